@@ -1,0 +1,56 @@
+import type { Database } from 'better-sqlite3';
+import type { Attachment } from '../../../shared/contract/types';
+
+interface AttachmentRow {
+  id: number;
+  document_id: number;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  stored_path: string;
+  created_at: string;
+}
+
+export interface AttachmentFields {
+  documentId: number;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  /** Relative to the catalogue's originals folder. */
+  storedPath: string;
+}
+
+function toAttachment(r: AttachmentRow): Attachment {
+  return { id: r.id, documentId: r.document_id, fileName: r.file_name, mediaType: r.media_type, size: r.size, sha256: r.sha256, createdAt: r.created_at };
+}
+
+/** Original files (bản gốc) kept beside the catalogue, identified by SHA-256. */
+export class AttachmentRepository {
+  constructor(private readonly db: Database) {}
+
+  insert(f: AttachmentFields, now: string): number {
+    const result = this.db
+      .prepare(
+        `INSERT INTO attachments (document_id, file_name, media_type, size, sha256, stored_path, created_at)
+         VALUES (@documentId, @fileName, @mediaType, @size, @sha256, @storedPath, @now)`,
+      )
+      .run({ ...f, now });
+    return Number(result.lastInsertRowid);
+  }
+
+  findBySha256(sha256: string): Attachment | undefined {
+    const row = this.db.prepare('SELECT * FROM attachments WHERE sha256 = ?').get(sha256) as AttachmentRow | undefined;
+    return row ? toAttachment(row) : undefined;
+  }
+
+  listByDocument(documentId: number): Attachment[] {
+    return (this.db.prepare('SELECT * FROM attachments WHERE document_id = ? ORDER BY id').all(documentId) as AttachmentRow[]).map(toAttachment);
+  }
+
+  storedPath(id: number): string | undefined {
+    const row = this.db.prepare('SELECT stored_path FROM attachments WHERE id = ?').get(id) as { stored_path: string } | undefined;
+    return row?.stored_path;
+  }
+}

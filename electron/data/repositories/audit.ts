@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { AuditEntry } from '../../../shared/contract/types';
+import { canonicalJson } from '../../../shared/domain/canonicalJson';
+import { parseJson } from './sql';
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: number | null;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditInput {
+  at: string;
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** The chain starts from this value, so the first row is chained too. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** hash(row) = SHA-256 over the previous row's hash and this row's canonical content. */
+export function auditRowHash(prevHash: string, row: { at: string; actor: string; action: string; entityType: string; entityId: number | null; before: string | null; after: string | null }): string {
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(canonicalJson([row.at, row.actor, row.action, row.entityType, row.entityId, row.before, row.after]))
+    .digest('hex');
+}
+
+function toEntry(r: AuditRow): AuditEntry {
+  return {
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    before: parseJson(r.before_json),
+    after: parseJson(r.after_json),
+    hash: r.hash,
+  };
+}
+
+/** Nhật ký: append-only (the database refuses UPDATE and DELETE on it), hash-chained. */
+export class AuditRepository {
+  constructor(private readonly db: Database) {}
+
+  append(input: AuditInput): number {
+    const last = this.db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const before = input.before === undefined ? null : canonicalJson(input.before);
+    const after = input.after === undefined ? null : canonicalJson(input.after);
+    const row = { at: input.at, actor: input.actor, action: input.action, entityType: input.entityType, entityId: input.entityId, before, after };
+    const hash = auditRowHash(prevHash, row);
+    const result = this.db
+      .prepare(
+        `INSERT INTO audit_log (at, actor, action, entity_type, entity_id, before_json, after_json, prev_hash, hash)
+         VALUES (@at, @actor, @action, @entityType, @entityId, @before, @after, @prevHash, @hash)`,
+      )
+      .run({ ...row, prevHash, hash });
+    return Number(result.lastInsertRowid);
+  }
+
+  /** Newest first. `documentId` gives the document's rows and those of the file it is in. */
+  list(q: { entityType?: string; entityId?: number; documentId?: number; limit: number }): AuditEntry[] {
+    if (q.documentId !== undefined) {
+      const rows = this.db
+        .prepare(
+          `SELECT * FROM audit_log
+           WHERE (entity_type = 'document' AND entity_id = @doc)
+              OR (entity_type = 'file' AND entity_id = (SELECT file_id FROM documents WHERE id = @doc))
+              OR (entity_type = 'attachment' AND entity_id IN (SELECT id FROM attachments WHERE document_id = @doc))
+           ORDER BY id DESC LIMIT @limit`,
+        )
+        .all({ doc: q.documentId, limit: q.limit }) as AuditRow[];
+      return rows.map(toEntry);
+    }
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: q.limit };
+    if (q.entityType !== undefined) {
+      where.push('entity_type = @entityType');
+      params.entityType = q.entityType;
+    }
+    if (q.entityId !== undefined) {
+      where.push('entity_id = @entityId');
+      params.entityId = q.entityId;
+    }
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    return (this.db.prepare(`SELECT * FROM audit_log ${clause} ORDER BY id DESC LIMIT @limit`).all(params) as AuditRow[]).map(toEntry);
+  }
+
+  /** Walks the chain from the start; returns the first row whose link or hash does not hold. */
+  verify(): { ok: boolean; checked: number; firstBrokenId: number | null } {
+    let prev = GENESIS_HASH;
+    let checked = 0;
+    for (const r of this.db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
+      const expected = auditRowHash(prev, {
+        at: r.at,
+        actor: r.actor,
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        before: r.before_json,
+        after: r.after_json,
+      });
+      if (r.prev_hash !== prev || r.hash !== expected) return { ok: false, checked, firstBrokenId: r.id };
+      prev = r.hash;
+      checked++;
+    }
+    return { ok: true, checked, firstBrokenId: null };
+  }
+}

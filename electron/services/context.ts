@@ -1,0 +1,31 @@
+import type { AppInfo } from '../../shared/contract/types';
+import type { Catalogue } from '../data/catalogue';
+import type { JobRegistry } from './jobs';
+
+/** What every service needs; built once per host (Electron, browser host, command line, tests). */
+export interface ServiceContext {
+  catalogue: Catalogue;
+  host: AppInfo['host'];
+  version: string;
+  /** Folder holding the sample documents and their demo manifest, when this install ships them. */
+  samplesDir: string | null;
+  jobs: JobRegistry;
+  /** Name recorded in the audit log for changes made now. */
+  actor(): string;
+}
+
+export function nowOf(ctx: ServiceContext): string {
+  return ctx.catalogue.now();
+}
+
+/** Appends one audit row (who, when, what, before/after). Call inside the change's transaction. */
+export function audit(
+  ctx: ServiceContext,
+  action: string,
+  entityType: string,
+  entityId: number | null,
+  before?: unknown,
+  after?: unknown,
+): void {
+  ctx.catalogue.repos.audit.append({ at: nowOf(ctx), actor: ctx.actor(), action, entityType, entityId, before, after });
+}

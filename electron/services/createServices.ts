@@ -1,0 +1,63 @@
+import type { ApiHandlers } from '../../shared/contract/api';
+import type { AppInfo } from '../../shared/contract/types';
+import { Catalogue, type OpenCatalogueOptions } from '../data/catalogue';
+import type { ServiceContext } from './context';
+import { appHandlers, defaultActor } from './handlers/app';
+import { auditHandlers } from './handlers/audit';
+import { documentHandlers } from './handlers/documents';
+import { fileHandlers } from './handlers/files';
+import { fondsHandlers } from './handlers/fonds';
+import { importHandlers } from './handlers/importing';
+import { organizationHandlers } from './handlers/organizations';
+import { searchHandlers } from './handlers/search';
+import { JobRegistry } from './jobs';
+
+export interface ServicesOptions extends OpenCatalogueOptions {
+  cataloguePath: string;
+  host: AppInfo['host'];
+  version: string;
+  samplesDir?: string | null;
+  /** Fixed actor (command line `--user`); otherwise the catalogue's setting, then the OS user. */
+  actor?: string;
+}
+
+export interface Services {
+  context: ServiceContext;
+  handlers: ApiHandlers;
+  /** Cancels running jobs and closes the catalogue. */
+  close(): Promise<void>;
+}
+
+/** Opens a catalogue and builds every handler of the contract on it. Knows nothing of its host. */
+export function createServices(options: ServicesOptions): Services {
+  const catalogue = Catalogue.open(options.cataloguePath, options);
+  const context: ServiceContext = {
+    catalogue,
+    host: options.host,
+    version: options.version,
+    samplesDir: options.samplesDir ?? null,
+    jobs: new JobRegistry(),
+    actor: () => options.actor ?? catalogue.repos.settings.get('actor') ?? defaultActor(),
+  };
+  const handlers: ApiHandlers = {
+    ...appHandlers(context),
+    ...organizationHandlers(context),
+    ...fondsHandlers(context),
+    ...fileHandlers(context),
+    ...documentHandlers(context),
+    ...importHandlers(context),
+    ...searchHandlers(context),
+    ...auditHandlers(context),
+  };
+  return {
+    context,
+    handlers,
+    close: async () => {
+      const running = context.jobs.running();
+      for (const job of running) job.requestCancel();
+      // Let each running job reach its next file boundary and stop there.
+      while (context.jobs.running().length > 0) await new Promise((r) => setTimeout(r, 10));
+      catalogue.close();
+    },
+  };
+}

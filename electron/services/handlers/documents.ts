@@ -1,0 +1,78 @@
+import type { ApiHandlers } from '../../../shared/contract/api';
+import { ApiError, notFound } from '../../../shared/contract/errors';
+import type { DocumentDetail, DocumentRecord } from '../../../shared/contract/types';
+import { diffRecords } from '../../../shared/domain/canonicalJson';
+import { normalizeNumberSymbol } from '../../../shared/domain/numberSymbol';
+import { type ServiceContext, audit, nowOf } from '../context';
+import { getFile } from './files';
+import { getFonds } from './fonds';
+
+type Handlers = Pick<ApiHandlers, 'documents.list' | 'documents.get' | 'documents.update'>;
+
+export function getDocument(ctx: ServiceContext, id: number): DocumentRecord {
+  const doc = ctx.catalogue.repos.documents.get(id);
+  if (!doc) throw notFound('văn bản', 'Document', id);
+  return doc;
+}
+
+export function getDocumentDetail(ctx: ServiceContext, id: number): DocumentDetail {
+  const { repos } = ctx.catalogue;
+  const doc = getDocument(ctx, id);
+  const fonds = getFonds(ctx, doc.fondsId);
+  return {
+    ...doc,
+    fullText: repos.documents.fullText(id),
+    attachments: repos.attachments.listByDocument(id),
+    fonds: { id: fonds.id, code: fonds.code, name: fonds.name },
+    file: doc.fileId !== null ? getFile(ctx, doc.fileId) : null,
+  };
+}
+
+function isFilled(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  return String(value).trim().length > 0;
+}
+
+export function documentHandlers(ctx: ServiceContext): Handlers {
+  const { repos } = ctx.catalogue;
+  return {
+    'documents.list': (q) => {
+      if (q.fondsId !== undefined) getFonds(ctx, q.fondsId);
+      if (q.fileId !== undefined) getFile(ctx, q.fileId);
+      return repos.documents.list(q);
+    },
+
+    'documents.get': ({ id }) => getDocumentDetail(ctx, id),
+
+    'documents.update': ({ id, patch }) => {
+      const before = getDocument(ctx, id);
+      const change = { ...patch };
+      if (change.fileId != null) {
+        const file = getFile(ctx, change.fileId);
+        if (file.fondsId !== before.fondsId) {
+          throw new ApiError('conflict', 'Không thể đưa văn bản vào hồ sơ của phông khác: tài liệu các phông không được trộn lẫn.', 'File in another fonds', {
+            fileId: 'Hồ sơ thuộc phông khác',
+          });
+        }
+        if (change.fileId !== before.fileId && change.orderInFile === undefined) change.orderInFile = repos.documents.nextOrderInFile(change.fileId);
+      }
+      if (change.numberSymbol) change.numberSymbol = normalizeNumberSymbol(change.numberSymbol);
+      // A field the archivist has filled in is no longer waiting for review.
+      const reviewFields = before.reviewFields.filter((f) => !(f in change && isFilled(change[f as keyof typeof change])));
+
+      return ctx.catalogue.transaction(() => {
+        repos.documents.update(id, { ...change, reviewFields }, nowOf(ctx));
+        const after = getDocument(ctx, id);
+        if (after.numberSymbol !== before.numberSymbol || after.subject !== before.subject) {
+          repos.searchIndex.upsert(id, { numberSymbol: after.numberSymbol, subject: after.subject, body: repos.documents.fullText(id) });
+        }
+        const { updatedAt: _b, ...b } = before;
+        const { updatedAt: _a, ...a } = after;
+        const diff = diffRecords(b, a);
+        if (diff) audit(ctx, 'document.update', 'document', id, diff.before, diff.after);
+        return after;
+      });
+    },
+  };
+}

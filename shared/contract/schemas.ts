@@ -1,0 +1,205 @@
+/**
+ * Input schemas of the contract's operations: every call is validated against these at the
+ * boundary (IPC handler, HTTP handler, command line) before a service sees it.
+ */
+import { z } from 'zod';
+
+const MAX_TEXT = 10_000;
+
+export const id = z.int().positive();
+export const isoDate = z.iso.date();
+const optionalText = (max = 2_000) => z.string().trim().max(max).nullable().optional();
+const requiredText = (max = 2_000) => z.string().trim().min(1).max(max);
+
+export const fondsStatus = z.enum(['open', 'closed']);
+export const completionStatus = z.enum(['completed', 'unfinished']);
+export const handoverStatus = z.enum(['not_started', 'listed', 'packed', 'handed_over', 'received']);
+export const accessRegime = z.enum(['public', 'conditional', 'secret']);
+export const retentionClass = z.enum(['permanent', 'fixed']);
+export const organizationLevel = z.enum(['central', 'province', 'district', 'commune', 'grassroots', 'agency', 'other']);
+export const securityLevel = z.enum(['mat', 'toi_mat', 'tuyet_mat']);
+export const urgency = z.enum(['khan', 'thuong_khan', 'hoa_toc']);
+export const locale = z.enum(['vi', 'en']);
+
+export const empty = z.object({}).strict();
+export const byId = z.object({ id }).strict();
+
+export const organizationInput = z
+  .object({
+    code: optionalText(50),
+    name: requiredText(500),
+    level: organizationLevel.default('other'),
+    parentId: id.nullable().optional(),
+    startDate: isoDate.nullable().optional(),
+    endDate: isoDate.nullable().optional(),
+    notes: optionalText(MAX_TEXT),
+  })
+  .strict();
+
+export const organizationUpdate = z.object({ id, patch: organizationInput.partial().strict() }).strict();
+
+export const succession = z
+  .object({
+    predecessorId: id,
+    successorId: id,
+    effectiveDate: isoDate.nullable().optional(),
+    basis: optionalText(1_000),
+  })
+  .strict();
+
+export const fondsInput = z
+  .object({
+    code: requiredText(50),
+    name: requiredText(500),
+    organizationId: id,
+    status: fondsStatus.default('open'),
+    history: optionalText(MAX_TEXT),
+    accessRegime: accessRegime.nullable().optional(),
+    language: optionalText(50),
+    notes: optionalText(MAX_TEXT),
+  })
+  .strict();
+
+export const fondsUpdate = z.object({ id, patch: fondsInput.partial().strict() }).strict();
+
+export const fileListInput = z
+  .object({
+    fondsId: id,
+    number: requiredText(50),
+    year: z.int().min(1900).max(2200).nullable().optional(),
+    title: optionalText(500),
+    notes: optionalText(MAX_TEXT),
+  })
+  .strict();
+
+const fileFields = z
+  .object({
+    fileListId: id.nullable().optional(),
+    code: requiredText(100),
+    title: requiredText(1_000),
+    startDate: isoDate.nullable().optional(),
+    endDate: isoDate.nullable().optional(),
+    retentionCode: z.string().trim().min(1).max(20).nullable().optional(),
+    completion: completionStatus.nullable().optional(),
+    box: optionalText(50),
+    sheetCount: z.int().min(0).max(1_000_000).nullable().optional(),
+    pageCount: z.int().min(0).max(1_000_000).nullable().optional(),
+    accessRegime: accessRegime.nullable().optional(),
+    language: optionalText(50),
+    keywords: optionalText(1_000),
+    physicalCondition: optionalText(1_000),
+    notes: optionalText(MAX_TEXT),
+  })
+  .strict();
+
+function datesInOrder(v: { startDate?: string | null; endDate?: string | null }): boolean {
+  return !v.startDate || !v.endDate || v.startDate <= v.endDate;
+}
+const datesInOrderIssue = { error: 'Ngày kết thúc phải sau ngày bắt đầu', path: ['endDate'] };
+
+export const fileInput = fileFields.extend({ fondsId: id }).strict().refine(datesInOrder, datesInOrderIssue);
+export const fileUpdate = z
+  .object({ id, patch: fileFields.partial().strict().refine(datesInOrder, datesInOrderIssue) })
+  .strict();
+export const fileListQuery = z.object({ fondsId: id, fileListId: id.nullable().optional() }).strict();
+
+export const documentPatch = z
+  .object({
+    fileId: id.nullable(),
+    orderInFile: z.int().min(0).max(1_000_000).nullable(),
+    sheetNumber: optionalText(50),
+    docType: optionalText(100),
+    numberSymbol: optionalText(100),
+    issueDate: isoDate.nullable(),
+    issuer: optionalText(500),
+    parentIssuer: optionalText(500),
+    place: optionalText(200),
+    subject: optionalText(MAX_TEXT),
+    signerName: optionalText(200),
+    signerTitle: optionalText(200),
+    signingAuthority: optionalText(200),
+    addressees: z.array(z.string().trim().min(1).max(1_000)).max(500),
+    recipients: z.array(z.string().trim().min(1).max(1_000)).max(500),
+    securityLevel: securityLevel.nullable(),
+    urgency: urgency.nullable(),
+    language: optionalText(50),
+    pageCount: z.int().min(0).max(1_000_000).nullable(),
+    reliability: optionalText(100),
+    notes: optionalText(MAX_TEXT),
+  })
+  .partial()
+  .strict();
+
+export const documentUpdate = z.object({ id, patch: documentPatch }).strict();
+
+export const documentListQuery = z
+  .object({
+    fondsId: id.optional(),
+    fileId: id.optional(),
+    /** Only documents not yet placed in a file. */
+    unfiled: z.boolean().optional(),
+    offset: z.int().min(0).default(0),
+    limit: z.int().min(1).max(500).default(100),
+  })
+  .strict();
+
+export const searchFilters = z
+  .object({
+    fondsIds: z.array(id).max(1_000).optional(),
+    docTypes: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
+    dateFrom: isoDate.optional(),
+    dateTo: isoDate.optional(),
+    /** Retention class of the document's file; `none` = no period set (or not in a file). */
+    retentionClasses: z.array(z.enum(['permanent', 'fixed', 'none'])).max(3).optional(),
+    handoverStatuses: z.array(handoverStatus).max(5).optional(),
+  })
+  .strict();
+
+export const searchQuery = z
+  .object({
+    text: z.string().max(1_000).default(''),
+    filters: searchFilters.default({}),
+    offset: z.int().min(0).max(100_000).default(0),
+    limit: z.int().min(1).max(200).default(20),
+  })
+  .strict();
+
+/** An original sent from the UI: name and bytes (base64), for hosts where the UI cannot pass a path. */
+export const uploadedFile = z
+  .object({
+    name: z.string().trim().min(1).max(1_000),
+    contentBase64: z.string().max(140_000_000),
+  })
+  .strict();
+
+export const importTarget = z.object({ fondsId: id, fileId: id.nullable().optional() }).strict();
+
+export const importStart = z
+  .object({
+    target: importTarget,
+    /** Files uploaded from the UI. */
+    uploads: z.array(uploadedFile).max(1_000).optional(),
+    /** Files or folders on this machine (the services run on the user's own machine). */
+    paths: z.array(z.string().min(1).max(4_096)).max(10_000).optional(),
+  })
+  .strict()
+  .refine((v) => (v.uploads?.length ?? 0) + (v.paths?.length ?? 0) > 0, { error: 'Chưa chọn tệp nào để nhập', path: ['uploads'] });
+
+export const jobRef = z.object({ jobId: z.string().min(1).max(100) }).strict();
+
+export const auditQuery = z
+  .object({
+    entityType: z.enum(['organization', 'fonds', 'file_list', 'file', 'document', 'attachment', 'setting']).optional(),
+    entityId: id.optional(),
+    /** A document's own rows plus those of its file. */
+    documentId: id.optional(),
+    limit: z.int().min(1).max(1_000).default(100),
+  })
+  .strict();
+
+export const settingsUpdate = z
+  .object({
+    actor: z.string().trim().min(1).max(200).optional(),
+    locale: locale.optional(),
+  })
+  .strict();

@@ -1,0 +1,245 @@
+/**
+ * The records that cross the boundary between the UI and the services. Plain JSON: dates are ISO
+ * strings (`YYYY-MM-DD` for archival dates, full ISO timestamps for audit times).
+ */
+import type { IncomingStamp, SecurityLevel, Urgency } from '../parser/types';
+import type { SnippetSegment } from '../text/snippet';
+
+export type { IncomingStamp, SecurityLevel, Urgency, SnippetSegment };
+
+/** Phông mở / phông đóng. */
+export type FondsStatus = 'open' | 'closed';
+/** Công việc đã kết thúc / chưa kết thúc. */
+export type CompletionStatus = 'completed' | 'unfinished';
+/** Where a file stands in the handover (bàn giao). */
+export type HandoverStatus = 'not_started' | 'listed' | 'packed' | 'handed_over' | 'received';
+/** Chế độ sử dụng: Công khai, Có điều kiện, Mật. */
+export type AccessRegime = 'public' | 'conditional' | 'secret';
+/** Vĩnh viễn / có thời hạn. */
+export type RetentionClass = 'permanent' | 'fixed';
+/** Cấp của tổ chức đảng. */
+export type OrganizationLevel = 'central' | 'province' | 'district' | 'commune' | 'grassroots' | 'agency' | 'other';
+
+export interface RetentionPeriod {
+  code: string;
+  retentionClass: RetentionClass;
+  years: number | null;
+  labelVi: string;
+  labelEn: string;
+}
+
+export interface OrganizationLink {
+  organizationId: number;
+  name: string;
+  effectiveDate: string | null;
+  basis: string | null;
+}
+
+/** Đơn vị hình thành phông. */
+export interface Organization {
+  id: number;
+  code: string | null;
+  name: string;
+  level: OrganizationLevel;
+  parentId: number | null;
+  startDate: string | null;
+  /** The day it ended (2025 restructuring); null while it still works. */
+  endDate: string | null;
+  notes: string | null;
+  successors: OrganizationLink[];
+  predecessors: OrganizationLink[];
+}
+
+/** Phông lưu trữ. */
+export interface Fonds {
+  id: number;
+  code: string;
+  name: string;
+  organizationId: number;
+  organizationName: string;
+  status: FondsStatus;
+  history: string | null;
+  accessRegime: AccessRegime | null;
+  language: string | null;
+  notes: string | null;
+  fileCount: number;
+  documentCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Mục lục hồ sơ. */
+export interface FileList {
+  id: number;
+  fondsId: number;
+  number: string;
+  year: number | null;
+  title: string | null;
+  notes: string | null;
+}
+
+/** Hồ sơ. Named ArchiveFile so it never shadows the DOM's File. */
+export interface ArchiveFile {
+  id: number;
+  fondsId: number;
+  fileListId: number | null;
+  code: string;
+  title: string;
+  startDate: string | null;
+  endDate: string | null;
+  retentionCode: string | null;
+  retention: RetentionPeriod | null;
+  completion: CompletionStatus | null;
+  box: string | null;
+  sheetCount: number | null;
+  pageCount: number | null;
+  accessRegime: AccessRegime | null;
+  language: string | null;
+  keywords: string | null;
+  physicalCondition: string | null;
+  notes: string | null;
+  handoverStatus: HandoverStatus;
+  documentCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Văn bản: one item of a file, with the metadata of domain.md. */
+export interface DocumentRecord {
+  id: number;
+  fondsId: number;
+  fileId: number | null;
+  orderInFile: number | null;
+  sheetNumber: string | null;
+  docType: string | null;
+  numberSymbol: string | null;
+  issueDate: string | null;
+  issuer: string | null;
+  parentIssuer: string | null;
+  place: string | null;
+  subject: string | null;
+  signerName: string | null;
+  signerTitle: string | null;
+  signingAuthority: string | null;
+  addressees: string[];
+  recipients: string[];
+  securityLevel: SecurityLevel | null;
+  urgency: Urgency | null;
+  language: string | null;
+  pageCount: number | null;
+  reliability: string | null;
+  incomingStamp: IncomingStamp | null;
+  notes: string | null;
+  /** Fields the parser left empty or doubted, waiting for an archivist. */
+  reviewFields: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Attachment {
+  id: number;
+  documentId: number;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}
+
+export interface DocumentDetail extends DocumentRecord {
+  fullText: string;
+  attachments: Attachment[];
+  fonds: { id: number; code: string; name: string };
+  file: ArchiveFile | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: number | null;
+  before: unknown;
+  after: unknown;
+  hash: string;
+}
+
+export interface SearchHit {
+  documentId: number;
+  numberSymbol: string | null;
+  docType: string | null;
+  issueDate: string | null;
+  issuer: string | null;
+  subject: string | null;
+  fondsId: number;
+  fondsCode: string;
+  fileId: number | null;
+  fileTitle: string | null;
+  score: number;
+  snippet: SnippetSegment[];
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+}
+
+export interface DocumentListPage {
+  total: number;
+  items: DocumentRecord[];
+}
+
+export type ImportOutcome = 'imported' | 'duplicate' | 'failed';
+
+export interface ImportFileResult {
+  name: string;
+  outcome: ImportOutcome;
+  documentId: number | null;
+  /** Vietnamese reason for a failure or a duplicate. */
+  message: string | null;
+}
+
+export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
+
+export interface JobStatus {
+  id: string;
+  kind: 'import';
+  state: JobState;
+  total: number;
+  processed: number;
+  imported: number;
+  duplicates: number;
+  failed: number;
+  results: ImportFileResult[];
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface Counts {
+  organizations: number;
+  fonds: number;
+  files: number;
+  documents: number;
+  attachments: number;
+  documentsNeedingReview: number;
+}
+
+export type Locale = 'vi' | 'en';
+
+export interface AppInfo {
+  version: string;
+  host: 'electron' | 'web' | 'cli' | 'test';
+  cataloguePath: string;
+  originalsPath: string;
+  schemaVersion: number;
+  actor: string;
+  locale: Locale;
+  samplesAvailable: boolean;
+}
+
+export interface CodeLists {
+  retentionPeriods: RetentionPeriod[];
+  docTypes: string[];
+}

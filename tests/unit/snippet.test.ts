@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { prepareQuery, tokenize } from '../../shared/search/query';
+import { makeSnippet } from '../../shared/text/snippet';
+
+describe('makeSnippet', () => {
+  const text = 'Ngày 14/5/2025, Hội nghị đã thảo luận. Các cơ quan thực hiện thống kê, đóng gói, bàn giao tài liệu, dữ liệu theo quy định.';
+
+  it('highlights the words found without diacritics, in their original spelling', () => {
+    const segments = makeSnippet(text, tokenize('ban giao tai lieu'));
+    const hits = segments.filter((s) => s.hit).map((s) => s.text);
+    expect(hits.join(' ')).toContain('bàn giao tài liệu');
+    expect(segments.map((s) => s.text).join('')).toContain('đóng gói');
+  });
+
+  it('keeps markup in the text as plain text segments', () => {
+    const segments = makeSnippet('<script>alert(1)</script> bàn giao', ['ban']);
+    expect(segments.map((s) => s.text).join('')).toContain('<script>');
+    expect(segments.find((s) => s.hit)?.text).toBe('bàn');
+  });
+
+  it('matches at word starts only', () => {
+    const segments = makeSnippet('chuyển giao và giao nhận', ['giao']);
+    expect(segments.filter((s) => s.hit).length).toBe(2);
+    expect(makeSnippet('bangiao', ['giao']).some((s) => s.hit)).toBe(false);
+  });
+
+  it('returns a window of the text when nothing matches', () => {
+    const long = 'a '.repeat(1000);
+    const segments = makeSnippet(long, ['zzz'], 100);
+    expect(segments.every((s) => !s.hit)).toBe(true);
+    expect(segments.map((s) => s.text).join('').length).toBeLessThan(120);
+  });
+});
+
+describe('prepareQuery', () => {
+  it('folds, quotes every word and adds the phrase', () => {
+    expect(prepareQuery('Bàn giao tài liệu').match).toBe('"ban giao tai lieu" OR ("ban" AND "giao" AND "tai" AND "lieu")');
+  });
+
+  it('turns FTS syntax into plain separators', () => {
+    const q = prepareQuery('"ban" OR NEAR(giao* -tai) ^lieu:');
+    expect(q.terms).toEqual(['ban', 'or', 'near', 'giao', 'tai', 'lieu']);
+    expect(q.match).not.toMatch(/NEAR\(|\*|\^|:/);
+  });
+
+  it('has no match for text without words', () => {
+    expect(prepareQuery('  -- ** "" ').match).toBeNull();
+  });
+});
