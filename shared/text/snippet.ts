@@ -12,6 +12,14 @@ function isWordBoundary(s: string, index: number): boolean {
   return index <= 0 || index >= s.length || !WORD_CHAR.test(s[index - 1]!) || !WORD_CHAR.test(s[index]!);
 }
 
+/** Lexicographic comparison of window scores. */
+function isBetter(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]! !== b[i]!) return a[i]! > b[i]!;
+  }
+  return false;
+}
+
 /**
  * Finds where the (already folded) terms occur in `text`, diacritic-insensitively, and cuts a
  * window of about `width` characters around the densest spot. Terms match at word starts, so
@@ -21,40 +29,61 @@ export function makeSnippet(text: string, foldedTerms: string[], width = 240): S
   const terms = [...new Set(foldedTerms.filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
   if (text.length === 0) return [];
   const { folded, offsets } = foldWithOffsets(text);
-  const ranges: Array<[number, number]> = [];
-  for (const term of terms) {
+  // [start, end, term index] of every occurrence, in source offsets.
+  const ranges: Array<[number, number, number]> = [];
+  terms.forEach((term, t) => {
     let from = 0;
-    while (ranges.length < 500) {
+    while (ranges.length < 2_000) {
       const at = folded.indexOf(term, from);
       if (at < 0) break;
-      if (isWordBoundary(folded, at)) ranges.push([offsets[at]!, offsets[at + term.length]!]);
+      if (isWordBoundary(folded, at)) ranges.push([offsets[at]!, offsets[at + term.length]!, t]);
       from = at + term.length;
     }
-  }
+  });
   ranges.sort((a, b) => a[0] - b[0]);
-  const merged: Array<[number, number]> = [];
-  for (const r of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push([r[0], r[1]]);
-  }
 
-  // Choose the window start that covers the most hits.
+  // The window showing the most different words wins, then the one holding the longest run of
+  // typed words side by side in the typed order (a phrase), preferably opening it, then the one
+  // with most hits: "bàn giao tài liệu"
+  // beats "chuyển giao … tài liệu" and a run of "tài liệu" alone.
+  const lead = Math.floor(width / 8);
+  const order = new Map(foldedTerms.map((t, i) => [t, i]));
+  const position = (r: [number, number, number]) => order.get(terms[r[2]]!) ?? -1;
   let start = 0;
-  if (merged.length > 0) {
-    let best = -1;
-    for (const [s] of merged) {
-      const count = merged.filter(([a, b]) => a >= s && b <= s + width).length;
-      if (count > best) {
-        best = count;
-        start = s;
+  if (ranges.length > 0) {
+    let best = [-1, -1, -1, -1];
+    for (let i = 0; i < ranges.length; i++) {
+      const from = Math.max(0, ranges[i]![0] - lead);
+      const seen = new Set<number>();
+      let longestRun = 0;
+      let run = 0;
+      let openingRun = 0;
+      let count = 0;
+      for (let j = i; j < ranges.length && ranges[j]![1] <= from + width; j++) {
+        const r = ranges[j]!;
+        seen.add(r[2]);
+        count++;
+        const prev = ranges[j - 1];
+        run = j > i && prev && r[0] - prev[1] <= 3 && position(r) === position(prev) + 1 ? run + 1 : 1;
+        longestRun = Math.max(longestRun, run);
+        if (run === j - i + 1) openingRun = run;
+      }
+      const score = [seen.size, longestRun, openingRun, count];
+      if (isBetter(score, best)) {
+        best = score;
+        start = from;
       }
     }
-    start = Math.max(0, start - Math.floor(width / 4));
+  }
+  const merged: Array<[number, number]> = [];
+  for (const [a, b] of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
   }
   let end = Math.min(text.length, start + width);
   // Do not cut words in half at the edges.
-  while (start > 0 && WORD_CHAR.test(text[start - 1]!) && start > 0) start--;
+  while (start > 0 && WORD_CHAR.test(text[start - 1]!)) start--;
   while (end < text.length && WORD_CHAR.test(text[end]!)) end++;
 
   const segments: SnippetSegment[] = [];

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, SEEDS_DIR } from '../support/paths';
@@ -6,9 +7,15 @@ import { tempDir } from '../support/services';
 
 const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
 
-function cli(args: string[], cwd = REPO): { stdout: string; code: number; stderr: string } {
+/** Runs the command line as `npm run cli` does: in the package root, with INIT_CWD = where the user typed it. */
+function cli(args: string[], typedIn = REPO): { stdout: string; code: number; stderr: string } {
   try {
-    const stdout = execFileSync(TSX, [path.join(REPO, 'electron', 'cli', 'main.ts'), ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout = execFileSync(TSX, [path.join(REPO, 'electron', 'cli', 'main.ts'), ...args], {
+      cwd: REPO,
+      env: { ...process.env, INIT_CWD: typedIn },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return { stdout, code: 0, stderr: '' };
   } catch (err) {
     const e = err as { stdout: string; stderr: string; status: number };
@@ -55,6 +62,7 @@ describe('the command line', () => {
     const here = tempDir();
     const seedCopyDir = path.relative(here, SEEDS_DIR);
     expect(cli(['--db', 'relative.db', 'import', seedCopyDir], here).code).toBe(0);
+    expect(fs.existsSync(path.join(here, 'relative.db'))).toBe(true);
     const out = JSON.parse(cli(['--db', path.join(here, 'relative.db'), 'search', '1485', '--json']).stdout);
     expect(out.hits[0].numberSymbol).toBe('1485-KL/TU');
   });

@@ -12,6 +12,15 @@ describe('makeSnippet', () => {
     expect(segments.map((s) => s.text).join('')).toContain('đóng gói');
   });
 
+  it('centres on the place where the words stand together in the typed order', () => {
+    const filler = 'Các cơ quan tiếp tục thực hiện nhiệm vụ được giao theo kế hoạch. '.repeat(6);
+    const doc = `Không chuyển giao trái phép tài liệu, dữ liệu tài liệu. ${filler} Thực hiện đúng quy định về việc bàn giao tài liệu cho cơ quan kế thừa.`;
+    const segments = makeSnippet(doc, tokenize('ban giao tai lieu'), 120);
+    const shown = segments.map((s) => s.text).join('');
+    expect(shown).toContain('bàn giao tài liệu');
+    expect(shown).not.toContain('Không chuyển giao');
+  });
+
   it('keeps markup in the text as plain text segments', () => {
     const segments = makeSnippet('<script>alert(1)</script> bàn giao', ['ban']);
     expect(segments.map((s) => s.text).join('')).toContain('<script>');

@@ -1,0 +1,105 @@
+/** Lịch sử thay đổi: time, user, action, and a readable before → after of each changed field. */
+import type { AuditEntry } from '@shared/contract/types';
+import { useAppStore } from '../../stores/appStore';
+import { isMessageKey, useLocale, useT, type Translate } from '../../i18n';
+import { changedFields } from '../../util/auditDiff';
+import { formatDate, formatDateTime } from '../../util/format';
+import { EMPTY_LIST } from '../../util/empty';
+
+export function AuditHistory({ entries }: { entries: AuditEntry[] }) {
+  const t = useT();
+  const describe = useValueFormatter();
+  return (
+    <section className="panel" aria-labelledby="audit-heading" data-testid="audit-history">
+      <h2 id="audit-heading" className="section-title">
+        {t('audit.title')}
+      </h2>
+      {entries.length === 0 ? (
+        <p className="muted">{t('audit.empty')}</p>
+      ) : (
+        <table className="data-table audit-table">
+          <thead>
+            <tr>
+              <th>{t('audit.time')}</th>
+              <th>{t('audit.user')}</th>
+              <th>{t('audit.action')}</th>
+              <th>{t('audit.changes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => {
+              const changes = changedFields(e.before, e.after);
+              return (
+                <tr key={e.id} data-testid="audit-row" data-action={e.action} data-entity={e.entityType}>
+                  <td className="nowrap">{formatDateTime(e.at)}</td>
+                  <td>{e.actor}</td>
+                  <td>{actionLabel(e, t)}</td>
+                  <td>
+                    {e.before === null || e.before === undefined ? (
+                      <span className="muted">{t('audit.created')}</span>
+                    ) : (
+                      <ul className="change-list">
+                        {changes.map((c) => (
+                          <li key={c.field} data-testid={`audit-change-${c.field}`}>
+                            <span className="change-field">{fieldLabel(e.entityType, c.field, t)}:</span>{' '}
+                            <span className="change-before">{describe(c.field, c.before)}</span> → <span className="change-after">{describe(c.field, c.after)}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** "Sửa hồ sơ", "Tạo văn bản"… from `file.update` or `update` plus the entity type. */
+function actionLabel(e: AuditEntry, t: Translate): string {
+  const verb = e.action.split('.').pop() ?? e.action;
+  const verbKey = `audit.action.${verb}`;
+  const entityKey = `audit.entity.${e.entityType}`;
+  if (!isMessageKey(verbKey)) return e.action;
+  return isMessageKey(entityKey) ? `${t(verbKey)} ${t(entityKey)}` : t(verbKey);
+}
+
+function fieldLabel(entityType: string, field: string, t: Translate): string {
+  const candidates = entityType === 'document' ? [`doc.${field}`, `field.${field}`] : [`field.${field}`, `doc.${field}`];
+  for (const key of candidates) if (isMessageKey(key)) return t(key);
+  return field;
+}
+
+/** Renders a field's value for people: code labels, dates as dd/mm/yyyy, lists joined. */
+function useValueFormatter(): (field: string, value: unknown) => string {
+  const t = useT();
+  const locale = useLocale();
+  const periods = useAppStore((s) => s.codeLists?.retentionPeriods ?? EMPTY_LIST);
+  return (field, value) => {
+    if (value === null || value === undefined || value === '') return '∅';
+    if (Array.isArray(value)) return value.length === 0 ? '∅' : value.map(String).join('; ');
+    if (typeof value === 'string') {
+      if (field === 'retentionCode') {
+        const p = periods.find((r) => r.code === value);
+        return p ? (locale === 'vi' ? p.labelVi : p.labelEn) : value;
+      }
+      const prefix: Record<string, string> = {
+        completion: 'file.completion.',
+        handoverStatus: 'handover.',
+        accessRegime: 'access.',
+        securityLevel: 'security.',
+        urgency: 'urgency.',
+        status: 'fonds.status.',
+      };
+      const key = prefix[field] ? `${prefix[field]}${value}` : '';
+      if (key && isMessageKey(key)) return t(key);
+      if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+      return value.length > 160 ? `${value.slice(0, 160)}…` : value;
+    }
+    if (typeof value === 'object') return JSON.stringify(value);
+    return String(value);
+  };
+}

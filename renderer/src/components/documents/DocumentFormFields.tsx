@@ -1,0 +1,108 @@
+/** The inputs of the document form; fields waiting for review are marked. */
+import type { ReactNode } from 'react';
+import { useAppStore } from '../../stores/appStore';
+import { useCatalogueStore } from '../../stores/catalogueStore';
+import { useT, type MessageKey } from '../../i18n';
+import { Field, invalidProps } from '../common/Field';
+import { ReviewBadge } from '../common/ReviewBadge';
+import type { DocumentFormValues } from './documentForm';
+import { EMPTY_LIST } from '../../util/empty';
+
+interface Props {
+  fondsId: number;
+  reviewFields: string[];
+  values: DocumentFormValues;
+  errors: Record<string, string>;
+  onChange(values: DocumentFormValues): void;
+}
+
+type TextKey = Exclude<keyof DocumentFormValues, 'securityLevel' | 'urgency' | 'fileId'>;
+
+export function DocumentFormFields({ fondsId, reviewFields, values, errors, onChange }: Props) {
+  const t = useT();
+  const docTypes = useAppStore((s) => s.codeLists?.docTypes ?? EMPTY_LIST);
+  const files = useCatalogueStore((s) => s.filesByFonds[fondsId] ?? EMPTY_LIST);
+  const review = new Set(reviewFields);
+  const set = (key: keyof DocumentFormValues, value: string) => onChange({ ...values, [key]: value });
+
+  const field = (key: keyof DocumentFormValues, label: MessageKey, input: ReactNode, opts: { wide?: boolean; hint?: string } = {}) => (
+    <Field
+      id={`doc-${key}`}
+      label={t(label)}
+      error={errors[key]}
+      wide={opts.wide ?? false}
+      badge={review.has(key) ? <ReviewBadge field={key} /> : null}
+      {...(opts.hint ? { hint: opts.hint } : {})}
+    >
+      {input}
+    </Field>
+  );
+  const input = (key: TextKey, opts: { type?: string; list?: string; max?: number } = {}) => (
+    <input
+      id={`doc-${key}`}
+      type={opts.type ?? 'text'}
+      list={opts.list}
+      maxLength={opts.max}
+      value={values[key]}
+      onChange={(e) => set(key, e.target.value)}
+      {...invalidProps(`doc-${key}`, errors[key])}
+      data-testid={`doc-${key}`}
+    />
+  );
+  const area = (key: TextKey, rows: number) => (
+    <textarea id={`doc-${key}`} rows={rows} value={values[key]} onChange={(e) => set(key, e.target.value)} {...invalidProps(`doc-${key}`, errors[key])} data-testid={`doc-${key}`} />
+  );
+
+  return (
+    <div className="form-grid">
+      {field('docType', 'doc.type', input('docType', { list: 'doc-type-list', max: 100 }))}
+      <datalist id="doc-type-list">
+        {docTypes.map((d) => (
+          <option key={d} value={d} />
+        ))}
+      </datalist>
+      {field('numberSymbol', 'doc.numberSymbol', input('numberSymbol', { max: 100 }))}
+      {field('issueDate', 'doc.issueDate', input('issueDate', { type: 'date' }))}
+      {field('issuer', 'doc.issuer', input('issuer', { max: 500 }))}
+      {field('subject', 'doc.subject', area('subject', 3), { wide: true })}
+      {field('signingAuthority', 'doc.signingAuthority', input('signingAuthority', { max: 200 }))}
+      {field('signerTitle', 'doc.signerTitle', input('signerTitle', { max: 200 }))}
+      {field('signerName', 'doc.signerName', input('signerName', { max: 200 }))}
+      {field(
+        'fileId',
+        'doc.file',
+        <select id="doc-fileId" value={values.fileId} onChange={(e) => set('fileId', e.target.value)} data-testid="doc-fileId">
+          <option value="">{t('doc.unfiledOption')}</option>
+          {files.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.code} — {f.title}
+            </option>
+          ))}
+        </select>,
+      )}
+      {field('addressees', 'doc.addressees', area('addressees', 4), { hint: t('doc.onePerLine') })}
+      {field('recipients', 'doc.recipients', area('recipients', 4), { hint: t('doc.onePerLine') })}
+      {field(
+        'securityLevel',
+        'doc.securityLevel',
+        <select id="doc-securityLevel" value={values.securityLevel} onChange={(e) => set('securityLevel', e.target.value)} data-testid="doc-securityLevel">
+          <option value="">{t('common.none')}</option>
+          <option value="mat">{t('security.mat')}</option>
+          <option value="toi_mat">{t('security.toi_mat')}</option>
+          <option value="tuyet_mat">{t('security.tuyet_mat')}</option>
+        </select>,
+      )}
+      {field(
+        'urgency',
+        'doc.urgency',
+        <select id="doc-urgency" value={values.urgency} onChange={(e) => set('urgency', e.target.value)} data-testid="doc-urgency">
+          <option value="">{t('common.none')}</option>
+          <option value="khan">{t('urgency.khan')}</option>
+          <option value="thuong_khan">{t('urgency.thuong_khan')}</option>
+          <option value="hoa_toc">{t('urgency.hoa_toc')}</option>
+        </select>,
+      )}
+      {field('notes', 'doc.notes', area('notes', 2), { wide: true })}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/** Một văn bản: metadata, its file, originals, full text and change history. */
+import { useEffect } from 'react';
+import { useAppStore } from '../../stores/appStore';
+import { useDialogStore } from '../../stores/dialogStore';
+import { useDocumentStore } from '../../stores/documentStore';
+import { useT } from '../../i18n';
+import { formatDate } from '../../util/format';
+import { ErrorBanner } from '../common/ErrorBanner';
+import { Attachments } from './Attachments';
+import { AuditHistory } from './AuditHistory';
+import { DocumentFileCard } from './DocumentFileCard';
+import { DocumentMetadata } from './DocumentMetadata';
+
+export function DocumentView({ documentId }: { documentId: number }) {
+  const t = useT();
+  const detail = useDocumentStore((s) => (s.documentId === documentId ? s.detail : null));
+  const audit = useDocumentStore((s) => s.audit);
+  const error = useDocumentStore((s) => s.error);
+  const load = useDocumentStore((s) => s.load);
+  const navigate = useAppStore((s) => s.navigate);
+  const openDialog = useDialogStore((s) => s.open);
+
+  useEffect(() => {
+    void load(documentId);
+  }, [documentId, load]);
+
+  if (!detail) {
+    return <section className="view">{error ? <ErrorBanner message={error} /> : <p className="muted">{t('common.loading')}</p>}</section>;
+  }
+
+  return (
+    <section className="view document-view" data-testid="document-view">
+      <header className="view-header">
+        <div>
+          <p className="eyebrow">
+            <button type="button" className="link" onClick={() => navigate({ kind: 'fonds', fondsId: detail.fonds.id })}>
+              {t('doc.fonds')} · {detail.fonds.code} — {detail.fonds.name}
+            </button>
+          </p>
+          <h1 data-testid="document-title">
+            {detail.docType ? <span className="doc-type">{detail.docType}</span> : null}{' '}
+            <span data-testid="document-number">{detail.numberSymbol ?? t('doc.untitled')}</span>
+            {detail.issueDate ? <span className="muted title-date"> · {formatDate(detail.issueDate)}</span> : null}
+          </h1>
+          {detail.subject ? <p className="doc-subject">{detail.subject}</p> : null}
+        </div>
+        <div className="view-actions">
+          <button type="button" className="primary" onClick={() => openDialog({ kind: 'editDocument', documentId: detail.id })} data-testid="edit-document">
+            {t('doc.edit')}
+          </button>
+        </div>
+      </header>
+      <ErrorBanner message={error} />
+      <div className="document-columns">
+        <div className="document-main">
+          <DocumentMetadata doc={detail} />
+          <section className="panel" aria-labelledby="fulltext-heading">
+            <h2 id="fulltext-heading" className="section-title">
+              {t('doc.fullText')}
+            </h2>
+            {detail.fullText ? (
+              <div className="full-text" data-testid="full-text">
+                {detail.fullText}
+              </div>
+            ) : (
+              <p className="muted">{t('doc.noFullText')}</p>
+            )}
+          </section>
+        </div>
+        <aside className="document-side">
+          <DocumentFileCard file={detail.file} />
+          <Attachments attachments={detail.attachments} />
+        </aside>
+      </div>
+      <AuditHistory entries={audit} />
+    </section>
+  );
+}

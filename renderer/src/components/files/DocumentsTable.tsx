@@ -1,0 +1,82 @@
+/** A page of documents (of a file, or unfiled in a fonds): number-symbol, date, type, subject. */
+import { useEffect, useState } from 'react';
+import type { DocumentListPage } from '@shared/contract/types';
+import { call } from '../../api/client';
+import { useAppStore } from '../../stores/appStore';
+import { useCatalogueStore } from '../../stores/catalogueStore';
+import { useT } from '../../i18n';
+import { errorMessage } from '../../util/errors';
+import { formatDate, orDash } from '../../util/format';
+import { ErrorBanner } from '../common/ErrorBanner';
+import { Pager } from '../common/Pager';
+
+const LIMIT = 100;
+
+type Query = { fileId: number } | { fondsId: number; unfiled: true };
+
+export function DocumentsTable({ query, emptyText }: { query: Query; emptyText: string }) {
+  const t = useT();
+  const navigate = useAppStore((s) => s.navigate);
+  const revision = useCatalogueStore((s) => s.revision);
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<DocumentListPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = JSON.stringify(query);
+
+  useEffect(() => {
+    let live = true;
+    call('documents.list', { ...(JSON.parse(key) as Query), offset, limit: LIMIT })
+      .then((p) => {
+        if (live) {
+          setPage(p);
+          setError(null);
+        }
+      })
+      .catch((err: unknown) => {
+        if (live) setError(errorMessage(err));
+      });
+    return () => {
+      live = false;
+    };
+  }, [key, offset, revision]);
+
+  if (error) return <ErrorBanner message={error} />;
+  if (!page) return <p className="muted">{t('common.loading')}</p>;
+  if (page.total === 0) {
+    return (
+      <p className="muted" data-testid="no-documents">
+        {emptyText}
+      </p>
+    );
+  }
+  return (
+    <>
+      <table className="data-table" data-testid="documents-table">
+        <thead>
+          <tr>
+            <th>{t('doc.numberSymbol')}</th>
+            <th>{t('doc.issueDate')}</th>
+            <th>{t('doc.type')}</th>
+            <th>{t('doc.subject')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.items.map((d) => (
+            <tr key={d.id} data-testid={`document-row-${d.id}`}>
+              <td className="nowrap">
+                <button type="button" className="link" onClick={() => navigate({ kind: 'document', documentId: d.id })} data-testid={`document-link-${d.id}`}>
+                  {d.numberSymbol ?? t('doc.untitled')}
+                </button>
+                {d.reviewFields.length > 0 ? <span className="dot-review" title={t('doc.reviewSummary', { n: d.reviewFields.length })} /> : null}
+              </td>
+              <td className="nowrap">{formatDate(d.issueDate)}</td>
+              <td>{orDash(d.docType)}</td>
+              <td className="col-title">{orDash(d.subject)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pager offset={offset} limit={LIMIT} total={page.total} onPrev={() => setOffset(Math.max(0, offset - LIMIT))} onNext={() => setOffset(offset + LIMIT)} />
+    </>
+  );
+}

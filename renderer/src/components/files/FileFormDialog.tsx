@@ -1,0 +1,88 @@
+/** Thêm hồ sơ / Sửa hồ sơ. An edit sends only the fields that changed. */
+import { useEffect, useState } from 'react';
+import type { ArchiveFile } from '@shared/contract/types';
+import { call } from '../../api/client';
+import { useAppStore } from '../../stores/appStore';
+import { refreshAfterChange } from '../../stores/refresh';
+import { useT } from '../../i18n';
+import { errorMessage, fieldErrors } from '../../util/errors';
+import { withoutChangedErrors } from '../../util/forms';
+import { ErrorBanner } from '../common/ErrorBanner';
+import { FormFooter } from '../common/FormFooter';
+import { Modal } from '../common/Modal';
+import { FileFormFields } from './FileFormFields';
+import { changedFields, emptyFileForm, fileToForm, formToPayload, validateFileForm, type FileFormValues } from './fileForm';
+
+type Mode = { kind: 'new'; fondsId: number } | { kind: 'edit'; fileId: number };
+
+export function FileFormDialog({ mode, onClose }: { mode: Mode; onClose(): void }) {
+  const t = useT();
+  const navigate = useAppStore((s) => s.navigate);
+  const [original, setOriginal] = useState<ArchiveFile | null>(null);
+  const [values, setValues] = useState<FileFormValues>(emptyFileForm);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [banner, setBanner] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const editId = mode.kind === 'edit' ? mode.fileId : null;
+
+  useEffect(() => {
+    if (editId === null) return;
+    call('files.get', { id: editId })
+      .then((f) => {
+        setOriginal(f);
+        setValues(fileToForm(f));
+      })
+      .catch((err: unknown) => setBanner(errorMessage(err)));
+  }, [editId]);
+
+  const submit = async () => {
+    const e = validateFileForm(values, t);
+    setErrors(e);
+    setBanner(null);
+    if (Object.keys(e).length > 0) return;
+    setBusy(true);
+    try {
+      const payload = formToPayload(values);
+      if (mode.kind === 'new') {
+        const file = await call('files.create', { fondsId: mode.fondsId, ...payload });
+        await refreshAfterChange();
+        navigate({ kind: 'file', fileId: file.id });
+      } else if (original) {
+        const patch = changedFields(formToPayload(fileToForm(original)), payload);
+        if (Object.keys(patch).length > 0) {
+          await call('files.update', { id: original.id, patch });
+          await refreshAfterChange();
+        }
+      }
+      onClose();
+    } catch (err) {
+      const fe = fieldErrors(err);
+      if (fe) setErrors(fe);
+      setBanner(fe ? t('common.formError') : errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const loading = mode.kind === 'edit' && !original;
+  return (
+    <Modal title={mode.kind === 'new' ? t('file.new') : t('file.edit')} onClose={onClose} testId="file-dialog" wide>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="modal-body">
+          <ErrorBanner message={banner} />
+          {loading ? <p className="muted">{t('common.loading')}</p> : <FileFormFields values={values} errors={errors} onChange={(next) => {
+            setErrors((e) => withoutChangedErrors(e, values, next));
+            setValues(next);
+          }} />}
+        </div>
+        <FormFooter busy={busy || loading} onCancel={onClose} submitLabel={mode.kind === 'new' ? t('common.create') : t('common.save')} testId="file-form" />
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,43 @@
+/** The files of a fonds: code, title, retention, completion, box, sheets, handover, documents. */
+import type { ArchiveFile } from '@shared/contract/types';
+import { useLocale, useT } from '../../i18n';
+import { orDash, retentionLabel } from '../../util/format';
+
+export function FilesTable({ files, onOpen }: { files: ArchiveFile[]; onOpen(fileId: number): void }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <table className="data-table" data-testid="files-table">
+      <thead>
+        <tr>
+          <th>{t('file.codeShort')}</th>
+          <th>{t('file.title')}</th>
+          <th>{t('file.retention')}</th>
+          <th>{t('file.completion')}</th>
+          <th>{t('file.box')}</th>
+          <th className="num">{t('file.sheets')}</th>
+          <th>{t('file.handover')}</th>
+          <th className="num">{t('file.documents')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {files.map((f) => (
+          <tr key={f.id} data-testid={`file-row-${f.id}`}>
+            <td className="nowrap">
+              <button type="button" className="link" onClick={() => onOpen(f.id)} data-testid={`file-link-${f.id}`}>
+                {f.code}
+              </button>
+            </td>
+            <td className="col-title">{f.title}</td>
+            <td className={f.retention ? '' : 'warn-text'}>{retentionLabel(f.retention, locale) ?? t('common.notSet')}</td>
+            <td>{f.completion ? t(`file.completion.${f.completion}`) : '—'}</td>
+            <td>{orDash(f.box)}</td>
+            <td className="num">{orDash(f.sheetCount)}</td>
+            <td>{t(`handover.${f.handoverStatus}`)}</td>
+            <td className="num">{f.documentCount}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

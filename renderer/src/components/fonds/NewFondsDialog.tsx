@@ -1,0 +1,134 @@
+/** Tạo phông lưu trữ: code, name, the creating body (picked, or created here), open/closed. */
+import { useEffect, useState } from 'react';
+import type { FondsStatus, Organization } from '@shared/contract/types';
+import { call } from '../../api/client';
+import { useAppStore } from '../../stores/appStore';
+import { useCatalogueStore } from '../../stores/catalogueStore';
+import { refreshAfterChange } from '../../stores/refresh';
+import { useT } from '../../i18n';
+import { errorMessage, fieldErrors } from '../../util/errors';
+import { ErrorBanner } from '../common/ErrorBanner';
+import { Field, invalidProps } from '../common/Field';
+import { FormFooter } from '../common/FormFooter';
+import { Modal } from '../common/Modal';
+import { OrganizationPicker, type OrganizationChoice } from './OrganizationPicker';
+
+type Errors = Record<string, string>;
+
+export function NewFondsDialog({ onClose }: { onClose(): void }) {
+  const t = useT();
+  const navigate = useAppStore((s) => s.navigate);
+  const [organizations, setOrganizations] = useState<Organization[] | null>(null);
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [org, setOrg] = useState<OrganizationChoice>({ kind: 'existing', id: null });
+  const [status, setStatus] = useState<FondsStatus>('open');
+  const [errors, setErrors] = useState<Errors>({});
+  const [banner, setBanner] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    call('organizations.list', {})
+      .then((list) => {
+        setOrganizations(list);
+        if (list.length === 0) setOrg({ kind: 'new', name: '' });
+      })
+      .catch((err: unknown) => setBanner(errorMessage(err)));
+  }, []);
+
+  const clearError = (key: string) =>
+    setErrors((e) => {
+      if (!(key in e)) return e;
+      const next = { ...e };
+      delete next[key];
+      return next;
+    });
+
+  const validate = (): Errors => {
+    const e: Errors = {};
+    if (!code.trim()) e['code'] = t('common.required');
+    if (!name.trim()) e['name'] = t('common.required');
+    if (org.kind === 'existing' ? org.id === null : !org.name.trim()) e['organizationId'] = t('org.required');
+    return e;
+  };
+
+  const submit = async () => {
+    const e = validate();
+    setErrors(e);
+    setBanner(null);
+    if (Object.keys(e).length > 0) return;
+    setBusy(true);
+    try {
+      let organizationId: number;
+      if (org.kind === 'new') {
+        try {
+          organizationId = (await call('organizations.create', { name: org.name.trim() })).id;
+        } catch (err) {
+          // The new body's own fields belong beside the organisation picker.
+          const fe = fieldErrors(err);
+          if (fe) setErrors({ organizationId: Object.values(fe).join('; ') });
+          else setBanner(errorMessage(err));
+          return;
+        }
+        const list = await call('organizations.list', {});
+        setOrganizations(list);
+        setOrg({ kind: 'existing', id: organizationId });
+      } else {
+        organizationId = org.id!;
+      }
+      const fonds = await call('fonds.create', { code: code.trim(), name: name.trim(), organizationId, status });
+      await refreshAfterChange();
+      useCatalogueStore.getState().expand(fonds.id);
+      navigate({ kind: 'fonds', fondsId: fonds.id });
+      onClose();
+    } catch (err) {
+      const fe = fieldErrors(err);
+      if (fe) setErrors(fe);
+      setBanner(fe ? t('common.formError') : errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title={t('fonds.new')} onClose={onClose} testId="new-fonds-dialog">
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="modal-body form-grid">
+          <ErrorBanner message={banner} />
+          <Field id="fonds-code" label={t('fonds.code')} error={errors['code']} required>
+            <input id="fonds-code" value={code} maxLength={50} onChange={(e) => {
+              setCode(e.target.value);
+              clearError('code');
+            }} {...invalidProps('fonds-code', errors['code'])} data-testid="fonds-code" />
+          </Field>
+          <Field id="fonds-name" label={t('fonds.name')} error={errors['name']} required wide>
+            <input id="fonds-name" value={name} maxLength={500} onChange={(e) => {
+              setName(e.target.value);
+              clearError('name');
+            }} {...invalidProps('fonds-name', errors['name'])} data-testid="fonds-name" />
+          </Field>
+          <OrganizationPicker organizations={organizations} value={org} onChange={(v) => {
+            setOrg(v);
+            clearError('organizationId');
+          }} error={errors['organizationId']} />
+          <fieldset className="field field-wide radio-group">
+            <legend>{t('fonds.status')}</legend>
+            {(['open', 'closed'] as const).map((s) => (
+              <label key={s} className="radio">
+                <input type="radio" name="fonds-status" value={s} checked={status === s} onChange={() => setStatus(s)} data-testid={`fonds-status-${s}`} />
+                {t(s === 'open' ? 'fonds.status.open' : 'fonds.status.closed')}
+              </label>
+            ))}
+          </fieldset>
+        </div>
+        <FormFooter busy={busy} onCancel={onClose} submitLabel={t('common.create')} testId="fonds-form" />
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,100 @@
+/** Target fonds and file (or "chưa lập hồ sơ"), and the .txt/.md files to import. */
+import { useState } from 'react';
+import { useCatalogueStore } from '../../stores/catalogueStore';
+import { useImportStore } from '../../stores/importStore';
+import { useT } from '../../i18n';
+import { ErrorBanner } from '../common/ErrorBanner';
+import { Field, invalidProps } from '../common/Field';
+
+interface Props {
+  initialFondsId: number | undefined;
+  initialFileId: number | null;
+  reading: boolean;
+}
+
+export function ImportForm({ initialFondsId, initialFileId, reading }: Props) {
+  const t = useT();
+  const fonds = useCatalogueStore((s) => s.fonds);
+  const filesByFonds = useCatalogueStore((s) => s.filesByFonds);
+  const start = useImportStore((s) => s.start);
+  const serverError = useImportStore((s) => s.error);
+  const serverFields = useImportStore((s) => s.fieldErrors);
+  const [fondsId, setFondsId] = useState<number | null>(initialFondsId ?? fonds[0]?.id ?? null);
+  const [fileId, setFileId] = useState<number | null>(initialFondsId !== undefined ? initialFileId : null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  if (fonds.length === 0) return <p className="muted">{t('import.needFonds')}</p>;
+  const fileOptions = fondsId !== null ? (filesByFonds[fondsId] ?? []) : [];
+  const shown = { ...(serverFields ?? {}), ...errors };
+
+  const submit = () => {
+    const e: Record<string, string> = {};
+    if (fondsId === null) e['fondsId'] = t('import.noFonds');
+    if (files.length === 0) e['uploads'] = t('import.noFiles');
+    setErrors(e);
+    if (fondsId === null || Object.keys(e).length > 0) return;
+    void start({ fondsId, fileId }, files);
+  };
+
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      {serverError && !serverFields ? <ErrorBanner message={serverError} /> : null}
+      <div className="form-grid">
+        <Field id="import-fonds" label={t('import.fonds')} error={shown['fondsId']} required>
+          <select
+            id="import-fonds"
+            value={fondsId ?? ''}
+            onChange={(e) => {
+              setFondsId(e.target.value ? Number(e.target.value) : null);
+              setFileId(null);
+            }}
+            {...invalidProps('import-fonds', shown['fondsId'])}
+            data-testid="import-fonds"
+          >
+            {fonds.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.code} — {f.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="import-file" label={t('import.file')} error={shown['fileId']}>
+          <select id="import-file" value={fileId ?? ''} onChange={(e) => setFileId(e.target.value ? Number(e.target.value) : null)} data-testid="import-file">
+            <option value="">{t('import.unfiled')}</option>
+            {fileOptions.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.code} — {f.title}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="import-input" label={t('import.files')} error={shown['uploads']} required wide hint={files.length > 0 ? t('import.selected', { n: files.length }) : undefined}>
+          <input
+            id="import-input"
+            type="file"
+            multiple
+            accept=".txt,.md"
+            onChange={(e) => {
+              setFiles(Array.from(e.target.files ?? []));
+              setErrors(({ uploads: _dropped, ...rest }) => rest);
+            }}
+            {...invalidProps('import-input', shown['uploads'])}
+            data-testid="import-input"
+          />
+        </Field>
+      </div>
+      <footer className="form-actions">
+        <button type="submit" className="primary" disabled={reading} data-testid="import-start">
+          {reading ? t('import.reading') : t('import.start')}
+        </button>
+      </footer>
+    </form>
+  );
+}

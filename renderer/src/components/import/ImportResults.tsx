@@ -1,0 +1,51 @@
+/** What happened to each file: Đã nhập / Trùng lặp / Lỗi, with a link to the document. */
+import type { JobStatus } from '@shared/contract/types';
+import { useAppStore } from '../../stores/appStore';
+import { useT } from '../../i18n';
+
+const OUTCOME_CLASS = { imported: 'ok-text', duplicate: 'warn-text', failed: 'error-text' } as const;
+
+export function ImportResults({ status, onOpen }: { status: JobStatus; onOpen(): void }) {
+  const t = useT();
+  const navigate = useAppStore((s) => s.navigate);
+  if (status.results.length === 0) return null;
+  return (
+    <table className="data-table" data-testid="import-results">
+      <thead>
+        <tr>
+          <th>{t('doc.attachmentName')}</th>
+          <th>{t('import.outcome')}</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {status.results.map((r, i) => (
+          <tr key={`${r.name}-${i}`} data-testid="import-result" data-outcome={r.outcome}>
+            <td className="break">{r.name}</td>
+            <td>
+              <span className={OUTCOME_CLASS[r.outcome]} data-testid="import-result-outcome">
+                {t(`import.outcome.${r.outcome}`)}
+              </span>
+              {r.message ? <div className="muted">{r.message}</div> : null}
+            </td>
+            <td className="nowrap">
+              {r.documentId !== null ? (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    navigate({ kind: 'document', documentId: r.documentId! });
+                    onOpen();
+                  }}
+                  data-testid="import-result-open"
+                >
+                  {t('import.open')}
+                </button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * App-wide state: what the host told us (info, counts, code lists), the user's locale and name,
+ * and which view the main pane shows.
+ */
+import { create } from 'zustand';
+import type { AppInfo, CodeLists, Counts, Locale } from '@shared/contract/types';
+import { call } from '../api/client';
+import { errorMessage } from '../util/errors';
+
+/** What the main pane shows. */
+export type View =
+  | { kind: 'home' }
+  | { kind: 'fonds'; fondsId: number }
+  | { kind: 'file'; fileId: number }
+  | { kind: 'unfiled'; fondsId: number }
+  | { kind: 'document'; documentId: number }
+  | { kind: 'search' };
+
+interface AppState {
+  info: AppInfo | null;
+  counts: Counts | null;
+  codeLists: CodeLists | null;
+  locale: Locale;
+  actor: string;
+  view: View;
+  booting: boolean;
+  bootError: string | null;
+  boot(): Promise<void>;
+  refreshCounts(): Promise<void>;
+  setLocale(locale: Locale): Promise<void>;
+  setActor(actor: string): Promise<void>;
+  navigate(view: View): void;
+}
+
+export const useAppStore = create<AppState>()((set, get) => ({
+  info: null,
+  counts: null,
+  codeLists: null,
+  locale: 'vi',
+  actor: '',
+  view: { kind: 'home' },
+  booting: true,
+  bootError: null,
+
+  async boot() {
+    set({ booting: true, bootError: null });
+    try {
+      const [info, counts, codeLists] = await Promise.all([
+        call('app.info', {}),
+        call('app.counts', {}),
+        call('app.codeLists', {}),
+      ]);
+      set({ info, counts, codeLists, locale: info.locale, actor: info.actor, booting: false });
+    } catch (err) {
+      set({ booting: false, bootError: errorMessage(err) });
+    }
+  },
+
+  async refreshCounts() {
+    const counts = await call('app.counts', {});
+    set({ counts });
+  },
+
+  async setLocale(locale) {
+    const previous = get().locale;
+    // Switch at once; persist in the background and go back if the host refuses.
+    set({ locale });
+    document.documentElement.lang = locale;
+    try {
+      const info = await call('settings.update', { locale });
+      set({ info });
+    } catch {
+      set({ locale: previous });
+      document.documentElement.lang = previous;
+    }
+  },
+
+  async setActor(actor) {
+    const info = await call('settings.update', { actor });
+    set({ info, actor: info.actor });
+  },
+
+  navigate(view) {
+    set({ view });
+  },
+}));
