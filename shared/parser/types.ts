@@ -77,4 +77,6 @@ export interface ParseResult {
   spans: Partial<Record<MetadataField, TextSpan[]>>;
   /** Fields that are empty or doubtful and need an archivist's confirmation. */
   review: MetadataField[];
+  /** Where the security and urgency marks were found (they are not metadata fields). */
+  markSpans?: { securityLevel?: TextSpan; urgency?: TextSpan };
 }

@@ -37,25 +37,61 @@ export function fold(text: string): string {
   return out;
 }
 
-/**
- * Folds `text` (assumed NFC) and returns, for each UTF-16 unit of the folded string, the offset
- * of the source character it came from, plus one final entry for the end of the text.
- */
-export function foldWithOffsets(text: string): { folded: string; offsets: number[] } {
-  let folded = '';
-  const offsets: number[] = [];
-  let i = 0;
-  for (const ch of text) {
-    const f = foldCharCached(ch);
-    for (let k = 0; k < f.length; k++) offsets.push(i);
-    folded += f;
-    i += ch.length;
-  }
-  offsets.push(i);
-  return { folded, offsets };
-}
-
 /** True when the text carries any Vietnamese diacritic (or `đ`). */
 export function hasDiacritics(text: string): boolean {
   return fold(text) !== text.normalize('NFC').toLowerCase();
+}
+
+// Per-code-unit fold table for the BMP: the parser folds every header line, and a typed-array
+// lookup is several times faster than iterating code points through a Map. 0 = not yet known,
+// 0xffff = folds to other than one unit (taken through the general path).
+const UNIT_FOLD = new Uint16Array(0x10000);
+
+function unitFold(code: number): number {
+  let f = UNIT_FOLD[code]!;
+  if (f === 0) {
+    const s = foldCharCached(String.fromCharCode(code));
+    f = s.length === 1 ? s.charCodeAt(0) : 0xffff;
+    UNIT_FOLD[code] = f;
+  }
+  return f;
+}
+
+let scratch = new Uint16Array(1024);
+
+/**
+ * Folds `text` (assumed NFC) and returns, for each UTF-16 unit of the folded string, the offset
+ * of the source character it came from, plus one final entry for the end of the text. One pass
+ * over UTF-16 units with a table; astral characters and the rare multi-unit folds go through the
+ * general path.
+ */
+export function foldWithOffsets(text: string): { folded: string; offsets: number[] } {
+  const n = text.length;
+  const offsets: number[] = [];
+  if (scratch.length < n * 2 + 2) scratch = new Uint16Array(Math.max(n * 2 + 2, scratch.length * 2));
+  const codes = scratch;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const f = c < 0x80 ? (c >= 65 && c <= 90 ? c + 32 : c) : c >= 0xd800 && c <= 0xdfff ? 0xffff : unitFold(c);
+    if (f !== 0xffff) {
+      codes[k++] = f;
+      offsets.push(i);
+      continue;
+    }
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n;
+    const s = foldCharCached(pair ? text.slice(i, i + 2) : text[i]!);
+    for (let j = 0; j < s.length && k < codes.length - 1; j++) {
+      codes[k++] = s.charCodeAt(j);
+      offsets.push(i);
+    }
+    if (pair) i++;
+  }
+  offsets.push(n);
+  let folded = '';
+  // fromCharCode takes arguments; chunk so a long line cannot overflow the call stack.
+  for (let a = 0; a < k; a += 4096) {
+    folded += String.fromCharCode.apply(null, codes.subarray(a, Math.min(k, a + 4096)) as unknown as number[]);
+  }
+  return { folded, offsets };
 }

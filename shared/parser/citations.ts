@@ -1,0 +1,125 @@
+import { docTypeByAbbr } from '../domain/docTypes';
+import { normalizeNumberSymbol, numberSymbolKey } from '../domain/numberSymbol';
+import { isoDate } from './dateLine';
+import { typeOfWord, typesAgree } from './lexicon';
+import { PARTY_SYMBOL, STATE_SYMBOL } from './numberLine';
+import type { Citation } from './types';
+
+/**
+ * References to other documents anywhere in the text: party number-symbols (`44-KL/TU`) and State
+ * ones (`178/2024/NĐ-CP`, `66/NQ-CP`, `127/CĐ-TTg`). The type word before (`Kết luận số`) and a
+ * date after (`ngày 05/8/2025`) are attached when present, across line breaks and markdown.
+ *
+ * One linear scan: every alternative starts with a digit and every quantifier is bounded, so a
+ * 200 MB text costs one pass. The document's own number is left out; repeats are dropped, first
+ * occurrence kept.
+ */
+
+const SYMBOL_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}/\\-])(?:` +
+    // `1485\*-KL/TU`: an escaped star a converter left inside the number.
+    PARTY_SYMBOL.replace(String.raw`(\d{1,6})`, String.raw`(\d{1,6})(?:\\?\*)?`) +
+    '|' +
+    STATE_SYMBOL +
+    String.raw`)(?![\p{L}\p{N}])`,
+  'gu',
+);
+
+const TYPE_WORDS = [
+  'thông báo kết luận',
+  'nghị quyết liên tịch',
+  'thông tư liên tịch',
+  'nghị quyết',
+  'quyết định',
+  'chỉ thị',
+  'kết luận',
+  'quy chế',
+  'quy định',
+  'thông tri',
+  'hướng dẫn',
+  'thông báo',
+  'báo cáo',
+  'kế hoạch',
+  'quy hoạch',
+  'chương trình',
+  'đề án',
+  'phương án',
+  'dự án',
+  'tờ trình',
+  'công văn',
+  'biên bản',
+  'nghị định',
+  'thông tư',
+  'công điện',
+  'pháp lệnh',
+  'điều lệ',
+  'luật',
+];
+const TYPE_BEFORE_RE = new RegExp(`(${TYPE_WORDS.join('|')})(?: số)?\\s?:?\\s?$`, 'iu');
+const LOOKBACK = 60;
+
+// After the symbol: `, ngày 05/8/2025` or `ngày 14 tháng 5 năm 2025`, line breaks allowed.
+const DATE_AFTER_RE = new RegExp(
+  String.raw`[\s,*]{0,12}ngày\s{1,12}(\d{1,2})` +
+    String.raw`(?:\s{0,3}[/.-]\s{0,3}(\d{1,2})\s{0,3}[/.-]\s{0,3}(\d{4})` +
+    String.raw`|\s{1,3}tháng\s{1,3}(\d{1,2})\s{1,3}năm\s{1,3}(\d{4}))`,
+  'iuy',
+);
+
+function typeBefore(text: string, at: number): string | null {
+  const window = text
+    .slice(Math.max(0, at - LOOKBACK), at)
+    .replace(/[*\\#_]/g, '')
+    .replace(/\s+/g, ' ');
+  const m = TYPE_BEFORE_RE.exec(window);
+  if (!m) return null;
+  const word = m[1]!;
+  return word[0]!.toUpperCase() + word.slice(1);
+}
+
+function dateAfter(text: string, at: number): string | null {
+  DATE_AFTER_RE.lastIndex = at;
+  const m = DATE_AFTER_RE.exec(text);
+  if (!m) return null;
+  return m[2] ? isoDate(+m[1]!, +m[2], +m[3]!) : isoDate(+m[1]!, +m[4]!, +m[5]!);
+}
+
+/** All citations in `text` (NFC), excluding `ownNumber`. */
+export function findCitations(text: string, ownNumber: string | null): Citation[] {
+  const own = ownNumber ? numberSymbolKey(ownNumber) : null;
+  const seen = new Set<string>();
+  const out: Citation[] = [];
+  SYMBOL_RE.lastIndex = 0;
+  // Repeats are the common case in long texts; skip them before normalising.
+  const seenRaw = new Set<string>();
+  for (let m = SYMBOL_RE.exec(text); m; m = SYMBOL_RE.exec(text)) {
+    if (seenRaw.has(m[0])) continue;
+    seenRaw.add(m[0]);
+    const numberSymbol = normalizeNumberSymbol(m[0]);
+    if (!numberSymbol) continue;
+    const key = numberSymbolKey(numberSymbol);
+    if (key === own || seen.has(key)) continue;
+    seen.add(key);
+    const end = m.index + m[0].length;
+    out.push({
+      numberSymbol,
+      form: m[1] !== undefined ? 'party' : 'state',
+      docType: typeBefore(text, m.index),
+      date: dateAfter(text, end),
+      span: { start: m.index, end },
+    });
+  }
+  return out;
+}
+
+/**
+ * A party citation whose type word names another type than its abbreviation
+ * (`Thông báo kết luận số 16-KL/TW`): the source is inconsistent, so the citation needs a look.
+ */
+export function citationDisagrees(c: Citation): boolean {
+  if (c.form !== 'party' || !c.docType) return false;
+  const abbr = /-(\p{L}+)\//u.exec(c.numberSymbol)?.[1];
+  const byAbbr = abbr ? docTypeByAbbr(abbr) : undefined;
+  const byWord = typeOfWord(c.docType);
+  return !!byAbbr && !!byWord && !typesAgree(byAbbr, byWord);
+}

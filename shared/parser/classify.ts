@@ -1,0 +1,122 @@
+import type { DocTypeInfo } from '../domain/docTypes';
+import { subSeg, textIndex, type Seg } from './clean';
+import { readPlaceDate, type PlaceDate } from './dateLine';
+import { BODY_HEADS, isCapitals, matchTypeName, startsWithWord } from './lexicon';
+import { readMark, type Mark } from './marks';
+import { readNumberLine, type NumberRead } from './numberLine';
+
+/**
+ * Sorts the segments at the top of a document into the parts of the party layout (domain.md):
+ * motto, issuer lines, `*`, number, place-and-date, marks, type word, `Kính gửi`, title text, body.
+ *
+ * Converters sometimes put two header cells on one line (`TỈNH ỦY ĐẮK LẮK ĐẢNG CỘNG SẢN VIỆT NAM`,
+ * `Số 12-KL/TU Đắk Lắk, ngày …`); such a segment is split and each part classified.
+ */
+
+export type Kind =
+  | 'motto'
+  | 'star'
+  | 'sep'
+  | 'number'
+  | 'placeDate'
+  | 'mark'
+  | 'type'
+  | 'kinhGui'
+  /** Capitals opening with a party body word (`TỈNH ỦY …`, `BAN TỔ CHỨC`). */
+  | 'body'
+  /** Other capitals (`CỦA BAN THƯỜNG VỤ TỈNH ỦY`, a wrapped `TỈNH ĐẮK LẮK`). */
+  | 'caps'
+  /** A body paragraph: long, or numbered (`1.`, `II-`, `(3)`). */
+  | 'prose'
+  | 'text';
+
+export interface TypeLine {
+  info: DocTypeInfo;
+  /** The type word as printed. */
+  word: Seg;
+  /** What follows the type word on the same line (`CỦA BAN THƯỜNG VỤ TỈNH ỦY`), if anything. */
+  rest: Seg | null;
+}
+
+export interface Item {
+  kind: Kind;
+  seg: Seg;
+  /** Index of the source segment (several items may share one). */
+  segIndex: number;
+  number?: NumberRead;
+  placeDate?: PlaceDate;
+  mark?: Mark;
+  type?: TypeLine;
+}
+
+const MOTTOS = ['dang cong san viet nam', 'cong hoa xa hoi chu nghia viet nam', 'doc lap - tu do - hanh phuc'];
+const PARTIAL_MOTTO_RE = /(?:^|\s)dang cong san(?: viet)?$/;
+const NUMBERED_RE = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\s?[.)/-]|[IVX]{1,5}\s?[.\-/]|\(\d{1,2}\)|[a-zđ]\))\s/u;
+const KINH_GUI_RE = /^[-–+•\s]{0,4}kinh gui(?![a-z])/;
+/** A body paragraph is longer than any header cell or title line. */
+const PROSE_MIN = 150;
+
+function typeLine(seg: Seg): TypeLine | null {
+  const m = matchTypeName(seg.folded);
+  if (!m) return null;
+  const end = textIndex(seg, m.length);
+  // The type is printed in capitals; `Kết luận số 44-KL/TU …` in a sentence is a citation.
+  if (!isCapitals(seg.text.slice(0, end), 3) || seg.text.length > 200) return null;
+  const rest = end < seg.text.length ? subSeg(seg, end) : null;
+  return { info: m.info, word: subSeg(seg, 0, end), rest: rest && rest.text.length > 0 ? rest : null };
+}
+
+function classifyOne(seg: Seg, segIndex: number, out: Item[]): void {
+  if (seg.text.length === 0 && !seg.star && !seg.sep) return;
+  const item = (kind: Kind, extra: Partial<Item> = {}): void => {
+    out.push({ kind, seg, segIndex, ...extra });
+  };
+  if (seg.star) return item('star');
+  if (seg.sep) return item('sep');
+  for (const motto of MOTTOS) {
+    const at = seg.folded.indexOf(motto);
+    if (at < 0) continue;
+    const a = textIndex(seg, at);
+    const b = textIndex(seg, at + motto.length);
+    if (a > 0) classifyOne(subSeg(seg, 0, a), segIndex, out);
+    out.push({ kind: 'motto', seg: subSeg(seg, a, b), segIndex });
+    if (b < seg.text.length) classifyOne(subSeg(seg, b), segIndex, out);
+    return;
+  }
+  // The motto cut by a hard line break (`… ĐẢNG CỘNG SẢN` / `VIỆT NAM`): its pieces are not names.
+  const cut = PARTIAL_MOTTO_RE.exec(seg.folded);
+  if (cut) {
+    const a = textIndex(seg, cut.index);
+    if (a > 0) classifyOne(subSeg(seg, 0, a), segIndex, out);
+    out.push({ kind: 'motto', seg: subSeg(seg, a), segIndex });
+    return;
+  }
+  if ((seg.folded === 'viet nam' || seg.folded === 'nam') && isCapitals(seg.text)) return item('motto');
+  const num = readNumberLine(seg);
+  if (num && (num.end === seg.text.length || !num.bare)) {
+    out.push({ kind: 'number', seg: subSeg(seg, 0, num.end), segIndex, number: num });
+    if (num.end < seg.text.length) classifyOne(subSeg(seg, num.end), segIndex, out);
+    return;
+  }
+  const pd = readPlaceDate(seg);
+  if (pd) return item('placeDate', { placeDate: pd });
+  const mark = readMark(seg);
+  if (mark) return item('mark', { mark });
+  if (KINH_GUI_RE.test(seg.folded)) return item('kinhGui');
+  const type = typeLine(seg);
+  if (type) return item('type', { type });
+  if (seg.text.length <= 120 && isCapitals(seg.text, 3)) {
+    return item(startsWithWord(seg.folded, BODY_HEADS) ? 'body' : 'caps');
+  }
+  if (seg.text.length > PROSE_MIN || NUMBERED_RE.test(seg.text)) return item('prose');
+  item('text');
+}
+
+/** Classifies `segs` (those in `skip` belong to the incoming stamp and are left out). */
+export function classifySegments(segs: readonly Seg[], skip: ReadonlySet<number>): Item[] {
+  const out: Item[] = [];
+  segs.forEach((seg, i) => {
+    if (!skip.has(i)) classifyOne(seg, i, out);
+  });
+  return out;
+}

@@ -1,0 +1,260 @@
+import { foldWithOffsets } from '../text/fold';
+import type { Piece } from './piece';
+
+/**
+ * Markdown and line-break cleanup with an offset map.
+ *
+ * Texts come from PDF/DOCX converters: `**bold**`, `## headings`, `\*` escapes, `*italic*`, hard
+ * line breaks, blank lines between wrapped lines, tables flattened to tabs, long space runs or
+ * `| cells |`. The parser works on "segments" — one table cell or one line — each cleaned of marks
+ * and whitespace runs but keeping the input offset of every unit, so spans point into the input.
+ */
+
+/** One cleaned line, or one cell of a line that a converter laid out as columns. */
+export interface Seg extends Piece {
+  /** Index of the input line. */
+  line: number;
+  /** Column within the line (0 for ordinary lines). */
+  col: number;
+  /** How many cells the line had; >1 when the converter kept side-by-side columns. */
+  ncols: number;
+  /** Blank input lines directly above this line. */
+  blankBefore: number;
+  /** The line was wrapped in `**`/`__` (used to tell a bold title block from the body). */
+  bold: boolean;
+  /** The decorative `*` printed under the issuer's name. */
+  star: boolean;
+  /** A rule (`-----`, `___`, `***`): the line under a title, or a markdown horizontal rule. */
+  sep: boolean;
+  /** Folded (lower-case, no diacritics) text and, per folded unit, the index in `text`. */
+  folded: string;
+  foldMap: number[];
+}
+
+/** Markdown escapes a converter emits; the backslash is never part of the document. */
+const ESCAPABLE = new Set('\\`*_{}[]()#+-.!|<>~'.split(''));
+
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0xfeff ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/**
+ * Cleans one cell of raw text starting at input offset `base`: drops heading/quote markers,
+ * `*`, `_`, `~~`, markdown escapes and zero-width spaces, collapses whitespace, trims.
+ */
+export function cleanCell(raw: string, base: number): Piece {
+  let i = 0;
+  const n = raw.length;
+  while (i < n && isSpaceCode(raw.charCodeAt(i))) i++;
+  if (raw.charCodeAt(i) === 35 /* # */) {
+    while (i < n && raw.charCodeAt(i) === 35) i++;
+  } else if (raw.charCodeAt(i) === 62 /* > */) {
+    i++;
+  }
+  // Kept characters are copied in runs; only dropped marks and whitespace break a run.
+  let text = '';
+  const map: number[] = [];
+  let runStart = -1;
+  let spaceAt = -1;
+  for (; i <= n; i++) {
+    const code = i < n ? raw.charCodeAt(i) : -1;
+    let drop = 0;
+    let keepFrom = -1;
+    if (code === -1) drop = 1;
+    else if (code === 92 /* \ */ && i + 1 < n && ESCAPABLE.has(raw[i + 1]!)) {
+      drop = 2;
+      const next = raw.charCodeAt(i + 1);
+      // An escaped star or underscore is still a formatting artefact (`Số 1485\*-KL/TU`).
+      if (next !== 42 && next !== 95) keepFrom = i + 1;
+    } else if (code === 42 || code === 95 || code === 0x200b || code === 0x200c || code === 0x200d) drop = 1;
+    else if (code === 126 /* ~ */ && raw.charCodeAt(i + 1) === 126) drop = 2;
+    else if (isSpaceCode(code)) drop = 3;
+    if (drop === 0 && runStart >= 0) continue;
+    if (runStart >= 0) {
+      text += raw.slice(runStart, i);
+      for (let k = runStart; k < i; k++) map.push(base + k);
+      runStart = -1;
+    }
+    if (drop === 3) {
+      if (spaceAt < 0) spaceAt = base + i;
+      continue;
+    }
+    const from = drop === 0 ? i : keepFrom;
+    if (drop === 2) i++;
+    if (from < 0) continue;
+    if (spaceAt >= 0 && text.length > 0) {
+      text += ' ';
+      map.push(spaceAt);
+    }
+    spaceAt = -1;
+    runStart = from;
+  }
+  return { text, map };
+}
+
+/** A whole text cleaned to one line, for comparisons and tests (no offsets). */
+export function cleanInline(raw: string): string {
+  return cleanCell(raw.normalize('NFC'), 0).text;
+}
+
+const RULE_TEXT_RE = /^[-=—–~]+$/;
+const SEP_RE = /^(?:[-=—–~_]{3,}|(?:\*\s*){3,})$/;
+const TABLE_RULE_RE = /^:?-{3,}:?$/;
+const CELL_SPLIT_RE = /\t+| {4,}|\u00a0{2,}/g;
+const BLANK_SLOT_RE = /(?:^|[\s*])(?:ngày|tháng|năm|số|NGÀY|THÁNG|NĂM|Số|SỐ)\s?[:.]?$/u;
+
+interface RawCell {
+  raw: string;
+  at: number;
+}
+
+/** Splits a raw line into the cells a converter laid side by side. */
+function splitCells(line: string, at: number): RawCell[] | null {
+  const t = line.trim();
+  if (t.startsWith('|') && t.endsWith('|') && t.length > 1) {
+    const cells: RawCell[] = [];
+    let start = line.indexOf('|') + 1;
+    const last = line.lastIndexOf('|');
+    let rule = true;
+    while (start <= last) {
+      let end = line.indexOf('|', start);
+      while (end > 0 && line[end - 1] === '\\') end = line.indexOf('|', end + 1);
+      if (end < 0 || end > last) end = last;
+      const raw = line.slice(start, end);
+      if (raw.trim() !== '') {
+        if (!TABLE_RULE_RE.test(raw.trim())) rule = false;
+        cells.push({ raw, at: at + start });
+      }
+      start = end + 1;
+    }
+    // `|---|---|` is the table's own rule line, not a document separator.
+    return rule && cells.length > 0 ? null : cells;
+  }
+  const cells: RawCell[] = [];
+  let prev = 0;
+  CELL_SPLIT_RE.lastIndex = 0;
+  for (let m = CELL_SPLIT_RE.exec(line); m; m = CELL_SPLIT_RE.exec(line)) {
+    // `ngày      tháng 6`, `Số      -KH/HU`: a slot left blank for the clerk, not a column gap.
+    if (BLANK_SLOT_RE.test(line.slice(Math.max(prev, m.index - 8), m.index))) continue;
+    if (m.index > prev) cells.push({ raw: line.slice(prev, m.index), at: at + prev });
+    prev = m.index + m[0].length;
+  }
+  if (prev < line.length) cells.push({ raw: line.slice(prev), at: at + prev });
+  return cells;
+}
+
+/** Lines longer than this are body prose for the header and footer readers; only a prefix is kept. */
+export const MAX_LINE = 1200;
+
+/**
+ * Cleans the lines of `text[from, to)` into segments. `from` should be a line start; a line cut by
+ * `to` is kept up to `to`. Lines are cleaned independently so a window of a huge text costs only
+ * its own length.
+ */
+export function buildSegments(text: string, from: number, to: number, maxSegs = Infinity): Seg[] {
+  const segs: Seg[] = [];
+  let pos = from;
+  let line = 0;
+  let blank = 0;
+  while (pos < to && segs.length < maxSegs) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0 || eol > to) eol = to;
+    let end = eol;
+    if (end > pos && text.charCodeAt(end - 1) === 13) end--;
+    const rawLine = text.slice(pos, Math.min(end, pos + MAX_LINE));
+    const cells = splitCells(rawLine, pos);
+    if (cells === null || cells.length === 0) {
+      if (cells !== null) blank++;
+    } else {
+      const kept: Seg[] = [];
+      for (const cell of cells) {
+        const p = cleanCell(cell.raw, cell.at);
+        // Only a line cleaned to nothing or to dashes can be the `*` or a rule.
+        const bare = p.text === '' || RULE_TEXT_RE.test(p.text) ? cell.raw.replace(/[\s\\]/g, '') : '';
+        const star = p.text === '' && bare === '*';
+        const sep = !star && bare !== '' && SEP_RE.test(bare);
+        if (p.text === '' && !star && !sep) continue;
+        const trimmed = cell.raw.trimStart();
+        kept.push(
+          makeSeg(p, {
+            line,
+            col: kept.length,
+            ncols: 0,
+            blankBefore: blank,
+            bold: /^(?:#{1,6}\s?)?(?:\*\*|__)/.test(trimmed),
+            star,
+            sep,
+          }),
+        );
+      }
+      for (const k of kept) {
+        k.ncols = kept.length;
+        segs.push(k);
+      }
+      const col = kept.length;
+      if (col === 0) blank++;
+      else blank = 0;
+    }
+    line++;
+    pos = eol + 1;
+  }
+  return segs;
+}
+
+type SegInfo = Omit<Seg, 'text' | 'map' | 'folded' | 'foldMap'>;
+
+function makeSeg(p: Piece, info: SegInfo): Seg {
+  const f = foldWithOffsets(p.text);
+  return {
+    text: p.text,
+    map: p.map,
+    line: info.line,
+    col: info.col,
+    ncols: info.ncols,
+    blankBefore: info.blankBefore,
+    bold: info.bold,
+    star: info.star,
+    sep: info.sep,
+    folded: f.folded,
+    foldMap: f.offsets,
+  };
+}
+
+/** Part of a segment (text indices), e.g. the number when a converter put the date on its line. */
+export function subSeg(seg: Seg, start: number, end: number = seg.text.length): Seg {
+  let a = start;
+  let b = end;
+  while (a < b && seg.text[a] === ' ') a++;
+  while (b > a && seg.text[b - 1] === ' ') b--;
+  const info: SegInfo = {
+    line: seg.line,
+    col: seg.col,
+    ncols: seg.ncols,
+    blankBefore: seg.blankBefore,
+    bold: seg.bold,
+    star: false,
+    sep: false,
+  };
+  return makeSeg({ text: seg.text.slice(a, b), map: seg.map.slice(a, b) }, info);
+}
+
+/** Text index in `seg.text` of folded index `fi`. */
+export function textIndex(seg: Seg, fi: number): number {
+  return seg.foldMap[Math.min(fi, seg.foldMap.length - 1)]!;
+}
+
+/** Starts of lines: the offset just after the previous `\n` at or before `at`. */
+export function lineStartBefore(text: string, at: number): number {
+  if (at <= 0) return 0;
+  const nl = text.lastIndexOf('\n', at - 1);
+  return nl + 1;
+}

@@ -1,0 +1,44 @@
+import { subSeg, type Seg } from './clean';
+import { isCapitals, startsWithWord, TITLE_HEADS } from './lexicon';
+
+/**
+ * Some converters (pdf.js, copy-paste from a viewer) put the two bottom columns on one line with
+ * a single space between them: `Nơi nhận: T/M BAN THƯỜNG VỤ`, `- Như trên, PHÓ BÍ THƯ`. Without a
+ * wide gap to split on, the right column is recognised by what it is — an authority (`T/M …`) or a
+ * known title in capitals after the recipient's punctuation — and cut off into its own cell.
+ */
+
+const AUTHORITY_IN_LINE_RE = /\s(?=(?:T\/M|K\/T|T\/L|T\/UQ|TM\.|KT\.|TL\.)\s?\p{Lu})/u;
+/** A recipient ends with `,` `;` `.` or `)`; a title may follow it on the same line. */
+const AFTER_ITEM_RE = /[,;.)]\s(?=\p{Lu})/gu;
+
+function asColumns(left: Seg, right: Seg): Seg[] {
+  left.col = 0;
+  right.col = 1;
+  left.ncols = right.ncols = 2;
+  return [left, right];
+}
+
+function splitOne(seg: Seg): Seg[] {
+  if (seg.ncols > 1 || seg.text.length < 6) return [seg];
+  const auth = AUTHORITY_IN_LINE_RE.exec(seg.text);
+  if (auth && auth.index > 0 && isCapitals(seg.text.slice(auth.index + 1), 2)) {
+    return asColumns(subSeg(seg, 0, auth.index), subSeg(seg, auth.index + 1));
+  }
+  if (!/^[-–—+•]/.test(seg.text)) return [seg];
+  let cut = -1;
+  AFTER_ITEM_RE.lastIndex = 0;
+  for (let m = AFTER_ITEM_RE.exec(seg.text); m; m = AFTER_ITEM_RE.exec(seg.text)) cut = m.index + m[0].length;
+  if (cut < 0) return [seg];
+  const tail = subSeg(seg, cut);
+  if (!isCapitals(tail.text, 3) || !startsWithWord(tail.folded, TITLE_HEADS)) return [seg];
+  return asColumns(subSeg(seg, 0, cut), tail);
+}
+
+/** Splits single-spaced two-column lines of the footer; other segments are returned as they are. */
+export function splitMergedColumns(segs: readonly Seg[]): Seg[] {
+  const out: Seg[] = [];
+  for (const seg of segs) for (const s of splitOne(seg)) out.push(s);
+  return out;
+}
+

@@ -1,0 +1,66 @@
+import { subSeg, textIndex, type Seg } from './clean';
+import type { Piece } from './piece';
+
+/** ISO `yyyy-mm-dd` for a real calendar date in the years party records can carry, else null. */
+export function isoDate(day: number, month: number, year: number): string | null {
+  if (!Number.isInteger(day) || !Number.isInteger(month) || !Number.isInteger(year)) return null;
+  if (year < 1930 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
+  const dim = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > dim) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * Reads a date written in words or digits (`ngày 14 tháng 5 năm 2025`, `ngày 14/5/2025`,
+ * `14/5/2025`) — for tests and callers that hold the text of a date span.
+ */
+export function parseVietnameseDate(text: string): string | null {
+  const s = text.normalize('NFC').toLowerCase();
+  const words = /(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/u.exec(s);
+  if (words) return isoDate(+words[1]!, +words[2]!, +words[3]!);
+  const digits = /(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/.exec(s);
+  return digits ? isoDate(+digits[1]!, +digits[2]!, +digits[3]!) : null;
+}
+
+// Matched on folded text (`dak lak, ngay 14 thang 5 nam 2025`) so `Ngày`, `NGÀY` and a missing
+// accent all read. The place is short and has no digits; the whole segment must be the line,
+// which is what keeps a body sentence (`Ngày 06/8/2025, Ban Thường vụ …`) from matching.
+const PLACE = String.raw`([a-z][a-z0-9'’.\- ]{0,40}?)\s?,?\s?`;
+/** A slot in `ngày … tháng … năm …`, possibly left blank with spaces or dots. */
+const SLOT = String.raw`[\s.…]{0,20}`;
+const WORDS_RE = new RegExp(
+  String.raw`^(?:${PLACE})?(ngay${SLOT}(\d{1,2})?${SLOT}thang${SLOT}(\d{1,2})?${SLOT}nam${SLOT}(\d{4})?)\s?\.?$`,
+);
+const DIGITS_RE = new RegExp(String.raw`^(?:${PLACE})?(ngay\s?(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4}))\s?\.?$`);
+
+export interface PlaceDate {
+  place: Piece | null;
+  /** ISO date, null when the day or month is left blank or is not a real date. */
+  date: string | null;
+  /** The `ngày … năm …` part as printed. */
+  datePiece: Piece;
+  /** The line has a date slot but it could not be read (blank or impossible). */
+  unreadable: boolean;
+}
+
+/** Reads the place-and-date line `Đắk Lăk, ngày 14 tháng 5 năm 2025` (place kept as written). */
+export function readPlaceDate(seg: Seg): PlaceDate | null {
+  if (seg.text.length > 120 || !seg.folded.includes('ngay')) return null;
+  const m = WORDS_RE.exec(seg.folded) ?? DIGITS_RE.exec(seg.folded);
+  if (!m) return null;
+  let place: Piece | null = null;
+  if (m[1] !== undefined) {
+    const a = textIndex(seg, m.index);
+    const b = textIndex(seg, m[1].length);
+    const p = subSeg(seg, a, b);
+    const first = p.text[0] ?? '';
+    // A place name is capitalised; a lower-case lead-in is a sentence, not a dateline.
+    if (first.toUpperCase() !== first || first.toLowerCase() === first) return null;
+    place = p;
+  }
+  const dStart = m[0].indexOf(m[2]!, m[1]?.length ?? 0);
+  const datePiece = subSeg(seg, textIndex(seg, dStart), textIndex(seg, dStart + m[2]!.length));
+  const [d, mo, y] = [m[3], m[4], m[5]];
+  const date = d && mo && y ? isoDate(+d, +mo, +y) : null;
+  return { place, date, datePiece, unreadable: date === null };
+}

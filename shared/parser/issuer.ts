@@ -1,0 +1,70 @@
+import type { Seg } from './clean';
+import type { Item } from './classify';
+import { PARENT_HEADS, startsWithWord, BODY_HEADS } from './lexicon';
+import { joinPieces, type Piece } from './piece';
+
+/**
+ * The issuing body and its superior body, from the capitals lines at the top left of the header:
+ *
+ *     ĐẢNG BỘ TỈNH ĐẮK LẮK      ← superior body (parentIssuer)
+ *     HUYỆN ỦY KRÔNG PẮC        ← issuing body (issuer)
+ *            *
+ *     Số 15-NQ/HU
+ *
+ * They are the capitals lines just above the `*` or the number (or, with neither, above the type
+ * word). The motto, the dateline and marks may sit between them when a converter interleaves the
+ * two header columns, so those are stepped over; anything else ends the run.
+ */
+
+export interface IssuerRead {
+  issuer: Piece | null;
+  parent: Piece | null;
+  /** The name was assembled from wrapped lines or more bodies than two were stacked. */
+  doubtful: boolean;
+}
+
+const SKIPPABLE = new Set(['motto', 'placeDate', 'mark', 'sep']);
+
+/** Index of the first `*`, number, or (failing both) type item: what the issuer lines stand above. */
+function anchorIndex(items: readonly Item[], limit: number): number {
+  let type = -1;
+  for (let i = 0; i < limit; i++) {
+    const k = items[i]!.kind;
+    if (k === 'star' || k === 'number') return i;
+    if (k === 'type' && type < 0) type = i;
+    if (k === 'prose' || k === 'kinhGui') break;
+  }
+  return type;
+}
+
+export function readIssuer(items: readonly Item[], limit: number): IssuerRead {
+  const none: IssuerRead = { issuer: null, parent: null, doubtful: false };
+  const anchor = anchorIndex(items, limit);
+  if (anchor <= 0) return none;
+  const run: Seg[] = [];
+  for (let i = anchor - 1; i >= 0; i--) {
+    const it = items[i]!;
+    if (it.kind === 'body' || it.kind === 'caps') run.unshift(it.seg);
+    else if (!SKIPPABLE.has(it.kind)) break;
+  }
+  // A run must open with a body word; capitals before it (an unrecognised stamp, a mark) are not
+  // part of the name.
+  while (run.length > 0 && !startsWithWord(run[0]!.folded, BODY_HEADS)) run.shift();
+  if (run.length === 0) return none;
+
+  const bodies: Seg[][] = [];
+  for (const seg of run) {
+    if (bodies.length === 0 || startsWithWord(seg.folded, BODY_HEADS)) bodies.push([seg]);
+    else bodies[bodies.length - 1]!.push(seg);
+  }
+  // A department never stands above another body: `BAN THƯỜNG VỤ` over `HUYỆN ỦY …` is one name.
+  for (let k = bodies.length - 2; k >= 0; k--) {
+    if (!startsWithWord(bodies[k]![0]!.folded, PARENT_HEADS)) {
+      bodies.splice(k, 2, [...bodies[k]!, ...bodies[k + 1]!]);
+    }
+  }
+  const last = bodies[bodies.length - 1]!;
+  const prev = bodies.length >= 2 ? bodies[bodies.length - 2]! : null;
+  const doubtful = bodies.length > 2 || last.length > 1 || (prev !== null && prev.length > 1);
+  return { issuer: joinPieces(last), parent: prev ? joinPieces(prev) : null, doubtful };
+}

@@ -1,0 +1,96 @@
+import type { Seg } from './clean';
+import { isCapitals, startsLowercase } from './lexicon';
+import { joinPieces, slicePiece, stripTrailingPunct, trimPiece, type Piece } from './piece';
+
+/**
+ * The bullet lists under `Kính gửi:` and `Nơi nhận:`: one item per `-` (or `+`, `•`) line, an item
+ * wrapped over several lines joined back, the list punctuation (`,` `;` `.`) removed.
+ *
+ * A line without a bullet continues the item above when it starts in lower case (`chính trị - xã
+ * hội tỉnh,` after `… các tổ chức`), or when the item above is unfinished (no `,` `;` `.`) and the
+ * line follows it directly. A list written without bullets is read line by line while each line
+ * ends in list punctuation.
+ */
+
+export interface ListOptions {
+  /** Segments that end the list (the signature, the body …). */
+  stop: (seg: Seg) => boolean;
+  /** Ignore cells right of the first column (the signature block laid beside the recipients). */
+  firstColumnOnly?: boolean;
+  maxItems?: number;
+}
+
+export interface ListRead {
+  items: Piece[];
+  /** An item is long enough to have swallowed the text after the list. */
+  doubtful: boolean;
+}
+
+const BULLET_RE = /^[-–—+•·]\s?/;
+const MAX_ITEM = 200;
+
+function bulletless(p: Piece): Piece {
+  const m = BULLET_RE.exec(p.text);
+  return m ? trimPiece(slicePiece(p, m[0].length)) : p;
+}
+
+export function readList(segs: readonly Seg[], from: number, inline: Piece | null, opts: ListOptions): ListRead {
+  const items: Piece[][] = [];
+  let sawBullet = false;
+  const lastText = (): string => {
+    const last = items[items.length - 1];
+    return last && last.length > 0 ? last[last.length - 1]!.text : '';
+  };
+  if (inline && inline.text.length > 0) {
+    sawBullet = BULLET_RE.test(inline.text);
+    items.push([bulletless(inline)]);
+  }
+  const max = opts.maxItems ?? 60;
+  // Double-spaced conversions put a blank line after every line; a wrap then has one above it too.
+  let lineGap = Infinity;
+  for (let i = from; i < segs.length && items.length <= max; i++) {
+    const seg = segs[i]!;
+    if (opts.firstColumnOnly && seg.ncols > 1 && seg.col > 0) continue;
+    if (seg.star) continue;
+    if (seg.sep || opts.stop(seg)) break;
+    if (BULLET_RE.test(seg.text)) {
+      if (items.length > 0) lineGap = Math.min(lineGap, seg.blankBefore);
+      sawBullet = true;
+      const body = bulletless(seg);
+      items.push(body.text.length > 0 ? [body] : []);
+      continue;
+    }
+    const prev = lastText();
+    if (items.length > 0 && prev === '') {
+      items[items.length - 1]!.push(seg);
+      continue;
+    }
+    const unfinished = prev !== '' && !/[,.;:]$/.test(prev);
+    // A capitalised wrap (`… và Đảng ủy trực thuộc` / `Tỉnh ủy.`) must close the item itself, or be
+    // followed by the next bullet; otherwise it is the first line of the body.
+    const closes = /[,.;]$/.test(seg.text) || BULLET_RE.test(segs[i + 1]?.text ?? '');
+    const adjacent = seg.blankBefore <= (lineGap === Infinity ? 0 : lineGap);
+    const capitalWrap =
+      unfinished && sawBullet && closes && adjacent && !isCapitals(seg.text) && seg.text.length <= 80;
+    const continues = items.length > 0 && (startsLowercase(seg.text) || capitalWrap);
+    if (continues) {
+      items[items.length - 1]!.push(seg);
+      continue;
+    }
+    const openList = items.length === 0 || /[,;]$/.test(prev);
+    if (!sawBullet && openList && seg.text.length <= 150 && seg.blankBefore <= 1) {
+      items.push([seg]);
+      continue;
+    }
+    break;
+  }
+  const out: Piece[] = [];
+  let doubtful = false;
+  for (const parts of items) {
+    const p = stripTrailingPunct(joinPieces(parts));
+    if (p.text.length === 0) continue;
+    if (p.text.length > MAX_ITEM) doubtful = true;
+    out.push(p);
+  }
+  return { items: out, doubtful };
+}

@@ -1,0 +1,106 @@
+import { citationDisagrees, findCitations } from './citations';
+import { readFooter } from './footer';
+import { readHeaderBlock } from './header';
+import { spanOf, type Piece } from './piece';
+import { buildReview, placeLooksMisspelled } from './review';
+import type { MetadataField, ParsedMetadata, ParseResult, TextSpan } from './types';
+
+export { HEADER_CHARS } from './header';
+
+/**
+ * Reads the metadata of one party document (layout: `../shared/docs/domain.md`, beside the repo).
+ *
+ * The input is normalised to NFC first (old exports are often NFD); every span in the result is a
+ * UTF-16 range of that NFC text — identical to the input when the input is already NFC. Fields
+ * the text does not state are null or []; nothing is inferred from the body. Pure: no I/O, no
+ * platform API, so it runs in the browser, Node and workers alike.
+ */
+export function parseDocument(input: string): ParseResult {
+  const text = input.normalize('NFC');
+  const spans: Partial<Record<MetadataField, TextSpan[]>> = {};
+  const doubts = new Set<MetadataField>();
+  const put = (field: MetadataField, p: Piece | null | undefined): void => {
+    const s = p ? spanOf(p) : null;
+    if (s) (spans[field] ??= []).push(s);
+  };
+
+  // ---- header ----
+  const h = readHeaderBlock(text);
+  const num = h.number;
+  if (num?.bare) doubts.add('numberSymbol');
+  put('numberSymbol', num?.piece);
+  put('docType', h.docTypePiece);
+  // The printed type and the number's abbreviation disagree: one of them is a typo.
+  if (h.docTypeConflict) doubts.add('docType');
+  if (h.subject?.doubtful) doubts.add('subject');
+  put('subject', h.subject?.piece);
+  // A title-derived issuer (`BAN THƯỜNG VỤ TỈNH ỦY`) names the kind of body, not which province.
+  if (h.issuerDoubtful || h.issuerFromTitle) doubts.add('issuer');
+  put('issuer', h.issuer);
+  put('parentIssuer', h.parent);
+  const pd = h.placeDate;
+  put('place', pd?.place);
+  if (pd?.date) put('issueDate', pd.datePiece);
+  const markSpans: NonNullable<ParseResult['markSpans']> = {};
+  if (h.security) markSpans.securityLevel = spanOf(h.security.piece) ?? undefined;
+  if (h.urgency) markSpans.urgency = spanOf(h.urgency.piece) ?? undefined;
+  if (h.addressees?.doubtful) doubts.add('addressees');
+  for (const a of h.addressees?.items ?? []) put('addressees', a);
+  const stamp = h.stamp;
+  if (stamp) {
+    (spans.incomingStamp ??= []).push(stamp.span);
+    if (stamp.doubtful || !stamp.stamp.receiver || !stamp.stamp.number) doubts.add('incomingStamp');
+  }
+
+  // ---- footer ----
+  const footer = readFooter(text);
+  if (footer.recipients?.doubtful) doubts.add('recipients');
+  for (const r of footer.recipients?.items ?? []) put('recipients', r);
+  const sig = footer.signature;
+  put('signingAuthority', sig.authority);
+  put('signerTitle', sig.title);
+  put('signerName', sig.name);
+  if (sig.withoutAuthority) {
+    doubts.add('signerTitle');
+    doubts.add('signerName');
+  }
+  if (sig.authority && !sig.title && !sig.name) doubts.add('signingAuthority');
+
+  // ---- citations ----
+  const numberSymbol = num?.numberSymbol ?? null;
+  const citationDetails = findCitations(text, numberSymbol);
+  for (const c of citationDetails) (spans.citations ??= []).push(c.span);
+  if (citationDetails.some(citationDisagrees)) doubts.add('citations');
+
+  const place = pd?.place?.text ?? null;
+  if (place && placeLooksMisspelled(place, [h.issuer?.text ?? null, h.parent?.text ?? null])) {
+    doubts.add('place');
+  }
+  if (pd && !pd.date) doubts.add('issueDate');
+
+  const metadata: ParsedMetadata = {
+    numberSymbol,
+    docType: h.docType?.name ?? null,
+    issuer: h.issuer?.text ?? null,
+    parentIssuer: h.parent?.text ?? null,
+    issueDate: pd?.date ?? null,
+    place,
+    subject: h.subject?.piece.text ?? null,
+    addressees: h.addressees?.items.map((p) => p.text) ?? [],
+    recipients: footer.recipients?.items.map((p) => p.text) ?? [],
+    signingAuthority: sig.authority?.text ?? null,
+    signerTitle: sig.title?.text ?? null,
+    signerName: sig.name?.text ?? null,
+    incomingStamp: stamp?.stamp ?? null,
+    citations: citationDetails.map((c) => c.numberSymbol),
+  };
+  return {
+    metadata,
+    securityLevel: h.security?.value ?? null,
+    urgency: h.urgency?.value ?? null,
+    citationDetails,
+    spans,
+    review: buildReview(metadata, doubts),
+    markSpans,
+  };
+}

@@ -1,0 +1,29 @@
+import { subSeg, textIndex, type Seg } from './clean';
+import { isCapitals } from './lexicon';
+import { readList, type ListRead } from './lists';
+
+/**
+ * Nơi nhận: the distribution list at the bottom left, one recipient per line, the last usually
+ * `Lưu Văn phòng …`. The signature block stands at its right; when a converter keeps the two
+ * columns on one line, only the first column is read here.
+ */
+
+const LABEL_RE = /^noi nhan\s?:?\s?/;
+
+/** Index of the `Nơi nhận:` segment, or -1. */
+export function findRecipientsLabel(segs: readonly Seg[]): number {
+  return segs.findIndex((s) => s.col === 0 && LABEL_RE.test(s.folded) && s.text.length < 200);
+}
+
+function endsList(seg: Seg): boolean {
+  // The signature (authority, title, a name in capitals) and any new heading end the list.
+  return (isCapitals(seg.text, 2) && !/^[-–+•]/.test(seg.text)) || /^(kinh gui|noi nhan)/.test(seg.folded);
+}
+
+export function readRecipients(segs: readonly Seg[], labelIdx: number): ListRead | null {
+  if (labelIdx < 0) return null;
+  const label = segs[labelIdx]!;
+  const m = LABEL_RE.exec(label.folded)!;
+  const inline = subSeg(label, textIndex(label, m[0].length));
+  return readList(segs, labelIdx + 1, inline, { stop: endsList, firstColumnOnly: true });
+}

@@ -1,0 +1,139 @@
+import type { Seg } from './clean';
+import { isCapitals, startsWithWord, TITLE_CONTINUATIONS, TITLE_HEADS } from './lexicon';
+import { joinPieces, type Piece } from './piece';
+
+/**
+ * The signature block at the bottom right:
+ *
+ *     T/M BAN THƯỜNG VỤ            ← signing authority (T/M, K/T, T/L, T/UQ; also `TM.`, `KT.`)
+ *     PHÓ BÍ THƯ THƯỜNG TRỰC       ← signer title
+ *     (đã ký)
+ *     Hoàng Giang                  ← signer name
+ *
+ * The name is the first personal name below the title: capitalised words, not all capitals
+ * (an all-capitals line there is a title or a stamp). A block with no authority line is read only
+ * when a known title is followed by a name, so body capitals are never taken for a signature.
+ */
+
+export interface SignatureRead {
+  authority: Piece | null;
+  title: Piece | null;
+  name: Piece | null;
+  /** Read without an authority line (a known title followed by a name): worth a look. */
+  withoutAuthority: boolean;
+}
+
+const AUTHORITY_RE = /^(?:T\/M|TM\.|TM|K\/T|KT\.|KT|T\/L|TL\.|TL|T\/UQ|TUQ\.|TUQ|Q\.)\s?\p{Lu}/u;
+// `H’Yim`, `H' Yâm`, `Y Khuê`: Central Highlands names carry one-letter and apostrophe parts.
+const WORD = String.raw`\p{Lu}\p{Ll}*(?:['’‘-]\p{Lu}?\p{Ll}+|['’])?`;
+const NAME_RE = new RegExp(String.raw`^${WORD}(?:\s${WORD}){1,5}$`, 'u');
+const SIGNED_NOTE_RE = /^[([]?\s?(?:da ky|ky|ky ten|chu ky|ky va|ky,|da ky va|dau|con dau)[^)\]]{0,40}[)\]]?\.?$/;
+const BULLET_RE = /^[-–—+•]/;
+const NAME_LOOKAHEAD = 12;
+
+export function isAuthority(seg: Seg): boolean {
+  return AUTHORITY_RE.test(seg.text) && isCapitals(seg.text, 2) && seg.text.length <= 80;
+}
+
+export function isPersonName(text: string): boolean {
+  return text.length <= 40 && NAME_RE.test(text) && !isCapitals(text, 2);
+}
+
+/** Segments of the right column: recipients' bullets and the `Nơi nhận` label are stepped over. */
+function relevant(seg: Seg): boolean {
+  return !seg.star && !seg.sep && !BULLET_RE.test(seg.text) && !/^noi nhan/.test(seg.folded);
+}
+
+function nextRelevant(segs: readonly Seg[], from: number, skipNotes: boolean): number {
+  for (let i = from; i < segs.length; i++) {
+    const s = segs[i]!;
+    if (!relevant(s)) continue;
+    if (skipNotes && SIGNED_NOTE_RE.test(s.folded)) continue;
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * A signer title: capitals opening with a known title word. An unknown capitals line there (a
+ * wrapped authority, a stamp) is left out rather than reported as a title.
+ */
+function isTitleLine(seg: Seg): boolean {
+  return (
+    isCapitals(seg.text, 2) &&
+    seg.text.length <= 80 &&
+    !isAuthority(seg) &&
+    !/\d/.test(seg.text) &&
+    startsWithWord(seg.folded, TITLE_HEADS)
+  );
+}
+
+function findName(segs: readonly Seg[], from: number): Piece | null {
+  for (let i = from, seen = 0; i >= 0 && i < segs.length && seen < NAME_LOOKAHEAD; i++) {
+    const s = segs[i]!;
+    if (!relevant(s) || SIGNED_NOTE_RE.test(s.folded)) continue;
+    seen++;
+    if (isPersonName(s.text)) return s;
+    if (!isCapitals(s.text, 2)) return null;
+  }
+  return null;
+}
+
+function readFrom(segs: readonly Seg[], at: number, authority: Seg[]): SignatureRead {
+  let i = nextRelevant(segs, at, true);
+  const titleParts: Seg[] = [];
+  if (i >= 0 && isTitleLine(segs[i]!)) {
+    titleParts.push(segs[i]!);
+    const j = nextRelevant(segs, i + 1, false);
+    const cont = segs[j];
+    // `THƯỜNG TRỰC` under `PHÓ BÍ THƯ`: a title wrapped onto a second line.
+    const wraps = cont && isCapitals(cont.text, 2) && !isAuthority(cont);
+    if (j === i + 1 && wraps && startsWithWord(cont.folded, TITLE_CONTINUATIONS)) {
+      titleParts.push(segs[j]!);
+      i = j;
+    }
+    i++;
+  }
+  const title = titleParts.length > 0 ? joinPieces(titleParts) : null;
+  return {
+    authority: authority.length > 0 ? joinPieces(authority) : null,
+    title,
+    name: i >= 0 ? findName(segs, i) : null,
+    withoutAuthority: authority.length === 0,
+  };
+}
+
+/**
+ * Reads the signature from footer segments; `labelIdx` is the `Nơi nhận` segment (-1 if none).
+ * The block normally follows the recipients; when it precedes them, the nearest one above is used.
+ */
+export function readSignature(segs: readonly Seg[], labelIdx: number): SignatureRead {
+  const none: SignatureRead = { authority: null, title: null, name: null, withoutAuthority: false };
+  const auths: number[] = [];
+  segs.forEach((s, i) => {
+    if (isAuthority(s)) auths.push(i);
+  });
+  const after = auths.find((i) => i > labelIdx);
+  const before = auths.filter((i) => i < labelIdx).pop();
+  const a = after ?? before;
+  if (a !== undefined) {
+    const parts = [segs[a]!];
+    let k = a;
+    // `T/L BAN THƯỜNG VỤ` / `K/T CHÁNH VĂN PHÒNG`: both lines are the authority.
+    for (;;) {
+      const n = nextRelevant(segs, k + 1, false);
+      if (n < 0 || !isAuthority(segs[n]!)) break;
+      parts.push(segs[n]!);
+      k = n;
+    }
+    return readFrom(segs, k + 1, parts);
+  }
+  const start = labelIdx >= 0 ? labelIdx + 1 : Math.max(0, segs.length - 15);
+  for (let i = start; i < segs.length; i++) {
+    const s = segs[i]!;
+    if (!relevant(s) || !isTitleLine(s)) continue;
+    const read = readFrom(segs, i, []);
+    if (read.name) return read;
+  }
+  return none;
+}

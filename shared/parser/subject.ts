@@ -1,0 +1,98 @@
+import type { Seg } from './clean';
+import type { Item, Kind } from './classify';
+import { startsLowercase } from './lexicon';
+import { joinPieces, trimPiece, type Piece } from './piece';
+
+/**
+ * Trích yếu: the lines under the type word (or, in a công văn, under the number).
+ *
+ * Converters break it anywhere and may leave blank lines between the pieces, so where it ends is
+ * decided by layout, not by blank lines:
+ *  - the rule under the title (`-----`) closes it when one follows within a few lines — then every
+ *    line up to the rule belongs to it, whatever its case;
+ *  - otherwise a line continues it when it starts in lower case (a wrapped phrase: `của Bộ Chính
+ *    trị …`) or when it is part of the same bold run; a capitalised line after it is the body.
+ * The header parts (`Kính gửi`, dateline, motto, number) always end it.
+ */
+
+export interface SubjectRead {
+  piece: Piece;
+  /** Index of the first item after the subject. */
+  next: number;
+  /** Over the length or line cap: probably swallowed body text. */
+  doubtful: boolean;
+}
+
+const STOPS: ReadonlySet<Kind> = new Set<Kind>(['sep', 'kinhGui', 'motto', 'placeDate', 'mark', 'number', 'star']);
+/** Header cells a converter may put between the number and a công văn's subject. */
+const SKIP_BEFORE: ReadonlySet<Kind> = new Set<Kind>(['motto', 'placeDate', 'mark', 'star', 'sep']);
+const MAX_LINES = 8;
+const MAX_CHARS = 600;
+const MAX_FIRST = 400;
+/** How far ahead the end of the subject block is looked for. */
+const LOOKAHEAD = 8;
+const TITLE_CLOSERS: ReadonlySet<Kind> = new Set<Kind>(['sep']);
+const LETTER_CLOSERS: ReadonlySet<Kind> = new Set<Kind>(['sep', 'kinhGui', 'motto', 'placeDate', 'mark']);
+
+/**
+ * True when the lines from `from` on are closed, within a few lines, by one of `closers` (the rule
+ * under a title; for a công văn, `Kính gửi` or the other header column) with nothing body-like
+ * between: then those lines all belong to the subject, whatever their case.
+ */
+function closedAhead(items: readonly Item[], from: number, closers: ReadonlySet<Kind>): boolean {
+  for (let i = from; i < items.length && i < from + LOOKAHEAD; i++) {
+    const k = items[i]!.kind;
+    if (closers.has(k)) return true;
+    if (STOPS.has(k) || k === 'prose' || k === 'type') return false;
+    // A finished sentence is body text; a subject line does not end that way.
+    if (/[.:;]$/.test(items[i]!.seg.text)) return false;
+  }
+  return false;
+}
+
+/**
+ * Reads the subject from item `from` on; `leading` is subject text left on the title line.
+ * `afterNumber`: a công văn, whose subject may follow header cells of the other column.
+ */
+export function readSubject(
+  items: readonly Item[],
+  from: number,
+  leading: Seg | null,
+  afterNumber = false,
+): SubjectRead | null {
+  const lines: Seg[] = leading ? [leading] : [];
+  let i = from;
+  if (lines.length === 0) {
+    if (afterNumber) while (i < items.length && SKIP_BEFORE.has(items[i]!.kind)) i++;
+    const first = items[i];
+    if (!first || STOPS.has(first.kind) || first.kind === 'type') return null;
+    if (first.kind === 'prose' && (first.seg.text.length > MAX_FIRST || /^\S{1,6}[.)-]\s/.test(first.seg.text))) {
+      return null;
+    }
+    // A công văn's subject is short text under the number; a capitalised body line is not it.
+    if (afterNumber && (first.kind === 'body' || first.seg.text.length > MAX_FIRST)) return null;
+    lines.push(first.seg);
+    i++;
+  }
+  const closed = closedAhead(items, i, afterNumber ? LETTER_CLOSERS : TITLE_CLOSERS);
+  let length = lines.reduce((n, s) => n + s.text.length, 0);
+  let doubtful = false;
+  for (; i < items.length; i++) {
+    const it = items[i]!;
+    if (STOPS.has(it.kind)) break;
+    const prev = lines[lines.length - 1]!;
+    const continues =
+      (closed && it.seg.blankBefore <= 1) ||
+      startsLowercase(it.seg.text) ||
+      (it.seg.bold && prev.bold && it.seg.blankBefore === 0 && it.kind !== 'prose');
+    if (!continues) break;
+    if (lines.length >= MAX_LINES || length + it.seg.text.length > MAX_CHARS) {
+      doubtful = true;
+      break;
+    }
+    lines.push(it.seg);
+    length += it.seg.text.length + 1;
+  }
+  const piece = trimPiece(joinPieces(lines));
+  return piece.text.length > 0 ? { piece, next: i, doubtful } : null;
+}

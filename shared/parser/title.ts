@@ -1,0 +1,105 @@
+import type { DocTypeInfo } from '../domain/docTypes';
+import { subSeg, textIndex, type Seg } from './clean';
+import type { Item } from './classify';
+import { isCapitals, startsWithWord } from './lexicon';
+import { joinPieces, type Piece } from './piece';
+
+/**
+ * The centred title block: the type word (`KẾT LUẬN`), optionally the body that issues it
+ * (`CỦA BAN THƯỜNG VỤ TỈNH ỦY`, on the same line or the next), then the subject.
+ *
+ * When a document has no header, the `CỦA …` line is the only place the text names its issuer,
+ * so it is read as the issuer (seeds 001 and 004). It is printed in capitals; a lower-case
+ * `của Bộ Chính trị` is part of the subject, never an issuer.
+ */
+
+export interface TitleRead {
+  info: DocTypeInfo;
+  typePiece: Piece;
+  /** `BAN THƯỜNG VỤ TỈNH ỦY` from `CỦA BAN THƯỜNG VỤ TỈNH ỦY`. */
+  issuer: Piece | null;
+  /** Subject text that shares a line with the title (`… TỈNH ỦY VỀ CÔNG TÁC …`). */
+  leading: Seg | null;
+  /** Index of the first item after the title lines. */
+  next: number;
+}
+
+/** Words a `THÔNG BÁO` title may carry before `CỦA` (`THÔNG BÁO KẾT LUẬN CỦA …`). */
+const QUALIFIERS = ['ket luan', 'y kien chi dao', 'y kien ket luan', 'y kien'];
+const CUA_RE = /^cua\s/;
+const VE_RE = /\sve(?:\s|$)/;
+
+function stripQualifier(seg: Seg, info: DocTypeInfo): Seg | null {
+  if (info.abbr !== 'TB') return seg;
+  for (const q of QUALIFIERS) {
+    if (startsWithWord(seg.folded, [q])) {
+      const end = textIndex(seg, q.length);
+      return end < seg.text.length ? subSeg(seg, end) : null;
+    }
+  }
+  return seg;
+}
+
+/**
+ * A short capitals tail of the type word (`CHƯƠNG TRÌNH HÀNH ĐỘNG`, `NGHỊ QUYẾT LIÊN TỊCH`) names a
+ * kind of that type; the subject then follows on the next lines. A tail opening with `VỀ`, or a
+ * longer one, is the subject itself.
+ */
+function isTypeQualifier(rest: Seg): boolean {
+  const words = rest.folded.split(' ').filter(Boolean);
+  return words.length <= 3 && words[0] !== 've' && isCapitals(rest.text, 2);
+}
+
+/** Splits `CỦA <body> VỀ <subject…>` into the body and what follows. */
+function splitCua(seg: Seg): { body: Seg; after: Seg | null } | null {
+  if (!CUA_RE.test(seg.folded) || !isCapitals(seg.text.slice(0, 3), 2)) return null;
+  const start = textIndex(seg, 4);
+  const ve = VE_RE.exec(seg.folded);
+  if (ve && ve.index > 4) {
+    const cut = textIndex(seg, ve.index);
+    return { body: subSeg(seg, start, cut), after: subSeg(seg, cut) };
+  }
+  return { body: subSeg(seg, start), after: null };
+}
+
+export function readTitle(items: readonly Item[], typeIdx: number): TitleRead {
+  const t = items[typeIdx]!.type!;
+  let next = typeIdx + 1;
+  let rest: Seg | null = t.rest ? stripQualifier(t.rest, t.info) : null;
+  // `THÔNG BÁO` / `KẾT LUẬN CỦA …`: the qualifier on its own line reads as a type word too.
+  if (!t.rest && t.info.abbr === 'TB' && next < items.length) {
+    const n = items[next]!;
+    if (n.kind === 'type' && n.type!.info.abbr === 'KL') {
+      rest = n.type!.rest;
+      next++;
+    }
+  }
+  const bodyParts: Seg[] = [];
+  let leading: Seg | null = null;
+  let cua = rest ? splitCua(rest) : null;
+  if (rest && !cua) leading = isTypeQualifier(rest) ? null : rest;
+  if (!rest && next < items.length && items[next]!.kind === 'caps') {
+    cua = splitCua(items[next]!.seg);
+    if (cua) next++;
+  }
+  if (cua) {
+    bodyParts.push(cua.body);
+    leading = cua.after;
+  }
+  // A long body name may wrap: `CỦA BAN THƯỜNG VỤ` / `HUYỆN ỦY KRÔNG PẮC`.
+  while (bodyParts.length > 0 && leading === null && next < items.length) {
+    const n = items[next]!;
+    if ((n.kind !== 'caps' && n.kind !== 'body') || n.seg.blankBefore > 0 || /^ve(?:\s|$)/.test(n.seg.folded)) break;
+    const ve = VE_RE.exec(n.seg.folded);
+    if (ve) {
+      const cut = textIndex(n.seg, ve.index);
+      bodyParts.push(subSeg(n.seg, 0, cut));
+      leading = subSeg(n.seg, cut);
+    } else {
+      bodyParts.push(n.seg);
+    }
+    next++;
+  }
+  const issuer = bodyParts.length > 0 ? joinPieces(bodyParts) : null;
+  return { info: t.info, typePiece: t.word, issuer: issuer && issuer.text ? issuer : null, leading, next };
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { citationDisagrees, findCitations } from '../../../shared/parser/citations';
+
+describe('citations', () => {
+  it('party form with type word and date, across line breaks', () => {
+    const text = 'theo Kết luận số 44-KL/TU ngày \n\n05/8/2025 của Ban Thường vụ';
+    const at = text.indexOf('44-KL/TU');
+    expect(findCitations(text, null)).toEqual([
+      { numberSymbol: '44-KL/TU', form: 'party', docType: 'Kết luận', date: '2025-08-05', span: { start: at, end: at + 8 } },
+    ]);
+  });
+
+  it('State forms', () => {
+    const text = 'Nghị định số 178/2024/NĐ-CP, Nghị quyết số 66/NQ-CP ngày 26/3/2025, Công điện số 127/CĐ-TTg, Nghị quyết số 03/2025/NQ-HĐND và Thông tư 10/2022/TT-BNV';
+    expect(findCitations(text, null).map((c) => [c.numberSymbol, c.form, c.docType, c.date])).toEqual([
+      ['178/2024/NĐ-CP', 'state', 'Nghị định', null],
+      ['66/NQ-CP', 'state', 'Nghị quyết', '2025-03-26'],
+      ['127/CĐ-TTg', 'state', 'Công điện', null],
+      ['03/2025/NQ-HĐND', 'state', 'Nghị quyết', null],
+      ['10/2022/TT-BNV', 'state', 'Thông tư', null],
+    ]);
+  });
+
+  it('a type word broken over lines and a date in words', () => {
+    const [c] = findCitations('(tại Công \n\nvăn số 71-CV/TU ngày 15 tháng 7 năm 2025)', null);
+    expect([c!.docType, c!.date]).toEqual(['Công văn', '2025-07-15']);
+  });
+
+  it('excludes the document’s own number, also when written with a stray star', () => {
+    expect(findCitations('Số 1485\\*-KL/TU … theo Kết luận số 1485-KL/TU', '1485-KL/TU')).toEqual([]);
+  });
+
+  it('deduplicates in first-occurrence order, keeping distinct symbols of one number', () => {
+    const text = 'Kết luận số 16-KL/TW; Nghị quyết số 18-NQ/TW; Thông báo kết luận số 16-TB/TW; lại 16-KL/TW và 18-NQ/TW';
+    expect(findCitations(text, null).map((c) => c.numberSymbol)).toEqual(['16-KL/TW', '18-NQ/TW', '16-TB/TW']);
+  });
+
+  it('does not read dates, ranges, percentages or bare numbers as citations', () => {
+    expect(findCitations('nhiệm kỳ 2020-2025, ngày 15/7/2025, đạt 36,81%, Kết luận số 127, COVID-19, CT- XH', null)).toEqual([]);
+  });
+
+  it('flags a citation whose type word names another type than its symbol', () => {
+    const [kl, qd] = findCitations('Thông báo kết luận số 16-KL/TW; Quy định số 24-QĐ/TW', null);
+    expect(citationDisagrees(kl!)).toBe(true);
+    // Central Committee regulations are numbered QĐ: not a mismatch.
+    expect(citationDisagrees(qd!)).toBe(false);
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { readAddressees } from '../../../shared/parser/addressees';
+import { splitMergedColumns } from '../../../shared/parser/columns';
+import { findRecipientsLabel, readRecipients } from '../../../shared/parser/recipients';
+import { itemsOf, lines, segsOf } from './helpers';
+
+function recipients(text: string): string[] {
+  const segs = segsOf(text);
+  return readRecipients(segs, findRecipientsLabel(segs))?.items.map((p) => p.text) ?? [];
+}
+
+function addressees(text: string): string[] {
+  const segs = segsOf(text);
+  return readAddressees(itemsOf(text), segs)?.items.map((p) => p.text) ?? [];
+}
+
+describe('Nơi nhận', () => {
+  it('one recipient per bullet, list punctuation removed', () => {
+    expect(recipients(lines('Nơi nhận:', '- Các đồng chí TUV,', '- Lưu Văn phòng Tỉnh ủy(xh).', '', '**T/M TỈNH ỦY**'))).toEqual([
+      'Các đồng chí TUV',
+      'Lưu Văn phòng Tỉnh ủy(xh)',
+    ]);
+  });
+
+  it('joins a recipient wrapped over lines, across blank lines', () => {
+    expect(
+      recipients(lines('Nơi nhận: ', '- Các sở, ban, ngành, Ủy ban MTTQ, các tổ chức ', '', '  chính trị - xã hội tỉnh, ', '', '- Lưu Văn phòng Tỉnh uỷ. ', '', 'T/M BAN THƯỜNG VỤ ')),
+    ).toEqual(['Các sở, ban, ngành, Ủy ban MTTQ, các tổ chức chính trị - xã hội tỉnh', 'Lưu Văn phòng Tỉnh uỷ']);
+  });
+
+  it('joins a wrap that starts with a capital when it closes the item', () => {
+    expect(recipients(lines('Nơi nhận:', '- Ban Thường vụ các huyện ủy và Đảng ủy trực thuộc', 'Tỉnh ủy,', '- Lưu VP.'))).toEqual([
+      'Ban Thường vụ các huyện ủy và Đảng ủy trực thuộc Tỉnh ủy',
+      'Lưu VP',
+    ]);
+  });
+
+  it('reads a list written without bullets', () => {
+    expect(recipients(lines('Nơi nhận:', 'Ban Thường vụ Huyện ủy;', 'Các chi bộ trực thuộc;', 'Lưu VT.', '', 'T/M ĐẢNG ỦY'))).toEqual([
+      'Ban Thường vụ Huyện ủy',
+      'Các chi bộ trực thuộc',
+      'Lưu VT',
+    ]);
+  });
+
+  it('reads only the left column when the signature stands beside it', () => {
+    expect(recipients(lines('Nơi nhận:                    T/M BAN THƯỜNG VỤ', '- Như trên,                       BÍ THƯ', '- Lưu VP.', '', '                            Rơ Mah Thuấn'))).toEqual([
+      'Như trên',
+      'Lưu VP',
+    ]);
+  });
+
+  it('a markdown heading label and an inline first recipient', () => {
+    expect(recipients(lines('### Nơi nhận: - Như trên,', '- Lưu VT.'))).toEqual(['Như trên', 'Lưu VT']);
+  });
+
+  it('stops at the name of an unsigned block', () => {
+    expect(recipients(lines('Nơi nhận:', '- Như trên,', '- Lưu VT.', 'Nguyễn Văn An'))).toEqual(['Như trên', 'Lưu VT']);
+  });
+});
+
+describe('Kính gửi', () => {
+  it('a heading `- Kính gửi:*` over a bullet list', () => {
+    expect(addressees(lines('- Kính gửi:*', '- Các đồng chí Ủy viên,', ' - Các cơ quan tham mưu.', '', 'Thực hiện Kết luận số 127-KL/TW …'))).toEqual([
+      'Các đồng chí Ủy viên',
+      'Các cơ quan tham mưu',
+    ]);
+  });
+
+  it('inline, and in bold', () => {
+    expect(addressees(lines('**Kính gửi:** Ban Thường vụ Tỉnh ủy.', '', 'Thực hiện …'))).toEqual(['Ban Thường vụ Tỉnh ủy']);
+    expect(addressees(lines('Kính gửi: Ban Thường vụ Tỉnh ủy Lâm Đồng', '', 'Thực hiện Kết luận …'))).toEqual(['Ban Thường vụ Tỉnh ủy Lâm Đồng']);
+  });
+
+  it('does not take the body for an addressee', () => {
+    expect(addressees(lines('Kính gửi: Ban Thường vụ Tỉnh ủy', 'Thực hiện Kết luận số 127-KL/TW ngày 28/02/2025 của Bộ Chính trị'))).toEqual([
+      'Ban Thường vụ Tỉnh ủy',
+    ]);
+  });
+});
+
+describe('single-spaced two-column footer lines', () => {
+  it('cuts the authority and a trailing title off the recipients', () => {
+    const segs = splitMergedColumns(segsOf(lines('Nơi nhận: T/M BAN THƯỜNG VỤ', '- Như trên, PHÓ BÍ THƯ', '- Các CQCT tham mưu, giúp việc Tỉnh ủy,', '- Ủy ban MTTQ VN,')));
+    expect(segs.map((s) => [s.text, s.col])).toEqual([
+      ['Nơi nhận:', 0],
+      ['T/M BAN THƯỜNG VỤ', 1],
+      ['- Như trên,', 0],
+      ['PHÓ BÍ THƯ', 1],
+      ['- Các CQCT tham mưu, giúp việc Tỉnh ủy,', 0],
+      ['- Ủy ban MTTQ VN,', 0],
+    ]);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { findRecipientsLabel } from '../../../shared/parser/recipients';
+import { isPersonName, readSignature } from '../../../shared/parser/signature';
+import { lines, segsOf } from './helpers';
+
+function signature(text: string) {
+  const segs = segsOf(text);
+  const r = readSignature(segs, findRecipientsLabel(segs));
+  return [r.authority?.text ?? null, r.title?.text ?? null, r.name?.text ?? null];
+}
+
+describe('signature block', () => {
+  it('authority, title, name after the recipients', () => {
+    expect(signature(lines('Nơi nhận:', '- Lưu VT.', '', '**T/M TỈNH ỦY**  ', '**BÍ THƯ**', '', '', '**Bùi Văn Cường**'))).toEqual([
+      'T/M TỈNH ỦY',
+      'BÍ THƯ',
+      'Bùi Văn Cường',
+    ]);
+  });
+
+  it('a title wrapped onto a second line, and a note between title and name', () => {
+    expect(signature(lines('T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ', 'THƯỜNG TRỰC', '(đã ký)', 'Hoàng Giang'))).toEqual([
+      'T/M BAN THƯỜNG VỤ',
+      'PHÓ BÍ THƯ THƯỜNG TRỰC',
+      'Hoàng Giang',
+    ]);
+  });
+
+  it('K/T, T/L and both authority lines together', () => {
+    expect(signature(lines('K/T BÍ THƯ', 'PHÓ BÍ THƯ', 'Mai Hoàng Sơn'))).toEqual(['K/T BÍ THƯ', 'PHÓ BÍ THƯ', 'Mai Hoàng Sơn']);
+    expect(signature(lines('T/L BAN THƯỜNG VỤ', 'K/T CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG', '', 'Rah Lan Thị Nhung'))).toEqual([
+      'T/L BAN THƯỜNG VỤ K/T CHÁNH VĂN PHÒNG',
+      'PHÓ CHÁNH VĂN PHÒNG',
+      'Rah Lan Thị Nhung',
+    ]);
+    expect(signature(lines('TM. BAN THƯỜNG VỤ', 'BÍ THƯ', 'Lê Văn Ba'))[0]).toBe('TM. BAN THƯỜNG VỤ');
+  });
+
+  it('a signature printed before the recipients', () => {
+    expect(signature(lines('T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ', '', 'Phan Minh Tâm', '', 'Nơi nhận:', '- Như trên,', '- Lưu VP.'))).toEqual([
+      'T/M BAN THƯỜNG VỤ',
+      'PHÓ BÍ THƯ',
+      'Phan Minh Tâm',
+    ]);
+  });
+
+  it('the signature column beside the recipients', () => {
+    expect(
+      signature(lines('Nơi nhận:                 T/M BAN THƯỜNG VỤ', '- Ban Tổ chức Tỉnh ủy,          BÍ THƯ', '- Lưu VP.', '', '                       Rơ Mah Thuấn')),
+    ).toEqual(['T/M BAN THƯỜNG VỤ', 'BÍ THƯ', 'Rơ Mah Thuấn']);
+  });
+
+  it('an unsigned draft has no name', () => {
+    expect(signature(lines('Nơi nhận:', '- Lưu VT.', '', 'T/M ĐẢNG ỦY', 'BÍ THƯ'))).toEqual(['T/M ĐẢNG ỦY', 'BÍ THƯ', null]);
+  });
+
+  it('no authority line: a known title followed by a name', () => {
+    expect(signature(lines('Nơi nhận:', '- Lưu VT.', '', 'BÍ THƯ', '', 'Nguyễn Văn Hùng'))).toEqual([null, 'BÍ THƯ', 'Nguyễn Văn Hùng']);
+  });
+
+  it('never invents a signature from body text', () => {
+    expect(signature(lines('Nơi nhận:', '- Hội đồng nhân dân tỉnh,', '- Lưu Văn phòng Tỉnh ủy (lc).'))).toEqual([null, null, null]);
+    expect(signature(lines('Căn cứ Kết luận này, các cấp ủy triển khai thực hiện.', 'PHỤ LỤC', 'Danh sách đơn vị'))).toEqual([null, null, null]);
+  });
+
+  it('a name in capitals is not taken (it cannot be told from a title)', () => {
+    expect(signature(lines('T/M HUYỆN ỦY', 'BÍ THƯ', 'NGUYỄN VĂN AN'))).toEqual(['T/M HUYỆN ỦY', 'BÍ THƯ', null]);
+  });
+});
+
+describe('person names', () => {
+  it.each(['Hoàng Giang', 'Nguyễn Hải Trâm', 'Y Khuê Byă', "H' Yâm Mlô", 'H’Yim Kđoh', 'Nay Y Blim', 'Rơ Mah Thuấn'])('%s', (n) => {
+    expect(isPersonName(n)).toBe(true);
+  });
+  it.each(['BÍ THƯ', 'Lưu Văn phòng', 'Như trên', 'Kính gửi', 'Nguyễn', 'Số 12-KL/TU'])('not %s', (n) => {
+    expect(isPersonName(n)).toBe(false);
+  });
+});

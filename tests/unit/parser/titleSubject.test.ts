@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../../shared/parser/parseDocument';
+import { readSubject } from '../../../shared/parser/subject';
+import { readTitle } from '../../../shared/parser/title';
+import { itemsOf, lines } from './helpers';
+
+/** Type, title issuer and subject of a title block snippet (the type word is the first line). */
+function title(text: string) {
+  const items = itemsOf(text);
+  const t = readTitle(items, items.findIndex((i) => i.kind === 'type'));
+  const s = readSubject(items, t.next, t.leading);
+  return { type: t.info.name, issuer: t.issuer?.text ?? null, subject: s?.piece.text ?? null };
+}
+
+describe('title block', () => {
+  it('type word, then the subject', () => {
+    expect(title(lines('## KẾT LUẬN', '', 'Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 31', '', '-----', 'Ngày 03/7/2020, …'))).toEqual({
+      type: 'KẾT LUẬN',
+      issuer: null,
+      subject: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 31',
+    });
+  });
+
+  it('`CỦA …` under the type names the issuer', () => {
+    expect(title(lines(' KẾT LUẬN  ', '', 'CỦA BAN THƯỜNG VỤ TỈNH ỦY ', '', 'về kết quả 01 tháng', '', 'trong vận hành', '', '----- '))).toEqual({
+      type: 'KẾT LUẬN',
+      issuer: 'BAN THƯỜNG VỤ TỈNH ỦY',
+      subject: 'về kết quả 01 tháng trong vận hành',
+    });
+  });
+
+  it('type, issuer and subject on one capitals line', () => {
+    expect(title('KẾT LUẬN CỦA BAN THƯỜNG VỤ HUYỆN ỦY VỀ CÔNG TÁC CHUYỂN ĐỔI SỐ\n-----')).toEqual({
+      type: 'KẾT LUẬN',
+      issuer: 'BAN THƯỜNG VỤ HUYỆN ỦY',
+      subject: 'VỀ CÔNG TÁC CHUYỂN ĐỔI SỐ',
+    });
+  });
+
+  it('`THÔNG BÁO` / `KẾT LUẬN CỦA …`: the qualifier is part of the title', () => {
+    expect(title(lines('THÔNG BÁO', 'KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY', 'tại buổi làm việc với Đảng ủy xã', '-----'))).toEqual({
+      type: 'THÔNG BÁO',
+      issuer: 'THƯỜNG TRỰC TỈNH ỦY',
+      subject: 'tại buổi làm việc với Đảng ủy xã',
+    });
+  });
+
+  it('a short capitals tail names a kind of the type, not the subject', () => {
+    expect(title(lines('CHƯƠNG TRÌNH HÀNH ĐỘNG', 'thực hiện Nghị quyết số 57-NQ/TW', '-----')).subject).toBe('thực hiện Nghị quyết số 57-NQ/TW');
+  });
+
+  it('a lower-case `của …` line is part of the subject, not an issuer', () => {
+    expect(title(lines('**KẾT LUẬN**', '**Về thực hiện Thông báo số 16**', '**của Bộ Chính trị**', '', '-----'))).toEqual({
+      type: 'KẾT LUẬN',
+      issuer: null,
+      subject: 'Về thực hiện Thông báo số 16 của Bộ Chính trị',
+    });
+  });
+});
+
+describe('subject boundaries', () => {
+  it('the rule under the title closes it, whatever the case of the wrapped line', () => {
+    expect(title(lines('BÁO CÁO', 'kết quả kiểm tra đối với', 'Ban Thường vụ Đảng ủy xã Quảng Tín', '-----')).subject).toBe(
+      'kết quả kiểm tra đối với Ban Thường vụ Đảng ủy xã Quảng Tín',
+    );
+  });
+
+  it('without a rule, a capitalised line after a blank is the body', () => {
+    expect(title(lines('**KẾT LUẬN**  ', '**hội nghị lần thứ 32**', '', 'Ngày 14/5/2025, Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 32 đã thảo luận, cho ý kiến về dự thảo Đề án kết thúc hoạt động của đảng bộ cấp huyện.')).subject).toBe(
+      'hội nghị lần thứ 32',
+    );
+  });
+
+  it('without a rule, the bold run and lower-case wraps continue it', () => {
+    expect(title(lines('**CHỈ THỊ**', '**về tăng cường công tác**', '**phòng cháy, chữa cháy**', '', 'Thời gian qua, …')).subject).toBe(
+      'về tăng cường công tác phòng cháy, chữa cháy',
+    );
+  });
+
+  it('a sentence before a later rule is body text, not subject', () => {
+    const s = title(lines('KẾT LUẬN', 'hội nghị lần thứ 5', 'Ngày 02/3/2025, Hội nghị đã thảo luận.', '-----')).subject;
+    expect(s).toBe('hội nghị lần thứ 5');
+  });
+
+  it('a công văn: the lines under the number up to `Kính gửi`', () => {
+    const items = itemsOf(lines('Số 1520-CV/VPTU', 'V/v chuẩn bị nội dung Hội nghị Ban Thường vụ', 'Tỉnh ủy tháng 11/2024', '', 'Kính gửi: Các ban xây dựng Đảng.'));
+    expect(readSubject(items, 1, null, true)!.piece.text).toBe('V/v chuẩn bị nội dung Hội nghị Ban Thường vụ Tỉnh ủy tháng 11/2024');
+  });
+
+  it('a công văn whose other header column comes after the subject', () => {
+    const items = itemsOf(lines('Số 89-CV/ĐUK', 'V/v góp ý dự thảo Quy chế', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Buôn Ma Thuột, ngày 17 tháng 02 năm 2025'));
+    expect(readSubject(items, 1, null, true)!.piece.text).toBe('V/v góp ý dự thảo Quy chế');
+  });
+
+  it('a công văn with the dateline between number and subject', () => {
+    const items = itemsOf(lines('Số 89-CV/ĐUK', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Buôn Ma Thuột, ngày 17 tháng 02 năm 2025', 'V/v góp ý dự thảo Quy chế', '', 'Kính gửi: Các chi bộ.'));
+    expect(readSubject(items, 1, null, true)!.piece.text).toBe('V/v góp ý dự thảo Quy chế');
+  });
+});
+
+describe('subject without a type word or number', () => {
+  it('a `V/v` line is a letter’s subject even when the number line is lost', () => {
+    const m = parseDocument(lines('TỈNH ỦY ĐẮK LẮK', '', 'V/v tăng cường quản lý con dấu', '', 'Kính gửi: Các huyện ủy.', '', 'Thực hiện …')).metadata;
+    expect([m.subject, m.docType, m.numberSymbol]).toEqual(['V/v tăng cường quản lý con dấu', null, null]);
+  });
+});
