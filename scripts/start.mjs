@@ -35,11 +35,11 @@ const stamp = path.join(cacheDir, 'electron-version.txt');
 if (!fs.existsSync(binding) || fs.readFileSync(stamp, 'utf8') !== electronVersion) {
   const work = path.join(cacheDir, 'build');
   fs.rmSync(work, { recursive: true, force: true });
-  fs.cpSync(path.dirname(require.resolve('better-sqlite3/package.json')), work, {
+  fs.cpSync(path.dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json')), work, {
     recursive: true,
     filter: (src) => !src.includes(`${path.sep}build${path.sep}`) && !src.endsWith(`${path.sep}build`),
   });
-  console.log(`Dựng better-sqlite3 cho Electron ${electronVersion} (building better-sqlite3 for Electron)…`);
+  console.log(`Dựng SQLite (better-sqlite3-multiple-ciphers) cho Electron ${electronVersion} (building better-sqlite3 for Electron)…`);
   execFileSync(
     npm,
     ['exec', '--yes', '--', 'node-gyp', 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron'],

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../shared/contract/errors';
 import { migrate, schemaVersionOf } from './migrate';
 import { Repositories } from './repositories';
@@ -19,6 +19,9 @@ export function originalsDirFor(cataloguePath: string): string {
 }
 
 /**
+ * better-sqlite3-multiple-ciphers is better-sqlite3 with SQLite3MultipleCiphers compiled in: the same
+ * API, plus encryption at rest when a passphrase is given.
+ *
  * One catalogue file on disk: the SQLite database (WAL, foreign keys on, full sync so that what
  * was reported saved survives a power cut) and the folder of originals beside it.
  */

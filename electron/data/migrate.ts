@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../shared/contract/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Attachment } from '../../../shared/contract/types';
 
 interface AttachmentRow {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditEntry } from '../../../shared/contract/types';
 import { canonicalJson } from '../../../shared/domain/canonicalJson';
 import { parseJson } from './sql';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { DocumentRecord, DocumentListPage, IncomingStamp, SecurityLevel, Urgency } from '../../../shared/contract/types';
 import { numberSymbolKey } from '../../../shared/domain/numberSymbol';
 import { parseJson, parseJsonArray, updateById } from './sql';

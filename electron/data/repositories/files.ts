@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AccessRegime, ArchiveFile, CompletionStatus, HandoverStatus } from '../../../shared/contract/types';
 import { toRetentionPeriod } from './codes';
 import { updateById } from './sql';

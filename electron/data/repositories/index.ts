@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Counts } from '../../../shared/contract/types';
 import { AttachmentRepository } from './attachments';
 import { AuditRepository } from './audit';

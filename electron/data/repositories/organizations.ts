@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Organization, OrganizationLevel, OrganizationLink } from '../../../shared/contract/types';
 import { updateById } from './sql';
 

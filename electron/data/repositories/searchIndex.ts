@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { fold } from '../../../shared/text/fold';
 
 export interface IndexedText {

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /** Key–value settings stored in the catalogue (the current user's name, the UI locale). */
 export class SettingsRepository {

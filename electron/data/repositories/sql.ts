@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /**
  * Builds `UPDATE <table> SET a = @a, b = @b, updated_at = @updated_at WHERE id = @id` for the keys
