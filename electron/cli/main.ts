@@ -82,6 +82,10 @@ async function main(argv: string[]): Promise<number> {
         return await search(call, args);
       case 'show':
         return await show(call, args);
+      // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+      // [search] issue 4: search: add entries below this line
+      // [handover] issue 5: handover: add entries below this line
+      // [safety] issue 6: integrity, backups, access: add entries below this line
       default:
         console.error(`Lệnh không tồn tại: ${command}\n\n${USAGE}`);
         return 1;

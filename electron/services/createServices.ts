@@ -48,6 +48,11 @@ export function createServices(options: ServicesOptions): Services {
     ...importHandlers(context),
     ...searchHandlers(context),
     ...auditHandlers(context),
+
+    // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+    // [search] issue 4: search: add entries below this line
+    // [handover] issue 5: handover: add entries below this line
+    // [safety] issue 6: integrity, backups, access: add entries below this line
   };
   return {
     context,

@@ -72,6 +72,11 @@ export const operations = {
   'search.query': query<SearchResult>()(s.searchQuery),
 
   'audit.list': query<AuditEntry[]>()(s.auditQuery),
+
+  // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+  // [search] issue 4: search: add entries below this line
+  // [handover] issue 5: handover: add entries below this line
+  // [safety] issue 6: integrity, backups, access: add entries below this line
 } as const;
 
 export type Operations = typeof operations;

@@ -31,6 +31,11 @@ export const OPERATION_NAMES = [
   'jobs.cancel',
   'search.query',
   'audit.list',
+
+  // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+  // [search] issue 4: search: add entries below this line
+  // [handover] issue 5: handover: add entries below this line
+  // [safety] issue 6: integrity, backups, access: add entries below this line
 ] as const;
 
 /** The IPC channel of an operation. */

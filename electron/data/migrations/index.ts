@@ -2,6 +2,14 @@ import { initial } from './0001-initial';
 import type { Migration } from './types';
 
 /** Every migration, in order. The last one's number is the schema version this build writes. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+// Numbers reserved while several areas are built at once: 0002 import (issue 3), 0003 search
+// (issue 4), 0004 handover (issue 5), 0005 safety (issue 6). Append in number order.
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  // [import] issue 3: add entries below this line
+  // [search] issue 4: add entries below this line
+  // [handover] issue 5: add entries below this line
+  // [safety] issue 6: add entries below this line
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -23,6 +23,10 @@ export class Repositories {
   readonly searchIndex: SearchIndexRepository;
   readonly settings: SettingsRepository;
   readonly codes: CodeListRepository;
+  // [import] issue 3: add entries below this line
+  // [search] issue 4: add entries below this line
+  // [handover] issue 5: add entries below this line
+  // [safety] issue 6: add entries below this line
 
   constructor(private readonly db: Database) {
     this.organizations = new OrganizationRepository(db);
@@ -35,6 +39,10 @@ export class Repositories {
     this.searchIndex = new SearchIndexRepository(db);
     this.settings = new SettingsRepository(db);
     this.codes = new CodeListRepository(db);
+    // [import] issue 3: add entries below this line
+    // [search] issue 4: add entries below this line
+    // [handover] issue 5: add entries below this line
+    // [safety] issue 6: add entries below this line
   }
 
   counts(): Counts {

@@ -247,4 +247,9 @@ export const en: Messages = {
   'field.organizationId': 'Creating body',
   'field.actor': 'User',
   'field.locale': 'Language',
+
+  // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+  // [search] issue 4: search: add entries below this line
+  // [handover] issue 5: handover: add entries below this line
+  // [safety] issue 6: integrity, backups, access: add entries below this line
 };

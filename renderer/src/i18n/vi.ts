@@ -249,6 +249,11 @@ export const vi = {
   'field.organizationId': 'Đơn vị hình thành phông',
   'field.actor': 'Người dùng',
   'field.locale': 'Ngôn ngữ',
+
+  // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+  // [search] issue 4: search: add entries below this line
+  // [handover] issue 5: handover: add entries below this line
+  // [safety] issue 6: integrity, backups, access: add entries below this line
 } as const satisfies Record<string, string>;
 
 /** Every message key; `en.ts` must define each one. */

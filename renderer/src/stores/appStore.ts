@@ -14,7 +14,12 @@ export type View =
   | { kind: 'file'; fileId: number }
   | { kind: 'unfiled'; fondsId: number }
   | { kind: 'document'; documentId: number }
-  | { kind: 'search' };
+  | { kind: 'search' }
+  // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+  // [search] issue 4: search: add entries below this line
+  // [handover] issue 5: handover: add entries below this line
+  // [safety] issue 6: integrity, backups, access: add entries below this line
+  ;
 
 interface AppState {
   info: AppInfo | null;
