@@ -12,6 +12,16 @@ export interface ServiceContext {
   jobs: JobRegistry;
   /** Name recorded in the audit log for changes made now. */
   actor(): string;
+  /** Who may see what; the safety area (issue 6) fills in the secret-records rules. */
+  access: AccessPolicy;
+}
+
+/**
+ * Whether documents marked Mật / Tối mật / Tuyệt mật are visible to the current caller. Every
+ * listing, search, export and package asks this before including a secret document.
+ */
+export interface AccessPolicy {
+  secretsVisible(): boolean;
 }
 
 export function nowOf(ctx: ServiceContext): string {

@@ -38,6 +38,7 @@ export function createServices(options: ServicesOptions): Services {
     samplesDir: options.samplesDir ?? null,
     jobs: new JobRegistry(),
     actor: () => options.actor ?? catalogue.repos.settings.get('actor') ?? defaultActor(),
+    access: { secretsVisible: () => true },
   };
   const handlers: ApiHandlers = {
     ...appHandlers(context),

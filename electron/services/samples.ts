@@ -40,7 +40,7 @@ function ensureOrganization(ctx: ServiceContext, o: { name: string; level: Organ
  * Loads the five sample documents as a demo fonds (organization, its 2025 successor, files with
  * retention), so a new user sees a working catalogue. Loading twice changes nothing.
  */
-export function loadSamples(ctx: ServiceContext): { fondsId: number; imported: number; duplicates: number } {
+export async function loadSamples(ctx: ServiceContext): Promise<{ fondsId: number; imported: number; duplicates: number }> {
   if (!ctx.samplesDir || !samplesAvailable(ctx.samplesDir)) {
     throw new ApiError('not_found', 'Bản cài đặt này không kèm tài liệu mẫu.', 'No samples in this install');
   }
@@ -78,7 +78,7 @@ export function loadSamples(ctx: ServiceContext): { fondsId: number; imported: n
   let duplicates = 0;
   for (const f of manifest.files) {
     for (const name of f.documents) {
-      const result = importDocument(ctx, { fondsId, fileId: fileIds.get(f.code)! }, pathSource(path.join(dir, name)));
+      const result = await importDocument(ctx, { fondsId, fileId: fileIds.get(f.code)! }, pathSource(path.join(dir, name)));
       if (result.outcome === 'imported') imported++;
       else if (result.outcome === 'duplicate') duplicates++;
       else throw new ApiError('internal', `Không nạp được tài liệu mẫu “${name}”: ${result.message}`, `Sample ${name} failed: ${result.message}`);

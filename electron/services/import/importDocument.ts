@@ -4,7 +4,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import type { ImportFileResult } from '../../../shared/contract/types';
 import { parseDocument } from '../../../shared/parser/parseDocument';
 import { type ServiceContext, audit, nowOf } from '../context';
-import { decodeText } from './decodeText';
+import { SUPPORTED_EXTENSIONS, extractText } from './extractText';
 import { mediaTypeOf, storeOriginal } from './originalsStore';
 
 export interface ImportTarget {
@@ -18,9 +18,6 @@ export interface ImportSource {
   size: number;
   read: () => Uint8Array;
 }
-
-/** Text formats this build reads; other formats arrive with the formats issue. */
-export const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
 
 /** Above this a "text" file is not a party document but an export or a log. */
 export const MAX_TEXT_BYTES = 50 * 1024 * 1024;
@@ -50,14 +47,14 @@ function failed(name: string, err: unknown): ImportFileResult {
  * stores the original beside the catalogue, then writes the document, its attachment, its index
  * entry and the audit row in one transaction.
  */
-export function importDocument(ctx: ServiceContext, target: ImportTarget, source: ImportSource): ImportFileResult {
+export async function importDocument(ctx: ServiceContext, target: ImportTarget, source: ImportSource): Promise<ImportFileResult> {
   const name = source.name;
   try {
     const ext = path.extname(name).toLowerCase();
-    if (!TEXT_EXTENSIONS.has(ext)) {
+    if (!SUPPORTED_EXTENSIONS.has(ext)) {
       throw new ApiError(
         'unsupported_file',
-        `Chưa hỗ trợ định dạng “${ext || 'không có đuôi'}” của “${name}” (hỗ trợ: .txt, .md).`,
+        `Chưa hỗ trợ định dạng “${ext || 'không có đuôi'}” của “${name}” (hỗ trợ: ${[...SUPPORTED_EXTENSIONS].join(', ')}).`,
         `Unsupported format ${ext} for ${name}`,
       );
     }
@@ -75,12 +72,15 @@ export function importDocument(ctx: ServiceContext, target: ImportTarget, source
     if (existing) {
       return { name, outcome: 'duplicate', documentId: existing.documentId, message: `Đã có trong danh mục (văn bản mã ${existing.documentId}).` };
     }
-    const decoded = decodeText(bytes, name);
-    const parsed = parseDocument(decoded.text);
+    const extracted = await extractText(name, bytes);
+    const parsed = parseDocument(extracted.text);
     const storedPath = storeOriginal(ctx.catalogue.originalsDir, sha256, ext, bytes);
     const m = parsed.metadata;
 
-    const documentId = ctx.catalogue.transaction(() => {
+    const outcome = ctx.catalogue.transaction((): { duplicateOf: number } | { documentId: number } => {
+      // Another import may have stored the same bytes while this one was reading them.
+      const raced = repos.attachments.findBySha256(sha256);
+      if (raced) return { duplicateOf: raced.documentId };
       const now = nowOf(ctx);
       const fileId = target.fileId ?? null;
       const id = repos.documents.insert(
@@ -109,8 +109,8 @@ export function importDocument(ctx: ServiceContext, target: ImportTarget, source
           incomingStamp: m.incomingStamp,
           notes: null,
           reviewFields: parsed.review,
-          fullText: decoded.text,
-          parseInfo: { encoding: decoded.encoding, normalizedToNfc: decoded.normalized, spans: parsed.spans, citations: parsed.citationDetails },
+          fullText: extracted.text,
+          parseInfo: { encoding: extracted.encoding, conversions: extracted.conversions, needsOcr: extracted.needsOcr, spans: parsed.spans, citations: parsed.citationDetails },
         },
         now,
       );
@@ -118,13 +118,16 @@ export function importDocument(ctx: ServiceContext, target: ImportTarget, source
         { documentId: id, fileName: path.basename(name), mediaType: mediaTypeOf(name), size: bytes.byteLength, sha256, storedPath },
         now,
       );
-      repos.searchIndex.upsert(id, { numberSymbol: m.numberSymbol, subject: m.subject, body: decoded.text });
+      repos.searchIndex.upsert(id, { numberSymbol: m.numberSymbol, subject: m.subject, body: extracted.text });
       const record = repos.documents.get(id);
-      audit(ctx, 'document.import', 'document', id, undefined, { ...record, source: path.basename(name), textLength: decoded.text.length });
+      audit(ctx, 'document.import', 'document', id, undefined, { ...record, source: path.basename(name), textLength: extracted.text.length });
       audit(ctx, 'attachment.add', 'attachment', attachmentId, undefined, { documentId: id, fileName: path.basename(name), size: bytes.byteLength, sha256 });
-      return id;
+      return { documentId: id };
     });
-    return { name, outcome: 'imported', documentId, message: null };
+    if ('duplicateOf' in outcome) {
+      return { name, outcome: 'duplicate', documentId: outcome.duplicateOf, message: `Đã có trong danh mục (văn bản mã ${outcome.duplicateOf}).` };
+    }
+    return { name, outcome: 'imported', documentId: outcome.documentId, message: null };
   } catch (err) {
     return failed(name, err);
   }

@@ -41,7 +41,7 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
         job.finish('cancelled', nowOf(ctx));
         return;
       }
-      job.record(importDocument(ctx, target, source));
+      job.record(await importDocument(ctx, target, source));
       await yieldToEventLoop();
     }
     job.finish('done', nowOf(ctx));

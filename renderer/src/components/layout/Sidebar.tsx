@@ -5,6 +5,7 @@ import { unfiledCount, useCatalogueStore } from '../../stores/catalogueStore';
 import { useDialogStore } from '../../stores/dialogStore';
 import { useDocumentStore } from '../../stores/documentStore';
 import { useT } from '../../i18n';
+import { AreaNav } from './AreaNav';
 
 /** Which node the main pane shows, so the tree can highlight it. */
 interface Selection {
@@ -43,6 +44,7 @@ export function Sidebar() {
 
   return (
     <nav className="sidebar" aria-label={t('tree.title')} data-testid="sidebar">
+      <AreaNav />
       <div className="sidebar-header">
         <h2>{t('tree.title')}</h2>
         <button type="button" className="small" onClick={() => openDialog({ kind: 'newFonds' })} data-testid="tree-new-fonds">
