@@ -5,7 +5,8 @@ import { call } from '../../api/client';
 import { useDocumentStore } from '../../stores/documentStore';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
-import { errorMessage, fieldErrors } from '../../util/errors';
+import { errorMessage } from '../../util/errors';
+import { useFormSubmit } from '../../util/useFormSubmit';
 import { withoutChangedErrors } from '../../util/forms';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { FormFooter } from '../common/FormFooter';
@@ -17,9 +18,7 @@ export function DocumentEditDialog({ documentId, onClose }: { documentId: number
   const t = useT();
   const [original, setOriginal] = useState<DocumentDetail | null>(null);
   const [values, setValues] = useState<DocumentFormValues | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [banner, setBanner] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, banner, setBanner, busy, submit: run } = useFormSubmit();
 
   useEffect(() => {
     call('documents.get', { id: documentId })
@@ -32,12 +31,7 @@ export function DocumentEditDialog({ documentId, onClose }: { documentId: number
 
   const submit = async () => {
     if (!original || !values) return;
-    const e = validateDocumentForm(values, t);
-    setErrors(e);
-    setBanner(null);
-    if (Object.keys(e).length > 0) return;
-    setBusy(true);
-    try {
+    await run(validateDocumentForm(values, t), async () => {
       const patch = documentPatch(original, values);
       if (Object.keys(patch).length > 0) {
         await call('documents.update', { id: original.id, patch });
@@ -45,13 +39,7 @@ export function DocumentEditDialog({ documentId, onClose }: { documentId: number
         if (useDocumentStore.getState().documentId === original.id) await useDocumentStore.getState().reload();
       }
       onClose();
-    } catch (err) {
-      const fe = fieldErrors(err);
-      if (fe) setErrors(fe);
-      setBanner(fe ? t('common.formError') : errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

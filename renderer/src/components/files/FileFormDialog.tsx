@@ -5,7 +5,8 @@ import { call } from '../../api/client';
 import { useAppStore } from '../../stores/appStore';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
-import { errorMessage, fieldErrors } from '../../util/errors';
+import { errorMessage } from '../../util/errors';
+import { useFormSubmit } from '../../util/useFormSubmit';
 import { withoutChangedErrors } from '../../util/forms';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { FormFooter } from '../common/FormFooter';
@@ -20,9 +21,7 @@ export function FileFormDialog({ mode, onClose }: { mode: Mode; onClose(): void 
   const navigate = useAppStore((s) => s.navigate);
   const [original, setOriginal] = useState<ArchiveFile | null>(null);
   const [values, setValues] = useState<FileFormValues>(emptyFileForm);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [banner, setBanner] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, banner, setBanner, busy, submit: run } = useFormSubmit();
   const editId = mode.kind === 'edit' ? mode.fileId : null;
 
   useEffect(() => {
@@ -35,13 +34,8 @@ export function FileFormDialog({ mode, onClose }: { mode: Mode; onClose(): void 
       .catch((err: unknown) => setBanner(errorMessage(err)));
   }, [editId]);
 
-  const submit = async () => {
-    const e = validateFileForm(values, t);
-    setErrors(e);
-    setBanner(null);
-    if (Object.keys(e).length > 0) return;
-    setBusy(true);
-    try {
+  const submit = () =>
+    run(validateFileForm(values, t), async () => {
       const payload = formToPayload(values);
       if (mode.kind === 'new') {
         const file = await call('files.create', { fondsId: mode.fondsId, ...payload });
@@ -55,14 +49,7 @@ export function FileFormDialog({ mode, onClose }: { mode: Mode; onClose(): void 
         }
       }
       onClose();
-    } catch (err) {
-      const fe = fieldErrors(err);
-      if (fe) setErrors(fe);
-      setBanner(fe ? t('common.formError') : errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const loading = mode.kind === 'edit' && !original;
   return (

@@ -7,6 +7,7 @@ import { useCatalogueStore } from '../../stores/catalogueStore';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
 import { errorMessage, fieldErrors } from '../../util/errors';
+import { useFormSubmit } from '../../util/useFormSubmit';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
 import { FormFooter } from '../common/FormFooter';
@@ -23,9 +24,7 @@ export function NewFondsDialog({ onClose }: { onClose(): void }) {
   const [name, setName] = useState('');
   const [org, setOrg] = useState<OrganizationChoice>({ kind: 'existing', id: null });
   const [status, setStatus] = useState<FondsStatus>('open');
-  const [errors, setErrors] = useState<Errors>({});
-  const [banner, setBanner] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, banner, setBanner, busy, submit: run } = useFormSubmit();
 
   useEffect(() => {
     call('organizations.list', {})
@@ -52,13 +51,8 @@ export function NewFondsDialog({ onClose }: { onClose(): void }) {
     return e;
   };
 
-  const submit = async () => {
-    const e = validate();
-    setErrors(e);
-    setBanner(null);
-    if (Object.keys(e).length > 0) return;
-    setBusy(true);
-    try {
+  const submit = () =>
+    run(validate(), async () => {
       let organizationId: number;
       if (org.kind === 'new') {
         try {
@@ -81,14 +75,7 @@ export function NewFondsDialog({ onClose }: { onClose(): void }) {
       useCatalogueStore.getState().expand(fonds.id);
       navigate({ kind: 'fonds', fondsId: fonds.id });
       onClose();
-    } catch (err) {
-      const fe = fieldErrors(err);
-      if (fe) setErrors(fe);
-      setBanner(fe ? t('common.formError') : errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal title={t('fonds.new')} onClose={onClose} testId="new-fonds-dialog">
