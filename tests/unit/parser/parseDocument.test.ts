@@ -95,34 +95,23 @@ describe('parseDocument: never guesses', () => {
   });
 });
 
-describe('parseDocument: size and speed', () => {
+describe('parseDocument: size', () => {
   const seed = readFileSync(path.join(SEEDS_DIR, '001_38eeffc6e2bc3679.txt'), 'utf8');
 
-  it('parses a 26 KB document in well under a millisecond on average', () => {
-    for (let i = 0; i < 50; i++) parseDocument(seed);
-    const n = 300;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) parseDocument(seed);
-    const perDoc = (performance.now() - t0) / n;
-    // ~0.3 ms on a 2-core CI machine; the bound leaves room for a loaded runner (≥ 500 docs/s).
-    expect(perDoc).toBeLessThan(2);
-  });
-
   it('copes with a huge single line and a huge many-line text', () => {
-    const t0 = performance.now();
+    // Speed is measured by the import benchmark (npm run bench:import), never asserted here.
     const a = parseDocument('Kết luận số 44-KL/TU '.repeat(1) + 'x'.repeat(20_000_000));
     const b = parseDocument(seed.repeat(400));
-    expect(performance.now() - t0).toBeLessThan(5000);
     expect(a.metadata.citations).toEqual(['44-KL/TU']);
     expect(b.metadata.citations).toHaveLength(12);
   });
 
-  it('has no catastrophic backtracking on adversarial input', () => {
+  // Catastrophic backtracking would hang here; the generous timeout only bounds a hang.
+  it('has no catastrophic backtracking on adversarial input', { timeout: 60_000 }, () => {
     const inputs = ['1-'.repeat(200_000), 'Số '.repeat(100_000), 'ngày '.repeat(100_000), '- '.repeat(100_000), 'T/M '.repeat(100_000), '|'.repeat(100_000)];
     for (const text of inputs) {
-      const t0 = performance.now();
-      parseDocument(text);
-      expect(performance.now() - t0).toBeLessThan(2000);
+      const result = parseDocument(text);
+      expect(result.metadata.numberSymbol).toBeNull();
     }
   });
 });
