@@ -4,6 +4,9 @@ import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: false, logLevel: 'warning' };
 
-await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron', 'better-sqlite3-multiple-ciphers'] });
+// Main: every npm package stays external and is loaded from node_modules (electron-builder ships
+// the production dependencies), which keeps native modules and pdf.js (an ES module that breaks
+// when bundled into CommonJS) working.
+await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', packages: 'external' });
 await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
 console.log('Electron shell built: dist/electron/main.cjs, dist/electron/preload.cjs');
