@@ -28,34 +28,76 @@ async function targetFonds(call: Call, code: string | undefined): Promise<Fonds>
   return call('fonds.create', { code: INTAKE_FONDS.code, name: INTAKE_FONDS.name, organizationId: org.id, status: 'open' });
 }
 
-export async function importCommand(call: Call, args: ParsedArgs, userPath: (p: string) => string): Promise<number> {
-  const paths = args.positional.slice(1).map(userPath);
-  if (paths.length === 0) throw new ApiError('invalid_input', 'Hãy chỉ ra tệp hoặc thư mục cần nhập.', 'No paths given');
+/** The target fonds and file of a new import, from `--fonds` and `--file`. */
+async function targetOf(call: Call, args: ParsedArgs): Promise<{ fonds: Fonds; fileId: number | null }> {
   const fonds = await targetFonds(call, stringOption(args, 'fonds'));
-  let fileId: number | null = null;
   const fileCode = stringOption(args, 'file');
-  if (fileCode) {
-    const file = (await call('files.list', { fondsId: fonds.id })).find((f) => f.code === fileCode);
-    if (!file) throw new ApiError('not_found', `Phông ${fonds.code} không có hồ sơ số “${fileCode}”.`, `No file ${fileCode}`);
-    fileId = file.id;
+  if (!fileCode) return { fonds, fileId: null };
+  const file = (await call('files.list', { fondsId: fonds.id })).find((f) => f.code === fileCode);
+  if (!file) throw new ApiError('not_found', `Phông ${fonds.code} không có hồ sơ số “${fileCode}”.`, `No file ${fileCode}`);
+  return { fonds, fileId: file.id };
+}
+
+/** Lists a run's failed and duplicate files from its report, a page at a time (runs can be huge). */
+async function printProblems(call: Call, runId: number): Promise<void> {
+  for (const outcome of ['failed', 'duplicate'] as const) {
+    const label = outcome === 'failed' ? 'LỖI ' : 'TRÙNG';
+    for (let offset = 0; ; ) {
+      const page = await call('importRuns.items', { runId, outcome, offset, limit: 1_000 });
+      for (const r of page.items) console.error(`${label} ${r.name}: ${r.message ?? ''}`);
+      offset += page.items.length;
+      if (page.items.length === 0 || offset >= page.total) break;
+    }
   }
-  const { jobId } = await call('import.start', { target: { fondsId: fonds.id, fileId }, paths });
+}
+
+/**
+ * `import <paths…>` starts a run; `import --resume <run>` continues an interrupted or cancelled one.
+ * Prints the run number first (for `import-report` and `--resume`), progress on a terminal, then
+ * each failed or duplicate file and a summary. Ctrl+C (or SIGTERM) cancels at the next file, keeping
+ * what was committed.
+ */
+export async function importCommand(call: Call, args: ParsedArgs, userPath: (p: string) => string): Promise<number> {
+  const resume = stringOption(args, 'resume');
+  let jobId: string;
+  if (resume !== undefined) {
+    const runId = Number(resume);
+    if (!Number.isInteger(runId) || runId <= 0) throw new ApiError('invalid_input', `Số lần nhập không hợp lệ: “${resume}”.`, `Bad run number ${resume}`);
+    ({ jobId } = await call('import.resume', { runId }));
+  } else {
+    const paths = args.positional.slice(1).map(userPath);
+    if (paths.length === 0) throw new ApiError('invalid_input', 'Hãy chỉ ra tệp hoặc thư mục cần nhập.', 'No paths given');
+    const { fonds, fileId } = await targetOf(call, args);
+    ({ jobId } = await call('import.start', { target: { fondsId: fonds.id, fileId }, paths }));
+  }
+  let status = await call('jobs.get', { jobId });
+  const runId = status.runId!;
+  const run = await call('importRuns.get', { runId });
+  console.error(`Lần nhập số ${runId}${resume !== undefined ? ' (nhập tiếp)' : ''} → phông ${run.fondsCode}`);
   const stop = () => void call('jobs.cancel', { jobId });
   process.once('SIGINT', stop);
-  let status = await call('jobs.get', { jobId });
+  process.once('SIGTERM', stop);
   while (status.state === 'running') {
-    if (process.stderr.isTTY) process.stderr.write(`\r${status.processed}/${status.total} — nhập ${status.imported}, trùng ${status.duplicates}, lỗi ${status.failed}`);
-    await new Promise((r) => setTimeout(r, 100));
+    if (process.stderr.isTTY) {
+      const of = status.counting ? `${status.total}…` : String(status.total);
+      process.stderr.write(`\r${status.processed}/${of} — nhập ${status.imported}, trùng ${status.duplicates}, lỗi ${status.failed}   `);
+    }
+    await new Promise((r) => setTimeout(r, 200));
     status = await call('jobs.get', { jobId });
   }
   process.removeListener('SIGINT', stop);
+  process.removeListener('SIGTERM', stop);
   if (process.stderr.isTTY) process.stderr.write('\n');
-  for (const r of status.results) {
-    if (r.outcome === 'failed') console.error(`LỖI  ${r.name}: ${r.message}`);
-    else if (r.outcome === 'duplicate') console.error(`TRÙNG ${r.name}: ${r.message}`);
+  await printProblems(call, runId);
+  if (status.error) console.error(status.error);
+  const verdict = status.state === 'cancelled' ? 'Đã hủy' : status.state === 'failed' ? 'Thất bại' : 'Xong';
+  console.error(
+    `${verdict}: ${status.imported} văn bản mới, ${status.duplicates} trùng lặp, ${status.failed} lỗi (phông ${run.fondsCode}, lần nhập số ${runId}).`,
+  );
+  if (status.state === 'cancelled') {
+    console.error(`Nhập tiếp: npm run cli -- import --resume ${runId}`);
+    return 130;
   }
-  const verdict = status.state === 'cancelled' ? 'Đã hủy' : 'Xong';
-  console.error(`${verdict}: ${status.imported} văn bản mới, ${status.duplicates} trùng lặp, ${status.failed} lỗi (phông ${fonds.code}).`);
-  if (status.state === 'cancelled') return 130;
+  if (status.state === 'failed') return 1;
   return args.options.has('strict') && status.failed > 0 ? 3 : 0;
 }

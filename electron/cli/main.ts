@@ -11,22 +11,40 @@ import { createDispatch } from '../services/dispatch';
 import { createServices } from '../services/createServices';
 import { type ParsedArgs, parseArgs, stringOption } from './args';
 import { importCommand } from './importCommand';
-import { documentText, searchHitJson, searchHitText } from './output';
+// [import] issue 3
+import { parseCommand } from './parseCommand';
+import { importReportCommand } from './importReportCommand';
+import { documentText } from './output';
+// [search] issue 4
+import { searchCommand } from './searchCommand';
+// [handover] issue 5
+import { HANDOVER_USAGE, handoverCommand, inventoryCommand } from './handoverCommands';
+// [safety] issue 6
+import { cataloguePassphrase } from './passphrase';
+import { SAFETY_FLAGS, SAFETY_USAGE, safetyCommand } from './safetyCommands';
 
 export type Call = <N extends OperationName>(name: N, input: InputOf<N>) => Promise<OutputOf<N>>;
 
-const FLAGS = new Set(['json', 'help', 'strict']);
+const FLAGS = new Set(['json', 'help', 'strict', ...SAFETY_FLAGS]);
 
 const USAGE = `Kho Lưu — dòng lệnh (command line)
 
   npm run cli -- [--db TỆP] [--user TÊN] <lệnh> …
 
 Lệnh (commands):
-  import <tệp hoặc thư mục…> [--fonds MÃ] [--file SỐ] [--strict]   nhập văn bản .txt/.md
-  search <từ khóa> [--limit N] [--json]                            tìm kiếm (có hoặc không dấu)
+  import <tệp hoặc thư mục…> [--fonds MÃ] [--file SỐ] [--strict]   nhập văn bản .txt/.md/.docx/.pdf
+  import --resume <số lần nhập>                                    nhập tiếp một lần nhập bị gián đoạn hoặc đã hủy
+  import-report [<số lần nhập>] [--format csv|json] [--outcome failed|duplicate|imported] [--out TỆP]
+                                                                   các lần nhập; báo cáo từng tệp của một lần nhập
+  search <từ khóa> [--fonds MÃ] [--type KL] [--from NGÀY] [--to NGÀY] [--sort relevance|date|date-asc|number]
+         [--limit N] [--offset N] [--json]                         tìm kiếm (có hoặc không dấu, cả số ký hiệu)
   show <mã văn bản> [--json]                                       xem một văn bản
+  parse <tệp> [--json]                                             đọc thông tin một văn bản (.txt/.md/.docx/.pdf), không cần danh mục
 
---db TỆP: danh mục cần dùng (mặc định: danh mục trong thư mục dữ liệu người dùng).`;
+--db TỆP: danh mục cần dùng (mặc định: danh mục trong thư mục dữ liệu người dùng).
+${SAFETY_USAGE}
+
+${HANDOVER_USAGE}`;
 
 /** Relative paths are read from where the user typed the command, not from the package root npm runs in. */
 export function userPath(p: string): string {
@@ -35,18 +53,6 @@ export function userPath(p: string): string {
 
 function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}
-
-async function search(call: Call, args: ParsedArgs): Promise<number> {
-  const text = args.positional.slice(1).join(' ');
-  const limit = Number(stringOption(args, 'limit') ?? 10);
-  const result = await call('search.query', { text, limit });
-  if (args.options.has('json')) printJson({ query: text, total: result.total, hits: result.hits.map(searchHitJson) });
-  else {
-    console.log(`${result.total} kết quả cho “${text}”`);
-    result.hits.forEach((h, i) => console.log(searchHitText(h, i + 1)));
-  }
-  return 0;
 }
 
 async function show(call: Call, args: ParsedArgs): Promise<number> {
@@ -64,10 +70,15 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 1;
   }
+  // [import] `parse` reads one file and opens no catalogue.
+  if (command === 'parse') return parseCommand(args, userPath);
   const dbOption = stringOption(args, 'db');
   const cataloguePath = dbOption ? userPath(dbOption) : defaultCataloguePath(defaultDataDir());
   const user = stringOption(args, 'user');
-  const services = createServices({ cataloguePath, host: 'cli', version: appVersion(), samplesDir: SAMPLES_DIR, ...(user ? { actor: user } : {}) });
+  // [safety] an encrypted catalogue: --passphrase-file, else a hidden prompt on a terminal.
+  const passphraseFile = stringOption(args, 'passphrase-file');
+  const passphrase = await cataloguePassphrase(cataloguePath, passphraseFile ? userPath(passphraseFile) : undefined);
+  const services = createServices({ cataloguePath, host: 'cli', version: appVersion(), samplesDir: SAMPLES_DIR, passphrase, ...(user ? { actor: user } : {}) });
   const dispatch = createDispatch(services.handlers, { error: (m) => console.error(m) });
   const call: Call = async (name, input) => {
     const reply = await dispatch(name, input);
@@ -75,17 +86,35 @@ async function main(argv: string[]): Promise<number> {
     return reply.result as OutputOf<typeof name>;
   };
   try {
+    // [safety] secret documents are hidden on the command line unless this command is unlocked (audited).
+    const unlockReason = stringOption(args, 'unlock-secrets');
+    if (unlockReason) await call('access.unlockSecrets', { reason: unlockReason, purpose: 'export', durationMinutes: 60 });
     switch (command) {
       case 'import':
         return await importCommand(call, args, userPath);
       case 'search':
-        return await search(call, args);
+        return await searchCommand(call, args);
       case 'show':
         return await show(call, args);
       // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+      case 'import-report':
+        return await importReportCommand(call, args, userPath);
       // [search] issue 4: search: add entries below this line
       // [handover] issue 5: handover: add entries below this line
+      case 'inventory':
+        return await inventoryCommand(call, args, userPath);
+      case 'handover':
+        return await handoverCommand(call, args, userPath);
       // [safety] issue 6: integrity, backups, access: add entries below this line
+      case 'audit':
+      case 'check':
+      case 'backup':
+      case 'remove':
+      case 'unremove':
+      case 'removed':
+      case 'destruction':
+      case 'encrypt':
+        return await safetyCommand(call, args, userPath, passphrase);
       default:
         console.error(`Lệnh không tồn tại: ${command}\n\n${USAGE}`);
         return 1;

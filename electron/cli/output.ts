@@ -20,6 +20,21 @@ export interface SearchHitJson {
   highlights: Array<[number, number]>;
 }
 
+/** [search] issue 4: why each hit matched, beside `hits` (same order), so the hit shape stays as documented. */
+export interface SearchMatchJson {
+  id: number;
+  /** `number`, `metaPhrase`, `metaAll`, `phrase`, `all` or `browse` (no words). */
+  matchedBy: string | null;
+  /** The words typed with diacritics occur with exactly those diacritics. */
+  exact: boolean;
+  signer: string | null;
+  securityLevel: string | null;
+}
+
+export function searchMatchJson(hit: SearchHit): SearchMatchJson {
+  return { id: hit.documentId, matchedBy: hit.matchedBy ?? null, exact: hit.exact ?? false, signer: hit.signerName ?? null, securityLevel: hit.securityLevel ?? null };
+}
+
 export function searchHitJson(hit: SearchHit): SearchHitJson {
   let snippet = '';
   const highlights: Array<[number, number]> = [];

@@ -1,14 +1,64 @@
+import { timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../shared/contract/errors';
-import { migrate, schemaVersionOf } from './migrate';
+import type { BackupInfo } from '../../shared/contract/types/safety';
+import { backupBeforeMigration } from './backups/catalogueCopy';
+import { defaultBackupDirFor } from './backups/backupFolder';
+import { CIPHER, applyKey, isPlainSqlite, lockedError, looksEncrypted, proveReadable, rekey } from './cipher';
+import { migrate, pendingMigrations, schemaVersionOf } from './migrate';
+import { SCHEMA_VERSION } from './migrations';
 import { Repositories } from './repositories';
 
 export interface OpenCatalogueOptions {
   /** Path of a better_sqlite3.node built for another runtime (Electron's ABI). */
   nativeBinding?: string;
   now?: () => string;
+  /** Opens (or creates) the catalogue encrypted with this passphrase (safety, issue 6). */
+  passphrase?: string | null;
+  /** Folder of the backups; default: the `backup.dir` setting, else `<name>.backups/` beside the file. */
+  backupDir?: string;
+}
+
+/** The setting naming the backups folder (read before migrations, so it lives in the first schema's `settings`). */
+export const BACKUP_DIR_SETTING = 'backup.dir';
+
+function resolveBackupDir(db: Database, option: string | undefined, cataloguePath: string): string {
+  if (option) return path.resolve(option);
+  let configured: string | null = null;
+  try {
+    configured = (db.prepare('SELECT value FROM settings WHERE key = ?').get(BACKUP_DIR_SETTING) as { value: string } | undefined)?.value ?? null;
+  } catch {
+    configured = null;
+  }
+  return configured ? path.resolve(configured) : defaultBackupDirFor(cataloguePath);
+}
+
+/**
+ * A catalogue with migrations pending is copied before any of them runs (issue 6): a migration
+ * that goes wrong, or a newer build the user wants to step back from, never costs the records.
+ * A new (empty) catalogue has nothing to copy. If the copy cannot be made, nothing is migrated.
+ */
+function backupIfMigrating(
+  db: Database,
+  backupDirOption: string | undefined,
+  cataloguePath: string,
+  now: () => string,
+  passphrase: string | null,
+): { backup: BackupInfo; from: number } | null {
+  const from = schemaVersionOf(db);
+  if (from === 0 || pendingMigrations(db).length === 0) return null;
+  const dir = resolveBackupDir(db, backupDirOption, cataloguePath);
+  try {
+    return { backup: backupBeforeMigration(db, dir, now(), 'Kho Lưu (tự động)', passphrase, from, SCHEMA_VERSION), from };
+  } catch (err) {
+    throw new ApiError(
+      'internal',
+      `Không sao lưu được danh mục trước khi nâng cấp (vào “${dir}”), nên chưa nâng cấp: ${String((err as Error).message ?? err)}`,
+      `Pre-migration backup into ${dir} failed; migrations not run: ${String(err)}`,
+    );
+  }
 }
 
 /** The folder of managed originals beside a catalogue file: `x.sqlite` → `x.originals/`. */
@@ -31,28 +81,51 @@ export class Catalogue {
   readonly originalsDir: string;
   readonly repos: Repositories;
   readonly now: () => string;
+  /** Kept in memory only, to open this catalogue's own backups (encrypted with it). */
+  private passphrase: string | null;
+  private readonly backupDirOption: string | undefined;
 
-  private constructor(db: Database, filePath: string, now: () => string) {
+  private constructor(db: Database, filePath: string, now: () => string, passphrase: string | null, backupDir: string | undefined) {
     this.db = db;
     this.path = filePath;
     this.originalsDir = originalsDirFor(filePath);
     this.now = now;
     this.repos = new Repositories(db);
+    this.passphrase = passphrase;
+    this.backupDirOption = backupDir;
   }
 
   static open(filePath: string, options: OpenCatalogueOptions = {}): Catalogue {
     const absolute = path.resolve(filePath);
     const now = options.now ?? (() => new Date().toISOString());
     fs.mkdirSync(path.dirname(absolute), { recursive: true });
-    let db: Database;
+    const passphrase = options.passphrase ? options.passphrase : null;
+    let db: Database | undefined;
+    let preMigration: { backup: BackupInfo; from: number } | null = null;
     try {
       db = new BetterSqlite3(absolute, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+      if (passphrase !== null) applyKey(db, passphrase);
+      try {
+        proveReadable(db);
+      } catch (err) {
+        if ((err as { code?: string }).code === 'SQLITE_NOTADB' && passphrase !== null && isPlainSqlite(absolute)) {
+          throw new ApiError(
+            'invalid_input',
+            'Danh mục này chưa được mã hóa: hãy mở mà không dùng mật khẩu (có thể mã hóa nó trong mục “An toàn dữ liệu” hoặc bằng lệnh encrypt).',
+            `Catalogue ${absolute} is not encrypted; open it without a passphrase`,
+          );
+        }
+        if ((err as { code?: string }).code === 'SQLITE_NOTADB' && (passphrase !== null || looksEncrypted(absolute))) throw lockedError(absolute, passphrase !== null);
+        throw err;
+      }
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+      preMigration = backupIfMigrating(db, options.backupDir, absolute, now, passphrase);
       migrate(db, now);
     } catch (err) {
+      if (db?.open) db.close();
       if (err instanceof ApiError) throw err;
       throw new ApiError(
         'unreadable_file',
@@ -61,7 +134,53 @@ export class Catalogue {
       );
     }
     fs.mkdirSync(originalsDirFor(absolute), { recursive: true });
-    return new Catalogue(db, absolute, now);
+    const catalogue = new Catalogue(db, absolute, now, passphrase, options.backupDir);
+    if (preMigration) {
+      const { backup, from } = preMigration;
+      catalogue.repos.audit.append({
+        at: now(),
+        actor: backup.actor,
+        action: 'catalogue.migrate',
+        entityType: 'catalogue',
+        entityId: null,
+        before: { schemaVersion: from },
+        after: { schemaVersion: SCHEMA_VERSION, backupId: backup.id, catalogueSha256: backup.catalogueSha256, catalogueBytes: backup.catalogueBytes },
+      });
+    }
+    return catalogue;
+  }
+
+  /** True when the file is encrypted at rest. */
+  get encrypted(): boolean {
+    return this.passphrase !== null;
+  }
+
+  get cipher(): string | null {
+    return this.passphrase !== null ? CIPHER : null;
+  }
+
+  /** The passphrase copies of this catalogue (backups) are encrypted with; null when it is not encrypted. */
+  keyForCopies(): string | null {
+    return this.passphrase;
+  }
+
+  /** True when `candidate` is this catalogue's passphrase (compared in constant time). */
+  hasPassphrase(candidate: string): boolean {
+    if (this.passphrase === null) return false;
+    const a = Buffer.from(this.passphrase, 'utf8');
+    const b = Buffer.from(candidate, 'utf8');
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  /** Encrypts the file with `next`, or changes its passphrase to `next` (PRAGMA rekey). */
+  changePassphrase(next: string): void {
+    rekey(this.db, next);
+    this.passphrase = next;
+  }
+
+  /** Folder of this catalogue's backups. */
+  get backupDir(): string {
+    return resolveBackupDir(this.db, this.backupDirOption, this.path);
   }
 
   get schemaVersion(): number {

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { parseArgs, stringOption } from '../cli/args';
 import { defaultCataloguePath, defaultDataDir } from '../paths';
 import { RENDERER_DIST, SAMPLES_DIR, appVersion } from '../repoPaths';
-import { createDispatch } from '../services/dispatch';
-import { createServices } from '../services/createServices';
+import { readPassphraseFile } from '../cli/passphrase';
+import { openCatalogueGate } from '../services/safety/catalogueGate';
 import { startBrowserHost } from './webServer';
 
 async function main(): Promise<void> {
@@ -17,11 +17,14 @@ async function main(): Promise<void> {
   const port = Number(stringOption(args, 'port') ?? process.env.KHOLUU_PORT ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Cổng không hợp lệ: ${port}`);
 
-  const services = createServices({ cataloguePath, host: 'web', version: appVersion(), samplesDir: SAMPLES_DIR });
-  const host = await startBrowserHost({ dispatch: createDispatch(services.handlers), rendererDir: RENDERER_DIST, port });
+  // [safety] an encrypted catalogue opens with --passphrase-file, or from the unlock screen in the browser.
+  const passphraseFile = stringOption(args, 'passphrase-file');
+  const passphrase = passphraseFile ? readPassphraseFile(path.resolve(passphraseFile)) : null;
+  const gate = openCatalogueGate({ cataloguePath, host: 'web', version: appVersion(), samplesDir: SAMPLES_DIR, passphrase });
+  const host = await startBrowserHost({ dispatch: gate.dispatch, rendererDir: RENDERER_DIST, port });
 
   console.log(`Kho Lưu đang chạy / is running: ${host.openUrl}`);
-  console.log(`Danh mục / catalogue: ${cataloguePath}`);
+  console.log(`Danh mục / catalogue: ${cataloguePath}${gate.services() ? '' : ' (mã hóa: nhập mật khẩu trong trình duyệt / encrypted: enter the passphrase in the browser)'}`);
   console.log('Mở đường dẫn trên bằng trình duyệt; nhấn Ctrl+C để dừng. (Open the URL in a browser; Ctrl+C stops.)');
 
   let stopping = false;
@@ -29,7 +32,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await host.close();
-    await services.close();
+    await gate.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -27,7 +27,11 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-const COOKIE = 'kholuu_session';
+/**
+ * Cookies ignore ports: two hosts on 127.0.0.1 (say, a sending and a receiving catalogue) would
+ * overwrite each other's session, so the cookie's name carries the port.
+ */
+const cookieName = (port: number) => `kholuu_session_${port}`;
 const LOOPBACK = '127.0.0.1';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -51,6 +55,9 @@ const STATUS_OF: Record<string, number> = {
   unreadable_file: 422,
   cancelled: 409,
   internal: 500,
+  // [safety] an encrypted catalogue not yet opened; a secret document not unlocked.
+  locked: 423,
+  hidden: 403,
 };
 
 function sameSecret(a: string, b: string): boolean {
@@ -125,7 +132,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const authorized = (req: http.IncomingMessage): boolean => {
     const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
-    const cookie = cookieValue(req.headers.cookie, COOKIE);
+    const cookie = cookieValue(req.headers.cookie, cookieName(port));
     return (bearer !== undefined && sameSecret(bearer, token)) || (cookie !== null && sameSecret(cookie, token));
   };
 
@@ -148,7 +155,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const offered = url.searchParams.get('token');
     if (req.method === 'GET' && offered !== null) {
       if (!sameSecret(offered, token)) return sendText(res, 401, 'Mã truy cập không đúng. Hãy dùng đường dẫn in ra khi khởi động Kho Lưu.');
-      res.writeHead(302, { ...baseHeaders(), 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });
+      res.writeHead(302, { ...baseHeaders(), 'Set-Cookie': `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });
       return res.end();
     }
     if (!authorized(req)) {

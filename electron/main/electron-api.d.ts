@@ -67,6 +67,7 @@ declare module 'electron' {
 
   interface Session {
     setPermissionRequestHandler(handler: ((webContents: WebContents, permission: string, callback: (granted: boolean) => void) => void) | null): void;
+    setPermissionCheckHandler(handler: ((webContents: WebContents | null, permission: string) => boolean) | null): void;
     webRequest: {
       onHeadersReceived(
         listener: (details: OnHeadersReceivedListenerDetails, callback: (response: { responseHeaders?: Record<string, string[]> }) => void) => void,

@@ -10,8 +10,8 @@ import type { CallReply } from '../../shared/contract/errors';
 import { OPERATION_NAMES, ipcChannel } from '../../shared/contract/operationNames';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
 import { defaultCataloguePath } from '../paths';
-import { type Dispatch, createDispatch } from '../services/dispatch';
-import { type Services, createServices } from '../services/createServices';
+import type { Dispatch } from '../services/dispatch';
+import { type CatalogueGate, openCatalogueGate } from '../services/safety/catalogueGate';
 
 /** Built layout: dist/electron/main.cjs beside dist/electron/preload.cjs and dist/renderer/. */
 const PRELOAD = path.join(__dirname, 'preload.cjs');
@@ -71,13 +71,18 @@ export function createMainWindow(): BrowserWindow {
 }
 
 function hardenSessions(): void {
+  // No camera, microphone, notifications, geolocation… are ever granted, nor reported as granted.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.on('will-navigate', (event, url) => {
+      if (!url.startsWith(rendererRoot)) event.preventDefault();
+    });
     contents.on('will-redirect', (event, url) => {
       if (!url.startsWith(rendererRoot)) event.preventDefault();
     });
@@ -90,20 +95,25 @@ function electronSqliteBinding(): string | undefined {
   return !app.isPackaged && fs.existsSync(candidate) ? candidate : undefined;
 }
 
-let services: Services | null = null;
+let services: CatalogueGate | null = null;
 
-export async function start(): Promise<Services> {
+/**
+ * Opens the catalogue behind a gate (safety, issue 6): an encrypted one starts locked and the
+ * renderer shows its unlock screen, which calls `catalogue.unlock`; automatic backups run while
+ * it is open.
+ */
+export async function start(): Promise<CatalogueGate> {
   await app.whenReady();
   hardenSessions();
   const nativeBinding = electronSqliteBinding();
-  services = createServices({
+  services = openCatalogueGate({
     cataloguePath: process.env.KHOLUU_DB ?? defaultCataloguePath(app.getPath('userData')),
     host: 'electron',
     version: app.getVersion(),
     samplesDir: path.join(app.getAppPath(), 'resources', 'samples'),
     ...(nativeBinding ? { nativeBinding } : {}),
   });
-  registerIpc(createDispatch(services.handlers));
+  registerIpc(services.dispatch);
   createMainWindow();
   app.on('window-all-closed', () => {
     const s = services;
@@ -113,7 +123,7 @@ export async function start(): Promise<Services> {
   return services;
 }
 
-export const started: Promise<Services> = start();
+export const started: Promise<CatalogueGate> = start();
 started.catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);
   console.error(`[kholuu] start-up failed: ${message}`);

@@ -18,10 +18,30 @@ export interface ServiceContext {
 
 /**
  * Whether documents marked Mật / Tối mật / Tuyệt mật are visible to the current caller. Every
- * listing, search, export and package asks this before including a secret document.
+ * listing, search, export and package asks this before including a secret document:
+ * - lists, search, detail views: `secretsVisible()` (or `secretsVisible('view')`);
+ * - exports, inventories, handover packages: `secretsVisible('export')`, true only while the user
+ *   has unlocked secrets for export, on every host (Luật Bảo vệ bí mật nhà nước 2018: secret
+ *   records never leave silently).
+ * Unlocking is an explicit, audited operation (`access.unlockSecrets`, safety area, issue 6).
  */
 export interface AccessPolicy {
-  secretsVisible(): boolean;
+  secretsVisible(purpose?: AccessPurpose): boolean;
+  /** The unlock in force, if any (expired ones are dropped). */
+  grant(): SecretsGrant | null;
+  unlock(grant: SecretsGrant): void;
+  lock(): void;
+}
+
+export type AccessPurpose = 'view' | 'export';
+
+export interface SecretsGrant {
+  purpose: AccessPurpose;
+  reason: string;
+  by: string;
+  at: string;
+  /** ISO time the unlock ends. */
+  until: string;
 }
 
 export function nowOf(ctx: ServiceContext): string {

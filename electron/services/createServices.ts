@@ -11,6 +11,15 @@ import { importHandlers } from './handlers/importing';
 import { organizationHandlers } from './handlers/organizations';
 import { searchHandlers } from './handlers/search';
 import { JobRegistry } from './jobs';
+// [safety] issue 6
+import { safetyHandlers } from './handlers/safety';
+import { SecretsAccess, secretsShownByDefault } from './safety/secretsAccess';
+// [handover] issue 5
+import { handoverHandlers } from './handlers/handover';
+// [import] issue 3
+import { citationHandlers } from './handlers/citations';
+import { reviewHandlers } from './handlers/review';
+import { registerHandlers } from './handlers/registers';
 
 export interface ServicesOptions extends OpenCatalogueOptions {
   cataloguePath: string;
@@ -19,6 +28,8 @@ export interface ServicesOptions extends OpenCatalogueOptions {
   samplesDir?: string | null;
   /** Fixed actor (command line `--user`); otherwise the catalogue's setting, then the OS user. */
   actor?: string;
+  /** [safety] Show secret documents without an unlock (default: only in the desktop app). */
+  secretsVisibleByDefault?: boolean;
 }
 
 export interface Services {
@@ -38,7 +49,8 @@ export function createServices(options: ServicesOptions): Services {
     samplesDir: options.samplesDir ?? null,
     jobs: new JobRegistry(),
     actor: () => options.actor ?? catalogue.repos.settings.get('actor') ?? defaultActor(),
-    access: { secretsVisible: () => true },
+    // [safety] secret records: shown by default only in the desktop app; unlocking is audited.
+    access: new SecretsAccess(options.secretsVisibleByDefault ?? secretsShownByDefault(options.host), () => Date.parse(catalogue.now())),
   };
   const handlers: ApiHandlers = {
     ...appHandlers(context),
@@ -51,9 +63,14 @@ export function createServices(options: ServicesOptions): Services {
     ...auditHandlers(context),
 
     // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+    ...citationHandlers(context),
+    ...reviewHandlers(context),
+    ...registerHandlers(context),
     // [search] issue 4: search: add entries below this line
     // [handover] issue 5: handover: add entries below this line
+    ...handoverHandlers(context),
     // [safety] issue 6: integrity, backups, access: add entries below this line
+    ...safetyHandlers(context),
   };
   return {
     context,

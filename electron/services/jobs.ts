@@ -2,15 +2,23 @@ import { randomUUID } from 'node:crypto';
 import type { ImportFileResult, JobStatus } from '../../shared/contract/types';
 import { notFound } from '../../shared/contract/errors';
 
-/** How many per-file results a job keeps in memory; the full list goes to the job's report. */
-const MAX_RESULTS_KEPT = 2_000;
+/**
+ * How many per-file results a job keeps in memory (the most recent ones). A job may handle tens of
+ * thousands of files: the full list lives in the catalogue (the import run's report), never here.
+ */
+export const MAX_RESULTS_KEPT = 500;
+/** Finished jobs remembered for late polls; older ones are forgotten so a long session stays small. */
+const FINISHED_JOBS_KEPT = 20;
 
-/** A long-running piece of work the UI polls for progress and may cancel. */
+/**
+ * A long-running piece of work (import, export, packaging…) the UI polls for progress and may
+ * cancel. The worker checks `cancelled` at safe points (between files or batches) and stops there.
+ */
 export class Job {
   readonly status: JobStatus;
   private cancelRequested = false;
 
-  constructor(kind: JobStatus['kind'], now: string) {
+  constructor(kind: JobStatus['kind'], now: string, runId: number | null = null) {
     this.status = {
       id: randomUUID(),
       kind,
@@ -24,6 +32,8 @@ export class Job {
       error: null,
       startedAt: now,
       finishedAt: null,
+      runId,
+      counting: false,
     };
   }
 
@@ -31,22 +41,39 @@ export class Job {
     return this.cancelRequested;
   }
 
+  get running(): boolean {
+    return this.status.state === 'running';
+  }
+
   requestCancel(): void {
     this.cancelRequested = true;
   }
 
-  record(result: ImportFileResult): void {
-    this.status.processed++;
-    if (result.outcome === 'imported') this.status.imported++;
-    else if (result.outcome === 'duplicate') this.status.duplicates++;
-    else this.status.failed++;
-    if (this.status.results.length < MAX_RESULTS_KEPT) this.status.results.push(result);
+  /** How much work there is; `counting` while it is still being discovered. */
+  setTotal(total: number, counting: boolean): void {
+    this.status.total = total;
+    this.status.counting = counting;
+  }
+
+  /** Counts work that is done and saved (never work still in flight), keeping the latest results. */
+  record(...results: ImportFileResult[]): void {
+    for (const result of results) {
+      this.status.processed++;
+      if (result.outcome === 'imported') this.status.imported++;
+      else if (result.outcome === 'duplicate') this.status.duplicates++;
+      else this.status.failed++;
+      this.status.results.push(result);
+    }
+    const excess = this.status.results.length - MAX_RESULTS_KEPT;
+    if (excess > 0) this.status.results.splice(0, excess);
+    if (this.status.processed > this.status.total) this.status.total = this.status.processed;
   }
 
   finish(state: Exclude<JobStatus['state'], 'running'>, now: string, error: string | null = null): void {
     this.status.state = state;
     this.status.finishedAt = now;
     this.status.error = error;
+    this.status.counting = false;
   }
 
   snapshot(): JobStatus {
@@ -57,8 +84,9 @@ export class Job {
 export class JobRegistry {
   private readonly jobs = new Map<string, Job>();
 
-  create(kind: JobStatus['kind'], now: string): Job {
-    const job = new Job(kind, now);
+  create(kind: JobStatus['kind'], now: string, runId: number | null = null): Job {
+    this.forgetOldFinished();
+    const job = new Job(kind, now, runId);
     this.jobs.set(job.status.id, job);
     return job;
   }
@@ -71,6 +99,12 @@ export class JobRegistry {
 
   /** Jobs still running, so a host can cancel them before it closes the catalogue. */
   running(): Job[] {
-    return [...this.jobs.values()].filter((j) => j.status.state === 'running');
+    return [...this.jobs.values()].filter((j) => j.running);
+  }
+
+  private forgetOldFinished(): void {
+    const finished = [...this.jobs.values()].filter((j) => !j.running);
+    // Map iteration is insertion order: the first ones are the oldest.
+    for (const job of finished.slice(0, Math.max(0, finished.length - FINISHED_JOBS_KEPT))) this.jobs.delete(job.status.id);
   }
 }

@@ -20,6 +20,58 @@ import type {
   Organization,
   SearchResult,
 } from './types';
+// [import] issue 3
+import * as si from './schemas/importing';
+import type {
+  CitationLink,
+  DocumentCitations,
+  ExportedFile,
+  ImportRun,
+  ImportRunItemsPage,
+  ImportRunsPage,
+  MissingCitationsPage,
+  ReviewConfirmResult,
+  ReviewConfirmation,
+  ReviewPage,
+  ReviewSummary,
+} from './types/importing';
+// [import] issue 3: registers and reading details (formats)
+import * as sr from './schemas/registers';
+import type { DocumentReadingInfo, RegisterImportStarted, RegisterPreview } from './types/registers';
+// [search] issue 4
+import * as sq from './schemas/search';
+import type { SavedSearch, SearchFacets, SearchHistoryEntry, SearchSuggestion } from './types/search';
+// [handover] issue 5
+import * as sh from './schemas/handover';
+import type {
+  BatchDetail,
+  CandidateFile,
+  ExportResult,
+  HandoverBatch,
+  HandoverJobResult,
+  InventoryReport,
+} from './types/handover';
+// [safety] issue 6
+import * as ss from './schemas/safety';
+import type {
+  AuditVerification,
+  BackupInfo,
+  BackupSettings,
+  BackupVerification,
+  DestructionCandidate,
+  DestructionDecision,
+  DestructionListExport,
+  EncryptionResult,
+  EncryptionStatus,
+  IntegrityReport,
+  LockState,
+  QuarantineResult,
+  RemovalInfo,
+  RemovedPage,
+  RestorePreview,
+  RestoreResult,
+  SecretsStatus,
+} from './types/safety';
 
 interface Operation<I extends z.ZodType, O> {
   input: I;
@@ -74,9 +126,78 @@ export const operations = {
   'audit.list': query<AuditEntry[]>()(s.auditQuery),
 
   // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+  'import.resume': command<{ jobId: string; runId: number }>()(si.importResume),
+  'importRuns.list': query<ImportRunsPage>()(si.importRunsList),
+  'importRuns.get': query<ImportRun>()(si.importRunRef),
+  'importRuns.items': query<ImportRunItemsPage>()(si.importRunItems),
+  'importRuns.export': query<ExportedFile>()(si.importRunExport),
+  'documents.citations': query<DocumentCitations>()(s.byId),
+  'citations.missing': query<MissingCitationsPage>()(si.citationsMissing),
+  'citations.link': command<CitationLink>()(si.citationLink),
+  'review.list': query<ReviewPage>()(si.reviewList),
+  'review.summary': query<ReviewSummary>()(si.reviewSummary),
+  'review.confirm': command<ReviewConfirmResult>()(si.reviewConfirm),
+  'review.history': query<ReviewConfirmation[]>()(si.reviewHistory),
+  'registers.preview': query<RegisterPreview>()(sr.registerPreview),
+  'registers.import': command<RegisterImportStarted>()(sr.registerImport),
+  'documents.readingInfo': query<DocumentReadingInfo>()(s.byId),
   // [search] issue 4: search: add entries below this line
+  'search.facets': query<SearchFacets>()(sq.searchFacetsQuery),
+  'search.suggest': query<SearchSuggestion[]>()(sq.searchSuggest),
+  'search.saved.list': query<SavedSearch[]>()(s.empty),
+  'search.saved.save': command<SavedSearch>()(sq.savedSearchSave),
+  'search.saved.delete': command<{ deleted: boolean }>()(s.byId),
+  'search.history.list': query<SearchHistoryEntry[]>()(sq.searchHistoryList),
+  'search.history.record': command<SearchHistoryEntry>()(sq.searchHistoryRecord),
+  'search.history.clear': command<{ cleared: number }>()(s.empty),
   // [handover] issue 5: handover: add entries below this line
+  'handover.inventory': query<InventoryReport>()(sh.inventoryQuery),
+  'handover.batches.list': query<HandoverBatch[]>()(s.empty),
+  'handover.batches.get': query<BatchDetail>()(s.byId),
+  'handover.batches.create': command<BatchDetail>()(sh.batchCreate),
+  'handover.batches.update': command<BatchDetail>()(sh.batchUpdate),
+  'handover.batches.candidates': query<CandidateFile[]>()(sh.batchCandidates),
+  'handover.batches.addFiles': command<BatchDetail>()(sh.batchFiles),
+  'handover.batches.removeFiles': command<BatchDetail>()(sh.batchRemoveFiles),
+  'handover.batches.assignBoxes': command<BatchDetail>()(sh.assignBoxes),
+  'handover.batches.advance': command<BatchDetail>()(sh.batchAdvance),
+  'handover.batches.reopen': command<BatchDetail>()(sh.batchReopen),
+  'handover.batches.recordReceipt': command<BatchDetail>()(sh.recordReceipt),
+  'handover.export': query<ExportResult>()(sh.exportRequest),
+  'handover.package.start': command<{ jobId: string }>()(sh.packageStart),
+  'handover.verify.start': query<{ jobId: string }>()(sh.packagePath),
+  'handover.receive.start': command<{ jobId: string }>()(sh.packagePath),
+  'handover.jobResult': query<{ result: HandoverJobResult | null }>()(s.jobRef),
   // [safety] issue 6: integrity, backups, access: add entries below this line
+  'audit.verify': query<AuditVerification>()(s.empty),
+  'integrity.check': query<IntegrityReport>()(ss.integrityCheck),
+  'backups.list': query<BackupInfo[]>()(s.empty),
+  'backups.settings': query<BackupSettings>()(s.empty),
+  'backups.configure': command<BackupSettings>()(ss.backupConfigure),
+  'backups.create': command<BackupInfo>()(ss.backupCreate),
+  'backups.verify': query<BackupVerification>()(ss.backupRef),
+  'backups.previewRestore': query<RestorePreview>()(ss.backupPreview),
+  'backups.restore': command<RestoreResult>()(ss.backupRestore),
+  'documents.remove': command<RemovalInfo>()(ss.removeRecord),
+  'documents.restore': command<DocumentRecord>()(ss.restoreRecord),
+  'files.remove': command<{ removal: RemovalInfo; documentIds: number[] }>()(ss.removeRecord),
+  'files.restore': command<{ documentIds: number[] }>()(ss.restoreRecord),
+  'removed.list': query<RemovedPage>()(ss.removedList),
+  'destruction.candidates': query<DestructionCandidate[]>()(s.empty),
+  'destruction.list': query<DestructionDecision[]>()(s.empty),
+  'destruction.get': query<DestructionDecision>()(ss.destructionRef),
+  'destruction.record': command<DestructionDecision>()(ss.destructionRecord),
+  'destruction.exportList': command<DestructionListExport>()(ss.destructionRef),
+  'destruction.confirm': command<DestructionDecision>()(ss.destructionConfirm),
+  'destruction.cancel': command<DestructionDecision>()(ss.destructionCancel),
+  'destruction.moveOriginals': command<QuarantineResult>()(ss.destructionMoveOriginals),
+  'access.status': query<SecretsStatus>()(s.empty),
+  'access.unlockSecrets': command<SecretsStatus>()(ss.secretsUnlock),
+  'access.lockSecrets': command<SecretsStatus>()(s.empty),
+  'catalogue.lockState': query<LockState>()(s.empty),
+  'catalogue.unlock': query<LockState>()(ss.catalogueUnlock),
+  'catalogue.encryption': query<EncryptionStatus>()(s.empty),
+  'catalogue.setPassphrase': command<EncryptionResult>()(ss.passphraseChange),
 } as const;
 
 export type Operations = typeof operations;

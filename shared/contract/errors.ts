@@ -10,7 +10,11 @@ export type ErrorCode =
   | 'unsupported_file'
   | 'unreadable_file'
   | 'cancelled'
-  | 'internal';
+  | 'internal'
+  /** The catalogue is encrypted and not yet opened with its passphrase (safety, issue 6). */
+  | 'locked'
+  /** A secret document (Mật, Tối mật, Tuyệt mật) the caller has not unlocked (safety, issue 6). */
+  | 'hidden';
 
 export interface ApiErrorBody {
   code: ErrorCode;

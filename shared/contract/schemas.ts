@@ -152,8 +152,24 @@ export const searchFilters = z
     /** Retention class of the document's file; `none` = no period set (or not in a file). */
     retentionClasses: z.array(z.enum(['permanent', 'fixed', 'none'])).max(3).optional(),
     handoverStatuses: z.array(handoverStatus).max(5).optional(),
+    // [search] issue 4: more filters, all combinable with the words.
+    /** Records of these organizations (through their fonds). */
+    organizationIds: z.array(id).max(200).optional(),
+    /** With the organizations' 2025 lineage (predecessors and successors); default true. */
+    organizationLineage: z.boolean().optional(),
+    fileIds: z.array(id).max(1_000).optional(),
+    /** Issuer facet values: `ISSUER` or `ISSUER\u0001SUPERIOR BODY`. */
+    issuers: z.array(z.string().max(1_000)).max(100).optional(),
+    signers: z.array(z.string().max(300)).max(100).optional(),
+    /** Retention period codes of the file (`VV`, `70`…); `none` = no period. */
+    retentionCodes: z.array(z.string().trim().min(1).max(20)).max(30).optional(),
+    completion: z.array(z.enum(['completed', 'unfinished', 'none'])).max(3).optional(),
+    /** `none` = not secret. */
+    securityLevels: z.array(z.enum(['none', 'mat', 'toi_mat', 'tuyet_mat'])).max(4).optional(),
   })
   .strict();
+
+export const searchSort = z.enum(['relevance', 'date_desc', 'date_asc', 'number']);
 
 export const searchQuery = z
   .object({
@@ -161,6 +177,14 @@ export const searchQuery = z
     filters: searchFilters.default({}),
     offset: z.int().min(0).max(100_000).default(0),
     limit: z.int().min(1).max(200).default(20),
+    // [search] issue 4
+    sort: searchSort.default('relevance'),
+    /** Still typing: the last word matches every word that starts with it. */
+    typing: z.boolean().default(false),
+    /** Also count the facets (the UI asks `search.facets` separately, so hits come first). */
+    facets: z.boolean().default(false),
+    /** Count every hit even when there are tens of thousands (else such a count is estimated). */
+    exactTotal: z.boolean().default(false),
   })
   .strict();
 

@@ -4,6 +4,9 @@
  */
 import type { IncomingStamp, SecurityLevel, Urgency } from '../parser/types';
 import type { SnippetSegment } from '../text/snippet';
+import type { RemovalInfo } from './types/safety';
+// [search] issue 4
+import type { SearchFacets } from './types/search';
 
 export type { IncomingStamp, SecurityLevel, Urgency, SnippetSegment };
 
@@ -151,6 +154,8 @@ export interface DocumentDetail extends DocumentRecord {
   attachments: Attachment[];
   fonds: { id: number; code: string; name: string };
   file: ArchiveFile | null;
+  /** [safety] Set when the document was removed (kept, with who/when/why; restorable). */
+  removal?: RemovalInfo | null;
 }
 
 export interface AuditEntry {
@@ -163,6 +168,8 @@ export interface AuditEntry {
   before: unknown;
   after: unknown;
   hash: string;
+  /** [safety] The row is about a secret document hidden from the caller: `before`/`after` are withheld. */
+  redacted?: boolean;
 }
 
 export interface SearchHit {
@@ -178,16 +185,40 @@ export interface SearchHit {
   fileTitle: string | null;
   score: number;
   snippet: SnippetSegment[];
+  // [search] issue 4
+  /** Why it matched: its number-symbol, the words together or apart in its number/subject/metadata, in its text, or no words typed. */
+  matchedBy?: 'number' | 'metaPhrase' | 'metaAll' | 'phrase' | 'all' | 'browse';
+  /** The words typed with diacritics occur in it with exactly those diacritics. */
+  exact?: boolean;
+  /** Found through a spelling one letter away from a typed word. */
+  corrected?: boolean;
+  parentIssuer?: string | null;
+  signerName?: string | null;
+  securityLevel?: SecurityLevel | null;
 }
 
 export interface SearchResult {
   total: number;
   hits: SearchHit[];
+  // [search] issue 4
+  /** False when `total` is an estimate (tens of thousands of hits); `search.facets` counts exactly. */
+  totalExact?: boolean;
+  sort?: 'relevance' | 'date_desc' | 'date_asc' | 'number';
+  /** The document a complete number-symbol names, when exactly one visible document has it. */
+  direct?: number | null;
+  /** Typed words not found, and the spellings one letter away that were searched instead. */
+  corrections?: Array<{ word: string; alternatives: string[] }>;
+  /** The folded words the snippets highlight. */
+  terms?: string[];
+  tookMs?: number;
+  facets?: SearchFacets;
 }
 
 export interface DocumentListPage {
   total: number;
   items: DocumentRecord[];
+  /** [safety] Secret documents left out because secrets are hidden from the caller. */
+  hiddenSecret?: number;
 }
 
 export type ImportOutcome = 'imported' | 'duplicate' | 'failed';
@@ -204,17 +235,28 @@ export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
 
 export interface JobStatus {
   id: string;
-  kind: 'import';
+  /** [handover] issue 5 adds package, verify and receive (their results: `handover.jobResult`). */
+  kind: 'import' | 'package' | 'verify' | 'receive';
   state: JobState;
   total: number;
   processed: number;
   imported: number;
   duplicates: number;
   failed: number;
+  /** The most recent results only (bounded); the full list is the run's report. */
   results: ImportFileResult[];
   error: string | null;
   startedAt: string;
   finishedAt: string | null;
+  /** The import run whose report holds every result (`importRuns.items`); null for other kinds. */
+  runId: number | null;
+  /** True while the files are still being counted (`total` grows until then). */
+  counting: boolean;
+  /** [handover] What the job is doing now, in Vietnamese (e.g. “Đang sao bản gốc”); null if not told. */
+  phase?: string | null;
+  /** [handover] Bytes done and to do, for jobs that stream large files. */
+  bytesProcessed?: number;
+  bytesTotal?: number;
 }
 
 export interface Counts {
@@ -224,6 +266,8 @@ export interface Counts {
   documents: number;
   attachments: number;
   documentsNeedingReview: number;
+  /** [safety] Secret documents left out of `documents` because secrets are hidden from the caller. */
+  secretHidden?: number;
 }
 
 export type Locale = 'vi' | 'en';

@@ -7,9 +7,16 @@ export interface SnippetSegment {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Occurrences looked at: enough to find the best window in any real document. */
+const MAX_RANGES = 600;
+
+/** Word characters of folded text: a–z, 0–9, and anything non-ASCII that folding kept (other scripts). */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 127 && WORD_CHAR.test(String.fromCharCode(c)));
+}
 
 function isWordBoundary(s: string, index: number): boolean {
-  return index <= 0 || index >= s.length || !WORD_CHAR.test(s[index - 1]!) || !WORD_CHAR.test(s[index]!);
+  return index <= 0 || index >= s.length || !isWordCode(s.charCodeAt(index - 1)) || !isWordCode(s.charCodeAt(index));
 }
 
 /** Lexicographic comparison of window scores. */
@@ -31,12 +38,17 @@ export function makeSnippet(text: string, foldedTerms: string[], width = 240): S
   const { folded, offsets } = foldWithOffsets(text);
   // [start, end, term index] of every occurrence, in source offsets.
   const ranges: Array<[number, number, number]> = [];
+  // Each term gets its share, so a frequent short word cannot crowd out the others.
+  const perTerm = Math.max(50, Math.floor(MAX_RANGES / Math.max(1, terms.length)));
   terms.forEach((term, t) => {
     let from = 0;
-    while (ranges.length < 2_000) {
+    for (let found = 0; found < perTerm; ) {
       const at = folded.indexOf(term, from);
       if (at < 0) break;
-      if (isWordBoundary(folded, at)) ranges.push([offsets[at]!, offsets[at + term.length]!, t]);
+      if (isWordBoundary(folded, at)) {
+        ranges.push([offsets[at]!, offsets[at + term.length]!, t]);
+        found++;
+      }
       from = at + term.length;
     }
   });
@@ -48,27 +60,33 @@ export function makeSnippet(text: string, foldedTerms: string[], width = 240): S
   // beats "chuyển giao … tài liệu" and a run of "tài liệu" alone.
   const lead = Math.floor(width / 8);
   const order = new Map(foldedTerms.map((t, i) => [t, i]));
-  const position = (r: [number, number, number]) => order.get(terms[r[2]]!) ?? -1;
+  const positions = terms.map((t) => order.get(t) ?? -1);
+  const position = (r: [number, number, number]) => positions[r[2]]!;
   let start = 0;
   if (ranges.length > 0) {
     let best = [-1, -1, -1, -1];
+    // Which terms a window holds, without allocating per window: a stamp per term.
+    const stamp = new Int32Array(terms.length).fill(-1);
     for (let i = 0; i < ranges.length; i++) {
       const from = Math.max(0, ranges[i]![0] - lead);
-      const seen = new Set<number>();
+      let distinct = 0;
       let longestRun = 0;
       let run = 0;
       let openingRun = 0;
       let count = 0;
       for (let j = i; j < ranges.length && ranges[j]![1] <= from + width; j++) {
         const r = ranges[j]!;
-        seen.add(r[2]);
+        if (stamp[r[2]] !== i) {
+          stamp[r[2]] = i;
+          distinct++;
+        }
         count++;
         const prev = ranges[j - 1];
         run = j > i && prev && r[0] - prev[1] <= 3 && position(r) === position(prev) + 1 ? run + 1 : 1;
         longestRun = Math.max(longestRun, run);
         if (run === j - i + 1) openingRun = run;
       }
-      const score = [seen.size, longestRun, openingRun, count];
+      const score = [distinct, longestRun, openingRun, count];
       if (isBetter(score, best)) {
         best = score;
         start = from;
@@ -78,7 +96,8 @@ export function makeSnippet(text: string, foldedTerms: string[], width = 240): S
   const merged: Array<[number, number]> = [];
   for (const [a, b] of ranges) {
     const last = merged[merged.length - 1];
-    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    // Words of the query side by side (`sầu riêng`) are one highlight, not two.
+    if (last && (a <= last[1] || /^\s+$/.test(text.slice(last[1], a)))) last[1] = Math.max(last[1], b);
     else merged.push([a, b]);
   }
   let end = Math.min(text.length, start + width);

@@ -57,8 +57,11 @@ describe('the browser host', () => {
     expect((await request(host.port, { path: '/?token=wrong' })).status).toBe(401);
     const api = await request(host.port, { method: 'POST', path: '/api/app.counts', headers: json('wrong'), body: '{}' });
     expect(api.status).toBe(401);
-    const cookie = await request(host.port, { path: '/', headers: { Cookie: 'kholuu_session=nope' } });
+    const cookie = await request(host.port, { path: '/', headers: { Cookie: `kholuu_session_${host.port}=nope` } });
     expect(cookie.status).toBe(401);
+    // The right token under another port's cookie name is not this host's session.
+    const otherPort = await request(host.port, { path: '/', headers: { Cookie: `kholuu_session_${host.port + 1}=${host.token}` } });
+    expect(otherPort.status).toBe(401);
   });
 
   it('turns the open URL into an HttpOnly, SameSite=Strict session cookie', async () => {
@@ -68,6 +71,8 @@ describe('the browser host', () => {
     const setCookie = open.headers['set-cookie']![0]!;
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
+    // Named after the port: a second host on 127.0.0.1 does not overwrite this session.
+    expect(setCookie.startsWith(`kholuu_session_${host.port}=`)).toBe(true);
     const page = await request(host.port, { path: '/', headers: { Cookie: setCookie.split(';')[0]! } });
     expect(page.status).toBe(200);
     expect(page.body).toContain('Kho Lưu');

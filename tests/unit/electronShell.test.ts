@@ -61,7 +61,7 @@ const standIn = vi.hoisted(() => {
       },
     },
     contextBridge: { exposeInMainWorld: (key: string, api: Record<string, (input: unknown) => Promise<unknown>>) => exposed.set(key, api) },
-    session: { defaultSession: { setPermissionRequestHandler: () => {}, webRequest: { onHeadersReceived: () => {} } } },
+    session: { defaultSession: { setPermissionRequestHandler: () => {}, setPermissionCheckHandler: () => {}, webRequest: { onHeadersReceived: () => {} } } },
   };
   return { module, userData, windows, handlers, exposed, invoked, appListeners };
 });

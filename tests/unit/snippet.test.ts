@@ -33,6 +33,11 @@ describe('makeSnippet', () => {
     expect(makeSnippet('bangiao', ['giao']).some((s) => s.hit)).toBe(false);
   });
 
+  it('marks words typed side by side as one highlight, and keeps apart ones apart', () => {
+    const hits = makeSnippet('Diện tích sầu riêng tăng; sầu và riêng.', ['sau', 'rieng']).filter((s) => s.hit).map((s) => s.text);
+    expect(hits).toEqual(['sầu riêng', 'sầu', 'riêng']);
+  });
+
   it('returns a window of the text when nothing matches', () => {
     const long = 'a '.repeat(1000);
     const segments = makeSnippet(long, ['zzz'], 100);

@@ -181,8 +181,10 @@ export class DocumentRepository {
   }
 
   /** Documents of a fonds or a file, in file order then by date. */
-  list(q: { fondsId?: number; fileId?: number; unfiled?: boolean; offset: number; limit: number }): DocumentListPage {
-    const where: string[] = [];
+  list(q: { fondsId?: number; fileId?: number; unfiled?: boolean; offset: number; limit: number; includeSecret?: boolean }): DocumentListPage {
+    // [safety] removed documents are kept but not listed; secret ones only when the caller may see them.
+    const where: string[] = ['removed_at IS NULL'];
+    if (q.includeSecret === false) where.push('security_level IS NULL');
     const params: Record<string, unknown> = { offset: q.offset, limit: q.limit };
     if (q.fondsId !== undefined) {
       where.push('fonds_id = @fondsId');
@@ -193,7 +195,7 @@ export class DocumentRepository {
       params.fileId = q.fileId;
     }
     if (q.unfiled) where.push('file_id IS NULL');
-    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const clause = `WHERE ${where.join(' AND ')}`;
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM documents ${clause}`).get(params) as { n: number }).n;
     const rows = this.db
       .prepare(
@@ -211,6 +213,6 @@ export class DocumentRepository {
   }
 
   countNeedingReview(): number {
-    return (this.db.prepare("SELECT COUNT(*) AS n FROM documents WHERE review_fields <> '[]'").get() as { n: number }).n;
+    return (this.db.prepare("SELECT COUNT(*) AS n FROM documents WHERE review_fields <> '[]' AND removed_at IS NULL").get() as { n: number }).n;
   }
 }

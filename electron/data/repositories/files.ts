@@ -72,7 +72,7 @@ const COLUMNS: Record<string, string> = {
 
 const SELECT = `
   SELECT f.*, r.retention_class, r.years, r.label_vi, r.label_en,
-    (SELECT COUNT(*) FROM documents d WHERE d.file_id = f.id) AS document_count
+    (SELECT COUNT(*) FROM documents d WHERE d.file_id = f.id AND d.removed_at IS NULL) AS document_count
   FROM files f LEFT JOIN retention_periods r ON r.code = f.retention_code`;
 
 function toFile(r: FileRow): ArchiveFile {
@@ -157,11 +157,12 @@ export class FileRepository {
     return row ? toFile(row) : undefined;
   }
 
+  /** Files in use (removed ones are kept but not listed: safety, issue 6). */
   listByFonds(fondsId: number, fileListId?: number | null): ArchiveFile[] {
     const rows =
       fileListId == null
-        ? (this.db.prepare(`${SELECT} WHERE f.fonds_id = ? `).all(fondsId) as FileRow[])
-        : (this.db.prepare(`${SELECT} WHERE f.fonds_id = ? AND f.file_list_id = ?`).all(fondsId, fileListId) as FileRow[]);
+        ? (this.db.prepare(`${SELECT} WHERE f.fonds_id = ? AND f.removed_at IS NULL`).all(fondsId) as FileRow[])
+        : (this.db.prepare(`${SELECT} WHERE f.fonds_id = ? AND f.file_list_id = ? AND f.removed_at IS NULL`).all(fondsId, fileListId) as FileRow[]);
     return rows.map(toFile).sort((a, b) => byCode.compare(a.code, b.code));
   }
 }

@@ -43,8 +43,8 @@ const COLUMNS: Record<string, string> = {
 
 const SELECT = `
   SELECT f.*, o.name AS organization_name,
-    (SELECT COUNT(*) FROM files WHERE fonds_id = f.id) AS file_count,
-    (SELECT COUNT(*) FROM documents WHERE fonds_id = f.id) AS document_count
+    (SELECT COUNT(*) FROM files WHERE fonds_id = f.id AND removed_at IS NULL) AS file_count,
+    (SELECT COUNT(*) FROM documents WHERE fonds_id = f.id AND removed_at IS NULL) AS document_count
   FROM fonds f JOIN organizations o ON o.id = f.organization_id`;
 
 function toFonds(r: FondsRow): Fonds {

@@ -9,7 +9,21 @@ import { FileRepository } from './files';
 import { FondsRepository } from './fonds';
 import { OrganizationRepository } from './organizations';
 import { SearchIndexRepository } from './searchIndex';
+// [search] issue 4: repositories
+import { SearchCatalogueRepository } from './searchCatalogue';
 import { SettingsRepository } from './settings';
+// [safety] issue 6: repositories
+import { DestructionRepository } from './destruction';
+import { IntegrityRepository } from './integrity';
+import { RemovalRepository } from './removals';
+// [handover] issue 5: repositories
+import { HandoverBatchRepository } from './handoverBatches';
+import { HandoverDataRepository } from './handoverData';
+// [import] issue 3: repositories
+import { CitationRepository } from './citations';
+import { ImportRunRepository } from './importRuns';
+import { ReviewRepository } from './review';
+import { RegisterRepository } from './registers';
 
 /** The data layer: every SQL statement of Kho Lưu lives behind one of these. */
 export class Repositories {
@@ -24,9 +38,19 @@ export class Repositories {
   readonly settings: SettingsRepository;
   readonly codes: CodeListRepository;
   // [import] issue 3: add entries below this line
+  readonly citations: CitationRepository;
+  readonly importRuns: ImportRunRepository;
+  readonly review: ReviewRepository;
+  readonly registers: RegisterRepository;
   // [search] issue 4: add entries below this line
+  readonly searchCatalogue: SearchCatalogueRepository;
   // [handover] issue 5: add entries below this line
+  readonly handoverBatches: HandoverBatchRepository;
+  readonly handoverData: HandoverDataRepository;
   // [safety] issue 6: add entries below this line
+  readonly removals: RemovalRepository;
+  readonly destruction: DestructionRepository;
+  readonly integrity: IntegrityRepository;
 
   constructor(private readonly db: Database) {
     this.organizations = new OrganizationRepository(db);
@@ -40,19 +64,30 @@ export class Repositories {
     this.settings = new SettingsRepository(db);
     this.codes = new CodeListRepository(db);
     // [import] issue 3: add entries below this line
+    this.citations = new CitationRepository(db);
+    this.importRuns = new ImportRunRepository(db);
+    this.review = new ReviewRepository(db);
+    this.registers = new RegisterRepository(db);
     // [search] issue 4: add entries below this line
+    this.searchCatalogue = new SearchCatalogueRepository(db);
     // [handover] issue 5: add entries below this line
+    this.handoverBatches = new HandoverBatchRepository(db);
+    this.handoverData = new HandoverDataRepository(db);
     // [safety] issue 6: add entries below this line
+    this.removals = new RemovalRepository(db);
+    this.destruction = new DestructionRepository(db);
+    this.integrity = new IntegrityRepository(db);
   }
 
   counts(): Counts {
-    const n = (table: string) => (this.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const n = (table: string, where = '') => (this.db.prepare(`SELECT COUNT(*) AS n FROM ${table}${where ? ` WHERE ${where}` : ''}`).get() as { n: number }).n;
     return {
       organizations: n('organizations'),
       fonds: n('fonds'),
-      files: n('files'),
-      documents: n('documents'),
-      attachments: n('attachments'),
+      // [safety] removed records (kept, with who/when/why) are not counted as in use.
+      files: n('files', 'removed_at IS NULL'),
+      documents: n('documents', 'removed_at IS NULL'),
+      attachments: n('attachments', 'document_id IN (SELECT id FROM documents WHERE removed_at IS NULL)'),
       documentsNeedingReview: this.documents.countNeedingReview(),
     };
   }

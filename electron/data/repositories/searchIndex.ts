@@ -1,109 +1,214 @@
-import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { fold } from '../../../shared/text/fold';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import { indexRow, type IndexableDocument } from '../../../shared/search/indexText';
+import { ensureSearchSchema } from '../migrations/0003-search';
 
+/** Text the caller already holds (the importer has the body in hand); the rest is read from the row. */
 export interface IndexedText {
-  numberSymbol: string | null;
+  numberSymbol?: string | null;
+  subject?: string | null;
+  body?: string;
+}
+
+/** `main`: every column with the body; `meta`: number, subject and metadata only (short rows). */
+export type IndexTable = 'main' | 'meta';
+const TABLE: Record<IndexTable, string> = { main: 'document_fts', meta: 'document_meta_fts' };
+
+export interface KeyBounds {
+  lo?: number;
+  hi?: number;
+}
+
+interface DocRow {
+  number_symbol: string | null;
   subject: string | null;
-  body: string;
+  doc_type: string | null;
+  issuer: string | null;
+  parent_issuer: string | null;
+  signer_name: string | null;
+  place: string | null;
+  issue_date: string | null;
+  fonds_id: number;
+  security_level: string | null;
+  full_text?: string;
 }
-
-export interface SearchFilterParams {
-  fondsIds?: number[];
-  docTypes?: string[];
-  dateFrom?: string;
-  dateTo?: string;
-  retentionClasses?: Array<'permanent' | 'fixed' | 'none'>;
-  handoverStatuses?: string[];
-}
-
-export interface SearchRow {
-  id: number;
-  score: number;
-}
-
-/** bm25 column weights: a hit in the number-symbol counts most, then the subject, then the body. */
-const BM25 = 'bm25(document_fts, 10.0, 5.0, 1.0)';
-
-function inList(name: string, values: readonly unknown[], params: Record<string, unknown>): string {
-  const names = values.map((v, i) => {
-    params[`${name}${i}`] = v;
-    return `@${name}${i}`;
-  });
-  return `(${names.join(', ')})`;
-}
-
-function filterClauses(f: SearchFilterParams, params: Record<string, unknown>): string[] {
-  const where: string[] = [];
-  if (f.fondsIds?.length) where.push(`d.fonds_id IN ${inList('fonds', f.fondsIds, params)}`);
-  if (f.docTypes?.length) where.push(`d.doc_type IN ${inList('type', f.docTypes, params)}`);
-  if (f.dateFrom) {
-    where.push('d.issue_date >= @dateFrom');
-    params.dateFrom = f.dateFrom;
-  }
-  if (f.dateTo) {
-    where.push('d.issue_date <= @dateTo');
-    params.dateTo = f.dateTo;
-  }
-  if (f.retentionClasses?.length) {
-    const classes = f.retentionClasses.filter((c) => c !== 'none');
-    const parts: string[] = [];
-    if (classes.length) parts.push(`r.retention_class IN ${inList('ret', classes, params)}`);
-    if (f.retentionClasses.includes('none')) parts.push('r.retention_class IS NULL');
-    where.push(`(${parts.join(' OR ')})`);
-  }
-  if (f.handoverStatuses?.length) where.push(`COALESCE(fl.handover_status, 'not_started') IN ${inList('hs', f.handoverStatuses, params)}`);
-  return where;
-}
-
-const JOINS = `
-  JOIN documents d ON d.id = document_fts.rowid
-  LEFT JOIN files fl ON fl.id = d.file_id
-  LEFT JOIN retention_periods r ON r.code = fl.retention_code`;
-
-const BROWSE_JOINS = `
-  FROM documents d
-  LEFT JOIN files fl ON fl.id = d.file_id
-  LEFT JOIN retention_periods r ON r.code = fl.retention_code`;
 
 /**
- * The full-text index (FTS5, contentless) over folded text. Written in the same transaction as
- * the document it indexes, so the two never disagree.
+ * The full-text indexes (FTS5, contentless, folded text) keyed by date (see
+ * `shared/search/indexText.ts`): with bodies, and without (number, subject, metadata). Writers call {@link upsert} / {@link remove} inside the same
+ * transaction as the change to the document, so the index and the catalogue never disagree.
  */
 export class SearchIndexRepository {
+  private readonly statements = new Map<string, Statement>();
+  /** Whether the catalogue records removals yet (the safety migration adds the column after this one). */
+  private removable: boolean | null = null;
+
   constructor(private readonly db: Database) {}
 
-  upsert(documentId: number, text: IndexedText): void {
-    this.db.prepare('DELETE FROM document_fts WHERE rowid = ?').run(documentId);
-    this.db
-      .prepare('INSERT INTO document_fts (rowid, number_symbol, subject, body) VALUES (?, ?, ?, ?)')
-      .run(documentId, fold(text.numberSymbol ?? ''), fold(text.subject ?? ''), fold(text.body));
+  private hasRemovals(): boolean {
+    if (this.removable === null) {
+      const cols = this.db.prepare("SELECT name FROM pragma_table_info('documents')").pluck().all() as string[];
+      this.removable = cols.includes('removed_at');
+    }
+    return this.removable;
+  }
+
+  private st(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  /** Creates the search objects a catalogue from a parallel-development build may lack. */
+  ensureSchema(): void {
+    ensureSearchSchema(this.db);
+  }
+
+  /** The document's current index key, if it is indexed. */
+  keyOf(documentId: number): number | null {
+    const k = this.st('SELECT fts_rowid FROM search_keys WHERE document_id = ?').pluck().get(documentId) as number | undefined;
+    return k ?? null;
+  }
+
+  /**
+   * (Re)indexes one document from its row; `text` may supply what the caller already holds. A
+   * document that no longer exists, or has been removed, is dropped from the index instead.
+   */
+  upsert(documentId: number, text: IndexedText = {}): void {
+    const needBody = text.body === undefined;
+    const row = this.st(
+      `SELECT number_symbol, subject, doc_type, issuer, parent_issuer, signer_name, place, issue_date, fonds_id, security_level${needBody ? ', full_text' : ''}
+       FROM documents WHERE id = ?${this.hasRemovals() ? ' AND removed_at IS NULL' : ''}`,
+    ).get(documentId) as DocRow | undefined;
+    if (!row) {
+      this.remove(documentId);
+      return;
+    }
+    const doc: IndexableDocument = {
+      id: documentId,
+      numberSymbol: row.number_symbol,
+      subject: row.subject,
+      docType: row.doc_type,
+      issuer: row.issuer,
+      parentIssuer: row.parent_issuer,
+      signerName: row.signer_name,
+      place: row.place,
+      issueDate: row.issue_date,
+      fondsId: row.fonds_id,
+      securityLevel: row.security_level,
+      body: text.body ?? row.full_text ?? '',
+    };
+    this.write(documentId, indexRow(doc));
+  }
+
+  private write(documentId: number, r: ReturnType<typeof indexRow>): void {
+    this.remove(documentId);
+    this.st('INSERT INTO document_fts (rowid, number_symbol, subject, meta, body, flags) VALUES (?, ?, ?, ?, ?, ?)').run(
+      r.key,
+      r.numberSymbol,
+      r.subject,
+      r.meta,
+      r.body,
+      r.flags,
+    );
+    this.st('INSERT INTO document_meta_fts (rowid, number_symbol, subject, meta, flags) VALUES (?, ?, ?, ?, ?)').run(r.key, r.numberSymbol, r.subject, r.meta, r.flags);
+    this.st('INSERT INTO search_keys (document_id, fts_rowid) VALUES (?, ?)').run(documentId, r.key);
   }
 
   remove(documentId: number): void {
-    this.db.prepare('DELETE FROM document_fts WHERE rowid = ?').run(documentId);
+    const key = this.keyOf(documentId);
+    if (key === null) return;
+    this.st('DELETE FROM document_fts WHERE rowid = ?').run(key);
+    this.st('DELETE FROM document_meta_fts WHERE rowid = ?').run(key);
+    this.st('DELETE FROM search_keys WHERE document_id = ?').run(documentId);
   }
 
-  /** Ranked matches (best first) for an FTS5 expression, with the filters applied. */
-  search(match: string, filters: SearchFilterParams, offset: number, limit: number): { total: number; rows: SearchRow[] } {
-    const params: Record<string, unknown> = { match, offset, limit };
-    const where = ['document_fts MATCH @match', ...filterClauses(filters, params)].join(' AND ');
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM document_fts ${JOINS} WHERE ${where}`).get(params) as { n: number }).n;
-    const rows = this.db
-      .prepare(`SELECT d.id AS id, ${BM25} AS score FROM document_fts ${JOINS} WHERE ${where} ORDER BY score, d.id LIMIT @limit OFFSET @offset`)
-      .all(params) as SearchRow[];
-    // bm25 is "smaller is better"; the contract reports bigger-is-better scores.
-    return { total, rows: rows.map((r) => ({ id: r.id, score: -r.score })) };
+  private bounded(base: string, b: KeyBounds): { sql: string; args: number[] } {
+    const args: number[] = [];
+    let sql = base;
+    if (b.lo !== undefined) {
+      sql += ' AND rowid >= ?';
+      args.push(b.lo);
+    }
+    if (b.hi !== undefined) {
+      sql += ' AND rowid <= ?';
+      args.push(b.hi);
+    }
+    return { sql, args };
   }
 
-  /** No words typed: the filtered documents, newest first. */
-  browse(filters: SearchFilterParams, offset: number, limit: number): { total: number; rows: SearchRow[] } {
-    const params: Record<string, unknown> = { offset, limit };
-    const clauses = filterClauses(filters, params);
-    const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n ${BROWSE_JOINS} ${where}`).get(params) as { n: number }).n;
-    const rows = this.db
-      .prepare(`SELECT d.id AS id, 0 AS score ${BROWSE_JOINS} ${where} ORDER BY d.issue_date IS NULL, d.issue_date DESC, d.id DESC LIMIT @limit OFFSET @offset`)
-      .all(params) as SearchRow[];
-    return { total, rows };
+  /** Keys matching `match`, newest first (or oldest first), streamed: stop reading when done. */
+  *keys(match: string, order: 'desc' | 'asc', bounds: KeyBounds = {}, table: IndexTable = 'main'): Generator<number> {
+    const t = TABLE[table];
+    const { sql, args } = this.bounded(`SELECT rowid FROM ${t} WHERE ${t} MATCH ?`, bounds);
+    // A statement being iterated cannot be reused meanwhile: a fresh one per scan.
+    const stmt = this.db.prepare(`${sql} ORDER BY rowid ${order === 'desc' ? 'DESC' : 'ASC'}`).pluck();
+    yield* stmt.iterate(match, ...args) as IterableIterator<number>;
+  }
+
+  /** All keys matching `match` (no order promised). */
+  allKeys(match: string, bounds: KeyBounds = {}, table: IndexTable = 'main'): number[] {
+    const t = TABLE[table];
+    const { sql, args } = this.bounded(`SELECT rowid FROM ${t} WHERE ${t} MATCH ?`, bounds);
+    return this.st(sql).pluck().all(match, ...args) as number[];
+  }
+
+  /** The key of the `n`-th newest match, or null when there are fewer. */
+  nthKey(match: string, n: number, bounds: KeyBounds = {}): number | null {
+    const { sql, args } = this.bounded('SELECT rowid FROM document_fts WHERE document_fts MATCH ?', bounds);
+    const k = this.st(`${sql} ORDER BY rowid DESC LIMIT 1 OFFSET ?`).pluck().get(match, ...args, n - 1) as number | undefined;
+    return k ?? null;
+  }
+
+  count(match: string, bounds: KeyBounds = {}, table: IndexTable = 'main'): number {
+    const t = TABLE[table];
+    const { sql, args } = this.bounded(`SELECT count(*) FROM ${t} WHERE ${t} MATCH ?`, bounds);
+    return this.st(sql).pluck().get(match, ...args) as number;
+  }
+
+  /**
+   * Which of `keys` match, read as one scan of the key range they span. (A per-row check with
+   * `rowid = ?` is not used: on these contentless tables SQLite 3.53 answers it without applying
+   * MATCH; a range per row is correct but costs a doclist seek per term, ~0.3 ms.)
+   */
+  matchingAmong(match: string, keys: readonly number[], table: IndexTable = 'main'): Set<number> {
+    if (keys.length === 0) return new Set();
+    let lo = keys[0]!;
+    let hi = keys[0]!;
+    for (const k of keys) {
+      if (k < lo) lo = k;
+      if (k > hi) hi = k;
+    }
+    const t = TABLE[table];
+    const found = this.st(`SELECT rowid FROM ${t} WHERE ${t} MATCH ? AND rowid >= ? AND rowid <= ?`).pluck().all(match, lo, hi) as number[];
+    const wanted = new Set(keys);
+    return new Set(found.filter((k) => wanted.has(k)));
+  }
+
+  /** Whether any document holds the (folded) term. */
+  termExists(expr: string): boolean {
+    return this.st('SELECT 1 FROM document_fts WHERE document_fts MATCH ? LIMIT 1').pluck().get(expr) !== undefined;
+  }
+
+  /** Documents indexed, and documents that should be (present and not removed). */
+  coverage(): { indexed: number; expected: number } {
+    const indexed = this.st('SELECT count(*) FROM search_keys').pluck().get() as number;
+    const expected = this.st('SELECT count(*) FROM documents WHERE removed_at IS NULL').pluck().get() as number;
+    return { indexed, expected };
+  }
+
+  /** Documents missing from the index (present, not removed), and indexed ones that should not be. */
+  discrepancies(limit: number): { missing: number[]; stale: number[] } {
+    const missing = this.st(
+      `SELECT d.id FROM documents d LEFT JOIN search_keys k ON k.document_id = d.id
+       WHERE d.removed_at IS NULL AND k.document_id IS NULL LIMIT ?`,
+    ).pluck().all(limit) as number[];
+    const stale = this.st(
+      `SELECT k.document_id FROM search_keys k LEFT JOIN documents d ON d.id = k.document_id
+       WHERE d.id IS NULL OR d.removed_at IS NOT NULL LIMIT ?`,
+    ).pluck().all(limit) as number[];
+    return { missing, stale };
   }
 }

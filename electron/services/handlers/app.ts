@@ -35,7 +35,13 @@ export function appHandlers(ctx: ServiceContext): Handlers {
   const { repos } = ctx.catalogue;
   return {
     'app.info': () => appInfo(ctx),
-    'app.counts': () => repos.counts(),
+    'app.counts': () => {
+      // [safety] hidden secret documents are not counted as shown, but their number is given.
+      const counts = repos.counts();
+      if (ctx.access.secretsVisible()) return counts;
+      const secretHidden = repos.removals.activeSecretCount();
+      return { ...counts, documents: counts.documents - secretHidden, secretHidden };
+    },
     'app.codeLists': () => ({ retentionPeriods: repos.codes.retentionPeriods(), docTypes: [...DOC_TYPE_NAMES] }),
     'settings.update': (input) => {
       ctx.catalogue.transaction(() => {

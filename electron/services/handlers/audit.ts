@@ -1,10 +1,16 @@
 import type { ApiHandlers } from '../../../shared/contract/api';
 import type { ServiceContext } from '../context';
+import { redactForAccess } from '../safety/auditVisibility';
+import { assertDocumentVisible } from '../safety/secretsAccess';
 
 type Handlers = Pick<ApiHandlers, 'audit.list'>;
 
 export function auditHandlers(ctx: ServiceContext): Handlers {
   return {
-    'audit.list': (q) => ctx.catalogue.repos.audit.list(q),
+    'audit.list': (q) => {
+      // [safety] a hidden secret document's history is refused; other rows about secrets are redacted.
+      if (q.documentId !== undefined) assertDocumentVisible(ctx, q.documentId);
+      return redactForAccess(ctx, ctx.catalogue.repos.audit.list(q));
+    },
   };
 }

@@ -6,6 +6,8 @@ import { normalizeNumberSymbol } from '../../../shared/domain/numberSymbol';
 import { type ServiceContext, audit, nowOf } from '../context';
 import { getFile } from './files';
 import { getFonds } from './fonds';
+import { assertDocumentVisible } from '../safety/secretsAccess';
+import { reindexDocument } from '../search/reindex';
 
 type Handlers = Pick<ApiHandlers, 'documents.list' | 'documents.get' | 'documents.update'>;
 
@@ -40,13 +42,24 @@ export function documentHandlers(ctx: ServiceContext): Handlers {
     'documents.list': (q) => {
       if (q.fondsId !== undefined) getFonds(ctx, q.fondsId);
       if (q.fileId !== undefined) getFile(ctx, q.fileId);
-      return repos.documents.list(q);
+      // [safety] secret documents only for a caller who may see them; the rest are counted.
+      const visible = ctx.access.secretsVisible();
+      const page = repos.documents.list({ ...q, includeSecret: visible });
+      return visible ? page : { ...page, hiddenSecret: repos.removals.activeSecretCount(q) };
     },
 
-    'documents.get': ({ id }) => getDocumentDetail(ctx, id),
+    'documents.get': ({ id }) => {
+      assertDocumentVisible(ctx, id);
+      return { ...getDocumentDetail(ctx, id), removal: repos.removals.documentRemoval(id) };
+    },
 
     'documents.update': ({ id, patch }) => {
       const before = getDocument(ctx, id);
+      // [safety] hidden secret documents cannot be edited; removed ones are restored first.
+      assertDocumentVisible(ctx, id);
+      if (repos.removals.documentRemoval(id)) {
+        throw new ApiError('conflict', 'Văn bản này đã được gỡ bỏ: hãy khôi phục trước khi sửa.', `Document ${id} is removed`);
+      }
       const change = { ...patch };
       if (change.fileId != null) {
         const file = getFile(ctx, change.fileId);
@@ -64,9 +77,8 @@ export function documentHandlers(ctx: ServiceContext): Handlers {
       return ctx.catalogue.transaction(() => {
         repos.documents.update(id, { ...change, reviewFields }, nowOf(ctx));
         const after = getDocument(ctx, id);
-        if (after.numberSymbol !== before.numberSymbol || after.subject !== before.subject) {
-          repos.searchIndex.upsert(id, { numberSymbol: after.numberSymbol, subject: after.subject, body: repos.documents.fullText(id) });
-        }
+        // [search] the index holds the date (its key), metadata, type and security level too.
+        reindexDocument(ctx, id);
         const { updatedAt: _b, ...b } = before;
         const { updatedAt: _a, ...a } = after;
         const diff = diffRecords(b, a);

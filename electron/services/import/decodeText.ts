@@ -1,45 +1,96 @@
 import { ApiError } from '../../../shared/contract/errors';
+import { type SingleByteEncoding, decodeSingleByte, repairLegacyText } from '../../../shared/text/encodings/detect';
+
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | SingleByteEncoding;
 
 export interface DecodedText {
+  /** NFC Unicode. */
   text: string;
   /** What the bytes were read as, recorded with the document. */
-  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
-  /** True when the text came in decomposed form (NFD) and was composed to NFC. */
-  normalized: boolean;
+  encoding: TextEncoding;
+  /** What was done to the characters (`tcvn3→unicode`, `nfd→nfc`…), recorded with the document. */
+  conversions: string[];
 }
 
-function unreadable(fileName: string, why: string, whyEn: string): ApiError {
+export function unreadable(fileName: string, why: string, whyEn: string): ApiError {
   return new ApiError('unreadable_file', `Không đọc được “${fileName}”: ${why}.`, `Cannot read ${fileName}: ${whyEn}`);
 }
 
+/** Control characters other than tab, line feed, form feed and carriage return: a binary file. */
+function looksBinary(text: string): boolean {
+  const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) controls++;
+  }
+  return controls > 8 && controls > sample.length / 1000;
+}
+
+function utf16(bytes: Uint8Array, littleEndian: boolean): string {
+  return new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes.subarray(2));
+}
+
 /**
- * Turns a text file's bytes into NFC Unicode. Reads UTF-8 (with or without BOM) and UTF-16 with a
- * BOM; anything else is refused with a clear reason rather than imported as mojibake.
+ * Decodes characters already read (from the bytes, or from a docx/pdf) into NFC, converting TCVN3
+ * or VNI found inside them. Shared by every format so the same text reads the same whatever it
+ * came in.
+ */
+export function normalizeText(raw: string, conversions: string[], lookForLegacy = true): { text: string; legacy: 'tcvn3' | 'vni' | null } {
+  const nfc = raw.normalize('NFC');
+  if (nfc !== raw) conversions.push('nfd→nfc');
+  if (!lookForLegacy) return { text: nfc, legacy: null };
+  const repaired = repairLegacyText(nfc);
+  if (repaired.legacy) conversions.push(`${repaired.legacy}→unicode`);
+  return { text: repaired.text, legacy: repaired.legacy };
+}
+
+/**
+ * Turns a text file's bytes into NFC Unicode: UTF-8 (with or without BOM, NFC or NFD), UTF-16
+ * with a BOM, and, for bytes that are not UTF-8, whichever of Windows-1258, TCVN3 (ABC) and VNI
+ * reads as Vietnamese. TCVN3/VNI text re-saved as UTF-8 is converted too. Anything else is refused
+ * with a clear reason rather than imported as mojibake.
  */
 export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
   if (bytes.byteLength === 0) throw unreadable(fileName, 'tệp rỗng', 'the file is empty');
-  let text: string;
-  let encoding: DecodedText['encoding'];
+  let raw: string;
+  let encoding: TextEncoding;
+  const conversions: string[] = [];
   try {
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3));
+      raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3));
       encoding = 'utf-8-bom';
     } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-      text = new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
+      raw = utf16(bytes, true);
       encoding = 'utf-16le';
     } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-      text = new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
+      raw = utf16(bytes, false);
       encoding = 'utf-16be';
     } else {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       encoding = 'utf-8';
     }
   } catch {
-    throw unreadable(fileName, 'không phải văn bản mã hóa UTF-8/UTF-16 hợp lệ', 'not valid UTF-8/UTF-16 text');
+    if (bytes[0] === 0xff || bytes[0] === 0xfe) {
+      throw unreadable(fileName, 'tệp UTF-16 bị hỏng (độ dài lẻ hoặc ký tự không hợp lệ)', 'corrupt UTF-16');
+    }
+    if (bytes.includes(0)) throw unreadable(fileName, 'tệp nhị phân, không phải văn bản', 'binary content');
+    const single = decodeSingleByte(bytes);
+    if (!single.ok) {
+      throw unreadable(
+        fileName,
+        'không nhận ra bảng mã (không phải UTF-8, UTF-16, Windows-1258, TCVN3 hay VNI tiếng Việt)',
+        `unknown encoding (best readings: ${single.candidates.map((c) => `${c.encoding} ${c.score.toFixed(2)}`).join(', ')})`,
+      );
+    }
+    raw = single.best.text;
+    encoding = single.best.encoding;
+    conversions.push(`${encoding}→unicode`);
   }
-  // NUL bytes mean a binary file that happened to decode.
-  if (text.includes('\u0000')) throw unreadable(fileName, 'tệp nhị phân, không phải văn bản', 'binary content');
-  const nfc = text.normalize('NFC');
-  if (nfc.trim().length === 0) throw unreadable(fileName, 'tệp không có nội dung chữ', 'no text content');
-  return { text: nfc, encoding, normalized: nfc !== text };
+  if (looksBinary(raw)) throw unreadable(fileName, 'tệp nhị phân, không phải văn bản', 'binary content');
+  // Bytes already read as a legacy encoding are Unicode now: nothing legacy is left inside.
+  const { text } = normalizeText(raw, conversions, conversions.length === 0);
+  if (text.trim().length === 0) throw unreadable(fileName, 'tệp không có nội dung chữ', 'no text content');
+  return { text, encoding, conversions };
 }

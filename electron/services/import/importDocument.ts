@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ApiError } from '../../../shared/contract/errors';
 import type { ImportFileResult } from '../../../shared/contract/types';
-import { parseDocument } from '../../../shared/parser/parseDocument';
+import type { ParseResult } from '../../../shared/parser/types';
 import { type ServiceContext, audit, nowOf } from '../context';
-import { SUPPORTED_EXTENSIONS, extractText } from './extractText';
-import { mediaTypeOf, storeOriginal } from './originalsStore';
+import { type Extraction, extractInProcess } from './extractPool';
+import { type ExtractedText, MAX_ORIGINAL_BYTES, SUPPORTED_EXTENSIONS } from './extractText';
+import { type OriginalToStore, flushOriginals, mediaTypeOf } from './originalsStore';
 
 export interface ImportTarget {
   fondsId: number;
@@ -19,8 +20,9 @@ export interface ImportSource {
   read: () => Uint8Array;
 }
 
-/** Above this a "text" file is not a party document but an export or a log. */
-export const MAX_TEXT_BYTES = 50 * 1024 * 1024;
+
+/** Why a document without a text layer (a scan) waits for review. */
+export const OCR_REASON = 'cần nhận dạng chữ (OCR)';
 
 export function checkTarget(ctx: ServiceContext, target: ImportTarget): void {
   const { fonds, files } = ctx.catalogue.repos;
@@ -36,99 +38,158 @@ export function checkTarget(ctx: ServiceContext, target: ImportTarget): void {
   }
 }
 
-function failed(name: string, err: unknown): ImportFileResult {
+/**
+ * A file read and understood, not yet in the catalogue: a document to insert, a result already
+ * settled (failed, or a duplicate of a catalogued original), or the same bytes as a file earlier in
+ * the same batch.
+ */
+export type PreparedImport =
+  | {
+      kind: 'document';
+      name: string;
+      sha256: string;
+      size: number;
+      storedPath: string;
+      extracted: ExtractedText;
+      parsed: ParseResult;
+    }
+  | { kind: 'settled'; result: ImportFileResult; sha256: string | null; size: number | null }
+  | { kind: 'sameAsPending'; name: string; sha256: string; size: number };
+
+function failure(name: string, err: unknown): ImportFileResult {
   if (err instanceof ApiError) return { name, outcome: 'failed', documentId: null, message: err.message };
   return { name, outcome: 'failed', documentId: null, message: `Lỗi không xác định khi nhập “${name}”: ${String(err)}` };
 }
 
+function duplicateOf(name: string, documentId: number): ImportFileResult {
+  return { name, outcome: 'duplicate', documentId, message: `Đã có trong danh mục (văn bản mã ${documentId}).` };
+}
+
 /**
- * Imports one original: skips it when the same bytes are already catalogued, otherwise reads its
- * text, pre-fills the metadata with the parser (empty fields flagged for review, never guessed),
- * stores the original beside the catalogue, then writes the document, its attachment, its index
- * entry and the audit row in one transaction.
+ * Reads one original, skips it when the same bytes are catalogued (or already being imported),
+ * reads its text, pre-fills the metadata with the parser (never guessing) and writes the original
+ * beside the catalogue. Nothing is committed yet. Never throws: a bad file becomes a failed result.
+ * The SHA-256 is claimed in `pendingShas` before anything slow happens, so two copies of one file
+ * read at once are told apart; the caller releases it when the file is committed.
  */
-export async function importDocument(ctx: ServiceContext, target: ImportTarget, source: ImportSource): Promise<ImportFileResult> {
+export async function prepareImport(
+  ctx: ServiceContext,
+  source: ImportSource,
+  pendingShas: Set<string>,
+  extract: (name: string, bytes: Uint8Array, store: OriginalToStore) => Promise<Extraction> = extractInProcess,
+): Promise<PreparedImport> {
   const name = source.name;
+  let sha256: string | null = null;
+  let size: number | null = null;
   try {
     const ext = path.extname(name).toLowerCase();
     if (!SUPPORTED_EXTENSIONS.has(ext)) {
       throw new ApiError(
         'unsupported_file',
-        `Chưa hỗ trợ định dạng “${ext || 'không có đuôi'}” của “${name}” (hỗ trợ: ${[...SUPPORTED_EXTENSIONS].join(', ')}).`,
+        `Chưa hỗ trợ định dạng “${ext || 'không có đuôi'}” của “${path.basename(name)}” (hỗ trợ: ${[...SUPPORTED_EXTENSIONS].join(', ')}).`,
         `Unsupported format ${ext} for ${name}`,
       );
     }
-    if (source.size > MAX_TEXT_BYTES) {
+    size = source.size;
+    if (source.size > MAX_ORIGINAL_BYTES) {
       throw new ApiError(
         'unreadable_file',
-        `Tệp “${name}” quá lớn (${(source.size / 1048576).toFixed(0)} MB; văn bản tối đa ${MAX_TEXT_BYTES / 1048576} MB).`,
+        `Tệp “${path.basename(name)}” quá lớn (${(source.size / 1048576).toFixed(0)} MB; tối đa ${MAX_ORIGINAL_BYTES / 1048576} MB).`,
         `File ${name} too large: ${source.size} bytes`,
       );
     }
     const bytes = source.read();
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const { repos } = ctx.catalogue;
-    const existing = repos.attachments.findBySha256(sha256);
-    if (existing) {
-      return { name, outcome: 'duplicate', documentId: existing.documentId, message: `Đã có trong danh mục (văn bản mã ${existing.documentId}).` };
-    }
-    const extracted = await extractText(name, bytes);
-    const parsed = parseDocument(extracted.text);
-    const storedPath = storeOriginal(ctx.catalogue.originalsDir, sha256, ext, bytes);
-    const m = parsed.metadata;
-
-    const outcome = ctx.catalogue.transaction((): { duplicateOf: number } | { documentId: number } => {
-      // Another import may have stored the same bytes while this one was reading them.
-      const raced = repos.attachments.findBySha256(sha256);
-      if (raced) return { duplicateOf: raced.documentId };
-      const now = nowOf(ctx);
-      const fileId = target.fileId ?? null;
-      const id = repos.documents.insert(
-        {
-          fondsId: target.fondsId,
-          fileId,
-          orderInFile: fileId !== null ? repos.documents.nextOrderInFile(fileId) : null,
-          sheetNumber: null,
-          docType: m.docType,
-          numberSymbol: m.numberSymbol,
-          issueDate: m.issueDate,
-          issuer: m.issuer,
-          parentIssuer: m.parentIssuer,
-          place: m.place,
-          subject: m.subject,
-          signerName: m.signerName,
-          signerTitle: m.signerTitle,
-          signingAuthority: m.signingAuthority,
-          addressees: m.addressees,
-          recipients: m.recipients,
-          securityLevel: parsed.securityLevel,
-          urgency: parsed.urgency,
-          language: 'vi',
-          pageCount: null,
-          reliability: null,
-          incomingStamp: m.incomingStamp,
-          notes: null,
-          reviewFields: parsed.review,
-          fullText: extracted.text,
-          parseInfo: { encoding: extracted.encoding, conversions: extracted.conversions, needsOcr: extracted.needsOcr, spans: parsed.spans, citations: parsed.citationDetails },
-        },
-        now,
-      );
-      const attachmentId = repos.attachments.insert(
-        { documentId: id, fileName: path.basename(name), mediaType: mediaTypeOf(name), size: bytes.byteLength, sha256, storedPath },
-        now,
-      );
-      repos.searchIndex.upsert(id, { numberSymbol: m.numberSymbol, subject: m.subject, body: extracted.text });
-      const record = repos.documents.get(id);
-      audit(ctx, 'document.import', 'document', id, undefined, { ...record, source: path.basename(name), textLength: extracted.text.length });
-      audit(ctx, 'attachment.add', 'attachment', attachmentId, undefined, { documentId: id, fileName: path.basename(name), size: bytes.byteLength, sha256 });
-      return { documentId: id };
-    });
-    if ('duplicateOf' in outcome) {
-      return { name, outcome: 'duplicate', documentId: outcome.duplicateOf, message: `Đã có trong danh mục (văn bản mã ${outcome.duplicateOf}).` };
-    }
-    return { name, outcome: 'imported', documentId: outcome.documentId, message: null };
+    size = bytes.byteLength;
+    sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (pendingShas.has(sha256)) return { kind: 'sameAsPending', name, sha256, size };
+    const existing = ctx.catalogue.repos.attachments.findBySha256(sha256);
+    if (existing) return { kind: 'settled', result: duplicateOf(name, existing.documentId), sha256, size };
+    pendingShas.add(sha256);
+    const { extracted, parsed, storedPath } = await extract(name, bytes, { dir: ctx.catalogue.originalsDir, sha256, extension: ext });
+    return { kind: 'document', name, sha256, size, storedPath, extracted, parsed };
   } catch (err) {
-    return failed(name, err);
+    return { kind: 'settled', result: failure(name, err), sha256, size };
+  }
+}
+
+/**
+ * Writes a prepared document, its attachment, its index entry, its citations and the audit rows.
+ * Call inside a transaction (with the run's report rows, so both commit or neither).
+ */
+export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: PreparedImport): ImportFileResult {
+  const { repos } = ctx.catalogue;
+  if (item.kind === 'settled') return item.result;
+  // Another import (or an earlier file of this batch) may have stored the same bytes meanwhile.
+  const raced = repos.attachments.findBySha256(item.sha256);
+  if (raced) return duplicateOf(item.name, raced.documentId);
+  if (item.kind === 'sameAsPending') {
+    // The earlier file failed to commit: this copy is not a duplicate of anything catalogued.
+    return { name: item.name, outcome: 'failed', documentId: null, message: 'Tệp có cùng nội dung với một tệp khác trong lần nhập này nhưng tệp đó chưa được lưu; hãy nhập lại.' };
+  }
+  const { extracted, parsed } = item;
+  const { text, ...readInfo } = extracted;
+  const m = parsed.metadata;
+  const reviewFields: string[] = [...parsed.review];
+  if (extracted.needsOcr) reviewFields.push('fullText');
+  const now = nowOf(ctx);
+  const fileId = target.fileId ?? null;
+  const fileName = path.basename(item.name);
+  const id = repos.documents.insert(
+    {
+      fondsId: target.fondsId,
+      fileId,
+      orderInFile: fileId !== null ? repos.documents.nextOrderInFile(fileId) : null,
+      sheetNumber: null,
+      docType: m.docType,
+      numberSymbol: m.numberSymbol,
+      issueDate: m.issueDate,
+      issuer: m.issuer,
+      parentIssuer: m.parentIssuer,
+      place: m.place,
+      subject: m.subject,
+      signerName: m.signerName,
+      signerTitle: m.signerTitle,
+      signingAuthority: m.signingAuthority,
+      addressees: m.addressees,
+      recipients: m.recipients,
+      securityLevel: parsed.securityLevel,
+      urgency: parsed.urgency,
+      language: 'vi',
+      // What the reader counted (PDF pages); never guessed for other formats.
+      pageCount: extracted.pageCount ?? null,
+      reliability: null,
+      incomingStamp: m.incomingStamp,
+      notes: null,
+      reviewFields,
+      fullText: text,
+      parseInfo: {
+        ...readInfo,
+        spans: parsed.spans,
+        citations: parsed.citationDetails,
+        ...(extracted.needsOcr ? { reviewReasons: { fullText: OCR_REASON } } : {}),
+      },
+    },
+    now,
+  );
+  const attachmentId = repos.attachments.insert(
+    { documentId: id, fileName, mediaType: mediaTypeOf(item.name), size: item.size, sha256: item.sha256, storedPath: item.storedPath },
+    now,
+  );
+  repos.searchIndex.upsert(id, { numberSymbol: m.numberSymbol, subject: m.subject, body: text });
+  repos.citations.insertForDocument(id, parsed.citationDetails);
+  const record = repos.documents.get(id);
+  audit(ctx, 'document.import', 'document', id, undefined, { ...record, source: fileName, textLength: text.length });
+  audit(ctx, 'attachment.add', 'attachment', attachmentId, undefined, { documentId: id, fileName, size: item.size, sha256: item.sha256 });
+  return { name: item.name, outcome: 'imported', documentId: id, message: extracted.needsOcr ? `Đã nhập bản gốc; ${OCR_REASON}.` : null };
+}
+
+/** Imports one original on its own (the sample fonds, single uploads): prepare, flush, commit. */
+export async function importDocument(ctx: ServiceContext, target: ImportTarget, source: ImportSource): Promise<ImportFileResult> {
+  const prepared = await prepareImport(ctx, source, new Set());
+  try {
+    if (prepared.kind === 'document') flushOriginals(ctx.catalogue.originalsDir, [prepared.storedPath]);
+    return ctx.catalogue.transaction(() => commitPrepared(ctx, target, prepared));
+  } catch (err) {
+    return failure(source.name, err);
   }
 }

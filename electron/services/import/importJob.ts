@@ -1,51 +1,143 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import type { JobState } from '../../../shared/contract/types';
 import type { Job } from '../jobs';
-import { type ServiceContext, nowOf } from '../context';
-import { type ImportSource, type ImportTarget, importDocument } from './importDocument';
+import { type ServiceContext, audit, nowOf } from '../context';
+import { ExtractPool, POOL_MIN_FILES, extractInProcess } from './extractPool';
+import { ImportBatch } from './importBatch';
+import { type ImportSource, type ImportTarget, type PreparedImport, prepareImport } from './importDocument';
+import { walkFiles } from './walk';
+
+/** What a run imports: files and folders on this machine (walked again on resume) and uploaded bytes. */
+export interface ImportInput {
+  roots: string[];
+  uploads: ImportSource[];
+}
 
 /** Lets the event loop serve progress polls and cancel calls between files. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Every file under the given paths (folders walked recursively, symlinks not followed). */
-export function collectFiles(paths: string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  const walk = (p: string) => {
-    let stat: fs.Stats;
-    try {
-      stat = fs.lstatSync(p);
-    } catch {
-      missing.push(p);
-      return;
-    }
-    if (stat.isSymbolicLink()) return;
-    if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(p).sort()) walk(path.join(p, entry));
-    } else if (stat.isFile()) files.push(p);
-  };
-  for (const p of paths) walk(path.resolve(p));
-  return { files, missing };
-}
-
+/** A file on disk, stat'ed and read only when its turn comes. */
 export function pathSource(filePath: string): ImportSource {
-  return { name: filePath, size: fs.statSync(filePath).size, read: () => fs.readFileSync(filePath) };
+  let size: number | undefined;
+  return {
+    name: filePath,
+    get size() {
+      size ??= fs.statSync(filePath).size;
+      return size;
+    },
+    read: () => fs.readFileSync(filePath),
+  };
 }
 
-/** Imports the sources one by one, recording each result on the job, until done or cancelled. */
-export async function runImport(ctx: ServiceContext, job: Job, target: ImportTarget, sources: ImportSource[]): Promise<void> {
-  job.status.total += sources.length;
+/** A file to import, or a source that could not be read; `onDisk` when its name is a unique path. */
+type Entry = { name: string; onDisk: boolean } & ({ source: ImportSource } | { failed: PreparedImport });
+
+function* entriesOf(input: ImportInput): Generator<Entry> {
+  for (const source of input.uploads) yield { name: source.name, onDisk: false, source };
+  for (const e of walkFiles(input.roots)) {
+    if (e.error === undefined) yield { name: e.path, onDisk: true, source: pathSource(e.path) };
+    else {
+      const result = { name: e.path, outcome: 'failed' as const, documentId: null, message: e.error };
+      yield { name: e.path, onDisk: true, failed: { kind: 'settled', result, sha256: null, size: null } };
+    }
+  }
+}
+
+/** Counts the files first (names only, nothing read) so progress has a total; stops early on cancel. */
+async function countFiles(job: Job, roots: string[]): Promise<number> {
+  let n = 0;
+  for (const _ of walkFiles(roots)) {
+    n++;
+    if (n % 1_000 === 0) {
+      job.setTotal(Math.max(n, job.status.processed), true);
+      await yieldToEventLoop();
+      if (job.cancelled) break;
+    }
+  }
+  return n;
+}
+
+/** Files read ahead while earlier ones are parsed and committed: enough to keep a worker busy. */
+const READ_AHEAD_FILES = 16;
+/** …but never more than this many bytes of originals held at once. */
+const READ_AHEAD_BYTES = 64 * 1024 * 1024;
+
+function sizeOf(source: ImportSource): number {
   try {
-    for (const source of sources) {
+    return source.size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Runs an import to its end: counts the files, then reads them (a few ahead, parsed on a worker
+ * thread when the import is big enough), and commits them in batches, recording each file in the
+ * run's report in the same transaction as its document. Progress counts committed work only. A
+ * file already in the run's report (handled before an interruption) is skipped without being
+ * counted again; one already in the catalogue under the same SHA-256 is reported as a duplicate.
+ * Cancelling stops at the next file; what was already read is committed first.
+ */
+export async function runImport(ctx: ServiceContext, job: Job, target: ImportTarget, runId: number, input: ImportInput): Promise<void> {
+  const runs = ctx.catalogue.repos.importRuns;
+  let state: Exclude<JobState, 'running'> = 'done';
+  let error: string | null = null;
+  let pool: ExtractPool | null = null;
+  try {
+    const total = input.uploads.length + (input.roots.length > 0 ? await countFiles(job, input.roots) : 0);
+    job.setTotal(Math.max(total, job.status.processed), false);
+    runs.setTotal(runId, total);
+    if (total - job.status.processed >= POOL_MIN_FILES && !job.cancelled) pool = await ExtractPool.start();
+    const extract = pool ? pool.extract.bind(pool) : extractInProcess;
+
+    const batch = new ImportBatch(ctx, target, runId);
+    const ahead: Array<{ name: string; bytes: number; prepared: Promise<PreparedImport> }> = [];
+    const aheadNames = new Set<string>();
+    let aheadBytes = 0;
+    const takeOne = async () => {
+      const next = ahead.shift()!;
+      aheadBytes -= next.bytes;
+      batch.add(await next.prepared);
+      aheadNames.delete(next.name);
+      if (batch.due) job.record(...(await batch.rotate()));
+    };
+
+    for (const entry of entriesOf(input)) {
       if (job.cancelled) {
-        job.finish('cancelled', nowOf(ctx));
-        return;
+        state = 'cancelled';
+        break;
       }
-      job.record(await importDocument(ctx, target, source));
+      // A path names one file: one already reported (before an interruption, or twice in overlapping folders) is done.
+      if (entry.onDisk && (aheadNames.has(entry.name) || batch.has(entry.name) || runs.hasItem(runId, entry.name))) continue;
+      const bytes = 'source' in entry ? sizeOf(entry.source) : 0;
+      const prepared = 'source' in entry ? prepareImport(ctx, entry.source, batch.pendingShas, extract) : Promise.resolve(entry.failed);
+      ahead.push({ name: entry.name, bytes, prepared });
+      aheadNames.add(entry.name);
+      aheadBytes += bytes;
+      while (ahead.length >= READ_AHEAD_FILES || (ahead.length > 1 && aheadBytes > READ_AHEAD_BYTES)) await takeOne();
       await yieldToEventLoop();
     }
-    job.finish('done', nowOf(ctx));
+    while (ahead.length > 0) await takeOne();
+    job.record(...(await batch.drain()));
   } catch (err) {
-    job.finish('failed', nowOf(ctx), `Nhập tài liệu bị dừng do lỗi: ${String(err)}`);
+    state = 'failed';
+    error = `Nhập tài liệu bị dừng do lỗi: ${err instanceof Error ? err.message : String(err)}`;
+  } finally {
+    await pool?.close();
   }
+  finishRun(ctx, job, runId, state, error);
+}
+
+function finishRun(ctx: ServiceContext, job: Job, runId: number, state: Exclude<JobState, 'running'>, error: string | null): void {
+  const now = nowOf(ctx);
+  const s = job.status;
+  try {
+    ctx.catalogue.transaction(() => {
+      ctx.catalogue.repos.importRuns.finish(runId, state, now, error);
+      audit(ctx, 'import.finish', 'import_run', runId, undefined, { state, processed: s.processed, imported: s.imported, duplicates: s.duplicates, failed: s.failed, error });
+    });
+  } catch (err) {
+    error ??= `Không ghi được kết thúc lần nhập: ${String(err)}`;
+  }
+  job.finish(state, now, error);
 }

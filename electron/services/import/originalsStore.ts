@@ -1,27 +1,119 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 /**
  * Managed originals: each file is stored once under its SHA-256 (`ab/abcd….ext`), written to a
- * temporary name, flushed and renamed, so a crash never leaves a half-written original under
- * its final name.
+ * temporary name and renamed, so a crash never leaves a half-written original under its final name.
+ * `storeOriginal` flushes at once; a bulk import writes a batch (`writeOriginalAsync`) and flushes
+ * it (`flushOriginalsAsync`) before committing the documents that refer to it.
  */
 export function storeOriginal(originalsDir: string, sha256: string, extension: string, bytes: Uint8Array): string {
+  const stored = writeOriginal(originalsDir, sha256, extension, bytes);
+  flushOriginals(originalsDir, [stored]);
+  return stored;
+}
+
+function sha256Of(file: string): string | null {
+  try {
+    return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+/** Writes an original (not yet flushed to disk) and returns its path relative to `originalsDir`. */
+export function writeOriginal(originalsDir: string, sha256: string, extension: string, bytes: Uint8Array): string {
   const ext = /^\.[a-z0-9]{1,10}$/i.test(extension) ? extension.toLowerCase() : '';
   const relative = path.join(sha256.slice(0, 2), `${sha256}${ext}`);
   const target = path.join(originalsDir, relative);
-  if (fs.existsSync(target) && fs.statSync(target).size === bytes.byteLength) return relative;
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  // Left by an earlier import that did not commit (a crash): reuse it only if it is intact.
+  const existing = fs.statSync(target, { throwIfNoEntry: false });
+  if (existing && existing.size === bytes.byteLength && sha256Of(target) === sha256) return relative;
   const temp = `${target}.${process.pid}.tmp`;
-  const fd = fs.openSync(temp, 'w');
   try {
-    fs.writeSync(fd, bytes);
+    fs.writeFileSync(temp, bytes);
+  } catch (err) {
+    // The `ab/` folder does not exist yet (first original with that prefix): make it and retry.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(temp, bytes);
+  }
+  fs.renameSync(temp, target);
+  return relative;
+}
+
+function fsyncPath(file: string, flags: string): void {
+  const fd = fs.openSync(file, flags);
+  try {
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
-  fs.renameSync(temp, target);
+}
+
+/** Where and under which name an original is to be stored. */
+export interface OriginalToStore {
+  dir: string;
+  sha256: string;
+  extension: string;
+}
+
+/** `writeOriginal` on the thread pool, so that a bulk import's main thread keeps working meanwhile. */
+export async function writeOriginalAsync(originalsDir: string, sha256: string, extension: string, bytes: Uint8Array): Promise<string> {
+  const ext = /^\.[a-z0-9]{1,10}$/i.test(extension) ? extension.toLowerCase() : '';
+  const relative = path.join(sha256.slice(0, 2), `${sha256}${ext}`);
+  const target = path.join(originalsDir, relative);
+  const existing = await fs.promises.stat(target).catch(() => null);
+  if (existing && existing.size === bytes.byteLength) {
+    const onDisk = await fs.promises.readFile(target).catch(() => null);
+    if (onDisk && createHash('sha256').update(onDisk).digest('hex') === sha256) return relative;
+  }
+  const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await fs.promises.writeFile(temp, bytes);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    await fs.promises.writeFile(temp, bytes);
+  }
+  await fs.promises.rename(temp, target);
   return relative;
+}
+
+/**
+ * Forces written originals to disk, with the folder entries their renames made (POSIX; Windows
+ * cannot open a folder to flush it), so that a document committed after this never lacks its file.
+ */
+export function flushOriginals(originalsDir: string, relativePaths: readonly string[]): void {
+  const folders = new Set<string>();
+  for (const relative of relativePaths) {
+    const file = path.join(originalsDir, relative);
+    fsyncPath(file, 'r+');
+    folders.add(path.dirname(file));
+  }
+  if (process.platform !== 'win32') for (const folder of folders) fsyncPath(folder, 'r');
+}
+
+async function fsyncPathAsync(file: string, flags: string): Promise<void> {
+  const handle = await fs.promises.open(file, flags);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * `flushOriginals` without blocking the thread: a bulk import flushes one batch's originals (on the
+ * thread pool, several at once, which the file system groups into few journal commits) while it
+ * reads the next batch's files.
+ */
+export async function flushOriginalsAsync(originalsDir: string, relativePaths: readonly string[]): Promise<void> {
+  if (relativePaths.length === 0) return;
+  const files = relativePaths.map((r) => path.join(originalsDir, r));
+  await Promise.all(files.map((f) => fsyncPathAsync(f, 'r+')));
+  if (process.platform !== 'win32') await Promise.all([...new Set(files.map((f) => path.dirname(f)))].map((d) => fsyncPathAsync(d, 'r')));
 }
 
 const MEDIA_TYPES: Record<string, string> = {

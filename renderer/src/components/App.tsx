@@ -8,11 +8,13 @@ import { Sidebar } from './layout/Sidebar';
 import { StatusBar } from './layout/StatusBar';
 import { MainPane } from './layout/MainPane';
 import { DialogHost } from './layout/DialogHost';
+import { UnlockScreen } from './safety/UnlockScreen';
 
 export function App() {
   const t = useT();
   const booting = useAppStore((s) => s.booting);
   const bootError = useAppStore((s) => s.bootError);
+  const locked = useAppStore((s) => s.locked);
   const locale = useAppStore((s) => s.locale);
   const boot = useAppStore((s) => s.boot);
   const loadCatalogue = useCatalogueStore((s) => s.load);
@@ -33,6 +35,8 @@ export function App() {
       </div>
     );
   }
+  // [safety] an encrypted catalogue: the passphrase first.
+  if (locked) return <UnlockScreen onUnlocked={() => void boot().then(() => loadCatalogue())} />;
   if (bootError) {
     return (
       <div className="splash" data-testid="boot-error">

@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { AppInfo, CodeLists, Counts, Locale } from '@shared/contract/types';
+import { ApiError } from '@shared/contract/errors';
 import { call } from '../api/client';
 import { errorMessage } from '../util/errors';
 
@@ -16,9 +17,20 @@ export type View =
   | { kind: 'document'; documentId: number }
   | { kind: 'search' }
   // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+  | { kind: 'registerImport' }
+  | { kind: 'review'; fondsId?: number; field?: string }
+  | { kind: 'importRuns' }
+  | { kind: 'importRun'; runId: number }
+  | { kind: 'missingCitations'; fondsId?: number }
   // [search] issue 4: search: add entries below this line
   // [handover] issue 5: handover: add entries below this line
+  | { kind: 'handover' }
+  | { kind: 'handoverBatch'; batchId: number }
+  | { kind: 'handoverReceive' }
+  | { kind: 'inventory'; fondsId: number }
+  | { kind: 'orgInventory'; organizationId: number }
   // [safety] issue 6: integrity, backups, access: add entries below this line
+  | { kind: 'safety'; tab?: 'check' | 'backups' | 'removed' | 'destruction' | 'access' }
   ;
 
 interface AppState {
@@ -30,6 +42,8 @@ interface AppState {
   view: View;
   booting: boolean;
   bootError: string | null;
+  /** [safety] The catalogue is encrypted and waits for its passphrase (the unlock screen shows). */
+  locked: boolean;
   boot(): Promise<void>;
   refreshCounts(): Promise<void>;
   setLocale(locale: Locale): Promise<void>;
@@ -46,6 +60,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   view: { kind: 'home' },
   booting: true,
   bootError: null,
+  locked: false,
 
   async boot() {
     set({ booting: true, bootError: null });
@@ -55,8 +70,9 @@ export const useAppStore = create<AppState>()((set, get) => ({
         call('app.counts', {}),
         call('app.codeLists', {}),
       ]);
-      set({ info, counts, codeLists, locale: info.locale, actor: info.actor, booting: false });
+      set({ info, counts, codeLists, locale: info.locale, actor: info.actor, booting: false, locked: false });
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'locked') return set({ booting: false, locked: true, bootError: null });
       set({ booting: false, bootError: errorMessage(err) });
     }
   },

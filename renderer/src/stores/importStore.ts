@@ -22,7 +22,10 @@ interface ImportState {
   status: JobStatus | null;
   error: string | null;
   fieldErrors: Record<string, string> | null;
-  start(target: ImportTarget, files: File[]): Promise<void>;
+  /** Files chosen in the browser (uploaded) and/or paths of files and folders on this machine. */
+  start(target: ImportTarget, files: File[], paths?: string[]): Promise<void>;
+  /** Follows a job started elsewhere (a resumed run). */
+  watch(jobId: string): Promise<void>;
   cancel(): Promise<void>;
   reset(): void;
 }
@@ -54,7 +57,7 @@ export const useImportStore = create<ImportState>()((set, get) => ({
   error: null,
   fieldErrors: null,
 
-  async start(target, files) {
+  async start(target, files, paths = []) {
     stopPolling();
     set({ phase: 'reading', status: null, error: null, fieldErrors: null, jobId: null });
     try {
@@ -62,13 +65,20 @@ export const useImportStore = create<ImportState>()((set, get) => ({
       for (const file of files) uploads.push({ name: file.name, contentBase64: await readBase64(file) });
       const { jobId } = await call('import.start', {
         target: { fondsId: target.fondsId, fileId: target.fileId },
-        uploads,
+        ...(uploads.length > 0 ? { uploads } : {}),
+        ...(paths.length > 0 ? { paths } : {}),
       });
       set({ phase: 'running', jobId });
       await poll(jobId);
     } catch (err) {
       set({ phase: 'idle', error: errorMessage(err), fieldErrors: fieldErrors(err) });
     }
+  },
+
+  async watch(jobId) {
+    stopPolling();
+    set({ phase: 'running', jobId, status: null, error: null, fieldErrors: null });
+    await poll(jobId);
   },
 
   async cancel() {

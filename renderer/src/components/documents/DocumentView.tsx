@@ -10,6 +10,10 @@ import { Attachments } from './Attachments';
 import { AuditHistory } from './AuditHistory';
 import { DocumentFileCard } from './DocumentFileCard';
 import { DocumentMetadata } from './DocumentMetadata';
+// [safety] issue 6
+import { RemoveRecordButton, RemovedBanner } from '../safety/RemoveRecordButton';
+import { DocumentCitations } from './DocumentCitations';
+import { ReadingNotice } from '../registers/ReadingNotice';
 
 export function DocumentView({ documentId }: { documentId: number }) {
   const t = useT();
@@ -45,12 +49,16 @@ export function DocumentView({ documentId }: { documentId: number }) {
           {detail.subject ? <p className="doc-subject">{detail.subject}</p> : null}
         </div>
         <div className="view-actions">
-          <button type="button" className="primary" onClick={() => openDialog({ kind: 'editDocument', documentId: detail.id })} data-testid="edit-document">
+          {/* [safety] removal needs a reason and can be undone */}
+          {detail.removal ? null : <RemoveRecordButton kind="document" id={detail.id} fondsId={detail.fondsId} />}
+          <button type="button" className="primary" onClick={() => openDialog({ kind: 'editDocument', documentId: detail.id })} disabled={!!detail.removal} data-testid="edit-document">
             {t('doc.edit')}
           </button>
         </div>
       </header>
+      {detail.removal ? <RemovedBanner documentId={detail.id} removal={detail.removal} /> : null}
       <ErrorBanner message={error} />
+      <ReadingNotice documentId={detail.id} />
       <div className="document-columns">
         <div className="document-main">
           <DocumentMetadata doc={detail} />
@@ -66,6 +74,7 @@ export function DocumentView({ documentId }: { documentId: number }) {
               <p className="muted">{t('doc.noFullText')}</p>
             )}
           </section>
+          <DocumentCitations documentId={detail.id} revision={detail.updatedAt} />
         </div>
         <aside className="document-side">
           <DocumentFileCard file={detail.file} />

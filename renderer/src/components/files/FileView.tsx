@@ -10,6 +10,8 @@ import { errorMessage } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { DocumentsTable } from './DocumentsTable';
 import { FileSummary } from './FileSummary';
+// [safety] issue 6
+import { RemoveRecordButton } from '../safety/RemoveRecordButton';
 
 export function FileView({ fileId }: { fileId: number }) {
   const t = useT();
@@ -47,6 +49,8 @@ export function FileView({ fileId }: { fileId: number }) {
           </h1>
         </div>
         <div className="view-actions">
+          {/* [safety] removal needs a reason and can be undone */}
+          <RemoveRecordButton kind="file" id={file.id} fondsId={file.fondsId} />
           <button type="button" onClick={() => openDialog({ kind: 'import', fondsId: file.fondsId, fileId: file.id })} data-testid="file-import">
             {t('file.importHere')}
           </button>

@@ -38,6 +38,10 @@ export function FondsView({ fondsId }: { fondsId: number }) {
           </p>
         </div>
         <div className="view-actions">
+          {/* [handover] issue 5: the fonds' inventory and statistics */}
+          <button type="button" onClick={() => navigate({ kind: 'inventory', fondsId })} data-testid="fonds-inventory">
+            {t('handover.inv.open')}
+          </button>
           <button type="button" onClick={() => openDialog({ kind: 'import', fondsId, fileId: null })} data-testid="fonds-import">
             {t('top.import')}
           </button>

@@ -1,4 +1,4 @@
-/** Target fonds and file (or "chưa lập hồ sơ"), and the .txt/.md files to import. */
+/** Target fonds and file (or "chưa lập hồ sơ"), and the .txt/.md/.docx/.pdf files to import. */
 import { useState } from 'react';
 import { useCatalogueStore } from '../../stores/catalogueStore';
 import { useImportStore } from '../../stores/importStore';
@@ -22,6 +22,9 @@ export function ImportForm({ initialFondsId, initialFileId, reading }: Props) {
   const [fondsId, setFondsId] = useState<number | null>(initialFondsId ?? fonds[0]?.id ?? null);
   const [fileId, setFileId] = useState<number | null>(initialFondsId !== undefined ? initialFileId : null);
   const [files, setFiles] = useState<File[]>([]);
+  // [import] a folder on this machine, for large batches (both hosts run on the user's machine).
+  const [mode, setMode] = useState<'upload' | 'path'>('upload');
+  const [pathText, setPathText] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   if (fonds.length === 0) return <p className="muted">{t('import.needFonds')}</p>;
@@ -31,10 +34,12 @@ export function ImportForm({ initialFondsId, initialFileId, reading }: Props) {
   const submit = () => {
     const e: Record<string, string> = {};
     if (fondsId === null) e['fondsId'] = t('import.noFonds');
-    if (files.length === 0) e['uploads'] = t('import.noFiles');
+    if (mode === 'upload' && files.length === 0) e['uploads'] = t('import.noFiles');
+    if (mode === 'path' && pathText.trim() === '') e['paths'] = t('import.noPath');
     setErrors(e);
     if (fondsId === null || Object.keys(e).length > 0) return;
-    void start({ fondsId, fileId }, files);
+    if (mode === 'path') void start({ fondsId, fileId }, [], [pathText.trim()]);
+    else void start({ fondsId, fileId }, files);
   };
 
   return (
@@ -75,20 +80,43 @@ export function ImportForm({ initialFondsId, initialFileId, reading }: Props) {
             ))}
           </select>
         </Field>
-        <Field id="import-input" label={t('import.files')} error={shown['uploads']} required wide hint={files.length > 0 ? t('import.selected', { n: files.length }) : undefined}>
-          <input
-            id="import-input"
-            type="file"
-            multiple
-            accept=".txt,.md"
-            onChange={(e) => {
-              setFiles(Array.from(e.target.files ?? []));
-              setErrors(({ uploads: _dropped, ...rest }) => rest);
-            }}
-            {...invalidProps('import-input', shown['uploads'])}
-            data-testid="import-input"
-          />
-        </Field>
+        <fieldset className="radio-group field-wide import-source">
+          <legend>{t('import.source')}</legend>
+          <label>
+            <input type="radio" name="import-source" checked={mode === 'upload'} onChange={() => setMode('upload')} data-testid="import-mode-upload" /> {t('import.source.upload')}
+          </label>
+          <label>
+            <input type="radio" name="import-source" checked={mode === 'path'} onChange={() => setMode('path')} data-testid="import-mode-path" /> {t('import.source.path')}
+          </label>
+        </fieldset>
+        {mode === 'path' ? (
+          <Field id="import-path" label={t('import.path')} error={shown['paths']} required wide hint={t('import.pathHint')}>
+            <input
+              id="import-path"
+              type="text"
+              value={pathText}
+              onChange={(e) => setPathText(e.target.value)}
+              {...invalidProps('import-path', shown['paths'])}
+              data-testid="import-path"
+            />
+          </Field>
+        ) : null}
+        {mode === 'upload' ? (
+          <Field id="import-input" label={t('import.files')} error={shown['uploads']} required wide hint={files.length > 0 ? t('import.selected', { n: files.length }) : undefined}>
+            <input
+              id="import-input"
+              type="file"
+              multiple
+              accept=".txt,.md,.docx,.pdf"
+              onChange={(e) => {
+                setFiles(Array.from(e.target.files ?? []));
+                setErrors(({ uploads: _dropped, ...rest }) => rest);
+              }}
+              {...invalidProps('import-input', shown['uploads'])}
+              data-testid="import-input"
+            />
+          </Field>
+        ) : null}
       </div>
       <footer className="form-actions">
         <button type="submit" className="primary" disabled={reading} data-testid="import-start">

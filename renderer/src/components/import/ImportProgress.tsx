@@ -11,7 +11,9 @@ export function ImportProgress({ status }: { status: JobStatus }) {
     <div className="import-progress" data-testid="import-progress" data-state={status.state}>
       <div className="progress-head">
         <strong data-testid="import-state">{t(`import.state.${status.state}`)}</strong>
-        <span>{t('import.progress', { processed: status.processed, total: status.total })}</span>
+        <span data-testid="import-progress-count">
+          {status.counting ? t('import.counting', { n: status.total }) : t('import.progress', { processed: status.processed, total: status.total })}
+        </span>
       </div>
       <progress max={Math.max(1, status.total)} value={status.processed} aria-label={t('import.progress', { processed: status.processed, total: status.total })} />
       <div className="progress-counts">

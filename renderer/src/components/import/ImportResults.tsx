@@ -8,8 +8,29 @@ const OUTCOME_CLASS = { imported: 'ok-text', duplicate: 'warn-text', failed: 'er
 export function ImportResults({ status, onOpen }: { status: JobStatus; onOpen(): void }) {
   const t = useT();
   const navigate = useAppStore((s) => s.navigate);
-  if (status.results.length === 0) return null;
+  const runLink =
+    status.runId !== null ? (
+      <p>
+        {status.results.length < status.processed ? (
+          <span className="muted">{t('import.resultsTruncated', { n: status.results.length, total: status.processed })} </span>
+        ) : null}
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            navigate({ kind: 'importRun', runId: status.runId! });
+            onOpen();
+          }}
+          data-testid="import-run-link"
+        >
+          {t('import.runLink', { id: status.runId })}
+        </button>
+      </p>
+    ) : null;
+  if (status.results.length === 0) return runLink;
   return (
+    <>
+    {runLink}
     <table className="data-table" data-testid="import-results">
       <thead>
         <tr>
@@ -47,5 +68,6 @@ export function ImportResults({ status, onOpen }: { status: JobStatus; onOpen():
         ))}
       </tbody>
     </table>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 /** Links to the work areas beside the catalogue tree (review queue, handover, backups…). */
 import type { ReactNode } from 'react';
 import { useAppStore, type View } from '../../stores/appStore';
+import { useT } from '../../i18n';
 import './areaNav.css';
 
 function NavLink({ view, testId, children }: { view: View; testId: string; children: ReactNode }) {
@@ -16,11 +17,33 @@ function NavLink({ view, testId, children }: { view: View; testId: string; child
 }
 
 export function AreaNav() {
+  // [import] issue 3
+  const t = useT();
+  const counts = useAppStore((s) => s.counts);
   const links: ReactNode[] = [
     // [import] issue 3: add entries below this line
+    <NavLink key="registerImport" view={{ kind: 'registerImport' }} testId="nav-register-import">
+      {t('import.registers.nav')}
+    </NavLink>,
+    <NavLink key="review" view={{ kind: 'review' }} testId="nav-review">
+      {t('import.nav.review')}
+      {counts && counts.documentsNeedingReview > 0 ? <span className="badge badge-review" data-testid="nav-review-count">{counts.documentsNeedingReview}</span> : null}
+    </NavLink>,
+    <NavLink key="importRuns" view={{ kind: 'importRuns' }} testId="nav-import-runs">
+      {t('import.nav.runs')}
+    </NavLink>,
+    <NavLink key="missingCitations" view={{ kind: 'missingCitations' }} testId="nav-missing-citations">
+      {t('import.nav.missing')}
+    </NavLink>,
     // [search] issue 4: add entries below this line
     // [handover] issue 5: add entries below this line
+    <NavLink key="handover" view={{ kind: 'handover' }} testId="nav-handover">
+      {t('handover.nav')}
+    </NavLink>,
     // [safety] issue 6: add entries below this line
+    <NavLink key="safety" view={{ kind: 'safety' }} testId="nav-safety">
+      {t('safety.nav')}
+    </NavLink>,
   ];
   if (links.length === 0) return null;
   return (

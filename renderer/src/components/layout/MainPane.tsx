@@ -6,6 +6,19 @@ import { FileView } from '../files/FileView';
 import { UnfiledView } from '../files/UnfiledView';
 import { DocumentView } from '../documents/DocumentView';
 import { SearchView } from '../search/SearchView';
+// [safety] issue 6
+import { SafetyView } from '../safety/SafetyView';
+// [import] issue 3
+import { ReviewView } from '../review/ReviewView';
+import { ImportRunsView } from '../import/ImportRunsView';
+import { ImportRunReport } from '../import/ImportRunReport';
+import { MissingCitationsView } from '../citations/MissingCitationsView';
+import { RegisterImportView } from '../registers/RegisterImportView';
+// [handover] issue 5
+import { BatchView } from '../handover/BatchView';
+import { HandoverHome } from '../handover/HandoverHome';
+import { InventoryView } from '../handover/InventoryView';
+import { ReceiveView } from '../handover/ReceiveView';
 
 export function MainPane() {
   const view = useAppStore((s) => s.view);
@@ -27,9 +40,42 @@ export function MainPane() {
       content = <SearchView />;
       break;
     // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+    case 'registerImport':
+      content = <RegisterImportView />;
+      break;
+    case 'review':
+      content = <ReviewView key={`${view.fondsId ?? ''}-${view.field ?? ''}`} fondsId={view.fondsId} field={view.field} />;
+      break;
+    case 'importRuns':
+      content = <ImportRunsView />;
+      break;
+    case 'importRun':
+      content = <ImportRunReport key={view.runId} runId={view.runId} />;
+      break;
+    case 'missingCitations':
+      content = <MissingCitationsView key={view.fondsId ?? 'all'} fondsId={view.fondsId} />;
+      break;
     // [search] issue 4: search: add entries below this line
     // [handover] issue 5: handover: add entries below this line
+    case 'handover':
+      content = <HandoverHome />;
+      break;
+    case 'handoverBatch':
+      content = <BatchView key={view.batchId} batchId={view.batchId} />;
+      break;
+    case 'handoverReceive':
+      content = <ReceiveView />;
+      break;
+    case 'inventory':
+      content = <InventoryView key={`f${view.fondsId}`} scope={{ fondsId: view.fondsId }} />;
+      break;
+    case 'orgInventory':
+      content = <InventoryView key={`o${view.organizationId}`} scope={{ organizationId: view.organizationId }} />;
+      break;
     // [safety] issue 6: integrity, backups, access: add entries below this line
+    case 'safety':
+      content = <SafetyView tab={view.tab} />;
+      break;
     default:
       content = <HomeView />;
   }

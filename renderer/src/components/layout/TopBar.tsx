@@ -27,7 +27,9 @@ export function TopBar() {
       </button>
       <form className="topbar-search" role="search" onSubmit={(e) => {
         e.preventDefault();
-        onSearch(text);
+        // [search] Enter: the search is recorded in the history, and a number-symbol opens its document.
+        if (useAppStore.getState().view.kind !== 'search') navigate({ kind: 'search' });
+        void useSearchStore.getState().submit();
       }}>
         <label htmlFor="top-search" className="visually-hidden">
           {t('top.search')}

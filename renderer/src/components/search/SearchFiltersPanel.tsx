@@ -1,93 +1,149 @@
-/** Bộ lọc: fonds, type, date range, retention class, handover status. */
-import type { HandoverStatus } from '@shared/contract/types';
-import { useAppStore } from '../../stores/appStore';
-import { useCatalogueStore } from '../../stores/catalogueStore';
-import { emptyFilters, useSearchStore, type RetentionFilter } from '../../stores/searchStore';
-import { useT } from '../../i18n';
-import { EMPTY_LIST } from '../../util/empty';
+/**
+ * Bộ lọc: every facet with its counts (computed with the other filters applied), picked by
+ * checkbox; the year list with a date range; the organization with its 2025 lineage.
+ */
+import { useMemo, useState } from 'react';
+import type { FacetGroup, FacetKey, FacetValue } from '@shared/contract/types/search';
+import { hasFilters, selectedValues, useSearchStore } from '../../stores/searchStore';
+import { useT, type Translate } from '../../i18n';
+import { fold } from '@shared/text/fold';
+import './search.css';
 
-const RETENTION: RetentionFilter[] = ['permanent', 'fixed', 'none'];
-const HANDOVER: HandoverStatus[] = ['not_started', 'listed', 'packed', 'handed_over', 'received'];
+/** Facets in the order an archivist narrows a search. */
+const ORDER: FacetKey[] = ['docType', 'year', 'organization', 'fonds', 'issuer', 'signer', 'file', 'retentionClass', 'retention', 'completion', 'handover', 'security'];
+const SHOWN = 8;
 
-function toggle<T>(list: T[], item: T): T[] {
-  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+export function valueLabel(t: Translate, key: FacetKey, v: Pick<FacetValue, 'value' | 'label'>): string {
+  if (v.value === 'none') {
+    if (key === 'file') return t('search.facet.noFile');
+    if (key === 'year') return t('search.facet.undated');
+    if (key === 'security') return t('search.facet.notSecret');
+    if (key === 'retentionClass') return t('retention.none');
+    return t('search.facet.none');
+  }
+  switch (key) {
+    case 'retentionClass':
+      return t(`retention.${v.value as 'permanent' | 'fixed'}`);
+    case 'handover':
+      return t(`handover.${v.value as 'not_started' | 'listed' | 'packed' | 'handed_over' | 'received'}`);
+    case 'completion':
+      return t(`search.completion.${v.value as 'completed' | 'unfinished'}`);
+    case 'security':
+      return t(`security.${v.value as 'mat' | 'toi_mat' | 'tuyet_mat'}`);
+    default:
+      return v.label;
+  }
+}
+
+function FacetList({ group }: { group: FacetGroup }) {
+  const t = useT();
+  const filters = useSearchStore((s) => s.filters);
+  const toggle = useSearchStore((s) => s.toggleFacet);
+  const showAll = useSearchStore((s) => s.showAllFacetValues);
+  const [open, setOpen] = useState(false);
+  const [needle, setNeedle] = useState('');
+  const selected = selectedValues(filters, group.key);
+  const values = useMemo(() => {
+    const f = fold(needle.trim());
+    return f ? group.values.filter((v) => fold(valueLabel(t, group.key, v)).includes(f)) : group.values;
+  }, [group, needle, t]);
+  const visible = open ? values : values.filter((v, i) => i < SHOWN || selected.includes(v.value));
+  const more = values.length > visible.length || group.truncated;
+  return (
+    <>
+      {open && group.values.length > SHOWN ? (
+        <input className="facet-needle" type="search" placeholder={t('search.facet.filter')} value={needle} onChange={(e) => setNeedle(e.target.value)} aria-label={t('search.facet.filter')} />
+      ) : null}
+      <ul className="facet-values">
+        {visible.map((v) => {
+          const checked = selected.includes(v.value);
+          const label = valueLabel(t, group.key, v);
+          return (
+            <li key={v.value}>
+              <label className={`facet-value${v.count === 0 && !checked ? ' facet-empty' : ''}`} title={v.detail ?? label}>
+                <input
+                  type="checkbox"
+                  checked={checked}
+                  // Undated documents are counted, but a date range cannot select them.
+                  disabled={group.key === 'year' && v.value === 'none'}
+                  onChange={() => toggle(group.key, v.value)}
+                  data-testid={`facet-${group.key}-${v.value}`}
+                />
+                <span className="facet-label">{label}</span>
+                <span className="facet-count" data-testid="facet-count">
+                  {v.count.toLocaleString('vi-VN')}
+                </span>
+              </label>
+              {v.detail && group.key === 'organization' ? <div className="facet-detail muted">{v.detail}</div> : null}
+            </li>
+          );
+        })}
+      </ul>
+      {more || open ? (
+        <button
+          type="button"
+          className="link facet-more"
+          onClick={() => {
+            if (!open) showAll();
+            setOpen(!open);
+          }}
+          data-testid={`facet-more-${group.key}`}
+        >
+          {open ? t('search.facet.less') : t('search.facet.more')}
+        </button>
+      ) : null}
+    </>
+  );
 }
 
 export function SearchFiltersPanel() {
   const t = useT();
+  const facets = useSearchStore((s) => s.facets);
+  const facetsLoading = useSearchStore((s) => s.facetsLoading);
   const filters = useSearchStore((s) => s.filters);
-  const setFilters = useSearchStore((s) => s.setFilters);
+  const setDates = useSearchStore((s) => s.setDates);
+  const setLineage = useSearchStore((s) => s.setLineage);
   const clearFilters = useSearchStore((s) => s.clearFilters);
-  const fonds = useCatalogueStore((s) => s.fonds);
-  const docTypes = useAppStore((s) => s.codeLists?.docTypes ?? EMPTY_LIST);
-  const active = JSON.stringify(filters) !== JSON.stringify(emptyFilters);
+  const groups = ORDER.map((k) => facets?.groups.find((g) => g.key === k)).filter((g): g is FacetGroup => !!g);
 
   return (
-    <aside className="filters" aria-labelledby="filters-heading" data-testid="search-filters">
-      <h2 id="filters-heading" className="section-title">
-        {t('search.filters')}
-      </h2>
-      <div className="field">
-        <label htmlFor="filter-fonds">{t('search.fonds')}</label>
-        <select id="filter-fonds" value={filters.fondsId ?? ''} onChange={(e) => setFilters({ fondsId: e.target.value ? Number(e.target.value) : null })} data-testid="filter-fonds">
-          <option value="">{t('common.all')}</option>
-          {fonds.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.code} — {f.name}
-            </option>
-          ))}
-        </select>
+    <aside className="filters facets" aria-labelledby="filters-heading" aria-busy={facetsLoading} data-testid="search-filters">
+      <div className="facets-head">
+        <h2 id="filters-heading" className="section-title">
+          {t('search.filters')}
+        </h2>
+        <button type="button" className="small" disabled={!hasFilters(filters)} onClick={clearFilters} data-testid="filter-clear">
+          {t('search.clearFilters')}
+        </button>
       </div>
-      <div className="field">
-        <label htmlFor="filter-type">{t('search.type')}</label>
-        <select id="filter-type" value={filters.docType} onChange={(e) => setFilters({ docType: e.target.value })} data-testid="filter-type">
-          <option value="">{t('common.all')}</option>
-          {docTypes.map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-from">{t('search.dateFrom')}</label>
-        <input id="filter-from" type="date" value={filters.dateFrom} onChange={(e) => setFilters({ dateFrom: e.target.value })} data-testid="filter-date-from" />
-      </div>
-      <div className="field">
-        <label htmlFor="filter-to">{t('search.dateTo')}</label>
-        <input id="filter-to" type="date" value={filters.dateTo} onChange={(e) => setFilters({ dateTo: e.target.value })} data-testid="filter-date-to" />
-      </div>
-      <fieldset className="field checkbox-group">
-        <legend>{t('search.retention')}</legend>
-        {RETENTION.map((r) => (
-          <label key={r} className="checkbox">
-            <input
-              type="checkbox"
-              checked={filters.retentionClasses.includes(r)}
-              onChange={() => setFilters({ retentionClasses: toggle(filters.retentionClasses, r) })}
-              data-testid={`filter-retention-${r}`}
-            />
-            {t(`retention.${r}`)}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="field checkbox-group">
-        <legend>{t('search.handover')}</legend>
-        {HANDOVER.map((h) => (
-          <label key={h} className="checkbox">
-            <input
-              type="checkbox"
-              checked={filters.handoverStatuses.includes(h)}
-              onChange={() => setFilters({ handoverStatuses: toggle(filters.handoverStatuses, h) })}
-              data-testid={`filter-handover-${h}`}
-            />
-            {t(`handover.${h}`)}
-          </label>
-        ))}
-      </fieldset>
-      <button type="button" className="small" disabled={!active} onClick={clearFilters} data-testid="filter-clear">
-        {t('search.clearFilters')}
-      </button>
+      {!facets ? <p className="muted">{t('search.facet.counting')}</p> : null}
+      {groups.map((g) =>
+        g.values.length === 0 && selectedValues(filters, g.key).length === 0 ? null : (
+          <fieldset key={g.key} className="facet" data-testid={`facet-${g.key}`}>
+            <legend>{t(`search.facet.${g.key}`)}</legend>
+            {g.key === 'year' ? (
+              <div className="facet-dates">
+                <label>
+                  <span className="visually-hidden">{t('search.dateFrom')}</span>
+                  <input type="date" value={filters.dateFrom ?? ''} onChange={(e) => setDates(e.target.value, filters.dateTo ?? '')} aria-label={t('search.dateFrom')} data-testid="filter-date-from" />
+                </label>
+                <span aria-hidden="true">–</span>
+                <label>
+                  <span className="visually-hidden">{t('search.dateTo')}</span>
+                  <input type="date" value={filters.dateTo ?? ''} onChange={(e) => setDates(filters.dateFrom ?? '', e.target.value)} aria-label={t('search.dateTo')} data-testid="filter-date-to" />
+                </label>
+              </div>
+            ) : null}
+            {g.key === 'organization' ? (
+              <label className="checkbox facet-lineage">
+                <input type="checkbox" checked={filters.organizationLineage !== false} onChange={(e) => setLineage(e.target.checked)} data-testid="filter-lineage" />
+                {t('search.lineage')}
+              </label>
+            ) : null}
+            <FacetList group={g} />
+          </fieldset>
+        ),
+      )}
     </aside>
   );
 }

@@ -1,11 +1,88 @@
-/** Kết quả tìm kiếm: the filter panel, the total, one page of hits. */
+/**
+ * Tìm kiếm: facets on the left; above the hits the total, sort, saved searches and history, the
+ * filters in force, suggested filters, spelling corrections and — for a number-symbol — a button
+ * straight to the document; then one page of hits.
+ */
 import { useEffect } from 'react';
-import { PAGE_SIZE, useSearchStore } from '../../stores/searchStore';
+import type { FacetKey } from '@shared/contract/types/search';
+import { PAGE_SIZE, selectedValues, useSearchStore } from '../../stores/searchStore';
+import { useAppStore } from '../../stores/appStore';
 import { useT } from '../../i18n';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Pager } from '../common/Pager';
-import { SearchFiltersPanel } from './SearchFiltersPanel';
+import { SearchFiltersPanel, valueLabel } from './SearchFiltersPanel';
 import { SearchHitItem } from './SearchHitItem';
+import { SearchToolbar } from './SearchToolbar';
+import './search.css';
+
+const CHIP_KEYS: FacetKey[] = ['docType', 'year', 'organization', 'fonds', 'issuer', 'signer', 'file', 'retentionClass', 'retention', 'completion', 'handover', 'security'];
+
+function ActiveFilters() {
+  const t = useT();
+  const filters = useSearchStore((s) => s.filters);
+  const facets = useSearchStore((s) => s.facets);
+  const toggle = useSearchStore((s) => s.toggleFacet);
+  const setDates = useSearchStore((s) => s.setDates);
+  const chips: Array<{ key: FacetKey; value: string; label: string }> = [];
+  for (const key of CHIP_KEYS) {
+    for (const value of selectedValues(filters, key)) {
+      const known = facets?.groups.find((g) => g.key === key)?.values.find((v) => v.value === value);
+      chips.push({ key, value, label: `${t(`search.facet.${key}`)}: ${valueLabel(t, key, known ?? { value, label: value })}` });
+    }
+  }
+  const customDates = (filters.dateFrom || filters.dateTo) && selectedValues(filters, 'year').length === 0;
+  if (chips.length === 0 && !customDates) return null;
+  return (
+    <div className="search-chips" data-testid="search-active-filters">
+      <span className="muted">{t('search.active')}</span>
+      {chips.map((c) => (
+        <button key={`${c.key}:${c.value}`} type="button" className="chip" onClick={() => toggle(c.key, c.value)} aria-label={t('search.removeFilter', { label: c.label })}>
+          {c.label} ×
+        </button>
+      ))}
+      {customDates ? (
+        <button type="button" className="chip" onClick={() => setDates('', '')}>
+          {filters.dateFrom ?? '…'} – {filters.dateTo ?? '…'} ×
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function Suggestions() {
+  const t = useT();
+  const suggestions = useSearchStore((s) => s.suggestions);
+  const toggle = useSearchStore((s) => s.toggleFacet);
+  if (suggestions.length === 0) return null;
+  const key = (kind: string): FacetKey => (kind === 'docType' ? 'docType' : (kind as FacetKey));
+  return (
+    <div className="search-chips search-suggestions" data-testid="search-suggestions">
+      <span className="muted">{t('search.suggest')}</span>
+      {suggestions.map((s) => (
+        <button key={`${s.kind}:${s.value}`} type="button" className="chip chip-suggest" onClick={() => toggle(key(s.kind), s.value)} data-testid="search-suggestion">
+          <span className="muted">{t(`search.suggest.${s.kind}`)}:</span> {s.label} <span className="facet-count">{s.count}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The hit count. Tens of thousands of hits are first estimated (the count would cost more than
+ * the page); the exact figure comes with the facet counts a moment later.
+ */
+function TotalText() {
+  const t = useT();
+  const result = useSearchStore((s) => s.result)!;
+  const facets = useSearchStore((s) => s.facets);
+  const facetsLoading = useSearchStore((s) => s.facetsLoading);
+  if (result.total === 0) return <>{t('search.none')}</>;
+  if (result.totalExact === false) {
+    if (facets && !facetsLoading) return <>{t('search.total', { n: facets.total.toLocaleString('vi-VN') })}</>;
+    return <>{t('search.totalApprox', { n: result.total.toLocaleString('vi-VN') })}</>;
+  }
+  return <>{t('search.total', { n: result.total.toLocaleString('vi-VN') })}</>;
+}
 
 export function SearchView() {
   const t = useT();
@@ -15,10 +92,13 @@ export function SearchView() {
   const offset = useSearchStore((s) => s.offset);
   const nextPage = useSearchStore((s) => s.nextPage);
   const prevPage = useSearchStore((s) => s.prevPage);
+  const navigate = useAppStore((s) => s.navigate);
+  const direct = result?.direct ? result.hits.find((h) => h.documentId === result.direct) : undefined;
 
   useEffect(() => {
     const s = useSearchStore.getState();
     if (!s.result && !s.loading) void s.run();
+    if (!s.facets) void s.runFacets();
   }, []);
 
   return (
@@ -28,11 +108,26 @@ export function SearchView() {
         <header className="search-header">
           <h1 className="visually-hidden">{t('search.title')}</h1>
           <p className="search-total" aria-live="polite" data-testid="search-total">
-            {result ? (result.total === 0 ? t('search.none') : t('search.total', { n: result.total })) : t('search.searching')}
+            {result ? <TotalText /> : t('search.searching')}
+            {result?.tookMs !== undefined ? <span className="muted search-took"> {t('search.tookMs', { ms: Math.round(result.tookMs) })}</span> : null}
             {loading && result ? <span className="muted"> · {t('search.searching')}</span> : null}
           </p>
+          <SearchToolbar />
         </header>
+        <ActiveFilters />
+        <Suggestions />
+        {result?.corrections?.map((c) => (
+          <p key={c.word} className="search-correction" data-testid="search-correction">
+            {t('search.corrected', { word: c.word, alts: c.alternatives.join(', ') })}
+          </p>
+        ))}
+        {direct ? (
+          <button type="button" className="primary search-direct" onClick={() => navigate({ kind: 'document', documentId: direct.documentId })} data-testid="search-direct">
+            {t('search.direct', { number: direct.numberSymbol ?? '' })} <kbd>{t('search.directHint')}</kbd>
+          </button>
+        ) : null}
         <ErrorBanner message={error} />
+        {result && result.total === 0 && !loading ? <p className="muted search-hint">{t('search.hint')}</p> : null}
         {result ? (
           <ol className="hit-list" data-testid="search-results" start={offset + 1} aria-busy={loading}>
             {result.hits.map((hit) => (

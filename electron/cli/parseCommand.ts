@@ -1,0 +1,105 @@
+/**
+ * `parse <file> [--json]`: what the parser reads from one document, in any format and encoding
+ * Kho Lưu imports (through the same `extractText` as an import). Needs no catalogue: it reads the
+ * file and prints, nothing is stored.
+ *
+ * `--json` prints one object whose keys are exactly the metadata keys of the seeds' truth.json
+ * (shared/parser/types.ts `ParsedMetadata`), `null` or `[]` where the text states nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../shared/contract/errors';
+import { parseDocument } from '../../shared/parser/parseDocument';
+import type { ParsedMetadata } from '../../shared/parser/types';
+import { MAX_ORIGINAL_BYTES, extractText } from '../services/import/extractText';
+import type { ParsedArgs } from './args';
+
+/** The keys of `--json`, in truth.json's order. */
+export const PARSE_JSON_KEYS = [
+  'numberSymbol',
+  'docType',
+  'issuer',
+  'parentIssuer',
+  'issueDate',
+  'place',
+  'subject',
+  'addressees',
+  'recipients',
+  'signingAuthority',
+  'signerTitle',
+  'signerName',
+  'incomingStamp',
+  'citations',
+] as const satisfies ReadonlyArray<keyof ParsedMetadata>;
+
+const LABELS: Record<(typeof PARSE_JSON_KEYS)[number], string> = {
+  numberSymbol: 'Số, ký hiệu',
+  docType: 'Tên loại',
+  issuer: 'Cơ quan ban hành',
+  parentIssuer: 'Cơ quan cấp trên',
+  issueDate: 'Ngày ban hành',
+  place: 'Địa danh',
+  subject: 'Trích yếu',
+  addressees: 'Kính gửi',
+  recipients: 'Nơi nhận',
+  signingAuthority: 'Thẩm quyền ký',
+  signerTitle: 'Chức vụ người ký',
+  signerName: 'Người ký',
+  incomingStamp: 'Dấu đến',
+  citations: 'Văn bản được dẫn',
+};
+
+function notFound(file: string): ApiError {
+  return new ApiError('not_found', `Không tìm thấy tệp “${file}”.`, `File not found: ${file}`);
+}
+
+/** Reads the file after checking its size on disk, so a huge file is refused without being read. */
+function readChecked(file: string): Uint8Array {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw notFound(file);
+  }
+  if (!stat.isFile()) throw new ApiError('invalid_input', `“${file}” không phải là một tệp.`, `Not a file: ${file}`);
+  if (stat.size > MAX_ORIGINAL_BYTES) {
+    throw new ApiError(
+      'unreadable_file',
+      `Tệp “${path.basename(file)}” quá lớn (${(stat.size / 1048576).toFixed(0)} MB; tối đa ${MAX_ORIGINAL_BYTES / 1048576} MB).`,
+      `File too large: ${stat.size} bytes`,
+    );
+  }
+  return fs.readFileSync(file);
+}
+
+export async function parseCommand(args: ParsedArgs, userPath: (p: string) => string): Promise<number> {
+  const given = args.positional[1];
+  if (!given) {
+    console.error('Thiếu tên tệp: npm run cli -- parse <tệp> [--json]');
+    return 1;
+  }
+  const file = userPath(given);
+  const extracted = await extractText(file, readChecked(file));
+  const parsed = parseDocument(extracted.text);
+  const metadata = Object.fromEntries(PARSE_JSON_KEYS.map((k) => [k, parsed.metadata[k]]));
+  if (args.options.has('json')) {
+    process.stdout.write(`${JSON.stringify(metadata, null, 2)}\n`);
+  } else {
+    const lines = [`${path.basename(file)} — ${extracted.format}, ${extracted.encoding}${extracted.conversions.length ? ` (${extracted.conversions.join(', ')})` : ''}`];
+    if (extracted.needsOcr) lines.push('Bản quét không có lớp chữ: cần nhận dạng chữ (OCR), không đọc được thông tin nào.');
+    for (const key of PARSE_JSON_KEYS) {
+      const value = parsed.metadata[key];
+      const flag = parsed.review.includes(key) ? '  [cần rà soát]' : '';
+      if (Array.isArray(value)) {
+        lines.push(`${LABELS[key]}:${value.length ? '' : ' —'}${flag}`);
+        for (const item of value) lines.push(`  - ${item}`);
+      } else if (value && typeof value === 'object') {
+        lines.push(`${LABELS[key]}: ${[value.receiver, value.number && `số ${value.number}`, value.date && `ngày ${value.date}`].filter(Boolean).join(', ')}${flag}`);
+      } else lines.push(`${LABELS[key]}: ${value ?? '—'}${flag}`);
+    }
+    console.log(lines.join('\n'));
+  }
+  // A scan has nothing to read: still a success (the file is fine), but worth a note on stderr.
+  if (extracted.needsOcr) console.error(`“${path.basename(file)}” là bản quét: cần nhận dạng chữ (OCR).`);
+  return 0;
+}

@@ -1,0 +1,161 @@
+/**
+ * Command line of the safety area (issue 6): `audit verify`, `check`, `backup …`, and (in
+ * recordsCommands.ts) `remove`, `unremove`, `removed`, `destruction …`, `encrypt`.
+ * Exit codes: 0 all good; 2 a check found a problem (tampering, damage, missing originals);
+ * 1 an error; 3 refused (nothing done, e.g. a restore not confirmed).
+ */
+import readline from 'node:readline/promises';
+import type { BackupInfo, IntegrityReport } from '../../shared/contract/types/safety';
+import { ApiError } from '../../shared/contract/errors';
+import { type ParsedArgs, stringOption } from './args';
+import type { Call } from './main';
+import { recordsCommand } from './recordsCommands';
+
+/** Flags (options without a value) the safety commands add to the command line. */
+export const SAFETY_FLAGS = ['yes', 'quick'] as const;
+
+/** The commands this module answers. */
+export const SAFETY_COMMANDS = new Set(['audit', 'check', 'backup', 'remove', 'unremove', 'removed', 'destruction', 'encrypt']);
+
+export const SAFETY_USAGE = `
+An toàn dữ liệu (safety):
+  audit verify [--json]                                            kiểm tra chuỗi băm của nhật ký (mã thoát 2 nếu bị sửa)
+  check [--quick] [--json]                                         kiểm tra toàn vẹn: SQLite, khóa ngoại, nhật ký, SHA-256 bản gốc
+  backup [create] [--note TEXT] | backup list [--json]             sao lưu ngay / danh sách bản sao lưu
+  backup verify <mã> | backup restore <mã> [--yes]                 kiểm tra / khôi phục (xem trước rồi xác nhận)
+  backup settings [--interval-hours N] [--keep-last N] [--keep-daily N] [--keep-weekly N] [--dir THƯ_MỤC]
+  remove document|file <mã> --reason "lý do"                       gỡ bỏ (có lý do, khôi phục được)
+  unremove document|file <mã> [--reason "…"]                       khôi phục bản ghi đã gỡ bỏ
+  removed [--json]                                                 các bản ghi đã gỡ bỏ
+  destruction candidates|list|show <mã>                            hồ sơ hết hạn; các quyết định tiêu hủy
+  destruction record --number SỐ --date YYYY-MM-DD --approved-by "…" --files 1,2,3 [--basis "…"]
+  destruction export <mã> --out TỆP.csv                            xuất danh mục tài liệu hết giá trị
+  destruction confirm <mã> --list TỆP.csv                          xác nhận đúng danh mục đã xuất
+  destruction move-originals <mã> --to THƯ_MỤC                     chuyển bản gốc ra thư mục cách ly (không xóa)
+  destruction cancel <mã> --reason "…"
+  encrypt --new-passphrase-file TỆP                                mã hóa danh mục / đổi mật khẩu
+
+--passphrase-file TỆP: mật khẩu của danh mục đã mã hóa (nếu không có, hỏi khi cần).
+--unlock-secrets "lý do": cho phép xem tài liệu mật trong lệnh này (ghi vào nhật ký).`;
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export async function confirm(question: string, args: ParsedArgs): Promise<boolean> {
+  if (args.options.has('yes')) return true;
+  if (!process.stdin.isTTY) return false;
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^(c|có|co|y|yes)$/i.test((await rl.question(`${question} [c/K] `)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+async function auditVerify(call: Call, args: ParsedArgs): Promise<number> {
+  const v = await call('audit.verify', {});
+  if (args.options.has('json')) printJson(v);
+  else if (v.ok) console.log(`Nhật ký nguyên vẹn: ${v.checked}/${v.total} dòng, chuỗi băm khớp.`);
+  else {
+    const b = v.firstBroken;
+    console.log(`NHẬT KÝ BỊ SỬA: chuỗi băm đứt tại dòng ${v.firstBrokenId}` + (b ? ` (${b.at}, ${b.actor}, ${b.action} ${b.entityType} ${b.entityId ?? ''})` : '') + `; ${v.checked} dòng trước đó khớp.`);
+  }
+  return v.ok ? 0 : 2;
+}
+
+function printCheck(r: IntegrityReport): void {
+  const integrityOk = r.integrity.length === 1 && r.integrity[0] === 'ok';
+  console.log(`SQLite integrity_check: ${integrityOk ? 'ok' : r.integrity.join('; ')}`);
+  console.log(`Khóa ngoại (foreign_key_check): ${r.foreignKeys.length === 0 ? 'ok' : `${r.foreignKeys.length} lỗi`}`);
+  for (const fk of r.foreignKeys.slice(0, 20)) console.log(`  ${fk.table} dòng ${fk.rowid} → ${fk.parent}`);
+  console.log(`Nhật ký: ${r.audit.ok ? `ok (${r.audit.checked} dòng)` : `chuỗi băm đứt tại dòng ${r.audit.firstBrokenId}`}`);
+  if (r.originals.included) {
+    console.log(`Bản gốc: ${r.originals.checked} đã kiểm tra, ${r.originals.problems.length} lỗi, ${r.originals.movedOut} đã chuyển ra thư mục cách ly.`);
+    for (const p of r.originals.problems) {
+      const what = p.problem === 'missing' ? 'THIẾU' : p.problem === 'mismatch' ? 'BỊ THAY ĐỔI' : 'KHÔNG ĐỌC ĐƯỢC';
+      console.log(`  ${what}: ${p.fileName} (văn bản ${p.documentId}, ${p.storedPath})${p.actualSha256 ? ` SHA-256 hiện tại ${p.actualSha256}` : ''}`);
+    }
+  } else console.log('Bản gốc: bỏ qua (--quick).');
+  console.log(r.ok ? 'KẾT QUẢ: nguyên vẹn.' : 'KẾT QUẢ: CÓ LỖI.');
+}
+
+async function check(call: Call, args: ParsedArgs): Promise<number> {
+  const report = await call('integrity.check', { originals: !args.options.has('quick') });
+  if (args.options.has('json')) printJson(report);
+  else printCheck(report);
+  return report.ok ? 0 : 2;
+}
+
+function backupLine(b: BackupInfo): string {
+  const c = b.summary.counts;
+  return `${b.id}  ${b.reason}  ${c.documents} văn bản, ${c.files} hồ sơ, ${b.originals.included ? `${b.originals.count} bản gốc` : 'không kèm bản gốc'}${b.encrypted ? ', mã hóa' : ''}  ${(b.catalogueBytes / 1024).toFixed(0)} KB`;
+}
+
+async function backup(call: Call, args: ParsedArgs): Promise<number> {
+  const sub = args.positional[1] ?? 'create';
+  const id = args.positional[2];
+  switch (sub) {
+    case 'create': {
+      const b = await call('backups.create', { note: stringOption(args, 'note') ?? null });
+      console.log(`Đã sao lưu: ${backupLine(b)}\n  ${b.path}`);
+      for (const p of b.originals.problems) console.error(`  CẢNH BÁO: ${p}`);
+      return b.originals.problems.length > 0 ? 2 : 0;
+    }
+    case 'list': {
+      const all = await call('backups.list', {});
+      if (args.options.has('json')) printJson(all);
+      else if (all.length === 0) console.log('Chưa có bản sao lưu nào.');
+      else all.forEach((b) => console.log(backupLine(b)));
+      return 0;
+    }
+    case 'verify': {
+      if (!id) throw new ApiError('invalid_input', 'Hãy cho biết mã bản sao lưu.', 'Backup id missing');
+      const v = await call('backups.verify', { id });
+      if (args.options.has('json')) printJson(v);
+      else console.log(v.ok ? `Bản sao lưu ${id} nguyên vẹn (${v.originalsChecked} bản gốc đã kiểm tra).` : `Bản sao lưu ${id} CÓ LỖI:\n${v.problems.map((p) => `  ${p}`).join('\n')}`);
+      return v.ok ? 0 : 2;
+    }
+    case 'restore': {
+      if (!id) throw new ApiError('invalid_input', 'Hãy cho biết mã bản sao lưu.', 'Backup id missing');
+      const p = await call('backups.previewRestore', { id });
+      const b = p.backup.summary.counts;
+      const c = p.current.counts;
+      console.log(`Khôi phục bản sao lưu ${id} (tạo lúc ${p.backup.createdAt}, ${p.backup.reason}):`);
+      console.log(`  văn bản ${c.documents} → ${b.documents}; hồ sơ ${c.files} → ${b.files}; phông ${c.fonds} → ${b.fonds}; dòng nhật ký ${c.auditRows} → ${b.auditRows}`);
+      console.log(`  thay đổi bị hoàn tác: ${p.changesUndone}; văn bản khác biệt: ${p.differencesTotal}`);
+      for (const d of p.differences.slice(0, 20)) console.log(`    ${d.change === 'lost' ? 'mất' : d.change === 'back' ? 'trở lại' : 'đổi'}: [${d.id}] ${d.numberSymbol ?? ''} ${d.subject ?? ''}`);
+      for (const w of p.warnings) console.log(`  ! ${w}`);
+      if (!(await confirm('Khôi phục (trạng thái hiện tại sẽ được sao lưu trước)?', args))) {
+        console.error('Chưa khôi phục (thêm --yes để xác nhận).');
+        return 3;
+      }
+      const r = await call('backups.restore', { id, confirmToken: p.confirmToken });
+      console.log(`Đã khôi phục từ ${r.restoredFrom}. Trạng thái trước đó: bản sao lưu ${r.safetyBackupId}. Bản gốc đặt lại: ${r.originalsRestored}.`);
+      for (const x of r.originalsProblems) console.error(`  CẢNH BÁO: ${x}`);
+      return 0;
+    }
+    case 'settings': {
+      const num = (name: string) => (stringOption(args, name) === undefined ? undefined : Number(stringOption(args, name)));
+      const patch = { intervalHours: num('interval-hours'), keepLast: num('keep-last'), keepDaily: num('keep-daily'), keepWeekly: num('keep-weekly'), dir: stringOption(args, 'dir') };
+      const changed = Object.values(patch).some((v) => v !== undefined);
+      const s = changed ? await call('backups.configure', Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))) : await call('backups.settings', {});
+      console.log(`Sao lưu tự động mỗi ${s.intervalHours} giờ (0 = tắt); giữ ${s.keepLast} bản gần nhất, ${s.keepDaily} ngày, ${s.keepWeekly} tuần.\nThư mục: ${s.dir}\nLần gần nhất: ${s.lastBackupAt ?? 'chưa có'}`);
+      return 0;
+    }
+    default:
+      throw new ApiError('invalid_input', `Lệnh con không tồn tại: backup ${sub}`, `Unknown subcommand backup ${sub}`);
+  }
+}
+
+/** Runs one safety command; `userPath` resolves paths the user typed; `passphrase` is the one the catalogue was opened with. */
+export async function safetyCommand(call: Call, args: ParsedArgs, userPath: (p: string) => string, passphrase: string | null): Promise<number> {
+  const command = args.positional[0];
+  if (command === 'audit') {
+    if (args.positional[1] !== 'verify') throw new ApiError('invalid_input', 'Dùng: audit verify', 'Usage: audit verify');
+    return auditVerify(call, args);
+  }
+  if (command === 'check') return check(call, args);
+  if (command === 'backup') return backup(call, args);
+  return recordsCommand(call, args, userPath, passphrase);
+}

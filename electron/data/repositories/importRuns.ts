@@ -1,0 +1,196 @@
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import type { ImportOutcome } from '../../../shared/contract/types';
+import type { ImportRun, ImportRunItem, ImportRunItemsPage, ImportRunState, ImportRunsPage } from '../../../shared/contract/types/importing';
+import { parseJsonArray } from './sql';
+
+interface RunRow {
+  id: number;
+  state: ImportRunState;
+  fonds_id: number;
+  fonds_code: string;
+  file_id: number | null;
+  sources: string;
+  resumable: number;
+  actor: string;
+  host: string;
+  pid: number | null;
+  machine: string | null;
+  started_at: string;
+  finished_at: string | null;
+  total: number | null;
+  processed: number;
+  imported: number;
+  duplicates: number;
+  failed: number;
+  error: string | null;
+  resumes: number;
+}
+
+interface ItemRow {
+  seq: number;
+  name: string;
+  outcome: ImportOutcome;
+  document_id: number | null;
+  sha256: string | null;
+  size: number | null;
+  message: string | null;
+  at: string;
+}
+
+export interface NewImportRun {
+  fondsId: number;
+  fileId: number | null;
+  sources: string[];
+  resumable: boolean;
+  actor: string;
+  host: string;
+  pid: number;
+  machine: string;
+}
+
+export interface NewRunItem {
+  name: string;
+  outcome: ImportOutcome;
+  documentId: number | null;
+  sha256: string | null;
+  size: number | null;
+  message: string | null;
+}
+
+function toRun(r: RunRow): ImportRun {
+  return {
+    id: r.id,
+    state: r.state,
+    fondsId: r.fonds_id,
+    fondsCode: r.fonds_code,
+    fileId: r.file_id,
+    sources: parseJsonArray(r.sources),
+    resumable: r.resumable === 1,
+    actor: r.actor,
+    host: r.host,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    total: r.total,
+    processed: r.processed,
+    imported: r.imported,
+    duplicates: r.duplicates,
+    failed: r.failed,
+    error: r.error,
+    resumes: r.resumes,
+  };
+}
+
+function toItem(r: ItemRow): ImportRunItem {
+  return { seq: r.seq, name: r.name, outcome: r.outcome, documentId: r.document_id, sha256: r.sha256, size: r.size, message: r.message, at: r.at };
+}
+
+const SELECT_RUN = 'SELECT r.*, f.code AS fonds_code FROM import_runs r JOIN fonds f ON f.id = r.fonds_id';
+
+/** Lần nhập and its report: one row per run, one per file handled. */
+export class ImportRunRepository {
+  /** Statements run once per file of a big import, compiled once. */
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(private readonly db: Database) {}
+
+  private stmt(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  create(run: NewImportRun, now: string): number {
+    const result = this.db
+      .prepare(
+        `INSERT INTO import_runs (state, fonds_id, file_id, sources, resumable, actor, host, pid, machine, started_at)
+         VALUES ('running', @fondsId, @fileId, @sources, @resumable, @actor, @host, @pid, @machine, @now)`,
+      )
+      .run({ ...run, sources: JSON.stringify(run.sources), resumable: run.resumable ? 1 : 0, now });
+    return Number(result.lastInsertRowid);
+  }
+
+  get(id: number): ImportRun | undefined {
+    const row = this.db.prepare(`${SELECT_RUN} WHERE r.id = ?`).get(id) as RunRow | undefined;
+    return row ? toRun(row) : undefined;
+  }
+
+  /** Newest first. */
+  list(offset: number, limit: number): ImportRunsPage {
+    const total = (this.db.prepare('SELECT COUNT(*) AS n FROM import_runs').get() as { n: number }).n;
+    const rows = this.db.prepare(`${SELECT_RUN} ORDER BY r.id DESC LIMIT ? OFFSET ?`).all(limit, offset) as RunRow[];
+    return { total, items: rows.map(toRun) };
+  }
+
+  /** Runs recorded as running, with the process said to work on them. */
+  running(): Array<{ id: number; pid: number | null; machine: string | null }> {
+    return this.db.prepare("SELECT id, pid, machine FROM import_runs WHERE state = 'running'").all() as Array<{ id: number; pid: number | null; machine: string | null }>;
+  }
+
+  /** Claims a run for this process again (resume): back to running, counters kept. */
+  reopen(id: number, pid: number, machine: string, actor: string): void {
+    this.db
+      .prepare("UPDATE import_runs SET state = 'running', pid = ?, machine = ?, actor = ?, finished_at = NULL, error = NULL, resumes = resumes + 1 WHERE id = ?")
+      .run(pid, machine, actor, id);
+  }
+
+  setTotal(id: number, total: number): void {
+    this.db.prepare('UPDATE import_runs SET total = ? WHERE id = ?').run(total, id);
+  }
+
+  finish(id: number, state: Exclude<ImportRunState, 'running'>, now: string, error: string | null): void {
+    this.db.prepare('UPDATE import_runs SET state = ?, finished_at = ?, error = ?, pid = NULL WHERE id = ?').run(state, now, error, id);
+  }
+
+  /** The next position in the run's report. */
+  nextSeq(runId: number): number {
+    return ((this.db.prepare('SELECT MAX(seq) AS m FROM import_run_items WHERE run_id = ?').get(runId) as { m: number | null }).m ?? 0) + 1;
+  }
+
+  /** True when the run's report already has this file (it was handled before an interruption). */
+  hasItem(runId: number, name: string): boolean {
+    return this.stmt('SELECT 1 FROM import_run_items WHERE run_id = ? AND name = ? LIMIT 1').get(runId, name) !== undefined;
+  }
+
+  /**
+   * Appends files to the report and adds them to the run's counts. Call in the transaction that
+   * wrote their documents, so a count never includes uncommitted work.
+   */
+  addItems(runId: number, firstSeq: number, items: readonly NewRunItem[], now: string): void {
+    if (items.length === 0) return;
+    const insert = this.stmt(
+      `INSERT INTO import_run_items (run_id, seq, name, outcome, document_id, sha256, size, message, at)
+       VALUES (@runId, @seq, @name, @outcome, @documentId, @sha256, @size, @message, @now)`,
+    );
+    const counts = { imported: 0, duplicate: 0, failed: 0 };
+    items.forEach((item, i) => {
+      insert.run({ ...item, runId, seq: firstSeq + i, now });
+      counts[item.outcome]++;
+    });
+    this
+      .stmt(
+        `UPDATE import_runs SET processed = processed + ?, imported = imported + ?, duplicates = duplicates + ?, failed = failed + ?
+         WHERE id = ?`,
+      )
+      .run(items.length, counts.imported, counts.duplicate, counts.failed, runId);
+  }
+
+  items(runId: number, outcome: ImportOutcome | undefined, offset: number, limit: number): ImportRunItemsPage {
+    const filter = outcome ? ' AND outcome = @outcome' : '';
+    const params = { runId, outcome, offset, limit };
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM import_run_items WHERE run_id = @runId${filter}`).get(params) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT seq, name, outcome, document_id, sha256, size, message, at FROM import_run_items WHERE run_id = @runId${filter} ORDER BY seq LIMIT @limit OFFSET @offset`)
+      .all(params) as ItemRow[];
+    return { total, items: rows.map(toItem) };
+  }
+
+  /** Every item of a run in order, one row at a time (reports of tens of thousands of files). */
+  *iterateItems(runId: number, outcome: ImportOutcome | undefined): Generator<ImportRunItem> {
+    const filter = outcome ? ' AND outcome = @outcome' : '';
+    const stmt = this.db.prepare(`SELECT seq, name, outcome, document_id, sha256, size, message, at FROM import_run_items WHERE run_id = @runId${filter} ORDER BY seq`);
+    for (const row of stmt.iterate({ runId, outcome }) as IterableIterator<ItemRow>) yield toItem(row);
+  }
+}

@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
+import { applyKey, lockedError, proveReadable, rekey } from './cipher';
+
+/**
+ * Consistent copies of a catalogue, made while it stays open (VACUUM INTO reads one snapshot of
+ * the database, write-ahead log included). VACUUM INTO keeps the source's cipher and key, so the
+ * copy of an encrypted catalogue is encrypted with the same passphrase (SQLite3 Multiple Ciphers;
+ * the online backup API refuses an encrypted source, which is why it is not used).
+ */
+
+/** fsyncs a file or, where the platform allows it, a directory (so a rename inside it is durable). */
+export function fsyncPath(p: string): void {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(p, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Directories cannot be opened for fsync on Windows; the rename is still atomic there.
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
+/**
+ * Writes a consistent copy of `db` to `target`: into a temporary name, flushed to disk, then
+ * renamed, so `target` is either absent or complete.
+ */
+export function snapshotInto(db: Database, target: string): void {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const temp = `${target}.${process.pid}.tmp`;
+  fs.rmSync(temp, { force: true });
+  db.prepare('VACUUM INTO ?').run(temp);
+  fsyncPath(temp);
+  fs.renameSync(temp, target);
+  fsyncPath(path.dirname(target));
+}
+
+/** Opens a copy read-only, with the passphrase it was made under (if any). Throws 'locked' when it will not open. */
+export function openSnapshot(file: string, passphrase: string | null): Database {
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    if (passphrase !== null) applyKey(db, passphrase);
+    proveReadable(db);
+    return db;
+  } catch (err) {
+    db.close();
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw lockedError(file, passphrase !== null);
+    throw err;
+  }
+}
+
+/** SHA-256 of a file, streamed (originals and backups may be large). */
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  // Most originals are a few kilobytes: one read beats a stream's per-file buffers.
+  if ((await fs.promises.stat(file)).size <= 4 * 1024 * 1024) return hash.update(await fs.promises.readFile(file)).digest('hex');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** The same, for the few places that must stay synchronous (at open, before a migration). */
+export function sha256FileSync(file: string): string {
+  const hash = createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    for (;;) {
+      const n = fs.readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      hash.update(buf.subarray(0, n));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Re-encrypts a copy (a backup's catalogue) under a new passphrase: on a temporary duplicate,
+ * flushed, then renamed over the original, so the copy is never left half re-encrypted.
+ */
+export function rekeyCopy(file: string, currentKey: string | null, nextKey: string): void {
+  const temp = `${file}.${process.pid}.rekey.tmp`;
+  fs.copyFileSync(file, temp);
+  try {
+    const db = new BetterSqlite3(temp, { fileMustExist: true });
+    try {
+      if (currentKey !== null) applyKey(db, currentKey);
+      proveReadable(db);
+      rekey(db, nextKey);
+    } finally {
+      db.close();
+    }
+    fsyncPath(temp);
+    fs.renameSync(temp, file);
+    fsyncPath(path.dirname(file));
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw lockedError(file, currentKey !== null);
+    throw err;
+  }
+}

@@ -1,0 +1,106 @@
+/** The handover operations (issue 5): inventory, batches, exports, packages, verification, receipt. */
+import path from 'node:path';
+import type { ApiHandlers } from '../../../shared/contract/api';
+import { ApiError } from '../../../shared/contract/errors';
+import { blockersFor } from '../../../shared/handover/batchRules';
+import { safeSegment } from '../../../shared/handover/bagPaths';
+import { type ServiceContext } from '../context';
+import { openBag } from '../handover/bag/bagSource';
+import { buildPackage, checkTarget, type PackageTarget } from '../handover/bag/buildPackage';
+import { addFiles, assignBoxes, createBatch, removeFiles, updateBatch } from '../handover/batchCommands';
+import { batchDetail, batchFacts, candidateFiles, getBatch, listingProblemCount } from '../handover/batchQueries';
+import { advanceBatch, markPacked, recordReceipt, reopenBatch } from '../handover/batchSteps';
+import { loadExportContext, renderExport } from '../handover/exports/exporter';
+import { exportsDirFor, writeExport } from '../handover/exports/write';
+import { handoverJobResult, startHandoverJob } from '../handover/handoverJobs';
+import { fondsInventory, organizationInventory } from '../handover/inventory';
+import { receivePackage, verifyWithProgress } from '../handover/receive/receivePackage';
+
+type HandoverOperation = Extract<keyof ApiHandlers, `handover.${string}`>;
+type Handlers = Pick<ApiHandlers, HandoverOperation>;
+
+function localDate(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}`;
+}
+
+/** Where a package goes: the given path (`.zip` → one zip, else a folder), or the exports folder. */
+export function packageTarget(ctx: ServiceContext, code: string, out: string | undefined, zip: boolean): PackageTarget {
+  if (out !== undefined) {
+    const resolved = path.resolve(out);
+    return { path: resolved, zip: /\.zip$/i.test(resolved) };
+  }
+  const base = path.join(exportsDirFor(ctx.catalogue.path), `goi-ban-giao-${safeSegment(code, 40)}-${localDate()}`);
+  return { path: zip ? `${base}.zip` : base, zip };
+}
+
+/** Refuses to start a package the batch is not ready for (the same checks as the step itself). */
+export function checkReadyToPack(ctx: ServiceContext, batchId: number): void {
+  const batch = getBatch(ctx, batchId);
+  const detail = batchDetail(ctx, batchId);
+  const blockers = blockersFor('packed', batchFacts(ctx, batch, detail.files.map((f) => f.id), listingProblemCount(detail.inventory), detail.unconfirmedSecrets.length));
+  if (blockers.length > 0) throw new ApiError('conflict', blockers.map((b) => b.message).join(' '), `Batch ${batchId} not ready to pack: ${blockers.map((b) => b.code).join(', ')}`);
+}
+
+export function handoverHandlers(ctx: ServiceContext): Handlers {
+  return {
+    'handover.inventory': ({ fondsId, organizationId }) => (fondsId !== undefined ? fondsInventory(ctx, fondsId) : organizationInventory(ctx, organizationId!)),
+    'handover.batches.list': () => ctx.catalogue.repos.handoverBatches.list(),
+    'handover.batches.get': ({ id }) => batchDetail(ctx, id),
+    'handover.batches.create': (input) => createBatch(ctx, input),
+    'handover.batches.update': ({ id, patch }) => updateBatch(ctx, id, patch),
+    'handover.batches.candidates': ({ batchId, fondsId }) => {
+      getBatch(ctx, batchId);
+      return candidateFiles(ctx, fondsId);
+    },
+    'handover.batches.addFiles': (input) => addFiles(ctx, input),
+    'handover.batches.removeFiles': ({ batchId, fileIds }) => removeFiles(ctx, batchId, fileIds),
+    'handover.batches.assignBoxes': ({ batchId, filesPerBox }) => assignBoxes(ctx, batchId, filesPerBox),
+    'handover.batches.advance': ({ id, to }) => advanceBatch(ctx, id, to),
+    'handover.batches.reopen': ({ id, reason }) => reopenBatch(ctx, id, reason),
+    'handover.batches.recordReceipt': ({ id, receiptPath, note }) => recordReceipt(ctx, id, receiptPath, note),
+
+    'handover.export': async ({ batchId, fondsId, form, format, out, download }) => {
+      const ec = loadExportContext(ctx, batchId !== undefined ? { kind: 'batch', batchId } : { kind: 'fonds', fondsId: fondsId! });
+      const rendered = await renderExport(ec, form, format);
+      return writeExport(ctx.catalogue.path, rendered, out, download);
+    },
+
+    'handover.package.start': ({ batchId, out, zip }) => {
+      const batch = getBatch(ctx, batchId);
+      checkReadyToPack(ctx, batchId);
+      const target = packageTarget(ctx, batch.code, out, zip);
+      checkTarget(target);
+      const jobId = startHandoverJob(ctx, 'package', async (job) => {
+        const result = await buildPackage(ctx, job, batchId, target);
+        markPacked(ctx, batchId, result);
+        return { result: { kind: 'package', package: result } };
+      });
+      return { jobId };
+    },
+
+    'handover.verify.start': ({ path: location }) => {
+      const jobId = startHandoverJob(ctx, 'verify', async (job) => {
+        const source = await openBag(location);
+        try {
+          const verified = await verifyWithProgress(ctx, job, source);
+          return { result: { kind: 'verify', report: verified.report } };
+        } finally {
+          await source.close();
+        }
+      });
+      return { jobId };
+    },
+
+    'handover.receive.start': ({ path: location }) => {
+      const jobId = startHandoverJob(ctx, 'receive', async (job) => {
+        const outcome = await receivePackage(ctx, job, location);
+        return { result: { kind: 'receive', report: outcome.report, result: outcome.result }, refusal: outcome.refusal };
+      });
+      return { jobId };
+    },
+
+    'handover.jobResult': ({ jobId }) => ({ result: handoverJobResult(ctx, jobId) }),
+  };
+}

@@ -1,0 +1,190 @@
+/**
+ * Reads a bag from a folder or a zip without trusting it. Every name is checked before use: a
+ * zip entry with an absolute path, a `..` segment, a backslash, a symlink or a name given twice is
+ * reported and never opened or written; in a folder, symlinks are reported and never followed.
+ * Nothing is extracted: files are read as streams straight from the folder or the zip.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { ApiError } from '../../../../shared/contract/errors';
+import { BAGIT_TXT } from '../../../../shared/handover/bagit';
+import { unsafeBagPath, type UnsafePathReason } from '../../../../shared/handover/bagPaths';
+import { CHUNK } from './bagWriter';
+
+export interface BagEntry {
+  /** Relative to the bag's root, `/`-separated. */
+  path: string;
+  size: number;
+}
+
+export interface BagSource {
+  kind: 'folder' | 'zip';
+  location: string;
+  /** Regular files of the bag (safe names only), by path. */
+  files: Map<string, BagEntry>;
+  /** Entries refused by name. */
+  unsafe: Array<{ path: string; reason: UnsafePathReason }>;
+  /** Symbolic links (never followed). */
+  symlinks: string[];
+  /** Names present more than once (zip). */
+  duplicates: string[];
+  /** Entries outside the bag's root folder (zip wrapping one bag folder). */
+  outside: string[];
+  open(bagPath: string): Promise<Readable>;
+  readText(bagPath: string, maxBytes: number): Promise<string | null>;
+  close(): Promise<void>;
+}
+
+/** S_IFMT / S_IFLNK in the high 16 bits of a zip entry's external attributes (Unix hosts). */
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+
+async function readAll(stream: Readable, maxBytes: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      stream.destroy();
+      return null;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The bag's root inside a listing: the top when `bagit.txt` is there, else the one folder that
+ * holds everything and has `bagit.txt` (a zip of a bag folder).
+ */
+function findRoot(names: string[]): string {
+  if (names.includes(BAGIT_TXT)) return '';
+  const tops = new Set(names.map((n) => n.split('/')[0]));
+  for (const top of tops) if (names.includes(`${top}/${BAGIT_TXT}`)) return `${top}/`;
+  return '';
+}
+
+/** A bag folder on disk. */
+export async function openFolder(dir: string): Promise<BagSource> {
+  const root = path.resolve(dir);
+  const all: Array<{ path: string; size: number }> = [];
+  const symlinks: string[] = [];
+  const walk = async (abs: string, rel: string) => {
+    for (const entry of await fs.promises.readdir(abs, { withFileTypes: true })) {
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      const childAbs = path.join(abs, entry.name);
+      if (entry.isSymbolicLink()) symlinks.push(childRel);
+      else if (entry.isDirectory()) await walk(childAbs, childRel);
+      else if (entry.isFile()) all.push({ path: childRel, size: (await fs.promises.lstat(childAbs)).size });
+      else symlinks.push(childRel);
+    }
+  };
+  await walk(root, '');
+  const prefix = findRoot(all.map((f) => f.path));
+  const files = new Map<string, BagEntry>();
+  const outside: string[] = [];
+  for (const f of all) {
+    if (!f.path.startsWith(prefix)) outside.push(f.path);
+    else files.set(f.path.slice(prefix.length), { path: f.path.slice(prefix.length), size: f.size });
+  }
+  const absolute = (bagPath: string) => {
+    if (unsafeBagPath(bagPath) || !files.has(bagPath)) throw new Error(`Not a file of this bag: ${bagPath}`);
+    return path.join(root, ...`${prefix}${bagPath}`.split('/'));
+  };
+  return {
+    kind: 'folder',
+    location: root,
+    files,
+    unsafe: [],
+    symlinks: symlinks.map((s) => (s.startsWith(prefix) ? s.slice(prefix.length) : s)),
+    duplicates: [],
+    outside,
+    open: async (bagPath) => fs.createReadStream(absolute(bagPath), { highWaterMark: CHUNK }),
+    readText: async (bagPath, maxBytes) => (files.has(bagPath) ? readAll(fs.createReadStream(absolute(bagPath)), maxBytes) : null),
+    close: async () => undefined,
+  };
+}
+
+/** A bag in a zip file, read through its central directory (yauzl), names decoded and checked here. */
+export async function openZip(file: string): Promise<BagSource> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.openPromise(file, { lazyEntries: true, decodeStrings: false, autoClose: false, validateEntrySizes: true, strictFileNames: false });
+  } catch (err) {
+    throw new ApiError('unreadable_file', `“${file}” không phải tệp zip đọc được (hỏng hoặc không đúng định dạng).`, `Cannot open zip ${file}: ${String(err)}`);
+  }
+  const entries = new Map<string, yauzl.Entry>();
+  const unsafe: BagSource['unsafe'] = [];
+  const symlinks: string[] = [];
+  const duplicates: string[] = [];
+  const names: string[] = [];
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const raw = entry.fileNameRaw ?? (entry.fileName as unknown as Buffer);
+      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false);
+      if (name.endsWith('/')) {
+        const reason = unsafeBagPath(name.slice(0, -1));
+        if (reason) unsafe.push({ path: name, reason });
+        continue;
+      }
+      const reason = unsafeBagPath(name) ?? (yauzl.validateFileName(name) ? 'parent' : null);
+      if (reason) {
+        unsafe.push({ path: name, reason });
+        continue;
+      }
+      if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) {
+        symlinks.push(name);
+        continue;
+      }
+      if (entries.has(name)) {
+        duplicates.push(name);
+        continue;
+      }
+      entries.set(name, entry);
+      names.push(name);
+    }
+  } catch (err) {
+    zip.close();
+    throw new ApiError('unreadable_file', `Tệp zip “${file}” bị hỏng: không đọc được danh mục các tệp bên trong.`, `Corrupt zip ${file}: ${String(err)}`);
+  }
+  const prefix = findRoot(names);
+  const files = new Map<string, BagEntry>();
+  const outside: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) outside.push(name);
+    else files.set(name.slice(prefix.length), { path: name.slice(prefix.length), size: entries.get(name)!.uncompressedSize });
+  }
+  const strip = (list: string[]) => list.map((s) => (s.startsWith(prefix) ? s.slice(prefix.length) : s));
+  const open = async (bagPath: string) => {
+    const entry = files.has(bagPath) ? entries.get(`${prefix}${bagPath}`) : undefined;
+    if (!entry) throw new Error(`Not a file of this bag: ${bagPath}`);
+    return zip.openReadStreamPromise(entry);
+  };
+  return {
+    kind: 'zip',
+    location: path.resolve(file),
+    files,
+    unsafe: unsafe.map((u) => ({ ...u, path: u.path })),
+    symlinks: strip(symlinks),
+    duplicates: strip(duplicates),
+    outside,
+    open,
+    readText: async (bagPath, maxBytes) => (files.has(bagPath) ? readAll(await open(bagPath), maxBytes) : null),
+    close: async () => zip.close(),
+  };
+}
+
+/** A folder, or a `.zip` file. */
+export async function openBag(location: string): Promise<BagSource> {
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.stat(location);
+  } catch {
+    throw new ApiError('not_found', `Không tìm thấy gói “${location}”.`, `Package not found: ${location}`);
+  }
+  if (stat.isDirectory()) return openFolder(location);
+  if (stat.isFile()) return openZip(location);
+  throw new ApiError('unsupported_file', `“${location}” không phải thư mục hay tệp zip.`, `Not a folder or file: ${location}`);
+}

@@ -1,0 +1,201 @@
+/**
+ * Writes a bag as a folder or as one zip (yazl), file by file, hashing every byte on its way
+ * through: nothing is held in memory but the stream's current chunk, so a batch of 10,000
+ * originals costs no more memory than one. Everything is written under a temporary name and
+ * moved into place only when complete; an abandoned bag is removed.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+import { unsafeBagPath } from '../../../../shared/handover/bagPaths';
+
+export const CHUNK = 1024 * 1024;
+
+/** Passes bytes through unchanged, computing their SHA-256 and counting them. */
+export class HashingStream extends Transform {
+  private readonly hash = createHash('sha256');
+  bytes = 0;
+
+  constructor(private readonly onBytes?: (n: number) => void) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, callback: TransformCallback): void {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    this.onBytes?.(chunk.length);
+    callback(null, chunk);
+  }
+
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+}
+
+export interface Written {
+  sha256: string;
+  size: number;
+}
+
+export interface BagSink {
+  /** The final path (folder or .zip). */
+  readonly target: string;
+  addFile(bagPath: string, source: string, onBytes?: (n: number) => void): Promise<Written>;
+  addStream(bagPath: string, source: Readable): Promise<Written>;
+  addBuffer(bagPath: string, bytes: Buffer): Promise<Written>;
+  /** Completes the bag and moves it into place. */
+  finish(): Promise<void>;
+  /** Removes everything written so far. */
+  abort(): Promise<void>;
+}
+
+function checkPath(bagPath: string): void {
+  const reason = unsafeBagPath(bagPath);
+  if (reason) throw new Error(`Refusing unsafe bag path ${bagPath}: ${reason}`);
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function partialName(target: string): string {
+  return `${target}.partial-${process.pid}`;
+}
+
+/** A bag as a folder on disk. */
+export class FolderSink implements BagSink {
+  private readonly root: string;
+
+  constructor(readonly target: string) {
+    this.root = partialName(target);
+    fs.mkdirSync(this.root, { recursive: false });
+  }
+
+  private destination(bagPath: string): string {
+    checkPath(bagPath);
+    const dest = path.join(this.root, ...bagPath.split('/'));
+    fs.mkdirSync(path.dirname(dest), { recursive: true });
+    return dest;
+  }
+
+  async addFile(bagPath: string, source: string, onBytes?: (n: number) => void): Promise<Written> {
+    const hasher = new HashingStream(onBytes);
+    await pipeline(fs.createReadStream(source, { highWaterMark: CHUNK }), hasher, fs.createWriteStream(this.destination(bagPath), { flags: 'wx' }));
+    return { sha256: hasher.digest(), size: hasher.bytes };
+  }
+
+  async addStream(bagPath: string, source: Readable): Promise<Written> {
+    const hasher = new HashingStream();
+    await pipeline(source, hasher, fs.createWriteStream(this.destination(bagPath), { flags: 'wx' }));
+    return { sha256: hasher.digest(), size: hasher.bytes };
+  }
+
+  async addBuffer(bagPath: string, bytes: Buffer): Promise<Written> {
+    await fs.promises.writeFile(this.destination(bagPath), bytes, { flag: 'wx' });
+    return { sha256: sha256(bytes), size: bytes.length };
+  }
+
+  async finish(): Promise<void> {
+    await fs.promises.rename(this.root, this.target);
+  }
+
+  async abort(): Promise<void> {
+    await fs.promises.rm(this.root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A bag as one zip: entries under `<bag name>/`, originals stored without compression (they are
+ * mostly compressed already, and the zip is written at disk speed), small tag and catalogue files
+ * deflated. yazl pulls each entry's stream only when it reaches it.
+ */
+export class ZipSink implements BagSink {
+  private readonly zip = new yazl.ZipFile();
+  private readonly temp: string;
+  private readonly written: Promise<void>;
+  private readonly mtime = new Date();
+  private failure: Error | null = null;
+
+  constructor(
+    readonly target: string,
+    private readonly bagName: string,
+  ) {
+    this.temp = partialName(target);
+    const out = fs.createWriteStream(this.temp, { flags: 'wx' });
+    this.written = pipeline(this.zip.outputStream, out);
+    this.written.catch((err: unknown) => {
+      this.failure = err instanceof Error ? err : new Error(String(err));
+    });
+    this.zip.on('error', (err: Error) => {
+      this.failure = err;
+    });
+  }
+
+  private entry(bagPath: string): string {
+    checkPath(bagPath);
+    if (this.failure) throw this.failure;
+    return `${this.bagName}/${bagPath}`;
+  }
+
+  private addThrough(bagPath: string, open: () => Readable, onBytes?: (n: number) => void): Promise<Written> {
+    const name = this.entry(bagPath);
+    const hasher = new HashingStream(onBytes);
+    return new Promise<Written>((resolve, reject) => {
+      hasher.once('end', () => resolve({ sha256: hasher.digest(), size: hasher.bytes }));
+      hasher.once('error', reject);
+      this.zip.addReadStreamLazy(name, { compress: false, mtime: this.mtime, forceZip64Format: false }, (cb) => {
+        const source = open();
+        source.once('error', (err) => {
+          hasher.destroy(err);
+          reject(err);
+        });
+        cb(null, source.pipe(hasher));
+      });
+      this.written.catch(reject);
+    });
+  }
+
+  addFile(bagPath: string, source: string, onBytes?: (n: number) => void): Promise<Written> {
+    return this.addThrough(bagPath, () => fs.createReadStream(source, { highWaterMark: CHUNK }), onBytes);
+  }
+
+  addStream(bagPath: string, source: Readable): Promise<Written> {
+    return this.addThrough(bagPath, () => source);
+  }
+
+  async addBuffer(bagPath: string, bytes: Buffer): Promise<Written> {
+    this.zip.addBuffer(bytes, this.entry(bagPath), { compress: true, mtime: this.mtime });
+    return { sha256: sha256(bytes), size: bytes.length };
+  }
+
+  async finish(): Promise<void> {
+    this.zip.end();
+    await this.written;
+    if (this.failure) throw this.failure;
+    const fd = await fs.promises.open(this.temp, 'r+');
+    try {
+      await fd.sync();
+    } finally {
+      await fd.close();
+    }
+    await fs.promises.rename(this.temp, this.target);
+  }
+
+  async abort(): Promise<void> {
+    (this.zip.outputStream as unknown as Readable).destroy();
+    await this.written.catch(() => undefined);
+    await fs.promises.rm(this.temp, { force: true });
+  }
+}
+
+/** A Readable of text lines produced chunk by chunk (e.g. full texts fetched from the catalogue). */
+export function linesStream(chunks: () => AsyncGenerator<string>): Readable {
+  return Readable.from(
+    (async function* () {
+      for await (const text of chunks()) yield Buffer.from(text, 'utf8');
+    })(),
+  );
+}

@@ -1,0 +1,217 @@
+/**
+ * Every export of the handover area, for a batch or a whole fonds: which form, in which format.
+ * Returns bytes and a file name; writing them somewhere is the caller's business (a chosen path,
+ * the exports folder, or a package).
+ */
+import { ApiError } from '../../../../shared/contract/errors';
+import type { ExportForm, ExportFormat, HandoverBatch, InventoryReport } from '../../../../shared/contract/types/handover';
+import { safeSegment } from '../../../../shared/handover/bagPaths';
+import {
+  boxLabels,
+  DOCUMENT_LIST_COLUMNS,
+  documentListRows,
+  FILE_LIST_COLUMNS,
+  fileListRows,
+  formRowsToCsv,
+  HIDDEN_SECRET_TEXT,
+  toCsv,
+  type DocumentGroup,
+  type FormHeading,
+  type FormSheet,
+} from '../../../../shared/handover/forms';
+import { buildMinutes } from '../../../../shared/handover/minutes';
+import { statisticsTables } from '../../../../shared/handover/statisticsTables';
+import type { ServiceContext } from '../../context';
+import { batchDetail } from '../batchQueries';
+import { buildCatalogueRecords, catalogueBody, documentsCsv, filesCsv, type CatalogueRecords } from '../catalogueRecords';
+import { fondsInventory } from '../inventory';
+import { formDocx, minutesDocx } from './docx';
+import { boxLabelsPdf, minutesPdf } from './pdf';
+import { workbookXlsx } from './xlsx';
+
+export type ExportScope = { kind: 'batch'; batchId: number } | { kind: 'fonds'; fondsId: number };
+
+export interface RenderedExport {
+  bytes: Buffer;
+  fileName: string;
+  mediaType: string;
+}
+
+export const MEDIA_TYPES: Record<ExportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json',
+};
+
+/** Which formats each form comes in. */
+export const FORM_FORMATS: Record<ExportForm, ExportFormat[]> = {
+  fileList: ['xlsx', 'docx', 'csv'],
+  documentList: ['xlsx', 'docx', 'csv'],
+  minutes: ['docx', 'pdf'],
+  boxLabels: ['pdf'],
+  statistics: ['xlsx', 'csv', 'json'],
+  catalogue: ['json', 'csv'],
+  inventory: ['xlsx', 'docx', 'csv', 'json'],
+};
+
+const FILE_STEM: Record<ExportForm, string> = {
+  fileList: 'muc-luc-ho-so',
+  documentList: 'muc-luc-van-ban',
+  minutes: 'bien-ban-giao-nhan',
+  boxLabels: 'nhan-hop',
+  statistics: 'thong-ke',
+  catalogue: 'danh-muc',
+  inventory: 'kiem-ke',
+};
+
+/** Everything the forms of one scope are made from, loaded once. */
+export interface ExportContext {
+  scope: ExportScope;
+  batch: HandoverBatch | null;
+  records: CatalogueRecords;
+  inventory: InventoryReport;
+  owner: string;
+  scopeLine: string;
+  secretsVisible: boolean;
+  creator: string;
+}
+
+export function loadExportContext(ctx: ServiceContext, scope: ExportScope): ExportContext {
+  const { repos } = ctx.catalogue;
+  // Exports include secret content only inside a scope unlocked for export (the safety area's rule).
+  const secretsVisible = ctx.access.secretsVisible('export');
+  if (scope.kind === 'batch') {
+    const detail = batchDetail(ctx, scope.batchId);
+    const fileIds = detail.files.map((f) => f.id);
+    const records = buildCatalogueRecords(ctx, fileIds, { extraOrganizations: [detail.fromOrganizationId, ...(detail.toOrganizationId ? [detail.toOrganizationId] : [])] });
+    const fondsNames = records.fonds.map((f) => `${f.name} (mã phông ${f.code})`).join('; ');
+    return {
+      scope,
+      batch: detail,
+      records,
+      inventory: detail.inventory,
+      owner: detail.fromOrganizationName.toLocaleUpperCase('vi'),
+      scopeLine: `${fondsNames} — kèm theo Biên bản giao nhận tài liệu số ${detail.code}`,
+      secretsVisible,
+      creator: ctx.actor(),
+    };
+  }
+  const fonds = repos.fonds.get(scope.fondsId);
+  if (!fonds) throw new ApiError('not_found', `Không tìm thấy phông (mã ${scope.fondsId}).`, `Fonds ${scope.fondsId} not found`);
+  const fileIds = repos.handoverData.inventoryFiles({ fondsIds: [fonds.id] }).map((f) => f.id);
+  return {
+    scope,
+    batch: null,
+    records: buildCatalogueRecords(ctx, fileIds, { unfiledOfFonds: [fonds.id] }),
+    inventory: fondsInventory(ctx, fonds.id),
+    owner: fonds.organizationName.toLocaleUpperCase('vi'),
+    scopeLine: `Phông: ${fonds.name} (mã phông ${fonds.code})`,
+    secretsVisible,
+    creator: ctx.actor(),
+  };
+}
+
+function heading(ec: ExportContext, title: string): FormHeading {
+  return { owner: ec.owner, title, lines: [ec.scopeLine] };
+}
+
+export function fileListSheet(ec: ExportContext): FormSheet {
+  const fondsCode = new Map(ec.records.fonds.map((f) => [f.key.slice(1), f.code]));
+  const secretByFile = new Map<number, number>();
+  for (const [fileId, docs] of ec.records.documentRecords) secretByFile.set(fileId, docs.filter((d) => d.securityLevel !== null).length);
+  const files = ec.records.fileRecords.map((f) => ({ ...f, fondsCode: fondsCode.get(String(f.fondsId)) ?? '', secretDocuments: secretByFile.get(f.id) ?? 0 }));
+  return { name: 'Mục lục hồ sơ', heading: heading(ec, 'MỤC LỤC HỒ SƠ'), columns: FILE_LIST_COLUMNS, rows: fileListRows(files).rows };
+}
+
+export function documentListSheet(ec: ExportContext): FormSheet {
+  const groups: DocumentGroup[] = ec.records.fileRecords.map((f) => ({ file: f, documents: ec.records.documentRecords.get(f.id) ?? [] }));
+  if (ec.records.unfiledRecords.length > 0) groups.push({ file: null, documents: ec.records.unfiledRecords });
+  return { name: 'Mục lục văn bản', heading: heading(ec, 'MỤC LỤC VĂN BẢN'), columns: DOCUMENT_LIST_COLUMNS, rows: documentListRows(groups, ec.secretsVisible).rows };
+}
+
+/** The forms attached to the minutes, by their Vietnamese names. */
+export const ATTACHED_FORMS = ['Mục lục hồ sơ', 'Mục lục văn bản', 'Báo cáo thống kê tài liệu', 'Nhãn hộp'];
+
+function needBatch(ec: ExportContext): HandoverBatch {
+  if (!ec.batch) throw new ApiError('invalid_input', 'Biên bản giao nhận được lập cho một đợt bàn giao, không cho cả phông.', 'Minutes need a batch');
+  return ec.batch;
+}
+
+/** The records for a catalogue export, with secret documents' content withheld when the caller may not see it. */
+function visibleBody(ec: ExportContext) {
+  const body = catalogueBody(ec.records);
+  if (ec.secretsVisible) return body;
+  return {
+    ...body,
+    documents: body.documents.map((d) => (d.securityLevel === null ? d : { ...d, subject: HIDDEN_SECRET_TEXT, issuer: null, signerName: null, notes: null, addressees: [], recipients: [] })),
+  };
+}
+
+export async function renderExport(ec: ExportContext, form: ExportForm, format: ExportFormat): Promise<RenderedExport> {
+  if (!FORM_FORMATS[form].includes(format)) {
+    throw new ApiError('invalid_input', `Biểu mẫu này không xuất được dạng ${format.toUpperCase()} (được: ${FORM_FORMATS[form].join(', ')}).`, `No ${format} for ${form}`);
+  }
+  const stem = ec.batch ? `${FILE_STEM[form]}-${safeSegment(ec.batch.code, 40)}` : `${FILE_STEM[form]}-${safeSegment(ec.records.fonds[0]?.code ?? 'phong', 40)}`;
+  const done = (bytes: Buffer | string): RenderedExport => ({ bytes: typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes, fileName: `${stem}.${format}`, mediaType: MEDIA_TYPES[format] });
+
+  switch (form) {
+    case 'fileList': {
+      const sheet = fileListSheet(ec);
+      if (format === 'xlsx') return done(await workbookXlsx({ forms: [sheet] }, ec.creator));
+      if (format === 'docx') return done(await formDocx(sheet, ec.creator));
+      return done(formRowsToCsv(sheet.columns, sheet.rows));
+    }
+    case 'documentList': {
+      const sheet = documentListSheet(ec);
+      if (format === 'xlsx') return done(await workbookXlsx({ forms: [sheet] }, ec.creator));
+      if (format === 'docx') return done(await formDocx(sheet, ec.creator));
+      return done(formRowsToCsv(sheet.columns, sheet.rows));
+    }
+    case 'minutes': {
+      const model = buildMinutes({ batch: needBatch(ec), inventory: ec.inventory, attachments: ATTACHED_FORMS });
+      return done(format === 'pdf' ? await minutesPdf(model, ec.creator) : await minutesDocx(model, ec.creator));
+    }
+    case 'boxLabels': {
+      const names = new Map(ec.records.fonds.map((f) => [f.code, f.name]));
+      return done(await boxLabelsPdf(boxLabels(fileListSheetFiles(ec), names), ec.creator));
+    }
+    case 'statistics': {
+      const tables = statisticsTables(ec.inventory);
+      if (format === 'json') return done(`${JSON.stringify(ec.inventory, null, 2)}\n`);
+      if (format === 'csv') return done(toCsv(tables.flatMap((t) => [[t.title], t.headers, ...t.rows, []])));
+      return done(await workbookXlsx({ forms: [], statistics: { name: 'Thống kê', heading: heading(ec, 'BÁO CÁO THỐNG KÊ TÀI LIỆU'), tables } }, ec.creator));
+    }
+    case 'inventory': {
+      // The whole inventory: all three sheets in a workbook; the file list alone in the other formats.
+      if (format === 'xlsx') return { ...(await inventoryWorkbook(ec)), fileName: `${stem}.xlsx` };
+      if (format === 'json') return done(`${JSON.stringify({ format: 'kholuu-catalogue', version: 1, exportedAt: new Date().toISOString(), ...visibleBody(ec), statistics: ec.inventory }, null, 2)}\n`);
+      return renderExport(ec, 'fileList', format).then((r) => ({ ...r, fileName: `${stem}.${format}` }));
+    }
+    case 'catalogue': {
+      const body = visibleBody(ec);
+      if (format === 'csv') return done(filesCsv(body));
+      return done(`${JSON.stringify({ format: 'kholuu-catalogue', version: 1, exportedAt: new Date().toISOString(), ...body, statistics: ec.inventory }, null, 2)}\n`);
+    }
+  }
+}
+
+function fileListSheetFiles(ec: ExportContext) {
+  const fondsCode = new Map(ec.records.fonds.map((f) => [f.key.slice(1), f.code]));
+  return ec.records.fileRecords.map((f) => ({ ...f, fondsCode: fondsCode.get(String(f.fondsId)) ?? '', secretDocuments: 0 }));
+}
+
+/** The full inventory workbook (command line `inventory --format xlsx`): file list, document list, statistics. */
+export async function inventoryWorkbook(ec: ExportContext): Promise<RenderedExport> {
+  const bytes = await workbookXlsx(
+    {
+      forms: [fileListSheet(ec), documentListSheet(ec)],
+      statistics: { name: 'Thống kê', heading: heading(ec, 'BÁO CÁO THỐNG KÊ TÀI LIỆU'), tables: statisticsTables(ec.inventory) },
+    },
+    ec.creator,
+  );
+  return { bytes, fileName: `kiem-ke-${safeSegment(ec.records.fonds[0]?.code ?? 'phong', 40)}.xlsx`, mediaType: MEDIA_TYPES.xlsx };
+}
+
+export { documentsCsv, filesCsv };

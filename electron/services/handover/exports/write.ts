@@ -1,0 +1,45 @@
+/** Where exports go, and writing one so that a half-written file never has the final name. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../../../shared/contract/errors';
+import type { ExportResult } from '../../../../shared/contract/types/handover';
+import type { RenderedExport } from './exporter';
+
+/** The exports folder beside a catalogue: `x.sqlite` → `x.exports/` (like `x.originals/`). */
+export function exportsDirFor(cataloguePath: string): string {
+  const dir = path.dirname(cataloguePath);
+  const base = path.basename(cataloguePath).replace(/\.[^.]*$/, '');
+  return path.join(dir, `${base}.exports`);
+}
+
+/**
+ * Writes the export to `out` (a file, or an existing folder to put it in), else into the exports
+ * folder; an existing file of the same name in the exports folder gets a numbered sibling.
+ */
+export function writeExport(cataloguePath: string, rendered: RenderedExport, out: string | undefined, download: boolean): ExportResult {
+  let target: string;
+  if (out !== undefined) {
+    const resolved = path.resolve(out);
+    target = fs.existsSync(resolved) && fs.statSync(resolved).isDirectory() ? path.join(resolved, rendered.fileName) : resolved;
+  } else {
+    const dir = exportsDirFor(cataloguePath);
+    target = path.join(dir, rendered.fileName);
+    const ext = path.extname(rendered.fileName);
+    for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `${path.basename(rendered.fileName, ext)}-${n}${ext}`);
+  }
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const temp = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, rendered.bytes);
+    fs.renameSync(temp, target);
+  } catch (err) {
+    throw new ApiError('unreadable_file', `Không ghi được tệp “${target}”: kiểm tra quyền ghi và dung lượng ổ đĩa.`, `Cannot write ${target}: ${String(err)}`);
+  }
+  return {
+    path: target,
+    fileName: path.basename(target),
+    mediaType: rendered.mediaType,
+    size: rendered.bytes.length,
+    contentBase64: download ? rendered.bytes.toString('base64') : null,
+  };
+}

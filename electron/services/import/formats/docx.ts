@@ -1,0 +1,156 @@
+import mammoth from 'mammoth';
+import { fromLegacy } from '../../../../shared/text/encodings/detect';
+import { type FontEncoding, fontEncoding } from '../../../../shared/text/encodings/fonts';
+import { decodeTcvn3 } from '../../../../shared/text/encodings/tcvn3';
+import { unreadable } from '../decodeText';
+import { type StyleFonts, readStyleFonts } from './docxStyles';
+import { ZipError, openZip } from './zip';
+
+/**
+ * Word (.docx) text through mammoth: each paragraph followed by a blank line (mammoth's raw text
+ * convention), line breaks kept, table rows as lines with their cells side by side (a tab between them, as the parser reads columns). Text typed in a
+ * legacy Vietnamese font (`.VnTime`, `.VnTimeH`, `VNI-Times`) is converted run by run according
+ * to its font; the caller then looks for legacy text in fonts it could not name.
+ */
+
+export interface DocxText {
+  text: string;
+  /** Legacy encodings converted because of the fonts, e.g. `tcvn3`. */
+  legacyFonts: Array<'tcvn3' | 'vni'>;
+}
+
+/** A Word part larger than this unpacked is not a party document (or is a zip bomb). */
+const MAX_PART_BYTES = 200 * 1024 * 1024;
+
+interface MammothElement {
+  type: string;
+  children?: MammothElement[];
+  value?: string;
+  font?: string | null;
+  styleId?: string | null;
+}
+
+interface Piece {
+  text: string;
+  encoding: FontEncoding | null;
+}
+
+/** The text of a paragraph (or any run container), as pieces tagged with their font's encoding. */
+function collectPieces(el: MammothElement, fonts: StyleFonts, paragraphFont: string | null, out: Piece[]): void {
+  switch (el.type) {
+    case 'text':
+      out.push({ text: el.value ?? '', encoding: null });
+      return;
+    case 'tab':
+      out.push({ text: '\t', encoding: null });
+      return;
+    case 'break':
+      // Line, page and column breaks all end a line.
+      out.push({ text: '\n', encoding: null });
+      return;
+    case 'run': {
+      const font = el.font ?? fonts.fontOf(el.styleId ?? null) ?? paragraphFont;
+      const encoding = fontEncoding(font);
+      const inner: Piece[] = [];
+      for (const child of el.children ?? []) collectPieces(child, fonts, paragraphFont, inner);
+      for (const p of inner) out.push({ text: p.text, encoding: p.text === '\n' || p.text === '\t' ? null : encoding });
+      return;
+    }
+    default:
+      for (const child of el.children ?? []) collectPieces(child, fonts, paragraphFont, out);
+  }
+}
+
+function decodePieces(pieces: Piece[], used: Set<'tcvn3' | 'vni'>): string {
+  let out = '';
+  // Consecutive runs in the same legacy font are decoded together: a VNI letter's mark may sit
+  // in the run after its base.
+  for (let i = 0; i < pieces.length; ) {
+    const enc = pieces[i]!.encoding;
+    let j = i;
+    let text = '';
+    while (j < pieces.length && sameEncoding(pieces[j]!.encoding, enc)) text += pieces[j++]!.text;
+    if (enc) {
+      used.add(enc.encoding);
+      out += enc.capitals ? decodeTcvn3(text).toUpperCase() : fromLegacy(enc.encoding, text);
+    } else out += text;
+    i = j;
+  }
+  return out;
+}
+
+function sameEncoding(a: FontEncoding | null, b: FontEncoding | null): boolean {
+  return a === b || (a !== null && b !== null && a.encoding === b.encoding && a.capitals === b.capitals);
+}
+
+function paragraphText(el: MammothElement, fonts: StyleFonts, used: Set<'tcvn3' | 'vni'>): string {
+  const paragraphFont = fonts.fontOf(el.styleId ?? null) ?? fonts.defaultFont;
+  const pieces: Piece[] = [];
+  for (const child of el.children ?? []) collectPieces(child, fonts, paragraphFont, pieces);
+  return decodePieces(pieces, used);
+}
+
+/**
+ * The lines of a block-level element: a paragraph, a table, or anything holding them. In the body a
+ * paragraph ends with a blank line, as in mammoth's raw text, so the document's blocks stay apart;
+ * inside a table cell it does not, so that line k of every cell still lines up.
+ */
+function blockLines(el: MammothElement, fonts: StyleFonts, used: Set<'tcvn3' | 'vni'>, inCell: boolean): string[] {
+  if (el.type === 'paragraph') {
+    const lines = paragraphText(el, fonts, used).split('\n');
+    return inCell ? lines : [...lines, ''];
+  }
+  if (el.type === 'table') {
+    const lines: string[] = [];
+    for (const row of el.children ?? []) {
+      if (row.type !== 'tableRow') continue;
+      // Each cell's lines, side by side: line k of the row is line k of every cell.
+      const cells = (row.children ?? []).map((cell) => (cell.children ?? []).flatMap((b) => blockLines(b, fonts, used, true)));
+      const height = Math.max(0, ...cells.map((c) => c.length));
+      for (let k = 0; k < height; k++) lines.push(cells.map((c) => c[k] ?? '').join('\t').replace(/\t+$/, ''));
+    }
+    return inCell ? lines : [...lines, ''];
+  }
+  return (el.children ?? []).flatMap((child) => blockLines(child, fonts, used, inCell));
+}
+
+/** Reads a .docx; refuses a file that is not a Word document or was cut short. */
+export async function readDocx(bytes: Uint8Array, fileName: string): Promise<DocxText> {
+  let stylesXml: string | null;
+  try {
+    const zip = await openZip(bytes);
+    try {
+      const main = zip.entries.get('word/document.xml');
+      if (!main) throw unreadable(fileName, 'không phải tệp Word .docx (thiếu phần nội dung word/document.xml)', 'no word/document.xml');
+      if (main.uncompressedSize > MAX_PART_BYTES) throw unreadable(fileName, 'nội dung tệp Word quá lớn khi giải nén', 'document.xml too large');
+      stylesXml = await zip.readText('word/styles.xml', 20 * 1024 * 1024);
+    } finally {
+      zip.close();
+    }
+  } catch (err) {
+    if (err instanceof ZipError) {
+      throw unreadable(fileName, 'tệp .docx bị hỏng hoặc bị cắt cụt (không đọc được cấu trúc nén)', `corrupt docx: ${err.message}`);
+    }
+    throw err;
+  }
+  let document: MammothElement | null = null;
+  try {
+    await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      {
+        transformDocument: (doc: MammothElement) => {
+          document = doc;
+          return doc;
+        },
+        // Images are not text: do not read them.
+        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+      },
+    );
+  } catch (err) {
+    throw unreadable(fileName, 'tệp .docx bị hỏng, không đọc được nội dung', `mammoth failed: ${String(err)}`);
+  }
+  if (!document) throw unreadable(fileName, 'tệp .docx không có nội dung', 'no document body');
+  const used = new Set<'tcvn3' | 'vni'>();
+  const lines = blockLines(document, readStyleFonts(stylesXml), used, false);
+  return { text: lines.join('\n'), legacyFonts: [...used] };
+}

@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { ApiError, notFound } from '../../../shared/contract/errors';
+import type { ImportOutcome } from '../../../shared/contract/types';
+import type { ExportedFile, ImportRun } from '../../../shared/contract/types/importing';
+import { CSV_BOM, REPORT_CSV_HEADER, csvLine, reportCsvRow } from '../../../shared/importing/report';
+import { type ServiceContext, audit, nowOf } from '../context';
+import type { Job } from '../jobs';
+import { type ImportTarget, checkTarget } from './importDocument';
+import { type ImportInput, runImport } from './importJob';
+import { anyExists } from './walk';
+
+const INTERRUPTED = 'Lần nhập bị dừng đột ngột (chương trình bị đóng hoặc mất điện); các tệp đã lưu vẫn còn nguyên, có thể nhập tiếp.';
+
+/** Whether the process said to work on a run still exists. On another machine we cannot tell: assume so. */
+function processAlive(pid: number | null, machine: string | null): boolean {
+  if (pid === null) return false;
+  if (machine !== null && machine !== os.hostname()) return true;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+/** A killed process not yet reaped still answers signals (Linux): its state in /proc says Z (or X). */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs left `running` by a process that no longer exists (crash, kill, power cut) are marked
+ * `interrupted` so they can be resumed. Runs of a live process (a command-line import next to the
+ * app) are left alone.
+ */
+export function markInterruptedRuns(ctx: ServiceContext): number {
+  const { catalogue } = ctx;
+  let marked = 0;
+  for (const run of catalogue.repos.importRuns.running()) {
+    if (processAlive(run.pid, run.machine)) continue;
+    catalogue.transaction(() => {
+      catalogue.repos.importRuns.finish(run.id, 'interrupted', nowOf(ctx), INTERRUPTED);
+      audit(ctx, 'import.interrupted', 'import_run', run.id, undefined, { pid: run.pid });
+    });
+    marked++;
+  }
+  return marked;
+}
+
+export function getRun(ctx: ServiceContext, runId: number): ImportRun {
+  const run = ctx.catalogue.repos.importRuns.get(runId);
+  if (!run) throw notFound('lần nhập', 'Import run', runId);
+  return run;
+}
+
+/** Starts a new run: records it, then imports in the background under a job the UI can poll. */
+export function startImportRun(ctx: ServiceContext, target: ImportTarget, input: ImportInput): Job {
+  checkTarget(ctx, target);
+  if (input.uploads.length === 0 && !anyExists(input.roots)) {
+    const list = input.roots.join(', ');
+    throw new ApiError('not_found', `Không tìm thấy: ${list}`, `Not found: ${list}`);
+  }
+  const { repos } = ctx.catalogue;
+  const sources = [...input.roots, ...input.uploads.map((u) => u.name)];
+  const runId = ctx.catalogue.transaction(() => {
+    const id = repos.importRuns.create(
+      {
+        fondsId: target.fondsId,
+        fileId: target.fileId ?? null,
+        sources,
+        resumable: input.uploads.length === 0,
+        actor: ctx.actor(),
+        host: ctx.host,
+        pid: process.pid,
+        machine: os.hostname(),
+      },
+      nowOf(ctx),
+    );
+    audit(ctx, 'import.start', 'import_run', id, undefined, { fondsId: target.fondsId, fileId: target.fileId ?? null, sources: sources.slice(0, 100) });
+    return id;
+  });
+  const job = ctx.jobs.create('import', nowOf(ctx), runId);
+  void runImport(ctx, job, target, runId, input);
+  return job;
+}
+
+/**
+ * Resumes an interrupted, cancelled or failed run: walks its sources again, skips every file its
+ * report already holds and reports the rest, so nothing is imported or counted twice.
+ */
+export function resumeImportRun(ctx: ServiceContext, runId: number): Job {
+  markInterruptedRuns(ctx);
+  const run = getRun(ctx, runId);
+  if (run.state === 'running') {
+    throw new ApiError('conflict', `Lần nhập ${runId} đang chạy; hãy đợi nó xong hoặc hủy nó trước.`, `Import run ${runId} is still running`);
+  }
+  if (!run.resumable) {
+    throw new ApiError(
+      'conflict',
+      `Lần nhập ${runId} gồm các tệp được gửi lên từ giao diện, không đọc lại được: hãy chọn lại các tệp để nhập (tệp đã nhập sẽ được bỏ qua vì trùng).`,
+      `Import run ${runId} was uploaded and cannot be walked again`,
+    );
+  }
+  if (run.state === 'done') {
+    throw new ApiError('conflict', `Lần nhập ${runId} đã hoàn tất; không còn gì để nhập tiếp.`, `Import run ${runId} is complete`);
+  }
+  const target = { fondsId: run.fondsId, fileId: run.fileId };
+  checkTarget(ctx, target);
+  const { repos } = ctx.catalogue;
+  ctx.catalogue.transaction(() => {
+    repos.importRuns.reopen(runId, process.pid, os.hostname(), ctx.actor());
+    audit(ctx, 'import.resume', 'import_run', runId, { state: run.state, processed: run.processed }, { state: 'running' });
+  });
+  const job = ctx.jobs.create('import', nowOf(ctx), runId);
+  Object.assign(job.status, { processed: run.processed, imported: run.imported, duplicates: run.duplicates, failed: run.failed, total: run.total ?? run.processed });
+  void runImport(ctx, job, target, runId, { roots: run.sources, uploads: [] });
+  return job;
+}
+
+/** The run's report as a file: CSV for people (Vietnamese headers) or JSON for programs. */
+export function exportRunReport(ctx: ServiceContext, runId: number, format: 'csv' | 'json', outcome?: ImportOutcome): ExportedFile {
+  const run = getRun(ctx, runId);
+  const items = ctx.catalogue.repos.importRuns.iterateItems(runId, outcome);
+  const suffix = outcome ? `-${outcome}` : '';
+  if (format === 'json') {
+    const parts: string[] = [];
+    for (const item of items) parts.push(JSON.stringify(item));
+    return {
+      fileName: `bao-cao-nhap-${runId}${suffix}.json`,
+      mediaType: 'application/json',
+      content: `{"run":${JSON.stringify(run)},"items":[\n${parts.join(',\n')}\n]}\n`,
+    };
+  }
+  const lines = [CSV_BOM + csvLine(REPORT_CSV_HEADER)];
+  for (const item of items) lines.push(reportCsvRow(item));
+  return { fileName: `bao-cao-nhap-${runId}${suffix}.csv`, mediaType: 'text/csv', content: lines.join('') };
+}

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** A file found under the import's sources, or a source or folder that could not be read. */
+export type WalkEntry = { path: string; error?: undefined } | { path: string; error: string };
+
+/**
+ * Files an operating system or an office suite leaves in folders, never documents: skipped inside
+ * folders (a file named explicitly is always taken).
+ */
+const SYSTEM_JUNK = /^(?:\.ds_store|thumbs\.db|desktop\.ini)$|^~\$|^\._/i;
+
+/**
+ * Every file under the given paths, folders walked recursively in name order, symbolic links not
+ * followed. A generator: it holds one folder listing per level of depth, never the whole tree, so
+ * a walk over tens of thousands of files keeps memory flat.
+ */
+export function* walkFiles(roots: readonly string[]): Generator<WalkEntry> {
+  for (const root of roots) {
+    const absolute = path.resolve(root);
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(absolute);
+    } catch {
+      yield { path: absolute, error: `Không tìm thấy “${absolute}”.` };
+      continue;
+    }
+    if (stat.isFile()) yield { path: absolute };
+    else if (stat.isDirectory()) yield* walkFolder(absolute);
+  }
+}
+
+function* walkFolder(folder: string): Generator<WalkEntry> {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true });
+  } catch (err) {
+    yield { path: folder, error: `Không đọc được thư mục “${folder}” (${(err as NodeJS.ErrnoException).code ?? String(err)}).` };
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) yield* walkFolder(full);
+    else if (entry.isFile() && !SYSTEM_JUNK.test(entry.name)) yield { path: full };
+  }
+}
+
+/** True when at least one of the paths exists. */
+export function anyExists(paths: readonly string[]): boolean {
+  return paths.some((p) => fs.existsSync(p));
+}

@@ -1,0 +1,221 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { ParsedInputOf } from '../../../shared/contract/api';
+import { ApiError } from '../../../shared/contract/errors';
+import type { ImportFileResult } from '../../../shared/contract/types';
+import type { RegisterImportStarted, RegisterPreview } from '../../../shared/contract/types/registers';
+import { numberSymbolKey } from '../../../shared/domain/numberSymbol';
+import { REGISTER_FIELDS, type RegisterMapping, findHeaderRow, suggestMapping } from '../../../shared/registers/fields';
+import { type RegisterRowReading, readRegisterRow } from '../../../shared/registers/values';
+import type { NewRunItem } from '../../data/repositories/importRuns';
+import { type ServiceContext, audit, nowOf } from '../context';
+import { checkTarget } from '../import/importDocument';
+import { flushOriginals, writeOriginal } from '../import/originalsStore';
+import type { Job } from '../jobs';
+import { type LoadedRegister, dataRows, loadRegister, widthOf } from './registerSource';
+
+/**
+ * Registers already kept by an office (sổ đăng ký văn bản, danh mục): previewed with a suggested
+ * column mapping, then imported with the archivist's mapping into a fonds, one document per row.
+ * The register file is kept among the originals and named in the import run and its audit row;
+ * every row is a line of the run's report. Values are never guessed (shared/registers/values.ts).
+ */
+
+/** Rows written per transaction: progress and cancel between them, one disk sync each. */
+const BATCH_ROWS = 200;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function previewRegister(input: ParsedInputOf<'registers.preview'>): Promise<RegisterPreview> {
+  const { fileName, table } = await loadRegister(input.source, input.sheet);
+  const headerRow = input.headerRow ?? findHeaderRow(table.rows);
+  if (headerRow >= table.rows.length) {
+    throw new ApiError('invalid_input', `Sổ “${fileName}” chỉ có ${table.rows.length} dòng: không có dòng tiêu đề số ${headerRow + 1}.`, 'header row out of range', { headerRow: 'Dòng không có trong bảng' });
+  }
+  const width = widthOf(table.rows);
+  const headerCells = table.rows[headerRow] ?? [];
+  const headers = Array.from({ length: width }, (_, i) => headerCells[i] ?? '');
+  const data = dataRows(table.rows, headerRow);
+  return {
+    fileName,
+    format: table.format,
+    encoding: table.encoding,
+    conversions: table.conversions,
+    sheets: table.sheets,
+    sheet: table.sheet,
+    headerRow,
+    columns: headers.map((header, index) => ({ index, header })),
+    rows: data.slice(0, input.sampleRows).map((r) => Array.from({ length: width }, (_, i) => r.cells[i] ?? '')),
+    rowNumbers: data.slice(0, input.sampleRows).map((r) => r.row),
+    totalRows: data.length,
+    suggested: suggestMapping(headers),
+  };
+}
+
+/** The row as text for search and reading: every non-empty cell under its header. */
+function rowText(register: LoadedRegister, row: number, headers: readonly string[], cells: readonly string[]): string {
+  const lines = [`Sổ đăng ký “${register.fileName}”${register.table.format === 'xlsx' ? `, trang “${register.table.sheet}”` : ''}, dòng ${row}`];
+  cells.forEach((c, i) => {
+    if (c.trim() !== '') lines.push(`${headers[i]?.trim() || `Cột ${i + 1}`}: ${c.trim()}`);
+  });
+  return lines.join('\n');
+}
+
+interface RowContext {
+  ctx: ServiceContext;
+  fondsId: number;
+  register: LoadedRegister;
+  storedPath: string;
+  headers: string[];
+}
+
+/** Writes one row's document (or finds it already catalogued). Call inside a transaction. */
+function commitRow(rc: RowContext, row: number, cells: string[], reading: RegisterRowReading): ImportFileResult {
+  const { ctx, fondsId, register } = rc;
+  const { repos } = ctx.catalogue;
+  const name = `${register.fileName} — dòng ${row}`;
+  const f = reading.fields;
+  if (f.numberSymbol && f.issueDate) {
+    const same = repos.registers.findSame(fondsId, numberSymbolKey(f.numberSymbol), f.issueDate);
+    if (same !== null) return { name, outcome: 'duplicate', documentId: same, message: `Văn bản ${f.numberSymbol} ngày ${f.issueDate} đã có trong phông (văn bản mã ${same}).` };
+  }
+  const problems = [...reading.problems];
+  let fileId: number | null = null;
+  if (f.fileCode) {
+    fileId = repos.registers.fileIdByCode(fondsId, f.fileCode);
+    if (fileId === null) problems.push(`Hồ sơ số “${f.fileCode}” chưa có trong phông: văn bản để ở mục chưa lập hồ sơ.`);
+  }
+  const now = nowOf(ctx);
+  const fullText = rowText(register, row, rc.headers, cells);
+  const id = repos.documents.insert(
+    {
+      fondsId,
+      fileId,
+      orderInFile: fileId !== null ? repos.documents.nextOrderInFile(fileId) : null,
+      sheetNumber: f.sheetNumber,
+      docType: f.docType,
+      numberSymbol: f.numberSymbol,
+      issueDate: f.issueDate,
+      issuer: f.issuer,
+      parentIssuer: null,
+      place: null,
+      subject: f.subject,
+      signerName: f.signerName,
+      signerTitle: null,
+      signingAuthority: null,
+      addressees: [],
+      recipients: [],
+      securityLevel: null,
+      urgency: null,
+      language: 'vi',
+      pageCount: null,
+      reliability: null,
+      incomingStamp: null,
+      notes: f.notes,
+      reviewFields: reading.reviewFields,
+      fullText,
+      parseInfo: {
+        format: 'register',
+        encoding: register.table.encoding,
+        conversions: register.table.conversions,
+        needsOcr: false,
+        pageCount: null,
+        register: { fileName: register.fileName, sha256: register.sha256, storedPath: rc.storedPath, sheet: register.table.sheet, row, problems },
+      },
+    },
+    now,
+  );
+  repos.searchIndex.upsert(id, { numberSymbol: f.numberSymbol, subject: f.subject, body: fullText });
+  audit(ctx, 'document.import', 'document', id, undefined, { ...repos.documents.get(id), source: register.fileName, registerRow: row });
+  return { name, outcome: 'imported', documentId: id, message: problems.length ? problems.join(' ') : null };
+}
+
+function checkMapping(mapping: RegisterMapping, width: number): void {
+  for (const field of REGISTER_FIELDS) {
+    const i = mapping[field];
+    if (i !== null && i !== undefined && i >= width) {
+      throw new ApiError('invalid_input', `Cột số ${i + 1} không có trong sổ (sổ có ${width} cột).`, `Column ${i} out of range`, { [field]: 'Cột không có trong sổ' });
+    }
+  }
+}
+
+export async function startRegisterImport(ctx: ServiceContext, input: ParsedInputOf<'registers.import'>): Promise<RegisterImportStarted> {
+  const fondsId = input.target.fondsId;
+  checkTarget(ctx, { fondsId });
+  const register = await loadRegister(input.source, input.sheet);
+  const { rows } = register.table;
+  if (input.headerRow >= rows.length) {
+    throw new ApiError('invalid_input', `Sổ “${register.fileName}” không có dòng tiêu đề số ${input.headerRow + 1}.`, 'header row out of range');
+  }
+  const width = widthOf(rows);
+  checkMapping(input.mapping, width);
+  const { repos } = ctx.catalogue;
+  const already = repos.registers.countFromRegister(fondsId, register.sha256);
+  if (already > 0) {
+    throw new ApiError(
+      'conflict',
+      `Sổ “${register.fileName}” đã được nhập vào phông này (${already} văn bản); không nhập lại để tránh trùng.`,
+      `Register ${register.sha256} already imported into fonds ${fondsId}`,
+    );
+  }
+  const data = dataRows(rows, input.headerRow);
+  // The register itself is kept, like any original, before anything refers to it.
+  const storedPath = writeOriginal(ctx.catalogue.originalsDir, register.sha256, path.extname(register.fileName), register.bytes);
+  flushOriginals(ctx.catalogue.originalsDir, [storedPath]);
+  const runId = ctx.catalogue.transaction(() => {
+    const id = repos.importRuns.create(
+      { fondsId, fileId: null, sources: [register.fileName], resumable: false, actor: ctx.actor(), host: ctx.host, pid: process.pid, machine: os.hostname() },
+      nowOf(ctx),
+    );
+    repos.importRuns.setTotal(id, data.length);
+    audit(ctx, 'register.import', 'import_run', id, undefined, {
+      fileName: register.fileName,
+      sha256: register.sha256,
+      size: register.bytes.byteLength,
+      storedPath,
+      sheet: register.table.sheet,
+      headerRow: input.headerRow,
+      mapping: input.mapping,
+      rows: data.length,
+    });
+    return id;
+  });
+  const job = ctx.jobs.create('import', nowOf(ctx), runId);
+  job.setTotal(data.length, false);
+  const headerCells = rows[input.headerRow] ?? [];
+  const rc: RowContext = { ctx, fondsId, register, storedPath, headers: Array.from({ length: width }, (_, i) => headerCells[i] ?? '') };
+  void runRows(rc, job, runId, data, input.mapping);
+  return { jobId: job.status.id, runId };
+}
+
+async function runRows(rc: RowContext, job: Job, runId: number, data: Array<{ row: number; cells: string[] }>, mapping: RegisterMapping): Promise<void> {
+  const { ctx } = rc;
+  const { repos } = ctx.catalogue;
+  try {
+    for (let start = 0; start < data.length; start += BATCH_ROWS) {
+      if (job.cancelled) {
+        ctx.catalogue.transaction(() => repos.importRuns.finish(runId, 'cancelled', nowOf(ctx), null));
+        job.finish('cancelled', nowOf(ctx));
+        return;
+      }
+      const batch = data.slice(start, start + BATCH_ROWS);
+      const results = ctx.catalogue.transaction(() => {
+        const out = batch.map(({ row, cells }) => commitRow(rc, row, cells, readRegisterRow(cells, mapping)));
+        const items: NewRunItem[] = out.map((r) => ({ name: r.name, outcome: r.outcome, documentId: r.documentId, sha256: null, size: null, message: r.message }));
+        repos.importRuns.addItems(runId, repos.importRuns.nextSeq(runId), items, nowOf(ctx));
+        return out;
+      });
+      job.record(...results);
+      await yieldToEventLoop();
+    }
+    ctx.catalogue.transaction(() => repos.importRuns.finish(runId, 'done', nowOf(ctx), null));
+    job.finish('done', nowOf(ctx));
+  } catch (err) {
+    const message = `Nhập sổ đăng ký bị dừng do lỗi: ${err instanceof ApiError ? err.message : String(err)}`;
+    try {
+      ctx.catalogue.transaction(() => repos.importRuns.finish(runId, 'failed', nowOf(ctx), message));
+    } finally {
+      job.finish('failed', nowOf(ctx), message);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BackupInfo } from '../../../../shared/contract/types/safety';
+import { ORIGINALS_COPY } from '../../../data/backups/backupFolder';
+import { fsyncPath } from '../../../data/snapshot';
+
+export interface OriginalsCopyResult {
+  count: number;
+  bytes: number;
+  copied: number;
+  linked: number;
+  problems: string[];
+}
+
+/** A stored path from the catalogue, refused if it would lead outside the folder it names a file in. */
+export function safeJoin(root: string, relative: string): string | null {
+  const target = path.resolve(root, relative);
+  return target.startsWith(path.resolve(root) + path.sep) ? target : null;
+}
+
+/**
+ * Copies `source` to `target` (temp name, fsync, rename) while hashing it; the copy is kept only
+ * when its SHA-256 is the expected one, so a damaged original never enters a backup as if sound.
+ */
+export async function copyVerified(source: string, target: string, expectedSha256: string): Promise<{ ok: boolean; actual: string }> {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const temp = `${target}.${process.pid}.tmp`;
+  const hash = createHash('sha256');
+  const out = await fs.promises.open(temp, 'w');
+  try {
+    const size = (await fs.promises.stat(source)).size;
+    if (size <= SMALL_FILE) {
+      // Most originals are a few kilobytes: one read beats a stream's per-file buffers.
+      const bytes = await fs.promises.readFile(source);
+      hash.update(bytes);
+      await out.write(bytes);
+    } else {
+      for await (const chunk of fs.createReadStream(source, { highWaterMark: 1 << 20 })) {
+        hash.update(chunk as Buffer);
+        await out.write(chunk as Buffer);
+      }
+    }
+    await out.sync();
+  } finally {
+    await out.close();
+  }
+  const actual = hash.digest('hex');
+  if (actual !== expectedSha256) {
+    fs.rmSync(temp, { force: true });
+    return { ok: false, actual };
+  }
+  fs.renameSync(temp, target);
+  return { ok: true, actual };
+}
+
+/** Originals up to this size are read whole; larger ones are streamed. */
+const SMALL_FILE = 4 * 1024 * 1024;
+
+/** Copies in flight at once: flushing each copy to disk waits on the device, so a few overlap. */
+const PARALLEL_COPIES = 8;
+
+/**
+ * Puts the originals a catalogue copy refers to into the backup folder. Originals are named by
+ * their content and never change, so one already in the previous backup is hard-linked from there
+ * (no second copy on disk); the others are copied from the managed folder and verified. Where the
+ * file system refuses links (FAT, another disk), the file is copied instead.
+ */
+export async function copyOriginals(
+  originals: ReadonlyArray<{ sha256: string; storedPath: string; size: number }>,
+  originalsDir: string,
+  backupFolder: string,
+  previous: BackupInfo | null,
+): Promise<OriginalsCopyResult> {
+  const result: OriginalsCopyResult = { count: 0, bytes: 0, copied: 0, linked: 0, problems: [] };
+  const root = path.join(backupFolder, ORIGINALS_COPY);
+  const previousRoot = previous?.originals.included ? path.join(previous.path, ORIGINALS_COPY) : null;
+  const unique = new Map<string, { sha256: string; storedPath: string; size: number }>();
+  for (const o of originals) if (!unique.has(o.storedPath)) unique.set(o.storedPath, o);
+  const dirs = new Set<string>();
+  const copyOne = async (o: { sha256: string; storedPath: string; size: number }) => {
+    result.count++;
+    const target = safeJoin(root, o.storedPath);
+    const source = safeJoin(originalsDir, o.storedPath);
+    if (!target || !source) {
+      result.problems.push(`Đường dẫn bản gốc không hợp lệ: ${o.storedPath}`);
+      return;
+    }
+    const dir = path.dirname(target);
+    if (!dirs.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true });
+      dirs.add(dir);
+    }
+    const fromPrevious = previousRoot ? safeJoin(previousRoot, o.storedPath) : null;
+    if (fromPrevious && fs.existsSync(fromPrevious) && fs.statSync(fromPrevious).size === o.size) {
+      try {
+        fs.linkSync(fromPrevious, target);
+        result.linked++;
+        result.bytes += o.size;
+        return;
+      } catch {
+        // No hard links here: fall back to a verified copy.
+      }
+    }
+    if (!fs.existsSync(source)) {
+      result.problems.push(`Thiếu bản gốc trong thư mục quản lý: ${o.storedPath}`);
+      return;
+    }
+    try {
+      const copied = await copyVerified(source, target, o.sha256);
+      if (!copied.ok) {
+        result.problems.push(`Bản gốc đã bị thay đổi (SHA-256 không khớp), không sao lưu bản hỏng: ${o.storedPath}`);
+        return;
+      }
+      result.copied++;
+      result.bytes += o.size;
+    } catch (err) {
+      result.problems.push(`Không sao chép được bản gốc ${o.storedPath}: ${String(err)}`);
+    }
+  };
+  const queue = [...unique.values()];
+  let next = 0;
+  const worker = async () => {
+    while (next < queue.length) await copyOne(queue[next++]!);
+  };
+  await Promise.all(Array.from({ length: PARALLEL_COPIES }, worker));
+  for (const d of dirs) fsyncPath(d);
+  return result;
+}

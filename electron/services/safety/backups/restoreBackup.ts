@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BackupInfo, RestorePreview, RestoreResult } from '../../../../shared/contract/types/safety';
+import { ApiError } from '../../../../shared/contract/errors';
+import { CATALOGUE_COPY, ORIGINALS_COPY } from '../../../data/backups/backupFolder';
+import { attachedOriginals, attachedSchemaVersion, auditRowsNotInCopy, documentDifferences, restoreCatalogueFrom, withAttachedCopy } from '../../../data/backups/restoreInto';
+import { summarize } from '../../../data/catalogueSummary';
+import { SCHEMA_VERSION } from '../../../data/migrations';
+import { sha256File } from '../../../data/snapshot';
+import { type ServiceContext, audit, nowOf } from '../../context';
+import { BACKUP_AUDIT_ACTIONS, backupNow } from './backupNow';
+import { copyVerified, safeJoin } from './originalsCopy';
+import { getBackup, recordedSha256 } from './verifyBackup';
+
+const DIFFERENCES_LISTED = 200;
+
+/** A restore replaces every table: not while an import, a package or a receive is writing to them. */
+export function refuseWhileJobsRun(ctx: ServiceContext): void {
+  const running = ctx.jobs.running();
+  if (running.length > 0) {
+    throw new ApiError(
+      'conflict',
+      `Đang có ${running.length} tác vụ chạy (nhập, đóng gói hoặc tiếp nhận): hãy đợi xong hoặc hủy rồi làm lại.`,
+      `${running.length} job(s) running: ${running.map((j) => j.status.kind).join(', ')}`,
+    );
+  }
+}
+
+/** Ties a preview to the state it described: the backup, and the catalogue's last audit row and row count. */
+function confirmTokenFor(ctx: ServiceContext, id: string): string {
+  const summary = summarize(ctx.catalogue.db);
+  return createHash('sha256')
+    .update(`${id}\n${summary.lastAudit?.hash ?? ''}\n${summary.counts.auditRows}`)
+    .digest('hex');
+}
+
+/** The backup's catalogue copy, refused unless its bytes match both its manifest and the hash the audit log recorded. */
+async function checkedCopy(ctx: ServiceContext, info: BackupInfo): Promise<string> {
+  const file = path.join(info.path, CATALOGUE_COPY);
+  if (!fs.existsSync(file)) throw new ApiError('not_found', 'Bản sao lưu không còn tệp danh mục.', `Backup ${info.id} has no catalogue copy`);
+  const actual = await sha256File(file);
+  const recorded = recordedSha256(ctx, info.id);
+  if (actual !== info.catalogueSha256 || (recorded !== null && recorded !== actual)) {
+    throw new ApiError(
+      'conflict',
+      'Tệp danh mục trong bản sao lưu này đã bị thay đổi sau khi sao lưu (SHA-256 không khớp): không dùng để khôi phục.',
+      `Backup ${info.id}: catalogue copy does not match its manifest`,
+    );
+  }
+  return file;
+}
+
+function keyFor(ctx: ServiceContext, info: BackupInfo, passphrase: string | undefined): string | null {
+  if (passphrase) return passphrase;
+  return info.encrypted ? ctx.catalogue.keyForCopies() : null;
+}
+
+/**
+ * What a restore would do, before it does it: counts and dates of the backup and of the catalogue
+ * now, how many recorded changes it takes back, and which documents it drops, brings back or
+ * changes.
+ */
+export async function previewRestore(ctx: ServiceContext, id: string, passphrase?: string): Promise<RestorePreview> {
+  const info = getBackup(ctx, id);
+  const file = await checkedCopy(ctx, info);
+  const { db } = ctx.catalogue;
+  const current = summarize(db);
+  const warnings: string[] = [];
+  const compared = withAttachedCopy(db, file, keyFor(ctx, info, passphrase), () => ({
+    version: attachedSchemaVersion(db),
+    undone: auditRowsNotInCopy(db),
+    differences: documentDifferences(db, DIFFERENCES_LISTED),
+  }));
+  if (compared.version > SCHEMA_VERSION) warnings.push(`Bản sao lưu do phiên bản mới hơn tạo (lược đồ ${compared.version}): không khôi phục được bằng bản này.`);
+  else if (compared.version < SCHEMA_VERSION) warnings.push(`Bản sao lưu theo lược đồ cũ (${compared.version}); sau khi khôi phục sẽ được nâng cấp lên ${SCHEMA_VERSION}.`);
+  if (!info.originals.included) warnings.push('Bản sao lưu này chỉ có danh mục (không kèm bản gốc): bản gốc hiện có được giữ nguyên.');
+  if (info.originals.problems.length > 0) warnings.push(`Khi sao lưu có ${info.originals.problems.length} bản gốc không sao lưu được.`);
+  if (compared.undone > 0) warnings.push(`${compared.undone} thay đổi ghi sau thời điểm sao lưu sẽ bị hoàn tác (trạng thái hiện tại được sao lưu trước khi khôi phục).`);
+  return {
+    backup: info,
+    current,
+    changesUndone: compared.undone,
+    differences: compared.differences.items,
+    differencesTotal: compared.differences.total,
+    confirmToken: confirmTokenFor(ctx, id),
+    warnings,
+  };
+}
+
+/** Puts back originals the restored catalogue needs that are missing or damaged in the managed folder (a damaged one is set aside, never deleted). */
+async function restoreOriginals(ctx: ServiceContext, info: BackupInfo, originals: Array<{ sha256: string; storedPath: string; size: number }>): Promise<{ restored: number; problems: string[] }> {
+  const problems: string[] = [];
+  let restored = 0;
+  if (!info.originals.included) return { restored, problems };
+  const managed = ctx.catalogue.originalsDir;
+  const root = path.join(info.path, ORIGINALS_COPY);
+  for (const o of originals) {
+    const target = safeJoin(managed, o.storedPath);
+    const source = safeJoin(root, o.storedPath);
+    if (!target || !source) continue;
+    if (fs.existsSync(target) && fs.statSync(target).size === o.size) continue;
+    if (!fs.existsSync(source)) {
+      problems.push(`Bản sao lưu không có bản gốc ${o.storedPath}`);
+      continue;
+    }
+    if (fs.existsSync(target)) {
+      const aside = path.join(managed, '.damaged', `${path.basename(o.storedPath)}.${nowOf(ctx).replace(/[:.]/g, '-')}`);
+      fs.mkdirSync(path.dirname(aside), { recursive: true });
+      fs.renameSync(target, aside);
+    }
+    const copied = await copyVerified(source, target, o.sha256);
+    if (copied.ok) restored++;
+    else problems.push(`Bản gốc ${o.storedPath} trong bản sao lưu đã hỏng`);
+  }
+  return { restored, problems };
+}
+
+/**
+ * Restores a backup: refused if the catalogue changed since the preview; first backs up the
+ * current state (so the restore itself can be undone), then replaces the catalogue in one
+ * transaction, puts back missing originals, and records it all in the audit log.
+ */
+export async function restoreBackup(ctx: ServiceContext, id: string, confirmToken: string, passphrase?: string): Promise<RestoreResult> {
+  const info = getBackup(ctx, id);
+  refuseWhileJobsRun(ctx);
+  const file = await checkedCopy(ctx, info);
+  if (confirmToken !== confirmTokenFor(ctx, id)) {
+    throw new ApiError('conflict', 'Danh mục đã thay đổi sau lần xem trước: hãy xem trước lại rồi mới khôi phục.', 'Catalogue changed since the preview');
+  }
+  const before = summarize(ctx.catalogue.db);
+  const safety = await backupNow(ctx, 'pre-restore', `Trước khi khôi phục bản sao lưu ${id}`);
+  // Nothing may slip in between the safety copy and the restore: only the backup's own row follows it.
+  if (ctx.catalogue.repos.integrity.auditRowsAfter(before.lastAudit?.id ?? 0, BACKUP_AUDIT_ACTIONS) > 0) {
+    throw new ApiError('conflict', 'Danh mục vừa có thay đổi khác trong lúc chuẩn bị khôi phục: hãy xem trước lại.', 'Catalogue changed during the restore');
+  }
+  const key = keyFor(ctx, info, passphrase);
+  const { fromVersion } = restoreCatalogueFrom(ctx.catalogue.db, file, key, ctx.catalogue.now);
+  const originals = withAttachedCopy(ctx.catalogue.db, file, key, () => attachedOriginals(ctx.catalogue.db));
+  const put = await restoreOriginals(ctx, info, originals);
+  const summary = summarize(ctx.catalogue.db);
+  ctx.catalogue.transaction(() =>
+    audit(
+      ctx,
+      'catalogue.restore',
+      'catalogue',
+      null,
+      { lastAudit: before.lastAudit, counts: before.counts, safetyBackupId: safety.id },
+      { backupId: id, backupCreatedAt: info.createdAt, fromSchemaVersion: fromVersion, counts: summary.counts, originalsRestored: put.restored },
+    ),
+  );
+  return { restoredFrom: id, safetyBackupId: safety.id, summary: summarize(ctx.catalogue.db), originalsRestored: put.restored, originalsProblems: put.problems };
+}

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BackupInfo, BackupVerification } from '../../../../shared/contract/types/safety';
+import { ApiError, notFound } from '../../../../shared/contract/errors';
+import { CATALOGUE_COPY, ORIGINALS_COPY, readBackup } from '../../../data/backups/backupFolder';
+import { inspectCopy } from '../../../data/backups/catalogueCopy';
+import { sha256File } from '../../../data/snapshot';
+import { type ServiceContext, nowOf } from '../../context';
+import { safeJoin } from './originalsCopy';
+
+export function getBackup(ctx: ServiceContext, id: string): BackupInfo {
+  const info = readBackup(ctx.catalogue.backupDir, id);
+  if (!info) throw notFound('bản sao lưu', 'Backup', id);
+  return info;
+}
+
+/**
+ * The SHA-256 the audit log last recorded for a backup: when it was made (or, for the copy taken
+ * before a migration, when the catalogue was migrated), or when it was re-encrypted. Null when
+ * no row names it (a backup brought from another catalogue).
+ */
+export function recordedSha256(ctx: ServiceContext, id: string): string | null {
+  let best: { rowId: number; sha: string } | null = null;
+  for (const action of ['backup.create', 'backup.rekey', 'catalogue.migrate']) {
+    for (const row of ctx.catalogue.repos.integrity.auditAfterStates(action, 10_000)) {
+      if (best && row.id < best.rowId) break;
+      try {
+        const after = JSON.parse(row.after ?? 'null') as { id?: string; backupId?: string; catalogueSha256?: string } | null;
+        if (after && (after.id === id || after.backupId === id) && after.catalogueSha256) {
+          if (!best || row.id > best.rowId) best = { rowId: row.id, sha: after.catalogueSha256 };
+          break;
+        }
+      } catch {
+        // A row that is not JSON belongs to the audit check, not to this one.
+      }
+    }
+  }
+  return best?.sha ?? null;
+}
+
+/**
+ * Checks one backup end to end: the catalogue copy's bytes against its manifest and against the
+ * hash the audit log recorded when it was made (so a rewritten manifest does not hide an edit),
+ * SQLite's integrity check and the audit chain inside the copy, and every original's SHA-256.
+ */
+export async function verifyBackup(ctx: ServiceContext, id: string, passphrase?: string): Promise<BackupVerification> {
+  const info = getBackup(ctx, id);
+  const problems: string[] = [];
+  const file = path.join(info.path, CATALOGUE_COPY);
+  let originalsChecked = 0;
+  if (!fs.existsSync(file)) {
+    problems.push('Thiếu tệp danh mục trong bản sao lưu.');
+    return { id, ok: false, checkedAt: nowOf(ctx), problems, originalsChecked };
+  }
+  const actual = await sha256File(file);
+  if (actual !== info.catalogueSha256) problems.push(`Tệp danh mục đã bị thay đổi sau khi sao lưu (SHA-256 ${actual.slice(0, 12)}… ≠ ${info.catalogueSha256.slice(0, 12)}… trong bản kê).`);
+  const recorded = recordedSha256(ctx, id);
+  if (recorded !== null && recorded !== actual) problems.push(`SHA-256 của tệp danh mục không khớp với nhật ký lúc sao lưu (${recorded.slice(0, 12)}…).`);
+  try {
+    const inspection = inspectCopy(file, passphrase ?? (info.encrypted ? ctx.catalogue.keyForCopies() : null));
+    if (!(inspection.integrity.length === 1 && inspection.integrity[0] === 'ok')) problems.push(`Kiểm tra toàn vẹn SQLite báo lỗi: ${inspection.integrity.slice(0, 3).join('; ')}`);
+    if (!inspection.audit.ok) problems.push(`Chuỗi nhật ký trong bản sao lưu bị đứt tại dòng ${inspection.audit.firstBrokenId}.`);
+    if (info.originals.included) {
+      const root = path.join(info.path, ORIGINALS_COPY);
+      const seen = new Set<string>();
+      for (const o of inspection.originals) {
+        if (seen.has(o.storedPath)) continue;
+        seen.add(o.storedPath);
+        const target = safeJoin(root, o.storedPath);
+        if (!target || !fs.existsSync(target)) {
+          // A missing original was already reported when the backup was made.
+          if (!info.originals.problems.some((p) => p.includes(o.storedPath))) problems.push(`Thiếu bản gốc trong bản sao lưu: ${o.storedPath}`);
+          continue;
+        }
+        originalsChecked++;
+        if ((await sha256File(target)) !== o.sha256) problems.push(`Bản gốc trong bản sao lưu đã bị thay đổi: ${o.storedPath}`);
+      }
+    }
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'locked') problems.push(`Không mở được bản sao lưu: ${err.message}`);
+    else problems.push(`Không đọc được tệp danh mục trong bản sao lưu (đã hỏng): ${String((err as Error).message ?? err)}`);
+  }
+  return { id, ok: problems.length === 0, checkedAt: nowOf(ctx), problems, originalsChecked };
+}

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../../shared/contract/errors';
+import type { EncryptionResult, EncryptionStatus } from '../../../shared/contract/types/safety';
+import { CATALOGUE_COPY, listBackups, writeManifest } from '../../data/backups/backupFolder';
+import { rekeyCopy, sha256FileSync } from '../../data/snapshot';
+import { type ServiceContext, audit } from '../context';
+import { backupNow } from './backups/backupNow';
+import { refuseWhileJobsRun } from './backups/restoreBackup';
+
+export function encryptionStatus(ctx: ServiceContext): EncryptionStatus {
+  return { encrypted: ctx.catalogue.encrypted, cipher: ctx.catalogue.cipher };
+}
+
+/**
+ * Encrypts the catalogue with a passphrase, or changes it (PRAGMA rekey). The current state is
+ * backed up first; then the file is re-encrypted in place, and every existing backup is
+ * re-encrypted with the new passphrase too, so no readable copy of the records is left behind and
+ * every backup stays restorable with the one passphrase the user knows. The passphrase itself is
+ * never written anywhere (not in the audit log either).
+ *
+ * The originals folder is not encrypted by this: it should sit on an encrypted disk.
+ */
+export async function changePassphrase(ctx: ServiceContext, input: { current?: string; next: string }): Promise<EncryptionResult> {
+  const { catalogue } = ctx;
+  refuseWhileJobsRun(ctx);
+  const wasEncrypted = catalogue.encrypted;
+  if (wasEncrypted && (!input.current || !catalogue.hasPassphrase(input.current))) {
+    throw new ApiError('unauthorized', 'Mật khẩu hiện tại không đúng.', 'Current passphrase is wrong', { current: 'Mật khẩu không đúng' });
+  }
+  if (wasEncrypted && catalogue.hasPassphrase(input.next)) {
+    throw new ApiError('invalid_input', 'Mật khẩu mới phải khác mật khẩu hiện tại.', 'New passphrase equals the current one', { next: 'Trùng mật khẩu cũ' });
+  }
+  const oldKey = catalogue.keyForCopies();
+  const safety = await backupNow(ctx, 'pre-encrypt', wasEncrypted ? 'Trước khi đổi mật khẩu' : 'Trước khi mã hóa danh mục');
+  catalogue.changePassphrase(input.next);
+
+  const problems: string[] = [];
+  let rekeyed = 0;
+  const rekeyedIds: Array<{ id: string; catalogueSha256: string }> = [];
+  for (const backup of listBackups(catalogue.backupDir)) {
+    const file = path.join(backup.path, CATALOGUE_COPY);
+    if (!fs.existsSync(file)) continue;
+    try {
+      rekeyCopy(file, backup.encrypted ? oldKey : null, input.next);
+      const updated = { ...backup, encrypted: true, catalogueSha256: sha256FileSync(file), catalogueBytes: fs.statSync(file).size };
+      writeManifest(backup.path, updated);
+      rekeyedIds.push({ id: backup.id, catalogueSha256: updated.catalogueSha256 });
+      rekeyed++;
+    } catch (err) {
+      problems.push(`${backup.id}: ${err instanceof ApiError ? err.message : String(err)}`);
+    }
+  }
+  catalogue.transaction(() => {
+    audit(ctx, wasEncrypted ? 'catalogue.rekey' : 'catalogue.encrypt', 'catalogue', null, { encrypted: wasEncrypted }, { encrypted: true, cipher: catalogue.cipher, safetyBackupId: safety.id });
+    for (const r of rekeyedIds) audit(ctx, 'backup.rekey', 'backup', null, undefined, r);
+  });
+  return { encrypted: true, backupsRekeyed: rekeyed, backupProblems: problems, safetyBackupId: safety.id };
+}

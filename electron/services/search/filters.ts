@@ -1,0 +1,135 @@
+import type { z } from 'zod';
+import type { searchFilters } from '../../../shared/contract/schemas';
+import type { FacetKey } from '../../../shared/contract/types/search';
+import { dayOf, flag, keyRange } from '../../../shared/search/indexText';
+import type { KeyBounds } from '../../data/repositories/searchIndex';
+import { COMPLETION_CODES, HANDOVER_CODES, RETENTION_CLASS_CODES, SECURITY_CODES, type FacetStore } from './facetStore';
+
+export type SearchFilters = z.output<typeof searchFilters>;
+
+/** One filter, as a test on a document id (in memory) and, where it can, as index flag tokens. */
+export interface FilterGroup {
+  key: FacetKey;
+  test: (id: number) => boolean;
+  /** Alternatives of the `flags` column, when the index can apply this filter itself. */
+  flags?: string[];
+}
+
+export interface FilterPlan {
+  groups: FilterGroup[];
+  /** Date range as index key bounds. */
+  bounds: KeyBounds;
+  /** Present (not removed) and visible to the caller. */
+  base: (id: number) => boolean;
+  /** Flag tokens excluded from every match (secrets, when hidden). */
+  excludedFlags: string[];
+  /** Groups the index cannot apply: tested in memory on what it returns. */
+  memoryGroups: FilterGroup[];
+}
+
+/** A token no document carries: a filter that selects nothing. */
+const NOTHING = 'ʒnothing';
+
+function flagsFor(values: Iterable<string>): string[] {
+  const out = [...values];
+  return out.length > 0 ? out : [NOTHING];
+}
+
+/** Turns the request's filters into tests and index tokens. */
+export function planFilters(f: SearchFilters, store: FacetStore, secretsVisible: boolean): FilterPlan {
+  const groups: FilterGroup[] = [];
+  const s = store;
+
+  if (f.fondsIds?.length) {
+    const allowed = new Uint8Array(Math.max(...f.fondsIds) + 1);
+    for (const id of f.fondsIds) allowed[id] = 1;
+    groups.push({ key: 'fonds', test: (id) => allowed[s.fonds[id]!] === 1, flags: flagsFor(f.fondsIds.map(flag.fonds)) });
+  }
+  if (f.organizationIds?.length) {
+    const orgs = f.organizationLineage === false ? new Set(f.organizationIds) : s.lineage(f.organizationIds);
+    const fonds = s.fondsOf(orgs);
+    const allowed = new Uint8Array(Math.max(0, ...fonds) + 1);
+    for (const id of fonds) allowed[id] = 1;
+    groups.push({ key: 'organization', test: (id) => allowed[s.fonds[id]!] === 1, flags: flagsFor(fonds.map(flag.fonds)) });
+  }
+  if (f.docTypes?.length) {
+    const codes = new Set(f.docTypes.map((t) => s.types.find(t) ?? -1));
+    groups.push({ key: 'docType', test: (id) => codes.has(s.type[id]!), flags: flagsFor(f.docTypes.map((t) => flag.docType(t))) });
+  }
+  if (f.securityLevels?.length) {
+    const codes = new Set(f.securityLevels.map((l) => SECURITY_CODES.indexOf(l)));
+    groups.push({ key: 'security', test: (id) => codes.has(s.security[id]!), flags: flagsFor(f.securityLevels.map((l) => flag.security(l === 'none' ? null : l))) });
+  }
+  let bounds: KeyBounds = {};
+  if (f.dateFrom || f.dateTo) {
+    const lo = f.dateFrom ? dayOf(f.dateFrom) : 1;
+    const hi = f.dateTo ? dayOf(f.dateTo) : Number.MAX_SAFE_INTEGER;
+    const [klo, khi] = keyRange(f.dateFrom ?? null, f.dateTo ?? null);
+    // Undated documents are outside any date range.
+    bounds = { lo: Math.max(klo, keyRange('1900-01-01', null)[0]), hi: khi };
+    groups.push({ key: 'year', test: (id) => s.day[id]! >= lo && s.day[id]! <= hi && s.day[id]! > 0 });
+  }
+  if (f.fileIds?.length) {
+    const files = new Set(f.fileIds);
+    groups.push({ key: 'file', test: (id) => files.has(s.file[id]!) });
+  }
+  if (f.issuers?.length) {
+    const codes = new Set(f.issuers.map((v) => s.issuers.find(v) ?? -1));
+    groups.push({ key: 'issuer', test: (id) => codes.has(s.issuer[id]!) });
+  }
+  if (f.signers?.length) {
+    const codes = new Set(f.signers.map((v) => s.signers.find(v) ?? -1));
+    groups.push({ key: 'signer', test: (id) => codes.has(s.signer[id]!) });
+  }
+  if (f.retentionClasses?.length) {
+    const codes = new Set(f.retentionClasses.map((c) => RETENTION_CLASS_CODES.indexOf(c)));
+    groups.push({ key: 'retentionClass', test: (id) => codes.has(s.fileRetClass[s.file[id]!]!) });
+  }
+  if (f.retentionCodes?.length) {
+    const codes = new Set(f.retentionCodes.map((c) => (c === 'none' ? 0 : (s.retentionCodes.find(c) ?? -1))));
+    groups.push({ key: 'retention', test: (id) => codes.has(s.fileRet[s.file[id]!]!) });
+  }
+  if (f.completion?.length) {
+    const codes = new Set(f.completion.map((c) => COMPLETION_CODES.indexOf(c)));
+    groups.push({ key: 'completion', test: (id) => codes.has(s.fileCompletion[s.file[id]!]!) });
+  }
+  if (f.handoverStatuses?.length) {
+    const codes = new Set(f.handoverStatuses.map((c) => HANDOVER_CODES.indexOf(c)));
+    groups.push({ key: 'handover', test: (id) => codes.has(s.fileHandover[s.file[id]!]!) });
+  }
+  const base = secretsVisible ? (id: number) => s.present[id] === 1 : (id: number) => s.present[id] === 1 && s.security[id] === 0;
+  return {
+    groups,
+    bounds,
+    base,
+    excludedFlags: secretsVisible ? [] : [flag.secret],
+    memoryGroups: groups.filter((g) => !g.flags && g.key !== 'year'),
+  };
+}
+
+/** Every filter and visibility, in memory: for browsing and candidate sets. */
+export function fullTest(plan: FilterPlan): (id: number) => boolean {
+  const tests = plan.groups.map((g) => g.test);
+  const base = plan.base;
+  if (tests.length === 0) return base;
+  return (id) => {
+    if (!base(id)) return false;
+    for (const t of tests) if (!t(id)) return false;
+    return true;
+  };
+}
+
+/** The filters the index cannot apply, or null when it applies them all. */
+export function memoryTest(plan: FilterPlan): ((id: number) => boolean) | null {
+  const tests = plan.memoryGroups.map((g) => g.test);
+  if (tests.length === 0) return null;
+  return (id) => {
+    for (const t of tests) if (!t(id)) return false;
+    return true;
+  };
+}
+
+/** Index flag groups of the plan (each group: one of its tokens must be present). */
+export function flagGroups(plan: FilterPlan): string[][] {
+  return plan.groups.filter((g) => g.flags).map((g) => g.flags!);
+}

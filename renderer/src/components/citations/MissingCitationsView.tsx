@@ -1,0 +1,119 @@
+/** Documents cited in the catalogue but not in it: what an archivist should look for, most cited first. */
+import { useCallback, useEffect, useState } from 'react';
+import type { MissingCitationsPage } from '@shared/contract/types/importing';
+import { call } from '../../api/client';
+import { useAppStore } from '../../stores/appStore';
+import { useCatalogueStore } from '../../stores/catalogueStore';
+import { useT } from '../../i18n';
+import { formatDate } from '../../util/format';
+import { errorMessage } from '../../util/errors';
+import { ErrorBanner } from '../common/ErrorBanner';
+import { Pager } from '../common/Pager';
+import '../import/importArea.css';
+
+const PAGE = 50;
+
+export function MissingCitationsView({ fondsId }: { fondsId?: number }) {
+  const t = useT();
+  const fonds = useCatalogueStore((s) => s.fonds);
+  const navigate = useAppStore((s) => s.navigate);
+  const [form, setForm] = useState<'party' | 'state' | undefined>(undefined);
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<MissingCitationsPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setPage(await call('citations.missing', { fondsId, form, offset, limit: PAGE }));
+      setError(null);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }, [fondsId, form, offset]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <section className="view" data-testid="missing-citations-view">
+      <header className="view-header">
+        <div>
+          <h1>{t('import.missing.title')}</h1>
+          <p className="muted">{t('import.missing.intro')}</p>
+        </div>
+      </header>
+      <div className="review-filters">
+        <label>
+          {t('import.review.fondsFilter')}{' '}
+          <select
+            value={fondsId ?? ''}
+            onChange={(e) => {
+              setOffset(0);
+              navigate({ kind: 'missingCitations', fondsId: e.target.value ? Number(e.target.value) : undefined });
+            }}
+            data-testid="missing-fonds"
+          >
+            <option value="">{t('import.review.allFonds')}</option>
+            {fonds.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.code} — {f.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('import.missing.form')}{' '}
+          <select
+            value={form ?? ''}
+            onChange={(e) => {
+              setOffset(0);
+              setForm(e.target.value === 'party' || e.target.value === 'state' ? e.target.value : undefined);
+            }}
+            data-testid="missing-form"
+          >
+            <option value="">{t('import.missing.allForms')}</option>
+            <option value="party">{t('import.missing.form.party')}</option>
+            <option value="state">{t('import.missing.form.state')}</option>
+          </select>
+        </label>
+      </div>
+      <ErrorBanner message={error} />
+      {page && page.total === 0 ? <p className="muted">{t('import.missing.empty')}</p> : null}
+      {page && page.items.length > 0 ? (
+        <table className="data-table" data-testid="missing-citations">
+          <thead>
+            <tr>
+              <th>{t('import.missing.number')}</th>
+              <th>{t('import.missing.type')}</th>
+              <th>{t('import.missing.dates')}</th>
+              <th className="num">{t('import.missing.citing')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((m) => (
+              <tr key={m.numberKey} data-testid="missing-citation" data-number={m.numberSymbol}>
+                <td>
+                  <strong>{m.numberSymbol}</strong>
+                  <div className="muted">{t(`import.missing.form.${m.form}`)}</div>
+                </td>
+                <td>{m.docType ?? '—'}</td>
+                <td>{m.citedDates.length > 0 ? m.citedDates.map(formatDate).join(', ') : '—'}</td>
+                <td className="num" data-testid="missing-citing">
+                  {m.citingDocuments}
+                </td>
+                <td className="nowrap">
+                  <button type="button" className="link" onClick={() => navigate({ kind: 'document', documentId: m.exampleDocumentId })}>
+                    {t('import.missing.example')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {page ? <Pager offset={offset} limit={PAGE} total={page.total} onPrev={() => setOffset(Math.max(0, offset - PAGE))} onNext={() => setOffset(offset + PAGE)} testId="missing-pager" /> : null}
+    </section>
+  );
+}

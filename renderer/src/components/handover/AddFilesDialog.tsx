@@ -1,0 +1,156 @@
+/**
+ * Thêm hồ sơ vào đợt: pick files of a fonds that are in no batch yet. Secret documents in them
+ * must each be confirmed, with a reason; the host records who confirmed and when.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { CandidateFile } from '@shared/contract/types/handover';
+import { call } from '../../api/client';
+import { useCatalogueStore } from '../../stores/catalogueStore';
+import { useLocale, useT } from '../../i18n';
+import { errorMessage } from '../../util/errors';
+import { retentionLabel } from '../../util/format';
+import { useFormSubmit } from '../../util/useFormSubmit';
+import { ErrorBanner } from '../common/ErrorBanner';
+import { Field, invalidProps } from '../common/Field';
+import { FormFooter } from '../common/FormFooter';
+import { Modal } from '../common/Modal';
+import type { BatchDetail } from '@shared/contract/types/handover';
+
+export function AddFilesDialog({ batchId, onClose, onAdded }: { batchId: number; onClose(): void; onAdded(d: BatchDetail): void }) {
+  const t = useT();
+  const locale = useLocale();
+  const fonds = useCatalogueStore((s) => s.fonds);
+  const [fondsId, setFondsId] = useState<number | null>(fonds[0]?.id ?? null);
+  const [candidates, setCandidates] = useState<CandidateFile[] | null>(null);
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  const [confirmed, setConfirmed] = useState<Set<number>>(new Set());
+  const [reason, setReason] = useState('');
+  const { errors, banner, setBanner, busy, submit } = useFormSubmit();
+
+  useEffect(() => {
+    if (fondsId === null) return;
+    setCandidates(null);
+    setChosen(new Set());
+    call('handover.batches.candidates', { batchId, fondsId })
+      .then(setCandidates)
+      .catch((err: unknown) => setBanner(errorMessage(err)));
+  }, [batchId, fondsId, setBanner]);
+
+  const secrets = useMemo(() => (candidates ?? []).filter((f) => chosen.has(f.id)).flatMap((f) => f.secretDocuments.map((d) => ({ ...d, file: f.code }))), [candidates, chosen]);
+
+  const toggle = (set: Set<number>, id: number) => {
+    const next = new Set(set);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    return next;
+  };
+
+  const validate = () => {
+    const e: Record<string, string> = {};
+    if (chosen.size === 0) e.files = t('handover.add.pickOne');
+    if (secrets.length > 0) {
+      if (secrets.some((s) => !confirmed.has(s.documentId))) e.secrets = t('handover.add.confirmAll');
+      if (reason.trim().length < 5) e.reason = t('handover.add.reasonRequired');
+    }
+    return e;
+  };
+
+  const onSubmit = () =>
+    submit(validate(), async () => {
+      const detail = await call('handover.batches.addFiles', {
+        batchId,
+        fileIds: [...chosen],
+        ...(secrets.length > 0 ? { secretConfirmation: { documentIds: secrets.map((s) => s.documentId), reason: reason.trim() } } : {}),
+      });
+      onAdded(detail);
+      onClose();
+    });
+
+  const all = candidates ?? [];
+  return (
+    <Modal title={t('handover.add.title')} onClose={onClose} testId="hv-add-dialog" wide>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSubmit();
+        }}
+      >
+        <div className="modal-body">
+          <ErrorBanner message={banner} />
+          <Field id="hv-add-fonds" label={t('handover.add.fonds')}>
+            <select id="hv-add-fonds" value={fondsId ?? ''} onChange={(e) => setFondsId(Number(e.target.value))}>
+              {fonds.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.code} — {f.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {candidates && all.length === 0 ? <p className="muted">{t('handover.add.none')}</p> : null}
+          {all.length > 0 ? (
+            <table className="data-table hv-pick" data-testid="hv-candidates">
+              <thead>
+                <tr>
+                  <th>
+                    <input
+                      type="checkbox"
+                      aria-label={t('handover.add.selectAll')}
+                      checked={chosen.size === all.length}
+                      onChange={(e) => setChosen(e.target.checked ? new Set(all.map((f) => f.id)) : new Set())}
+                      data-testid="hv-select-all"
+                    />
+                  </th>
+                  <th>{t('file.codeShort')}</th>
+                  <th>{t('file.title')}</th>
+                  <th>{t('file.retention')}</th>
+                  <th>{t('file.box')}</th>
+                  <th className="num">{t('file.documents')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {all.map((f) => (
+                  <tr key={f.id}>
+                    <td>
+                      <input type="checkbox" checked={chosen.has(f.id)} onChange={() => setChosen((c) => toggle(c, f.id))} aria-label={f.code} data-testid={`hv-pick-${f.id}`} />
+                    </td>
+                    <td>{f.code}</td>
+                    <td className="col-title">
+                      {f.title}
+                      {f.secretDocuments.length > 0 ? <span className="badge hv-badge-secret">{t('handover.batch.secretMark')}</span> : null}
+                    </td>
+                    <td>{retentionLabel(f.retention, locale) ?? t('common.notSet')}</td>
+                    <td>{f.box ?? '—'}</td>
+                    <td className="num">{f.documentCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {errors.files ? <p className="field-error">{errors.files}</p> : null}
+          {secrets.length > 0 ? (
+            <fieldset className="hv-secret-box" data-testid="hv-secret-box">
+              <legend className="secret-text">{t('handover.add.secretTitle')}</legend>
+              <p className="muted">{t('handover.add.secretExplain')}</p>
+              <ul className="plain-list">
+                {secrets.map((s) => (
+                  <li key={s.documentId}>
+                    <label className="checkbox">
+                      <input type="checkbox" checked={confirmed.has(s.documentId)} onChange={() => setConfirmed((c) => toggle(c, s.documentId))} data-testid={`hv-confirm-${s.documentId}`} />
+                      {s.numberSymbol ?? `#${s.documentId}`} ({t(`security.${s.securityLevel}`)}) — {t('file.codeShort')} {s.file}: {t('handover.add.secretConfirm')}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+              {errors.secrets ? <p className="field-error">{errors.secrets}</p> : null}
+              <Field id="hv-secret-reason" label={t('handover.add.reason')} error={errors.reason} required>
+                <textarea id="hv-secret-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} {...invalidProps('hv-secret-reason', errors.reason)} />
+              </Field>
+            </fieldset>
+          ) : null}
+        </div>
+        <FormFooter busy={busy} onCancel={onClose} submitLabel={t('handover.add.submit', { n: chosen.size })} testId="hv-add" />
+      </form>
+    </Modal>
+  );
+}

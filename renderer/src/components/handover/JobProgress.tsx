@@ -1,0 +1,32 @@
+/** Progress of a handover job: what it is doing, files and megabytes done, and "Hủy" while it runs. */
+import type { JobStatus } from '@shared/contract/types';
+import { useT } from '../../i18n';
+
+const mb = (bytes: number | undefined) => ((bytes ?? 0) / (1024 * 1024)).toFixed(1);
+
+export function JobProgress({ status, onCancel, testId }: { status: JobStatus; onCancel(): void; testId: string }) {
+  const t = useT();
+  const running = status.state === 'running';
+  const byBytes = (status.bytesTotal ?? 0) > 0;
+  const max = byBytes ? status.bytesTotal! : Math.max(1, status.total);
+  const value = byBytes ? (status.bytesProcessed ?? 0) : status.processed;
+  return (
+    <div className="hv-job" data-testid={testId} data-state={status.state}>
+      <div className="hv-job-head">
+        <strong data-testid={`${testId}-state`}>{t(`handover.job.${status.state}`)}</strong>
+        {status.phase ? <span className="muted">{status.phase}</span> : null}
+      </div>
+      <progress max={max} value={running ? value : max} aria-label={status.phase ?? t(`handover.job.${status.state}`)} />
+      <div className="hv-job-counts muted">
+        <span>{t('handover.job.progress', { processed: status.processed, total: status.total })}</span>
+        {byBytes ? <span>{t('handover.job.bytes', { done: mb(status.bytesProcessed), total: mb(status.bytesTotal) })}</span> : null}
+      </div>
+      {status.error ? <p className="error-banner">{status.error}</p> : null}
+      {running ? (
+        <button type="button" onClick={onCancel} data-testid={`${testId}-cancel`}>
+          {t('common.cancel')}
+        </button>
+      ) : null}
+    </div>
+  );
+}

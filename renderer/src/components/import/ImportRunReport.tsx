@@ -1,0 +1,154 @@
+/** One import run's report: every file with its outcome, filtered by outcome, exported as CSV or JSON. */
+import { useCallback, useEffect, useState } from 'react';
+import type { ImportOutcome } from '@shared/contract/types';
+import type { ImportRun, ImportRunItemsPage } from '@shared/contract/types/importing';
+import { call } from '../../api/client';
+import { useAppStore } from '../../stores/appStore';
+import { useT } from '../../i18n';
+import { formatDateTime } from '../../util/format';
+import { errorMessage } from '../../util/errors';
+import { ErrorBanner } from '../common/ErrorBanner';
+import { Pager } from '../common/Pager';
+import { downloadFile } from './download';
+import { RunCounts, canResume, useResume } from './ImportRunsView';
+import './importArea.css';
+
+const PAGE = 100;
+const OUTCOME_CLASS = { imported: 'ok-text', duplicate: 'warn-text', failed: 'error-text' } as const;
+
+export function ImportRunReport({ runId }: { runId: number }) {
+  const t = useT();
+  const navigate = useAppStore((s) => s.navigate);
+  const [run, setRun] = useState<ImportRun | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | undefined>(undefined);
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<ImportRunItemsPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const resume = useResume(setError);
+
+  const load = useCallback(async () => {
+    try {
+      const [r, p] = await Promise.all([call('importRuns.get', { runId }), call('importRuns.items', { runId, outcome, offset, limit: PAGE })]);
+      setRun(r);
+      setPage(p);
+      setError(null);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }, [runId, outcome, offset]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const exportAs = async (format: 'csv' | 'json') => {
+    try {
+      downloadFile(await call('importRuns.export', { runId, format, outcome }));
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  const filters: Array<[ImportOutcome | undefined, string]> = run
+    ? [
+        [undefined, t('import.report.all', { n: run.processed })],
+        ['imported', t('import.report.imported', { n: run.imported })],
+        ['duplicate', t('import.report.duplicate', { n: run.duplicates })],
+        ['failed', t('import.report.failed', { n: run.failed })],
+      ]
+    : [];
+
+  return (
+    <section className="view" data-testid="import-run-report" data-run-id={runId}>
+      <header className="view-header">
+        <div>
+          <p className="eyebrow">
+            <button type="button" className="link" onClick={() => navigate({ kind: 'importRuns' })}>
+              {t('import.report.back')}
+            </button>
+          </p>
+          <h1>{t('import.report.title', { id: runId })}</h1>
+          {run ? (
+            <p className="muted">
+              <span className={`run-state run-state-${run.state}`} data-testid="import-run-state">
+                {t(`import.runs.state.${run.state}`)}
+              </span>{' '}
+              · {formatDateTime(run.startedAt)}
+              {run.finishedAt ? ` → ${formatDateTime(run.finishedAt)}` : ''} · {t('import.runs.fonds')} {run.fondsCode} · {run.actor}
+            </p>
+          ) : null}
+          {run ? <RunCounts run={run} /> : null}
+          {run ? <p className="muted break">{t('import.runs.sources')}: {run.sources.join(', ')}</p> : null}
+          {run?.error ? <p className="warn-text">{run.error}</p> : null}
+        </div>
+        <div className="view-actions">
+          <button type="button" onClick={() => void load()} data-testid="import-report-refresh">
+            {t('import.report.refresh')}
+          </button>
+          {run && canResume(run) ? (
+            <button type="button" onClick={() => void resume(runId)} data-testid="import-report-resume">
+              {t('import.runs.resume')}
+            </button>
+          ) : null}
+          <button type="button" onClick={() => void exportAs('csv')} data-testid="import-report-csv">
+            {t('import.report.exportCsv')}
+          </button>
+          <button type="button" onClick={() => void exportAs('json')} data-testid="import-report-json">
+            {t('import.report.exportJson')}
+          </button>
+        </div>
+      </header>
+      <ErrorBanner message={error} />
+      <div className="segmented report-filter" role="group" aria-label={t('import.report.filter')}>
+        {filters.map(([o, label]) => (
+          <button
+            key={o ?? 'all'}
+            type="button"
+            aria-pressed={outcome === o}
+            className={outcome === o ? 'active' : ''}
+            onClick={() => {
+              setOutcome(o);
+              setOffset(0);
+            }}
+            data-testid={`import-report-filter-${o ?? 'all'}`}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {page && page.items.length === 0 ? <p className="muted">{t('import.report.empty')}</p> : null}
+      {page && page.items.length > 0 ? (
+        <table className="data-table" data-testid="import-report-items">
+          <thead>
+            <tr>
+              <th className="num">{t('import.report.seq')}</th>
+              <th>{t('import.report.file')}</th>
+              <th>{t('import.outcome')}</th>
+              <th>{t('import.report.message')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((item) => (
+              <tr key={item.seq} data-testid="import-report-item" data-outcome={item.outcome}>
+                <td className="num">{item.seq}</td>
+                <td className="break">{item.name}</td>
+                <td className="nowrap">
+                  <span className={OUTCOME_CLASS[item.outcome]}>{t(`import.outcome.${item.outcome}`)}</span>
+                </td>
+                <td>
+                  {item.message ? <span>{item.message} </span> : null}
+                  {item.documentId !== null ? (
+                    <button type="button" className="link" onClick={() => navigate({ kind: 'document', documentId: item.documentId! })} data-testid="import-report-open">
+                      {t('import.open')}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {page ? <Pager offset={offset} limit={PAGE} total={page.total} onPrev={() => setOffset(Math.max(0, offset - PAGE))} onNext={() => setOffset(offset + PAGE)} testId="import-report-pager" /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * How a document's text was obtained, shown at the top of the document view: a scan waiting for
+ * OCR (clearly), text converted from a legacy encoding, or a row of a register.
+ */
+import { useEffect, useState } from 'react';
+import type { DocumentReadingInfo } from '@shared/contract/types/registers';
+import { call } from '../../api/client';
+import { useT } from '../../i18n';
+import { encodingLabel } from './registerForm';
+import './registers.css';
+
+export function ReadingNotice({ documentId }: { documentId: number }) {
+  const t = useT();
+  const [info, setInfo] = useState<DocumentReadingInfo | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    setInfo(null);
+    // A detail: the view works without it, so a failure here stays silent.
+    call('documents.readingInfo', { id: documentId }).then(
+      (i) => current && setInfo(i),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [documentId]);
+
+  if (!info) return null;
+  const legacy = ['tcvn3', 'vni', 'windows-1258'].includes(info.encoding ?? '') && info.conversions.some((c) => c.includes('→unicode'));
+  return (
+    <>
+      {info.needsOcr ? (
+        <div className="reading-notice" role="status" data-testid="reading-needs-ocr">
+          <strong>{t('import.reading.ocrTitle')}</strong>
+          {t('import.reading.ocr')}
+          {info.pageCount ? ` (${t('import.reading.pages', { n: info.pageCount })})` : null}
+        </div>
+      ) : null}
+      {legacy ? (
+        <p className="muted reading-note" data-testid="reading-converted">
+          {t('import.reading.converted', { from: encodingLabel(info.encoding!) })}
+        </p>
+      ) : null}
+      {info.register ? (
+        <p className="muted reading-note" data-testid="reading-register">
+          {t('import.reading.register', { file: info.register.fileName, row: info.register.row })} {info.register.problems.join(' ')}
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+/** Cần rà soát: documents with fields waiting for an archivist, by fonds and by field, a page at a time. */
+import { useCallback, useEffect, useState } from 'react';
+import type { ReviewPage, ReviewSummary } from '@shared/contract/types/importing';
+import { call } from '../../api/client';
+import { useAppStore } from '../../stores/appStore';
+import { useCatalogueStore } from '../../stores/catalogueStore';
+import { refreshAfterChange } from '../../stores/refresh';
+import { useT } from '../../i18n';
+import { errorMessage } from '../../util/errors';
+import { ErrorBanner } from '../common/ErrorBanner';
+import { Pager } from '../common/Pager';
+import { ReviewCard } from './ReviewCard';
+import { FIELD_LABELS } from './reviewFields';
+import '../import/importArea.css';
+
+const PAGE = 10;
+
+export function ReviewView({ fondsId, field }: { fondsId?: number; field?: string }) {
+  const t = useT();
+  const fonds = useCatalogueStore((s) => s.fonds);
+  const navigate = useAppStore((s) => s.navigate);
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<ReviewPage | null>(null);
+  const [summary, setSummary] = useState<ReviewSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [p, s] = await Promise.all([
+        call('review.list', { fondsId, field, offset, limit: PAGE }),
+        call('review.summary', { fondsId }),
+      ]);
+      // Confirming the last documents of the last page leaves it empty: step back.
+      if (p.items.length === 0 && offset > 0 && p.total > 0) {
+        setOffset(Math.max(0, Math.floor((p.total - 1) / PAGE) * PAGE));
+        return;
+      }
+      setPage(p);
+      setSummary(s);
+      setError(null);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }, [fondsId, field, offset]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const setFilter = (next: { fondsId?: number; field?: string }) => {
+    setOffset(0);
+    navigate({ kind: 'review', ...next });
+  };
+
+  return (
+    <section className="view review-view" data-testid="review-view">
+      <header className="view-header">
+        <div>
+          <h1>{t('import.review.title')}</h1>
+          <p className="muted">{t('import.review.intro')}</p>
+        </div>
+      </header>
+      <div className="review-filters">
+        <label>
+          {t('import.review.fondsFilter')}{' '}
+          <select
+            value={fondsId ?? ''}
+            onChange={(e) => setFilter({ fondsId: e.target.value ? Number(e.target.value) : undefined, field })}
+            data-testid="review-fonds"
+          >
+            <option value="">{t('import.review.allFonds')}</option>
+            {fonds.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.code} — {f.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('import.review.fieldFilter')}{' '}
+          <select value={field ?? ''} onChange={(e) => setFilter({ fondsId, field: e.target.value || undefined })} data-testid="review-field-filter">
+            <option value="">{t('import.review.allFields')}</option>
+            {(summary?.byField ?? []).map((b) => (
+              <option key={b.field} value={b.field}>
+                {FIELD_LABELS[b.field] ? t(FIELD_LABELS[b.field]!) : b.field} ({b.count})
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ErrorBanner message={error} />
+      {notice ? (
+        <p className="notice" role="status" data-testid="review-notice">
+          {notice}
+        </p>
+      ) : null}
+      {page ? (
+        <>
+          <p className="muted" data-testid="review-total">
+            {t('import.review.total', { n: page.total })}
+          </p>
+          {page.items.length === 0 ? <p className="muted">{t('import.review.empty')}</p> : null}
+          {page.items.map((item) => (
+            <ReviewCard
+              key={`${item.document.id}-${item.fields.map((f) => f.field).join(',')}`}
+              item={item}
+              onConfirmed={(message) => {
+                setNotice(message);
+                void load();
+                void refreshAfterChange();
+              }}
+            />
+          ))}
+          <Pager offset={offset} limit={PAGE} total={page.total} onPrev={() => setOffset(Math.max(0, offset - PAGE))} onNext={() => setOffset(offset + PAGE)} testId="review-pager" />
+        </>
+      ) : (
+        <p className="muted">{t('common.loading')}</p>
+      )}
+    </section>
+  );
+}

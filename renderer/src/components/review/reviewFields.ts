@@ -1,0 +1,67 @@
+/** Labels and editing rules of the fields the review queue shows. */
+import type { MessageKey } from '../../i18n';
+
+export const FIELD_LABELS: Record<string, MessageKey> = {
+  numberSymbol: 'doc.numberSymbol',
+  docType: 'doc.type',
+  issuer: 'doc.issuer',
+  parentIssuer: 'doc.parentIssuer',
+  issueDate: 'doc.issueDate',
+  place: 'doc.place',
+  subject: 'doc.subject',
+  addressees: 'doc.addressees',
+  recipients: 'doc.recipients',
+  signingAuthority: 'doc.signingAuthority',
+  signerTitle: 'doc.signerTitle',
+  signerName: 'doc.signerName',
+  incomingStamp: 'doc.incomingStamp',
+  citations: 'import.review.field.citations',
+  fullText: 'import.review.field.fullText',
+};
+
+/** How a field is edited in the queue; fields absent here are confirmed as they are. */
+export const EDITABLE: Record<string, 'text' | 'date' | 'lines' | 'longText'> = {
+  numberSymbol: 'text',
+  docType: 'text',
+  issuer: 'text',
+  parentIssuer: 'text',
+  issueDate: 'date',
+  place: 'text',
+  subject: 'longText',
+  addressees: 'lines',
+  recipients: 'lines',
+  signingAuthority: 'text',
+  signerTitle: 'text',
+  signerName: 'text',
+};
+
+/** A stored value as an editable string. */
+export function toInput(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.join('\n');
+  return String(value);
+}
+
+/** An edited string back to the document's value (`null` when cleared). */
+export function fromInput(kind: 'text' | 'date' | 'lines' | 'longText', input: string): string | string[] | null {
+  if (kind === 'lines') {
+    return input
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+  }
+  const trimmed = input.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+/** A value shown in the queue. */
+export function displayValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.join('; ');
+  if (typeof value === 'object') {
+    return Object.values(value as Record<string, unknown>)
+      .filter((v) => v !== null && v !== undefined)
+      .join(' — ');
+  }
+  return String(value);
+}

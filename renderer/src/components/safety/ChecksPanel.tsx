@@ -1,0 +1,106 @@
+/** "Kiểm tra nhật ký" and "Kiểm tra toàn vẹn": results in plain words, pointing at what is wrong. */
+import type { AuditVerification, IntegrityReport } from '@shared/contract/types/safety';
+import { call } from '../../api/client';
+import { useT } from '../../i18n';
+import { formatDateTime, formatSize } from '../../util/format';
+import { ErrorBanner } from '../common/ErrorBanner';
+import { useAction } from './useAction';
+
+function AuditResult({ v }: { v: AuditVerification }) {
+  const t = useT();
+  if (v.ok) return <p className="safety-ok" data-testid="audit-ok">✓ {t('safety.audit.ok', { checked: v.checked, total: v.total })}</p>;
+  const b = v.firstBroken;
+  return (
+    <div className="safety-bad" role="alert" data-testid="audit-broken">
+      <p>
+        <strong>✗ {t('safety.audit.broken', { id: v.firstBrokenId ?? '?' })}</strong>
+      </p>
+      {b ? (
+        <p className="mono" data-testid="audit-broken-row">
+          {t('safety.audit.brokenRow', { id: b.id, at: formatDateTime(b.at), actor: b.actor, action: b.action, entity: `${b.entityType} ${b.entityId ?? ''}` })}
+        </p>
+      ) : null}
+      <p className="muted">{t('safety.audit.brokenBefore', { checked: v.checked })}</p>
+    </div>
+  );
+}
+
+function IntegrityResult({ r }: { r: IntegrityReport }) {
+  const t = useT();
+  const dbOk = r.integrity.length === 1 && r.integrity[0] === 'ok';
+  const mark = (ok: boolean) => (ok ? <span className="safety-mark ok">✓</span> : <span className="safety-mark bad">✗</span>);
+  return (
+    <div data-testid="integrity-result">
+      <p className={r.ok ? 'safety-ok' : 'safety-bad'} data-testid="integrity-verdict">
+        <strong>{r.ok ? `✓ ${t('safety.check.ok')}` : `✗ ${t('safety.check.bad')}`}</strong> <span className="muted">{t('safety.check.at', { at: formatDateTime(r.checkedAt) })}</span>
+      </p>
+      <dl className="safety-checklist">
+        <dt>
+          {mark(dbOk)} {t('safety.check.database')}
+        </dt>
+        <dd className="mono">{r.integrity.slice(0, 5).join('; ')}</dd>
+        <dt>
+          {mark(r.foreignKeys.length === 0)} {t('safety.check.foreignKeys')}
+        </dt>
+        <dd>{r.foreignKeys.length === 0 ? 'ok' : t('safety.check.foreignKeysBad', { n: r.foreignKeys.length })}</dd>
+        <dt>
+          {mark(r.audit.ok)} {t('safety.check.audit')}
+        </dt>
+        <dd>{r.audit.ok ? t('safety.audit.ok', { checked: r.audit.checked, total: r.audit.total }) : t('safety.audit.broken', { id: r.audit.firstBrokenId ?? '?' })}</dd>
+        <dt>
+          {mark(r.originals.problems.length === 0)} {t('safety.check.originals')}
+        </dt>
+        <dd>
+          {r.originals.problems.length === 0
+            ? t('safety.check.originalsOk', { checked: r.originals.checked, size: formatSize(r.originals.bytes), moved: r.originals.movedOut })
+            : t('safety.check.originalsBad', { n: r.originals.problems.length, checked: r.originals.checked })}
+        </dd>
+      </dl>
+      {r.originals.problems.length > 0 ? (
+        <table className="data-table" data-testid="fixity-problems">
+          <tbody>
+            {r.originals.problems.map((p) => (
+              <tr key={p.attachmentId}>
+                <td className="error-text nowrap">{t(`safety.check.problem.${p.problem}`)}</td>
+                <td>{p.fileName}</td>
+                <td className="mono small">{p.storedPath}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}
+
+export function ChecksPanel() {
+  const t = useT();
+  const audit = useAction(() => call('audit.verify', {}));
+  const check = useAction(() => call('integrity.check', { originals: true }));
+  return (
+    <div className="safety-panels">
+      <section className="panel" aria-labelledby="safety-audit-title">
+        <h2 id="safety-audit-title" className="section-title">
+          {t('safety.audit.title')}
+        </h2>
+        <p className="muted">{t('safety.audit.hint')}</p>
+        <button type="button" className="primary" onClick={() => void audit.go()} disabled={audit.busy} data-testid="audit-verify">
+          {audit.busy ? t('safety.working') : t('safety.audit.verify')}
+        </button>
+        <ErrorBanner message={audit.error} />
+        {audit.result ? <AuditResult v={audit.result} /> : null}
+      </section>
+      <section className="panel" aria-labelledby="safety-check-title">
+        <h2 id="safety-check-title" className="section-title">
+          {t('safety.check.title')}
+        </h2>
+        <p className="muted">{t('safety.check.hint')}</p>
+        <button type="button" className="primary" onClick={() => void check.go()} disabled={check.busy} data-testid="integrity-check">
+          {check.busy ? t('safety.working') : t('safety.check.run')}
+        </button>
+        <ErrorBanner message={check.error} />
+        {check.result ? <IntegrityResult r={check.result} /> : null}
+      </section>
+    </div>
+  );
+}

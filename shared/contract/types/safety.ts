@@ -1,0 +1,251 @@
+/**
+ * Records of the safety area (issue 6): integrity checks, backups and restore, removal and
+ * destruction, access to secret records and encryption at rest.
+ */
+
+/** Who removed a record, when and why (gỡ bỏ có lý do, khôi phục được). */
+export interface RemovalInfo {
+  at: string;
+  by: string;
+  reason: string;
+  /** Removed together with this file (hồ sơ); restoring the file brings it back. */
+  withFileId: number | null;
+  /** Covered by this executed destruction decision: it cannot be restored. */
+  destructionDecisionId: number | null;
+}
+
+export interface RemovedRecord {
+  kind: 'document' | 'file';
+  id: number;
+  fondsId: number;
+  fondsCode: string;
+  /** Number-symbol of a document; code of a file. */
+  reference: string | null;
+  /** Subject of a document; title of a file. */
+  title: string | null;
+  removal: RemovalInfo;
+  /** For a file: its documents removed with it. */
+  documentCount: number;
+}
+
+export interface RemovedPage {
+  total: number;
+  items: RemovedRecord[];
+  /** Removed secret documents left out because secrets are hidden. */
+  hiddenSecret: number;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  /** Rows whose link and hash were checked and held. */
+  checked: number;
+  /** The first row whose link or hash does not hold. */
+  firstBrokenId: number | null;
+  /** That row as stored (it may have been altered), to show where the chain breaks. */
+  firstBroken: { id: number; at: string; actor: string; action: string; entityType: string; entityId: number | null } | null;
+  total: number;
+}
+
+export interface FixityProblem {
+  attachmentId: number;
+  documentId: number;
+  fileName: string;
+  storedPath: string;
+  expectedSha256: string;
+  /** `missing`: no file; `mismatch`: the bytes changed; `unreadable`: it could not be read. */
+  problem: 'missing' | 'mismatch' | 'unreadable';
+  actualSha256: string | null;
+}
+
+export interface IntegrityReport {
+  ok: boolean;
+  checkedAt: string;
+  /** `PRAGMA integrity_check`: ['ok'] when sound. */
+  integrity: string[];
+  /** `PRAGMA foreign_key_check`: rows pointing at nothing. */
+  foreignKeys: Array<{ table: string; rowid: number | null; parent: string }>;
+  audit: AuditVerification;
+  originals: {
+    checked: number;
+    bytes: number;
+    /** Originals moved to a quarantine folder after a destruction decision: not expected here. */
+    movedOut: number;
+    problems: FixityProblem[];
+    /** False when the caller skipped the (slow) fixity check. */
+    included: boolean;
+  };
+}
+
+export type BackupReason =
+  | 'manual'
+  | 'scheduled'
+  | 'pre-migration'
+  | 'pre-restore'
+  | 'pre-encrypt'
+  | 'pre-import'
+  | 'pre-receive'
+  | 'pre-destruction';
+
+/** What a catalogue holds, for a backup's description and a restore's preview. */
+export interface CatalogueSummary {
+  schemaVersion: number;
+  counts: { fonds: number; files: number; documents: number; removedDocuments: number; attachments: number; auditRows: number };
+  lastAudit: { id: number; at: string; actor: string; action: string; hash: string } | null;
+}
+
+/** One backup (bản sao lưu): a folder with the catalogue copy, the originals and a manifest. */
+export interface BackupInfo {
+  id: string;
+  createdAt: string;
+  reason: BackupReason;
+  actor: string;
+  note: string | null;
+  /** Bytes and SHA-256 of the catalogue copy, as written. */
+  catalogueBytes: number;
+  catalogueSha256: string;
+  encrypted: boolean;
+  summary: CatalogueSummary;
+  originals: { included: boolean; count: number; bytes: number; copied: number; linked: number; problems: string[] };
+  /** Absolute folder of this backup. */
+  path: string;
+}
+
+export interface BackupVerification {
+  id: string;
+  ok: boolean;
+  checkedAt: string;
+  problems: string[];
+  originalsChecked: number;
+}
+
+export interface BackupSettings {
+  /** Hours between automatic backups; 0 turns them off. */
+  intervalHours: number;
+  keepLast: number;
+  keepDaily: number;
+  keepWeekly: number;
+  /** Absolute folder of the backups. */
+  dir: string;
+  lastBackupAt: string | null;
+}
+
+export interface RestoreDifference {
+  kind: 'document';
+  id: number;
+  numberSymbol: string | null;
+  subject: string | null;
+  /** `lost`: exists now, not in the backup; `back`: in the backup, not now; `changed`: differs. */
+  change: 'lost' | 'back' | 'changed';
+}
+
+export interface RestorePreview {
+  backup: BackupInfo;
+  current: CatalogueSummary;
+  /** Audit rows recorded after the backup was made: the changes a restore takes back. */
+  changesUndone: number;
+  differences: RestoreDifference[];
+  /** More differences than listed. */
+  differencesTotal: number;
+  /** Pass back to `backups.restore`: refused if the catalogue changed since this preview. */
+  confirmToken: string;
+  warnings: string[];
+}
+
+export interface RestoreResult {
+  restoredFrom: string;
+  /** The backup of the state just before the restore (nothing is lost by restoring). */
+  safetyBackupId: string;
+  summary: CatalogueSummary;
+  originalsRestored: number;
+  originalsProblems: string[];
+}
+
+export type DestructionState = 'approved' | 'list_exported' | 'executed' | 'cancelled';
+
+/** What a file was when a destruction decision listed it. */
+export interface DestructionItem {
+  fileId: number;
+  fondsCode: string;
+  code: string;
+  title: string;
+  startDate: string | null;
+  endDate: string | null;
+  retentionLabel: string | null;
+  /** When its retention period ran out. */
+  expiredOn: string | null;
+  documentCount: number;
+  originalCount: number;
+}
+
+/** Quyết định tiêu hủy tài liệu hết giá trị (Hướng dẫn 29-HD/VPTW): the software records it, it never destroys. */
+export interface DestructionDecision {
+  id: number;
+  decisionNumber: string;
+  decisionDate: string;
+  approvedBy: string;
+  approverTitle: string | null;
+  basis: string | null;
+  notes: string | null;
+  state: DestructionState;
+  recordedAt: string;
+  recordedBy: string;
+  listExportedAt: string | null;
+  listSha256: string | null;
+  executedAt: string | null;
+  executedBy: string | null;
+  originalsMovedAt: string | null;
+  quarantinePath: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  items: DestructionItem[];
+}
+
+export interface DestructionCandidate extends DestructionItem {
+  fondsId: number;
+}
+
+export interface DestructionListExport {
+  fileName: string;
+  mediaType: string;
+  /** UTF-8 CSV (with BOM, so spreadsheet programs read Vietnamese correctly). */
+  content: string;
+  sha256: string;
+}
+
+export interface QuarantineResult {
+  decisionId: number;
+  quarantinePath: string;
+  moved: number;
+  bytes: number;
+  problems: string[];
+}
+
+export type AccessPurpose = 'view' | 'export';
+
+export interface SecretsStatus {
+  /** Secret documents are shown in lists, search and detail now. */
+  visible: boolean;
+  /** Secret documents may go into exports and packages now. */
+  exportable: boolean;
+  /** The current unlock, if any. */
+  grant: { purpose: AccessPurpose; reason: string; by: string; at: string; until: string } | null;
+  /** Secret documents in the catalogue (a number reveals nothing of their content). */
+  secretDocuments: number;
+}
+
+export interface EncryptionStatus {
+  encrypted: boolean;
+  cipher: string | null;
+}
+
+export interface EncryptionResult {
+  encrypted: true;
+  backupsRekeyed: number;
+  backupProblems: string[];
+  safetyBackupId: string;
+}
+
+export interface LockState {
+  locked: boolean;
+  cataloguePath: string;
+}

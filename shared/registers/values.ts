@@ -1,0 +1,86 @@
+import { normalizeNumberSymbol } from '../domain/numberSymbol';
+import type { RegisterField, RegisterMapping } from './fields';
+
+/**
+ * One register row read into document fields. Nothing is guessed: a date that is not a whole,
+ * valid day (`31/02/2024`, `12/3/24`, `3/2024`) stays empty and is reported; a field with no column
+ * or an empty cell stays empty; every empty core field waits for review.
+ */
+
+export interface RegisterRowFields {
+  numberSymbol: string | null;
+  issueDate: string | null;
+  docType: string | null;
+  subject: string | null;
+  issuer: string | null;
+  signerName: string | null;
+  fileCode: string | null;
+  sheetNumber: string | null;
+  notes: string | null;
+}
+
+export interface RegisterRowReading {
+  fields: RegisterRowFields;
+  /** Core fields left empty or unreadable, for the review queue. */
+  reviewFields: string[];
+  /** What could not be taken, in Vietnamese (`Ngày “31/02/2024” không phải ngày hợp lệ`). */
+  problems: string[];
+  /** The row held nothing in any mapped column. */
+  empty: boolean;
+}
+
+/** Fields a document is expected to have: flagged when the register leaves them empty. */
+const CORE: RegisterField[] = ['numberSymbol', 'issueDate', 'docType', 'subject', 'issuer'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function validDay(y: number, m: number, d: number): boolean {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** A register's date as ISO `YYYY-MM-DD`, or null when it is not a whole, valid day with a 4-digit year. */
+export function parseRegisterDate(raw: string): string | null {
+  const s = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+  let y: number;
+  let m: number;
+  let d: number;
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(s);
+  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4})$/.exec(s))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})$/i.exec(s))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else return null;
+  return validDay(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
+}
+
+const text = (v: string | undefined): string | null => {
+  const t = (v ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  return t === '' ? null : t;
+};
+
+/** Reads one row (cells as text, dates of date cells as ISO) with the archivist's mapping. */
+export function readRegisterRow(cells: readonly string[], mapping: RegisterMapping): RegisterRowReading {
+  const cell = (f: RegisterField) => {
+    const i = mapping[f];
+    return i === null || i === undefined ? null : text(cells[i]);
+  };
+  const problems: string[] = [];
+  const rawDate = cell('issueDate');
+  const issueDate = rawDate === null ? null : parseRegisterDate(rawDate);
+  if (rawDate !== null && issueDate === null) problems.push(`Ngày “${rawDate}” không đọc được thành một ngày đầy đủ: để trống, cần rà soát.`);
+  const rawNumber = cell('numberSymbol');
+  const fields: RegisterRowFields = {
+    numberSymbol: rawNumber === null ? null : normalizeNumberSymbol(rawNumber),
+    issueDate,
+    docType: cell('docType')?.toUpperCase() ?? null,
+    subject: cell('subject'),
+    issuer: cell('issuer'),
+    signerName: cell('signerName'),
+    fileCode: cell('fileCode'),
+    sheetNumber: cell('sheetNumber'),
+    notes: cell('notes'),
+  };
+  const empty = Object.values(mapping).every((i) => i === null || i === undefined || text(cells[i]) === null);
+  const reviewFields = CORE.filter((f) => fields[f as keyof RegisterRowFields] === null);
+  return { fields, reviewFields, problems, empty };
+}

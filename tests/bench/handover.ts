@@ -1,0 +1,374 @@
+/**
+ * Handover benchmark: packages and verifies a batch of 10,000 originals (~100 KB each, ~1 GB),
+ * as a zip and as a folder, and receives it into an empty catalogue; reports throughput in MB/s
+ * beside `sha256sum` over the same originals, and the peak memory of each step.
+ *
+ *   tsx tests/bench/handover.ts [--count 10000] [--seed 1] [--runs 3] [--no-receive]
+ *
+ * The archive is generated once per (count, seed) into a temporary catalogue (documents from the
+ * shared corpus generator: many issuers, places, number-symbols and topics; 30 % text originals
+ * padded to ~100 KB, 70 % scan-like binary originals with no text layer), written through the
+ * repositories and the content-addressed originals layout, then reused. Each measured step runs
+ * in its own process so its peak memory (`process.resourceUsage().maxRSS`, plus rss sampled every
+ * 20 ms) is its own. The machine's page cache holds the originals after the first read: the
+ * figures are for warm-cache reads, like the `sha256sum` figures beside them.
+ *
+ * Writes tests/bench/results/handover.json.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDispatch } from '../../electron/services/dispatch';
+import { createServices, type Services } from '../../electron/services/createServices';
+import type { InputOf, OperationName, OutputOf } from '../../shared/contract/api';
+import { ApiError } from '../../shared/contract/errors';
+import { corpusOrganizations, generateDocuments } from './corpus/generate';
+import { Rng } from './corpus/prng';
+
+const HERE = fileURLToPath(import.meta.url);
+const REPO = path.resolve(path.dirname(HERE), '../..');
+const TSX_CLI = path.join(REPO, 'node_modules/tsx/dist/cli.mjs');
+const MB = 1024 * 1024;
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+}
+const COUNT = Number(option('count', '10000'));
+const SEED = Number(option('seed', '1'));
+const RUNS = Number(option('runs', '3'));
+const PHASE = option('phase', 'main');
+const DOCS_PER_FILE = 10;
+const TARGET_BYTES = 100 * 1024;
+
+const BASE = path.join(os.tmpdir(), `kholuu-bench-handover-${COUNT}-${SEED}`);
+const CATALOGUE = path.join(BASE, 'catalogue.sqlite');
+const ORIGINALS = path.join(BASE, 'catalogue.originals');
+const MARKER = path.join(BASE, 'complete.json');
+
+type Call = <N extends OperationName>(name: N, input: InputOf<N>) => Promise<OutputOf<N>>;
+
+function open(cataloguePath: string): { services: Services; call: Call } {
+  const services = createServices({ cataloguePath, host: 'test', version: 'bench', actor: 'bench' });
+  const dispatch = createDispatch(services.handlers, { error: (m) => console.error(m) });
+  const call: Call = async (name, input) => {
+    const reply = await dispatch(name, input);
+    if (!reply.ok) throw ApiError.fromBody(reply.error);
+    return reply.result as never;
+  };
+  return { services, call };
+}
+
+async function waitJob(call: Call, jobId: string) {
+  for (;;) {
+    const s = await call('jobs.get', { jobId });
+    if (s.state !== 'running') return s;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Samples rss while `fn` runs; returns its seconds, its result and the peaks. */
+async function measured<T>(fn: () => Promise<T>): Promise<{ seconds: number; result: T; peakRssMB: number; maxRssMB: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const start = process.hrtime.bigint();
+  try {
+    const result = await fn();
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { seconds, result, peakRssMB: peak / MB, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Setup: the generated archive, once.
+
+const PERMANENT_TYPES = new Set(['KẾT LUẬN', 'NGHỊ QUYẾT', 'CHỈ THỊ', 'QUYẾT ĐỊNH', 'QUY ĐỊNH', 'QUY CHẾ', 'ĐỀ ÁN', 'CHƯƠNG TRÌNH']);
+
+function storeOriginal(bytes: Buffer, ext: string): { sha256: string; storedPath: string } {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const storedPath = path.join(sha256.slice(0, 2), `${sha256}${ext}`);
+  const target = path.join(ORIGINALS, storedPath);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, bytes);
+  return { sha256, storedPath };
+}
+
+/** A text original: the generated document, its body repeated with numbered paragraphs to ~100 KB. */
+function textOriginal(text: string, index: number, target: number): Buffer {
+  const parts = [text];
+  let size = Buffer.byteLength(text);
+  for (let n = 1; size < target; n++) {
+    const para = `\n\n(Phụ lục ${index}.${n}) ${text.slice(Math.min(text.length - 1, (n * 997) % Math.max(1, text.length - 2000)), (n * 997) % Math.max(1, text.length - 2000) + 2000)}`;
+    parts.push(para);
+    size += Buffer.byteLength(para);
+  }
+  return Buffer.from(parts.join(''), 'utf8');
+}
+
+/** A scan-like original: a PDF header, then deterministic noise (no text layer). */
+function scanOriginal(rng: Rng, index: number, size: number): Buffer {
+  const head = Buffer.from(`%PDF-1.4\n% Kho Lưu bench scan ${index}\n`, 'utf8');
+  const body = Buffer.alloc(size - head.length);
+  for (let i = 0; i < body.length; i += 4) body.writeUInt32LE(rng.nextU32(), Math.min(i, body.length - 4));
+  return Buffer.concat([head, body]);
+}
+
+async function setup(): Promise<void> {
+  if (fs.existsSync(MARKER)) return;
+  fs.rmSync(BASE, { recursive: true, force: true });
+  fs.mkdirSync(BASE, { recursive: true });
+  const { services, call } = open(CATALOGUE);
+  const { repos } = services.context.catalogue;
+  const now = new Date().toISOString();
+  const rng = new Rng(SEED * 7919);
+
+  // The handing-over body: a district committee dissolved in 2025, with its successor.
+  const orgs = corpusOrganizations(SEED);
+  const district = orgs.find((o) => o.level === 'district' && o.endDate && o.successorCodes.length > 0 && o.fondsCode === o.code)!;
+  const successor = orgs.find((o) => o.code === district.successorCodes[0])!;
+  const fromId = repos.organizations.insert({ code: district.code, name: district.name, level: 'district', endDate: district.endDate }, now);
+  const toId = repos.organizations.insert({ code: successor.code, name: successor.name, level: successor.level === 'agency' ? 'agency' : successor.level }, now);
+  repos.organizations.addSuccession(fromId, toId, district.endDate, 'Kết thúc hoạt động cấp huyện (2025)');
+  const fondsId = repos.fonds.insert({ code: district.code, name: `Phông ${district.name}`, organizationId: fromId, status: 'closed' }, now);
+
+  let files = 0;
+  let bytes = 0;
+  let group: Array<{ doc: ReturnType<typeof generateDocuments> extends Iterable<infer D> ? D : never; bytes: Buffer; ext: string }> = [];
+  const flush = () => {
+    if (group.length === 0) return;
+    const dates = group.map((g) => g.doc.date).sort();
+    const first = group[0]!.doc.truth;
+    const permanent = group.some((g) => PERMANENT_TYPES.has(g.doc.truth.docType));
+    services.context.catalogue.transaction(() => {
+      files++;
+      const fileId = repos.files.insert(
+        {
+          fondsId,
+          code: String(files),
+          title: `${first.docType.charAt(0)}${first.docType.slice(1).toLocaleLowerCase('vi')} ${first.subject}`.slice(0, 900),
+          startDate: dates[0]!,
+          endDate: dates[dates.length - 1]!,
+          retentionCode: permanent ? 'VV' : rng.next() < 0.5 ? '20' : '10',
+          completion: rng.next() < 0.9 ? 'completed' : 'unfinished',
+          sheetCount: 10 + Math.floor(rng.next() * 190),
+        },
+        now,
+      );
+      group.forEach((g, i) => {
+        const t = g.doc.truth;
+        const stored = storeOriginal(g.bytes, g.ext);
+        const documentId = repos.documents.insert(
+          {
+            fondsId,
+            fileId,
+            orderInFile: i + 1,
+            sheetNumber: `${i * 3 + 1}-${i * 3 + 3}`,
+            docType: t.docType,
+            numberSymbol: t.numberSymbol,
+            issueDate: t.issueDate,
+            issuer: t.issuer,
+            parentIssuer: t.parentIssuer,
+            place: t.place,
+            subject: t.subject,
+            signerName: t.signerName,
+            signerTitle: t.signerTitle,
+            signingAuthority: t.signingAuthority,
+            addressees: t.addressees,
+            recipients: t.recipients,
+            // Secret documents travel only with a recorded confirmation: this batch has none.
+            securityLevel: null,
+            urgency: t.urgency,
+            language: 'vi',
+            pageCount: null,
+            reliability: null,
+            incomingStamp: null,
+            notes: null,
+            reviewFields: [],
+            fullText: g.ext === '.txt' ? g.bytes.toString('utf8') : '',
+            parseInfo: null,
+          },
+          now,
+        );
+        repos.attachments.insert({ documentId, fileName: g.doc.fileName.replace(/\.txt$/, g.ext), mediaType: g.ext === '.txt' ? 'text/plain' : 'application/pdf', size: g.bytes.length, sha256: stored.sha256, storedPath: stored.storedPath }, now);
+        bytes += g.bytes.length;
+      });
+    });
+    group = [];
+  };
+  let n = 0;
+  for (const doc of generateDocuments({ count: COUNT, seed: SEED })) {
+    const size = Math.round(TARGET_BYTES * (0.8 + rng.next() * 0.4));
+    const text = rng.next() < 0.3;
+    group.push({ doc, bytes: text ? textOriginal(doc.text, doc.index, size) : scanOriginal(rng, doc.index, size), ext: text ? '.txt' : '.pdf' });
+    if (group.length >= DOCS_PER_FILE) flush();
+    if (++n % 1000 === 0) process.stderr.write(`\rsetup: ${n}/${COUNT} originals`);
+  }
+  flush();
+  process.stderr.write('\n');
+
+  const batch = await call('handover.batches.create', {
+    code: 'BG-BENCH',
+    fromOrganizationId: fromId,
+    toOrganizationId: toId,
+    recipientKind: 'successor',
+    legalBasis: 'Công văn số 64-CV/TW ngày 10/4/2025 của Ban Bí thư',
+  });
+  const fileIds = repos.handoverData.inventoryFiles({ fondsIds: [fondsId] }).map((f) => f.id);
+  await call('handover.batches.addFiles', { batchId: batch.id, fileIds });
+  await call('handover.batches.assignBoxes', { batchId: batch.id, filesPerBox: 20 });
+  await call('handover.batches.advance', { id: batch.id, to: 'listed' });
+  await services.close();
+  fs.writeFileSync(MARKER, JSON.stringify({ batchId: batch.id, files, documents: COUNT, bytes }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measured steps, each in its own process.
+
+interface StepResult {
+  seconds: number;
+  peakRssMB: number;
+  maxRssMB: number;
+  bytes: number;
+  files: number;
+  detail?: unknown;
+}
+
+async function stepPackage(zip: boolean, out: string): Promise<StepResult> {
+  const { batchId } = JSON.parse(fs.readFileSync(MARKER, 'utf8')) as { batchId: number };
+  const { services, call } = open(CATALOGUE);
+  const m = await measured(async () => {
+    const { jobId } = await call('handover.package.start', { batchId, out, zip });
+    const status = await waitJob(call, jobId);
+    if (status.state !== 'done') throw new Error(`package ${status.state}: ${status.error}`);
+    const { result } = await call('handover.jobResult', { jobId });
+    return result!.kind === 'package' ? result!.package : null;
+  });
+  await services.close();
+  return { seconds: m.seconds, peakRssMB: m.peakRssMB, maxRssMB: m.maxRssMB, bytes: m.result!.bytes, files: m.result!.files, detail: { digest: m.result!.digest } };
+}
+
+async function stepVerify(location: string): Promise<StepResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kholuu-bench-verify-'));
+  const { services, call } = open(path.join(dir, 'empty.sqlite'));
+  const m = await measured(async () => {
+    const { jobId } = await call('handover.verify.start', { path: location });
+    await waitJob(call, jobId);
+    const { result } = await call('handover.jobResult', { jobId });
+    return result!.kind === 'verify' ? result!.report : null;
+  });
+  await services.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (!m.result?.valid) throw new Error(`verify: not valid (${m.result?.problemCount} problems)`);
+  return { seconds: m.seconds, peakRssMB: m.peakRssMB, maxRssMB: m.maxRssMB, bytes: m.result.payloadBytes, files: m.result.payloadFiles };
+}
+
+async function stepReceive(location: string): Promise<StepResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kholuu-bench-receive-'));
+  const { services, call } = open(path.join(dir, 'receiver.sqlite'));
+  const m = await measured(async () => {
+    const { jobId } = await call('handover.receive.start', { path: location });
+    const status = await waitJob(call, jobId);
+    if (status.state !== 'done') throw new Error(`receive ${status.state}: ${status.error}`);
+    const { result } = await call('handover.jobResult', { jobId });
+    return result!.kind === 'receive' ? result! : null;
+  });
+  const counts = services.context.catalogue.repos.counts();
+  await services.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { seconds: m.seconds, peakRssMB: m.peakRssMB, maxRssMB: m.maxRssMB, bytes: m.result!.report.payloadBytes, files: m.result!.report.payloadFiles, detail: { documents: counts.documents, attachments: counts.attachments } };
+}
+
+function child(args: string[]): StepResult {
+  const r = spawnSync(process.execPath, [TSX_CLI, HERE, '--count', String(COUNT), '--seed', String(SEED), ...args], { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * MB });
+  if (r.status !== 0) throw new Error(`step ${args.join(' ')} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as StepResult;
+}
+
+/** `sha256sum` over the originals (or one file), the reference for reading and hashing speed. */
+function sha256sum(target: 'originals' | string): { seconds: number; bytes: number } {
+  const start = process.hrtime.bigint();
+  if (target === 'originals') execFileSync('sh', ['-c', `find "${ORIGINALS}" -type f -print0 | xargs -0 sha256sum > /dev/null`]);
+  else execFileSync('sha256sum', [target], { stdio: 'ignore' });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const bytes = target === 'originals' ? (JSON.parse(fs.readFileSync(MARKER, 'utf8')) as { bytes: number }).bytes : fs.statSync(target).size;
+  return { seconds, bytes };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  await setup();
+  const info = JSON.parse(fs.readFileSync(MARKER, 'utf8')) as { files: number; documents: number; bytes: number };
+  console.log(`Batch: ${info.documents} originals in ${info.files} files, ${(info.bytes / MB).toFixed(0)} MB (setup ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  // Warm the page cache once, so every step reads from memory as sha256sum does.
+  sha256sum('originals');
+
+  const rows: Record<string, Array<{ seconds: number; mbps: number; peakRssMB: number; maxRssMB: number }>> = {};
+  const record = (name: string, r: { seconds: number; bytes: number; peakRssMB?: number; maxRssMB?: number }) => {
+    (rows[name] ??= []).push({ seconds: r.seconds, mbps: r.bytes / MB / r.seconds, peakRssMB: r.peakRssMB ?? 0, maxRssMB: r.maxRssMB ?? 0 });
+  };
+  const receive = !process.argv.includes('--no-receive');
+  for (let run = 0; run < RUNS; run++) {
+    record('sha256sum (originals)', sha256sum('originals'));
+    for (const zip of [true, false]) {
+      const out = path.join(BASE, `goi-${run}${zip ? '.zip' : ''}`);
+      fs.rmSync(out, { recursive: true, force: true });
+      record(`package (${zip ? 'zip' : 'folder'})`, child(['--phase', 'package', '--out', out, ...(zip ? ['--zip'] : [])]));
+      record(`verify (${zip ? 'zip' : 'folder'})`, child(['--phase', 'verify', '--out', out]));
+      if (zip) record('sha256sum (the zip)', sha256sum(out));
+      if (zip && receive && run === 0) record('receive (zip)', child(['--phase', 'receive', '--out', out]));
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+    process.stderr.write(`run ${run + 1}/${RUNS} done\n`);
+  }
+
+  const table = Object.entries(rows).map(([step, rs]) => ({
+    step,
+    runs: rs.length,
+    medianSeconds: median(rs.map((r) => r.seconds)),
+    medianMBps: median(rs.map((r) => r.mbps)),
+    peakRssMB: Math.max(...rs.map((r) => r.peakRssMB)),
+    maxRssMB: Math.max(...rs.map((r) => r.maxRssMB)),
+  }));
+  const ref = table.find((r) => r.step === 'sha256sum (originals)')!.medianMBps;
+  console.log('\nstep                      runs  median s   MB/s   × sha256sum   peak rss MB (sampled / maxRSS)');
+  for (const r of table) {
+    console.log(
+      `${r.step.padEnd(26)}${String(r.runs).padStart(4)}${r.medianSeconds.toFixed(2).padStart(10)}${r.medianMBps.toFixed(0).padStart(7)}${(r.medianMBps / ref).toFixed(2).padStart(13)}   ${r.peakRssMB ? `${r.peakRssMB.toFixed(0)} / ${r.maxRssMB.toFixed(0)}` : '—'}`,
+    );
+  }
+  const outDir = path.join(REPO, 'tests/bench/results');
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(
+    path.join(outDir, 'handover.json'),
+    JSON.stringify({ at: new Date().toISOString(), count: COUNT, seed: SEED, runs: RUNS, batch: info, machine: { cpus: os.cpus().length, memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, table, rows }, null, 2),
+  );
+  console.log(`\nWrote tests/bench/results/handover.json`);
+}
+
+async function phase(): Promise<void> {
+  const out = option('out', '');
+  let r: StepResult;
+  if (PHASE === 'package') r = await stepPackage(process.argv.includes('--zip'), out);
+  else if (PHASE === 'verify') r = await stepVerify(out);
+  else if (PHASE === 'receive') r = await stepReceive(out);
+  else throw new Error(`unknown phase ${PHASE}`);
+  console.log(JSON.stringify(r));
+}
+
+(PHASE === 'main' ? main() : phase()).catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exit(1);
+});

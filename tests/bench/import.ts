@@ -1,0 +1,177 @@
+/**
+ * Import benchmark: bulk-imports a generated archive (10,000 party documents by default, in one
+ * folder per fonds) into a fresh catalogue, the way `npm run cli -- import <folder>` does, and
+ * reports documents per second and memory (rss at 2,500 / 5,000 / 10,000 committed documents, and
+ * the peak). Repeated `--runs` times (fresh catalogue each time); medians are reported.
+ *
+ *   tsx tests/bench/import.ts [--count 10000] [--seed 1] [--runs 3]
+ *
+ * Writes tests/bench/results/import.json.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createDispatch } from '../../electron/services/dispatch';
+import { createServices } from '../../electron/services/createServices';
+import type { InputOf, OperationName, OutputOf } from '../../shared/contract/api';
+import { ApiError } from '../../shared/contract/errors';
+import { generateDocuments } from './corpus/generate';
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const COUNT = option('count', 10_000);
+const SEED = option('seed', 1);
+const RUNS = option('runs', 3);
+const CHECKPOINTS = [0.25, 0.5, 1].map((f) => Math.round(COUNT * f));
+const MB = 1024 * 1024;
+
+/** The corpus on disk, written once per (count, seed) and reused by later runs. */
+function corpusDir(): { dir: string; files: number; bytes: number } {
+  const dir = path.join(os.tmpdir(), `kholuu-bench-import-${COUNT}-${SEED}`);
+  const marker = `${dir}.complete.json`;
+  if (fs.existsSync(marker)) return { dir, ...(JSON.parse(fs.readFileSync(marker, 'utf8')) as { files: number; bytes: number }) };
+  fs.rmSync(dir, { recursive: true, force: true });
+  let files = 0;
+  let bytes = 0;
+  for (const d of generateDocuments({ count: COUNT, seed: SEED })) {
+    const folder = path.join(dir, d.fondsCode);
+    fs.mkdirSync(folder, { recursive: true });
+    const buf = Buffer.from(d.text, 'utf8');
+    fs.writeFileSync(path.join(folder, d.fileName), buf);
+    files++;
+    bytes += buf.byteLength;
+  }
+  fs.writeFileSync(marker, JSON.stringify({ files, bytes }));
+  return { dir, files, bytes };
+}
+
+interface RunResult {
+  seconds: number;
+  docsPerSecond: number;
+  imported: number;
+  failed: number;
+  duplicates: number;
+  rssAtMB: Record<string, number>;
+  heapAtMB: Record<string, number>;
+  peakRssMB: number;
+  /** User + system CPU time of the whole process (all threads) per document: what the import costs, whatever else the machine is doing. */
+  cpuMsPerDocument: number;
+}
+
+async function runOnce(corpus: string, run: number): Promise<RunResult> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kholuu-bench-import-db-'));
+  const services = createServices({ cataloguePath: path.join(work, 'catalogue.sqlite'), host: 'cli', version: 'bench', actor: 'bench' });
+  const dispatch = createDispatch(services.handlers, { error: (m) => console.error(m) });
+  const call = async <N extends OperationName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> => {
+    const reply = await dispatch(name, input);
+    if (!reply.ok) throw ApiError.fromBody(reply.error);
+    return reply.result as OutputOf<N>;
+  };
+  try {
+    const org = await call('organizations.create', { name: 'Tỉnh ủy (benchmark)', level: 'province' });
+    const fonds = await call('fonds.create', { code: 'BENCH', name: 'Phông benchmark', organizationId: org.id });
+    const rssAt: Record<string, number> = {};
+    const heapAt: Record<string, number> = {};
+    let peak = process.memoryUsage.rss();
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const { jobId } = await call('import.start', { target: { fondsId: fonds.id }, paths: [corpus] });
+    let status = await call('jobs.get', { jobId });
+    while (status.state === 'running') {
+      await new Promise((r) => setTimeout(r, 50));
+      status = await call('jobs.get', { jobId });
+      const rss = process.memoryUsage.rss();
+      peak = Math.max(peak, rss);
+      for (const c of CHECKPOINTS) {
+        if (status.processed >= c && rssAt[c] === undefined) {
+          rssAt[c] = Math.round(rss / MB);
+          heapAt[c] = Math.round(process.memoryUsage().heapUsed / MB);
+        }
+      }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    for (const c of CHECKPOINTS) {
+      rssAt[c] ??= Math.round(process.memoryUsage.rss() / MB);
+      heapAt[c] ??= Math.round(process.memoryUsage().heapUsed / MB);
+    }
+    if (status.state !== 'done') throw new Error(`run ${run}: import ended ${status.state}: ${status.error}`);
+    const report = await call('importRuns.get', { runId: status.runId! });
+    if (report.imported !== status.imported || report.processed !== COUNT) {
+      throw new Error(`run ${run}: the report says ${report.imported} imported of ${report.processed}, the job ${status.imported}`);
+    }
+    return {
+      seconds,
+      docsPerSecond: status.imported / seconds,
+      imported: status.imported,
+      failed: status.failed,
+      duplicates: status.duplicates,
+      rssAtMB: rssAt,
+      heapAtMB: heapAt,
+      peakRssMB: Math.round(peak / MB),
+      cpuMsPerDocument: Number(((cpu.user + cpu.system) / 1000 / Math.max(1, status.processed)).toFixed(2)),
+    };
+  } finally {
+    await services.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const corpus = corpusDir();
+  console.log(`Corpus: ${corpus.files} documents, ${(corpus.bytes / MB).toFixed(1)} MB, in ${corpus.dir} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(`Machine: ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}\n`);
+  const results: RunResult[] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const r = await runOnce(corpus.dir, run);
+    results.push(r);
+    const rss = CHECKPOINTS.map((c) => `${r.rssAtMB[c]}`).join(' / ');
+    console.log(
+      `run ${run}: ${r.imported} imported, ${r.failed} failed, ${r.duplicates} duplicates in ${r.seconds.toFixed(1)} s = ${r.docsPerSecond.toFixed(0)} docs/s (${r.cpuMsPerDocument} ms CPU per document); rss at ${CHECKPOINTS.join(' / ')}: ${rss} MB; peak ${r.peakRssMB} MB; load average ${os.loadavg()[0]!.toFixed(1)}`,
+    );
+  }
+  const summary = {
+    count: COUNT,
+    seed: SEED,
+    runs: RUNS,
+    corpusMB: Number((corpus.bytes / MB).toFixed(1)),
+    medianSeconds: Number(median(results.map((r) => r.seconds)).toFixed(2)),
+    medianDocsPerSecond: Math.round(median(results.map((r) => r.docsPerSecond))),
+    medianRssAtMB: Object.fromEntries(CHECKPOINTS.map((c) => [c, median(results.map((r) => r.rssAtMB[c]!))])),
+    medianHeapAtMB: Object.fromEntries(CHECKPOINTS.map((c) => [c, median(results.map((r) => r.heapAtMB[c]!))])),
+    medianPeakRssMB: median(results.map((r) => r.peakRssMB)),
+    medianCpuMsPerDocument: median(results.map((r) => r.cpuMsPerDocument)),
+    loadAverageAtEnd: Number(os.loadavg()[0]!.toFixed(1)),
+    rssGrowthLastHalfMB: median(results.map((r) => r.rssAtMB[CHECKPOINTS[2]!]! - r.rssAtMB[CHECKPOINTS[1]!]!)),
+    processMaxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 1024 ** 3), node: process.version },
+    results,
+  };
+  console.log('\n| measure | median |');
+  console.log('| --- | --- |');
+  console.log(`| documents per second | ${summary.medianDocsPerSecond} |`);
+  console.log(`| seconds for ${COUNT} | ${summary.medianSeconds} |`);
+  console.log(`| CPU per document, all threads (ms) | ${summary.medianCpuMsPerDocument} |`);
+  for (const c of CHECKPOINTS) console.log(`| rss at ${c} documents (MB) | ${summary.medianRssAtMB[c]} (heap ${summary.medianHeapAtMB[c]}) |`);
+  console.log(`| peak rss (MB) | ${summary.medianPeakRssMB} |`);
+  console.log(`| rss growth, second half (MB) | ${summary.rssGrowthLastHalfMB} |`);
+  const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, 'import.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(`\nWrote ${path.join(out, 'import.json')}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

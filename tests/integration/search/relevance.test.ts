@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { SEED, SEED_FILES } from '../../support/paths';
+import { importDocs, start } from './helpers';
+
+/**
+ * Issue 4, point 1 — Vietnamese relevance, on a real catalogue: documents go through the real
+ * importer (parser, originals, index) and queries through the validated contract.
+ */
+
+const FILLER = 'Các cơ quan, đơn vị tiếp tục thực hiện nhiệm vụ được giao theo kế hoạch đề ra. ';
+
+describe('search relevance', () => {
+  it('matches without diacritics (đ → d) and ranks exact diacritics above folded ones (bàn giao before bản giao)', async () => {
+    const app = start();
+    // The folded-only match is the newer one: without the exact-spelling rule it would come first.
+    const { ids } = await importDocs(app, [
+      { name: 'exact', number: '10-KL/TU', date: '2023-02-01', subject: 'về công tác lưu trữ', body: `${FILLER}Thực hiện bàn giao tài liệu cho cơ quan kế thừa. ${FILLER}` },
+      { name: 'folded', number: '11-KL/TU', date: '2024-09-01', subject: 'về công tác văn thư', body: `${FILLER}Lập bản giao tài liệu kèm theo biên bản. ${FILLER}` },
+    ]);
+    const folded = await app.call('search.query', { text: 'ban giao tai lieu' });
+    expect(folded.hits.map((h) => h.documentId).sort()).toEqual([ids.get('exact'), ids.get('folded')].sort());
+    expect(folded.hits[0]!.documentId).toBe(ids.get('folded'));
+
+    const exact = await app.call('search.query', { text: 'bàn giao tài liệu' });
+    expect(exact.hits.map((h) => h.documentId)).toEqual([ids.get('exact'), ids.get('folded')]);
+    expect(exact.hits[0]!.exact).toBe(true);
+    expect(exact.hits[1]!.exact).toBe(false);
+
+    const d = await app.call('search.query', { text: 'dak lak' });
+    expect(d.total).toBe(2);
+    expect((await app.call('search.query', { text: 'Đắk Lắk' })).total).toBe(2);
+  });
+
+  it('keeps quoted phrases together and prefers documents holding the words side by side', async () => {
+    const app = start();
+    const { ids } = await importDocs(app, [
+      { name: 'together', number: '20-KL/TU', date: '2020-01-10', subject: 'về thu thập hồ sơ', body: `${FILLER}Thống kê toàn bộ tài liệu hiện có. ${FILLER}` },
+      { name: 'apart', number: '21-KL/TU', date: '2024-01-10', subject: 'về công tác tài chính', body: `${FILLER}Quản lý tài chính và các nguồn thu. ${FILLER}Cập nhật số liệu báo cáo. ${FILLER}` },
+    ]);
+    const quoted = await app.call('search.query', { text: '"tài liệu"' });
+    expect(quoted.hits.map((h) => h.documentId)).toEqual([ids.get('together')]);
+    // Unquoted: both hold "tài" and "liệu"; the one with the word "tài liệu" comes first though older.
+    const loose = await app.call('search.query', { text: 'tai lieu' });
+    expect(loose.total).toBe(2);
+    expect(loose.hits[0]!.documentId).toBe(ids.get('together'));
+    expect(loose.hits[0]!.matchedBy).toBe('phrase');
+    expect(loose.hits[1]!.matchedBy).toBe('all');
+  });
+
+  it('ranks a match in the subject above one in the body, and highlights the words in the snippet', async () => {
+    const app = start();
+    const { ids } = await importDocs(app, [
+      { name: 'subject', number: '30-KL/TU', date: '2019-03-03', subject: 'về phát triển cây sầu riêng', body: `${FILLER}${FILLER}` },
+      { name: 'body', number: '31-KL/TU', date: '2025-03-03', subject: 'về nông nghiệp', body: `${FILLER}Diện tích sầu riêng tăng nhanh. ${FILLER}` },
+    ]);
+    const r = await app.call('search.query', { text: 'sau rieng' });
+    expect(r.hits.map((h) => h.documentId)).toEqual([ids.get('subject'), ids.get('body')]);
+    const marked = r.hits[1]!.snippet.filter((s) => s.hit).map((s) => s.text.toLowerCase());
+    expect(marked).toEqual(['sầu riêng']);
+  });
+
+  it('matches the last word as a prefix while typing, and not once the query is submitted', async () => {
+    const app = start();
+    const { ids } = await importDocs(app, [
+      { name: 'digital', number: '40-KL/TU', date: '2024-04-04', subject: 'về chuyển đổi số trong các cơ quan đảng', body: FILLER },
+      { name: 'other', number: '41-KL/TU', date: '2024-04-05', subject: 'về chuyển đổi cơ cấu kinh tế', body: FILLER },
+    ]);
+    const typing = await app.call('search.query', { text: 'chuyển đổi s', typing: true });
+    // "s" is too short to narrow: both documents about "chuyển đổi" show while it is typed.
+    expect(typing.total).toBe(2);
+    const typed = await app.call('search.query', { text: 'cơ qua', typing: true });
+    expect(typed.hits.map((h) => h.documentId)).toContain(ids.get('digital'));
+    // Two letters are not yet a prefix: a syllable the index holds (`số`) is searched as a word,
+    // anything else is left out until it is long enough.
+    expect((await app.call('search.query', { text: 'chuyen doi ki', typing: true })).total).toBe(2);
+    expect((await app.call('search.query', { text: 'chuyen doi ng', typing: true })).total).toBe(2);
+    expect((await app.call('search.query', { text: 'chuyển đổi tế', typing: true })).hits.map((h) => h.documentId)).toEqual([ids.get('other')]);
+    const kinh = await app.call('search.query', { text: 'chuyen doi kin', typing: true });
+    expect(kinh.hits.map((h) => h.documentId)).toEqual([ids.get('other')]);
+    expect((await app.call('search.query', { text: 'chuyen doi kin' })).total).toBe(0);
+  });
+
+  it('tolerates one typo in a longer word and says which spelling it searched', async () => {
+    const app = start();
+    const { ids } = await importDocs(app, [
+      { name: 'strict', number: '50-KL/TU', date: '2024-05-05', subject: 'về chấp hành nghiêm túc kỷ luật phát ngôn', body: FILLER },
+    ]);
+    const r = await app.call('search.query', { text: 'ngheim tuc' });
+    expect(r.hits.map((h) => h.documentId)).toEqual([ids.get('strict')]);
+    expect(r.corrections).toEqual([{ word: 'ngheim', alternatives: expect.arrayContaining(['nghiem']) }]);
+    expect(r.hits[0]!.corrected).toBe(true);
+    // A short word is not "corrected" into a dozen others.
+    expect((await app.call('search.query', { text: 'tcu' })).total).toBe(0);
+  });
+
+  it('finds a number-symbol in any spelling and goes straight to the document', async () => {
+    const app = start();
+    const { ids } = await importDocs(app, [], SEED_FILES);
+    const target = ids.get('000_7b32d37c7a9e4c58')!;
+    for (const text of ['1485-KL/TU', '1485 KL TU', 'KL/TU 1485', 'kl tu 1485', '1485/KL-TU', ' 1485 - kl / tu ']) {
+      const r = await app.call('search.query', { text });
+      expect(r.hits[0]!.documentId, text).toBe(target);
+      expect(r.hits[0]!.matchedBy, text).toBe('number');
+      expect(r.direct, text).toBe(target);
+    }
+    const bare = await app.call('search.query', { text: '1485' });
+    expect(bare.hits[0]!.documentId).toBe(target);
+    expect(bare.direct).toBeNull();
+    // A letter (4029-CV/TU) from the seeds, in the other order, lower case.
+    const letter = await app.call('search.query', { text: 'cv/tu 4029' });
+    expect(letter.hits[0]!.numberSymbol).toBe('4029-CV/TU');
+    expect(SEED.letter4029).toContain('003_');
+  });
+
+  it('never errors on text an FTS engine would read as syntax', async () => {
+    const app = start();
+    await importDocs(app, [], SEED_FILES);
+    for (const text of ['"', '""', '"bàn', 'bàn AND', 'NEAR(giao tai', '*', '**', 'OR OR', 'NOT', '-giao', 'giao^', 'a:b', '{subject}: x', '(((', ')', "'; DROP TABLE documents; --", '\\', 'ʒsecret', '\u0000']) {
+      for (const typing of [false, true]) {
+        const r = await app.call('search.query', { text, typing });
+        expect(Array.isArray(r.hits), text).toBe(true);
+      }
+      expect(Array.isArray((await app.call('search.facets', { text })).groups)).toBe(true);
+    }
+    expect((await app.call('search.query', { text: 'tài liệu"' })).total).toBeGreaterThan(0);
+    expect((await app.call('app.counts', {})).documents).toBe(5);
+  });
+
+  it('finds the seeds by what an archivist remembers of them', async () => {
+    const app = start();
+    const { ids } = await importDocs(app, [], SEED_FILES);
+    const first = async (text: string) => (await app.call('search.query', { text })).hits[0]?.documentId;
+    expect(await first('chính quyền địa phương 02 cấp')).toBe(ids.get('001_38eeffc6e2bc3679'));
+    expect(await first('kết thúc hoạt động của đảng bộ cấp huyện')).toBe(ids.get('000_7b32d37c7a9e4c58'));
+    expect(await first('Kết luận 127')).toBe(ids.get('003_b4be3f4186006de6'));
+    expect(await first('hoang giang')).toBe(ids.get('001_38eeffc6e2bc3679'));
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { allExpression, tierExpressions, withFlags } from '../../../shared/search/ftsExpr';
+import { dateKey, dayOf, flag, idOfKey, keyRange } from '../../../shared/search/indexText';
+import { numberKeyVariants, parseNumberQuery } from '../../../shared/search/numberQuery';
+import { exactTokens, holdsExactly, parseQuery } from '../../../shared/search/parse';
+import { editsOf } from '../../../shared/search/typos';
+
+describe('number-symbol queries', () => {
+  it('reads every spelling of a party number-symbol as the same key', () => {
+    for (const text of ['1485-KL/TU', '1485 KL TU', 'KL/TU 1485', 'kl tu 1485', '1485/KL-TU', ' 1485 - kl / tu ', '1485-KL/TU.']) {
+      expect(parseNumberQuery(text), text).toEqual({ key: '1485 kl tu', partial: false });
+    }
+    expect(parseNumberQuery('1485')).toEqual({ key: '1485', partial: true });
+    expect(parseNumberQuery('1485 KL')).toEqual({ key: '1485 kl', partial: true });
+    expect(parseNumberQuery('63-BC/UBKTTU')).toEqual({ key: '63 bc ubkttu', partial: false });
+    expect(parseNumberQuery('41-KH/ĐU')).toEqual({ key: '41 kh du', partial: false });
+  });
+
+  it('reads State symbols, and leaves ordinary words alone', () => {
+    expect(parseNumberQuery('178/2024/NĐ-CP')).toEqual({ key: '178 2024 nd cp', partial: false });
+    expect(parseNumberQuery('NĐ-CP 178/2024')).toEqual({ key: '178 2024 nd cp', partial: false });
+    expect(parseNumberQuery('27 nghị quyết')).toBeNull();
+    expect(parseNumberQuery('tài liệu 2025')).toBeNull();
+    expect(parseNumberQuery('12 34 56')).toBeNull();
+  });
+
+  it('looks a small number up with and without its leading zero', () => {
+    expect(numberKeyVariants({ key: '1 kl tu', partial: false }).sort()).toEqual(['01 kl tu', '1 kl tu']);
+  });
+});
+
+describe('parsing what is typed', () => {
+  it('folds words, keeps their exact spelling, and reads quoted phrases', () => {
+    const q = parseQuery('Bàn giao "tài liệu lưu trữ" đ');
+    expect(q.words.map((w) => w.folded)).toEqual(['ban', 'giao', 'd']);
+    expect(q.words[0]!.exact).toBe('bàn');
+    expect(q.words[1]!.exact).toBeNull();
+    expect(q.phrases.map((p) => p.map((w) => w.folded))).toEqual([['tai', 'lieu', 'luu', 'tru']]);
+    expect(exactTokens(q)).toEqual(['liệu', 'bàn', 'tài', 'lưu']);
+  });
+
+  it('treats the last word as a prefix only while typing and once it has three letters', () => {
+    expect(parseQuery('chuyển đổi số', { typing: true }).prefix).toBe(false);
+    expect(parseQuery('chuyển đổi số', { typing: true }).tentative).toBe(true);
+    expect(parseQuery('chuyển đổi s', { typing: true }).words.map((w) => w.folded)).toEqual(['chuyen', 'doi']);
+    expect(parseQuery('nghiê', { typing: true }).prefix).toBe(true);
+    expect(parseQuery('nghiê ', { typing: true }).prefix).toBe(false);
+    expect(parseQuery('nghiê').prefix).toBe(false);
+    expect(parseQuery('"tai lieu"', { typing: true }).prefix).toBe(false);
+  });
+
+  it('builds well-formed expressions from anything, with the phrase tiers first', () => {
+    for (const text of ['"', 'a"b"c', 'NEAR(x y)', 'x OR y AND z NOT', '*', '{subject}: x', "'; DROP TABLE x; --", 'ʒsecret', 'ʒf1']) {
+      for (const tier of tierExpressions(parseQuery(text, { typing: true }))) {
+        expect(tier.match.split('"').length % 2, `${text}: ${tier.match}`).toBe(1);
+        expect(tier.match).not.toMatch(/ʒ/);
+      }
+    }
+    expect(tierExpressions(parseQuery('ban giao tai lieu')).map((t) => [t.tier, t.table])).toEqual([
+      ['metaPhrase', 'meta'],
+      ['metaAll', 'meta'],
+      ['phrase', 'main'],
+      ['all', 'main'],
+    ]);
+    // A pasted subject leaves function words to the phrase tiers.
+    expect(allExpression(parseQuery('về việc bàn giao hồ sơ của các cơ quan'))).toBe('"viec" AND "ban" AND "giao" AND "ho" AND "so" AND "co" AND "quan"');
+    expect(allExpression(parseQuery('tại về tài liệu'))).toBe('"tai" AND "ve" AND "tai" AND "lieu"');
+    expect(withFlags('"x"', [[flag.fonds(3), flag.fonds(4)]], [flag.secret])).toBe('("x") AND ("ʒf3" OR "ʒf4") NOT "ʒsecret"');
+  });
+});
+
+describe('index rows', () => {
+  it('keys documents by date, then id, undated lowest', () => {
+    expect(dayOf(null)).toBe(0);
+    expect(dayOf('1900-01-01')).toBe(1);
+    expect(dateKey(5, '2025-05-14')).toBeGreaterThan(dateKey(99, '2025-05-13'));
+    expect(dateKey(5, null)).toBeLessThan(dateKey(1, '1990-01-01'));
+    expect(idOfKey(dateKey(123_456, '2024-02-29'))).toBe(123_456);
+    const [lo, hi] = keyRange('2024-01-01', '2024-12-31');
+    expect(dateKey(7, '2024-06-01')).toBeGreaterThanOrEqual(lo);
+    expect(dateKey(7, '2024-06-01')).toBeLessThanOrEqual(hi);
+    expect(dateKey(7, '2025-01-01')).toBeGreaterThan(hi);
+  });
+
+  it('tells an exact spelling from a folded one, whole words only', () => {
+    expect(holdsExactly('Thực hiện BÀN GIAO tài liệu', ['bàn', 'tài'])).toBe(true);
+    expect(holdsExactly('Lập bản giao tài liệu', ['bàn'])).toBe(false);
+    expect(holdsExactly('bàngiao', ['bàn'])).toBe(false);
+    expect(holdsExactly('Đắk Lắk', ['đắk', 'lắk'])).toBe(true);
+  });
+
+  it('offers spellings one edit away', () => {
+    const e = editsOf('ngheim');
+    expect(e).toContain('nghiem');
+    expect(e).toContain('nghem');
+    expect(e).not.toContain('ngheim');
+  });
+});
