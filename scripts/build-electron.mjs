@@ -8,5 +8,7 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20'
 // the production dependencies), which keeps native modules and pdf.js (an ES module that breaks
 // when bundled into CommonJS) working.
 await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', packages: 'external' });
+// The import's reading worker (a worker_threads script), beside main.cjs.
+await build({ ...common, entryPoints: ['electron/services/import/extractWorker.ts'], outfile: 'dist/electron/extractWorker.cjs', packages: 'external' });
 await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
 console.log('Electron shell built: dist/electron/main.cjs, dist/electron/preload.cjs');

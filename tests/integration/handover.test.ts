@@ -65,6 +65,12 @@ describe('handover of the sample fonds, from draft to received', () => {
     const { status, result } = await receive(receiver, out);
     expect(status.error).toBeNull();
     expect(status.state).toBe('done');
+    // The receiving catalogue was backed up before the fonds came in (undo = restore that backup).
+    expect((await receiver.call('backups.list', {})).map((b) => b.reason)).toEqual(['pre-receive']);
+    // Citations are read again from the received texts: the same documents are missing on both sides.
+    const missing = async (a: typeof sender) => (await a.call('citations.missing', {})).items.map((m) => m.numberSymbol).sort();
+    expect(await missing(receiver)).toEqual(await missing(sender));
+    expect((await missing(receiver)).length).toBeGreaterThan(0);
     expect(result!.report.valid).toBe(true);
     expect(result!.result).toMatchObject({ fondsCodes: ['MAU-01'], files: 2, documents: 5, attachments: 5, duplicates: [] });
 

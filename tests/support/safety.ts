@@ -1,5 +1,6 @@
 /** Helpers for the safety tests: services on a temp catalogue with a chosen host, passphrase and clock. */
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract/api';
 import { ApiError } from '../../shared/contract/errors';
@@ -68,8 +69,13 @@ export async function archiveWithFiles(app: TestApp) {
   return { org, fonds, fixed, permanent };
 }
 
+/**
+ * Imports a few files as the UI uploads them: not a bulk import, so no automatic backup is taken
+ * and the backup tests see only the backups they make.
+ */
 export async function importInto(app: TestApp, target: { fondsId: number; fileId?: number | null }, paths: string[]): Promise<number[]> {
-  const { jobId } = await app.call('import.start', { target, paths });
+  const uploads = paths.map((p) => ({ name: path.basename(p), contentBase64: fs.readFileSync(p).toString('base64') }));
+  const { jobId } = await app.call('import.start', { target, uploads });
   const status = await waitForJob(app, jobId);
   const ids = status.results.filter((r) => r.outcome === 'imported').map((r) => r.documentId!);
   if (ids.length !== paths.length) throw new Error(`import: ${JSON.stringify(status.results)}`);

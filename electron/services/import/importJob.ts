@@ -6,6 +6,7 @@ import { ExtractPool, POOL_MIN_FILES, extractInProcess } from './extractPool';
 import { ImportBatch } from './importBatch';
 import { type ImportSource, type ImportTarget, type PreparedImport, prepareImport } from './importDocument';
 import { walkFiles } from './walk';
+import { backupNow } from '../safety/backups/backupNow';
 
 /** What a run imports: files and folders on this machine (walked again on resume) and uploaded bytes. */
 export interface ImportInput {
@@ -57,6 +58,14 @@ async function countFiles(job: Job, roots: string[]): Promise<number> {
   return n;
 }
 
+/**
+ * A bulk import (files or folders named on this machine, or many uploads at once) is preceded by
+ * a backup, so a wrong import can be undone by a restore; a few uploaded files are not.
+ */
+export function isBulkImport(input: ImportInput, total: number): boolean {
+  return input.roots.length > 0 || total >= 20;
+}
+
 /** Files read ahead while earlier ones are parsed and committed: enough to keep a worker busy. */
 const READ_AHEAD_FILES = 16;
 /** …but never more than this many bytes of originals held at once. */
@@ -87,6 +96,11 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
     const total = input.uploads.length + (input.roots.length > 0 ? await countFiles(job, input.roots) : 0);
     job.setTotal(Math.max(total, job.status.processed), false);
     runs.setTotal(runId, total);
+    if (isBulkImport(input, total) && !job.cancelled) {
+      job.status.phase = 'Đang sao lưu danh mục trước khi nhập';
+      await backupNow(ctx, 'pre-import', `lần nhập số ${runId}`);
+      job.status.phase = null;
+    }
     if (total - job.status.processed >= POOL_MIN_FILES && !job.cancelled) pool = await ExtractPool.start();
     const extract = pool ? pool.extract.bind(pool) : extractInProcess;
 

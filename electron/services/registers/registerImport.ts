@@ -13,6 +13,7 @@ import { checkTarget } from '../import/importDocument';
 import { flushOriginals, writeOriginal } from '../import/originalsStore';
 import type { Job } from '../jobs';
 import { type LoadedRegister, dataRows, loadRegister, widthOf } from './registerSource';
+import { backupNow } from '../safety/backups/backupNow';
 
 /**
  * Registers already kept by an office (sổ đăng ký văn bản, danh mục): previewed with a suggested
@@ -192,6 +193,10 @@ async function runRows(rc: RowContext, job: Job, runId: number, data: Array<{ ro
   const { ctx } = rc;
   const { repos } = ctx.catalogue;
   try {
+    // A register brings many records at once: back up first, as before any bulk import.
+    job.status.phase = 'Đang sao lưu danh mục trước khi nhập';
+    await backupNow(ctx, 'pre-import', `nhập sổ đăng ký, lần nhập số ${runId}`);
+    job.status.phase = null;
     for (let start = 0; start < data.length; start += BATCH_ROWS) {
       if (job.cancelled) {
         ctx.catalogue.transaction(() => repos.importRuns.finish(runId, 'cancelled', nowOf(ctx), null));

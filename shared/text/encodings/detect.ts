@@ -66,6 +66,12 @@ export function decodeSingleByte(bytes: Uint8Array): ByteDecoding {
 }
 
 const LATIN1_HIGH_RE = /[\u00a0-\u00ff]/;
+/**
+ * Latin-1 characters that Vietnamese Unicode never uses as letters (it does use à á â ã è é ê ì í
+ * ò ó ô õ ù ú ý and their capitals). TCVN3 and VNI text is full of them (`¸ µ ¶ ø ï û ö …`), while
+ * ordinary Unicode documents carry none, so only texts with one are worth scoring as legacy.
+ */
+const LEGACY_HINT_RE = /[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]/;
 /** Vietnamese letters that exist only in Unicode (a legacy font text has none of them). */
 const UNICODE_ONLY_VIET_RE = /[ĂăĐđĨĩŨũƠơƯưẠ-ỹ]/;
 
@@ -86,7 +92,7 @@ export interface LegacyRepair {
  */
 export function repairLegacyText(text: string): LegacyRepair {
   const unchanged: LegacyRepair = { text, legacy: null, convertedLines: 0 };
-  if (!LATIN1_HIGH_RE.test(text)) return unchanged;
+  if (!LEGACY_HINT_RE.test(text)) return unchanged;
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, text.lastIndexOf('\n', SAMPLE_CHARS) + 1 || SAMPLE_CHARS) : text;
   const original = vietnameseScore(sample).score;
   let best: Candidate<LegacyEncoding> | null = null;

@@ -9,7 +9,7 @@ import { SCHEMA_VERSION } from '../../../electron/data/migrations';
 import { startBackupScheduler } from '../../../electron/services/safety/backups/scheduler';
 import { SEED } from '../../support/paths';
 import type { TestApp } from '../../support/services';
-import { tempDir } from '../../support/services';
+import { tempDir, waitForJob } from '../../support/services';
 import { archiveWithFiles, callError, importInto, openSafetyApp } from '../../support/safety';
 
 const apps: TestApp[] = [];
@@ -33,6 +33,21 @@ async function archive(app: TestApp) {
 }
 
 describe('backups', () => {
+  it('takes a backup before a bulk import (paths on this machine), not before a few uploaded files', async () => {
+    const app = start();
+    const { fonds, fixed } = await archiveWithFiles(app);
+    await importInto(app, { fondsId: fonds.id, fileId: fixed.id }, [SEED.conclusion1485]);
+    expect(await app.call('backups.list', {})).toEqual([]);
+
+    const { jobId } = await app.call('import.start', { target: { fondsId: fonds.id, fileId: fixed.id }, paths: [SEED.haTinh, SEED.laoCai] });
+    const status = await waitForJob(app, jobId);
+    expect(status.imported).toBe(2);
+    const backups = await app.call('backups.list', {});
+    expect(backups.map((b) => b.reason)).toEqual(['pre-import']);
+    // Taken before the import wrote anything: it holds the one earlier document only.
+    expect(backups[0]!.summary.counts).toMatchObject({ documents: 1 });
+  });
+
   it('copies the catalogue and the originals; the next backup hard-links originals it already has', async () => {
     const app = start();
     const { fonds, fixed } = await archive(app);

@@ -4,6 +4,7 @@
  * package key is recorded with what it became here (`handover_received_items`), so an interrupted
  * receipt resumes where it stopped and nothing is imported twice. Every record created is audited.
  */
+import { findCitations } from '../../../../shared/parser/citations';
 import { ApiError } from '../../../../shared/contract/errors';
 import type { PackageCatalogue, PackagedDocument, PackagedOrganization } from '../../../../shared/handover/packageFormat';
 import { type ServiceContext, audit, nowOf } from '../../context';
@@ -230,6 +231,8 @@ export function importDocuments(
         now,
       );
       repos.searchIndex.upsert(id, { numberSymbol: doc.numberSymbol, subject: doc.subject, body: fullText });
+      // The package carries texts, not parser output: read the citations again so they link here too.
+      repos.citations.insertForDocument(id, findCitations(fullText, doc.numberSymbol));
       audit(ctx, 'document.receive', 'document', id, undefined, { ...repos.documents.get(id), source, textLength: fullText.length });
       repos.handoverBatches.addReceivedItem(batchId, key, 'document', id, 'created');
       documents++;

@@ -3,6 +3,7 @@
  * Kho Lưu package that clashes with nothing, brings in its originals and then its records. The
  * receipt is recorded on an incoming batch and written as a receipt file for the sender.
  */
+import { backupNow } from '../../safety/backups/backupNow';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -130,6 +131,10 @@ export async function receivePackage(ctx: ServiceContext, job: Job, location: st
     const c = packageCatalogue.parse(JSON.parse(await readVerified(source, CATALOGUE_JSON, verified.manifest.get(CATALOGUE_JSON)!, MAX_CATALOGUE_BYTES)));
     const conflicts = receiveConflicts(ctx, c, received);
     if (conflicts.length > 0) return { report, result: null, refusal: `Không tiếp nhận vì trùng với danh mục hiện có: ${conflicts.join(' ')}` };
+
+    // A receive adds a whole fonds: back up first, so it can be undone by a restore.
+    job.status.phase = 'Đang sao lưu danh mục trước khi tiếp nhận';
+    await backupNow(ctx, 'pre-receive', `tiếp nhận gói ${location}`);
 
     // Bytes first (originals into the store, full texts into a staging file), records after.
     job.status.phase = 'Đang đưa bản gốc vào kho (kiểm tra lại SHA-256)';
