@@ -26,7 +26,8 @@ function mib(bytes: number): string {
 /** Polls a job to its end, drawing progress on a terminal; Ctrl+C asks the job to stop. */
 async function follow(call: Call, jobId: string): Promise<JobStatus> {
   const stop = () => void call('jobs.cancel', { jobId });
-  process.once('SIGINT', stop);
+  // `on`, not `once`: tsx relays Ctrl+C a second time when the program is busy (see importCommand.ts).
+  process.on('SIGINT', stop);
   let status = await call('jobs.get', { jobId });
   while (status.state === 'running') {
     if (process.stderr.isTTY) {

@@ -75,8 +75,11 @@ export async function importCommand(call: Call, args: ParsedArgs, userPath: (p: 
   const run = await call('importRuns.get', { runId });
   console.error(`Lần nhập số ${runId}${resume !== undefined ? ' (nhập tiếp)' : ''} → phông ${run.fondsCode}`);
   const stop = () => void call('jobs.cancel', { jobId });
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // `on`, not `once`: Ctrl+C reaches this process from the terminal and again from tsx, which
+  // relays it when the program did not answer within 30 ms (busy with a batch); a second signal
+  // with no listener would kill the import outright instead of letting it stop cleanly.
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   while (status.state === 'running') {
     if (process.stderr.isTTY) {
       const of = status.counting ? `${status.total}…` : String(status.total);

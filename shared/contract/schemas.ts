@@ -177,14 +177,15 @@ export const searchQuery = z
     filters: searchFilters.default({}),
     offset: z.int().min(0).max(100_000).default(0),
     limit: z.int().min(1).max(200).default(20),
-    // [search] issue 4
-    sort: searchSort.default('relevance'),
-    /** Still typing: the last word matches every word that starts with it. */
-    typing: z.boolean().default(false),
+    // [search] issue 4 (optional, so the defaults of the first version's callers stay as they were)
+    /** Default `relevance`. */
+    sort: searchSort.optional(),
+    /** Still typing: the last word matches every word that starts with it. Default false. */
+    typing: z.boolean().optional(),
     /** Also count the facets (the UI asks `search.facets` separately, so hits come first). */
-    facets: z.boolean().default(false),
+    facets: z.boolean().optional(),
     /** Count every hit even when there are tens of thousands (else such a count is estimated). */
-    exactTotal: z.boolean().default(false),
+    exactTotal: z.boolean().optional(),
   })
   .strict();
 

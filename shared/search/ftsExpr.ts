@@ -16,6 +16,31 @@ import { STOPWORDS, type ParsedQuery, type QueryWord } from './parse';
 
 export type TierName = 'metaPhrase' | 'metaAll' | 'phrase' | 'all';
 
+/** Above this many words a query is a pasted subject: see `distinctive`. */
+export const LONG_QUERY = 6;
+const DISTINCTIVE = 5;
+
+/**
+ * The most telling words of a long query, in their typed order: numbers of three digits or more
+ * (a year, a number) and then the longest syllables — in Vietnamese the commonest syllables are
+ * the shortest (`uy`, `bi`, `ve`, `co`), so length is a fair, free stand-in for rarity.
+ */
+function distinctive(words: readonly QueryWord[], last: QueryWord | undefined): QueryWord[] {
+  const weight = (w: QueryWord) => (/^\d{3,}$/.test(w.folded) ? 100 : w.folded.length);
+  const ranked = [...words].sort((a, b) => weight(b) - weight(a));
+  const keep = new Set(ranked.slice(0, DISTINCTIVE));
+  if (last) keep.add(last);
+  return words.filter((w) => keep.has(w));
+}
+
+/** A prefix shorter than this is completed in the metadata index only. */
+export const SHORT_PREFIX = 5;
+
+/** Whether `q` is a pasted subject (see `distinctive`): its phrase is checked on subjects, in memory. */
+export function isLongQuery(q: ParsedQuery): boolean {
+  return q.words.length > LONG_QUERY;
+}
+
 export interface TierExpr {
   tier: TierName;
   match: string;
@@ -46,27 +71,40 @@ export function tierExpressions(q: ParsedQuery, alts?: Alternatives): TierExpr[]
   const n = q.words.length;
   if (n === 0 && q.phrases.length === 0) return [];
   const significant = q.words.filter((w, i) => !STOPWORDS.has(w.folded) || (q.prefix && i === n - 1));
-  // Long queries leave function words to the phrase tiers.
-  const andWords = significant.length >= 4 ? significant : q.words;
-  const wordTerms = andWords.map((w) => wordExpr(w, q.prefix && w === q.words[n - 1], alts));
+  const last = q.words[n - 1];
+  // Long queries leave function words to the phrase tiers; a pasted subject's "all words" tiers
+  // keep its most telling words only (see `distinctive`), the last one typed always.
+  const andWords = significant.length > LONG_QUERY ? distinctive(significant, last) : significant.length >= 4 ? significant : q.words;
+  // A short word still being typed (`gia…`) expands to dozens of common words: it is completed
+  // against numbers, subjects and metadata only, and the text tiers use the words already typed.
+  const shortPrefix = q.prefix && last !== undefined && last.folded.length < SHORT_PREFIX;
+  const termOf = (w: QueryWord) => wordExpr(w, q.prefix && w === last, alts);
+  const wordTerms = andWords.map(termOf);
+  const bodyWords = shortPrefix ? andWords.filter((w) => w !== last) : andWords;
   const quoted = q.phrases.map((p) => phraseExpr(p, false));
   const and = (parts: string[]) => parts.join(' AND ');
   const required = quoted.length > 0 ? ` AND ${and(quoted)}` : '';
-
   const fuzzy = q.words.some((w) => (alts?.get(w.folded)?.length ?? 0) > 0);
   const tiers: TierExpr[] = [];
-  if (n >= 2 && !fuzzy) tiers.push({ tier: 'metaPhrase', match: `${phraseExpr(q.words, q.prefix)}${required}`, table: 'meta' });
+  // A pasted subject is not looked up as a phrase in the index (its commonest syllables would be
+  // read for every document): the engine finds it among the documents holding its telling words.
+  if (n >= 2 && n <= LONG_QUERY && !fuzzy) tiers.push({ tier: 'metaPhrase', match: `${phraseExpr(q.words, q.prefix)}${required}`, table: 'meta' });
   const allParts = [...wordTerms, ...quoted];
   tiers.push({ tier: 'metaAll', match: and(allParts), table: 'meta' });
-  if (n >= 2 && !fuzzy) tiers.push({ tier: 'phrase', match: `${phraseExpr(q.words, q.prefix)}${required}`, table: 'main' });
-  tiers.push({ tier: 'all', match: and(allParts), table: 'main' });
+  const bodyPhrase = shortPrefix ? q.words.slice(0, -1) : q.words;
+  // Side by side in the text: worth looking for up to a few words (a whole pasted subject is
+  // found in subjects, not in bodies, and its positions would cost a pass over thousands).
+  if (bodyPhrase.length >= 2 && bodyPhrase.length <= LONG_QUERY && !fuzzy) tiers.push({ tier: 'phrase', match: `${phraseExpr(bodyPhrase, q.prefix && !shortPrefix)}${required}`, table: 'main' });
+  const bodyParts = [...bodyWords.map(termOf), ...quoted];
+  if (bodyParts.length > 0) tiers.push({ tier: 'all', match: and(bodyParts), table: 'main' });
   return tiers;
 }
 
-/** The expression every hit matches (the last tier). */
-export function allExpression(q: ParsedQuery, alts?: Alternatives): string | null {
+/** The expression every hit matches (the last tier), and the index it reads. */
+export function allExpression(q: ParsedQuery, alts?: Alternatives): { match: string; table: 'main' | 'meta' } | null {
   const tiers = tierExpressions(q, alts);
-  return tiers.length > 0 ? tiers[tiers.length - 1]!.match : null;
+  const last = tiers[tiers.length - 1];
+  return last ? { match: last.match, table: last.table } : null;
 }
 
 /** A single-term expression, to test whether a word occurs in the index at all. */

@@ -33,7 +33,7 @@ export interface IndexRow {
   subject: string;
   meta: string;
   body: string;
-  /** Filter tokens (fonds, type, security level): filters run inside the index, counts stay exact. */
+  /** Filter tokens (fonds, type, security level, year): filters run inside the index, counts stay exact. */
   flags: string;
 }
 
@@ -46,6 +46,8 @@ export const flag = {
   fonds: (fondsId: number) => `ʒf${fondsId}`,
   docType: (docType: string | null) => `ʒt${docType ? fold(docType).replace(/[^a-z0-9]/g, '') : '0'}`,
   security: (level: string | null) => `ʒs${level ? level.replace(/[^a-z]/g, '') : 'none'}`,
+  /** The issue year: a date filter of a few years is then an index intersection, not a scan. */
+  year: (year: number) => `ʒy${year}`,
   /** Any of Mật, Tối mật, Tuyệt mật: left out when secrets are hidden. */
   secret: 'ʒsecret',
 };
@@ -84,6 +86,14 @@ export function indexRow(d: IndexableDocument): IndexRow {
     subject: fold(subject),
     meta: fold(metaText),
     body: fold(body),
-    flags: [flag.fonds(d.fondsId), flag.docType(d.docType), flag.security(d.securityLevel), d.securityLevel ? flag.secret : ''].join(' ').trim(),
+    flags: [
+      flag.fonds(d.fondsId),
+      flag.docType(d.docType),
+      flag.security(d.securityLevel),
+      d.securityLevel ? flag.secret : '',
+      dayOf(d.issueDate) > 0 ? flag.year(Number(d.issueDate!.slice(0, 4))) : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
   };
 }

@@ -10,12 +10,13 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 
 export function editsOf(word: string): string[] {
   const out = new Set<string>();
-  for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
+  // Most likely first: two letters swapped (`ngheim`), one letter wrong, one missing, one extra.
   for (let i = 0; i + 1 < word.length; i++) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
   for (let i = 0; i < word.length; i++) {
     for (const c of ALPHABET) if (c !== word[i]) out.add(word.slice(0, i) + c + word.slice(i + 1));
   }
   for (let i = 0; i <= word.length; i++) for (const c of ALPHABET) out.add(word.slice(0, i) + c + word.slice(i));
+  for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
   out.delete(word);
   return [...out].filter((w) => w.length >= 2);
 }

@@ -149,7 +149,7 @@ describe('the review queue', () => {
     fs.writeFileSync(scan, '%PDF-1.4 scanned pages only');
     const bytes = fs.readFileSync(scan);
     // What the formats' reader answers for a scanned PDF: no text, needs OCR.
-    const prepared = await prepareImport(ctx, { name: scan, size: bytes.byteLength, read: () => bytes }, new Set(), async (_name, b, store) => ({
+    const prepared = await prepareImport(ctx, { name: scan, size: bytes.byteLength, read: () => bytes }, new Map(), async (_name, b, store) => ({
       extracted: { text: '', encoding: 'unicode', conversions: [], needsOcr: true, format: 'pdf', pageCount: 2 },
       parsed: parseDocument(''),
       storedPath: await writeOriginalAsync(store.dir, store.sha256, store.extension, b),

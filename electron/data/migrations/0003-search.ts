@@ -25,7 +25,18 @@ export function ensureSearchSchema(db: Database): void {
   const has = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search_keys'").pluck().get();
   if (!has) db.transaction(() => search.up(db))();
   db.exec('CREATE INDEX IF NOT EXISTS search_facets ON documents(id, fonds_id, file_id, doc_type, issuer, parent_issuer, signer_name, issue_date, number_symbol, security_level)');
+  const format = db.prepare("SELECT value FROM settings WHERE key = 'search.indexFormat'").pluck().get() as string | undefined;
+  if (format !== INDEX_FORMAT) {
+    // Written by a development build with other index rows: re-indexed once, in batches.
+    const index = new SearchIndexRepository(db);
+    const ids = db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[];
+    for (let i = 0; i < ids.length; i += 2_000) db.transaction(() => ids.slice(i, i + 2_000).forEach((id) => index.upsert(id)))();
+    db.prepare("INSERT INTO settings (key, value) VALUES ('search.indexFormat', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(INDEX_FORMAT);
+  }
 }
+
+/** What the index rows hold (see `indexRow`); a catalogue indexed otherwise is re-indexed once. */
+export const INDEX_FORMAT = '2';
 
 export const search: Migration = {
   version: 3,
@@ -101,5 +112,6 @@ export const search: Migration = {
     const index = new SearchIndexRepository(db);
     const ids = db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[];
     for (const id of ids) index.upsert(id);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('search.indexFormat', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(INDEX_FORMAT);
   },
 };

@@ -192,6 +192,17 @@ export class SearchCatalogueRepository {
     return [...out];
   }
 
+  /** Which of `ids` are in use (not removed) and, unless secrets are visible, not secret. */
+  visibleIds(ids: readonly number[], secretsVisible: boolean): Set<number> {
+    if (ids.length === 0) return new Set();
+    const rows = this.st(
+      `SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?)) AND removed_at IS NULL${secretsVisible ? '' : ' AND security_level IS NULL'}`,
+    )
+      .pluck()
+      .all(JSON.stringify(ids)) as number[];
+    return new Set(rows);
+  }
+
   /** Document ids in date order (newest or oldest first; undated ones last either way), streamed. */
   *idsByDate(order: 'desc' | 'asc'): Generator<number> {
     if (order === 'desc') {

@@ -125,53 +125,59 @@ export class SearchIndexRepository {
     this.st('DELETE FROM search_keys WHERE document_id = ?').run(documentId);
   }
 
-  private bounded(base: string, b: KeyBounds): { sql: string; args: number[] } {
-    const args: number[] = [];
-    let sql = base;
-    if (b.lo !== undefined) {
-      sql += ' AND rowid >= ?';
-      args.push(b.lo);
-    }
-    if (b.hi !== undefined) {
-      sql += ' AND rowid <= ?';
-      args.push(b.hi);
-    }
-    return { sql, args };
-  }
-
-  /** Keys matching `match`, newest first (or oldest first), streamed: stop reading when done. */
+  /**
+   * Keys matching `match` in key order, streamed: stop reading when done. Bounds are applied
+   * here, not in SQL: FTS5 does not seek to a rowid bound, it reads every match before it, so a
+   * bound is cheapest as the *end* of a scan — newest first down to `lo`, oldest first up to `hi`.
+   */
   *keys(match: string, order: 'desc' | 'asc', bounds: KeyBounds = {}, table: IndexTable = 'main'): Generator<number> {
     const t = TABLE[table];
-    const { sql, args } = this.bounded(`SELECT rowid FROM ${t} WHERE ${t} MATCH ?`, bounds);
     // A statement being iterated cannot be reused meanwhile: a fresh one per scan.
-    const stmt = this.db.prepare(`${sql} ORDER BY rowid ${order === 'desc' ? 'DESC' : 'ASC'}`).pluck();
-    yield* stmt.iterate(match, ...args) as IterableIterator<number>;
+    const stmt = this.db.prepare(`SELECT rowid FROM ${t} WHERE ${t} MATCH ? ORDER BY rowid ${order === 'desc' ? 'DESC' : 'ASC'}`).pluck();
+    const lo = bounds.lo ?? -Infinity;
+    const hi = bounds.hi ?? Infinity;
+    for (const k of stmt.iterate(match) as IterableIterator<number>) {
+      if (order === 'desc') {
+        if (k > hi) continue;
+        if (k < lo) return;
+      } else {
+        if (k < lo) continue;
+        if (k > hi) return;
+      }
+      yield k;
+    }
   }
 
-  /** All keys matching `match` (no order promised). */
+  /** All keys matching `match` within the bounds (no order promised). */
   allKeys(match: string, bounds: KeyBounds = {}, table: IndexTable = 'main'): number[] {
-    const t = TABLE[table];
-    const { sql, args } = this.bounded(`SELECT rowid FROM ${t} WHERE ${t} MATCH ?`, bounds);
-    return this.st(sql).pluck().all(match, ...args) as number[];
+    if (bounds.lo === undefined && bounds.hi === undefined) {
+      const t = TABLE[table];
+      return this.st(`SELECT rowid FROM ${t} WHERE ${t} MATCH ?`).pluck().all(match) as number[];
+    }
+    return [...this.keys(match, 'desc', bounds, table)];
   }
 
-  /** The key of the `n`-th newest match, or null when there are fewer. */
-  nthKey(match: string, n: number, bounds: KeyBounds = {}): number | null {
-    const { sql, args } = this.bounded('SELECT rowid FROM document_fts WHERE document_fts MATCH ?', bounds);
-    const k = this.st(`${sql} ORDER BY rowid DESC LIMIT 1 OFFSET ?`).pluck().get(match, ...args, n - 1) as number | undefined;
-    return k ?? null;
+  /** The key of the `n`-th newest match within the bounds, or null when there are fewer. */
+  nthKey(match: string, n: number, bounds: KeyBounds = {}, table: IndexTable = 'main'): number | null {
+    let i = 0;
+    for (const k of this.keys(match, 'desc', bounds, table)) if (++i === n) return k;
+    return null;
   }
 
   count(match: string, bounds: KeyBounds = {}, table: IndexTable = 'main'): number {
-    const t = TABLE[table];
-    const { sql, args } = this.bounded(`SELECT count(*) FROM ${t} WHERE ${t} MATCH ?`, bounds);
-    return this.st(sql).pluck().get(match, ...args) as number;
+    if (bounds.lo === undefined && bounds.hi === undefined) {
+      const t = TABLE[table];
+      return this.st(`SELECT count(*) FROM ${t} WHERE ${t} MATCH ?`).pluck().get(match) as number;
+    }
+    let n = 0;
+    for (const _ of this.keys(match, 'desc', bounds, table)) n++;
+    return n;
   }
 
   /**
-   * Which of `keys` match, read as one scan of the key range they span. (A per-row check with
-   * `rowid = ?` is not used: on these contentless tables SQLite 3.53 answers it without applying
-   * MATCH; a range per row is correct but costs a doclist seek per term, ~0.3 ms.)
+   * Which of `keys` match, read as one scan (newest first) of the key range they span. A per-row
+   * check with `rowid = ?` is not used: on these contentless tables SQLite 3.53 answers it without
+   * applying MATCH.
    */
   matchingAmong(match: string, keys: readonly number[], table: IndexTable = 'main'): Set<number> {
     if (keys.length === 0) return new Set();
@@ -181,8 +187,7 @@ export class SearchIndexRepository {
       if (k < lo) lo = k;
       if (k > hi) hi = k;
     }
-    const t = TABLE[table];
-    const found = this.st(`SELECT rowid FROM ${t} WHERE ${t} MATCH ? AND rowid >= ? AND rowid <= ?`).pluck().all(match, lo, hi) as number[];
+    const found = [...this.keys(match, 'desc', { lo, hi }, table)];
     const wanted = new Set(keys);
     return new Set(found.filter((k) => wanted.has(k)));
   }
@@ -190,6 +195,21 @@ export class SearchIndexRepository {
   /** Whether any document holds the (folded) term. */
   termExists(expr: string): boolean {
     return this.st('SELECT 1 FROM document_fts WHERE document_fts MATCH ? LIMIT 1').pluck().get(expr) !== undefined;
+  }
+
+  /**
+   * The newest part of the index within `bounds` holding about `share` of its documents: the key
+   * it starts at and the share it really holds (read from the key index, not from the text index).
+   * Null when the range holds fewer than `min` documents.
+   */
+  newestShare(bounds: KeyBounds, share: number, min: number): { lo: number; share: number } | null {
+    const lo = bounds.lo ?? 0;
+    const hi = bounds.hi ?? Number.MAX_SAFE_INTEGER;
+    const total = this.st('SELECT count(*) FROM search_keys WHERE fts_rowid BETWEEN ? AND ?').pluck().get(lo, hi) as number;
+    if (total < min) return null;
+    const skip = Math.max(0, Math.floor(total * share) - 1);
+    const at = this.st('SELECT fts_rowid FROM search_keys WHERE fts_rowid BETWEEN ? AND ? ORDER BY fts_rowid DESC LIMIT 1 OFFSET ?').pluck().get(lo, hi, skip) as number | undefined;
+    return at === undefined ? null : { lo: at, share: (skip + 1) / total };
   }
 
   /** Documents indexed, and documents that should be (present and not removed). */

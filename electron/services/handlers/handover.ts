@@ -67,14 +67,14 @@ export function handoverHandlers(ctx: ServiceContext): Handlers {
       return writeExport(ctx.catalogue.path, rendered, out, download);
     },
 
-    'handover.package.start': ({ batchId, out, zip }) => {
+    'handover.package.start': async ({ batchId, out, zip }) => {
       const batch = getBatch(ctx, batchId);
       checkReadyToPack(ctx, batchId);
-      const target = packageTarget(ctx, batch.code, out, zip);
-      checkTarget(target);
+      const target = await checkTarget(ctx, batch, packageTarget(ctx, batch.code, out, zip));
       const jobId = startHandoverJob(ctx, 'package', async (job) => {
         const result = await buildPackage(ctx, job, batchId, target);
-        markPacked(ctx, batchId, result);
+        // [safety] a leftover of a killed run replaced by this package is said so in the audit row.
+        markPacked(ctx, batchId, result, target.replaces ? { replacedUnrecordedPackage: target.path } : undefined);
         return { result: { kind: 'package', package: result } };
       });
       return { jobId };

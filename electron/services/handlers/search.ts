@@ -66,7 +66,7 @@ export function searchHandlers(ctx: ServiceContext): Handlers {
     'search.query': (input) => {
       const { engine } = searchEngineOf(ctx);
       const result = engine.query(input, visible());
-      if (input.facets) result.facets = computeFacets(engine.store, repos.searchIndex, { ...input, limit: 30 }, visible());
+      if (input.facets) result.facets = computeFacets(engine.store, repos.searchIndex, { text: input.text, filters: input.filters, typing: input.typing ?? false, limit: 30 }, visible());
       return result;
     },
 

@@ -73,7 +73,7 @@ export function reopenBatch(ctx: ServiceContext, id: number, reason: string): Ba
 }
 
 /** Records a finished package on the batch: packed, with where it is and what it holds. */
-export function markPacked(ctx: ServiceContext, id: number, result: PackageResult): void {
+export function markPacked(ctx: ServiceContext, id: number, result: PackageResult, note?: Record<string, unknown>): void {
   const { repos } = ctx.catalogue;
   const batch = getBatch(ctx, id);
   ctx.catalogue.transaction(() => {
@@ -82,7 +82,7 @@ export function markPacked(ctx: ServiceContext, id: number, result: PackageResul
     moveFiles(ctx, id, 'packed', now);
     // Taken after the files' own status change, which is part of packing, not a change to them.
     repos.handoverBatches.update(id, { packageFingerprint: contentFingerprint(ctx, repos.handoverBatches.fileIds(id)) }, now);
-    audit(ctx, 'handover.pack', 'handover_batch', id, { status: batch.status, package: batch.package }, { status: 'packed', package: result });
+    audit(ctx, 'handover.pack', 'handover_batch', id, { status: batch.status, package: batch.package }, { status: 'packed', package: result, ...note });
   });
 }
 

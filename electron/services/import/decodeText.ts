@@ -33,6 +33,35 @@ function utf16(bytes: Uint8Array, littleEndian: boolean): string {
 }
 
 /**
+ * UTF-16 saved without a byte-order mark (some older tools do): NUL bytes, which text in UTF-8 or
+ * a single-byte encoding never has, at every other position. Latin letters and Vietnamese ones
+ * (U+00xx, U+01xx, U+1Exx) all have a high byte of 0x00, 0x01 or 0x1E, so one position in two is
+ * mostly zero and the other almost never. Returns the byte order, or null when it does not look so.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.byteLength < 32 || bytes.byteLength % 2 !== 0) return null;
+  const n = Math.min(bytes.byteLength, 65_536);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  const order = oddZeros >= pairs * 0.25 && evenZeros <= pairs * 0.02 ? 'utf-16le' : evenZeros >= pairs * 0.25 && oddZeros <= pairs * 0.02 ? 'utf-16be' : null;
+  if (!order) return null;
+  // …and reads as text: Latin and Vietnamese letters, marks, punctuation, spaces; not binary noise.
+  let sample: string;
+  try {
+    sample = new TextDecoder(order, { fatal: true }).decode(bytes.subarray(0, n));
+  } catch {
+    return null;
+  }
+  const textual = sample.match(/[\t\n\r\u0020-\u007e\u00a0-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f]/g)?.length ?? 0;
+  return textual >= sample.length * 0.9 ? order : null;
+}
+
+/**
  * Decodes characters already read (from the bytes, or from a docx/pdf) into NFC, converting TCVN3
  * or VNI found inside them. Shared by every format so the same text reads the same whatever it
  * came in.
@@ -48,7 +77,7 @@ export function normalizeText(raw: string, conversions: string[], lookForLegacy 
 
 /**
  * Turns a text file's bytes into NFC Unicode: UTF-8 (with or without BOM, NFC or NFD), UTF-16
- * with a BOM, and, for bytes that are not UTF-8, whichever of Windows-1258, TCVN3 (ABC) and VNI
+ * with a BOM or without one, and, for bytes that are not UTF-8, whichever of Windows-1258, TCVN3 (ABC) and VNI
  * reads as Vietnamese. TCVN3/VNI text re-saved as UTF-8 is converted too. Anything else is refused
  * with a clear reason rather than imported as mojibake.
  */
@@ -67,6 +96,9 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
     } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
       raw = utf16(bytes, false);
       encoding = 'utf-16be';
+    } else if (bytes.includes(0) && utf16WithoutBom(bytes)) {
+      encoding = utf16WithoutBom(bytes)!;
+      raw = new TextDecoder(encoding, { fatal: true }).decode(bytes);
     } else {
       raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       encoding = 'utf-8';

@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import type { NewRunItem } from '../../data/repositories/importRuns';
 import { withStatementCache } from '../../data/statementCache';
 import { type ServiceContext, nowOf } from '../context';
-import { type ImportTarget, type PreparedImport, commitPrepared } from './importDocument';
+import { type ImportTarget, type PendingShas, type PreparedImport, commitPrepared } from './importDocument';
 import { flushOriginals, flushOriginalsAsync } from './originalsStore';
 
 /**
@@ -42,7 +42,7 @@ export class ImportBatch {
   private sealed: Sealed | null = null;
   private readonly pendingNames = new Set<string>();
   /** SHA-256 of files being imported and not yet committed (claimed by `prepareImport`). */
-  readonly pendingShas = new Set<string>();
+  readonly pendingShas: PendingShas = new Map();
   private textChars = 0;
   private openedAt = 0;
   private nextSeq: number;
@@ -123,8 +123,9 @@ export class ImportBatch {
     }
     for (const item of sealed.items) {
       this.pendingNames.delete(nameOf(item));
-      // Release the claim prepareImport made (a copy of a still-pending file never made one).
-      if (item.kind !== 'sameAsPending' && item.sha256 !== null) this.pendingShas.delete(item.sha256);
+      // Release the claim prepareImport made (a copy of a still-pending file never made one; a
+      // failed file released its own, and its sha may since be claimed by a copy read after it).
+      if (item.kind === 'document') this.pendingShas.delete(item.sha256);
     }
     return results;
   }

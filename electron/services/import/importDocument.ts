@@ -56,6 +56,12 @@ export type PreparedImport =
   | { kind: 'settled'; result: ImportFileResult; sha256: string | null; size: number | null }
   | { kind: 'sameAsPending'; name: string; sha256: string; size: number };
 
+/**
+ * SHA-256 of files being imported and not yet committed, each with the promise of its own
+ * preparation: a second copy of the same bytes read meanwhile waits for the first one's outcome.
+ */
+export type PendingShas = Map<string, Promise<PreparedImport>>;
+
 function failure(name: string, err: unknown): ImportFileResult {
   if (err instanceof ApiError) return { name, outcome: 'failed', documentId: null, message: err.message };
   return { name, outcome: 'failed', documentId: null, message: `Lỗi không xác định khi nhập “${name}”: ${String(err)}` };
@@ -70,12 +76,15 @@ function duplicateOf(name: string, documentId: number): ImportFileResult {
  * reads its text, pre-fills the metadata with the parser (never guessing) and writes the original
  * beside the catalogue. Nothing is committed yet. Never throws: a bad file becomes a failed result.
  * The SHA-256 is claimed in `pendingShas` before anything slow happens, so two copies of one file
- * read at once are told apart; the caller releases it when the file is committed.
+ * read at once are told apart; the caller releases it when the file is committed. A copy waits
+ * for the first one: if the first is a document, the copy is the same document; if the first
+ * could not be read (say the copy has another extension), the copy is read on its own, so each
+ * file gets its own outcome and its own reason.
  */
 export async function prepareImport(
   ctx: ServiceContext,
   source: ImportSource,
-  pendingShas: Set<string>,
+  pendingShas: PendingShas,
   extract: (name: string, bytes: Uint8Array, store: OriginalToStore) => Promise<Extraction> = extractInProcess,
 ): Promise<PreparedImport> {
   const name = source.name;
@@ -101,12 +110,30 @@ export async function prepareImport(
     const bytes = source.read();
     size = bytes.byteLength;
     sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (pendingShas.has(sha256)) return { kind: 'sameAsPending', name, sha256, size };
-    const existing = ctx.catalogue.repos.attachments.findBySha256(sha256);
-    if (existing) return { kind: 'settled', result: duplicateOf(name, existing.documentId), sha256, size };
-    pendingShas.add(sha256);
-    const { extracted, parsed, storedPath } = await extract(name, bytes, { dir: ctx.catalogue.originalsDir, sha256, extension: ext });
-    return { kind: 'document', name, sha256, size, storedPath, extracted, parsed };
+    const sha = sha256;
+    for (let earlier = pendingShas.get(sha); earlier; earlier = pendingShas.get(sha)) {
+      const first = await earlier;
+      if (first.kind === 'document' || first.kind === 'sameAsPending') return { kind: 'sameAsPending', name, sha256: sha, size };
+      // The first copy failed and gave up its claim: this one is read on its own.
+      if (pendingShas.get(sha) === earlier) pendingShas.delete(sha);
+    }
+    const existing = ctx.catalogue.repos.attachments.findBySha256(sha);
+    if (existing) return { kind: 'settled', result: duplicateOf(name, existing.documentId), sha256: sha, size };
+    let settle!: (p: PreparedImport) => void;
+    const claim = new Promise<PreparedImport>((resolve) => (settle = resolve));
+    pendingShas.set(sha, claim);
+    try {
+      const { extracted, parsed, storedPath } = await extract(name, bytes, { dir: ctx.catalogue.originalsDir, sha256: sha, extension: ext });
+      const prepared: PreparedImport = { kind: 'document', name, sha256: sha, size, storedPath, extracted, parsed };
+      settle(prepared);
+      return prepared;
+    } catch (err) {
+      const failed: PreparedImport = { kind: 'settled', result: failure(name, err), sha256: sha, size };
+      // Nothing of this file will be committed: give up the claim (copies waiting on it read themselves).
+      if (pendingShas.get(sha) === claim) pendingShas.delete(sha);
+      settle(failed);
+      return failed;
+    }
   } catch (err) {
     return { kind: 'settled', result: failure(name, err), sha256, size };
   }
@@ -185,7 +212,7 @@ export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: 
 
 /** Imports one original on its own (the sample fonds, single uploads): prepare, flush, commit. */
 export async function importDocument(ctx: ServiceContext, target: ImportTarget, source: ImportSource): Promise<ImportFileResult> {
-  const prepared = await prepareImport(ctx, source, new Set());
+  const prepared = await prepareImport(ctx, source, new Map());
   try {
     if (prepared.kind === 'document') flushOriginals(ctx.catalogue.originalsDir, [prepared.storedPath]);
     return ctx.catalogue.transaction(() => commitPrepared(ctx, target, prepared));

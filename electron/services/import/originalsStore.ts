@@ -116,6 +116,48 @@ export async function flushOriginalsAsync(originalsDir: string, relativePaths: r
   if (process.platform !== 'win32') await Promise.all([...new Set(files.map((f) => path.dirname(f)))].map((d) => fsyncPathAsync(d, 'r')));
 }
 
+/**
+ * A temporary original: `<sha256><ext>.<pid>.tmp` or `<sha256><ext>.<pid>.<random>.tmp` (the
+ * importer), `<sha256><ext>.<pid>.receiving` (a handover package being received).
+ */
+const TEMPORARY = /^[0-9a-f]{64}(?:\.[a-z0-9]{1,10})?\.(\d+)(?:\.[a-z0-9]+)?\.(?:tmp|receiving)$/;
+
+/**
+ * Removes the temporary originals that processes killed before they could rename them left
+ * behind (a crash between writing and renaming). Only files of processes `isDead` says are gone
+ * are touched: a live import's temporary files are its own. They are never catalogued (a record is
+ * committed only after its original is renamed and flushed), so nothing refers to them.
+ */
+export function sweepTemporaryOriginals(originalsDir: string, isDead: (pid: number) => boolean): number {
+  let removed = 0;
+  let prefixes: string[];
+  try {
+    prefixes = fs.readdirSync(originalsDir).filter((n) => /^[0-9a-f]{2}$/.test(n));
+  } catch {
+    return 0;
+  }
+  for (const prefix of prefixes) {
+    const folder = path.join(originalsDir, prefix);
+    let names: string[];
+    try {
+      names = fs.readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const m = TEMPORARY.exec(name);
+      if (!m || !isDead(Number(m[1]))) continue;
+      try {
+        fs.rmSync(path.join(folder, name), { force: true });
+        removed++;
+      } catch {
+        // Left for the next sweep; it is never read.
+      }
+    }
+  }
+  return removed;
+}
+
 const MEDIA_TYPES: Record<string, string> = {
   '.txt': 'text/plain',
   '.md': 'text/markdown',

@@ -8,6 +8,7 @@ import { type ServiceContext, audit, nowOf } from '../context';
 import type { Job } from '../jobs';
 import { type ImportTarget, checkTarget } from './importDocument';
 import { type ImportInput, runImport } from './importJob';
+import { sweepTemporaryOriginals } from './originalsStore';
 import { anyExists } from './walk';
 
 const INTERRUPTED = 'Lần nhập bị dừng đột ngột (chương trình bị đóng hoặc mất điện); các tệp đã lưu vẫn còn nguyên, có thể nhập tiếp.';
@@ -45,6 +46,7 @@ function isZombie(pid: number): boolean {
 export function markInterruptedRuns(ctx: ServiceContext): number {
   const { catalogue } = ctx;
   let marked = 0;
+  const deadHere = new Set<number>();
   for (const run of catalogue.repos.importRuns.running()) {
     if (processAlive(run.pid, run.machine)) continue;
     catalogue.transaction(() => {
@@ -52,7 +54,10 @@ export function markInterruptedRuns(ctx: ServiceContext): number {
       audit(ctx, 'import.interrupted', 'import_run', run.id, undefined, { pid: run.pid });
     });
     marked++;
+    if (run.pid !== null && (run.machine === null || run.machine === os.hostname())) deadHere.add(run.pid);
   }
+  // The dead process may have left originals half-written under temporary names: remove them.
+  if (deadHere.size > 0) sweepTemporaryOriginals(catalogue.originalsDir, (pid) => deadHere.has(pid));
   return marked;
 }
 

@@ -11,9 +11,13 @@ export type WalkEntry = { path: string; error?: undefined } | { path: string; er
 const SYSTEM_JUNK = /^(?:\.ds_store|thumbs\.db|desktop\.ini)$|^~\$|^\._/i;
 
 /**
- * Every file under the given paths, folders walked recursively in name order, symbolic links not
- * followed. A generator: it holds one folder listing per level of depth, never the whole tree, so
- * a walk over tens of thousands of files keeps memory flat.
+ * Every file under the given paths, folders walked recursively in name order. Symbolic links are
+ * never followed (one may point outside the chosen folder, at a system file, or back up into a
+ * loop) and anything that is not a regular file (a named pipe would block the reader for ever, a
+ * device never ends) is never opened: both are reported as entries with an error, so the run's
+ * report names them instead of leaving them out silently. A generator: it holds one folder
+ * listing per level of depth, never the whole tree, so a walk over tens of thousands of files
+ * keeps memory flat.
  */
 export function* walkFiles(roots: readonly string[]): Generator<WalkEntry> {
   for (const root of roots) {
@@ -27,7 +31,14 @@ export function* walkFiles(roots: readonly string[]): Generator<WalkEntry> {
     }
     if (stat.isFile()) yield { path: absolute };
     else if (stat.isDirectory()) yield* walkFolder(absolute);
+    else yield { path: absolute, error: notAFile(absolute, stat.isSymbolicLink()) };
   }
+}
+
+function notAFile(full: string, symlink: boolean): string {
+  return symlink
+    ? `“${full}” là liên kết tượng trưng (symlink): không nhập, vì nó có thể trỏ ra ngoài thư mục đã chọn; hãy chép chính tệp vào thư mục.`
+    : `“${full}” không phải tệp thường (ống dẫn, thiết bị…): không nhập.`;
 }
 
 function* walkFolder(folder: string): Generator<WalkEntry> {
@@ -42,7 +53,9 @@ function* walkFolder(folder: string): Generator<WalkEntry> {
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) yield* walkFolder(full);
-    else if (entry.isFile() && !SYSTEM_JUNK.test(entry.name)) yield { path: full };
+    else if (SYSTEM_JUNK.test(entry.name)) continue;
+    else if (entry.isFile()) yield { path: full };
+    else yield { path: full, error: notAFile(full, entry.isSymbolicLink()) };
   }
 }
 

@@ -1,20 +1,23 @@
 import type { z } from 'zod';
 import type { searchQuery } from '../../../shared/contract/schemas';
 import type { SearchResult } from '../../../shared/contract/types';
-import { allExpression, termExpression, tierExpressions, withFlags, type Alternatives, type TierExpr } from '../../../shared/search/ftsExpr';
+import { allExpression, isLongQuery, termExpression, tierExpressions, withFlags, type Alternatives, type TierExpr } from '../../../shared/search/ftsExpr';
 import { DOC_ID_BITS, idOfKey } from '../../../shared/search/indexText';
 import { fold } from '../../../shared/text/fold';
 import { numberKeyVariants } from '../../../shared/search/numberQuery';
 import { STOPWORDS, exactTokens, holdsExactly, isEmptyQuery, parseQuery, withoutLastWord, type ParsedQuery } from '../../../shared/search/parse';
 import type { Repositories } from '../../data/repositories';
-import type { KeyBounds } from '../../data/repositories/searchIndex';
+import type { IndexTable, KeyBounds } from '../../data/repositories/searchIndex';
 import { FacetStore } from './facetStore';
-import { flagGroups, fullTest, memoryTest, planFilters, type FilterPlan } from './filters';
+import { flagGroups, fullTest, hasFilters, memoryTest, planFilters, type FilterPlan } from './filters';
 import { buildHits, type Ranked, type Tier } from './hits';
 import { findCorrections } from './corrections';
 import { orderByNumber } from './numberOrder';
+import { MatchCounter } from './counting';
 
-export type SearchInput = z.output<typeof searchQuery>;
+type QueryInput = z.output<typeof searchQuery>;
+/** The query with its optional parts settled. */
+export type SearchInput = QueryInput & Required<Pick<QueryInput, 'sort' | 'typing' | 'facets' | 'exactTotal'>>;
 
 /**
  * The words a snippet marks: a pasted subject would light up every `và` and `số`, so function
@@ -56,24 +59,22 @@ function poolFor(need: number): number {
 const NUMBER_HITS = 200;
 /** Characters of each pooled text checked for exact spellings. */
 const EXACT_SCAN = 60_000;
-/** Above this many hits, the count is estimated (see countMatches). */
-const EXACT_COUNT_LIMIT = 20_000;
-/** Share of the (date-ordered) index counted to estimate. */
-const SAMPLE_SHARE = 0.15;
 /** Newest matches among which the words side by side in the text are looked for. */
-const PHRASE_WINDOW = 3_000;
+const PHRASE_WINDOW = 2_000;
+/** Documents holding a pasted subject's telling words whose subjects are read. */
+const LONG_POOL = 1_000;
 
-function roundEstimate(n: number): number {
-  const scale = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 1);
-  return Math.round(n / scale) * scale;
-}
 
 /** A browse with at most this many documents is ordered in memory. */
 const BROWSE_IN_MEMORY = 5_000;
 
-interface Matcher {
+export interface Matcher {
   tiers: TierExpr[];
+  /** A pasted subject's words, folded and space-joined: checked on subjects in memory. */
+  longPhrase: string | null;
   all: string;
+  /** The index the `all` expression reads (metadata only while a short word is being typed). */
+  allTable: IndexTable;
   bounds: KeyBounds;
   /** Filters left for memory, or null. */
   memory: ((id: number) => boolean) | null;
@@ -81,15 +82,20 @@ interface Matcher {
 
 export class SearchEngine {
   readonly store: FacetStore;
+  private readonly counter: MatchCounter;
 
   constructor(private readonly repos: Repositories) {
     this.store = new FacetStore(repos.searchCatalogue);
+    this.counter = new MatchCounter(repos.searchIndex, this.store);
   }
 
-  query(input: SearchInput, secretsVisible: boolean): SearchResult {
+  query(request: QueryInput, secretsVisible: boolean): SearchResult {
     const started = performance.now();
-    this.store.sync();
+    const input: SearchInput = { ...request, sort: request.sort ?? 'relevance', typing: request.typing ?? false, facets: request.facets ?? false, exactTotal: request.exactTotal ?? false };
     const parsed = parseQuery(input.text, { typing: input.typing });
+    // The documents' columns are loaded only when filters, browsing or number order need them.
+    if (isEmptyQuery(parsed) || hasFilters(input.filters) || input.sort === 'number') this.store.ensureDocuments();
+    else this.store.sync();
     const plan = planFilters(input.filters, this.store, secretsVisible);
     const need = input.offset + input.limit;
     let result: SearchResult;
@@ -109,8 +115,10 @@ export class SearchEngine {
     if (!all) return null;
     const groups = flagGroups(plan);
     return {
+      longPhrase: isLongQuery(parsed) && !alts?.size ? parsed.words.map((w) => w.folded).join(' ') : null,
       tiers: tiers.map((t) => ({ ...t, match: withFlags(t.match, groups, plan.excludedFlags) })),
-      all: withFlags(all, groups, plan.excludedFlags),
+      all: withFlags(all.match, groups, plan.excludedFlags),
+      allTable: all.table,
       bounds: plan.bounds,
       memory: memoryTest(plan),
     };
@@ -125,7 +133,7 @@ export class SearchEngine {
     let corrections = findCorrections(index, parsed, false);
     let m = this.matcher(parsed, plan, corrections.alternatives);
     if (!m) return { total: 0, hits: [] };
-    const numberIds = parsed.number ? this.numberMatches(parsed, visible) : [];
+    const numberIds = parsed.number ? this.numberMatches(parsed, visible, plan.excludedFlags.length === 0) : [];
     let page = this.rankAndCount(m, parsed, input, need, numberIds, plan);
     if (page.total === 0 && numberIds.length === 0) {
       // Nothing at all: allow one typo in every long word, even ones the index knows.
@@ -151,9 +159,13 @@ export class SearchEngine {
   }
 
   /** Documents whose number-symbol is the one typed (any spelling), newest first. */
-  private numberMatches(parsed: ParsedQuery, visible: (id: number) => boolean): number[] {
+  private numberMatches(parsed: ParsedQuery, visible: (id: number) => boolean, secretsVisible: boolean): number[] {
     const q = parsed.number!;
-    return this.repos.searchCatalogue.idsByNumberKey(numberKeyVariants(q), q.partial, NUMBER_HITS).filter(visible);
+    const ids = this.repos.searchCatalogue.idsByNumberKey(numberKeyVariants(q), q.partial, NUMBER_HITS);
+    if (this.store.documentsLoaded) return ids.filter(visible);
+    // No filters (or the columns would be loaded): removal and secrecy are read from the rows.
+    const shown = this.repos.searchCatalogue.visibleIds(ids, secretsVisible);
+    return ids.filter((id) => shown.has(id));
   }
 
   private rankAndCount(m: Matcher, parsed: ParsedQuery, input: SearchInput, need: number, numberIds: number[], plan: FilterPlan): { ranked: Ranked[]; total: number; exact?: boolean } {
@@ -162,7 +174,7 @@ export class SearchEngine {
       const candidates = this.candidates(plan, CANDIDATES_FIRST);
       if (candidates) return this.rankCandidates(m, parsed, input, need, numberIds, candidates);
     }
-    const counted = this.countMatches(m, input.exactTotal);
+    const counted = this.counter.count(m, input.exactTotal);
     // Number matches the words did not find (`1-KL/TU` typed, `01-KL/TU` stored) count too.
     const total = counted.total + this.numbersMissedByWords(parsed, numberIds);
     const pool = input.sort === 'relevance' ? poolFor(need) : need;
@@ -211,7 +223,7 @@ export class SearchEngine {
     const index = this.repos.searchIndex;
     const inNumber = new Set(numberIds);
     const keys = candidates.filter((id) => !inNumber.has(id)).map((id) => this.keyOf(id));
-    const hit = index.matchingAmong(m.all, keys);
+    const hit = index.matchingAmong(m.all, keys, m.allTable);
     const matched = keys.filter((k) => hit.has(k)).map(idOfKey);
     // Number matches passed every filter already (they are tested before they get here).
     const total = matched.length + numberIds.length;
@@ -246,28 +258,24 @@ export class SearchEngine {
   }
 
   /**
-   * How many documents match: counted exactly, unless a count over the newest part of the index
-   * shows there are far more than anyone pages through — then estimated from it (`exact` false;
-   * the facets, asked next, give the exact figure). Counting 90,000 matches costs a full pass.
+   * A pasted subject: the documents whose number, subject or metadata hold its telling words (a
+   * few hundred at most), with those whose subject holds the whole phrase first.
    */
-  private countMatches(m: Matcher, exactWanted: boolean): { total: number; exact: boolean } {
-    const index = this.repos.searchIndex;
-    const test = m.memory;
-    const countIn = (bounds: KeyBounds) => {
-      if (!test) return index.count(m.all, bounds);
-      let n = 0;
-      for (const key of index.allKeys(m.all, bounds)) if (test(idOfKey(key))) n++;
-      return n;
-    };
-    if (!exactWanted) {
-      const sample = this.store.newestShare(m.bounds, SAMPLE_SHARE);
-      if (sample) {
-        const seen = countIn({ ...m.bounds, lo: sample.lo });
-        const estimate = seen / sample.share;
-        if (estimate > EXACT_COUNT_LIMIT) return { total: roundEstimate(estimate), exact: false };
-      }
+  private subjectsHoldingPhrase(m: Matcher, t: TierExpr, phrase: string, seen: Set<number>): Ranked[] {
+    const ids: number[] = [];
+    for (const key of this.repos.searchIndex.keys(t.match, 'desc', m.bounds, t.table)) {
+      const id = idOfKey(key);
+      if (seen.has(id) || (m.memory && !m.memory(id))) continue;
+      ids.push(id);
+      if (ids.length >= LONG_POOL) break;
     }
-    return { total: countIn(m.bounds), exact: true };
+    const holds = new Set<number>();
+    for (const row of this.repos.searchCatalogue.subjects(ids)) {
+      const text = ` ${fold(`${row.subject ?? ''} ${row.number_symbol ?? ''}`).split(/[^a-z0-9]+/).join(' ')} `;
+      if (text.includes(` ${phrase} `)) holds.add(row.id);
+    }
+    for (const id of ids) seen.add(id);
+    return [...ids.filter((id) => holds.has(id)).map((id) => ({ id, tier: 'metaPhrase' as Tier })), ...ids.filter((id) => !holds.has(id)).map((id) => ({ id, tier: 'metaAll' as Tier }))];
   }
 
   private rankTiers(m: Matcher, numberIds: number[], need: number): Ranked[] {
@@ -276,9 +284,13 @@ export class SearchEngine {
     const test = m.memory;
     // The words side by side in the text are looked for among the newest matches only: a long
     // phrase found in none of 30,000 documents would otherwise cost a pass over all of them.
-    const windowLo = m.tiers.some((t) => t.tier === 'phrase') ? this.repos.searchIndex.nthKey(m.all, PHRASE_WINDOW, m.bounds) : null;
+    const windowLo = m.tiers.some((t) => t.tier === 'phrase') ? this.repos.searchIndex.nthKey(m.all, PHRASE_WINDOW, m.bounds, m.allTable) : null;
     for (const t of m.tiers) {
       if (out.length >= need) break;
+      if (m.longPhrase && t.tier === 'metaAll') {
+        out.push(...this.subjectsHoldingPhrase(m, t, m.longPhrase, seen).slice(0, need - out.length));
+        continue;
+      }
       const bounds = t.tier === 'phrase' && windowLo !== null ? { ...m.bounds, lo: Math.max(m.bounds.lo ?? 0, windowLo) } : m.bounds;
       for (const key of this.repos.searchIndex.keys(t.match, 'desc', bounds, t.table)) {
         const id = idOfKey(key);
@@ -297,7 +309,7 @@ export class SearchEngine {
     const index = this.repos.searchIndex;
     const extra = new Set(numberIds);
     const take = (bounds: KeyBounds) => {
-      for (const key of index.keys(m.all, order, bounds)) {
+      for (const key of index.keys(m.all, order, bounds, m.allTable)) {
         const id = idOfKey(key);
         extra.delete(id);
         if (test && !test(id)) continue;
@@ -318,7 +330,7 @@ export class SearchEngine {
   private rankByNumber(m: Matcher, numberIds: number[]): Ranked[] {
     const test = m.memory;
     const ids = new Set(numberIds);
-    for (const key of this.repos.searchIndex.allKeys(m.all, m.bounds)) {
+    for (const key of this.repos.searchIndex.allKeys(m.all, m.bounds, m.allTable)) {
       const id = idOfKey(key);
       if (!test || test(id)) ids.add(id);
     }

@@ -98,16 +98,27 @@ export class FacetStore {
   /** Journal position this store reflects. */
   seq = 0;
   loaded = false;
+  /** The documents' columns are loaded (see `ensureDocuments`). */
+  documentsLoaded = false;
 
   constructor(private readonly repo: SearchCatalogueRepository) {}
 
-  /**
-   * Loads everything: the integer columns in chunks, then each text column grouped by value (a
-   * value crosses from SQLite once with its ids), then the removals.
-   */
+  /** Loads fonds, organizations and retention periods: what every search needs (a few hundred rows). */
   load(): void {
     this.seq = this.repo.journalHead();
     this.loadStructure(this.repo.structure());
+    this.loaded = true;
+  }
+
+  /**
+   * Loads the files' and the documents' facet columns, the first time filters, facets or browsing need them (a
+   * plain text search does not, so the first answer after opening does not wait for a million
+   * rows): the integer columns in chunks, then each text column grouped by value (a value crosses
+   * from SQLite once with its ids), then the removals.
+   */
+  ensureDocuments(): void {
+    this.sync();
+    if (this.documentsLoaded) return;
     for (const f of this.repo.files()) this.putFile(f);
     let after = 0;
     for (;;) {
@@ -156,7 +167,7 @@ export class FacetStore {
       each(ids, (id) => (this.day[id] = day));
     });
     for (const id of this.repo.removedIds()) if (id < this.present.length) this.present[id] = 0;
-    this.loaded = true;
+    this.documentsLoaded = true;
   }
 
   /** Catches up with changes written since the last call (by anyone). */
@@ -168,8 +179,12 @@ export class FacetStore {
     const head = this.repo.journalHead();
     if (head === this.seq) return;
     if (head - this.seq > RELOAD_ABOVE || this.repo.journalTail() > this.seq + 1) {
-      this.reset();
+      const hadDocuments = this.documentsLoaded;
+      this.present.fill(0);
+      this.maxId = 0;
+      this.documentsLoaded = false;
       this.load();
+      if (hadDocuments) this.ensureDocuments();
       return;
     }
     const docs = new Set<number>();
@@ -187,16 +202,11 @@ export class FacetStore {
     }
     if (structure) this.loadStructure(this.repo.structure());
     const ids = [...files];
-    for (let i = 0; i < ids.length; i += 500) for (const f of this.repo.files(ids.slice(i, i + 500))) this.putFile(f);
+    if (this.documentsLoaded) for (let i = 0; i < ids.length; i += 500) for (const f of this.repo.files(ids.slice(i, i + 500))) this.putFile(f);
+    else for (const id of ids) this.fileInfo.delete(id);
     const dids = [...docs];
-    for (let i = 0; i < dids.length; i += 500) for (const r of this.repo.documentRows(dids.slice(i, i + 500))) this.putDocument(r);
+    if (this.documentsLoaded) for (let i = 0; i < dids.length; i += 500) for (const r of this.repo.documentRows(dids.slice(i, i + 500))) this.putDocument(r);
     this.seq = head;
-  }
-
-  private reset(): void {
-    this.present.fill(0);
-    this.maxId = 0;
-    this.loaded = false;
   }
 
   private loadStructure(s: StructureRows): void {
@@ -272,41 +282,6 @@ export class FacetStore {
       for (const f of this.repo.fileLabels(missing.slice(i, i + 500))) this.fileInfo.set(f.id, { code: f.code, title: f.title });
     }
     return this.fileInfo;
-  }
-
-  private histogram: { at: string; days: Int32Array; total: number } | null = null;
-
-  /**
-   * The newest part of the index holding about `share` of the documents within `bounds`: its
-   * lowest key and the share it really holds. Null when the range is too small to sample.
-   */
-  newestShare(bounds: { lo?: number; hi?: number }, share: number): { lo: number; share: number } | null {
-    const at = `${this.seq}:${this.maxId}`;
-    if (this.histogram?.at !== at) {
-      let maxDay = 0;
-      for (let id = 1; id <= this.maxId; id++) if (this.day[id]! > maxDay) maxDay = this.day[id]!;
-      const days = new Int32Array(maxDay + 1);
-      let total = 0;
-      for (let id = 1; id <= this.maxId; id++) {
-        if (this.present[id] !== 1) continue;
-        days[this.day[id]!]!++;
-        total++;
-      }
-      this.histogram = { at, days, total };
-    }
-    const { days } = this.histogram;
-    const B = 2 ** 26;
-    const dayLo = Math.max(0, Math.floor((bounds.lo ?? 0) / B));
-    const dayHi = Math.min(days.length - 1, bounds.hi === undefined ? days.length - 1 : Math.floor(bounds.hi / B));
-    let inRange = 0;
-    for (let d = dayLo; d <= dayHi; d++) inRange += days[d]!;
-    if (inRange < 20_000) return null;
-    let acc = 0;
-    for (let d = dayHi; d >= dayLo; d--) {
-      acc += days[d]!;
-      if (acc >= inRange * share) return { lo: d * B, share: acc / inRange };
-    }
-    return null;
   }
 
   /** Organizations whose records a filter on `ids` should include: themselves, and their 2025 lineage. */

@@ -105,7 +105,7 @@ export function computeFacets(
   secretsVisible: boolean,
 ): SearchFacets {
   const started = performance.now();
-  store.sync();
+  store.ensureDocuments();
   const plan = planFilters(input.filters, store, secretsVisible);
   const parsed = parseQuery(input.text, { typing: input.typing });
   // Same question, same catalogue state: the same counts (typing pauses ask twice).
@@ -162,6 +162,13 @@ export function computeFacets(
       default: return st.security[id]!;
     }
   };
+  // A document failing exactly one filter counts in that filter's facet only.
+  const bumpOne = groupKey.map((k) => {
+    const arr = counts[k]!;
+    return (id: number) => {
+      arr[codeOf(k, id)]!++;
+    };
+  });
   let total = 0;
   const visit = (id: number) => {
     if (!plan.base(id)) return;
@@ -175,8 +182,7 @@ export function computeFacets(
       }
     }
     if (failures === 1) {
-      const k = groupKey[failed]!;
-      counts[k]![codeOf(k, id)]!++;
+      bumpOne[failed]!(id);
       return;
     }
     total++;
@@ -199,39 +205,48 @@ export function computeFacets(
     for (let id = 1; id <= st.maxId; id++) visit(id);
   } else {
     const all = allExpression(parsed);
-    if (all) for (const key of index.allKeys(withFlags(all, [], plan.excludedFlags))) visit(idOfKey(key));
+    if (all) for (const key of index.allKeys(withFlags(all.match, [], plan.excludedFlags), {}, all.table)) visit(idOfKey(key));
   }
   // File titles are read only for the files about to be listed.
   const fileCounts = counts[KEYS.indexOf('file')]!;
   const topFiles = [...fileCounts.keys()].filter((c) => fileCounts[c]! > 0).sort((a, b) => fileCounts[b]! - fileCounts[a]!).slice(0, input.limit);
   store.fileLabels([...topFiles, ...(input.filters.fileIds ?? [])]);
   const selected = selectedValues(input.filters);
+  const collator = new Intl.Collator('vi');
   const out: FacetGroup[] = KEYS.map((key, k) => {
     const chosen = new Set(selected[key] ?? []);
-    const values: FacetValue[] = [];
     const arr = counts[k]!;
-    let unlisted = 0;
-    for (let c = 0; c < arr.length; c++) {
-      const count = arr[c]!;
-      if (count === 0) continue;
-      // The year counter is indexed by year − 1900; 0 means undated.
-      const code = key === 'year' && c > 0 ? c + 1900 : c;
+    // Codes with hits, the largest first (numbers only: labels are made for the few listed).
+    const codes: number[] = [];
+    for (let c = 0; c < arr.length; c++) if (arr[c]! > 0) codes.push(c);
+    const yearCode = (c: number) => (c > 0 ? c + 1900 : 0);
+    if (key === 'year') codes.sort((a, b) => (a === 0 ? 1 : b === 0 ? -1 : b - a));
+    else codes.sort((a, b) => arr[b]! - arr[a]! || a - b);
+    const values: FacetValue[] = [];
+    let more = 0;
+    for (const c of codes) {
+      const code = key === 'year' ? yearCode(c) : c;
+      if (values.length >= input.limit) {
+        more++;
+        continue;
+      }
       const l = label(store, key, code);
       if (!l) {
-        unlisted++;
+        more++;
         continue;
       }
       if (key === 'security' && !secretsVisible && l.value !== 'none') continue;
-      values.push({ ...l, count, selected: chosen.has(l.value) });
+      values.push({ ...l, count: arr[c]!, selected: chosen.has(l.value) });
     }
+    // Selected values stay listed, with their count, even when small or zero.
     for (const v of chosen) {
-      if (!values.some((x) => x.value === v)) values.push({ value: v, label: v, count: 0, selected: true });
+      if (values.some((x) => x.value === v)) continue;
+      const c = codes.find((x) => label(store, key, key === 'year' ? yearCode(x) : x)?.value === v);
+      const l = c !== undefined ? label(store, key, key === 'year' ? yearCode(c) : c) : null;
+      values.push({ value: v, label: l?.label ?? v, count: c !== undefined ? arr[c]! : 0, selected: true });
     }
-    // Years newest first (undated last); other facets by count.
-    const yearOf = (v: FacetValue) => (v.value === 'none' ? -1 : Number(v.value));
-    values.sort((a, b) => (key === 'year' ? yearOf(b) - yearOf(a) : b.count - a.count || a.label.localeCompare(b.label, 'vi')));
-    const keep = values.filter((v, i) => i < input.limit || v.selected);
-    return { key, values: keep, truncated: keep.length < values.length || (key === 'file' && unlisted > 0) };
+    if (key !== 'year') values.sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
+    return { key, values, truncated: more > 0 };
   });
   const result = { total, groups: out, tookMs: Math.round((performance.now() - started) * 10) / 10 };
   cache.set(cacheKey, result);

@@ -27,6 +27,14 @@ export interface FilterPlan {
   memoryGroups: FilterGroup[];
 }
 
+/** Whether the request filters at all (the lineage switch alone does not). */
+export function hasFilters(f: SearchFilters): boolean {
+  return Object.entries(f).some(([k, v]) => k !== 'organizationLineage' && (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== ''));
+}
+
+/** Date ranges spanning at most this many years are also filtered by year tokens. */
+const YEAR_TOKENS = 12;
+
 /** A token no document carries: a filter that selects nothing. */
 const NOTHING = 'ʒnothing';
 
@@ -67,7 +75,12 @@ export function planFilters(f: SearchFilters, store: FacetStore, secretsVisible:
     const [klo, khi] = keyRange(f.dateFrom ?? null, f.dateTo ?? null);
     // Undated documents are outside any date range.
     bounds = { lo: Math.max(klo, keyRange('1900-01-01', null)[0]), hi: khi };
-    groups.push({ key: 'year', test: (id) => s.day[id]! >= lo && s.day[id]! <= hi && s.day[id]! > 0 });
+    // A range of a few years is also given to the index as year tokens: it then intersects
+    // instead of reading every newer match before the range (the bounds still trim the edges).
+    const y1 = f.dateFrom ? Number(f.dateFrom.slice(0, 4)) : 0;
+    const y2 = f.dateTo ? Number(f.dateTo.slice(0, 4)) : 0;
+    const years = y1 > 0 && y2 >= y1 && y2 - y1 < YEAR_TOKENS ? Array.from({ length: y2 - y1 + 1 }, (_, i) => flag.year(y1 + i)) : undefined;
+    groups.push({ key: 'year', test: (id) => s.day[id]! >= lo && s.day[id]! <= hi && s.day[id]! > 0, ...(years ? { flags: years } : {}) });
   }
   if (f.fileIds?.length) {
     const files = new Set(f.fileIds);

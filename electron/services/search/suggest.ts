@@ -77,7 +77,7 @@ export class Suggester {
 
   suggest(text: string, limit: number, secretsVisible: boolean): SearchSuggestion[] {
     if (fold(text).trim().length === 0) return [];
-    this.store.sync();
+    this.store.ensureDocuments();
     const ms = this.build(secretsVisible);
     const found = ms.search(text);
     // Relevance first, then how many documents the value stands for; a few of each kind, so that

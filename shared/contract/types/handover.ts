@@ -90,7 +90,10 @@ export type VerificationProblemKind =
   | 'duplicate_entry'
   | 'oxum_mismatch'
   | 'tag_changed'
-  | 'bad_catalogue';
+  | 'bad_catalogue'
+  // [safety] a zip entry that cannot be unpacked safely: a "zip bomb" (unpacks hundreds of times
+  // its packed size) or data that is damaged or unpacks past the size its header declares.
+  | 'unreadable_entry';
 
 export interface VerificationProblem {
   kind: VerificationProblemKind;

@@ -121,7 +121,7 @@ export async function measureService(cataloguePath: string, queries: BenchQuery[
 
   const mem = process.memoryUsage();
   const indexBytes = services.context.catalogue.db
-    .prepare("SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name LIKE 'document_fts%' OR name LIKE 'document_exact_fts%' OR name = 'search_keys'")
+    .prepare("SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name LIKE 'document_fts%' OR name LIKE 'document_meta_fts%' OR name = 'search_keys' OR name = 'search_facets'")
     .pluck()
     .get() as number;
   await services.close();

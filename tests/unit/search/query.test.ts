@@ -49,6 +49,18 @@ describe('parsing what is typed', () => {
     expect(parseQuery('"tai lieu"', { typing: true }).prefix).toBe(false);
   });
 
+  it('completes a short word being typed in the metadata only, a longer one everywhere', () => {
+    const short = tierExpressions(parseQuery('chuyển đổi gia', { typing: true }));
+    expect(short.map((t) => [t.tier, t.table, t.match])).toEqual([
+      ['metaPhrase', 'meta', '"chuyen doi gia"*'],
+      ['metaAll', 'meta', '"chuyen" AND "doi" AND "gia"*'],
+      ['phrase', 'main', '"chuyen doi"'],
+      ['all', 'main', '"chuyen" AND "doi"'],
+    ]);
+    expect(allExpression(parseQuery('gia', { typing: true }))).toEqual({ match: '"gia"*', table: 'meta' });
+    expect(allExpression(parseQuery('chuyen doi giang', { typing: true }))).toEqual({ match: '"chuyen" AND "doi" AND "giang"*', table: 'main' });
+  });
+
   it('builds well-formed expressions from anything, with the phrase tiers first', () => {
     for (const text of ['"', 'a"b"c', 'NEAR(x y)', 'x OR y AND z NOT', '*', '{subject}: x', "'; DROP TABLE x; --", 'ʒsecret', 'ʒf1']) {
       for (const tier of tierExpressions(parseQuery(text, { typing: true }))) {
@@ -62,9 +74,12 @@ describe('parsing what is typed', () => {
       ['phrase', 'main'],
       ['all', 'main'],
     ]);
-    // A pasted subject leaves function words to the phrase tiers.
-    expect(allExpression(parseQuery('về việc bàn giao hồ sơ của các cơ quan'))).toBe('"viec" AND "ban" AND "giao" AND "ho" AND "so" AND "co" AND "quan"');
-    expect(allExpression(parseQuery('tại về tài liệu'))).toBe('"tai" AND "ve" AND "tai" AND "lieu"');
+    // Function words are left to the phrase tiers; a pasted subject keeps its most telling words.
+    expect(allExpression(parseQuery('về bàn giao hồ sơ của các cơ quan'))!.match).toBe('"ban" AND "giao" AND "ho" AND "so" AND "co" AND "quan"');
+    const pasted = parseQuery('kết quả học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 1990');
+    expect(tierExpressions(pasted).map((t) => t.tier)).toEqual(['metaAll', 'all']);
+    expect(allExpression(pasted)!.match).toBe('"tuong" AND "phong" AND "cach" AND "minh" AND "1990"');
+    expect(allExpression(parseQuery('tại về tài liệu'))!.match).toBe('"tai" AND "ve" AND "tai" AND "lieu"');
     expect(withFlags('"x"', [[flag.fonds(3), flag.fonds(4)]], [flag.secret])).toBe('("x") AND ("ʒf3" OR "ʒf4") NOT "ʒsecret"');
   });
 });

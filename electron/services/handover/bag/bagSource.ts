@@ -1,7 +1,10 @@
 /**
  * Reads a bag from a folder or a zip without trusting it. Every name is checked before use: a
- * zip entry with an absolute path, a `..` segment, a backslash, a symlink or a name given twice is
- * reported and never opened or written; in a folder, symlinks are reported and never followed.
+ * zip entry with an absolute path, a `..` segment, a symlink or a name given twice is reported and
+ * never opened or written (backslashes, which old Windows zip tools write as separators, are read
+ * as `/` first, so `a\..\..\x` is caught as `..`); an entry unpacking to a hundred times its
+ * packed size (a zip bomb) is reported and never unpacked; in a folder, symlinks and anything
+ * that is not a regular file (a named pipe) are reported and never followed or opened.
  * Nothing is extracted: files are read as streams straight from the folder or the zip.
  */
 import fs from 'node:fs';
@@ -32,10 +35,20 @@ export interface BagSource {
   duplicates: string[];
   /** Entries outside the bag's root folder (zip wrapping one bag folder). */
   outside: string[];
+  /** Zip entries that would unpack to far more than they hold (zip bombs): never opened. */
+  bombs: Array<{ path: string; size: number; packed: number }>;
   open(bagPath: string): Promise<Readable>;
   readText(bagPath: string, maxBytes: number): Promise<string | null>;
   close(): Promise<void>;
 }
+
+/**
+ * A zip entry unpacking to more than this many times its packed size, and to more than a megabyte,
+ * is a zip bomb: documents, scans and catalogue files pack at most a few tens to one; a run of
+ * zeros packs a thousand to one. Kho Lưu's own packages store originals without compression.
+ */
+const MAX_RATIO = 100;
+const RATIO_FROM_BYTES = 1024 * 1024;
 
 /** S_IFMT / S_IFLNK in the high 16 bits of a zip entry's external attributes (Unix hosts). */
 const S_IFMT = 0o170000;
@@ -101,6 +114,7 @@ export async function openFolder(dir: string): Promise<BagSource> {
     symlinks: symlinks.map((s) => (s.startsWith(prefix) ? s.slice(prefix.length) : s)),
     duplicates: [],
     outside,
+    bombs: [],
     open: async (bagPath) => fs.createReadStream(absolute(bagPath), { highWaterMark: CHUNK }),
     readText: async (bagPath, maxBytes) => (files.has(bagPath) ? readAll(fs.createReadStream(absolute(bagPath)), maxBytes) : null),
     close: async () => undefined,
@@ -119,6 +133,7 @@ export async function openZip(file: string): Promise<BagSource> {
   const unsafe: BagSource['unsafe'] = [];
   const symlinks: string[] = [];
   const duplicates: string[] = [];
+  const bombs: BagSource['bombs'] = [];
   const names: string[] = [];
   try {
     for await (const entry of zip.eachEntry()) {
@@ -140,6 +155,10 @@ export async function openZip(file: string): Promise<BagSource> {
       }
       if (entries.has(name)) {
         duplicates.push(name);
+        continue;
+      }
+      if (entry.compressionMethod !== 0 && entry.uncompressedSize > RATIO_FROM_BYTES && entry.uncompressedSize > MAX_RATIO * entry.compressedSize) {
+        bombs.push({ path: name, size: entry.uncompressedSize, packed: entry.compressedSize });
         continue;
       }
       entries.set(name, entry);
@@ -170,6 +189,7 @@ export async function openZip(file: string): Promise<BagSource> {
     symlinks: strip(symlinks),
     duplicates: strip(duplicates),
     outside,
+    bombs: bombs.map((b) => ({ ...b, path: b.path.startsWith(prefix) ? b.path.slice(prefix.length) : b.path })),
     open,
     readText: async (bagPath, maxBytes) => (files.has(bagPath) ? readAll(await open(bagPath), maxBytes) : null),
     close: async () => zip.close(),

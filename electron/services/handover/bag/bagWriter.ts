@@ -11,6 +11,7 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { unsafeBagPath } from '../../../../shared/handover/bagPaths';
+import { processRunning } from '../../safety/processes';
 
 export const CHUNK = 1024 * 1024;
 
@@ -65,11 +66,49 @@ function partialName(target: string): string {
   return `${target}.partial-${process.pid}`;
 }
 
+/**
+ * Removes what packaging runs killed midway (SIGKILL, power cut: no `abort` ran) left beside
+ * `target`: `<target>.partial-<pid>` of processes that no longer run. Such a leftover never has
+ * the target's name, so it cannot pass for a package; it is only litter, cleared by the next run.
+ */
+export function removeStalePartials(target: string): string[] {
+  const dir = path.dirname(target);
+  const prefix = `${path.basename(target)}.partial-`;
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    // `<pid>`, or `<pid>-replaced` (a leftover being replaced when its run was killed).
+    const m = /^(\d+)(?:-replaced)?$/.exec(name.slice(prefix.length));
+    if (!m || processRunning(Number(m[1]))) continue;
+    fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+/**
+ * Refuses to finish onto a name that appeared while the bag was written (another program, another
+ * run): an existing package is replaced only when the run was told it may be (a leftover).
+ */
+function checkStillFree(target: string, replaces: boolean): void {
+  if (!replaces && fs.existsSync(target)) throw new Error(`Package target appeared while packaging: ${target}`);
+}
+
 /** A bag as a folder on disk. */
 export class FolderSink implements BagSink {
   private readonly root: string;
 
-  constructor(readonly target: string) {
+  constructor(
+    readonly target: string,
+    private readonly replaces = false,
+  ) {
+    removeStalePartials(target);
     this.root = partialName(target);
     fs.mkdirSync(this.root, { recursive: false });
   }
@@ -99,6 +138,16 @@ export class FolderSink implements BagSink {
   }
 
   async finish(): Promise<void> {
+    checkStillFree(this.target, this.replaces);
+    if (this.replaces && fs.existsSync(this.target)) {
+      // A folder cannot be renamed onto another: move the leftover aside under a partial name
+      // (swept by the next run if this one dies here), put the new bag in place, then drop it.
+      const old = `${partialName(this.target)}-replaced`;
+      await fs.promises.rename(this.target, old);
+      await fs.promises.rename(this.root, this.target);
+      await fs.promises.rm(old, { recursive: true, force: true });
+      return;
+    }
     await fs.promises.rename(this.root, this.target);
   }
 
@@ -122,7 +171,9 @@ export class ZipSink implements BagSink {
   constructor(
     readonly target: string,
     private readonly bagName: string,
+    private readonly replaces = false,
   ) {
+    removeStalePartials(target);
     this.temp = partialName(target);
     const out = fs.createWriteStream(this.temp, { flags: 'wx' });
     this.written = pipeline(this.zip.outputStream, out);
@@ -181,6 +232,8 @@ export class ZipSink implements BagSink {
     } finally {
       await fd.close();
     }
+    checkStillFree(this.target, this.replaces);
+    // Atomic, also over a leftover being replaced.
     await fs.promises.rename(this.temp, this.target);
   }
 

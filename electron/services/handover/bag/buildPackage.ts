@@ -26,6 +26,7 @@ import { Cancelled } from '../cancelled';
 import { catalogueBody, documentKey, orgKey } from '../catalogueRecords';
 import { documentsCsv, filesCsv, loadExportContext, renderExport, type ExportContext } from '../exports/exporter';
 import { type BagSink, FolderSink, linesStream, ZipSink } from './bagWriter';
+import { isUnrecordedLeftover } from './leftoverPackage';
 
 /** The forms every package carries, in `data/bieu-mau/`. */
 const PACKAGED_FORMS = [
@@ -115,21 +116,29 @@ function bagInfo(ctx: ServiceContext, ec: ExportContext, payloadBytes: number, p
 export interface PackageTarget {
   path: string;
   zip: boolean;
+  /** The target holds a complete package of this batch left unrecorded by a killed run: replace it. */
+  replaces?: boolean;
 }
 
-/** Checks the target before a job starts: it must not exist, its folder must. */
-export function checkTarget(target: PackageTarget): void {
+/**
+ * Checks the target before a job starts: it must not exist (unless it is an unrecorded leftover of
+ * this batch's own interrupted packaging, which the new package replaces), its folder must.
+ */
+export async function checkTarget(ctx: ServiceContext, batch: { id: number; uuid: string }, target: PackageTarget): Promise<PackageTarget> {
   if (fs.existsSync(target.path)) {
+    if (await isUnrecordedLeftover(ctx, batch, target.path)) return { ...target, replaces: true };
     throw new ApiError('conflict', `“${target.path}” đã tồn tại: hãy chọn nơi lưu gói khác (gói cũ không bị ghi đè).`, `Package target exists: ${target.path}`);
   }
   const parent = path.dirname(target.path);
   if (!fs.existsSync(parent)) fs.mkdirSync(parent, { recursive: true });
+  return target;
 }
 
 export async function buildPackage(ctx: ServiceContext, job: Job, batchId: number, target: PackageTarget): Promise<PackageResult> {
   const ec = loadExportContext(ctx, { kind: 'batch', batchId });
   const bagName = path.basename(target.path).replace(/\.zip$/i, '');
-  const sink: BagSink = target.zip ? new ZipSink(target.path, bagName) : new FolderSink(target.path);
+  const replaces = target.replaces === true;
+  const sink: BagSink = target.zip ? new ZipSink(target.path, bagName, replaces) : new FolderSink(target.path, replaces);
   const originalsDir = ctx.catalogue.originalsDir;
   const attachments = ec.records.attachments;
   job.status.total = attachments.length;

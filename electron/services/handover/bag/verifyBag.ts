@@ -74,7 +74,7 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
     if (p.kind === 'missing') counts.missing++;
     else if (p.kind === 'changed' || p.kind === 'tag_changed') counts.changed++;
     else if (p.kind === 'extra') counts.extra++;
-    else if (p.kind === 'unsafe_path' || p.kind === 'symlink') counts.unsafe++;
+    else if (p.kind === 'unsafe_path' || p.kind === 'symlink' || p.kind === 'unreadable_entry') counts.unsafe++;
     else counts.other++;
     if (problems.length < MAX_PROBLEMS_KEPT) problems.push(p);
   };
@@ -125,8 +125,40 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
   for (const s of source.symlinks) problem({ kind: 'symlink', path: s, message: `“${s}” là liên kết tượng trưng (symlink): không được phép trong gói.` });
   for (const d of source.duplicates) problem({ kind: 'duplicate_entry', path: d, message: `“${d}” xuất hiện hơn một lần trong tệp zip.` });
   for (const o of source.outside) problem({ kind: 'extra', path: o, message: `“${o}” nằm ngoài thư mục của gói.` });
+  for (const b of source.bombs) {
+    problem({
+      kind: 'unreadable_entry',
+      path: b.path,
+      message: `“${b.path}” giải nén ra ${b.size} byte, gấp ${Math.round(b.size / Math.max(1, b.packed))} lần dữ liệu nén: có thể là “bom nén”, không đọc.`,
+    });
+  }
+  // [safety] A zip entry whose data is damaged, or unpacks past the size its header declares (a
+  // bomb with a lying header: yauzl stops it at the first byte too many), is a problem of the
+  // package, reported like the others, not a failure of the verification.
+  const unreadable = (bagPath: string) =>
+    problem({
+      kind: 'unreadable_entry',
+      path: bagPath,
+      message: `Không đọc được “${bagPath}” trong gói: dữ liệu nén bị hỏng hoặc giải nén ra nhiều hơn kích thước khai báo (có thể là “bom nén”).`,
+    });
+  const readText = async (bagPath: string, maxBytes: number): Promise<string | null> => {
+    try {
+      return await source.readText(bagPath, maxBytes);
+    } catch {
+      unreadable(bagPath);
+      return null;
+    }
+  };
+  const hashOf = async (bagPath: string, onBytes?: (n: number) => void): Promise<string | null> => {
+    try {
+      return await hashStream(await source.open(bagPath), onBytes);
+    } catch {
+      unreadable(bagPath);
+      return null;
+    }
+  };
 
-  const declaration = await source.readText(BAGIT_TXT, MAX_TAG_BYTES);
+  const declaration = await readText(BAGIT_TXT, MAX_TAG_BYTES);
   if (declaration === null) {
     problem({ kind: 'not_a_bag', path: BAGIT_TXT, message: 'Không có tệp bagit.txt: đây không phải gói BagIt.' });
     return finish();
@@ -134,14 +166,14 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
   const declProblem = checkBagitDeclaration(declaration);
   if (declProblem) problem({ kind: 'bad_tag_file', path: BAGIT_TXT, message: declProblem });
 
-  const infoText = await source.readText(BAG_INFO, MAX_TAG_BYTES);
+  const infoText = await readText(BAG_INFO, MAX_TAG_BYTES);
   if (infoText !== null) {
     const parsed = parseBagInfo(infoText);
     bagInfo = parsed.info;
     if (parsed.malformedLines.length > 0) problem({ kind: 'bad_tag_file', path: BAG_INFO, message: `bag-info.txt có dòng sai định dạng (dòng ${parsed.malformedLines.slice(0, 10).join(', ')}).` });
   }
 
-  const manifestText = await source.readText(MANIFEST, MAX_TAG_BYTES);
+  const manifestText = await readText(MANIFEST, MAX_TAG_BYTES);
   if (manifestText === null) {
     problem({ kind: 'not_a_bag', path: MANIFEST, message: 'Không có tệp manifest-sha256.txt (Kho Lưu chỉ kiểm tra được gói dùng SHA-256).' });
     return finish();
@@ -185,9 +217,9 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
       problem({ kind: 'missing', path: e.path, message: `Thiếu tệp “${e.path}” (có trong manifest nhưng không có trong gói).`, expected: e.sha256 });
       continue;
     }
-    const actual = await hashStream(await source.open(e.path), opts.onBytes);
+    const actual = await hashOf(e.path, opts.onBytes);
     opts.onFile?.();
-    if (actual !== e.sha256) {
+    if (actual !== null && actual !== e.sha256) {
       problem({ kind: 'changed', path: e.path, message: `Tệp “${e.path}” đã bị thay đổi: SHA-256 không khớp manifest.`, expected: e.sha256, actual });
     }
   }
@@ -197,7 +229,7 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
     }
   }
 
-  const tagText = await source.readText(TAG_MANIFEST, MAX_TAG_BYTES);
+  const tagText = await readText(TAG_MANIFEST, MAX_TAG_BYTES);
   const tagListed = new Set<string>();
   if (tagText !== null) {
     digest = createHash('sha256').update(tagText, 'utf8').digest('hex');
@@ -214,8 +246,8 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
         problem({ kind: 'missing', path: e.path, message: `Thiếu tệp thẻ “${e.path}”.`, expected: e.sha256 });
         continue;
       }
-      const actual = await hashStream(await source.open(e.path));
-      if (actual !== e.sha256) problem({ kind: 'tag_changed', path: e.path, message: `Tệp thẻ “${e.path}” đã bị thay đổi (không khớp ${TAG_MANIFEST}).`, expected: e.sha256, actual });
+      const actual = await hashOf(e.path);
+      if (actual !== null && actual !== e.sha256) problem({ kind: 'tag_changed', path: e.path, message: `Tệp thẻ “${e.path}” đã bị thay đổi (không khớp ${TAG_MANIFEST}).`, expected: e.sha256, actual });
     }
   }
   for (const f of source.files.values()) {
@@ -225,7 +257,7 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
 
   // A Kho Lưu package: its catalogue must be readable and agree with the manifest.
   if (manifestMap.has(CATALOGUE_JSON) && source.files.has(CATALOGUE_JSON)) {
-    const text = await source.readText(CATALOGUE_JSON, MAX_CATALOGUE_BYTES);
+    const text = await readText(CATALOGUE_JSON, MAX_CATALOGUE_BYTES);
     let parsed: ReturnType<typeof packageCatalogue.safeParse> | null = null;
     try {
       parsed = text === null ? null : packageCatalogue.safeParse(JSON.parse(text));

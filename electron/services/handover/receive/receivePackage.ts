@@ -18,7 +18,8 @@ import { openBag, type BagSource } from '../bag/bagSource';
 import { verifyBag, type Verified } from '../bag/verifyBag';
 import { Cancelled } from '../cancelled';
 import { exportsDirFor } from '../exports/write';
-import { flushOriginalsAsync } from '../../import/originalsStore';
+import { flushOriginalsAsync, sweepTemporaryOriginals } from '../../import/originalsStore';
+import { processRunning } from '../../safety/processes';
 import { importDocuments, importStructure, receiveConflicts, type IncomingDocument } from './importRecords';
 import { readVerified, stageFile, storeRelativePath } from './stage';
 
@@ -119,6 +120,9 @@ export async function receivePackage(ctx: ServiceContext, job: Job, location: st
     const report = verified.report;
     if (!report.valid) return { report, result: null, refusal: `Gói không hợp lệ (${report.problemCount} lỗi): không tiếp nhận. Danh mục không bị thay đổi.` };
     if (!verified.catalogue) return { report, result: null, refusal: 'Gói hợp lệ nhưng không phải gói bàn giao của Kho Lưu (thiếu data/catalogue/catalogue.json): không tiếp nhận.' };
+    // [safety] A receive of this package killed midway may have left its staged full texts: this
+    // run removes them when it ends, whatever the outcome (even a refusal as already received).
+    staging.push(path.join(ctx.catalogue.originalsDir, `.tiep-nhan-${verified.catalogue.batch.uuid}.jsonl`));
     const { repos } = ctx.catalogue;
     const existing = report.alreadyReceivedBatchId !== null ? repos.handoverBatches.get(report.alreadyReceivedBatchId)! : null;
     if (existing && existing.direction === 'outgoing') return { report, result: null, refusal: 'Gói này do chính kho lưu trữ này lập ra: không tiếp nhận lại vào đây.' };
@@ -135,6 +139,9 @@ export async function receivePackage(ctx: ServiceContext, job: Job, location: st
     // A receive adds a whole fonds: back up first, so it can be undone by a restore.
     job.status.phase = 'Đang sao lưu danh mục trước khi tiếp nhận';
     await backupNow(ctx, 'pre-receive', `tiếp nhận gói ${location}`);
+
+    // [safety] A receive killed midway (power cut) left half-copied originals under temporary names.
+    sweepTemporaryOriginals(ctx.catalogue.originalsDir, (pid) => !processRunning(pid));
 
     // Bytes first (originals into the store, full texts into a staging file), records after.
     job.status.phase = 'Đang đưa bản gốc vào kho (kiểm tra lại SHA-256)';

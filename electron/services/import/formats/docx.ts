@@ -4,7 +4,7 @@ import { type FontEncoding, fontEncoding } from '../../../../shared/text/encodin
 import { decodeTcvn3 } from '../../../../shared/text/encodings/tcvn3';
 import { unreadable } from '../decodeText';
 import { type StyleFonts, readStyleFonts } from './docxStyles';
-import { ZipError, openZip } from './zip';
+import { ZipError, ZipLimitError, type ZipLimits, openZip } from './zip';
 
 /**
  * Word (.docx) text through mammoth: each paragraph followed by a blank line (mammoth's raw text
@@ -19,8 +19,12 @@ export interface DocxText {
   legacyFonts: Array<'tcvn3' | 'vni'>;
 }
 
-/** A Word part larger than this unpacked is not a party document (or is a zip bomb). */
-const MAX_PART_BYTES = 200 * 1024 * 1024;
+/**
+ * Past these a Word file is not a party document but a zip bomb (or damaged). mammoth parses each
+ * XML part into a tree: a 32 MB document.xml (thousands of pages) already takes about 2 GB and
+ * ten seconds, so no part may unpack bigger; a real document has tens of parts.
+ */
+const DOCX_LIMITS: ZipLimits = { maxEntries: 10_000, maxPartBytes: 32 * 1024 * 1024, maxTotalBytes: 256 * 1024 * 1024 };
 
 interface MammothElement {
   type: string;
@@ -118,16 +122,20 @@ function blockLines(el: MammothElement, fonts: StyleFonts, used: Set<'tcvn3' | '
 export async function readDocx(bytes: Uint8Array, fileName: string): Promise<DocxText> {
   let stylesXml: string | null;
   try {
-    const zip = await openZip(bytes);
+    const zip = await openZip(bytes, DOCX_LIMITS);
     try {
       const main = zip.entries.get('word/document.xml');
       if (!main) throw unreadable(fileName, 'không phải tệp Word .docx (thiếu phần nội dung word/document.xml)', 'no word/document.xml');
-      if (main.uncompressedSize > MAX_PART_BYTES) throw unreadable(fileName, 'nội dung tệp Word quá lớn khi giải nén', 'document.xml too large');
-      stylesXml = await zip.readText('word/styles.xml', 20 * 1024 * 1024);
+      stylesXml = await zip.readText('word/styles.xml', DOCX_LIMITS.maxPartBytes);
     } finally {
       zip.close();
     }
   } catch (err) {
+    if (err instanceof ZipLimitError) {
+      throw err.limit === 'entries'
+        ? unreadable(fileName, 'tệp Word có quá nhiều phần bên trong (không phải văn bản thông thường, có thể là “bom nén”)', `too many zip entries: ${err.message}`)
+        : unreadable(fileName, 'nội dung tệp Word quá lớn khi giải nén (có thể là “bom nén”)', `zip bomb: ${err.message}`);
+    }
     if (err instanceof ZipError) {
       throw unreadable(fileName, 'tệp .docx bị hỏng hoặc bị cắt cụt (không đọc được cấu trúc nén)', `corrupt docx: ${err.message}`);
     }

@@ -1,5 +1,6 @@
 import { type FontEncoding, fontEncoding } from '../../../../shared/text/encodings/fonts';
 import { unreadable } from '../decodeText';
+import { checkPdfStreams } from './pdfBudget';
 import { joinSplitNumberSymbols, pageLines } from './pdfLines';
 
 /**
@@ -52,6 +53,11 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<PdfT
   // cut short in a copy or a download, and pages or their text may be missing.
   const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 2048)));
   if (!tail.includes('%%EOF')) throw unreadable(fileName, 'tệp PDF bị cắt cụt (thiếu phần kết thúc), có thể chép hoặc tải về chưa hết', 'truncated PDF (no %%EOF)');
+  // pdf.js would unpack a stream whole, however big: a "PDF bomb" is refused before it starts.
+  const budget = await checkPdfStreams(bytes);
+  if (!budget.ok) {
+    throw unreadable(fileName, 'nội dung tệp PDF quá lớn khi giải nén (có thể là “bom nén”)', `PDF stream at byte ${budget.offset} unpacks past the limit`);
+  }
   const lib = await pdfjs();
   let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
   try {

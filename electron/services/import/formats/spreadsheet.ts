@@ -7,7 +7,7 @@ import { fromLegacy, repairLegacyText } from '../../../../shared/text/encodings/
 import { fontEncoding } from '../../../../shared/text/encodings/fonts';
 import { decodeTcvn3 } from '../../../../shared/text/encodings/tcvn3';
 import { decodeText, unreadable } from '../decodeText';
-import { ZipError, openZip } from './zip';
+import { ZipError, ZipLimitError, type ZipLimits, openZip } from './zip';
 
 /**
  * An existing register (sổ đăng ký, danh mục văn bản) as a table of text cells: `.xlsx` through
@@ -28,6 +28,10 @@ export interface RegisterTable {
 export const REGISTER_EXTENSIONS = new Set(['.xlsx', '.csv']);
 export { MAX_REGISTER_BYTES };
 const MAX_ROWS = 200_000;
+/** A register has a dozen columns; past this it is not a register (a line that never ends, a bomb). */
+const MAX_COLUMNS = 1_000;
+/** exceljs unpacks every part (pictures too) into memory: past these it is a zip bomb, not a register. */
+const XLSX_LIMITS: ZipLimits = { maxEntries: 10_000, maxPartBytes: 64 * 1024 * 1024, maxTotalBytes: 256 * 1024 * 1024 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
@@ -64,11 +68,16 @@ function repairCells(rows: string[][], conversions: string[]): { rows: string[][
 
 async function readXlsx(bytes: Uint8Array, fileName: string, sheetName: string | undefined): Promise<RegisterTable> {
   try {
-    const zip = await openZip(bytes);
+    const zip = await openZip(bytes, XLSX_LIMITS);
     const ok = zip.entries.has('xl/workbook.xml');
     zip.close();
     if (!ok) throw unreadable(fileName, 'không phải bảng tính Excel .xlsx (thiếu xl/workbook.xml)', 'no xl/workbook.xml');
   } catch (err) {
+    if (err instanceof ZipLimitError) {
+      throw err.limit === 'entries'
+        ? unreadable(fileName, 'bảng tính có quá nhiều phần bên trong (có thể là “bom nén”)', `too many zip entries: ${err.message}`)
+        : unreadable(fileName, 'bảng tính quá lớn khi giải nén (có thể là “bom nén”)', `zip bomb: ${err.message}`);
+    }
     if (err instanceof ZipError) throw unreadable(fileName, 'tệp .xlsx bị hỏng hoặc bị cắt cụt', `corrupt xlsx: ${err.message}`);
     throw err;
   }
@@ -86,6 +95,7 @@ async function readXlsx(bytes: Uint8Array, fileName: string, sheetName: string |
   const used = new Set<'tcvn3' | 'vni'>();
   const rows: string[][] = [];
   const width = worksheet.columnCount;
+  if (width > MAX_COLUMNS) throw tooManyColumns(fileName, width);
   worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     if (rowNumber > MAX_ROWS) return;
     const cells: string[] = [];
@@ -101,10 +111,34 @@ async function readXlsx(bytes: Uint8Array, fileName: string, sheetName: string |
   return { format: 'xlsx', encoding: repaired.legacy ?? [...used][0] ?? 'unicode', conversions, sheets, sheet, rows: repaired.rows };
 }
 
+function tooManyColumns(fileName: string, width: number): ApiError {
+  return unreadable(fileName, `có ${width} cột, quá nhiều cột cho một sổ đăng ký (tối đa ${MAX_COLUMNS}); có thể một dòng quá dài hoặc tệp không phải sổ đăng ký`, `${width} columns`);
+}
+
+/** No register line is this long; papaparse would hold a million cells for one (a gigabyte of memory). */
+const MAX_LINE_CHARS = 1_000_000;
+
+function longestLine(text: string): number {
+  let longest = 0;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    longest = Math.max(longest, end - start);
+    start = end + 1;
+  }
+  return longest;
+}
+
 function readCsv(bytes: Uint8Array, fileName: string): RegisterTable {
   const decoded = decodeText(bytes, fileName);
+  const longest = longestLine(decoded.text);
+  if (longest > MAX_LINE_CHARS) {
+    throw unreadable(fileName, `có dòng dài ${longest} ký tự, quá dài cho một sổ đăng ký (tối đa ${MAX_LINE_CHARS}); tệp không phải sổ đăng ký hoặc bị hỏng`, `line of ${longest} characters`);
+  }
   const parsed = Papa.parse<string[]>(decoded.text, { skipEmptyLines: false });
   const rows = parsed.data.slice(0, MAX_ROWS).map((r) => r.map((c) => String(c ?? '').trim()));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  if (width > MAX_COLUMNS) throw tooManyColumns(fileName, width);
   while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === '')) rows.pop();
   if (rows.length === 0) throw unreadable(fileName, 'tệp CSV không có dòng nào', 'no rows');
   return { format: 'csv', encoding: decoded.encoding, conversions: decoded.conversions, sheets: ['CSV'], sheet: 'CSV', rows };
