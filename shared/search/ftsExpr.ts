@@ -1,4 +1,7 @@
 import { STOPWORDS, type ParsedQuery, type QueryWord } from './parse';
+import { phraseSlots, phraseVariants, type Alternatives } from './phrase';
+
+export type { Alternatives } from './phrase';
 
 /**
  * FTS5 expressions for the relevance tiers (see `electron/services/search/engine.ts`). Tokens are
@@ -49,9 +52,6 @@ export interface TierExpr {
 }
 
 
-/** Alternatives for a word: the word itself plus spellings one edit away (typo tolerance). */
-export type Alternatives = ReadonlyMap<string, readonly string[]>;
-
 function term(t: string, prefix: boolean): string {
   return prefix ? `"${t}"*` : `"${t}"`;
 }
@@ -62,8 +62,15 @@ function wordExpr(w: QueryWord, prefix: boolean, alts: Alternatives | undefined)
   return `(${[term(w.folded, prefix), ...others.map((o) => term(o, false))].join(' OR ')})`;
 }
 
-function phraseExpr(ws: readonly QueryWord[], prefixLast: boolean): string {
-  return `"${ws.map((w) => w.folded).join(' ')}"${prefixLast ? '*' : ''}`;
+/**
+ * The words side by side; a corrected word in any of its spellings (one phrase per spelling, OR-ed),
+ * or null when that would be too many phrases to look for.
+ */
+function phraseExpr(ws: readonly QueryWord[], prefixLast: boolean, alts?: Alternatives): string | null {
+  const variants = phraseVariants(phraseSlots(ws, alts));
+  if (!variants) return null;
+  const one = (v: string[]) => `"${v.join(' ')}"${prefixLast ? '*' : ''}`;
+  return variants.length === 1 ? one(variants[0]!) : `(${variants.map(one).join(' OR ')})`;
 }
 
 /** The tier expressions for `q`, or [] when it has nothing to match. */
@@ -81,20 +88,21 @@ export function tierExpressions(q: ParsedQuery, alts?: Alternatives): TierExpr[]
   const termOf = (w: QueryWord) => wordExpr(w, q.prefix && w === last, alts);
   const wordTerms = andWords.map(termOf);
   const bodyWords = shortPrefix ? andWords.filter((w) => w !== last) : andWords;
-  const quoted = q.phrases.map((p) => phraseExpr(p, false));
+  const quoted = q.phrases.map((p) => phraseExpr(p, false)!);
   const and = (parts: string[]) => parts.join(' AND ');
   const required = quoted.length > 0 ? ` AND ${and(quoted)}` : '';
-  const fuzzy = q.words.some((w) => (alts?.get(w.folded)?.length ?? 0) > 0);
   const tiers: TierExpr[] = [];
   // A pasted subject is not looked up as a phrase in the index (its commonest syllables would be
   // read for every document): the engine finds it among the documents holding its telling words.
-  if (n >= 2 && n <= LONG_QUERY && !fuzzy) tiers.push({ tier: 'metaPhrase', match: `${phraseExpr(q.words, q.prefix)}${required}`, table: 'meta' });
+  const metaPhrase = n >= 2 && n <= LONG_QUERY ? phraseExpr(q.words, q.prefix, alts) : null;
+  if (metaPhrase) tiers.push({ tier: 'metaPhrase', match: `${metaPhrase}${required}`, table: 'meta' });
   const allParts = [...wordTerms, ...quoted];
   tiers.push({ tier: 'metaAll', match: and(allParts), table: 'meta' });
   const bodyPhrase = shortPrefix ? q.words.slice(0, -1) : q.words;
   // Side by side in the text: worth looking for up to a few words (a whole pasted subject is
   // found in subjects, not in bodies, and its positions would cost a pass over thousands).
-  if (bodyPhrase.length >= 2 && bodyPhrase.length <= LONG_QUERY && !fuzzy) tiers.push({ tier: 'phrase', match: `${phraseExpr(bodyPhrase, q.prefix && !shortPrefix)}${required}`, table: 'main' });
+  const textPhrase = bodyPhrase.length >= 2 && bodyPhrase.length <= LONG_QUERY ? phraseExpr(bodyPhrase, q.prefix && !shortPrefix, alts) : null;
+  if (textPhrase) tiers.push({ tier: 'phrase', match: `${textPhrase}${required}`, table: 'main' });
   const bodyParts = [...bodyWords.map(termOf), ...quoted];
   if (bodyParts.length > 0) tiers.push({ tier: 'all', match: and(bodyParts), table: 'main' });
   return tiers;

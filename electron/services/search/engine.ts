@@ -5,6 +5,7 @@ import { allExpression, isLongQuery, termExpression, tierExpressions, withFlags,
 import { DOC_ID_BITS, idOfKey } from '../../../shared/search/indexText';
 import { fold } from '../../../shared/text/fold';
 import { numberKeyVariants } from '../../../shared/search/numberQuery';
+import { holdsPhrase, phraseSlots, type PhraseSlots } from '../../../shared/search/phrase';
 import { STOPWORDS, exactTokens, holdsExactly, isEmptyQuery, parseQuery, withoutLastWord, type ParsedQuery } from '../../../shared/search/parse';
 import type { Repositories } from '../../data/repositories';
 import type { IndexTable, KeyBounds } from '../../data/repositories/searchIndex';
@@ -70,8 +71,8 @@ const BROWSE_IN_MEMORY = 5_000;
 
 export interface Matcher {
   tiers: TierExpr[];
-  /** A pasted subject's words, folded and space-joined: checked on subjects in memory. */
-  longPhrase: string | null;
+  /** A pasted subject's words, folded, each with its corrected spellings: checked on subjects in memory. */
+  longPhrase: PhraseSlots | null;
   all: string;
   /** The index the `all` expression reads (metadata only while a short word is being typed). */
   allTable: IndexTable;
@@ -115,7 +116,7 @@ export class SearchEngine {
     if (!all) return null;
     const groups = flagGroups(plan);
     return {
-      longPhrase: isLongQuery(parsed) && !alts?.size ? parsed.words.map((w) => w.folded).join(' ') : null,
+      longPhrase: isLongQuery(parsed) ? phraseSlots(parsed.words, alts) : null,
       tiers: tiers.map((t) => ({ ...t, match: withFlags(t.match, groups, plan.excludedFlags) })),
       all: withFlags(all.match, groups, plan.excludedFlags),
       allTable: all.table,
@@ -261,7 +262,7 @@ export class SearchEngine {
    * A pasted subject: the documents whose number, subject or metadata hold its telling words (a
    * few hundred at most), with those whose subject holds the whole phrase first.
    */
-  private subjectsHoldingPhrase(m: Matcher, t: TierExpr, phrase: string, seen: Set<number>): Ranked[] {
+  private subjectsHoldingPhrase(m: Matcher, t: TierExpr, phrase: PhraseSlots, seen: Set<number>): Ranked[] {
     const ids: number[] = [];
     for (const key of this.repos.searchIndex.keys(t.match, 'desc', m.bounds, t.table)) {
       const id = idOfKey(key);
@@ -270,9 +271,11 @@ export class SearchEngine {
       if (ids.length >= LONG_POOL) break;
     }
     const holds = new Set<number>();
+    // Spelled as typed, the phrase is one string to look for; a corrected word is matched word by word.
+    const plain = phrase.every((slot) => slot.length === 1) ? ` ${phrase.map((slot) => slot[0]).join(' ')} ` : null;
     for (const row of this.repos.searchCatalogue.subjects(ids)) {
-      const text = ` ${fold(`${row.subject ?? ''} ${row.number_symbol ?? ''}`).split(/[^a-z0-9]+/).join(' ')} `;
-      if (text.includes(` ${phrase} `)) holds.add(row.id);
+      const tokens = fold(`${row.subject ?? ''} ${row.number_symbol ?? ''}`).split(/[^a-z0-9]+/);
+      if (plain !== null ? ` ${tokens.join(' ')} `.includes(plain) : holdsPhrase(tokens, phrase)) holds.add(row.id);
     }
     for (const id of ids) seen.add(id);
     return [...ids.filter((id) => holds.has(id)).map((id) => ({ id, tier: 'metaPhrase' as Tier })), ...ids.filter((id) => !holds.has(id)).map((id) => ({ id, tier: 'metaAll' as Tier }))];

@@ -163,6 +163,8 @@ describe('packaging killed with SIGKILL at 20 moments', () => {
             kills++;
 
             const batch = batchRow(db);
+            // Once a chain has recorded one package, the batch stays packed; this run's package counts as recorded only when the batch names it.
+            const recordedHere = batch.status === 'packed' && batch.package_path === out;
             const left = fs.readdirSync(dir).filter((n) => n.startsWith('goi'));
             // Beside the target only partial leftovers, named as such (and packages recorded earlier in the chain).
             for (const n of left.filter((x) => !before.has(x) || x === path.basename(out))) expect(n === path.basename(out) || n.startsWith(`${path.basename(out)}.partial-`), `unexpected ${n}`).toBe(true);
@@ -170,15 +172,21 @@ describe('packaging killed with SIGKILL at 20 moments', () => {
               // Killed after the rename: the package under the final name is complete.
               const v = await verifyCli(db, out);
               expect(v.valid, JSON.stringify(v)).toBe(true);
-              log[log.length - 1] += batch.status === 'packed' ? '; package complete and recorded' : '; package complete, not yet recorded';
-              if (batch.status === 'packed') expect(batch.package_digest).toBe(v.report.digest);
+              log[log.length - 1] += recordedHere ? '; package complete and recorded' : '; package complete, not yet recorded';
+              if (recordedHere) expect(batch.package_digest).toBe(v.report.digest);
+            } else if (batch.status === 'packed') {
+              // Killed before the rename: the batch still names the package an earlier run recorded.
+              expect(batch.package_path).not.toBe(out);
             } else {
               expect(batch.status).toBe('listed');
               expect(batch.package_path).toBeNull();
             }
             // A package recorded on the batch is there, whole.
             if (batch.status === 'packed') {
-              expect(batch.package_path).toBe(out);
+              expect(fs.existsSync(batch.package_path!), `recorded package ${batch.package_path} is missing`).toBe(true);
+              if (!recordedHere) expect((await verifyCli(db, batch.package_path!)).valid).toBe(true);
+            }
+            if (recordedHere) {
               // Packing again needs a new name: a recorded package is never overwritten.
               out = path.join(dir, zip ? `goi-${kills}.zip` : `goi-${kills}`);
             }

@@ -98,6 +98,29 @@ describe('search relevance', () => {
     expect((await app.call('search.query', { text: 'tcu' })).total).toBe(0);
   });
 
+  it('keeps a corrected word in the phrase: a swapped letter still puts the document about the phrase first', async () => {
+    const app = start();
+    // The newer documents hold the same telling words, not side by side: ordered by date (as
+    // when a correction switched the phrase checks off) they would come first.
+    const { ids } = await importDocs(app, [
+      { name: 'target', number: '60-QĐ/TU', date: '2019-06-06', type: 'QUYẾT ĐỊNH', subject: 'về việc điều động, bổ nhiệm đồng chí Nguyễn Thanh Tiến Tài', body: FILLER },
+      { name: 'namesake', number: '61-QĐ/TU', date: '2024-06-06', type: 'QUYẾT ĐỊNH', subject: 'về việc điều động, bổ nhiệm đồng chí Nguyễn Thanh Tài', body: FILLER },
+      { name: 'progress', number: '62-BC/TU', date: '2024-07-07', type: 'BÁO CÁO', subject: 'về tiến độ thực hiện nghị quyết', body: FILLER },
+    ]);
+    // A pasted subject with two letters swapped in one name (`ngueyn`).
+    const pasted = await app.call('search.query', { text: 've viec dieu dong, bo nhiem dong chi ngueyn thanh tien tai' });
+    expect(pasted.corrections).toEqual([{ word: 'ngueyn', alternatives: expect.arrayContaining(['nguyen']) }]);
+    expect(pasted.hits.map((h) => h.documentId)).toContain(ids.get('namesake'));
+    expect(pasted.hits[0]!.documentId).toBe(ids.get('target'));
+    expect(pasted.hits[0]!.matchedBy).toBe('metaPhrase');
+    expect(pasted.hits[0]!.corrected).toBe(true);
+    // A few words: the corrected phrase is looked up in the index like any other.
+    const short = await app.call('search.query', { text: 'ngueyn thanh tien' });
+    expect(short.corrections).toEqual([{ word: 'ngueyn', alternatives: expect.arrayContaining(['nguyen']) }]);
+    expect(short.hits.map((h) => [h.documentId, h.matchedBy])[0]).toEqual([ids.get('target'), 'metaPhrase']);
+    expect(short.hits.map((h) => h.documentId)).not.toContain(ids.get('namesake'));
+  });
+
   it('finds a number-symbol in any spelling and goes straight to the document', async () => {
     const app = start();
     const { ids } = await importDocs(app, [], SEED_FILES);

@@ -3,6 +3,7 @@ import { allExpression, tierExpressions, withFlags } from '../../../shared/searc
 import { dateKey, dayOf, flag, idOfKey, keyRange } from '../../../shared/search/indexText';
 import { numberKeyVariants, parseNumberQuery } from '../../../shared/search/numberQuery';
 import { exactTokens, holdsExactly, parseQuery } from '../../../shared/search/parse';
+import { holdsPhrase, phraseSlots, phraseVariants } from '../../../shared/search/phrase';
 import { editsOf } from '../../../shared/search/typos';
 
 describe('number-symbol queries', () => {
@@ -109,5 +110,33 @@ describe('index rows', () => {
     expect(e).toContain('nghiem');
     expect(e).toContain('nghem');
     expect(e).not.toContain('ngheim');
+    // Two letters swapped anywhere in the word is one edit.
+    expect(editsOf('thunog')).toContain('thuong');
+    expect(editsOf('ngueyn')).toContain('nguyen');
+  });
+
+  it('keeps the phrase tiers for a corrected word, each spelling side by side', () => {
+    const q = parseQuery('ban thunog vu');
+    const alts = new Map([['thunog', ['thuong']]]);
+    const tiers = tierExpressions(q, alts);
+    expect(tiers.map((t) => t.tier)).toEqual(['metaPhrase', 'metaAll', 'phrase', 'all']);
+    expect(tiers[0]!.match).toBe('("ban thunog vu" OR "ban thuong vu")');
+    expect(tiers[1]!.match).toBe('"ban" AND ("thunog" OR "thuong") AND "vu"');
+    // Too many spellings to look for as phrases: the words apart only.
+    const wide = new Map([['thunog', ['thuong', 'thung', 'thuog']], ['nghiem', ['nghiep', 'nghiam']]]);
+    expect(tierExpressions(parseQuery('thunog nghiem'), wide).map((t) => t.tier)).toEqual(['metaAll', 'all']);
+  });
+
+  it('finds a phrase in a text with any spelling of a corrected word, side by side only', () => {
+    const slots = phraseSlots(parseQuery('ban thunog vu').words, new Map([['thunog', ['thuong', 'thong']]]));
+    expect(phraseVariants(slots)).toEqual([
+      ['ban', 'thunog', 'vu'],
+      ['ban', 'thuong', 'vu'],
+      ['ban', 'thong', 'vu'],
+    ]);
+    expect(holdsPhrase('hoi nghi ban thuong vu thi uy'.split(' '), slots)).toBe(true);
+    expect(holdsPhrase('ban thong vu'.split(' '), slots)).toBe(true);
+    expect(holdsPhrase('ban chap hanh thuong vu'.split(' '), slots)).toBe(false);
+    expect(holdsPhrase('ban thuong'.split(' '), slots)).toBe(false);
   });
 });
