@@ -1,6 +1,7 @@
 import { fold } from '../../../shared/text/fold';
 import { numberSymbolKey } from '../../../shared/domain/numberSymbol';
 import { Rng } from '../corpus/prng';
+import { correctable } from '../../../shared/search/typos';
 import type { GeneratedDocument } from '../corpus/generate';
 
 /**
@@ -78,14 +79,23 @@ export function buildQuerySet(input: QuerySetInput): BenchQuery[] {
     subjects++;
     out.push({ kind: 'subject-folded', text: fold(s), answer: [id] });
     out.push({ kind: 'subject-exact', text: s, answer: [id] });
+  }
+  // Typos: a unique subject typed without diacritics, two letters of one correctable word swapped.
+  const typoRng = Rng.of(seed, 'typos');
+  let typos = 0;
+  for (let tries = 0; typos < 15 && tries < 20_000; tries++) {
+    const id = typoRng.int(1, textDocs);
+    const s = docs[id - 1]!.truth.subject;
+    if ((bySubject.get(fold(s)) ?? []).length !== 1 || s.length < 30) continue;
     const words = fold(s).split(/\s+/);
-    const long = words.map((w, i) => [w, i] as const).filter(([w]) => /^[a-z]{6,}$/.test(w));
-    if (long.length > 0) {
-      const [w, i] = rng.pick(long);
-      const typo = [...words];
-      typo[i] = transpose(w, rng);
-      out.push({ kind: 'typo', text: typo.join(' '), answer: [id] });
-    }
+    const long = words.map((w, i) => [w, i] as const).filter(([w]) => correctable(w));
+    if (long.length === 0) continue;
+    const [w, i] = typoRng.pick(long);
+    const typo = [...words];
+    typo[i] = transpose(w, typoRng);
+    if (typo[i] === w) continue;
+    typos++;
+    out.push({ kind: 'typo', text: typo.join(' '), answer: [id] });
   }
   for (const p of PHRASES) {
     out.push({ kind: 'phrase-quoted', text: `"${p}"` });
