@@ -27,30 +27,48 @@ function isBetter(a: number[], b: number[]): boolean {
   return false;
 }
 
+export interface SnippetOptions {
+  /** Folded terms still being typed: they match any word they start (`chuy` → `chuyển`). */
+  prefixes?: readonly string[];
+  /**
+   * The spelling typed with diacritics, by folded term (`so` → `số`): where the text holds that
+   * spelling, only it is marked, so `số` does not light up every `sơ` and `sở` beside it.
+   */
+  exact?: ReadonlyMap<string, string>;
+}
+
 /**
  * Finds where the (already folded) terms occur in `text`, diacritic-insensitively, and cuts a
- * window of about `width` characters around the densest spot. Terms match at word starts, so
- * `giao` finds `giao` and `giaoduc` but not `bangiao`.
+ * window of about `width` characters around the densest spot. Terms match whole words (`giao`
+ * finds `giao`, not `giaoduc` nor `bangiao`), except those still being typed, which match at
+ * word starts.
  */
-export function makeSnippet(text: string, foldedTerms: string[], width = 240): SnippetSegment[] {
+export function makeSnippet(text: string, foldedTerms: string[], width = 240, options: SnippetOptions = {}): SnippetSegment[] {
   const terms = [...new Set(foldedTerms.filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
   if (text.length === 0) return [];
   const { folded, offsets } = foldWithOffsets(text);
+  const prefixes = new Set(options.prefixes ?? []);
   // [start, end, term index] of every occurrence, in source offsets.
   const ranges: Array<[number, number, number]> = [];
   // Each term gets its share, so a frequent short word cannot crowd out the others.
   const perTerm = Math.max(50, Math.floor(MAX_RANGES / Math.max(1, terms.length)));
   terms.forEach((term, t) => {
+    const whole = !prefixes.has(term);
+    const spelling = whole ? options.exact?.get(term) : undefined;
+    const found: Array<[number, number, boolean]> = [];
     let from = 0;
-    for (let found = 0; found < perTerm; ) {
+    while (found.length < perTerm) {
       const at = folded.indexOf(term, from);
       if (at < 0) break;
-      if (isWordBoundary(folded, at)) {
-        ranges.push([offsets[at]!, offsets[at + term.length]!, t]);
-        found++;
+      if (isWordBoundary(folded, at) && (!whole || isWordBoundary(folded, at + term.length))) {
+        const a = offsets[at]!;
+        const b = offsets[at + term.length]!;
+        found.push([a, b, spelling !== undefined && text.slice(a, b).toLowerCase().normalize('NFC') === spelling]);
       }
       from = at + term.length;
     }
+    const keepExactOnly = found.some((f) => f[2]);
+    for (const [a, b, isExact] of found) if (!keepExactOnly || isExact) ranges.push([a, b, t]);
   });
   ranges.sort((a, b) => a[0] - b[0]);
 

@@ -40,6 +40,11 @@ function watchAnswers(page: Page): number[] {
 
 test('as-you-type search, two facets, opening a hit, and a number-symbol jump', async ({ page }) => {
   await page.goto(await host.start());
+  // The tree of a large catalogue (about 2,300 fonds here) shows at once; a fonds' files come when it is opened.
+  const firstFonds = page.getByTestId('tree').locator('li.tree-fonds').first();
+  await expect(firstFonds).toBeVisible();
+  await firstFonds.locator('.tree-toggle').click();
+  await expect(firstFonds.locator('.tree-children li').first()).toBeVisible();
   const input = page.getByTestId('search-input');
   await input.click();
   await input.pressSequentially('c');

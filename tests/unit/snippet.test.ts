@@ -27,10 +27,30 @@ describe('makeSnippet', () => {
     expect(segments.find((s) => s.hit)?.text).toBe('bàn');
   });
 
-  it('matches at word starts only', () => {
+  it('matches whole words, and a word still being typed at word starts', () => {
     const segments = makeSnippet('chuyển giao và giao nhận', ['giao']);
     expect(segments.filter((s) => s.hit).length).toBe(2);
     expect(makeSnippet('bangiao', ['giao']).some((s) => s.hit)).toBe(false);
+    expect(makeSnippet('giaoduc và sớm', ['giao', 'so']).some((s) => s.hit)).toBe(false);
+    const typing = makeSnippet('chuyển đổi và sớm', ['chuyen', 'so'], 240, { prefixes: ['so'] }).filter((s) => s.hit).map((s) => s.text);
+    expect(typing).toEqual(['chuyển', 'sớ']);
+  });
+
+  it('marks the spelling typed with diacritics where the text holds it, else every folded match', () => {
+    const text = 'Hồ sơ chuyên môn; chuyển đổi số tại cơ sở; chuyên đề về số hóa.';
+    const exact = new Map([
+      ['chuyen', 'chuyển'],
+      ['doi', 'đổi'],
+      ['so', 'số'],
+    ]);
+    const hits = makeSnippet(text, ['chuyen', 'doi', 'so'], 240, { exact }).filter((s) => s.hit).map((s) => s.text);
+    expect(hits).toEqual(['chuyển đổi số', 'số']);
+    // Typed without diacritics: every folded match.
+    const folded = makeSnippet(text, ['chuyen', 'doi', 'so']).filter((s) => s.hit).map((s) => s.text);
+    expect(folded).toEqual(['sơ chuyên', 'chuyển đổi số', 'sở', 'chuyên', 'số']);
+    // A spelling the text does not hold falls back to the folded matches.
+    const missing = makeSnippet('bản giao', ['ban'], 240, { exact: new Map([['ban', 'bàn']]) }).filter((s) => s.hit).map((s) => s.text);
+    expect(missing).toEqual(['bản']);
   });
 
   it('marks words typed side by side as one highlight, and keeps apart ones apart', () => {

@@ -1,7 +1,7 @@
 /** The inputs of the document form; fields waiting for review are marked. */
 import type { ReactNode } from 'react';
 import { useAppStore } from '../../stores/appStore';
-import { useCatalogueStore } from '../../stores/catalogueStore';
+import { useFondsFiles } from '../../stores/catalogueStore';
 import { useT, type MessageKey } from '../../i18n';
 import { Field, invalidProps } from '../common/Field';
 import { ReviewBadge } from '../common/ReviewBadge';
@@ -21,7 +21,7 @@ type TextKey = Exclude<keyof DocumentFormValues, 'securityLevel' | 'urgency' | '
 export function DocumentFormFields({ fondsId, reviewFields, values, errors, onChange }: Props) {
   const t = useT();
   const docTypes = useAppStore((s) => s.codeLists?.docTypes ?? EMPTY_LIST);
-  const files = useCatalogueStore((s) => s.filesByFonds[fondsId] ?? EMPTY_LIST);
+  const files = useFondsFiles(fondsId) ?? EMPTY_LIST;
   const review = new Set(reviewFields);
   const set = (key: keyof DocumentFormValues, value: string) => onChange({ ...values, [key]: value });
 

@@ -1,6 +1,6 @@
 /** Một phông: its files (mục lục hồ sơ) in a table, and a button to add one. */
 import { useAppStore } from '../../stores/appStore';
-import { unfiledCount, useCatalogueStore } from '../../stores/catalogueStore';
+import { unfiledCount, useCatalogueStore, useFondsFiles } from '../../stores/catalogueStore';
 import { useDialogStore } from '../../stores/dialogStore';
 import { useT } from '../../i18n';
 import { ErrorBanner } from '../common/ErrorBanner';
@@ -9,7 +9,7 @@ import { FilesTable } from './FilesTable';
 export function FondsView({ fondsId }: { fondsId: number }) {
   const t = useT();
   const fonds = useCatalogueStore((s) => s.fonds.find((f) => f.id === fondsId));
-  const files = useCatalogueStore((s) => s.filesByFonds[fondsId]);
+  const files = useFondsFiles(fondsId);
   const loaded = useCatalogueStore((s) => s.loaded);
   const error = useCatalogueStore((s) => s.error);
   const navigate = useAppStore((s) => s.navigate);

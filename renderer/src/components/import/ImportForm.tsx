@@ -1,6 +1,6 @@
 /** Target fonds and file (or "chưa lập hồ sơ"), and the .txt/.md/.docx/.pdf files to import. */
 import { useState } from 'react';
-import { useCatalogueStore } from '../../stores/catalogueStore';
+import { useCatalogueStore, useFondsFiles } from '../../stores/catalogueStore';
 import { useImportStore } from '../../stores/importStore';
 import { useT } from '../../i18n';
 import { ErrorBanner } from '../common/ErrorBanner';
@@ -15,7 +15,6 @@ interface Props {
 export function ImportForm({ initialFondsId, initialFileId, reading }: Props) {
   const t = useT();
   const fonds = useCatalogueStore((s) => s.fonds);
-  const filesByFonds = useCatalogueStore((s) => s.filesByFonds);
   const start = useImportStore((s) => s.start);
   const serverError = useImportStore((s) => s.error);
   const serverFields = useImportStore((s) => s.fieldErrors);
@@ -27,8 +26,10 @@ export function ImportForm({ initialFondsId, initialFileId, reading }: Props) {
   const [pathText, setPathText] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
+  const fondsFiles = useFondsFiles(fondsId);
+
   if (fonds.length === 0) return <p className="muted">{t('import.needFonds')}</p>;
-  const fileOptions = fondsId !== null ? (filesByFonds[fondsId] ?? []) : [];
+  const fileOptions = fondsFiles ?? [];
   const shown = { ...(serverFields ?? {}), ...errors };
 
   const submit = () => {

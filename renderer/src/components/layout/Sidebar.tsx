@@ -1,7 +1,7 @@
 /** The tree Phông → Hồ sơ (+ "Chưa lập hồ sơ"), with document counts. */
 import type { ArchiveFile, Fonds } from '@shared/contract/types';
 import { useAppStore, type View } from '../../stores/appStore';
-import { unfiledCount, useCatalogueStore } from '../../stores/catalogueStore';
+import { unfiledCount, useCatalogueStore, useFondsFiles } from '../../stores/catalogueStore';
 import { useDialogStore } from '../../stores/dialogStore';
 import { useDocumentStore } from '../../stores/documentStore';
 import { useT } from '../../i18n';
@@ -39,6 +39,7 @@ function useSelection(): Selection {
 export function Sidebar() {
   const t = useT();
   const fonds = useCatalogueStore((s) => s.fonds);
+  const loaded = useCatalogueStore((s) => s.loaded);
   const openDialog = useDialogStore((s) => s.open);
   const selection = useSelection();
 
@@ -51,7 +52,7 @@ export function Sidebar() {
           + {t('tree.newFonds')}
         </button>
       </div>
-      {fonds.length === 0 ? <p className="muted sidebar-empty">{t('tree.empty')}</p> : null}
+      {!loaded ? <p className="muted sidebar-empty">{t('common.loading')}</p> : fonds.length === 0 ? <p className="muted sidebar-empty">{t('tree.empty')}</p> : null}
       <ul className="tree" data-testid="tree">
         {fonds.map((f) => (
           <FondsNode key={f.id} fonds={f} selection={selection} />
@@ -63,12 +64,12 @@ export function Sidebar() {
 
 function FondsNode({ fonds, selection }: { fonds: Fonds; selection: Selection }) {
   const t = useT();
-  const files = useCatalogueStore((s) => s.filesByFonds[fonds.id]);
   const expanded = useCatalogueStore((s) => s.expanded[fonds.id] ?? false);
   const toggle = useCatalogueStore((s) => s.toggle);
   const expand = useCatalogueStore((s) => s.expand);
   const navigate = useAppStore((s) => s.navigate);
   const isOpen = expanded || selection.fondsId === fonds.id;
+  const files = useFondsFiles(isOpen ? fonds.id : null);
   const go = (view: View) => {
     expand(fonds.id);
     navigate(view);
