@@ -30,10 +30,14 @@ const DISTINCTIVE = 5;
  */
 function distinctive(words: readonly QueryWord[], last: QueryWord | undefined): QueryWord[] {
   const weight = (w: QueryWord) => (/^\d{3,}$/.test(w.folded) ? 100 : w.folded.length);
-  const ranked = [...words].sort((a, b) => weight(b) - weight(a));
-  const keep = new Set(ranked.slice(0, DISTINCTIVE));
-  if (last) keep.add(last);
-  return words.filter((w) => keep.has(w));
+  // A word typed twice (`điều động … đồng chí` folds to `dong` twice) is one word: counted once,
+  // it leaves its second place to a word that narrows the search. The last one typed is the one
+  // kept when it is repeated (it may be a prefix still being typed).
+  const once = words.filter((w, i) => (last && w.folded === last.folded ? w === last : words.findIndex((x) => x.folded === w.folded) === i));
+  const ranked = [...once].sort((a, b) => weight(b) - weight(a));
+  const keep = new Set(ranked.slice(0, DISTINCTIVE).map((w) => w.folded));
+  if (last) keep.add(last.folded);
+  return once.filter((w) => keep.has(w.folded));
 }
 
 /** A prefix shorter than this is completed in the metadata index only. */

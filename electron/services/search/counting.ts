@@ -11,6 +11,12 @@ const SCAN_LIMIT = 20_000;
 const SAMPLE_SHARE = 0.1;
 /** Below this many documents in range, counting is cheap enough: no estimate. */
 const SAMPLE_MIN = 10_000;
+/**
+ * About this many documents are tested to learn how often the memory filters pass: an evenly
+ * spread tenth of a million documents gives the share to well under a percent, and the estimate
+ * it corrects is rounded to two figures anyway.
+ */
+const SHARE_SAMPLE = 250_000;
 
 function roundEstimate(n: number): number {
   if (n < 100) return Math.round(n);
@@ -56,7 +62,7 @@ export class MatchCounter {
           // The sample is the newest tenth: a filter tied to dates (handed over = ended bodies =
           // older records) passes there more or less often than overall. Correct by how often
           // it passes among all documents, there and everywhere (the columns are in memory).
-          const c = this.filterShare(test, sample.lo, m.bounds);
+          const c = this.filterShareOf(m.memoryKey, test, sample.lo, m.bounds);
           if (c.inSample === 0) estimate = NaN;
           else estimate = (seen.scanned / sample.share) * (seen.passed / Math.max(1, seen.scanned)) * (c.overall / c.inSample);
         }
@@ -67,16 +73,37 @@ export class MatchCounter {
     return { total: countIn(m.bounds).passed, exact: true };
   }
 
-  /** How often the memory filters pass among documents in the sample's dates, and among all (in range). */
+  private shares = new Map<string, { inSample: number; overall: number }>();
+
+  /**
+   * {@link filterShare}, kept until the catalogue changes: the filters usually stay while the
+   * words change, and the pass over every document would otherwise be paid on each query.
+   */
+  private filterShareOf(memoryKey: string, test: (id: number) => boolean, sampleLo: number, bounds: KeyBounds): { inSample: number; overall: number } {
+    const key = `${this.store.seq}:${memoryKey}:${sampleLo}:${bounds.lo ?? ''}:${bounds.hi ?? ''}`;
+    let c = this.shares.get(key);
+    if (!c) {
+      if (this.shares.size > 50) this.shares.clear();
+      c = this.filterShare(test, sampleLo, bounds);
+      this.shares.set(key, c);
+    }
+    return c;
+  }
+
+  /**
+   * How often the memory filters pass among documents in the sample's dates, and among all (in
+   * range): every document of a small catalogue, an evenly spread part of a large one.
+   */
   private filterShare(test: (id: number) => boolean, sampleLo: number, bounds: KeyBounds): { inSample: number; overall: number } {
     const s = this.store;
     const lo = bounds.lo ?? -Infinity;
     const hi = bounds.hi ?? Infinity;
+    const step = Math.max(1, Math.floor(s.maxId / SHARE_SAMPLE));
     let all = 0;
     let pass = 0;
     let sampled = 0;
     let sampledPass = 0;
-    for (let id = 1; id <= s.maxId; id++) {
+    for (let id = 1; id <= s.maxId; id += step) {
       if (s.present[id] !== 1) continue;
       const key = this.store.day[id]! * DOC_ID_BITS + id;
       if (key < lo || key > hi) continue;

@@ -64,6 +64,11 @@ const EXACT_SCAN = 60_000;
 const PHRASE_WINDOW = 2_000;
 /** Documents holding a pasted subject's telling words whose subjects are read. */
 const LONG_POOL = 1_000;
+/**
+ * With at most this many matches in all (counted exactly), a pasted subject's tier is read oldest
+ * first to the end: cheaper than newest first, since the scan would reach the end anyway or nearly.
+ */
+const FEW_MATCHES = 4 * LONG_POOL;
 
 
 /** A browse with at most this many documents is ordered in memory. */
@@ -79,6 +84,8 @@ export interface Matcher {
   bounds: KeyBounds;
   /** Filters left for memory, or null. */
   memory: ((id: number) => boolean) | null;
+  /** Names `memory` (see `FilterPlan.memoryKey`). */
+  memoryKey: string;
 }
 
 export class SearchEngine {
@@ -122,6 +129,7 @@ export class SearchEngine {
       allTable: all.table,
       bounds: plan.bounds,
       memory: memoryTest(plan),
+      memoryKey: plan.memoryKey,
     };
   }
 
@@ -175,13 +183,14 @@ export class SearchEngine {
       const candidates = this.candidates(plan, CANDIDATES_FIRST);
       if (candidates) return this.rankCandidates(m, parsed, input, need, numberIds, candidates);
     }
+    // Number order reads every match anyway: their count is exact and free.
+    if (input.sort === 'number') return this.rankByNumber(m, numberIds, need);
     const counted = this.counter.count(m, input.exactTotal);
     // Number matches the words did not find (`1-KL/TU` typed, `01-KL/TU` stored) count too.
     const total = counted.total + this.numbersMissedByWords(parsed, numberIds);
     const pool = input.sort === 'relevance' ? poolFor(need) : need;
     let ranked: Ranked[];
-    if (input.sort === 'relevance') ranked = this.rankTiers(m, numberIds, pool);
-    else if (input.sort === 'number') ranked = this.rankByNumber(m, numberIds);
+    if (input.sort === 'relevance') ranked = this.rankTiers(m, numberIds, pool, counted);
     else ranked = this.rankByDate(m, numberIds, input.sort === 'date_asc' ? 'asc' : 'desc', need);
     if (input.sort === 'relevance') ranked = this.refine(parsed, ranked);
     return { ranked, total, exact: counted.exact };
@@ -262,13 +271,16 @@ export class SearchEngine {
    * A pasted subject: the documents whose number, subject or metadata hold its telling words (a
    * few hundred at most), with those whose subject holds the whole phrase first.
    */
-  private subjectsHoldingPhrase(m: Matcher, t: TierExpr, phrase: PhraseSlots, seen: Set<number>): Ranked[] {
-    const ids: number[] = [];
-    for (const key of this.repos.searchIndex.keys(t.match, 'desc', m.bounds, t.table)) {
-      const id = idOfKey(key);
-      if (seen.has(id) || (m.memory && !m.memory(id))) continue;
-      ids.push(id);
-      if (ids.length >= LONG_POOL) break;
+  private subjectsHoldingPhrase(m: Matcher, t: TierExpr, phrase: PhraseSlots, seen: Set<number>, fewMatches: boolean): Ranked[] {
+    const wanted = (id: number) => !seen.has(id) && (!m.memory || m.memory(id));
+    const ids = fewMatches ? this.newestByAscending(t, m.bounds, wanted) : [];
+    if (!fewMatches) {
+      for (const key of this.repos.searchIndex.keys(t.match, 'desc', m.bounds, t.table)) {
+        const id = idOfKey(key);
+        if (!wanted(id)) continue;
+        ids.push(id);
+        if (ids.length >= LONG_POOL) break;
+      }
     }
     const holds = new Set<number>();
     // Spelled as typed, the phrase is one string to look for; a corrected word is matched word by word.
@@ -281,7 +293,28 @@ export class SearchEngine {
     return [...ids.filter((id) => holds.has(id)).map((id) => ({ id, tier: 'metaPhrase' as Tier })), ...ids.filter((id) => !holds.has(id)).map((id) => ({ id, tier: 'metaAll' as Tier }))];
   }
 
-  private rankTiers(m: Matcher, numberIds: number[], need: number): Ranked[] {
+  /**
+   * The newest {@link LONG_POOL} wanted matches of a tier, newest first, read oldest first: when
+   * the matches are few, the scan reads every one of them either way, and FTS5 reads a doclist
+   * forwards at about two thirds of the cost of reading it backwards.
+   */
+  private newestByAscending(t: TierExpr, bounds: KeyBounds, wanted: (id: number) => boolean): number[] {
+    const ring = new Array<number>(LONG_POOL);
+    let n = 0;
+    for (const key of this.repos.searchIndex.keys(t.match, 'asc', bounds, t.table)) {
+      const id = idOfKey(key);
+      if (wanted(id)) ring[n++ % LONG_POOL] = id;
+    }
+    const out: number[] = [];
+    for (let i = n - 1; i >= Math.max(0, n - LONG_POOL); i--) out.push(ring[i % LONG_POOL]!);
+    return out;
+  }
+
+  /**
+   * `matches`: the count of the whole query (its last tier); each tier above holds at most as many
+   * (more words, or the same words in fewer columns).
+   */
+  private rankTiers(m: Matcher, numberIds: number[], need: number, matches?: { total: number; exact: boolean }): Ranked[] {
     const out: Ranked[] = numberIds.map((id) => ({ id, tier: 'number' }));
     const seen = new Set(numberIds);
     const test = m.memory;
@@ -291,7 +324,8 @@ export class SearchEngine {
     for (const t of m.tiers) {
       if (out.length >= need) break;
       if (m.longPhrase && t.tier === 'metaAll') {
-        out.push(...this.subjectsHoldingPhrase(m, t, m.longPhrase, seen).slice(0, need - out.length));
+        const few = matches !== undefined && matches.exact && matches.total <= FEW_MATCHES;
+        out.push(...this.subjectsHoldingPhrase(m, t, m.longPhrase, seen, few).slice(0, need - out.length));
         continue;
       }
       const bounds = t.tier === 'phrase' && windowLo !== null ? { ...m.bounds, lo: Math.max(m.bounds.lo ?? 0, windowLo) } : m.bounds;
@@ -330,14 +364,23 @@ export class SearchEngine {
     return [...[...extra].map((id) => ({ id, tier: 'number' as Tier })), ...out];
   }
 
-  private rankByNumber(m: Matcher, numberIds: number[]): Ranked[] {
+  /**
+   * Every match (and the number matches) in number order, as far as the page needs: only the
+   * first `need` are sorted (see `orderByNumber`). The total is the matches read, exactly.
+   */
+  private rankByNumber(m: Matcher, numberIds: number[], need: number): { ranked: Ranked[]; total: number; exact: boolean } {
     const test = m.memory;
-    const ids = new Set(numberIds);
+    const extra = new Set(numberIds);
+    const ids: number[] = [];
     for (const key of this.repos.searchIndex.allKeys(m.all, m.bounds, m.allTable)) {
       const id = idOfKey(key);
-      if (!test || test(id)) ids.add(id);
+      if (test && !test(id)) continue;
+      ids.push(id);
+      extra.delete(id);
     }
-    return orderByNumber(this.store, [...ids]).map((id) => ({ id, tier: 'all' as Tier }));
+    for (const id of extra) ids.push(id);
+    const ranked = orderByNumber(this.store, ids, need).map((id) => ({ id, tier: 'all' as Tier }));
+    return { ranked, total: ids.length, exact: true };
   }
 
   /**

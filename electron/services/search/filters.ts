@@ -25,6 +25,11 @@ export interface FilterPlan {
   excludedFlags: string[];
   /** Groups the index cannot apply: tested in memory on what it returns. */
   memoryGroups: FilterGroup[];
+  /**
+   * Names the filters held in memory (equal keys, same test on the same columns), so what is
+   * learnt about them — how often they pass — can be kept while only the words change.
+   */
+  memoryKey: string;
 }
 
 /** Whether the request filters at all (the lineage switch alone does not). */
@@ -117,6 +122,7 @@ export function planFilters(f: SearchFilters, store: FacetStore, secretsVisible:
     base,
     excludedFlags: secretsVisible ? [] : [flag.secret],
     memoryGroups: groups.filter((g) => !g.flags && g.key !== 'year'),
+    memoryKey: JSON.stringify([f.fileIds, f.issuers, f.signers, f.retentionClasses, f.retentionCodes, f.completion, f.handoverStatuses]),
   };
 }
 

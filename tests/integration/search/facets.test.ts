@@ -134,6 +134,22 @@ describe('search filters and facets', () => {
     expect((await app.call('search.query', { text: 'công tác', limit: 40 })).hits.map((h) => h.documentId)).toEqual(both);
   });
 
+  it('counts number order exactly and pages through it, with filters held in memory too', async () => {
+    const app = start(dir);
+    for (const filters of [{}, { handoverStatuses: ['handed_over', 'not_started'] }] as never[]) {
+      const exact = await app.call('search.query', { text: 'công tác', filters, exactTotal: true, limit: 1 });
+      expect(exact.total).toBeGreaterThan(60);
+      const all = await app.call('search.query', { text: 'công tác', filters, sort: 'number', limit: 60 });
+      expect(all.total).toBe(exact.total);
+      expect(all.totalExact).toBe(true);
+      const nums = all.hits.map((h) => Number(/^\d+/.exec(h.numberSymbol ?? '')?.[0] ?? Infinity));
+      expect(nums).toEqual([...nums].sort((a, b) => a - b));
+      // Only the first page's worth is ordered: a later page still continues the same order.
+      const page3 = await app.call('search.query', { text: 'công tác', filters, sort: 'number', limit: 20, offset: 40 });
+      expect(page3.hits.map((h) => h.documentId)).toEqual(all.hits.slice(40).map((h) => h.documentId));
+    }
+  });
+
   it('leaves secret documents out of hits and counts when the caller may not see them', async () => {
     const open = start(dir);
     const seen = await open.call('search.facets', {});

@@ -80,6 +80,10 @@ describe('parsing what is typed', () => {
     const pasted = parseQuery('kết quả học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 1990');
     expect(tierExpressions(pasted).map((t) => t.tier)).toEqual(['metaAll', 'all']);
     expect(allExpression(pasted)!.match).toBe('"tuong" AND "phong" AND "cach" AND "minh" AND "1990"');
+    // A word typed twice (`điều động … đồng chí`) takes one place: the name's syllable keeps its own.
+    expect(allExpression(parseQuery('về việc điều động, bổ nhiệm đồng chí Lê Thùy Vân'))!.match).toBe('"viec" AND "dieu" AND "dong" AND "nhiem" AND "thuy" AND "van"');
+    // Repeating the word being typed keeps it a prefix.
+    expect(allExpression(parseQuery('quyết định điều động, bổ nhiệm đồng chí Nguyễn Văn Nguyên', { typing: true }))!.match).toBe('"quyet" AND "dinh" AND "dieu" AND "nhiem" AND "nguyen"*');
     expect(allExpression(parseQuery('tại về tài liệu'))!.match).toBe('"tai" AND "ve" AND "tai" AND "lieu"');
     expect(withFlags('"x"', [[flag.fonds(3), flag.fonds(4)]], [flag.secret])).toBe('("x") AND ("ʒf3" OR "ʒf4") NOT "ʒsecret"');
   });
