@@ -12,6 +12,7 @@ import type { IndexTable, KeyBounds } from '../../data/repositories/searchIndex'
 import { FacetStore } from './facetStore';
 import { flagGroups, fullTest, hasFilters, memoryTest, planFilters, type FilterPlan } from './filters';
 import { buildHits, type Ranked, type Tier } from './hits';
+import type { SnippetOptions } from '../../../shared/text/snippet';
 import { findCorrections } from './corrections';
 import { orderByNumber } from './numberOrder';
 import { MatchCounter } from './counting';
@@ -28,6 +29,15 @@ function snippetTerms(terms: string[]): string[] {
   const telling = terms.filter((t) => !STOPWORDS.has(t));
   const kept = telling.length > 0 ? telling : terms;
   return kept.length <= 12 ? kept : [...kept].sort((a, b) => b.length - a.length).slice(0, 12);
+}
+
+/** How snippets mark the words: the one being typed as a prefix, the others in the spelling typed. */
+function snippetOptions(parsed: ParsedQuery, corrected: ReadonlySet<string>): SnippetOptions {
+  const words = [...parsed.words, ...parsed.phrases.flat()];
+  const last = parsed.prefix ? parsed.words[parsed.words.length - 1]?.folded : undefined;
+  const exact = new Map<string, string>();
+  for (const w of words) if (w.exact && !corrected.has(w.folded) && w.folded !== last) exact.set(w.folded, w.exact);
+  return { prefixes: last ? [last] : [], exact };
 }
 
 function wordCount(text: string): number {
@@ -160,7 +170,7 @@ export class SearchEngine {
     return {
       total: page.total,
       totalExact: page.exact !== false,
-      hits: buildHits(this.repos.searchCatalogue, this.store, slice, terms),
+      hits: buildHits(this.repos.searchCatalogue, this.store, slice, terms, snippetOptions(parsed, correctedWords)),
       direct,
       corrections: corrections.list,
       terms,

@@ -1,5 +1,5 @@
 import type { SearchHit, SecurityLevel } from '../../../shared/contract/types';
-import { makeSnippet } from '../../../shared/text/snippet';
+import { makeSnippet, type SnippetOptions } from '../../../shared/text/snippet';
 import type { SearchCatalogueRepository } from '../../data/repositories/searchCatalogue';
 import type { FacetStore } from './facetStore';
 
@@ -23,7 +23,7 @@ export function scoreOf(r: Ranked): number {
 }
 
 /** The hits of one page, in the ranked order, with their snippets around the typed words. */
-export function buildHits(repo: SearchCatalogueRepository, store: FacetStore, ranked: readonly Ranked[], terms: string[]): SearchHit[] {
+export function buildHits(repo: SearchCatalogueRepository, store: FacetStore, ranked: readonly Ranked[], terms: string[], options: SnippetOptions = {}): SearchHit[] {
   const rows = new Map(repo.hitRows(ranked.map((r) => r.id)).map((r) => [r.id, r]));
   const files = store.fileLabels([...rows.values()].map((r) => r.file_id ?? 0));
   const hits: SearchHit[] = [];
@@ -31,7 +31,7 @@ export function buildHits(repo: SearchCatalogueRepository, store: FacetStore, ra
     const row = rows.get(r.id);
     if (!row) continue;
     const text = row.full_text.length > SNIPPET_SCAN ? row.full_text.slice(0, SNIPPET_SCAN) : row.full_text;
-    const snippet = text.length > 0 ? makeSnippet(text, terms) : makeSnippet(row.subject ?? '', terms);
+    const snippet = text.length > 0 ? makeSnippet(text, terms, undefined, options) : makeSnippet(row.subject ?? '', terms, undefined, options);
     const file = row.file_id !== null ? files.get(row.file_id) : undefined;
     hits.push({
       documentId: row.id,

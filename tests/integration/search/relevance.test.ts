@@ -59,6 +59,25 @@ describe('search relevance', () => {
     expect(marked).toEqual(['sầu riêng']);
   });
 
+  it('marks the spelling typed with diacritics in snippets, and the word being typed as a prefix', async () => {
+    const app = start();
+    await importDocs(app, [
+      { name: 'digital', number: '35-KL/TU', date: '2024-05-05', subject: 'về chuyển đổi số', body: `Hồ sơ chuyên môn ở cơ sở. Đẩy mạnh chuyển đổi số trong các cơ quan. ${FILLER}` },
+    ]);
+    const marks = (r: { hits: Array<{ snippet: Array<{ text: string; hit: boolean }> }> }) => r.hits[0]!.snippet.filter((s) => s.hit).map((s) => s.text.toLowerCase());
+    // Typed with diacritics: only `chuyển đổi số`, not `chuyên`, `sơ` or `sở`.
+    // (The subject stands in the text's header too, so the phrase is marked there as well.)
+    const exact = marks(await app.call('search.query', { text: 'chuyển đổi số' }));
+    expect(exact.length).toBeGreaterThan(0);
+    expect(new Set(exact)).toEqual(new Set(['chuyển đổi số']));
+    // Typed without: every folded match.
+    const folded = marks(await app.call('search.query', { text: 'chuyen doi so' }));
+    expect(folded).toEqual(expect.arrayContaining(['sơ chuyên', 'sở', 'chuyển đổi số']));
+    // Still typing `chuyển đổi s`: the last word marks the words it starts.
+    const typing = marks(await app.call('search.query', { text: 'chuyển đổi sô', typing: true }));
+    expect(typing).toContain('chuyển đổi số');
+  });
+
   it('matches the last word as a prefix while typing, and not once the query is submitted', async () => {
     const app = start();
     const { ids } = await importDocs(app, [
