@@ -133,7 +133,8 @@ export class SearchEngine {
     if (!all) return null;
     const groups = flagGroups(plan);
     return {
-      longPhrase: isLongQuery(parsed) ? phraseSlots(parsed.words, alts) : null,
+      // The word still being typed is not yet a word: the phrase checked on subjects is the words before it.
+      longPhrase: isLongQuery(parsed) ? phraseSlots(parsed.prefix ? parsed.words.slice(0, -1) : parsed.words, alts) : null,
       tiers: tiers.map((t) => ({ ...t, match: withFlags(t.match, groups, plan.excludedFlags) })),
       all: withFlags(all.match, groups, plan.excludedFlags),
       allTable: all.table,

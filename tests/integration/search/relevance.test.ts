@@ -140,6 +140,19 @@ describe('search relevance', () => {
     expect(short.hits.map((h) => h.documentId)).not.toContain(ids.get('namesake'));
   });
 
+  it('ranks a pasted subject while it is still being typed: the unfinished last word does not spoil the phrase', async () => {
+    const app = start();
+    const { ids } = await importDocs(app, [
+      { name: 'target', number: '63-QĐ/TU', date: '2019-06-06', type: 'QUYẾT ĐỊNH', subject: 'về việc điều động, bổ nhiệm đồng chí Nguyễn Thanh Tiến Tài', body: FILLER },
+      // Newer, and holds every word, but not side by side.
+      { name: 'scattered', number: '64-QĐ/TU', date: '2024-06-06', type: 'QUYẾT ĐỊNH', subject: 'về việc điều động đồng chí Nguyễn Văn Tiến, bổ nhiệm đồng chí Trần Thanh Tài', body: FILLER },
+    ]);
+    // The search box sends a paste as typing: the last word (`tie`, of `Tiến`) is a prefix.
+    const r = await app.call('search.query', { text: 've viec dieu dong, bo nhiem dong chi nguyen thanh tie', typing: true });
+    expect(r.hits.map((h) => h.documentId)).toEqual([ids.get('target'), ids.get('scattered')]);
+    expect(r.hits[0]!.matchedBy).toBe('metaPhrase');
+  });
+
   it('finds a number-symbol in any spelling and goes straight to the document', async () => {
     const app = start();
     const { ids } = await importDocs(app, [], SEED_FILES);
