@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Attachment } from '../../../shared/contract/types';
 
 interface AttachmentRow {
@@ -28,6 +28,8 @@ function toAttachment(r: AttachmentRow): Attachment {
 
 /** Original files (bản gốc) kept beside the catalogue, identified by SHA-256. */
 export class AttachmentRepository {
+  private bySha: Statement | null = null;
+
   constructor(private readonly db: Database) {}
 
   insert(f: AttachmentFields, now: string): number {
@@ -38,6 +40,16 @@ export class AttachmentRepository {
       )
       .run({ ...f, now });
     return Number(result.lastInsertRowid);
+  }
+
+  /**
+   * The document holding the original with this SHA-256, if any: the importer's duplicate check,
+   * twice per file, on a statement compiled once.
+   */
+  documentIdBySha256(sha256: string): number | undefined {
+    // Not `.pluck()`: a statement compiled under `withStatementCache` is shared, and reset to rows.
+    this.bySha ??= this.db.prepare('SELECT document_id FROM attachments WHERE sha256 = ?');
+    return (this.bySha.get(sha256) as { document_id: number } | undefined)?.document_id;
   }
 
   findBySha256(sha256: string): Attachment | undefined {

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
-import { indexRow, type IndexableDocument } from '../../../shared/search/indexText';
+import { type IndexRow, type IndexableDocument, indexRow } from '../../../shared/search/indexText';
 import { ensureSearchSchema } from '../migrations/0003-search';
 
 /** Text the caller already holds (the importer has the body in hand); the rest is read from the row. */
@@ -7,6 +7,8 @@ export interface IndexedText {
   numberSymbol?: string | null;
   subject?: string | null;
   body?: string;
+  /** `indexBody(body)`, when the caller computed it already (the importer, on its worker thread). */
+  indexedBody?: string;
 }
 
 /** `main`: every column with the body; `meta`: number, subject and metadata only (short rows). */
@@ -77,15 +79,36 @@ export class SearchIndexRepository {
    * document that no longer exists, or has been removed, is dropped from the index instead.
    */
   upsert(documentId: number, text: IndexedText = {}): void {
-    const needBody = text.body === undefined;
+    const r = this.rowOf(documentId, text);
+    if (r) this.write(documentId, r);
+    else this.remove(documentId);
+  }
+
+  /**
+   * {@link upsert} for many documents at once (a bulk import's batch), written in key order. Call it
+   * last in the transaction: FTS5 keeps new rows in memory until the commit only while rowids
+   * arrive in increasing order and no statement opens a savepoint (any insert that fires a trigger
+   * does); otherwise it writes a segment per document and spends the import merging them.
+   */
+  upsertMany(entries: ReadonlyArray<{ documentId: number; text?: IndexedText }>): void {
+    const rows: Array<{ documentId: number; row: IndexRow }> = [];
+    for (const e of entries) {
+      const row = this.rowOf(e.documentId, e.text ?? {});
+      if (row) rows.push({ documentId: e.documentId, row });
+      else this.remove(e.documentId);
+    }
+    rows.sort((a, b) => a.row.key - b.row.key);
+    for (const r of rows) this.write(r.documentId, r.row);
+  }
+
+  /** The document's index row, or null when it no longer exists or has been removed. */
+  private rowOf(documentId: number, text: IndexedText): IndexRow | null {
+    const needBody = text.body === undefined && text.indexedBody === undefined;
     const row = this.st(
       `SELECT number_symbol, subject, doc_type, issuer, parent_issuer, signer_name, place, issue_date, fonds_id, security_level${needBody ? ', full_text' : ''}
        FROM documents WHERE id = ?${this.hasRemovals() ? ' AND removed_at IS NULL' : ''}`,
     ).get(documentId) as DocRow | undefined;
-    if (!row) {
-      this.remove(documentId);
-      return;
-    }
+    if (!row) return null;
     const doc: IndexableDocument = {
       id: documentId,
       numberSymbol: row.number_symbol,
@@ -98,12 +121,14 @@ export class SearchIndexRepository {
       issueDate: row.issue_date,
       fondsId: row.fonds_id,
       securityLevel: row.security_level,
-      body: text.body ?? row.full_text ?? '',
+      body: text.indexedBody !== undefined ? '' : (text.body ?? row.full_text ?? ''),
     };
-    this.write(documentId, indexRow(doc));
+    const r = indexRow(doc);
+    if (text.indexedBody !== undefined) r.body = text.indexedBody;
+    return r;
   }
 
-  private write(documentId: number, r: ReturnType<typeof indexRow>): void {
+  private write(documentId: number, r: IndexRow): void {
     this.remove(documentId);
     this.st('INSERT INTO document_fts (rowid, number_symbol, subject, meta, body, flags) VALUES (?, ?, ?, ?, ?, ?)').run(
       r.key,

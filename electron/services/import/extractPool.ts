@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../../shared/contract/errors';
 import { parseDocument } from '../../../shared/parser/parseDocument';
 import type { ParseResult } from '../../../shared/parser/types';
+import { indexBody } from '../../../shared/search/indexText';
 import { type ExtractedText, extractText } from './extractText';
 import type { ExtractReply, ExtractRequest } from './extractWorker';
 import { type OriginalToStore, writeOriginalAsync } from './originalsStore';
@@ -17,6 +18,8 @@ export interface Extraction {
   parsed: ParseResult;
   /** Relative to the originals folder. */
   storedPath: string;
+  /** The search index's folded body (`indexBody(text)`), computed here, off the thread that writes the catalogue (when absent, the index writer folds the text itself). */
+  indexedBody?: string;
 }
 
 /** Reads, parses and stores on the calling thread (small imports, or where worker threads cannot start). */
@@ -24,7 +27,7 @@ export async function extractInProcess(name: string, bytes: Uint8Array, store: O
   const extracted = await extractText(name, bytes);
   const parsed = parseDocument(extracted.text);
   const storedPath = await writeOriginalAsync(store.dir, store.sha256, store.extension, bytes);
-  return { extracted, parsed, storedPath };
+  return { extracted, parsed, storedPath, indexedBody: indexBody(extracted.text) };
 }
 
 /**
@@ -68,7 +71,7 @@ class ExtractWorker {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
-      if (m.ok) p.resolve({ extracted: m.extracted, parsed: m.parsed, storedPath: m.storedPath });
+      if (m.ok) p.resolve({ extracted: m.extracted, parsed: m.parsed, storedPath: m.storedPath, indexedBody: m.indexedBody });
       else p.reject(ApiError.fromBody(m.error));
     });
     const die = (err: unknown) => {

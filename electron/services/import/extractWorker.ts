@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { ApiError } from '../../../shared/contract/errors';
 import { parseDocument } from '../../../shared/parser/parseDocument';
+import { indexBody } from '../../../shared/search/indexText';
 import { extractText } from './extractText';
 import { type OriginalToStore, writeOriginalAsync } from './originalsStore';
 
@@ -17,7 +18,7 @@ export interface ExtractRequest {
 }
 
 export type ExtractReply =
-  | { id: number; ok: true; extracted: Awaited<ReturnType<typeof extractText>>; parsed: ReturnType<typeof parseDocument>; storedPath: string }
+  | { id: number; ok: true; extracted: Awaited<ReturnType<typeof extractText>>; parsed: ReturnType<typeof parseDocument>; storedPath: string; indexedBody: string }
   | { id: number; ok: false; error: ReturnType<ApiError['toBody']> };
 
 const port = parentPort;
@@ -30,7 +31,7 @@ if (port) {
         const parsed = parseDocument(extracted.text);
         const { dir, sha256, extension } = request.store;
         const storedPath = await writeOriginalAsync(dir, sha256, extension, request.bytes);
-        reply = { id: request.id, ok: true, extracted, parsed, storedPath };
+        reply = { id: request.id, ok: true, extracted, parsed, storedPath, indexedBody: indexBody(extracted.text) };
       } catch (err) {
         const error =
           err instanceof ApiError

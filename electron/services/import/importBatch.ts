@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import type { NewRunItem } from '../../data/repositories/importRuns';
 import { withStatementCache } from '../../data/statementCache';
 import { type ServiceContext, nowOf } from '../context';
-import { type ImportTarget, type PendingShas, type PreparedImport, commitPrepared } from './importDocument';
+import { type ImportTarget, type PendingIndexEntries, type PendingShas, type PreparedImport, commitPrepared } from './importDocument';
 import { flushOriginals, flushOriginalsAsync } from './originalsStore';
 
 /**
@@ -112,8 +112,11 @@ export class ImportBatch {
       const { catalogue } = this.ctx;
       results = withStatementCache(catalogue.db, () =>
         catalogue.transaction(() => {
-          const r = sealed.items.map((item) => commitPrepared(this.ctx, this.target, item));
+          const pendingIndex: PendingIndexEntries = [];
+          const r = sealed.items.map((item) => commitPrepared(this.ctx, this.target, item, pendingIndex));
           catalogue.repos.importRuns.addItems(this.runId, sealed.seq, r.map((x, i) => reportItem(sealed.items[i]!, x)), nowOf(this.ctx));
+          // Last: nothing after it in the transaction makes the full-text index write to disk early.
+          catalogue.repos.searchIndex.upsertMany(pendingIndex);
           return r;
         }),
       );

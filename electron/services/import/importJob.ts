@@ -66,8 +66,11 @@ export function isBulkImport(input: ImportInput, total: number): boolean {
   return input.roots.length > 0 || total >= 20;
 }
 
-/** Files read ahead while earlier ones are parsed and committed: enough to keep a worker busy. */
-const READ_AHEAD_FILES = 16;
+/**
+ * Files read ahead while earlier ones are parsed and committed: more than a batch, so the worker
+ * keeps parsing while the main thread waits for a batch's originals to reach the disk.
+ */
+const READ_AHEAD_FILES = 64;
 /** …but never more than this many bytes of originals held at once. */
 const READ_AHEAD_BYTES = 64 * 1024 * 1024;
 

@@ -64,7 +64,9 @@ export async function writeOriginalAsync(originalsDir: string, sha256: string, e
   const ext = /^\.[a-z0-9]{1,10}$/i.test(extension) ? extension.toLowerCase() : '';
   const relative = path.join(sha256.slice(0, 2), `${sha256}${ext}`);
   const target = path.join(originalsDir, relative);
-  const existing = await fs.promises.stat(target).catch(() => null);
+  // A synchronous stat that answers `undefined` for a missing file: the usual case, and an
+  // asynchronous one would build and throw an error object for every new original.
+  const existing = fs.statSync(target, { throwIfNoEntry: false });
   if (existing && existing.size === bytes.byteLength) {
     const onDisk = await fs.promises.readFile(target).catch(() => null);
     if (onDisk && createHash('sha256').update(onDisk).digest('hex') === sha256) return relative;

@@ -1,6 +1,6 @@
 /**
  * Crash test of the import (issue 6): `import` on the command line killed with SIGKILL at 20
- * moments, 4 rounds of 5, each round on a fresh catalogue and a mixed corpus (text, Word, PDF).
+ * moments, 4 rounds of 5, each round on a fresh catalogue and a mixed corpus of 200 files (text, Word, PDF).
  * In a round the first run is killed while it starts (counting, backup, first reads), and each
  * `import --resume` that follows is killed later on: in the early batches, mid-run, while a batch
  * commits, while the run finishes. After every kill the catalogue opens, `check` (integrity,
@@ -21,7 +21,8 @@ import { tempDir } from '../../support/services';
 import { openSafetyApp } from '../../support/safety';
 
 const ROUNDS = 4;
-const FILES = 120;
+// Enough files that a faster import still leaves time to be killed mid-run and while finishing.
+const FILES = 200;
 const SEED = crashSeed(20250815);
 const PHASES = ['start', 'early', 'committing', 'mid', 'finishing'] as const;
 type Phase = (typeof PHASES)[number];
