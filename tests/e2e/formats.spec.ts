@@ -69,6 +69,27 @@ test('a Word file and a scan through the import dialog; the scan says it needs O
   await fullPageShot(page, 'formats-04-tcvn3-converted');
 });
 
+test('an upload too large for one request is refused in the form, pointing to the folder mode', async ({ page }) => {
+  // The host and the sample fonds of the first test.
+  await page.goto(host.url);
+  await page.getByTestId('tree').locator('li.tree-fonds .tree-label').first().click();
+  await expect(page.getByTestId('fonds-view')).toBeVisible();
+  const countBefore = await page.getByTestId('fonds-view').textContent();
+  // A sparse 101 MB file: the browser reads its size, nothing is sent.
+  const big = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kholuu-big-')), 'Tập văn bản lớn.pdf');
+  fs.writeFileSync(big, '');
+  fs.truncateSync(big, 101 * 1024 * 1024);
+  await page.getByTestId('fonds-import').click();
+  await page.getByTestId('import-input').setInputFiles(big);
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('error-import-input')).toContainText('101 MB');
+  await expect(page.getByTestId('error-import-input')).toContainText('Thư mục (hoặc tệp) trên máy này');
+  await expect(page.getByTestId('import-state')).toHaveCount(0);
+  await fullPageShot(page, 'formats-08-upload-too-large');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('fonds-view')).toHaveText(countBefore ?? '');
+});
+
 test('a register imported with the column-mapping step', async ({ page }) => {
   const xlsx = await registerFile();
   await page.goto(host.url);

@@ -27,13 +27,28 @@ export function ensureSearchSchema(db: Database): void {
   db.exec('CREATE INDEX IF NOT EXISTS search_facets ON documents(id, fonds_id, file_id, doc_type, issuer, parent_issuer, signer_name, issue_date, number_symbol, security_level)');
   const format = db.prepare("SELECT value FROM settings WHERE key = 'search.indexFormat'").pluck().get() as string | undefined;
   if (format !== INDEX_FORMAT) {
-    // Written by a development build with other index rows: re-indexed once, in batches.
+    // Written by a development build with other index rows (or without the metadata index): the
+    // full-text tables are made anew and every document re-indexed once, in batches.
+    db.transaction(() => {
+      db.exec(`DROP TABLE IF EXISTS document_fts; DROP TABLE IF EXISTS document_meta_fts; DELETE FROM search_keys; ${FTS_TABLES}`);
+    })();
     const index = new SearchIndexRepository(db);
     const ids = db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[];
     for (let i = 0; i < ids.length; i += 2_000) db.transaction(() => ids.slice(i, i + 2_000).forEach((id) => index.upsert(id)))();
     db.prepare("INSERT INTO settings (key, value) VALUES ('search.indexFormat', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(INDEX_FORMAT);
   }
 }
+
+/** The full-text tables: contentless (the text lives in `documents`), rows keyed by date and id. */
+const FTS_TABLES = `
+      CREATE VIRTUAL TABLE document_fts USING fts5(
+        number_symbol, subject, meta, body, flags,
+        content = '', contentless_delete = 1
+      );
+      CREATE VIRTUAL TABLE document_meta_fts USING fts5(
+        number_symbol, subject, meta, flags,
+        content = '', contentless_delete = 1
+      );`;
 
 /** What the index rows hold (see `indexRow`); a catalogue indexed otherwise is re-indexed once. */
 export const INDEX_FORMAT = '2';
@@ -44,14 +59,7 @@ export const search: Migration = {
   up: (db) => {
     db.exec(`
       DROP TABLE IF EXISTS document_fts;
-      CREATE VIRTUAL TABLE document_fts USING fts5(
-        number_symbol, subject, meta, body, flags,
-        content = '', contentless_delete = 1
-      );
-      CREATE VIRTUAL TABLE document_meta_fts USING fts5(
-        number_symbol, subject, meta, flags,
-        content = '', contentless_delete = 1
-      );
+      ${FTS_TABLES}
       CREATE TABLE search_keys (
         document_id INTEGER PRIMARY KEY REFERENCES documents(id),
         fts_rowid INTEGER NOT NULL UNIQUE

@@ -252,6 +252,7 @@ export const en: Messages = {
   'field.locale': 'Language',
 
   // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+  'import.tooLarge': 'The chosen files weigh {size} MB, over the {max} MB one upload can carry. For large batches, choose “A folder (or file) on this machine” and import by path.',
   'import.registers.nav': 'Import a register',
   'import.registers.title': 'Import a document register',
   'import.registers.intro': 'Choose the Excel (.xlsx) or CSV file of an existing register or list of documents. Each row becomes a document of the chosen fonds; values that cannot be read (invalid dates, two-digit years…) are left empty for review. The register file is kept with the import run.',

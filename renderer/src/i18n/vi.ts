@@ -254,6 +254,7 @@ export const vi = {
   'field.locale': 'Ngôn ngữ',
 
   // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+  'import.tooLarge': 'Các tệp đã chọn nặng {size} MB, quá {max} MB cho một lần tải lên. Với khối lượng lớn, hãy chọn “Thư mục (hoặc tệp) trên máy này” và nhập theo đường dẫn.',
   'import.registers.nav': 'Nhập sổ đăng ký',
   'import.registers.title': 'Nhập sổ đăng ký văn bản',
   'import.registers.intro': 'Chọn tệp Excel (.xlsx) hoặc CSV của một sổ đăng ký hay danh mục văn bản đã có. Mỗi dòng thành một văn bản của phông đã chọn; giá trị không đọc được (ngày sai, năm hai chữ số…) để trống và chờ rà soát. Tệp sổ được lưu cùng lần nhập.',

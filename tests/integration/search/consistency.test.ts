@@ -81,6 +81,25 @@ describe('search index consistency', () => {
     expect((await again.call('search.query', { text: '81-KL/TU' })).direct).toBe(ids.get('y'));
   });
 
+  it('re-indexes, once, a catalogue whose index an older build wrote without the metadata index', async () => {
+    const app = start();
+    const { ids } = await importDocs(app, [
+      { name: 'x', number: '82-KL/TU', date: '2024-04-01', subject: 'về công tác dân vận', body: FILLER },
+      { name: 'y', number: '83-KL/TU', date: '2024-04-02', subject: 'về công tác tuyên giáo', body: `${FILLER}Đẩy mạnh dân vận khéo. ${FILLER}` },
+    ]);
+    const before = await app.call('search.query', { text: 'dan van' });
+    // As a development build left it: no metadata index, an older index format.
+    const db = app.services.context.catalogue.db;
+    db.exec("DROP TABLE document_meta_fts; UPDATE settings SET value = '1' WHERE key = 'search.indexFormat'");
+    const dir = app.dir;
+    await app.close();
+    const again = start(dir);
+    const after = await again.call('search.query', { text: 'dan van' });
+    expect(after.hits.map((h) => [h.documentId, h.matchedBy])).toEqual(before.hits.map((h) => [h.documentId, h.matchedBy]));
+    expect(after.hits[0]!.documentId).toBe(ids.get('x'));
+    expect((await again.call('search.query', { text: '83-KL/TU' })).direct).toBe(ids.get('y'));
+  });
+
   it('matches the catalogue after an import killed half-way', async () => {
     const app = start();
     const folder = path.join(app.dir, 'corpus');

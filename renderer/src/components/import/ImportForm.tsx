@@ -12,6 +12,10 @@ interface Props {
   reading: boolean;
 }
 
+const MB = 1024 * 1024;
+/** What one upload may carry: the contract takes 140 million base64 characters (about 100 MB). */
+const UPLOAD_MAX_BYTES = 100 * MB;
+
 export function ImportForm({ initialFondsId, initialFileId, reading }: Props) {
   const t = useT();
   const fonds = useCatalogueStore((s) => s.fonds);
@@ -37,6 +41,11 @@ export function ImportForm({ initialFondsId, initialFileId, reading }: Props) {
     if (fondsId === null) e['fondsId'] = t('import.noFonds');
     if (mode === 'upload' && files.length === 0) e['uploads'] = t('import.noFiles');
     if (mode === 'path' && pathText.trim() === '') e['paths'] = t('import.noPath');
+    // Uploads travel in one request, as base64: a large selection belongs to the folder mode.
+    const uploadBytes = files.reduce((sum, f) => sum + f.size, 0);
+    if (mode === 'upload' && uploadBytes > UPLOAD_MAX_BYTES) {
+      e['uploads'] = t('import.tooLarge', { size: Math.ceil(uploadBytes / MB), max: UPLOAD_MAX_BYTES / MB });
+    }
     setErrors(e);
     if (fondsId === null || Object.keys(e).length > 0) return;
     if (mode === 'path') void start({ fondsId, fileId }, [], [pathText.trim()]);
