@@ -100,9 +100,27 @@ function checkStillFree(target: string, replaces: boolean): void {
   if (!replaces && fs.existsSync(target)) throw new Error(`Package target appeared while packaging: ${target}`);
 }
 
+/** Files flushed at once when a folder bag is finished. */
+const FLUSH_PARALLEL = 32;
+
+/** Flushes a file (or a folder's entries, where the system allows it) to the disk. */
+async function flushToDisk(p: string): Promise<void> {
+  let fd: fs.promises.FileHandle | null = null;
+  try {
+    fd = await fs.promises.open(p, 'r');
+    await fd.sync();
+  } catch {
+    // A folder cannot be opened for fsync on Windows; the rename is still atomic there.
+  } finally {
+    await fd?.close();
+  }
+}
+
 /** A bag as a folder on disk. */
 export class FolderSink implements BagSink {
   private readonly root: string;
+  /** Every file and folder written, flushed before the bag takes its name. */
+  private readonly written = new Set<string>();
 
   constructor(
     readonly target: string,
@@ -117,6 +135,8 @@ export class FolderSink implements BagSink {
     checkPath(bagPath);
     const dest = path.join(this.root, ...bagPath.split('/'));
     fs.mkdirSync(path.dirname(dest), { recursive: true });
+    this.written.add(dest);
+    for (let dir = path.dirname(dest); dir.startsWith(this.root); dir = path.dirname(dir)) this.written.add(dir);
     return dest;
   }
 
@@ -138,6 +158,10 @@ export class FolderSink implements BagSink {
   }
 
   async finish(): Promise<void> {
+    // A package said to be finished must survive a power cut (or a USB stick pulled out): its
+    // files reach the disk before it takes its name, and the name before it is recorded.
+    const paths = [...this.written];
+    for (let i = 0; i < paths.length; i += FLUSH_PARALLEL) await Promise.all(paths.slice(i, i + FLUSH_PARALLEL).map(flushToDisk));
     checkStillFree(this.target, this.replaces);
     if (this.replaces && fs.existsSync(this.target)) {
       // A folder cannot be renamed onto another: move the leftover aside under a partial name
@@ -145,10 +169,12 @@ export class FolderSink implements BagSink {
       const old = `${partialName(this.target)}-replaced`;
       await fs.promises.rename(this.target, old);
       await fs.promises.rename(this.root, this.target);
+      await flushToDisk(path.dirname(this.target));
       await fs.promises.rm(old, { recursive: true, force: true });
       return;
     }
     await fs.promises.rename(this.root, this.target);
+    await flushToDisk(path.dirname(this.target));
   }
 
   async abort(): Promise<void> {
@@ -235,6 +261,7 @@ export class ZipSink implements BagSink {
     checkStillFree(this.target, this.replaces);
     // Atomic, also over a leftover being replaced.
     await fs.promises.rename(this.temp, this.target);
+    await flushToDisk(path.dirname(this.target));
   }
 
   async abort(): Promise<void> {
