@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
+import { readDb } from '../support/crash';
 import { REPO } from '../support/paths';
 import { writeManyDocuments } from '../support/partyDocs';
 import { tempDir } from '../support/services';
@@ -17,22 +17,7 @@ const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
 const CLI = path.join(REPO, 'electron', 'cli', 'main.ts');
 const COUNT = 1_200;
 
-/** Reads the catalogue file read-only, as another program would, while the import may be writing it. */
-function read<T>(dbPath: string, fn: (db: Database.Database) => T): T | null {
-  if (!fs.existsSync(dbPath)) return null;
-  let db: Database.Database | null = null;
-  try {
-    db = new Database(dbPath, { readonly: true, fileMustExist: true });
-    return fn(db);
-  } catch {
-    // Not created or not migrated yet.
-    return null;
-  } finally {
-    db?.close();
-  }
-}
-
-const committedDocuments = (dbPath: string) => read(dbPath, (db) => (db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n) ?? 0;
+const committedDocuments = (dbPath: string) => readDb(dbPath, (db) => (db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n) ?? 0;
 
 function cli(args: string[]): { code: number; stderr: string } {
   try {
@@ -76,7 +61,7 @@ describe('an import killed midway', () => {
     killGroup(child);
     await exited;
 
-    const afterKill = read(dbPath, (db) => ({
+    const afterKill = readDb(dbPath, (db) => ({
       documents: db.prepare('SELECT d.id, a.sha256 FROM documents d JOIN attachments a ON a.document_id = d.id').all() as Array<{ id: number; sha256: string }>,
       runs: db.prepare('SELECT id, state, processed, imported FROM import_runs').all() as Array<{ id: number; state: string; processed: number; imported: number }>,
       items: (db.prepare('SELECT COUNT(*) AS n FROM import_run_items').get() as { n: number }).n,
@@ -93,7 +78,7 @@ describe('an import killed midway', () => {
     const resumed = cli(['--db', dbPath, 'import', '--resume', String(run.id)]);
     expect(resumed.code, resumed.stderr).toBe(0);
 
-    const final = read(dbPath, (db) => ({
+    const final = readDb(dbPath, (db) => ({
       documents: db.prepare('SELECT d.id, a.sha256 FROM documents d JOIN attachments a ON a.document_id = d.id').all() as Array<{ id: number; sha256: string }>,
       attachments: (db.prepare('SELECT COUNT(*) AS n FROM attachments').get() as { n: number }).n,
       run: db.prepare('SELECT * FROM import_runs WHERE id = ?').get(run.id) as { state: string; processed: number; imported: number; duplicates: number; failed: number; resumes: number },
@@ -115,7 +100,7 @@ describe('an import killed midway', () => {
     expect(final.interrupted).toBe(1);
     // Every original the catalogue names is on disk, intact.
     const originals = path.join(dir, 'catalogue.originals');
-    const stored = read(dbPath, (db) => db.prepare('SELECT sha256, stored_path FROM attachments').all() as Array<{ sha256: string; stored_path: string }>)!;
+    const stored = readDb(dbPath, (db) => db.prepare('SELECT sha256, stored_path FROM attachments').all() as Array<{ sha256: string; stored_path: string }>)!;
     for (const a of stored) expect(createHash('sha256').update(fs.readFileSync(path.join(originals, a.stored_path))).digest('hex')).toBe(a.sha256);
   });
 });
