@@ -10,29 +10,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/contract/errors';
 import { parseDocument } from '../../shared/parser/parseDocument';
-import type { ParsedMetadata } from '../../shared/parser/types';
+import { METADATA_FIELDS } from '../../shared/parser/review';
+import type { MetadataField } from '../../shared/parser/types';
 import { MAX_ORIGINAL_BYTES, extractText } from '../services/import/extractText';
 import type { ParsedArgs } from './args';
 
-/** The keys of `--json`, in truth.json's order. */
-export const PARSE_JSON_KEYS = [
-  'numberSymbol',
-  'docType',
-  'issuer',
-  'parentIssuer',
-  'issueDate',
-  'place',
-  'subject',
-  'addressees',
-  'recipients',
-  'signingAuthority',
-  'signerTitle',
-  'signerName',
-  'incomingStamp',
-  'citations',
-] as const satisfies ReadonlyArray<keyof ParsedMetadata>;
+/** The keys of `--json`: the parser's metadata fields, in truth.json's order. */
+export const PARSE_JSON_KEYS = METADATA_FIELDS;
 
-const LABELS: Record<(typeof PARSE_JSON_KEYS)[number], string> = {
+const LABELS: Record<MetadataField, string> = {
   numberSymbol: 'Số, ký hiệu',
   docType: 'Tên loại',
   issuer: 'Cơ quan ban hành',
