@@ -3,8 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MissingCitationsPage } from '@shared/contract/types/importing';
 import { call } from '../../api/client';
 import { useAppStore } from '../../stores/appStore';
-import { useCatalogueStore } from '../../stores/catalogueStore';
 import { useT } from '../../i18n';
+import { FondsFilter } from '../common/FondsFilter';
 import { formatDate } from '../../util/format';
 import { errorMessage } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
@@ -15,7 +15,6 @@ const PAGE = 50;
 
 export function MissingCitationsView({ fondsId }: { fondsId?: number }) {
   const t = useT();
-  const fonds = useCatalogueStore((s) => s.fonds);
   const navigate = useAppStore((s) => s.navigate);
   const [form, setForm] = useState<'party' | 'state' | undefined>(undefined);
   const [offset, setOffset] = useState(0);
@@ -44,24 +43,14 @@ export function MissingCitationsView({ fondsId }: { fondsId?: number }) {
         </div>
       </header>
       <div className="review-filters">
-        <label>
-          {t('import.review.fondsFilter')}{' '}
-          <select
-            value={fondsId ?? ''}
-            onChange={(e) => {
-              setOffset(0);
-              navigate({ kind: 'missingCitations', fondsId: e.target.value ? Number(e.target.value) : undefined });
-            }}
-            data-testid="missing-fonds"
-          >
-            <option value="">{t('import.review.allFonds')}</option>
-            {fonds.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.code} — {f.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FondsFilter
+          value={fondsId}
+          onChange={(id) => {
+            setOffset(0);
+            navigate({ kind: 'missingCitations', fondsId: id });
+          }}
+          testId="missing-fonds"
+        />
         <label>
           {t('import.missing.form')}{' '}
           <select

@@ -3,9 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ReviewPage, ReviewSummary } from '@shared/contract/types/importing';
 import { call } from '../../api/client';
 import { useAppStore } from '../../stores/appStore';
-import { useCatalogueStore } from '../../stores/catalogueStore';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
+import { FondsFilter } from '../common/FondsFilter';
 import { errorMessage } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Pager } from '../common/Pager';
@@ -17,7 +17,6 @@ const PAGE = 10;
 
 export function ReviewView({ fondsId, field }: { fondsId?: number; field?: string }) {
   const t = useT();
-  const fonds = useCatalogueStore((s) => s.fonds);
   const navigate = useAppStore((s) => s.navigate);
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<ReviewPage | null>(null);
@@ -62,21 +61,7 @@ export function ReviewView({ fondsId, field }: { fondsId?: number; field?: strin
         </div>
       </header>
       <div className="review-filters">
-        <label>
-          {t('import.review.fondsFilter')}{' '}
-          <select
-            value={fondsId ?? ''}
-            onChange={(e) => setFilter({ fondsId: e.target.value ? Number(e.target.value) : undefined, field })}
-            data-testid="review-fonds"
-          >
-            <option value="">{t('import.review.allFonds')}</option>
-            {fonds.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.code} — {f.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FondsFilter value={fondsId} onChange={(id) => setFilter({ fondsId: id, field })} testId="review-fonds" />
         <label>
           {t('import.review.fieldFilter')}{' '}
           <select value={field ?? ''} onChange={(e) => setFilter({ fondsId, field: e.target.value || undefined })} data-testid="review-field-filter">
