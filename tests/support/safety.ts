@@ -5,10 +5,9 @@ import path from 'node:path';
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract/api';
 import { ApiError } from '../../shared/contract/errors';
 import type { AppInfo } from '../../shared/contract/types';
-import { createDispatch } from '../../electron/services/dispatch';
 import { createServices } from '../../electron/services/createServices';
 import { REPO, SAMPLES_DIR } from './paths';
-import { type TestApp, tempDir, waitForJob } from './services';
+import { type TestApp, tempDir, testAppOf, waitForJob } from './services';
 
 export const FIXTURES_DIR = path.join(REPO, 'tests', 'fixtures', 'documents');
 /** Fixtures marked Mật and Tuyệt mật by the parser. */
@@ -35,19 +34,7 @@ export function openSafetyApp(dir = tempDir('kholuu-safety-'), options: SafetyAp
     ...(options.clock ? { now: () => options.clock!.now } : {}),
     ...(options.backupDir ? { backupDir: options.backupDir } : {}),
   });
-  const dispatch = createDispatch(services.handlers, { error: () => {} });
-  return {
-    dir,
-    cataloguePath,
-    services,
-    raw: dispatch,
-    async call(name, input) {
-      const reply = await dispatch(name, input);
-      if (!reply.ok) throw ApiError.fromBody(reply.error);
-      return reply.result as never;
-    },
-    close: () => services.close(),
-  };
+  return testAppOf(dir, cataloguePath, services);
 }
 
 export async function callError<N extends OperationName>(app: TestApp, name: N, input: InputOf<N>): Promise<ApiError> {

@@ -25,7 +25,11 @@ export interface TestApp {
 /** Services on a real catalogue file in a fresh temporary folder. */
 export function openTestApp(dir = tempDir(), actor = 'tester'): TestApp {
   const cataloguePath = path.join(dir, 'catalogue.sqlite');
-  const services = createServices({ cataloguePath, host: 'test', version: '0.0.0-test', samplesDir: SAMPLES_DIR, actor });
+  return testAppOf(dir, cataloguePath, createServices({ cataloguePath, host: 'test', version: '0.0.0-test', samplesDir: SAMPLES_DIR, actor }));
+}
+
+/** Services already created, called through the validated contract as the hosts call them. */
+export function testAppOf(dir: string, cataloguePath: string, services: ReturnType<typeof createServices>): TestApp {
   const dispatch = createDispatch(services.handlers, { error: () => {} });
   return {
     dir,
