@@ -26,6 +26,7 @@ import { createServices, type Services } from '../../electron/services/createSer
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract/api';
 import { ApiError } from '../../shared/contract/errors';
 import { corpusOrganizations, generateDocuments } from './corpus/generate';
+import { documentFieldsOf } from './corpus/documentFields';
 import { Rng } from './corpus/prng';
 
 const HERE = fileURLToPath(import.meta.url);
@@ -166,35 +167,15 @@ async function setup(): Promise<void> {
         const t = g.doc.truth;
         const stored = storeOriginal(g.bytes, g.ext);
         const documentId = repos.documents.insert(
-          {
+          documentFieldsOf(t, {
             fondsId,
             fileId,
             orderInFile: i + 1,
             sheetNumber: `${i * 3 + 1}-${i * 3 + 3}`,
-            docType: t.docType,
-            numberSymbol: t.numberSymbol,
-            issueDate: t.issueDate,
-            issuer: t.issuer,
-            parentIssuer: t.parentIssuer,
-            place: t.place,
-            subject: t.subject,
-            signerName: t.signerName,
-            signerTitle: t.signerTitle,
-            signingAuthority: t.signingAuthority,
-            addressees: t.addressees,
-            recipients: t.recipients,
             // Secret documents travel only with a recorded confirmation: this batch has none.
             securityLevel: null,
-            urgency: t.urgency,
-            language: 'vi',
-            pageCount: null,
-            reliability: null,
-            incomingStamp: null,
-            notes: null,
-            reviewFields: [],
             fullText: g.ext === '.txt' ? g.bytes.toString('utf8') : '',
-            parseInfo: null,
-          },
+          }),
           now,
         );
         repos.attachments.insert({ documentId, fileName: g.doc.fileName.replace(/\.txt$/, g.ext), mediaType: g.ext === '.txt' ? 'text/plain' : 'application/pdf', size: g.bytes.length, sha256: stored.sha256, storedPath: stored.storedPath }, now);

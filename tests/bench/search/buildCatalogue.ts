@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Catalogue } from '../../../electron/data/catalogue';
 import { findCitations } from '../../../shared/parser/citations';
 import { corpusOrganizations, generateDocuments, type GeneratedDocument } from '../corpus/generate';
+import { documentFieldsOf } from '../corpus/documentFields';
 
 /**
  * Builds a catalogue of generated documents the fast way: straight through the repositories, in
@@ -115,34 +116,7 @@ export function buildCatalogue(path: string, o: BuildOptions): BuildReport {
         }
         const text = d.text.normalize('NFC');
         const id = repos.documents.insert(
-          {
-            fondsId: fid,
-            fileId,
-            orderInFile: null,
-            sheetNumber: null,
-            docType: t.docType,
-            numberSymbol: t.numberSymbol,
-            issueDate: t.issueDate,
-            issuer: t.issuer,
-            parentIssuer: t.parentIssuer,
-            place: t.place,
-            subject: t.subject,
-            signerName: t.signerName,
-            signerTitle: t.signerTitle,
-            signingAuthority: t.signingAuthority,
-            addressees: t.addressees,
-            recipients: t.recipients,
-            securityLevel: t.securityLevel,
-            urgency: t.urgency,
-            language: 'vi',
-            pageCount: null,
-            reliability: null,
-            incomingStamp: null,
-            notes: null,
-            reviewFields: [],
-            fullText: text,
-            parseInfo: null,
-          },
+          documentFieldsOf(t, { fondsId: fid, fileId, orderInFile: null, sheetNumber: null, securityLevel: t.securityLevel, fullText: text }),
           now,
         );
         // Citations as the importer stores them (read from the text), so "cites / cited by" link up.
