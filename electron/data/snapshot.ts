@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { applyKey, lockedError, proveReadable, rekey } from './cipher';
+import { fsyncPath } from './fsync';
 
 /**
  * Consistent copies of a catalogue, made while it stays open (VACUUM INTO reads one snapshot of
@@ -10,19 +11,6 @@ import { applyKey, lockedError, proveReadable, rekey } from './cipher';
  * copy of an encrypted catalogue is encrypted with the same passphrase (SQLite3 Multiple Ciphers;
  * the online backup API refuses an encrypted source, which is why it is not used).
  */
-
-/** fsyncs a file or, where the platform allows it, a directory (so a rename inside it is durable). */
-export function fsyncPath(p: string): void {
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(p, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Directories cannot be opened for fsync on Windows; the rename is still atomic there.
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
-  }
-}
 
 /**
  * Writes a consistent copy of `db` to `target`: into a temporary name, flushed to disk, then

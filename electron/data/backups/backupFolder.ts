@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, BackupReason } from '../../../shared/contract/types/safety';
-import { fsyncPath } from '../snapshot';
+import { fsyncPath } from '../fsync';
 
 /**
  * The layout of backups on disk. Each backup is one self-contained folder, so a user can copy a

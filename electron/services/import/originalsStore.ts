@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fsyncFile, fsyncFileAsync, fsyncFolder, fsyncFolderAsync } from '../../data/fsync';
 
 /**
  * Managed originals: each file is stored once under its SHA-256 (`ab/abcd….ext`), written to a
@@ -43,15 +44,6 @@ export function writeOriginal(originalsDir: string, sha256: string, extension: s
   return relative;
 }
 
-function fsyncPath(file: string, flags: string): void {
-  const fd = fs.openSync(file, flags);
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** Where and under which name an original is to be stored. */
 export interface OriginalToStore {
   dir: string;
@@ -91,19 +83,10 @@ export function flushOriginals(originalsDir: string, relativePaths: readonly str
   const folders = new Set<string>();
   for (const relative of relativePaths) {
     const file = path.join(originalsDir, relative);
-    fsyncPath(file, 'r+');
+    fsyncFile(file);
     folders.add(path.dirname(file));
   }
-  if (process.platform !== 'win32') for (const folder of folders) fsyncPath(folder, 'r');
-}
-
-async function fsyncPathAsync(file: string, flags: string): Promise<void> {
-  const handle = await fs.promises.open(file, flags);
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  for (const folder of folders) fsyncFolder(folder);
 }
 
 /**
@@ -114,8 +97,8 @@ async function fsyncPathAsync(file: string, flags: string): Promise<void> {
 export async function flushOriginalsAsync(originalsDir: string, relativePaths: readonly string[]): Promise<void> {
   if (relativePaths.length === 0) return;
   const files = relativePaths.map((r) => path.join(originalsDir, r));
-  await Promise.all(files.map((f) => fsyncPathAsync(f, 'r+')));
-  if (process.platform !== 'win32') await Promise.all([...new Set(files.map((f) => path.dirname(f)))].map((d) => fsyncPathAsync(d, 'r')));
+  await Promise.all(files.map(fsyncFileAsync));
+  await Promise.all([...new Set(files.map((f) => path.dirname(f)))].map(fsyncFolderAsync));
 }
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../shared/contract/errors';
 import type { QuarantineResult } from '../../../shared/contract/types/safety';
-import { fsyncPath } from '../../data/snapshot';
+import { fsyncPath } from '../../data/fsync';
 import { type ServiceContext, audit, nowOf } from '../context';
 import { copyVerified, safeJoin } from './backups/originalsCopy';
 import { getDecision } from './destruction';

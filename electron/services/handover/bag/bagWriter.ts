@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { unsafeBagPath } from '../../../../shared/handover/bagPaths';
 import { processRunning } from '../../safety/processes';
+import { fsyncFileAsync, fsyncFolderAsync } from '../../../data/fsync';
 
 export const CHUNK = 1024 * 1024;
 
@@ -103,24 +104,12 @@ function checkStillFree(target: string, replaces: boolean): void {
 /** Files flushed at once when a folder bag is finished. */
 const FLUSH_PARALLEL = 32;
 
-/** Flushes a file (or a folder's entries, where the system allows it) to the disk. */
-async function flushToDisk(p: string): Promise<void> {
-  let fd: fs.promises.FileHandle | null = null;
-  try {
-    fd = await fs.promises.open(p, 'r');
-    await fd.sync();
-  } catch {
-    // A folder cannot be opened for fsync on Windows; the rename is still atomic there.
-  } finally {
-    await fd?.close();
-  }
-}
-
 /** A bag as a folder on disk. */
 export class FolderSink implements BagSink {
   private readonly root: string;
   /** Every file and folder written, flushed before the bag takes its name. */
-  private readonly written = new Set<string>();
+  private readonly files: string[] = [];
+  private readonly folders = new Set<string>();
 
   constructor(
     readonly target: string,
@@ -135,8 +124,8 @@ export class FolderSink implements BagSink {
     checkPath(bagPath);
     const dest = path.join(this.root, ...bagPath.split('/'));
     fs.mkdirSync(path.dirname(dest), { recursive: true });
-    this.written.add(dest);
-    for (let dir = path.dirname(dest); dir.startsWith(this.root); dir = path.dirname(dir)) this.written.add(dir);
+    this.files.push(dest);
+    for (let dir = path.dirname(dest); dir.startsWith(this.root); dir = path.dirname(dir)) this.folders.add(dir);
     return dest;
   }
 
@@ -160,8 +149,9 @@ export class FolderSink implements BagSink {
   async finish(): Promise<void> {
     // A package said to be finished must survive a power cut (or a USB stick pulled out): its
     // files reach the disk before it takes its name, and the name before it is recorded.
-    const paths = [...this.written];
-    for (let i = 0; i < paths.length; i += FLUSH_PARALLEL) await Promise.all(paths.slice(i, i + FLUSH_PARALLEL).map(flushToDisk));
+    const folders = [...this.folders];
+    for (let i = 0; i < this.files.length; i += FLUSH_PARALLEL) await Promise.all(this.files.slice(i, i + FLUSH_PARALLEL).map(fsyncFileAsync));
+    for (let i = 0; i < folders.length; i += FLUSH_PARALLEL) await Promise.all(folders.slice(i, i + FLUSH_PARALLEL).map(fsyncFolderAsync));
     checkStillFree(this.target, this.replaces);
     if (this.replaces && fs.existsSync(this.target)) {
       // A folder cannot be renamed onto another: move the leftover aside under a partial name
@@ -169,12 +159,12 @@ export class FolderSink implements BagSink {
       const old = `${partialName(this.target)}-replaced`;
       await fs.promises.rename(this.target, old);
       await fs.promises.rename(this.root, this.target);
-      await flushToDisk(path.dirname(this.target));
+      await fsyncFolderAsync(path.dirname(this.target));
       await fs.promises.rm(old, { recursive: true, force: true });
       return;
     }
     await fs.promises.rename(this.root, this.target);
-    await flushToDisk(path.dirname(this.target));
+    await fsyncFolderAsync(path.dirname(this.target));
   }
 
   async abort(): Promise<void> {
@@ -252,16 +242,11 @@ export class ZipSink implements BagSink {
     this.zip.end();
     await this.written;
     if (this.failure) throw this.failure;
-    const fd = await fs.promises.open(this.temp, 'r+');
-    try {
-      await fd.sync();
-    } finally {
-      await fd.close();
-    }
+    await fsyncFileAsync(this.temp);
     checkStillFree(this.target, this.replaces);
     // Atomic, also over a leftover being replaced.
     await fs.promises.rename(this.temp, this.target);
-    await flushToDisk(path.dirname(this.target));
+    await fsyncFolderAsync(path.dirname(this.target));
   }
 
   async abort(): Promise<void> {

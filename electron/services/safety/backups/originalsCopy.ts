@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../../../shared/contract/types/safety';
 import { ORIGINALS_COPY } from '../../../data/backups/backupFolder';
-import { fsyncPath } from '../../../data/snapshot';
+import { fsyncPath } from '../../../data/fsync';
 
 export interface OriginalsCopyResult {
   count: number;
