@@ -14,6 +14,7 @@ import { useT } from '../../i18n';
 import { errorMessage } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field } from '../common/Field';
+import { JobCounts } from '../import/JobCounts';
 import { RegisterMapping } from './RegisterMapping';
 import { RegisterPreviewTable } from './RegisterPreviewTable';
 import { MAX_REGISTER_BYTES } from '@shared/registers/fields';
@@ -186,23 +187,7 @@ export function RegisterImportView() {
 
       {status ? (
         <div className="panel import-progress" data-testid="register-progress" data-state={status.state}>
-          <div className="progress-head">
-            <strong data-testid="register-state">{t(`import.state.${status.state}`)}</strong>
-            <span>{t('import.progress', { processed: status.processed, total: status.total })}</span>
-          </div>
-          <progress max={Math.max(1, status.total)} value={status.processed} />
-          <div className="progress-counts">
-            <span className="ok-text" data-testid="register-count-imported">
-              {t('import.imported', { n: status.imported })}
-            </span>
-            <span className="warn-text" data-testid="register-count-duplicates">
-              {t('import.duplicates', { n: status.duplicates })}
-            </span>
-            <span className="error-text" data-testid="register-count-failed">
-              {t('import.failed', { n: status.failed })}
-            </span>
-          </div>
-          {status.error ? <p className="error-banner">{status.error}</p> : null}
+          <JobCounts status={status} testPrefix="register" />
           <div className="form-actions">
             {status.state === 'running' ? (
               <button type="button" onClick={() => void call('jobs.cancel', { jobId: status.id })} data-testid="register-cancel">
