@@ -58,6 +58,12 @@ export class AttachmentRepository {
     return (this.db.prepare('SELECT * FROM attachments WHERE document_id = ? ORDER BY id').all(documentId) as AttachmentRow[]).map(toAttachment);
   }
 
+  /** One original with where it is stored, and where it went if destruction moved it out. */
+  get(id: number): (Attachment & { storedPath: string; movedOutTo: string | null }) | undefined {
+    const row = this.db.prepare('SELECT * FROM attachments WHERE id = ?').get(id) as (AttachmentRow & { moved_out_to?: string | null }) | undefined;
+    return row ? { ...toAttachment(row), storedPath: row.stored_path, movedOutTo: row.moved_out_to ?? null } : undefined;
+  }
+
   storedPath(id: number): string | undefined {
     const row = this.db.prepare('SELECT stored_path FROM attachments WHERE id = ?').get(id) as { stored_path: string } | undefined;
     return row?.stored_path;
