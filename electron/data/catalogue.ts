@@ -6,8 +6,7 @@ import type { BackupInfo } from '../../shared/contract/types/safety';
 import { backupBeforeMigration } from './backups/catalogueCopy';
 import { defaultBackupDirFor } from './backups/backupFolder';
 import { CIPHER, applyKey, isPlainSqlite, lockedError, looksEncrypted, proveReadable, rekey } from './cipher';
-import { migrate, pendingMigrations, schemaVersionOf } from './migrate';
-import { SCHEMA_VERSION } from './migrations';
+import { SCHEMA_VERSION, migrate, pendingMigrations, schemaVersionOf } from './migrate';
 import { Repositories } from './repositories';
 import { makeDirs } from './makeDirs';
 

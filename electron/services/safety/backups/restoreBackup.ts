@@ -6,7 +6,7 @@ import { ApiError } from '../../../../shared/contract/errors';
 import { CATALOGUE_COPY, ORIGINALS_COPY } from '../../../data/backups/backupFolder';
 import { attachedOriginals, attachedSchemaVersion, auditRowsNotInCopy, documentDifferences, restoreCatalogueFrom, withAttachedCopy } from '../../../data/backups/restoreInto';
 import { summarize } from '../../../data/catalogueSummary';
-import { SCHEMA_VERSION } from '../../../data/migrations';
+import { SCHEMA_VERSION } from '../../../data/migrate';
 import { sha256File } from '../../../data/snapshot';
 import { type ServiceContext, audit, nowOf } from '../../context';
 import { BACKUP_AUDIT_ACTIONS, backupNow } from './backupNow';
