@@ -16,6 +16,7 @@ import { SettingsRepository } from './settings';
 import { DestructionRepository } from './destruction';
 import { IntegrityRepository } from './integrity';
 import { RemovalRepository } from './removals';
+import { SecretRecordRepository } from './secretRecords';
 // [handover] issue 5: repositories
 import { HandoverBatchRepository } from './handoverBatches';
 import { HandoverDataRepository } from './handoverData';
@@ -51,6 +52,7 @@ export class Repositories {
   readonly removals: RemovalRepository;
   readonly destruction: DestructionRepository;
   readonly integrity: IntegrityRepository;
+  readonly secretRecords: SecretRecordRepository;
 
   constructor(private readonly db: Database) {
     this.organizations = new OrganizationRepository(db);
@@ -77,6 +79,7 @@ export class Repositories {
     this.removals = new RemovalRepository(db);
     this.destruction = new DestructionRepository(db);
     this.integrity = new IntegrityRepository(db);
+    this.secretRecords = new SecretRecordRepository(db);
   }
 
   counts(): Counts {

@@ -61,6 +61,8 @@ export interface SavedSearchRow {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** 1 when typed while secret records were visible. */
+  secret_scope: number;
 }
 
 export interface HistoryRow {
@@ -241,8 +243,10 @@ export class SearchCatalogueRepository {
 
   // ---- saved searches and history ----
 
-  listSaved(): SavedSearchRow[] {
-    return this.st('SELECT * FROM saved_searches ORDER BY name COLLATE NOCASE').all() as SavedSearchRow[];
+  /** `inSightOfSecrets: false` lists only the searches typed while secrets were hidden. */
+  listSaved(inSightOfSecrets = true): SavedSearchRow[] {
+    const where = inSightOfSecrets ? '' : 'WHERE secret_scope = 0 ';
+    return this.st(`SELECT * FROM saved_searches ${where}ORDER BY name COLLATE NOCASE`).all() as SavedSearchRow[];
   }
 
   getSaved(id: number): SavedSearchRow | undefined {
@@ -253,35 +257,48 @@ export class SearchCatalogueRepository {
     return this.st('SELECT * FROM saved_searches WHERE name = ?').get(name) as SavedSearchRow | undefined;
   }
 
-  insertSaved(name: string, queryJson: string, by: string, now: string): number {
+  /** `inSightOfSecrets`: typed while secret records were visible (hidden from viewers who may not see them). */
+  insertSaved(name: string, queryJson: string, by: string, now: string, inSightOfSecrets = true): number {
     return Number(
-      this.st('INSERT INTO saved_searches (name, query_json, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(name, queryJson, by, now, now)
-        .lastInsertRowid,
+      this.st('INSERT INTO saved_searches (name, query_json, created_by, created_at, updated_at, secret_scope) VALUES (?, ?, ?, ?, ?, ?)').run(
+        name,
+        queryJson,
+        by,
+        now,
+        now,
+        inSightOfSecrets ? 1 : 0,
+      ).lastInsertRowid,
     );
   }
 
-  updateSaved(id: number, name: string, queryJson: string, now: string): void {
-    this.st('UPDATE saved_searches SET name = ?, query_json = ?, updated_at = ? WHERE id = ?').run(name, queryJson, now, id);
+  updateSaved(id: number, name: string, queryJson: string, now: string, inSightOfSecrets = true): void {
+    // Once typed in sight of secrets, a saved search stays hidden from locked viewers.
+    this.st('UPDATE saved_searches SET name = ?, query_json = ?, updated_at = ?, secret_scope = MAX(secret_scope, ?) WHERE id = ?').run(name, queryJson, now, inSightOfSecrets ? 1 : 0, id);
   }
 
   deleteSaved(id: number): void {
     this.st('DELETE FROM saved_searches WHERE id = ?').run(id);
   }
 
-  addHistory(text: string, queryJson: string, total: number | null, actor: string, at: string, keep: number): number {
+  addHistory(text: string, queryJson: string, total: number | null, actor: string, at: string, keep: number, inSightOfSecrets = true): number {
+    const scope = inSightOfSecrets ? 1 : 0;
     const last = this.st('SELECT id, query_json FROM search_history ORDER BY id DESC LIMIT 1').get() as { id: number; query_json: string } | undefined;
     // The same search run again moves to the top instead of being listed twice in a row.
     if (last && last.query_json === queryJson) {
-      this.st('UPDATE search_history SET at = ?, total = ? WHERE id = ?').run(at, total, last.id);
+      this.st('UPDATE search_history SET at = ?, total = ?, secret_scope = MAX(secret_scope, ?) WHERE id = ?').run(at, total, scope, last.id);
       return last.id;
     }
-    const id = Number(this.st('INSERT INTO search_history (text, query_json, total, actor, at) VALUES (?, ?, ?, ?, ?)').run(text, queryJson, total, actor, at).lastInsertRowid);
+    const id = Number(
+      this.st('INSERT INTO search_history (text, query_json, total, actor, at, secret_scope) VALUES (?, ?, ?, ?, ?, ?)').run(text, queryJson, total, actor, at, scope).lastInsertRowid,
+    );
     this.st('DELETE FROM search_history WHERE id <= ?').run(id - keep);
     return id;
   }
 
-  listHistory(limit: number): HistoryRow[] {
-    return this.st('SELECT * FROM search_history ORDER BY id DESC LIMIT ?').all(limit) as HistoryRow[];
+  /** `inSightOfSecrets: false` lists only the searches typed while secrets were hidden. */
+  listHistory(limit: number, inSightOfSecrets = true): HistoryRow[] {
+    const where = inSightOfSecrets ? '' : 'WHERE secret_scope = 0 ';
+    return this.st(`SELECT * FROM search_history ${where}ORDER BY id DESC LIMIT ?`).all(limit) as HistoryRow[];
   }
 
   clearHistory(): number {

@@ -8,6 +8,7 @@ import { SearchEngine } from '../search/engine';
 import { computeFacets } from '../search/facets';
 import { repairIndex } from '../search/reindex';
 import { Suggester } from '../search/suggest';
+import { SecretPolicy } from '../safety/secretPolicy';
 
 type Handlers = Pick<
   ApiHandlers,
@@ -74,7 +75,8 @@ export function searchHandlers(ctx: ServiceContext): Handlers {
 
     'search.suggest': ({ text, limit }) => searchEngineOf(ctx).suggester.suggest(text, limit, visible()),
 
-    'search.saved.list': () => repos.searchCatalogue.listSaved().map(toSaved),
+    // Searches kept while secrets were visible are shown only to a caller who sees them (the secret policy).
+    'search.saved.list': () => repos.searchCatalogue.listSaved(SecretPolicy.of(ctx).showsSearchesTypedInSightOfSecrets).map(toSaved),
 
     'search.saved.save': ({ id, name, query }) =>
       ctx.catalogue.transaction(() => {
@@ -84,17 +86,18 @@ export function searchHandlers(ctx: ServiceContext): Handlers {
         }
         const now = nowOf(ctx);
         const json = JSON.stringify(query);
+        const inSight = visible();
         if (id !== undefined) {
           const before = repos.searchCatalogue.getSaved(id);
           if (!before) throw notFound('tìm kiếm đã lưu', 'Saved search', id);
-          repos.searchCatalogue.updateSaved(id, name, json, now);
-          const after = toSaved(repos.searchCatalogue.getSaved(id)!);
-          audit(ctx, 'search.saved.update', 'saved_search', id, toSaved(before), after);
-          return after;
+          repos.searchCatalogue.updateSaved(id, name, json, now, inSight);
+          const after = repos.searchCatalogue.getSaved(id)!;
+          audit(ctx, 'search.saved.update', 'saved_search', id, { ...toSaved(before), inSightOfSecrets: before.secret_scope === 1 }, { ...toSaved(after), inSightOfSecrets: after.secret_scope === 1 });
+          return toSaved(after);
         }
-        const newId = repos.searchCatalogue.insertSaved(name, json, ctx.actor(), now);
+        const newId = repos.searchCatalogue.insertSaved(name, json, ctx.actor(), now, inSight);
         const saved = toSaved(repos.searchCatalogue.getSaved(newId)!);
-        audit(ctx, 'search.saved.create', 'saved_search', newId, null, saved);
+        audit(ctx, 'search.saved.create', 'saved_search', newId, null, { ...saved, inSightOfSecrets: inSight });
         return saved;
       }),
 
@@ -103,16 +106,16 @@ export function searchHandlers(ctx: ServiceContext): Handlers {
         const before = repos.searchCatalogue.getSaved(id);
         if (!before) throw notFound('tìm kiếm đã lưu', 'Saved search', id);
         repos.searchCatalogue.deleteSaved(id);
-        audit(ctx, 'search.saved.delete', 'saved_search', id, toSaved(before), null);
+        audit(ctx, 'search.saved.delete', 'saved_search', id, { ...toSaved(before), inSightOfSecrets: before.secret_scope === 1 }, null);
         return { deleted: true };
       }),
 
-    'search.history.list': ({ limit }) => repos.searchCatalogue.listHistory(limit).map(toHistory),
+    'search.history.list': ({ limit }) => repos.searchCatalogue.listHistory(limit, SecretPolicy.of(ctx).showsSearchesTypedInSightOfSecrets).map(toHistory),
 
     // Each search is not audited (the history is itself a log of the user's own searches, not of
     // the records); clearing it is.
     'search.history.record': ({ query, total }) => {
-      const id = repos.searchCatalogue.addHistory(query.text, JSON.stringify(query), total ?? null, ctx.actor(), nowOf(ctx), HISTORY_KEEP);
+      const id = repos.searchCatalogue.addHistory(query.text, JSON.stringify(query), total ?? null, ctx.actor(), nowOf(ctx), HISTORY_KEEP, visible());
       return toHistory(repos.searchCatalogue.listHistory(HISTORY_KEEP).find((h) => h.id === id)!);
     },
 

@@ -47,8 +47,9 @@ export interface AuditVerification {
 }
 
 export interface FixityProblem {
-  attachmentId: number;
-  documentId: number;
+  /** Null (with the name, path and hashes emptied) for a secret record shown to a caller who may not see it. */
+  attachmentId: number | null;
+  documentId: number | null;
   fileName: string;
   storedPath: string;
   expectedSha256: string;
@@ -146,6 +147,8 @@ export interface RestorePreview {
   differences: RestoreDifference[];
   /** More differences than listed. */
   differencesTotal: number;
+  /** Differences about secret records, counted but not listed, for a caller who may not see them. */
+  differencesHidden?: number;
   /** Pass back to `backups.restore`: refused if the catalogue changed since this preview. */
   confirmToken: string;
   warnings: string[];
