@@ -113,7 +113,9 @@ export async function buildCanaryWorld(dir = tempDir('kholuu-canary-')): Promise
     if (pending) await app.call('review.confirm', { documentId: CANARY_DOCUMENT_ID, fields: [pending] });
 
     // The same bytes again from a folder, under another telling name: a duplicate of the canary.
-    const folder = path.join(dir, 'nguon-ban-sao');
+    // Sources and packages live outside the data folder, as a user's files do.
+    const outside = tempDir('kholuu-canary-outside-');
+    const folder = path.join(outside, 'nguon-ban-sao');
     fs.mkdirSync(folder);
     fs.writeFileSync(path.join(folder, 'ban-sao-canaryfile.txt'), text);
     const dup = await app.call('import.start', { target: { fondsId: fonds.id, fileId: fixed.id }, paths: [folder] });
@@ -148,7 +150,7 @@ export async function buildCanaryWorld(dir = tempDir('kholuu-canary-')): Promise
     });
     await app.call('handover.batches.assignBoxes', { batchId: batch.id, filesPerBox: 10 });
     await app.call('handover.batches.advance', { id: batch.id, to: 'listed' });
-    const packagePath = path.join(dir, 'goi-canary.zip');
+    const packagePath = path.join(outside, 'goi-canary.zip');
     const packed = await app.call('handover.package.start', { batchId: batch.id, out: packagePath, zip: true });
     const packJob = await waitForJob(app, packed.jobId);
     if (packJob.state !== 'done') throw new Error(`packaging: ${packJob.error}`);

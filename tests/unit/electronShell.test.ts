@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OPERATION_NAMES, ipcChannel } from '../../shared/contract/operationNames';
 import { tempDir } from '../support/services';
@@ -99,7 +100,7 @@ describe('the Electron shell, loaded with a stand-in for electron', () => {
   it('binds every contract operation to IPC, answering only the app’s own frame', async () => {
     expect([...standIn.handlers.keys()].sort()).toEqual(OPERATION_NAMES.map(ipcChannel).sort());
     const main = await import('../../electron/main/main');
-    const indexUrl = `file://${path.join(path.dirname(String((standIn.windows[0]!.options.webPreferences as { preload: string }).preload)), '..', 'renderer', 'index.html')}`;
+    const indexUrl = pathToFileURL(path.join(path.dirname(String((standIn.windows[0]!.options.webPreferences as { preload: string }).preload)), '..', 'renderer', 'index.html')).href;
     const trusted = { senderFrame: { url: indexUrl } };
     expect(main.isTrustedSender(trusted as never)).toBe(true);
     const counts = await standIn.handlers.get(ipcChannel('app.counts'))!(trusted, {});

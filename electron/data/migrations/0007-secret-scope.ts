@@ -11,9 +11,10 @@ export const secretScope: Migration = {
   version: 7,
   name: 'secret-scope',
   up: (db) => {
-    db.exec(`
-      ALTER TABLE search_history ADD COLUMN secret_scope INTEGER NOT NULL DEFAULT 1 CHECK (secret_scope IN (0, 1));
-      ALTER TABLE saved_searches ADD COLUMN secret_scope INTEGER NOT NULL DEFAULT 1 CHECK (secret_scope IN (0, 1));
-    `);
+    // A development build may have added the column already.
+    for (const table of ['search_history', 'saved_searches']) {
+      const has = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).some((c) => c.name === 'secret_scope');
+      if (!has) db.exec(`ALTER TABLE ${table} ADD COLUMN secret_scope INTEGER NOT NULL DEFAULT 1 CHECK (secret_scope IN (0, 1))`);
+    }
   },
 };

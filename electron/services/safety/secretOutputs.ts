@@ -42,7 +42,7 @@ export const SECRET_OUTPUTS: { [N in OperationName]?: Rule<N> } = {
   },
 
   'integrity.check': (p, report) => p.integrityReport(report),
-  'backups.verify': (p, v) => ({ ...v, problems: p.problemLines(v.problems) }),
+  'backups.verify': (p, v) => p.backupVerification(v),
 };
 
 /** The handlers with each answer passed through its rule (a policy made per call: access may change between calls). */

@@ -12,7 +12,7 @@
 import type { AuditEntry, DocumentRecord, ImportFileResult, JobStatus } from '../../../shared/contract/types';
 import type { BatchDetail, CandidateFile, VerificationReport } from '../../../shared/contract/types/handover';
 import type { ImportRun, ImportRunItem } from '../../../shared/contract/types/importing';
-import type { IntegrityReport, RestoreDifference } from '../../../shared/contract/types/safety';
+import type { BackupVerification, IntegrityReport, RestoreDifference } from '../../../shared/contract/types/safety';
 import { HIDDEN_SECRET_TEXT, isWithheld, lockedSecretDocument } from '../../../shared/security/secretFields';
 import type { SecretMarks } from '../../data/repositories/secretRecords';
 import type { CatalogueRecords } from '../handover/catalogueRecords';
@@ -188,6 +188,16 @@ export class SecretPolicy {
   problemLines(lines: string[]): string[] {
     if (this.visible) return lines;
     return lines.map((l) => (this.namesSecret(l) ? 'Một bản gốc của tài liệu mật có vấn đề (mở khóa tài liệu mật để xem).' : l));
+  }
+
+  /** A backup's check: lines and shared damage naming a secret original say so instead. */
+  backupVerification(v: BackupVerification): BackupVerification {
+    if (this.visible) return v;
+    return {
+      ...v,
+      problems: this.problemLines(v.problems),
+      ...(v.sharedDamage ? { sharedDamage: v.sharedDamage.map((d) => (this.namesSecret(d.storedPath) ? { ...d, storedPath: HIDDEN_FILE } : d)) } : {}),
+    };
   }
 
   /** What a restore would change: secret documents are counted, not listed. */

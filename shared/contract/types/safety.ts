@@ -106,7 +106,16 @@ export interface BackupInfo {
   catalogueSha256: string;
   encrypted: boolean;
   summary: CatalogueSummary;
-  originals: { included: boolean; count: number; bytes: number; copied: number; linked: number; problems: string[] };
+  originals: {
+    included: boolean;
+    count: number;
+    bytes: number;
+    copied: number;
+    linked: number;
+    problems: string[];
+    /** Originals found damaged in the previous backup when this one was made: copied afresh from the managed folder instead of shared (`backup verify` on that backup names every backup the damage touches). */
+    previousDamaged?: string[];
+  };
   /** Absolute folder of this backup. */
   path: string;
 }
@@ -117,6 +126,8 @@ export interface BackupVerification {
   checkedAt: string;
   problems: string[];
   originalsChecked: number;
+  /** Damaged originals this backup shares (one hard-linked file) with other backups: each of those is damaged too. */
+  sharedDamage?: Array<{ storedPath: string; backups: string[] }>;
 }
 
 export interface BackupSettings {
