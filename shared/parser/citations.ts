@@ -84,15 +84,15 @@ function dateAfter(text: string, at: number): string | null {
   return m[2] ? isoDate(+m[1]!, +m[2], +m[3]!) : isoDate(+m[1]!, +m[4]!, +m[5]!);
 }
 
-/** All citations in `text` (NFC), excluding `ownNumber`. */
-export function findCitations(text: string, ownNumber: string | null): Citation[] {
+/** All citations in `text[from, to)` (NFC), excluding `ownNumber`. */
+export function findCitations(text: string, ownNumber: string | null, from = 0, to = text.length): Citation[] {
   const own = ownNumber ? numberSymbolKey(ownNumber) : null;
   const seen = new Set<string>();
   const out: Citation[] = [];
-  SYMBOL_RE.lastIndex = 0;
+  SYMBOL_RE.lastIndex = from;
   // Repeats are the common case in long texts; skip them before normalising.
   const seenRaw = new Set<string>();
-  for (let m = SYMBOL_RE.exec(text); m; m = SYMBOL_RE.exec(text)) {
+  for (let m = SYMBOL_RE.exec(text); m && m.index < to; m = SYMBOL_RE.exec(text)) {
     if (seenRaw.has(m[0])) continue;
     seenRaw.add(m[0]);
     const numberSymbol = normalizeNumberSymbol(m[0]);

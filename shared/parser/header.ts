@@ -10,6 +10,7 @@ import type { ListRead } from './lists';
 import type { SecurityMark, UrgencyMark } from './marks';
 import type { NumberRead } from './numberLine';
 import type { Piece } from './piece';
+import type { DocRegion } from './region';
 import { readSubject, type SubjectRead } from './subject';
 import { readTitle, type TitleRead } from './title';
 
@@ -57,8 +58,8 @@ function firstIndex(items: readonly Item[], from: number, to: number, pred: (it:
   return -1;
 }
 
-function readPass(text: string, maxSegs: number): { read: HeaderRead; complete: boolean } {
-  const segs = buildSegments(text, 0, Math.min(text.length, HEADER_CHARS), maxSegs);
+function readPass(text: string, region: DocRegion, maxSegs: number): { read: HeaderRead; complete: boolean } {
+  const segs = buildSegments(text, region.start, Math.min(region.end, region.start + HEADER_CHARS), maxSegs);
   const stamp = findIncomingStamp(segs, STAMP_SEGS);
   const items = classifySegments(segs, stamp?.used ?? new Set());
   const n = items.length;
@@ -133,10 +134,11 @@ function readPass(text: string, maxSegs: number): { read: HeaderRead; complete: 
   return { read, complete };
 }
 
-export function readHeaderBlock(text: string): HeaderRead {
+/** Reads the header of the document in `region` (the whole text unless a page surrounds it). */
+export function readHeaderBlock(text: string, region: DocRegion = { start: 0, end: text.length }): HeaderRead {
   let last: HeaderRead | null = null;
   for (const maxSegs of PASSES) {
-    const { read, complete } = readPass(text, maxSegs);
+    const { read, complete } = readPass(text, region, maxSegs);
     if (complete) return read;
     last = read;
   }

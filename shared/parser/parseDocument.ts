@@ -2,6 +2,7 @@ import { citationDisagrees, findCitations } from './citations';
 import { readFooter } from './footer';
 import { readHeaderBlock } from './header';
 import { spanOf, type Piece } from './piece';
+import { findDocument } from './region';
 import { buildReview, placeLooksMisspelled } from './review';
 import type { MetadataField, ParsedMetadata, ParseResult, TextSpan } from './types';
 
@@ -24,8 +25,11 @@ export function parseDocument(input: string): ParseResult {
     if (s) (spans[field] ??= []).push(s);
   };
 
+  // ---- where the document is in what was saved ----
+  const region = findDocument(text);
+
   // ---- header ----
-  const h = readHeaderBlock(text);
+  const h = readHeaderBlock(text, region);
   const num = h.number;
   if (num?.bare) doubts.add('numberSymbol');
   put('numberSymbol', num?.piece);
@@ -53,7 +57,7 @@ export function parseDocument(input: string): ParseResult {
   }
 
   // ---- footer ----
-  const footer = readFooter(text);
+  const footer = readFooter(text, region);
   if (footer.recipients?.doubtful) doubts.add('recipients');
   for (const r of footer.recipients?.items ?? []) put('recipients', r);
   const sig = footer.signature;
@@ -68,7 +72,7 @@ export function parseDocument(input: string): ParseResult {
 
   // ---- citations ----
   const numberSymbol = num?.numberSymbol ?? null;
-  const citationDetails = findCitations(text, numberSymbol);
+  const citationDetails = findCitations(text, numberSymbol, region.start, region.end);
   for (const c of citationDetails) (spans.citations ??= []).push(c.span);
   if (citationDetails.some(citationDisagrees)) doubts.add('citations');
 
