@@ -1,7 +1,7 @@
 import type { DocTypeInfo } from '../domain/docTypes';
 import { subSeg, textIndex, type Seg } from './clean';
 import { readPlaceDate, type PlaceDate } from './dateLine';
-import { BODY_HEADS, isCapitals, matchTypeName, startsWithWord } from './lexicon';
+import { isCapitals, matchBrokenTypeName, matchTypeName, opensWithBody } from './lexicon';
 import { findMotto } from './motto';
 import { readMark, type Mark } from './marks';
 import { readNumberLine, type NumberRead } from './numberLine';
@@ -50,10 +50,20 @@ export interface Item {
   type?: TypeLine;
 }
 
-const NUMBERED_RE = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\s?[.)/-]|[IVX]{1,5}\s?[.\-/]|\(\d{1,2}\)|[a-zđ]\))\s/u;
+const NUMBERED_RE = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\s?[.)/-]|[IVX]{1,5}\s?[.\-/]|\(\d{1,2}\)|[a-zđ]\)|[A-ZĐ][.)])\s/u;
+const LIST_MARK_RE = /^\d{1,2}\.\s/;
 const KINH_GUI_RE = /^[-–+•\s]{0,4}kinh gui(?![a-z])/;
 /** A body paragraph is longer than any header cell or title line. */
 const PROSE_MIN = 150;
+
+/**
+ * `SỐ 164-KH/TU NGÀY 24 THÁNG 8 NĂM 2022 CỦA …`: a capitals subject line citing a document, not
+ * the number line (whose date, when on the same line, is a place-and-date).
+ */
+function citedInCapitals(seg: Seg, end: number): boolean {
+  const rest = seg.text.slice(end).trim();
+  return /^NGÀY\s/u.test(rest) && isCapitals(seg.text, 3);
+}
 
 /** Text index just after folded index `fi - 1` (the end of a folded range). */
 function endIndex(seg: Seg, fi: number): number {
@@ -62,7 +72,10 @@ function endIndex(seg: Seg, fi: number): number {
 
 function typeLine(seg: Seg): TypeLine | null {
   const m = matchTypeName(seg.folded);
-  if (!m) return null;
+  if (!m) {
+    const broken = seg.text.length <= 40 && isCapitals(seg.text, 3) ? matchBrokenTypeName(seg.folded) : null;
+    return broken ? { info: broken, word: seg, rest: null } : null;
+  }
   const end = textIndex(seg, m.length);
   // The type is printed in capitals; `Kết luận số 44-KL/TU …` in a sentence is a citation.
   if (!isCapitals(seg.text.slice(0, end), 3) || seg.text.length > 200) return null;
@@ -91,7 +104,7 @@ function classifyOne(seg: Seg, segIndex: number, out: Item[]): void {
     return;
   }
   const num = readNumberLine(seg);
-  if (num && (num.end === seg.text.length || !num.bare)) {
+  if (num && (num.end === seg.text.length || !num.bare) && !citedInCapitals(seg, num.end)) {
     out.push({ kind: 'number', seg: subSeg(seg, 0, num.end), segIndex, number: num });
     if (num.end < seg.text.length) classifyOne(subSeg(seg, num.end), segIndex, out);
     return;
@@ -103,8 +116,14 @@ function classifyOne(seg: Seg, segIndex: number, out: Item[]): void {
   if (KINH_GUI_RE.test(seg.folded)) return item('kinhGui');
   const type = typeLine(seg);
   if (type) return item('type', { type });
+  // `1. UBND TỈNH …`: a web page's list number before the first header line.
+  const listed = LIST_MARK_RE.exec(seg.text);
+  if (listed && seg.text.length <= 120) {
+    const rest = subSeg(seg, listed[0].length);
+    if (isCapitals(rest.text, 3) && opensWithBody(rest)) return classifyOne(rest, segIndex, out);
+  }
   if (seg.text.length <= 120 && isCapitals(seg.text, 3)) {
-    return item(startsWithWord(seg.folded, BODY_HEADS) ? 'body' : 'caps');
+    return item(opensWithBody(seg) ? 'body' : 'caps');
   }
   if (seg.text.length > PROSE_MIN || NUMBERED_RE.test(seg.text)) return item('prose');
   item('text');

@@ -178,7 +178,7 @@ export function buildSegments(text: string, from: number, to: number, maxSegs = 
     if (end > pos && text.charCodeAt(end - 1) === 13) end--;
     const scanned = text.slice(pos, Math.min(end, pos + FLAT_SCAN));
     // A header or footer run together on one line is read as the lines it was made of.
-    const cuts = scanned.length > MAX_LINE / 10 ? flatCuts(scanned) : null;
+    const cuts = flatCuts(scanned);
     if (cuts) {
       let prev = 0;
       for (const cut of [...cuts, scanned.length]) {
@@ -280,6 +280,24 @@ export function subSeg(seg: Seg, start: number, end: number = seg.text.length): 
     sep: false,
   };
   return makeSeg({ text: seg.text.slice(a, b), map: seg.map.slice(a, b) }, info);
+}
+
+/**
+ * Two segments read as one line (a cell a copy split over two lines): joined with a space that
+ * borrows the offset after the first, keeping the first's place in the layout.
+ */
+export function makeJoined(a: Seg, b: Seg): Seg {
+  const info: SegInfo = {
+    line: a.line,
+    col: a.col,
+    ncols: a.ncols,
+    blankBefore: a.blankBefore,
+    bold: a.bold && b.bold,
+    star: false,
+    sep: false,
+  };
+  const last = a.map[a.map.length - 1] ?? 0;
+  return makeSeg({ text: `${a.text} ${b.text}`, map: [...a.map, last + 1, ...b.map] }, info);
 }
 
 /** Text index in `seg.text` of folded index `fi`. */

@@ -1,6 +1,6 @@
 import { fold } from '../text/fold';
 import { isVietnameseSyllable } from '../text/encodings/score';
-import { isCapitals, startsWithWord, TITLE_HEADS } from './lexicon';
+import { isCapitals, opensWithBody, PARENT_HEADS, startsWithWord, TITLE_HEADS } from './lexicon';
 
 /**
  * Lines that hold a whole header, or a whole footer, run together: what a PDF copy, an OCR pass or
@@ -17,7 +17,7 @@ import { isCapitals, startsWithWord, TITLE_HEADS } from './lexicon';
  */
 
 /** Shorter lines are a header cell or two at most, read as they are. */
-const MIN_FLAT = 120;
+const MIN_FLAT = 80;
 /** Marks of a header are looked for in the line's first characters; a footer's after its label. */
 const HEADER_ZONE = 2500;
 const FOOTER_ZONE = 1500;
@@ -33,7 +33,7 @@ const DATELINE_RE = new RegExp(
 );
 const VV_RE = /(?<=^|\s)V\/[vV](?=\s)/g;
 const KINH_GUI_RE = /(?<=^|[\s.;:-])Kính gửi/g;
-const RULE_RE = /[-_=]{3,}|\*{1,5}(?=\s?S[ốỐ]\b)|(?<=\p{L})\*{3,}/gu;
+const RULE_RE = /[-_=]{3,}|\*{1,5}(?=\s?S[ốỐ](?!\p{L}))|(?<=\p{L})\*{3,}/gu;
 const BASIS_RE = /(?<=\S) ?- ?(?=(?:Căn cứ|Xét|Theo đề nghị)\s)/g;
 const LABEL_RE = /N[ơo]i nh[ậa]n ?:/g;
 const BULLET_RE = /(?<=[;:.,] ?)(?=[-–+•] ?\p{L})/gu;
@@ -72,6 +72,12 @@ function gluedTitleCuts(s: string, base: number, cuts: number[]): void {
  * Cuts before every match of `re` in `s` (and after it, for a whole cell such as a motto or a
  * dateline); `keep` can refuse a match by the text it covers.
  */
+const COLUMN_GAP_RE = /\t| {4,}|\u00a0{2,}/;
+const QUICK_NUMBER_RE = /S[ốỐ] ?[:.]? ?\d/u;
+const QUICK_DATE_RE = /gày ?\d/u;
+const QUICK_MOTTO_RE = /CỘNG|Cộng|ĐẢNG CỘNG|Độc|ĐỘC|ĐOÀN TNCS|Hạnh|HẠNH/u;
+const QUICK_LABEL_RE = /N[ơo]i nh[ậa]n/u;
+
 function addAll(
   re: RegExp,
   s: string,
@@ -112,8 +118,12 @@ function count(re: RegExp, s: string): number {
  * null when the line does not look flattened.
  */
 export function flatCuts(line: string): number[] | null {
-  if (line.length < MIN_FLAT) return null;
+  // A line with column gaps keeps its cells apart already (a table row, a PDF's columns).
+  if (line.length < MIN_FLAT || COLUMN_GAP_RE.test(line.trim())) return null;
   const head = line.slice(0, HEADER_ZONE);
+  // Cheap checks first: most long lines are body paragraphs with none of these.
+  const quick = +QUICK_NUMBER_RE.test(head) + +QUICK_DATE_RE.test(head) + +QUICK_MOTTO_RE.test(head);
+  if (quick < 2 && !QUICK_LABEL_RE.test(line)) return null;
   const folded = fold(head);
   // Folding keeps one unit per unit for NFC text; if not, offsets would not line up.
   const foldedOk = folded.length === head.length;
@@ -125,7 +135,7 @@ export function flatCuts(line: string): number[] | null {
     Math.min(count(DATELINE_RE, head), 1);
   LABEL_RE.lastIndex = 0;
   const label = LABEL_RE.exec(line);
-  const footer = label !== null && label.index > 0 ? line.slice(label.index, label.index + FOOTER_ZONE) : null;
+  const footer = label !== null ? line.slice(label.index, label.index + FOOTER_ZONE) : null;
   const footerLike = footer !== null && count(AUTHORITY_RE, footer) > 0;
   if (marks < 2 && !footerLike) return null;
 
@@ -157,6 +167,43 @@ export function flatCuts(line: string): number[] | null {
     addAll(SENTENCE_RE, footer, at, cuts);
     addAll(RULE_RE, footer, at, cuts, true);
   }
-  const sorted = [...new Set(cuts)].filter((c) => c > 0 && c < line.length).sort((a, b) => a - b);
+  let sorted = [...new Set(cuts)].filter((c) => c > 0 && c < line.length).sort((a, b) => a - b);
+  if (marks >= 2) sorted = withBodyCuts(line, sorted);
   return sorted.length > 0 ? sorted : null;
 }
+
+/** Words after which a body's name continues rather than another begins (`… CÁC CƠ QUAN`, `… VÀ ĐÀO TẠO`). */
+const JOINING = new Set(['cac', 'va', '-', 'cua', 'thuoc', 'truc']);
+
+/**
+ * `BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG`, `ĐẢNG BỘ TỈNH … HUYỆN ỦY …`: the superior body and the
+ * issuer run together. Inside a capitals piece that opens with a superior body, a cut is made
+ * before the first word that opens another body's name.
+ */
+function withBodyCuts(line: string, cuts: readonly number[]): number[] {
+  const out: number[] = [];
+  let prev = 0;
+  for (const cut of [...cuts, line.length]) {
+    const piece = line.slice(prev, cut);
+    const lead = piece.length - piece.trimStart().length;
+    const text = piece.trim();
+    if (text.length >= 8 && text.length <= 120 && isCapitals(text, 3) && opensWithBody({ text, folded: fold(text) }, PARENT_HEADS)) {
+      const words = text.split(' ');
+      let at = words[0]!.length + 1;
+      for (let k = 1; k < words.length; k++) {
+        const rest = words.slice(k).join(' ');
+        if (k >= 2 && !JOINING.has(fold(words[k - 1]!)) && opensWithBody({ text: rest, folded: fold(rest) }) && !opensWithBody({ text: rest, folded: fold(rest) }, LOCALITY_WORDS)) {
+          out.push(prev + lead + at);
+          break;
+        }
+        at += words[k]!.length + 1;
+      }
+    }
+    if (cut < line.length) out.push(cut);
+    prev = cut;
+  }
+  return out;
+}
+
+/** Words that continue a name with its locality, never open another body. */
+const LOCALITY_WORDS = ['tinh', 'huyen', 'xa', 'thanh pho', 'quan', 'phuong', 'thi xa', 'thi tran'];

@@ -1,3 +1,4 @@
+import { joinSplitCells } from './cells';
 import { buildSegments, lineStartBefore, type Seg } from './clean';
 import { splitMergedColumns } from './columns';
 import type { ListRead } from './lists';
@@ -66,7 +67,7 @@ export function readFooter(text: string, region: DocRegion = { start: 0, end: te
   // A label inside a run-together line: the footer is read from it (the line before it is body).
   const from = midLine ? label : Math.max(region.start, lineStartBefore(text, Math.max(region.start, anchor)));
   const to = label >= 0 ? Math.min(region.end, label + AFTER_LABEL) : region.end;
-  const segs = splitMergedColumns(buildSegments(text, from, to));
+  const segs = splitMergedColumns(joinSplitCells(buildSegments(text, from, to)));
   const labelIdx = findRecipientsLabel(segs);
   return { recipients: readRecipients(segs, labelIdx), signature: readSignature(segs, labelIdx), segs };
 }

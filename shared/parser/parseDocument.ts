@@ -36,7 +36,7 @@ export function parseDocument(input: string): ParseResult {
   put('docType', h.docTypePiece);
   // The printed type and the number's abbreviation disagree: one of them is a typo.
   if (h.docTypeConflict) doubts.add('docType');
-  if (h.subject?.doubtful) doubts.add('subject');
+  if (h.subject?.doubtful || h.subjectCut) doubts.add('subject');
   put('subject', h.subject?.piece);
   // A title-derived issuer (`BAN THƯỜNG VỤ TỈNH ỦY`) names the kind of body, not which province.
   if (h.issuerDoubtful || h.issuerFromTitle) doubts.add('issuer');
@@ -72,7 +72,8 @@ export function parseDocument(input: string): ParseResult {
 
   // ---- citations ----
   const numberSymbol = num?.numberSymbol ?? null;
-  const citationDetails = findCitations(text, numberSymbol, region.start, region.end);
+  const ownSpan = num?.piece ? spanOf(num.piece) : null;
+  const citationDetails = findCitations(text, numberSymbol, region.start, region.end, ownSpan);
   for (const c of citationDetails) (spans.citations ??= []).push(c.span);
   if (citationDetails.some(citationDisagrees)) doubts.add('citations');
 

@@ -1,4 +1,5 @@
 import { fold } from '../text/fold';
+import { joinSplitCells } from './cells';
 import { buildSegments, lineStartBefore } from './clean';
 import { classifySegments, type Item, type Kind } from './classify';
 import { isStampLine } from './incomingStamp';
@@ -87,7 +88,9 @@ function headerFirst(items: readonly Item[], i: number, floor: number): number {
   let first = i;
   for (let j = i - 1; j >= floor && j >= i - BACK; j--) {
     // The incoming stamp is printed over the header: it belongs to the copy, above its first line.
-    if (!ISSUER_KINDS.has(items[j]!.kind) && !isStampLine(items[j]!.seg)) break;
+    const it = items[j]!;
+    const bare = !/[\p{L}\p{N}]/u.test(it.seg.text);
+    if (!ISSUER_KINDS.has(it.kind) && !isStampLine(it.seg) && !bare) break;
     first = j;
   }
   return first;
@@ -126,7 +129,7 @@ function siteLineAfter(text: string, from: number): number {
 }
 
 export function findDocument(text: string): DocRegion {
-  const segs = buildSegments(text, 0, Math.min(text.length, SCAN_CHARS), SCAN_SEGS);
+  const segs = joinSplitCells(buildSegments(text, 0, Math.min(text.length, SCAN_CHARS), SCAN_SEGS));
   const items = classifySegments(segs, new Set());
   let start = 0;
   let anchor = -1;
