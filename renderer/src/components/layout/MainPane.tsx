@@ -86,7 +86,7 @@ export function MainPane() {
       content = <HomeView />;
   }
   return (
-    <main className="main-pane" data-testid="main-pane">
+    <main id="main-content" tabIndex={-1} className="main-pane" data-testid="main-pane">
       {content}
     </main>
   );
