@@ -6,6 +6,8 @@ import { search } from './0003-search';
 import { handover } from './0004-handover';
 // [safety] issue 6
 import { safety } from './0005-safety';
+// [bulk] issue 11
+import { bulk } from './0006-bulk';
 import type { Migration } from './types';
 
 /** Every migration, in order. The last one's number is the schema version this build writes. */
@@ -21,6 +23,8 @@ export const MIGRATIONS: readonly Migration[] = [
   handover,
   // [safety] issue 6: add entries below this line
   safety,
+  // [bulk] issue 11: selection and bulk actions, lineage, removal of fonds and organizations
+  bulk,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
