@@ -11,6 +11,8 @@ import { importHandlers } from './handlers/importing';
 import { organizationHandlers } from './handlers/organizations';
 import { searchHandlers } from './handlers/search';
 import { JobRegistry } from './jobs';
+// [viewer] the original beside its record
+import { originalHandlers } from './handlers/originals';
 // [safety] issue 6
 import { safetyHandlers } from './handlers/safety';
 import { SecretsAccess, secretsShownByDefault } from './safety/secretsAccess';
@@ -71,6 +73,8 @@ export function createServices(options: ServicesOptions): Services {
     // [search] issue 4: search: add entries below this line
     // [handover] issue 5: handover: add entries below this line
     ...handoverHandlers(context),
+    // [viewer] the original beside its record
+    ...originalHandlers(context),
     // [safety] issue 6: integrity, backups, access: add entries below this line
     ...safetyHandlers(context),
     // [bulk] issue 11: selection and bulk actions: add entries below this line

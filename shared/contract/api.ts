@@ -76,6 +76,10 @@ import type {
 import * as sb from './schemas/bulk';
 import type { BulkCount, BulkOperationSummary, BulkResult, BulkUndoResult } from './types/bulk';
 
+// [viewer] the original beside its record
+import * as sv from './schemas/viewer';
+import type { OriginalContent, OriginalPreview } from './types/viewer';
+
 interface Operation<I extends z.ZodType, O> {
   input: I;
   /** Phantom: carries the result type only. */
@@ -171,6 +175,9 @@ export const operations = {
   'handover.verify.start': query<{ jobId: string }>()(sh.packagePath),
   'handover.receive.start': command<{ jobId: string }>()(sh.packagePath),
   'handover.jobResult': query<{ result: HandoverJobResult | null }>()(s.jobRef),
+  // [viewer] the original beside its record
+  'originals.content': query<OriginalContent>()(sv.originalRef),
+  'originals.preview': query<OriginalPreview>()(sv.originalPreview),
   // [safety] issue 6: integrity, backups, access: add entries below this line
   'audit.verify': query<AuditVerification>()(s.empty),
   'integrity.check': query<IntegrityReport>()(ss.integrityCheck),

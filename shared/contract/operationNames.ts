@@ -75,6 +75,9 @@ export const OPERATION_NAMES = [
   'handover.verify.start',
   'handover.receive.start',
   'handover.jobResult',
+  // [viewer] the original beside its record
+  'originals.content',
+  'originals.preview',
   // [safety] issue 6: integrity, backups, access: add entries below this line
   'audit.verify',
   'integrity.check',

@@ -39,7 +39,14 @@ describe('import runs on the command line', () => {
     const files = writeManyDocuments(folder, 400);
     fs.writeFileSync(path.join(folder, 'hop-000', 'rỗng.txt'), '');
 
-    const child = spawn(TSX, [CLI, '--db', db, 'import', folder], { cwd: REPO, env: { ...process.env, INIT_CWD: REPO }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Node itself, not the tsx wrapper: tsx relays a signal it alone receives and SIGKILLs the
+    // program when it does not acknowledge within 60 ms (busy committing a batch on a loaded
+    // machine), which is not what Ctrl+C in a terminal does (the whole process group gets it).
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--db', db, 'import', folder], {
+      cwd: REPO,
+      env: { ...process.env, INIT_CWD: REPO },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = once(child, 'exit');

@@ -13,7 +13,7 @@ import type { Migration } from './types';
  *   who, when and why, never a deletion.
  */
 export const bulk: Migration = {
-  version: 6,
+  version: 7,
   name: 'bulk',
   up: (db) => {
     db.exec(`

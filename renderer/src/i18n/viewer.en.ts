@@ -1,0 +1,30 @@
+/** English messages of the viewer area; the same keys as viewer.vi.ts. */
+import type { viewerVi } from './viewer.vi';
+
+export const viewerEn: Record<keyof typeof viewerVi, string> = {
+  'field.docType': 'Document type',
+  'field.reviewFields': 'Fields to review',
+  'field.language': 'Language',
+  'field.reliability': 'Reliability',
+  'field.fondsId': 'Fonds',
+  'field.fileListId': 'File list',
+  'field.orderInFile': 'Order in file',
+  'field.sheetNumber': 'Sheet number',
+  'field.history': 'History of the creating body',
+  'field.level': 'Level',
+  'field.parentId': 'Superior body',
+  'field.keywords': 'Keywords',
+  'field.physicalCondition': 'Physical condition',
+  'field.number': 'Number',
+  'field.year': 'Year',
+  'field.removedAt': 'Removed at',
+  'field.removedBy': 'Removed by',
+  'field.removalReason': 'Reason for removal',
+  'field.fullText': 'Full text',
+  'field.confirmed': 'Confirmed',
+  'audit.field.organization.name': 'Name of the body',
+  'audit.field.organization.code': 'Code of the body',
+  'audit.field.fonds.name': 'Fonds name',
+  'audit.field.fonds.code': 'Fonds code',
+  'audit.field.file.code': 'File number',
+};
