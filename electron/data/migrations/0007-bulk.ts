@@ -1,4 +1,10 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Migration } from './types';
+
+function addColumn(db: Database, table: string, column: string, declaration: string): void {
+  const has = db.prepare(`SELECT 1 FROM pragma_table_info('${table}') WHERE name = ?`).pluck().get(column) !== undefined;
+  if (!has) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${declaration}`);
+}
 
 /**
  * Arranging a fonds of thousands.
@@ -16,8 +22,21 @@ export const bulk: Migration = {
   version: 7,
   name: 'bulk',
   up: (db) => {
+    // Written to be run again on a catalogue a development build numbered differently: objects
+    // already there are kept.
+    addColumn(db, 'organization_successions', 'kind', `TEXT NOT NULL DEFAULT 'succeeded'
+        CHECK (kind IN ('succeeded', 'merged', 'dissolved'))`);
+    addColumn(db, 'organizations', 'removed_at', `TEXT`);
+    addColumn(db, 'organizations', 'removed_by', `TEXT`);
+    addColumn(db, 'organizations', 'removal_reason', `TEXT`);
+    addColumn(db, 'fonds', 'removed_at', `TEXT`);
+    addColumn(db, 'fonds', 'removed_by', `TEXT`);
+    addColumn(db, 'fonds', 'removal_reason', `TEXT`);
+    addColumn(db, 'handover_batches', 'removed_at', `TEXT`);
+    addColumn(db, 'handover_batches', 'removed_by', `TEXT`);
+    addColumn(db, 'handover_batches', 'removal_reason', `TEXT`);
     db.exec(`
-      CREATE TABLE bulk_operations (
+      CREATE TABLE IF NOT EXISTS bulk_operations (
         id INTEGER PRIMARY KEY,
         action TEXT NOT NULL,
         params_json TEXT NOT NULL,
@@ -29,7 +48,7 @@ export const bulk: Migration = {
         undone_by TEXT
       );
 
-      CREATE TABLE bulk_changes (
+      CREATE TABLE IF NOT EXISTS bulk_changes (
         operation_id INTEGER NOT NULL REFERENCES bulk_operations(id),
         seq INTEGER NOT NULL,
         entity_type TEXT NOT NULL CHECK (entity_type IN ('document', 'file')),
@@ -39,31 +58,19 @@ export const bulk: Migration = {
         after_json TEXT,
         PRIMARY KEY (operation_id, seq)
       );
-      CREATE INDEX bulk_changes_entity ON bulk_changes(entity_type, entity_id);
+      CREATE INDEX IF NOT EXISTS bulk_changes_entity ON bulk_changes(entity_type, entity_id);
       -- What was changed stays as it was recorded: an undo is a new operation on the records.
-      CREATE TRIGGER bulk_changes_no_update BEFORE UPDATE ON bulk_changes
+      CREATE TRIGGER IF NOT EXISTS bulk_changes_no_update BEFORE UPDATE ON bulk_changes
         BEGIN SELECT RAISE(ABORT, 'bulk changes are append-only'); END;
-      CREATE TRIGGER bulk_changes_no_delete BEFORE DELETE ON bulk_changes
+      CREATE TRIGGER IF NOT EXISTS bulk_changes_no_delete BEFORE DELETE ON bulk_changes
         BEGIN SELECT RAISE(ABORT, 'bulk changes are append-only'); END;
 
-      ALTER TABLE organization_successions ADD COLUMN kind TEXT NOT NULL DEFAULT 'succeeded'
-        CHECK (kind IN ('succeeded', 'merged', 'dissolved'));
-      CREATE TRIGGER search_journal_succession_update AFTER UPDATE ON organization_successions
+      CREATE TRIGGER IF NOT EXISTS search_journal_succession_update AFTER UPDATE ON organization_successions
         BEGIN INSERT INTO search_journal (kind) VALUES ('structure'); END;
 
-      ALTER TABLE organizations ADD COLUMN removed_at TEXT;
-      ALTER TABLE organizations ADD COLUMN removed_by TEXT;
-      ALTER TABLE organizations ADD COLUMN removal_reason TEXT;
-      ALTER TABLE fonds ADD COLUMN removed_at TEXT;
-      ALTER TABLE fonds ADD COLUMN removed_by TEXT;
-      ALTER TABLE fonds ADD COLUMN removal_reason TEXT;
-      ALTER TABLE handover_batches ADD COLUMN removed_at TEXT;
-      ALTER TABLE handover_batches ADD COLUMN removed_by TEXT;
-      ALTER TABLE handover_batches ADD COLUMN removal_reason TEXT;
-
-      CREATE TRIGGER organizations_no_delete BEFORE DELETE ON organizations
+      CREATE TRIGGER IF NOT EXISTS organizations_no_delete BEFORE DELETE ON organizations
         BEGIN SELECT RAISE(ABORT, 'records are never deleted: remove them with a reason instead'); END;
-      CREATE TRIGGER fonds_no_delete BEFORE DELETE ON fonds
+      CREATE TRIGGER IF NOT EXISTS fonds_no_delete BEFORE DELETE ON fonds
         BEGIN SELECT RAISE(ABORT, 'records are never deleted: remove them with a reason instead'); END;
     `);
   },
