@@ -23,6 +23,8 @@ import { handoverHandlers } from './handlers/handover';
 import { citationHandlers } from './handlers/citations';
 import { reviewHandlers } from './handlers/review';
 import { registerHandlers } from './handlers/registers';
+// [bulk] issue 11
+import { bulkHandlers } from './handlers/bulk';
 
 export interface ServicesOptions extends OpenCatalogueOptions {
   cataloguePath: string;
@@ -77,6 +79,8 @@ export function createServices(options: ServicesOptions): Services {
     ...originalHandlers(context),
     // [safety] issue 6: integrity, backups, access: add entries below this line
     ...safetyHandlers(context),
+    // [bulk] issue 11: selection and bulk actions: add entries below this line
+    ...bulkHandlers(context),
   };
   return {
     context,

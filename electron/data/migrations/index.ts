@@ -4,6 +4,7 @@ import { search } from './0003-search';
 import { handover } from './0004-handover';
 import { safety } from './0005-safety';
 import { searchIndexFormat } from './0006-search-index';
+import { bulk } from './0007-bulk';
 import type { Migration } from './types';
 
 /**
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   handover,
   safety,
   searchIndexFormat,
+  bulk,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -27,6 +27,8 @@ import { CitationRepository } from './citations';
 import { ImportRunRepository } from './importRuns';
 import { ReviewRepository } from './review';
 import { RegisterRepository } from './registers';
+// [bulk] issue 11: repositories
+import { BulkRepository } from './bulk';
 
 /** The data layer: every SQL statement of Kho Lưu lives behind one of these. */
 export class Repositories {
@@ -58,6 +60,8 @@ export class Repositories {
   readonly removals: RemovalRepository;
   readonly destruction: DestructionRepository;
   readonly integrity: IntegrityRepository;
+  // [bulk] issue 11: add entries below this line
+  readonly bulk: BulkRepository;
 
   constructor(private readonly db: Database) {
     this.organizations = new OrganizationRepository(db);
@@ -87,6 +91,8 @@ export class Repositories {
     this.removals = new RemovalRepository(db);
     this.destruction = new DestructionRepository(db);
     this.integrity = new IntegrityRepository(db);
+    // [bulk] issue 11: add entries below this line
+    this.bulk = new BulkRepository(db);
   }
 
   counts(): Counts {

@@ -90,7 +90,7 @@ describe('search index consistency', () => {
     const before = await app.call('search.query', { text: 'dan van' });
     // As a development build left it at schema 5: no metadata index, an older index format.
     const db = app.services.context.catalogue.db;
-    db.exec("DROP TABLE document_meta_fts; INSERT INTO settings (key, value) VALUES ('search.indexFormat', '1'); DELETE FROM schema_migrations WHERE version = 6");
+    db.exec("DROP TABLE document_meta_fts; INSERT INTO settings (key, value) VALUES ('search.indexFormat', '1'); DELETE FROM schema_migrations WHERE version >= 6");
     db.pragma('user_version = 5');
     const dir = app.dir;
     await app.close();

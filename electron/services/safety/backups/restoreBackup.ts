@@ -12,6 +12,7 @@ import { type ServiceContext, audit, nowOf } from '../../context';
 import { BACKUP_AUDIT_ACTIONS, backupNow } from './backupNow';
 import { copyVerified, safeJoin } from './originalsCopy';
 import { getBackup, recordedSha256 } from './verifyBackup';
+import { makeDirs } from '../../../data/makeDirs';
 
 const DIFFERENCES_LISTED = 200;
 
@@ -106,7 +107,7 @@ async function restoreOriginals(ctx: ServiceContext, info: BackupInfo, originals
     }
     if (fs.existsSync(target)) {
       const aside = path.join(managed, '.damaged', `${path.basename(o.storedPath)}.${nowOf(ctx).replace(/[:.]/g, '-')}`);
-      fs.mkdirSync(path.dirname(aside), { recursive: true });
+      makeDirs(path.dirname(aside));
       fs.renameSync(target, aside);
     }
     const copied = await copyVerified(source, target, o.sha256);
