@@ -72,6 +72,9 @@ import type {
   RestoreResult,
   SecretsStatus,
 } from './types/safety';
+// [bulk] issue 11
+import * as sb from './schemas/bulk';
+import type { BulkCount, BulkOperationSummary, BulkResult, BulkUndoResult } from './types/bulk';
 
 // [viewer] the original beside its record
 import * as sv from './schemas/viewer';
@@ -205,6 +208,12 @@ export const operations = {
   'catalogue.unlock': query<LockState>()(ss.catalogueUnlock),
   'catalogue.encryption': query<EncryptionStatus>()(s.empty),
   'catalogue.setPassphrase': command<EncryptionResult>()(ss.passphraseChange),
+  // [bulk] issue 11: selection and bulk actions, lineage, fonds and organizations: add entries below this line
+  'bulk.count': query<BulkCount>()(sb.bulkCount),
+  'bulk.start': command<{ jobId: string | null; result: BulkResult | null }>()(sb.bulkAction),
+  'bulk.jobResult': query<{ result: BulkResult | null }>()(s.jobRef),
+  'bulk.undo': command<BulkUndoResult>()(sb.bulkUndo),
+  'bulk.operations': query<BulkOperationSummary[]>()(sb.bulkOperations),
 } as const;
 
 export type Operations = typeof operations;

@@ -108,6 +108,12 @@ export const OPERATION_NAMES = [
   'catalogue.unlock',
   'catalogue.encryption',
   'catalogue.setPassphrase',
+  // [bulk] issue 11
+  'bulk.count',
+  'bulk.start',
+  'bulk.jobResult',
+  'bulk.undo',
+  'bulk.operations',
 ] as const;
 
 /** The IPC channel of an operation. */
