@@ -114,7 +114,10 @@ function readPass(text: string, region: DocRegion, maxSegs: number): { read: Hea
   const title = typeIdx >= 0 ? readTitle(items, typeIdx) : null;
   // The number's shape says which table its abbreviation is in: `TT` is THÔNG TRI in `05-TT/TW`,
   // THÔNG TƯ in `05/2025/TT-BNV`.
-  const abbrType = number?.abbr ? (docTypeByAbbr(number.abbr, number.form) ?? null) : null;
+  // A party `QĐ` is a quyết định or, in Trung ương numbering, a quy định (210-QĐ/TW): it names no
+  // type by itself, only agrees with a printed one.
+  const abbrInfo = number?.abbr ? (docTypeByAbbr(number.abbr, number.form) ?? null) : null;
+  const abbrType = abbrInfo && !(number!.form === 'party' && abbrInfo.abbr === 'QĐ' && !title) ? abbrInfo : null;
   const issuerRead = completeIssuer(items, readIssuer(items, bodyStart), bodyStart);
   const opts: SubjectOptions = { issuerFolded: issuerRead.issuer ? fold(issuerRead.issuer.text) : null };
   let subject: SubjectRead | null = null;
