@@ -12,7 +12,9 @@ import { ApiError } from '../../shared/contract/errors';
 import { parseDocument } from '../../shared/parser/parseDocument';
 import { METADATA_FIELDS } from '../../shared/parser/review';
 import type { MetadataField } from '../../shared/parser/types';
+import { reviewOcrFields } from '../../shared/ocr/fieldBoxes';
 import { MAX_ORIGINAL_BYTES, extractText } from '../services/import/extractText';
+import { OcrEngine, ocrWorkersFrom } from '../services/ocr/engine';
 import type { ParsedArgs } from './args';
 
 /** The keys of `--json`: the parser's metadata fields, in truth.json's order. */
@@ -65,14 +67,24 @@ export async function parseCommand(args: ParsedArgs, userPath: (p: string) => st
     return 1;
   }
   const file = userPath(given);
-  const extracted = await extractText(file, readChecked(file));
+  // Scans (images, image-only or garbled PDFs) are read by OCR; the workers start only for one.
+  const engine = new OcrEngine({ workers: ocrWorkersFrom(null) });
+  let extracted: Awaited<ReturnType<typeof extractText>>;
+  try {
+    extracted = await extractText(file, readChecked(file), { ocr: { engine } });
+  } finally {
+    await engine.close();
+  }
   const parsed = parseDocument(extracted.text);
+  reviewOcrFields(parsed, extracted.pages);
   const metadata = Object.fromEntries(PARSE_JSON_KEYS.map((k) => [k, parsed.metadata[k]]));
   if (args.options.has('json')) {
     process.stdout.write(`${JSON.stringify(metadata, null, 2)}\n`);
   } else {
     const lines = [`${path.basename(file)} — ${extracted.format}, ${extracted.encoding}${extracted.conversions.length ? ` (${extracted.conversions.join(', ')})` : ''}`];
     if (extracted.needsOcr) lines.push('Bản quét không có lớp chữ: cần nhận dạng chữ (OCR), không đọc được thông tin nào.');
+    if (extracted.ocrConfidence != null) lines.push(`Đọc bằng nhận dạng chữ (OCR), ${extracted.pageCount ?? 0} trang, độ tin cậy trung bình ${Math.round(extracted.ocrConfidence)}%.`);
+    if (extracted.textLayer) lines.push(`Lớp chữ của PDF ${extracted.textLayer === 'garbled' ? 'bị' : 'có thể bị'} lỗi phông (mã chữ sai).`);
     for (const key of PARSE_JSON_KEYS) {
       const value = parsed.metadata[key];
       const flag = parsed.review.includes(key) ? '  [cần rà soát]' : '';

@@ -20,6 +20,8 @@ import { handoverHandlers } from './handlers/handover';
 import { citationHandlers } from './handlers/citations';
 import { reviewHandlers } from './handlers/review';
 import { registerHandlers } from './handlers/registers';
+// [ocr] issue 10
+import { ocrHandlers } from './handlers/ocr';
 
 export interface ServicesOptions extends OpenCatalogueOptions {
   cataloguePath: string;
@@ -71,6 +73,8 @@ export function createServices(options: ServicesOptions): Services {
     ...handoverHandlers(context),
     // [safety] issue 6: integrity, backups, access: add entries below this line
     ...safetyHandlers(context),
+    // [ocr] issue 10: OCR pages and word boxes: add entries below this line
+    ...ocrHandlers(context),
   };
   return {
     context,

@@ -6,6 +6,8 @@ import { search } from './0003-search';
 import { handover } from './0004-handover';
 // [safety] issue 6
 import { safety } from './0005-safety';
+// [ocr] issue 10
+import { ocrPages } from './0006-ocr-pages';
 import type { Migration } from './types';
 
 /** Every migration, in order. The last one's number is the schema version this build writes. */
@@ -21,6 +23,8 @@ export const MIGRATIONS: readonly Migration[] = [
   handover,
   // [safety] issue 6: add entries below this line
   safety,
+  // [ocr] issue 10: add entries below this line
+  ocrPages,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

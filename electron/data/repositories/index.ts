@@ -24,6 +24,8 @@ import { CitationRepository } from './citations';
 import { ImportRunRepository } from './importRuns';
 import { ReviewRepository } from './review';
 import { RegisterRepository } from './registers';
+// [ocr] issue 10: repositories
+import { DocumentPageRepository } from './documentPages';
 
 /** The data layer: every SQL statement of Kho Lưu lives behind one of these. */
 export class Repositories {
@@ -51,6 +53,8 @@ export class Repositories {
   readonly removals: RemovalRepository;
   readonly destruction: DestructionRepository;
   readonly integrity: IntegrityRepository;
+  // [ocr] issue 10: add entries below this line
+  readonly documentPages: DocumentPageRepository;
 
   constructor(private readonly db: Database) {
     this.organizations = new OrganizationRepository(db);
@@ -77,6 +81,8 @@ export class Repositories {
     this.removals = new RemovalRepository(db);
     this.destruction = new DestructionRepository(db);
     this.integrity = new IntegrityRepository(db);
+    // [ocr] issue 10: add entries below this line
+    this.documentPages = new DocumentPageRepository(db);
   }
 
   counts(): Counts {
