@@ -28,8 +28,8 @@ async function runImport(app: TestApp, input: { fondsId: number; paths?: string[
 
 const byName = (results: ImportFileResult[], name: string) => results.find((r) => path.basename(r.name) === name);
 
-describe('importing every format', () => {
-  it('reads .docx, .pdf, TCVN3, VNI and Windows-1258 files into the same metadata, and keeps a scan flagged for OCR', async () => {
+describe('importing every format', { timeout: 300_000 }, () => {
+  it('reads .docx, .pdf, TCVN3, VNI and Windows-1258 files into the same metadata, and reads a scan by OCR', async () => {
     const app = openTestApp();
     apps.push(app);
     const { fonds } = await makeFondsWithFile(app);

@@ -21,13 +21,13 @@ export function brokenMapOf(ch: string): string {
 
 const hex = (s: string) => `<${s.codePointAt(0)!.toString(16).padStart(4, '0')}>`;
 
-/** Lines of text set in DejaVu Sans Mono, with the font's ToUnicode map broken as above. */
+/** Lines of text set in DejaVu Serif (every Vietnamese glyph drawn right), with the font's ToUnicode map broken as above. */
 export async function brokenFontPdf(lines: string[]): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 56, compress: false });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
-  doc.font(path.join(fontsDir, 'DejaVuSansMono.ttf')).fontSize(10.5);
+  doc.font(path.join(fontsDir, 'DejaVuSerif.ttf')).fontSize(10.5);
   for (const line of lines) doc.text(line, { lineGap: 3 });
   doc.end();
   await done;

@@ -2,8 +2,7 @@ import path from 'node:path';
 import { ApiError } from '../../../shared/contract/errors';
 import type { PlacedPage } from '../../../shared/parser/layout';
 import { textLayerQuality, vietnameseShare } from '../../../shared/text/syllables';
-import { IMAGE_EXTENSIONS, openImage } from '../ocr/images';
-import { type OcrReading, type OcrRun, ocrImage, ocrPdf } from '../ocr/ocrDocument';
+import type { OcrReading, OcrRun } from '../ocr/ocrDocument';
 import { decodeText, normalizeText, unreadable } from './decodeText';
 import { readDocx } from './formats/docx';
 import { readPdf } from './formats/pdf';
@@ -54,7 +53,11 @@ export const GARBLED_REASON = 'lớp chữ của PDF bị lỗi phông (mã ch�
 export const DOUBTFUL_REASON = 'lớp chữ của PDF có thể bị lỗi phông (nhiều chữ sai dấu), cần đối chiếu với bản gốc';
 
 /** Formats this build reads, by extension. */
-export const SUPPORTED_EXTENSIONS = new Set(['.txt', '.md', '.docx', '.pdf', ...IMAGE_EXTENSIONS]);
+export const SUPPORTED_EXTENSIONS = new Set(['.txt', '.md', '.docx', '.pdf', '.jpg', '.jpeg', '.png', '.tif', '.tiff']);
+
+/** The OCR modules (sharp, pdf.js drawing, tesseract.js) load only when a scan is met: start-up stays light. */
+const ocrModule = () => import('../ocr/ocrDocument');
+const imagesModule = () => import('../ocr/images');
 
 function imageFormat(ext: string): string {
   return ext === '.jpg' || ext === '.jpeg' ? 'jpeg' : ext === '.tif' || ext === '.tiff' ? 'tiff' : 'png';
@@ -103,7 +106,7 @@ export async function extractText(fileName: string, bytes: Uint8Array, options: 
       const pdf = await readPdf(bytes, base);
       const conversions = pdf.legacyFonts.map((e) => `${e}→unicode (phông chữ)`);
       if (pdf.needsOcr) {
-        if (options.ocr) return fromOcr(await ocrPdf(bytes, base, options.ocr), 'pdf', conversions);
+        if (options.ocr) return fromOcr(await (await ocrModule()).ocrPdf(bytes, base, options.ocr), 'pdf', conversions);
         return { text: '', encoding: 'none', conversions, needsOcr: true, format: 'pdf', pageCount: pdf.pageCount };
       }
       const { text, legacy } = normalizeText(pdf.text, conversions);
@@ -116,8 +119,8 @@ export async function extractText(fileName: string, bytes: Uint8Array, options: 
     case '.png':
     case '.tif':
     case '.tiff': {
-      const image = await openImage(bytes, base);
-      if (options.ocr) return fromOcr(await ocrImage(bytes, base, options.ocr, image), imageFormat(ext), []);
+      const image = await (await imagesModule()).openImage(bytes, base);
+      if (options.ocr) return fromOcr(await (await ocrModule()).ocrImage(bytes, base, options.ocr, image), imageFormat(ext), []);
       return { text: '', encoding: 'none', conversions: [], needsOcr: true, format: imageFormat(ext), pageCount: image.pages.length };
     }
     default:
@@ -147,7 +150,7 @@ async function readGarbled(
 ): Promise<ExtractedText> {
   const noted = [...conversions, quality === 'garbled' ? 'lớp chữ hỏng' : 'lớp chữ đáng ngờ'];
   if (options.ocr) {
-    const reading = await ocrPdf(bytes, base, options.ocr);
+    const reading = await (await ocrModule()).ocrPdf(bytes, base, options.ocr);
     const gain = (vietnameseShare(reading.text) ?? 0) - (vietnameseShare(layer) ?? 0);
     if (gain > 0.02) return { ...fromOcr(reading, 'pdf', noted), textLayer: quality };
   }

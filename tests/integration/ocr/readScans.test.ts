@@ -31,7 +31,8 @@ async function read(name: string, bytes: Uint8Array) {
   return { extracted, announced: pages.reduce((a, b) => a + b, 0) };
 }
 
-describe('reading scans by OCR', () => {
+// OCR takes seconds a page, many more on a loaded machine: generous timeouts, no timing asserted.
+describe('reading scans by OCR', { timeout: 300_000 }, () => {
   it('reads a skewed, speckled JPEG, a page fed sideways and one upside down, with boxes on the page', async () => {
     const skewed = await page(0, { skew: 1, noise: 0.004, seed: 7 });
     const jpeg = await read('skewed.jpg', await asJpeg(skewed, 55));
