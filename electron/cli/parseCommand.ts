@@ -11,9 +11,9 @@ import path from 'node:path';
 import { ApiError } from '../../shared/contract/errors';
 import { parseDocument } from '../../shared/parser/parseDocument';
 import { METADATA_FIELDS } from '../../shared/parser/review';
-import type { MetadataField } from '../../shared/parser/types';
+import type { MetadataField, ParseResult } from '../../shared/parser/types';
 import { reviewOcrFields } from '../../shared/ocr/fieldBoxes';
-import { MAX_ORIGINAL_BYTES, extractText } from '../services/import/extractText';
+import { MAX_ORIGINAL_BYTES, extractText, type ExtractedText } from '../services/import/extractText';
 import { OcrEngine, ocrWorkersFrom } from '../services/ocr/engine';
 import type { ParsedArgs } from './args';
 
@@ -60,6 +60,25 @@ function readChecked(file: string): Uint8Array {
   return fs.readFileSync(file);
 }
 
+/**
+ * What `parse` reads from one file: the import's `extractText` (scans — images, image-only or
+ * garbled PDFs — read by OCR, on workers started only for one), then the parser, with the fields
+ * read from doubtful OCR words added to its review list. The evaluation on real documents
+ * (tests/support/realEvaluation.ts) calls this too, so it measures exactly this path.
+ */
+export async function parseFile(fileName: string, bytes: Uint8Array, engine?: OcrEngine): Promise<{ extracted: ExtractedText; parsed: ParseResult }> {
+  const own = engine ?? new OcrEngine({ workers: ocrWorkersFrom(null) });
+  let extracted: ExtractedText;
+  try {
+    extracted = await extractText(fileName, bytes, { ocr: { engine: own } });
+  } finally {
+    if (!engine) await own.close();
+  }
+  const parsed = parseDocument(extracted.text);
+  reviewOcrFields(parsed, extracted.pages);
+  return { extracted, parsed };
+}
+
 export async function parseCommand(args: ParsedArgs, userPath: (p: string) => string): Promise<number> {
   const given = args.positional[1];
   if (!given) {
@@ -67,16 +86,7 @@ export async function parseCommand(args: ParsedArgs, userPath: (p: string) => st
     return 1;
   }
   const file = userPath(given);
-  // Scans (images, image-only or garbled PDFs) are read by OCR; the workers start only for one.
-  const engine = new OcrEngine({ workers: ocrWorkersFrom(null) });
-  let extracted: Awaited<ReturnType<typeof extractText>>;
-  try {
-    extracted = await extractText(file, readChecked(file), { ocr: { engine } });
-  } finally {
-    await engine.close();
-  }
-  const parsed = parseDocument(extracted.text);
-  reviewOcrFields(parsed, extracted.pages);
+  const { extracted, parsed } = await parseFile(file, readChecked(file));
   const metadata = Object.fromEntries(PARSE_JSON_KEYS.map((k) => [k, parsed.metadata[k]]));
   if (args.options.has('json')) {
     process.stdout.write(`${JSON.stringify(metadata, null, 2)}\n`);

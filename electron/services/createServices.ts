@@ -11,6 +11,8 @@ import { importHandlers } from './handlers/importing';
 import { organizationHandlers } from './handlers/organizations';
 import { searchHandlers } from './handlers/search';
 import { JobRegistry } from './jobs';
+// [viewer] the original beside its record
+import { originalHandlers } from './handlers/originals';
 // [safety] issue 6
 import { safetyHandlers } from './handlers/safety';
 import { SecretsAccess, secretsShownByDefault } from './safety/secretsAccess';
@@ -20,6 +22,8 @@ import { handoverHandlers } from './handlers/handover';
 import { citationHandlers } from './handlers/citations';
 import { reviewHandlers } from './handlers/review';
 import { registerHandlers } from './handlers/registers';
+// [bulk] issue 11
+import { bulkHandlers } from './handlers/bulk';
 // [ocr] issue 10
 import { ocrHandlers } from './handlers/ocr';
 
@@ -71,8 +75,12 @@ export function createServices(options: ServicesOptions): Services {
     // [search] issue 4: search: add entries below this line
     // [handover] issue 5: handover: add entries below this line
     ...handoverHandlers(context),
+    // [viewer] the original beside its record
+    ...originalHandlers(context),
     // [safety] issue 6: integrity, backups, access: add entries below this line
     ...safetyHandlers(context),
+    // [bulk] issue 11: selection and bulk actions: add entries below this line
+    ...bulkHandlers(context),
     // [ocr] issue 10: OCR pages and word boxes: add entries below this line
     ...ocrHandlers(context),
   };

@@ -3,6 +3,7 @@
  * boundary (IPC handler, HTTP handler, command line) before a service sees it.
  */
 import { z } from 'zod';
+import { localPath } from './schemas/paths';
 
 const MAX_TEXT = 10_000;
 
@@ -205,7 +206,7 @@ export const importStart = z
     /** Files uploaded from the UI. */
     uploads: z.array(uploadedFile).max(1_000).optional(),
     /** Files or folders on this machine (the services run on the user's own machine). */
-    paths: z.array(z.string().min(1).max(4_096)).max(10_000).optional(),
+    paths: z.array(localPath).max(10_000).optional(),
   })
   .strict()
   .refine((v) => (v.uploads?.length ?? 0) + (v.paths?.length ?? 0) > 0, { error: 'Chưa chọn tệp nào để nhập', path: ['uploads'] });

@@ -236,7 +236,7 @@ export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
 export interface JobStatus {
   id: string;
   /** [handover] issue 5 adds package, verify and receive (their results: `handover.jobResult`). */
-  kind: 'import' | 'package' | 'verify' | 'receive';
+  kind: 'import' | 'package' | 'verify' | 'receive' | 'bulk';
   state: JobState;
   total: number;
   processed: number;

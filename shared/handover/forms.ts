@@ -8,6 +8,7 @@
  * totals at the end; document list — No., number-symbol, date, type and subject, issuer, sheet,
  * notes.
  */
+import { formatDayMonthYear } from '../text/dates';
 import type { ArchiveFile, DocumentRecord, RetentionClass, SecurityLevel } from '../contract/types';
 
 export interface FormColumn {
@@ -45,11 +46,7 @@ export const SECURITY_LABEL_VI: Record<SecurityLevel, string> = { mat: 'Mật', 
 export const HIDDEN_SECRET_TEXT = '[Tài liệu mật — không hiển thị]';
 
 /** `2025-05-14` → `14/05/2025`; anything else unchanged; null → empty. */
-export function viDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
+export const viDate = formatDayMonthYear;
 
 /** `2025-05-14` → `ngày 14 tháng 5 năm 2025` (the wording of a document's date line). */
 export function viLongDate(iso: string | null | undefined): string {

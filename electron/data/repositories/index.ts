@@ -24,6 +24,8 @@ import { CitationRepository } from './citations';
 import { ImportRunRepository } from './importRuns';
 import { ReviewRepository } from './review';
 import { RegisterRepository } from './registers';
+// [bulk] issue 11: repositories
+import { BulkRepository } from './bulk';
 // [ocr] issue 10: repositories
 import { DocumentPageRepository } from './documentPages';
 
@@ -53,6 +55,8 @@ export class Repositories {
   readonly removals: RemovalRepository;
   readonly destruction: DestructionRepository;
   readonly integrity: IntegrityRepository;
+  // [bulk] issue 11: add entries below this line
+  readonly bulk: BulkRepository;
   // [ocr] issue 10: add entries below this line
   readonly documentPages: DocumentPageRepository;
 
@@ -81,6 +85,8 @@ export class Repositories {
     this.removals = new RemovalRepository(db);
     this.destruction = new DestructionRepository(db);
     this.integrity = new IntegrityRepository(db);
+    // [bulk] issue 11: add entries below this line
+    this.bulk = new BulkRepository(db);
     // [ocr] issue 10: add entries below this line
     this.documentPages = new DocumentPageRepository(db);
   }

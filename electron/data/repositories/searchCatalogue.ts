@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import { cachedStatement } from '../statementCache';
 
 /**
  * What search reads from the catalogue besides the full-text index: the columns its in-memory
@@ -76,17 +77,11 @@ const FACET_COLUMNS = `id, fonds_id, file_id, doc_type, issuer, parent_issuer, s
 const CHUNK_COLUMNS = 'id, fonds_id, file_id, doc_type, issuer, parent_issuer, signer_name, issue_date, number_symbol, security_level, 0';
 
 export class SearchCatalogueRepository {
-  private readonly statements = new Map<string, Statement>();
 
   constructor(private readonly db: Database) {}
 
   private st(sql: string): Statement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
+    return cachedStatement(this.db, sql);
   }
 
   /**

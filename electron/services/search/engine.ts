@@ -127,6 +127,44 @@ export class SearchEngine {
     return result;
   }
 
+  /**
+   * Every document the request finds — the words (with the same spelling corrections) and the
+   * filters, visible to the caller — in id order: what "select all that match" acts on. Exact
+   * however many there are (the page's `total` may be an estimate; this never is).
+   */
+  matchingIds(request: Pick<QueryInput, 'text' | 'filters' | 'typing'>, secretsVisible: boolean): number[] {
+    const parsed = parseQuery(request.text, { typing: request.typing ?? false });
+    this.store.ensureDocuments();
+    const plan = planFilters(request.filters, this.store, secretsVisible);
+    const visible = fullTest(plan);
+    const out: number[] = [];
+    if (isEmptyQuery(parsed)) {
+      for (let id = 1; id <= this.store.maxId; id++) if (visible(id)) out.push(id);
+      return out;
+    }
+    const index = this.repos.searchIndex;
+    const lastWord = parsed.words[parsed.words.length - 1];
+    const query = parsed.tentative && lastWord && !index.termExists(termExpression(lastWord.folded)) ? withoutLastWord(parsed) : parsed;
+    const numberIds = query.number ? this.numberMatches(query, visible, plan.excludedFlags.length === 0) : [];
+    const collect = (m: Matcher | null): Set<number> => {
+      const ids = new Set<number>();
+      if (!m) return ids;
+      for (const key of index.allKeys(m.all, m.bounds, m.allTable)) {
+        const id = idOfKey(key);
+        if (visible(id)) ids.add(id);
+      }
+      return ids;
+    };
+    let ids = collect(this.matcher(query, plan, findCorrections(index, query, false).alternatives));
+    if (ids.size === 0 && numberIds.length === 0) {
+      // As `textQuery`: nothing at all, so one typo is allowed in every long word.
+      const wider = findCorrections(index, query, true);
+      if (wider.list.length > 0) ids = collect(this.matcher(query, plan, wider.alternatives));
+    }
+    for (const id of numberIds) ids.add(id);
+    return [...ids].sort((a, b) => a - b);
+  }
+
   private matcher(parsed: ParsedQuery, plan: FilterPlan, alts: Alternatives | undefined): Matcher | null {
     const tiers = tierExpressions(parsed, alts);
     const all = allExpression(parsed, alts);

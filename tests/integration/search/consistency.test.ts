@@ -88,9 +88,10 @@ describe('search index consistency', () => {
       { name: 'y', number: '83-KL/TU', date: '2024-04-02', subject: 'về công tác tuyên giáo', body: `${FILLER}Đẩy mạnh dân vận khéo. ${FILLER}` },
     ]);
     const before = await app.call('search.query', { text: 'dan van' });
-    // As a development build left it: no metadata index, an older index format.
+    // As a development build left it at schema 5: no metadata index, an older index format.
     const db = app.services.context.catalogue.db;
-    db.exec("DROP TABLE document_meta_fts; UPDATE settings SET value = '1' WHERE key = 'search.indexFormat'");
+    db.exec("DROP TABLE document_meta_fts; INSERT INTO settings (key, value) VALUES ('search.indexFormat', '1'); DELETE FROM schema_migrations WHERE version >= 6");
+    db.pragma('user_version = 5');
     const dir = app.dir;
     await app.close();
     const again = start(dir);

@@ -8,7 +8,7 @@ import type { Migration } from './types';
  * they are read and written a page at a time, never searched by SQL.
  */
 export const ocrPages: Migration = {
-  version: 6,
+  version: 8,
   name: 'ocr-pages',
   up: (db) => {
     db.exec(`
