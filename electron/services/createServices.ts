@@ -11,6 +11,7 @@ import { importHandlers } from './handlers/importing';
 import { organizationHandlers } from './handlers/organizations';
 import { searchHandlers } from './handlers/search';
 import { JobRegistry } from './jobs';
+import { SearchService } from './search/searchService';
 // [viewer] the original beside its record
 import { originalHandlers } from './handlers/originals';
 // [safety] issue 6
@@ -57,6 +58,7 @@ export function createServices(options: ServicesOptions): Services {
     actor: () => options.actor ?? catalogue.repos.settings.get('actor') ?? defaultActor(),
     // [safety] secret records: shown by default only in the desktop app; unlocking is audited.
     access: new SecretsAccess(options.secretsVisibleByDefault ?? secretsShownByDefault(options.host), () => Date.parse(catalogue.now())),
+    search: new SearchService(catalogue.repos),
   };
   const handlers: ApiHandlers = {
     ...appHandlers(context),
