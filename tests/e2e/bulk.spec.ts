@@ -19,6 +19,7 @@ let fondsId = 0;
 let fileId = 0;
 let docType = '';
 let year = '';
+let url = '';
 
 test.beforeAll(async () => {
   host = await TestHost.fresh();
@@ -34,6 +35,7 @@ test.beforeAll(async () => {
   } finally {
     cat.close();
   }
+  url = await host.start();
 });
 
 test.afterAll(async () => {
@@ -49,7 +51,7 @@ async function openSearch(page: Page, text: string) {
 }
 
 test('select all that match a search, move them into a new file, undo from the report', async ({ page }) => {
-  await page.goto(await host.start());
+  await page.goto(url);
   await openSearch(page, '');
   // Narrow to one type and one year with the facets.
   await page.getByTestId(`facet-docType-${docType}`).check();
@@ -98,7 +100,7 @@ test('select all that match a search, move them into a new file, undo from the r
 });
 
 test('Shift-click a run of a file’s documents and set a field; set retention on selected files', async ({ page }) => {
-  await page.goto(await host.start());
+  await page.goto(url);
   const node = page.getByTestId(`tree-fonds-${fondsId}`);
   await node.locator('.tree-label').click();
   await expect(page.getByTestId('fonds-view')).toBeVisible();

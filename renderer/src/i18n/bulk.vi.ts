@@ -46,7 +46,7 @@ export const bulkVi = {
 
   'bulk.fields.apply': 'Đặt',
   'bulk.fields.hint': 'Chỉ các trường được đánh dấu mới bị thay đổi; để trống một trường được đánh dấu là xóa giá trị của nó.',
-  'bulk.fields.summary': 'Sẽ đặt {fields} cho {n} {what}. Văn bản đã có giá trị đó được giữ nguyên.',
+  'bulk.fields.summary': 'Sẽ đặt {fields} cho {n} {what}. Bản ghi đã có giá trị đó được giữ nguyên.',
   'bulk.fields.none': 'Hãy đánh dấu ít nhất một trường.',
   'bulk.what.documents': 'văn bản',
   'bulk.what.files': 'hồ sơ',
