@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { documentSelection, fileSelection } from '../../../shared/contract/schemas/bulk';
 import type { BulkRefusal } from '../../../shared/contract/types/bulk';
 import type { ServiceContext } from '../context';
-import { searchEngineOf } from '../handlers/search';
+import { matchingDocumentIds } from '../search/searchService';
 
 export type DocumentSelection = z.output<typeof documentSelection>;
 export type FileSelection = z.output<typeof fileSelection>;
@@ -30,7 +30,7 @@ export function resolveDocuments(ctx: ServiceContext, sel: DocumentSelection): n
     case 'ids':
       return [...new Set(sel.ids)];
     case 'search':
-      return without(searchEngineOf(ctx).engine.matchingIds({ text: sel.text, filters: sel.filters, ...(sel.typing !== undefined ? { typing: sel.typing } : {}) }, visible), sel.except);
+      return without(matchingDocumentIds(ctx, { text: sel.text, filters: sel.filters, ...(sel.typing !== undefined ? { typing: sel.typing } : {}) }), sel.except);
     case 'list':
       return without(
         ctx.catalogue.repos.bulk.documentIdsOfList({
