@@ -61,8 +61,9 @@ export function readPlaceDate(seg: Seg): PlaceDate | null {
     if (first.toUpperCase() !== first || first.toLowerCase() === first) return null;
     place = p;
   }
-  // `Hà N i`: a text layer lost the letters with stacked diacritics; the place is not legible.
-  const illegible = place !== null && /(?:^|\s)[a-z](?:\s|$)/.test(fold(place.text));
+  // `Hà N i`: a text layer lost the letters with stacked diacritics; the place is not legible. A
+  // one-letter word can only be a vowel (`Ô Môn`, `Cư Ê Wi`, `Chư Á`); a lone consonant is a loss.
+  const illegible = place !== null && /(?:^|\s)[b-df-hj-np-tv-xz](?:\s|$)/.test(fold(place.text));
   if (illegible) place = null;
   const dStart = m[0].indexOf(m[2]!, m[1]?.length ?? 0);
   const datePiece = subSeg(seg, textIndex(seg, dStart), textIndex(seg, dStart + m[2]!.length));

@@ -389,4 +389,10 @@ describe('more shapes of copies', () => {
     expect(r.metadata.place).toBeNull();
     expect(r.review).toContain('place');
   });
+
+  it('keeps places whose one-letter words are vowels', () => {
+    for (const place of ['Ô Môn', 'Cư Ê Wi', 'Chư Á']) {
+      expect(parseDocument(lines('HUYỆN ỦY', 'Số 7-KH/HU', `${place}, ngày 3 tháng 4 năm 2024`)).metadata.place).toBe(place);
+    }
+  });
 });
