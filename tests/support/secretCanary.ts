@@ -123,6 +123,9 @@ export async function buildCanaryWorld(dir = tempDir('kholuu-canary-')): Promise
     if (dupStatus.results[0]?.outcome !== 'duplicate') throw new Error(`expected a duplicate: ${JSON.stringify(dupStatus.results)}`);
     runIds.push(dupStatus.runId!);
 
+    // A bulk change over open and secret documents together, while visible.
+    await app.call('bulk.start', { action: 'documents.setFields', selection: { kind: 'ids', ids: [documentIds[0]!, CANARY_DOCUMENT_ID] }, fields: { reliability: 'Bản sao y' } });
+
     // Searched, kept in the history and saved while visible.
     await app.call('search.query', { text: 'canarysubj' });
     await app.call('search.history.record', { query: { text: 'canarysubj canaryxa' }, total: 1 });

@@ -4,7 +4,11 @@ import { search } from './0003-search';
 import { handover } from './0004-handover';
 import { safety } from './0005-safety';
 import { searchIndexFormat } from './0006-search-index';
-import { secretScope } from './0007-secret-scope';
+import { bulk } from './0007-bulk';
+// [ocr] issue 10
+import { ocrPages } from './0008-ocr-pages';
+// [safety] secret records
+import { secretScope } from './0009-secret-scope';
 import type { Migration } from './types';
 
 /**
@@ -20,6 +24,10 @@ export const MIGRATIONS: readonly Migration[] = [
   handover,
   safety,
   searchIndexFormat,
+  bulk,
+  // [ocr] issue 10: add entries below this line
+  ocrPages,
+  // [safety] secret records
   secretScope,
 ];
 

@@ -97,6 +97,21 @@ export const READ_FIXTURES: Partial<Record<OperationName, ReadFixture>> = {
   'originals.content': (w) => w.secretAttachmentIds.flatMap((attachmentId) => [{ attachmentId }, { attachmentId, purpose: 'save' }]),
   'originals.preview': (w) => w.secretAttachmentIds.map((attachmentId) => ({ attachmentId })),
 
+  'documents.pages': (w) => ids(w).map((id) => ({ id })),
+  'bulk.count': (w) => [
+    { target: 'documents', selection: { kind: 'list', fondsId: w.fondsId } },
+    { target: 'documents', selection: { kind: 'list', fileId: w.fixedFileId } },
+    { target: 'documents', selection: { kind: 'search', text: 'bao cao kiem tra' } },
+    { target: 'documents', selection: { kind: 'ids', ids: w.secretIds } },
+    { target: 'files', selection: { kind: 'list', fondsId: w.fondsId } },
+  ],
+  'bulk.operations': () => [{ limit: 200 }],
+  'bulk.jobResult': async (w) => {
+    const { jobId } = await w.app.call('import.start', { target: { fondsId: w.fondsId }, uploads: [{ name: 'ban-sao-2.txt', contentBase64: Buffer.from(canaryText()).toString('base64') }] });
+    await waitForJob(w.app, jobId);
+    return [{ jobId }];
+  },
+
   'audit.verify': () => [{}],
   'integrity.check': () => [{ originals: true }],
   'backups.list': () => [{}],

@@ -7,6 +7,8 @@ import { findFile, useCatalogueStore } from '../../stores/catalogueStore';
 import { useT } from '../../i18n';
 import { ActorEditor } from './ActorEditor';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useHelpStore } from '../keyboard/helpStore';
+import { rememberFocus } from '../keyboard/useShortcuts';
 
 export function TopBar() {
   const t = useT();
@@ -52,6 +54,19 @@ export function TopBar() {
         {t('top.import')}
       </button>
       <div className="topbar-end">
+        {/* [viewer] the keyboard shortcuts' help */}
+        <button
+          type="button"
+          className="small"
+          onClick={() => {
+            rememberFocus();
+            useHelpStore.getState().set(true);
+          }}
+          aria-keyshortcuts="Shift+?"
+          data-testid="open-shortcuts"
+        >
+          {t('keys.open.button')} <kbd>?</kbd>
+        </button>
         <LanguageSwitch />
         <ActorEditor />
       </div>
@@ -60,7 +75,7 @@ export function TopBar() {
 }
 
 /** The fonds and file the user is looking at, as the import's default target. */
-function importTarget(): { fondsId?: number; fileId?: number | null } {
+export function importTarget(): { fondsId?: number; fileId?: number | null } {
   const view = useAppStore.getState().view;
   const { filesByFonds } = useCatalogueStore.getState();
   switch (view.kind) {

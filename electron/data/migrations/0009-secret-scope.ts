@@ -8,7 +8,7 @@ import type { Migration } from './types';
  * row written without saying.
  */
 export const secretScope: Migration = {
-  version: 7,
+  version: 9,
   name: 'secret-scope',
   up: (db) => {
     // A development build may have added the column already.
