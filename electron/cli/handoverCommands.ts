@@ -15,8 +15,9 @@ import { progress } from './terminal';
 export const HANDOVER_USAGE = `Kiểm kê và bàn giao (inventory and handover):
   inventory --fonds MÃ --format xlsx|docx|csv|json --out TỆP      mục lục hồ sơ, mục lục văn bản, thống kê
   handover package <số đợt hoặc mã> --out <thư mục hoặc .zip>      đóng gói BagIt một đợt bàn giao
-  handover verify <thư mục hoặc .zip> [--json]                     kiểm tra gói (thoát 0 chỉ khi gói hợp lệ)
-  handover receive <thư mục hoặc .zip> [--json]                    kiểm tra rồi tiếp nhận gói vào danh mục`;
+  handover verify <thư mục hoặc .zip> [--digest MÃ] [--json]        kiểm tra gói (thoát 0 chỉ khi gói hợp lệ)
+  handover receive <thư mục hoặc .zip> [--digest MÃ] [--json]       kiểm tra rồi tiếp nhận gói vào danh mục
+    --digest: mã kiểm tra SHA-256 ghi trên Biên bản giao nhận (gói phải đúng mã đó)`;
 
 const FORMATS: readonly ExportFormat[] = ['xlsx', 'docx', 'csv', 'json'];
 
@@ -47,6 +48,9 @@ function printReport(report: VerificationReport): void {
   const verdict = report.valid ? 'HỢP LỆ' : 'KHÔNG HỢP LỆ';
   console.log(`Gói ${report.source} (${report.sourceKind === 'zip' ? 'zip' : 'thư mục'}): ${verdict}`);
   console.log(`  ${report.payloadFiles} tệp dữ liệu, ${report.payloadBytes} byte${report.digest ? `; mã kiểm tra ${report.digest}` : ''}`);
+  if (report.expectedDigest?.matches) {
+    console.log(`  Đúng mã kiểm tra ${report.expectedDigest.source === 'given' ? 'ghi trên Biên bản giao nhận' : 'danh mục này ghi lại khi đóng gói'}`);
+  }
   if (report.contents) {
     console.log(`  Phông ${report.contents.fondsCodes.join(', ')}: ${report.contents.files} hồ sơ, ${report.contents.documents} văn bản, ${report.contents.attachments} bản gốc`);
   }
@@ -110,7 +114,9 @@ async function verifyOrReceive(call: Call, args: ParsedArgs, userPath: (p: strin
     console.error(HANDOVER_USAGE);
     return 1;
   }
-  const input = { path: userPath(location) };
+  // The digest printed on the Biên bản, when the user has it: the package must be that one.
+  const digest = stringOption(args, 'digest');
+  const input = { path: userPath(location), ...(digest ? { expectedDigest: digest } : {}) };
   const { jobId } = receive ? await call('handover.receive.start', input) : await call('handover.verify.start', input);
   const status = await follow(call, jobId);
   if (status.state === 'cancelled') return 130;

@@ -80,11 +80,11 @@ export function handoverHandlers(ctx: ServiceContext): Handlers {
       return { jobId };
     },
 
-    'handover.verify.start': ({ path: location }) => {
+    'handover.verify.start': ({ path: location, expectedDigest }) => {
       const jobId = startHandoverJob(ctx, 'verify', async (job) => {
         const source = await openBag(location);
         try {
-          const verified = await verifyWithProgress(ctx, job, source);
+          const verified = await verifyWithProgress(ctx, job, source, expectedDigest);
           return { result: { kind: 'verify', report: verified.report } };
         } finally {
           await source.close();
@@ -93,9 +93,9 @@ export function handoverHandlers(ctx: ServiceContext): Handlers {
       return { jobId };
     },
 
-    'handover.receive.start': ({ path: location }) => {
+    'handover.receive.start': ({ path: location, expectedDigest }) => {
       const jobId = startHandoverJob(ctx, 'receive', async (job) => {
-        const outcome = await receivePackage(ctx, job, location);
+        const outcome = await receivePackage(ctx, job, location, expectedDigest);
         return { result: { kind: 'receive', report: outcome.report, result: outcome.result }, refusal: outcome.refusal };
       });
       return { jobId };

@@ -105,4 +105,19 @@ export const packageStart = z
   })
   .strict();
 
-export const packagePath = z.object({ path: localPath }).strict();
+export const packagePath = z
+  .object({
+    path: localPath,
+    /**
+     * The package's SHA-256 digest as printed on the Biên bản giao nhận (64 hexadecimal digits):
+     * the package must be that one. The digest this catalogue recorded for the batch is compared
+     * anyway, when it has one.
+     */
+    expectedDigest: z
+      .string()
+      .trim()
+      .regex(/^[0-9a-fA-F]{64}$/, { error: 'Mã kiểm tra phải gồm 64 chữ số thập lục phân' })
+      .transform((s) => s.toLowerCase())
+      .optional(),
+  })
+  .strict();

@@ -94,7 +94,10 @@ export type VerificationProblemKind =
   | 'bad_catalogue'
   // [safety] a zip entry that cannot be unpacked safely: a "zip bomb" (unpacks hundreds of times
   // its packed size) or data that is damaged or unpacks past the size its header declares.
-  | 'unreadable_entry';
+  | 'unreadable_entry'
+  // [safety] the package is not the one whose digest was recorded at packaging (or printed on the
+  // Biên bản): re-hashed consistently after it left, every checksum inside may still agree.
+  | 'digest_mismatch';
 
 export interface VerificationProblem {
   kind: VerificationProblemKind;
@@ -138,6 +141,11 @@ export interface VerificationReport {
   alreadyHeldSecret?: number;
   /** Set when this catalogue already received the batch (receiving again is refused). */
   alreadyReceivedBatchId: number | null;
+  /**
+   * The digest the package was compared with, when one was known: recorded on this catalogue's
+   * batch (`batch`: it packed or received it) or given from the Biên bản (`given`).
+   */
+  expectedDigest?: { digest: string; source: 'batch' | 'given'; matches: boolean } | null;
 }
 
 export interface ReceiptRecord {

@@ -30,14 +30,42 @@ const MAX_CATALOGUE_BYTES = 512 * 1024 * 1024;
 
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Adds what the receiving catalogue already holds to a verification report. */
-export function annotateWithCatalogue(ctx: ServiceContext, verified: Verified): void {
+/**
+ * Adds what this catalogue knows to a verification report: what it already holds, and the digest
+ * the package must have — the one recorded on its batch when this catalogue packed (or received)
+ * it, and the one printed on the Biên bản if the user gave it. A package whose files were changed
+ * and every checksum recomputed agrees with itself; only the recorded digest tells it apart.
+ */
+export function annotateWithCatalogue(ctx: ServiceContext, verified: Verified, expectedDigest?: string): void {
   const { repos } = ctx.catalogue;
   const report = verified.report;
   const uuid = verified.catalogue?.batch.uuid ?? report.batchUuid;
-  if (uuid) {
-    const existing = repos.handoverBatches.getByUuid(uuid);
-    if (existing) report.alreadyReceivedBatchId = existing.id;
+  const existing = uuid ? repos.handoverBatches.getByUuid(uuid) : undefined;
+  if (existing) report.alreadyReceivedBatchId = existing.id;
+  const recorded = existing ? (existing.package?.digest ?? existing.verification?.digest ?? null) : null;
+  const expected: Array<{ digest: string; source: 'batch' | 'given' }> = [];
+  if (expectedDigest) expected.push({ digest: expectedDigest, source: 'given' });
+  if (recorded) expected.push({ digest: recorded, source: 'batch' });
+  report.expectedDigest = null;
+  for (const e of expected) {
+    const matches = report.digest === e.digest;
+    report.expectedDigest ??= { ...e, matches };
+    if (matches) continue;
+    report.expectedDigest = { ...e, matches };
+    report.valid = false;
+    report.problemCount++;
+    report.counts.other++;
+    report.problems.push({
+      kind: 'digest_mismatch',
+      path: 'tagmanifest-sha256.txt',
+      message:
+        e.source === 'given'
+          ? `Mã kiểm tra của gói (${report.digest ?? 'không có'}) khác mã ghi trên Biên bản giao nhận (${e.digest}): đây không phải gói đã lập, dù các tệp trong gói khớp nhau.`
+          : `Mã kiểm tra của gói (${report.digest ?? 'không có'}) khác mã danh mục này ghi lại khi đóng gói đợt ${existing!.code} (${e.digest}): gói đã bị sửa sau khi lập, dù các tệp trong gói khớp nhau.`,
+      expected: e.digest,
+      actual: report.digest ?? undefined,
+    });
+    break;
   }
   if (verified.catalogue) {
     const held = repos.handoverData.heldAttachments(verified.catalogue.attachments.map((a) => a.sha256));
@@ -48,7 +76,7 @@ export function annotateWithCatalogue(ctx: ServiceContext, verified: Verified): 
 }
 
 /** Verifies a package, reporting progress on the job; the bag stays open for the caller. */
-export async function verifyWithProgress(ctx: ServiceContext, job: Job, source: BagSource): Promise<Verified> {
+export async function verifyWithProgress(ctx: ServiceContext, job: Job, source: BagSource, expectedDigest?: string): Promise<Verified> {
   job.status.phase = 'Đang kiểm tra mã SHA-256 của từng tệp trong gói';
   job.status.total = source.files.size;
   job.status.bytesTotal = [...source.files.values()].reduce((s, f) => s + f.size, 0);
@@ -66,7 +94,7 @@ export async function verifyWithProgress(ctx: ServiceContext, job: Job, source: 
   });
   // Every file was looked at (payload hashed, tag files checked): the count shows it whole.
   job.status.processed = job.status.total;
-  annotateWithCatalogue(ctx, verified);
+  annotateWithCatalogue(ctx, verified, expectedDigest);
   return verified;
 }
 
@@ -113,11 +141,11 @@ export interface ReceiveOutcome {
   refusal: string | null;
 }
 
-export async function receivePackage(ctx: ServiceContext, job: Job, location: string): Promise<ReceiveOutcome> {
+export async function receivePackage(ctx: ServiceContext, job: Job, location: string, expectedDigest?: string): Promise<ReceiveOutcome> {
   const source = await openBag(location);
   const staging: string[] = [];
   try {
-    const verified = await verifyWithProgress(ctx, job, source);
+    const verified = await verifyWithProgress(ctx, job, source, expectedDigest);
     const report = verified.report;
     if (!report.valid) return { report, result: null, refusal: `Gói không hợp lệ (${report.problemCount} lỗi): không tiếp nhận. Danh mục không bị thay đổi.` };
     if (!verified.catalogue) return { report, result: null, refusal: 'Gói hợp lệ nhưng không phải gói bàn giao của Kho Lưu (thiếu data/catalogue/catalogue.json): không tiếp nhận.' };

@@ -17,6 +17,8 @@ export function ReceiveView() {
   const t = useT();
   const navigate = useAppStore((s) => s.navigate);
   const [location, setLocation] = useState('');
+  // The package's digest as printed on the Biên bản giao nhận (optional): the package must be that one.
+  const [digest, setDigest] = useState('');
   const [pathError, setPathError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -38,7 +40,7 @@ export function ReceiveView() {
     try {
       setJobId(null);
       const op = what === 'verify' ? 'handover.verify.start' : 'handover.receive.start';
-      const { jobId: id } = await call(op, { path: location.trim() });
+      const { jobId: id } = await call(op, { path: location.trim(), ...(digest.trim() ? { expectedDigest: digest.trim() } : {}) });
       setKind(what);
       setJobId(id);
     } catch (err) {
@@ -62,6 +64,9 @@ export function ReceiveView() {
       <section className="panel hv-section">
         <Field id="hv-recv-path" label={t('handover.recv.path')} error={pathError} wide>
           <input id="hv-recv-path" value={location} onChange={(e) => setLocation(e.target.value)} disabled={running} placeholder="/…/goi-ban-giao.zip" data-testid="hv-recv-path" {...invalidProps('hv-recv-path', pathError)} />
+        </Field>
+        <Field id="hv-recv-digest" label={t('handover.recv.digest')} wide>
+          <input id="hv-recv-digest" value={digest} onChange={(e) => setDigest(e.target.value)} disabled={running} spellCheck={false} data-testid="hv-recv-digest" />
         </Field>
         <div className="view-actions hv-recv-buttons">
           <button type="button" disabled={running} onClick={() => void start('verify')} data-testid="hv-recv-verify">

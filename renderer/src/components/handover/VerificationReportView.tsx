@@ -38,6 +38,11 @@ export function VerificationReportView({ report }: { report: VerificationReport 
           </ul>
         </>
       ) : null}
+      {report.expectedDigest?.matches ? (
+        <p className="ok-text" data-testid="hv-report-digest">
+          {t(report.expectedDigest.source === 'given' ? 'handover.recv.digestGiven' : 'handover.recv.digestRecorded')}
+        </p>
+      ) : null}
       {report.alreadyHeld.length + (report.alreadyHeldSecret ?? 0) > 0 ? <p className="warn-text">{t('handover.recv.held', { n: report.alreadyHeld.length + (report.alreadyHeldSecret ?? 0) })}</p> : null}
       {report.alreadyReceivedBatchId !== null ? <p className="warn-text">{t('handover.recv.already')}</p> : null}
     </div>
