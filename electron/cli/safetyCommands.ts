@@ -5,7 +5,7 @@
  * 1 an error; 3 refused (nothing done, e.g. a restore not confirmed).
  */
 import readline from 'node:readline/promises';
-import type { BackupInfo, IntegrityReport } from '../../shared/contract/types/safety';
+import type { AuditVerification, BackupInfo, IntegrityReport } from '../../shared/contract/types/safety';
 import { ApiError } from '../../shared/contract/errors';
 import { type ParsedArgs, stringOption } from './args';
 import type { Call } from './main';
@@ -53,13 +53,29 @@ export async function confirm(question: string, args: ParsedArgs): Promise<boole
   }
 }
 
+/** The chain against its witnesses (witness file, backups, packages), one line each problem. */
+function printAnchors(v: AuditVerification): void {
+  const a = v.anchors;
+  if (!a) return;
+  const extra = [a.superseded > 0 ? `${a.superseded} đã được thay bởi một lần khôi phục ghi trong nhật ký` : '', a.unreachablePackages > 0 ? `${a.unreachablePackages} gói bàn giao không còn ở chỗ đã ghi` : '']
+    .filter(Boolean)
+    .join('; ');
+  console.log(`Đối chứng nhật ký: ${a.compared} bản đối chứng (tệp bên cạnh danh mục, bản sao lưu, gói bàn giao), ${a.problems.length} lỗi${extra ? `; ${extra}` : ''}.`);
+  if (a.witness.since) console.log(`  Tệp đối chứng có từ ${a.witness.since}.`);
+  for (const p of a.problems) console.log(`  ${p.message}`);
+}
+
 async function auditVerify(call: Call, args: ParsedArgs): Promise<number> {
   const v = await call('audit.verify', {});
   if (args.options.has('json')) printJson(v);
-  else if (v.ok) console.log(`Nhật ký nguyên vẹn: ${v.checked}/${v.total} dòng, chuỗi băm khớp.`);
   else {
-    const b = v.firstBroken;
-    console.log(`NHẬT KÝ BỊ SỬA: chuỗi băm đứt tại dòng ${v.firstBrokenId}` + (b ? ` (${b.at}, ${b.actor}, ${b.action} ${b.entityType} ${b.entityId ?? ''})` : '') + `; ${v.checked} dòng trước đó khớp.`);
+    if (v.ok) console.log(`Nhật ký nguyên vẹn: ${v.checked}/${v.total} dòng, chuỗi băm khớp.`);
+    else if (v.firstBrokenId === null) console.log(`NHẬT KÝ KHÔNG KHỚP VỚI BẢN ĐỐI CHỨNG: chuỗi băm tự khớp (${v.checked} dòng) nhưng đã bị cắt bớt hoặc sửa rồi tính lại.`);
+    else {
+      const b = v.firstBroken;
+      console.log(`NHẬT KÝ BỊ SỬA: chuỗi băm đứt tại dòng ${v.firstBrokenId}` + (b ? ` (${b.at}, ${b.actor}, ${b.action} ${b.entityType} ${b.entityId ?? ''})` : '') + `; ${v.checked} dòng trước đó khớp.`);
+    }
+    printAnchors(v);
   }
   return v.ok ? 0 : 2;
 }
@@ -69,7 +85,8 @@ function printCheck(r: IntegrityReport): void {
   console.log(`SQLite integrity_check: ${integrityOk ? 'ok' : r.integrity.join('; ')}`);
   console.log(`Khóa ngoại (foreign_key_check): ${r.foreignKeys.length === 0 ? 'ok' : `${r.foreignKeys.length} lỗi`}`);
   for (const fk of r.foreignKeys.slice(0, 20)) console.log(`  ${fk.table} dòng ${fk.rowid} → ${fk.parent}`);
-  console.log(`Nhật ký: ${r.audit.ok ? `ok (${r.audit.checked} dòng)` : `chuỗi băm đứt tại dòng ${r.audit.firstBrokenId}`}`);
+  console.log(`Nhật ký: ${r.audit.firstBrokenId === null ? `ok (${r.audit.checked} dòng)` : `chuỗi băm đứt tại dòng ${r.audit.firstBrokenId}`}`);
+  printAnchors(r.audit);
   if (r.originals.included) {
     console.log(`Bản gốc: ${r.originals.checked} đã kiểm tra, ${r.originals.problems.length} lỗi, ${r.originals.movedOut} đã chuyển ra thư mục cách ly.`);
     for (const p of r.originals.problems) {

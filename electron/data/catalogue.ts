@@ -9,6 +9,7 @@ import { CIPHER, applyKey, isPlainSqlite, lockedError, looksEncrypted, proveRead
 import { SCHEMA_VERSION, migrate, pendingMigrations, schemaVersionOf } from './migrate';
 import { Repositories } from './repositories';
 import { makeDirs } from './makeDirs';
+import { readWitness, writeWitness } from './auditWitness';
 
 export interface OpenCatalogueOptions {
   /** Path of a better_sqlite3.node built for another runtime (Electron's ABI). */
@@ -146,6 +147,9 @@ export class Catalogue {
         after: { schemaVersion: SCHEMA_VERSION, backupId: backup.id, catalogueSha256: backup.catalogueSha256, catalogueBytes: backup.catalogueBytes },
       });
     }
+    // A catalogue without a witness yet (new, or from a build before witnesses) gets one now; one
+    // recreated after being deleted says since when it exists (check reports it).
+    catalogue.refreshWitness(readWitness(absolute) === null);
     return catalogue;
   }
 
@@ -186,12 +190,25 @@ export class Catalogue {
     return schemaVersionOf(this.db);
   }
 
-  /** Runs `fn` in one SQLite transaction (nested calls become savepoints). */
+  /**
+   * Runs `fn` in one SQLite transaction (nested calls become savepoints). Once the outermost one
+   * has committed rows to the audit log, the witness beside the catalogue is rewritten.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    const result = this.db.transaction(fn)();
+    if (!this.db.inTransaction) this.refreshWitness();
+    return result;
+  }
+
+  /** Rewrites the witness file if audit rows were added since it was last written (see auditWitness.ts). */
+  refreshWitness(force = false): void {
+    if ((this.repos.audit.takeAppended() || force) && this.db.open && !this.db.inTransaction) writeWitness(this.path, this.db, this.now());
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (this.db.open) {
+      this.refreshWitness();
+      this.db.close();
+    }
   }
 }

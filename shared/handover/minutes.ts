@@ -42,10 +42,12 @@ export interface MinutesInput {
   inventory: InventoryReport;
   /** Names of the forms attached to the minutes (and carried in the package). */
   attachments: string[];
+  /** The head of the sender's audit log when the package was made: written on the minutes as a witness of the log. */
+  auditHead?: { lastId: number; hash: string } | null;
 }
 
 /** Fills the minutes from the batch; what the batch does not say is left as dots to write in by hand. */
-export function buildMinutes({ batch, inventory, attachments }: MinutesInput): MinutesModel {
+export function buildMinutes({ batch, inventory, attachments, auditHead }: MinutesInput): MinutesModel {
   const t = inventory.totals;
   const fondsNames = inventory.fonds.map((f) => `${f.name} (mã phông ${f.code})`).join('; ');
   const bases = (batch.legalBasis ?? '')
@@ -79,7 +81,8 @@ export function buildMinutes({ batch, inventory, attachments }: MinutesInput): M
     ? [
         `- Gói dữ liệu điện tử theo chuẩn BagIt (RFC 8493), mã đợt ${batch.uuid};`,
         `- Mã kiểm tra SHA-256 của gói (tệp tagmanifest-sha256.txt): ${batch.package.digest};`,
-        `- Payload-Oxum (số byte.số tệp): ${batch.package.payloadOxum}.`,
+        `- Payload-Oxum (số byte.số tệp): ${batch.package.payloadOxum}${auditHead ? ';' : '.'}`,
+        ...(auditHead ? [`- Nhật ký thay đổi của danh mục bên giao khi đóng gói: đến dòng số ${auditHead.lastId}, mã SHA-256 đầu chuỗi ${auditHead.hash}.`] : []),
       ]
     : [];
 

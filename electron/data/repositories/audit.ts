@@ -55,7 +55,16 @@ function toEntry(r: AuditRow): AuditEntry {
 
 /** Nhật ký: append-only (the database refuses UPDATE and DELETE on it), hash-chained. */
 export class AuditRepository {
+  private appended = false;
+
   constructor(private readonly db: Database) {}
+
+  /** Whether rows were appended since the last call (the catalogue then rewrites its witness). */
+  takeAppended(): boolean {
+    const was = this.appended;
+    this.appended = false;
+    return was;
+  }
 
   append(input: AuditInput): number {
     return this.appendMany([input])[0]!;
@@ -82,6 +91,7 @@ export class AuditRepository {
       ids.push(Number(insert.run({ ...row, prevHash, hash }).lastInsertRowid));
       prevHash = hash;
     }
+    this.appended = true;
     return ids;
   }
 
@@ -111,6 +121,31 @@ export class AuditRepository {
     }
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     return (this.db.prepare(`SELECT * FROM audit_log ${clause} ORDER BY id DESC LIMIT @limit`).all(params) as AuditRow[]).map(toEntry);
+  }
+
+  /** The head of the chain now: the last row's id and hash (0 and null when empty). */
+  head(): { lastId: number; hash: string | null } {
+    const row = this.db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+    return { lastId: row?.id ?? 0, hash: row?.hash ?? null };
+  }
+
+  /** The newest row of an action about one record, as stored (e.g. a batch's last packing). */
+  latest(action: string, entityType: string, entityId: number): AuditEntry | null {
+    const row = this.db
+      .prepare('SELECT * FROM audit_log WHERE action = ? AND entity_type = ? AND entity_id = ? ORDER BY id DESC LIMIT 1')
+      .get(action, entityType, entityId) as AuditRow | undefined;
+    return row ? toEntry(row) : null;
+  }
+
+  /** Every row of one action, oldest first (e.g. the restores the log records). */
+  ofAction(action: string): AuditEntry[] {
+    return (this.db.prepare('SELECT * FROM audit_log WHERE action = ? ORDER BY id').all(action) as AuditRow[]).map(toEntry);
+  }
+
+  /** The stored hash of row `id`, or null when there is no such row. */
+  hashOf(id: number): string | null {
+    const row = this.db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(id) as { hash: string } | undefined;
+    return row?.hash ?? null;
   }
 
   /** Walks the chain from the start; returns the first row whose link or hash does not hold. */

@@ -3,13 +3,26 @@ import path from 'node:path';
 import type { AuditVerification, FixityProblem, IntegrityReport } from '../../../shared/contract/types/safety';
 import { sha256File } from '../../data/snapshot';
 import { type ServiceContext, nowOf } from '../context';
+import { checkAuditAnchors } from './auditWitnesses';
 
-/** Walks the hash chain of the audit log and names the first row where it breaks. */
-export function verifyAuditChain(ctx: ServiceContext): AuditVerification {
+/**
+ * Walks the hash chain of the audit log and names the first row where it breaks, then compares
+ * the chain with its witnesses outside the catalogue file (a chain cut short, or edited and
+ * recomputed, still holds together on its own).
+ */
+export async function verifyAuditChain(ctx: ServiceContext): Promise<AuditVerification> {
   const { repos } = ctx.catalogue;
   const result = repos.audit.verify();
   const broken = result.firstBrokenId !== null ? (repos.integrity.auditRowFacts(result.firstBrokenId) ?? null) : null;
-  return { ok: result.ok, checked: result.checked, firstBrokenId: result.firstBrokenId, firstBroken: broken, total: repos.integrity.auditRowCount() };
+  const anchors = await checkAuditAnchors(ctx);
+  return {
+    ok: result.ok && anchors.problems.length === 0,
+    checked: result.checked,
+    firstBrokenId: result.firstBrokenId,
+    firstBroken: broken,
+    total: repos.integrity.auditRowCount(),
+    anchors,
+  };
 }
 
 /**
@@ -62,7 +75,7 @@ export async function runIntegrityCheck(ctx: ServiceContext, options: { original
   const { repos } = ctx.catalogue;
   const integrity = repos.integrity.integrityCheck();
   const foreignKeys = repos.integrity.foreignKeyCheck();
-  const audit = verifyAuditChain(ctx);
+  const audit = await verifyAuditChain(ctx);
   const originals = options.originals ? await checkOriginals(ctx) : { checked: 0, bytes: 0, movedOut: 0, problems: [], included: false };
   const ok = integrity.length === 1 && integrity[0] === 'ok' && foreignKeys.length === 0 && audit.ok && originals.problems.length === 0;
   return { ok, checkedAt: nowOf(ctx), integrity, foreignKeys, audit, originals };

@@ -15,6 +15,7 @@ export const safetyEn: Record<keyof typeof safetyVi, string> = {
   'safety.audit.title': 'Audit log',
   'safety.audit.hint': 'Each row carries the hash of the row before it: editing or deleting a row breaks the chain.',
   'safety.audit.verify': 'Verify audit log',
+  'safety.audit.anchorsBad': 'The audit log disagrees with {n} of {compared} witnesses kept outside the catalogue (witness file, backups, handover packages):',
   'safety.audit.ok': 'Audit log intact: {checked}/{total} rows, hash chain holds.',
   'safety.audit.broken': 'The audit log was altered: the hash chain breaks at row {id}.',
   'safety.audit.brokenRow': 'Row {id}: {at} · {actor} · {action} · {entity}',

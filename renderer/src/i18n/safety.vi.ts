@@ -21,6 +21,7 @@ export const safetyVi = {
   'safety.audit.broken': 'Nhật ký đã bị sửa: chuỗi băm đứt tại dòng {id}.',
   'safety.audit.brokenRow': 'Dòng {id}: {at} · {actor} · {action} · {entity}',
   'safety.audit.brokenBefore': '{checked} dòng trước đó vẫn khớp.',
+  'safety.audit.anchorsBad': 'Nhật ký không khớp với {n} trong {compared} bản đối chứng bên ngoài danh mục (tệp đối chứng, bản sao lưu, gói bàn giao):',
 
   'safety.check.title': 'Kiểm tra toàn vẹn',
   'safety.check.hint': 'Kiểm tra tệp cơ sở dữ liệu (integrity_check), liên kết giữa các bản ghi (foreign_key_check), nhật ký, và mã SHA-256 của từng bản gốc.',

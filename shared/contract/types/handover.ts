@@ -237,6 +237,8 @@ export interface PackageResult {
   payloadOxum: string;
   files: number;
   bytes: number;
+  /** The head of the catalogue's audit log when the package was made (also in its bag-info and on the Biên bản): a witness of the log. */
+  auditHead?: { lastId: number; hash: string; at: string } | null;
 }
 
 export interface ReceiveResult {

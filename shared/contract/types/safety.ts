@@ -44,6 +44,21 @@ export interface AuditVerification {
   /** That row as stored (it may have been altered), to show where the chain breaks. */
   firstBroken: { id: number; at: string; actor: string; action: string; entityType: string; entityId: number | null } | null;
   total: number;
+  /** The chain compared with its witnesses outside the catalogue file (see the README, “What check can and cannot detect”). */
+  anchors?: AuditAnchorCheck;
+}
+
+/** The audit chain against the copies of its head kept elsewhere: the witness file, backups' manifests, handover packages. */
+export interface AuditAnchorCheck {
+  /** Witnesses compared with the chain. */
+  compared: number;
+  /** Witnesses taken before a restore the log records, of rows that restore took back. */
+  superseded: number;
+  /** Handover packages this catalogue made that are no longer where they were written (moved, on other media). */
+  unreachablePackages: number;
+  /** The witness file beside the catalogue: since when it exists (a file recreated after being deleted starts again). */
+  witness: { since: string | null; lastId: number | null };
+  problems: Array<{ source: 'witness' | 'backup' | 'package'; label: string; status: 'truncated' | 'rewritten'; lastId: number; message: string }>;
 }
 
 export interface FixityProblem {

@@ -20,7 +20,7 @@ import {
   PACKAGE_FORMAT_VERSION,
   type PackageCatalogue,
 } from '../../../../shared/handover/packageFormat';
-import type { ServiceContext } from '../../context';
+import { type ServiceContext, nowOf } from '../../context';
 import type { Job } from '../../jobs';
 import { Cancelled } from '../cancelled';
 import { catalogueBody, documentKey, orgKey } from '../catalogueRecords';
@@ -85,7 +85,10 @@ function packageCatalogue(ctx: ServiceContext, ec: ExportContext): PackageCatalo
   };
 }
 
-function bagInfo(ctx: ServiceContext, ec: ExportContext, payloadBytes: number, payloadFiles: number): BagInfo {
+/** The audit log's head as a package records it (`KhoLuu-Audit-Head: <row> <sha256> <time>`), a witness `check` compares. */
+export const AUDIT_HEAD_LABEL = 'KhoLuu-Audit-Head';
+
+function bagInfo(ctx: ServiceContext, ec: ExportContext, payloadBytes: number, payloadFiles: number, head: PackageResult['auditHead']): BagInfo {
   const batch = ec.batch!;
   const fonds = ec.records.fonds;
   const info: BagInfo = [
@@ -111,6 +114,7 @@ function bagInfo(ctx: ServiceContext, ec: ExportContext, payloadBytes: number, p
     ['KhoLuu-Files', String(ec.records.files.length)],
     ['KhoLuu-Documents', String(ec.records.documents.length)],
   ];
+  if (head) info.push([AUDIT_HEAD_LABEL, `${head.lastId} ${head.hash} ${head.at}`]);
   return info;
 }
 
@@ -147,6 +151,7 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
   job.status.bytesProcessed = 0;
   const payload: ManifestEntry[] = [];
   let payloadBytes = 0;
+  let auditHead: PackageResult['auditHead'] = null;
   const add = async (bagPath: string, write: Promise<{ sha256: string; size: number }>) => {
     const w = await write;
     payload.push({ sha256: w.sha256, path: bagPath });
@@ -210,7 +215,9 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
       tags.push({ sha256: w.sha256, path: name });
     };
     await tag(BAGIT_TXT, bagitDeclaration());
-    await tag(BAG_INFO, buildBagInfo(bagInfo(ctx, ec, payloadBytes, payload.length)));
+    const chain = ctx.catalogue.repos.audit.head();
+    auditHead = chain.hash ? { lastId: chain.lastId, hash: chain.hash, at: nowOf(ctx) } : null;
+    await tag(BAG_INFO, buildBagInfo(bagInfo(ctx, ec, payloadBytes, payload.length, auditHead)));
     await tag(MANIFEST, manifest);
     const tagManifest = buildManifest(tags);
     await sink.addBuffer(TAG_MANIFEST, Buffer.from(tagManifest, 'utf8'));
@@ -221,6 +228,7 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
       payloadOxum: formatOxum(payloadBytes, payload.length),
       files: payload.length,
       bytes: payloadBytes,
+      auditHead,
     };
   } catch (err) {
     await sink.abort();

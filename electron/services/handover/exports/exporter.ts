@@ -76,6 +76,8 @@ export interface ExportContext {
   scopeLine: string;
   secretsVisible: boolean;
   creator: string;
+  /** The audit log's head recorded in the batch's last package (a witness written on the minutes). */
+  packageAuditHead: { lastId: number; hash: string } | null;
 }
 
 export function loadExportContext(ctx: ServiceContext, scope: ExportScope): ExportContext {
@@ -98,6 +100,7 @@ export function loadExportContext(ctx: ServiceContext, scope: ExportScope): Expo
       scopeLine: `${fondsNames} — kèm theo Biên bản giao nhận tài liệu số ${detail.code}`,
       secretsVisible,
       creator: ctx.actor(),
+      packageAuditHead: detail.package ? packedAuditHead(ctx, detail.id) : null,
     };
   }
   const fonds = repos.fonds.get(scope.fondsId);
@@ -112,7 +115,15 @@ export function loadExportContext(ctx: ServiceContext, scope: ExportScope): Expo
     scopeLine: `Phông: ${fonds.name} (mã phông ${fonds.code})`,
     secretsVisible,
     creator: ctx.actor(),
+    packageAuditHead: null,
   };
+}
+
+/** The audit head the batch's last package recorded (from that packing's audit row). */
+function packedAuditHead(ctx: ServiceContext, batchId: number): { lastId: number; hash: string } | null {
+  const row = ctx.catalogue.repos.audit.latest('handover.pack', 'handover_batch', batchId);
+  const head = (row?.after as { package?: { auditHead?: { lastId?: unknown; hash?: unknown } } } | null)?.package?.auditHead;
+  return head && typeof head.lastId === 'number' && typeof head.hash === 'string' ? { lastId: head.lastId, hash: head.hash } : null;
 }
 
 function heading(ec: ExportContext, title: string): FormHeading {
@@ -167,7 +178,7 @@ export async function renderExport(ec: ExportContext, form: ExportForm, format: 
       return done(formRowsToCsv(sheet.columns, sheet.rows));
     }
     case 'minutes': {
-      const model = buildMinutes({ batch: needBatch(ec), inventory: ec.inventory, attachments: ATTACHED_FORMS });
+      const model = buildMinutes({ batch: needBatch(ec), inventory: ec.inventory, attachments: ATTACHED_FORMS, auditHead: ec.packageAuditHead });
       return done(format === 'pdf' ? await minutesPdf(model, ec.creator) : await minutesDocx(model, ec.creator));
     }
     case 'boxLabels': {

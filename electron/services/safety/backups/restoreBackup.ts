@@ -151,7 +151,8 @@ export async function restoreBackup(ctx: ServiceContext, id: string, confirmToke
       'catalogue',
       null,
       { lastAudit: before.lastAudit, counts: before.counts, safetyBackupId: safety.id },
-      { backupId: id, backupCreatedAt: info.createdAt, fromSchemaVersion: fromVersion, counts: summary.counts, originalsRestored: put.restored },
+      // The head the restored chain ended at: witnesses of the rows this restore takes back are superseded (auditAnchors.ts).
+      { backupId: id, backupCreatedAt: info.createdAt, fromSchemaVersion: fromVersion, counts: summary.counts, originalsRestored: put.restored, restoredLastAudit: summary.lastAudit },
     ),
   );
   return { restoredFrom: id, safetyBackupId: safety.id, summary: summarize(ctx.catalogue.db), originalsRestored: put.restored, originalsProblems: put.problems };

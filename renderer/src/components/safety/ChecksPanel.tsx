@@ -6,9 +6,28 @@ import { formatDateTime, formatSize } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { useAction } from './useAction';
 
+/** What the witnesses outside the catalogue file say of the chain (cut short, rewritten). */
+function AnchorProblems({ v }: { v: AuditVerification }) {
+  const t = useT();
+  if (!v.anchors || v.anchors.problems.length === 0) return null;
+  return (
+    <div className="safety-bad" role="alert" data-testid="audit-anchor-problems">
+      <p>
+        <strong>✗ {t('safety.audit.anchorsBad', { n: v.anchors.problems.length, compared: v.anchors.compared })}</strong>
+      </p>
+      <ul>
+        {v.anchors.problems.map((p, i) => (
+          <li key={i}>{p.message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function AuditResult({ v }: { v: AuditVerification }) {
   const t = useT();
   if (v.ok) return <p className="safety-ok" data-testid="audit-ok">✓ {t('safety.audit.ok', { checked: v.checked, total: v.total })}</p>;
+  if (v.firstBrokenId === null) return <AnchorProblems v={v} />;
   const b = v.firstBroken;
   return (
     <div className="safety-bad" role="alert" data-testid="audit-broken">
@@ -46,7 +65,13 @@ function IntegrityResult({ r }: { r: IntegrityReport }) {
         <dt>
           {mark(r.audit.ok)} {t('safety.check.audit')}
         </dt>
-        <dd>{r.audit.ok ? t('safety.audit.ok', { checked: r.audit.checked, total: r.audit.total }) : t('safety.audit.broken', { id: r.audit.firstBrokenId ?? '?' })}</dd>
+        <dd>
+          {r.audit.ok
+            ? t('safety.audit.ok', { checked: r.audit.checked, total: r.audit.total })
+            : r.audit.firstBrokenId !== null
+              ? t('safety.audit.broken', { id: r.audit.firstBrokenId })
+              : (r.audit.anchors?.problems ?? []).map((p) => p.message).join(' ')}
+        </dd>
         <dt>
           {mark(r.originals.problems.length === 0)} {t('safety.check.originals')}
         </dt>
