@@ -9,6 +9,7 @@ import { bulk } from './0007-bulk';
 import { ocrPages } from './0008-ocr-pages';
 // [safety] secret records
 import { secretScope } from './0009-secret-scope';
+import { recordDigests } from './0010-record-digests';
 import type { Migration } from './types';
 
 /**
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ocrPages,
   // [safety] secret records
   secretScope,
+  recordDigests,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

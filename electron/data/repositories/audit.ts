@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditEntry } from '../../../shared/contract/types';
 import { canonicalJson } from '../../../shared/domain/canonicalJson';
 import { parseJson } from './sql';
+import { isDigested, recordDigest as recordDigest_ } from '../recordDigests';
 
 interface AuditRow {
   id: number;
@@ -15,6 +16,8 @@ interface AuditRow {
   after_json: string | null;
   prev_hash: string;
   hash: string;
+  /** The digest of the record the row is about, as the change left it (documents and originals; absent on rows of older builds). */
+  record_digest?: string | null;
 }
 
 export interface AuditInput {
@@ -30,13 +33,17 @@ export interface AuditInput {
 /** The chain starts from this value, so the first row is chained too. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** hash(row) = SHA-256 over the previous row's hash and this row's canonical content. */
-export function auditRowHash(prevHash: string, row: { at: string; actor: string; action: string; entityType: string; entityId: number | null; before: string | null; after: string | null }): string {
-  return createHash('sha256')
-    .update(prevHash)
-    .update('\n')
-    .update(canonicalJson([row.at, row.actor, row.action, row.entityType, row.entityId, row.before, row.after]))
-    .digest('hex');
+/**
+ * hash(row) = SHA-256 over the previous row's hash and this row's canonical content, the record's
+ * digest included when the row has one (rows without, as older builds wrote them, hash as before).
+ */
+export function auditRowHash(
+  prevHash: string,
+  row: { at: string; actor: string; action: string; entityType: string; entityId: number | null; before: string | null; after: string | null; recordDigest?: string | null },
+): string {
+  const content = [row.at, row.actor, row.action, row.entityType, row.entityId, row.before, row.after];
+  if (row.recordDigest) content.push(row.recordDigest);
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
 }
 
 function toEntry(r: AuditRow): AuditEntry {
@@ -80,13 +87,15 @@ export class AuditRepository {
     const last = this.db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
     let prevHash = last?.hash ?? GENESIS_HASH;
     const insert = this.db.prepare(
-      `INSERT INTO audit_log (at, actor, action, entity_type, entity_id, before_json, after_json, prev_hash, hash)
-       VALUES (@at, @actor, @action, @entityType, @entityId, @before, @after, @prevHash, @hash)`,
+      `INSERT INTO audit_log (at, actor, action, entity_type, entity_id, before_json, after_json, prev_hash, hash, record_digest)
+       VALUES (@at, @actor, @action, @entityType, @entityId, @before, @after, @prevHash, @hash, @recordDigest)`,
     );
     for (const input of inputs) {
       const before = input.before === undefined ? null : canonicalJson(input.before);
       const after = input.after === undefined ? null : canonicalJson(input.after);
-      const row = { at: input.at, actor: input.actor, action: input.action, entityType: input.entityType, entityId: input.entityId, before, after };
+      // The record as this change left it (the row is written after the change, in its transaction).
+      const recordDigest = input.entityId !== null && isDigested(input.entityType) ? recordDigest_(this.db, input.entityType, input.entityId) : null;
+      const row = { at: input.at, actor: input.actor, action: input.action, entityType: input.entityType, entityId: input.entityId, before, after, recordDigest };
       const hash = auditRowHash(prevHash, row);
       ids.push(Number(insert.run({ ...row, prevHash, hash }).lastInsertRowid));
       prevHash = hash;
@@ -161,6 +170,7 @@ export class AuditRepository {
         entityId: r.entity_id,
         before: r.before_json,
         after: r.after_json,
+        recordDigest: r.record_digest ?? null,
       });
       if (r.prev_hash !== prev || r.hash !== expected) return { ok: false, checked, firstBrokenId: r.id };
       prev = r.hash;

@@ -43,6 +43,29 @@ export class IntegrityRepository {
       .all() as OriginalRef[];
   }
 
+  /**
+   * For each record of a kind that has audit rows, the digest its newest row holds (null when that
+   * row has none: written by an older build, or about a change that kept no digest).
+   */
+  latestRecordDigests(entityType: 'document' | 'attachment'): Map<number, string | null> {
+    const rows = this.db
+      .prepare(
+        `SELECT a.entity_id AS id, a.record_digest AS digest FROM audit_log a
+         JOIN (SELECT entity_id, MAX(id) AS id FROM audit_log WHERE entity_type = ? AND entity_id IS NOT NULL GROUP BY entity_id) m ON a.id = m.id`,
+      )
+      .all(entityType) as Array<{ id: number; digest: string | null }>;
+    return new Map(rows.map((r) => [r.id, r.digest]));
+  }
+
+  /** Labels to name records in a report: a document's number-symbol, an original's file name. */
+  recordLabel(entityType: 'document' | 'attachment', id: number): string | null {
+    const row =
+      entityType === 'document'
+        ? (this.db.prepare('SELECT number_symbol AS label FROM documents WHERE id = ?').get(id) as { label: string | null } | undefined)
+        : (this.db.prepare('SELECT file_name AS label FROM attachments WHERE id = ?').get(id) as { label: string | null } | undefined);
+    return row?.label ?? null;
+  }
+
   auditRowFacts(id: number): AuditRowFacts | undefined {
     return this.db.prepare('SELECT id, at, actor, action, entity_type AS entityType, entity_id AS entityId FROM audit_log WHERE id = ?').get(id) as AuditRowFacts | undefined;
   }

@@ -4,6 +4,7 @@ import type { AuditVerification, FixityProblem, IntegrityReport } from '../../..
 import { sha256File } from '../../data/snapshot';
 import { type ServiceContext, nowOf } from '../context';
 import { checkAuditAnchors } from './auditWitnesses';
+import { checkRecords } from './recordCheck';
 
 /**
  * Walks the hash chain of the audit log and names the first row where it breaks, then compares
@@ -69,14 +70,16 @@ export async function checkOriginals(ctx: ServiceContext): Promise<IntegrityRepo
 
 /**
  * `check`: the database file (PRAGMA integrity_check), its references (PRAGMA foreign_key_check),
- * the audit log's hash chain and, unless skipped, the fixity of every original.
+ * the audit log's hash chain and its witnesses, every record against the digest of its last
+ * audited change and, unless skipped, the fixity of every original.
  */
 export async function runIntegrityCheck(ctx: ServiceContext, options: { originals: boolean }): Promise<IntegrityReport> {
   const { repos } = ctx.catalogue;
   const integrity = repos.integrity.integrityCheck();
   const foreignKeys = repos.integrity.foreignKeyCheck();
   const audit = await verifyAuditChain(ctx);
+  const records = checkRecords(ctx);
   const originals = options.originals ? await checkOriginals(ctx) : { checked: 0, bytes: 0, movedOut: 0, problems: [], included: false };
-  const ok = integrity.length === 1 && integrity[0] === 'ok' && foreignKeys.length === 0 && audit.ok && originals.problems.length === 0;
-  return { ok, checkedAt: nowOf(ctx), integrity, foreignKeys, audit, originals };
+  const ok = integrity.length === 1 && integrity[0] === 'ok' && foreignKeys.length === 0 && audit.ok && records.problems.length === 0 && originals.problems.length === 0;
+  return { ok, checkedAt: nowOf(ctx), integrity, foreignKeys, audit, records, originals };
 }

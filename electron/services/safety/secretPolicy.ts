@@ -12,7 +12,7 @@
 import type { AuditEntry, DocumentRecord, ImportFileResult, JobStatus } from '../../../shared/contract/types';
 import type { BatchDetail, CandidateFile, VerificationReport } from '../../../shared/contract/types/handover';
 import type { ImportRun, ImportRunItem } from '../../../shared/contract/types/importing';
-import type { BackupVerification, IntegrityReport, RestoreDifference } from '../../../shared/contract/types/safety';
+import type { BackupVerification, IntegrityReport, RecordProblem, RestoreDifference } from '../../../shared/contract/types/safety';
 import { HIDDEN_SECRET_TEXT, isWithheld, lockedSecretDocument } from '../../../shared/security/secretFields';
 import type { SecretMarks } from '../../data/repositories/secretRecords';
 import type { CatalogueRecords } from '../handover/catalogueRecords';
@@ -173,8 +173,12 @@ export class SecretPolicy {
   /** The integrity check: a damaged secret original is reported, without its name, path or hashes. */
   integrityReport(report: IntegrityReport): IntegrityReport {
     if (this.visible) return report;
+    const secretRecord = (p: RecordProblem) => p.id !== null && (p.entityType === 'document' ? this.hidesDocument(p.id) : this.marks().attachments.has(p.id));
     return {
       ...report,
+      ...(report.records
+        ? { records: { ...report.records, problems: report.records.problems.map((p) => (secretRecord(p) ? { ...p, id: null, label: HIDDEN_SECRET_TEXT } : p)) } }
+        : {}),
       originals: {
         ...report.originals,
         problems: report.originals.problems.map((p) =>

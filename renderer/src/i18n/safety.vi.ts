@@ -21,6 +21,9 @@ export const safetyVi = {
   'safety.audit.broken': 'Nhật ký đã bị sửa: chuỗi băm đứt tại dòng {id}.',
   'safety.audit.brokenRow': 'Dòng {id}: {at} · {actor} · {action} · {entity}',
   'safety.audit.brokenBefore': '{checked} dòng trước đó vẫn khớp.',
+  'safety.check.records': 'Bản ghi khớp với nhật ký',
+  'safety.check.recordsOk': '{checked} bản ghi khớp với lần thay đổi cuối cùng ghi trong nhật ký.',
+  'safety.check.recordsBad': '{n} bản ghi bị sửa ngoài mọi thao tác có ghi nhật ký: {list}',
   'safety.audit.anchorsBad': 'Nhật ký không khớp với {n} trong {compared} bản đối chứng bên ngoài danh mục (tệp đối chứng, bản sao lưu, gói bàn giao):',
 
   'safety.check.title': 'Kiểm tra toàn vẹn',

@@ -61,6 +61,18 @@ export interface AuditAnchorCheck {
   problems: Array<{ source: 'witness' | 'backup' | 'package'; label: string; status: 'truncated' | 'rewritten'; lastId: number; message: string }>;
 }
 
+/**
+ * A document or an original's entry that no audited operation produced: `changed` — it differs from
+ * the digest its last audit row holds; `unaudited` — no audit row speaks of it at all. Ids, labels
+ * are null for a secret record shown to a caller who may not see it.
+ */
+export interface RecordProblem {
+  entityType: 'document' | 'attachment';
+  id: number | null;
+  label: string | null;
+  problem: 'changed' | 'unaudited';
+}
+
 export interface FixityProblem {
   /** Null (with the name, path and hashes emptied) for a secret record shown to a caller who may not see it. */
   attachmentId: number | null;
@@ -81,6 +93,13 @@ export interface IntegrityReport {
   /** `PRAGMA foreign_key_check`: rows pointing at nothing. */
   foreignKeys: Array<{ table: string; rowid: number | null; parent: string }>;
   audit: AuditVerification;
+  /** Records whose content differs from what their last audited change left (see RecordProblem). */
+  records?: {
+    checked: number;
+    /** Records whose last audit row has no digest (written by an older build): checked from their next change on. */
+    notCovered: number;
+    problems: RecordProblem[];
+  };
   originals: {
     checked: number;
     bytes: number;

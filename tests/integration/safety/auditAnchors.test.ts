@@ -105,7 +105,7 @@ describe('the audit chain against its witnesses', () => {
       let prev = String(rows[rows.indexOf(target) - 1]!.hash);
       const update = db.prepare('UPDATE audit_log SET after_json = ?, prev_hash = ?, hash = ? WHERE id = ?');
       for (const r of rows.slice(rows.indexOf(target))) {
-        const hash = auditRowHash(prev, { at: String(r.at), actor: String(r.actor), action: String(r.action), entityType: String(r.entity_type), entityId: r.entity_id as number | null, before: r.before_json as string | null, after: r.after_json as string | null });
+        const hash = auditRowHash(prev, { at: String(r.at), actor: String(r.actor), action: String(r.action), entityType: String(r.entity_type), entityId: r.entity_id as number | null, before: r.before_json as string | null, after: r.after_json as string | null, recordDigest: r.record_digest as string | null });
         update.run(r.after_json, prev, hash, r.id);
         prev = hash;
       }

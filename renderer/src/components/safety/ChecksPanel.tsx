@@ -72,6 +72,18 @@ function IntegrityResult({ r }: { r: IntegrityReport }) {
               ? t('safety.audit.broken', { id: r.audit.firstBrokenId })
               : (r.audit.anchors?.problems ?? []).map((p) => p.message).join(' ')}
         </dd>
+        {r.records ? (
+          <>
+            <dt>
+              {mark(r.records.problems.length === 0)} {t('safety.check.records')}
+            </dt>
+            <dd data-testid="record-check">
+              {r.records.problems.length === 0
+                ? t('safety.check.recordsOk', { checked: r.records.checked })
+                : t('safety.check.recordsBad', { n: r.records.problems.length, list: r.records.problems.slice(0, 10).map((p) => `${p.entityType === 'document' ? '#' : '@'}${p.id ?? '—'} ${p.label ?? ''}`).join('; ') })}
+            </dd>
+          </>
+        ) : null}
         <dt>
           {mark(r.originals.problems.length === 0)} {t('safety.check.originals')}
         </dt>

@@ -1,0 +1,96 @@
+/**
+ * Records that no audited operation produced. The audit chain and the fixity check cover the log
+ * and the files; a subject or full text edited with SQL, or an original's file replaced together
+ * with its SHA-256 column, passed both. Each audit row about a document or an original now holds
+ * the digest of that record as the change left it, and `check` compares every record with it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SEED } from '../../support/paths';
+import { archiveWithFiles, cli, importInto, openSafetyApp } from '../../support/safety';
+import { tempDir } from '../../support/services';
+
+let base: string;
+let ids: number[];
+
+beforeAll(async () => {
+  const app = openSafetyApp(tempDir('kholuu-digests-'));
+  const { fonds, fixed, permanent } = await archiveWithFiles(app);
+  ids = await importInto(app, { fondsId: fonds.id, fileId: fixed.id }, [SEED.conclusion1485, SEED.letter4029, SEED.haTinh]);
+  // Audited changes of every kind the check must accept.
+  await app.call('documents.update', { id: ids[0]!, patch: { subject: 'về hội nghị Ban Chấp hành (đã sửa)', notes: 'Bản chính' } });
+  await app.call('bulk.start', { action: 'documents.move', selection: { kind: 'ids', ids: [ids[1]!] }, to: { fileId: permanent.id }, widenFileDates: true });
+  await app.call('documents.remove', { id: ids[2]!, reason: 'Nhập trùng' });
+  await app.close();
+  base = app.dir;
+}, 120_000);
+
+function copy() {
+  const dir = tempDir('kholuu-digests-copy-');
+  fs.cpSync(base, dir, { recursive: true });
+  return { dir, file: path.join(dir, 'catalogue.sqlite') };
+}
+
+async function check(dir: string) {
+  const app = openSafetyApp(dir);
+  try {
+    return await app.call('integrity.check', { originals: true });
+  } finally {
+    await app.close();
+  }
+}
+
+describe('records against the digests of their audited changes', () => {
+  it('every record produced by audited operations matches (imports, edits, bulk moves, removals)', async () => {
+    const r = await check(copy().dir);
+    expect(r.records).toMatchObject({ problems: [], notCovered: 0 });
+    expect(r.records!.checked).toBe(6);
+    expect(r.ok).toBe(true);
+  });
+
+  it('finds a subject edited with SQL, and a full text edited with SQL', async () => {
+    const { dir, file } = copy();
+    const db = new BetterSqlite3(file);
+    db.prepare("UPDATE documents SET subject = subject || ' (giả mạo)' WHERE id = ?").run(ids[0]);
+    db.prepare("UPDATE documents SET full_text = replace(full_text, 'Tỉnh ủy', 'Tỉnh uỷ') WHERE id = ?").run(ids[1]);
+    db.close();
+    const r = await check(dir);
+    expect(r.ok).toBe(false);
+    expect(r.audit.ok).toBe(true);
+    expect(r.records!.problems).toEqual([
+      expect.objectContaining({ entityType: 'document', id: ids[0], problem: 'changed' }),
+      expect.objectContaining({ entityType: 'document', id: ids[1], problem: 'changed' }),
+    ]);
+  });
+
+  it('finds an original replaced together with its SHA-256 column (fixity alone passes)', async () => {
+    const { dir, file } = copy();
+    const db = new BetterSqlite3(file);
+    const a = db.prepare('SELECT id, stored_path FROM attachments WHERE document_id = ?').get(ids[0]) as { id: number; stored_path: string };
+    const target = path.join(dir, 'catalogue.originals', a.stored_path);
+    const forged = Buffer.from(fs.readFileSync(target, 'utf8').replace('Tỉnh ủy', 'Tỉnh uỷ'));
+    fs.writeFileSync(target, forged);
+    db.exec('DROP TRIGGER attachments_identity_fixed');
+    db.prepare('UPDATE attachments SET sha256 = ?, size = ? WHERE id = ?').run(createHash('sha256').update(forged).digest('hex'), forged.length, a.id);
+    db.close();
+    const r = await check(dir);
+    expect(r.originals.problems).toEqual([]);
+    expect(r.records!.problems).toEqual([expect.objectContaining({ entityType: 'attachment', id: a.id, problem: 'changed' })]);
+    expect(r.ok).toBe(false);
+  });
+
+  it('finds a document inserted with SQL (no audit row speaks of it); the command line exits 2', async () => {
+    const { dir, file } = copy();
+    const db = new BetterSqlite3(file);
+    db.prepare("INSERT INTO documents (fonds_id, number_symbol, subject, created_at, updated_at) VALUES (1, '99-KL/TU', 'Văn bản chèn thêm', '2025-01-01', '2025-01-01')").run();
+    db.close();
+    const r = await check(dir);
+    expect(r.records!.problems).toEqual([expect.objectContaining({ entityType: 'document', label: '99-KL/TU', problem: 'unaudited' })]);
+    const out = cli(['--db', file, 'check', '--quick']);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toContain('KHÔNG CÓ TRONG NHẬT KÝ: văn bản');
+  }, 120_000);
+});
