@@ -143,7 +143,7 @@ export interface VerificationReport {
   alreadyReceivedBatchId: number | null;
   /**
    * The digest the package was compared with, when one was known: recorded on this catalogue's
-   * batch (`batch`: it packed or received it) or given from the Biên bản (`given`).
+   * batch when it packed it (`batch`) or given from the Biên bản (`given`).
    */
   expectedDigest?: { digest: string; source: 'batch' | 'given'; matches: boolean } | null;
 }

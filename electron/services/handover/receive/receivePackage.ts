@@ -32,8 +32,8 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Adds what this catalogue knows to a verification report: what it already holds, and the digest
- * the package must have — the one recorded on its batch when this catalogue packed (or received)
- * it, and the one printed on the Biên bản if the user gave it. A package whose files were changed
+ * the package must have — the one recorded on its batch when this catalogue last packed it, and
+ * the one printed on the Biên bản if the user gave it. A package whose files were changed
  * and every checksum recomputed agrees with itself; only the recorded digest tells it apart.
  */
 export function annotateWithCatalogue(ctx: ServiceContext, verified: Verified, expectedDigest?: string): void {
@@ -42,7 +42,9 @@ export function annotateWithCatalogue(ctx: ServiceContext, verified: Verified, e
   const uuid = verified.catalogue?.batch.uuid ?? report.batchUuid;
   const existing = uuid ? repos.handoverBatches.getByUuid(uuid) : undefined;
   if (existing) report.alreadyReceivedBatchId = existing.id;
-  const recorded = existing ? (existing.package?.digest ?? existing.verification?.digest ?? null) : null;
+  // The digest recorded at packaging: this catalogue made the package (a receiving catalogue holds the
+  // digest of what it received, not of every package the sender may make of the batch again).
+  const recorded = existing?.direction === 'outgoing' ? (existing.package?.digest ?? null) : null;
   const expected: Array<{ digest: string; source: 'batch' | 'given' }> = [];
   if (expectedDigest) expected.push({ digest: expectedDigest, source: 'given' });
   if (recorded) expected.push({ digest: recorded, source: 'batch' });
@@ -61,7 +63,7 @@ export function annotateWithCatalogue(ctx: ServiceContext, verified: Verified, e
       message:
         e.source === 'given'
           ? `Mã kiểm tra của gói (${report.digest ?? 'không có'}) khác mã ghi trên Biên bản giao nhận (${e.digest}): đây không phải gói đã lập, dù các tệp trong gói khớp nhau.`
-          : `Mã kiểm tra của gói (${report.digest ?? 'không có'}) khác mã danh mục này ghi lại khi đóng gói đợt ${existing!.code} (${e.digest}): gói đã bị sửa sau khi lập, dù các tệp trong gói khớp nhau.`,
+          : `Mã kiểm tra của gói (${report.digest ?? 'không có'}) khác mã danh mục này ghi lại khi đóng gói đợt ${existing!.code} lần gần nhất (${e.digest}): gói đã bị sửa sau khi lập (hoặc là một gói cũ hơn của đợt), dù các tệp trong gói khớp nhau.`,
       expected: e.digest,
       actual: report.digest ?? undefined,
     });
