@@ -132,7 +132,7 @@ describe('import runs and their reports', () => {
     ]);
     expect(items[1]!.message).toMatch(/Không tìm thấy/);
     const nothing = await errorOf(app.call('import.start', { target: { fondsId: fonds.id }, paths: [missing] }));
-    expect(nothing.code).toBe('not_found');
+    expect(nothing.kind).toBe('not_found');
   });
 
   it('exports the report as CSV (BOM, Vietnamese headers, quoted fields, no formulas) and as JSON', async () => {
@@ -226,9 +226,9 @@ describe('import runs and their reports', () => {
     expect(run.resumable).toBe(false);
     expect(run.sources).toEqual(['x.txt']);
     const refused = await errorOf(app.call('import.resume', { runId: runB }));
-    expect(refused.code).toBe('conflict');
+    expect(refused.kind).toBe('conflict');
     expect(refused.message).toMatch(/không đọc lại được/);
-    expect((await errorOf(app.call('import.resume', { runId: 9999 }))).code).toBe('not_found');
+    expect((await errorOf(app.call('import.resume', { runId: 9999 }))).kind).toBe('not_found');
   });
 
   it('a 200 MB file fails clearly, without being read, and the rest of the folder is imported', async () => {
