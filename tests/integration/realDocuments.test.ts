@@ -18,9 +18,9 @@ import { REPO_ROOT } from '../unit/parser/truthHarness';
 import { buildReport, printReport, scoreCopy, type CopyScore, type EvaluationReport } from '../support/realEvaluation';
 
 /** Share of the stated fields recovered exactly, in percent, over all copies read here. */
-const RECOVERED_FLOOR = 51;
+const RECOVERED_FLOOR = 52;
 /** Wrong values plus values where the document states none, over all copies read here; must fall to 0 (raise it only when documents are added). */
-const INVENTED_CEILING = 177;
+const INVENTED_CEILING = 194;
 
 const docs = loadRealDocuments();
 const formatsOf = (_doc: unknown, i: number): RealFormat[] => ['txt', 'docx', 'pdf', IMAGE_FORMATS[i % IMAGE_FORMATS.length]!];
