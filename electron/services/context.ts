@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../shared/contract/types';
 import type { Catalogue } from '../data/catalogue';
 import type { JobRegistry } from './jobs';
+import type { SearchService } from './search/searchService';
 
 /** What every service needs; built once per host (Electron, browser host, command line, tests). */
 export interface ServiceContext {
@@ -14,6 +15,8 @@ export interface ServiceContext {
   actor(): string;
   /** Who may see what; the safety area (issue 6) fills in the secret-records rules. */
   access: AccessPolicy;
+  /** Search over this catalogue (its facet columns are loaded once and kept current). */
+  search: SearchService;
 }
 
 /**

@@ -11,6 +11,7 @@ import { importHandlers } from './handlers/importing';
 import { organizationHandlers } from './handlers/organizations';
 import { searchHandlers } from './handlers/search';
 import { JobRegistry } from './jobs';
+import { SearchService } from './search/searchService';
 // [viewer] the original beside its record
 import { originalHandlers } from './handlers/originals';
 // [safety] issue 6
@@ -22,6 +23,10 @@ import { handoverHandlers } from './handlers/handover';
 import { citationHandlers } from './handlers/citations';
 import { reviewHandlers } from './handlers/review';
 import { registerHandlers } from './handlers/registers';
+// [bulk] issue 11
+import { bulkHandlers } from './handlers/bulk';
+// [ocr] issue 10
+import { ocrHandlers } from './handlers/ocr';
 
 export interface ServicesOptions extends OpenCatalogueOptions {
   cataloguePath: string;
@@ -53,6 +58,7 @@ export function createServices(options: ServicesOptions): Services {
     actor: () => options.actor ?? catalogue.repos.settings.get('actor') ?? defaultActor(),
     // [safety] secret records: shown by default only in the desktop app; unlocking is audited.
     access: new SecretsAccess(options.secretsVisibleByDefault ?? secretsShownByDefault(options.host), () => Date.parse(catalogue.now())),
+    search: new SearchService(catalogue.repos),
   };
   const handlers: ApiHandlers = {
     ...appHandlers(context),
@@ -75,6 +81,10 @@ export function createServices(options: ServicesOptions): Services {
     ...originalHandlers(context),
     // [safety] issue 6: integrity, backups, access: add entries below this line
     ...safetyHandlers(context),
+    // [bulk] issue 11: selection and bulk actions: add entries below this line
+    ...bulkHandlers(context),
+    // [ocr] issue 10: OCR pages and word boxes: add entries below this line
+    ...ocrHandlers(context),
   };
   return {
     context,

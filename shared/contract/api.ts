@@ -38,6 +38,8 @@ import type {
 // [import] issue 3: registers and reading details (formats)
 import * as sr from './schemas/registers';
 import type { DocumentReadingInfo, RegisterImportStarted, RegisterPreview } from './types/registers';
+// [ocr] issue 10
+import type { DocumentPages } from './types/ocr';
 // [search] issue 4
 import * as sq from './schemas/search';
 import type { SavedSearch, SearchFacets, SearchHistoryEntry, SearchSuggestion } from './types/search';
@@ -72,6 +74,9 @@ import type {
   RestoreResult,
   SecretsStatus,
 } from './types/safety';
+// [bulk] issue 11
+import * as sb from './schemas/bulk';
+import type { BulkCount, BulkOperationSummary, BulkResult, BulkUndoResult } from './types/bulk';
 
 // [viewer] the original beside its record
 import * as sv from './schemas/viewer';
@@ -145,6 +150,8 @@ export const operations = {
   'registers.preview': query<RegisterPreview>()(sr.registerPreview),
   'registers.import': command<RegisterImportStarted>()(sr.registerImport),
   'documents.readingInfo': query<DocumentReadingInfo>()(s.byId),
+  // [ocr] issue 10: OCR pages and word boxes: add entries below this line
+  'documents.pages': query<DocumentPages>()(s.byId),
   // [search] issue 4: search: add entries below this line
   'search.facets': query<SearchFacets>()(sq.searchFacetsQuery),
   'search.suggest': query<SearchSuggestion[]>()(sq.searchSuggest),
@@ -205,6 +212,12 @@ export const operations = {
   'catalogue.unlock': query<LockState>()(ss.catalogueUnlock),
   'catalogue.encryption': query<EncryptionStatus>()(s.empty),
   'catalogue.setPassphrase': command<EncryptionResult>()(ss.passphraseChange),
+  // [bulk] issue 11: selection and bulk actions, lineage, fonds and organizations: add entries below this line
+  'bulk.count': query<BulkCount>()(sb.bulkCount),
+  'bulk.start': command<{ jobId: string | null; result: BulkResult | null }>()(sb.bulkAction),
+  'bulk.jobResult': query<{ result: BulkResult | null }>()(s.jobRef),
+  'bulk.undo': command<BulkUndoResult>()(sb.bulkUndo),
+  'bulk.operations': query<BulkOperationSummary[]>()(sb.bulkOperations),
 } as const;
 
 export type Operations = typeof operations;

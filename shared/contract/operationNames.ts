@@ -48,6 +48,8 @@ export const OPERATION_NAMES = [
   'registers.preview',
   'registers.import',
   'documents.readingInfo',
+  // [ocr] issue 10: OCR pages and word boxes: add entries below this line
+  'documents.pages',
   // [search] issue 4: search: add entries below this line
   'search.facets',
   'search.suggest',
@@ -108,6 +110,12 @@ export const OPERATION_NAMES = [
   'catalogue.unlock',
   'catalogue.encryption',
   'catalogue.setPassphrase',
+  // [bulk] issue 11
+  'bulk.count',
+  'bulk.start',
+  'bulk.jobResult',
+  'bulk.undo',
+  'bulk.operations',
 ] as const;
 
 /** The IPC channel of an operation. */

@@ -150,6 +150,8 @@ export const searchFilters = z
     docTypes: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
     dateFrom: isoDate.optional(),
     dateTo: isoDate.optional(),
+    /** Documents with no date (alone, or besides the date range: either). */
+    undated: z.boolean().optional(),
     /** Retention class of the document's file; `none` = no period set (or not in a file). */
     retentionClasses: z.array(z.enum(['permanent', 'fixed', 'none'])).max(3).optional(),
     handoverStatuses: z.array(handoverStatus).max(5).optional(),
@@ -159,6 +161,8 @@ export const searchFilters = z
     /** With the organizations' 2025 lineage (predecessors and successors); default true. */
     organizationLineage: z.boolean().optional(),
     fileIds: z.array(id).max(1_000).optional(),
+    /** Documents in no file (hồ sơ) (alone, or besides `fileIds`: either). */
+    unfiled: z.boolean().optional(),
     /** Issuer facet values: `ISSUER` or `ISSUER\u0001SUPERIOR BODY`. */
     issuers: z.array(z.string().max(1_000)).max(100).optional(),
     signers: z.array(z.string().max(300)).max(100).optional(),
@@ -227,5 +231,9 @@ export const settingsUpdate = z
   .object({
     actor: z.string().trim().min(1).max(200).optional(),
     locale: locale.optional(),
+    /** Read scans (images, image-only or garbled PDFs) by OCR during imports. */
+    ocrEnabled: z.boolean().optional(),
+    /** OCR worker threads (pages read at once). */
+    ocrWorkers: z.int().min(1).max(8).optional(),
   })
   .strict();

@@ -4,6 +4,9 @@ import { search } from './0003-search';
 import { handover } from './0004-handover';
 import { safety } from './0005-safety';
 import { searchIndexFormat } from './0006-search-index';
+import { bulk } from './0007-bulk';
+// [ocr] issue 10
+import { ocrPages } from './0008-ocr-pages';
 import type { Migration } from './types';
 
 /**
@@ -19,6 +22,9 @@ export const MIGRATIONS: readonly Migration[] = [
   handover,
   safety,
   searchIndexFormat,
+  bulk,
+  // [ocr] issue 10: add entries below this line
+  ocrPages,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -195,9 +195,10 @@ export class SearchIndexRepository {
     return new Set(found.filter((k) => wanted.has(k)));
   }
 
-  /** Whether any document holds the (folded) term. */
-  termExists(expr: string): boolean {
-    return this.st('SELECT 1 FROM document_fts WHERE document_fts MATCH ? LIMIT 1').pluck().get(expr) !== undefined;
+  /** Whether any document matches `match` (a term, a phrase, with or without flags). */
+  exists(match: string, table: IndexTable = 'main'): boolean {
+    const t = TABLE[table];
+    return this.st(`SELECT 1 FROM ${t} WHERE ${t} MATCH ? LIMIT 1`).pluck().get(match) !== undefined;
   }
 
   /**

@@ -90,7 +90,7 @@ describe('search index consistency', () => {
     const before = await app.call('search.query', { text: 'dan van' });
     // As a development build left it at schema 5: no metadata index, an older index format.
     const db = app.services.context.catalogue.db;
-    db.exec("DROP TABLE document_meta_fts; INSERT INTO settings (key, value) VALUES ('search.indexFormat', '1'); DELETE FROM schema_migrations WHERE version = 6");
+    db.exec("DROP TABLE document_meta_fts; INSERT INTO settings (key, value) VALUES ('search.indexFormat', '1'); DELETE FROM schema_migrations WHERE version >= 6");
     db.pragma('user_version = 5');
     const dir = app.dir;
     await app.close();
@@ -107,8 +107,10 @@ describe('search index consistency', () => {
     writeCorpus(folder, { count: 400, seed: 11 });
     const cataloguePath = app.cataloguePath;
     await app.close();
+    // Its own process group: tsx runs the command in a child process, which must die too.
     const child = spawn(path.join(REPO, 'node_modules', '.bin', 'tsx'), [path.join(REPO, 'electron', 'cli', 'main.ts'), '--db', cataloguePath, 'import', folder], {
       stdio: 'ignore',
+      detached: true,
     });
     // Kill it hard once some documents are committed, mid-run.
     const reader = new Database(cataloguePath, { readonly: true, fileMustExist: false });
@@ -123,8 +125,9 @@ describe('search index consistency', () => {
       }
       if (seen >= 20) break;
     }
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    const exited = new Promise((r) => child.once('exit', r));
+    process.kill(-child.pid!, 'SIGKILL');
+    await exited;
     reader.close();
     expect(seen).toBeGreaterThanOrEqual(20);
 
