@@ -55,7 +55,7 @@ describe('real documents read as the product reads them', () => {
     // Scans may give none when OCR reads nothing.
     for (const s of scores) {
       if (s.status === 'read') continue;
-      const allowed = (IMAGE_FORMATS as readonly string[]).includes(s.format) || (s.format === 'pdf' && s.doc.shapes.includes('garbled-text'));
+      const allowed = (IMAGE_FORMATS as readonly string[]).includes(s.format) || (s.format === 'pdf' && s.doc.entry.shapes.includes('garbled-text'));
       expect(allowed, `${s.doc.id} ${s.format}: ${s.status}`).toBe(true);
     }
   });
