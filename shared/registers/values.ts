@@ -1,5 +1,6 @@
 import { normalizeNumberSymbol } from '../domain/numberSymbol';
 import type { RegisterField, RegisterMapping } from './fields';
+import { toNfc } from '../text/normalize';
 
 /**
  * One register row read into document fields. Nothing is guessed: a date that is not a whole,
@@ -41,7 +42,7 @@ function validDay(y: number, m: number, d: number): boolean {
 
 /** A register's date as ISO `YYYY-MM-DD`, or null when it is not a whole, valid day with a 4-digit year. */
 export function parseRegisterDate(raw: string): string | null {
-  const s = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+  const s = toNfc(raw).trim().replace(/\s+/g, ' ');
   let y: number;
   let m: number;
   let d: number;
@@ -54,7 +55,7 @@ export function parseRegisterDate(raw: string): string | null {
 }
 
 const text = (v: string | undefined): string | null => {
-  const t = (v ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  const t = toNfc(v ?? '').replace(/\s+/g, ' ').trim();
   return t === '' ? null : t;
 };
 

@@ -5,15 +5,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { REPO } from '../support/paths';
+import { CLI_ENTRY, REPO } from '../support/paths';
 import { writeManyDocuments } from '../support/partyDocs';
 import { tempDir } from '../support/services';
 
-const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
-const CLI = path.join(REPO, 'electron', 'cli', 'main.ts');
+const NODE = process.execPath;
+const CLI = CLI_ENTRY;
 
 function cli(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(TSX, [CLI, ...args], { cwd: REPO, env: { ...process.env, INIT_CWD: REPO }, encoding: 'utf8' });
+  const r = spawnSync(NODE, [CLI, ...args], { cwd: REPO, env: { ...process.env, INIT_CWD: REPO }, encoding: 'utf8' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -39,7 +39,7 @@ describe('import runs on the command line', () => {
     const files = writeManyDocuments(folder, 400);
     fs.writeFileSync(path.join(folder, 'hop-000', 'rỗng.txt'), '');
 
-    const child = spawn(TSX, [CLI, '--db', db, 'import', folder], { cwd: REPO, env: { ...process.env, INIT_CWD: REPO }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE, [CLI, '--db', db, 'import', folder], { cwd: REPO, env: { ...process.env, INIT_CWD: REPO }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = once(child, 'exit');

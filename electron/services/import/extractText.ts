@@ -1,8 +1,6 @@
 import path from 'node:path';
 import { ApiError } from '../../../shared/contract/errors';
-import { decodeText, normalizeText, unreadable } from './decodeText';
-import { readDocx } from './formats/docx';
-import { readPdf } from './formats/pdf';
+import { decodeText, normalizeText, refuseMarkFlood, unreadable } from './decodeText';
 
 /** The text of an original, ready for the parser, and what was done to get it. */
 export interface ExtractedText {
@@ -30,12 +28,19 @@ export const SUPPORTED_EXTENSIONS = new Set(['.txt', '.md', '.docx', '.pdf']);
 /** Above this an original is not a party document but an export, a log or a damaged file. */
 export const MAX_ORIGINAL_BYTES = 50 * 1024 * 1024;
 
+/** What a reader may report while it reads one file (a reader thread passes it on to the import's progress and budget). */
+export interface ExtractOptions {
+  /** `done` of `total` units (pages) read; each one earns the file more time (`FileBudget.perProgressMs`). */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /**
  * Reads an original's text according to its format. The one place that knows formats: the
  * importer calls this and nothing else. Throws an ApiError (`unreadable_file`, with the file's
- * name and the reason in Vietnamese) for anything it cannot read.
+ * name and the reason in Vietnamese) for anything it cannot read. A format's library is loaded
+ * the first time a file of that format is read.
  */
-export async function extractText(fileName: string, bytes: Uint8Array): Promise<ExtractedText> {
+export async function extractText(fileName: string, bytes: Uint8Array, _options: ExtractOptions = {}): Promise<ExtractedText> {
   const ext = path.extname(fileName).toLowerCase();
   const base = path.basename(fileName);
   if (bytes.byteLength === 0) throw unreadable(base, 'tệp rỗng', 'the file is empty');
@@ -46,16 +51,20 @@ export async function extractText(fileName: string, bytes: Uint8Array): Promise<
       return { text: decoded.text, encoding: decoded.encoding, conversions: decoded.conversions, needsOcr: false, format: ext.slice(1), pageCount: null };
     }
     case '.docx': {
+      const { readDocx } = await import('./formats/docx');
       const docx = await readDocx(bytes, base);
       const conversions = docx.legacyFonts.map((e) => `${e}→unicode (phông chữ)`);
+      refuseMarkFlood(docx.text, base);
       const { text, legacy } = normalizeText(docx.text, conversions);
       if (text.trim() === '') throw unreadable(base, 'tệp Word không có nội dung chữ', 'no text in the document');
       return { text, encoding: legacy ?? docx.legacyFonts[0] ?? 'unicode', conversions, needsOcr: false, format: 'docx', pageCount: null };
     }
     case '.pdf': {
+      const { readPdf } = await import('./formats/pdf');
       const pdf = await readPdf(bytes, base);
       const conversions = pdf.legacyFonts.map((e) => `${e}→unicode (phông chữ)`);
       if (pdf.needsOcr) return { text: '', encoding: 'none', conversions, needsOcr: true, format: 'pdf', pageCount: pdf.pageCount };
+      refuseMarkFlood(pdf.text, base);
       const { text, legacy } = normalizeText(pdf.text, conversions);
       return { text, encoding: legacy ?? pdf.legacyFonts[0] ?? 'unicode', conversions, needsOcr: false, format: 'pdf', pageCount: pdf.pageCount };
     }

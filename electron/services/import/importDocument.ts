@@ -3,9 +3,10 @@ import path from 'node:path';
 import { ApiError } from '../../../shared/contract/errors';
 import type { ImportFileResult } from '../../../shared/contract/types';
 import type { ParseResult } from '../../../shared/parser/types';
-import type { IndexedText } from '../../data/repositories/searchIndex';
-import { type ServiceContext, audit, nowOf } from '../context';
-import { type Extraction, extractInProcess } from './extractPool';
+import { type PendingIndexEntries, writeDocument } from '../documents/writeDocument';
+import type { ServiceContext } from '../context';
+import type { Extraction } from './extractPool';
+import { ReadingCancelled } from './fileBudget';
 import { type ExtractedText, MAX_ORIGINAL_BYTES, SUPPORTED_EXTENSIONS } from './extractText';
 import { type OriginalToStore, flushOriginals, mediaTypeOf } from './originalsStore';
 
@@ -14,11 +15,11 @@ export interface ImportTarget {
   fileId?: number | null;
 }
 
-/** One original to import: a display name and a way to get its bytes. */
+/** One original to import: a display name and a way to get its bytes (a file on disk is read off this thread). */
 export interface ImportSource {
   name: string;
   size: number;
-  read: () => Uint8Array;
+  read: () => Uint8Array | Promise<Uint8Array>;
 }
 
 
@@ -57,7 +58,12 @@ export type PreparedImport =
       indexedBody?: string;
     }
   | { kind: 'settled'; result: ImportFileResult; sha256: string | null; size: number | null }
-  | { kind: 'sameAsPending'; name: string; sha256: string; size: number };
+  | { kind: 'sameAsPending'; name: string; sha256: string; size: number }
+  /** Its reading was stopped by a cancel: nothing is reported, and a resume reads it again. */
+  | { kind: 'cancelled'; name: string };
+
+/** A prepared file that goes into the catalogue or the report (every kind but a cancelled one). */
+export type CommittableImport = Exclude<PreparedImport, { kind: 'cancelled' }>;
 
 /**
  * SHA-256 of files being imported and not yet committed, each with the promise of its own
@@ -88,7 +94,7 @@ export async function prepareImport(
   ctx: ServiceContext,
   source: ImportSource,
   pendingShas: PendingShas,
-  extract: (name: string, bytes: Uint8Array, store: OriginalToStore) => Promise<Extraction> = extractInProcess,
+  extract: (name: string, bytes: Uint8Array, store: OriginalToStore) => Promise<Extraction> = (n, b, s) => ctx.readers.extract(n, b, s),
 ): Promise<PreparedImport> {
   const name = source.name;
   let sha256: string | null = null;
@@ -110,7 +116,7 @@ export async function prepareImport(
         `File ${name} too large: ${source.size} bytes`,
       );
     }
-    const bytes = source.read();
+    const bytes = await source.read();
     size = bytes.byteLength;
     sha256 = createHash('sha256').update(bytes).digest('hex');
     const sha = sha256;
@@ -131,7 +137,7 @@ export async function prepareImport(
       settle(prepared);
       return prepared;
     } catch (err) {
-      const failed: PreparedImport = { kind: 'settled', result: failure(name, err), sha256: sha, size };
+      const failed: PreparedImport = err instanceof ReadingCancelled ? { kind: 'cancelled', name } : { kind: 'settled', result: failure(name, err), sha256: sha, size };
       // Nothing of this file will be committed: give up the claim (copies waiting on it read themselves).
       if (pendingShas.get(sha) === claim) pendingShas.delete(sha);
       settle(failed);
@@ -142,16 +148,12 @@ export async function prepareImport(
   }
 }
 
-/** Search index entries of a batch's documents, written together at the end of its transaction. */
-export type PendingIndexEntries = Array<{ documentId: number; text: IndexedText }>;
-
 /**
- * Writes a prepared document, its attachment, its index entry, its citations and the audit rows.
- * Call inside a transaction (with the run's report rows, so both commit or neither). With
- * `pendingIndex`, the index entry is added to it instead, for the caller to write with
- * `searchIndex.upsertMany` before the transaction ends (much cheaper for a batch: see there).
+ * Writes a prepared document with its original, index entry, citations and audit rows
+ * (`writeDocument`), or settles a file that is not one. Call inside a transaction (with the run's
+ * report rows, so both commit or neither); `pendingIndex` as for `writeDocument`.
  */
-export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: PreparedImport, pendingIndex?: PendingIndexEntries): ImportFileResult {
+export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: CommittableImport, pendingIndex?: PendingIndexEntries): ImportFileResult {
   const { repos } = ctx.catalogue;
   if (item.kind === 'settled') return item.result;
   // Another import (or an earlier file of this batch) may have stored the same bytes meanwhile.
@@ -166,63 +168,58 @@ export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: 
   const m = parsed.metadata;
   const reviewFields: string[] = [...parsed.review];
   if (extracted.needsOcr) reviewFields.push('fullText');
-  const now = nowOf(ctx);
-  const fileId = target.fileId ?? null;
   const fileName = path.basename(item.name);
-  const id = repos.documents.insert(
+  const { id } = writeDocument(
+    ctx,
     {
-      fondsId: target.fondsId,
-      fileId,
-      orderInFile: fileId !== null ? repos.documents.nextOrderInFile(fileId) : null,
-      sheetNumber: null,
-      docType: m.docType,
-      numberSymbol: m.numberSymbol,
-      issueDate: m.issueDate,
-      issuer: m.issuer,
-      parentIssuer: m.parentIssuer,
-      place: m.place,
-      subject: m.subject,
-      signerName: m.signerName,
-      signerTitle: m.signerTitle,
-      signingAuthority: m.signingAuthority,
-      addressees: m.addressees,
-      recipients: m.recipients,
-      securityLevel: parsed.securityLevel,
-      urgency: parsed.urgency,
-      language: 'vi',
-      // What the reader counted (PDF pages); never guessed for other formats.
-      pageCount: extracted.pageCount ?? null,
-      reliability: null,
-      incomingStamp: m.incomingStamp,
-      notes: null,
-      reviewFields,
-      fullText: text,
-      parseInfo: {
-        ...readInfo,
-        spans: parsed.spans,
-        citations: parsed.citationDetails,
-        ...(extracted.needsOcr ? { reviewReasons: { fullText: OCR_REASON } } : {}),
+      fields: {
+        fondsId: target.fondsId,
+        fileId: target.fileId ?? null,
+        orderInFile: 'next',
+        sheetNumber: null,
+        docType: m.docType,
+        numberSymbol: m.numberSymbol,
+        issueDate: m.issueDate,
+        issuer: m.issuer,
+        parentIssuer: m.parentIssuer,
+        place: m.place,
+        subject: m.subject,
+        signerName: m.signerName,
+        signerTitle: m.signerTitle,
+        signingAuthority: m.signingAuthority,
+        addressees: m.addressees,
+        recipients: m.recipients,
+        securityLevel: parsed.securityLevel,
+        urgency: parsed.urgency,
+        language: 'vi',
+        // What the reader counted (PDF pages); never guessed for other formats.
+        pageCount: extracted.pageCount ?? null,
+        reliability: null,
+        incomingStamp: m.incomingStamp,
+        notes: null,
+        reviewFields,
+        fullText: text,
+        parseInfo: {
+          ...readInfo,
+          spans: parsed.spans,
+          citations: parsed.citationDetails,
+          ...(extracted.needsOcr ? { reviewReasons: { fullText: OCR_REASON } } : {}),
+        },
       },
+      originals: [{ fileName, mediaType: mediaTypeOf(item.name), size: item.size, sha256: item.sha256, storedPath: item.storedPath }],
+      citations: parsed.citationDetails,
+      indexedBody: item.indexedBody,
+      origin: { action: 'document.import', source: fileName },
     },
-    now,
+    pendingIndex,
   );
-  const attachmentId = repos.attachments.insert(
-    { documentId: id, fileName, mediaType: mediaTypeOf(item.name), size: item.size, sha256: item.sha256, storedPath: item.storedPath },
-    now,
-  );
-  const indexed: IndexedText = { numberSymbol: m.numberSymbol, subject: m.subject, body: text, indexedBody: item.indexedBody };
-  if (pendingIndex) pendingIndex.push({ documentId: id, text: indexed });
-  else repos.searchIndex.upsert(id, indexed);
-  repos.citations.insertForDocument(id, parsed.citationDetails);
-  const record = repos.documents.get(id);
-  audit(ctx, 'document.import', 'document', id, undefined, { ...record, source: fileName, textLength: text.length });
-  audit(ctx, 'attachment.add', 'attachment', attachmentId, undefined, { documentId: id, fileName, size: item.size, sha256: item.sha256 });
   return { name: item.name, outcome: 'imported', documentId: id, message: extracted.needsOcr ? `Đã nhập bản gốc; ${OCR_REASON}.` : null };
 }
 
 /** Imports one original on its own (the sample fonds, single uploads): prepare, flush, commit. */
 export async function importDocument(ctx: ServiceContext, target: ImportTarget, source: ImportSource): Promise<ImportFileResult> {
   const prepared = await prepareImport(ctx, source, new Map());
+  if (prepared.kind === 'cancelled') return failure(source.name, new Error('cancelled'));
   try {
     if (prepared.kind === 'document') flushOriginals(ctx.catalogue.originalsDir, [prepared.storedPath]);
     return ctx.catalogue.transaction(() => commitPrepared(ctx, target, prepared));

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { reindexDocument } from '../../../electron/services/search/reindex';
 import { writeCorpus } from '../../bench/corpus/generate';
-import { REPO } from '../../support/paths';
+import { CLI_ENTRY } from '../../support/paths';
 import { importDocs, start } from './helpers';
 
 /**
@@ -106,7 +106,7 @@ describe('search index consistency', () => {
     writeCorpus(folder, { count: 400, seed: 11 });
     const cataloguePath = app.cataloguePath;
     await app.close();
-    const child = spawn(path.join(REPO, 'node_modules', '.bin', 'tsx'), [path.join(REPO, 'electron', 'cli', 'main.ts'), '--db', cataloguePath, 'import', folder], {
+    const child = spawn(process.execPath, [CLI_ENTRY, '--db', cataloguePath, 'import', folder], {
       stdio: 'ignore',
     });
     // Kill it hard once some documents are committed, mid-run.
