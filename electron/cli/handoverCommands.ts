@@ -10,6 +10,7 @@ import type { JobStatus } from '../../shared/contract/types';
 import type { ExportFormat, HandoverJobResult, VerificationReport } from '../../shared/contract/types/handover';
 import { type ParsedArgs, stringOption } from './args';
 import type { Call } from './main';
+import { progress } from './terminal';
 
 export const HANDOVER_USAGE = `Kiểm kê và bàn giao (inventory and handover):
   inventory --fonds MÃ --format xlsx|docx|csv|json --out TỆP      mục lục hồ sơ, mục lục văn bản, thống kê
@@ -32,13 +33,13 @@ async function follow(call: Call, jobId: string): Promise<JobStatus> {
   while (status.state === 'running') {
     if (process.stderr.isTTY) {
       const bytes = status.bytesTotal ? ` — ${mib(status.bytesProcessed ?? 0)}/${mib(status.bytesTotal)} MB` : '';
-      process.stderr.write(`\r\x1b[K${status.phase ?? ''}: ${status.processed}/${status.total}${bytes}`);
+      progress(`${status.phase ?? ''}: ${status.processed}/${status.total}${bytes}`, { clear: true });
     }
     await new Promise((r) => setTimeout(r, 200));
     status = await call('jobs.get', { jobId });
   }
   process.removeListener('SIGINT', stop);
-  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  if (process.stderr.isTTY) progress('', { clear: true });
   return status;
 }
 

@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/contract/errors';
 import type { ParsedArgs } from './args';
 import { stringOption } from './args';
 import type { Call } from './main';
+import { progress, shown } from './terminal';
 
 /** Where documents go when the command line is not told a fonds and the catalogue has none yet. */
 export const INTAKE_FONDS = { code: 'NHAP', name: 'Tài liệu mới nhập (chưa xác định phông)', organization: 'Chưa xác định đơn vị hình thành phông' };
@@ -44,7 +45,7 @@ async function printProblems(call: Call, runId: number): Promise<void> {
     const label = outcome === 'failed' ? 'LỖI ' : 'TRÙNG';
     for (let offset = 0; ; ) {
       const page = await call('importRuns.items', { runId, outcome, offset, limit: 1_000 });
-      for (const r of page.items) console.error(`${label} ${r.name}: ${r.message ?? ''}`);
+      for (const r of page.items) console.error(`${label} ${shown(r.name)}: ${r.message ?? ''}`);
       offset += page.items.length;
       if (page.items.length === 0 || offset >= page.total) break;
     }
@@ -83,7 +84,7 @@ export async function importCommand(call: Call, args: ParsedArgs, userPath: (p: 
   while (status.state === 'running') {
     if (process.stderr.isTTY) {
       const of = status.counting ? `${status.total}…` : String(status.total);
-      process.stderr.write(`\r${status.processed}/${of} — nhập ${status.imported}, trùng ${status.duplicates}, lỗi ${status.failed}   `);
+      progress(`${status.processed}/${of} — nhập ${status.imported}, trùng ${status.duplicates}, lỗi ${status.failed}   `);
     }
     await new Promise((r) => setTimeout(r, 200));
     status = await call('jobs.get', { jobId });

@@ -6,6 +6,7 @@ import { OUTCOME_LABELS } from '../../shared/importing/report';
 import type { ParsedArgs } from './args';
 import { stringOption } from './args';
 import type { Call } from './main';
+import { shown } from './terminal';
 
 const STATE_LABELS: Record<ImportRun['state'], string> = {
   running: 'đang chạy',
@@ -55,12 +56,12 @@ export async function importReportCommand(call: Call, args: ParsedArgs, userPath
   }
   const run = await call('importRuns.get', { runId });
   console.log(runLine(run));
-  console.log(`Nguồn: ${run.sources.join(', ')}`);
+  console.log(`Nguồn: ${run.sources.map(shown).join(', ')}`);
   if (run.error) console.log(run.error);
   for (const o of outcome ? [outcome] : (['failed', 'duplicate'] as const)) {
     for (let offset = 0; ; ) {
       const page = await call('importRuns.items', { runId, outcome: o, offset, limit: 1_000 });
-      for (const item of page.items) console.log(`${OUTCOME_LABELS[item.outcome]}\t${item.name}\t${item.message ?? ''}`);
+      for (const item of page.items) console.log(`${OUTCOME_LABELS[item.outcome]}\t${shown(item.name)}\t${item.message ?? ''}`);
       offset += page.items.length;
       if (page.items.length === 0 || offset >= page.total) break;
     }

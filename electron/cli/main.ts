@@ -22,6 +22,7 @@ import { HANDOVER_USAGE, handoverCommand, inventoryCommand } from './handoverCom
 // [safety] issue 6
 import { cataloguePassphrase } from './passphrase';
 import { SAFETY_FLAGS, SAFETY_USAGE, safetyCommand } from './safetyCommands';
+import { guardTerminal } from './terminal';
 
 export type Call = <N extends OperationName>(name: N, input: InputOf<N>) => Promise<OutputOf<N>>;
 
@@ -124,6 +125,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+guardTerminal();
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {

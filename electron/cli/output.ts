@@ -1,4 +1,5 @@
 import type { DocumentDetail, SearchHit } from '../../shared/contract/types';
+import { shown } from './terminal';
 
 /**
  * The command line's JSON shapes. They are part of the public interface (README, "Command line"):
@@ -85,10 +86,10 @@ export function documentText(doc: DocumentDetail): string {
   for (const [key, label] of LABELS) {
     const value = doc[key];
     const flag = doc.reviewFields.includes(key) ? '  [cần rà soát]' : '';
-    lines.push(`${label}: ${value === null || value === undefined ? '—' : String(value)}${flag}`);
+    lines.push(`${label}: ${value === null || value === undefined ? '—' : shown(String(value))}${flag}`);
   }
   if (doc.addressees.length) lines.push(`Kính gửi:\n${doc.addressees.map((a) => `  - ${a}`).join('\n')}`);
   if (doc.recipients.length) lines.push(`Nơi nhận:\n${doc.recipients.map((a) => `  - ${a}`).join('\n')}`);
-  for (const a of doc.attachments) lines.push(`Bản gốc: ${a.fileName} (${a.size} byte, SHA-256 ${a.sha256})`);
+  for (const a of doc.attachments) lines.push(`Bản gốc: ${shown(a.fileName)} (${a.size} byte, SHA-256 ${a.sha256})`);
   return lines.join('\n');
 }

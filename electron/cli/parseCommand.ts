@@ -11,8 +11,8 @@ import path from 'node:path';
 import { ApiError } from '../../shared/contract/errors';
 import { parseDocument } from '../../shared/parser/parseDocument';
 import { METADATA_FIELDS } from '../../shared/parser/review';
-import type { MetadataField } from '../../shared/parser/types';
-import { MAX_ORIGINAL_BYTES, extractText } from '../services/import/extractText';
+import type { MetadataField, ParseResult } from '../../shared/parser/types';
+import { MAX_ORIGINAL_BYTES, extractText, type ExtractedText } from '../services/import/extractText';
 import type { ParsedArgs } from './args';
 
 /** The keys of `--json`: the parser's metadata fields, in truth.json's order. */
@@ -58,6 +58,15 @@ function readChecked(file: string): Uint8Array {
   return fs.readFileSync(file);
 }
 
+/**
+ * What `parse` reads from one file: the import's `extractText`, then the parser. The evaluation on
+ * real documents (tests/support/realEvaluation.ts) calls this too, so it measures exactly this path.
+ */
+export async function parseFile(fileName: string, bytes: Uint8Array): Promise<{ extracted: ExtractedText; parsed: ParseResult }> {
+  const extracted = await extractText(fileName, bytes);
+  return { extracted, parsed: parseDocument(extracted.text) };
+}
+
 export async function parseCommand(args: ParsedArgs, userPath: (p: string) => string): Promise<number> {
   const given = args.positional[1];
   if (!given) {
@@ -65,8 +74,7 @@ export async function parseCommand(args: ParsedArgs, userPath: (p: string) => st
     return 1;
   }
   const file = userPath(given);
-  const extracted = await extractText(file, readChecked(file));
-  const parsed = parseDocument(extracted.text);
+  const { extracted, parsed } = await parseFile(file, readChecked(file));
   const metadata = Object.fromEntries(PARSE_JSON_KEYS.map((k) => [k, parsed.metadata[k]]));
   if (args.options.has('json')) {
     process.stdout.write(`${JSON.stringify(metadata, null, 2)}\n`);

@@ -81,11 +81,13 @@ export async function searchCommand(call: Call, args: ParsedArgs): Promise<numbe
       filters,
       direct: result.direct ?? null,
       corrections: result.corrections ?? [],
+      didYouMean: result.didYouMean ?? null,
     };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     console.log(`${result.total} kết quả cho “${text}”`);
-    for (const c of result.corrections ?? []) console.log(`(không thấy “${c.word}”, đã tìm: ${c.alternatives.join(', ')})`);
+    if (result.didYouMean?.searched) console.log(`(không thấy “${text}”; đã tìm “${result.didYouMean.text}”)`);
+    else for (const c of result.corrections ?? []) console.log(`(không thấy “${c.word}”, đã tìm: ${c.alternatives.join(', ')})`);
     result.hits.forEach((h, i) => console.log(searchHitText(h, offset + i + 1)));
   }
   return 0;

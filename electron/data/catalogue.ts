@@ -1,5 +1,4 @@
 import { timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../shared/contract/errors';
@@ -7,9 +6,9 @@ import type { BackupInfo } from '../../shared/contract/types/safety';
 import { backupBeforeMigration } from './backups/catalogueCopy';
 import { defaultBackupDirFor } from './backups/backupFolder';
 import { CIPHER, applyKey, isPlainSqlite, lockedError, looksEncrypted, proveReadable, rekey } from './cipher';
-import { migrate, pendingMigrations, schemaVersionOf } from './migrate';
-import { SCHEMA_VERSION } from './migrations';
+import { SCHEMA_VERSION, migrate, pendingMigrations, schemaVersionOf } from './migrate';
 import { Repositories } from './repositories';
+import { makeDirs } from './makeDirs';
 
 export interface OpenCatalogueOptions {
   /** Path of a better_sqlite3.node built for another runtime (Electron's ABI). */
@@ -101,7 +100,7 @@ export class Catalogue {
   static open(filePath: string, options: OpenCatalogueOptions = {}): Catalogue {
     const absolute = path.resolve(filePath);
     const now = options.now ?? (() => new Date().toISOString());
-    fs.mkdirSync(path.dirname(absolute), { recursive: true });
+    makeDirs(path.dirname(absolute));
     const passphrase = options.passphrase ? options.passphrase : null;
     let db: Database | undefined;
     let preMigration: { backup: BackupInfo; from: number } | null = null;
@@ -138,7 +137,7 @@ export class Catalogue {
         `Cannot open catalogue ${absolute}: ${String(err)}`,
       );
     }
-    fs.mkdirSync(originalsDirFor(absolute), { recursive: true });
+    makeDirs(originalsDirFor(absolute));
     const catalogue = new Catalogue(db, absolute, now, passphrase, options.backupDir);
     if (preMigration) {
       const { backup, from } = preMigration;

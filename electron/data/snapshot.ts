@@ -4,6 +4,7 @@ import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { applyKey, lockedError, proveReadable, rekey } from './cipher';
 import { fsyncPath } from './fsync';
+import { makeDirs } from './makeDirs';
 
 /**
  * Consistent copies of a catalogue, made while it stays open (VACUUM INTO reads one snapshot of
@@ -17,7 +18,7 @@ import { fsyncPath } from './fsync';
  * renamed, so `target` is either absent or complete.
  */
 export function snapshotInto(db: Database, target: string): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  makeDirs(path.dirname(target));
   const temp = `${target}.${process.pid}.tmp`;
   fs.rmSync(temp, { force: true });
   db.prepare('VACUUM INTO ?').run(temp);

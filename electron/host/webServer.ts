@@ -37,6 +37,8 @@ const LOOPBACK = '127.0.0.1';
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  // pdf.js's worker is a module script: a module worker refuses any other media type.
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -97,22 +99,46 @@ function sendJson(res: http.ServerResponse, status: number, body: CallReply<unkn
   res.end(JSON.stringify(body));
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+/** A path segment as sent, decoded; null when its percent-encoding is malformed (`%E0%A4%A`). */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads a request body of at most `limit` bytes; `null` when it is larger. A larger body is read
+ * on and dropped (never kept) up to `drainLimit`, so the client, still sending, gets the 413 answer
+ * instead of a reset connection; past that the connection is cut.
+ */
+function readBody(req: http.IncomingMessage, limit: number, drainLimit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = Number(req.headers['content-length'] ?? 0) > limit;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        resolve(null);
-        req.destroy();
+      if (size > limit) tooLarge = true;
+      if (tooLarge) {
+        chunks.length = 0;
+        if (size > drainLimit) {
+          resolve(null);
+          req.destroy();
+        }
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** A reply naming the fault in the caller's request, in both languages. */
+function badRequest(res: http.ServerResponse, status: number, message: string, messageEn: string): void {
+  sendJson(res, status, { ok: false, error: { code: 'invalid_input', message, messageEn } });
 }
 
 /**
@@ -137,7 +163,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 
   const serveStatic = (res: http.ServerResponse, urlPath: string) => {
-    const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+    const relative = decodePath(urlPath === '/' ? '/index.html' : urlPath);
+    if (relative === null || relative.includes('\0')) return sendText(res, 400, 'Đường dẫn không hợp lệ.');
     const file = path.resolve(rendererDir, `.${relative}`);
     if (!file.startsWith(rendererDir + path.sep)) return sendText(res, 403, 'Đường dẫn không hợp lệ.');
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
@@ -167,17 +194,24 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendText(res, 405, 'Chỉ chấp nhận POST.');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendText(res, 415, 'Yêu cầu phải là JSON.');
-      const body = await readBody(req, maxBody);
+      const operation = decodePath(url.pathname.slice('/api/'.length));
+      if (operation === null) return badRequest(res, 400, 'Địa chỉ thao tác không hợp lệ (mã hóa phần trăm sai).', 'Malformed percent-encoding in the path');
+      const body = await readBody(req, maxBody, maxBody * 4);
       if (body === null) {
-        return sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: 'Dữ liệu gửi lên quá lớn.', messageEn: 'Request body too large' } });
+        res.setHeader('Connection', 'close');
+        return badRequest(res, 413, `Dữ liệu gửi lên quá lớn (tối đa ${Math.floor(maxBody / 1024 / 1024)} MB).`, 'Request body too large');
       }
       let input: unknown;
       try {
         input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
       } catch {
-        return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'Yêu cầu không phải JSON hợp lệ.', messageEn: 'Malformed JSON' } });
+        return badRequest(res, 400, 'Yêu cầu không phải JSON hợp lệ.', 'Malformed JSON');
       }
-      const reply = await options.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), input);
+      // Every operation takes an object; `null`, a number or a list is not one (and never means "nothing").
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+        return badRequest(res, 400, 'Nội dung yêu cầu phải là một đối tượng JSON.', 'The body must be a JSON object');
+      }
+      const reply = await options.dispatch(operation, input);
       return sendJson(res, reply.ok ? 200 : (STATUS_OF[reply.error.code] ?? 500), reply);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Phương thức không được hỗ trợ.');

@@ -2,6 +2,7 @@ import type { AppInfo } from '../../shared/contract/types';
 import type { Catalogue } from '../data/catalogue';
 import type { ExtractPool } from './import/extractPool';
 import type { JobRegistry } from './jobs';
+import type { SearchService } from './search/searchService';
 
 /** What every service needs; built once per host (Electron, browser host, command line, tests). */
 export interface ServiceContext {
@@ -17,6 +18,8 @@ export interface ServiceContext {
   access: AccessPolicy;
   /** Reader threads of the imports, each file under a time and memory budget (started on first use). */
   readers: ExtractPool;
+  /** Search over this catalogue (its facet columns are loaded once and kept current). */
+  search: SearchService;
 }
 
 /**

@@ -13,6 +13,9 @@ import { searchHandlers } from './handlers/search';
 import { JobRegistry } from './jobs';
 import { ExtractPool, defaultPoolSize } from './import/extractPool';
 import { type FileBudget, fileBudgetFromEnv } from './import/fileBudget';
+import { SearchService } from './search/searchService';
+// [viewer] the original beside its record
+import { originalHandlers } from './handlers/originals';
 // [safety] issue 6
 import { safetyHandlers } from './handlers/safety';
 import { SecretsAccess, secretsShownByDefault } from './safety/secretsAccess';
@@ -22,6 +25,8 @@ import { handoverHandlers } from './handlers/handover';
 import { citationHandlers } from './handlers/citations';
 import { reviewHandlers } from './handlers/review';
 import { registerHandlers } from './handlers/registers';
+// [bulk] issue 11
+import { bulkHandlers } from './handlers/bulk';
 
 export interface ServicesOptions extends OpenCatalogueOptions {
   cataloguePath: string;
@@ -56,6 +61,7 @@ export function createServices(options: ServicesOptions): Services {
     // [safety] secret records: shown by default only in the desktop app; unlocking is audited.
     access: new SecretsAccess(options.secretsVisibleByDefault ?? secretsShownByDefault(options.host), () => Date.parse(catalogue.now())),
     readers: new ExtractPool(defaultPoolSize(), options.fileBudget ?? fileBudgetFromEnv()),
+    search: new SearchService(catalogue.repos),
   };
   const handlers: ApiHandlers = {
     ...appHandlers(context),
@@ -74,8 +80,12 @@ export function createServices(options: ServicesOptions): Services {
     // [search] issue 4: search: add entries below this line
     // [handover] issue 5: handover: add entries below this line
     ...handoverHandlers(context),
+    // [viewer] the original beside its record
+    ...originalHandlers(context),
     // [safety] issue 6: integrity, backups, access: add entries below this line
     ...safetyHandlers(context),
+    // [bulk] issue 11: selection and bulk actions: add entries below this line
+    ...bulkHandlers(context),
   };
   return {
     context,

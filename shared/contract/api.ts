@@ -72,6 +72,13 @@ import type {
   RestoreResult,
   SecretsStatus,
 } from './types/safety';
+// [bulk] issue 11
+import * as sb from './schemas/bulk';
+import type { BulkCount, BulkOperationSummary, BulkResult, BulkUndoResult } from './types/bulk';
+
+// [viewer] the original beside its record
+import * as sv from './schemas/viewer';
+import type { OriginalContent, OriginalPreview } from './types/viewer';
 
 interface Operation<I extends z.ZodType, O> {
   input: I;
@@ -168,6 +175,9 @@ export const operations = {
   'handover.verify.start': query<{ jobId: string }>()(sh.packagePath),
   'handover.receive.start': command<{ jobId: string }>()(sh.packagePath),
   'handover.jobResult': query<{ result: HandoverJobResult | null }>()(s.jobRef),
+  // [viewer] the original beside its record
+  'originals.content': query<OriginalContent>()(sv.originalRef),
+  'originals.preview': query<OriginalPreview>()(sv.originalPreview),
   // [safety] issue 6: integrity, backups, access: add entries below this line
   'audit.verify': query<AuditVerification>()(s.empty),
   'integrity.check': query<IntegrityReport>()(ss.integrityCheck),
@@ -198,6 +208,12 @@ export const operations = {
   'catalogue.unlock': query<LockState>()(ss.catalogueUnlock),
   'catalogue.encryption': query<EncryptionStatus>()(s.empty),
   'catalogue.setPassphrase': command<EncryptionResult>()(ss.passphraseChange),
+  // [bulk] issue 11: selection and bulk actions, lineage, fonds and organizations: add entries below this line
+  'bulk.count': query<BulkCount>()(sb.bulkCount),
+  'bulk.start': command<{ jobId: string | null; result: BulkResult | null }>()(sb.bulkAction),
+  'bulk.jobResult': query<{ result: BulkResult | null }>()(s.jobRef),
+  'bulk.undo': command<BulkUndoResult>()(sb.bulkUndo),
+  'bulk.operations': query<BulkOperationSummary[]>()(sb.bulkOperations),
 } as const;
 
 export type Operations = typeof operations;

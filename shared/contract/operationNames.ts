@@ -75,6 +75,9 @@ export const OPERATION_NAMES = [
   'handover.verify.start',
   'handover.receive.start',
   'handover.jobResult',
+  // [viewer] the original beside its record
+  'originals.content',
+  'originals.preview',
   // [safety] issue 6: integrity, backups, access: add entries below this line
   'audit.verify',
   'integrity.check',
@@ -105,6 +108,12 @@ export const OPERATION_NAMES = [
   'catalogue.unlock',
   'catalogue.encryption',
   'catalogue.setPassphrase',
+  // [bulk] issue 11
+  'bulk.count',
+  'bulk.start',
+  'bulk.jobResult',
+  'bulk.undo',
+  'bulk.operations',
 ] as const;
 
 /** The IPC channel of an operation. */

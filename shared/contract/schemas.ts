@@ -3,6 +3,7 @@
  * boundary (IPC handler, HTTP handler, command line) before a service sees it.
  */
 import { z } from 'zod';
+import { localPath } from './schemas/paths';
 
 const MAX_TEXT = 10_000;
 
@@ -149,6 +150,8 @@ export const searchFilters = z
     docTypes: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
     dateFrom: isoDate.optional(),
     dateTo: isoDate.optional(),
+    /** Documents with no date (alone, or besides the date range: either). */
+    undated: z.boolean().optional(),
     /** Retention class of the document's file; `none` = no period set (or not in a file). */
     retentionClasses: z.array(z.enum(['permanent', 'fixed', 'none'])).max(3).optional(),
     handoverStatuses: z.array(handoverStatus).max(5).optional(),
@@ -158,6 +161,8 @@ export const searchFilters = z
     /** With the organizations' 2025 lineage (predecessors and successors); default true. */
     organizationLineage: z.boolean().optional(),
     fileIds: z.array(id).max(1_000).optional(),
+    /** Documents in no file (hồ sơ) (alone, or besides `fileIds`: either). */
+    unfiled: z.boolean().optional(),
     /** Issuer facet values: `ISSUER` or `ISSUER\u0001SUPERIOR BODY`. */
     issuers: z.array(z.string().max(1_000)).max(100).optional(),
     signers: z.array(z.string().max(300)).max(100).optional(),
@@ -205,7 +210,7 @@ export const importStart = z
     /** Files uploaded from the UI. */
     uploads: z.array(uploadedFile).max(1_000).optional(),
     /** Files or folders on this machine (the services run on the user's own machine). */
-    paths: z.array(z.string().min(1).max(4_096)).max(10_000).optional(),
+    paths: z.array(localPath).max(10_000).optional(),
   })
   .strict()
   .refine((v) => (v.uploads?.length ?? 0) + (v.paths?.length ?? 0) > 0, { error: 'Chưa chọn tệp nào để nhập', path: ['uploads'] });

@@ -208,6 +208,12 @@ export interface SearchResult {
   direct?: number | null;
   /** Typed words not found, and the spellings one letter away that were searched instead. */
   corrections?: Array<{ word: string; alternatives: string[] }>;
+  /**
+   * When the words typed found nothing: the query offered instead — one word changed by one letter,
+   * the words then side by side in a document — as the documents spell it, and whether the hits are
+   * its hits ("Có phải bạn muốn tìm …").
+   */
+  didYouMean?: { text: string; searched: boolean } | null;
   /** The folded words the snippets highlight. */
   terms?: string[];
   tookMs?: number;
@@ -236,7 +242,7 @@ export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
 export interface JobStatus {
   id: string;
   /** [handover] issue 5 adds package, verify and receive (their results: `handover.jobResult`). */
-  kind: 'import' | 'package' | 'verify' | 'receive';
+  kind: 'import' | 'package' | 'verify' | 'receive' | 'bulk';
   state: JobState;
   total: number;
   processed: number;

@@ -27,10 +27,14 @@ function issueMessageVi(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** Validates a call's input; a bad one becomes an `invalid_input` error naming each field. */
+/**
+ * Validates a call's input; a bad one becomes an `invalid_input` error naming each field. No input
+ * at all (`undefined`) is an empty one; `null` is not an input and is refused like any other
+ * non-object.
+ */
 export function validateInput<N extends OperationName>(name: N, input: unknown): ParsedInputOf<N> {
   const schema = operations[name].input as z.ZodType;
-  const parsed = schema.safeParse(input ?? {});
+  const parsed = schema.safeParse(input === undefined ? {} : input);
   if (parsed.success) return parsed.data as ParsedInputOf<N>;
   const fields: Record<string, string> = {};
   for (const issue of parsed.error.issues) {

@@ -8,6 +8,7 @@
  * totals at the end; document list — No., number-symbol, date, type and subject, issuer, sheet,
  * notes.
  */
+import { formatDayMonthYear } from '../text/dates';
 import type { ArchiveFile, DocumentRecord, RetentionClass, SecurityLevel } from '../contract/types';
 
 export interface FormColumn {
@@ -19,9 +20,10 @@ export interface FormColumn {
 }
 
 export const FILE_LIST_COLUMNS: readonly FormColumn[] = [
-  { key: 'no', header: 'STT', width: 6, align: 'center' },
+  // Wide enough for "STT" and a five-digit number on one line in a DOCX table cell.
+  { key: 'no', header: 'STT', width: 8, align: 'center' },
   { key: 'code', header: 'Số, ký hiệu hồ sơ', width: 12, align: 'center' },
-  { key: 'title', header: 'Tiêu đề hồ sơ', width: 52, align: 'left' },
+  { key: 'title', header: 'Tiêu đề hồ sơ', width: 50, align: 'left' },
   { key: 'dates', header: 'Thời gian bắt đầu – kết thúc', width: 25, align: 'center' },
   { key: 'retention', header: 'Thời hạn bảo quản', width: 13, align: 'center' },
   { key: 'sheets', header: 'Số tờ', width: 8, align: 'right' },
@@ -30,10 +32,11 @@ export const FILE_LIST_COLUMNS: readonly FormColumn[] = [
 ];
 
 export const DOCUMENT_LIST_COLUMNS: readonly FormColumn[] = [
-  { key: 'no', header: 'STT', width: 6, align: 'center' },
+  { key: 'no', header: 'STT', width: 8, align: 'center' },
   { key: 'numberSymbol', header: 'Số, ký hiệu văn bản', width: 16, align: 'left' },
-  { key: 'date', header: 'Ngày tháng văn bản', width: 13, align: 'center' },
-  { key: 'typeSubject', header: 'Tên loại và trích yếu nội dung', width: 56, align: 'left' },
+  // A dd/mm/yyyy date never breaks inside a DOCX table cell.
+  { key: 'date', header: 'Ngày tháng văn bản', width: 17, align: 'center' },
+  { key: 'typeSubject', header: 'Tên loại và trích yếu nội dung', width: 50, align: 'left' },
   { key: 'issuer', header: 'Tác giả (cơ quan ban hành)', width: 26, align: 'left' },
   { key: 'sheet', header: 'Tờ số', width: 8, align: 'center' },
   { key: 'notes', header: 'Ghi chú', width: 22, align: 'left' },
@@ -43,11 +46,7 @@ export const SECURITY_LABEL_VI: Record<SecurityLevel, string> = { mat: 'Mật', 
 export const HIDDEN_SECRET_TEXT = '[Tài liệu mật — không hiển thị]';
 
 /** `2025-05-14` → `14/05/2025`; anything else unchanged; null → empty. */
-export function viDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
+export const viDate = formatDayMonthYear;
 
 /** `2025-05-14` → `ngày 14 tháng 5 năm 2025` (the wording of a document's date line). */
 export function viLongDate(iso: string | null | undefined): string {

@@ -1,7 +1,8 @@
 import type { DocTypeInfo } from '../domain/docTypes';
 import { subSeg, textIndex, type Seg } from './clean';
 import { readPlaceDate, type PlaceDate } from './dateLine';
-import { BODY_HEADS, isCapitals, matchTypeName, startsWithWord } from './lexicon';
+import { fold } from '../text/fold';
+import { BODY_HEADS, firstLetter, isCapitals, matchTypeName, startsLowercase, startsWithWord } from './lexicon';
 import { readMark, type Mark } from './marks';
 import { readNumberLine, type NumberRead } from './numberLine';
 
@@ -49,12 +50,30 @@ export interface Item {
   type?: TypeLine;
 }
 
-const MOTTOS = ['dang cong san viet nam', 'cong hoa xa hoi chu nghia viet nam', 'doc lap - tu do - hanh phuc'];
-const PARTIAL_MOTTO_RE = /(?:^|\s)dang cong san(?: viet)?$/;
+/**
+ * The party line and the State's national name and motto (folded). Copies lose the dashes or the
+ * spaces (`Độc lập  Tự do  Hạnh phúc`, `XàHỘI`) or print en dashes; the words are what count.
+ */
+const MOTTO_RE = /dang cong san viet nam|cong hoa ?xa ?hoi ?chu ?nghia ?viet ?nam|doc ?lap ?[-–—]? ?tu ?do ?[-–—]? ?hanh ?phuc/;
+/** A motto cut by a hard line break: its head at the end of a line … */
+const MOTTO_HEAD_RE = /(?:^|\s)(?:dang cong san(?: viet)?|cong hoa(?: xa hoi(?: chu(?: nghia)?)?)?|doc lap ?[-–—]?(?: ?tu do ?[-–—]?)?)$/;
+/** … and its tail at the start of the next. */
+const MOTTO_TAIL_RE = /^(?:(?:(?:(?:xa hoi )?chu )?nghia )?viet nam|(?:[-–—] ?)?(?:tu do ?[-–—]? ?)?hanh phuc)(?=\s|$)/;
 const NUMBERED_RE = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\s?[.)/-]|[IVX]{1,5}\s?[.\-/]|\(\d{1,2}\)|[a-zđ]\))\s/u;
 const KINH_GUI_RE = /^[-–+•\s]{0,4}kinh gui(?![a-z])/;
 /** A body paragraph is longer than any header cell or title line. */
 const PROSE_MIN = 150;
+
+/**
+ * A piece of a motto cut by a line break: the national name in capitals (`NGHĨA VIỆT NAM`), the
+ * motto in title case (`Độc lập -`, `Hạnh phúc`). A sentence ending in `độc lập` or a wrapped
+ * subject opening with `Việt Nam …` is not one.
+ */
+function isMottoPiece(text: string): boolean {
+  if (isCapitals(text, 2)) return true;
+  const f = fold(text);
+  return !/viet nam|dang cong san|cong hoa/.test(f) && firstLetter(text) !== null && !startsLowercase(text);
+}
 
 function typeLine(seg: Seg): TypeLine | null {
   const m = matchTypeName(seg.folded);
@@ -73,25 +92,33 @@ function classifyOne(seg: Seg, segIndex: number, out: Item[]): void {
   };
   if (seg.star) return item('star');
   if (seg.sep) return item('sep');
-  for (const motto of MOTTOS) {
-    const at = seg.folded.indexOf(motto);
-    if (at < 0) continue;
-    const a = textIndex(seg, at);
-    const b = textIndex(seg, at + motto.length);
+  const motto = MOTTO_RE.exec(seg.folded);
+  if (motto) {
+    const a = textIndex(seg, motto.index);
+    const end = motto.index + motto[0].length;
+    const b = end >= seg.folded.length ? seg.text.length : textIndex(seg, end);
     if (a > 0) classifyOne(subSeg(seg, 0, a), segIndex, out);
     out.push({ kind: 'motto', seg: subSeg(seg, a, b), segIndex });
     if (b < seg.text.length) classifyOne(subSeg(seg, b), segIndex, out);
     return;
   }
-  // The motto cut by a hard line break (`… ĐẢNG CỘNG SẢN` / `VIỆT NAM`): its pieces are not names.
-  const cut = PARTIAL_MOTTO_RE.exec(seg.folded);
-  if (cut) {
-    const a = textIndex(seg, cut.index);
+  // The motto cut by a hard line break (`… ĐẢNG CỘNG SẢN` / `VIỆT NAM`, `CỘNG HÒA XÃ HỘI CHỦ` /
+  // `NGHĨA VIỆT NAM`): its pieces are not names.
+  const cut = MOTTO_HEAD_RE.exec(seg.folded);
+  const a = cut ? (cut.index === 0 ? 0 : textIndex(seg, cut.index + 1)) : 0;
+  if (cut && isMottoPiece(seg.text.slice(a))) {
     if (a > 0) classifyOne(subSeg(seg, 0, a), segIndex, out);
     out.push({ kind: 'motto', seg: subSeg(seg, a), segIndex });
     return;
   }
-  if ((seg.folded === 'viet nam' || seg.folded === 'nam') && isCapitals(seg.text)) return item('motto');
+  const tail = MOTTO_TAIL_RE.exec(seg.folded);
+  const b = tail ? (tail[0].length >= seg.folded.length ? seg.text.length : textIndex(seg, tail[0].length)) : 0;
+  if (tail && isMottoPiece(seg.text.slice(0, b))) {
+    out.push({ kind: 'motto', seg: subSeg(seg, 0, b), segIndex });
+    if (b < seg.text.length) classifyOne(subSeg(seg, b), segIndex, out);
+    return;
+  }
+  if (seg.folded === 'nam' && isCapitals(seg.text)) return item('motto');
   const num = readNumberLine(seg);
   if (num && (num.end === seg.text.length || !num.bare)) {
     out.push({ kind: 'number', seg: subSeg(seg, 0, num.end), segIndex, number: num });

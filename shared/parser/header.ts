@@ -1,6 +1,6 @@
 import { docTypeByAbbr, type DocTypeInfo } from '../domain/docTypes';
 import { readAddressees } from './addressees';
-import { buildSegments } from './clean';
+import { buildSegments, subSeg } from './clean';
 import { classifySegments, type Item } from './classify';
 import type { PlaceDate } from './dateLine';
 import { readIssuer } from './issuer';
@@ -49,6 +49,9 @@ export interface HeaderRead {
   stamp: StampRead | null;
 }
 
+const VV_RE = /^v\/v(?![a-z])/;
+const CONG_VAN = docTypeByAbbr('CV')!;
+
 function firstIndex(items: readonly Item[], from: number, to: number, pred: (it: Item) => boolean): number {
   for (let i = Math.max(0, from); i < to && i < items.length; i++) if (pred(items[i]!)) return i;
   return -1;
@@ -73,16 +76,25 @@ function readPass(text: string, maxSegs: number): { read: HeaderRead; complete: 
   const number = numIdx >= 0 ? items[numIdx]!.number! : null;
 
   const title = typeIdx >= 0 ? readTitle(items, typeIdx) : null;
-  const abbrType = number?.abbr ? (docTypeByAbbr(number.abbr) ?? null) : null;
+  // The number's shape says which table its abbreviation is in: `TT` is THÔNG TRI in `05-TT/TW`,
+  // THÔNG TƯ in `05/2025/TT-BNV`.
+  const abbrType = number?.abbr ? (docTypeByAbbr(number.abbr, number.form) ?? null) : null;
   let subject: SubjectRead | null = null;
+  let vvPiece: Piece | null = null;
   if (title) subject = readSubject(items, title.next, title.leading);
   else if (numIdx >= 0 && abbrType?.abbr === 'CV') subject = readSubject(items, numIdx + 1, null, true);
   if (!subject && !title) {
     // `V/v …` (về việc) marks a letter's subject even when the number line is missing.
     const end = kinhGuiAt < 0 ? bodyStart : kinhGuiAt;
-    const vv = firstIndex(items, 0, end, (it) => /^v\/v(?![a-z])/.test(it.seg.folded));
-    if (vv >= 0) subject = readSubject(items, vv, null, true);
+    const vv = firstIndex(items, 0, end, (it) => VV_RE.test(it.seg.folded));
+    if (vv >= 0) {
+      subject = readSubject(items, vv, null, true);
+      if (subject) vvPiece = subSeg(items[vv]!.seg, 0, 3);
+    }
   }
+  // A State công văn prints no type and its symbol names none (`187/VTLTNN-VP`): what makes it
+  // one is the `V/v` subject under a State number (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+  const stateLetter = !title && !abbrType && number?.form === 'state' && vvPiece !== null;
 
   const headerEnd = firstProse(Math.max(subject?.next ?? 0, typeIdx + 1, numIdx + 1));
   const issuerRead = readIssuer(items, bodyStart);
@@ -102,8 +114,8 @@ function readPass(text: string, maxSegs: number): { read: HeaderRead; complete: 
   const read: HeaderRead = {
     number,
     title,
-    docType: title?.info ?? abbrType,
-    docTypePiece: title ? title.typePiece : abbrType ? number!.abbrPiece : null,
+    docType: title?.info ?? abbrType ?? (stateLetter ? CONG_VAN : null),
+    docTypePiece: title ? title.typePiece : abbrType ? number!.abbrPiece : stateLetter ? vvPiece : null,
     docTypeConflict: !!title && !!abbrType && !typesAgree(abbrType, title.info),
     subject,
     issuer: issuerRead.issuer ?? (issuerFromTitle ? title!.issuer : null),

@@ -37,6 +37,17 @@ function anchorIndex(items: readonly Item[], limit: number): number {
   return type;
 }
 
+/**
+ * `ỦY BAN NHÂN DÂN` / `TỈNH HƯNG YÊN`, `ĐẢNG ỦY` / `XÃ EA KPAM`: a body's name with its locality on
+ * the next line is how the format prints it, not a doubtful wrap. Any other wrap may have taken a
+ * line that is not part of the name.
+ */
+const LOCALITY_RE = /^(?:tinh|thanh pho|tp\.?|huyen|quan|thi xa|thi tran|xa|phuong|dac khu)\s/;
+
+function wrappedUnsure(body: readonly Seg[]): boolean {
+  return body.length > 2 || (body.length === 2 && !LOCALITY_RE.test(body[1]!.folded));
+}
+
 export function readIssuer(items: readonly Item[], limit: number): IssuerRead {
   const none: IssuerRead = { issuer: null, parent: null, doubtful: false };
   const anchor = anchorIndex(items, limit);
@@ -65,6 +76,6 @@ export function readIssuer(items: readonly Item[], limit: number): IssuerRead {
   }
   const last = bodies[bodies.length - 1]!;
   const prev = bodies.length >= 2 ? bodies[bodies.length - 2]! : null;
-  const doubtful = bodies.length > 2 || last.length > 1 || (prev !== null && prev.length > 1);
+  const doubtful = bodies.length > 2 || wrappedUnsure(last) || (prev !== null && wrappedUnsure(prev));
   return { issuer: joinPieces(last), parent: prev ? joinPieces(prev) : null, doubtful };
 }

@@ -17,6 +17,12 @@ export interface PlacedText {
   height: number;
   /** OCR only: the recogniser's confidence for this word, 0–100. */
   confidence?: number;
+  /**
+   * Where this text sits in the document's text (half-open UTF-16 offsets), when the reader built
+   * that text from these items (OCR does): lets a field's span be mapped back to boxes on the page.
+   */
+  start?: number;
+  end?: number;
 }
 
 /** Where a page's positions came from. */

@@ -1,12 +1,17 @@
-import { PARTY_DOC_TYPES, type DocTypeInfo } from '../domain/docTypes';
+import { ALL_DOC_TYPES, type DocTypeInfo } from '../domain/docTypes';
 import { fold } from '../text/fold';
 
 /**
  * Word lists the readers match against folded text (lower case, no diacritics, so `UỶ`/`ỦY` and a
- * dropped accent still match). They describe the party format (domain.md), not any one document.
+ * dropped accent still match). They describe the party and State formats (domain.md,
+ * docs/state-documents.md), not any one document.
  */
 
-/** Words that open the name of a party body in a header (`TỈNH ỦY …`, `BAN TỔ CHỨC`, `CHI BỘ …`). */
+/**
+ * Words that open the name of a body in a header: party (`TỈNH ỦY …`, `BAN TỔ CHỨC`, `CHI BỘ …`)
+ * and State (`ỦY BAN NHÂN DÂN`, `BỘ NỘI VỤ`, `SỞ …`, `CỤC …`, `UBND TỈNH …`), and the mass
+ * organisations that share the format.
+ */
 export const BODY_HEADS: readonly string[] = [
   'ban chap hanh',
   'bo chinh tri',
@@ -28,6 +33,64 @@ export const BODY_HEADS: readonly string[] = [
   'trung tam chinh tri',
   'co quan',
   'hoi dong',
+  // State bodies (Nghị định 30/2020/NĐ-CP, Phụ lục I: tên cơ quan ban hành and its superior body).
+  'quoc hoi',
+  'uy ban thuong vu quoc hoi',
+  'chu tich nuoc',
+  'chinh phu',
+  'thu tuong',
+  'uy ban nhan dan',
+  'ubnd',
+  'hoi dong nhan dan',
+  'hdnd',
+  'bo',
+  'so',
+  'cuc',
+  'chi cuc',
+  'tong cuc',
+  'vu',
+  'phong',
+  'thanh tra',
+  'toa an',
+  'vien kiem sat',
+  'kiem toan nha nuoc',
+  'ngan hang',
+  'kho bac',
+  'bao hiem xa hoi',
+  'cong an',
+  'bo chi huy',
+  'bo tu lenh',
+  'vien',
+  'hoc vien',
+  'dai hoc',
+  'truong',
+  'benh vien',
+  'trung tam',
+  'dai phat thanh',
+  'tap doan',
+  'tong cong ty',
+  'cong ty',
+  'uy ban',
+  'ban quan ly',
+  'to cong tac',
+  'to giup viec',
+  // Mass organisations (Mặt trận and its member bodies) print the same header.
+  'mat tran',
+  'ubmttq',
+  'hoi nong dan',
+  'hoi lien hiep',
+  'hoi cuu chien binh',
+  'hoi chu thap do',
+  'doan thanh nien',
+  'doan dai bieu',
+  'doan kiem tra',
+  'doan giam sat',
+  'tinh doan',
+  'thanh doan',
+  'huyen doan',
+  'lien doan',
+  'lien hiep',
+  'cong doan',
 ];
 
 /**
@@ -43,22 +106,52 @@ export const PARENT_HEADS: readonly string[] = [
   'huyen uy',
   'quan uy',
   'thi uy',
+  // State superior bodies (`BỘ NỘI VỤ` over `CỤC VĂN THƯ …`, `UBND TỈNH …` over `SỞ …`).
+  'quoc hoi',
+  'chinh phu',
+  'uy ban nhan dan',
+  'ubnd',
+  'hoi dong nhan dan',
+  'hdnd',
+  'bo',
+  'so',
+  'cuc',
+  'tong cuc',
+  'dai hoc',
+  'tap doan',
+  'tong cong ty',
+  'uy ban mat tran',
+  'ubmttq',
 ];
 
-/** Signer titles (`PHÓ BÍ THƯ`, `CHÁNH VĂN PHÒNG`, `CHỦ NHIỆM` …). */
+/** Signer titles (`PHÓ BÍ THƯ`, `CHÁNH VĂN PHÒNG`, `CHỦ NHIỆM`, `BỘ TRƯỞNG`, `CỤC TRƯỞNG` …). */
 export const TITLE_HEADS: readonly string[] = [
   'tong bi thu',
   'bi thu',
   'pho',
   'truong',
   'chanh van phong',
+  'chanh thanh tra',
+  'chanh an',
   'chu nhiem',
   'chu tich',
   'uy vien',
   'giam doc',
+  'tong giam doc',
   'hieu truong',
   'thuong truc',
   'thu truong',
+  'bo truong',
+  'cuc truong',
+  'chi cuc truong',
+  'tong cuc truong',
+  'vu truong',
+  'vien truong',
+  'thu tuong',
+  'tong thu ky',
+  'tong kiem toan',
+  'thong doc',
+  'ke toan truong',
 ];
 
 /** Words that may continue a title wrapped onto a second line (`PHÓ BÍ THƯ` / `THƯỜNG TRỰC`). */
@@ -117,12 +210,12 @@ interface FoldedType {
   info: DocTypeInfo;
 }
 
-/** Type names, longest first so `THÔNG BÁO` is not read as `THÔNG …` something shorter. */
+/** Type names, longest first so `THÔNG TƯ LIÊN TỊCH` is not read as `THÔNG TƯ`. */
 const FOLDED_TYPES: readonly FoldedType[] = [
-  ...new Map(PARTY_DOC_TYPES.map((t) => [t.name, { folded: fold(t.name), info: t }])).values(),
+  ...new Map(ALL_DOC_TYPES.map((t) => [t.name, { folded: fold(t.name), info: t }])).values(),
 ].sort((a, b) => b.folded.length - a.folded.length);
 
-/** The party type whose name opens `folded` as whole words, with the folded length it covers. */
+/** The type (party or State) whose name opens `folded` as whole words, with the folded length it covers. */
 export function matchTypeName(folded: string): { info: DocTypeInfo; length: number } | null {
   for (const t of FOLDED_TYPES) {
     if (startsWithWord(folded, [t.folded])) return { info: t.info, length: t.folded.length };
@@ -130,7 +223,7 @@ export function matchTypeName(folded: string): { info: DocTypeInfo; length: numb
   return null;
 }
 
-/** The party type named by a citation's type word (`Thông báo kết luận` → THÔNG BÁO). */
+/** The type named by a citation's type word (`Thông báo kết luận` → THÔNG BÁO). */
 export function typeOfWord(word: string): DocTypeInfo | null {
   return matchTypeName(fold(word))?.info ?? null;
 }

@@ -1,24 +1,39 @@
+import type { NumberForm } from '../domain/docTypes';
 import { normalizeNumberSymbol } from '../domain/numberSymbol';
 import type { Seg } from './clean';
 import { slicePiece, type Piece } from './piece';
 
 /**
- * Number-symbol shapes (domain.md). Every quantifier is bounded, so a match attempt costs a
- * constant whatever the text around it.
+ * Number-symbol shapes (domain.md, docs/state-documents.md). Every quantifier is bounded, so a
+ * match attempt costs a constant whatever the text around it.
  *   party: `1485-KL/TU`, `24-BS/UBKTTU`, `12-HD/BTCTU`  → number, type abbreviation, issuer
- *   state: `178/2024/NĐ-CP`, `66/NQ-CP`, `127/CĐ-TTg`  → number, year, type, issuer
+ *   state: `178/2024/NĐ-CP`, `66/NQ-CP`, `127/CĐ-TTg`, `653/NQ-UBTVQH14` → number, year, type, issuer;
+ *          a công văn's symbol has no type: `187/VTLTNN-VP` (issuer, drafting unit), `66/NVĐP`.
  */
-const ISSUER = String.raw`\p{Lu}\p{L}{0,11}(?:-\p{Lu}\p{L}{0,11}){0,3}`;
+// An issuer group may end in a term number (`QH14`, `UBTVQH15`).
+const ISSUER = String.raw`\p{Lu}\p{L}{0,11}\d{0,2}(?:-\p{Lu}\p{L}{0,11}\d{0,2}){0,3}`;
 export const PARTY_SYMBOL = String.raw`(\d{1,6})[ \t]?-[ \t]?(\p{Lu}\p{L}{0,4})[ \t]?\/[ \t]?(${ISSUER})`;
-export const STATE_SYMBOL = String.raw`(\d{1,6})(?:\/(\d{4}))?\/(\p{Lu}\p{L}{0,7})-(${ISSUER})`;
+// `30c/NQ-CP`: a letter after the number marks a document numbered into an existing series.
+export const STATE_SYMBOL = String.raw`(\d{1,6}[a-z]?)(?:\/(\d{4}))?\/(\p{Lu}\p{L}{0,7})-(${ISSUER})`;
+/** A State symbol of one group (`66/NVĐP`): only read after a `Số` label, never as a citation. */
+const STATE_ONE_GROUP = String.raw`(\d{1,6}[a-z]?)(?:\/(\d{4}))?\/(\p{Lu}\p{L}{1,11}\d{0,2})`;
 const END = String.raw`(?![\p{L}\p{N}])`;
+/** A one-group symbol must not be the start of a longer one the other shapes did not read. */
+const END_ONE = String.raw`(?![\p{L}\p{N}/-])`;
 
-const LABEL_RE = /^S[ốỐ]\s?[:.]?\s?/u;
+// `Số:`, `SỐ`, and the same without its accents (`So:`), as OCR and plain-ASCII copies give it.
+const LABEL_RE = /^S[ốỐôÔoO]\s?[:.]?\s?/u;
 const PARTY_AT_START = new RegExp(`^${PARTY_SYMBOL}${END}`, 'u');
 const STATE_AT_START = new RegExp(`^${STATE_SYMBOL}${END}`, 'u');
+const STATE_ONE_AT_START = new RegExp(`^${STATE_ONE_GROUP}${END_ONE}`, 'u');
 /** `Số     -KH/HU`: a number left blank for the clerk to fill in; the type is still printed. */
 const BLANK_AT_START = new RegExp(
   String.raw`^[.…\s]{0,12}-[ \t]?(\p{Lu}\p{L}{0,4})[ \t]?\/[ \t]?(${ISSUER})${END}`,
+  'u',
+);
+/** `Số:      /QĐ-UBND`, `Số: …/2024/QĐ-UBND`: a State number left blank. */
+const STATE_BLANK_AT_START = new RegExp(
+  String.raw`^[.…\s]{0,12}\/(?:\d{4}\/)?(\p{Lu}\p{L}{0,7})(?:-(${ISSUER}))?${END}`,
   'u',
 );
 
@@ -26,7 +41,13 @@ export interface NumberRead {
   /** Normalised number-symbol; null when the number is left blank. */
   numberSymbol: string | null;
   piece: Piece | null;
-  /** Type abbreviation (`KL`, `CV`) and where it is, for the type fallback. */
+  /** `party` (`1485-KL/TU`) or `state` (`64/2024/QĐ-UBND`): which type table the abbreviation is in. */
+  form: NumberForm;
+  /**
+   * The group where a type abbreviation stands (`KL` in `1485-KL/TU`, `QĐ` in `64/2024/QĐ-UBND`,
+   * `VTLTNN` in the công văn `187/VTLTNN-VP`) and where it is, for the type fallback. Whether it
+   * names a type is for the type table to say.
+   */
   abbr: string | null;
   abbrPiece: Piece | null;
   /** Text index in the segment just after what was read; the rest may be the date (same row). */
@@ -36,8 +57,9 @@ export interface NumberRead {
 }
 
 /**
- * Reads `Số 1485-KL/TU` (or `Số: 66/NQ-CP`, `Số   -KH/HU`) at the start of a header segment.
- * The label must be capitalised: a wrapped body line starting with `số 18-NQ/TW …` is not it.
+ * Reads `Số 1485-KL/TU` (or `Số: 66/NQ-CP`, `Số: 187/VTLTNN-VP`, `Số   -KH/HU`) at the start of a
+ * header segment. The label must be capitalised: a wrapped body line starting with `số 18-NQ/TW …`
+ * is not it.
  */
 export function readNumberLine(seg: Seg): NumberRead | null {
   const label = LABEL_RE.exec(seg.text);
@@ -50,19 +72,21 @@ export function readNumberLine(seg: Seg): NumberRead | null {
     return {
       numberSymbol: normalizeNumberSymbol(party[0]),
       piece: slicePiece(seg, at, symEnd),
+      form: 'party',
       abbr: party[2]!,
       abbrPiece: slicePiece(seg, abbrStart, abbrStart + party[2]!.length),
       end: symEnd,
       bare: !label,
     };
   }
-  const state = STATE_AT_START.exec(rest);
+  const state = STATE_AT_START.exec(rest) ?? (label ? STATE_ONE_AT_START.exec(rest) : null);
   if (state) {
     const symEnd = at + state[0].length;
-    const typeStart = at + state[0].lastIndexOf(state[3]! + '-');
+    const typeStart = at + state[0].indexOf('/' + state[3]!) + 1;
     return {
       numberSymbol: normalizeNumberSymbol(state[0]),
       piece: slicePiece(seg, at, symEnd),
+      form: 'state',
       abbr: state[3]!,
       abbrPiece: slicePiece(seg, typeStart, typeStart + state[3]!.length),
       end: symEnd,
@@ -71,14 +95,17 @@ export function readNumberLine(seg: Seg): NumberRead | null {
   }
   if (!label) return null;
   const blank = BLANK_AT_START.exec(rest);
-  if (blank) {
-    const abbrStart = at + blank[0].indexOf(blank[1]!);
+  const stateBlank = blank ? null : STATE_BLANK_AT_START.exec(rest);
+  const b = blank ?? stateBlank;
+  if (b) {
+    const abbrStart = at + b[0].indexOf(b[1]!);
     return {
       numberSymbol: null,
       piece: null,
-      abbr: blank[1]!,
-      abbrPiece: slicePiece(seg, abbrStart, abbrStart + blank[1]!.length),
-      end: at + blank[0].length,
+      form: blank ? 'party' : 'state',
+      abbr: b[1]!,
+      abbrPiece: slicePiece(seg, abbrStart, abbrStart + b[1]!.length),
+      end: at + b[0].length,
       bare: false,
     };
   }

@@ -1,6 +1,7 @@
 import { normalizeNumberSymbol } from '../domain/numberSymbol';
 import type { RegisterField, RegisterMapping } from './fields';
 import { toNfc } from '../text/normalize';
+import { parseDayMonthYear } from '../text/dates';
 
 /**
  * One register row read into document fields. Nothing is guessed: a date that is not a whole,
@@ -33,25 +34,12 @@ export interface RegisterRowReading {
 /** Fields a document is expected to have: flagged when the register leaves them empty. */
 const CORE: RegisterField[] = ['numberSymbol', 'issueDate', 'docType', 'subject', 'issuer'];
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function validDay(y: number, m: number, d: number): boolean {
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-/** A register's date as ISO `YYYY-MM-DD`, or null when it is not a whole, valid day with a 4-digit year. */
+/** A register's date as ISO `YYYY-MM-DD`, or null when it is not a whole, valid day with a 4-digit year (1900–2100). */
 export function parseRegisterDate(raw: string): string | null {
-  const s = toNfc(raw).trim().replace(/\s+/g, ' ');
-  let y: number;
-  let m: number;
-  let d: number;
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(s);
-  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4})$/.exec(s))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})$/i.exec(s))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else return null;
-  return validDay(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
+  const iso = parseDayMonthYear(raw);
+  if (iso === null) return null;
+  const year = Number(iso.slice(0, 4));
+  return year >= 1900 && year <= 2100 ? iso : null;
 }
 
 const text = (v: string | undefined): string | null => {

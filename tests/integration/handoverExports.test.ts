@@ -3,13 +3,14 @@
  * and DOCX files (to CSV and PDF) and pdftotext reads the PDFs; the text that comes out must hold
  * the expected rows and the Vietnamese headings, diacritics intact.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportForm, ExportFormat } from '../../shared/contract/types/handover';
 import { listedSampleBatch, packageBatch } from '../support/handover';
-import { CSV_UTF8, officeAvailable, pdfPages, pdfText, sofficeConvert } from '../support/office';
+import { CSV_UTF8, officeAvailable, pdfBlocks, pdfPages, pdfText, sofficeConvert, type PdfBlock } from '../support/office';
 import { openTestApp, tempDir, type TestApp } from '../support/services';
 
 let app: TestApp;
@@ -31,6 +32,14 @@ function csvRows(file: string): string[][] {
 }
 
 const has = (rows: string[][], cells: string[]) => rows.some((r) => cells.every((c, i) => r[i] === c));
+
+/** The font fontconfig gives LibreOffice for Times New Roman (a metric twin keeps the layout). */
+const timesFont = () => execFileSync('fc-match', ['Times New Roman'], { encoding: 'utf8' }).trim();
+
+/** Whether a reader finds `phrase` whole on one printed line (not broken over two). */
+const onOneLine = (blocks: PdfBlock[], phrase: string) => blocks.some((b) => b.lines.some((l) => l.text.includes(phrase)));
+/** Whether a reader finds `phrase` inside one cell or paragraph (it may wrap within it). */
+const inOneBlock = (blocks: PdfBlock[], phrase: string) => blocks.some((b) => b.text.includes(phrase));
 
 describe.skipIf(!officeAvailable())('handover exports opened by LibreOffice and poppler', () => {
   beforeAll(async () => {
@@ -59,12 +68,27 @@ describe.skipIf(!officeAvailable())('handover exports opened by LibreOffice and 
   });
 
   it('Mục lục hồ sơ (DOCX) reads the same in a PDF made by LibreOffice', async () => {
-    const text = pdfText(sofficeConvert(await exported('fileList', 'docx'), 'pdf', loDir));
+    const pdf = sofficeConvert(await exported('fileList', 'docx'), 'pdf', loDir);
+    const text = pdfText(pdf);
+    const blocks = pdfBlocks(pdf);
     expect(text).toContain('MỤC LỤC HỒ SƠ');
-    expect(text).toContain('HUYỆN ỦY MẪU (ĐƠN VỊ MINH HỌA)');
-    expect(text).toMatch(/Kết luận các hội nghị Ban Chấp hành Đảng bộ\s+tỉnh/);
-    expect(text).toContain('03/07/2020 – 14/05/2025');
-    expect(text).toContain('Tổng số: 2 hồ sơ; 35 tờ; 1 hộp');
+    expect(onOneLine(blocks, 'HUYỆN ỦY MẪU (ĐƠN VỊ MINH HỌA)')).toBe(true);
+    // Headings a reader needs whole: the column numbers' header and the title, never split.
+    expect(onOneLine(blocks, 'STT')).toBe(true);
+    expect(onOneLine(blocks, 'MỤC LỤC HỒ SƠ')).toBe(true);
+    // A long title may wrap, but inside its own cell.
+    expect(inOneBlock(blocks, 'Kết luận các hội nghị Ban Chấp hành Đảng bộ tỉnh (Tỉnh ủy Đắk Lắk gửi)')).toBe(true);
+    expect(inOneBlock(blocks, '03/07/2020 – 14/05/2025')).toBe(true);
+    for (const date of ['03/07/2020', '14/05/2025', '10/04/2025', '01/07/2025']) expect(onOneLine(blocks, date)).toBe(true);
+    expect(inOneBlock(blocks, 'Tổng số: 2 hồ sơ; 35 tờ; 1 hộp')).toBe(true);
+  });
+
+  it('Mục lục văn bản (DOCX) keeps each number, date and STT whole', async () => {
+    const blocks = pdfBlocks(sofficeConvert(await exported('documentList', 'docx'), 'pdf', loDir));
+    expect(onOneLine(blocks, 'MỤC LỤC VĂN BẢN')).toBe(true);
+    expect(onOneLine(blocks, 'STT')).toBe(true);
+    for (const phrase of ['1485-KL/TU', '14/05/2025', '1097-KL/TU', '03/07/2020']) expect(onOneLine(blocks, phrase)).toBe(true);
+    expect(inOneBlock(blocks, 'TỈNH ỦY ĐẮK LẮK')).toBe(true);
   });
 
   it('Mục lục văn bản (XLSX) lists each document with its number-symbol, date, type and subject, issuer', async () => {
@@ -78,11 +102,14 @@ describe.skipIf(!officeAvailable())('handover exports opened by LibreOffice and 
   });
 
   it('Biên bản giao nhận (DOCX) carries the State structure, in Vietnamese', async () => {
-    const text = pdfText(sofficeConvert(await exported('minutes', 'docx'), 'pdf', loDir)).replace(/\s+/g, ' ');
+    const pdf = sofficeConvert(await exported('minutes', 'docx'), 'pdf', loDir);
+    const blocks = pdfBlocks(pdf);
+    // The header's lines as a reader sees them: each whole on one printed line.
+    for (const line of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 01/BB-BG', 'Buôn Ma Thuột, ngày 15 tháng 8 năm 2025', 'BIÊN BẢN', 'Về việc giao nhận tài liệu']) {
+      expect(onOneLine(blocks, line), `${line} — LibreOffice set Times New Roman in ${timesFont()}; .ci/run installs fonts-liberation2`).toBe(true);
+    }
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
     for (const expected of [
-      'ĐẢNG CỘNG SẢN VIỆT NAM',
-      'Số 01/BB-BG',
-      'Buôn Ma Thuột, ngày 15 tháng 8 năm 2025',
       'BIÊN BẢN',
       'Về việc giao nhận tài liệu',
       'Căn cứ Công văn số 64-CV/TW ngày 10/4/2025 của Ban Bí thư;',

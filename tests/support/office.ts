@@ -46,3 +46,43 @@ export function officeAvailable(): boolean {
     return false;
   }
 }
+
+/** A line of a PDF page as pdftotext lays it out: its words, left to right. */
+export interface PdfLine {
+  text: string;
+  yMin: number;
+}
+
+/** A block of a PDF page (a paragraph, a table cell): its lines, top to bottom. */
+export interface PdfBlock {
+  page: number;
+  lines: PdfLine[];
+  /** The block's lines joined with spaces: what a reader reads in that cell or paragraph. */
+  text: string;
+}
+
+const decodeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+/**
+ * The blocks, lines and words poppler finds on each page (`pdftotext -bbox-layout`): lets a test
+ * say "this phrase is on one line" or "this title is in one cell" whatever the font's metrics.
+ */
+export function pdfBlocks(file: string): PdfBlock[] {
+  const xml = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const blocks: PdfBlock[] = [];
+  let page = -1;
+  for (const part of xml.split(/(?=<page |<block )/)) {
+    if (part.startsWith('<page ')) {
+      page += 1;
+      continue;
+    }
+    if (!part.startsWith('<block ')) continue;
+    const lines: PdfLine[] = [];
+    for (const m of part.matchAll(/<line xMin="[^"]*" yMin="([^"]*)"[^>]*>([\s\S]*?)<\/line>/g)) {
+      const words = [...m[2]!.matchAll(/<word [^>]*>([\s\S]*?)<\/word>/g)].map((w) => decodeXml(w[1]!));
+      lines.push({ text: words.join(' '), yMin: Number(m[1]) });
+    }
+    blocks.push({ page, lines, text: lines.map((l) => l.text).join(' ') });
+  }
+  return blocks;
+}

@@ -48,6 +48,18 @@ describe('layering (after VS Code: shared = common, renderer = browser, electron
     expect(importers).toEqual([path.join('electron', 'main', 'main.ts'), path.join('electron', 'preload', 'preload.ts')]);
   });
 
+  it('runs migrations only through migrate.ts, and keeps them apart from the program they outlive', () => {
+    // Runtime code never imports a migration (a shipped migration is frozen, the program moves on)…
+    const migrationsDir = path.join('electron', 'data', 'migrations');
+    const importers = importsUnder('electron')
+      .filter(({ file, spec }) => !file.startsWith(migrationsDir) && /(^|\/)migrations(\/|$)/.test(spec))
+      .map(({ file }) => file);
+    expect(importers).toEqual([path.join('electron', 'data', 'migrate.ts')]);
+    // …and a migration never runs the program's code (repositories, services), which follows the newest schema.
+    const reaching = importsUnder(migrationsDir).filter(({ spec }) => !spec.startsWith('./') && !spec.startsWith('../../../shared/') && !spec.startsWith('better-sqlite3'));
+    expect(reaching).toEqual([]);
+  });
+
   it('keeps SQL in the data layer', () => {
     const sqlOutside = importsUnder('electron')
       .filter(({ spec, file }) => spec.startsWith('better-sqlite3') && !file.startsWith(path.join('electron', 'data')))

@@ -6,6 +6,7 @@ import { summarize } from '../catalogueSummary';
 import { AuditRepository } from '../repositories/audit';
 import { openSnapshot, sha256FileSync, snapshotInto } from '../snapshot';
 import { CATALOGUE_COPY, newBackupId, partialDir, publishBackup } from './backupFolder';
+import { makeChosenDirs, makeDirs } from '../makeDirs';
 
 export interface CatalogueCopy {
   id: string;
@@ -24,10 +25,10 @@ export interface CatalogueCopy {
  * folder, described from the copy itself (counts, last audit row, the originals it needs).
  */
 export function copyCatalogue(db: Database, backupsDir: string, createdAt: string, reason: BackupReason, passphrase: string | null): CatalogueCopy {
-  fs.mkdirSync(backupsDir, { recursive: true });
+  makeChosenDirs(backupsDir);
   const id = newBackupId(backupsDir, createdAt, reason);
   const folder = partialDir(backupsDir, id);
-  fs.mkdirSync(folder, { recursive: true });
+  makeDirs(folder);
   const file = path.join(folder, CATALOGUE_COPY);
   snapshotInto(db, file);
   const copy = openSnapshot(file, passphrase);

@@ -3,7 +3,7 @@ import type { RestoreDifference } from '../../../shared/contract/types/safety';
 import { ApiError } from '../../../shared/contract/errors';
 import { lockedError, selectCipher } from '../cipher';
 import { migrate } from '../migrate';
-import { SCHEMA_VERSION } from '../migrations';
+import { SCHEMA_VERSION } from '../migrate';
 import { dataTables } from '../catalogueSummary';
 
 /**

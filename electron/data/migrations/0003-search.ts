@@ -1,9 +1,7 @@
-import { SearchIndexRepository } from '../repositories/searchIndex';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Migration } from './types';
 
 /**
- * Search (issue 4).
+ * Search.
  *
  * - The full-text index is rebuilt keyed by *date*: its row id is (issue day × 2^26 + document id),
  *   so matches come out newest first and a page costs a few index pages however many documents
@@ -17,28 +15,6 @@ import type { Migration } from './types';
  *   catch up with what any other wrote.
  * - Saved searches and the search history.
  */
-/**
- * For catalogues written while the areas were built in parallel — numbered past 3 before this
- * migration existed — the search objects may be missing: create them (and the start-up index).
- */
-export function ensureSearchSchema(db: Database): void {
-  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search_keys'").pluck().get();
-  if (!has) db.transaction(() => search.up(db))();
-  db.exec('CREATE INDEX IF NOT EXISTS search_facets ON documents(id, fonds_id, file_id, doc_type, issuer, parent_issuer, signer_name, issue_date, number_symbol, security_level)');
-  const format = db.prepare("SELECT value FROM settings WHERE key = 'search.indexFormat'").pluck().get() as string | undefined;
-  if (format !== INDEX_FORMAT) {
-    // Written by a development build with other index rows (or without the metadata index): the
-    // full-text tables are made anew and every document re-indexed once, in batches.
-    db.transaction(() => {
-      db.exec(`DROP TABLE IF EXISTS document_fts; DROP TABLE IF EXISTS document_meta_fts; DELETE FROM search_keys; ${FTS_TABLES}`);
-    })();
-    const index = new SearchIndexRepository(db);
-    const ids = db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[];
-    for (let i = 0; i < ids.length; i += 2_000) db.transaction(() => ids.slice(i, i + 2_000).forEach((id) => index.upsert(id)))();
-    db.prepare("INSERT INTO settings (key, value) VALUES ('search.indexFormat', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(INDEX_FORMAT);
-  }
-}
-
 /** The full-text tables: contentless (the text lives in `documents`), rows keyed by date and id. */
 const FTS_TABLES = `
       CREATE VIRTUAL TABLE document_fts USING fts5(
@@ -50,8 +26,8 @@ const FTS_TABLES = `
         content = '', contentless_delete = 1
       );`;
 
-/** What the index rows hold (see `indexRow`); a catalogue indexed otherwise is re-indexed once. */
-export const INDEX_FORMAT = '2';
+/** What the index rows held when this migration shipped (the setting is retired by 0006). */
+const INDEX_FORMAT = '2';
 
 export const search: Migration = {
   version: 3,
@@ -116,10 +92,9 @@ export const search: Migration = {
       );
       CREATE INDEX search_history_at ON search_history(at);
     `);
-    // Documents catalogued before this version are indexed under their date keys.
-    const index = new SearchIndexRepository(db);
-    const ids = db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[];
-    for (const id of ids) index.upsert(id);
+    // Documents catalogued before this version are indexed when the catalogue is next opened
+    // (`repairIndex` indexes every document the index lacks): a migration never runs the
+    // repositories' code, which follows the newest schema.
     db.prepare("INSERT INTO settings (key, value) VALUES ('search.indexFormat', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(INDEX_FORMAT);
   },
 };

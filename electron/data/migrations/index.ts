@@ -1,26 +1,26 @@
 import { initial } from './0001-initial';
 import { importArea } from './0002-import';
-// [search] issue 4
 import { search } from './0003-search';
-// [handover] issue 5
 import { handover } from './0004-handover';
-// [safety] issue 6
 import { safety } from './0005-safety';
+import { searchIndexFormat } from './0006-search-index';
+import { bulk } from './0007-bulk';
 import type { Migration } from './types';
 
-/** Every migration, in order. The last one's number is the schema version this build writes. */
-// Numbers reserved while several areas are built at once: 0002 import (issue 3), 0003 search
-// (issue 4), 0004 handover (issue 5), 0005 safety (issue 6). Append in number order.
+/**
+ * Every migration, in number order: append a new one at the end with the next free number (see
+ * DEVELOPERS.md, "Changing the schema"). The last one's number is the schema version this build
+ * writes. Only `../migrate.ts` imports this list: the rest of the program never runs a migration's
+ * code, and a migration never runs the program's (it is frozen once shipped; the program moves on).
+ */
 export const MIGRATIONS: readonly Migration[] = [
   initial,
-  // [import] issue 3: add entries below this line
   importArea,
-  // [search] issue 4: add entries below this line
   search,
-  // [handover] issue 5: add entries below this line
   handover,
-  // [safety] issue 6: add entries below this line
   safety,
+  searchIndexFormat,
+  bulk,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,5 +1,6 @@
-import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Attachment } from '../../../shared/contract/types';
+import { cachedStatement } from '../statementCache';
 
 interface AttachmentRow {
   id: number;
@@ -28,8 +29,6 @@ function toAttachment(r: AttachmentRow): Attachment {
 
 /** Original files (bản gốc) kept beside the catalogue, identified by SHA-256. */
 export class AttachmentRepository {
-  private bySha: Statement | null = null;
-
   constructor(private readonly db: Database) {}
 
   insert(f: AttachmentFields, now: string): number {
@@ -47,9 +46,7 @@ export class AttachmentRepository {
    * twice per file, on a statement compiled once.
    */
   documentIdBySha256(sha256: string): number | undefined {
-    // Not `.pluck()`: a statement compiled under `withStatementCache` is shared, and reset to rows.
-    this.bySha ??= this.db.prepare('SELECT document_id FROM attachments WHERE sha256 = ?');
-    return (this.bySha.get(sha256) as { document_id: number } | undefined)?.document_id;
+    return cachedStatement(this.db, 'SELECT document_id FROM attachments WHERE sha256 = ?').pluck().get(sha256) as number | undefined;
   }
 
   findBySha256(sha256: string): Attachment | undefined {
@@ -59,6 +56,12 @@ export class AttachmentRepository {
 
   listByDocument(documentId: number): Attachment[] {
     return (this.db.prepare('SELECT * FROM attachments WHERE document_id = ? ORDER BY id').all(documentId) as AttachmentRow[]).map(toAttachment);
+  }
+
+  /** One original with where it is stored, and where it went if destruction moved it out. */
+  get(id: number): (Attachment & { storedPath: string; movedOutTo: string | null }) | undefined {
+    const row = this.db.prepare('SELECT * FROM attachments WHERE id = ?').get(id) as (AttachmentRow & { moved_out_to?: string | null }) | undefined;
+    return row ? { ...toAttachment(row), storedPath: row.stored_path, movedOutTo: row.moved_out_to ?? null } : undefined;
   }
 
   storedPath(id: number): string | undefined {

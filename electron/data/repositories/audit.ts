@@ -58,19 +58,31 @@ export class AuditRepository {
   constructor(private readonly db: Database) {}
 
   append(input: AuditInput): number {
+    return this.appendMany([input])[0]!;
+  }
+
+  /**
+   * Appends many rows in order, chained as {@link append} would one by one, reading the chain's
+   * head once (a bulk action writes one row per record: thousands).
+   */
+  appendMany(inputs: readonly AuditInput[]): number[] {
+    if (inputs.length === 0) return [];
+    const ids: number[] = [];
     const last = this.db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const before = input.before === undefined ? null : canonicalJson(input.before);
-    const after = input.after === undefined ? null : canonicalJson(input.after);
-    const row = { at: input.at, actor: input.actor, action: input.action, entityType: input.entityType, entityId: input.entityId, before, after };
-    const hash = auditRowHash(prevHash, row);
-    const result = this.db
-      .prepare(
-        `INSERT INTO audit_log (at, actor, action, entity_type, entity_id, before_json, after_json, prev_hash, hash)
-         VALUES (@at, @actor, @action, @entityType, @entityId, @before, @after, @prevHash, @hash)`,
-      )
-      .run({ ...row, prevHash, hash });
-    return Number(result.lastInsertRowid);
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const insert = this.db.prepare(
+      `INSERT INTO audit_log (at, actor, action, entity_type, entity_id, before_json, after_json, prev_hash, hash)
+       VALUES (@at, @actor, @action, @entityType, @entityId, @before, @after, @prevHash, @hash)`,
+    );
+    for (const input of inputs) {
+      const before = input.before === undefined ? null : canonicalJson(input.before);
+      const after = input.after === undefined ? null : canonicalJson(input.after);
+      const row = { at: input.at, actor: input.actor, action: input.action, entityType: input.entityType, entityId: input.entityId, before, after };
+      const hash = auditRowHash(prevHash, row);
+      ids.push(Number(insert.run({ ...row, prevHash, hash }).lastInsertRowid));
+      prevHash = hash;
+    }
+    return ids;
   }
 
   /** Newest first. `documentId` gives the document's rows and those of the file it is in. */

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { CitationLink, CitedBy, DocumentRef, MissingCitation, MissingCitationsPage } from '../../../shared/contract/types/importing';
 import { numberSymbolKey } from '../../../shared/domain/numberSymbol';
 import type { Citation } from '../../../shared/parser/types';
-import { resolveCitationSql } from '../migrations/0002-import';
+import { cachedStatement } from '../statementCache';
 
 interface CitationRow {
   id: number;
@@ -27,6 +27,23 @@ interface RefRow {
   issue_date: string | null;
   issuer: string | null;
   subject: string | null;
+}
+
+/**
+ * Which catalogued document a citation points at, for `document_citations` row `c`: the one
+ * document (other than the citing one) with the cited number whose date matches the cited date
+ * or, when the citation gives no date, the only document with that number. Anything else (none,
+ * several, a date that disagrees) stays unlinked: numbers restart with each party-committee term
+ * and every provincial committee writes `/TU`, so the same number-symbol often names different
+ * documents, and a link is never guessed.
+ *
+ * The triggers that keep links current (migration 0002) hold the same rule in their own frozen
+ * text: changing it here needs a new migration that replaces those triggers.
+ */
+function resolveCitationSql(c: string): string {
+  return `(SELECT CASE WHEN COUNT(*) = 1 THEN MIN(d.id) END FROM documents d
+            WHERE d.number_key = ${c}.number_key AND d.id <> ${c}.document_id
+              AND (${c}.cited_date IS NULL OR d.issue_date = ${c}.cited_date))`;
 }
 
 const REF_COLUMNS = `d.id, d.fonds_id, f.code AS fonds_code, d.number_symbol, d.doc_type, d.issue_date, d.issuer, d.subject`;
@@ -54,18 +71,11 @@ const MAX_CANDIDATES = 20;
 
 /** Trích dẫn: references in a document's text to other documents, linked to them where known. */
 export class CitationRepository {
-  /** Statements run once per imported document, compiled once. */
-  private readonly statements = new Map<string, Statement>();
 
   constructor(private readonly db: Database) {}
 
   private stmt(sql: string): Statement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
+    return cachedStatement(this.db, sql);
   }
 
   /** Stores a new document's citations and links each to the catalogued document it names, if known. */

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ImportOutcome } from '../../../shared/contract/types';
 import type { ImportRun, ImportRunItem, ImportRunItemsPage, ImportRunState, ImportRunsPage } from '../../../shared/contract/types/importing';
 import { parseJsonArray } from './sql';
+import { cachedStatement } from '../statementCache';
 
 interface RunRow {
   id: number;
@@ -88,18 +89,11 @@ const SELECT_RUN = 'SELECT r.*, f.code AS fonds_code FROM import_runs r JOIN fon
 
 /** Lần nhập and its report: one row per run, one per file handled. */
 export class ImportRunRepository {
-  /** Statements run once per file of a big import, compiled once. */
-  private readonly statements = new Map<string, Statement>();
 
   constructor(private readonly db: Database) {}
 
   private stmt(sql: string): Statement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
+    return cachedStatement(this.db, sql);
   }
 
   create(run: NewImportRun, now: string): number {

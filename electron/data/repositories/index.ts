@@ -8,9 +8,12 @@ import { FileListRepository } from './fileLists';
 import { FileRepository } from './files';
 import { FondsRepository } from './fonds';
 import { OrganizationRepository } from './organizations';
+import { FacetColumnRepository } from './facetColumns';
+import { SavedSearchRepository } from './savedSearches';
+import { SearchHistoryRepository } from './searchHistory';
+import { SearchHitRepository } from './searchHits';
 import { SearchIndexRepository } from './searchIndex';
-// [search] issue 4: repositories
-import { SearchCatalogueRepository } from './searchCatalogue';
+import { SearchJournalRepository } from './searchJournal';
 import { SettingsRepository } from './settings';
 // [safety] issue 6: repositories
 import { DestructionRepository } from './destruction';
@@ -24,6 +27,8 @@ import { CitationRepository } from './citations';
 import { ImportRunRepository } from './importRuns';
 import { ReviewRepository } from './review';
 import { RegisterRepository } from './registers';
+// [bulk] issue 11: repositories
+import { BulkRepository } from './bulk';
 
 /** The data layer: every SQL statement of Kho Lưu lives behind one of these. */
 export class Repositories {
@@ -34,7 +39,13 @@ export class Repositories {
   readonly documents: DocumentRepository;
   readonly attachments: AttachmentRepository;
   readonly audit: AuditRepository;
+  /** Search: the full-text index, the facet columns and their change journal, hit rows, saved searches, history. */
   readonly searchIndex: SearchIndexRepository;
+  readonly facetColumns: FacetColumnRepository;
+  readonly searchJournal: SearchJournalRepository;
+  readonly searchHits: SearchHitRepository;
+  readonly savedSearches: SavedSearchRepository;
+  readonly searchHistory: SearchHistoryRepository;
   readonly settings: SettingsRepository;
   readonly codes: CodeListRepository;
   // [import] issue 3: add entries below this line
@@ -42,8 +53,6 @@ export class Repositories {
   readonly importRuns: ImportRunRepository;
   readonly review: ReviewRepository;
   readonly registers: RegisterRepository;
-  // [search] issue 4: add entries below this line
-  readonly searchCatalogue: SearchCatalogueRepository;
   // [handover] issue 5: add entries below this line
   readonly handoverBatches: HandoverBatchRepository;
   readonly handoverData: HandoverDataRepository;
@@ -51,6 +60,8 @@ export class Repositories {
   readonly removals: RemovalRepository;
   readonly destruction: DestructionRepository;
   readonly integrity: IntegrityRepository;
+  // [bulk] issue 11: add entries below this line
+  readonly bulk: BulkRepository;
 
   constructor(private readonly db: Database) {
     this.organizations = new OrganizationRepository(db);
@@ -61,6 +72,11 @@ export class Repositories {
     this.attachments = new AttachmentRepository(db);
     this.audit = new AuditRepository(db);
     this.searchIndex = new SearchIndexRepository(db);
+    this.facetColumns = new FacetColumnRepository(db);
+    this.searchJournal = new SearchJournalRepository(db);
+    this.searchHits = new SearchHitRepository(db);
+    this.savedSearches = new SavedSearchRepository(db);
+    this.searchHistory = new SearchHistoryRepository(db);
     this.settings = new SettingsRepository(db);
     this.codes = new CodeListRepository(db);
     // [import] issue 3: add entries below this line
@@ -68,8 +84,6 @@ export class Repositories {
     this.importRuns = new ImportRunRepository(db);
     this.review = new ReviewRepository(db);
     this.registers = new RegisterRepository(db);
-    // [search] issue 4: add entries below this line
-    this.searchCatalogue = new SearchCatalogueRepository(db);
     // [handover] issue 5: add entries below this line
     this.handoverBatches = new HandoverBatchRepository(db);
     this.handoverData = new HandoverDataRepository(db);
@@ -77,6 +91,8 @@ export class Repositories {
     this.removals = new RemovalRepository(db);
     this.destruction = new DestructionRepository(db);
     this.integrity = new IntegrityRepository(db);
+    // [bulk] issue 11: add entries below this line
+    this.bulk = new BulkRepository(db);
   }
 
   counts(): Counts {

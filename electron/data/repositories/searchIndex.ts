@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { type IndexRow, type IndexableDocument, indexRow } from '../../../shared/search/indexText';
-import { ensureSearchSchema } from '../migrations/0003-search';
+import { cachedStatement } from '../statementCache';
 
 /** Text the caller already holds (the importer has the body in hand); the rest is read from the row. */
 export interface IndexedText {
@@ -40,32 +40,10 @@ interface DocRow {
  * transaction as the change to the document, so the index and the catalogue never disagree.
  */
 export class SearchIndexRepository {
-  private readonly statements = new Map<string, Statement>();
-  /** Whether the catalogue records removals yet (the safety migration adds the column after this one). */
-  private removable: boolean | null = null;
-
   constructor(private readonly db: Database) {}
 
-  private hasRemovals(): boolean {
-    if (this.removable === null) {
-      const cols = this.db.prepare("SELECT name FROM pragma_table_info('documents')").pluck().all() as string[];
-      this.removable = cols.includes('removed_at');
-    }
-    return this.removable;
-  }
-
   private st(sql: string): Statement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
-  }
-
-  /** Creates the search objects a catalogue from a parallel-development build may lack. */
-  ensureSchema(): void {
-    ensureSearchSchema(this.db);
+    return cachedStatement(this.db, sql);
   }
 
   /** The document's current index key, if it is indexed. */
@@ -106,7 +84,7 @@ export class SearchIndexRepository {
     const needBody = text.body === undefined && text.indexedBody === undefined;
     const row = this.st(
       `SELECT number_symbol, subject, doc_type, issuer, parent_issuer, signer_name, place, issue_date, fonds_id, security_level${needBody ? ', full_text' : ''}
-       FROM documents WHERE id = ?${this.hasRemovals() ? ' AND removed_at IS NULL' : ''}`,
+       FROM documents WHERE id = ? AND removed_at IS NULL`,
     ).get(documentId) as DocRow | undefined;
     if (!row) return null;
     const doc: IndexableDocument = {
@@ -217,9 +195,10 @@ export class SearchIndexRepository {
     return new Set(found.filter((k) => wanted.has(k)));
   }
 
-  /** Whether any document holds the (folded) term. */
-  termExists(expr: string): boolean {
-    return this.st('SELECT 1 FROM document_fts WHERE document_fts MATCH ? LIMIT 1').pluck().get(expr) !== undefined;
+  /** Whether any document matches `match` (a term, a phrase, with or without flags). */
+  exists(match: string, table: IndexTable = 'main'): boolean {
+    const t = TABLE[table];
+    return this.st(`SELECT 1 FROM ${t} WHERE ${t} MATCH ? LIMIT 1`).pluck().get(match) !== undefined;
   }
 
   /**

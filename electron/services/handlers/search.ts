@@ -1,13 +1,10 @@
 import type { ApiHandlers } from '../../../shared/contract/api';
 import { ApiError, notFound } from '../../../shared/contract/errors';
 import type { SavedSearch, SearchHistoryEntry, SearchRequestRecord } from '../../../shared/contract/types/search';
-import type { HistoryRow, SavedSearchRow } from '../../data/repositories/searchCatalogue';
-import type { Catalogue } from '../../data/catalogue';
+import type { SavedSearchRow } from '../../data/repositories/savedSearches';
+import type { HistoryRow } from '../../data/repositories/searchHistory';
 import { type ServiceContext, audit, nowOf } from '../context';
-import { SearchEngine } from '../search/engine';
-import { computeFacets } from '../search/facets';
 import { repairIndex } from '../search/reindex';
-import { Suggester } from '../search/suggest';
 
 type Handlers = Pick<
   ApiHandlers,
@@ -24,19 +21,6 @@ type Handlers = Pick<
 
 /** The history keeps the last searches an archivist ran; older ones drop off. */
 const HISTORY_KEEP = 200;
-
-/** One engine per open catalogue: its facet columns are loaded once and kept current. */
-const engines = new WeakMap<Catalogue, { engine: SearchEngine; suggester: Suggester }>();
-
-export function searchEngineOf(ctx: ServiceContext): { engine: SearchEngine; suggester: Suggester } {
-  let e = engines.get(ctx.catalogue);
-  if (!e) {
-    const engine = new SearchEngine(ctx.catalogue.repos);
-    e = { engine, suggester: new Suggester(engine.store) };
-    engines.set(ctx.catalogue, e);
-  }
-  return e;
-}
 
 function parseRecord(json: string): SearchRequestRecord {
   try {
@@ -63,62 +47,57 @@ export function searchHandlers(ctx: ServiceContext): Handlers {
   const visible = () => ctx.access.secretsVisible();
 
   return {
-    'search.query': (input) => {
-      const { engine } = searchEngineOf(ctx);
-      const result = engine.query(input, visible());
-      if (input.facets) result.facets = computeFacets(engine.store, repos.searchIndex, { text: input.text, filters: input.filters, typing: input.typing ?? false, limit: 30 }, visible());
-      return result;
-    },
+    'search.query': (input) => ctx.search.query(input, visible()),
 
-    'search.facets': (input) => computeFacets(searchEngineOf(ctx).engine.store, repos.searchIndex, input, visible()),
+    'search.facets': (input) => ctx.search.facets(input, visible()),
 
-    'search.suggest': ({ text, limit }) => searchEngineOf(ctx).suggester.suggest(text, limit, visible()),
+    'search.suggest': ({ text, limit }) => ctx.search.suggest(text, limit, visible()),
 
-    'search.saved.list': () => repos.searchCatalogue.listSaved().map(toSaved),
+    'search.saved.list': () => repos.savedSearches.list().map(toSaved),
 
     'search.saved.save': ({ id, name, query }) =>
       ctx.catalogue.transaction(() => {
-        const clash = repos.searchCatalogue.savedByName(name);
+        const clash = repos.savedSearches.byName(name);
         if (clash && clash.id !== id) {
           throw new ApiError('conflict', `Đã có tìm kiếm đã lưu tên “${name}”. Hãy chọn tên khác.`, `Saved search named ${name} exists`, { name: 'Tên đã dùng' });
         }
         const now = nowOf(ctx);
         const json = JSON.stringify(query);
         if (id !== undefined) {
-          const before = repos.searchCatalogue.getSaved(id);
+          const before = repos.savedSearches.get(id);
           if (!before) throw notFound('tìm kiếm đã lưu', 'Saved search', id);
-          repos.searchCatalogue.updateSaved(id, name, json, now);
-          const after = toSaved(repos.searchCatalogue.getSaved(id)!);
+          repos.savedSearches.update(id, name, json, now);
+          const after = toSaved(repos.savedSearches.get(id)!);
           audit(ctx, 'search.saved.update', 'saved_search', id, toSaved(before), after);
           return after;
         }
-        const newId = repos.searchCatalogue.insertSaved(name, json, ctx.actor(), now);
-        const saved = toSaved(repos.searchCatalogue.getSaved(newId)!);
+        const newId = repos.savedSearches.insert(name, json, ctx.actor(), now);
+        const saved = toSaved(repos.savedSearches.get(newId)!);
         audit(ctx, 'search.saved.create', 'saved_search', newId, null, saved);
         return saved;
       }),
 
     'search.saved.delete': ({ id }) =>
       ctx.catalogue.transaction(() => {
-        const before = repos.searchCatalogue.getSaved(id);
+        const before = repos.savedSearches.get(id);
         if (!before) throw notFound('tìm kiếm đã lưu', 'Saved search', id);
-        repos.searchCatalogue.deleteSaved(id);
+        repos.savedSearches.delete(id);
         audit(ctx, 'search.saved.delete', 'saved_search', id, toSaved(before), null);
         return { deleted: true };
       }),
 
-    'search.history.list': ({ limit }) => repos.searchCatalogue.listHistory(limit).map(toHistory),
+    'search.history.list': ({ limit }) => repos.searchHistory.list(limit).map(toHistory),
 
     // Each search is not audited (the history is itself a log of the user's own searches, not of
     // the records); clearing it is.
     'search.history.record': ({ query, total }) => {
-      const id = repos.searchCatalogue.addHistory(query.text, JSON.stringify(query), total ?? null, ctx.actor(), nowOf(ctx), HISTORY_KEEP);
-      return toHistory(repos.searchCatalogue.listHistory(HISTORY_KEEP).find((h) => h.id === id)!);
+      const id = repos.searchHistory.add(query.text, JSON.stringify(query), total ?? null, ctx.actor(), nowOf(ctx), HISTORY_KEEP);
+      return toHistory(repos.searchHistory.list(HISTORY_KEEP).find((h) => h.id === id)!);
     },
 
     'search.history.clear': () =>
       ctx.catalogue.transaction(() => {
-        const cleared = repos.searchCatalogue.clearHistory();
+        const cleared = repos.searchHistory.clear();
         audit(ctx, 'search.history.clear', 'search_history', null, { entries: cleared }, null);
         return { cleared };
       }),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ApiError } from '../../../shared/contract/errors';
+import type { PlacedPage } from '../../../shared/parser/layout';
 import { decodeText, normalizeText, refuseMarkFlood, unreadable } from './decodeText';
 
 /** The text of an original, ready for the parser, and what was done to get it. */
@@ -20,6 +21,12 @@ export interface ExtractedText {
   format?: string;
   /** Pages, when the format has them (PDF). */
   pageCount?: number | null;
+  /**
+   * Positioned text, where the reader knows where each word sits (OCR word boxes, PDF text items,
+   * Word table cells): the parser reads the header's two columns from it. The items' text is the
+   * text of {@link text}, so what is read from them can be pointed at in it. Absent for plain text.
+   */
+  pages?: PlacedPage[];
 }
 
 /** Formats this build reads, by extension. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fsyncFile, fsyncFileAsync, fsyncFolder, fsyncFolderAsync } from '../../data/fsync';
+import { makeDirs, makeDirsAsync } from '../../data/makeDirs';
 
 /**
  * Managed originals: each file is stored once under its SHA-256 (`ab/abcd….ext`), written to a
@@ -37,7 +38,7 @@ export function writeOriginal(originalsDir: string, sha256: string, extension: s
   } catch (err) {
     // The `ab/` folder does not exist yet (first original with that prefix): make it and retry.
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    makeDirs(path.dirname(target));
     fs.writeFileSync(temp, bytes);
   }
   fs.renameSync(temp, target);
@@ -68,7 +69,7 @@ export async function writeOriginalAsync(originalsDir: string, sha256: string, e
     await fs.promises.writeFile(temp, bytes);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    await makeDirsAsync(path.dirname(target));
     await fs.promises.writeFile(temp, bytes);
   }
   await fs.promises.rename(temp, target);

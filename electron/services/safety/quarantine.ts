@@ -6,6 +6,7 @@ import { fsyncPath } from '../../data/fsync';
 import { type ServiceContext, audit, nowOf } from '../context';
 import { copyVerified, safeJoin } from './backups/originalsCopy';
 import { getDecision } from './destruction';
+import { makeChosenDirs } from '../../data/makeDirs';
 
 function within(child: string, parent: string): boolean {
   const c = path.resolve(child);
@@ -49,7 +50,7 @@ export async function moveOriginalsToQuarantine(ctx: ServiceContext, id: number,
     }
   }
   const target = path.join(path.resolve(quarantineDir), folderName(decision.decisionNumber, decision.decisionDate));
-  fs.mkdirSync(target, { recursive: true });
+  makeChosenDirs(target);
   const originals = catalogue.repos.destruction.originals(id);
   const problems: string[] = [];
   let moved = 0;

@@ -1,6 +1,6 @@
 import { DOC_ID_BITS, idOfKey } from '../../../shared/search/indexText';
 import type { KeyBounds, SearchIndexRepository } from '../../data/repositories/searchIndex';
-import type { Matcher } from './engine';
+import type { Matcher } from './ranking';
 import type { FacetStore } from './facetStore';
 
 /** Above this many hits, the count is estimated (see `MatchCounter.count`). */

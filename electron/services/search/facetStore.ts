@@ -1,4 +1,5 @@
-import type { DocumentFacetRow, FileFacetRow, SearchCatalogueRepository, StructureRows } from '../../data/repositories/searchCatalogue';
+import type { DocumentFacetRow, FacetColumnRepository, FileFacetRow, StructureRows } from '../../data/repositories/facetColumns';
+import type { SearchJournalRepository } from '../../data/repositories/searchJournal';
 import { dayOf } from '../../../shared/search/indexText';
 
 /**
@@ -101,11 +102,14 @@ export class FacetStore {
   /** The documents' columns are loaded (see `ensureDocuments`). */
   documentsLoaded = false;
 
-  constructor(private readonly repo: SearchCatalogueRepository) {}
+  constructor(
+    private readonly repo: FacetColumnRepository,
+    private readonly journal: SearchJournalRepository,
+  ) {}
 
   /** Loads fonds, organizations and retention periods: what every search needs (a few hundred rows). */
   load(): void {
-    this.seq = this.repo.journalHead();
+    this.seq = this.journal.head();
     this.loadStructure(this.repo.structure());
     this.loaded = true;
   }
@@ -176,9 +180,9 @@ export class FacetStore {
       this.load();
       return;
     }
-    const head = this.repo.journalHead();
+    const head = this.journal.head();
     if (head === this.seq) return;
-    if (head - this.seq > RELOAD_ABOVE || this.repo.journalTail() > this.seq + 1) {
+    if (head - this.seq > RELOAD_ABOVE || this.journal.tail() > this.seq + 1) {
       const hadDocuments = this.documentsLoaded;
       this.present.fill(0);
       this.maxId = 0;
@@ -191,7 +195,7 @@ export class FacetStore {
     const files = new Set<number>();
     let structure = false;
     for (let at = this.seq; at < head; ) {
-      const batch = this.repo.journalSince(at, 5_000);
+      const batch = this.journal.since(at, 5_000);
       if (batch.length === 0) break;
       for (const e of batch) {
         if (e.kind === 'document' && e.entity_id !== null) docs.add(e.entity_id);

@@ -1,20 +1,17 @@
 import type { FacetGroup, FacetKey, FacetValue, SearchFacets } from '../../../shared/contract/types/search';
-import { allExpression, withFlags } from '../../../shared/search/ftsExpr';
-import { idOfKey } from '../../../shared/search/indexText';
-import { isEmptyQuery, parseQuery } from '../../../shared/search/parse';
-import type { SearchIndexRepository } from '../../data/repositories/searchIndex';
 import { COMPLETION_CODES, HANDOVER_CODES, RETENTION_CLASS_CODES, SECURITY_CODES, type FacetStore } from './facetStore';
-import { planFilters, type SearchFilters } from './filters';
+import type { FilterPlan, SearchFilters } from './filters';
 
 /**
  * Facet counts for a search: for each facet, how many hits each value has with every *other*
- * filter applied (its own ignored, so several values of one facet can be picked). One pass over
- * the hits: a document failing no filter counts in every facet; failing exactly one, only in that
- * filter's facet.
+ * filter applied (its own ignored, so several values of one facet can be picked) — the total the
+ * search shows once that value is picked. One pass over the documents the words match: a document
+ * failing no filter counts in every facet; failing exactly one, only in that filter's facet.
+ *
+ * An organization picked with its 2025 lineage (the default) also finds its predecessors' and
+ * successors' records, so its count is theirs added up (a document then counts under each body
+ * whose lineage holds it).
  */
-
-/** Recent answers per open catalogue (keyed by its facet store). */
-const caches = new WeakMap<FacetStore, Map<string, SearchFacets>>();
 
 const KEYS: FacetKey[] = ['fonds', 'organization', 'file', 'docType', 'issuer', 'signer', 'year', 'retentionClass', 'retention', 'completion', 'handover', 'security'];
 
@@ -83,13 +80,16 @@ function label(s: FacetStore, key: FacetKey, code: number): { value: string; lab
 
 /** Values of the request's filters, by facet, to keep selected values listed even at zero. */
 function selectedValues(f: SearchFilters): Partial<Record<FacetKey, string[]>> {
+  const year = f.dateFrom?.slice(0, 4);
+  const wholeYear = year && f.dateFrom === `${year}-01-01` && f.dateTo === `${year}-12-31` ? [year] : [];
   return {
     fonds: f.fondsIds?.map(String),
     organization: f.organizationIds?.map(String),
-    file: f.fileIds?.map(String),
+    file: [...(f.fileIds ?? []).map(String), ...(f.unfiled ? ['none'] : [])],
     docType: f.docTypes,
     issuer: f.issuers,
     signer: f.signers,
+    year: [...wholeYear, ...(f.undated ? ['none'] : [])],
     retentionClass: f.retentionClasses,
     retention: f.retentionCodes,
     completion: f.completion,
@@ -98,25 +98,33 @@ function selectedValues(f: SearchFilters): Partial<Record<FacetKey, string[]>> {
   };
 }
 
+/** Each organization's count with its lineage: the documents of every body a filter on it finds. */
+function withLineage(store: FacetStore, own: Int32Array): Int32Array {
+  let max = own.length - 1;
+  for (const id of store.orgInfo.keys()) if (id > max) max = id;
+  const out = new Int32Array(max + 1);
+  out.set(own);
+  for (const id of store.orgInfo.keys()) {
+    if (!store.predecessors.has(id) && !store.successors.has(id)) continue;
+    let n = 0;
+    for (const o of store.lineage([id])) n += own[o] ?? 0;
+    out[id] = n;
+  }
+  return out;
+}
+
+/**
+ * `matches`: the documents the words match, visibility applied and no filter (null: no words,
+ * every document). `plan`: the request's filters.
+ */
 export function computeFacets(
   store: FacetStore,
-  index: SearchIndexRepository,
-  input: { text: string; filters: SearchFilters; typing: boolean; limit: number },
+  matches: readonly number[] | null,
+  plan: FilterPlan,
+  input: { filters: SearchFilters; limit: number },
   secretsVisible: boolean,
 ): SearchFacets {
   const started = performance.now();
-  store.ensureDocuments();
-  const plan = planFilters(input.filters, store, secretsVisible);
-  const parsed = parseQuery(input.text, { typing: input.typing });
-  // Same question, same catalogue state: the same counts (typing pauses ask twice).
-  const cacheKey = JSON.stringify([store.seq, store.maxId, secretsVisible, parsed.words, parsed.phrases, parsed.prefix, input.filters, input.limit]);
-  let cache = caches.get(store);
-  if (!cache) {
-    cache = new Map();
-    caches.set(store, cache);
-  }
-  const cached = cache.get(cacheKey);
-  if (cached) return { ...cached, tookMs: Math.round((performance.now() - started) * 10) / 10 };
   const groups = plan.groups;
   const keyIndex = new Map(KEYS.map((k, i) => [k, i]));
   const groupKey = groups.map((g) => keyIndex.get(g.key)!);
@@ -201,12 +209,12 @@ export function computeFacets(
     cHand[st.fileHandover[fi]!]!++;
     cSec[st.security[id]!]!++;
   };
-  if (isEmptyQuery(parsed)) {
+  if (matches === null) {
     for (let id = 1; id <= st.maxId; id++) visit(id);
   } else {
-    const all = allExpression(parsed);
-    if (all) for (const key of index.allKeys(withFlags(all.match, [], plan.excludedFlags), {}, all.table)) visit(idOfKey(key));
+    for (const id of matches) visit(id);
   }
+  if (input.filters.organizationLineage !== false) counts[KEYS.indexOf('organization')] = withLineage(store, counts[KEYS.indexOf('organization')]!);
   // File titles are read only for the files about to be listed.
   const fileCounts = counts[KEYS.indexOf('file')]!;
   const topFiles = [...fileCounts.keys()].filter((c) => fileCounts[c]! > 0).sort((a, b) => fileCounts[b]! - fileCounts[a]!).slice(0, input.limit);
@@ -248,8 +256,5 @@ export function computeFacets(
     if (key !== 'year') values.sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
     return { key, values, truncated: more > 0 };
   });
-  const result = { total, groups: out, tookMs: Math.round((performance.now() - started) * 10) / 10 };
-  cache.set(cacheKey, result);
-  if (cache.size > 20) cache.delete(cache.keys().next().value!);
-  return result;
+  return { total, groups: out, tookMs: Math.round((performance.now() - started) * 10) / 10 };
 }

@@ -1,6 +1,6 @@
 import type { SearchHit, SecurityLevel } from '../../../shared/contract/types';
 import { makeSnippet, type SnippetOptions } from '../../../shared/text/snippet';
-import type { SearchCatalogueRepository } from '../../data/repositories/searchCatalogue';
+import type { SearchHitRepository } from '../../data/repositories/searchHits';
 import type { FacetStore } from './facetStore';
 
 export type Tier = 'number' | 'metaPhrase' | 'metaAll' | 'phrase' | 'all' | 'browse';
@@ -23,7 +23,7 @@ export function scoreOf(r: Ranked): number {
 }
 
 /** The hits of one page, in the ranked order, with their snippets around the typed words. */
-export function buildHits(repo: SearchCatalogueRepository, store: FacetStore, ranked: readonly Ranked[], terms: string[], options: SnippetOptions = {}): SearchHit[] {
+export function buildHits(repo: SearchHitRepository, store: FacetStore, ranked: readonly Ranked[], terms: string[], options: SnippetOptions = {}): SearchHit[] {
   const rows = new Map(repo.hitRows(ranked.map((r) => r.id)).map((r) => [r.id, r]));
   const files = store.fileLabels([...rows.values()].map((r) => r.file_id ?? 0));
   const hits: SearchHit[] = [];

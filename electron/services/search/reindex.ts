@@ -23,9 +23,8 @@ export function unindexDocument(ctx: ServiceContext, documentId: number): void {
  */
 export function repairIndex(ctx: ServiceContext, batch = 2_000): { added: number; dropped: number } {
   const index = ctx.catalogue.repos.searchIndex;
-  index.ensureSchema();
   // The change journal only needs to reach back as far as a running process might lag.
-  ctx.catalogue.repos.searchCatalogue.pruneJournal(200_000);
+  ctx.catalogue.repos.searchJournal.prune(200_000);
   const { indexed, expected } = index.coverage();
   let added = 0;
   let dropped = 0;

@@ -3,6 +3,8 @@ import type { Messages } from './vi';
 
 // [safety] issue 6
 import { safetyEn } from './safety.en';
+// [viewer]
+import { viewerEn } from './viewer.en';
 
 export const en: Messages = {
   'app.name': 'Kho Lưu',
@@ -617,4 +619,6 @@ export const en: Messages = {
   'audit.action.receive': 'Receive',
   // [safety] issue 6: integrity, backups, access: add entries below this line
   ...safetyEn,
+  // [viewer] the original beside its record, review mode, intake, keyboard
+  ...viewerEn,
 };

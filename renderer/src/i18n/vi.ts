@@ -5,6 +5,8 @@
  */
 // [safety] issue 6
 import { safetyVi } from './safety.vi';
+// [viewer]
+import { viewerVi } from './viewer.vi';
 
 export const vi = {
   'app.name': 'Kho Lưu',
@@ -619,6 +621,8 @@ export const vi = {
   'audit.action.receive': 'Tiếp nhận',
   // [safety] issue 6: integrity, backups, access: add entries below this line
   ...safetyVi,
+  // [viewer] the original beside its record, review mode, intake, keyboard
+  ...viewerVi,
 } as const satisfies Record<string, string>;
 
 /** Every message key; `en.ts` must define each one. */

@@ -1,10 +1,9 @@
 /** Display formats. Archival dates are ISO `YYYY-MM-DD`; Vietnamese shows them `dd/mm/yyyy`. */
 import type { Locale, RetentionPeriod } from '@shared/contract/types';
+import { formatDayMonthYear } from '@shared/text/dates';
 
 export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+  return formatDayMonthYear(iso) || '—';
 }
 
 /** dd/mm/yyyy hh:mm:ss in the machine's time zone (the same in both languages). */

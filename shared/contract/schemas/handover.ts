@@ -2,11 +2,12 @@
  * Input schemas of the handover operations (issue 5): inventories, batches, exports, packages.
  */
 import { z } from 'zod';
+import { trimmedLocalPath } from './paths';
 
 const id = z.int().positive();
 const isoDate = z.iso.date();
 const optionalText = (max = 2_000) => z.string().trim().max(max).nullable().optional();
-const localPath = z.string().trim().min(1).max(4_096);
+const localPath = trimmedLocalPath;
 
 export const recipientKind = z.enum(['successor', 'provincial_archive', 'other']);
 

@@ -1,10 +1,11 @@
 /** Input schemas of the register import and reading details (issue 3, formats). */
 import { z } from 'zod';
+import { localPath } from './paths';
 import { REGISTER_FIELDS } from '../../registers/fields';
 import { id, uploadedFile } from '../schemas';
 
 /** A register file: a path on this machine, or a file sent from the UI. */
-export const registerSource = z.union([z.object({ path: z.string().min(1).max(4_096) }).strict(), z.object({ upload: uploadedFile }).strict()]);
+export const registerSource = z.union([z.object({ path: localPath }).strict(), z.object({ upload: uploadedFile }).strict()]);
 
 const column = z.int().min(0).max(1_000);
 

@@ -3,6 +3,7 @@
  * access to secret records, encryption at rest.
  */
 import { z } from 'zod';
+import { trimmedLocalPath } from './paths';
 
 const id = z.int().positive();
 const isoDate = z.iso.date();
@@ -43,7 +44,7 @@ export const backupConfigure = z
     keepDaily: z.int().min(0).max(1_000).optional(),
     keepWeekly: z.int().min(0).max(1_000).optional(),
     /** An absolute folder; null goes back to the default beside the catalogue. */
-    dir: z.string().trim().min(1).max(4_096).nullable().optional(),
+    dir: trimmedLocalPath.nullable().optional(),
   })
   .strict();
 
@@ -82,7 +83,7 @@ export const destructionMoveOriginals = z
   .object({
     id,
     /** An absolute folder outside the catalogue's managed originals folder. */
-    quarantineDir: z.string().trim().min(1).max(4_096),
+    quarantineDir: trimmedLocalPath,
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import { Catalogue } from '../../../electron/data/catalogue';
-import { SearchEngine } from '../../../electron/services/search/engine';
+import { SearchService } from '../../../electron/services/search/searchService';
 import { fold } from '../../../shared/text/fold';
 import { stats, type Stats } from './measure';
 import type { BenchQuery } from './querySet';
@@ -55,7 +55,7 @@ export async function compareMiniSearch(cataloguePath: string, queries: BenchQue
   gc?.();
   const heapMB = Math.round((process.memoryUsage().heapUsed - before) / 1e6);
 
-  const engine = new SearchEngine(cat.repos);
+  const engine = new SearchService(cat.repos);
   engine.store.sync();
   const wordQueries = queries.filter((q) => !q.filters && !q.sort && q.text.trim() !== '' && q.kind !== 'syntax');
   const miniTimes: number[] = [];

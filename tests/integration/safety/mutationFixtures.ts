@@ -269,4 +269,14 @@ export const MUTATION_FIXTURES: Partial<Record<OperationName, MutationFixture>> 
     changesNothing: 'closes a scope in memory; audited, changes no record',
   },
   'catalogue.setPassphrase': { input: () => ({ next: 'mật khẩu thử nghiệm dài' }), changesNothing: 're-encrypts the same records; audited' },
+  // [bulk] issue 11
+  'bulk.start': {
+    input: (w) => ({ action: 'documents.move', selection: { kind: 'ids', ids: w.documentIds }, to: { newFile: { code: '99', title: 'Hồ sơ sắp xếp lại' } } }),
+  },
+  'bulk.undo': {
+    input: async (w) => {
+      const { result } = await w.app.call('bulk.start', { action: 'files.setFields', selection: { kind: 'ids', ids: [w.fixedFileId, w.permanentFileId] }, fields: { box: 'Hộp 12' } });
+      return { operationId: result!.operationId! };
+    },
+  },
 };

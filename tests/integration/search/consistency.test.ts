@@ -88,9 +88,10 @@ describe('search index consistency', () => {
       { name: 'y', number: '83-KL/TU', date: '2024-04-02', subject: 'về công tác tuyên giáo', body: `${FILLER}Đẩy mạnh dân vận khéo. ${FILLER}` },
     ]);
     const before = await app.call('search.query', { text: 'dan van' });
-    // As a development build left it: no metadata index, an older index format.
+    // As a development build left it at schema 5: no metadata index, an older index format.
     const db = app.services.context.catalogue.db;
-    db.exec("DROP TABLE document_meta_fts; UPDATE settings SET value = '1' WHERE key = 'search.indexFormat'");
+    db.exec("DROP TABLE document_meta_fts; INSERT INTO settings (key, value) VALUES ('search.indexFormat', '1'); DELETE FROM schema_migrations WHERE version >= 6");
+    db.pragma('user_version = 5');
     const dir = app.dir;
     await app.close();
     const again = start(dir);
@@ -108,6 +109,7 @@ describe('search index consistency', () => {
     await app.close();
     const child = spawn(process.execPath, [CLI_ENTRY, '--db', cataloguePath, 'import', folder], {
       stdio: 'ignore',
+      detached: true,
     });
     // Kill it hard once some documents are committed, mid-run.
     const reader = new Database(cataloguePath, { readonly: true, fileMustExist: false });
@@ -122,8 +124,9 @@ describe('search index consistency', () => {
       }
       if (seen >= 20) break;
     }
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    const exited = new Promise((r) => child.once('exit', r));
+    process.kill(-child.pid!, 'SIGKILL');
+    await exited;
     reader.close();
     expect(seen).toBeGreaterThanOrEqual(20);
 

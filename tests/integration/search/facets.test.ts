@@ -19,16 +19,16 @@ beforeAll(() => {
   buildCatalogue(path.join(dir, 'catalogue.sqlite'), { size: 800, texts: 600, seed: 7 });
 }, 120_000);
 
-/** The filter a facet value stands for. */
+/** The filter a facet value stands for (an organization with its lineage, as the app picks it). */
 function filterOf(key: FacetKey, value: string): Record<string, unknown> {
   const num = Number(value);
   switch (key) {
     case 'fonds':
       return { fondsIds: [num] };
     case 'organization':
-      return { organizationIds: [num], organizationLineage: false };
+      return { organizationIds: [num] };
     case 'file':
-      return { fileIds: [num] };
+      return value === 'none' ? { unfiled: true } : { fileIds: [num] };
     case 'docType':
       return { docTypes: [value] };
     case 'issuer':
@@ -36,7 +36,7 @@ function filterOf(key: FacetKey, value: string): Record<string, unknown> {
     case 'signer':
       return { signers: [value] };
     case 'year':
-      return { dateFrom: `${value}-01-01`, dateTo: `${value}-12-31` };
+      return value === 'none' ? { undated: true } : { dateFrom: `${value}-01-01`, dateTo: `${value}-12-31` };
     case 'retentionClass':
       return { retentionClasses: [value] };
     case 'retention':
@@ -50,29 +50,115 @@ function filterOf(key: FacetKey, value: string): Record<string, unknown> {
   }
 }
 
-async function checkFacetCounts(app: TestApp, text: string, groups: FacetGroup[]) {
+/** The filter fields each facet sets (replaced, not added to, when its value is picked). */
+const FIELDS: Record<FacetKey, string[]> = {
+  fonds: ['fondsIds'],
+  organization: ['organizationIds', 'organizationLineage'],
+  file: ['fileIds', 'unfiled'],
+  docType: ['docTypes'],
+  issuer: ['issuers'],
+  signer: ['signers'],
+  year: ['dateFrom', 'dateTo', 'undated'],
+  retentionClass: ['retentionClasses'],
+  retention: ['retentionCodes'],
+  completion: ['completion'],
+  handover: ['handoverStatuses'],
+  security: ['securityLevels'],
+};
+
+function pick(base: Record<string, unknown>, key: FacetKey, value: string): Record<string, unknown> {
+  const out = { ...base };
+  for (const f of FIELDS[key]) delete out[f];
+  return { ...out, ...filterOf(key, value) };
+}
+
+/** Values checked per facet: the largest, the smallest, and the "none" value (undated, unfiled…). */
+function valuesToCheck(g: FacetGroup) {
+  const listed = g.values.filter((v) => v.count > 0 || v.selected);
+  const chosen = new Set([...listed.slice(0, 4), ...listed.slice(-2), ...listed.filter((v) => v.value === 'none')]);
+  return [...chosen];
+}
+
+/**
+ * What an archivist types (20 queries: words with and without diacritics, a typo, a quoted phrase,
+ * a number-symbol, a pasted subject) — in typing mode as the box holds them mid-word.
+ */
+const QUERIES = [
+  'công tác',
+  'ban giao',
+  'ban chấp hành',
+  'đảng viên',
+  'nghị quyết',
+  'kinh tế - xã hội',
+  'tỉnh ủy',
+  'chuyển đổi số',
+  'nông thôn mới',
+  'kiểm tra, giám sát',
+  'bao cao ket qua',
+  'ke hoach',
+  'huyện ủy',
+  'cán bộ',
+  'kỷ luật đảng viên',
+  'tuyen giaso',
+  '"ban thường vụ"',
+  'KL/TU',
+  'giảm nghèo bền vững',
+  'về việc triển khai thực hiện nghị quyết của ban chấp hành',
+];
+const typed = (q: string) => (/[\p{L}]{4,}$/u.test(q) ? q.slice(0, -1) : q);
+
+async function expectFacetsAddUp(app: TestApp, text: string, typing: boolean, filters: Record<string, unknown>) {
+  const facets = await app.call('search.facets', { text, typing, filters: filters as never, limit: 500 });
+  const result = await app.call('search.query', { text, typing, filters: filters as never, limit: 1 });
+  const where = `${JSON.stringify(text)} ${typing ? 'typing' : 'submitted'} ${JSON.stringify(filters)}`;
+  expect(result.totalExact, where).toBe(true);
+  expect(facets.total, `${where}: facets total`).toBe(result.total);
   let checked = 0;
-  for (const g of groups) {
-    const v = g.values.find((x) => x.count > 0 && x.value !== 'none' && x.label !== '');
-    if (!v) continue;
-    const r = await app.call('search.query', { text, filters: filterOf(g.key, v.value) as never, limit: 200 });
-    expect(r.total, `${g.key}=${v.value}`).toBe(v.count);
-    checked++;
+  for (const g of facets.groups) {
+    for (const v of valuesToCheck(g)) {
+      const r = await app.call('search.query', { text, typing, filters: pick(filters, g.key, v.value) as never, limit: 1 });
+      expect(r.total, `${where}: ${g.key}=${v.value}`).toBe(v.count);
+      checked++;
+    }
   }
-  return checked;
+  return { total: result.total, checked };
 }
 
 describe('search filters and facets', () => {
-  it('counts every facet value as the filter on that value finds, with and without words', async () => {
+  it('counts every facet as the search finds once its value is picked: 20 queries, typing and submitted', async () => {
     const app = start(dir);
-    const all = await app.call('search.facets', {});
+    const all = await app.call('search.facets', { limit: 500 });
     expect(all.total).toBe(800);
     expect(all.groups.map((g) => g.key)).toEqual(['fonds', 'organization', 'file', 'docType', 'issuer', 'signer', 'year', 'retentionClass', 'retention', 'completion', 'handover', 'security']);
-    expect(await checkFacetCounts(app, '', all.groups)).toBe(12);
-    const words = await app.call('search.facets', { text: 'công tác' });
-    expect(words.total).toBe((await app.call('search.query', { text: 'công tác' })).total);
-    expect(await checkFacetCounts(app, 'công tác', words.groups)).toBeGreaterThanOrEqual(10);
-  });
+    // The generated catalogue holds undated and unfiled documents: their facet values are pickable too.
+    expect(all.groups.find((g) => g.key === 'year')!.values.find((v) => v.value === 'none')!.count).toBeGreaterThan(0);
+    expect(all.groups.find((g) => g.key === 'file')!.values.find((v) => v.value === 'none')!.count).toBeGreaterThan(0);
+    expect((await expectFacetsAddUp(app, '', false, {})).checked).toBeGreaterThan(40);
+    let found = 0;
+    for (const q of QUERIES) {
+      const submitted = await expectFacetsAddUp(app, q, false, {});
+      if (submitted.total > 0) found++;
+      await expectFacetsAddUp(app, typed(q), true, {});
+    }
+    expect(found).toBeGreaterThanOrEqual(18);
+  }, 300_000);
+
+  it('counts every facet under filters already picked, typing and submitted', async () => {
+    const app = start(dir);
+    const types = (await app.call('search.facets', {})).groups.find((g) => g.key === 'docType')!.values;
+    const filtered: Array<Record<string, unknown>> = [
+      { docTypes: [types[0]!.value, types[1]!.value] },
+      { undated: true },
+      { dateFrom: '2023-01-01', dateTo: '2025-12-31', unfiled: true },
+      { handoverStatuses: ['not_started'], retentionClasses: ['permanent'] },
+    ];
+    for (const filters of filtered) {
+      for (const q of ['', 'công tác', 'ban chấp hành', 'tuyen giaso', 'KL/TU']) {
+        await expectFacetsAddUp(app, q, false, filters);
+        await expectFacetsAddUp(app, typed(q), true, filters);
+      }
+    }
+  }, 300_000);
 
   it('applies each filter to every hit, combined with the words', async () => {
     const app = start(dir);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createServices } from '../../../electron/services/createServices';
 import { SEED, SEED_FILES } from '../../support/paths';
+import { testAppOf } from '../../support/services';
 import { importDocs, start } from './helpers';
 
 /**
@@ -115,6 +117,74 @@ describe('search relevance', () => {
     expect(r.hits[0]!.corrected).toBe(true);
     // A short word is not "corrected" into a dozen others.
     expect((await app.call('search.query', { text: 'tcu' })).total).toBe(0);
+  });
+
+  it('finds or offers a query with one letter wrong on the seeds: four letters and more searched, three offered', async () => {
+    const app = start();
+    const { ids } = await importDocs(app, [], SEED_FILES);
+    const conclusion = ids.get('000_7b32d37c7a9e4c58')!;
+    const conference = [conclusion, ids.get('002_b9c6dfc83a8f48b9')!];
+    // A word of four letters or more: its spellings one letter away are searched.
+    const leiu = await app.call('search.query', { text: 'ban giao tai leiu' });
+    expect(leiu.hits[0]!.documentId).toBe(conclusion);
+    expect(leiu.corrections).toEqual([{ word: 'leiu', alternatives: expect.arrayContaining(['lieu']) }]);
+    const hanx = await app.call('search.query', { text: 'hoi nghi ban chap hanx' });
+    expect(hanx.hits.slice(0, 2).map((h) => h.documentId).sort()).toEqual(conference.sort());
+    expect(hanx.hits[0]!.matchedBy).toBe('metaPhrase');
+    expect(hanx.corrections).toEqual([{ word: 'hanx', alternatives: expect.arrayContaining(['hanh']) }]);
+    // A word of three letters is one letter from dozens of syllables: the query whose words then
+    // stand side by side is offered, spelt as the document spells it, and its hits shown.
+    for (const text of ['ban giao tsi lieu', 'bam giao tai lieu']) {
+      for (const typing of [false, true]) {
+        const r = await app.call('search.query', { text: typing ? `${text} ` : text, typing });
+        expect(r.didYouMean, text).toEqual({ text: 'bàn giao tài liệu', searched: true });
+        expect(r.hits[0]!.documentId, text).toBe(conclusion);
+        expect(r.hits[0]!.corrected, text).toBe(true);
+        // The counts beside the hits are those of the query searched.
+        expect((await app.call('search.facets', { text: typing ? `${text} ` : text, typing })).total, text).toBe(r.total);
+      }
+    }
+    // Words that find something are not second-guessed.
+    expect((await app.call('search.query', { text: 'ban giao tai lieu' })).didYouMean ?? null).toBeNull();
+  });
+
+  it('never offers a spelling that only secret documents hold to a caller who may not see them', async () => {
+    const app = start();
+    await importDocs(app, [
+      { name: 'open', number: '70-KL/TU', date: '2024-05-05', subject: 'về công tác văn thư', body: FILLER },
+      {
+        name: 'secret',
+        number: '71-KL/TU',
+        date: '2024-05-06',
+        subject: 'về phương án canarysubjmat',
+        body: `${FILLER}Mật danh canary của phương án. ${FILLER}`,
+        security: 'MẬT',
+      },
+    ]);
+    // Where secrets are shown, the words of the secret record are offered as corrections like any other…
+    expect(app.services.context.access.secretsVisible()).toBe(true);
+    expect((await app.call('search.query', { text: 'canarysubjmax' })).corrections).toEqual([{ word: 'canarysubjmax', alternatives: ['canarysubjmat'] }]);
+    expect((await app.call('search.query', { text: 'canarx' })).corrections).toEqual([{ word: 'canarx', alternatives: ['canary'] }]);
+    // …to a locked viewer (the browser host, nothing unlocked), nothing tells that a hidden record
+    // holds them: no correction, no offer, no hit, no count.
+    const locked = testAppOf(app.dir, app.cataloguePath, createServices({ cataloguePath: app.cataloguePath, host: 'web', version: 'test', samplesDir: null, actor: 'web user' }));
+    try {
+      expect(locked.services.context.access.secretsVisible()).toBe(false);
+      for (const text of ['canarysubjmax', 'canarx', 'CANARYSUBJMAX', 'phuong an canarx', 'canary']) {
+        for (const typing of [false, true]) {
+          const r = await locked.call('search.query', { text, typing });
+          expect(JSON.stringify([r.corrections, r.didYouMean, r.hits]), text).not.toMatch(/canary/i);
+          if (!text.includes(' ')) expect(r.corrections, text).toEqual([]);
+          expect(r.total, text).toBe(0);
+          expect((await locked.call('search.facets', { text, typing })).total, text).toBe(0);
+        }
+      }
+      // Open words still get their corrections.
+      expect((await locked.call('search.query', { text: 'vwn thu' })).didYouMean).toEqual({ text: 'văn thư', searched: true });
+      expect((await locked.call('search.query', { text: 'congg tac' })).corrections).toEqual([{ word: 'congg', alternatives: ['cong'] }]);
+    } finally {
+      await locked.close();
+    }
   });
 
   it('keeps a corrected word in the phrase: a swapped letter still puts the document about the phrase first', async () => {

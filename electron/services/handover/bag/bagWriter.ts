@@ -13,6 +13,7 @@ import yazl from 'yazl';
 import { unsafeBagPath } from '../../../../shared/handover/bagPaths';
 import { processRunning } from '../../safety/processes';
 import { fsyncFileAsync, fsyncFolderAsync } from '../../../data/fsync';
+import { makeDirs } from '../../../data/makeDirs';
 
 export const CHUNK = 1024 * 1024;
 
@@ -123,7 +124,7 @@ export class FolderSink implements BagSink {
   private destination(bagPath: string): string {
     checkPath(bagPath);
     const dest = path.join(this.root, ...bagPath.split('/'));
-    fs.mkdirSync(path.dirname(dest), { recursive: true });
+    makeDirs(path.dirname(dest));
     this.files.push(dest);
     for (let dir = path.dirname(dest); dir.startsWith(this.root); dir = path.dirname(dir)) this.folders.add(dir);
     return dest;

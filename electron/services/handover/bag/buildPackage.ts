@@ -27,6 +27,7 @@ import { catalogueBody, documentKey, orgKey } from '../catalogueRecords';
 import { documentsCsv, filesCsv, loadExportContext, renderExport, type ExportContext } from '../exports/exporter';
 import { type BagSink, FolderSink, linesStream, ZipSink } from './bagWriter';
 import { isUnrecordedLeftover } from './leftoverPackage';
+import { makeChosenDirs } from '../../../data/makeDirs';
 
 /** The forms every package carries, in `data/bieu-mau/`. */
 const PACKAGED_FORMS = [
@@ -130,7 +131,7 @@ export async function checkTarget(ctx: ServiceContext, batch: { id: number; uuid
     throw new ApiError('conflict', `“${target.path}” đã tồn tại: hãy chọn nơi lưu gói khác (gói cũ không bị ghi đè).`, `Package target exists: ${target.path}`);
   }
   const parent = path.dirname(target.path);
-  if (!fs.existsSync(parent)) fs.mkdirSync(parent, { recursive: true });
+  if (!fs.existsSync(parent)) makeChosenDirs(parent);
   return target;
 }
 

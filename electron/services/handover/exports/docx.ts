@@ -118,10 +118,13 @@ export async function minutesDocx(m: MinutesModel, creator: string): Promise<Buf
   const margin = { top: 1134, bottom: 1134, left: 1701, right: 850 };
   const width = A4_SHORT - margin.left - margin.right;
   const children: Array<Paragraph | Table> = [
+    // The right cell is the wider one: the place-date line must stay on one line, as in the party
+    // document layout, even for long place names.
     twoColumns(
       [para(m.senderBody, { bold: true, align: 'center', size: 26 }), para('*', { align: 'center' }), para(m.number, { align: 'center', size: 26 })],
       [para('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, underline: true, align: 'right', size: 28 }), para(''), para(m.placeAndDate, { italics: true, align: 'right', size: 26 })],
       width,
+      0.4,
     ),
     para('', { after: 240 }),
     para(m.title, { bold: true, align: 'center', size: 30, after: 40 }),

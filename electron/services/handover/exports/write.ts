@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ApiError } from '../../../../shared/contract/errors';
 import type { ExportResult } from '../../../../shared/contract/types/handover';
 import type { RenderedExport } from './exporter';
+import { makeDirs } from '../../../data/makeDirs';
 
 /** The exports folder beside a catalogue: `x.sqlite` → `x.exports/` (like `x.originals/`). */
 export function exportsDirFor(cataloguePath: string): string {
@@ -28,7 +29,7 @@ export function writeExport(cataloguePath: string, rendered: RenderedExport, out
     for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `${path.basename(rendered.fileName, ext)}-${n}${ext}`);
   }
   try {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    makeDirs(path.dirname(target));
     const temp = `${target}.${process.pid}.tmp`;
     fs.writeFileSync(temp, rendered.bytes);
     fs.renameSync(temp, target);

@@ -22,6 +22,7 @@ import { flushOriginalsAsync, sweepTemporaryOriginals } from '../../import/origi
 import { processRunning } from '../../safety/processes';
 import { importDocuments, importStructure, receiveConflicts, type IncomingDocument } from './importRecords';
 import { readVerified, stageFile, storeRelativePath } from './stage';
+import { makeDirs } from '../../../data/makeDirs';
 
 const CHUNK_DOCUMENTS = 200;
 const FLUSH_BATCH = 64;
@@ -99,7 +100,7 @@ function writeReceipt(ctx: ServiceContext, c: PackageCatalogue, report: Verifica
     counts: { files: result.files, documents: result.documents, attachments: result.attachments, duplicates: result.duplicates.length },
   };
   const dir = exportsDirFor(ctx.catalogue.path);
-  fs.mkdirSync(dir, { recursive: true });
+  makeDirs(dir);
   const file = path.join(dir, `bien-nhan-${safeSegment(c.batch.code, 40)}-${c.batch.uuid.slice(0, 8)}.json`);
   fs.writeFileSync(file, `${JSON.stringify(receipt, null, 2)}\n`, 'utf8');
   return file;

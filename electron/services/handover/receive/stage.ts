@@ -13,6 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import { ApiError } from '../../../../shared/contract/errors';
 import type { BagSource } from '../bag/bagSource';
 import { CHUNK, HashingStream } from '../bag/bagWriter';
+import { makeDirs } from '../../../data/makeDirs';
 
 /** Where an original with this hash lives in the store (relative), and its extension. */
 export function storeRelativePath(sha256: string, fileName: string): string {
@@ -43,7 +44,7 @@ export async function stageFile(source: BagSource, bagPath: string, expectedSha2
     if (actual !== expectedSha256) throw mismatch(bagPath, expectedSha256, actual);
     return false;
   }
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  makeDirs(path.dirname(target));
   const temp = `${target}.${process.pid}.receiving`;
   const hasher = new HashingStream(onBytes);
   try {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { BackupInfo } from '../../../../shared/contract/types/safety';
 import { ORIGINALS_COPY } from '../../../data/backups/backupFolder';
 import { fsyncPath } from '../../../data/fsync';
+import { makeDirs } from '../../../data/makeDirs';
 
 export interface OriginalsCopyResult {
   count: number;
@@ -24,7 +25,7 @@ export function safeJoin(root: string, relative: string): string | null {
  * when its SHA-256 is the expected one, so a damaged original never enters a backup as if sound.
  */
 export async function copyVerified(source: string, target: string, expectedSha256: string): Promise<{ ok: boolean; actual: string }> {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  makeDirs(path.dirname(target));
   const temp = `${target}.${process.pid}.tmp`;
   const hash = createHash('sha256');
   const out = await fs.promises.open(temp, 'w');
@@ -88,7 +89,7 @@ export async function copyOriginals(
     }
     const dir = path.dirname(target);
     if (!dirs.has(dir)) {
-      fs.mkdirSync(dir, { recursive: true });
+      makeDirs(dir);
       dirs.add(dir);
     }
     const fromPrevious = previousRoot ? safeJoin(previousRoot, o.storedPath) : null;

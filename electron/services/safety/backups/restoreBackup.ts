@@ -6,12 +6,13 @@ import { ApiError } from '../../../../shared/contract/errors';
 import { CATALOGUE_COPY, ORIGINALS_COPY } from '../../../data/backups/backupFolder';
 import { attachedOriginals, attachedSchemaVersion, auditRowsNotInCopy, documentDifferences, restoreCatalogueFrom, withAttachedCopy } from '../../../data/backups/restoreInto';
 import { summarize } from '../../../data/catalogueSummary';
-import { SCHEMA_VERSION } from '../../../data/migrations';
+import { SCHEMA_VERSION } from '../../../data/migrate';
 import { sha256File } from '../../../data/snapshot';
 import { type ServiceContext, audit, nowOf } from '../../context';
 import { BACKUP_AUDIT_ACTIONS, backupNow } from './backupNow';
 import { copyVerified, safeJoin } from './originalsCopy';
 import { getBackup, recordedSha256 } from './verifyBackup';
+import { makeDirs } from '../../../data/makeDirs';
 
 const DIFFERENCES_LISTED = 200;
 
@@ -106,7 +107,7 @@ async function restoreOriginals(ctx: ServiceContext, info: BackupInfo, originals
     }
     if (fs.existsSync(target)) {
       const aside = path.join(managed, '.damaged', `${path.basename(o.storedPath)}.${nowOf(ctx).replace(/[:.]/g, '-')}`);
-      fs.mkdirSync(path.dirname(aside), { recursive: true });
+      makeDirs(path.dirname(aside));
       fs.renameSync(target, aside);
     }
     const copied = await copyVerified(source, target, o.sha256);

@@ -3,6 +3,7 @@ import type { AuditEntry } from '@shared/contract/types';
 import { useAppStore } from '../../stores/appStore';
 import { isMessageKey, useLocale, useT, type Translate } from '../../i18n';
 import { changedFields } from '../../util/auditDiff';
+import { auditFieldKey } from '../../util/auditLabels';
 import { formatDate, formatDateTime } from '../../util/format';
 import { EMPTY_LIST } from '../../util/empty';
 
@@ -68,9 +69,8 @@ function actionLabel(e: AuditEntry, t: Translate): string {
 }
 
 function fieldLabel(entityType: string, field: string, t: Translate): string {
-  const candidates = entityType === 'document' ? [`doc.${field}`, `field.${field}`] : [`field.${field}`, `doc.${field}`];
-  for (const key of candidates) if (isMessageKey(key)) return t(key);
-  return field;
+  const key = auditFieldKey(entityType, field, isMessageKey);
+  return key && isMessageKey(key) ? t(key) : field;
 }
 
 /** Renders a field's value for people: code labels, dates as dd/mm/yyyy, lists joined. */
@@ -80,7 +80,11 @@ function useValueFormatter(): (field: string, value: unknown) => string {
   const periods = useAppStore((s) => s.codeLists?.retentionPeriods ?? EMPTY_LIST);
   return (field, value) => {
     if (value === null || value === undefined || value === '') return '∅';
-    if (Array.isArray(value)) return value.length === 0 ? '∅' : value.map(String).join('; ');
+    if (Array.isArray(value)) {
+      if (value.length === 0) return '∅';
+      // The fields waiting for review are field names: say them in words.
+      return (field === 'reviewFields' ? value.map((f) => fieldLabel('document', String(f), t)) : value.map(String)).join('; ');
+    }
     if (typeof value === 'string') {
       if (field === 'retentionCode') {
         const p = periods.find((r) => r.code === value);
@@ -99,7 +103,14 @@ function useValueFormatter(): (field: string, value: unknown) => string {
       if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
       return value.length > 160 ? `${value.slice(0, 160)}…` : value;
     }
-    if (typeof value === 'object') return JSON.stringify(value);
+    if (typeof value === 'object') {
+      // An incoming stamp and the like: its filled parts, dates as dd/mm/yyyy.
+      return Object.values(value as Record<string, unknown>)
+        .filter((v) => v !== null && v !== undefined && v !== '')
+        .map((v) => (typeof v === 'string' ? formatDate(v) : String(v)))
+        .join(' — ') || '∅';
+    }
+    if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
     return String(value);
   };
 }

@@ -7,6 +7,7 @@ import { Field, invalidProps } from '../common/Field';
 import { ReviewBadge } from '../common/ReviewBadge';
 import type { DocumentFormValues } from './documentForm';
 import { EMPTY_LIST } from '../../util/empty';
+import { DateInput } from '../common/DateInput';
 
 interface Props {
   fondsId: number;
@@ -62,7 +63,7 @@ export function DocumentFormFields({ fondsId, reviewFields, values, errors, onCh
         ))}
       </datalist>
       {field('numberSymbol', 'doc.numberSymbol', input('numberSymbol', { max: 100 }))}
-      {field('issueDate', 'doc.issueDate', input('issueDate', { type: 'date' }))}
+      {field('issueDate', 'doc.issueDate', <DateInput id="doc-issueDate" value={values.issueDate} onChange={(v) => set('issueDate', v)} {...invalidProps('doc-issueDate', errors['issueDate'])} data-testid="doc-issueDate" />)}
       {field('issuer', 'doc.issuer', input('issuer', { max: 500 }))}
       {field('subject', 'doc.subject', area('subject', 3), { wide: true })}
       {field('signingAuthority', 'doc.signingAuthority', input('signingAuthority', { max: 200 }))}

@@ -11,7 +11,7 @@ interface Row {
   value: ReactNode;
 }
 
-export function DocumentMetadata({ doc }: { doc: DocumentRecord }) {
+export function DocumentMetadata({ doc, located, onLocate }: { doc: DocumentRecord; located?: string | null; onLocate?(field: string | null): void }) {
   const t = useT();
   const list = (items: string[]) =>
     items.length > 0 ? (
@@ -61,6 +61,22 @@ export function DocumentMetadata({ doc }: { doc: DocumentRecord }) {
             <dt>
               {t(row.label)}
               {review.has(row.field) ? <ReviewBadge field={row.field} /> : null}
+              {onLocate && row.value ? (
+                <button
+                  type="button"
+                  className="link locate-field"
+                  aria-pressed={located === row.field}
+                  onClick={() => onLocate(located === row.field ? null : row.field)}
+                  title={t('viewer.locate')}
+                  data-testid={`locate-${row.field}`}
+                >
+                  <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.6">
+                    <circle cx="7" cy="7" r="4.5" />
+                    <path d="M10.5 10.5 14 14" strokeLinecap="round" />
+                  </svg>
+                  <span className="visually-hidden">{t('viewer.locateField', { field: t(row.label) })}</span>
+                </button>
+              ) : null}
             </dt>
             <dd className={row.field === 'securityLevel' && doc.securityLevel ? 'secret-text' : ''}>{row.value ?? <span className="muted">—</span>}</dd>
           </div>

@@ -1,5 +1,5 @@
 /** Một văn bản: metadata, its file, originals, full text and change history. */
-import { useEffect } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useAppStore } from '../../stores/appStore';
 import { useDialogStore } from '../../stores/dialogStore';
 import { useDocumentStore } from '../../stores/documentStore';
@@ -14,6 +14,11 @@ import { DocumentMetadata } from './DocumentMetadata';
 import { RemoveRecordButton, RemovedBanner } from '../safety/RemoveRecordButton';
 import { DocumentCitations } from './DocumentCitations';
 import { ReadingNotice } from '../registers/ReadingNotice';
+// [viewer] the original beside its record
+import { OriginalViewer } from '../viewer/OriginalViewer';
+import { useSearchStore } from '../../stores/searchStore';
+import { highlightTerms } from '@shared/text/findTerms';
+import { fieldTerms } from '@shared/text/fieldTerms';
 
 export function DocumentView({ documentId }: { documentId: number }) {
   const t = useT();
@@ -23,6 +28,10 @@ export function DocumentView({ documentId }: { documentId: number }) {
   const load = useDocumentStore((s) => s.load);
   const navigate = useAppStore((s) => s.navigate);
   const openDialog = useDialogStore((s) => s.open);
+  // The words of the search that led here are marked in the original.
+  const searchText = useSearchStore((s) => s.text);
+  const searchTerms = useMemo(() => highlightTerms(searchText), [searchText]);
+  const [located, setLocated] = useState<string | null>(null);
 
   useEffect(() => {
     void load(documentId);
@@ -59,9 +68,11 @@ export function DocumentView({ documentId }: { documentId: number }) {
       {detail.removal ? <RemovedBanner documentId={detail.id} removal={detail.removal} /> : null}
       <ErrorBanner message={error} />
       <ReadingNotice documentId={detail.id} />
-      <div className="document-columns">
+      <div className="document-compare">
         <div className="document-main">
-          <DocumentMetadata doc={detail} />
+          <DocumentMetadata doc={detail} located={located} onLocate={setLocated} />
+          <DocumentFileCard file={detail.file} />
+          <Attachments attachments={detail.attachments} />
           <section className="panel" aria-labelledby="fulltext-heading">
             <h2 id="fulltext-heading" className="section-title">
               {t('doc.fullText')}
@@ -76,10 +87,12 @@ export function DocumentView({ documentId }: { documentId: number }) {
           </section>
           <DocumentCitations documentId={detail.id} revision={detail.updatedAt} />
         </div>
-        <aside className="document-side">
-          <DocumentFileCard file={detail.file} />
-          <Attachments attachments={detail.attachments} />
-        </aside>
+        <OriginalViewer
+          key={detail.id}
+          attachments={detail.attachments}
+          searchTerms={searchTerms}
+          fieldTerms={located ? fieldTerms(located, detail[located as keyof typeof detail]) : []}
+        />
       </div>
       <AuditHistory entries={audit} />
     </section>

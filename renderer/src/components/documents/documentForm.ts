@@ -1,6 +1,7 @@
 /** The document form's values (as typed) and the patch they make for documents.update. */
 import type { DocumentRecord, SecurityLevel, Urgency } from '@shared/contract/types';
 import type { Translate } from '../../i18n';
+import { isIsoDate } from '@shared/text/dates';
 
 export interface DocumentFormValues {
   docType: string;
@@ -95,6 +96,6 @@ export function documentPatch(original: DocumentRecord, values: DocumentFormValu
 
 export function validateDocumentForm(v: DocumentFormValues, t: Translate): Record<string, string> {
   const e: Record<string, string> = {};
-  if (v.issueDate && !/^\d{4}-\d{2}-\d{2}$/.test(v.issueDate)) e['issueDate'] = t('common.invalidDate');
+  if (v.issueDate && !isIsoDate(v.issueDate)) e['issueDate'] = t('common.invalidDate');
   return e;
 }

@@ -4,6 +4,7 @@ import { useLocale, useT } from '../../i18n';
 import { Field, invalidProps } from '../common/Field';
 import type { FileFormValues } from './fileForm';
 import { EMPTY_LIST } from '../../util/empty';
+import { DateInput } from '../common/DateInput';
 
 interface Props {
   values: FileFormValues;
@@ -34,6 +35,15 @@ export function FileFormFields({ values, errors, onChange }: Props) {
     );
   };
 
+  const date = (key: 'startDate' | 'endDate', label: string) => {
+    const id = `file-${key}`;
+    return (
+      <Field id={id} label={label} error={errors[key]}>
+        <DateInput id={id} value={values[key]} onChange={set(key)} {...invalidProps(id, errors[key])} data-testid={id} />
+      </Field>
+    );
+  };
+
   return (
     <div className="form-grid">
       {text('code', t('file.code'), { required: true, max: 100 })}
@@ -56,8 +66,8 @@ export function FileFormFields({ values, errors, onChange }: Props) {
           <option value="unfinished">{t('file.completion.unfinished')}</option>
         </select>
       </Field>
-      {text('startDate', t('file.startDate'), { type: 'date' })}
-      {text('endDate', t('file.endDate'), { type: 'date' })}
+      {date('startDate', t('file.startDate'))}
+      {date('endDate', t('file.endDate'))}
       {text('sheetCount', t('file.sheets'), { max: 7 })}
       <Field id="file-accessRegime" label={t('file.access')} error={errors['accessRegime']}>
         <select id="file-accessRegime" value={values.accessRegime} onChange={(e) => set('accessRegime')(e.target.value as FileFormValues['accessRegime'])} data-testid="file-accessRegime">

@@ -1,6 +1,7 @@
 /** The file form's values (as typed) and their conversion to the contract's fields. */
 import type { AccessRegime, ArchiveFile, CompletionStatus } from '@shared/contract/types';
 import type { Translate } from '../../i18n';
+import { isIsoDate } from '@shared/text/dates';
 
 export interface FileFormValues {
   code: string;
@@ -88,6 +89,7 @@ export function validateFileForm(v: FileFormValues, t: Translate): Record<string
   if (!v.code.trim()) e['code'] = t('common.required');
   if (!v.title.trim()) e['title'] = t('common.required');
   if (v.sheetCount.trim() !== '' && !/^\d{1,7}$/.test(v.sheetCount.trim())) e['sheetCount'] = t('common.invalidNumber');
-  if (v.startDate && v.endDate && v.startDate > v.endDate) e['endDate'] = t('common.dateOrder');
+  for (const k of ['startDate', 'endDate'] as const) if (v[k] && !isIsoDate(v[k])) e[k] = t('common.invalidDate');
+  if (!e['startDate'] && !e['endDate'] && v.startDate && v.endDate && v.startDate > v.endDate) e['endDate'] = t('common.dateOrder');
   return e;
 }

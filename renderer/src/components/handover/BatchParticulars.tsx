@@ -6,6 +6,8 @@ import { useT, type MessageKey } from '../../i18n';
 import { useFormSubmit } from '../../util/useFormSubmit';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
+import { DateInput } from '../common/DateInput';
+import { isIsoDate } from '@shared/text/dates';
 
 type TextKey = 'legalBasis' | 'place' | 'senderRepresentative' | 'senderPosition' | 'receiverRepresentative' | 'receiverPosition' | 'condition' | 'notes';
 const TEXT_FIELDS: Array<{ key: TextKey; wide?: boolean; rows?: number }> = [
@@ -43,7 +45,7 @@ export function BatchParticulars({ detail, editable, onSaved }: { detail: BatchD
   const validate = () => {
     const e: Record<string, string> = {};
     if (values.shelfMetres.trim() && !(Number(values.shelfMetres.replace(',', '.')) >= 0)) e.shelfMetres = t('common.invalidNumber');
-    if (values.handoverDate && !/^\d{4}-\d{2}-\d{2}$/.test(values.handoverDate)) e.handoverDate = t('common.invalidDate');
+    if (values.handoverDate && !isIsoDate(values.handoverDate)) e.handoverDate = t('common.invalidDate');
     return e;
   };
   const save = () =>
@@ -69,7 +71,7 @@ export function BatchParticulars({ detail, editable, onSaved }: { detail: BatchD
         <fieldset disabled={!editable || busy} className="form-grid">
           <ErrorBanner message={banner} />
           <Field id="hv-date" label={t('handover.field.handoverDate')} error={errors.handoverDate}>
-            <input id="hv-date" type="date" value={values.handoverDate} onChange={(e) => set('handoverDate', e.target.value)} {...invalidProps('hv-date', errors.handoverDate)} />
+            <DateInput id="hv-date" value={values.handoverDate} onChange={(v) => set('handoverDate', v)} {...invalidProps('hv-date', errors.handoverDate)} data-testid="hv-date" />
           </Field>
           <Field id="hv-metres" label={t('handover.field.shelfMetres')} error={errors.shelfMetres}>
             <input id="hv-metres" inputMode="decimal" value={values.shelfMetres} onChange={(e) => set('shelfMetres', e.target.value)} {...invalidProps('hv-metres', errors.shelfMetres)} />

@@ -12,6 +12,8 @@ import { formatDate } from '../../util/format';
 import { errorMessage, fieldErrors } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { EDITABLE, FIELD_LABELS, displayValue, fromInput, toInput } from './reviewFields';
+import { DateInput } from '../common/DateInput';
+import { isIsoDate } from '@shared/text/dates';
 
 type Patch = NonNullable<InputOf<'review.confirm'>['patch']>;
 
@@ -52,13 +54,18 @@ export function ReviewCard({ item, onConfirmed }: { item: ReviewItem; onConfirme
       return;
     }
     const patch: Record<string, unknown> = {};
+    const invalid: Record<string, string> = {};
     if (editing) {
       for (const f of item.fields) {
         const kind = EDITABLE[f.field];
         if (!kind || !selected.has(f.field) || values[f.field] === toInput(f.value)) continue;
-        patch[f.field] = fromInput(kind, values[f.field] ?? '');
+        const value = fromInput(kind, values[f.field] ?? '');
+        if (kind === 'date' && typeof value === 'string' && !isIsoDate(value)) invalid[f.field] = t('common.invalidDate');
+        patch[f.field] = value;
       }
     }
+    setErrors(invalid);
+    if (Object.keys(invalid).length > 0) return;
     setBusy(true);
     setError(null);
     try {
@@ -115,7 +122,11 @@ export function ReviewCard({ item, onConfirmed }: { item: ReviewItem; onConfirme
                       {kind === 'lines' || kind === 'longText' ? (
                         <textarea id={inputId} rows={kind === 'lines' ? 3 : 2} value={values[f.field] ?? ''} onChange={(e) => setValues((v) => ({ ...v, [f.field]: e.target.value }))} data-testid="review-input" />
                       ) : (
-                        <input id={inputId} type={kind === 'date' ? 'date' : 'text'} value={values[f.field] ?? ''} onChange={(e) => setValues((v) => ({ ...v, [f.field]: e.target.value }))} data-testid="review-input" />
+                        kind === 'date' ? (
+                          <DateInput id={inputId} value={values[f.field] ?? ''} onChange={(value) => setValues((v) => ({ ...v, [f.field]: value }))} data-testid="review-input" />
+                        ) : (
+                          <input id={inputId} type="text" value={values[f.field] ?? ''} onChange={(e) => setValues((v) => ({ ...v, [f.field]: e.target.value }))} data-testid="review-input" />
+                        )
                       )}
                       {kind === 'lines' ? <div className="field-hint">{t('import.review.onePerLine')}</div> : null}
                       {errors[f.field] ? <div className="field-error">{errors[f.field]}</div> : null}

@@ -1,4 +1,5 @@
 /** Labels and editing rules of the fields the review queue shows. */
+import { formatDayMonthYear } from '@shared/text/dates';
 import type { MessageKey } from '../../i18n';
 
 export const FIELD_LABELS: Record<string, MessageKey> = {
@@ -61,7 +62,9 @@ export function displayValue(value: unknown): string {
   if (typeof value === 'object') {
     return Object.values(value as Record<string, unknown>)
       .filter((v) => v !== null && v !== undefined)
+      .map((v) => formatDayMonthYear(String(v)))
       .join(' — ');
   }
-  return String(value);
+  // Dates are read as dd/mm/yyyy in both languages.
+  return formatDayMonthYear(String(value));
 }

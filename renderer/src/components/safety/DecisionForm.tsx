@@ -9,6 +9,8 @@ import { Field, invalidProps } from '../common/Field';
 import { FormFooter } from '../common/FormFooter';
 import { Modal } from '../common/Modal';
 import { useAction } from './useAction';
+import { DateInput } from '../common/DateInput';
+import { isIsoDate } from '@shared/text/dates';
 
 export function DecisionForm({ fileIds, files, onClose, onRecorded }: { fileIds: number[]; files: DestructionCandidate[]; onClose(): void; onRecorded(): void }) {
   const t = useT();
@@ -29,6 +31,7 @@ export function DecisionForm({ fileIds, files, onClose, onRecorded }: { fileIds:
     e.preventDefault();
     const missing: Record<string, string> = {};
     for (const k of ['decisionNumber', 'decisionDate', 'approvedBy'] as const) if (!form[k].trim()) missing[k] = t('common.required');
+    if (!missing['decisionDate'] && !isIsoDate(form.decisionDate)) missing['decisionDate'] = t('common.invalidDate');
     if (Object.keys(missing).length > 0) return setFields(missing);
     setFields(null);
     if (await record.go()) onRecorded();
@@ -52,7 +55,9 @@ export function DecisionForm({ fileIds, files, onClose, onRecorded }: { fileIds:
         <div className="modal-body">
           <div className="form-grid">
             {text('decisionNumber', t('safety.destruction.number'), { required: true })}
-            {text('decisionDate', t('safety.destruction.date'), { type: 'date', required: true })}
+            <Field id="decision-decisionDate" label={t('safety.destruction.date')} required error={errors['decisionDate']}>
+              <DateInput id="decision-decisionDate" value={form.decisionDate} onChange={(v) => setForm({ ...form, decisionDate: v })} data-testid="decision-decisionDate" {...invalidProps('decision-decisionDate', errors['decisionDate'])} />
+            </Field>
             {text('approvedBy', t('safety.destruction.approvedBy'), { required: true })}
             {text('approverTitle', t('safety.destruction.approverTitle'))}
             {text('basis', t('safety.destruction.basis'), { wide: true })}

@@ -1,14 +1,5 @@
 /** Saves text the services produced as a file the user keeps (a list, a report). */
-export function downloadText(fileName: string, content: string, mediaType: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mediaType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { downloadText } from '../../util/download';
 
 /** SHA-256 (hex) of a file the user picked, computed in the page. */
 export async function sha256OfFile(file: File): Promise<string> {

@@ -8,6 +8,11 @@ import { hasFilters, selectedValues, useSearchStore } from '../../stores/searchS
 import { useT, type Translate } from '../../i18n';
 import { fold } from '@shared/text/fold';
 import './search.css';
+import { DateInput } from '../common/DateInput';
+import { isIsoDate } from '@shared/text/dates';
+
+/** A date filter applies once the typed text is a whole day, or is cleared; not at every keystroke. */
+const whole = (v: string) => v === '' || isIsoDate(v);
 
 /** Facets in the order an archivist narrows a search. */
 const ORDER: FacetKey[] = ['docType', 'year', 'organization', 'fonds', 'issuer', 'signer', 'file', 'retentionClass', 'retention', 'completion', 'handover', 'security'];
@@ -125,12 +130,12 @@ export function SearchFiltersPanel() {
               <div className="facet-dates">
                 <label>
                   <span className="visually-hidden">{t('search.dateFrom')}</span>
-                  <input type="date" value={filters.dateFrom ?? ''} onChange={(e) => setDates(e.target.value, filters.dateTo ?? '')} aria-label={t('search.dateFrom')} data-testid="filter-date-from" />
+                  <DateInput value={filters.dateFrom ?? ''} onChange={(v) => whole(v) && setDates(v, filters.dateTo ?? '')} aria-label={t('search.dateFrom')} className="date-input" data-testid="filter-date-from" />
                 </label>
                 <span aria-hidden="true">–</span>
                 <label>
                   <span className="visually-hidden">{t('search.dateTo')}</span>
-                  <input type="date" value={filters.dateTo ?? ''} onChange={(e) => setDates(filters.dateFrom ?? '', e.target.value)} aria-label={t('search.dateTo')} data-testid="filter-date-to" />
+                  <DateInput value={filters.dateTo ?? ''} onChange={(v) => whole(v) && setDates(filters.dateFrom ?? '', v)} aria-label={t('search.dateTo')} className="date-input" data-testid="filter-date-to" />
                 </label>
               </div>
             ) : null}

@@ -1,0 +1,203 @@
+/**
+ * Planning the bulk actions on files (hồ sơ): set fields (retention, completion, box, dates…),
+ * remove with a reason (with their documents, as one removal does), add to a handover batch, and
+ * number them in a given order.
+ */
+import type { ParsedInputOf } from '../../../shared/contract/api';
+import { ApiError, notFound } from '../../../shared/contract/errors';
+import type { BulkFileRow } from '../../data/repositories/bulk';
+import type { ServiceContext } from '../context';
+import type { Planner } from './documentPlanners';
+import { type Plan, diffFields } from './plan';
+
+type ActionInput<A extends string> = Extract<ParsedInputOf<'bulk.start'>, { action: A }>;
+
+function usable(plan: Plan, id: number, f: BulkFileRow | undefined): f is BulkFileRow {
+  if (!f) {
+    plan.refuse('file', id, null, 'not_found');
+    return false;
+  }
+  if (f.removedAt !== null) {
+    plan.refuse('file', id, f.code, 'removed');
+    return false;
+  }
+  return true;
+}
+
+function fieldsOf(f: BulkFileRow): Record<string, unknown> {
+  return {
+    retentionCode: f.retentionCode,
+    completion: f.completion,
+    box: f.box,
+    accessRegime: f.accessRegime,
+    startDate: f.startDate,
+    endDate: f.endDate,
+    language: f.language,
+    physicalCondition: f.physicalCondition,
+    notes: f.notes,
+  };
+}
+
+export function fileFieldsPlanner(ctx: ServiceContext, input: ActionInput<'files.setFields'>): Planner {
+  const { repos } = ctx.catalogue;
+  const wanted = Object.fromEntries(Object.entries(input.fields).filter(([, v]) => v !== undefined));
+  if (typeof wanted.retentionCode === 'string' && !repos.codes.retentionExists(wanted.retentionCode)) {
+    throw new ApiError('invalid_input', `Thời hạn bảo quản “${wanted.retentionCode}” không có trong bảng thời hạn.`, 'Unknown retention', { retentionCode: 'Thời hạn không hợp lệ' });
+  }
+  const datesAsked = 'startDate' in wanted || 'endDate' in wanted;
+  return {
+    entity: 'file',
+    detail: { fields: wanted },
+    planChunk(ids, plan) {
+      const rows = repos.bulk.files(ids);
+      for (const id of ids) {
+        const f = rows.get(id);
+        if (!usable(plan, id, f)) continue;
+        const diff = diffFields(fieldsOf(f), wanted);
+        if (!diff) {
+          plan.unchanged++;
+          continue;
+        }
+        if (datesAsked) {
+          const start = 'startDate' in wanted ? (wanted.startDate as string | null) : f.startDate;
+          const end = 'endDate' in wanted ? (wanted.endDate as string | null) : f.endDate;
+          if (start && end && start > end) {
+            plan.refuse('file', id, f.code, 'dates_reversed', { start, end });
+            continue;
+          }
+          const outside = repos.bulk.documentsOutside(id, start, end);
+          if (outside > 0) {
+            plan.refuse('file', id, f.code, 'documents_outside_dates', { count: outside, start, end });
+            continue;
+          }
+        }
+        plan.add({ entity: 'file', id, kind: 'fields', verb: 'update', before: diff.before, after: diff.after, stamp: f.updatedAt, label: f.code });
+      }
+    },
+  };
+}
+
+export function fileRemovePlanner(ctx: ServiceContext, input: ActionInput<'files.remove'>): Planner {
+  const { repos } = ctx.catalogue;
+  return {
+    entity: 'file',
+    detail: { reason: input.reason },
+    planChunk(ids, plan) {
+      plan.reason = input.reason;
+      const rows = repos.bulk.files(ids);
+      const documents = repos.bulk.activeDocumentsOfFiles(ids);
+      for (const id of ids) {
+        const f = rows.get(id);
+        if (!usable(plan, id, f)) continue;
+        if (f.batchId !== null) {
+          plan.refuse('file', id, f.code, 'in_batch', { batch: f.batchCode });
+          continue;
+        }
+        const decision = repos.destruction.openDecisionOfFile(id);
+        if (decision) {
+          plan.refuse('file', id, f.code, 'in_destruction', { decision: decision.decisionNumber });
+          continue;
+        }
+        plan.add({ entity: 'file', id, kind: 'remove', verb: 'remove', before: { removedAt: null, removedBy: null, removalReason: null }, after: { removalReason: input.reason }, stamp: f.updatedAt, label: f.code });
+        // Its documents go with it and come back with it (as `files.remove` does).
+        const docs = repos.bulk.documents(documents.get(id) ?? []);
+        for (const d of docs.values()) {
+          plan.add({
+            entity: 'document',
+            id: d.id,
+            kind: 'remove',
+            verb: 'remove',
+            before: { removedAt: null, removedBy: null, removalReason: null, removedWithFileId: null },
+            after: { removalReason: input.reason, removedWithFileId: id },
+            stamp: d.updatedAt,
+            label: d.numberSymbol,
+          });
+        }
+      }
+    },
+  };
+}
+
+export function addToBatchPlanner(ctx: ServiceContext, input: ActionInput<'files.addToBatch'>): Planner {
+  const { repos } = ctx.catalogue;
+  const batch = repos.handoverBatches.get(input.batchId);
+  if (!batch || repos.bulk.batchRemoved(input.batchId)) throw notFound('đợt bàn giao', 'Batch', input.batchId);
+  if (batch.direction !== 'outgoing') throw new ApiError('conflict', 'Đợt này được tiếp nhận từ nơi khác: không thêm hồ sơ được.', `Batch ${batch.id} is incoming`);
+  if (batch.status !== 'draft') {
+    throw new ApiError('conflict', 'Chỉ thêm hồ sơ khi đợt bàn giao còn là dự thảo (hãy mở lại đợt trước).', `Batch ${batch.id} is ${batch.status}`);
+  }
+  const mayConfirm = input.secretReason !== undefined && ctx.access.secretsVisible();
+  return {
+    entity: 'file',
+    detail: { batchId: batch.id, batchCode: batch.code, secretReason: input.secretReason ?? null },
+    planChunk(ids, plan) {
+      plan.batchId = batch.id;
+      plan.reason = input.secretReason ?? null;
+      const rows = repos.bulk.files(ids);
+      const secretCounts = repos.bulk.secretCounts(ids);
+      for (const id of ids) {
+        const f = rows.get(id);
+        if (!usable(plan, id, f)) continue;
+        if (f.batchId === batch.id) {
+          plan.unchanged++;
+          continue;
+        }
+        if (f.batchId !== null) {
+          plan.refuse('file', id, f.code, 'in_batch', { batch: f.batchCode });
+          continue;
+        }
+        const secrets = secretCounts.get(id) ?? 0;
+        if (secrets > 0 && !mayConfirm) {
+          plan.refuse('file', id, f.code, 'secret_needs_confirmation', { count: secrets });
+          continue;
+        }
+        plan.add({
+          entity: 'file',
+          id,
+          kind: 'batch',
+          verb: 'addToBatch',
+          before: { batchId: null },
+          after: { batchId: batch.id },
+          stamp: f.updatedAt,
+          label: f.code,
+          ...(secrets > 0 ? { secrets: repos.handoverBatches.secretDocumentsOfFiles([id]).map((s) => ({ documentId: s.documentId, securityLevel: s.securityLevel })) } : {}),
+        });
+      }
+    },
+  };
+}
+
+/** Số hồ sơ in the order given: `prefix + start`, `prefix + (start + 1)`… within one fonds. */
+export function renumberPlanner(ctx: ServiceContext, input: ActionInput<'files.renumber'>): Planner {
+  const { repos } = ctx.catalogue;
+  let fondsId: number | null = null;
+  let n = input.start;
+  return {
+    entity: 'file',
+    detail: { start: input.start, prefix: input.prefix },
+    planChunk(ids, plan) {
+      const rows = repos.bulk.files(ids);
+      for (const id of ids) {
+        const f = rows.get(id);
+        if (!usable(plan, id, f)) continue;
+        fondsId ??= f.fondsId;
+        if (f.fondsId !== fondsId) {
+          plan.refuse('file', id, f.code, 'not_in_list');
+          continue;
+        }
+        const code = `${input.prefix}${n++}`;
+        if (code === f.code) plan.unchanged++;
+        else plan.add({ entity: 'file', id, kind: 'fields', verb: 'renumber', before: { code: f.code }, after: { code }, stamp: f.updatedAt, label: f.code });
+      }
+    },
+    finish(plan) {
+      if (fondsId === null) return;
+      const moving = new Set(plan.changes.map((c) => c.id));
+      const taken = repos.bulk.filesWithCodes(fondsId, plan.changes.map((c) => c.after!.code as string)).filter((f) => !moving.has(f.id));
+      if (taken.length > 0) {
+        const codes = taken.map((f) => f.code).slice(0, 10).join(', ');
+        throw new ApiError('conflict', `Số hồ sơ ${codes} đã được dùng cho hồ sơ khác của phông (không có trong danh sách đánh số).`, `File codes taken: ${codes}`, { start: 'Số đã được dùng' });
+      }
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import mammoth from 'mammoth';
+import { ApiError, notFound } from '../../../shared/contract/errors';
+import type { Attachment } from '../../../shared/contract/types';
+import type { OriginalContent, OriginalKind, OriginalPreview } from '../../../shared/contract/types/viewer';
+import type { ServiceContext } from '../context';
+import { decodeText } from '../import/decodeText';
+import { ZipError, openZip } from '../import/formats/zip';
+import { assertDocumentVisible } from '../safety/secretsAccess';
+
+/**
+ * The original beside its record: an original's bytes for the renderer's viewer (pdf.js, images),
+ * and a readable preview made here (text decoded as on import, Word as HTML by mammoth). Both are
+ * read from the originals store and checked against the SHA-256 recorded at import, so what the
+ * archivist compares the record with is what was filed.
+ */
+
+/** Past this an original is not sent through the contract (base64 in one reply): save it instead. */
+export const MAX_VIEW_BYTES = 100 * 1024 * 1024;
+/** Word files: the same caps as the importer's reader (a zip bomb is refused before mammoth). */
+const DOCX_LIMITS = { maxEntries: 10_000, maxPartBytes: 32 * 1024 * 1024, maxTotalBytes: 256 * 1024 * 1024 };
+
+const BY_EXTENSION: Record<string, OriginalKind> = {
+  '.pdf': 'pdf',
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
+  '.gif': 'image',
+  '.webp': 'image',
+  '.bmp': 'image',
+  '.tif': 'tiff',
+  '.tiff': 'tiff',
+  '.txt': 'text',
+  '.md': 'text',
+  '.csv': 'text',
+  '.docx': 'docx',
+};
+
+/** How an original is shown: by its media type, else its name, else its first bytes. */
+export function originalKind(a: Pick<Attachment, 'mediaType' | 'fileName'>, head?: Uint8Array): OriginalKind {
+  const type = a.mediaType.toLowerCase();
+  if (type === 'application/pdf') return 'pdf';
+  if (type === 'image/tiff') return 'tiff';
+  if (type.startsWith('image/')) return 'image';
+  if (type.startsWith('text/')) return 'text';
+  if (type.includes('wordprocessingml')) return 'docx';
+  const byName = BY_EXTENSION[path.extname(a.fileName).toLowerCase()];
+  if (byName) return byName;
+  if (head && head.length >= 4) {
+    const magic = Buffer.from(head.subarray(0, 4)).toString('latin1');
+    if (magic === '%PDF') return 'pdf';
+    if (magic === 'II*\0' || magic === 'MM\0*') return 'tiff';
+    if (magic.startsWith('\x89PNG') || magic.startsWith('\xff\xd8\xff')) return 'image';
+  }
+  return 'other';
+}
+
+interface Located {
+  attachment: Attachment;
+  file: string;
+}
+
+function locate(ctx: ServiceContext, attachmentId: number): Located {
+  const row = ctx.catalogue.repos.attachments.get(attachmentId);
+  if (!row) throw notFound('tệp gốc', 'Original', attachmentId);
+  // The original is shown only to whoever may see its record (secret records stay hidden).
+  assertDocumentVisible(ctx, row.documentId);
+  const { storedPath, movedOutTo, ...attachment } = row;
+  if (movedOutTo) {
+    throw new ApiError(
+      'not_found',
+      `Tệp gốc “${attachment.fileName}” đã được chuyển ra khỏi kho theo quyết định tiêu hủy (đến: ${movedOutTo}).`,
+      `Original ${attachmentId} was moved out by a destruction decision (to ${movedOutTo})`,
+    );
+  }
+  const root = path.resolve(ctx.catalogue.originalsDir);
+  const file = path.resolve(root, storedPath);
+  if (!file.startsWith(root + path.sep)) {
+    throw new ApiError('internal', `Đường dẫn lưu tệp gốc “${attachment.fileName}” không hợp lệ.`, `Stored path of original ${attachmentId} escapes the store`);
+  }
+  return { attachment, file };
+}
+
+function readChecked({ attachment, file }: Located): Buffer {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat || !stat.isFile()) {
+    throw new ApiError(
+      'not_found',
+      `Không tìm thấy tệp gốc “${attachment.fileName}” trong thư mục lưu bản gốc. Hãy chạy “Kiểm tra” (mục An toàn dữ liệu) hoặc khôi phục từ bản sao lưu.`,
+      `Original file of attachment ${attachment.id} is missing`,
+    );
+  }
+  if (stat.size > MAX_VIEW_BYTES) {
+    const mb = Math.ceil(stat.size / (1024 * 1024));
+    throw new ApiError(
+      'invalid_input',
+      `Tệp gốc “${attachment.fileName}” quá lớn để xem trong ứng dụng (${mb} MB, tối đa ${MAX_VIEW_BYTES / (1024 * 1024)} MB).`,
+      `Original ${attachment.id} is too large to view (${mb} MB)`,
+    );
+  }
+  const bytes = fs.readFileSync(file);
+  if (createHash('sha256').update(bytes).digest('hex') !== attachment.sha256) {
+    throw new ApiError(
+      'unreadable_file',
+      `Tệp gốc “${attachment.fileName}” đã bị thay đổi hoặc hỏng (SHA-256 không khớp với lúc nhập). Hãy khôi phục từ bản sao lưu.`,
+      `Original ${attachment.id} does not match its SHA-256`,
+    );
+  }
+  return bytes;
+}
+
+export function originalContent(ctx: ServiceContext, attachmentId: number, purpose: 'view' | 'save'): OriginalContent {
+  const located = locate(ctx, attachmentId);
+  // A copy leaving the app is an export: a secret original needs a scope unlocked for export.
+  if (purpose === 'save' && !ctx.access.secretsVisible('export') && ctx.catalogue.repos.removals.isSecret(located.attachment.documentId)) {
+    throw new ApiError(
+      'hidden',
+      'Đây là bản gốc của tài liệu mật: chỉ được lưu bản sao ra ngoài khi đã mở khóa tài liệu mật để xuất (mục “An toàn dữ liệu”, có ghi lý do).',
+      'A secret original may be saved only inside a scope unlocked for export',
+    );
+  }
+  const bytes = readChecked(located);
+  return { attachment: located.attachment, kind: originalKind(located.attachment, bytes), contentBase64: bytes.toString('base64') };
+}
+
+async function docxHtml(bytes: Buffer, fileName: string): Promise<string> {
+  try {
+    const zip = await openZip(bytes, DOCX_LIMITS);
+    zip.close();
+  } catch (err) {
+    if (err instanceof ZipError) {
+      throw new ApiError('unreadable_file', `Không hiển thị được “${fileName}”: tệp Word bị hỏng hoặc quá lớn khi giải nén.`, `Cannot preview ${fileName}: ${err.message}`);
+    }
+    throw err;
+  }
+  try {
+    // Pictures come as data: URIs (the only images the window's policy admits besides its own).
+    const result = await mammoth.convertToHtml({ buffer: bytes });
+    return result.value;
+  } catch (err) {
+    throw new ApiError('unreadable_file', `Không hiển thị được “${fileName}”: tệp Word bị hỏng.`, `mammoth failed on ${fileName}: ${String(err)}`);
+  }
+}
+
+export async function originalPreview(ctx: ServiceContext, attachmentId: number): Promise<OriginalPreview> {
+  const located = locate(ctx, attachmentId);
+  const { attachment } = located;
+  const kind = originalKind(attachment);
+  if (kind === 'text') {
+    const decoded = decodeText(readChecked(located), attachment.fileName);
+    return { attachment, kind, text: decoded.text, encoding: decoded.encoding };
+  }
+  if (kind === 'docx') return { attachment, kind, html: await docxHtml(readChecked(located), attachment.fileName) };
+  return { attachment, kind };
+}

@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { docTypeByAbbr } from '../../../shared/domain/docTypes';
+import { readNumberLine } from '../../../shared/parser/numberLine';
+import { parseDocument } from '../../../shared/parser/parseDocument';
+import { itemsOf, lines, segOf } from './helpers';
+
+// State documents (Nghị định 30/2020/NĐ-CP; docs/state-documents.md). Every example is made up
+// in the shape of the format, not copied from a document.
+
+describe('State number-symbols', () => {
+  it('reads number/year/type-issuer and number/type-issuer', () => {
+    const a = readNumberLine(segOf('Số: 64/2024/QĐ-UBND'))!;
+    expect(a.numberSymbol).toBe('64/2024/QĐ-UBND');
+    expect(a.form).toBe('state');
+    expect(a.abbr).toBe('QĐ');
+    expect(readNumberLine(segOf('Số: 05/2025/TT-BNV'))!.numberSymbol).toBe('05/2025/TT-BNV');
+    expect(readNumberLine(segOf('Số: 12/CĐ-TTg'))!.numberSymbol).toBe('12/CĐ-TTg');
+  });
+
+  it('reads a công văn symbol (issuer and drafting unit, or the issuer alone)', () => {
+    const cv = readNumberLine(segOf('Số: 187/VTLTNN-VP'))!;
+    expect(cv.numberSymbol).toBe('187/VTLTNN-VP');
+    expect(docTypeByAbbr(cv.abbr!, cv.form)).toBeUndefined();
+    expect(readNumberLine(segOf('Số: 66/NVĐP'))!.numberSymbol).toBe('66/NVĐP');
+    // A one-group symbol needs its label: in a sentence `3/HS` is not a number line.
+    expect(readNumberLine(segOf('66/NVĐP'))).toBeNull();
+  });
+
+  it('reads issuers that carry a term number and joint issuers', () => {
+    expect(readNumberLine(segOf('Số: 653/NQ-UBTVQH14'))!.numberSymbol).toBe('653/NQ-UBTVQH14');
+    expect(readNumberLine(segOf('Số: 02/2011/TTLT-VPCP-BNV'))!.numberSymbol).toBe('02/2011/TTLT-VPCP-BNV');
+  });
+
+  it('reads a State number left blank for the clerk', () => {
+    const r = readNumberLine(segOf('Số:      /QĐ-UBND'))!;
+    expect(r.numberSymbol).toBeNull();
+    expect(r.form).toBe('state');
+    expect(r.abbr).toBe('QĐ');
+  });
+
+  it('reads a label without its accent, as plain-ASCII and OCR copies give it', () => {
+    expect(readNumberLine(segOf('So: 21/BC-UBND'))!.numberSymbol).toBe('21/BC-UBND');
+  });
+});
+
+describe('State type table', () => {
+  it('TT is THÔNG TƯ in a State number and THÔNG TRI only in a party number', () => {
+    expect(docTypeByAbbr('TT', 'state')!.name).toBe('THÔNG TƯ');
+    expect(docTypeByAbbr('TT', 'party')!.name).toBe('THÔNG TRI');
+    const state = parseDocument(lines('BỘ NỘI VỤ', 'Số: 05/2025/TT-BNV', '', 'Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;'));
+    expect(state.metadata.docType).toBe('THÔNG TƯ');
+    const party = parseDocument(lines('BAN CHẤP HÀNH TRUNG ƯƠNG', '*', 'Số 07-TT/TW', '', 'Các cấp ủy cần quán triệt đầy đủ tinh thần chỉ đạo.'));
+    expect(party.metadata.docType).toBe('THÔNG TRI');
+  });
+
+  it('knows the administrative types of Phụ lục III and the normative ones by their printed names', () => {
+    for (const [abbr, name] of [
+      ['CĐ', 'CÔNG ĐIỆN'],
+      ['GM', 'GIẤY MỜI'],
+      ['HĐ', 'HỢP ĐỒNG'],
+      ['TC', 'THÔNG CÁO'],
+      ['NĐ', 'NGHỊ ĐỊNH'],
+      ['TTLT', 'THÔNG TƯ LIÊN TỊCH'],
+    ] as const) {
+      expect(docTypeByAbbr(abbr, 'state')!.name).toBe(name);
+    }
+    const items = itemsOf(lines('THÔNG TƯ LIÊN TỊCH', 'Hướng dẫn chức năng, nhiệm vụ của văn phòng'));
+    expect(items[0]!.kind).toBe('type');
+    expect(items[0]!.type!.info.name).toBe('THÔNG TƯ LIÊN TỊCH');
+  });
+
+  it('a printed type that contradicts the number is kept and flagged', () => {
+    const r = parseDocument(lines('ỦY BAN NHÂN DÂN', 'HUYỆN AN LẠC', 'Số: 15/BC-UBND', '', 'KẾ HOẠCH', 'Triển khai công tác chuyển đổi số năm 2025', '', 'Thực hiện chỉ đạo của tỉnh.'));
+    expect(r.metadata.docType).toBe('KẾ HOẠCH');
+    expect(r.review).toContain('docType');
+  });
+});
+
+describe('State headers', () => {
+  const decision = lines(
+    'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'TỈNH AN LẠC\tĐộc lập - Tự do - Hạnh phúc',
+    'Số: 31/2024/QĐ-UBND\tAn Lạc, ngày 12 tháng 11 năm 2024',
+    '',
+    'QUYẾT ĐỊNH',
+    'Ban hành Quy định phân cấp quản lý tài sản công',
+    'tại các cơ quan thuộc phạm vi quản lý của tỉnh',
+    '',
+    'ỦY BAN NHÂN DÂN TỈNH AN LẠC',
+    '',
+    'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;',
+    '',
+    'QUYẾT ĐỊNH:',
+    'Điều 1. Ban hành kèm theo Quyết định này Quy định phân cấp.',
+    '',
+    'Nơi nhận:\tTM. ỦY BAN NHÂN DÂN',
+    '- Như Điều 3;\tKT. CHỦ TỊCH',
+    '- Lưu: VT.\tPHÓ CHỦ TỊCH',
+    '',
+    '\tNguyễn Văn Bình',
+  );
+
+  it('reads a People\'s Committee decision: one issuer over two lines, the national motto, the signing block', () => {
+    const r = parseDocument(decision);
+    const m = r.metadata;
+    expect(m.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH AN LẠC');
+    expect(m.parentIssuer).toBeNull();
+    expect(m.numberSymbol).toBe('31/2024/QĐ-UBND');
+    expect(m.docType).toBe('QUYẾT ĐỊNH');
+    expect(m.issueDate).toBe('2024-11-12');
+    expect(m.place).toBe('An Lạc');
+    expect(m.subject).toBe('Ban hành Quy định phân cấp quản lý tài sản công tại các cơ quan thuộc phạm vi quản lý của tỉnh');
+    expect(m.signingAuthority).toBe('TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH');
+    expect(m.signerTitle).toBe('PHÓ CHỦ TỊCH');
+    expect(m.signerName).toBe('Nguyễn Văn Bình');
+    // The locality on the second line is how the name is printed, not a doubtful wrap.
+    expect(r.review).not.toContain('issuer');
+  });
+
+  const letter = lines(
+    'BỘ NỘI VỤ',
+    'CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC',
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'Độc lập - Tự do - Hạnh phúc',
+    'Số: 52/VTLTNN-NVĐP',
+    'V/v hướng dẫn kiểm tra công tác văn thư',
+    'Hà Nội, ngày 09 tháng 04 năm 2019',
+    '',
+    'Kính gửi: Sở Nội vụ các tỉnh, thành phố trực thuộc Trung ương.',
+    '',
+    'Thực hiện Chương trình công tác năm 2019, Cục hướng dẫn việc kiểm tra như sau:',
+    '',
+    'Nơi nhận:',
+    '- Như trên;',
+    '- Lưu: VT, NVĐP.',
+    'KT. CỤC TRƯỞNG',
+    'PHÓ CỤC TRƯỞNG',
+    '',
+    'Trần Thị Hoa',
+  );
+
+  it('reads a Cục công văn: superior body, type from the V/v subject under a State number', () => {
+    const r = parseDocument(letter);
+    const m = r.metadata;
+    expect(m.parentIssuer).toBe('BỘ NỘI VỤ');
+    expect(m.issuer).toBe('CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC');
+    expect(m.numberSymbol).toBe('52/VTLTNN-NVĐP');
+    expect(m.docType).toBe('CÔNG VĂN');
+    expect(m.subject).toBe('V/v hướng dẫn kiểm tra công tác văn thư');
+    expect(m.addressees).toEqual(['Sở Nội vụ các tỉnh, thành phố trực thuộc Trung ương']);
+    expect(m.signingAuthority).toBe('KT. CỤC TRƯỞNG');
+    expect(m.signerTitle).toBe('PHÓ CỤC TRƯỞNG');
+    expect(m.signerName).toBe('Trần Thị Hoa');
+    const docTypeSpan = r.spans.docType![0]!;
+    expect(letter.slice(docTypeSpan.start, docTypeSpan.end)).toBe('V/v');
+  });
+
+  it('does not call a letter a công văn without its V/v subject', () => {
+    const r = parseDocument(lines('SỞ NỘI VỤ', 'Số: 66/SNV-VP', '', 'Sở Nội vụ thông tin đến các cơ quan như sau: lịch làm việc thay đổi.'));
+    expect(r.metadata.numberSymbol).toBe('66/SNV-VP');
+    expect(r.metadata.docType).toBeNull();
+    expect(r.review).toContain('docType');
+  });
+
+  it('reads a superior body printed in short (`UBND TỈNH …` over `SỞ …`)', () => {
+    const r = parseDocument(lines('UBND TỈNH AN LẠC\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO\tĐộc lập - Tự do - Hạnh phúc', 'Số: 812/SGDĐT-VP\tAn Lạc, ngày 3 tháng 9 năm 2024', 'V/v tổ chức khai giảng năm học mới', '', 'Kính gửi: Các trường trung học phổ thông.', '', 'Sở Giáo dục và Đào tạo đề nghị các trường tổ chức khai giảng trang trọng.'));
+    expect(r.metadata.parentIssuer).toBe('UBND TỈNH AN LẠC');
+    expect(r.metadata.issuer).toBe('SỞ GIÁO DỤC VÀ ĐÀO TẠO');
+    expect(r.metadata.docType).toBe('CÔNG VĂN');
+    expect(r.metadata.subject).toBe('V/v tổ chức khai giảng năm học mới');
+  });
+
+  it('splits the national motto from the issuer when a copy keeps both columns on one line', () => {
+    const r = parseDocument(lines('ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TỈNH AN LẠC Độc Lập - Tự Do - Hạnh Phúc', '', 'Số: 454/UBND-NCTH An Lạc, ngày 6 tháng 4 năm 2011', '', 'V/v tiếp tục phối hợp tuyên truyền', '', 'Kính gửi: Giám đốc Sở Văn hóa, Thể thao và Du lịch.', '', 'Ủy ban nhân dân tỉnh nhận được công văn của Bộ và có ý kiến như sau.'));
+    expect(r.metadata.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH AN LẠC');
+    expect(r.metadata.numberSymbol).toBe('454/UBND-NCTH');
+    expect(r.metadata.issueDate).toBe('2011-04-06');
+    expect(r.metadata.subject).toBe('V/v tiếp tục phối hợp tuyên truyền');
+  });
+
+  it('never takes the pieces of a motto broken over lines for a name', () => {
+    const r = parseDocument(lines('ỦY BAN NHÂN DÂN', 'TỈNH AN LẠC', 'CỘNG HÒA XÃ HỘI CHỦ', 'NGHĨA VIỆT NAM', 'Độc lập – Tự do –', 'Hạnh phúc', 'Số: 44/2005/QĐ-UBND', 'An Lạc, ngày 06 tháng 7 năm 2005', '', 'QUYẾT ĐỊNH', 'Về thể thức trình bày văn bản', '', 'Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân năm 2003;'));
+    expect(r.metadata.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH AN LẠC');
+    expect(r.metadata.parentIssuer).toBeNull();
+    expect(r.metadata.subject).toBe('Về thể thức trình bày văn bản');
+  });
+
+  it('keeps a wrapped subject opening with Việt Nam, and a sentence ending in độc lập, as text', () => {
+    const items = itemsOf(lines('V/v tuyên truyền kỷ niệm Ngày Quốc khánh nước Cộng hòa xã hội chủ nghĩa', 'Việt Nam năm 2025', 'bảo đảm hoạt động độc lập'));
+    expect(items.map((i) => i.kind)).not.toContain('motto');
+  });
+});
