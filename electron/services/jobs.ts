@@ -17,7 +17,7 @@ const FINISHED_JOBS_KEPT = 20;
 export class Job {
   readonly status: JobStatus;
   private cancelRequested = false;
-  private readonly cancelListeners = new Set<() => void>();
+  private readonly aborter = new AbortController();
 
   constructor(kind: JobStatus['kind'], now: string, runId: number | null = null) {
     this.status = {
@@ -46,23 +46,15 @@ export class Job {
     return this.status.state === 'running';
   }
 
+  /** Aborted on cancel: long steps inside one file (OCR of a page, a file on a reader thread) stop at once instead of at the next file. */
+  get signal(): AbortSignal {
+    return this.aborter.signal;
+  }
+
   requestCancel(): void {
     if (this.cancelRequested) return;
     this.cancelRequested = true;
-    for (const listener of [...this.cancelListeners]) listener();
-  }
-
-  /**
-   * Calls `listener` as soon as cancelling is asked for (at once if it already was), so work
-   * waiting inside one file (a reader thread) can be stopped there; returns a function removing it.
-   */
-  onCancel(listener: () => void): () => void {
-    if (this.cancelRequested) {
-      listener();
-      return () => {};
-    }
-    this.cancelListeners.add(listener);
-    return () => this.cancelListeners.delete(listener);
+    this.aborter.abort();
   }
 
   /** How much work there is; `counting` while it is still being discovered. */

@@ -47,12 +47,8 @@ interface Task {
   store: OriginalToStore;
   resolve(e: Extraction): void;
   reject(err: unknown): void;
-  onProgress?: (done: number, total: number) => void;
   started: boolean;
   timer?: NodeJS.Timeout;
-  /** When its time runs out (progress moves it later). */
-  deadline: number;
-  progress: number;
 }
 
 class Reader {
@@ -107,13 +103,13 @@ export class ExtractPool {
     name: string,
     bytes: Uint8Array,
     store: OriginalToStore,
-    options: { group?: object; onProgress?: (done: number, total: number) => void } = {},
+    options: { group?: object } = {},
   ): Promise<Extraction> {
     if (this.closed || (options.group && this.cancelled.has(options.group))) throw new ReadingCancelled();
     await this.ensureStarted();
     if (this.unavailable) return extractInProcess(name, bytes, store);
     return new Promise<Extraction>((resolve, reject) => {
-      const task: Task = { id: this.nextId++, group: options.group, name, bytes, store, resolve, reject, onProgress: options.onProgress, started: false, deadline: 0, progress: 0 };
+      const task: Task = { id: this.nextId++, group: options.group, name, bytes, store, resolve, reject, started: false };
       this.queue.push(task);
       this.dispatch();
     });
@@ -216,26 +212,18 @@ export class ExtractPool {
     if (!task) return;
     if (m.type === 'started') {
       task.started = true;
-      this.arm(reader, task, timeBudgetMs(this.budget, task.bytes.byteLength));
-    } else if (m.type === 'progress') {
-      // Each unit of progress (an OCR'd page) earns its own time: a long scan is not a stalled one.
-      const gained = Math.max(0, m.done - task.progress);
-      task.progress = Math.max(task.progress, m.done);
-      if (gained > 0) this.arm(reader, task, task.deadline - Date.now() + gained * this.budget.perProgressMs);
-      task.onProgress?.(m.done, m.total);
+      this.arm(reader, task);
     } else this.finish(reader, task, m);
   }
 
-  /** (Re)starts the file's clock: when it runs out, the file fails and its thread is replaced. */
-  private arm(reader: Reader, task: Task, ms: number): void {
-    clearTimeout(task.timer);
-    task.deadline = Date.now() + ms;
-    const budgetMs = timeBudgetMs(this.budget, task.bytes.byteLength) + task.progress * this.budget.perProgressMs;
+  /** Starts the file's clock: when it runs out, the file fails and its thread is replaced. */
+  private arm(reader: Reader, task: Task): void {
+    const budgetMs = timeBudgetMs(this.budget, task.bytes.byteLength);
     task.timer = setTimeout(() => {
       if (!reader.alive || !reader.tasks.includes(task)) return;
       this.settle(reader, task, overTime(task.name, budgetMs));
       this.replace(reader, null);
-    }, Math.max(0, ms));
+    }, budgetMs);
   }
 
   private finish(reader: Reader, task: Task, reply: ExtractReply): void {
@@ -284,7 +272,6 @@ export class ExtractPool {
     for (const t of waiting) clearTimeout(t.timer);
     for (const t of waiting.reverse()) {
       t.started = false;
-      t.progress = 0;
       this.queue.unshift(t);
     }
     void reader.worker.terminate();

@@ -31,14 +31,12 @@ export type ExtractReply =
     }
   | { type: 'done'; id: number; ok: false; error: ReturnType<ApiError['toBody']> };
 
-/** What the thread tells the pool: a file begun, progress inside it (pages), a file done. */
-export type WorkerMessage = { type: 'started'; id: number } | { type: 'progress'; id: number; done: number; total: number } | ExtractReply;
+/** What the thread tells the pool: a file begun, a file done. */
+export type WorkerMessage = { type: 'started'; id: number } | ExtractReply;
 
-async function read(port: NonNullable<typeof parentPort>, request: ExtractRequest): Promise<ExtractReply> {
+async function read(request: ExtractRequest): Promise<ExtractReply> {
   try {
-    const extracted = await extractText(request.name, request.bytes, {
-      onProgress: (done, total) => port.postMessage({ type: 'progress', id: request.id, done, total } satisfies WorkerMessage),
-    });
+    const extracted = await extractText(request.name, request.bytes);
     const parsed = parseDocument(extracted.text);
     const { dir, sha256, extension } = request.store;
     const storedPath = await writeOriginalAsync(dir, sha256, extension, request.bytes);
@@ -60,7 +58,7 @@ if (port) {
     busy = true;
     for (let request = queue.shift(); request; request = queue.shift()) {
       port.postMessage({ type: 'started', id: request.id } satisfies WorkerMessage);
-      port.postMessage(await read(port, request));
+      port.postMessage(await read(request));
     }
     busy = false;
   };

@@ -13,13 +13,11 @@ export interface FileBudget {
   baseMs: number;
   /** Milliseconds more per megabyte of the file. */
   perMbMs: number;
-  /** Milliseconds more per unit of progress a reader reports (a page read by OCR). */
-  perProgressMs: number;
   /** The reader thread's JavaScript heap, in megabytes. */
   memoryMb: number;
 }
 
-export const DEFAULT_FILE_BUDGET: FileBudget = { baseMs: 30_000, perMbMs: 2_000, perProgressMs: 20_000, memoryMb: 384 };
+export const DEFAULT_FILE_BUDGET: FileBudget = { baseMs: 30_000, perMbMs: 2_000, memoryMb: 384 };
 
 /** The default, with `KHOLUU_FILE_BUDGET_SECONDS` / `KHOLUU_FILE_BUDGET_MB` overriding the base time and the memory. */
 export function fileBudgetFromEnv(env: NodeJS.ProcessEnv = process.env): FileBudget {
@@ -32,7 +30,7 @@ export function fileBudgetFromEnv(env: NodeJS.ProcessEnv = process.env): FileBud
   };
 }
 
-/** The time a file of `bytes` may take before any progress is reported. */
+/** The time a file of `bytes` may take. */
 export function timeBudgetMs(budget: FileBudget, bytes: number): number {
   return Math.round(budget.baseMs + (budget.perMbMs * bytes) / (1024 * 1024));
 }

@@ -7,6 +7,7 @@ import { type ImportSource, type ImportTarget, type PreparedImport, prepareImpor
 import type { OriginalToStore } from './originalsStore';
 import { walkFiles } from './walk';
 import { backupNow } from '../safety/backups/backupNow';
+import { OcrStage, stoppedByCancel } from '../ocr/importStage';
 
 /** What a run imports: files and folders on this machine (walked again on resume) and uploaded bytes. */
 export interface ImportInput {
@@ -96,7 +97,10 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
   let state: Exclude<JobState, 'running'> = 'done';
   let error: string | null = null;
   // Cancelling stops the files being read at once, even one in the middle of being read.
-  const stopReading = job.onCancel(() => ctx.readers.cancel(job));
+  const stopReading = () => ctx.readers.cancel(job);
+  if (job.signal.aborted) stopReading();
+  else job.signal.addEventListener('abort', stopReading, { once: true });
+  const ocr = new OcrStage(ctx, job);
   try {
     const total = input.uploads.length + (input.roots.length > 0 ? await countFiles(job, input.roots) : 0);
     job.setTotal(Math.max(total, job.status.processed), false);
@@ -106,7 +110,7 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
       await backupNow(ctx, 'pre-import', `lần nhập số ${runId}`);
       job.status.phase = null;
     }
-    const extract = (name: string, bytes: Uint8Array, store: OriginalToStore) => ctx.readers.extract(name, bytes, store, { group: job });
+    const extract = ocr.wrap((name: string, bytes: Uint8Array, store: OriginalToStore) => ctx.readers.extract(name, bytes, store, { group: job }));
 
     const batch = new ImportBatch(ctx, target, runId);
     const ahead: Array<{ name: string; bytes: number; prepared: Promise<PreparedImport> }> = [];
@@ -117,7 +121,7 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
       aheadBytes -= next.bytes;
       const prepared = await next.prepared;
       aheadNames.delete(next.name);
-      if (prepared.kind === 'cancelled') return;
+      if (prepared.kind === 'cancelled' || (job.cancelled && stoppedByCancel(prepared))) return;
       batch.add(prepared);
       if (batch.due) record(await batch.rotate());
     };
@@ -154,7 +158,8 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
     state = 'failed';
     error = `Nhập tài liệu bị dừng do lỗi: ${err instanceof Error ? err.message : String(err)}`;
   } finally {
-    stopReading();
+    job.signal.removeEventListener('abort', stopReading);
+    await ocr.close();
   }
   finishRun(ctx, job, runId, state, error);
 }
