@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { DocumentRecord, DocumentListPage, IncomingStamp } from '../../../shared/contract/types';
 import { numberSymbolKey } from '../../../shared/domain/numberSymbol';
+import type { DocumentMention } from '../../../shared/importing/sameDocument';
 import { parseJson, parseJsonArray, updateById } from './sql';
 
 /**
@@ -78,6 +79,10 @@ export function insertedRecord(id: number, f: DocumentFields, now: string): Docu
   return { id, ...fields, incomingStamp: f.incomingStamp ?? null, createdAt: now, updatedAt: now };
 }
 
+/** A document as messages name it (`describeDocument`). */
+export type MentionedDocument = Required<DocumentMention> & { id: number };
+const MENTION_COLUMNS = 'id, number_symbol AS numberSymbol, issue_date AS issueDate, issuer, subject, security_level AS securityLevel';
+
 /** The fields a list row holds: all but the text and its reading. */
 const RECORD_FIELDS = FIELDS.filter((f) => f !== 'fullText' && f !== 'parseInfo');
 
@@ -150,6 +155,16 @@ export class DocumentRepository {
       )
       .all(params) as Array<Record<string, unknown>>;
     return { total, items: rows.map(toRecord) };
+  }
+
+  /** Documents of a fonds with this number-symbol key (not removed): the candidates for "the same document as another file". */
+  withNumberKey(fondsId: number, numberKey: string): MentionedDocument[] {
+    return this.db.prepare(`SELECT ${MENTION_COLUMNS} FROM documents WHERE number_key = ? AND fonds_id = ? AND removed_at IS NULL ORDER BY id`).all(numberKey, fondsId) as MentionedDocument[];
+  }
+
+  /** What a message may name of a document (see `describeDocument`). */
+  mention(id: number): MentionedDocument | undefined {
+    return this.db.prepare(`SELECT ${MENTION_COLUMNS} FROM documents WHERE id = ?`).get(id) as MentionedDocument | undefined;
   }
 
   /** Next free position in a file (số thứ tự). */

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { ApiError } from '../../../shared/contract/errors';
 import type { ImportFileResult } from '../../../shared/contract/types';
 import type { ParseResult } from '../../../shared/parser/types';
-import { type PendingIndexEntries, writeDocument } from '../documents/writeDocument';
+import { describeDocument } from '../../../shared/importing/sameDocument';
+import { type PendingIndexEntries, addOriginal, writeDocument } from '../documents/writeDocument';
+import { findSameDocument, probableDuplicateReason, sameDocumentMessage } from './sameDocument';
 import type { ServiceContext } from '../context';
 import type { Extraction } from './extractPool';
 import { ReadingCancelled } from './fileBudget';
@@ -76,8 +78,9 @@ function failure(name: string, err: unknown): ImportFileResult {
   return { name, outcome: 'failed', documentId: null, message: `Lỗi không xác định khi nhập “${name}”: ${String(err)}` };
 }
 
-function duplicateOf(name: string, documentId: number): ImportFileResult {
-  return { name, outcome: 'duplicate', documentId, message: `Đã có trong danh mục (văn bản mã ${documentId}).` };
+function duplicateOf(ctx: ServiceContext, name: string, documentId: number): ImportFileResult {
+  const held = ctx.catalogue.repos.documents.mention(documentId);
+  return { name, outcome: 'duplicate', documentId, message: `Tệp này (cùng nội dung từng byte) đã có trong danh mục: ${held ? describeDocument(held) : 'một văn bản đã bị gỡ'}.` };
 }
 
 /**
@@ -127,7 +130,7 @@ export async function prepareImport(
       if (pendingShas.get(sha) === earlier) pendingShas.delete(sha);
     }
     const existing = ctx.catalogue.repos.attachments.documentIdBySha256(sha);
-    if (existing !== undefined) return { kind: 'settled', result: duplicateOf(name, existing), sha256: sha, size };
+    if (existing !== undefined) return { kind: 'settled', result: duplicateOf(ctx, name, existing), sha256: sha, size };
     let settle!: (p: PreparedImport) => void;
     const claim = new Promise<PreparedImport>((resolve) => (settle = resolve));
     pendingShas.set(sha, claim);
@@ -158,7 +161,7 @@ export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: 
   if (item.kind === 'settled') return item.result;
   // Another import (or an earlier file of this batch) may have stored the same bytes meanwhile.
   const raced = repos.attachments.documentIdBySha256(item.sha256);
-  if (raced !== undefined) return duplicateOf(item.name, raced);
+  if (raced !== undefined) return duplicateOf(ctx, item.name, raced);
   if (item.kind === 'sameAsPending') {
     // The earlier file failed to commit: this copy is not a duplicate of anything catalogued.
     return { name: item.name, outcome: 'failed', documentId: null, message: 'Tệp có cùng nội dung với một tệp khác trong lần nhập này nhưng tệp đó chưa được lưu; hãy nhập lại.' };
@@ -172,6 +175,22 @@ export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: 
   // Fields the reader doubts (OCR read them from poor words, the text layer may be garbled).
   for (const field of Object.keys(extracted.reviewReasons ?? {})) if (!reviewFields.includes(field)) reviewFields.push(field);
   const fileName = path.basename(item.name);
+  const original = { fileName, mediaType: mediaTypeOf(item.name), size: item.size, sha256: item.sha256, storedPath: item.storedPath };
+  // The same document as another file (the Word file of a PDF held, a scan of a printed copy):
+  // another original of that record; a probable one is a new record listed for the archivist.
+  const same = findSameDocument(ctx, target.fondsId, m);
+  if (same?.kind === 'same') {
+    addOriginal(ctx, same.document.id, original, { sameDocument: true });
+    return { name: item.name, outcome: 'duplicate', documentId: same.document.id, message: sameDocumentMessage(same.document) };
+  }
+  const probable = same?.kind === 'probable' ? { field: 'numberSymbol', reason: probableDuplicateReason(same.document), of: same.document.id } : null;
+  if (probable && !reviewFields.includes(probable.field)) reviewFields.push(probable.field);
+  // Why fields wait, stored with the document: a scan not read yet, what the reader doubts, a probable duplicate.
+  const reviewReasons: Record<string, string> = {
+    ...(extracted.needsOcr ? { fullText: OCR_REASON } : {}),
+    ...extracted.reviewReasons,
+    ...(probable ? { [probable.field]: probable.reason } : {}),
+  };
   const { id } = writeDocument(
     ctx,
     {
@@ -206,10 +225,11 @@ export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: 
           ...readInfo,
           spans: parsed.spans,
           citations: parsed.citationDetails,
-          ...(extracted.needsOcr ? { reviewReasons: { fullText: OCR_REASON, ...extracted.reviewReasons } } : {}),
+          ...(Object.keys(reviewReasons).length > 0 ? { reviewReasons } : {}),
+          ...(probable ? { probableDuplicateOf: probable.of } : {}),
         },
       },
-      originals: [{ fileName, mediaType: mediaTypeOf(item.name), size: item.size, sha256: item.sha256, storedPath: item.storedPath }],
+      originals: [original],
       citations: parsed.citationDetails,
       indexedBody: item.indexedBody,
       origin: { action: 'document.import', source: fileName },
@@ -219,7 +239,8 @@ export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: 
   // OCR pages carry each word's range in the text: stored for the viewer and the review queue.
   const ranged = pages?.filter((p) => p.items.some((w) => w.start !== undefined));
   if (ranged && ranged.length > 0) repos.documentPages.insertMany(id, ranged);
-  return { name: item.name, outcome: 'imported', documentId: id, message: extracted.needsOcr ? `Đã nhập bản gốc; ${OCR_REASON}.` : null };
+  const notes = [extracted.needsOcr ? `Đã nhập bản gốc; ${OCR_REASON}.` : null, probable ? `Đã nhập; ${probable.reason}: chờ người lưu trữ xem xét.` : null].filter(Boolean);
+  return { name: item.name, outcome: 'imported', documentId: id, message: notes.length > 0 ? notes.join(' ') : null };
 }
 
 /** Imports one original on its own (the sample fonds, single uploads): prepare, flush, commit. */
