@@ -12,6 +12,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPo
 import { defaultCataloguePath } from '../paths';
 import type { Dispatch } from '../services/dispatch';
 import { type CatalogueGate, openCatalogueGate } from '../services/safety/catalogueGate';
+import { registerShellIpc } from './shellIpc';
 
 /** Built layout: dist/electron/main.cjs beside dist/electron/preload.cjs and dist/renderer/. */
 const PRELOAD = path.join(__dirname, 'preload.cjs');
@@ -114,6 +115,8 @@ export async function start(): Promise<CatalogueGate> {
     ...(nativeBinding ? { nativeBinding } : {}),
   });
   registerIpc(services.dispatch);
+  // [viewer] the folder picker and opening an original in another program
+  registerShellIpc(services.dispatch, isTrustedSender);
   createMainWindow();
   app.on('window-all-closed', () => {
     const s = services;

@@ -1,6 +1,6 @@
 import type { Seg } from './clean';
 import type { Item } from './classify';
-import { PARENT_HEADS, startsWithWord, BODY_HEADS } from './lexicon';
+import { opensWithBody, PARENT_HEADS } from './lexicon';
 import { joinPieces, type Piece } from './piece';
 
 /**
@@ -56,21 +56,22 @@ export function readIssuer(items: readonly Item[], limit: number): IssuerRead {
   for (let i = anchor - 1; i >= 0; i--) {
     const it = items[i]!;
     if (it.kind === 'body' || it.kind === 'caps') run.unshift(it.seg);
-    else if (!SKIPPABLE.has(it.kind)) break;
+    // A stray dash or bar left from the header's rules is not text.
+    else if (!SKIPPABLE.has(it.kind) && /[\p{L}\p{N}]/u.test(it.seg.text)) break;
   }
   // A run must open with a body word; capitals before it (an unrecognised stamp, a mark) are not
   // part of the name.
-  while (run.length > 0 && !startsWithWord(run[0]!.folded, BODY_HEADS)) run.shift();
+  while (run.length > 0 && !opensWithBody(run[0]!)) run.shift();
   if (run.length === 0) return none;
 
   const bodies: Seg[][] = [];
   for (const seg of run) {
-    if (bodies.length === 0 || startsWithWord(seg.folded, BODY_HEADS)) bodies.push([seg]);
+    if (bodies.length === 0 || opensWithBody(seg)) bodies.push([seg]);
     else bodies[bodies.length - 1]!.push(seg);
   }
   // A department never stands above another body: `BAN THƯỜNG VỤ` over `HUYỆN ỦY …` is one name.
   for (let k = bodies.length - 2; k >= 0; k--) {
-    if (!startsWithWord(bodies[k]![0]!.folded, PARENT_HEADS)) {
+    if (!opensWithBody(bodies[k]![0]!, PARENT_HEADS)) {
       bodies.splice(k, 2, [...bodies[k]!, ...bodies[k + 1]!]);
     }
   }

@@ -16,7 +16,7 @@ export const PARTY_SYMBOL = String.raw`(\d{1,6})[ \t]?-[ \t]?(\p{Lu}\p{L}{0,4})[
 // `30c/NQ-CP`: a letter after the number marks a document numbered into an existing series.
 export const STATE_SYMBOL = String.raw`(\d{1,6}[a-z]?)(?:\/(\d{4}))?\/(\p{Lu}\p{L}{0,7})-(${ISSUER})`;
 /** A State symbol of one group (`66/NVĐP`): only read after a `Số` label, never as a citation. */
-const STATE_ONE_GROUP = String.raw`(\d{1,6}[a-z]?)(?:\/(\d{4}))?\/(\p{Lu}\p{L}{1,11}\d{0,2})`;
+export const STATE_ONE_GROUP = String.raw`(\d{1,6}[a-z]?)(?:\/(\d{4}))?\/(\p{Lu}\p{L}{1,11}\d{0,2})`;
 const END = String.raw`(?![\p{L}\p{N}])`;
 /** A one-group symbol must not be the start of a longer one the other shapes did not read. */
 const END_ONE = String.raw`(?![\p{L}\p{N}/-])`;
@@ -26,6 +26,11 @@ const LABEL_RE = /^S[ốỐôÔoO]\s?[:.]?\s?/u;
 const PARTY_AT_START = new RegExp(`^${PARTY_SYMBOL}${END}`, 'u');
 const STATE_AT_START = new RegExp(`^${STATE_SYMBOL}${END}`, 'u');
 const STATE_ONE_AT_START = new RegExp(`^${STATE_ONE_GROUP}${END_ONE}`, 'u');
+/** After a `Số` label, copies may space the slashes: `Số : 2917 /SGDĐT-VP`. */
+const STATE_SPACED_AT_START = new RegExp(
+  String.raw`^(\d{1,6}[a-z]?) ?(?:\/ ?(\d{4}) ?)?\/ ?(\p{Lu}\p{L}{0,7})(?:-(${ISSUER}))?${END_ONE}`,
+  'u',
+);
 /** `Số     -KH/HU`: a number left blank for the clerk to fill in; the type is still printed. */
 const BLANK_AT_START = new RegExp(
   String.raw`^[.…\s]{0,12}-[ \t]?(\p{Lu}\p{L}{0,4})[ \t]?\/[ \t]?(${ISSUER})${END}`,
@@ -79,7 +84,7 @@ export function readNumberLine(seg: Seg): NumberRead | null {
       bare: !label,
     };
   }
-  const state = STATE_AT_START.exec(rest) ?? (label ? STATE_ONE_AT_START.exec(rest) : null);
+  const state = STATE_AT_START.exec(rest) ?? (label ? (STATE_ONE_AT_START.exec(rest) ?? STATE_SPACED_AT_START.exec(rest)) : null);
   if (state) {
     const symEnd = at + state[0].length;
     const typeStart = at + state[0].indexOf('/' + state[3]!) + 1;

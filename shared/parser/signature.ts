@@ -30,6 +30,7 @@ const NAME_RE = new RegExp(String.raw`^${WORD}(?:\s${WORD}){1,5}$`, 'u');
 const SIGNED_NOTE_RE = /^[([]?\s?(?:da ky|ky|ky ten|chu ky|ky va|ky,|da ky va|dau|con dau)[^)\]]{0,40}[)\]]?\.?$/;
 const BULLET_RE = /^[-–—+•]/;
 const NAME_LOOKAHEAD = 12;
+const SURNAME_RE = /^\p{Lu}\p{Ll}{0,6}$/u;
 
 export function isAuthority(seg: Seg): boolean {
   return AUTHORITY_RE.test(seg.text) && isCapitals(seg.text, 2) && seg.text.length <= 80;
@@ -74,6 +75,9 @@ function findName(segs: readonly Seg[], from: number): Piece | null {
     if (!relevant(s) || SIGNED_NOTE_RE.test(s.folded)) continue;
     seen++;
     if (isPersonName(s.text)) return s;
+    // `Lê` / `Khả Phiêu`: a name a narrow cell split over two lines.
+    const next = segs[i + 1];
+    if (next && SURNAME_RE.test(s.text) && isPersonName(`${s.text} ${next.text}`)) return joinPieces([s, next]);
     if (!isCapitals(s.text, 2)) return null;
   }
   return null;

@@ -153,6 +153,7 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
     // What was read before a cancel is committed; files whose reading it stopped are left for a resume.
     while (ahead.length > 0) await takeOne();
     record(await batch.drain());
+    // A cancel after the last file was read ahead still stopped the reading of some (OCR): resumable.
     if (job.cancelled) state = 'cancelled';
   } catch (err) {
     state = 'failed';

@@ -5,6 +5,8 @@ import type { Messages } from './vi';
 import { safetyEn } from './safety.en';
 // [viewer]
 import { viewerEn } from './viewer.en';
+// [bulk] selection and bulk actions, lineage, fonds and organizations
+import { bulkEn } from './bulk.en';
 
 export const en: Messages = {
   'app.name': 'Kho Lưu',
@@ -622,4 +624,6 @@ export const en: Messages = {
   ...safetyEn,
   // [viewer] the original beside its record, review mode, intake, keyboard
   ...viewerEn,
+  // [bulk] selection and bulk actions, lineage, fonds and organizations
+  ...bulkEn,
 };

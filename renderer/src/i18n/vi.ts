@@ -7,6 +7,8 @@
 import { safetyVi } from './safety.vi';
 // [viewer]
 import { viewerVi } from './viewer.vi';
+// [bulk] selection and bulk actions, lineage, fonds and organizations
+import { bulkVi } from './bulk.vi';
 
 export const vi = {
   'app.name': 'Kho Lưu',
@@ -624,6 +626,8 @@ export const vi = {
   ...safetyVi,
   // [viewer] the original beside its record, review mode, intake, keyboard
   ...viewerVi,
+  // [bulk] selection and bulk actions, lineage, fonds and organizations
+  ...bulkVi,
 } as const satisfies Record<string, string>;
 
 /** Every message key; `en.ts` must define each one. */
