@@ -40,7 +40,7 @@ Lệnh (commands):
   search <từ khóa> [--fonds MÃ] [--type KL] [--from NGÀY] [--to NGÀY] [--sort relevance|date|date-asc|number]
          [--limit N] [--offset N] [--json]                         tìm kiếm (có hoặc không dấu, cả số ký hiệu)
   show <mã văn bản> [--json]                                       xem một văn bản
-  parse <tệp> [--json]                                             đọc thông tin một văn bản (.txt/.md/.docx/.pdf), không cần danh mục
+  parse <tệp> [--json]                                             đọc thông tin một văn bản (.txt/.md/.docx/.pdf/.jpg/.png/.tif; bản quét đọc bằng OCR), không cần danh mục
 
 --db TỆP: danh mục cần dùng (mặc định: danh mục trong thư mục dữ liệu người dùng).
 ${SAFETY_USAGE}

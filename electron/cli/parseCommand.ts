@@ -12,7 +12,9 @@ import { ApiError } from '../../shared/contract/errors';
 import { parseDocument } from '../../shared/parser/parseDocument';
 import { METADATA_FIELDS } from '../../shared/parser/review';
 import type { MetadataField, ParseResult } from '../../shared/parser/types';
+import { reviewOcrFields } from '../../shared/ocr/fieldBoxes';
 import { MAX_ORIGINAL_BYTES, extractText, type ExtractedText } from '../services/import/extractText';
+import { OcrEngine, ocrWorkersFrom } from '../services/ocr/engine';
 import type { ParsedArgs } from './args';
 
 /** The keys of `--json`: the parser's metadata fields, in truth.json's order. */
@@ -59,12 +61,22 @@ function readChecked(file: string): Uint8Array {
 }
 
 /**
- * What `parse` reads from one file: the import's `extractText`, then the parser. The evaluation on
- * real documents (tests/support/realEvaluation.ts) calls this too, so it measures exactly this path.
+ * What `parse` reads from one file: the import's `extractText` (scans — images, image-only or
+ * garbled PDFs — read by OCR, on workers started only for one), then the parser, with the fields
+ * read from doubtful OCR words added to its review list. The evaluation on real documents
+ * (tests/support/realEvaluation.ts) calls this too, so it measures exactly this path.
  */
-export async function parseFile(fileName: string, bytes: Uint8Array): Promise<{ extracted: ExtractedText; parsed: ParseResult }> {
-  const extracted = await extractText(fileName, bytes);
-  return { extracted, parsed: parseDocument(extracted.text) };
+export async function parseFile(fileName: string, bytes: Uint8Array, engine?: OcrEngine): Promise<{ extracted: ExtractedText; parsed: ParseResult }> {
+  const own = engine ?? new OcrEngine({ workers: ocrWorkersFrom(null) });
+  let extracted: ExtractedText;
+  try {
+    extracted = await extractText(fileName, bytes, { ocr: { engine: own } });
+  } finally {
+    if (!engine) await own.close();
+  }
+  const parsed = parseDocument(extracted.text);
+  reviewOcrFields(parsed, extracted.pages);
+  return { extracted, parsed };
 }
 
 export async function parseCommand(args: ParsedArgs, userPath: (p: string) => string): Promise<number> {
@@ -81,6 +93,8 @@ export async function parseCommand(args: ParsedArgs, userPath: (p: string) => st
   } else {
     const lines = [`${path.basename(file)} — ${extracted.format}, ${extracted.encoding}${extracted.conversions.length ? ` (${extracted.conversions.join(', ')})` : ''}`];
     if (extracted.needsOcr) lines.push('Bản quét không có lớp chữ: cần nhận dạng chữ (OCR), không đọc được thông tin nào.');
+    if (extracted.ocrConfidence != null) lines.push(`Đọc bằng nhận dạng chữ (OCR), ${extracted.pageCount ?? 0} trang, độ tin cậy trung bình ${Math.round(extracted.ocrConfidence)}%.`);
+    if (extracted.textLayer) lines.push(`Lớp chữ của PDF ${extracted.textLayer === 'garbled' ? 'bị' : 'có thể bị'} lỗi phông (mã chữ sai).`);
     for (const key of PARSE_JSON_KEYS) {
       const value = parsed.metadata[key];
       const flag = parsed.review.includes(key) ? '  [cần rà soát]' : '';

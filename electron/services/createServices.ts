@@ -25,6 +25,8 @@ import { reviewHandlers } from './handlers/review';
 import { registerHandlers } from './handlers/registers';
 // [bulk] issue 11
 import { bulkHandlers } from './handlers/bulk';
+// [ocr] issue 10
+import { ocrHandlers } from './handlers/ocr';
 
 export interface ServicesOptions extends OpenCatalogueOptions {
   cataloguePath: string;
@@ -81,6 +83,8 @@ export function createServices(options: ServicesOptions): Services {
     ...safetyHandlers(context),
     // [bulk] issue 11: selection and bulk actions: add entries below this line
     ...bulkHandlers(context),
+    // [ocr] issue 10: OCR pages and word boxes: add entries below this line
+    ...ocrHandlers(context),
   };
   return {
     context,

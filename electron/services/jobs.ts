@@ -17,6 +17,7 @@ const FINISHED_JOBS_KEPT = 20;
 export class Job {
   readonly status: JobStatus;
   private cancelRequested = false;
+  private readonly aborter = new AbortController();
 
   constructor(kind: JobStatus['kind'], now: string, runId: number | null = null) {
     this.status = {
@@ -45,8 +46,14 @@ export class Job {
     return this.status.state === 'running';
   }
 
+  /** Aborted on cancel: long steps inside one file (OCR of a page) stop at once instead of at the next file. */
+  get signal(): AbortSignal {
+    return this.aborter.signal;
+  }
+
   requestCancel(): void {
     this.cancelRequested = true;
+    this.aborter.abort();
   }
 
   /** How much work there is; `counting` while it is still being discovered. */

@@ -38,6 +38,8 @@ import type {
 // [import] issue 3: registers and reading details (formats)
 import * as sr from './schemas/registers';
 import type { DocumentReadingInfo, RegisterImportStarted, RegisterPreview } from './types/registers';
+// [ocr] issue 10
+import type { DocumentPages } from './types/ocr';
 // [search] issue 4
 import * as sq from './schemas/search';
 import type { SavedSearch, SearchFacets, SearchHistoryEntry, SearchSuggestion } from './types/search';
@@ -148,6 +150,8 @@ export const operations = {
   'registers.preview': query<RegisterPreview>()(sr.registerPreview),
   'registers.import': command<RegisterImportStarted>()(sr.registerImport),
   'documents.readingInfo': query<DocumentReadingInfo>()(s.byId),
+  // [ocr] issue 10: OCR pages and word boxes: add entries below this line
+  'documents.pages': query<DocumentPages>()(s.byId),
   // [search] issue 4: search: add entries below this line
   'search.facets': query<SearchFacets>()(sq.searchFacetsQuery),
   'search.suggest': query<SearchSuggestion[]>()(sq.searchSuggest),

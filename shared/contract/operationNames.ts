@@ -48,6 +48,8 @@ export const OPERATION_NAMES = [
   'registers.preview',
   'registers.import',
   'documents.readingInfo',
+  // [ocr] issue 10: OCR pages and word boxes: add entries below this line
+  'documents.pages',
   // [search] issue 4: search: add entries below this line
   'search.facets',
   'search.suggest',

@@ -231,5 +231,9 @@ export const settingsUpdate = z
   .object({
     actor: z.string().trim().min(1).max(200).optional(),
     locale: locale.optional(),
+    /** Read scans (images, image-only or garbled PDFs) by OCR during imports. */
+    ocrEnabled: z.boolean().optional(),
+    /** OCR worker threads (pages read at once). */
+    ocrWorkers: z.int().min(1).max(8).optional(),
   })
   .strict();

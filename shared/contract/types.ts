@@ -263,6 +263,9 @@ export interface JobStatus {
   /** [handover] Bytes done and to do, for jobs that stream large files. */
   bytesProcessed?: number;
   bytesTotal?: number;
+  /** Scanned pages read by OCR so far, and known so far (grows as scans are opened); absent when the job reads no scan. */
+  pagesDone?: number;
+  pagesTotal?: number;
 }
 
 export interface Counts {
@@ -287,6 +290,8 @@ export interface AppInfo {
   actor: string;
   locale: Locale;
   samplesAvailable: boolean;
+  /** OCR of scans during imports: on or off, and how many pages are read at once (worker threads). */
+  ocr: { enabled: boolean; workers: number };
 }
 
 export interface CodeLists {

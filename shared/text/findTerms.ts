@@ -18,8 +18,8 @@ function escapeRegExp(s: string): string {
  * `/` of a number-symbol, spaces and a stray `*` (a markdown escape left in the text) are allowed:
  * `1485-KL/TU` finds `1485*-KL/TU` and `1485 - KL/TU`.
  */
-function patternOf(term: string): string | null {
-  const words = fold(term).trim().split(/\s+/).filter(Boolean);
+function patternOf(term: string, exact = false): string | null {
+  const words = (exact ? term.normalize('NFC') : fold(term)).trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return null;
   return words.map((w) => escapeRegExp(w).replace(/[-/]/g, (sep) => `[\\s*]*${sep === '/' ? '\\/' : '-'}[\\s*]*`)).join('\\s+');
 }
@@ -29,10 +29,10 @@ function patternOf(term: string): string | null {
  * Terms shorter than `minLength` characters (after folding) are ignored: one letter would mark
  * half the page.
  */
-export function findTerms(text: string, terms: readonly string[], minLength = 2): TextRange[] {
-  const patterns = [...new Set(terms.filter((t) => fold(t).trim().length >= minLength).map(patternOf).filter((p): p is string => p !== null))];
+export function findTerms(text: string, terms: readonly string[], minLength = 2, exact = false): TextRange[] {
+  const patterns = [...new Set(terms.filter((t) => fold(t).trim().length >= minLength).map((t) => patternOf(t, exact)).filter((p): p is string => p !== null))];
   if (patterns.length === 0 || text.length === 0) return [];
-  const { folded, offsets } = foldWithOffsets(text);
+  const { folded, offsets } = exact ? { folded: text, offsets: [...Array(text.length + 1).keys()] } : foldWithOffsets(text);
   const found: TextRange[] = [];
   // Each term on its own, so that overlapping ones (`ban giao`, `giao tai`) are all found.
   for (const pattern of patterns) {
@@ -49,6 +49,16 @@ export function findTerms(text: string, terms: readonly string[], minLength = 2)
     }
   }
   return mergeRanges(found);
+}
+
+/**
+ * Where a field was read: the very words as the text writes them (case and diacritics too) where
+ * they occur, else wherever search would find them. `Đắk Lăk` read as a place marks that line, not
+ * the `ĐẮK LẮK` of the issuer above it.
+ */
+export function findReadTerms(text: string, terms: readonly string[]): TextRange[] {
+  const exact = findTerms(text, terms, 2, true);
+  return exact.length > 0 ? exact : findTerms(text, terms);
 }
 
 /** Sorted, with overlapping or touching ranges joined. */

@@ -73,7 +73,7 @@ describe('import runs and their reports', () => {
     fs.copyFileSync(good, path.join(folder, 'bản sao.txt'));
     fs.writeFileSync(path.join(folder, 'rỗng.txt'), '');
     fs.writeFileSync(path.join(folder, 'rác.txt'), Buffer.from([0, 159, 146, 150, 0, 1, 2, 3, 255, 254, 0, 0]));
-    fs.writeFileSync(path.join(folder, 'ảnh.jpg'), 'not a document');
+    fs.writeFileSync(path.join(folder, 'ảnh.bmp'), 'not a document');
     fs.writeFileSync(path.join(folder, 'Thumbs.db'), 'junk the walk skips');
     // Real files cut in half, as a copy interrupted on a USB stick leaves them.
     const docx = await Packer.toBuffer(new DocxDocument({ sections: [{ children: [new Paragraph('Kết luận số 45-KL/TU')] }] }));
@@ -91,7 +91,7 @@ describe('import runs and their reports', () => {
 
     const items = await allItems(app, run.id);
     const byName = Object.fromEntries(items.map((i) => [path.basename(i.name), i]));
-    expect(Object.keys(byName).sort()).toEqual(['Kết luận số 44 – bản (sao) #2; “chính thức”.txt', 'bản sao.txt', 'hỏng.docx', 'hỏng.pdf', 'rác.txt', 'rỗng.txt', 'ảnh.jpg'].sort());
+    expect(Object.keys(byName).sort()).toEqual(['Kết luận số 44 – bản (sao) #2; “chính thức”.txt', 'bản sao.txt', 'hỏng.docx', 'hỏng.pdf', 'rác.txt', 'rỗng.txt', 'ảnh.bmp'].sort());
     const original = byName['Kết luận số 44 – bản (sao) #2; “chính thức”.txt']!;
     const copy = byName['bản sao.txt']!;
     // Walk order is name order: the copy comes first, so the copy is the one imported.
@@ -102,7 +102,7 @@ describe('import runs and their reports', () => {
     expect(byName['rỗng.txt']!.message).toMatch(/rỗng/);
     expect(byName['rác.txt']!.outcome).toBe('failed');
     expect(byName['rác.txt']!.message).toMatch(/rác\.txt/);
-    expect(byName['ảnh.jpg']!.message).toMatch(/Chưa hỗ trợ định dạng/);
+    expect(byName['ảnh.bmp']!.message).toMatch(/Chưa hỗ trợ định dạng/);
     for (const broken of ['hỏng.docx', 'hỏng.pdf']) {
       expect(byName[broken]).toMatchObject({ outcome: 'failed', documentId: null });
       expect(byName[broken]!.message).toContain(broken);

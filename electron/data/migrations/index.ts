@@ -5,6 +5,8 @@ import { handover } from './0004-handover';
 import { safety } from './0005-safety';
 import { searchIndexFormat } from './0006-search-index';
 import { bulk } from './0007-bulk';
+// [ocr] issue 10
+import { ocrPages } from './0008-ocr-pages';
 import type { Migration } from './types';
 
 /**
@@ -21,6 +23,8 @@ export const MIGRATIONS: readonly Migration[] = [
   safety,
   searchIndexFormat,
   bulk,
+  // [ocr] issue 10: add entries below this line
+  ocrPages,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

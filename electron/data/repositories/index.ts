@@ -29,6 +29,8 @@ import { ReviewRepository } from './review';
 import { RegisterRepository } from './registers';
 // [bulk] issue 11: repositories
 import { BulkRepository } from './bulk';
+// [ocr] issue 10: repositories
+import { DocumentPageRepository } from './documentPages';
 
 /** The data layer: every SQL statement of Kho Lưu lives behind one of these. */
 export class Repositories {
@@ -62,6 +64,8 @@ export class Repositories {
   readonly integrity: IntegrityRepository;
   // [bulk] issue 11: add entries below this line
   readonly bulk: BulkRepository;
+  // [ocr] issue 10: add entries below this line
+  readonly documentPages: DocumentPageRepository;
 
   constructor(private readonly db: Database) {
     this.organizations = new OrganizationRepository(db);
@@ -93,6 +97,8 @@ export class Repositories {
     this.integrity = new IntegrityRepository(db);
     // [bulk] issue 11: add entries below this line
     this.bulk = new BulkRepository(db);
+    // [ocr] issue 10: add entries below this line
+    this.documentPages = new DocumentPageRepository(db);
   }
 
   counts(): Counts {

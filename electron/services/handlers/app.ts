@@ -3,6 +3,7 @@ import type { ApiHandlers } from '../../../shared/contract/api';
 import type { AppInfo, Locale } from '../../../shared/contract/types';
 import { DOC_TYPE_NAMES } from '../../../shared/domain/docTypes';
 import { type ServiceContext, audit } from '../context';
+import { ocrSettings } from '../ocr/settings';
 import { loadSamples, samplesAvailable } from '../samples';
 
 type Handlers = Pick<ApiHandlers, 'app.info' | 'app.counts' | 'app.codeLists' | 'settings.update' | 'samples.load'>;
@@ -28,6 +29,7 @@ export function appInfo(ctx: ServiceContext): AppInfo {
     actor: ctx.actor(),
     locale: locale === 'en' ? 'en' : ('vi' satisfies Locale),
     samplesAvailable: samplesAvailable(ctx.samplesDir),
+    ocr: ocrSettings(catalogue.repos.settings),
   };
 }
 
@@ -48,8 +50,8 @@ export function appHandlers(ctx: ServiceContext): Handlers {
         for (const [key, value] of Object.entries(input)) {
           if (value === undefined) continue;
           const before = repos.settings.get(key);
-          if (before === value) continue;
-          repos.settings.set(key, value);
+          if (before === String(value)) continue;
+          repos.settings.set(key, String(value));
           audit(ctx, 'setting.update', 'setting', null, { [key]: before }, { [key]: value });
         }
       });

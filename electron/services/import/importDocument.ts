@@ -162,10 +162,13 @@ export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: 
     return { name: item.name, outcome: 'failed', documentId: null, message: 'Tệp có cùng nội dung với một tệp khác trong lần nhập này nhưng tệp đó chưa được lưu; hãy nhập lại.' };
   }
   const { extracted, parsed } = item;
-  const { text, ...readInfo } = extracted;
+  // Pages (word boxes) go to their own table, not into parse_info.
+  const { text, pages, ...readInfo } = extracted;
   const m = parsed.metadata;
   const reviewFields: string[] = [...parsed.review];
   if (extracted.needsOcr) reviewFields.push('fullText');
+  // Fields the reader doubts (OCR read them from poor words, the text layer may be garbled).
+  for (const field of Object.keys(extracted.reviewReasons ?? {})) if (!reviewFields.includes(field)) reviewFields.push(field);
   const now = nowOf(ctx);
   const fileId = target.fileId ?? null;
   const fileName = path.basename(item.name);
@@ -201,7 +204,7 @@ export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: 
         ...readInfo,
         spans: parsed.spans,
         citations: parsed.citationDetails,
-        ...(extracted.needsOcr ? { reviewReasons: { fullText: OCR_REASON } } : {}),
+        ...(extracted.needsOcr ? { reviewReasons: { fullText: OCR_REASON, ...extracted.reviewReasons } } : {}),
       },
     },
     now,
@@ -210,6 +213,9 @@ export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: 
     { documentId: id, fileName, mediaType: mediaTypeOf(item.name), size: item.size, sha256: item.sha256, storedPath: item.storedPath },
     now,
   );
+  // OCR pages carry each word's range in the text: stored for the viewer and the review queue.
+  const ranged = pages?.filter((p) => p.items.some((w) => w.start !== undefined));
+  if (ranged && ranged.length > 0) repos.documentPages.insertMany(id, ranged);
   const indexed: IndexedText = { numberSymbol: m.numberSymbol, subject: m.subject, body: text, indexedBody: item.indexedBody };
   if (pendingIndex) pendingIndex.push({ documentId: id, text: indexed });
   else repos.searchIndex.upsert(id, indexed);

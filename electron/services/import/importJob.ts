@@ -7,6 +7,7 @@ import { ImportBatch } from './importBatch';
 import { type ImportSource, type ImportTarget, type PreparedImport, prepareImport } from './importDocument';
 import { walkFiles } from './walk';
 import { backupNow } from '../safety/backups/backupNow';
+import { OcrStage, stoppedByCancel } from '../ocr/importStage';
 
 /** What a run imports: files and folders on this machine (walked again on resume) and uploaded bytes. */
 export interface ImportInput {
@@ -95,6 +96,7 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
   let state: Exclude<JobState, 'running'> = 'done';
   let error: string | null = null;
   let pool: ExtractPool | null = null;
+  const ocr = new OcrStage(ctx, job);
   try {
     const total = input.uploads.length + (input.roots.length > 0 ? await countFiles(job, input.roots) : 0);
     job.setTotal(Math.max(total, job.status.processed), false);
@@ -105,7 +107,7 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
       job.status.phase = null;
     }
     if (total - job.status.processed >= POOL_MIN_FILES && !job.cancelled) pool = await ExtractPool.start();
-    const extract = pool ? pool.extract.bind(pool) : extractInProcess;
+    const extract = ocr.wrap(pool ? pool.extract.bind(pool) : extractInProcess);
 
     const batch = new ImportBatch(ctx, target, runId);
     const ahead: Array<{ name: string; bytes: number; prepared: Promise<PreparedImport> }> = [];
@@ -114,8 +116,10 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
     const takeOne = async () => {
       const next = ahead.shift()!;
       aheadBytes -= next.bytes;
-      batch.add(await next.prepared);
+      const prepared = await next.prepared;
       aheadNames.delete(next.name);
+      if (job.cancelled && stoppedByCancel(prepared)) return;
+      batch.add(prepared);
       if (batch.due) job.record(...(await batch.rotate()));
     };
 
@@ -140,7 +144,7 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
     state = 'failed';
     error = `Nhập tài liệu bị dừng do lỗi: ${err instanceof Error ? err.message : String(err)}`;
   } finally {
-    await pool?.close();
+    await Promise.all([pool?.close(), ocr.close()]);
   }
   finishRun(ctx, job, runId, state, error);
 }

@@ -1,5 +1,5 @@
 /** The window: top bar, tree, main pane, status bar, and the open dialog. */
-import { useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useAppStore } from '../stores/appStore';
 import { useCatalogueStore } from '../stores/catalogueStore';
 import { useT } from '../i18n';
@@ -9,6 +9,10 @@ import { StatusBar } from './layout/StatusBar';
 import { MainPane } from './layout/MainPane';
 import { DialogHost } from './layout/DialogHost';
 import { UnlockScreen } from './safety/UnlockScreen';
+// [viewer] keyboard: skip link, shortcuts, help overlay
+import { ShortcutsHelp } from './keyboard/ShortcutsHelp';
+import { restoreFocus, useShortcuts } from './keyboard/useShortcuts';
+import { useHelpStore } from './keyboard/helpStore';
 
 export function App() {
   const t = useT();
@@ -18,6 +22,10 @@ export function App() {
   const locale = useAppStore((s) => s.locale);
   const boot = useAppStore((s) => s.boot);
   const loadCatalogue = useCatalogueStore((s) => s.load);
+  const helpOpen = useHelpStore((s) => s.open);
+  const setHelp = useHelpStore((s) => s.set);
+  const openHelp = useCallback(() => setHelp(true), [setHelp]);
+  useShortcuts(useMemo(() => ({ openHelp, helpOpen }), [openHelp, helpOpen]));
 
   useEffect(() => {
     void boot();
@@ -51,6 +59,12 @@ export function App() {
 
   return (
     <div className="app">
+      <a className="skip-link" href="#main-content" onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('main-content')?.focus();
+      }} data-testid="skip-link">
+        {t('keys.skip')}
+      </a>
       <TopBar />
       <div className="app-body">
         <Sidebar />
@@ -58,6 +72,15 @@ export function App() {
       </div>
       <StatusBar />
       <DialogHost />
+      {helpOpen ? (
+        <ShortcutsHelp
+          onClose={() => {
+            setHelp(false);
+            // Once the dialog is gone: a modal dialog keeps the focus from the rest of the page.
+            requestAnimationFrame(() => restoreFocus());
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -29,6 +29,8 @@ export type View =
   | { kind: 'handoverReceive' }
   | { kind: 'inventory'; fondsId: number }
   | { kind: 'orgInventory'; organizationId: number }
+  // [viewer] the review queue walked one document at a time, the original beside it
+  | { kind: 'reviewWalk'; fondsId?: number; field?: string }
   // [safety] issue 6: integrity, backups, access: add entries below this line
   | { kind: 'safety'; tab?: 'check' | 'backups' | 'removed' | 'destruction' | 'access' }
   ;

@@ -65,3 +65,12 @@ describe('number-symbols as real texts print them', () => {
     expect(marked('Số 1485-KL/TUX', ['1485-KL/TU'])).toEqual([]);
   });
 });
+
+describe('where a field was read, exactly first', () => {
+  it('marks the very words when the text has them, else what search would find', async () => {
+    const { findReadTerms } = await import('../../../shared/text/findTerms');
+    const text = 'TỈNH ỦY ĐẮK LẮK\nĐắk Lăk, ngày 14 tháng 5 năm 2025';
+    expect(findReadTerms(text, ['Đắk Lăk']).map(([s, e]) => text.slice(s, e))).toEqual(['Đắk Lăk']);
+    expect(findReadTerms(text, ['dak lak']).map(([s, e]) => text.slice(s, e))).toEqual(['ĐẮK LẮK', 'Đắk Lăk']);
+  });
+});

@@ -29,7 +29,7 @@ let loading: Promise<PdfJs> | null = null;
  * pdf.js in Node runs its "worker" in this thread; handing it the worker module up front spares it
  * from resolving a worker file by URL, which a bundled build would not find.
  */
-function pdfjs(): Promise<PdfJs> {
+export function pdfjs(): Promise<PdfJs> {
   loading ??= (async () => {
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;

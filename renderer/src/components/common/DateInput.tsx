@@ -3,12 +3,13 @@
  * the system's locale, often mm/dd/yyyy). The form holds ISO `YYYY-MM-DD` once the text reads as a
  * real day, '' when empty, and the text itself otherwise so that the form's check can refuse it.
  */
-import { useEffect, useState, type InputHTMLAttributes } from 'react';
+import { useEffect, useState, type InputHTMLAttributes, type Ref } from 'react';
 import { dateFieldValue, formatDayMonthYear } from '@shared/text/dates';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> & {
   value: string;
   onChange(value: string): void;
+  ref?: Ref<HTMLInputElement>;
 };
 
 export function DateInput({ value, onChange, ...rest }: Props) {

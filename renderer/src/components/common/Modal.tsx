@@ -1,4 +1,4 @@
-/** A modal dialog on the native <dialog>: focus stays inside, Esc closes it. */
+/** A modal dialog on the native <dialog>: focus stays inside, Esc closes it, the focus goes back where it was. */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useT } from '../../i18n';
 
@@ -17,8 +17,15 @@ export function Modal({ title, onClose, children, testId, wide }: ModalProps) {
 
   useEffect(() => {
     const dialog = ref.current;
+    // Esc (or any close) gives the focus back to what had it when the dialog opened.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      requestAnimationFrame(() => {
+        if (opener?.isConnected && !document.querySelector('dialog[open]')) opener.focus();
+      });
+    };
   }, []);
 
   return (

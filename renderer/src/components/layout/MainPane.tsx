@@ -10,6 +10,8 @@ import { SearchView } from '../search/SearchView';
 import { SafetyView } from '../safety/SafetyView';
 // [import] issue 3
 import { ReviewView } from '../review/ReviewView';
+// [viewer]
+import { ReviewWalk } from '../review/ReviewWalk';
 import { ImportRunsView } from '../import/ImportRunsView';
 import { ImportRunReport } from '../import/ImportRunReport';
 import { MissingCitationsView } from '../citations/MissingCitationsView';
@@ -72,6 +74,10 @@ export function MainPane() {
     case 'orgInventory':
       content = <InventoryView key={`o${view.organizationId}`} scope={{ organizationId: view.organizationId }} />;
       break;
+    // [viewer] the review queue walked one document at a time, the original beside it
+    case 'reviewWalk':
+      content = <ReviewWalk key={`${view.fondsId ?? ''}-${view.field ?? ''}`} fondsId={view.fondsId} field={view.field} />;
+      break;
     // [safety] issue 6: integrity, backups, access: add entries below this line
     case 'safety':
       content = <SafetyView tab={view.tab} />;
@@ -80,7 +86,7 @@ export function MainPane() {
       content = <HomeView />;
   }
   return (
-    <main className="main-pane" data-testid="main-pane">
+    <main id="main-content" tabIndex={-1} className="main-pane" data-testid="main-pane">
       {content}
     </main>
   );

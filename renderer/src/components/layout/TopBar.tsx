@@ -7,6 +7,8 @@ import { findFile, useCatalogueStore } from '../../stores/catalogueStore';
 import { useT } from '../../i18n';
 import { ActorEditor } from './ActorEditor';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useHelpStore } from '../keyboard/helpStore';
+import { rememberFocus } from '../keyboard/useShortcuts';
 
 export function TopBar() {
   const t = useT();
@@ -52,6 +54,19 @@ export function TopBar() {
         {t('top.import')}
       </button>
       <div className="topbar-end">
+        {/* [viewer] the keyboard shortcuts' help */}
+        <button
+          type="button"
+          className="small"
+          onClick={() => {
+            rememberFocus();
+            useHelpStore.getState().set(true);
+          }}
+          aria-keyshortcuts="Shift+?"
+          data-testid="open-shortcuts"
+        >
+          {t('keys.open.button')} <kbd>?</kbd>
+        </button>
         <LanguageSwitch />
         <ActorEditor />
       </div>

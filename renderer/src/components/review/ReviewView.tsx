@@ -59,6 +59,17 @@ export function ReviewView({ fondsId, field }: { fondsId?: number; field?: strin
           <h1>{t('import.review.title')}</h1>
           <p className="muted">{t('import.review.intro')}</p>
         </div>
+        <div className="view-actions">
+          <button
+            type="button"
+            className="primary"
+            disabled={!page || page.total === 0}
+            onClick={() => navigate({ kind: 'reviewWalk', ...(fondsId !== undefined ? { fondsId } : {}), ...(field ? { field } : {}) })}
+            data-testid="review-walk-start"
+          >
+            {t('review.walk.open')}
+          </button>
+        </div>
       </header>
       <div className="review-filters">
         <FondsFilter value={fondsId} onChange={(id) => setFilter({ fondsId: id, field })} testId="review-fonds" />

@@ -117,7 +117,7 @@ export function OriginalViewer({ attachments, searchTerms = [], fieldTerms = [],
     const root = stage.current;
     if (!root || !original) return;
     const search = rangesOf(root, searchTerms);
-    const field = rangesOf(root, fieldTerms);
+    const field = rangesOf(root, fieldTerms, 'read');
     setHighlight('kholuu-search', search);
     setHighlight('kholuu-field', field);
     setMatches(search.length + field.length);

@@ -4,7 +4,7 @@
  * Text nodes are read as one string, inline pieces joined as they are and a line break between
  * blocks, so a phrase split over two spans of a PDF line is still found.
  */
-import { findTerms } from '@shared/text/findTerms';
+import { findReadTerms, findTerms } from '@shared/text/findTerms';
 
 export type HighlightName = 'kholuu-search' | 'kholuu-field';
 
@@ -49,12 +49,12 @@ function pointAt(pieces: Piece[], offset: number, end: boolean): [Text, number] 
   return tail ? [tail.node, tail.node.data.length] : null;
 }
 
-/** The ranges where `terms` occur under `root`. */
-export function rangesOf(root: Node, terms: readonly string[]): Range[] {
+/** The ranges where `terms` occur under `root`: as search finds them, or (`read`) the very words first. */
+export function rangesOf(root: Node, terms: readonly string[], as: 'search' | 'read' = 'search'): Range[] {
   if (terms.length === 0) return [];
   const { text, pieces } = textPieces(root);
   const ranges: Range[] = [];
-  for (const [s, e] of findTerms(text, terms)) {
+  for (const [s, e] of as === 'read' ? findReadTerms(text, terms) : findTerms(text, terms)) {
     const from = pointAt(pieces, s, false);
     const to = pointAt(pieces, e, true);
     if (!from || !to) continue;

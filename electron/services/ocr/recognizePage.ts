@@ -1,0 +1,90 @@
+/**
+ * One page through OCR: find how it lies (turned by 90°, skewed by a degree or two), turn it
+ * upright, recognise it, and give the words' boxes back in the page's own units (as the original
+ * is shown, unturned), so the viewer can draw them over the original.
+ *
+ * Upside down is told by reading: a page read with a poor confidence is read again turned by 180°
+ * and the better reading kept (a sound page, the common case, is read once).
+ */
+import sharp, { type Sharp } from 'sharp';
+import { type RecognisedWord, pageConfidence } from '../../../shared/ocr/ocrText';
+import { type GreyImage, estimatePageLie } from '../../../shared/ocr/skew';
+import type { OcrEngine } from './engine';
+
+/** Below this page confidence the page is read again turned over. */
+const RETRY_BELOW_CONFIDENCE = 60;
+/** Skews smaller than this are left alone (turning costs time and blurs a little). */
+const MIN_SKEW = 0.15;
+/** The width the lie of the page is measured at. */
+const PROBE_WIDTH = 1000;
+
+function raw(img: GreyImage) {
+  return sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } });
+}
+
+async function probe(img: GreyImage, turn: number): Promise<GreyImage> {
+  let p = raw(img);
+  if (turn !== 0) p = p.rotate(turn);
+  const w = turn % 180 === 0 ? img.width : img.height;
+  if (w > PROBE_WIDTH) p = raw(await toGrey(p)).resize({ width: PROBE_WIDTH });
+  return toGrey(p);
+}
+
+async function toGrey(p: Sharp): Promise<GreyImage> {
+  const { data, info } = await p.extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) };
+}
+
+/** A clockwise turn by `deg` about the centre, from an image w×h to one W×H (sharp grows the canvas). */
+function unturn(deg: number, w: number, h: number, W: number, H: number) {
+  const t = (-deg * Math.PI) / 180;
+  const cos = Math.cos(t);
+  const sin = Math.sin(t);
+  return (x: number, y: number): [number, number] => {
+    const dx = x - W / 2;
+    const dy = y - H / 2;
+    return [dx * cos - dy * sin + w / 2, dx * sin + dy * cos + h / 2];
+  };
+}
+
+export interface PageReading {
+  words: RecognisedWord[];
+  confidence: number | undefined;
+  /** The clockwise turn applied before reading (90/180/270 plus the skew). */
+  turn: number;
+}
+
+async function readTurned(engine: OcrEngine, img: GreyImage, turn: number, dpi: number, signal?: AbortSignal): Promise<PageReading> {
+  let p = raw(img);
+  if (turn !== 0) p = p.rotate(turn, { background: { r: 255, g: 255, b: 255 } });
+  const { data, info } = await p.png({ compressionLevel: 1 }).toBuffer({ resolveWithObject: true });
+  const { words } = await engine.recognize(data, dpi, signal);
+  const back = unturn(turn, img.width, img.height, info.width, info.height);
+  const mapped: RecognisedWord[] = words.map((w) => {
+    const corners = [back(w.left, w.top), back(w.left + w.width, w.top), back(w.left, w.top + w.height), back(w.left + w.width, w.top + w.height)];
+    const xs = corners.map((c) => c[0]);
+    const ys = corners.map((c) => c[1]);
+    const x = Math.max(0, Math.min(...xs));
+    const y = Math.max(0, Math.min(...ys));
+    return { text: w.text, x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y, confidence: w.confidence, block: w.block, paragraph: w.paragraph, line: w.line };
+  });
+  return { words: mapped, confidence: pageConfidence(words), turn };
+}
+
+/**
+ * Reads a grey page image. Word boxes come back in the image's pixels (before any turn); the
+ * caller scales them to page units.
+ */
+export async function recognizePage(engine: OcrEngine, img: GreyImage, dpi: number, signal?: AbortSignal): Promise<PageReading> {
+  const lie = estimatePageLie(await probe(img, 0));
+  let turn = 0;
+  if (lie.sideways) {
+    turn = 90;
+    const again = estimatePageLie(await probe(img, 90));
+    if (Math.abs(again.skew) >= MIN_SKEW) turn += again.skew;
+  } else if (Math.abs(lie.skew) >= MIN_SKEW) turn = lie.skew;
+  const first = await readTurned(engine, img, turn, dpi, signal);
+  if (first.words.length === 0 || (first.confidence ?? 0) >= RETRY_BELOW_CONFIDENCE) return first;
+  const flipped = await readTurned(engine, img, turn + 180, dpi, signal);
+  return (flipped.confidence ?? 0) > (first.confidence ?? 0) + 5 ? flipped : first;
+}
