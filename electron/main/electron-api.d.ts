@@ -35,6 +35,7 @@ declare module 'electron' {
 
   interface IpcMainInvokeEvent {
     senderFrame: WebFrameMain | null;
+    sender: WebContents;
   }
 
   interface Event {
@@ -58,6 +59,7 @@ declare module 'electron' {
     once(event: 'ready-to-show', listener: () => void): this;
     show(): void;
     static getAllWindows(): BrowserWindow[];
+    static fromWebContents(webContents: WebContents): BrowserWindow | null;
   }
 
   interface OnHeadersReceivedListenerDetails {
@@ -88,8 +90,23 @@ declare module 'electron' {
     isPackaged: boolean;
   };
 
+  interface OpenDialogOptions {
+    title?: string;
+    properties?: Array<'openFile' | 'openDirectory' | 'multiSelections'>;
+  }
+
   const dialog: {
     showErrorBox(title: string, content: string): void;
+    showOpenDialog(window: BrowserWindow | null, options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+  };
+
+  const shell: {
+    /** Opens a file in the system's program for it; resolves to an error message, or '' on success. */
+    openPath(path: string): Promise<string>;
+  };
+
+  const webUtils: {
+    getPathForFile(file: unknown): string;
   };
 
   const ipcMain: {

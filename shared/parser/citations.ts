@@ -2,8 +2,8 @@ import { docTypeByAbbr } from '../domain/docTypes';
 import { normalizeNumberSymbol, numberSymbolKey } from '../domain/numberSymbol';
 import { isoDate } from './dateLine';
 import { typeOfWord, typesAgree } from './lexicon';
-import { PARTY_SYMBOL, STATE_SYMBOL } from './numberLine';
-import type { Citation } from './types';
+import { PARTY_SYMBOL, STATE_ONE_GROUP, STATE_SYMBOL } from './numberLine';
+import type { Citation, TextSpan } from './types';
 
 /**
  * References to other documents anywhere in the text: party number-symbols (`44-KL/TU`) and State
@@ -16,14 +16,26 @@ import type { Citation } from './types';
  */
 
 const SYMBOL_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}/\\-])(?:` +
+  // Not inside a longer word or number, except right after `số` a copy glued to it (`số31-QĐ/TW`).
+  String.raw`(?:(?<=s[ốỐ])|(?<![\p{L}\p{N}/\\-]))(?:` +
     // `1485\*-KL/TU`: an escaped star a converter left inside the number.
     PARTY_SYMBOL.replace(String.raw`(\d{1,6})`, String.raw`(\d{1,6})(?:\\?\*)?`) +
     '|' +
     STATE_SYMBOL +
-    String.raw`)(?![\p{L}\p{N}])`,
+    '|' +
+    // `79/2015/QH13` (a law: year and the legislature's term), `285/CCTTHC` (a one-group symbol,
+    // taken only after a type word).
+    STATE_ONE_GROUP +
+    '|' +
+    // `Quyết định số 84 QĐ/TWĐTN`: a party number written with a space for its dash, after `số`.
+    String.raw`(?<=s[ốỐ] )(\d{1,6}) (\p{Lu}\p{L}{0,4})\/(\p{Lu}\p{L}{0,11})` +
+    // A lower-case word a copy glued after the symbol (`70-TB/TWngày`) is not part of it.
+    String.raw`)(?![\p{Lu}\p{N}])`,
   'gu',
 );
+/** Group indices in {@link SYMBOL_RE}: party (3 groups), State (4), one-group (3), spaced party (3). */
+const ONE_GROUP_AT = 8;
+const SPACED_AT = 11;
 
 const TYPE_WORDS = [
   'thông báo kết luận',
@@ -84,17 +96,33 @@ function dateAfter(text: string, at: number): string | null {
   return m[2] ? isoDate(+m[1]!, +m[2], +m[3]!) : isoDate(+m[1]!, +m[4]!, +m[5]!);
 }
 
-/** All citations in `text` (NFC), excluding `ownNumber`. */
-export function findCitations(text: string, ownNumber: string | null): Citation[] {
+/**
+ * All citations in `text[from, to)` (NFC), excluding `ownNumber` and whatever stands at `ownSpan`
+ * (the document's own number, even when a copy glued a word to it).
+ */
+export function findCitations(
+  text: string,
+  ownNumber: string | null,
+  from = 0,
+  to = text.length,
+  ownSpan: TextSpan | null = null,
+): Citation[] {
   const own = ownNumber ? numberSymbolKey(ownNumber) : null;
   const seen = new Set<string>();
   const out: Citation[] = [];
-  SYMBOL_RE.lastIndex = 0;
+  SYMBOL_RE.lastIndex = from;
   // Repeats are the common case in long texts; skip them before normalising.
   const seenRaw = new Set<string>();
-  for (let m = SYMBOL_RE.exec(text); m; m = SYMBOL_RE.exec(text)) {
+  for (let m = SYMBOL_RE.exec(text); m && m.index < to; m = SYMBOL_RE.exec(text)) {
     if (seenRaw.has(m[0])) continue;
     seenRaw.add(m[0]);
+    const end0 = m.index + m[0].length;
+    if (ownSpan && m.index < ownSpan.end && end0 > ownSpan.start) continue;
+    if (m[ONE_GROUP_AT] !== undefined) {
+      // One group: a law's `79/2015/QH13`, or a symbol a type word introduces (`Công văn 285/CCTTHC`).
+      const law = m[ONE_GROUP_AT + 1] !== undefined && /\d$/.test(m[ONE_GROUP_AT + 2]!);
+      if (!law && typeBefore(text, m.index) === null) continue;
+    }
     const numberSymbol = normalizeNumberSymbol(m[0]);
     if (!numberSymbol) continue;
     const key = numberSymbolKey(numberSymbol);
@@ -103,7 +131,7 @@ export function findCitations(text: string, ownNumber: string | null): Citation[
     const end = m.index + m[0].length;
     out.push({
       numberSymbol,
-      form: m[1] !== undefined ? 'party' : 'state',
+      form: m[1] !== undefined || m[SPACED_AT] !== undefined ? 'party' : 'state',
       docType: typeBefore(text, m.index),
       date: dateAfter(text, end),
       span: { start: m.index, end },

@@ -1,8 +1,8 @@
 import type { DocTypeInfo } from '../domain/docTypes';
 import { subSeg, textIndex, type Seg } from './clean';
 import { readPlaceDate, type PlaceDate } from './dateLine';
-import { fold } from '../text/fold';
-import { BODY_HEADS, firstLetter, isCapitals, matchTypeName, startsLowercase, startsWithWord } from './lexicon';
+import { isCapitals, matchBrokenTypeName, matchTypeName, opensWithBody } from './lexicon';
+import { findMotto } from './motto';
 import { readMark, type Mark } from './marks';
 import { readNumberLine, type NumberRead } from './numberLine';
 
@@ -50,38 +50,38 @@ export interface Item {
   type?: TypeLine;
 }
 
-/**
- * The party line and the State's national name and motto (folded). Copies lose the dashes or the
- * spaces (`Độc lập  Tự do  Hạnh phúc`, `XàHỘI`) or print en dashes; the words are what count.
- */
-const MOTTO_RE = /dang cong san viet nam|cong hoa ?xa ?hoi ?chu ?nghia ?viet ?nam|doc ?lap ?[-–—]? ?tu ?do ?[-–—]? ?hanh ?phuc/;
-/** A motto cut by a hard line break: its head at the end of a line … */
-const MOTTO_HEAD_RE = /(?:^|\s)(?:dang cong san(?: viet)?|cong hoa(?: xa hoi(?: chu(?: nghia)?)?)?|doc lap ?[-–—]?(?: ?tu do ?[-–—]?)?)$/;
-/** … and its tail at the start of the next. */
-const MOTTO_TAIL_RE = /^(?:(?:(?:(?:xa hoi )?chu )?nghia )?viet nam|(?:[-–—] ?)?(?:tu do ?[-–—]? ?)?hanh phuc)(?=\s|$)/;
-const NUMBERED_RE = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\s?[.)/-]|[IVX]{1,5}\s?[.\-/]|\(\d{1,2}\)|[a-zđ]\))\s/u;
+const NUMBERED_RE = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\s?[.)/-]|[IVX]{1,5}\s?[.\-/]|\(\d{1,2}\)|[a-zđ]\)|[A-ZĐ][.)])\s/u;
+const LIST_MARK_RE = /^\d{1,2}\.\s/;
 const KINH_GUI_RE = /^[-–+•\s]{0,4}kinh gui(?![a-z])/;
 /** A body paragraph is longer than any header cell or title line. */
 const PROSE_MIN = 150;
 
 /**
- * A piece of a motto cut by a line break: the national name in capitals (`NGHĨA VIỆT NAM`), the
- * motto in title case (`Độc lập -`, `Hạnh phúc`). A sentence ending in `độc lập` or a wrapped
- * subject opening with `Việt Nam …` is not one.
+ * `SỐ 164-KH/TU NGÀY 24 THÁNG 8 NĂM 2022 CỦA …`: a capitals subject line citing a document, not
+ * the number line (whose date, when on the same line, is a place-and-date).
  */
-function isMottoPiece(text: string): boolean {
-  if (isCapitals(text, 2)) return true;
-  const f = fold(text);
-  return !/viet nam|dang cong san|cong hoa/.test(f) && firstLetter(text) !== null && !startsLowercase(text);
+function citedInCapitals(seg: Seg, end: number): boolean {
+  const rest = seg.text.slice(end).trim();
+  return /^NGÀY\s/u.test(rest) && isCapitals(seg.text, 3);
+}
+
+/** Text index just after folded index `fi - 1` (the end of a folded range). */
+function endIndex(seg: Seg, fi: number): number {
+  return fi >= seg.folded.length ? seg.text.length : textIndex(seg, fi);
 }
 
 function typeLine(seg: Seg): TypeLine | null {
   const m = matchTypeName(seg.folded);
-  if (!m) return null;
+  if (!m) {
+    const broken = seg.text.length <= 40 && isCapitals(seg.text, 3) ? matchBrokenTypeName(seg.folded) : null;
+    return broken ? { info: broken, word: seg, rest: null } : null;
+  }
   const end = textIndex(seg, m.length);
   // The type is printed in capitals; `Kết luận số 44-KL/TU …` in a sentence is a citation.
   if (!isCapitals(seg.text.slice(0, end), 3) || seg.text.length > 200) return null;
   const rest = end < seg.text.length ? subSeg(seg, end) : null;
+  // `QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:` closing the legal basis is the enacting word, not a title.
+  if (rest && /^[:.]$/.test(rest.text)) return null;
   return { info: m.info, word: subSeg(seg, 0, end), rest: rest && rest.text.length > 0 ? rest : null };
 }
 
@@ -92,35 +92,21 @@ function classifyOne(seg: Seg, segIndex: number, out: Item[]): void {
   };
   if (seg.star) return item('star');
   if (seg.sep) return item('sep');
-  const motto = MOTTO_RE.exec(seg.folded);
+  // The party line, the national name and motto, whole or cut by a line break: never names.
+  const motto = findMotto(seg.folded, (x, y) => seg.text.slice(textIndex(seg, x), endIndex(seg, y)));
   if (motto) {
-    const a = textIndex(seg, motto.index);
-    const end = motto.index + motto[0].length;
-    const b = end >= seg.folded.length ? seg.text.length : textIndex(seg, end);
+    // Dashes and stray marks around it belong to it (`Độc lập – Tự do –` / `Hạnh phúc`).
+    let a = textIndex(seg, motto.start);
+    let b = endIndex(seg, motto.end);
+    if (!/[\p{L}\p{N}]/u.test(seg.text.slice(0, a))) a = 0;
+    if (!/[\p{L}\p{N}]/u.test(seg.text.slice(b))) b = seg.text.length;
     if (a > 0) classifyOne(subSeg(seg, 0, a), segIndex, out);
     out.push({ kind: 'motto', seg: subSeg(seg, a, b), segIndex });
     if (b < seg.text.length) classifyOne(subSeg(seg, b), segIndex, out);
     return;
   }
-  // The motto cut by a hard line break (`… ĐẢNG CỘNG SẢN` / `VIỆT NAM`, `CỘNG HÒA XÃ HỘI CHỦ` /
-  // `NGHĨA VIỆT NAM`): its pieces are not names.
-  const cut = MOTTO_HEAD_RE.exec(seg.folded);
-  const a = cut ? (cut.index === 0 ? 0 : textIndex(seg, cut.index + 1)) : 0;
-  if (cut && isMottoPiece(seg.text.slice(a))) {
-    if (a > 0) classifyOne(subSeg(seg, 0, a), segIndex, out);
-    out.push({ kind: 'motto', seg: subSeg(seg, a), segIndex });
-    return;
-  }
-  const tail = MOTTO_TAIL_RE.exec(seg.folded);
-  const b = tail ? (tail[0].length >= seg.folded.length ? seg.text.length : textIndex(seg, tail[0].length)) : 0;
-  if (tail && isMottoPiece(seg.text.slice(0, b))) {
-    out.push({ kind: 'motto', seg: subSeg(seg, 0, b), segIndex });
-    if (b < seg.text.length) classifyOne(subSeg(seg, b), segIndex, out);
-    return;
-  }
-  if (seg.folded === 'nam' && isCapitals(seg.text)) return item('motto');
   const num = readNumberLine(seg);
-  if (num && (num.end === seg.text.length || !num.bare)) {
+  if (num && (num.end === seg.text.length || !num.bare) && !citedInCapitals(seg, num.end)) {
     out.push({ kind: 'number', seg: subSeg(seg, 0, num.end), segIndex, number: num });
     if (num.end < seg.text.length) classifyOne(subSeg(seg, num.end), segIndex, out);
     return;
@@ -132,8 +118,14 @@ function classifyOne(seg: Seg, segIndex: number, out: Item[]): void {
   if (KINH_GUI_RE.test(seg.folded)) return item('kinhGui');
   const type = typeLine(seg);
   if (type) return item('type', { type });
+  // `1. UBND TỈNH …`: a web page's list number before the first header line.
+  const listed = LIST_MARK_RE.exec(seg.text);
+  if (listed && seg.text.length <= 120) {
+    const rest = subSeg(seg, listed[0].length);
+    if (isCapitals(rest.text, 3) && opensWithBody(rest)) return classifyOne(rest, segIndex, out);
+  }
   if (seg.text.length <= 120 && isCapitals(seg.text, 3)) {
-    return item(startsWithWord(seg.folded, BODY_HEADS) ? 'body' : 'caps');
+    return item(opensWithBody(seg) ? 'body' : 'caps');
   }
   if (seg.text.length > PROSE_MIN || NUMBERED_RE.test(seg.text)) return item('prose');
   item('text');

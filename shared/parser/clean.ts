@@ -1,4 +1,5 @@
 import { foldWithOffsets } from '../text/fold';
+import { flatCuts } from './flatten';
 import type { Piece } from './piece';
 
 /**
@@ -109,7 +110,11 @@ export function cleanInline(raw: string): string {
 const RULE_TEXT_RE = /^[-=—–~]+$/;
 const SEP_RE = /^(?:[-=—–~_]{3,}|(?:\*\s*){3,})$/;
 const TABLE_RULE_RE = /^:?-{3,}:?$/;
-const CELL_SPLIT_RE = /\t+| {4,}|\u00a0{2,}/g;
+// A `|` standing apart is a cell border a copy kept from a table (`ỦY BAN NHÂN DÂN | CỘNG HÒA …`).
+// A run of underscores inside a line is the rule under a header cell, drawn up to the next cell.
+const CELL_SPLIT_RE = /\t+| {4,}|\u00a0{2,}|(?:^|[ \t])\|(?=[ \t]|$)[ \t]*|_{3,}/g;
+/** A line of nothing but cell borders: what is left of a table's layout, not a blank line. */
+const BORDER_LINE_RE = /^[\s|]*\|[\s|]*$/;
 const BLANK_SLOT_RE = /(?:^|[\s*])(?:ngày|tháng|năm|số|NGÀY|THÁNG|NĂM|Số|SỐ)\s?[:.]?$/u;
 
 interface RawCell {
@@ -117,9 +122,13 @@ interface RawCell {
   at: number;
 }
 
-/** Splits a raw line into the cells a converter laid side by side. */
-function splitCells(line: string, at: number): RawCell[] | null {
+/**
+ * Splits a raw line into the cells a converter laid side by side; null for a table's own rule line
+ * (`|---|---|`), `'border'` for a line of bare `|` borders.
+ */
+function splitCells(line: string, at: number): RawCell[] | null | 'border' {
   const t = line.trim();
+  if (BORDER_LINE_RE.test(t)) return 'border';
   if (t.startsWith('|') && t.endsWith('|') && t.length > 1) {
     const cells: RawCell[] = [];
     let start = line.indexOf('|') + 1;
@@ -139,6 +148,8 @@ function splitCells(line: string, at: number): RawCell[] | null {
     // `|---|---|` is the table's own rule line, not a document separator.
     return rule && cells.length > 0 ? null : cells;
   }
+  // A line that is only a rule stays one cell: the rule itself.
+  if (/^[-_=—–~*\s]+$/.test(t)) return [{ raw: line, at }];
   const cells: RawCell[] = [];
   let prev = 0;
   CELL_SPLIT_RE.lastIndex = 0;
@@ -161,53 +172,80 @@ export const MAX_LINE = 1200;
  * its own length.
  */
 export function buildSegments(text: string, from: number, to: number, maxSegs = Infinity): Seg[] {
-  const segs: Seg[] = [];
+  const out: SegOut = { segs: [], line: 0, blank: 0, maxSegs };
   let pos = from;
-  let line = 0;
-  let blank = 0;
-  while (pos < to && segs.length < maxSegs) {
+  while (pos < to && out.segs.length < maxSegs) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0 || eol > to) eol = to;
     let end = eol;
     if (end > pos && text.charCodeAt(end - 1) === 13) end--;
-    const rawLine = text.slice(pos, Math.min(end, pos + MAX_LINE));
-    const cells = splitCells(rawLine, pos);
-    if (cells === null || cells.length === 0) {
-      if (cells !== null) blank++;
+    const scanned = text.slice(pos, Math.min(end, pos + FLAT_SCAN));
+    // A header or footer run together on one line is read as the lines it was made of.
+    const cuts = flatCuts(scanned);
+    if (cuts) {
+      let prev = 0;
+      for (const cut of [...cuts, scanned.length]) {
+        if (out.segs.length >= maxSegs) break;
+        addLine(out, scanned.slice(prev, Math.min(cut, prev + MAX_LINE)), pos + prev, true);
+        prev = cut;
+      }
     } else {
-      const kept: Seg[] = [];
-      for (const cell of cells) {
-        const p = cleanCell(cell.raw, cell.at);
-        // Only a line cleaned to nothing or to dashes can be the `*` or a rule.
-        const bare = p.text === '' || RULE_TEXT_RE.test(p.text) ? cell.raw.replace(/[\s\\]/g, '') : '';
-        const star = p.text === '' && bare === '*';
-        const sep = !star && bare !== '' && SEP_RE.test(bare);
-        if (p.text === '' && !star && !sep) continue;
-        const trimmed = cell.raw.trimStart();
-        kept.push(
-          makeSeg(p, {
-            line,
-            col: kept.length,
-            ncols: 0,
-            blankBefore: blank,
-            bold: /^(?:#{1,6}\s?)?(?:\*\*|__)/.test(trimmed),
-            star,
-            sep,
-          }),
-        );
-      }
-      for (const k of kept) {
-        k.ncols = kept.length;
-        segs.push(k);
-      }
-      const col = kept.length;
-      if (col === 0) blank++;
-      else blank = 0;
+      addLine(out, scanned.slice(0, MAX_LINE), pos, false);
     }
-    line++;
     pos = eol + 1;
   }
-  return segs;
+  return out.segs;
+}
+
+/** How much of one line is looked at for a flattened header or footer. */
+const FLAT_SCAN = 20000;
+
+interface SegOut {
+  segs: Seg[];
+  line: number;
+  blank: number;
+  maxSegs: number;
+}
+
+/** Adds the segments of one raw line (or one piece of a flattened line) starting at input offset `at`. */
+function addLine(out: SegOut, rawLine: string, at: number, piece: boolean): void {
+  const cells = splitCells(rawLine, at);
+  if (cells === 'border') {
+    // Not a line of the document: neither text nor a blank line.
+  } else if (cells === null || cells.length === 0) {
+    // A piece of a flattened line cut to nothing is not a blank line of the document.
+    if (cells !== null && !piece) out.blank++;
+  } else {
+    const kept: Seg[] = [];
+    for (const cell of cells) {
+      const p = cleanCell(cell.raw, cell.at);
+      // Only a line cleaned to nothing or to dashes can be the `*` or a rule.
+      const bare = p.text === '' || RULE_TEXT_RE.test(p.text) ? cell.raw.replace(/[\s\\]/g, '') : '';
+      const star = p.text === '' && bare === '*';
+      const sep = !star && bare !== '' && SEP_RE.test(bare);
+      if (p.text === '' && !star && !sep) continue;
+      const trimmed = cell.raw.trimStart();
+      kept.push(
+        makeSeg(p, {
+          line: out.line,
+          col: kept.length,
+          ncols: 0,
+          blankBefore: out.blank,
+          bold: /^(?:#{1,6}\s?)?(?:\*\*|__)/.test(trimmed),
+          star,
+          sep,
+        }),
+      );
+    }
+    for (const k of kept) {
+      k.ncols = kept.length;
+      if (out.segs.length < out.maxSegs) out.segs.push(k);
+    }
+    if (kept.length === 0) {
+      if (!piece) out.blank++;
+    } else out.blank = 0;
+  }
+  out.line++;
 }
 
 type SegInfo = Omit<Seg, 'text' | 'map' | 'folded' | 'foldMap'>;
@@ -245,6 +283,24 @@ export function subSeg(seg: Seg, start: number, end: number = seg.text.length): 
     sep: false,
   };
   return makeSeg({ text: seg.text.slice(a, b), map: seg.map.slice(a, b) }, info);
+}
+
+/**
+ * Two segments read as one line (a cell a copy split over two lines): joined with a space that
+ * borrows the offset after the first, keeping the first's place in the layout.
+ */
+export function makeJoined(a: Seg, b: Seg): Seg {
+  const info: SegInfo = {
+    line: a.line,
+    col: a.col,
+    ncols: a.ncols,
+    blankBefore: a.blankBefore,
+    bold: a.bold && b.bold,
+    star: false,
+    sep: false,
+  };
+  const last = a.map[a.map.length - 1] ?? 0;
+  return makeSeg({ text: `${a.text} ${b.text}`, map: [...a.map, last + 1, ...b.map] }, info);
 }
 
 /** Text index in `seg.text` of folded index `fi`. */

@@ -1,5 +1,6 @@
 import { subSeg, type Seg } from './clean';
 import { isCapitals, startsWithWord, TITLE_HEADS } from './lexicon';
+import { isPersonName } from './signature';
 
 /**
  * Some converters (pdf.js, copy-paste from a viewer) put the two bottom columns on one line with
@@ -19,7 +20,14 @@ function asColumns(left: Seg, right: Seg): Seg[] {
   return [left, right];
 }
 
+/** A title in capitals glued to the signer's name: `CHÁNH VĂN PHÒNGThái Hữu Phép`. */
+const GLUED_NAME_RE = /(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})/u;
+
 function splitOne(seg: Seg): Seg[] {
+  const glued = GLUED_NAME_RE.exec(seg.text);
+  if (glued && isCapitals(seg.text.slice(0, glued.index), 2) && isPersonName(seg.text.slice(glued.index))) {
+    return [subSeg(seg, 0, glued.index), subSeg(seg, glued.index)];
+  }
   if (seg.ncols > 1 || seg.text.length < 6) return [seg];
   const auth = AUTHORITY_IN_LINE_RE.exec(seg.text);
   if (auth && auth.index > 0 && isCapitals(seg.text.slice(auth.index + 1), 2)) {

@@ -1,7 +1,10 @@
+import { joinSplitCells } from './cells';
 import { buildSegments, lineStartBefore, type Seg } from './clean';
 import { splitMergedColumns } from './columns';
-import type { ListRead } from './lists';
-import { findRecipientsLabel, readRecipients } from './recipients';
+import { readList, type ListRead } from './lists';
+import { endsRecipientList, findRecipientsLabel, readRecipients } from './recipients';
+import { isAuthority } from './signature';
+import type { DocRegion } from './region';
 import { readSignature, type SignatureRead } from './signature';
 
 /**
@@ -26,21 +29,29 @@ function atLineStart(text: string, at: number): number {
   return m && m.index === 0 ? ls : -1;
 }
 
-function findLabel(text: string): number {
-  const tailFrom = Math.max(0, text.length - NEAR_END);
+/** `Nơi nhận:` inside a line: a footer a copy ran together (`… thi hành./. Nơi nhận: - Như điều 4; …`). */
+const INLINE_LABEL_RE = /N[ơo]i nh[ậa]n ?:/g;
+
+/** The first `Nơi nhận` line in `[from, to)`, looked for near the end first; -1 if none. */
+function findLabel(text: string, from: number, to: number): number {
+  const tailFrom = Math.max(from, to - NEAR_END);
   for (const word of COMMON) {
     // Fast path: plain search from the tail, then check the hit opens its line.
-    for (let at = text.indexOf(word, tailFrom); at >= 0; at = text.indexOf(word, at + 1)) {
+    for (let at = text.indexOf(word, tailFrom); at >= 0 && at < to; at = text.indexOf(word, at + 1)) {
       const ls = atLineStart(text, at);
       if (ls >= 0) return ls;
     }
   }
-  const tailStart = tailFrom === 0 ? 0 : lineStartBefore(text, tailFrom);
-  const near = LABEL_RE.exec(text.slice(tailStart));
+  const tailStart = tailFrom === from ? from : lineStartBefore(text, tailFrom);
+  const near = LABEL_RE.exec(text.slice(tailStart, to));
   if (near) return tailStart + near.index;
-  if (tailStart === 0) return -1;
-  const any = LABEL_RE.exec(text);
-  return any ? any.index : -1;
+  if (tailStart > from) {
+    const any = LABEL_RE.exec(text.slice(from, to));
+    if (any) return from + any.index;
+  }
+  INLINE_LABEL_RE.lastIndex = from;
+  const inline = INLINE_LABEL_RE.exec(text);
+  return inline && inline.index < to ? inline.index : -1;
 }
 
 export interface FooterRead {
@@ -49,12 +60,32 @@ export interface FooterRead {
   segs: Seg[];
 }
 
-export function readFooter(text: string): FooterRead {
-  const label = findLabel(text);
-  const anchor = label >= 0 ? label - BEFORE_LABEL : text.length - TAIL;
-  const from = lineStartBefore(text, Math.max(0, anchor));
-  const to = label >= 0 ? Math.min(text.length, label + AFTER_LABEL) : text.length;
-  const segs = splitMergedColumns(buildSegments(text, from, to));
+/** Reads the footer of the document in `region` (the whole text unless a page surrounds it). */
+export function readFooter(text: string, region: DocRegion = { start: 0, end: text.length }): FooterRead {
+  const label = findLabel(text, region.start, region.end);
+  const midLine = label >= 0 && lineStartBefore(text, label) < label;
+  const anchor = label >= 0 ? label - BEFORE_LABEL : region.end - TAIL;
+  // A label inside a run-together line: the footer is read from it (the line before it is body).
+  const from = midLine ? label : Math.max(region.start, lineStartBefore(text, Math.max(region.start, anchor)));
+  const to = label >= 0 ? Math.min(region.end, label + AFTER_LABEL) : region.end;
+  const segs = splitMergedColumns(joinSplitCells(buildSegments(text, from, to)));
   const labelIdx = findRecipientsLabel(segs);
-  return { recipients: readRecipients(segs, labelIdx), signature: readSignature(segs, labelIdx), segs };
+  const recipients = readRecipients(segs, labelIdx) ?? unlabeledRecipients(segs);
+  return { recipients, signature: readSignature(segs, labelIdx), segs };
+}
+
+/**
+ * A copy that lost the `Nơi nhận` label keeps its list in the left column beside the signing
+ * authority (`- Như Điều 3; | TM. ỦY BAN NHÂN DÂN |`): read from the first such dash, and flagged.
+ */
+function unlabeledRecipients(segs: readonly Seg[]): ListRead | null {
+  for (let i = 0; i < segs.length - 1; i++) {
+    const s = segs[i]!;
+    const right = segs[i + 1]!;
+    if (s.col === 0 && s.ncols > 1 && right.line === s.line && /^[-–+•]\s?\p{L}/u.test(s.text) && isAuthority(right)) {
+      const list = readList(segs, i, null, { stop: endsRecipientList, firstColumnOnly: true });
+      return list.items.length > 0 ? { items: list.items, doubtful: true } : null;
+    }
+  }
+  return null;
 }

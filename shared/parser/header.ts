@@ -1,16 +1,19 @@
 import { docTypeByAbbr, type DocTypeInfo } from '../domain/docTypes';
 import { readAddressees } from './addressees';
+import { joinSplitCells } from './cells';
 import { buildSegments, subSeg } from './clean';
-import { classifySegments, type Item } from './classify';
+import { classifySegments, type Item, type Kind } from './classify';
 import type { PlaceDate } from './dateLine';
-import { readIssuer } from './issuer';
-import { typesAgree } from './lexicon';
+import { GENERIC_NAMES, readIssuer, type IssuerRead } from './issuer';
+import { isCapitals, startsLowercase, typesAgree } from './lexicon';
+import { fold } from '../text/fold';
 import { findIncomingStamp, type StampRead } from './incomingStamp';
 import type { ListRead } from './lists';
 import type { SecurityMark, UrgencyMark } from './marks';
 import type { NumberRead } from './numberLine';
 import type { Piece } from './piece';
-import { readSubject, type SubjectRead } from './subject';
+import type { DocRegion } from './region';
+import { isEnactingLine, isHeading, readSubject, type SubjectOptions, type SubjectRead } from './subject';
 import { readTitle, type TitleRead } from './title';
 
 /**
@@ -37,6 +40,8 @@ export interface HeaderRead {
   /** The printed type and the number's abbreviation name different types. */
   docTypeConflict: boolean;
   subject: SubjectRead | null;
+  /** The copy ends inside the subject: it is not stated in full. */
+  subjectCut: boolean;
   issuer: Piece | null;
   parent: Piece | null;
   /** The issuer came from the title (`CỦA BAN THƯỜNG VỤ TỈNH ỦY`), not from the header. */
@@ -50,15 +55,45 @@ export interface HeaderRead {
 }
 
 const VV_RE = /^v\/v(?![a-z])/;
+const VE_RE = /^ve\s/;
+const HEADER_MARKS: ReadonlySet<Kind> = new Set<Kind>(['number', 'placeDate', 'motto']);
 const CONG_VAN = docTypeByAbbr('CV')!;
+
+const LOCALITY_AFTER_RE = /^\s(?:tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong|dac khu)\s/;
+const ENACTING_LOOKAHEAD = 14;
+
+/**
+ * A header cell that kept only `ỦY BAN NHÂN DÂN` (its locality line lost in the copy): the
+ * enacting line under the title names the same body in full (`ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN`).
+ * That line is taken only when it is the header's name followed by a locality; the issuer is then
+ * flagged, as it was read away from the header.
+ */
+function completeIssuer(items: readonly Item[], read: IssuerRead, bodyStart: number): IssuerRead {
+  const issuer = read.issuer;
+  if (!issuer || read.parent) return read;
+  const f = fold(issuer.text);
+  if (!GENERIC_NAMES.has(f)) return read;
+  let last = -1;
+  for (let i = 0; i < bodyStart; i++) if (HEADER_MARKS.has(items[i]!.kind)) last = i;
+  for (let i = last + 1; i >= 1 && i < items.length && i <= last + ENACTING_LOOKAHEAD; i++) {
+    const it = items[i]!;
+    if (it.kind === 'prose') break;
+    if (it.kind === 'body' && it.seg.folded.startsWith(f) && LOCALITY_AFTER_RE.test(it.seg.folded.slice(f.length))) {
+      return { issuer: it.seg, parent: null, doubtful: true };
+    }
+  }
+  // The kind of body without the body: not a name the document states in full.
+  return { issuer: null, parent: null, doubtful: true };
+}
 
 function firstIndex(items: readonly Item[], from: number, to: number, pred: (it: Item) => boolean): number {
   for (let i = Math.max(0, from); i < to && i < items.length; i++) if (pred(items[i]!)) return i;
   return -1;
 }
 
-function readPass(text: string, maxSegs: number): { read: HeaderRead; complete: boolean } {
-  const segs = buildSegments(text, 0, Math.min(text.length, HEADER_CHARS), maxSegs);
+function readPass(text: string, region: DocRegion, maxSegs: number): { read: HeaderRead; complete: boolean } {
+  const windowEnd = Math.min(region.end, region.start + HEADER_CHARS);
+  const segs = joinSplitCells(buildSegments(text, region.start, windowEnd, maxSegs));
   const stamp = findIncomingStamp(segs, STAMP_SEGS);
   const items = classifySegments(segs, stamp?.used ?? new Set());
   const n = items.length;
@@ -69,8 +104,8 @@ function readPass(text: string, maxSegs: number): { read: HeaderRead; complete: 
   const bodyStart = firstProse(0);
   const kinhGuiAt = firstIndex(items, 0, bodyStart, (it) => it.kind === 'kinhGui');
   const typeIdx = firstIndex(items, 0, kinhGuiAt < 0 ? bodyStart : kinhGuiAt, (it) => it.kind === 'type');
-  // A bare symbol line (no `Số`) counts only above the title, where the number stands.
-  const numberIdx = firstIndex(items, 0, bodyStart, (it) => it.kind === 'number' && !it.number!.bare);
+  // The number stands above the title; a bare symbol line (no `Số`) counts only there too.
+  const numberIdx = firstIndex(items, 0, typeIdx < 0 ? bodyStart : typeIdx, (it) => it.kind === 'number' && !it.number!.bare);
   const bareIdx = firstIndex(items, 0, typeIdx < 0 ? bodyStart : typeIdx, (it) => it.kind === 'number');
   const numIdx = numberIdx >= 0 ? numberIdx : bareIdx;
   const number = numIdx >= 0 ? items[numIdx]!.number! : null;
@@ -78,10 +113,15 @@ function readPass(text: string, maxSegs: number): { read: HeaderRead; complete: 
   const title = typeIdx >= 0 ? readTitle(items, typeIdx) : null;
   // The number's shape says which table its abbreviation is in: `TT` is THÔNG TRI in `05-TT/TW`,
   // THÔNG TƯ in `05/2025/TT-BNV`.
-  const abbrType = number?.abbr ? (docTypeByAbbr(number.abbr, number.form) ?? null) : null;
+  // A party `QĐ` is a quyết định or, in Trung ương numbering, a quy định (210-QĐ/TW): it names no
+  // type by itself, only agrees with a printed one.
+  const abbrInfo = number?.abbr ? (docTypeByAbbr(number.abbr, number.form) ?? null) : null;
+  const abbrType = abbrInfo && !(number!.form === 'party' && abbrInfo.abbr === 'QĐ' && !title) ? abbrInfo : null;
+  const issuerRead = completeIssuer(items, readIssuer(items, bodyStart), bodyStart);
+  const opts: SubjectOptions = { issuerFolded: issuerRead.issuer ? fold(issuerRead.issuer.text) : null };
   let subject: SubjectRead | null = null;
   let vvPiece: Piece | null = null;
-  if (title) subject = readSubject(items, title.next, title.leading);
+  if (title) subject = readSubject(items, title.next, title.leading, false, opts);
   else if (numIdx >= 0 && abbrType?.abbr === 'CV') subject = readSubject(items, numIdx + 1, null, true);
   if (!subject && !title) {
     // `V/v …` (về việc) marks a letter's subject even when the number line is missing.
@@ -92,12 +132,25 @@ function readPass(text: string, maxSegs: number): { read: HeaderRead; complete: 
       if (subject) vvPiece = subSeg(items[vv]!.seg, 0, 3);
     }
   }
+  if (!subject && !title) {
+    // The type line lost from a copy, the subject under the header remains: `VỀ NHIỆM VỤ …`.
+    let last = -1;
+    for (let i = 0; i < bodyStart; i++) if (HEADER_MARKS.has(items[i]!.kind)) last = i;
+    // Or a subject in capitals right under it (`BAN HÀNH QUY ĐỊNH …`), when it is not the enacting line.
+    const at = last + 1;
+    const it = last >= 0 ? items[at] : undefined;
+    const capsSubject =
+      !!it && isCapitals(it.seg.text, 3) && (it.kind === 'caps' || it.kind === 'body') && !isHeading(it.seg.text) && !isEnactingLine(items, at, opts);
+    if (it && ((VE_RE.test(it.seg.folded) && !startsLowercase(it.seg.text)) || capsSubject)) subject = readSubject(items, at, null, false, opts);
+  }
+  // A subject that runs to the end of what was saved may have been cut with it: not stated in full.
+  const subjectCut = !!subject && subject.next >= n && windowEnd === region.end && segs.length < maxSegs;
+  if (subjectCut) subject = null;
   // A State công văn prints no type and its symbol names none (`187/VTLTNN-VP`): what makes it
   // one is the `V/v` subject under a State number (Nghị định 30/2020/NĐ-CP, Phụ lục I).
   const stateLetter = !title && !abbrType && number?.form === 'state' && vvPiece !== null;
 
   const headerEnd = firstProse(Math.max(subject?.next ?? 0, typeIdx + 1, numIdx + 1));
-  const issuerRead = readIssuer(items, bodyStart);
   const issuerFromTitle = !issuerRead.issuer && !!title?.issuer;
 
   let security: SecurityMark | null = null;
@@ -118,6 +171,7 @@ function readPass(text: string, maxSegs: number): { read: HeaderRead; complete: 
     docTypePiece: title ? title.typePiece : abbrType ? number!.abbrPiece : stateLetter ? vvPiece : null,
     docTypeConflict: !!title && !!abbrType && !typesAgree(abbrType, title.info),
     subject,
+    subjectCut,
     issuer: issuerRead.issuer ?? (issuerFromTitle ? title!.issuer : null),
     parent: issuerRead.parent,
     issuerFromTitle,
@@ -133,10 +187,11 @@ function readPass(text: string, maxSegs: number): { read: HeaderRead; complete: 
   return { read, complete };
 }
 
-export function readHeaderBlock(text: string): HeaderRead {
+/** Reads the header of the document in `region` (the whole text unless a page surrounds it). */
+export function readHeaderBlock(text: string, region: DocRegion = { start: 0, end: text.length }): HeaderRead {
   let last: HeaderRead | null = null;
   for (const maxSegs of PASSES) {
-    const { read, complete } = readPass(text, maxSegs);
+    const { read, complete } = readPass(text, region, maxSegs);
     if (complete) return read;
     last = read;
   }

@@ -48,6 +48,11 @@ function field(seg: Seg, re: RegExp): Piece | null {
   return { text: p.text.replace(/\s+/g, ''), map: p.map };
 }
 
+/** A line of the stamp: its head (`ĐẾN`, or the whole stamp on one line) or one of its fields. */
+export function isStampLine(seg: Seg): boolean {
+  return HEAD_RE.test(seg.text) || INLINE_RE.test(seg.text) || FIELD_RE.test(seg.folded);
+}
+
 export function findIncomingStamp(segs: readonly Seg[], limit: number): StampRead | null {
   const n = Math.min(segs.length, limit);
   for (let i = 0; i < n; i++) {

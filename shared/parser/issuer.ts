@@ -1,6 +1,6 @@
 import type { Seg } from './clean';
 import type { Item } from './classify';
-import { PARENT_HEADS, startsWithWord, BODY_HEADS } from './lexicon';
+import { opensWithBody, PARENT_HEADS } from './lexicon';
 import { joinPieces, type Piece } from './piece';
 
 /**
@@ -37,6 +37,9 @@ function anchorIndex(items: readonly Item[], limit: number): number {
   return type;
 }
 
+/** Names that say what kind of body issues, not which one: their locality is printed under them. */
+export const GENERIC_NAMES: ReadonlySet<string> = new Set(['uy ban nhan dan', 'hoi dong nhan dan', 'ubnd', 'hdnd', 'dang uy', 'dang bo']);
+
 /**
  * `ỦY BAN NHÂN DÂN` / `TỈNH HƯNG YÊN`, `ĐẢNG ỦY` / `XÃ EA KPAM`: a body's name with its locality on
  * the next line is how the format prints it, not a doubtful wrap. Any other wrap may have taken a
@@ -56,23 +59,29 @@ export function readIssuer(items: readonly Item[], limit: number): IssuerRead {
   for (let i = anchor - 1; i >= 0; i--) {
     const it = items[i]!;
     if (it.kind === 'body' || it.kind === 'caps') run.unshift(it.seg);
-    else if (!SKIPPABLE.has(it.kind)) break;
+    // A stray dash or bar left from the header's rules is not text.
+    else if (!SKIPPABLE.has(it.kind) && /[\p{L}\p{N}]/u.test(it.seg.text)) break;
   }
   // A run must open with a body word; capitals before it (an unrecognised stamp, a mark) are not
   // part of the name.
-  while (run.length > 0 && !startsWithWord(run[0]!.folded, BODY_HEADS)) run.shift();
+  while (run.length > 0 && !opensWithBody(run[0]!)) run.shift();
   if (run.length === 0) return none;
 
   const bodies: Seg[][] = [];
   for (const seg of run) {
-    if (bodies.length === 0 || startsWithWord(seg.folded, BODY_HEADS)) bodies.push([seg]);
+    if (bodies.length === 0 || opensWithBody(seg)) bodies.push([seg]);
     else bodies[bodies.length - 1]!.push(seg);
   }
   // A department never stands above another body: `BAN THƯỜNG VỤ` over `HUYỆN ỦY …` is one name.
   for (let k = bodies.length - 2; k >= 0; k--) {
-    if (!startsWithWord(bodies[k]![0]!.folded, PARENT_HEADS)) {
+    if (!opensWithBody(bodies[k]![0]!, PARENT_HEADS)) {
       bodies.splice(k, 2, [...bodies[k]!, ...bodies[k + 1]!]);
     }
+  }
+  // `ỦY BAN NHÂN DÂN` / `ỦY BAN MTTQ VIỆT NAM` / `TỈNH ĐẮK LẮK`: a name with no locality of its own
+  // over another body is a joint issuer sharing the locality below, not a superior body.
+  if (bodies.length === 2 && GENERIC_NAMES.has(bodies[0]!.map((s) => s.folded).join(' '))) {
+    bodies.splice(0, 2, [...bodies[0]!, ...bodies[1]!]);
   }
   const last = bodies[bodies.length - 1]!;
   const prev = bodies.length >= 2 ? bodies[bodies.length - 2]! : null;

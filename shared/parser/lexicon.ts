@@ -37,6 +37,9 @@ export const BODY_HEADS: readonly string[] = [
   'quoc hoi',
   'uy ban thuong vu quoc hoi',
   'chu tich nuoc',
+  // An office that issues in its own name (`CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG`, `THƯỜNG TRỰC HĐND - UBND …`).
+  'chu tich',
+  'thuong truc',
   'chinh phu',
   'thu tuong',
   'uy ban nhan dan',
@@ -157,6 +160,15 @@ export const TITLE_HEADS: readonly string[] = [
 /** Words that may continue a title wrapped onto a second line (`PHÓ BÍ THƯ` / `THƯỜNG TRỰC`). */
 export const TITLE_CONTINUATIONS: readonly string[] = ['thuong truc', 'phu trach', 'kiem', 'thuong vu'];
 
+/**
+ * Whether a line opens with a body's name (`BODY_HEADS`, or `heads`). `SỞ` and `SỐ` fold alike:
+ * `SỐ 164-KH/TU …` in a subject is no body.
+ */
+export function opensWithBody(seg: { text: string; folded: string }, heads: readonly string[] = BODY_HEADS): boolean {
+  if (!startsWithWord(seg.folded, heads)) return false;
+  return !(/^so(?![a-z])/.test(seg.folded) && !/^\P{L}{0,3}s[ởỞ]/iu.test(seg.text));
+}
+
 /** True when `folded` starts with one of `heads` as whole words. */
 export function startsWithWord(folded: string, heads: readonly string[]): boolean {
   for (const h of heads) {
@@ -221,6 +233,16 @@ export function matchTypeName(folded: string): { info: DocTypeInfo; length: numb
     if (startsWithWord(folded, [t.folded])) return { info: t.info, length: t.folded.length };
   }
   return null;
+}
+
+const COMPACT_TYPES = new Map(FOLDED_TYPES.map((t) => [t.folded.replace(/ /g, ''), t.info]));
+
+/**
+ * A type word a PDF's text layer broke apart (`K ÉT LUẬN`, `QUYẾT ĐỊ NH`): the whole line, its
+ * spaces dropped, is one type's name.
+ */
+export function matchBrokenTypeName(folded: string): DocTypeInfo | null {
+  return COMPACT_TYPES.get(folded.replace(/ /g, '')) ?? null;
 }
 
 /** The type named by a citation's type word (`Thông báo kết luận` → THÔNG BÁO). */

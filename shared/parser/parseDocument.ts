@@ -2,6 +2,7 @@ import { citationDisagrees, findCitations } from './citations';
 import { readFooter } from './footer';
 import { readHeaderBlock } from './header';
 import { spanOf, type Piece } from './piece';
+import { findDocument } from './region';
 import { buildReview, placeLooksMisspelled } from './review';
 import type { MetadataField, ParsedMetadata, ParseResult, TextSpan } from './types';
 
@@ -24,15 +25,18 @@ export function parseDocument(input: string): ParseResult {
     if (s) (spans[field] ??= []).push(s);
   };
 
+  // ---- where the document is in what was saved ----
+  const region = findDocument(text);
+
   // ---- header ----
-  const h = readHeaderBlock(text);
+  const h = readHeaderBlock(text, region);
   const num = h.number;
   if (num?.bare) doubts.add('numberSymbol');
   put('numberSymbol', num?.piece);
   put('docType', h.docTypePiece);
   // The printed type and the number's abbreviation disagree: one of them is a typo.
   if (h.docTypeConflict) doubts.add('docType');
-  if (h.subject?.doubtful) doubts.add('subject');
+  if (h.subject?.doubtful || h.subjectCut) doubts.add('subject');
   put('subject', h.subject?.piece);
   // A title-derived issuer (`BAN THƯỜNG VỤ TỈNH ỦY`) names the kind of body, not which province.
   if (h.issuerDoubtful || h.issuerFromTitle) doubts.add('issuer');
@@ -53,7 +57,7 @@ export function parseDocument(input: string): ParseResult {
   }
 
   // ---- footer ----
-  const footer = readFooter(text);
+  const footer = readFooter(text, region);
   if (footer.recipients?.doubtful) doubts.add('recipients');
   for (const r of footer.recipients?.items ?? []) put('recipients', r);
   const sig = footer.signature;
@@ -68,7 +72,8 @@ export function parseDocument(input: string): ParseResult {
 
   // ---- citations ----
   const numberSymbol = num?.numberSymbol ?? null;
-  const citationDetails = findCitations(text, numberSymbol);
+  const ownSpan = num?.piece ? spanOf(num.piece) : null;
+  const citationDetails = findCitations(text, numberSymbol, region.start, region.end, ownSpan);
   for (const c of citationDetails) (spans.citations ??= []).push(c.span);
   if (citationDetails.some(citationDisagrees)) doubts.add('citations');
 
@@ -77,6 +82,7 @@ export function parseDocument(input: string): ParseResult {
     doubts.add('place');
   }
   if (pd && !pd.date) doubts.add('issueDate');
+  if (pd?.placeIllegible) doubts.add('place');
 
   const metadata: ParsedMetadata = {
     numberSymbol,

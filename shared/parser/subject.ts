@@ -1,6 +1,6 @@
 import type { Seg } from './clean';
 import type { Item, Kind } from './classify';
-import { startsLowercase } from './lexicon';
+import { isCapitals, startsLowercase, startsWithWord } from './lexicon';
 import { joinPieces, trimPiece, type Piece } from './piece';
 
 /**
@@ -27,8 +27,60 @@ const STOPS: ReadonlySet<Kind> = new Set<Kind>(['sep', 'kinhGui', 'motto', 'plac
 /** Header cells a converter may put between the number and a công văn's subject. */
 const SKIP_BEFORE: ReadonlySet<Kind> = new Set<Kind>(['motto', 'placeDate', 'mark', 'star', 'sep']);
 const MAX_LINES = 8;
-const MAX_CHARS = 600;
+const MAX_CHARS = 800;
 const MAX_FIRST = 400;
+/** A subject in capitals may be one long line (`KẾ HOẠCH` / `THỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG … CỦA ĐẢNG`). */
+const MAX_FIRST_CAPS = 800;
+/** What follows an enacting line (`ỦY BAN NHÂN DÂN TỈNH …` / `Căn cứ Luật …`), never a subject. */
+const BASIS_RE = /^[-–+•\s]{0,3}(?:can cu|xet (?:de nghi|to trinh)|theo de nghi|thuc hien|de thong nhat)(?![a-z])/;
+/** Authorities that enact a decision, printed on their own line under its subject. */
+const HEADING_RE = /^(?:[IVX]{1,5}|[A-ZĐ]|\d{1,2})\s?[.)-]\s/u;
+const ENACTING_HEADS = ['chu tich', 'bo truong', 'giam doc', 'thu truong', 'cuc truong', 'ban thuong vu', 'ban bi thu', 'bo chinh tri', 'thuong truc'];
+
+export interface SubjectOptions {
+  /** The header's issuer, folded: a capitals line naming it under the subject enacts, it is not subject text. */
+  issuerFolded?: string | null;
+}
+
+function nextItem(items: readonly Item[], i: number): Item | undefined {
+  return items[i + 1];
+}
+
+/**
+ * A capitals line under a capitals subject continues it, unless it is the enacting line: the body or
+ * authority that decides (`ỦY BAN NHÂN DÂN TỈNH KON TUM`, `CHỦ TỊCH ỦY BAN NHÂN DÂN …`), which the
+ * legal basis (`Căn cứ …`) follows.
+ */
+function continuesInCapitals(items: readonly Item[], i: number, prev: Seg, opts: SubjectOptions): boolean {
+  const it = items[i]!;
+  if (!isCapitals(prev.text, 2) || it.kind === 'prose') return false;
+  // `… GIAI ĐOẠN` / `2017-2021`: the end of a capitals line wrapped onto a line of figures.
+  if (!/\p{L}/u.test(it.seg.text)) return it.seg.text.length <= 20 && /\d/.test(it.seg.text);
+  if (!isCapitals(it.seg.text, 2)) return false;
+  // A numbered heading (`A. CĂN CỨ XÂY DỰNG`, `I. MỤC ĐÍCH`) opens the body.
+  if (HEADING_RE.test(it.seg.text)) return false;
+  return !isEnactingLine(items, i, opts);
+}
+
+/**
+ * The enacting line under a decision's subject: a body or an authority (`ỦY BAN NHÂN DÂN TỈNH …`,
+ * `CHỦ TỊCH …`) followed by the legal basis, or naming the issuer (or the start of its name:
+ * `HỘI ĐỒNG NHÂN DÂN TỈNH` / `KHÓA XI, KỲ HỌP THỨ 2`).
+ */
+export function isEnactingLine(items: readonly Item[], i: number, opts: SubjectOptions): boolean {
+  const it = items[i]!;
+  const f = it.seg.folded;
+  if (it.kind !== 'body' && !startsWithWord(f, ENACTING_HEADS)) return false;
+  const next = nextItem(items, i);
+  if (next && BASIS_RE.test(next.seg.folded)) return true;
+  const issuer = opts.issuerFolded;
+  return !!issuer && (f.includes(issuer) || (f.length >= 10 && issuer.startsWith(f.split(' khoa ')[0]!)));
+}
+
+/** A numbered heading (`A. CĂN CỨ`, `I. MỤC ĐÍCH`, `1.`): the body has begun. */
+export function isHeading(text: string): boolean {
+  return HEADING_RE.test(text);
+}
 /** How far ahead the end of the subject block is looked for. */
 const LOOKAHEAD = 8;
 const TITLE_CLOSERS: ReadonlySet<Kind> = new Set<Kind>(['sep']);
@@ -59,14 +111,19 @@ export function readSubject(
   from: number,
   leading: Seg | null,
   afterNumber = false,
+  opts: SubjectOptions = {},
 ): SubjectRead | null {
   const lines: Seg[] = leading ? [leading] : [];
   let i = from;
   if (lines.length === 0) {
     if (afterNumber) while (i < items.length && SKIP_BEFORE.has(items[i]!.kind)) i++;
     const first = items[i];
-    if (!first || STOPS.has(first.kind) || first.kind === 'type') return null;
-    if (first.kind === 'prose' && (first.seg.text.length > MAX_FIRST || /^\S{1,6}[.)-]\s/.test(first.seg.text))) {
+    if (!first || STOPS.has(first.kind)) return null;
+    // A subject may open with a type word (`QUYẾT ĐỊNH` / `QUY ĐỊNH CHẾ ĐỘ BÁO CÁO …`); a type word
+    // alone is another title.
+    if (first.kind === 'type' && (first.type!.rest?.text.split(' ').length ?? 0) < 3) return null;
+    const caps = isCapitals(first.seg.text, 2);
+    if (first.kind === 'prose' && (first.seg.text.length > (caps ? MAX_FIRST_CAPS : MAX_FIRST) || /^\S{1,6}[.)-]\s/.test(first.seg.text))) {
       return null;
     }
     // A công văn's subject is short text under the number; a capitalised body line is not it.
@@ -84,7 +141,8 @@ export function readSubject(
     const continues =
       (closed && it.seg.blankBefore <= 1) ||
       startsLowercase(it.seg.text) ||
-      (it.seg.bold && prev.bold && it.seg.blankBefore === 0 && it.kind !== 'prose');
+      (it.seg.bold && prev.bold && it.seg.blankBefore === 0 && it.kind !== 'prose') ||
+      continuesInCapitals(items, i, prev, opts);
     if (!continues) break;
     if (lines.length >= MAX_LINES || length + it.seg.text.length > MAX_CHARS) {
       doubtful = true;

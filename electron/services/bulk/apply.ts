@@ -41,7 +41,7 @@ function dropStale(ctx: ServiceContext, plan: Plan): void {
     return false;
   });
   // Documents planned to go with a file that is no longer removed stay.
-  if (withdrawnFiles.size > 0) plan.withdraw((c) => !(c.kind === 'remove' && withdrawnFiles.has(c.after?.removedWithFileId as number)));
+  if (withdrawnFiles.size > 0) plan.withdraw((c) => !(c.kind === 'remove' && withdrawnFiles.has(c.after?.withFileId as number)));
 }
 
 export function applyPlan(ctx: ServiceContext, action: BulkActionName, detail: Record<string, unknown>, plan: Plan, selected: number, started: number): BulkResult {
@@ -81,8 +81,8 @@ export function applyPlan(ctx: ServiceContext, action: BulkActionName, detail: R
             repos.review.addConfirmation({ documentId: c.id, field: k.field, value: k.value, edited: false, confirmedBy: actor, confirmedAt: now });
           }
         } else if (c.kind === 'remove') {
-          const withFileId = (c.after?.removedWithFileId as number | undefined) ?? null;
-          c.after = { removedAt: now, removedBy: actor, removalReason: plan.reason, ...(c.entity === 'document' && withFileId !== null ? { removedWithFileId: withFileId } : {}) };
+          const withFileId = (c.after?.withFileId as number | undefined) ?? null;
+          c.after = { removedAt: now, removedBy: actor, removalReason: plan.reason, ...(c.entity === 'document' && withFileId !== null ? { withFileId } : {}) };
           if (c.entity === 'document') repos.removals.markDocument(c.id, { at: now, by: actor, reason: plan.reason ?? '', withFileId });
           else repos.removals.markFile(c.id, { at: now, by: actor, reason: plan.reason ?? '' });
         } else if (c.kind === 'batch') {

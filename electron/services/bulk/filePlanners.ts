@@ -107,8 +107,8 @@ export function fileRemovePlanner(ctx: ServiceContext, input: ActionInput<'files
             id: d.id,
             kind: 'remove',
             verb: 'remove',
-            before: { removedAt: null, removedBy: null, removalReason: null, removedWithFileId: null },
-            after: { removalReason: input.reason, removedWithFileId: id },
+            before: { removedAt: null, removedBy: null, removalReason: null, withFileId: null },
+            after: { removalReason: input.reason, withFileId: id },
             stamp: d.updatedAt,
             label: d.numberSymbol,
           });

@@ -4,6 +4,8 @@
  * the paths of files dropped on the window. In the browser host it is absent and the UI uses the
  * browser's own means (a folder upload, a download).
  */
+import { SHELL_NAME } from '@shared/contract/shellChannels';
+
 export interface DesktopShell {
   /** The folders the user picked in the system dialog, or null when cancelled. */
   pickFolders(): Promise<string[] | null>;
@@ -12,7 +14,5 @@ export interface DesktopShell {
   /** The paths on disk of files (or folders) dropped on the window. */
   pathForFile(file: File): string;
 }
-
-export const SHELL_NAME = 'kholuuShell';
 
 export const desktopShell: DesktopShell | null = ((globalThis as Record<string, unknown>)[SHELL_NAME] as DesktopShell | undefined) ?? null;

@@ -13,6 +13,7 @@ import { UnlockScreen } from './safety/UnlockScreen';
 import { ShortcutsHelp } from './keyboard/ShortcutsHelp';
 import { restoreFocus, useShortcuts } from './keyboard/useShortcuts';
 import { useHelpStore } from './keyboard/helpStore';
+import { DropZone } from './intake/DropZone';
 
 export function App() {
   const t = useT();
@@ -72,6 +73,7 @@ export function App() {
       </div>
       <StatusBar />
       <DialogHost />
+      <DropZone />
       {helpOpen ? (
         <ShortcutsHelp
           onClose={() => {

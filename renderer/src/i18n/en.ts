@@ -5,6 +5,8 @@ import type { Messages } from './vi';
 import { safetyEn } from './safety.en';
 // [viewer]
 import { viewerEn } from './viewer.en';
+// [bulk] selection and bulk actions, lineage, fonds and organizations
+import { bulkEn } from './bulk.en';
 
 export const en: Messages = {
   'app.name': 'Kho Lưu',
@@ -548,6 +550,8 @@ export const en: Messages = {
   'handover.add.selectAll': 'Select all',
   'handover.add.none': 'Every file of this fonds is already in a batch.',
   'handover.add.secretTitle': 'Secret documents in the chosen files',
+  'handover.add.secretHidden': 'Secret document (hidden)',
+  'handover.add.unlockToConfirm': 'These files hold secret documents that are hidden from you: unlock secrets (under “Data safety”, with a reason), then confirm each one.',
   'handover.add.secretExplain': 'Secret records are handed over only after declassification or by the state-secret procedure. Confirm each document and give the reason; who confirmed and when are recorded.',
   'handover.add.secretConfirm': 'Confirm it travels in this batch',
   'handover.add.reason': 'Reason (basis) for including the secret documents',
@@ -623,4 +627,6 @@ export const en: Messages = {
   ...safetyEn,
   // [viewer] the original beside its record, review mode, intake, keyboard
   ...viewerEn,
+  // [bulk] selection and bulk actions, lineage, fonds and organizations
+  ...bulkEn,
 };

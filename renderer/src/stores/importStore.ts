@@ -1,13 +1,18 @@
 /**
- * One import job: reads the chosen files (asynchronously, so the window stays responsive), starts
- * `import.start`, then polls `jobs.get` until the job ends.
+ * One import: reads the chosen files (asynchronously, so the window stays responsive), starts
+ * `import.start`, then polls `jobs.get` until the job ends. A selection too large for one request
+ * (a folder of thousands of files uploaded from the browser) is sent as consecutive runs of at most
+ * MAX_FILES_PER_RUN files and MAX_BYTES_PER_RUN bytes, followed as one import: one progress bar,
+ * counts added up, every run's report kept.
  */
 import { create } from 'zustand';
 import type { JobStatus } from '@shared/contract/types';
 import { call } from '../api/client';
 import { ApiError } from '@shared/contract/errors';
 import { errorMessage, fieldErrors } from '../util/errors';
+import type { PickedFile } from '../components/intake/pickedFiles';
 import { refreshAfterChange } from './refresh';
+import { splitUploads } from '../components/intake/splitUploads';
 
 const POLL_MS = 250;
 
@@ -16,26 +21,31 @@ export interface ImportTarget {
   fileId: number | null;
 }
 
+type Upload = File | PickedFile;
+const fileOf = (u: Upload): File => (u instanceof File ? u : u.file);
+const nameOf = (u: Upload): string => (u instanceof File ? u.name : u.path);
+
 interface ImportState {
   phase: 'idle' | 'reading' | 'running' | 'finished';
   jobId: string | null;
   status: JobStatus | null;
+  /** Which run of a selection sent in several (1-based), and how many there are. */
+  part: { index: number; count: number } | null;
+  /** The runs this import made, for their reports. */
+  runIds: number[];
   error: string | null;
   fieldErrors: Record<string, string> | null;
   /** Files chosen in the browser (uploaded) and/or paths of files and folders on this machine. */
-  start(target: ImportTarget, files: File[], paths?: string[]): Promise<void>;
+  start(target: ImportTarget, files: Upload[], paths?: string[]): Promise<void>;
   /** Follows a job started elsewhere (a resumed run). */
   watch(jobId: string): Promise<void>;
   cancel(): Promise<void>;
   reset(): void;
 }
 
-let pollTimer: ReturnType<typeof setTimeout> | null = null;
-
-function stopPolling() {
-  if (pollTimer) clearTimeout(pollTimer);
-  pollTimer = null;
-}
+/** Bumped by reset and by each new import: a follow loop of an older one stops. */
+let generation = 0;
+let cancelRequested = false;
 
 /** Base64 of a file's bytes, read by the browser off the main thread. */
 function readBase64(file: File): Promise<string> {
@@ -50,72 +60,125 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
+interface Totals {
+  processed: number;
+  imported: number;
+  duplicates: number;
+  failed: number;
+  results: JobStatus['results'];
+}
+const NO_TOTALS: Totals = { processed: 0, imported: 0, duplicates: 0, failed: 0, results: [] };
+
+/** The status of the whole import: the finished runs' counts plus the current run's. */
+function combined(before: Totals, current: JobStatus, grandTotal: number | null): JobStatus {
+  return {
+    ...current,
+    total: grandTotal ?? current.total,
+    processed: before.processed + current.processed,
+    imported: before.imported + current.imported,
+    duplicates: before.duplicates + current.duplicates,
+    failed: before.failed + current.failed,
+    results: [...before.results, ...current.results].slice(-200),
+  };
+}
+
+/** Polls a job until it ends, reporting each status; null when a newer import took over. */
+async function follow(jobId: string, mine: number, onStatus: (s: JobStatus) => void): Promise<JobStatus | null> {
+  for (;;) {
+    if (generation !== mine) return null;
+    try {
+      const status = await call('jobs.get', { jobId });
+      if (generation !== mine) return null;
+      onStatus(status);
+      if (status.state !== 'running') return status;
+    } catch (err) {
+      useImportStore.setState({ error: errorMessage(err) });
+      // A job the host no longer knows will never finish; anything else may be a passing hiccup.
+      if (err instanceof ApiError && err.code === 'not_found') return null;
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
 export const useImportStore = create<ImportState>()((set, get) => ({
   phase: 'idle',
   jobId: null,
   status: null,
+  part: null,
+  runIds: [],
   error: null,
   fieldErrors: null,
 
   async start(target, files, paths = []) {
-    stopPolling();
-    set({ phase: 'reading', status: null, error: null, fieldErrors: null, jobId: null });
+    const mine = ++generation;
+    cancelRequested = false;
+    set({ phase: 'reading', status: null, error: null, fieldErrors: null, jobId: null, part: null, runIds: [] });
+    const parts = files.length > 0 ? splitUploads(files, (u) => fileOf(u).size) : [[]];
+    const grandTotal = parts.length > 1 ? files.length : null;
+    let totals = NO_TOTALS;
+    let last: JobStatus | null = null;
     try {
-      const uploads = [];
-      for (const file of files) uploads.push({ name: file.name, contentBase64: await readBase64(file) });
-      const { jobId } = await call('import.start', {
-        target: { fondsId: target.fondsId, fileId: target.fileId },
-        ...(uploads.length > 0 ? { uploads } : {}),
-        ...(paths.length > 0 ? { paths } : {}),
-      });
-      set({ phase: 'running', jobId });
-      await poll(jobId);
+      for (let i = 0; i < parts.length; i++) {
+        if (cancelRequested || generation !== mine) break;
+        const part = parts[i]!;
+        if (parts.length > 1) set({ part: { index: i + 1, count: parts.length } });
+        const uploads = [];
+        for (const u of part) uploads.push({ name: nameOf(u), contentBase64: await readBase64(fileOf(u)) });
+        const withPaths = i === 0 ? paths : [];
+        const { jobId } = await call('import.start', {
+          target: { fondsId: target.fondsId, fileId: target.fileId },
+          ...(uploads.length > 0 ? { uploads } : {}),
+          ...(withPaths.length > 0 ? { paths: withPaths } : {}),
+        });
+        set({ phase: 'running', jobId });
+        const before = totals;
+        last = await follow(jobId, mine, (s) => set({ status: combined(before, s, grandTotal) }));
+        if (!last) {
+          if (generation === mine) set({ phase: 'finished' });
+          return;
+        }
+        if (last.runId !== null) set({ runIds: [...get().runIds, last.runId] });
+        totals = { processed: before.processed + last.processed, imported: before.imported + last.imported, duplicates: before.duplicates + last.duplicates, failed: before.failed + last.failed, results: [...before.results, ...last.results].slice(-200) };
+        if (last.state !== 'done') break;
+      }
+      if (last) set({ status: combined(NO_TOTALS, { ...last, ...totals, results: totals.results }, grandTotal) });
+      set({ phase: 'finished' });
+      await refreshAfterChange();
     } catch (err) {
-      set({ phase: 'idle', error: errorMessage(err), fieldErrors: fieldErrors(err) });
+      // Runs already done stay done: show what they did, and why the rest did not start.
+      if (last) set({ phase: 'finished', error: errorMessage(err) });
+      else set({ phase: 'idle', error: errorMessage(err), fieldErrors: fieldErrors(err) });
+      if (last) await refreshAfterChange();
     }
   },
 
   async watch(jobId) {
-    stopPolling();
-    set({ phase: 'running', jobId, status: null, error: null, fieldErrors: null });
-    await poll(jobId);
+    const mine = ++generation;
+    set({ phase: 'running', jobId, status: null, error: null, fieldErrors: null, part: null, runIds: [] });
+    const last = await follow(jobId, mine, (status) => set({ status }));
+    if (!last) {
+      if (generation === mine) set({ phase: 'finished' });
+      return;
+    }
+    if (last.runId !== null) set({ runIds: [last.runId] });
+    set({ phase: 'finished' });
+    await refreshAfterChange();
   },
 
   async cancel() {
     const jobId = get().jobId;
     if (!jobId || get().phase !== 'running') return;
+    cancelRequested = true;
     try {
       const status = await call('jobs.cancel', { jobId });
-      set({ status });
+      set({ status: { ...(get().status ?? status), state: status.state } });
     } catch (err) {
       set({ error: errorMessage(err) });
     }
   },
 
   reset() {
-    stopPolling();
-    set({ phase: 'idle', jobId: null, status: null, error: null, fieldErrors: null });
+    generation++;
+    set({ phase: 'idle', jobId: null, status: null, part: null, runIds: [], error: null, fieldErrors: null });
   },
 }));
-
-async function poll(jobId: string): Promise<void> {
-  if (useImportStore.getState().jobId !== jobId) return;
-  try {
-    const status = await call('jobs.get', { jobId });
-    if (useImportStore.getState().jobId !== jobId) return;
-    useImportStore.setState({ status });
-    if (status.state !== 'running') {
-      useImportStore.setState({ phase: 'finished' });
-      await refreshAfterChange();
-      return;
-    }
-  } catch (err) {
-    useImportStore.setState({ error: errorMessage(err) });
-    // A job the host no longer knows will never finish; anything else may be a passing hiccup.
-    if (err instanceof ApiError && err.code === 'not_found') {
-      useImportStore.setState({ phase: 'finished' });
-      return;
-    }
-  }
-  pollTimer = setTimeout(() => void poll(jobId), POLL_MS);
-}

@@ -69,6 +69,15 @@ describe('State type table', () => {
     expect(items[0]!.type!.info.name).toBe('THÔNG TƯ LIÊN TỊCH');
   });
 
+  it('a party QĐ alone names no type (quyết định, or quy định in Trung ương numbering)', () => {
+    const r = parseDocument(lines('BAN CHẤP HÀNH TRUNG ƯƠNG', '*', 'Số 210-QĐ/TW', '', 'Các cấp ủy, tổ chức đảng thực hiện theo các nội dung sau đây.'));
+    expect(r.metadata.docType).toBeNull();
+    expect(r.review).toContain('docType');
+    const printed = parseDocument(lines('BAN CHẤP HÀNH TRUNG ƯƠNG', '*', 'Số 210-QĐ/TW', '', 'QUY ĐỊNH', 'về công tác văn thư', '', 'Căn cứ Điều lệ Đảng;'));
+    expect(printed.metadata.docType).toBe('QUY ĐỊNH');
+    expect(printed.review).not.toContain('docType');
+  });
+
   it('a printed type that contradicts the number is kept and flagged', () => {
     const r = parseDocument(lines('ỦY BAN NHÂN DÂN', 'HUYỆN AN LẠC', 'Số: 15/BC-UBND', '', 'KẾ HOẠCH', 'Triển khai công tác chuyển đổi số năm 2025', '', 'Thực hiện chỉ đạo của tỉnh.'));
     expect(r.metadata.docType).toBe('KẾ HOẠCH');

@@ -9,12 +9,16 @@ import { errorMessage } from '../../util/errors';
 import { formatDate, orDash } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Pager } from '../common/Pager';
+// [bulk] selection and bulk actions
+import { SelectionBar } from '../bulk/SelectionBar';
+import { useListSelection } from '../bulk/useListSelection';
 
 const LIMIT = 100;
 
 type Query = { fileId: number } | { fondsId: number; unfiled: true };
 
-export function DocumentsTable({ query, emptyText }: { query: Query; emptyText: string }) {
+/** `fondsId`: the fonds of the file listed (its files are offered as targets of a move). */
+export function DocumentsTable({ query, emptyText, fondsId }: { query: Query; emptyText: string; fondsId?: number }) {
   const t = useT();
   const navigate = useAppStore((s) => s.navigate);
   const revision = useCatalogueStore((s) => s.revision);
@@ -22,6 +26,9 @@ export function DocumentsTable({ query, emptyText }: { query: Query; emptyText: 
   const [page, setPage] = useState<DocumentListPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify(query);
+  const fondsOfList = 'fondsId' in query ? query.fondsId : (fondsId ?? null);
+  const pageIds = page?.items.map((d) => d.id) ?? [];
+  const select = useListSelection({ scope: `documents:${key}`, target: 'documents', fondsId: fondsOfList }, pageIds);
 
   useEffect(() => {
     let live = true;
@@ -51,9 +58,11 @@ export function DocumentsTable({ query, emptyText }: { query: Query; emptyText: 
   }
   return (
     <>
+      <SelectionBar query={{ target: 'documents', query: { kind: 'list', ...(JSON.parse(key) as Query) } }} total={page.total} page={pageIds} />
       <table className="data-table" data-testid="documents-table">
         <thead>
           <tr>
+            <th className="col-check">{select.pageCheckbox()}</th>
             <th>{t('doc.numberSymbol')}</th>
             <th>{t('doc.issueDate')}</th>
             <th>{t('doc.type')}</th>
@@ -62,7 +71,8 @@ export function DocumentsTable({ query, emptyText }: { query: Query; emptyText: 
         </thead>
         <tbody>
           {page.items.map((d) => (
-            <tr key={d.id} data-testid={`document-row-${d.id}`}>
+            <tr key={d.id} data-testid={`document-row-${d.id}`} {...select.rowProps(d.id)}>
+              <td className="col-check">{select.checkbox(d.id, d.numberSymbol ?? t('doc.untitled'))}</td>
               <td className="nowrap">
                 <button type="button" className="link" onClick={() => navigate({ kind: 'document', documentId: d.id })} data-testid={`document-link-${d.id}`}>
                   {d.numberSymbol ?? t('doc.untitled')}

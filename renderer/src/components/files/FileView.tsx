@@ -64,7 +64,7 @@ export function FileView({ fileId }: { fileId: number }) {
       <h2 className="section-title">
         {t('doc.title')} ({file.documentCount})
       </h2>
-      <DocumentsTable query={{ fileId: file.id }} emptyText={t('file.noDocuments')} />
+      <DocumentsTable query={{ fileId: file.id }} fondsId={file.fondsId} emptyText={t('file.noDocuments')} />
     </section>
   );
 }

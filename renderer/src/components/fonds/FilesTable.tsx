@@ -2,42 +2,52 @@
 import type { ArchiveFile } from '@shared/contract/types';
 import { useLocale, useT } from '../../i18n';
 import { orDash, retentionLabel } from '../../util/format';
+// [bulk] selection and bulk actions
+import { SelectionBar } from '../bulk/SelectionBar';
+import { useListSelection } from '../bulk/useListSelection';
 
-export function FilesTable({ files, onOpen }: { files: ArchiveFile[]; onOpen(fileId: number): void }) {
+export function FilesTable({ fondsId, files, onOpen }: { fondsId: number; files: ArchiveFile[]; onOpen(fileId: number): void }) {
   const t = useT();
   const locale = useLocale();
+  const ids = files.map((f) => f.id);
+  const select = useListSelection({ scope: `files:${fondsId}`, target: 'files', fondsId }, ids);
   return (
-    <table className="data-table" data-testid="files-table">
-      <thead>
-        <tr>
-          <th>{t('file.codeShort')}</th>
-          <th>{t('file.title')}</th>
-          <th>{t('file.retention')}</th>
-          <th>{t('file.completion')}</th>
-          <th>{t('file.box')}</th>
-          <th className="num">{t('file.sheets')}</th>
-          <th>{t('file.handover')}</th>
-          <th className="num">{t('file.documents')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {files.map((f) => (
-          <tr key={f.id} data-testid={`file-row-${f.id}`}>
-            <td className="nowrap">
-              <button type="button" className="link" onClick={() => onOpen(f.id)} data-testid={`file-link-${f.id}`}>
-                {f.code}
-              </button>
-            </td>
-            <td className="col-title">{f.title}</td>
-            <td className={f.retention ? '' : 'warn-text'}>{retentionLabel(f.retention, locale) ?? t('common.notSet')}</td>
-            <td>{f.completion ? t(`file.completion.${f.completion}`) : '—'}</td>
-            <td>{orDash(f.box)}</td>
-            <td className="num">{orDash(f.sheetCount)}</td>
-            <td>{t(`handover.${f.handoverStatus}`)}</td>
-            <td className="num">{f.documentCount}</td>
+    <>
+      <SelectionBar query={{ target: 'files', query: { kind: 'list', fondsId } }} total={files.length} page={ids} />
+      <table className="data-table" data-testid="files-table">
+        <thead>
+          <tr>
+            <th className="col-check">{select.pageCheckbox()}</th>
+            <th>{t('file.codeShort')}</th>
+            <th>{t('file.title')}</th>
+            <th>{t('file.retention')}</th>
+            <th>{t('file.completion')}</th>
+            <th>{t('file.box')}</th>
+            <th className="num">{t('file.sheets')}</th>
+            <th>{t('file.handover')}</th>
+            <th className="num">{t('file.documents')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {files.map((f) => (
+            <tr key={f.id} data-testid={`file-row-${f.id}`} {...select.rowProps(f.id)}>
+              <td className="col-check">{select.checkbox(f.id, `${f.code} — ${f.title}`)}</td>
+              <td className="nowrap">
+                <button type="button" className="link" onClick={() => onOpen(f.id)} data-testid={`file-link-${f.id}`}>
+                  {f.code}
+                </button>
+              </td>
+              <td className="col-title">{f.title}</td>
+              <td className={f.retention ? '' : 'warn-text'}>{retentionLabel(f.retention, locale) ?? t('common.notSet')}</td>
+              <td>{f.completion ? t(`file.completion.${f.completion}`) : '—'}</td>
+              <td>{orDash(f.box)}</td>
+              <td className="num">{orDash(f.sheetCount)}</td>
+              <td>{t(`handover.${f.handoverStatus}`)}</td>
+              <td className="num">{f.documentCount}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

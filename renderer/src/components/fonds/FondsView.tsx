@@ -53,7 +53,7 @@ export function FondsView({ fondsId }: { fondsId: number }) {
       <ErrorBanner message={error} />
       <h2 className="section-title">{t('fonds.fileList')}</h2>
       {files && files.length > 0 ? (
-        <FilesTable files={files} onOpen={(fileId) => navigate({ kind: 'file', fileId })} />
+        <FilesTable fondsId={fondsId} files={files} onOpen={(fileId) => navigate({ kind: 'file', fileId })} />
       ) : (
         <p className="muted" data-testid="no-files">
           {t('fonds.noFiles')}

@@ -20,6 +20,8 @@ export function ImportDialog({ fondsId, fileId, onClose }: Props) {
   const status = useImportStore((s) => s.status);
   const error = useImportStore((s) => s.error);
   const reset = useImportStore((s) => s.reset);
+  const part = useImportStore((s) => s.part);
+  const runIds = useImportStore((s) => s.runIds);
 
   // A finished job's results stay until the dialog is closed; a running one keeps going.
   useEffect(() => {
@@ -39,6 +41,17 @@ export function ImportDialog({ fondsId, fileId, onClose }: Props) {
         ) : (
           <>
             {phase === 'running' && error ? <ErrorBanner message={error} /> : null}
+            {part && phase === 'running' ? (
+              <p className="muted" data-testid="import-part">
+                {t('intake.part', part)}
+              </p>
+            ) : null}
+            {phase === 'finished' && runIds.length > 1 ? (
+              <p className="muted" data-testid="import-runs">
+                {t('intake.runs', { n: runIds.length, first: runIds[0]!, last: runIds[runIds.length - 1]! })}
+              </p>
+            ) : null}
+            {phase === 'finished' && error && status ? <ErrorBanner message={error} /> : null}
             {status ? <ImportProgress status={status} /> : <p className="muted">{t('import.state.running')}</p>}
             {phase === 'finished' && status ? <ImportResults status={status} onOpen={close} /> : null}
             {phase === 'finished' && !status ? <ErrorBanner message={error} /> : null}

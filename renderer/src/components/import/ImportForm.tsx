@@ -1,10 +1,18 @@
-/** Target fonds and file (or "chưa lập hồ sơ"), and the .txt/.md/.docx/.pdf files to import. */
-import { useState } from 'react';
+/**
+ * Target fonds and file (or "chưa lập hồ sơ"), and what to import: files or a whole folder chosen
+ * with a picker or dropped on the window (no path to type), or, for very large batches, a path on
+ * this machine. In an empty catalogue the fonds is created here, in place.
+ */
+import { useEffect, useRef, useState } from 'react';
 import { useCatalogueStore, useFondsFiles } from '../../stores/catalogueStore';
 import { useImportStore } from '../../stores/importStore';
+import { useIntakeStore } from '../../stores/intakeStore';
+import { desktopShell } from '../../api/shell';
 import { useT } from '../../i18n';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
+import { type Picked, fromInput, pickedRoots } from '../intake/pickedFiles';
+import { InlineFondsForm } from '../intake/InlineFondsForm';
 
 interface Props {
   initialFondsId: number | undefined;
@@ -13,8 +21,9 @@ interface Props {
 }
 
 const MB = 1024 * 1024;
-/** What one upload may carry: the contract takes 140 million base64 characters (about 100 MB). */
+/** One file travels in one request as base64 (the contract takes 140 million characters): about 100 MB. */
 const UPLOAD_MAX_BYTES = 100 * MB;
+const EMPTY: Picked = { files: [], paths: [], skipped: [] };
 
 export function ImportForm({ initialFondsId, initialFileId, reading }: Props) {
   const t = useT();
@@ -24,34 +33,67 @@ export function ImportForm({ initialFondsId, initialFileId, reading }: Props) {
   const serverFields = useImportStore((s) => s.fieldErrors);
   const [fondsId, setFondsId] = useState<number | null>(initialFondsId ?? fonds[0]?.id ?? null);
   const [fileId, setFileId] = useState<number | null>(initialFondsId !== undefined ? initialFileId : null);
-  const [files, setFiles] = useState<File[]>([]);
-  // [import] a folder on this machine, for large batches (both hosts run on the user's machine).
+  // What was dropped on the window before the dialog opened is taken over here.
+  const [picked, setPicked] = useState<Picked>(() => useIntakeStore.getState().pending ?? EMPTY);
   const [mode, setMode] = useState<'upload' | 'path'>('upload');
   const [pathText, setPathText] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const filesInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    useIntakeStore.getState().hand(null);
+    // Files dropped while the dialog is open join what is already chosen.
+    return useIntakeStore.subscribe((s) => {
+      if (!s.pending) return;
+      const more = s.pending;
+      setPicked((p) => ({ files: [...p.files, ...more.files], paths: [...p.paths, ...more.paths], skipped: [...p.skipped, ...more.skipped] }));
+      setMode('upload');
+      setErrors({});
+      useIntakeStore.getState().hand(null);
+    });
+  }, []);
+
+  useEffect(() => {
+    if (fondsId === null && fonds.length > 0) setFondsId(fonds[0]!.id);
+  }, [fonds, fondsId]);
 
   const fondsFiles = useFondsFiles(fondsId);
 
-  if (fonds.length === 0) return <p className="muted">{t('import.needFonds')}</p>;
+  if (fonds.length === 0) return <InlineFondsForm onCreated={(id) => setFondsId(id)} />;
   const fileOptions = fondsFiles ?? [];
   const shown = { ...(serverFields ?? {}), ...errors };
+  const chosen = picked.files.length + picked.paths.length;
+
+  const take = (next: Picked) => {
+    setPicked(next);
+    setErrors(({ uploads: _dropped, ...rest }) => rest);
+  };
+
+  const pickFolder = async () => {
+    if (desktopShell) {
+      const folders = await desktopShell.pickFolders();
+      if (folders && folders.length > 0) take({ files: [], paths: folders, skipped: [] });
+    } else folderInput.current?.click();
+  };
 
   const submit = () => {
     const e: Record<string, string> = {};
     if (fondsId === null) e['fondsId'] = t('import.noFonds');
-    if (mode === 'upload' && files.length === 0) e['uploads'] = t('import.noFiles');
+    if (mode === 'upload' && chosen === 0) e['uploads'] = t('import.noFiles');
     if (mode === 'path' && pathText.trim() === '') e['paths'] = t('import.noPath');
-    // Uploads travel in one request, as base64: a large selection belongs to the folder mode.
-    const uploadBytes = files.reduce((sum, f) => sum + f.size, 0);
-    if (mode === 'upload' && uploadBytes > UPLOAD_MAX_BYTES) {
-      e['uploads'] = t('import.tooLarge', { size: Math.ceil(uploadBytes / MB), max: UPLOAD_MAX_BYTES / MB });
+    // Several files go in several requests; one file must fit in one.
+    const largest = picked.files.reduce((max, f) => Math.max(max, f.file.size), 0);
+    if (mode === 'upload' && largest > UPLOAD_MAX_BYTES) {
+      e['uploads'] = t('import.tooLarge', { size: Math.ceil(largest / MB), max: UPLOAD_MAX_BYTES / MB });
     }
     setErrors(e);
     if (fondsId === null || Object.keys(e).length > 0) return;
     if (mode === 'path') void start({ fondsId, fileId }, [], [pathText.trim()]);
-    else void start({ fondsId, fileId }, files);
+    else void start({ fondsId, fileId }, picked.files, picked.paths);
   };
 
+  const roots = pickedRoots(picked);
   return (
     <form
       noValidate
@@ -93,7 +135,7 @@ export function ImportForm({ initialFondsId, initialFileId, reading }: Props) {
         <fieldset className="radio-group field-wide import-source">
           <legend>{t('import.source')}</legend>
           <label>
-            <input type="radio" name="import-source" checked={mode === 'upload'} onChange={() => setMode('upload')} data-testid="import-mode-upload" /> {t('import.source.upload')}
+            <input type="radio" name="import-source" checked={mode === 'upload'} onChange={() => setMode('upload')} data-testid="import-mode-upload" /> {t('intake.source.pick')}
           </label>
           <label>
             <input type="radio" name="import-source" checked={mode === 'path'} onChange={() => setMode('path')} data-testid="import-mode-path" /> {t('import.source.path')}
@@ -110,23 +152,55 @@ export function ImportForm({ initialFondsId, initialFileId, reading }: Props) {
               data-testid="import-path"
             />
           </Field>
-        ) : null}
-        {mode === 'upload' ? (
-          <Field id="import-input" label={t('import.files')} error={shown['uploads']} required wide hint={files.length > 0 ? t('import.selected', { n: files.length }) : undefined}>
+        ) : (
+          <div className={`field field-wide intake-choose${shown['uploads'] ? ' field-invalid' : ''}`} data-testid="import-choose">
+            <div className="intake-buttons" role="group" aria-label={t('import.files')}>
+              <button type="button" onClick={() => filesInput.current?.click()} data-testid="import-pick-files">
+                {t('intake.pickFiles')}
+              </button>
+              <button type="button" onClick={() => void pickFolder()} data-testid="import-pick-folder">
+                {t('intake.pickFolder')}
+              </button>
+              <span className="muted">{t('intake.orDrop')}</span>
+            </div>
+            {/* The browser's own pickers, opened by the buttons above. */}
             <input
+              ref={filesInput}
               id="import-input"
               type="file"
               multiple
-              accept=".txt,.md,.docx,.pdf"
-              onChange={(e) => {
-                setFiles(Array.from(e.target.files ?? []));
-                setErrors(({ uploads: _dropped, ...rest }) => rest);
-              }}
+              hidden
+              accept=".txt,.md,.docx,.pdf,.jpg,.jpeg,.png,.tif,.tiff"
+              onChange={(e) => take(fromInput(e.target.files))}
               {...invalidProps('import-input', shown['uploads'])}
               data-testid="import-input"
             />
-          </Field>
-        ) : null}
+            <input
+              ref={folderInput}
+              type="file"
+              hidden
+              {...{ webkitdirectory: '', directory: '' }}
+              onChange={(e) => take(fromInput(e.target.files))}
+              data-testid="import-folder-input"
+            />
+            <div className="intake-summary" role="status" data-testid="import-selection">
+              {chosen === 0 ? (
+                <span className="muted">{t('intake.none')}</span>
+              ) : (
+                <>
+                  <strong>{picked.paths.length > 0 ? t('intake.chosenPaths', { n: picked.paths.length }) : t('import.selected', { n: picked.files.length.toLocaleString('vi-VN') })}</strong>
+                  {roots.length > 0 ? <span className="muted"> · {roots.slice(0, 3).join(', ')}{roots.length > 3 ? '…' : ''}</span> : null}
+                  {picked.skipped.length > 0 ? <div className="warn-text" data-testid="import-skipped">{t('intake.skipped', { n: picked.skipped.length })}</div> : null}
+                </>
+              )}
+            </div>
+            {shown['uploads'] ? (
+              <div className="field-error" id="import-input-error" role="alert" data-testid="error-import-input">
+                {shown['uploads']}
+              </div>
+            ) : null}
+          </div>
+        )}
       </div>
       <footer className="form-actions">
         <button type="submit" className="primary" disabled={reading} data-testid="import-start">

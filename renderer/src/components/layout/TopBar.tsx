@@ -75,7 +75,7 @@ export function TopBar() {
 }
 
 /** The fonds and file the user is looking at, as the import's default target. */
-function importTarget(): { fondsId?: number; fileId?: number | null } {
+export function importTarget(): { fondsId?: number; fileId?: number | null } {
   const view = useAppStore.getState().view;
   const { filesByFonds } = useCatalogueStore.getState();
   switch (view.kind) {

@@ -3,18 +3,27 @@
  * snippet with the typed words marked (text segments only: markup in a document stays text), and
  * its citations.
  */
+import type { ReactNode } from 'react';
 import type { SearchHit } from '@shared/contract/types';
 import { useAppStore } from '../../stores/appStore';
 import { useT } from '../../i18n';
 import { formatDate } from '../../util/format';
 import { HitCitations } from './HitCitations';
 
-export function SearchHitItem({ hit }: { hit: SearchHit }) {
+/** `select`: the hit's selection checkbox and row handlers, when the list is selectable. */
+export function SearchHitItem({ hit, select }: { hit: SearchHit; select?: { checkbox: ReactNode; rowProps: Record<string, unknown> } }) {
   const t = useT();
   const navigate = useAppStore((s) => s.navigate);
   const issuer = hit.issuer ? (hit.parentIssuer ? `${hit.issuer} — ${hit.parentIssuer}` : hit.issuer) : null;
   return (
-    <li className="hit" data-testid="search-hit" data-document-id={hit.documentId} data-matched-by={hit.matchedBy ?? ''}>
+    <li
+      {...select?.rowProps}
+      className={`hit${select?.rowProps.className ? ` ${String(select.rowProps.className)}` : ''}`}
+      data-testid="search-hit"
+      data-document-id={hit.documentId}
+      data-matched-by={hit.matchedBy ?? ''}
+    >
+      {select ? <span className="hit-select">{select.checkbox}</span> : null}
       <button type="button" className="hit-open" onClick={() => navigate({ kind: 'document', documentId: hit.documentId })} data-testid="search-hit-open">
         <span className="hit-number" data-testid="search-hit-number">
           {hit.numberSymbol ?? t('doc.untitled')}

@@ -14,6 +14,9 @@ import { SearchFiltersPanel, valueLabel } from './SearchFiltersPanel';
 import { SearchHitItem } from './SearchHitItem';
 import { SearchToolbar } from './SearchToolbar';
 import './search.css';
+// [bulk] selection and bulk actions
+import { SelectionBar } from '../bulk/SelectionBar';
+import { useListSelection } from '../bulk/useListSelection';
 
 const CHIP_KEYS: FacetKey[] = ['docType', 'year', 'organization', 'fonds', 'issuer', 'signer', 'file', 'retentionClass', 'retention', 'completion', 'handover', 'security'];
 
@@ -116,6 +119,11 @@ export function SearchView() {
   const prevPage = useSearchStore((s) => s.prevPage);
   const navigate = useAppStore((s) => s.navigate);
   const direct = result?.direct ? result.hits.find((h) => h.documentId === result.direct) : undefined;
+  const text = useSearchStore((s) => s.text);
+  const filters = useSearchStore((s) => s.filters);
+  const pageIds = result?.hits.map((h) => h.documentId) ?? [];
+  const single = filters.fondsIds?.length === 1 ? filters.fondsIds[0]! : null;
+  const select = useListSelection({ scope: `search:${JSON.stringify([text.trim(), filters])}`, target: 'documents', fondsId: single }, pageIds);
 
   useEffect(() => {
     const s = useSearchStore.getState();
@@ -153,10 +161,18 @@ export function SearchView() {
         ) : null}
         <ErrorBanner message={error} />
         {result && result.total === 0 && !loading ? <p className="muted search-hint">{t('search.hint')}</p> : null}
+ {result && result.total > 0 ? (
+          <label className="select-page-line">
+            {select.pageCheckbox()} {t('bulk.select.page')}
+          </label>
+        ) : null}
+        {result && result.total > 0 ? (
+          <SelectionBar query={{ target: 'documents', query: { kind: 'search', text, filters, typing: false } }} total={result.total} page={pageIds} />
+        ) : null}
         {result ? (
           <ol className="hit-list" data-testid="search-results" start={offset + 1} aria-busy={loading}>
             {result.hits.map((hit) => (
-              <SearchHitItem key={hit.documentId} hit={hit} />
+              <SearchHitItem key={hit.documentId} hit={hit} select={{ checkbox: select.checkbox(hit.documentId, hit.numberSymbol ?? t('doc.untitled')), rowProps: select.rowProps(hit.documentId) }} />
             ))}
           </ol>
         ) : null}

@@ -1,0 +1,212 @@
+import { fold } from '../text/fold';
+import { isVietnameseSyllable } from '../text/encodings/score';
+import { isCapitals, opensWithBody, PARENT_HEADS, startsWithWord, TITLE_HEADS } from './lexicon';
+
+/**
+ * Lines that hold a whole header, or a whole footer, run together: what a PDF copy, an OCR pass or
+ * a web page's text gives when it drops the line breaks (`UBND TỈNH … CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+ * VIỆT NAM SỞ … Độc lập - Tự do - Hạnh phúc Số: 2917/SGDĐT-VP Phan Rang, ngày 05 tháng 11 năm 2010
+ * V/v …`). Such a line is cut back into the cells it was made of, at the marks every header and
+ * footer carries: the mottos, `Số:`, the place-and-date, `V/v`, `Kính gửi`, rules and stars,
+ * `Nơi nhận`, list dashes, signing authorities, `(đã ký)`, and the places where capitals meet
+ * lower case with no space (`QUYẾT ĐỊNHVề`, `CHÁNH VĂN PHÒNGThái Hữu Phép`).
+ *
+ * Only a line that looks flattened is cut — one holding two of the header's marks, or `Nơi nhận`
+ * followed by a signing authority — so a body paragraph that mentions `Hà Nội, ngày …` or `V/v`
+ * stays whole. Every pattern is bounded and the scan is linear in the line.
+ */
+
+/** Shorter lines are a header cell or two at most, read as they are. */
+const MIN_FLAT = 80;
+/** Marks of a header are looked for in the line's first characters; a footer's after its label. */
+const HEADER_ZONE = 2500;
+const FOOTER_ZONE = 1500;
+const MAX_CUTS = 400;
+
+const MOTTO_RE = /dang cong san viet nam|cong hoa ?xa ?hoi ?chu ?nghia ?viet ?nam|doc ?lap ?[-–—]? ?tu ?do ?[-–—]? ?hanh ?phuc|doan tncs ho chi minh/g;
+// `S 291/QĐ-UBDT`: a text layer that lost the `ố`.
+const NUMBER_RE = /(?<=^|[\s*|:.])S(?:[ốỐ] ?[:.]?| (?=\d)) ?\d{1,6} ?[-/]/gu;
+/** `Phan Rang-Tháp Chàm, ngày 05 tháng11 năm 2010`, `Quận 2, ngày 11/01/2008`: place words in title case. */
+// A lone capital, with a letter or two after it, is a word a text layer broke (`Hà N i`): the cut
+// is made all the same; whether the place can be read is the dateline reader's to say.
+const PLACE_WORD = String.raw`(?<!\p{L})(?:\p{Lu}\p{Ll}[\p{L}'’-]{0,20}|\p{Lu}(?: \p{Ll}{1,2}(?!\p{L}))?|TP\.|Tp\.|\d{1,3})`;
+const DATELINE_RE = new RegExp(
+  String.raw`(?:${PLACE_WORD}(?: ${PLACE_WORD}){0,5}) ?, ?[nN]gày ?\d{1,2} ?(?:tháng ?\d{1,2} ?năm ?\d{4}|[/.-] ?\d{1,2} ?[/.-] ?\d{4})`,
+  'gu',
+);
+const VV_RE = /(?<=^|\s)V\/[vV](?=\s)/g;
+const KINH_GUI_RE = /(?<=^|[\s.;:-])Kính gửi/g;
+const RULE_RE = /[-_=]{3,}|\*{1,5}(?=\s?S[ốỐ](?!\p{L}))|(?<=\p{L})\*{3,}/gu;
+const BASIS_RE = /(?<=\S) ?- ?(?=(?:Căn cứ|Xét|Theo đề nghị)\s)/g;
+const LABEL_RE = /N[ơo]i nh[ậa]n ?:/g;
+const BULLET_RE = /(?<=[;:.,] ?)(?=[-–+•] ?\p{L})/gu;
+const AUTHORITY_RE = /(?<=^|[\s.;,:)])(?=(?:T\/M|K\/T|T\/L|T\/UQ|TM\.|KT\.|TL\.|TUQ\.|Q\.) ?\p{Lu}\p{Lu})/gu;
+const SIGNED_RE = /\((?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[^()]{0,30}\)/g;
+/** A word in capitals glued to a capitalised word: `ĐỊNHVề`, `PHÒNGThái`. */
+const GLUED_RE = /(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})/gu;
+/** A sentence ends and another begins (the next cell of a flattened list or header). */
+const SENTENCE_RE = /(?<=[.;][\s\u0300-\u036f]{1,40})(?=\p{Lu}\p{Ll})/gu;
+/** A capitalised name, then a body in capitals: `Phan Văn Mãi BAN CHẤP HÀNH …`. */
+const NAME_THEN_CAPS_RE = /(?<=\p{Lu}\p{Ll}{1,7}) (?=\p{Lu}{2,} \p{Lu}{2,})/gu;
+/** A word in capitals that is no syllable: maybe two words glued (`ĐOÀNBÍ THƯ THƯỜNG TRỰC`). */
+const CAPS_WORD_RE = /\p{Lu}{4,14}/gu;
+
+/**
+ * `TM. BAN BÍ THƯ TRUNG ƯƠNG ĐOÀNBÍ THƯ THƯỜNG TRỰC`: an authority glued to the signer's title. A
+ * capitals word that is not a syllable is cut where it makes two syllables and the second opens a
+ * signer title.
+ */
+function gluedTitleCuts(s: string, base: number, cuts: number[]): void {
+  CAPS_WORD_RE.lastIndex = 0;
+  for (let m = CAPS_WORD_RE.exec(s); m && cuts.length < MAX_CUTS; m = CAPS_WORD_RE.exec(s)) {
+    const w = m[0];
+    if (isVietnameseSyllable(w)) continue;
+    for (let k = 1; k < w.length; k++) {
+      if (!isVietnameseSyllable(w.slice(0, k)) || !isVietnameseSyllable(w.slice(k))) continue;
+      if (startsWithWord(fold(s.slice(m.index + k, m.index + k + 40)), TITLE_HEADS)) {
+        cuts.push(base + m.index + k);
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * Cuts before every match of `re` in `s` (and after it, for a whole cell such as a motto or a
+ * dateline); `keep` can refuse a match by the text it covers.
+ */
+const COLUMN_GAP_RE = /\t| {4,}|\u00a0{2,}/;
+const QUICK_NUMBER_RE = /S(?:[ốỐ] ?[:.]?)? ?\d/u;
+const QUICK_DATE_RE = /gày ?\d/u;
+const QUICK_MOTTO_RE = /CỘNG|Cộng|ĐẢNG CỘNG|Độc|ĐỘC|ĐOÀN TNCS|Hạnh|HẠNH/u;
+const QUICK_LABEL_RE = /N[ơo]i nh[ậa]n/u;
+
+function addAll(
+  re: RegExp,
+  s: string,
+  base: number,
+  cuts: number[],
+  both = false,
+  keep: (from: number, to: number) => boolean = () => true,
+): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m && cuts.length < MAX_CUTS; m = re.exec(s)) {
+    if (m[0].length === 0) re.lastIndex++;
+    if (!keep(m.index, m.index + m[0].length)) continue;
+    cuts.push(base + m.index);
+    if (both) cuts.push(base + m.index + m[0].length);
+  }
+}
+
+/** A motto is printed in capitals, `Độc lập …` in title case; in a sentence it is neither. */
+function mottoCase(line: string): (from: number, to: number) => boolean {
+  return (from, to) => {
+    const t = line.slice(from, to);
+    return isCapitals(t, 2) || (/^\p{Lu}/u.test(t) && /^doc/.test(fold(t.slice(0, 3))));
+  };
+}
+
+function count(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  for (let m = re.exec(s); m && n < 3; m = re.exec(s)) {
+    n++;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return n;
+}
+
+/**
+ * Where a flattened line should be cut (offsets into `line`, sorted, without 0 and its length), or
+ * null when the line does not look flattened.
+ */
+export function flatCuts(line: string): number[] | null {
+  // A line with column gaps keeps its cells apart already (a table row, a PDF's columns).
+  if (line.length < MIN_FLAT || COLUMN_GAP_RE.test(line.trim())) return null;
+  const head = line.slice(0, HEADER_ZONE);
+  // Cheap checks first: most long lines are body paragraphs with none of these.
+  const quick = +QUICK_NUMBER_RE.test(head) + +QUICK_DATE_RE.test(head) + +QUICK_MOTTO_RE.test(head);
+  if (quick < 2 && !QUICK_LABEL_RE.test(line)) return null;
+  const folded = fold(head);
+  // Folding keeps one unit per unit for NFC text; if not, offsets would not line up.
+  const foldedOk = folded.length === head.length;
+  let mottos = 0;
+  if (foldedOk) addAll(MOTTO_RE, folded, 0, [], false, (a, b) => mottoCase(head)(a, b) && ++mottos > 0);
+  const marks =
+    Math.min(mottos, 1) +
+    Math.min(count(NUMBER_RE, head), 1) +
+    Math.min(count(DATELINE_RE, head), 1);
+  LABEL_RE.lastIndex = 0;
+  const label = LABEL_RE.exec(line);
+  const footer = label !== null ? line.slice(label.index, label.index + FOOTER_ZONE) : null;
+  const footerLike = footer !== null && count(AUTHORITY_RE, footer) > 0;
+  if (marks < 2 && !footerLike) return null;
+
+  const cuts: number[] = [];
+  // Mottos, numbers and datelines anywhere in the line: where another document's header begins
+  // (a related document, an attached text) is where this one ends.
+  const foldedLine = line.length === head.length ? folded : fold(line);
+  if (foldedLine.length === line.length) addAll(MOTTO_RE, foldedLine, 0, cuts, true, mottoCase(line));
+  addAll(NUMBER_RE, line, 0, cuts);
+  addAll(DATELINE_RE, line, 0, cuts, true);
+  if (marks >= 2) {
+    addAll(VV_RE, head, 0, cuts);
+    addAll(KINH_GUI_RE, head, 0, cuts);
+    addAll(RULE_RE, head, 0, cuts, true);
+    addAll(BASIS_RE, head, 0, cuts);
+    addAll(GLUED_RE, head, 0, cuts);
+    addAll(BULLET_RE, head, 0, cuts);
+    addAll(SENTENCE_RE, head, 0, cuts);
+  }
+  if (footer !== null && label !== null) {
+    const at = label.index;
+    cuts.push(at);
+    addAll(BULLET_RE, footer, at, cuts);
+    addAll(AUTHORITY_RE, footer, at, cuts);
+    addAll(SIGNED_RE, footer, at, cuts, true);
+    addAll(GLUED_RE, footer, at, cuts);
+    gluedTitleCuts(footer, at, cuts);
+    addAll(NAME_THEN_CAPS_RE, footer, at, cuts);
+    addAll(SENTENCE_RE, footer, at, cuts);
+    addAll(RULE_RE, footer, at, cuts, true);
+  }
+  let sorted = [...new Set(cuts)].filter((c) => c > 0 && c < line.length).sort((a, b) => a - b);
+  if (marks >= 2) sorted = withBodyCuts(line, sorted);
+  return sorted.length > 0 ? sorted : null;
+}
+
+/** Words after which a body's name continues rather than another begins (`… CÁC CƠ QUAN`, `… VÀ ĐÀO TẠO`). */
+const JOINING = new Set(['cac', 'va', '-', 'cua', 'thuoc', 'truc']);
+
+/**
+ * `BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG`, `ĐẢNG BỘ TỈNH … HUYỆN ỦY …`: the superior body and the
+ * issuer run together. Inside a capitals piece that opens with a superior body, a cut is made
+ * before the first word that opens another body's name.
+ */
+function withBodyCuts(line: string, cuts: readonly number[]): number[] {
+  const out: number[] = [];
+  let prev = 0;
+  for (const cut of [...cuts, line.length]) {
+    const piece = line.slice(prev, cut);
+    const lead = piece.length - piece.trimStart().length;
+    const text = piece.trim();
+    if (text.length >= 8 && text.length <= 120 && isCapitals(text, 3) && opensWithBody({ text, folded: fold(text) }, PARENT_HEADS)) {
+      const words = text.split(' ');
+      let at = words[0]!.length + 1;
+      for (let k = 1; k < words.length; k++) {
+        const rest = words.slice(k).join(' ');
+        if (k >= 2 && !JOINING.has(fold(words[k - 1]!)) && opensWithBody({ text: rest, folded: fold(rest) }) && !opensWithBody({ text: rest, folded: fold(rest) }, LOCALITY_WORDS)) {
+          out.push(prev + lead + at);
+          break;
+        }
+        at += words[k]!.length + 1;
+      }
+    }
+    if (cut < line.length) out.push(cut);
+    prev = cut;
+  }
+  return out;
+}
+
+/** Words that continue a name with its locality, never open another body. */
+const LOCALITY_WORDS = ['tinh', 'huyen', 'xa', 'thanh pho', 'quan', 'phuong', 'thi xa', 'thi tran'];

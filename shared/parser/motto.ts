@@ -1,0 +1,136 @@
+import { isCapitals, startsLowercase } from './lexicon';
+
+/**
+ * The lines a header prints at the top right, which name no body: the party line (`ĐẢNG CỘNG SẢN
+ * VIỆT NAM`), the State's national name and motto (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` / `Độc lập -
+ * Tự do - Hạnh phúc`), and the Youth Union's (`ĐOÀN TNCS HỒ CHÍ MINH`).
+ *
+ * Copies break them anywhere: cut over lines (`CỘNG` / `HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `ĐẢNG CỘNG
+ * SẢN` / `VIỆT`), run into the other column (`TỈNH HẬU GIANG Độc Lập - Tự Do - Hạnh Phúc`), without
+ * their dashes or spaces (`Độc lập  Tự do  Hạnh phúc`, `XàHỘI`). They are matched word by word on
+ * folded text; a piece must look like the motto (capitals, or title case for `Độc lập …`), so a
+ * sentence ending in `độc lập` or a subject wrapped before `Việt Nam …` is not taken for one.
+ */
+
+const MOTTOS: readonly (readonly string[])[] = [
+  'dang cong san viet nam',
+  'cong hoa xa hoi chu nghia viet nam',
+  'doc lap tu do hanh phuc',
+  'doan tncs ho chi minh',
+  'doan thanh nien cong san ho chi minh',
+].map((m) => m.split(' '));
+
+/** Words of the national name and party line printed in capitals. */
+const TITLE_CASE_MOTTO = 2;
+/** A one-word line that can only be a piece of a motto. */
+const LONE_WORDS = new Set(['cong', 'viet', 'nam']);
+
+interface Word {
+  w: string;
+  start: number;
+  end: number;
+}
+
+const WORD_RE = /[^\s\-–—]+/g;
+
+function wordsOf(folded: string): Word[] {
+  const out: Word[] = [];
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(folded); m; m = WORD_RE.exec(folded)) {
+    out.push({ w: m[0], start: m.index, end: m.index + m[0].length });
+    if (out.length > 400) break;
+  }
+  return out;
+}
+
+/**
+ * Matches motto words from word `i` on, starting at motto word `k0`; a word may stand for several
+ * motto words a copy ran together (`XàHỘI`, `CỘNGHÒA`). Returns the word index reached and the
+ * motto words consumed.
+ */
+function matchFrom(words: readonly Word[], i: number, motto: readonly string[], k0: number): { j: number; k: number } {
+  let j = i;
+  let k = k0;
+  while (j < words.length && k < motto.length) {
+    let w = words[j]!.w;
+    let kk = k;
+    while (w.length > 0 && kk < motto.length && w.startsWith(motto[kk]!)) {
+      w = w.slice(motto[kk]!.length);
+      kk++;
+    }
+    if (w.length > 0) break;
+    j++;
+    k = kk;
+  }
+  return { j, k };
+}
+
+function looksLikeMotto(text: string, mottoIdx: number): boolean {
+  if (isCapitals(text, 2)) return true;
+  return mottoIdx === TITLE_CASE_MOTTO && !startsLowercase(text);
+}
+
+export interface MottoFind {
+  /** Folded index where the motto (or its piece) starts and ends. */
+  start: number;
+  end: number;
+  /** Whole motto, or a piece of one cut by a line break. */
+  whole: boolean;
+}
+
+/**
+ * The first motto in a segment's folded text, or else a piece of one at its end or its start.
+ * `textOf` gives the segment's text between two folded indices (to check the letter case).
+ */
+export function findMotto(folded: string, textOf: (start: number, end: number) => string): MottoFind | null {
+  const words = wordsOf(folded);
+  if (words.length === 0) return null;
+  const found = (i: number, j: number, m: number, whole: boolean): MottoFind | null => {
+    const start = words[i]!.start;
+    const end = words[j - 1]!.end;
+    return looksLikeMotto(textOf(start, end), m) ? { start, end, whole } : null;
+  };
+  for (let i = 0; i < words.length; i++) {
+    for (let m = 0; m < MOTTOS.length; m++) {
+      const motto = MOTTOS[m]!;
+      if (!words[i]!.w.startsWith(motto[0]!)) continue;
+      const { j, k } = matchFrom(words, i, motto, 0);
+      if (k === motto.length) {
+        const f = found(i, j, m, true);
+        if (f) return f;
+      }
+    }
+  }
+  for (let m = 0; m < MOTTOS.length; m++) {
+    const motto = MOTTOS[m]!;
+    // A head at the end of the line (`… ĐẢNG CỘNG SẢN`), longest first.
+    for (let i = Math.max(0, words.length - motto.length + 1); i < words.length; i++) {
+      const { j, k } = matchFrom(words, i, motto, 0);
+      if (j !== words.length || k === 0 || k === motto.length) continue;
+      if (!pieceAllowed(words.length, j - i, k, motto[0]!)) continue;
+      const f = found(i, j, m, false);
+      if (f) return f;
+    }
+    // A tail at the start of the line (`HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM …`), longest first.
+    for (let k0 = 1; k0 < motto.length; k0++) {
+      const { j, k } = matchFrom(words, 0, motto, k0);
+      if (k !== motto.length || j === 0) continue;
+      if (!pieceAllowed(words.length, j, k - k0, motto[k0]!)) continue;
+      const f = found(0, j, m, false);
+      if (f) return f;
+    }
+  }
+  // A lone word from the middle (`ĐẢNG CỘNG SẢN` / `VIỆT` / …).
+  if (words.length === 1 && LONE_WORDS.has(words[0]!.w)) return found(0, 1, 0, false);
+  return null;
+}
+
+/**
+ * A piece of one motto word is taken only when it is the whole line and a word no name or subject
+ * line consists of (`CỘNG`, `VIỆT`, `NAM`); a piece sharing its line with other text must hold two
+ * motto words at least.
+ */
+function pieceAllowed(lineWords: number, pieceWords: number, mottoWords: number, first: string): boolean {
+  if (pieceWords < lineWords) return mottoWords >= 2;
+  return mottoWords >= 2 || LONE_WORDS.has(first);
+}

@@ -1,0 +1,398 @@
+import { describe, expect, it } from 'vitest';
+import { joinSplitCells } from '../../../shared/parser/cells';
+import { flatCuts } from '../../../shared/parser/flatten';
+import { findMotto } from '../../../shared/parser/motto';
+import { parseDocument } from '../../../shared/parser/parseDocument';
+import { findDocument } from '../../../shared/parser/region';
+import { itemsOf, lines, segsOf } from './helpers';
+
+// Real-world copies: what a saved web page, a PDF's text layer or an OCR pass makes of a document.
+// Every example below is made up in the shape, not taken from a stored page.
+
+const HEADER = [
+  'ỦY BAN NHÂN DÂN',
+  'TỈNH AN LẠC',
+  '-------',
+  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'Độc lập - Tự do - Hạnh phúc',
+  '---------------',
+  'Số: 215/KH-UBND',
+  'An Lạc, ngày 14 tháng 3 năm 2022',
+  '',
+  'KẾ HOẠCH',
+  'Triển khai công tác chuyển đổi số năm 2022',
+  '',
+  'Thực hiện Nghị quyết số 52/NQ-HĐND ngày 10/12/2021 của Hội đồng nhân dân tỉnh, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:',
+  '',
+  'I. MỤC ĐÍCH, YÊU CẦU',
+];
+
+describe('the document inside a saved page', () => {
+  it('skips a legal database\'s metadata block and an article before the header', () => {
+    const page = lines(
+      'Kế hoạch 215/KH-UBND năm 2022 chuyển đổi số tỉnh An Lạc',
+      'Số hiệu: 215/KH-UBND Loại văn bản: Văn bản khác',
+      'Nơi ban hành: Tỉnh An Lạc Người ký: Trần Văn Ba',
+      '',
+      'Theo tin từ Cổng thông tin điện tử tỉnh, kế hoạch được ban hành sau khi Ban Thường vụ Tỉnh ủy ban hành Chỉ thị số 07-CT/TU và được nhiều sở, ngành đánh giá cao về tính khả thi và thời gian thực hiện.',
+      '',
+      ...HEADER,
+    );
+    const r = parseDocument(page);
+    expect(r.metadata.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH AN LẠC');
+    expect(r.metadata.numberSymbol).toBe('215/KH-UBND');
+    expect(r.metadata.docType).toBe('KẾ HOẠCH');
+    expect(r.metadata.subject).toBe('Triển khai công tác chuyển đổi số năm 2022');
+    // The article's citation is the page's, not the document's.
+    expect(r.metadata.citations).toEqual(['52/NQ-HĐND']);
+  });
+
+  it('ends at a site\'s related-documents heading: nothing after it is read', () => {
+    const page = lines(...HEADER, '', 'Văn bản liên quan', '', 'Quyết định số 99/QĐ-UBND ngày 2/2/2020 về kiểm tra', 'Thông tư 05/2025/TT-BNV');
+    const r = parseDocument(page);
+    expect(r.metadata.citations).toEqual(['52/NQ-HĐND']);
+    const region = findDocument(page);
+    expect(page.slice(region.end)).toMatch(/^Văn bản liên quan/);
+  });
+
+  it('ends where another document\'s header begins', () => {
+    const other = ['BỘ Y TẾ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 1893/QĐ-BYT', 'Hà Nội, ngày 09 tháng 12 năm 2019'];
+    const page = lines(...HEADER, '', 'Nơi khác:', ...other);
+    const r = parseDocument(page);
+    expect(r.metadata.numberSymbol).toBe('215/KH-UBND');
+    expect(r.metadata.citations).not.toContain('1893/QĐ-BYT');
+  });
+
+  it('starts a document without a header at its title line after an introduction', () => {
+    const page = lines(
+      'Ban biên tập giới thiệu toàn văn Nghị quyết số 21-NQ/TU của Ban Thường vụ Tỉnh ủy về phát triển du lịch.',
+      '',
+      'NGHỊ QUYẾT',
+      'CỦA BAN THƯỜNG VỤ TỈNH ỦY',
+      'về phát triển du lịch bền vững giai đoạn 2021 - 2025',
+      '',
+      'Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII, Ban Thường vụ Tỉnh ủy ban hành Nghị quyết như sau:',
+    );
+    const r = parseDocument(page);
+    expect(r.metadata.docType).toBe('NGHỊ QUYẾT');
+    expect(r.metadata.issuer).toBe('BAN THƯỜNG VỤ TỈNH ỦY');
+    expect(r.metadata.subject).toBe('về phát triển du lịch bền vững giai đoạn 2021 - 2025');
+    // The introduction names the document's number; the document does not: nothing is taken from it.
+    expect(r.metadata.numberSymbol).toBeNull();
+    expect(r.metadata.citations).toEqual([]);
+  });
+});
+
+describe('a header run together on one line', () => {
+  const flat =
+    'UBND TỈNH AN LẠC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ Y TẾ Độc lập - Tự do - Hạnh phúc Số : 318 /SYT-VP ' +
+    'An Lạc, ngày 05 tháng11 năm 2019 V/v báo cáo tình hình phòng chống dịch bệnh Kính gửi: - Ủy ban nhân dân tỉnh; ' +
+    '- Bộ Y tế. Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở Y tế báo cáo như sau: tình hình dịch bệnh ổn định.';
+
+  it('is cut back into its cells', () => {
+    const cuts = flatCuts(flat)!;
+    expect(cuts.length).toBeGreaterThan(5);
+    const pieces = [0, ...cuts].map((c, i) => flat.slice(c, cuts[i] ?? flat.length).trim());
+    expect(pieces).toContain('Số : 318 /SYT-VP');
+    expect(pieces).toContain('An Lạc, ngày 05 tháng11 năm 2019');
+    expect(pieces).toContain('Kính gửi:');
+  });
+
+  it('reads every header field from it', () => {
+    const m = parseDocument(flat).metadata;
+    expect(m.parentIssuer).toBe('UBND TỈNH AN LẠC');
+    expect(m.issuer).toBe('SỞ Y TẾ');
+    expect(m.numberSymbol).toBe('318/SYT-VP');
+    expect(m.docType).toBe('CÔNG VĂN');
+    expect(m.issueDate).toBe('2019-11-05');
+    expect(m.place).toBe('An Lạc');
+    expect(m.subject).toBe('V/v báo cáo tình hình phòng chống dịch bệnh');
+    expect(m.addressees).toEqual(['Ủy ban nhân dân tỉnh', 'Bộ Y tế']);
+  });
+
+  it('cuts a superior body from the issuer run into it, but not a name that continues', () => {
+    const pieces = (line: string): string[] => {
+      const cuts = flatCuts(line) ?? [];
+      return [0, ...cuts].map((c, i) => line.slice(c, cuts[i] ?? line.length).replace(/\*/g, '').trim()).filter(Boolean);
+    };
+    expect(pieces('BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG * Số 36-HD/VPTW ĐẢNG CỘNG SẢN VIỆT NAM Hà Nội, ngày 03 tháng 4 năm 2018 HƯỚNG DẪN thể thức văn bản')).toEqual(
+      expect.arrayContaining(['BAN CHẤP HÀNH TRUNG ƯƠNG', 'VĂN PHÒNG']),
+    );
+    expect(pieces('ĐẢNG ỦY CÁC CƠ QUAN TỈNH ĐẢNG CỘNG SẢN VIỆT NAM Số 89-CV/ĐUK An Lạc, ngày 03 tháng 4 năm 2018 V/v góp ý dự thảo quy chế')).toContain(
+      'ĐẢNG ỦY CÁC CƠ QUAN TỈNH',
+    );
+  });
+
+  it('leaves a body paragraph that mentions a date and a number whole', () => {
+    const para =
+      'Thực hiện Công văn số 847/UBND-VX ngày 22 tháng 3 năm 2011 của Ủy ban nhân dân tỉnh V/v tiếp tục phối hợp tuyên truyền, Sở đề nghị các đơn vị triển khai đầy đủ các nội dung đã nêu.';
+    expect(flatCuts(para)).toBeNull();
+  });
+
+  it('reads a footer run together: recipients, a glued authority and title, the name', () => {
+    const text = lines(
+      ...HEADER,
+      'Điều 1. Giao các sở thực hiện. Nơi nhận: - Như điều 4; - VP: CVP, các phòng; - Lưu VT. TM. BAN THƯỜNG VỤ TỈNH ĐOÀNBÍ THƯ THƯỜNG TRỰC (đã ký) Nguyễn Văn An',
+    );
+    const m = parseDocument(text).metadata;
+    expect(m.recipients).toEqual(['Như điều 4', 'VP: CVP, các phòng', 'Lưu VT']);
+    expect(m.signingAuthority).toBe('TM. BAN THƯỜNG VỤ TỈNH ĐOÀN');
+    expect(m.signerTitle).toBe('BÍ THƯ THƯỜNG TRỰC');
+    expect(m.signerName).toBe('Nguyễn Văn An');
+  });
+
+  it('splits a signer\'s name glued to the title', () => {
+    const text = lines(...HEADER, '', 'Nơi nhận:', '- Như trên;', '- Lưu VT.', 'T/L BAN THƯỜNG VỤ', 'CHÁNH VĂN PHÒNGLê Văn Tư');
+    const m = parseDocument(text).metadata;
+    expect(m.signerTitle).toBe('CHÁNH VĂN PHÒNG');
+    expect(m.signerName).toBe('Lê Văn Tư');
+  });
+});
+
+describe('header cells split over lines', () => {
+  it('joins a number, a dateline, a body name and an authority cut in two', () => {
+    const segs = joinSplitCells(segsOf(lines('Số:', '06/2024/QĐ-UBND', 'An Lạc, ngày 25', 'tháng 01 năm 2024', 'HỘI', 'ĐỒNG NHÂN DÂN QUẬN 5', 'T/M', 'BỘ CHÍNH TRỊ')));
+    expect(segs.map((s) => s.text)).toEqual([
+      'Số: 06/2024/QĐ-UBND',
+      'An Lạc, ngày 25 tháng 01 năm 2024',
+      'HỘI ĐỒNG NHÂN DÂN QUẬN 5',
+      'T/M BỘ CHÍNH TRỊ',
+    ]);
+  });
+
+  it('does not join lines that read alone', () => {
+    const segs = joinSplitCells(segsOf(lines('Số: 12/KH-UBND', 'An Lạc, ngày 2 tháng 3 năm 2024', 'HỘI ĐỒNG NHÂN DÂN', 'QUẬN 5')));
+    expect(segs).toHaveLength(4);
+  });
+
+  it('reads a header whose cells are separated by | borders and split over lines', () => {
+    const text = lines(
+      'HỘI',
+      'ĐỒNG NHÂN DÂN QUẬN 5 |',
+      'CỘNG',
+      'HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |',
+      'Số: 04/2009/NQ-HĐND |',
+      'Quận 5, ngày 11 tháng 01 năm 2009 |',
+      'VỀ NHIỆM VỤ KINH TẾ - XÃ HỘI NĂM 2009',
+      'HỘI ĐỒNG NHÂN DÂN QUẬN 5 KHÓA IX - KỲ HỌP THỨ 12',
+      'Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003;',
+    );
+    const m = parseDocument(text).metadata;
+    expect(m.issuer).toBe('HỘI ĐỒNG NHÂN DÂN QUẬN 5');
+    expect(m.numberSymbol).toBe('04/2009/NQ-HĐND');
+    expect(m.place).toBe('Quận 5');
+    expect(m.issueDate).toBe('2009-01-11');
+    // No type line in this copy: the type is the number's, the subject the `VỀ …` line under the header.
+    expect(m.docType).toBe('NGHỊ QUYẾT');
+    expect(m.subject).toBe('VỀ NHIỆM VỤ KINH TẾ - XÃ HỘI NĂM 2009');
+  });
+
+  it('reads an authority and a name each split over two lines', () => {
+    const text = lines(...HEADER, '', 'Điều 4. Quyết định này có hiệu lực kể từ ngày ký.', 'T/M', 'BỘ CHÍNH TRỊ', 'Đỗ', 'Văn Minh');
+    const m = parseDocument(text).metadata;
+    expect(m.signingAuthority).toBe('T/M BỘ CHÍNH TRỊ');
+    expect(m.signerName).toBe('Đỗ Văn Minh');
+  });
+});
+
+describe('subjects', () => {
+  it('keeps a subject in capitals wrapped over lines, and stops at the enacting line', () => {
+    const text = lines(
+      ...HEADER.slice(0, 8),
+      'QUYẾT ĐỊNH',
+      'QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ PHỤC VỤ MỤC TIÊU QUẢN LÝ',
+      'TRÊN ĐỊA BÀN TỈNH AN LẠC',
+      'ỦY BAN NHÂN DÂN TỈNH AN LẠC',
+      'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;',
+    );
+    expect(parseDocument(text).metadata.subject).toBe('QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ PHỤC VỤ MỤC TIÊU QUẢN LÝ TRÊN ĐỊA BÀN TỈNH AN LẠC');
+  });
+
+  it('keeps a capitals subject that cites a document with its number and date', () => {
+    const text = lines(
+      'CHƯƠNG TRÌNH',
+      'TRIỂN KHAI THỰC HIỆN KẾ HOẠCH',
+      'SỐ 77-KH/TU NGÀY 14 THÁNG 3 NĂM 2022 CỦA BAN THƯỜNG VỤ TỈNH ỦY VỀ VIỆC',
+      'TĂNG CƯỜNG CÔNG TÁC ĐỐI NGOẠI NHÂN DÂN',
+      'Căn cứ Kế hoạch số 77-KH/TU ngày 14 tháng 3 năm 2022 của Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân tỉnh ban hành Chương trình:',
+    );
+    const m = parseDocument(text).metadata;
+    expect(m.subject).toBe('TRIỂN KHAI THỰC HIỆN KẾ HOẠCH SỐ 77-KH/TU NGÀY 14 THÁNG 3 NĂM 2022 CỦA BAN THƯỜNG VỤ TỈNH ỦY VỀ VIỆC TĂNG CƯỜNG CÔNG TÁC ĐỐI NGOẠI NHÂN DÂN');
+    expect(m.numberSymbol).toBeNull();
+    expect(m.citations).toEqual(['77-KH/TU']);
+  });
+
+  it('reads one 600-character subject line in capitals', () => {
+    const long = `THỰC HIỆN ${'NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI HẰNG NĂM VÀ '.repeat(12)}GIAI ĐOẠN 2021 - 2025`;
+    expect(long.length).toBeGreaterThan(600);
+    const text = lines(...HEADER.slice(0, 8), '', 'KẾ HOẠCH', '', long, '', 'Thực hiện chỉ đạo của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:');
+    expect(parseDocument(text).metadata.subject).toBe(long);
+  });
+
+  it('leaves a subject the copy cut off empty, and asks for review', () => {
+    const text = lines(...HEADER.slice(0, 8), '', 'THÔNG TƯ LIÊN TỊCH', '', 'HƯỚN');
+    const r = parseDocument(text);
+    expect(r.metadata.subject).toBeNull();
+    expect(r.review).toContain('subject');
+  });
+
+  it('reads a type word a PDF broke apart', () => {
+    const items = itemsOf(lines('K ÉT LUẬN', 'HỘI NGHỊ LẦN THỨ BẢY'));
+    expect(items[0]!.kind).toBe('type');
+    expect(items[0]!.type!.info.name).toBe('KẾT LUẬN');
+  });
+});
+
+describe('issuers in copies', () => {
+  it('completes a header cell that kept only ỦY BAN NHÂN DÂN from the enacting line, and flags it', () => {
+    const text = lines(
+      'ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |',
+      'Số: 11/2016/QĐ-UBND | An Lạc, ngày 15 tháng 07 năm 2016 |',
+      'ỦY BAN NHÂN DÂN TỈNH AN LẠC',
+      'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;',
+    );
+    const r = parseDocument(text);
+    expect(r.metadata.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH AN LẠC');
+    expect(r.review).toContain('issuer');
+  });
+
+  it('skips a list number and a stray dash in the header', () => {
+    const r = parseDocument(lines('1. UBND TỈNH AN LẠC', '-', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 12/BC-UBND', 'An Lạc, ngày 2 tháng 3 năm 2024'));
+    expect(r.metadata.issuer).toBe('UBND TỈNH AN LẠC');
+  });
+});
+
+describe('mottos broken by copies', () => {
+  const find = (line: string) => {
+    const seg = segsOf(line)[0]!;
+    return findMotto(seg.folded, (a, b) => seg.text.slice(a, b));
+  };
+
+  it('finds the motto whole, glued, without dashes, or as a piece at either end of a line', () => {
+    expect(find('CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM')?.whole).toBe(true);
+    expect(find('Độc lập  Tự do  Hạnh phúc')?.whole).toBe(true);
+    expect(find('TỈNH HẬU GIANG Độc Lập - Tự Do - Hạnh Phúc')).toMatchObject({ whole: true });
+    expect(find('ĐẢNG BỘ TỈNH ĐẮK LẮK ĐẢNG CỘNG SẢN')).toMatchObject({ whole: false });
+    expect(find('HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')).toMatchObject({ whole: false, start: 0 });
+    expect(find('CỘNG')).not.toBeNull();
+  });
+
+  it('does not take ordinary words for a motto', () => {
+    expect(find('bảo đảm hoạt động độc lập')).toBeNull();
+    expect(find('Việt Nam năm 2025')).toBeNull();
+    expect(find('ĐẢNG')).toBeNull();
+  });
+});
+
+describe('citations in copies', () => {
+  it('reads numbers glued to số, written with a space for the dash, laws, and one-group symbols after a type word', () => {
+    const text = lines(
+      'BAN CHẤP HÀNH TRUNG ƯƠNG',
+      'Số 11-HD/VPTW',
+      '',
+      'Thi hành Quyết định của Bộ Chính trị số31-QĐ/TW và Quyết định số 84 QĐ/TWĐTN, Luật Thú y số 79/2015/QH13, Công văn 285/CCTTHC ngày 08 tháng 9 năm 2009; tỷ lệ 3/HS không phải số hiệu.',
+    );
+    expect(parseDocument(text).metadata.citations).toEqual(['31-QĐ/TW', '84 QĐ/TWĐTN', '79/2015/QH13', '285/CCTTHC']);
+  });
+});
+
+describe('more shapes of copies', () => {
+  it('chains a cell split in three, and joins a first word cut from a name or the motto', () => {
+    const segs = joinSplitCells(segsOf(lines('BAN', 'CHẤP HÀNH TRUNG ƯƠNG', 'ĐẢNG', 'CỘNG SẢN VIỆT NAM', 'Yên', 'Bái, ngày 21 tháng 6 năm', '2019')));
+    expect(segs.map((s) => s.text)).toEqual(['BAN CHẤP HÀNH TRUNG ƯƠNG', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Yên Bái, ngày 21 tháng 6 năm 2019']);
+  });
+
+  it('reads a rule of underscores drawn between two cells as a border', () => {
+    const r = parseDocument(lines('CHÍNH PHỦ', '_____ Số: 12/2020/NĐ-CP', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc______________Hà Nội, ngày 05 tháng 3 năm 2020'));
+    expect(r.metadata.place).toBe('Hà Nội');
+    expect(r.metadata.numberSymbol).toBe('12/2020/NĐ-CP');
+  });
+
+  it('reads a joint header (a name without locality over another body) as one issuer', () => {
+    const r = parseDocument(lines('ỦY BAN NHÂN DÂN', 'ỦY BAN MTTQ VIỆT NAM', 'TỈNH AN LẠC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 01/QCPH/UBND-UBMTTQ', 'An Lạc, ngày 27 tháng 10 năm 2017'));
+    expect(r.metadata.issuer).toBe('ỦY BAN NHÂN DÂN ỦY BAN MTTQ VIỆT NAM TỈNH AN LẠC');
+    expect(r.metadata.parentIssuer).toBeNull();
+    expect(r.metadata.numberSymbol).toBe('01/QCPH/UBND-UBMTTQ');
+  });
+
+  it('leaves an issuer that names only the kind of body empty, and flags it', () => {
+    const r = parseDocument(lines('ỦY BAN NHÂN DÂN |', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |', 'Số: 612/QĐ-UBND |', 'An Lạc, ngày 05 tháng 3 năm 2020 |', 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH', 'Căn cứ Luật Tổ chức chính quyền địa phương;'));
+    expect(r.metadata.issuer).toBeNull();
+    expect(r.review).toContain('issuer');
+    expect(r.metadata.subject).toBeNull();
+  });
+
+  it('reads offices that issue in their own name, old and dotted State numbers', () => {
+    const old = parseDocument(lines('CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG', '********', 'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 24-CT', 'Hà Nội, ngày 25 tháng 1 năm 1991', '', 'QUYẾT ĐỊNH', 'VỀ VIỆC GIAO NHIỆM VỤ QUẢN LÝ CÔNG TÁC VĂN THƯ', '', 'Căn cứ Luật Tổ chức Hội đồng Bộ trưởng;'));
+    expect(old.metadata.issuer).toBe('CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG');
+    expect(old.metadata.numberSymbol).toBe('24-CT');
+    expect(old.metadata.docType).toBe('QUYẾT ĐỊNH');
+    const dotted = parseDocument(lines('THƯỜNG TRỰC', 'HĐND - UBND TỈNH AN LẠC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 06/QC-TT.HĐND-UBND', 'An Lạc, ngày 20 tháng 3 năm 2019'));
+    expect(dotted.metadata.issuer).toBe('THƯỜNG TRỰC HĐND - UBND TỈNH AN LẠC');
+    expect(dotted.metadata.numberSymbol).toBe('06/QC-TT.HĐND-UBND');
+  });
+
+  it('reads a subject in capitals under a header whose type line was lost, not the enacting line nor QUYẾT ĐỊNH:', () => {
+    const r = parseDocument(lines('ỦY BAN NHÂN DÂN TỈNH AN LẠC | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |', 'Số: 41/2019/QĐ-UBND | An Lạc, ngày 22 tháng 10 năm 2019 |', 'BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ', 'ỦY BAN NHÂN DÂN TỈNH AN LẠC', 'Căn cứ Luật ban hành văn bản quy phạm pháp luật;', 'QUYẾT ĐỊNH:', 'Điều 1. Ban hành kèm theo Quyết định này Quy định.', '- Như Điều 3; | TM. ỦY BAN NHÂN DÂN |'));
+    expect(r.metadata.subject).toBe('BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ');
+    expect(r.metadata.docType).toBe('QUYẾT ĐỊNH');
+    // The `Nơi nhận` label is lost too: the dash beside the authority opens the list, flagged.
+    expect(r.metadata.recipients).toEqual(['Như Điều 3']);
+    expect(r.review).toContain('recipients');
+  });
+
+  it('continues a subject wrapped right after the type word and onto a line of figures', () => {
+    const a = parseDocument(lines('UBND XÃ AN PHÚ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 5/QC-UBND', 'An Phú, ngày 2 tháng 7 năm 2021', 'QUY CHẾ LÀM', 'VIỆC CỦA ỦY BAN NHÂN DÂN XÃ AN PHÚ NHIỆM KỲ', '2021-2026', '(Ban hành kèm theo Quyết định số 59/QĐ-UBND)'));
+    expect(a.metadata.subject).toBe('LÀM VIỆC CỦA ỦY BAN NHÂN DÂN XÃ AN PHÚ NHIỆM KỲ 2021-2026');
+    // A known kind of the type stays with it: the subject is on the next lines.
+    const b = parseDocument(lines('HUYỆN ỦY AN PHÚ', 'Số 14-CTr/HU', 'An Phú, ngày 2 tháng 7 năm 2021', 'CHƯƠNG TRÌNH HÀNH ĐỘNG', 'thực hiện Nghị quyết Đại hội', '', 'Căn cứ Điều lệ Đảng;'));
+    expect(b.metadata.subject).toBe('thực hiện Nghị quyết Đại hội');
+  });
+
+  it('stops a subject at an enacting line that names the start of the issuer', () => {
+    const r = parseDocument(lines('HỘI ĐỒNG NHÂN DÂN', 'TỈNH AN LẠC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 30/2011/NQ-HĐND', 'An Lạc, ngày 18 tháng 8 năm 2011', '', 'NGHỊ QUYẾT', '', 'VỀ ĐỀ ÁN ĐẶT TÊN ĐƯỜNG NĂM 2011', '', 'HỘI ĐỒNG NHÂN DÂN TỈNH', 'KHÓA XI, KỲ HỌP THỨ 2', '', 'Căn cứ Luật Tổ chức HĐND và UBND;'));
+    expect(r.metadata.subject).toBe('VỀ ĐỀ ÁN ĐẶT TÊN ĐƯỜNG NĂM 2011');
+  });
+
+  it('takes the issuer out of a long CỦA … VỀ … title line', () => {
+    const r = parseDocument(lines('HỘI ĐỒNG BỘ TRƯỞNG', 'Số: 72/HĐBT', 'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Hà Nội, ngày 17 tháng 9 năm 1981', '', 'QUYẾT ĐỊNH', '', 'CỦA HỘI ĐỒNG BỘ TRƯỞNG SỐ 72/HĐBT NGÀY 17-9-1981 VỀ VIỆC PHÂN VẠCH ĐỊA GIỚI MỘT SỐ XÃ CỦA HUYỆN AN PHÚ VÀ HUYỆN AN LẠC', '', 'Căn cứ Hiến pháp;'));
+    expect(r.metadata.subject).toBe('VỀ VIỆC PHÂN VẠCH ĐỊA GIỚI MỘT SỐ XÃ CỦA HUYỆN AN PHÚ VÀ HUYỆN AN LẠC');
+    expect(r.metadata.issuer).toBe('HỘI ĐỒNG BỘ TRƯỞNG');
+  });
+
+  it('reads a signature printed without an authority line, and flags it', () => {
+    const gazette = parseDocument(lines(...HEADER, '', 'Điều 2. Quyết định này có hiệu lực.', '', 'Bộ trưởng Tổng thư ký', '', '(Đã ký)', '', 'Đặng Văn Thi'));
+    expect(gazette.metadata.signerTitle).toBe('Bộ trưởng Tổng thư ký');
+    expect(gazette.metadata.signerName).toBe('Đặng Văn Thi');
+    expect(gazette.review).toContain('signerName');
+    const bare = parseDocument(lines(...HEADER, '', 'Điều 2. Quyết định này có hiệu lực.', '', 'Nguyễn Văn Khánh', '', '(Đã ký)'));
+    expect(bare.metadata.signerName).toBe('Nguyễn Văn Khánh');
+    expect(bare.metadata.signerTitle).toBeNull();
+  });
+
+  it('leaves a file path printed under the recipients out of them', () => {
+    const r = parseDocument(lines(...HEADER, '', 'Nơi nhận:', '- Như trên;', '- Lưu: VT, NCTH.', '', 'd:\\2011\\CV\\T4\\bau chon', '', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', '', 'Trần Thành Lập'));
+    expect(r.metadata.recipients).toEqual(['Như trên', 'Lưu: VT, NCTH']);
+  });
+
+  it('does not take a glued word for part of a cited number', () => {
+    const r = parseDocument(lines(...HEADER, 'Thực hiện Thông báo số 70-TB/TWngày 5/3/2020 của Bộ Chính trị.'));
+    expect(r.metadata.citations).toContain('70-TB/TW');
+  });
+
+  it('reads the number and date of a text layer that lost letters, but not its illegible place', () => {
+    const line =
+      '- U BAN DÂN T C C NG HOÀ XÃ H I CH NGHĨA VI T NAM Đ c l p – T do – H nh phúc S 291/QĐ-UBDT Hà N i, ngày 08 tháng 11 năm 2006 QUY T Đ NH V vi c ban hành quy đ nh';
+    const r = parseDocument(line);
+    expect(r.metadata.numberSymbol).toBe('291/QĐ-UBDT');
+    expect(r.metadata.issueDate).toBe('2006-11-08');
+    expect(r.metadata.place).toBeNull();
+    expect(r.review).toContain('place');
+  });
+
+  it('keeps places whose one-letter words are vowels', () => {
+    for (const place of ['Ô Môn', 'Cư Ê Wi', 'Chư Á']) {
+      expect(parseDocument(lines('HUYỆN ỦY', 'Số 7-KH/HU', `${place}, ngày 3 tháng 4 năm 2024`)).metadata.place).toBe(place);
+    }
+  });
+});
