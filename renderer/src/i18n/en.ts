@@ -429,6 +429,8 @@ export const en: Messages = {
   'search.lineage': 'Include predecessors and successors (2025 mergers)',
   'search.direct': 'Open document {number}',
   'search.directHint': 'Enter',
+  'search.didYouMean': 'Did you mean',
+  'search.didYouMean.shown': '(nothing matched the words typed; showing results for this instead)',
   'search.corrected': 'No “{word}” found — also searched: {alts}',
   'search.saved': 'Saved searches',
   'search.saved.none': 'No saved searches yet.',

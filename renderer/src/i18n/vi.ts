@@ -431,6 +431,8 @@ export const vi = {
   'search.lineage': 'Gồm cơ quan tiền thân và kế thừa (sắp xếp 2025)',
   'search.direct': 'Mở văn bản {number}',
   'search.directHint': 'Enter',
+  'search.didYouMean': 'Có phải bạn muốn tìm',
+  'search.didYouMean.shown': '(không tìm thấy từ đã gõ; đang hiện kết quả cho cụm từ này)',
   'search.corrected': 'Không thấy “{word}” — đã tìm thêm: {alts}',
   'search.saved': 'Tìm kiếm đã lưu',
   'search.saved.none': 'Chưa lưu tìm kiếm nào.',
