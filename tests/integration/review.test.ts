@@ -154,8 +154,8 @@ describe('the review queue', () => {
       parsed: parseDocument(''),
       storedPath: await writeOriginalAsync(store.dir, store.sha256, store.extension, b),
     }));
-    expect(prepared.kind).toBe('document');
-    if (prepared.kind === 'document') flushOriginals(ctx.catalogue.originalsDir, [prepared.storedPath]);
+    if (prepared.kind !== 'document') throw new Error(`expected a document, got ${prepared.kind}`);
+    flushOriginals(ctx.catalogue.originalsDir, [prepared.storedPath]);
     const result = ctx.catalogue.transaction(() => commitPrepared(ctx, { fondsId: fonds.id }, prepared));
     expect(result).toMatchObject({ outcome: 'imported', message: `Đã nhập bản gốc; ${OCR_REASON}.` });
     const doc = await app.call('documents.get', { id: result.documentId! });
