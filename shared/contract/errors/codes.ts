@@ -8,8 +8,9 @@ import { commonErrors } from './common';
 import { mergeErrorAreas, type ErrorDefinition, type ParamsOf } from './define';
 import { hostErrors } from './hosts';
 import { legacyErrors } from './legacy';
+import { recordErrors } from './records';
 
-const AREAS = [commonErrors, hostErrors, legacyErrors] as const;
+const AREAS = [commonErrors, hostErrors, recordErrors, legacyErrors] as const;
 
 const merged = mergeErrorAreas(AREAS);
 
