@@ -5,12 +5,13 @@
  */
 import type { Locale } from '../types';
 import { commonErrors } from './common';
+import { handoverErrors } from './handover';
 import { mergeErrorAreas, type ErrorDefinition, type ParamsOf } from './define';
 import { hostErrors } from './hosts';
 import { legacyErrors } from './legacy';
 import { recordErrors } from './records';
 
-const AREAS = [commonErrors, hostErrors, recordErrors, legacyErrors] as const;
+const AREAS = [commonErrors, hostErrors, recordErrors, handoverErrors, legacyErrors] as const;
 
 const merged = mergeErrorAreas(AREAS);
 
