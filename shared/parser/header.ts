@@ -12,6 +12,7 @@ import type { ListRead } from './lists';
 import type { SecurityMark, UrgencyMark } from './marks';
 import type { NumberRead } from './numberLine';
 import type { Piece } from './piece';
+import type { LayoutHeader } from './layoutHeader';
 import type { DocRegion } from './region';
 import { isEnactingLine, isHeading, readSubject, type SubjectOptions, type SubjectRead } from './subject';
 import { readTitle, type TitleRead } from './title';
@@ -91,9 +92,18 @@ function firstIndex(items: readonly Item[], from: number, to: number, pred: (it:
   return -1;
 }
 
-function readPass(text: string, region: DocRegion, maxSegs: number): { read: HeaderRead; complete: boolean } {
+function readPass(
+  text: string,
+  region: DocRegion,
+  maxSegs: number,
+  layout: LayoutHeader | null,
+): { read: HeaderRead; complete: boolean } {
   const windowEnd = Math.min(region.end, region.start + HEADER_CHARS);
-  const segs = joinSplitCells(buildSegments(text, region.start, windowEnd, maxSegs));
+  // With positions, the header table's cells come first, column by column; then the text after it.
+  const lines = layout
+    ? [...layout.segs, ...buildSegments(text, layout.bodyFrom, Math.max(layout.bodyFrom, windowEnd), Math.max(0, maxSegs - layout.segs.length))]
+    : buildSegments(text, region.start, windowEnd, maxSegs);
+  const segs = joinSplitCells(lines);
   const stamp = findIncomingStamp(segs, STAMP_SEGS);
   const items = classifySegments(segs, stamp?.used ?? new Set());
   const n = items.length;
@@ -187,11 +197,18 @@ function readPass(text: string, region: DocRegion, maxSegs: number): { read: Hea
   return { read, complete };
 }
 
-/** Reads the header of the document in `region` (the whole text unless a page surrounds it). */
-export function readHeaderBlock(text: string, region: DocRegion = { start: 0, end: text.length }): HeaderRead {
+/**
+ * Reads the header of the document in `region` (the whole text unless a page surrounds it); with
+ * `layout`, its table is read from positions.
+ */
+export function readHeaderBlock(
+  text: string,
+  region: DocRegion = { start: 0, end: text.length },
+  layout: LayoutHeader | null = null,
+): HeaderRead {
   let last: HeaderRead | null = null;
   for (const maxSegs of PASSES) {
-    const { read, complete } = readPass(text, region, maxSegs);
+    const { read, complete } = readPass(text, region, maxSegs, layout);
     if (complete) return read;
     last = read;
   }

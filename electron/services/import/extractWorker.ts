@@ -28,7 +28,7 @@ if (port) {
       let reply: ExtractReply;
       try {
         const extracted = await extractText(request.name, request.bytes);
-        const parsed = parseDocument(extracted.text);
+        const parsed = parseDocument(extracted.text, extracted.pages);
         const { dir, sha256, extension } = request.store;
         const storedPath = await writeOriginalAsync(dir, sha256, extension, request.bytes);
         reply = { id: request.id, ok: true, extracted, parsed, storedPath, indexedBody: indexBody(extracted.text) };
