@@ -29,6 +29,8 @@ import { readTitle, type TitleRead } from './title';
 /** How far into the text the header is looked for: a header is a few hundred characters. */
 export const HEADER_CHARS = 8000;
 const PASSES = [40, 80];
+/** The region finder cleans this many segments of the first window (see region.ts). */
+const FIRST_SEGS_MAX = 150;
 /** The incoming stamp is printed on the header, among its first lines. */
 const STAMP_SEGS = 40;
 
@@ -100,10 +102,15 @@ function readPass(
 ): { read: HeaderRead; complete: boolean } {
   const windowEnd = Math.min(region.end, region.start + HEADER_CHARS);
   // With positions, the header table's cells come first, column by column; then the text after it.
-  const lines = layout
-    ? [...layout.segs, ...buildSegments(text, layout.bodyFrom, Math.max(layout.bodyFrom, windowEnd), Math.max(0, maxSegs - layout.segs.length))]
-    : buildSegments(text, region.start, windowEnd, maxSegs);
-  const segs = joinSplitCells(lines);
+  // The region finder already cleaned the first window when the document starts the text.
+  const reuse = !layout && region.head !== undefined && region.head.to === windowEnd && maxSegs <= FIRST_SEGS_MAX;
+  const segs = reuse
+    ? region.head!.segs.slice(0, maxSegs)
+    : joinSplitCells(
+        layout
+          ? [...layout.segs, ...buildSegments(text, layout.bodyFrom, Math.max(layout.bodyFrom, windowEnd), Math.max(0, maxSegs - layout.segs.length))]
+          : buildSegments(text, region.start, windowEnd, maxSegs),
+      );
   const stamp = findIncomingStamp(segs, STAMP_SEGS);
   const items = classifySegments(segs, stamp?.used ?? new Set());
   const n = items.length;
