@@ -7,6 +7,8 @@ import { searchIndexFormat } from './0006-search-index';
 import { bulk } from './0007-bulk';
 // [ocr] issue 10
 import { ocrPages } from './0008-ocr-pages';
+// [safety] secret records
+import { secretScope } from './0009-secret-scope';
 import type { Migration } from './types';
 
 /**
@@ -25,6 +27,8 @@ export const MIGRATIONS: readonly Migration[] = [
   bulk,
   // [ocr] issue 10: add entries below this line
   ocrPages,
+  // [safety] secret records
+  secretScope,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -548,6 +548,8 @@ export const en: Messages = {
   'handover.add.selectAll': 'Select all',
   'handover.add.none': 'Every file of this fonds is already in a batch.',
   'handover.add.secretTitle': 'Secret documents in the chosen files',
+  'handover.add.secretHidden': 'Secret document (hidden)',
+  'handover.add.unlockToConfirm': 'These files hold secret documents that are hidden from you: unlock secrets (under “Data safety”, with a reason), then confirm each one.',
   'handover.add.secretExplain': 'Secret records are handed over only after declassification or by the state-secret procedure. Confirm each document and give the reason; who confirmed and when are recorded.',
   'handover.add.secretConfirm': 'Confirm it travels in this batch',
   'handover.add.reason': 'Reason (basis) for including the secret documents',

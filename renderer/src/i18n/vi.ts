@@ -550,6 +550,8 @@ export const vi = {
   'handover.add.selectAll': 'Chọn tất cả',
   'handover.add.none': 'Mọi hồ sơ của phông này đã nằm trong một đợt bàn giao.',
   'handover.add.secretTitle': 'Văn bản mật trong các hồ sơ đã chọn',
+  'handover.add.secretHidden': 'Văn bản mật (đang ẩn)',
+  'handover.add.unlockToConfirm': 'Các hồ sơ này có văn bản mật đang được ẩn: hãy mở khóa tài liệu mật (mục “An toàn dữ liệu”, có ghi lý do) rồi xác nhận từng văn bản.',
   'handover.add.secretExplain': 'Tài liệu mật chỉ được bàn giao sau khi giải mật hoặc theo thủ tục bảo vệ bí mật nhà nước. Xác nhận từng văn bản và ghi lý do; người xác nhận và thời điểm được ghi lại.',
   'handover.add.secretConfirm': 'Xác nhận đưa vào đợt bàn giao:',
   'handover.add.reason': 'Lý do (căn cứ) đưa văn bản mật vào đợt',
