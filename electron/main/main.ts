@@ -6,12 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, type IpcMainInvokeEvent, ipcMain, session } from 'electron';
-import type { CallReply } from '../../shared/contract/errors';
+import { ApiError, type CallReply } from '../../shared/contract/errors';
 import { OPERATION_NAMES, ipcChannel } from '../../shared/contract/operationNames';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
 import { defaultCataloguePath } from '../paths';
 import type { Dispatch } from '../services/dispatch';
 import { type CatalogueGate, openCatalogueGate } from '../services/safety/catalogueGate';
+import { isRendererUrl, rendererRootUrl } from './rendererUrl';
 import { registerShellIpc } from './shellIpc';
 
 /** Built layout: dist/electron/main.cjs beside dist/electron/preload.cjs and dist/renderer/. */
@@ -32,19 +33,20 @@ export const WEB_PREFERENCES = {
   navigateOnDragDrop: false,
 } as const;
 
-const rendererRoot = `file://${path.dirname(INDEX_HTML).split(path.sep).join('/')}/`;
+/** The renderer folder as Chromium names it (see rendererUrl.ts: compared as paths, not strings). */
+const rendererRoot = rendererRootUrl(INDEX_HTML);
+const isOwnPage = (url: string) => isRendererUrl(url, rendererRoot);
 
 /** IPC is answered only for the app's own page, never for a frame that navigated elsewhere. */
 export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  return url.startsWith(rendererRoot);
+  return isOwnPage(event.senderFrame?.url ?? '');
 }
 
 export function registerIpc(dispatch: Dispatch): void {
   for (const operation of OPERATION_NAMES) {
     ipcMain.handle(ipcChannel(operation), async (event, input): Promise<CallReply<unknown>> => {
       if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'unauthorized', message: 'Lời gọi không đến từ giao diện Kho Lưu.', messageEn: 'IPC from an untrusted frame' } };
+        return { ok: false, error: new ApiError('common.untrustedCaller').toBody() };
       }
       return dispatch(operation, input);
     });
@@ -64,7 +66,7 @@ export function createMainWindow(): BrowserWindow {
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(rendererRoot)) event.preventDefault();
+    if (!isOwnPage(url)) event.preventDefault();
   });
   win.once('ready-to-show', () => win.show());
   void win.loadFile(INDEX_HTML);
@@ -82,10 +84,10 @@ function hardenSessions(): void {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(rendererRoot)) event.preventDefault();
+      if (!isOwnPage(url)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!url.startsWith(rendererRoot)) event.preventDefault();
+      if (!isOwnPage(url)) event.preventDefault();
     });
   });
 }

@@ -7,6 +7,7 @@ import { readLayoutHeader } from './layoutHeader';
 import { findDocument } from './region';
 import { buildReview, placeLooksMisspelled } from './review';
 import type { MetadataField, ParsedMetadata, ParseResult, TextSpan } from './types';
+import { toNfc } from '../text/normalize';
 
 export { HEADER_CHARS } from './header';
 
@@ -22,7 +23,7 @@ export { HEADER_CHARS } from './header';
  * platform API, so it runs in the browser, Node and workers alike.
  */
 export function parseDocument(input: string, pages?: readonly PlacedPage[]): ParseResult {
-  const text = input.normalize('NFC');
+  const text = toNfc(input);
   const spans: Partial<Record<MetadataField, TextSpan[]>> = {};
   const doubts = new Set<MetadataField>();
   const put = (field: MetadataField, p: Piece | null | undefined): void => {

@@ -46,15 +46,19 @@ describe('visibility in the import area', () => {
       await new Promise((r) => setTimeout(r, 10));
       status = await call('jobs.get', { jobId });
     }
-    const [secretId, openId, removedId] = status.results.map((r) => r.documentId!);
+    // A locked viewer is not told which document a secret file became: read the ids unlocked.
+    await call('access.unlockSecrets', { reason: 'Đọc mã văn bản vừa nhập' });
+    const [secretId, openId, removedId] = (await call('jobs.get', { jobId })).results.map((r) => r.documentId!);
+    expect(status.results.map((r) => r.documentId)).toEqual([null, openId, removedId]);
+    await call('access.lockSecrets', {});
 
     const queue = await call('review.list', {});
     expect(queue.items.map((i) => i.document.id).sort()).toEqual([openId, removedId].sort());
     expect((await call('citations.missing', {})).items[0]).toMatchObject({ numberSymbol: '99-CT/TW', citingDocuments: 2 });
     const hidden = await call('documents.citations', { id: secretId! }).catch((e: ApiError) => e);
     expect(hidden).toBeInstanceOf(ApiError);
-    expect((hidden as ApiError).code).toBe('hidden');
-    await expect(call('review.confirm', { documentId: secretId!, fields: ['issueDate'] })).rejects.toMatchObject({ code: 'hidden' });
+    expect((hidden as ApiError).kind).toBe('hidden');
+    await expect(call('review.confirm', { documentId: secretId!, fields: ['issueDate'] })).rejects.toMatchObject({ kind: 'hidden' });
 
     await call('documents.remove', { id: removedId!, reason: 'Bản trùng, nhập nhầm' });
     expect((await call('review.list', {})).items.map((i) => i.document.id)).toEqual([openId]);

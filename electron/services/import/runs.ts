@@ -10,6 +10,7 @@ import { type ImportTarget, checkTarget } from './importDocument';
 import { type ImportInput, runImport } from './importJob';
 import { sweepTemporaryOriginals } from './originalsStore';
 import { anyExists } from './walk';
+import { SecretPolicy } from '../safety/secretPolicy';
 
 const INTERRUPTED = 'Lần nhập bị dừng đột ngột (chương trình bị đóng hoặc mất điện); các tệp đã lưu vẫn còn nguyên, có thể nhập tiếp.';
 
@@ -99,8 +100,10 @@ export function startImportRun(ctx: ServiceContext, target: ImportTarget, input:
 }
 
 /**
- * Resumes an interrupted, cancelled or failed run: walks its sources again, skips every file its
- * report already holds and reports the rest, so nothing is imported or counted twice.
+ * Resumes a run: walks its sources again, skips every file its report already holds as imported or
+ * duplicate, reads again the files that failed (their report line is replaced by the new outcome)
+ * and reports the rest, so nothing is imported or counted twice. A finished run is resumed only to
+ * retry its failed files.
  */
 export function resumeImportRun(ctx: ServiceContext, runId: number): Job {
   markInterruptedRuns(ctx);
@@ -115,8 +118,8 @@ export function resumeImportRun(ctx: ServiceContext, runId: number): Job {
       `Import run ${runId} was uploaded and cannot be walked again`,
     );
   }
-  if (run.state === 'done') {
-    throw new ApiError('conflict', `Lần nhập ${runId} đã hoàn tất; không còn gì để nhập tiếp.`, `Import run ${runId} is complete`);
+  if (run.state === 'done' && run.failed === 0) {
+    throw new ApiError('conflict', `Lần nhập ${runId} đã hoàn tất, không có tệp lỗi để nhập lại.`, `Import run ${runId} is complete with no failed files`);
   }
   const target = { fondsId: run.fondsId, fileId: run.fileId };
   checkTarget(ctx, target);
@@ -133,8 +136,12 @@ export function resumeImportRun(ctx: ServiceContext, runId: number): Job {
 
 /** The run's report as a file: CSV for people (Vietnamese headers) or JSON for programs. */
 export function exportRunReport(ctx: ServiceContext, runId: number, format: 'csv' | 'json', outcome?: ImportOutcome): ExportedFile {
-  const run = getRun(ctx, runId);
-  const items = ctx.catalogue.repos.importRuns.iterateItems(runId, outcome);
+  // A report is shown to whoever exports it: the viewing policy applies (a secret file keeps its outcome only).
+  const policy = SecretPolicy.of(ctx);
+  const run = policy.importRun(getRun(ctx, runId));
+  const items = (function* () {
+    for (const item of ctx.catalogue.repos.importRuns.iterateItems(runId, outcome)) yield policy.importItem(item);
+  })();
   const suffix = outcome ? `-${outcome}` : '';
   if (format === 'json') {
     const parts: string[] = [];
