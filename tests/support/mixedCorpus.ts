@@ -62,12 +62,12 @@ function specOf(i: number): PartyDocSpec {
   };
 }
 
-async function docxBytes(text: string): Promise<Buffer> {
+export async function docxBytes(text: string): Promise<Buffer> {
   const paragraphs = text.split('\n').map((line) => new Paragraph(line));
   return Packer.toBuffer(new DocxDocument({ sections: [{ children: paragraphs }] }));
 }
 
-function pdfBytes(text: string): Promise<Buffer> {
+export function pdfBytes(text: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 56, info: { CreationDate: new Date('2025-01-01T00:00:00Z') } });
     const chunks: Buffer[] = [];

@@ -94,7 +94,7 @@ async function follow(jobId: string, mine: number, onStatus: (s: JobStatus) => v
     } catch (err) {
       useImportStore.setState({ error: errorMessage(err) });
       // A job the host no longer knows will never finish; anything else may be a passing hiccup.
-      if (err instanceof ApiError && err.code === 'not_found') return null;
+      if (err instanceof ApiError && err.kind === 'not_found') return null;
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }

@@ -5,6 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import DOMPurify from 'dompurify';
+import { ApiError } from '@shared/contract/errors';
 import type { Attachment } from '@shared/contract/types';
 import { call } from '../../api/client';
 import { desktopShell } from '../../api/shell';
@@ -176,7 +177,7 @@ export function OriginalViewer({ attachments, searchTerms = [], fieldTerms = [],
   const openOutside = async () => {
     setSaveError(null);
     const result = await desktopShell!.openOriginal(attachment.id);
-    if (!result.ok) setSaveError(result.message ?? t('viewer.openFailed'));
+    if (!result.ok) setSaveError(errorMessage(ApiError.fromBody(result.error)));
   };
 
   const paged = original && (original.kind === 'pdf' || original.kind === 'image' || original.kind === 'tiff');
