@@ -140,6 +140,14 @@ export const bulkEn: Record<keyof typeof bulkVi, string> = {
   'bulk.op.files.renumber': 'Renumber files',
   'bulk.op.documents.reorder': 'Reorder a file’s documents',
 
+  // Every field the parser reads, in the document form.
+  'doc.stampReceiver': 'Incoming stamp: receiving body',
+  'doc.stampNumber': 'Incoming stamp: number',
+  'doc.stampDate': 'Incoming stamp: date',
+  'doc.stampDateHint': 'As written on the stamp, e.g. 23/7',
+  'doc.pageCount': 'Pages',
+  'doc.language': 'Language',
+  'doc.reliability': 'Reliability',
   'audit.action.move': 'Move',
   'audit.action.addToBatch': 'Add to handover batch:',
   'audit.action.renumber': 'Renumber',

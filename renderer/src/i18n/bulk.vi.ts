@@ -142,6 +142,14 @@ export const bulkVi = {
   'bulk.op.files.renumber': 'Đánh số lại hồ sơ',
   'bulk.op.documents.reorder': 'Sắp xếp văn bản trong hồ sơ',
 
+  // Every field the parser reads, in the document form.
+  'doc.stampReceiver': 'Dấu “ĐẾN”: cơ quan nhận',
+  'doc.stampNumber': 'Dấu “ĐẾN”: số đến',
+  'doc.stampDate': 'Dấu “ĐẾN”: ngày đến',
+  'doc.stampDateHint': 'Như ghi trên dấu, ví dụ 23/7',
+  'doc.pageCount': 'Số trang',
+  'doc.language': 'Ngôn ngữ',
+  'doc.reliability': 'Mức độ tin cậy',
   'audit.action.move': 'Chuyển',
   'audit.action.addToBatch': 'Đưa vào đợt bàn giao:',
   'audit.action.renumber': 'Đánh số lại',
