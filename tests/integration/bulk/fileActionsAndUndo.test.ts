@@ -96,7 +96,7 @@ describe('undo', () => {
     expect(undone.restored).toBe(moved.changed);
     for (const d of unfiled) expect(db(w).prepare('SELECT file_id FROM documents WHERE id = ?').pluck().get(d.id)).toBeNull();
     // The file it made is removed (a mark, never a deletion), with the reason.
-    const created = db(w).prepare('SELECT removed_at IS NOT NULL AS gone, removal_reason FROM files WHERE id = ?').get(moved.createdFileId) as { gone: number; removal_reason: string };
+    const created = db(w).prepare('SELECT removed_at IS NOT NULL AS gone, removal_reason FROM files WHERE id = ?').get(moved.createdFileIds[0]) as { gone: number; removal_reason: string };
     expect(created).toEqual({ gone: 1, removal_reason: `Hoàn tác thao tác hàng loạt số ${moved.operationId}` });
     expect(auditRows(w.app, 'bulk.document.undo')).toHaveLength(unfiled.length);
     expect(auditRows(w.app, 'bulk.file.undo')).toHaveLength(1);
