@@ -226,6 +226,7 @@ export const operations = {
   'organizations.restore': command<Organization>()(s.byId),
   'organizations.removeSuccessor': command<Organization>()(sst.successionRemove),
   'structure.removed': query<RemovedStructure>()(s.empty),
+  'handover.batches.remove': command<{ id: number; fileIds: number[] }>()(sst.structureRemove),
 } as const;
 
 export type Operations = typeof operations;

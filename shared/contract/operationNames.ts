@@ -122,6 +122,7 @@ export const OPERATION_NAMES = [
   'organizations.restore',
   'organizations.removeSuccessor',
   'structure.removed',
+  'handover.batches.remove',
 ] as const;
 
 /** The IPC channel of an operation. */

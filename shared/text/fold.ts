@@ -27,10 +27,31 @@ function foldCharCached(ch: string): string {
 /** Lower-cases and removes Vietnamese diacritics. */
 export function fold(text: string): string {
   const nfc = text.normalize('NFC');
+  const n = nfc.length;
+  // One pass over UTF-16 units through the fold table (a re-index folds megabytes of text; a
+  // string built character by character cost ten times as much); astral characters and the rare
+  // multi-unit folds take the general path.
+  if (foldScratch.length < n) foldScratch = new Uint16Array(Math.max(n, foldScratch.length * 2));
+  const codes = foldScratch;
+  for (let i = 0; i < n; i++) {
+    const c = nfc.charCodeAt(i);
+    const f = c < 0x80 ? (c >= 65 && c <= 90 ? c + 32 : c) : c >= 0xd800 && c <= 0xdfff ? 0xffff : unitFold(c);
+    if (f === 0xffff) return foldByCodePoint(nfc);
+    codes[i] = f;
+  }
+  let out = '';
+  for (let i = 0; i < n; i += DECODE_CHUNK) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + DECODE_CHUNK)) as unknown as number[]);
+  return out;
+}
+
+/** Units turned back into a string per call (well under any engine's argument limit). */
+const DECODE_CHUNK = 8_192;
+let foldScratch = new Uint16Array(1024);
+
+function foldByCodePoint(nfc: string): string {
   let out = '';
   for (const ch of nfc) {
     const code = ch.charCodeAt(0);
-    // Plain ASCII fast path: most of a document's characters.
     if (code < 0x80) out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
     else out += foldCharCached(ch);
   }

@@ -7,7 +7,7 @@ import { safeSegment } from '../../../shared/handover/bagPaths';
 import { type ServiceContext } from '../context';
 import { openBag } from '../handover/bag/bagSource';
 import { buildPackage, checkTarget, type PackageTarget } from '../handover/bag/buildPackage';
-import { addFiles, assignBoxes, createBatch, removeFiles, updateBatch } from '../handover/batchCommands';
+import { addFiles, assignBoxes, createBatch, removeBatch, removeFiles, updateBatch } from '../handover/batchCommands';
 import { batchDetail, batchFacts, candidateFiles, getBatch, listingProblemCount } from '../handover/batchQueries';
 import { advanceBatch, markPacked, recordReceipt, reopenBatch } from '../handover/batchSteps';
 import { loadExportContext, renderExport } from '../handover/exports/exporter';
@@ -60,6 +60,7 @@ export function handoverHandlers(ctx: ServiceContext): Handlers {
     'handover.batches.advance': ({ id, to }) => advanceBatch(ctx, id, to),
     'handover.batches.reopen': ({ id, reason }) => reopenBatch(ctx, id, reason),
     'handover.batches.recordReceipt': ({ id, receiptPath, note }) => recordReceipt(ctx, id, receiptPath, note),
+    'handover.batches.remove': ({ id, reason }) => removeBatch(ctx, id, reason),
 
     'handover.export': async ({ batchId, fondsId, form, format, out, download }) => {
       const ec = loadExportContext(ctx, batchId !== undefined ? { kind: 'batch', batchId } : { kind: 'fonds', fondsId: fondsId! });

@@ -92,5 +92,6 @@ export function structureHandlers(ctx: ServiceContext): Handlers {
     },
 
     'structure.removed': () => ({ organizations: repos.organizations.removed(), fonds: repos.fonds.removed() }),
+
   };
 }

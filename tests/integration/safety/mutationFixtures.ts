@@ -299,6 +299,7 @@ export const MUTATION_FIXTURES: Partial<Record<OperationName, MutationFixture>> 
       return { predecessorId: w.orgId, successorId: w.successorId, reason: 'Nhập nhầm quan hệ kế thừa' };
     },
   },
+  'handover.batches.remove': { input: async (w) => ({ id: await batch(w, 'draft'), reason: 'Lập nhầm đợt, sẽ lập lại' }) },
   'bulk.undo': {
     input: async (w) => {
       const { result } = await w.app.call('bulk.start', { action: 'files.setFields', selection: { kind: 'ids', ids: [w.fixedFileId, w.permanentFileId] }, fields: { box: 'Hộp 12' } });
