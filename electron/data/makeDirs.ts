@@ -42,11 +42,14 @@ function existsAsFolder(dir: string): boolean {
   }
 }
 
-/** Like `mkdir -p`: makes `dir` and any missing parent; an existing folder is fine. Throws the first refusal. */
-export function makeDirs(dir: string): void {
+/**
+ * Like `mkdir -p`: makes `dir` and any missing parent (with `mode`, e.g. 0o700 for a private
+ * folder); an existing folder is fine. Throws the first refusal.
+ */
+export function makeDirs(dir: string, mode?: number): void {
   for (const folder of missingFolders(dir)) {
     try {
-      fs.mkdirSync(folder);
+      fs.mkdirSync(folder, mode === undefined ? undefined : { mode });
     } catch (err) {
       // Another process may have made it in between.
       if (errno(err) === 'EEXIST' && existsAsFolder(folder)) continue;

@@ -12,6 +12,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPo
 import { defaultCataloguePath } from '../paths';
 import type { Dispatch } from '../services/dispatch';
 import { type CatalogueGate, openCatalogueGate } from '../services/safety/catalogueGate';
+import { isRendererUrl, rendererRootUrl } from './rendererUrl';
 import { registerShellIpc } from './shellIpc';
 
 /** Built layout: dist/electron/main.cjs beside dist/electron/preload.cjs and dist/renderer/. */
@@ -32,12 +33,13 @@ export const WEB_PREFERENCES = {
   navigateOnDragDrop: false,
 } as const;
 
-const rendererRoot = `file://${path.dirname(INDEX_HTML).split(path.sep).join('/')}/`;
+/** The renderer folder as Chromium names it (see rendererUrl.ts: compared as paths, not strings). */
+const rendererRoot = rendererRootUrl(INDEX_HTML);
+const isOwnPage = (url: string) => isRendererUrl(url, rendererRoot);
 
 /** IPC is answered only for the app's own page, never for a frame that navigated elsewhere. */
 export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  return url.startsWith(rendererRoot);
+  return isOwnPage(event.senderFrame?.url ?? '');
 }
 
 export function registerIpc(dispatch: Dispatch): void {
@@ -64,7 +66,7 @@ export function createMainWindow(): BrowserWindow {
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(rendererRoot)) event.preventDefault();
+    if (!isOwnPage(url)) event.preventDefault();
   });
   win.once('ready-to-show', () => win.show());
   void win.loadFile(INDEX_HTML);
@@ -82,10 +84,10 @@ function hardenSessions(): void {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(rendererRoot)) event.preventDefault();
+      if (!isOwnPage(url)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!url.startsWith(rendererRoot)) event.preventDefault();
+      if (!isOwnPage(url)) event.preventDefault();
     });
   });
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { BrowserWindow, dialog, type IpcMainInvokeEvent, ipcMain, shell } from 'electron';
 import { SHELL_CHANNELS } from '../../shared/contract/shellChannels';
 import type { Dispatch } from '../services/dispatch';
+import { makeDirs } from '../data/makeDirs';
 
 /** A name safe to write in a temporary folder on every system. */
 function safeFileName(name: string): string {
@@ -34,7 +35,7 @@ export function registerShellIpc(dispatch: Dispatch, isTrustedSender: (event: Ip
     if (!reply.ok) return { ok: false, message: reply.error.message };
     const { attachment, contentBase64 } = reply.result as { attachment: { sha256: string; fileName: string }; contentBase64: string };
     const folder = path.join(os.tmpdir(), 'kho-luu-ban-goc');
-    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    makeDirs(folder, 0o700);
     const file = path.join(folder, `${attachment.sha256.slice(0, 12)}-${safeFileName(attachment.fileName)}`);
     // A copy, read-only, so that an edit in the other program cannot be taken for the original.
     if (fs.existsSync(file)) fs.chmodSync(file, 0o600);

@@ -17,6 +17,7 @@ import { originalHandlers } from './handlers/originals';
 // [safety] issue 6
 import { safetyHandlers } from './handlers/safety';
 import { SecretsAccess, secretsShownByDefault } from './safety/secretsAccess';
+import { withSecretPolicy } from './safety/secretOutputs';
 // [handover] issue 5
 import { handoverHandlers } from './handlers/handover';
 // [import] issue 3
@@ -90,7 +91,8 @@ export function createServices(options: ServicesOptions): Services {
   };
   return {
     context,
-    handlers,
+    // [safety] what a caller may not see of secret records is withheld from every answer.
+    handlers: withSecretPolicy(context, handlers),
     close: async () => {
       const running = context.jobs.running();
       for (const job of running) job.requestCancel();

@@ -10,6 +10,7 @@
  */
 import { formatDayMonthYear } from '../text/dates';
 import type { ArchiveFile, DocumentRecord, RetentionClass, SecurityLevel } from '../contract/types';
+import { HIDDEN_SECRET_TEXT, isWithheld, lockedSecretDocument } from '../security/secretFields';
 
 export interface FormColumn {
   key: string;
@@ -43,7 +44,7 @@ export const DOCUMENT_LIST_COLUMNS: readonly FormColumn[] = [
 ];
 
 export const SECURITY_LABEL_VI: Record<SecurityLevel, string> = { mat: 'Mật', toi_mat: 'Tối mật', tuyet_mat: 'Tuyệt mật' };
-export const HIDDEN_SECRET_TEXT = '[Tài liệu mật — không hiển thị]';
+export { HIDDEN_SECRET_TEXT };
 
 /** `2025-05-14` → `14/05/2025`; anything else unchanged; null → empty. */
 export const viDate = formatDayMonthYear;
@@ -159,8 +160,9 @@ export interface DocumentGroup {
 
 /**
  * The Mục lục văn bản, file by file (numbered within each file, as a file's own list is), with
- * secret documents marked; when the caller may not see secrets, their subject and issuer are
- * replaced by a notice (the row stays, so nothing is silently left out).
+ * secret documents marked; when the caller may not see secrets, each secret document's row keeps
+ * only what the secret-field rule shows (order, sheet, security level) and says it is withheld
+ * (the row stays, so nothing is silently left out).
  */
 export function documentListRows(groups: readonly DocumentGroup[], secretsVisible: boolean): { rows: FormRow[]; documents: number; secret: number } {
   const rows: FormRow[] = [];
@@ -169,11 +171,12 @@ export function documentListRows(groups: readonly DocumentGroup[], secretsVisibl
   for (const g of groups) {
     if (g.documents.length === 0) continue;
     rows.push({ kind: 'section', text: g.file ? `Hồ sơ số ${g.file.code}: ${g.file.title}` : 'Văn bản chưa lập hồ sơ' });
-    g.documents.forEach((d, i) => {
+    g.documents.forEach((record, i) => {
       documents++;
-      const hidden = d.securityLevel !== null && !secretsVisible;
+      const hidden = isWithheld(record.securityLevel, secretsVisible);
+      const d = hidden ? lockedSecretDocument(record) : record;
       if (d.securityLevel) secret++;
-      const notes = [d.securityLevel ? `Độ mật: ${SECURITY_LABEL_VI[d.securityLevel]}` : '', hidden ? '' : (d.notes ?? '')].filter(Boolean).join('; ');
+      const notes = [d.securityLevel ? `Độ mật: ${SECURITY_LABEL_VI[d.securityLevel]}` : '', d.notes ?? ''].filter(Boolean).join('; ');
       rows.push({
         kind: 'item',
         cells: [
@@ -181,7 +184,7 @@ export function documentListRows(groups: readonly DocumentGroup[], secretsVisibl
           d.numberSymbol ?? '',
           viDate(d.issueDate),
           hidden ? HIDDEN_SECRET_TEXT : typeAndSubject(d.docType, d.subject),
-          hidden ? '' : (d.issuer ?? ''),
+          d.issuer ?? '',
           d.sheetNumber ?? '',
           notes,
         ],

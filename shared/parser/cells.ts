@@ -2,6 +2,7 @@ import type { Seg } from './clean';
 import { makeJoined } from './clean';
 import { readPlaceDate } from './dateLine';
 import { BODY_HEADS, isCapitals, startsWithWord } from './lexicon';
+import { findMotto } from './motto';
 import { readNumberLine } from './numberLine';
 
 /**
@@ -20,42 +21,75 @@ const NUMBER_HEAD_RE = /^S[ốỐôÔoO]\s?[:.]?\s?\d{1,6}\s?[-/]?$/u;
 const AUTHORITY_ONLY_RE = /^(?:T\/M|K\/T|T\/L|T\/UQ|TM\.|KT\.|TL\.|TUQ\.)$/u;
 const NGAY_RE = /(?:^|\s)ngay(?:\s|$)/;
 const MAX_PART = 60;
+/** One word of a place name, title case (`Yên`, `Hà`, `Phan`). */
+const PLACE_WORD_RE = /^\p{Lu}\p{Ll}{1,8}$/u;
+const PLACE_THEN_DATE_RE = /^[a-z][a-z' -]{0,30},? ?ngay(?:\s|$)/;
 
 function joinsAsNumber(a: Seg, b: Seg): boolean {
   if (!LABEL_ONLY_RE.test(a.text) && !NUMBER_HEAD_RE.test(a.text)) return false;
   return readNumberLine(a)?.numberSymbol == null && readNumberLine(makeJoined(a, b))?.numberSymbol != null;
 }
 
+/** `Kon Tum, ngày 25` / `tháng 01 năm 2024`, `…, ngày 21 tháng 6 năm` / `2019`. */
 function joinsAsDate(a: Seg, b: Seg): boolean {
   if (!NGAY_RE.test(a.folded) || readPlaceDate(a)?.date || !/^(?:\d|thang|nam)/.test(b.folded)) return false;
-  return !!readPlaceDate(makeJoined(a, b))?.date;
+  const joined = makeJoined(a, b);
+  return !!readPlaceDate(joined)?.date || (joined.text.length <= MAX_PART && /nam$/.test(joined.folded));
 }
 
-/** `HỘI` / `ĐỒNG NHÂN DÂN QUẬN 2`: a body's head word cut from the rest of its name. */
+/** `Yên` / `Bái, ngày 21 …`, `Hà` / `Nội, ngày …`: the first word of the place on a line of its own. */
+function joinsAsPlace(a: Seg, b: Seg): boolean {
+  return PLACE_WORD_RE.test(a.text) && /^\p{Lu}/u.test(b.text) && PLACE_THEN_DATE_RE.test(b.folded);
+}
+
+/**
+ * `HỘI` / `ĐỒNG NHÂN DÂN QUẬN 2`, `BAN` / `CHẤP HÀNH TRUNG ƯƠNG`: a body's first word cut from the
+ * rest of its name (the two together open a longer name than the word alone).
+ */
 function joinsAsBody(a: Seg, b: Seg): boolean {
   if (!isCapitals(a.text, 2) || !isCapitals(b.text, 2) || a.text.includes(' ')) return false;
-  if (startsWithWord(a.folded, BODY_HEADS)) return false;
-  return startsWithWord(`${a.folded} ${b.folded}`, BODY_HEADS);
+  const joined = `${a.folded} ${b.folded}`;
+  const head = BODY_HEADS.filter((h) => startsWithWord(joined, [h])).reduce((n, h) => Math.max(n, h.length), 0);
+  return head > a.folded.length;
+}
+
+/** `ĐẢNG` / `CỘNG SẢN VIỆT NAM`: the motto's first word on a line of its own. */
+function joinsAsMotto(a: Seg, b: Seg): boolean {
+  if (a.text.includes(' ') || !isCapitals(a.text, 2)) return false;
+  const joined = makeJoined(a, b);
+  const m = findMotto(joined.folded, (x, y) => joined.text.slice(x, y));
+  return m !== null && m.whole && m.start === 0;
 }
 
 function joinsAsAuthority(a: Seg, b: Seg): boolean {
   return AUTHORITY_ONLY_RE.test(a.text) && isCapitals(b.text, 2);
 }
 
-/** Joins split cells in `segs` (a new array; segments not joined are kept as they are). */
+function joins(a: Seg, b: Seg): boolean {
+  if (a.star || a.sep || b.star || b.sep || a.text.length > MAX_PART || b.text.length > MAX_PART) return false;
+  return (
+    joinsAsNumber(a, b) ||
+    joinsAsDate(a, b) ||
+    joinsAsPlace(a, b) ||
+    joinsAsBody(a, b) ||
+    joinsAsMotto(a, b) ||
+    joinsAsAuthority(a, b)
+  );
+}
+
+/**
+ * Joins split cells in `segs` (a new array; segments not joined are kept as they are). A cell may
+ * be cut in three (`Yên` / `Bái, ngày 21 tháng 6 năm` / `2019`): joins chain.
+ */
 export function joinSplitCells(segs: readonly Seg[]): Seg[] {
   const out: Seg[] = [];
   for (let i = 0; i < segs.length; i++) {
-    const a = segs[i]!;
-    const b = segs[i + 1];
-    if (b && !a.star && !a.sep && !b.star && !b.sep && a.text.length <= MAX_PART && b.text.length <= MAX_PART) {
-      if (joinsAsNumber(a, b) || joinsAsDate(a, b) || joinsAsBody(a, b) || joinsAsAuthority(a, b)) {
-        out.push(makeJoined(a, b));
-        i++;
-        continue;
-      }
+    let cur = segs[i]!;
+    for (let n = 0; n < 3 && i + 1 < segs.length && joins(cur, segs[i + 1]!); n++) {
+      cur = makeJoined(cur, segs[i + 1]!);
+      i++;
     }
-    out.push(a);
+    out.push(cur);
   }
   return out;
 }

@@ -29,7 +29,8 @@ const SYMBOL_RE = new RegExp(
     '|' +
     // `Quyết định số 84 QĐ/TWĐTN`: a party number written with a space for its dash, after `số`.
     String.raw`(?<=s[ốỐ] )(\d{1,6}) (\p{Lu}\p{L}{0,4})\/(\p{Lu}\p{L}{0,11})` +
-    String.raw`)(?![\p{L}\p{N}])`,
+    // A lower-case word a copy glued after the symbol (`70-TB/TWngày`) is not part of it.
+    String.raw`)(?![\p{Lu}\p{N}])`,
   'gu',
 );
 /** Group indices in {@link SYMBOL_RE}: party (3 groups), State (4), one-group (3), spaced party (3). */

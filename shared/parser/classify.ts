@@ -80,6 +80,8 @@ function typeLine(seg: Seg): TypeLine | null {
   // The type is printed in capitals; `Kết luận số 44-KL/TU …` in a sentence is a citation.
   if (!isCapitals(seg.text.slice(0, end), 3) || seg.text.length > 200) return null;
   const rest = end < seg.text.length ? subSeg(seg, end) : null;
+  // `QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:` closing the legal basis is the enacting word, not a title.
+  if (rest && /^[:.]$/.test(rest.text)) return null;
   return { info: m.info, word: subSeg(seg, 0, end), rest: rest && rest.text.length > 0 ? rest : null };
 }
 

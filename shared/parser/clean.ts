@@ -111,7 +111,8 @@ const RULE_TEXT_RE = /^[-=—–~]+$/;
 const SEP_RE = /^(?:[-=—–~_]{3,}|(?:\*\s*){3,})$/;
 const TABLE_RULE_RE = /^:?-{3,}:?$/;
 // A `|` standing apart is a cell border a copy kept from a table (`ỦY BAN NHÂN DÂN | CỘNG HÒA …`).
-const CELL_SPLIT_RE = /\t+| {4,}|\u00a0{2,}|(?:^|[ \t])\|(?=[ \t]|$)[ \t]*/g;
+// A run of underscores inside a line is the rule under a header cell, drawn up to the next cell.
+const CELL_SPLIT_RE = /\t+| {4,}|\u00a0{2,}|(?:^|[ \t])\|(?=[ \t]|$)[ \t]*|_{3,}/g;
 /** A line of nothing but cell borders: what is left of a table's layout, not a blank line. */
 const BORDER_LINE_RE = /^[\s|]*\|[\s|]*$/;
 const BLANK_SLOT_RE = /(?:^|[\s*])(?:ngày|tháng|năm|số|NGÀY|THÁNG|NĂM|Số|SỐ)\s?[:.]?$/u;
@@ -147,6 +148,8 @@ function splitCells(line: string, at: number): RawCell[] | null | 'border' {
     // `|---|---|` is the table's own rule line, not a document separator.
     return rule && cells.length > 0 ? null : cells;
   }
+  // A line that is only a rule stays one cell: the rule itself.
+  if (/^[-_=—–~*\s]+$/.test(t)) return [{ raw: line, at }];
   const cells: RawCell[] = [];
   let prev = 0;
   CELL_SPLIT_RE.lastIndex = 0;

@@ -1,4 +1,5 @@
 import { subSeg, textIndex, type Seg } from './clean';
+import { fold } from '../text/fold';
 import type { Piece } from './piece';
 
 /** ISO `yyyy-mm-dd` for a real calendar date in the years party records can carry, else null. */
@@ -41,6 +42,8 @@ export interface PlaceDate {
   datePiece: Piece;
   /** The line has a date slot but it could not be read (blank or impossible). */
   unreadable: boolean;
+  /** A place is printed but not legible (letters lost): left empty, to be checked. */
+  placeIllegible?: boolean;
 }
 
 /** Reads the place-and-date line `Đắk Lăk, ngày 14 tháng 5 năm 2025` (place kept as written). */
@@ -58,9 +61,13 @@ export function readPlaceDate(seg: Seg): PlaceDate | null {
     if (first.toUpperCase() !== first || first.toLowerCase() === first) return null;
     place = p;
   }
+  // `Hà N i`: a text layer lost the letters with stacked diacritics; the place is not legible. A
+  // one-letter word can only be a vowel (`Ô Môn`, `Cư Ê Wi`, `Chư Á`); a lone consonant is a loss.
+  const illegible = place !== null && /(?:^|\s)[b-df-hj-np-tv-xz](?:\s|$)/.test(fold(place.text));
+  if (illegible) place = null;
   const dStart = m[0].indexOf(m[2]!, m[1]?.length ?? 0);
   const datePiece = subSeg(seg, textIndex(seg, dStart), textIndex(seg, dStart + m[2]!.length));
   const [d, mo, y] = [m[3], m[4], m[5]];
   const date = d && mo && y ? isoDate(+d, +mo, +y) : null;
-  return { place, date, datePiece, unreadable: date === null };
+  return { place, date, datePiece, unreadable: date === null, placeIllegible: illegible };
 }

@@ -24,9 +24,12 @@ const FOOTER_ZONE = 1500;
 const MAX_CUTS = 400;
 
 const MOTTO_RE = /dang cong san viet nam|cong hoa ?xa ?hoi ?chu ?nghia ?viet ?nam|doc ?lap ?[-–—]? ?tu ?do ?[-–—]? ?hanh ?phuc|doan tncs ho chi minh/g;
-const NUMBER_RE = /(?<=^|[\s*|:.])S[ốỐ] ?[:.]? ?\d{1,6} ?[-/]/gu;
+// `S 291/QĐ-UBDT`: a text layer that lost the `ố`.
+const NUMBER_RE = /(?<=^|[\s*|:.])S(?:[ốỐ] ?[:.]?| (?=\d)) ?\d{1,6} ?[-/]/gu;
 /** `Phan Rang-Tháp Chàm, ngày 05 tháng11 năm 2010`, `Quận 2, ngày 11/01/2008`: place words in title case. */
-const PLACE_WORD = String.raw`(?:\p{Lu}\p{Ll}[\p{L}'’-]{0,20}|TP\.|Tp\.|\d{1,3})`;
+// A lone capital, with a letter or two after it, is a word a text layer broke (`Hà N i`): the cut
+// is made all the same; whether the place can be read is the dateline reader's to say.
+const PLACE_WORD = String.raw`(?<!\p{L})(?:\p{Lu}\p{Ll}[\p{L}'’-]{0,20}|\p{Lu}(?: \p{Ll}{1,2}(?!\p{L}))?|TP\.|Tp\.|\d{1,3})`;
 const DATELINE_RE = new RegExp(
   String.raw`(?:${PLACE_WORD}(?: ${PLACE_WORD}){0,5}) ?, ?[nN]gày ?\d{1,2} ?(?:tháng ?\d{1,2} ?năm ?\d{4}|[/.-] ?\d{1,2} ?[/.-] ?\d{4})`,
   'gu',
@@ -73,7 +76,7 @@ function gluedTitleCuts(s: string, base: number, cuts: number[]): void {
  * dateline); `keep` can refuse a match by the text it covers.
  */
 const COLUMN_GAP_RE = /\t| {4,}|\u00a0{2,}/;
-const QUICK_NUMBER_RE = /S[ốỐ] ?[:.]? ?\d/u;
+const QUICK_NUMBER_RE = /S(?:[ốỐ] ?[:.]?)? ?\d/u;
 const QUICK_DATE_RE = /gày ?\d/u;
 const QUICK_MOTTO_RE = /CỘNG|Cộng|ĐẢNG CỘNG|Độc|ĐỘC|ĐOÀN TNCS|Hạnh|HẠNH/u;
 const QUICK_LABEL_RE = /N[ơo]i nh[ậa]n/u;

@@ -1,8 +1,9 @@
 import { joinSplitCells } from './cells';
 import { buildSegments, lineStartBefore, type Seg } from './clean';
 import { splitMergedColumns } from './columns';
-import type { ListRead } from './lists';
-import { findRecipientsLabel, readRecipients } from './recipients';
+import { readList, type ListRead } from './lists';
+import { endsRecipientList, findRecipientsLabel, readRecipients } from './recipients';
+import { isAuthority } from './signature';
 import type { DocRegion } from './region';
 import { readSignature, type SignatureRead } from './signature';
 
@@ -69,5 +70,22 @@ export function readFooter(text: string, region: DocRegion = { start: 0, end: te
   const to = label >= 0 ? Math.min(region.end, label + AFTER_LABEL) : region.end;
   const segs = splitMergedColumns(joinSplitCells(buildSegments(text, from, to)));
   const labelIdx = findRecipientsLabel(segs);
-  return { recipients: readRecipients(segs, labelIdx), signature: readSignature(segs, labelIdx), segs };
+  const recipients = readRecipients(segs, labelIdx) ?? unlabeledRecipients(segs);
+  return { recipients, signature: readSignature(segs, labelIdx), segs };
+}
+
+/**
+ * A copy that lost the `Nơi nhận` label keeps its list in the left column beside the signing
+ * authority (`- Như Điều 3; | TM. ỦY BAN NHÂN DÂN |`): read from the first such dash, and flagged.
+ */
+function unlabeledRecipients(segs: readonly Seg[]): ListRead | null {
+  for (let i = 0; i < segs.length - 1; i++) {
+    const s = segs[i]!;
+    const right = segs[i + 1]!;
+    if (s.col === 0 && s.ncols > 1 && right.line === s.line && /^[-–+•]\s?\p{L}/u.test(s.text) && isAuthority(right)) {
+      const list = readList(segs, i, null, { stop: endsRecipientList, firstColumnOnly: true });
+      return list.items.length > 0 ? { items: list.items, doubtful: true } : null;
+    }
+  }
+  return null;
 }

@@ -4,8 +4,8 @@ import { joinSplitCells } from './cells';
 import { buildSegments, subSeg } from './clean';
 import { classifySegments, type Item, type Kind } from './classify';
 import type { PlaceDate } from './dateLine';
-import { readIssuer, type IssuerRead } from './issuer';
-import { startsLowercase, typesAgree } from './lexicon';
+import { GENERIC_NAMES, readIssuer, type IssuerRead } from './issuer';
+import { isCapitals, startsLowercase, typesAgree } from './lexicon';
 import { fold } from '../text/fold';
 import { findIncomingStamp, type StampRead } from './incomingStamp';
 import type { ListRead } from './lists';
@@ -13,7 +13,7 @@ import type { SecurityMark, UrgencyMark } from './marks';
 import type { NumberRead } from './numberLine';
 import type { Piece } from './piece';
 import type { DocRegion } from './region';
-import { readSubject, type SubjectOptions, type SubjectRead } from './subject';
+import { isEnactingLine, isHeading, readSubject, type SubjectOptions, type SubjectRead } from './subject';
 import { readTitle, type TitleRead } from './title';
 
 /**
@@ -59,8 +59,6 @@ const VE_RE = /^ve\s/;
 const HEADER_MARKS: ReadonlySet<Kind> = new Set<Kind>(['number', 'placeDate', 'motto']);
 const CONG_VAN = docTypeByAbbr('CV')!;
 
-/** Names that say what kind of body issues, not which one: their locality is on the next line. */
-const GENERIC_BODIES = new Set(['uy ban nhan dan', 'hoi dong nhan dan', 'ubnd', 'hdnd', 'dang uy', 'dang bo']);
 const LOCALITY_AFTER_RE = /^\s(?:tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong|dac khu)\s/;
 const ENACTING_LOOKAHEAD = 14;
 
@@ -74,7 +72,7 @@ function completeIssuer(items: readonly Item[], read: IssuerRead, bodyStart: num
   const issuer = read.issuer;
   if (!issuer || read.parent) return read;
   const f = fold(issuer.text);
-  if (!GENERIC_BODIES.has(f)) return read;
+  if (!GENERIC_NAMES.has(f)) return read;
   let last = -1;
   for (let i = 0; i < bodyStart; i++) if (HEADER_MARKS.has(items[i]!.kind)) last = i;
   for (let i = last + 1; i >= 1 && i < items.length && i <= last + ENACTING_LOOKAHEAD; i++) {
@@ -84,7 +82,8 @@ function completeIssuer(items: readonly Item[], read: IssuerRead, bodyStart: num
       return { issuer: it.seg, parent: null, doubtful: true };
     }
   }
-  return read;
+  // The kind of body without the body: not a name the document states in full.
+  return { issuer: null, parent: null, doubtful: true };
 }
 
 function firstIndex(items: readonly Item[], from: number, to: number, pred: (it: Item) => boolean): number {
@@ -137,8 +136,12 @@ function readPass(text: string, region: DocRegion, maxSegs: number): { read: Hea
     // The type line lost from a copy, the subject under the header remains: `VỀ NHIỆM VỤ …`.
     let last = -1;
     for (let i = 0; i < bodyStart; i++) if (HEADER_MARKS.has(items[i]!.kind)) last = i;
-    const it = last >= 0 ? items[last + 1] : undefined;
-    if (it && VE_RE.test(it.seg.folded) && !startsLowercase(it.seg.text)) subject = readSubject(items, last + 1, null, false, opts);
+    // Or a subject in capitals right under it (`BAN HÀNH QUY ĐỊNH …`), when it is not the enacting line.
+    const at = last + 1;
+    const it = last >= 0 ? items[at] : undefined;
+    const capsSubject =
+      !!it && isCapitals(it.seg.text, 3) && (it.kind === 'caps' || it.kind === 'body') && !isHeading(it.seg.text) && !isEnactingLine(items, at, opts);
+    if (it && ((VE_RE.test(it.seg.folded) && !startsLowercase(it.seg.text)) || capsSubject)) subject = readSubject(items, at, null, false, opts);
   }
   // A subject that runs to the end of what was saved may have been cut with it: not stated in full.
   const subjectCut = !!subject && subject.next >= n && windowEnd === region.end && segs.length < maxSegs;

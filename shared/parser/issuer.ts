@@ -37,6 +37,9 @@ function anchorIndex(items: readonly Item[], limit: number): number {
   return type;
 }
 
+/** Names that say what kind of body issues, not which one: their locality is printed under them. */
+export const GENERIC_NAMES: ReadonlySet<string> = new Set(['uy ban nhan dan', 'hoi dong nhan dan', 'ubnd', 'hdnd', 'dang uy', 'dang bo']);
+
 /**
  * `ỦY BAN NHÂN DÂN` / `TỈNH HƯNG YÊN`, `ĐẢNG ỦY` / `XÃ EA KPAM`: a body's name with its locality on
  * the next line is how the format prints it, not a doubtful wrap. Any other wrap may have taken a
@@ -74,6 +77,11 @@ export function readIssuer(items: readonly Item[], limit: number): IssuerRead {
     if (!opensWithBody(bodies[k]![0]!, PARENT_HEADS)) {
       bodies.splice(k, 2, [...bodies[k]!, ...bodies[k + 1]!]);
     }
+  }
+  // `ỦY BAN NHÂN DÂN` / `ỦY BAN MTTQ VIỆT NAM` / `TỈNH ĐẮK LẮK`: a name with no locality of its own
+  // over another body is a joint issuer sharing the locality below, not a superior body.
+  if (bodies.length === 2 && GENERIC_NAMES.has(bodies[0]!.map((s) => s.folded).join(' '))) {
+    bodies.splice(0, 2, [...bodies[0]!, ...bodies[1]!]);
   }
   const last = bodies[bodies.length - 1]!;
   const prev = bodies.length >= 2 ? bodies[bodies.length - 2]! : null;

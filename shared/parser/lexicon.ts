@@ -37,6 +37,9 @@ export const BODY_HEADS: readonly string[] = [
   'quoc hoi',
   'uy ban thuong vu quoc hoi',
   'chu tich nuoc',
+  // An office that issues in its own name (`CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG`, `THƯỜNG TRỰC HĐND - UBND …`).
+  'chu tich',
+  'thuong truc',
   'chinh phu',
   'thu tuong',
   'uy ban nhan dan',

@@ -27,6 +27,7 @@ export interface ListRead {
 }
 
 const BULLET_RE = /^[-–—+•·]\s?/;
+const PATH_RE = /^(?:[a-zA-Z]:\\|\\\\)\S*|^\S*\\\S*\\\S*/;
 const MAX_ITEM = 200;
 
 function bulletless(p: Piece): Piece {
@@ -51,7 +52,8 @@ export function readList(segs: readonly Seg[], from: number, inline: Piece | nul
   for (let i = from; i < segs.length && items.length <= max; i++) {
     const seg = segs[i]!;
     if (opts.firstColumnOnly && seg.ncols > 1 && seg.col > 0) continue;
-    if (seg.star) continue;
+    // The file's path a word processor printed in the footer (`d:\2011\CV\…`) is no recipient.
+    if (seg.star || PATH_RE.test(seg.text)) continue;
     if (seg.sep || opts.stop(seg)) break;
     if (BULLET_RE.test(seg.text)) {
       if (items.length > 0) lineGap = Math.min(lineGap, seg.blankBefore);

@@ -11,18 +11,26 @@ import { slicePiece, type Piece } from './piece';
  *          a công văn's symbol has no type: `187/VTLTNN-VP` (issuer, drafting unit), `66/NVĐP`.
  */
 // An issuer group may end in a term number (`QH14`, `UBTVQH15`).
-const ISSUER = String.raw`\p{Lu}\p{L}{0,11}\d{0,2}(?:-\p{Lu}\p{L}{0,11}\d{0,2}){0,3}`;
+// A lower-case letter only where a code has one (`TTg`), never a glued word (`70-TB/TWngày`).
+const ISSUER_GROUP = String.raw`\p{Lu}(?:\p{Lu}|\p{Ll}(?!\p{Ll})){0,11}\d{0,2}`;
+// Groups joined by `-`, or by `.` inside one (`06/QC-TT.HĐND-UBND`).
+const ISSUER = String.raw`${ISSUER_GROUP}(?:[-.]${ISSUER_GROUP}){0,3}`;
 export const PARTY_SYMBOL = String.raw`(\d{1,6})[ \t]?-[ \t]?(\p{Lu}\p{L}{0,4})[ \t]?\/[ \t]?(${ISSUER})`;
 // `30c/NQ-CP`: a letter after the number marks a document numbered into an existing series.
-export const STATE_SYMBOL = String.raw`(\d{1,6}[a-z]?)(?:\/(\d{4}))?\/(\p{Lu}\p{L}{0,7})-(${ISSUER})`;
+// The type and the issuer are joined by `-`, or by `/` in joint documents (`01/QCPH/UBND-UBMTTQ`).
+export const STATE_SYMBOL = String.raw`(\d{1,6}[a-z]?)(?:\/(\d{4}))?\/(\p{Lu}\p{L}{0,7})[-/](${ISSUER})`;
+/** `Số: 24-CT`: the old State form, a number and the issuer's code (Chủ tịch Hội đồng Bộ trưởng). */
+const OLD_STATE_AT_START = /^(\d{1,6})-(\p{Lu}{1,6})(?![\p{L}\p{N}/-])/u;
 /** A State symbol of one group (`66/NVĐP`): only read after a `Số` label, never as a citation. */
 export const STATE_ONE_GROUP = String.raw`(\d{1,6}[a-z]?)(?:\/(\d{4}))?\/(\p{Lu}\p{L}{1,11}\d{0,2})`;
-const END = String.raw`(?![\p{L}\p{N}])`;
+// A symbol ends before a capital or a digit; a lower-case word glued to it is not part of it.
+const END = String.raw`(?![\p{Lu}\p{N}])`;
 /** A one-group symbol must not be the start of a longer one the other shapes did not read. */
 const END_ONE = String.raw`(?![\p{L}\p{N}/-])`;
 
 // `Số:`, `SỐ`, and the same without its accents (`So:`), as OCR and plain-ASCII copies give it.
-const LABEL_RE = /^S[ốỐôÔoO]\s?[:.]?\s?/u;
+// `S 291/QĐ-UBDT`: a text layer that lost the letter with a stacked diacritic.
+const LABEL_RE = /^S(?:[ốỐôÔoO]\s?[:.]?\s?|\s(?=\d))/u;
 const PARTY_AT_START = new RegExp(`^${PARTY_SYMBOL}${END}`, 'u');
 const STATE_AT_START = new RegExp(`^${STATE_SYMBOL}${END}`, 'u');
 const STATE_ONE_AT_START = new RegExp(`^${STATE_ONE_GROUP}${END_ONE}`, 'u');
@@ -99,6 +107,18 @@ export function readNumberLine(seg: Seg): NumberRead | null {
     };
   }
   if (!label) return null;
+  const old = OLD_STATE_AT_START.exec(rest);
+  if (old) {
+    return {
+      numberSymbol: normalizeNumberSymbol(old[0]),
+      piece: slicePiece(seg, at, at + old[0].length),
+      form: 'state',
+      abbr: null,
+      abbrPiece: null,
+      end: at + old[0].length,
+      bare: false,
+    };
+  }
   const blank = BLANK_AT_START.exec(rest);
   const stateBlank = blank ? null : STATE_BLANK_AT_START.exec(rest);
   const b = blank ?? stateBlank;

@@ -82,6 +82,7 @@ export function parseDocument(input: string): ParseResult {
     doubts.add('place');
   }
   if (pd && !pd.date) doubts.add('issueDate');
+  if (pd?.placeIllegible) doubts.add('place');
 
   const metadata: ParsedMetadata = {
     numberSymbol,

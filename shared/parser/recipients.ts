@@ -15,7 +15,7 @@ export function findRecipientsLabel(segs: readonly Seg[]): number {
   return segs.findIndex((s) => s.col === 0 && LABEL_RE.test(s.folded) && s.text.length < 200);
 }
 
-function endsList(seg: Seg): boolean {
+export function endsRecipientList(seg: Seg): boolean {
   // The signature (authority, title, a name in capitals) and any new heading end the list.
   return (isCapitals(seg.text, 2) && !/^[-–+•]/.test(seg.text)) || /^(kinh gui|noi nhan)/.test(seg.folded);
 }
@@ -25,5 +25,5 @@ export function readRecipients(segs: readonly Seg[], labelIdx: number): ListRead
   const label = segs[labelIdx]!;
   const m = LABEL_RE.exec(label.folded)!;
   const inline = subSeg(label, textIndex(label, m[0].length));
-  return readList(segs, labelIdx + 1, inline, { stop: endsList, firstColumnOnly: true });
+  return readList(segs, labelIdx + 1, inline, { stop: endsRecipientList, firstColumnOnly: true });
 }

@@ -139,5 +139,42 @@ export function readSignature(segs: readonly Seg[], labelIdx: number): Signature
     const read = readFrom(segs, i, []);
     if (read.name) return read;
   }
-  return none;
+  return unmarkedSignature(segs, start) ?? none;
+}
+
+/**
+ * A signature printed without an authority line, as an official gazette or an old copy gives it:
+ * a title in ordinary case over the name (`Bộ trưởng Tổng thư ký` / `(Đã ký)` / `Đặng Thi`), or a
+ * name marked `(Đã ký)` alone. Only the note or a known title says the line is a signature.
+ */
+function unmarkedSignature(segs: readonly Seg[], start: number): SignatureRead | null {
+  for (let i = start; i < segs.length; i++) {
+    const s = segs[i]!;
+    if (!relevant(s)) continue;
+    if (isTitleCaseTitle(s)) {
+      const n = nextRelevant(segs, i + 1, true);
+      if (n >= 0 && n <= i + 3 && isPersonName(segs[n]!.text)) {
+        return { authority: null, title: s, name: segs[n]!, withoutAuthority: true };
+      }
+    }
+    if (isPersonName(s.text)) {
+      const note = segs[i + 1] ?? null;
+      const before = segs[i - 1] ?? null;
+      if ((note && SIGNED_NOTE_RE.test(note.folded)) || (before && SIGNED_NOTE_RE.test(before.folded) && i === segs.length - 1)) {
+        return { authority: null, title: null, name: s, withoutAuthority: true };
+      }
+    }
+  }
+  return null;
+}
+
+/** `Bộ trưởng Tổng thư ký`, `Phó Chủ tịch`: a signer title in ordinary case, on a line of its own. */
+function isTitleCaseTitle(seg: Seg): boolean {
+  return (
+    seg.text.length <= 60 &&
+    !/\d|[.,;:]$/.test(seg.text) &&
+    /^\p{Lu}/u.test(seg.text) &&
+    !isCapitals(seg.text, 2) &&
+    startsWithWord(seg.folded, TITLE_HEADS)
+  );
 }

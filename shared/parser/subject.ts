@@ -53,16 +53,33 @@ function nextItem(items: readonly Item[], i: number): Item | undefined {
  */
 function continuesInCapitals(items: readonly Item[], i: number, prev: Seg, opts: SubjectOptions): boolean {
   const it = items[i]!;
-  if (!isCapitals(prev.text, 2) || !isCapitals(it.seg.text, 2) || it.kind === 'prose') return false;
+  if (!isCapitals(prev.text, 2) || it.kind === 'prose') return false;
+  // `… GIAI ĐOẠN` / `2017-2021`: the end of a capitals line wrapped onto a line of figures.
+  if (!/\p{L}/u.test(it.seg.text)) return it.seg.text.length <= 20 && /\d/.test(it.seg.text);
+  if (!isCapitals(it.seg.text, 2)) return false;
   // A numbered heading (`A. CĂN CỨ XÂY DỰNG`, `I. MỤC ĐÍCH`) opens the body.
   if (HEADING_RE.test(it.seg.text)) return false;
+  return !isEnactingLine(items, i, opts);
+}
+
+/**
+ * The enacting line under a decision's subject: a body or an authority (`ỦY BAN NHÂN DÂN TỈNH …`,
+ * `CHỦ TỊCH …`) followed by the legal basis, or naming the issuer (or the start of its name:
+ * `HỘI ĐỒNG NHÂN DÂN TỈNH` / `KHÓA XI, KỲ HỌP THỨ 2`).
+ */
+export function isEnactingLine(items: readonly Item[], i: number, opts: SubjectOptions): boolean {
+  const it = items[i]!;
   const f = it.seg.folded;
-  if (it.kind === 'body' || startsWithWord(f, ENACTING_HEADS)) {
-    const next = nextItem(items, i);
-    if (next && BASIS_RE.test(next.seg.folded)) return false;
-    if (opts.issuerFolded && f.includes(opts.issuerFolded)) return false;
-  }
-  return true;
+  if (it.kind !== 'body' && !startsWithWord(f, ENACTING_HEADS)) return false;
+  const next = nextItem(items, i);
+  if (next && BASIS_RE.test(next.seg.folded)) return true;
+  const issuer = opts.issuerFolded;
+  return !!issuer && (f.includes(issuer) || (f.length >= 10 && issuer.startsWith(f.split(' khoa ')[0]!)));
+}
+
+/** A numbered heading (`A. CĂN CỨ`, `I. MỤC ĐÍCH`, `1.`): the body has begun. */
+export function isHeading(text: string): boolean {
+  return HEADING_RE.test(text);
 }
 /** How far ahead the end of the subject block is looked for. */
 const LOOKAHEAD = 8;

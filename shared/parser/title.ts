@@ -41,14 +41,16 @@ function stripQualifier(seg: Seg, info: DocTypeInfo): Seg | null {
 }
 
 /**
- * A short capitals tail of the type word (`CHƯƠNG TRÌNH HÀNH ĐỘNG`, `NGHỊ QUYẾT LIÊN TỊCH`) names a
- * kind of that type; the subject then follows on the next lines. A tail opening with `VỀ`, or a
- * longer one, is the subject itself.
+ * A capitals tail of the type word that names a kind of that type (`CHƯƠNG TRÌNH HÀNH ĐỘNG`,
+ * `NGHỊ QUYẾT LIÊN TỊCH`): the subject then follows on the next lines. Any other tail is the
+ * subject's first words (`QUY CHẾ LÀM` / `VIỆC CỦA …`, a subject wrapped right after the type).
  */
 function isTypeQualifier(rest: Seg): boolean {
-  const words = rest.folded.split(' ').filter(Boolean);
-  return words.length <= 3 && words[0] !== 've' && isCapitals(rest.text, 2);
+  return isCapitals(rest.text, 2) && QUALIFIER_RE.test(rest.folded);
 }
+
+/** Kinds of a type printed after its word (`CHƯƠNG TRÌNH HÀNH ĐỘNG`, `NGHỊ QUYẾT LIÊN TỊCH`). */
+const QUALIFIER_RE = /^(?:hanh dong|lien tich|lien nganh|phoi hop|cong tac|kiem tra|giam sat)$/;
 
 /** Splits `CỦA <body> VỀ <subject…>` into the body and what follows. */
 function splitCua(seg: Seg): { body: Seg; after: Seg | null } | null {
@@ -78,8 +80,10 @@ export function readTitle(items: readonly Item[], typeIdx: number): TitleRead {
   let leading: Seg | null = null;
   let cua = rest ? splitCua(rest) : null;
   if (rest && !cua) leading = isTypeQualifier(rest) ? null : rest;
-  if (!rest && next < items.length && items[next]!.kind === 'caps') {
-    cua = splitCua(items[next]!.seg);
+  // `CỦA HỘI ĐỒNG BỘ TRƯỞNG SỐ 72/HĐBT NGÀY … VỀ VIỆC …`: a long line, but in capitals.
+  const after = items[next];
+  if (!rest && after && (after.kind === 'caps' || (isCapitals(after.seg.text, 3) && after.seg.text.length <= 400))) {
+    cua = splitCua(after.seg);
     if (cua) next++;
   }
   if (cua) {

@@ -13,7 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRealDocuments } from '../fixtures/real/corpus';
 import { ALL_FORMATS, makeRealCopies, type RealFormat } from '../fixtures/real/formats/make';
-import { buildReport, misses, printReport, scoreCopy, type CopyScore } from '../support/realEvaluation';
+import { OcrEngine, ocrWorkersFrom } from '../../electron/services/ocr/engine';
+import { buildReport, misses, printReport, scoreCopies } from '../support/realEvaluation';
 
 const args = process.argv.slice(2);
 const formatsArg = args.find((a) => a.startsWith('--formats='))?.slice('--formats='.length);
@@ -25,11 +26,11 @@ const started = Date.now();
 const copies = await makeRealCopies(docs, { formatsOf: () => formats, onProgress: (m) => console.error(m) });
 console.error(`${copies.length} copies ready in ${((Date.now() - started) / 1000).toFixed(0)} s; reading them…`);
 
-const scores: CopyScore[] = [];
-for (const [i, copy] of copies.entries()) {
-  scores.push(await scoreCopy(copy));
-  if ((i + 1) % 25 === 0) console.error(`read ${i + 1}/${copies.length}`);
-}
+// One engine for the whole run (workers as the product's setting: KHOLUU_OCR_WORKERS, else 2), as many copies in hand as workers.
+const engine = new OcrEngine({ workers: ocrWorkersFrom(null) });
+const scores = await scoreCopies(copies, engine, engine.size, (done) => {
+  if (done % 25 === 0) console.error(`read ${done}/${copies.length}`);
+}).finally(() => engine.close());
 
 const report = buildReport(scores);
 console.log(printReport(report));

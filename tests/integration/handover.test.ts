@@ -320,7 +320,9 @@ describe('secret documents', () => {
     const hidden = await listText();
     expect(hidden).toContain('[Tài liệu mật — không hiển thị]');
     expect(hidden).not.toContain(secret.subject!);
-    expect(hidden).toContain(secret.numberSymbol!);
+    // Counted and marked, not named: its number is withheld too (the secret-field rule).
+    expect(hidden).not.toContain(secret.numberSymbol!);
+    expect(hidden).toContain('Độ mật: Mật');
     await expectRefused(a.call('handover.package.start', { batchId: batch.id }), 'conflict', /chưa được mở khóa để xuất/);
 
     await a.call('access.unlockSecrets', { reason: 'Đóng gói đợt bàn giao có tài liệu mật', purpose: 'export' });

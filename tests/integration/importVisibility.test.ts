@@ -46,7 +46,11 @@ describe('visibility in the import area', () => {
       await new Promise((r) => setTimeout(r, 10));
       status = await call('jobs.get', { jobId });
     }
-    const [secretId, openId, removedId] = status.results.map((r) => r.documentId!);
+    // A locked viewer is not told which document a secret file became: read the ids unlocked.
+    await call('access.unlockSecrets', { reason: 'Đọc mã văn bản vừa nhập' });
+    const [secretId, openId, removedId] = (await call('jobs.get', { jobId })).results.map((r) => r.documentId!);
+    expect(status.results.map((r) => r.documentId)).toEqual([null, openId, removedId]);
+    await call('access.lockSecrets', {});
 
     const queue = await call('review.list', {});
     expect(queue.items.map((i) => i.document.id).sort()).toEqual([openId, removedId].sort());

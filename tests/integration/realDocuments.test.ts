@@ -15,12 +15,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRealDocuments } from '../fixtures/real/corpus';
 import { IMAGE_FORMATS, makeRealCopies, type RealFormat } from '../fixtures/real/formats/make';
 import { REPO_ROOT } from '../unit/parser/truthHarness';
-import { buildReport, printReport, scoreCopy, type CopyScore, type EvaluationReport } from '../support/realEvaluation';
+import { OcrEngine } from '../../electron/services/ocr/engine';
+import { buildReport, printReport, scoreCopies, type CopyScore, type EvaluationReport } from '../support/realEvaluation';
 
 /** Share of the stated fields recovered exactly, in percent, over all copies read here. */
-const RECOVERED_FLOOR = 51;
+const RECOVERED_FLOOR = 86;
 /** Wrong values plus values where the document states none, over all copies read here; must fall to 0 (raise it only when documents are added). */
-const INVENTED_CEILING = 177;
+const INVENTED_CEILING = 115;
 
 const docs = loadRealDocuments();
 const formatsOf = (_doc: unknown, i: number): RealFormat[] => ['txt', 'docx', 'pdf', IMAGE_FORMATS[i % IMAGE_FORMATS.length]!];
@@ -31,7 +32,13 @@ describe('real documents read as the product reads them', () => {
 
   beforeAll(async () => {
     const copies = await makeRealCopies(docs, { formatsOf });
-    for (const copy of copies) scores.push(await scoreCopy(copy));
+    // One OCR engine of two workers for every scan (the product's default), two copies in hand.
+    const engine = new OcrEngine({ workers: 2 });
+    try {
+      scores = await scoreCopies(copies, engine, 2);
+    } finally {
+      await engine.close();
+    }
     report = buildReport(scores);
     console.log(printReport(report));
     const out = path.join(REPO_ROOT, 'tests/bench/results/real-eval-test.json');
@@ -43,8 +50,14 @@ describe('real documents read as the product reads them', () => {
     expect(scores).toHaveLength(docs.length * 4);
     for (const format of ['txt', 'docx', 'pdf'] as const) expect(scores.filter((s) => s.format === format)).toHaveLength(docs.length);
     for (const format of IMAGE_FORMATS) expect(scores.filter((s) => s.format === format).length).toBeGreaterThanOrEqual(Math.floor(docs.length / 4));
-    // Text, Word and PDF copies always have text; only scans may be unreadable until OCR reads them.
-    for (const s of scores) if (s.status !== 'read') expect((IMAGE_FORMATS as readonly string[]).includes(s.format), `${s.doc.id} ${s.format}: ${s.status}`).toBe(true);
+    // Text, Word and PDF copies always give text, except a PDF of a document whose text lost its
+    // letters (shape garbled-text): the product refuses such a text layer rather than read it.
+    // Scans may give none when OCR reads nothing.
+    for (const s of scores) {
+      if (s.status === 'read') continue;
+      const allowed = (IMAGE_FORMATS as readonly string[]).includes(s.format) || (s.format === 'pdf' && s.doc.entry.shapes.includes('garbled-text'));
+      expect(allowed, `${s.doc.id} ${s.format}: ${s.status}`).toBe(true);
+    }
   });
 
   it(`recovers at least ${RECOVERED_FLOOR}% of the fields the documents state`, () => {

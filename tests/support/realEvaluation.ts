@@ -17,6 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseFile } from '../../electron/cli/parseCommand';
+import type { OcrEngine } from '../../electron/services/ocr/engine';
 import { ApiError } from '../../shared/contract/errors';
 import type { MetadataField, ParsedMetadata } from '../../shared/parser/types';
 import { REAL_FIELDS, truthOf, type RealDocument } from '../fixtures/real/corpus';
@@ -54,13 +55,13 @@ export function fieldOutcome(field: MetadataField, expected: unknown, actual: un
  * Reads one copy as the product does. An `ApiError` (a file the product refuses, with its message)
  * makes the copy unreadable; any other exception is a crash and is thrown to the caller.
  */
-export async function scoreCopy(copy: RealCopy): Promise<CopyScore> {
+export async function scoreCopy(copy: RealCopy, engine?: OcrEngine): Promise<CopyScore> {
   const bytes = fs.readFileSync(copy.file);
   let metadata: ParsedMetadata | null = null;
   let status: CopyScore['status'] = 'read';
   let message: string | null = null;
   try {
-    const { extracted, parsed } = await parseFile(path.basename(copy.file), bytes);
+    const { extracted, parsed } = await parseFile(path.basename(copy.file), bytes, engine);
     metadata = parsed.metadata;
     if (extracted.needsOcr && extracted.text.trim() === '') status = 'needs-ocr';
   } catch (err) {
@@ -73,6 +74,26 @@ export async function scoreCopy(copy: RealCopy): Promise<CopyScore> {
     outcomes[field] = fieldOutcome(field, truthOf(copy.doc.entry, field), metadata ? metadata[field] : null);
   }
   return { doc: copy.doc, format: copy.format, status, message, outcomes, metadata };
+}
+
+/**
+ * Scores every copy, `parallel` at a time, with one OCR engine for all of them (started only when a
+ * scan comes, so the `parse` command's per-file engine start is paid once); scores come back in
+ * the copies' order.
+ */
+export async function scoreCopies(copies: RealCopy[], engine: OcrEngine, parallel: number, onScored?: (done: number) => void): Promise<CopyScore[]> {
+  const scores: CopyScore[] = new Array(copies.length);
+  let next = 0;
+  let done = 0;
+  const lane = async () => {
+    while (next < copies.length) {
+      const i = next++;
+      scores[i] = await scoreCopy(copies[i]!, engine);
+      onScored?.(++done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, parallel) }, lane));
+  return scores;
 }
 
 export interface Tally {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SHELL_CHANNELS } from '../../shared/contract/shellChannels';
 import { OPERATION_NAMES, ipcChannel } from '../../shared/contract/operationNames';
@@ -101,7 +102,7 @@ describe('the Electron shell, loaded with a stand-in for electron', () => {
     // The contract's channels, and the window's own two (folder picker, open an original elsewhere).
     expect([...standIn.handlers.keys()].sort()).toEqual([...OPERATION_NAMES.map(ipcChannel), ...Object.values(SHELL_CHANNELS)].sort());
     const main = await import('../../electron/main/main');
-    const indexUrl = `file://${path.join(path.dirname(String((standIn.windows[0]!.options.webPreferences as { preload: string }).preload)), '..', 'renderer', 'index.html')}`;
+    const indexUrl = pathToFileURL(path.join(path.dirname(String((standIn.windows[0]!.options.webPreferences as { preload: string }).preload)), '..', 'renderer', 'index.html')).href;
     const trusted = { senderFrame: { url: indexUrl } };
     expect(main.isTrustedSender(trusted as never)).toBe(true);
     const counts = await standIn.handlers.get(ipcChannel('app.counts'))!(trusted, {});

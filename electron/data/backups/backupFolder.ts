@@ -97,7 +97,8 @@ export function listBackups(backupsDir: string): BackupInfo[] {
 
 /**
  * Leftovers of backups interrupted by a crash (never a finished backup). Only folders untouched
- * for `olderThanMs`, so a backup another process is writing right now is left alone.
+ * for `olderThanMs`, so a backup another process is writing right now is left alone — except when
+ * encrypting (`olderThanMs` 0): an unfinished copy may hold the records in plain text.
  */
 export function removeUnfinished(backupsDir: string, olderThanMs = 6 * 3600_000): string[] {
   let names: string[];
@@ -113,6 +114,30 @@ export function removeUnfinished(backupsDir: string, olderThanMs = 6 * 3600_000)
       if (age < olderThanMs) continue;
       fs.rmSync(path.join(backupsDir, n), { recursive: true, force: true });
       removed.push(n);
+    }
+  }
+  return removed;
+}
+
+/**
+ * Temporary copies of a catalogue left beside a backup's copy by a process that was killed while
+ * re-encrypting it (`catalogue.sqlite.<pid>….tmp`): they may hold the records under the old key or
+ * none. Removed when encrypting; returns their paths.
+ */
+export function removeTemporaryCopies(backupsDir: string): string[] {
+  const removed: string[] = [];
+  for (const backup of listBackups(backupsDir)) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(backup.path);
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      if (n.startsWith(`${CATALOGUE_COPY}.`) && n.endsWith('.tmp')) {
+        fs.rmSync(path.join(backup.path, n), { force: true });
+        removed.push(path.join(backup.path, n));
+      }
     }
   }
   return removed;

@@ -47,23 +47,26 @@ export function auditRowsNotInCopy(db: Database): number {
   return (db.prepare(`SELECT COUNT(*) AS n FROM main.audit_log WHERE hash NOT IN (SELECT hash FROM ${ALIAS}.audit_log)`).get() as { n: number }).n;
 }
 
-/** Documents that a restore would drop, bring back or change (by id), at most `limit` listed. */
-export function documentDifferences(db: Database, limit: number): { total: number; items: RestoreDifference[] } {
+/**
+ * Documents that a restore would drop, bring back or change (by id), at most `limit` listed; each
+ * says whether it is secret in the catalogue or in the copy (the secret policy decides who sees it).
+ */
+export function documentDifferences(db: Database, limit: number): { total: number; items: Array<RestoreDifference & { secret: boolean }> } {
   const mainCols = columns(db, 'main', 'documents');
   const srcCols = columns(db, ALIAS, 'documents');
   const removedCompare = mainCols.has('removed_at') && srcCols.has('removed_at') ? 'OR m.removed_at IS NOT s.removed_at' : '';
   const union = `
-    SELECT m.id, m.number_symbol AS numberSymbol, m.subject, 'lost' AS change FROM main.documents m
+    SELECT m.id, m.number_symbol AS numberSymbol, m.subject, 'lost' AS change, m.security_level IS NOT NULL AS secret FROM main.documents m
       WHERE m.id NOT IN (SELECT id FROM ${ALIAS}.documents)
     UNION ALL
-    SELECT s.id, s.number_symbol, s.subject, 'back' FROM ${ALIAS}.documents s
+    SELECT s.id, s.number_symbol, s.subject, 'back', s.security_level IS NOT NULL FROM ${ALIAS}.documents s
       WHERE s.id NOT IN (SELECT id FROM main.documents)
     UNION ALL
-    SELECT s.id, s.number_symbol, s.subject, 'changed' FROM ${ALIAS}.documents s JOIN main.documents m ON m.id = s.id
+    SELECT s.id, s.number_symbol, s.subject, 'changed', s.security_level IS NOT NULL OR m.security_level IS NOT NULL FROM ${ALIAS}.documents s JOIN main.documents m ON m.id = s.id
       WHERE m.updated_at IS NOT s.updated_at ${removedCompare}`;
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM (${union})`).get() as { n: number }).n;
-  const rows = db.prepare(`SELECT * FROM (${union}) ORDER BY change, id LIMIT ?`).all(limit) as Array<Omit<RestoreDifference, 'kind'>>;
-  return { total, items: rows.map((r) => ({ kind: 'document', ...r })) };
+  const rows = db.prepare(`SELECT * FROM (${union}) ORDER BY change, id LIMIT ?`).all(limit) as Array<Omit<RestoreDifference, 'kind'> & { secret: number }>;
+  return { total, items: rows.map((r) => ({ kind: 'document', ...r, secret: r.secret === 1 })) };
 }
 
 /** The stored paths and sizes of the originals the copy refers to. */

@@ -19,6 +19,7 @@ import { SettingsRepository } from './settings';
 import { DestructionRepository } from './destruction';
 import { IntegrityRepository } from './integrity';
 import { RemovalRepository } from './removals';
+import { SecretRecordRepository } from './secretRecords';
 // [handover] issue 5: repositories
 import { HandoverBatchRepository } from './handoverBatches';
 import { HandoverDataRepository } from './handoverData';
@@ -62,6 +63,7 @@ export class Repositories {
   readonly removals: RemovalRepository;
   readonly destruction: DestructionRepository;
   readonly integrity: IntegrityRepository;
+  readonly secretRecords: SecretRecordRepository;
   // [bulk] issue 11: add entries below this line
   readonly bulk: BulkRepository;
   // [ocr] issue 10: add entries below this line
@@ -95,6 +97,7 @@ export class Repositories {
     this.removals = new RemovalRepository(db);
     this.destruction = new DestructionRepository(db);
     this.integrity = new IntegrityRepository(db);
+    this.secretRecords = new SecretRecordRepository(db);
     // [bulk] issue 11: add entries below this line
     this.bulk = new BulkRepository(db);
     // [ocr] issue 10: add entries below this line

@@ -5,6 +5,7 @@ import type { SavedSearchRow } from '../../data/repositories/savedSearches';
 import type { HistoryRow } from '../../data/repositories/searchHistory';
 import { type ServiceContext, audit, nowOf } from '../context';
 import { repairIndex } from '../search/reindex';
+import { SecretPolicy } from '../safety/secretPolicy';
 
 type Handlers = Pick<
   ApiHandlers,
@@ -53,7 +54,8 @@ export function searchHandlers(ctx: ServiceContext): Handlers {
 
     'search.suggest': ({ text, limit }) => ctx.search.suggest(text, limit, visible()),
 
-    'search.saved.list': () => repos.savedSearches.list().map(toSaved),
+    // Searches kept while secrets were visible are shown only to a caller who sees them (the secret policy).
+    'search.saved.list': () => repos.savedSearches.list(SecretPolicy.of(ctx).showsSearchesTypedInSightOfSecrets).map(toSaved),
 
     'search.saved.save': ({ id, name, query }) =>
       ctx.catalogue.transaction(() => {
@@ -63,17 +65,19 @@ export function searchHandlers(ctx: ServiceContext): Handlers {
         }
         const now = nowOf(ctx);
         const json = JSON.stringify(query);
+        const inSight = visible();
         if (id !== undefined) {
           const before = repos.savedSearches.get(id);
           if (!before) throw notFound('tìm kiếm đã lưu', 'Saved search', id);
-          repos.savedSearches.update(id, name, json, now);
-          const after = toSaved(repos.savedSearches.get(id)!);
-          audit(ctx, 'search.saved.update', 'saved_search', id, toSaved(before), after);
-          return after;
+          repos.savedSearches.update(id, name, json, now, inSight);
+          const after = repos.savedSearches.get(id)!;
+          // Rows about a search typed in sight of secrets are withheld from locked viewers (secretPolicy.ts).
+          audit(ctx, 'search.saved.update', 'saved_search', id, { ...toSaved(before), inSightOfSecrets: before.secret_scope === 1 }, { ...toSaved(after), inSightOfSecrets: after.secret_scope === 1 });
+          return toSaved(after);
         }
-        const newId = repos.savedSearches.insert(name, json, ctx.actor(), now);
+        const newId = repos.savedSearches.insert(name, json, ctx.actor(), now, inSight);
         const saved = toSaved(repos.savedSearches.get(newId)!);
-        audit(ctx, 'search.saved.create', 'saved_search', newId, null, saved);
+        audit(ctx, 'search.saved.create', 'saved_search', newId, null, { ...saved, inSightOfSecrets: inSight });
         return saved;
       }),
 
@@ -82,16 +86,16 @@ export function searchHandlers(ctx: ServiceContext): Handlers {
         const before = repos.savedSearches.get(id);
         if (!before) throw notFound('tìm kiếm đã lưu', 'Saved search', id);
         repos.savedSearches.delete(id);
-        audit(ctx, 'search.saved.delete', 'saved_search', id, toSaved(before), null);
+        audit(ctx, 'search.saved.delete', 'saved_search', id, { ...toSaved(before), inSightOfSecrets: before.secret_scope === 1 }, null);
         return { deleted: true };
       }),
 
-    'search.history.list': ({ limit }) => repos.searchHistory.list(limit).map(toHistory),
+    'search.history.list': ({ limit }) => repos.searchHistory.list(limit, SecretPolicy.of(ctx).showsSearchesTypedInSightOfSecrets).map(toHistory),
 
     // Each search is not audited (the history is itself a log of the user's own searches, not of
     // the records); clearing it is.
     'search.history.record': ({ query, total }) => {
-      const id = repos.searchHistory.add(query.text, JSON.stringify(query), total ?? null, ctx.actor(), nowOf(ctx), HISTORY_KEEP);
+      const id = repos.searchHistory.add(query.text, JSON.stringify(query), total ?? null, ctx.actor(), nowOf(ctx), HISTORY_KEEP, visible());
       return toHistory(repos.searchHistory.list(HISTORY_KEEP).find((h) => h.id === id)!);
     },
 

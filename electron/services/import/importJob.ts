@@ -140,6 +140,8 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
     }
     while (ahead.length > 0) await takeOne();
     job.record(...(await batch.drain()));
+    // A cancel after the last file was read ahead still stopped the reading of some (OCR): resumable.
+    if (job.cancelled) state = 'cancelled';
   } catch (err) {
     state = 'failed';
     error = `Nhập tài liệu bị dừng do lỗi: ${err instanceof Error ? err.message : String(err)}`;

@@ -10,6 +10,7 @@ import { type ImportTarget, checkTarget } from './importDocument';
 import { type ImportInput, runImport } from './importJob';
 import { sweepTemporaryOriginals } from './originalsStore';
 import { anyExists } from './walk';
+import { SecretPolicy } from '../safety/secretPolicy';
 
 const INTERRUPTED = 'Lần nhập bị dừng đột ngột (chương trình bị đóng hoặc mất điện); các tệp đã lưu vẫn còn nguyên, có thể nhập tiếp.';
 
@@ -133,8 +134,12 @@ export function resumeImportRun(ctx: ServiceContext, runId: number): Job {
 
 /** The run's report as a file: CSV for people (Vietnamese headers) or JSON for programs. */
 export function exportRunReport(ctx: ServiceContext, runId: number, format: 'csv' | 'json', outcome?: ImportOutcome): ExportedFile {
-  const run = getRun(ctx, runId);
-  const items = ctx.catalogue.repos.importRuns.iterateItems(runId, outcome);
+  // A report is shown to whoever exports it: the viewing policy applies (a secret file keeps its outcome only).
+  const policy = SecretPolicy.of(ctx);
+  const run = policy.importRun(getRun(ctx, runId));
+  const items = (function* () {
+    for (const item of ctx.catalogue.repos.importRuns.iterateItems(runId, outcome)) yield policy.importItem(item);
+  })();
   const suffix = outcome ? `-${outcome}` : '';
   if (format === 'json') {
     const parts: string[] = [];

@@ -102,6 +102,8 @@ export class OcrEngine {
   private generation = 0;
   private closed = false;
   private pagesOpen = 0;
+  /** Rejects of the pages being read: a terminated worker never settles its job, so they are failed here. */
+  private readonly inflight = new Set<(err: unknown) => void>();
   private pageQueue: Array<() => void> = [];
 
   constructor(options: OcrEngineOptions = {}) {
@@ -172,16 +174,26 @@ export class OcrEngine {
     if (signal?.aborted || this.closed) throw ocrCancelled();
     const generation = this.generation;
     const slot = await this.acquire(signal);
-    const onAbort = () => void this.terminate();
+    let fail!: (err: unknown) => void;
+    const stopped = new Promise<never>((_, reject) => (fail = reject));
+    // Raced below; a stop that comes after the page was read has nobody to tell.
+    stopped.catch(() => {});
+    this.inflight.add(fail);
+    const onAbort = () => {
+      fail(ocrCancelled());
+      void this.terminate();
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
     try {
-      await slot.worker.setParameters({ user_defined_dpi: String(Math.round(dpi)) });
-      const result = await slot.worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { tsv: true, text: false, blocks: false });
+      await Promise.race([slot.worker.setParameters({ user_defined_dpi: String(Math.round(dpi)) }), stopped]);
+      const result = await Promise.race([slot.worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { tsv: true, text: false, blocks: false }), stopped]);
       return { words: wordsOfTsv(result.data.tsv ?? '') };
     } catch (err) {
       if (signal?.aborted || generation !== this.generation || this.closed) throw ocrCancelled();
       throw err;
     } finally {
+      this.inflight.delete(fail);
       signal?.removeEventListener('abort', onAbort);
       if (generation === this.generation) this.release(slot);
     }
@@ -224,6 +236,8 @@ export class OcrEngine {
     const waiting = this.waiting;
     this.waiting = [];
     for (const w of waiting) w.fail(ocrCancelled());
+    for (const fail of this.inflight) fail(ocrCancelled());
+    this.inflight.clear();
     if (!slots) return;
     const started = await slots.catch(() => [] as Slot[]);
     await Promise.all(started.map((s) => s.worker.terminate().catch(() => {})));

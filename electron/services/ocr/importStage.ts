@@ -4,6 +4,7 @@
  * its own, started at the first scan), parses the OCR text and flags the fields read from doubtful
  * words. Progress is counted in pages on the job; a cancel aborts the pages being read at once.
  */
+import { setMaxListeners } from 'node:events';
 import { parseDocument } from '../../../shared/parser/parseDocument';
 import { reviewOcrFields } from '../../../shared/ocr/fieldBoxes';
 import { indexBody } from '../../../shared/search/indexText';
@@ -30,6 +31,8 @@ export class OcrStage {
     const settings = ocrSettings(ctx.catalogue.repos.settings);
     this.enabled = settings.enabled;
     this.workers = ocrWorkersFrom(settings.workers);
+    // Every page waiting for a worker listens for the cancel: many at once is expected, not a leak.
+    setMaxListeners(0, job.signal);
   }
 
   /** The import's reader, with scans read again by OCR (when OCR is on). */

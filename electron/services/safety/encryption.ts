@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../shared/contract/errors';
 import type { EncryptionResult, EncryptionStatus } from '../../../shared/contract/types/safety';
-import { CATALOGUE_COPY, listBackups, writeManifest } from '../../data/backups/backupFolder';
+import { CATALOGUE_COPY, listBackups, removeTemporaryCopies, removeUnfinished, writeManifest } from '../../data/backups/backupFolder';
 import { rekeyCopy, sha256FileSync } from '../../data/snapshot';
 import { type ServiceContext, audit } from '../context';
-import { backupNow } from './backups/backupNow';
+import { withBackupsHeld } from './backups/backupNow';
 import { refuseWhileJobsRun } from './backups/restoreBackup';
 
 export function encryptionStatus(ctx: ServiceContext): EncryptionStatus {
@@ -16,12 +16,22 @@ export function encryptionStatus(ctx: ServiceContext): EncryptionStatus {
  * Encrypts the catalogue with a passphrase, or changes it (PRAGMA rekey). The current state is
  * backed up first; then the file is re-encrypted in place, and every existing backup is
  * re-encrypted with the new passphrase too, so no readable copy of the records is left behind and
- * every backup stays restorable with the one passphrase the user knows. The passphrase itself is
+ * every backup stays restorable with the one passphrase the user knows. Unfinished backups (an
+ * interrupted one's `.partial` folder, whatever its age) and temporary copies are removed at once:
+ * they may hold the records in plain text. No backup runs meanwhile. The passphrase itself is
  * never written anywhere (not in the audit log either).
  *
  * The originals folder is not encrypted by this: it should sit on an encrypted disk.
  */
 export async function changePassphrase(ctx: ServiceContext, input: { current?: string; next: string }): Promise<EncryptionResult> {
+  return withBackupsHeld(ctx, (backup) => changePassphraseHeld(ctx, input, backup));
+}
+
+async function changePassphraseHeld(
+  ctx: ServiceContext,
+  input: { current?: string; next: string },
+  backupNow: (reason: 'pre-encrypt', note: string) => Promise<{ id: string }>,
+): Promise<EncryptionResult> {
   const { catalogue } = ctx;
   refuseWhileJobsRun(ctx);
   const wasEncrypted = catalogue.encrypted;
@@ -32,7 +42,7 @@ export async function changePassphrase(ctx: ServiceContext, input: { current?: s
     throw new ApiError('invalid_input', 'Mật khẩu mới phải khác mật khẩu hiện tại.', 'New passphrase equals the current one', { next: 'Trùng mật khẩu cũ' });
   }
   const oldKey = catalogue.keyForCopies();
-  const safety = await backupNow(ctx, 'pre-encrypt', wasEncrypted ? 'Trước khi đổi mật khẩu' : 'Trước khi mã hóa danh mục');
+  const safety = await backupNow('pre-encrypt', wasEncrypted ? 'Trước khi đổi mật khẩu' : 'Trước khi mã hóa danh mục');
   catalogue.changePassphrase(input.next);
 
   const problems: string[] = [];
@@ -51,8 +61,14 @@ export async function changePassphrase(ctx: ServiceContext, input: { current?: s
       problems.push(`${backup.id}: ${err instanceof ApiError ? err.message : String(err)}`);
     }
   }
+  const removed = [...removeUnfinished(catalogue.backupDir, 0), ...removeTemporaryCopies(catalogue.backupDir)];
   catalogue.transaction(() => {
-    audit(ctx, wasEncrypted ? 'catalogue.rekey' : 'catalogue.encrypt', 'catalogue', null, { encrypted: wasEncrypted }, { encrypted: true, cipher: catalogue.cipher, safetyBackupId: safety.id });
+    audit(ctx, wasEncrypted ? 'catalogue.rekey' : 'catalogue.encrypt', 'catalogue', null, { encrypted: wasEncrypted }, {
+      encrypted: true,
+      cipher: catalogue.cipher,
+      safetyBackupId: safety.id,
+      leftoversRemoved: removed.length,
+    });
     for (const r of rekeyedIds) audit(ctx, 'backup.rekey', 'backup', null, undefined, r);
   });
   return { encrypted: true, backupsRekeyed: rekeyed, backupProblems: problems, safetyBackupId: safety.id };

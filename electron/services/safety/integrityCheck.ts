@@ -50,7 +50,7 @@ export async function checkOriginals(ctx: ServiceContext): Promise<IntegrityRepo
     while (next < all.length) await checkOne(all[next++]!);
   };
   await Promise.all(Array.from({ length: 4 }, worker));
-  problems.sort((a, b) => a.attachmentId - b.attachmentId);
+  problems.sort((a, b) => (a.attachmentId ?? 0) - (b.attachmentId ?? 0));
   return { checked, bytes, movedOut, problems, included: true };
 }
 

@@ -44,16 +44,19 @@ export function secretsShownByDefault(host: AppInfo['host']): boolean {
   return host === 'electron' || host === 'test';
 }
 
-/** The refusal for a secret document the caller has not unlocked. */
-export function hiddenError(documentId: number): ApiError {
+/**
+ * The refusal for a secret document the caller has not unlocked. It names no document: the caller
+ * may have reached it through something else (an original, a citation), and its id is withheld.
+ */
+export function hiddenError(): ApiError {
   return new ApiError(
     'hidden',
-    `Văn bản mã ${documentId} là tài liệu mật, đang được ẩn. Hãy mở khóa tài liệu mật (mục “An toàn dữ liệu”, có ghi lý do) để xem.`,
-    `Document ${documentId} is secret and hidden; unlock secrets (audited) to see it.`,
+    'Đây là tài liệu mật, đang được ẩn. Hãy mở khóa tài liệu mật (mục “An toàn dữ liệu”, có ghi lý do) để xem.',
+    'This record is secret and hidden; unlock secrets (audited) to see it.',
   );
 }
 
 /** Throws `hidden` when the document is secret and secrets are hidden from the caller. */
 export function assertDocumentVisible(ctx: ServiceContext, documentId: number): void {
-  if (!ctx.access.secretsVisible() && ctx.catalogue.repos.removals.isSecret(documentId)) throw hiddenError(documentId);
+  if (!ctx.access.secretsVisible() && ctx.catalogue.repos.removals.isSecret(documentId)) throw hiddenError();
 }

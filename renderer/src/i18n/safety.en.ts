@@ -89,6 +89,7 @@ export const safetyEn: Record<keyof typeof safetyVi, string> = {
   'safety.restore.change.back': 'Comes back',
   'safety.restore.change.changed': 'Goes back to the old version',
   'safety.restore.more': '… and {n} more documents.',
+  'safety.restore.hiddenSecret': 'And {n} secret documents (hidden; unlock secrets to see them).',
   'safety.restore.safetyNote': 'The current state is backed up before the restore, so it can be undone.',
   'safety.restore.confirm': 'Restore',
   'safety.restore.done': 'Restored from {id}. The state before is kept in backup {safety}.',

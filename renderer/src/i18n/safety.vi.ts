@@ -91,6 +91,7 @@ export const safetyVi = {
   'safety.restore.change.back': 'Trở lại',
   'safety.restore.change.changed': 'Trở về bản cũ',
   'safety.restore.more': '… và {n} văn bản khác.',
+  'safety.restore.hiddenSecret': 'Và {n} văn bản mật (đang ẩn; mở khóa tài liệu mật để xem).',
   'safety.restore.safetyNote': 'Trạng thái hiện tại sẽ được sao lưu trước khi khôi phục, nên có thể quay lại.',
   'safety.restore.confirm': 'Khôi phục',
   'safety.restore.done': 'Đã khôi phục từ {id}. Trạng thái trước đó được giữ trong bản sao lưu {safety}.',

@@ -79,7 +79,8 @@ export interface DateOutsideFile {
 
 /** Who confirmed that a secret document may travel in a batch, when and why. */
 export interface SecretConfirmation {
-  documentId: number;
+  /** Null when shown to a caller who may not see secret records (the secret-field rule). */
+  documentId: number | null;
   numberSymbol: string | null;
   securityLevel: SecurityLevel;
   confirmedBy: string;
@@ -150,6 +151,8 @@ export interface VerificationReport {
   problemCount: number;
   /** Originals the receiving catalogue already holds (filled when checked against a catalogue). */
   alreadyHeld: HeldDuplicate[];
+  /** Originals the receiving catalogue holds as secret records, counted, not listed, for a caller who may not see them. */
+  alreadyHeldSecret?: number;
   /** Set when this catalogue already received the batch (receiving again is refused). */
   alreadyReceivedBatchId: number | null;
 }
@@ -211,7 +214,7 @@ export interface BatchDetail extends HandoverBatch {
   files: ArchiveFile[];
   secretConfirmations: SecretConfirmation[];
   /** Secret documents in the batch's files not yet confirmed. */
-  unconfirmedSecrets: Array<{ documentId: number; fileId: number | null; numberSymbol: string | null; securityLevel: SecurityLevel }>;
+  unconfirmedSecrets: Array<{ documentId: number | null; fileId: number | null; numberSymbol: string | null; securityLevel: SecurityLevel }>;
   inventory: InventoryReport;
   /** What stops the next step; empty when it may be taken. */
   blockers: BatchBlocker[];
@@ -221,7 +224,7 @@ export interface BatchDetail extends HandoverBatch {
 
 /** A file that may go into a batch: not yet in any batch. */
 export interface CandidateFile extends ArchiveFile {
-  secretDocuments: Array<{ documentId: number; numberSymbol: string | null; securityLevel: SecurityLevel }>;
+  secretDocuments: Array<{ documentId: number | null; numberSymbol: string | null; securityLevel: SecurityLevel }>;
 }
 
 /** `inventory`: the whole inventory in one file (XLSX: file list, document list and statistics sheets). */

@@ -47,8 +47,9 @@ export interface AuditVerification {
 }
 
 export interface FixityProblem {
-  attachmentId: number;
-  documentId: number;
+  /** Null (with the name, path and hashes emptied) for a secret record shown to a caller who may not see it. */
+  attachmentId: number | null;
+  documentId: number | null;
   fileName: string;
   storedPath: string;
   expectedSha256: string;
@@ -105,7 +106,16 @@ export interface BackupInfo {
   catalogueSha256: string;
   encrypted: boolean;
   summary: CatalogueSummary;
-  originals: { included: boolean; count: number; bytes: number; copied: number; linked: number; problems: string[] };
+  originals: {
+    included: boolean;
+    count: number;
+    bytes: number;
+    copied: number;
+    linked: number;
+    problems: string[];
+    /** Originals found damaged in the previous backup when this one was made: copied afresh from the managed folder instead of shared (`backup verify` on that backup names every backup the damage touches). */
+    previousDamaged?: string[];
+  };
   /** Absolute folder of this backup. */
   path: string;
 }
@@ -116,6 +126,8 @@ export interface BackupVerification {
   checkedAt: string;
   problems: string[];
   originalsChecked: number;
+  /** Damaged originals this backup shares (one hard-linked file) with other backups: each of those is damaged too. */
+  sharedDamage?: Array<{ storedPath: string; backups: string[] }>;
 }
 
 export interface BackupSettings {
@@ -146,6 +158,8 @@ export interface RestorePreview {
   differences: RestoreDifference[];
   /** More differences than listed. */
   differencesTotal: number;
+  /** Differences about secret records, counted but not listed, for a caller who may not see them. */
+  differencesHidden?: number;
   /** Pass back to `backups.restore`: refused if the catalogue changed since this preview. */
   confirmToken: string;
   warnings: string[];

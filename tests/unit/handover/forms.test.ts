@@ -126,7 +126,7 @@ describe('Mục lục văn bản rows', () => {
   it('keeps a secret document’s row but withholds its content from a caller who may not see it', () => {
     const { rows } = documentListRows([{ file: null, documents: [doc({ securityLevel: 'tuyet_mat', notes: 'ghi chú mật' })] }], false);
     expect(rows[0]).toEqual({ kind: 'section', text: 'Văn bản chưa lập hồ sơ' });
-    expect(rows[1]).toEqual({ kind: 'item', cells: ['1', '1485-KL/TU', '14/05/2025', HIDDEN_SECRET_TEXT, '', '1-4', 'Độ mật: Tuyệt mật'] });
+    expect(rows[1]).toEqual({ kind: 'item', cells: ['1', '', '', HIDDEN_SECRET_TEXT, '', '1-4', 'Độ mật: Tuyệt mật'] });
   });
 
   it('writes the type word in sentence case', () => {

@@ -295,3 +295,104 @@ describe('citations in copies', () => {
     expect(parseDocument(text).metadata.citations).toEqual(['31-QĐ/TW', '84 QĐ/TWĐTN', '79/2015/QH13', '285/CCTTHC']);
   });
 });
+
+describe('more shapes of copies', () => {
+  it('chains a cell split in three, and joins a first word cut from a name or the motto', () => {
+    const segs = joinSplitCells(segsOf(lines('BAN', 'CHẤP HÀNH TRUNG ƯƠNG', 'ĐẢNG', 'CỘNG SẢN VIỆT NAM', 'Yên', 'Bái, ngày 21 tháng 6 năm', '2019')));
+    expect(segs.map((s) => s.text)).toEqual(['BAN CHẤP HÀNH TRUNG ƯƠNG', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Yên Bái, ngày 21 tháng 6 năm 2019']);
+  });
+
+  it('reads a rule of underscores drawn between two cells as a border', () => {
+    const r = parseDocument(lines('CHÍNH PHỦ', '_____ Số: 12/2020/NĐ-CP', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc______________Hà Nội, ngày 05 tháng 3 năm 2020'));
+    expect(r.metadata.place).toBe('Hà Nội');
+    expect(r.metadata.numberSymbol).toBe('12/2020/NĐ-CP');
+  });
+
+  it('reads a joint header (a name without locality over another body) as one issuer', () => {
+    const r = parseDocument(lines('ỦY BAN NHÂN DÂN', 'ỦY BAN MTTQ VIỆT NAM', 'TỈNH AN LẠC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 01/QCPH/UBND-UBMTTQ', 'An Lạc, ngày 27 tháng 10 năm 2017'));
+    expect(r.metadata.issuer).toBe('ỦY BAN NHÂN DÂN ỦY BAN MTTQ VIỆT NAM TỈNH AN LẠC');
+    expect(r.metadata.parentIssuer).toBeNull();
+    expect(r.metadata.numberSymbol).toBe('01/QCPH/UBND-UBMTTQ');
+  });
+
+  it('leaves an issuer that names only the kind of body empty, and flags it', () => {
+    const r = parseDocument(lines('ỦY BAN NHÂN DÂN |', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |', 'Số: 612/QĐ-UBND |', 'An Lạc, ngày 05 tháng 3 năm 2020 |', 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH', 'Căn cứ Luật Tổ chức chính quyền địa phương;'));
+    expect(r.metadata.issuer).toBeNull();
+    expect(r.review).toContain('issuer');
+    expect(r.metadata.subject).toBeNull();
+  });
+
+  it('reads offices that issue in their own name, old and dotted State numbers', () => {
+    const old = parseDocument(lines('CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG', '********', 'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 24-CT', 'Hà Nội, ngày 25 tháng 1 năm 1991', '', 'QUYẾT ĐỊNH', 'VỀ VIỆC GIAO NHIỆM VỤ QUẢN LÝ CÔNG TÁC VĂN THƯ', '', 'Căn cứ Luật Tổ chức Hội đồng Bộ trưởng;'));
+    expect(old.metadata.issuer).toBe('CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG');
+    expect(old.metadata.numberSymbol).toBe('24-CT');
+    expect(old.metadata.docType).toBe('QUYẾT ĐỊNH');
+    const dotted = parseDocument(lines('THƯỜNG TRỰC', 'HĐND - UBND TỈNH AN LẠC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 06/QC-TT.HĐND-UBND', 'An Lạc, ngày 20 tháng 3 năm 2019'));
+    expect(dotted.metadata.issuer).toBe('THƯỜNG TRỰC HĐND - UBND TỈNH AN LẠC');
+    expect(dotted.metadata.numberSymbol).toBe('06/QC-TT.HĐND-UBND');
+  });
+
+  it('reads a subject in capitals under a header whose type line was lost, not the enacting line nor QUYẾT ĐỊNH:', () => {
+    const r = parseDocument(lines('ỦY BAN NHÂN DÂN TỈNH AN LẠC | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |', 'Số: 41/2019/QĐ-UBND | An Lạc, ngày 22 tháng 10 năm 2019 |', 'BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ', 'ỦY BAN NHÂN DÂN TỈNH AN LẠC', 'Căn cứ Luật ban hành văn bản quy phạm pháp luật;', 'QUYẾT ĐỊNH:', 'Điều 1. Ban hành kèm theo Quyết định này Quy định.', '- Như Điều 3; | TM. ỦY BAN NHÂN DÂN |'));
+    expect(r.metadata.subject).toBe('BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ');
+    expect(r.metadata.docType).toBe('QUYẾT ĐỊNH');
+    // The `Nơi nhận` label is lost too: the dash beside the authority opens the list, flagged.
+    expect(r.metadata.recipients).toEqual(['Như Điều 3']);
+    expect(r.review).toContain('recipients');
+  });
+
+  it('continues a subject wrapped right after the type word and onto a line of figures', () => {
+    const a = parseDocument(lines('UBND XÃ AN PHÚ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 5/QC-UBND', 'An Phú, ngày 2 tháng 7 năm 2021', 'QUY CHẾ LÀM', 'VIỆC CỦA ỦY BAN NHÂN DÂN XÃ AN PHÚ NHIỆM KỲ', '2021-2026', '(Ban hành kèm theo Quyết định số 59/QĐ-UBND)'));
+    expect(a.metadata.subject).toBe('LÀM VIỆC CỦA ỦY BAN NHÂN DÂN XÃ AN PHÚ NHIỆM KỲ 2021-2026');
+    // A known kind of the type stays with it: the subject is on the next lines.
+    const b = parseDocument(lines('HUYỆN ỦY AN PHÚ', 'Số 14-CTr/HU', 'An Phú, ngày 2 tháng 7 năm 2021', 'CHƯƠNG TRÌNH HÀNH ĐỘNG', 'thực hiện Nghị quyết Đại hội', '', 'Căn cứ Điều lệ Đảng;'));
+    expect(b.metadata.subject).toBe('thực hiện Nghị quyết Đại hội');
+  });
+
+  it('stops a subject at an enacting line that names the start of the issuer', () => {
+    const r = parseDocument(lines('HỘI ĐỒNG NHÂN DÂN', 'TỈNH AN LẠC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 30/2011/NQ-HĐND', 'An Lạc, ngày 18 tháng 8 năm 2011', '', 'NGHỊ QUYẾT', '', 'VỀ ĐỀ ÁN ĐẶT TÊN ĐƯỜNG NĂM 2011', '', 'HỘI ĐỒNG NHÂN DÂN TỈNH', 'KHÓA XI, KỲ HỌP THỨ 2', '', 'Căn cứ Luật Tổ chức HĐND và UBND;'));
+    expect(r.metadata.subject).toBe('VỀ ĐỀ ÁN ĐẶT TÊN ĐƯỜNG NĂM 2011');
+  });
+
+  it('takes the issuer out of a long CỦA … VỀ … title line', () => {
+    const r = parseDocument(lines('HỘI ĐỒNG BỘ TRƯỞNG', 'Số: 72/HĐBT', 'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Hà Nội, ngày 17 tháng 9 năm 1981', '', 'QUYẾT ĐỊNH', '', 'CỦA HỘI ĐỒNG BỘ TRƯỞNG SỐ 72/HĐBT NGÀY 17-9-1981 VỀ VIỆC PHÂN VẠCH ĐỊA GIỚI MỘT SỐ XÃ CỦA HUYỆN AN PHÚ VÀ HUYỆN AN LẠC', '', 'Căn cứ Hiến pháp;'));
+    expect(r.metadata.subject).toBe('VỀ VIỆC PHÂN VẠCH ĐỊA GIỚI MỘT SỐ XÃ CỦA HUYỆN AN PHÚ VÀ HUYỆN AN LẠC');
+    expect(r.metadata.issuer).toBe('HỘI ĐỒNG BỘ TRƯỞNG');
+  });
+
+  it('reads a signature printed without an authority line, and flags it', () => {
+    const gazette = parseDocument(lines(...HEADER, '', 'Điều 2. Quyết định này có hiệu lực.', '', 'Bộ trưởng Tổng thư ký', '', '(Đã ký)', '', 'Đặng Văn Thi'));
+    expect(gazette.metadata.signerTitle).toBe('Bộ trưởng Tổng thư ký');
+    expect(gazette.metadata.signerName).toBe('Đặng Văn Thi');
+    expect(gazette.review).toContain('signerName');
+    const bare = parseDocument(lines(...HEADER, '', 'Điều 2. Quyết định này có hiệu lực.', '', 'Nguyễn Văn Khánh', '', '(Đã ký)'));
+    expect(bare.metadata.signerName).toBe('Nguyễn Văn Khánh');
+    expect(bare.metadata.signerTitle).toBeNull();
+  });
+
+  it('leaves a file path printed under the recipients out of them', () => {
+    const r = parseDocument(lines(...HEADER, '', 'Nơi nhận:', '- Như trên;', '- Lưu: VT, NCTH.', '', 'd:\\2011\\CV\\T4\\bau chon', '', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', '', 'Trần Thành Lập'));
+    expect(r.metadata.recipients).toEqual(['Như trên', 'Lưu: VT, NCTH']);
+  });
+
+  it('does not take a glued word for part of a cited number', () => {
+    const r = parseDocument(lines(...HEADER, 'Thực hiện Thông báo số 70-TB/TWngày 5/3/2020 của Bộ Chính trị.'));
+    expect(r.metadata.citations).toContain('70-TB/TW');
+  });
+
+  it('reads the number and date of a text layer that lost letters, but not its illegible place', () => {
+    const line =
+      '- U BAN DÂN T C C NG HOÀ XÃ H I CH NGHĨA VI T NAM Đ c l p – T do – H nh phúc S 291/QĐ-UBDT Hà N i, ngày 08 tháng 11 năm 2006 QUY T Đ NH V vi c ban hành quy đ nh';
+    const r = parseDocument(line);
+    expect(r.metadata.numberSymbol).toBe('291/QĐ-UBDT');
+    expect(r.metadata.issueDate).toBe('2006-11-08');
+    expect(r.metadata.place).toBeNull();
+    expect(r.review).toContain('place');
+  });
+
+  it('keeps places whose one-letter words are vowels', () => {
+    for (const place of ['Ô Môn', 'Cư Ê Wi', 'Chư Á']) {
+      expect(parseDocument(lines('HUYỆN ỦY', 'Số 7-KH/HU', `${place}, ngày 3 tháng 4 năm 2024`)).metadata.place).toBe(place);
+    }
+  });
+});

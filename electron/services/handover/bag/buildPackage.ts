@@ -80,7 +80,7 @@ function packageCatalogue(ctx: ServiceContext, ec: ExportContext): PackageCatalo
     },
     ...catalogueBody(ec.records),
     secretConfirmations: confirmations
-      .filter((c) => inPackage.has(documentKey(c.documentId)))
+      .flatMap((c) => (c.documentId !== null && inPackage.has(documentKey(c.documentId)) ? [{ ...c, documentId: c.documentId }] : []))
       .map((c) => ({ documentKey: documentKey(c.documentId), confirmedBy: c.confirmedBy, confirmedAt: c.confirmedAt, reason: c.reason })),
   };
 }

@@ -13,7 +13,6 @@ import {
   FILE_LIST_COLUMNS,
   fileListRows,
   formRowsToCsv,
-  HIDDEN_SECRET_TEXT,
   toCsv,
   type DocumentGroup,
   type FormHeading,
@@ -22,6 +21,7 @@ import {
 import { buildMinutes } from '../../../../shared/handover/minutes';
 import { statisticsTables } from '../../../../shared/handover/statisticsTables';
 import type { ServiceContext } from '../../context';
+import { SecretPolicy } from '../../safety/secretPolicy';
 import { batchDetail } from '../batchQueries';
 import { buildCatalogueRecords, catalogueBody, documentsCsv, filesCsv, type CatalogueRecords } from '../catalogueRecords';
 import { fondsInventory } from '../inventory';
@@ -80,12 +80,14 @@ export interface ExportContext {
 
 export function loadExportContext(ctx: ServiceContext, scope: ExportScope): ExportContext {
   const { repos } = ctx.catalogue;
-  // Exports include secret content only inside a scope unlocked for export (the safety area's rule).
-  const secretsVisible = ctx.access.secretsVisible('export');
+  // Exports include secret content only inside a scope unlocked for export: the records pass the
+  // secret policy for export before any form is made from them.
+  const policy = SecretPolicy.of(ctx, 'export');
+  const secretsVisible = policy.visible;
   if (scope.kind === 'batch') {
     const detail = batchDetail(ctx, scope.batchId);
     const fileIds = detail.files.map((f) => f.id);
-    const records = buildCatalogueRecords(ctx, fileIds, { extraOrganizations: [detail.fromOrganizationId, ...(detail.toOrganizationId ? [detail.toOrganizationId] : [])] });
+    const records = policy.catalogueRecords(buildCatalogueRecords(ctx, fileIds, { extraOrganizations: [detail.fromOrganizationId, ...(detail.toOrganizationId ? [detail.toOrganizationId] : [])] }));
     const fondsNames = records.fonds.map((f) => `${f.name} (mã phông ${f.code})`).join('; ');
     return {
       scope,
@@ -104,7 +106,7 @@ export function loadExportContext(ctx: ServiceContext, scope: ExportScope): Expo
   return {
     scope,
     batch: null,
-    records: buildCatalogueRecords(ctx, fileIds, { unfiledOfFonds: [fonds.id] }),
+    records: policy.catalogueRecords(buildCatalogueRecords(ctx, fileIds, { unfiledOfFonds: [fonds.id] })),
     inventory: fondsInventory(ctx, fonds.id),
     owner: fonds.organizationName.toLocaleUpperCase('vi'),
     scopeLine: `Phông: ${fonds.name} (mã phông ${fonds.code})`,
@@ -139,14 +141,9 @@ function needBatch(ec: ExportContext): HandoverBatch {
   return ec.batch;
 }
 
-/** The records for a catalogue export, with secret documents' content withheld when the caller may not see it. */
+/** The records for a catalogue export (already passed through the secret policy for export). */
 function visibleBody(ec: ExportContext) {
-  const body = catalogueBody(ec.records);
-  if (ec.secretsVisible) return body;
-  return {
-    ...body,
-    documents: body.documents.map((d) => (d.securityLevel === null ? d : { ...d, subject: HIDDEN_SECRET_TEXT, issuer: null, signerName: null, notes: null, addressees: [], recipients: [] })),
-  };
+  return catalogueBody(ec.records);
 }
 
 export async function renderExport(ec: ExportContext, form: ExportForm, format: ExportFormat): Promise<RenderedExport> {

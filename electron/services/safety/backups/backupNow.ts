@@ -40,6 +40,15 @@ export function backupNow(ctx: ServiceContext, reason: BackupReason, note: strin
   return serialized(ctx.catalogue.path, () => makeBackup(ctx, reason, note));
 }
 
+/**
+ * Runs `work` while no backup of this catalogue is being written (and none starts until it ends):
+ * encrypting must not race a backup whose copy was taken before the catalogue was encrypted.
+ * `work` may take backups itself through the function it is given.
+ */
+export function withBackupsHeld<T>(ctx: ServiceContext, work: (backup: (reason: BackupReason, note: string | null) => Promise<BackupInfo>) => Promise<T>): Promise<T> {
+  return serialized(ctx.catalogue.path, () => work((reason, note) => makeBackup(ctx, reason, note)));
+}
+
 async function makeBackup(ctx: ServiceContext, reason: BackupReason, note: string | null): Promise<BackupInfo> {
   const { catalogue } = ctx;
   const dir = catalogue.backupDir;
@@ -83,6 +92,7 @@ async function makeBackup(ctx: ServiceContext, reason: BackupReason, note: strin
       lastAuditId: info.summary.lastAudit?.id ?? 0,
       originals: info.originals.count,
       problems: info.originals.problems.length,
+      previousDamaged: info.originals.previousDamaged?.length ?? 0,
     });
   });
   pruneBackups(ctx);

@@ -12,6 +12,8 @@ export interface OriginalsCopyResult {
   copied: number;
   linked: number;
   problems: string[];
+  /** Originals found damaged in the previous backup (not linked: copied afresh), by stored path. */
+  previousDamaged: string[];
 }
 
 /** A stored path from the catalogue, refused if it would lead outside the folder it names a file in. */
@@ -61,11 +63,26 @@ const SMALL_FILE = 4 * 1024 * 1024;
 /** Copies in flight at once: flushing each copy to disk waits on the device, so a few overlap. */
 const PARALLEL_COPIES = 8;
 
+/** Whether a file's bytes have this SHA-256 (false when it cannot be read). */
+async function hasSha256(file: string, expected: string): Promise<boolean> {
+  try {
+    const hash = createHash('sha256');
+    if ((await fs.promises.stat(file)).size <= SMALL_FILE) hash.update(await fs.promises.readFile(file));
+    else for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+    return hash.digest('hex') === expected;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Puts the originals a catalogue copy refers to into the backup folder. Originals are named by
  * their content and never change, so one already in the previous backup is hard-linked from there
- * (no second copy on disk); the others are copied from the managed folder and verified. Where the
- * file system refuses links (FAT, another disk), the file is copied instead.
+ * (no second copy on disk) — but only once its bytes are checked against the catalogue's SHA-256
+ * at that moment: a linked file is one file shared by every backup that links it, and linking a
+ * damaged one would carry the damage into this backup too. A file that fails the check is copied
+ * (verified) from the managed folder instead, and said so. Where the file system refuses links
+ * (FAT, another disk), the file is copied.
  */
 export async function copyOriginals(
   originals: ReadonlyArray<{ sha256: string; storedPath: string; size: number }>,
@@ -73,7 +90,7 @@ export async function copyOriginals(
   backupFolder: string,
   previous: BackupInfo | null,
 ): Promise<OriginalsCopyResult> {
-  const result: OriginalsCopyResult = { count: 0, bytes: 0, copied: 0, linked: 0, problems: [] };
+  const result: OriginalsCopyResult = { count: 0, bytes: 0, copied: 0, linked: 0, problems: [], previousDamaged: [] };
   const root = path.join(backupFolder, ORIGINALS_COPY);
   const previousRoot = previous?.originals.included ? path.join(previous.path, ORIGINALS_COPY) : null;
   const unique = new Map<string, { sha256: string; storedPath: string; size: number }>();
@@ -94,13 +111,17 @@ export async function copyOriginals(
     }
     const fromPrevious = previousRoot ? safeJoin(previousRoot, o.storedPath) : null;
     if (fromPrevious && fs.existsSync(fromPrevious) && fs.statSync(fromPrevious).size === o.size) {
-      try {
-        fs.linkSync(fromPrevious, target);
-        result.linked++;
-        result.bytes += o.size;
-        return;
-      } catch {
-        // No hard links here: fall back to a verified copy.
+      if (await hasSha256(fromPrevious, o.sha256)) {
+        try {
+          fs.linkSync(fromPrevious, target);
+          result.linked++;
+          result.bytes += o.size;
+          return;
+        } catch {
+          // No hard links here: fall back to a verified copy.
+        }
+      } else {
+        result.previousDamaged.push(o.storedPath);
       }
     }
     if (!fs.existsSync(source)) {

@@ -11,6 +11,7 @@ import { sha256File } from '../../../data/snapshot';
 import { type ServiceContext, audit, nowOf } from '../../context';
 import { BACKUP_AUDIT_ACTIONS, backupNow } from './backupNow';
 import { copyVerified, safeJoin } from './originalsCopy';
+import { SecretPolicy } from '../secretPolicy';
 import { getBackup, recordedSha256 } from './verifyBackup';
 import { makeDirs } from '../../../data/makeDirs';
 
@@ -78,12 +79,15 @@ export async function previewRestore(ctx: ServiceContext, id: string, passphrase
   if (!info.originals.included) warnings.push('Bản sao lưu này chỉ có danh mục (không kèm bản gốc): bản gốc hiện có được giữ nguyên.');
   if (info.originals.problems.length > 0) warnings.push(`Khi sao lưu có ${info.originals.problems.length} bản gốc không sao lưu được.`);
   if (compared.undone > 0) warnings.push(`${compared.undone} thay đổi ghi sau thời điểm sao lưu sẽ bị hoàn tác (trạng thái hiện tại được sao lưu trước khi khôi phục).`);
+  // Secret documents are counted, not listed, for a caller who may not see them.
+  const differences = SecretPolicy.of(ctx).restoreDifferences(compared.differences.items);
   return {
     backup: info,
     current,
     changesUndone: compared.undone,
-    differences: compared.differences.items,
+    differences: differences.items,
     differencesTotal: compared.differences.total,
+    differencesHidden: differences.hidden,
     confirmToken: confirmTokenFor(ctx, id),
     warnings,
   };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, BackupVerification } from '../../../../shared/contract/types/safety';
 import { ApiError, notFound } from '../../../../shared/contract/errors';
-import { CATALOGUE_COPY, ORIGINALS_COPY, readBackup } from '../../../data/backups/backupFolder';
+import { CATALOGUE_COPY, ORIGINALS_COPY, listBackups, readBackup } from '../../../data/backups/backupFolder';
 import { inspectCopy } from '../../../data/backups/catalogueCopy';
 import { sha256File } from '../../../data/snapshot';
 import { type ServiceContext, nowOf } from '../../context';
@@ -46,11 +46,12 @@ export function recordedSha256(ctx: ServiceContext, id: string): string | null {
 export async function verifyBackup(ctx: ServiceContext, id: string, passphrase?: string): Promise<BackupVerification> {
   const info = getBackup(ctx, id);
   const problems: string[] = [];
+  const damaged: Array<{ storedPath: string; backups: string[] }> = [];
   const file = path.join(info.path, CATALOGUE_COPY);
   let originalsChecked = 0;
   if (!fs.existsSync(file)) {
     problems.push('Thiếu tệp danh mục trong bản sao lưu.');
-    return { id, ok: false, checkedAt: nowOf(ctx), problems, originalsChecked };
+    return { id, ok: false, checkedAt: nowOf(ctx), problems, originalsChecked, sharedDamage: damaged };
   }
   const actual = await sha256File(file);
   if (actual !== info.catalogueSha256) problems.push(`Tệp danh mục đã bị thay đổi sau khi sao lưu (SHA-256 ${actual.slice(0, 12)}… ≠ ${info.catalogueSha256.slice(0, 12)}… trong bản kê).`);
@@ -73,12 +74,44 @@ export async function verifyBackup(ctx: ServiceContext, id: string, passphrase?:
           continue;
         }
         originalsChecked++;
-        if ((await sha256File(target)) !== o.sha256) problems.push(`Bản gốc trong bản sao lưu đã bị thay đổi: ${o.storedPath}`);
+        if ((await sha256File(target)) !== o.sha256) {
+          const others = backupsSharing(ctx, info.id, target, o.storedPath);
+          if (others.length > 0) damaged.push({ storedPath: o.storedPath, backups: others });
+          problems.push(
+            `Bản gốc trong bản sao lưu đã bị thay đổi: ${o.storedPath}${others.length > 0 ? ` — cùng một tệp (liên kết cứng) với ${others.length} bản sao lưu khác, hỏng theo: ${others.join(', ')}` : ''}`,
+          );
+        }
       }
     }
   } catch (err) {
     if (err instanceof ApiError && err.code === 'locked') problems.push(`Không mở được bản sao lưu: ${err.message}`);
     else problems.push(`Không đọc được tệp danh mục trong bản sao lưu (đã hỏng): ${String((err as Error).message ?? err)}`);
   }
-  return { id, ok: problems.length === 0, checkedAt: nowOf(ctx), problems, originalsChecked };
+  return { id, ok: problems.length === 0, checkedAt: nowOf(ctx), problems, originalsChecked, sharedDamage: damaged };
+}
+
+/**
+ * The other backups holding the very same file (one inode, hard-linked when they were made): a
+ * damaged byte in it is damaged in each of them.
+ */
+function backupsSharing(ctx: ServiceContext, id: string, file: string, storedPath: string): string[] {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    return [];
+  }
+  if (st.nlink < 2) return [];
+  const others: string[] = [];
+  for (const b of listBackups(ctx.catalogue.backupDir)) {
+    if (b.id === id) continue;
+    const other = safeJoin(path.join(b.path, ORIGINALS_COPY), storedPath);
+    try {
+      const o = other ? fs.statSync(other) : null;
+      if (o && o.ino === st.ino && o.dev === st.dev) others.push(b.id);
+    } catch {
+      // Not in that backup.
+    }
+  }
+  return others;
 }

@@ -49,7 +49,9 @@ export function AddFilesDialog({ batchId, onClose, onAdded }: { batchId: number;
     const e: Record<string, string> = {};
     if (chosen.size === 0) e.files = t('handover.add.pickOne');
     if (secrets.length > 0) {
-      if (secrets.some((s) => !confirmed.has(s.documentId))) e.secrets = t('handover.add.confirmAll');
+      // A caller who may not see secret records is not told which they are: they must unlock to confirm them.
+      if (secrets.some((s) => s.documentId === null)) e.secrets = t('handover.add.unlockToConfirm');
+      else if (secrets.some((s) => !confirmed.has(s.documentId!))) e.secrets = t('handover.add.confirmAll');
       if (reason.trim().length < 5) e.reason = t('handover.add.reasonRequired');
     }
     return e;
@@ -60,7 +62,7 @@ export function AddFilesDialog({ batchId, onClose, onAdded }: { batchId: number;
       const detail = await call('handover.batches.addFiles', {
         batchId,
         fileIds: [...chosen],
-        ...(secrets.length > 0 ? { secretConfirmation: { documentIds: secrets.map((s) => s.documentId), reason: reason.trim() } } : {}),
+        ...(secrets.length > 0 ? { secretConfirmation: { documentIds: secrets.flatMap((s) => (s.documentId === null ? [] : [s.documentId])), reason: reason.trim() } } : {}),
       });
       onAdded(detail);
       onClose();
@@ -133,11 +135,17 @@ export function AddFilesDialog({ batchId, onClose, onAdded }: { batchId: number;
               <legend className="secret-text">{t('handover.add.secretTitle')}</legend>
               <p className="muted">{t('handover.add.secretExplain')}</p>
               <ul className="plain-list">
-                {secrets.map((s) => (
-                  <li key={s.documentId}>
+                {secrets.map((s, i) => (
+                  <li key={s.documentId ?? `an-${i}`}>
                     <label className="checkbox">
-                      <input type="checkbox" checked={confirmed.has(s.documentId)} onChange={() => setConfirmed((c) => toggle(c, s.documentId))} data-testid={`hv-confirm-${s.documentId}`} />
-                      {s.numberSymbol ?? `#${s.documentId}`} ({t(`security.${s.securityLevel}`)}) — {t('file.codeShort')} {s.file}: {t('handover.add.secretConfirm')}
+                      <input
+                        type="checkbox"
+                        disabled={s.documentId === null}
+                        checked={s.documentId !== null && confirmed.has(s.documentId)}
+                        onChange={() => s.documentId !== null && setConfirmed((c) => toggle(c, s.documentId!))}
+                        data-testid={`hv-confirm-${s.documentId ?? `an-${i}`}`}
+                      />
+                      {s.numberSymbol ?? (s.documentId !== null ? `#${s.documentId}` : t('handover.add.secretHidden'))} ({t(`security.${s.securityLevel}`)}) — {t('file.codeShort')} {s.file}: {t('handover.add.secretConfirm')}
                     </label>
                   </li>
                 ))}

@@ -38,7 +38,7 @@ export function VerificationReportView({ report }: { report: VerificationReport 
           </ul>
         </>
       ) : null}
-      {report.alreadyHeld.length > 0 ? <p className="warn-text">{t('handover.recv.held', { n: report.alreadyHeld.length })}</p> : null}
+      {report.alreadyHeld.length + (report.alreadyHeldSecret ?? 0) > 0 ? <p className="warn-text">{t('handover.recv.held', { n: report.alreadyHeld.length + (report.alreadyHeldSecret ?? 0) })}</p> : null}
       {report.alreadyReceivedBatchId !== null ? <p className="warn-text">{t('handover.recv.already')}</p> : null}
     </div>
   );

@@ -97,8 +97,13 @@ export function RestoreDialog({ id, onClose, onRestored }: { id: string; onClose
                     ))}
                   </tbody>
                 </table>
-                {p.differencesTotal > 50 ? <p className="muted">{t('safety.restore.more', { n: p.differencesTotal - 50 })}</p> : null}
+                {p.differencesTotal - (p.differencesHidden ?? 0) > 50 ? <p className="muted">{t('safety.restore.more', { n: p.differencesTotal - (p.differencesHidden ?? 0) - 50 })}</p> : null}
               </>
+            ) : null}
+            {(p.differencesHidden ?? 0) > 0 ? (
+              <p className="muted secret-text" data-testid="restore-hidden-secrets">
+                {t('safety.restore.hiddenSecret', { n: p.differencesHidden ?? 0 })}
+              </p>
             ) : null}
             <p className="muted">{t('safety.restore.safetyNote')}</p>
           </>
