@@ -5,6 +5,7 @@ import { spanOf, type Piece } from './piece';
 import { findDocument } from './region';
 import { buildReview, placeLooksMisspelled } from './review';
 import type { MetadataField, ParsedMetadata, ParseResult, TextSpan } from './types';
+import { toNfc } from '../text/normalize';
 
 export { HEADER_CHARS } from './header';
 
@@ -17,7 +18,7 @@ export { HEADER_CHARS } from './header';
  * platform API, so it runs in the browser, Node and workers alike.
  */
 export function parseDocument(input: string): ParseResult {
-  const text = input.normalize('NFC');
+  const text = toNfc(input);
   const spans: Partial<Record<MetadataField, TextSpan[]>> = {};
   const doubts = new Set<MetadataField>();
   const put = (field: MetadataField, p: Piece | null | undefined): void => {

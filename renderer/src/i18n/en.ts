@@ -355,6 +355,7 @@ export const en: Messages = {
   'import.review.reason.empty': 'Empty',
   'import.review.reason.doubtful': 'Doubtful',
   'import.review.reason.ocr': 'Needs text recognition (OCR)',
+  'import.review.reason.duplicate': 'May be a copy of a document already held',
   'import.review.confirm': 'Confirm selected fields',
   'import.review.edit': 'Edit, then confirm',
   'import.review.save': 'Save and confirm',

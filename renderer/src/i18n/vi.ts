@@ -357,6 +357,7 @@ export const vi = {
   'import.review.reason.empty': 'Trống',
   'import.review.reason.doubtful': 'Còn nghi ngờ',
   'import.review.reason.ocr': 'Cần nhận dạng chữ (OCR)',
+  'import.review.reason.duplicate': 'Có thể trùng với văn bản đã có',
   'import.review.confirm': 'Xác nhận các trường đã chọn',
   'import.review.edit': 'Sửa rồi xác nhận',
   'import.review.save': 'Lưu và xác nhận',

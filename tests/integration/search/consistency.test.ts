@@ -5,7 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { reindexDocument } from '../../../electron/services/search/reindex';
 import { writeCorpus } from '../../bench/corpus/generate';
-import { REPO } from '../../support/paths';
+import { CLI_ENTRY } from '../../support/paths';
 import { copyFixture } from '../../support/schema';
 import { tempDir } from '../../support/services';
 import { importDocs, start } from './helpers';
@@ -109,8 +109,7 @@ describe('search index consistency', () => {
     writeCorpus(folder, { count: 400, seed: 11 });
     const cataloguePath = app.cataloguePath;
     await app.close();
-    // Its own process group: tsx runs the command in a child process, which must die too.
-    const child = spawn(path.join(REPO, 'node_modules', '.bin', 'tsx'), [path.join(REPO, 'electron', 'cli', 'main.ts'), '--db', cataloguePath, 'import', folder], {
+    const child = spawn(process.execPath, [CLI_ENTRY, '--db', cataloguePath, 'import', folder], {
       stdio: 'ignore',
       detached: true,
     });

@@ -134,7 +134,7 @@ describe('broken Word files', () => {
   it('refuses a cut-short .docx, naming the file and the cause', async () => {
     const bytes = await docxBytes(new Document({ sections: [{ children: BODY.map((t) => new Paragraph(t)) }] }));
     const err = await errorOf(extractText('Kết luận số 5.docx', bytes.subarray(0, Math.floor(bytes.length * 0.6))));
-    expect(err.code).toBe('unreadable_file');
+    expect(err.kind).toBe('unreadable_file');
     expect(err.message).toMatch(/Kết luận số 5\.docx/);
     expect(err.message).toMatch(/bị hỏng hoặc bị cắt cụt/);
   });

@@ -3,6 +3,7 @@ import { fromLegacy } from '../../../../shared/text/encodings/detect';
 import type { FontEncoding } from '../../../../shared/text/encodings/fonts';
 import { isVietnameseSyllable } from '../../../../shared/text/encodings/score';
 import { decodeTcvn3 } from '../../../../shared/text/encodings/tcvn3';
+import { toNfc } from '../../../../shared/text/normalize';
 
 /**
  * Lines of a PDF page rebuilt from the text layer's items by their positions: characters on the
@@ -41,7 +42,7 @@ function glyphsOf(items: ReadonlyArray<TextItem | TextMarkedContent>, fontOf: (f
     const [a, b, c, d, x, y] = item.transform as number[];
     const size = Math.max(Math.hypot(c!, d!), Math.hypot(a!, b!), 1);
     const encoding = fontOf(item.fontName);
-    const chars = [...(encoding ? item.str : item.str.normalize('NFC'))];
+    const chars = [...(encoding ? item.str : toNfc(item.str))];
     const step = item.width / chars.length;
     chars.forEach((ch, i) => {
       // Control codes stand for glyphs without a character (accents drawn apart): not text.
