@@ -31,7 +31,7 @@ function dropStale(ctx: ServiceContext, plan: Plan): void {
   const stale = (c: PlannedChange) => c.stamp !== null && stamps[c.entity].get(c.id) !== c.stamp;
   const critical = plan.changes.find((c) => c.critical && stale(c));
   if (critical) {
-    throw new ApiError('conflict', `Hồ sơ “${critical.label ?? critical.id}” vừa được người khác sửa: hãy thực hiện lại thao tác.`, `${critical.entity} ${critical.id} changed while planning`);
+    throw new ApiError('bulk.changedWhilePlanning', { label: critical.label ?? String(critical.id) });
   }
   const withdrawnFiles = new Set<number>();
   plan.withdraw((c) => {
@@ -53,7 +53,7 @@ export function applyPlan(ctx: ServiceContext, action: BulkActionName, detail: R
       if (plan.batchId !== null) {
         const batch = repos.handoverBatches.get(plan.batchId);
         if (!batch || batch.status !== 'draft' || repos.bulk.batchRemoved(plan.batchId)) {
-          throw new ApiError('conflict', 'Đợt bàn giao không còn là dự thảo: không thêm hồ sơ được.', `Batch ${plan.batchId} is no longer a draft`);
+          throw new ApiError('bulk.batchNotDraft', { code: batch?.code ?? String(plan.batchId) });
         }
       }
       const now = nowOf(ctx);

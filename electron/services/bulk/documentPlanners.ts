@@ -5,7 +5,7 @@
  * a code and parameters.
  */
 import type { ParsedInputOf } from '../../../shared/contract/api';
-import { ApiError, notFound } from '../../../shared/contract/errors';
+import { ApiError, fieldError, notFound } from '../../../shared/contract/errors';
 import type { BatchStatus } from '../../../shared/contract/types/handover';
 import { canEditContents } from '../../../shared/handover/batchRules';
 import type { BulkDocumentRow, BulkFileRow } from '../../data/repositories/bulk';
@@ -95,19 +95,17 @@ export function movePlanner(ctx: ServiceContext, input: ActionInput<'documents.m
   let existing: MoveTarget | null = null;
   if ('fileId' in to) {
     const f = repos.bulk.files([to.fileId]).get(to.fileId);
-    if (!f) throw notFound('hồ sơ', 'File', to.fileId);
-    if (f.removedAt !== null) throw new ApiError('conflict', `Hồ sơ “${f.code}” đã được gỡ bỏ: hãy khôi phục trước khi đưa văn bản vào.`, `Target file ${f.id} is removed`);
+    if (!f) throw notFound('file', to.fileId);
+    if (f.removedAt !== null) throw new ApiError('bulk.targetFileRemoved', { code: f.code });
     const lock = lockedBy(f);
-    if (lock) {
-      throw new ApiError('conflict', `Hồ sơ “${f.code}” đã nằm trong đợt bàn giao ${lock.batch} (đã lập danh mục): không thêm văn bản được.`, `Target file ${f.id} is in batch ${lock.batch} (${lock.status})`);
-    }
+    if (lock) throw new ApiError('bulk.fileInHandover', { code: f.code, batch: lock.batch });
     existing = { id: f.id, fondsId: f.fondsId, code: f.code, start: f.startDate, end: f.endDate, stamp: f.updatedAt, isNew: false, lo: null, hi: null };
   } else if (to.newFile.retentionCode != null && !repos.codes.retentionExists(to.newFile.retentionCode)) {
-    throw new ApiError('invalid_input', `Thời hạn bảo quản “${to.newFile.retentionCode}” không có trong bảng thời hạn.`, 'Unknown retention', { retentionCode: 'Thời hạn không hợp lệ' });
+    throw new ApiError('file.unknownRetention', { code: to.newFile.retentionCode }, { retentionCode: fieldError('field.unknownRetention') });
   }
   const newFile = 'newFile' in to ? to.newFile : null;
   const listFonds = newFile?.fileListId != null ? (repos.fileLists.get(newFile.fileListId)?.fondsId ?? null) : null;
-  if (newFile?.fileListId != null && listFonds === null) throw notFound('mục lục hồ sơ', 'File list', newFile.fileListId);
+  if (newFile?.fileListId != null && listFonds === null) throw notFound('file_list', newFile.fileListId);
   /** New-file mode: the target in each fonds, or null where the number is taken. */
   const perFonds = new Map<number, MoveTarget | null>();
   const fondsCode = (id: number) => repos.fonds.get(id)?.code ?? String(id);
@@ -297,10 +295,10 @@ export function removePlanner(ctx: ServiceContext, input: ActionInput<'documents
 export function reorderPlanner(ctx: ServiceContext, input: ActionInput<'documents.reorder'>): Planner {
   const { repos } = ctx.catalogue;
   const file = repos.bulk.files([input.fileId]).get(input.fileId);
-  if (!file) throw notFound('hồ sơ', 'File', input.fileId);
-  if (file.removedAt !== null) throw new ApiError('conflict', `Hồ sơ “${file.code}” đã được gỡ bỏ.`, `File ${file.id} is removed`);
+  if (!file) throw notFound('file', input.fileId);
+  if (file.removedAt !== null) throw new ApiError('bulk.targetFileRemoved', { code: file.code });
   const lock = lockedBy(file);
-  if (lock) throw new ApiError('conflict', `Hồ sơ “${file.code}” đã nằm trong đợt bàn giao ${lock.batch}: không sắp xếp lại được.`, `File ${file.id} is in batch ${lock.batch}`);
+  if (lock) throw new ApiError('bulk.fileInHandover', { code: file.code, batch: lock.batch });
   const named = new Set(input.selection.ids);
   let position = 1;
   return {

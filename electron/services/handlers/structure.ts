@@ -4,7 +4,7 @@
  * rests on it; a lineage link entered by mistake is taken back, with a reason in the audit log.
  */
 import type { ApiHandlers } from '../../../shared/contract/api';
-import { ApiError, notFound } from '../../../shared/contract/errors';
+import { ApiError } from '../../../shared/contract/errors';
 import { type ServiceContext, audit, nowOf } from '../context';
 import { getFonds } from './fonds';
 import { getOrganization } from './organizations';
@@ -18,14 +18,8 @@ export function structureHandlers(ctx: ServiceContext): Handlers {
   return {
     'fonds.remove': ({ id, reason }) => {
       const fonds = getFonds(ctx, id);
-      if (repos.fonds.removal(id)) throw new ApiError('conflict', `Phông “${fonds.code}” đã được gỡ bỏ trước đó.`, `Fonds ${id} already removed`);
-      if (fonds.fileCount > 0 || fonds.documentCount > 0) {
-        throw new ApiError(
-          'conflict',
-          `Phông “${fonds.code}” còn ${fonds.fileCount} hồ sơ và ${fonds.documentCount} văn bản: hãy chuyển hoặc gỡ bỏ chúng trước (tài liệu các phông không được trộn lẫn, không được bỏ sót).`,
-          `Fonds ${id} still holds ${fonds.fileCount} files and ${fonds.documentCount} documents`,
-        );
-      }
+      if (repos.fonds.removal(id)) throw new ApiError('structure.fondsRemoved', { code: fonds.code });
+      if (fonds.fileCount > 0 || fonds.documentCount > 0) throw new ApiError('structure.fondsNotEmpty', { code: fonds.code, files: fonds.fileCount, documents: fonds.documentCount });
       return ctx.catalogue.transaction(() => {
         repos.fonds.setRemoval(id, { at: nowOf(ctx), by: ctx.actor(), reason });
         audit(ctx, 'fonds.remove', 'fonds', id, asFields(null), asFields(repos.fonds.removal(id)));
@@ -36,12 +30,12 @@ export function structureHandlers(ctx: ServiceContext): Handlers {
     'fonds.restore': ({ id }) => {
       const fonds = getFonds(ctx, id);
       const removal = repos.fonds.removal(id);
-      if (!removal) throw new ApiError('conflict', `Phông “${fonds.code}” không ở trạng thái gỡ bỏ.`, `Fonds ${id} is not removed`);
+      if (!removal) throw new ApiError('structure.fondsNotRemoved', { code: fonds.code });
       if (repos.organizations.removal(fonds.organizationId)) {
-        throw new ApiError('conflict', `Đơn vị hình thành phông “${fonds.organizationName}” đang bị gỡ bỏ: hãy khôi phục đơn vị trước.`, `Organization ${fonds.organizationId} is removed`);
+        throw new ApiError('structure.organizationRemoved', { name: fonds.organizationName });
       }
       const clash = repos.fonds.getByCode(fonds.code);
-      if (clash && clash.id !== id) throw new ApiError('conflict', `Mã phông “${fonds.code}” đã được dùng cho phông khác.`, `Fonds code ${fonds.code} taken`);
+      if (clash && clash.id !== id) throw new ApiError('fonds.codeTaken', { code: fonds.code, name: clash.name });
       return ctx.catalogue.transaction(() => {
         repos.fonds.setRemoval(id, null);
         audit(ctx, 'fonds.restore', 'fonds', id, asFields(removal), asFields(null));
@@ -51,16 +45,9 @@ export function structureHandlers(ctx: ServiceContext): Handlers {
 
     'organizations.remove': ({ id, reason }) => {
       const org = getOrganization(ctx, id);
-      if (repos.organizations.removal(id)) throw new ApiError('conflict', `Đơn vị “${org.name}” đã được gỡ bỏ trước đó.`, `Organization ${id} already removed`);
+      if (repos.organizations.removal(id)) throw new ApiError('structure.organizationRemoved', { name: org.name });
       const rests = repos.organizations.dependants(id);
-      if (rests.fonds > 0 || rests.children > 0 || rests.batches > 0) {
-        const parts = [
-          rests.fonds > 0 ? `${rests.fonds} phông` : null,
-          rests.children > 0 ? `${rests.children} đơn vị trực thuộc` : null,
-          rests.batches > 0 ? `${rests.batches} đợt bàn giao` : null,
-        ].filter(Boolean);
-        throw new ApiError('conflict', `Đơn vị “${org.name}” còn ${parts.join(', ')}: không gỡ bỏ được.`, `Organization ${id} still has ${JSON.stringify(rests)}`);
-      }
+      if (rests.fonds > 0 || rests.children > 0 || rests.batches > 0) throw new ApiError('structure.organizationInUse', { name: org.name, ...rests });
       return ctx.catalogue.transaction(() => {
         repos.organizations.setRemoval(id, { at: nowOf(ctx), by: ctx.actor(), reason });
         audit(ctx, 'organization.remove', 'organization', id, asFields(null), asFields(repos.organizations.removal(id)));
@@ -71,7 +58,7 @@ export function structureHandlers(ctx: ServiceContext): Handlers {
     'organizations.restore': ({ id }) => {
       const org = getOrganization(ctx, id);
       const removal = repos.organizations.removal(id);
-      if (!removal) throw new ApiError('conflict', `Đơn vị “${org.name}” không ở trạng thái gỡ bỏ.`, `Organization ${id} is not removed`);
+      if (!removal) throw new ApiError('structure.organizationNotRemoved', { name: org.name });
       return ctx.catalogue.transaction(() => {
         repos.organizations.setRemoval(id, null);
         audit(ctx, 'organization.restore', 'organization', id, asFields(removal), asFields(null));
@@ -80,10 +67,10 @@ export function structureHandlers(ctx: ServiceContext): Handlers {
     },
 
     'organizations.removeSuccessor': ({ predecessorId, successorId, reason }) => {
-      getOrganization(ctx, predecessorId);
-      getOrganization(ctx, successorId);
+      const from = getOrganization(ctx, predecessorId);
+      const to = getOrganization(ctx, successorId);
       const link = repos.organizations.succession(predecessorId, successorId);
-      if (!link) throw notFound('quan hệ kế thừa', 'Succession', `${predecessorId}→${successorId}`);
+      if (!link) throw new ApiError('structure.noSuccession', { from: from.name, to: to.name });
       return ctx.catalogue.transaction(() => {
         repos.organizations.removeSuccession(predecessorId, successorId);
         audit(ctx, 'organization.removeSuccessor', 'organization', predecessorId, { successorId, ...link }, { successorId: null, removalReason: reason });

@@ -209,10 +209,8 @@ export function assignBoxes(ctx: ServiceContext, batchId: number, filesPerBox: n
 export function removeBatch(ctx: ServiceContext, id: number, reason: string): { id: number; fileIds: number[] } {
   const { repos } = ctx.catalogue;
   const batch = repos.handoverBatches.get(id);
-  if (!batch || repos.bulk.batchRemoved(id)) throw notFound('đợt bàn giao', 'Batch', id);
-  if (batch.direction !== 'outgoing' || batch.status !== 'draft') {
-    throw new ApiError('conflict', `Chỉ xóa được đợt bàn giao còn là dự thảo; đợt ${batch.code} đang ở bước “${STATUS_LABEL_VI[batch.status]}” (hãy mở lại đợt trước).`, `Batch ${id} is ${batch.direction} ${batch.status}`);
-  }
+  if (!batch || repos.bulk.batchRemoved(id)) throw notFound('handover_batch', id);
+  if (batch.direction !== 'outgoing' || batch.status !== 'draft') throw new ApiError('handover.batchRemoveNotDraft', { code: batch.code });
   return ctx.catalogue.transaction(() => {
     const at = nowOf(ctx);
     const fileIds = repos.handoverBatches.markRemoved(id, { at, by: ctx.actor(), reason });

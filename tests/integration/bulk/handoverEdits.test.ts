@@ -36,7 +36,7 @@ describe('a draft handover batch', () => {
     await w.app.call('handover.batches.addFiles', { batchId: next.id, fileIds });
     expect((await w.app.call('handover.batches.get', { id: next.id })).files).toHaveLength(2);
     // A batch past the draft is the record of a handover: not removable.
-    await expect(w.app.call('handover.batches.remove', { id: batch.id, reason: 'Lần nữa cho chắc' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(w.app.call('handover.batches.remove', { id: batch.id, reason: 'Lần nữa cho chắc' })).rejects.toMatchObject({ kind: 'not_found' });
   });
 });
 

@@ -40,7 +40,7 @@ describe('editing every field of a document', () => {
 describe('removing fonds and organizations', () => {
   it('refuses a fonds that still holds records; removes an empty one with a reason, and restores it', async () => {
     const w = await world({ count: 12 });
-    await expect(w.app.call('fonds.remove', { id: w.fondsId, reason: 'Tạo nhầm phông' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(w.app.call('fonds.remove', { id: w.fondsId, reason: 'Tạo nhầm phông' })).rejects.toMatchObject({ code: 'structure.fondsNotEmpty', params: { files: 4 } });
     const empty = await w.app.call('fonds.create', { code: 'NHAM', name: 'Phông tạo nhầm', organizationId: w.successorId });
     await w.app.call('fonds.remove', { id: empty.id, reason: 'Trùng với phông DU-KP' });
     expect((await w.app.call('fonds.list', {})).map((f) => f.id)).not.toContain(empty.id);
@@ -54,7 +54,7 @@ describe('removing fonds and organizations', () => {
 
   it('refuses an organization that forms a fonds or is a party to a batch; removes one with nothing resting on it', async () => {
     const w = await world({ count: 12 });
-    await expect(w.app.call('organizations.remove', { id: w.orgId, reason: 'Nhập nhầm đơn vị' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(w.app.call('organizations.remove', { id: w.orgId, reason: 'Nhập nhầm đơn vị' })).rejects.toMatchObject({ code: 'structure.organizationInUse', params: { fonds: 1 } });
     const stray = await w.app.call('organizations.create', { name: 'Chi bộ Thôn 3 (nhập nhầm)', level: 'grassroots' });
     await w.app.call('handover.batches.create', { code: 'BG-9', fromOrganizationId: w.orgId, toOrganizationId: stray.id, recipientKind: 'other' });
     const refused = await w.app.call('organizations.remove', { id: stray.id, reason: 'Nhập nhầm đơn vị' }).catch((e: Error) => e.message);
