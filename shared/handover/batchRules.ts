@@ -69,53 +69,40 @@ export function blockersFor(target: BatchStatus, f: BatchFacts): BatchBlocker[] 
     received: ['handed_over'],
   };
   if (f.direction !== 'outgoing') {
-    return [{ code: 'incoming', message: 'Đợt này là đợt tiếp nhận từ nơi khác: không thể chuyển bước.' }];
+    return [{ code: 'incoming', message: { code: 'handoverBlocker.incoming', params: {} } }];
   }
   const from = expectedFrom[target];
   if (!from || !from.includes(f.status)) {
-    out.push({ code: 'wrong_step', message: `Không thể chuyển từ bước “${STATUS_LABEL_VI[f.status]}” sang “${STATUS_LABEL_VI[target]}”.` });
+    out.push({ code: 'wrong_step', message: { code: 'handoverBlocker.wrongStep', params: { from: f.status, to: target } } });
     return out;
   }
   if (target === 'listed') {
-    if (f.fileCount === 0) out.push({ code: 'empty', message: 'Đợt bàn giao chưa có hồ sơ nào.' });
+    if (f.fileCount === 0) out.push({ code: 'empty', message: { code: 'handoverBlocker.empty', params: {} } });
     if (f.problemCount > 0) {
-      out.push({ code: 'file_problems', message: `${f.problemCount} hồ sơ còn thiếu thời hạn bảo quản, tiêu đề hoặc thời gian: hãy bổ sung trước khi lập danh mục.` });
+      out.push({ code: 'file_problems', message: { code: 'handoverBlocker.fileProblems', params: { count: f.problemCount } } });
     }
     if (f.unconfirmedSecrets > 0) {
-      out.push({ code: 'secrets_unconfirmed', message: `${f.unconfirmedSecrets} văn bản mật chưa được xác nhận đưa vào đợt bàn giao.` });
+      out.push({ code: 'secrets_unconfirmed', message: { code: 'handoverBlocker.secretsUnconfirmed', params: { count: f.unconfirmedSecrets } } });
     }
-    if (!f.hasRecipient) out.push({ code: 'no_recipient', message: 'Chưa chọn bên nhận (đơn vị kế thừa hoặc Kho lưu trữ Tỉnh ủy).' });
+    if (!f.hasRecipient) out.push({ code: 'no_recipient', message: { code: 'handoverBlocker.noRecipient', params: {} } });
   }
   if (target === 'packed') {
-    if (f.filesWithoutBox > 0) out.push({ code: 'no_box', message: `${f.filesWithoutBox} hồ sơ chưa được xếp vào hộp (chưa có số hộp).` });
+    if (f.filesWithoutBox > 0) out.push({ code: 'no_box', message: { code: 'handoverBlocker.noBox', params: { count: f.filesWithoutBox } } });
     if (f.unconfirmedSecrets > 0) {
-      out.push({ code: 'secrets_unconfirmed', message: `${f.unconfirmedSecrets} văn bản mật chưa được xác nhận đưa vào đợt bàn giao.` });
+      out.push({ code: 'secrets_unconfirmed', message: { code: 'handoverBlocker.secretsUnconfirmed', params: { count: f.unconfirmedSecrets } } });
     }
     if (f.secretDocuments > 0 && !f.secretsVisible) {
-      out.push({
-        code: 'secrets_hidden',
-        message:
-          'Đợt có văn bản mật nhưng tài liệu mật chưa được mở khóa để xuất (mục “An toàn dữ liệu”, có ghi lý do): chưa thể đóng gói, vì gói không bao giờ được bỏ sót tài liệu mà không báo.',
-      });
+      out.push({ code: 'secrets_hidden', message: { code: 'handoverBlocker.secretsHidden', params: {} } });
     }
   }
   if (target === 'handed_over') {
-    if (!f.hasPackage) out.push({ code: 'no_package', message: 'Chưa đóng gói đợt bàn giao.' });
+    if (!f.hasPackage) out.push({ code: 'no_package', message: { code: 'handoverBlocker.noPackage', params: {} } });
     if (f.changedSincePacked > 0) {
-      out.push({ code: 'changed_since_packed', message: `${f.changedSincePacked} hồ sơ/văn bản đã thay đổi sau khi đóng gói: hãy đóng gói lại.` });
+      out.push({ code: 'changed_since_packed', message: { code: 'handoverBlocker.changedSincePacked', params: { count: f.changedSincePacked } } });
     }
-    if (!f.handoverDate) out.push({ code: 'no_date', message: 'Chưa nhập ngày bàn giao.' });
-    if (blank(f.senderRepresentative) || blank(f.senderPosition)) out.push({ code: 'no_sender', message: 'Chưa nhập người đại diện và chức vụ của bên giao.' });
-    if (blank(f.receiverRepresentative) || blank(f.receiverPosition)) out.push({ code: 'no_receiver', message: 'Chưa nhập người đại diện và chức vụ của bên nhận.' });
+    if (!f.handoverDate) out.push({ code: 'no_date', message: { code: 'handoverBlocker.noDate', params: {} } });
+    if (blank(f.senderRepresentative) || blank(f.senderPosition)) out.push({ code: 'no_sender', message: { code: 'handoverBlocker.noSender', params: {} } });
+    if (blank(f.receiverRepresentative) || blank(f.receiverPosition)) out.push({ code: 'no_receiver', message: { code: 'handoverBlocker.noReceiver', params: {} } });
   }
   return out;
 }
-
-export const STATUS_LABEL_VI: Record<BatchStatus, string> = {
-  draft: 'Dự thảo',
-  listed: 'Đã lập danh mục',
-  packed: 'Đã đóng gói',
-  handed_over: 'Đã bàn giao',
-  receiving: 'Đang tiếp nhận',
-  received: 'Đã tiếp nhận',
-};

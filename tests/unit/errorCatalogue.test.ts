@@ -9,18 +9,31 @@ class Sample extends Array<string> {
   }
 }
 
+/** A `Sample` that also answers the methods of a string (`toUpperCase`, `padStart`…) as its text. */
+function sample(name: string): Sample {
+  const value = Sample.from([name]) as Sample;
+  return new Proxy(value, {
+    get: (target, key, receiver) => {
+      if (key in target || typeof key === 'symbol') return Reflect.get(target, key, receiver) as unknown;
+      const method = (String.prototype as unknown as Record<string, unknown>)[key];
+      return typeof method === 'function' ? (...args: unknown[]) => (method as (...a: unknown[]) => unknown).apply(String(target), args) : undefined;
+    },
+  });
+}
+
 /** Parameters for any code: each one a `Sample` named after the parameter (an entity is a real one). */
 function sampleParams(): Record<string, unknown> {
   return new Proxy(
     {},
     {
-      get: (_target, key) => (key === 'entity' ? 'document' : typeof key === 'string' ? Sample.from([key]) : undefined),
+      get: (_target, key) => (key === 'entity' ? 'document' : typeof key === 'string' ? sample(key) : undefined),
       has: () => true,
     },
   );
 }
 
 const codes = Object.keys(ERROR_CODES) as ErrorCode[];
+const VIETNAMESE_LETTER = /[ăâđêôơưạảãàáậầấẩẫắằặẳẵẹẻẽèéệềếểễịỉĩìíọỏõòóộồốổỗớờợởỡụủũùúựừứửữỵỷỹỳý]/i;
 
 describe('the error catalogue', () => {
   it('has a Vietnamese and an English sentence for every error code', () => {
@@ -43,9 +56,9 @@ describe('the error catalogue', () => {
         if (typeof text !== 'string' || text.trim() === '') problems.push(`${code} (${locale}) is empty`);
         else if (/undefined|\[object |NaN/.test(text)) problems.push(`${code} (${locale}): ${text}`);
       }
-      const vi = (ERROR_SENTENCES.vi[code] as (p: unknown) => string)(sampleParams());
-      const en = (ERROR_SENTENCES.en[code] as (p: unknown) => string)(sampleParams());
-      if (vi === en) problems.push(`${code}: the English sentence is the Vietnamese one`);
+      // The English catalogue is English: no Vietnamese letter but in the product's name.
+      const en = (ERROR_SENTENCES.en[code] as (p: unknown) => string)(sampleParams()).replaceAll('Kho Lưu', '');
+      if (VIETNAMESE_LETTER.test(en)) problems.push(`${code}: the English sentence is Vietnamese: ${en}`);
     }
     expect(problems).toEqual([]);
   });

@@ -44,7 +44,7 @@ export function checkReadyToPack(ctx: ServiceContext, batchId: number): void {
   const batch = getBatch(ctx, batchId);
   const detail = batchDetail(ctx, batchId);
   const blockers = blockersFor('packed', batchFacts(ctx, batch, detail.files.map((f) => f.id), listingProblemCount(detail.inventory), detail.unconfirmedSecrets.length));
-  if (blockers.length > 0) throw new ApiError('conflict', blockers.map((b) => b.message).join(' '), `Batch ${batchId} not ready to pack: ${blockers.map((b) => b.code).join(', ')}`);
+  if (blockers.length > 0) throw new ApiError('handover.notReady', { blockers: blockers.map((b) => b.message) });
 }
 
 export function handoverHandlers(ctx: ServiceContext): Handlers {

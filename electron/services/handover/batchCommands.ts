@@ -5,22 +5,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ParsedInputOf } from '../../../shared/contract/api';
-import { ApiError, notFound } from '../../../shared/contract/errors';
+import { ApiError, fieldError, notFound } from '../../../shared/contract/errors';
 import type { ArchiveFile, RetentionClass } from '../../../shared/contract/types';
 import type { BatchDetail } from '../../../shared/contract/types/handover';
 import { diffRecords } from '../../../shared/domain/canonicalJson';
-import { canEditContents, canEditParticulars, STATUS_LABEL_VI } from '../../../shared/handover/batchRules';
-import { SECURITY_LABEL_VI } from '../../../shared/handover/forms';
+import { canEditContents, canEditParticulars } from '../../../shared/handover/batchRules';
 import { type ServiceContext, audit, nowOf } from '../context';
 import { batchDetail, batchFiles, getBatch } from './batchQueries';
 
 function checkOrganizations(ctx: ServiceContext, fromId: number, toId: number | null | undefined): void {
   const { organizations } = ctx.catalogue.repos;
-  if (!organizations.get(fromId)) throw notFound('đơn vị bên giao', 'Organization', fromId);
+  if (!organizations.get(fromId)) throw notFound('organization', fromId);
   if (toId != null) {
-    if (!organizations.get(toId)) throw notFound('đơn vị bên nhận', 'Organization', toId);
+    if (!organizations.get(toId)) throw notFound('organization', toId);
     if (toId === fromId) {
-      throw new ApiError('invalid_input', 'Bên nhận phải khác bên giao.', 'Recipient equals sender', { toOrganizationId: 'Bên nhận phải khác bên giao' });
+      throw new ApiError('handover.recipientIsSender', {}, { toOrganizationId: fieldError('field.recipientIsSender') });
     }
   }
 }
@@ -28,14 +27,14 @@ function checkOrganizations(ctx: ServiceContext, fromId: number, toId: number | 
 function checkCodeFree(ctx: ServiceContext, code: string, exceptId?: number): void {
   const existing = ctx.catalogue.repos.handoverBatches.findOutgoingByCode(code);
   if (existing && existing.id !== exceptId) {
-    throw new ApiError('conflict', `Số biên bản “${code}” đã được dùng cho một đợt bàn giao khác.`, `Batch code ${code} taken`, { code: 'Số đã được dùng' });
+    throw new ApiError('handover.batchCodeTaken', { code }, { code: fieldError('field.numberTaken') });
   }
 }
 
 function outgoing(ctx: ServiceContext, id: number) {
   const batch = getBatch(ctx, id);
   if (batch.direction !== 'outgoing') {
-    throw new ApiError('conflict', 'Đợt này được tiếp nhận từ nơi khác: không sửa được nội dung của nó.', `Batch ${id} is incoming`);
+    throw new ApiError('handover.batchIncoming');
   }
   return batch;
 }
@@ -55,7 +54,7 @@ export function createBatch(ctx: ServiceContext, input: ParsedInputOf<'handover.
 export function updateBatch(ctx: ServiceContext, id: number, patch: ParsedInputOf<'handover.batches.update'>['patch']): BatchDetail {
   const before = outgoing(ctx, id);
   if (!canEditParticulars(before.status)) {
-    throw new ApiError('conflict', `Đợt bàn giao đã ở bước “${STATUS_LABEL_VI[before.status]}”: biên bản đã ký, không sửa được.`, `Batch ${id} is ${before.status}`);
+    throw new ApiError('handover.particularsSigned', { status: before.status });
   }
   if (patch.code !== undefined) checkCodeFree(ctx, patch.code, id);
   if (patch.toOrganizationId !== undefined) checkOrganizations(ctx, before.fromOrganizationId, patch.toOrganizationId);
@@ -80,39 +79,38 @@ export function updateBatch(ctx: ServiceContext, id: number, patch: ParsedInputO
 export function addFiles(ctx: ServiceContext, input: ParsedInputOf<'handover.batches.addFiles'>): BatchDetail {
   const batch = outgoing(ctx, input.batchId);
   if (!canEditContents(batch.status)) {
-    throw new ApiError('conflict', 'Chỉ thêm hoặc bớt hồ sơ khi đợt bàn giao còn là dự thảo (hãy mở lại đợt trước).', `Batch ${batch.id} is ${batch.status}`);
+    throw new ApiError('handover.draftOnly');
   }
   const { repos } = ctx.catalogue;
   const fileIds = [...new Set(input.fileIds)];
   for (const fileId of fileIds) {
     const file = repos.files.get(fileId);
-    if (!file) throw notFound('hồ sơ', 'File', fileId);
+    if (!file) throw notFound('file', fileId);
   }
   const removed = repos.handoverData.removedFiles(fileIds);
   if (removed.length > 0) {
-    throw new ApiError('conflict', `Hồ sơ số ${removed.map((r) => r.code).join(', ')} đã bị gỡ bỏ khỏi danh mục: không đưa vào đợt bàn giao.`, 'Removed files');
+    throw new ApiError('handover.filesRemoved', { codes: removed.map((r) => r.code) });
   }
   const taken = repos.handoverBatches.filesInAnyBatch(fileIds);
   if (taken.length > 0) {
     const codes = taken.map((t) => repos.files.get(t.fileId)?.code ?? String(t.fileId));
-    throw new ApiError('conflict', `Hồ sơ số ${codes.slice(0, 20).join(', ')} đã nằm trong một đợt bàn giao.`, `Files already in a batch: ${taken.map((t) => t.fileId).join(',')}`);
+    throw new ApiError('handover.filesInOtherBatch', { codes: codes.slice(0, 20) });
   }
 
   const secrets = repos.handoverBatches.secretDocumentsOfFiles(fileIds);
   const confirmation = input.secretConfirmation;
   if (secrets.length > 0) {
     if (!ctx.access.secretsVisible()) {
-      throw new ApiError('unauthorized', 'Các hồ sơ này có văn bản mật; người dùng hiện tại không được xem tài liệu mật nên không thể xác nhận đưa vào đợt bàn giao.', 'Secrets hidden from caller');
+      throw new ApiError('handover.secretsNotVisible');
     }
     const named = new Set(confirmation?.documentIds ?? []);
     const missing = secrets.filter((s) => !named.has(s.documentId));
     if (missing.length > 0) {
-      const list = missing.slice(0, 20).map((s) => `${s.numberSymbol ?? `văn bản mã ${s.documentId}`} (${SECURITY_LABEL_VI[s.securityLevel]})`);
+      const documents = missing.slice(0, 20).map((s) => fieldError('handover.secretDocument', { label: s.numberSymbol ?? `#${s.documentId}`, level: s.securityLevel }));
       throw new ApiError(
-        'conflict',
-        `Các hồ sơ có ${secrets.length} văn bản mật. Cần xác nhận từng văn bản và nêu lý do trước khi đưa vào đợt bàn giao: ${list.join(', ')}${missing.length > 20 ? '…' : ''}.`,
-        `Secret documents need confirmation: ${missing.map((s) => s.documentId).join(',')}`,
-        { secretConfirmation: 'Cần xác nhận văn bản mật' },
+        'handover.secretsNeedConfirmation',
+        { total: secrets.length, documents, more: missing.length > 20 },
+        { secretConfirmation: fieldError('field.secretsNeedConfirmation') },
       );
     }
   }
@@ -120,9 +118,7 @@ export function addFiles(ctx: ServiceContext, input: ParsedInputOf<'handover.bat
     const inFiles = new Set(secrets.map((s) => s.documentId));
     const stray = confirmation.documentIds.filter((d) => !inFiles.has(d));
     if (stray.length > 0) {
-      throw new ApiError('invalid_input', `Xác nhận nêu văn bản không phải văn bản mật của các hồ sơ được chọn (mã ${stray.join(', ')}).`, 'Confirmation names other documents', {
-        'secretConfirmation.documentIds': 'Văn bản không thuộc các hồ sơ này hoặc không phải văn bản mật',
-      });
+      throw new ApiError('handover.confirmationStray', { ids: stray }, { 'secretConfirmation.documentIds': fieldError('field.confirmationStray') });
     }
   }
 
@@ -143,12 +139,12 @@ export function addFiles(ctx: ServiceContext, input: ParsedInputOf<'handover.bat
 export function removeFiles(ctx: ServiceContext, batchId: number, fileIds: number[]): BatchDetail {
   const batch = outgoing(ctx, batchId);
   if (!canEditContents(batch.status)) {
-    throw new ApiError('conflict', 'Chỉ thêm hoặc bớt hồ sơ khi đợt bàn giao còn là dự thảo (hãy mở lại đợt trước).', `Batch ${batchId} is ${batch.status}`);
+    throw new ApiError('handover.draftOnly');
   }
   const { repos } = ctx.catalogue;
   const inBatch = new Set(repos.handoverBatches.fileIds(batchId));
   const notIn = fileIds.filter((f) => !inBatch.has(f));
-  if (notIn.length > 0) throw new ApiError('not_found', `Hồ sơ mã ${notIn.join(', ')} không có trong đợt bàn giao này.`, 'Files not in batch');
+  if (notIn.length > 0) throw new ApiError('handover.filesNotInBatch', { ids: notIn });
   ctx.catalogue.transaction(() => {
     for (const fileId of fileIds) repos.handoverBatches.removeFile(batchId, fileId);
     audit(ctx, 'handover.removeFiles', 'handover_batch', batchId, { fileIds }, undefined);
@@ -166,7 +162,7 @@ const byNatural = new Intl.Collator('vi', { numeric: true });
 export function assignBoxes(ctx: ServiceContext, batchId: number, filesPerBox: number): BatchDetail {
   const batch = outgoing(ctx, batchId);
   if (batch.status !== 'draft' && batch.status !== 'listed') {
-    throw new ApiError('conflict', 'Chỉ đánh số hộp trước khi đóng gói.', `Batch ${batchId} is ${batch.status}`);
+    throw new ApiError('handover.boxesBeforePacking');
   }
   const { repos } = ctx.catalogue;
   const files = batchFiles(ctx, repos.handoverBatches.fileIds(batchId));

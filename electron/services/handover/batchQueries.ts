@@ -9,7 +9,7 @@ import { batchInventory } from './inventory';
 
 export function getBatch(ctx: ServiceContext, id: number): HandoverBatch {
   const batch = ctx.catalogue.repos.handoverBatches.get(id);
-  if (!batch) throw notFound('đợt bàn giao', 'Handover batch', id);
+  if (!batch) throw notFound('handover_batch', id);
   return batch;
 }
 
@@ -107,7 +107,7 @@ export function batchDetail(ctx: ServiceContext, id: number): BatchDetail {
   const next = nextStep(batch.status);
   const blockers = next && next !== 'received' && batch.direction === 'outgoing' ? blockersFor(next, batchFacts(ctx, batch, fileIds, problemCount, unconfirmed.length)) : [];
   for (const removed of repos.handoverData.removedFiles(fileIds)) {
-    blockers.push({ code: 'file_removed', message: `Hồ sơ số ${removed.code} trong đợt đã bị gỡ bỏ khỏi danh mục: hãy khôi phục hoặc bỏ hồ sơ khỏi đợt.` });
+    blockers.push({ code: 'file_removed', message: { code: 'handoverBlocker.filesRemoved', params: { codes: [removed.code] } } });
   }
   return {
     ...batch,

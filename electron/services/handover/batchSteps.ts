@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import { ApiError } from '../../../shared/contract/errors';
-import type { BatchDetail, BatchStatus, PackageResult, ReceiptRecord } from '../../../shared/contract/types/handover';
-import { blockersFor, canReopen, FILE_STATUS_OF_BATCH, STATUS_LABEL_VI } from '../../../shared/handover/batchRules';
+import type { BatchBlocker, BatchDetail, BatchStatus, PackageResult, ReceiptRecord } from '../../../shared/contract/types/handover';
+import { blockersFor, canReopen, FILE_STATUS_OF_BATCH } from '../../../shared/handover/batchRules';
 import { handoverReceipt } from '../../../shared/handover/receipt';
 import { type ServiceContext, audit, nowOf } from '../context';
 import { batchDetail, batchFacts, contentFingerprint, getBatch, listingProblemCount } from './batchQueries';
@@ -21,8 +21,8 @@ function moveFiles(ctx: ServiceContext, batchId: number, status: BatchStatus, no
   }
 }
 
-function refuse(blockers: Array<{ message: string }>, en: string): never {
-  throw new ApiError('conflict', blockers.map((b) => b.message).join(' '), en);
+function refuse(blockers: BatchBlocker[]): never {
+  throw new ApiError('handover.notReady', { blockers: blockers.map((b) => b.message) });
 }
 
 export function advanceBatch(ctx: ServiceContext, id: number, to: 'listed' | 'handed_over'): BatchDetail {
@@ -36,12 +36,12 @@ export function advanceBatch(ctx: ServiceContext, id: number, to: 'listed' | 'ha
     // The hard check: everything the package was built from is unchanged.
     const stored = repos.handoverBatches.fingerprint(id);
     if (stored !== null && contentFingerprint(ctx, fileIds) !== stored && !blockers.some((b) => b.code === 'changed_since_packed')) {
-      blockers.push({ code: 'changed_since_packed', message: 'Hồ sơ hoặc văn bản trong đợt đã thay đổi sau khi đóng gói: hãy đóng gói lại.' });
+      blockers.push({ code: 'changed_since_packed', message: { code: 'handoverBlocker.contentsChanged', params: {} } });
     }
   }
   const removed = repos.handoverData.removedFiles(fileIds);
-  if (removed.length > 0) blockers.push({ code: 'file_removed', message: `Hồ sơ số ${removed.map((r) => r.code).join(', ')} trong đợt đã bị gỡ bỏ.` });
-  if (blockers.length > 0) refuse(blockers, `Cannot move batch ${id} to ${to}: ${blockers.map((b) => b.code).join(', ')}`);
+  if (removed.length > 0) blockers.push({ code: 'file_removed', message: { code: 'handoverBlocker.filesRemoved', params: { codes: removed.map((r) => r.code) } } });
+  if (blockers.length > 0) refuse(blockers);
 
   ctx.catalogue.transaction(() => {
     const now = nowOf(ctx);
@@ -56,7 +56,7 @@ export function advanceBatch(ctx: ServiceContext, id: number, to: 'listed' | 'ha
 export function reopenBatch(ctx: ServiceContext, id: number, reason: string): BatchDetail {
   const batch = getBatch(ctx, id);
   if (batch.direction !== 'outgoing' || !canReopen(batch.status)) {
-    throw new ApiError('conflict', `Không thể mở lại đợt ở bước “${STATUS_LABEL_VI[batch.status]}”.`, `Cannot reopen batch in ${batch.status}`);
+    throw new ApiError('handover.cannotReopen', { status: batch.status });
   }
   const { repos } = ctx.catalogue;
   ctx.catalogue.transaction(() => {
@@ -95,7 +95,7 @@ const MAX_RECEIPT_BYTES = 1024 * 1024;
 export function recordReceipt(ctx: ServiceContext, id: number, receiptPath: string | undefined, note: string | undefined): BatchDetail {
   const batch = getBatch(ctx, id);
   if (batch.direction !== 'outgoing' || batch.status !== 'handed_over') {
-    throw new ApiError('conflict', `Chỉ ghi nhận tiếp nhận khi đợt đã bàn giao (đợt đang ở bước “${STATUS_LABEL_VI[batch.status]}”).`, `Batch ${id} is ${batch.status}`);
+    throw new ApiError('handover.receiptBeforeHandover', { status: batch.status });
   }
   let receipt: ReceiptRecord;
   if (receiptPath !== undefined) {
@@ -105,7 +105,7 @@ export function recordReceipt(ctx: ServiceContext, id: number, receiptPath: stri
       if (!stat.isFile() || stat.size > MAX_RECEIPT_BYTES) throw new Error('not a small file');
       text = fs.readFileSync(receiptPath, 'utf8');
     } catch (err) {
-      throw new ApiError('unreadable_file', `Không đọc được tệp biên nhận “${receiptPath}”.`, `Cannot read receipt ${receiptPath}: ${String(err)}`);
+      throw new ApiError('handover.receiptUnreadable', { path: receiptPath });
     }
     let parsed;
     try {
@@ -113,11 +113,11 @@ export function recordReceipt(ctx: ServiceContext, id: number, receiptPath: stri
     } catch {
       parsed = null;
     }
-    if (!parsed || !parsed.success) throw new ApiError('unreadable_file', 'Tệp này không phải biên nhận hợp lệ của Kho Lưu.', 'Invalid receipt file');
+    if (!parsed || !parsed.success) throw new ApiError('handover.receiptInvalid');
     const r = parsed.data;
-    if (r.batchUuid !== batch.uuid) throw new ApiError('conflict', `Biên nhận này thuộc đợt bàn giao khác (số ${r.batchCode}).`, 'Receipt for another batch');
+    if (r.batchUuid !== batch.uuid) throw new ApiError('handover.receiptOtherBatch', { code: r.batchCode });
     if (!batch.package || r.digest !== batch.package.digest) {
-      throw new ApiError('conflict', 'Mã kiểm tra trong biên nhận không khớp với gói đã đóng: bên nhận đã nhận một gói khác.', 'Receipt digest differs from the package digest');
+      throw new ApiError('handover.receiptDigestMismatch');
     }
     receipt = { receivedAt: r.receivedAt, receivedBy: r.receivedBy, source: 'receipt_file', note: note ?? null, digest: r.digest };
   } else {

@@ -32,7 +32,7 @@ function withChecks(ctx: ServiceContext, report: InventoryReport, scope: { fonds
 export function fondsInventory(ctx: ServiceContext, fondsId: number): InventoryReport {
   const { repos } = ctx.catalogue;
   const fonds = repos.fonds.get(fondsId);
-  if (!fonds) throw notFound('phông', 'Fonds', fondsId);
+  if (!fonds) throw notFound('fonds', fondsId);
   const report = computeInventory({
     scope: { kind: 'fonds', id: fonds.id, label: `${fonds.code} — ${fonds.name}` },
     fonds: [{ id: fonds.id, code: fonds.code, name: fonds.name }],
@@ -47,7 +47,7 @@ export function fondsInventory(ctx: ServiceContext, fondsId: number): InventoryR
 export function organizationInventory(ctx: ServiceContext, organizationId: number): InventoryReport {
   const { repos } = ctx.catalogue;
   const org = repos.organizations.get(organizationId);
-  if (!org) throw notFound('tổ chức', 'Organization', organizationId);
+  if (!org) throw notFound('organization', organizationId);
   const fonds = repos.fonds.list().filter((f) => f.organizationId === organizationId);
   const ids = fonds.map((f) => f.id);
   const report = computeInventory({
@@ -89,7 +89,7 @@ export function formFiles(ctx: ServiceContext, scope: { fondsId: number } | { fi
   const files: FormFile[] = [];
   for (const fid of fondsIds) {
     const f = repos.fonds.get(fid);
-    if (!f) throw notFound('phông', 'Fonds', fid);
+    if (!f) throw notFound('fonds', fid);
     fonds.push(f);
     for (const file of repos.files.listByFonds(fid) as ArchiveFile[]) {
       const row = byId.get(file.id);
@@ -102,6 +102,6 @@ export function formFiles(ctx: ServiceContext, scope: { fondsId: number } | { fi
 
 export function requireOneScope(v: { batchId?: number; fondsId?: number }): void {
   if ((v.batchId === undefined) === (v.fondsId === undefined)) {
-    throw new ApiError('invalid_input', 'Hãy chọn một đợt bàn giao hoặc một phông.', 'Exactly one of batchId, fondsId');
+    throw new ApiError('handover.oneScope');
   }
 }

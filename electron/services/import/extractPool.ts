@@ -23,7 +23,7 @@ export interface Extraction {
 /** Reads, parses and stores on the calling thread, without a budget (only where reader threads cannot start). */
 export async function extractInProcess(name: string, bytes: Uint8Array, store: OriginalToStore): Promise<Extraction> {
   const extracted = await extractText(name, bytes);
-  const parsed = parseDocument(extracted.text);
+  const parsed = parseDocument(extracted.text, extracted.pages);
   const storedPath = await writeOriginalAsync(store.dir, store.sha256, store.extension, bytes);
   return { extracted, parsed, storedPath, indexedBody: indexBody(extracted.text) };
 }

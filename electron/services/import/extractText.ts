@@ -101,7 +101,15 @@ export async function extractText(fileName: string, bytes: Uint8Array, options: 
       refuseMarkFlood(docx.text, base);
       const { text, legacy } = normalizeText(docx.text, conversions);
       if (text.trim() === '') throw unreadable(base, 'tệp Word không có nội dung chữ', 'no text in the document');
-      return { text, encoding: legacy ?? docx.legacyFonts[0] ?? 'unicode', conversions, needsOcr: false, format: 'docx', pageCount: null };
+      return {
+        text,
+        encoding: legacy ?? docx.legacyFonts[0] ?? 'unicode',
+        conversions,
+        needsOcr: false,
+        format: 'docx',
+        pageCount: null,
+        ...(docx.placed ? { pages: [docx.placed] } : {}),
+      };
     }
     case '.pdf': {
       const { readPdf } = await import('./formats/pdf');
@@ -115,7 +123,15 @@ export async function extractText(fileName: string, bytes: Uint8Array, options: 
       const { text, legacy } = normalizeText(pdf.text, conversions);
       const quality = textLayerQuality(text);
       if (quality !== 'sound') return readGarbled(bytes, base, text, quality, legacy ?? pdf.legacyFonts[0] ?? 'unicode', conversions, pdf.pageCount, options);
-      return { text, encoding: legacy ?? pdf.legacyFonts[0] ?? 'unicode', conversions, needsOcr: false, format: 'pdf', pageCount: pdf.pageCount };
+      return {
+        text,
+        encoding: legacy ?? pdf.legacyFonts[0] ?? 'unicode',
+        conversions,
+        needsOcr: false,
+        format: 'pdf',
+        pageCount: pdf.pageCount,
+        ...(pdf.placed.length > 0 ? { pages: pdf.placed } : {}),
+      };
     }
     case '.jpg':
     case '.jpeg':

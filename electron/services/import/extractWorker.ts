@@ -37,7 +37,7 @@ export type WorkerMessage = { type: 'started'; id: number } | ExtractReply;
 async function read(request: ExtractRequest): Promise<ExtractReply> {
   try {
     const extracted = await extractText(request.name, request.bytes);
-    const parsed = parseDocument(extracted.text);
+    const parsed = parseDocument(extracted.text, extracted.pages);
     const { dir, sha256, extension } = request.store;
     const storedPath = await writeOriginalAsync(dir, sha256, extension, request.bytes);
     return { type: 'done', id: request.id, ok: true, extracted, parsed, storedPath, indexedBody: indexBody(extracted.text) };

@@ -43,8 +43,26 @@ export function kindOf(code: ErrorCode, params?: unknown): ErrorKind {
 
 /** The sentence for a code and its parameters, in one language. */
 export function sentence(locale: Locale, message: { code: ErrorCode; params?: unknown }): string {
-  const write = ERROR_SENTENCES[locale][message.code] as (p: unknown) => string;
-  return write(message.params ?? {});
+  const write = ERROR_SENTENCES[locale][message.code] as ((p: unknown) => string) | undefined;
+  if (!write) return sentence(locale, { code: 'common.unexpected' });
+  return write(worded(locale, message.params ?? {}));
+}
+
+function isNested(value: unknown): value is { code: ErrorCode; params?: unknown } {
+  return typeof value === 'object' && value !== null && isErrorCode((value as { code?: unknown }).code);
+}
+
+/** Nested messages among the parameters, worded in the same language. */
+function worded(locale: Locale, params: unknown): unknown {
+  if (typeof params !== 'object' || params === null) return params;
+  let out: Record<string, unknown> | null = null;
+  for (const [key, value] of Object.entries(params)) {
+    if (Array.isArray(value) && value.length > 0 && value.every(isNested)) {
+      out ??= { ...(params as Record<string, unknown>) };
+      out[key] = value.map((m) => sentence(locale, m));
+    }
+  }
+  return out ?? params;
 }
 
 /**

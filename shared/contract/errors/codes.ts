@@ -5,13 +5,14 @@
  */
 import type { Locale } from '../types';
 import { commonErrors } from './common';
+import { handoverErrors } from './handover';
 import { mergeErrorAreas, type ErrorDefinition, type ParamsOf } from './define';
 import { hostErrors } from './hosts';
 import { legacyErrors } from './legacy';
 import { recordErrors } from './records';
 import { bulkErrors } from './bulk';
 
-const AREAS = [commonErrors, hostErrors, recordErrors, bulkErrors, legacyErrors] as const;
+const AREAS = [commonErrors, hostErrors, recordErrors, handoverErrors, bulkErrors, legacyErrors] as const;
 
 const merged = mergeErrorAreas(AREAS);
 

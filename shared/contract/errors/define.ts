@@ -27,8 +27,14 @@ export type ErrorKind =
   /** A secret document (Mật, Tối mật, Tuyệt mật) the caller has not unlocked. */
   | 'hidden';
 
+/** A message inside a message (a code and its parameters): worded in the same language, then given to the sentence as text. */
+export interface NestedMessage {
+  readonly code: string;
+  readonly params: object;
+}
+
 /** A parameter travels as JSON across IPC and HTTP. */
-export type ErrorParamValue = string | number | boolean | null | readonly string[] | readonly number[];
+export type ErrorParamValue = string | number | boolean | null | readonly string[] | readonly number[] | readonly NestedMessage[];
 export type ErrorParamsShape = { readonly [name: string]: ErrorParamValue | undefined };
 /** The parameters of a code that takes none. */
 export type NoParams = Record<string, never>;
@@ -46,8 +52,11 @@ export type ErrorDefinitions = Readonly<Record<string, ErrorDefinition>>;
 
 export type ParamsOf<D> = D extends { params?(params: infer P): void } ? P : never;
 
+/** The parameters as a sentence receives them: nested messages already worded. */
+export type Worded<P> = { readonly [K in keyof P]: P[K] extends readonly NestedMessage[] ? readonly string[] : P[K] };
+
 /** A language's sentence for every code of a set of definitions. */
-export type Sentences<D extends ErrorDefinitions> = { readonly [C in keyof D]: (params: ParamsOf<D[C]>) => string };
+export type Sentences<D extends ErrorDefinitions> = { readonly [C in keyof D]: (params: Worded<ParamsOf<D[C]>>) => string };
 
 /** Declares a code of `kind` taking parameters `P` (none by default). */
 export function error(kind: ErrorKind, options?: { listsFields?: boolean }): ErrorDefinition<NoParams>;

@@ -2,6 +2,7 @@
  * Input schemas of the handover operations (issue 5): inventories, batches, exports, packages.
  */
 import { z } from 'zod';
+import type { ErrorCode } from '../errors';
 import { trimmedLocalPath } from './paths';
 
 const id = z.int().positive();
@@ -15,7 +16,7 @@ export const inventoryQuery = z
   .object({ fondsId: id.optional(), organizationId: id.optional() })
   .strict()
   .refine((v) => (v.fondsId === undefined) !== (v.organizationId === undefined), {
-    error: 'Chọn một phông hoặc một đơn vị',
+    error: 'field.chooseFondsOrOrganization' satisfies ErrorCode,
     path: ['fondsId'],
   });
 
@@ -77,7 +78,7 @@ export const recordReceipt = z
     note: z.string().trim().min(5).max(2_000).optional(),
   })
   .strict()
-  .refine((v) => v.receiptPath !== undefined || v.note !== undefined, { error: 'Cần tệp biên nhận hoặc ghi chú xác nhận', path: ['receiptPath'] });
+  .refine((v) => v.receiptPath !== undefined || v.note !== undefined, { error: 'field.receiptOrNote' satisfies ErrorCode, path: ['receiptPath'] });
 
 export const exportForm = z.enum(['fileList', 'documentList', 'minutes', 'boxLabels', 'statistics', 'catalogue', 'inventory']);
 export const exportFormat = z.enum(['xlsx', 'docx', 'pdf', 'csv', 'json']);
@@ -94,7 +95,7 @@ export const exportRequest = z
     download: z.boolean().default(false),
   })
   .strict()
-  .refine((v) => (v.batchId === undefined) !== (v.fondsId === undefined), { error: 'Chọn một đợt bàn giao hoặc một phông', path: ['batchId'] });
+  .refine((v) => (v.batchId === undefined) !== (v.fondsId === undefined), { error: 'field.chooseBatchOrFonds' satisfies ErrorCode, path: ['batchId'] });
 
 export const packageStart = z
   .object({

@@ -2,6 +2,7 @@
  * Records of the handover area (bàn giao, issue 5): inventories and their statistics, handover
  * batches, and the reports of packaging, verifying and receiving a BagIt package.
  */
+import type { ErrorMessage } from '../errors';
 import type { ArchiveFile, CompletionStatus, HandoverStatus, RetentionClass, SecurityLevel } from '../types';
 
 /** Where a batch stands. `receiving` only on the receiving side, while a package is being imported. */
@@ -204,10 +205,10 @@ export interface HandoverBatch {
   updatedAt: string;
 }
 
-/** Why the batch cannot take its next step yet (Vietnamese messages). */
+/** Why the batch cannot take its next step yet: a short code, and its message for the catalogue to word. */
 export interface BatchBlocker {
   code: string;
-  message: string;
+  message: ErrorMessage;
 }
 
 export interface BatchDetail extends HandoverBatch {

@@ -127,7 +127,7 @@ export async function openZip(file: string): Promise<BagSource> {
   try {
     zip = await yauzl.openPromise(file, { lazyEntries: true, decodeStrings: false, autoClose: false, validateEntrySizes: true, strictFileNames: false });
   } catch (err) {
-    throw new ApiError('unreadable_file', `“${file}” không phải tệp zip đọc được (hỏng hoặc không đúng định dạng).`, `Cannot open zip ${file}: ${String(err)}`);
+    throw new ApiError('package.zipUnreadable', { path: file });
   }
   const entries = new Map<string, yauzl.Entry>();
   const unsafe: BagSource['unsafe'] = [];
@@ -166,7 +166,7 @@ export async function openZip(file: string): Promise<BagSource> {
     }
   } catch (err) {
     zip.close();
-    throw new ApiError('unreadable_file', `Tệp zip “${file}” bị hỏng: không đọc được danh mục các tệp bên trong.`, `Corrupt zip ${file}: ${String(err)}`);
+    throw new ApiError('package.zipCorrupt', { path: file });
   }
   const prefix = findRoot(names);
   const files = new Map<string, BagEntry>();
@@ -202,9 +202,9 @@ export async function openBag(location: string): Promise<BagSource> {
   try {
     stat = await fs.promises.stat(location);
   } catch {
-    throw new ApiError('not_found', `Không tìm thấy gói “${location}”.`, `Package not found: ${location}`);
+    throw new ApiError('package.notFound', { path: location });
   }
   if (stat.isDirectory()) return openFolder(location);
   if (stat.isFile()) return openZip(location);
-  throw new ApiError('unsupported_file', `“${location}” không phải thư mục hay tệp zip.`, `Not a folder or file: ${location}`);
+  throw new ApiError('package.notFolderOrZip', { path: location });
 }

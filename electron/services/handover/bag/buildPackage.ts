@@ -128,7 +128,7 @@ export interface PackageTarget {
 export async function checkTarget(ctx: ServiceContext, batch: { id: number; uuid: string }, target: PackageTarget): Promise<PackageTarget> {
   if (fs.existsSync(target.path)) {
     if (await isUnrecordedLeftover(ctx, batch, target.path)) return { ...target, replaces: true };
-    throw new ApiError('conflict', `“${target.path}” đã tồn tại: hãy chọn nơi lưu gói khác (gói cũ không bị ghi đè).`, `Package target exists: ${target.path}`);
+    throw new ApiError('handover.packageTargetExists', { path: target.path });
   }
   const parent = path.dirname(target.path);
   if (!fs.existsSync(parent)) makeChosenDirs(parent);
@@ -188,13 +188,13 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
       const stored = ec.records.sources.get(a.key)!;
       const source = path.join(originalsDir, stored.storedPath);
       if (!fs.existsSync(source)) {
-        throw new ApiError('unreadable_file', `Bản gốc “${a.fileName}” (SHA-256 ${a.sha256.slice(0, 12)}…) không còn trong thư mục bản gốc của kho: không thể đóng gói đầy đủ.`, `Original missing: ${source}`);
+        throw new ApiError('handover.originalMissing', { fileName: a.fileName, sha256: a.sha256 });
       }
       const w = await sink.addFile(a.path, source, (n) => {
         job.status.bytesProcessed = (job.status.bytesProcessed ?? 0) + n;
       });
       if (w.sha256 !== a.sha256) {
-        throw new ApiError('unreadable_file', `Bản gốc “${a.fileName}” đã bị thay đổi hoặc hỏng (SHA-256 không khớp danh mục): không thể đóng gói.`, `Original changed: ${source} ${w.sha256} != ${a.sha256}`);
+        throw new ApiError('handover.originalChanged', { fileName: a.fileName });
       }
       payload.push({ sha256: w.sha256, path: a.path });
       payloadBytes += w.size;

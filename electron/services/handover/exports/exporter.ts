@@ -3,7 +3,7 @@
  * Returns bytes and a file name; writing them somewhere is the caller's business (a chosen path,
  * the exports folder, or a package).
  */
-import { ApiError } from '../../../../shared/contract/errors';
+import { ApiError, notFound } from '../../../../shared/contract/errors';
 import type { ExportForm, ExportFormat, HandoverBatch, InventoryReport } from '../../../../shared/contract/types/handover';
 import { safeSegment } from '../../../../shared/handover/bagPaths';
 import {
@@ -101,7 +101,7 @@ export function loadExportContext(ctx: ServiceContext, scope: ExportScope): Expo
     };
   }
   const fonds = repos.fonds.get(scope.fondsId);
-  if (!fonds) throw new ApiError('not_found', `Không tìm thấy phông (mã ${scope.fondsId}).`, `Fonds ${scope.fondsId} not found`);
+  if (!fonds) throw notFound('fonds', scope.fondsId);
   const fileIds = repos.handoverData.inventoryFiles({ fondsIds: [fonds.id] }).map((f) => f.id);
   return {
     scope,
@@ -137,7 +137,7 @@ export function documentListSheet(ec: ExportContext): FormSheet {
 export const ATTACHED_FORMS = ['Mục lục hồ sơ', 'Mục lục văn bản', 'Báo cáo thống kê tài liệu', 'Nhãn hộp'];
 
 function needBatch(ec: ExportContext): HandoverBatch {
-  if (!ec.batch) throw new ApiError('invalid_input', 'Biên bản giao nhận được lập cho một đợt bàn giao, không cho cả phông.', 'Minutes need a batch');
+  if (!ec.batch) throw new ApiError('handover.minutesNeedBatch');
   return ec.batch;
 }
 
@@ -148,7 +148,7 @@ function visibleBody(ec: ExportContext) {
 
 export async function renderExport(ec: ExportContext, form: ExportForm, format: ExportFormat): Promise<RenderedExport> {
   if (!FORM_FORMATS[form].includes(format)) {
-    throw new ApiError('invalid_input', `Biểu mẫu này không xuất được dạng ${format.toUpperCase()} (được: ${FORM_FORMATS[form].join(', ')}).`, `No ${format} for ${form}`);
+    throw new ApiError('handover.formatNotOffered', { format, formats: FORM_FORMATS[form] });
   }
   const stem = ec.batch ? `${FILE_STEM[form]}-${safeSegment(ec.batch.code, 40)}` : `${FILE_STEM[form]}-${safeSegment(ec.records.fonds[0]?.code ?? 'phong', 40)}`;
   const done = (bytes: Buffer | string): RenderedExport => ({ bytes: typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes, fileName: `${stem}.${format}`, mediaType: MEDIA_TYPES[format] });

@@ -34,7 +34,7 @@ function fontDir(): string {
       return dir;
     }
   }
-  throw new ApiError('internal', 'Không tìm thấy phông chữ DejaVu để tạo tệp PDF.', 'DejaVu fonts not found (dejavu-fonts-ttf package or system fonts)');
+  throw new ApiError('handover.fontsMissing');
 }
 
 export function fontPath(name: FontName): string {

@@ -34,7 +34,8 @@ export function writeExport(cataloguePath: string, rendered: RenderedExport, out
     fs.writeFileSync(temp, rendered.bytes);
     fs.renameSync(temp, target);
   } catch (err) {
-    throw new ApiError('unreadable_file', `Không ghi được tệp “${target}”: kiểm tra quyền ghi và dung lượng ổ đĩa.`, `Cannot write ${target}: ${String(err)}`);
+    console.error(`[kholuu] cannot write ${target}: ${String(err)}`);
+    throw new ApiError('handover.writeFailed', { path: target });
   }
   return {
     path: target,

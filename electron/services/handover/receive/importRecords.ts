@@ -224,7 +224,7 @@ export function importDocuments(
       if (received.has(doc.key)) continue;
       const { key, fondsKey, fileKey, ...fields } = doc;
       const fondsId = keys.fonds.get(fondsKey);
-      if (fondsId === undefined) throw new ApiError('invalid_input', `Văn bản ${key} thuộc phông không có trong gói.`, `Unknown fonds key ${fondsKey}`);
+      if (fondsId === undefined) throw new ApiError('package.unknownFonds', { key });
       // An original the catalogue already holds (or listed twice for this document) is stored once.
       const firstOf = new Map<string, number>();
       const held = (attachmentsByDoc.get(key) ?? []).map((a, i) => {

@@ -70,7 +70,7 @@ export async function verifyWithProgress(ctx: ServiceContext, job: Job, source: 
   return verified;
 }
 
-async function* fullTexts(source: BagSource, staged: string): AsyncGenerator<{ key: string; fullText: string }> {
+async function* fullTexts(staged: string): AsyncGenerator<{ key: string; fullText: string }> {
   const lines = readline.createInterface({ input: fs.createReadStream(staged, { encoding: 'utf8' }), crlfDelay: Infinity });
   for await (const line of lines) {
     if (line.trim() === '') continue;
@@ -80,7 +80,7 @@ async function* fullTexts(source: BagSource, staged: string): AsyncGenerator<{ k
     } catch {
       parsed = null;
     }
-    if (!parsed || !parsed.success) throw new ApiError('unreadable_file', `Tệp toàn văn ${FULL_TEXT_JSONL} trong gói có dòng sai định dạng.`, `Bad line in ${FULL_TEXT_JSONL} of ${source.location}`);
+    if (!parsed || !parsed.success) throw new ApiError('package.fullTextMalformed', { path: FULL_TEXT_JSONL });
     yield { key: parsed.data.document, fullText: parsed.data.fullText };
   }
 }
@@ -199,7 +199,7 @@ export async function receivePackage(ctx: ServiceContext, job: Job, location: st
     };
     let chunk: IncomingDocument[] = [];
     if (fs.existsSync(stagedTexts)) {
-      for await (const { key, fullText } of fullTexts(source, stagedTexts)) {
+      for await (const { key, fullText } of fullTexts(stagedTexts)) {
         const doc = docsByKey.get(key);
         if (!doc) continue;
         docsByKey.delete(key);

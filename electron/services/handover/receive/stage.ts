@@ -23,11 +23,8 @@ export function storeRelativePath(sha256: string, fileName: string): string {
 }
 
 function mismatch(bagPath: string, expected: string, actual: string): ApiError {
-  return new ApiError(
-    'conflict',
-    `Tệp “${bagPath}” trong gói đã thay đổi sau khi kiểm tra (SHA-256 không khớp): dừng tiếp nhận, danh mục chưa bị thay đổi.`,
-    `Changed after verification: ${bagPath} expected ${expected} got ${actual}`,
-  );
+  console.error(`[kholuu] ${bagPath} changed after verification: expected ${expected}, got ${actual}`);
+  return new ApiError('package.changedAfterVerification', { path: bagPath });
 }
 
 /**
@@ -63,7 +60,7 @@ export async function stageFile(source: BagSource, bagPath: string, expectedSha2
 /** SHA-256 of a file in the bag, read to the end (for the catalogue, read again before use). */
 export async function readVerified(source: BagSource, bagPath: string, expectedSha256: string, maxBytes: number): Promise<string> {
   const text = await source.readText(bagPath, maxBytes);
-  if (text === null) throw new ApiError('unreadable_file', `Không đọc được “${bagPath}” trong gói.`, `Cannot read ${bagPath}`);
+  if (text === null) throw new ApiError('package.entryUnreadable', { path: bagPath });
   const actual = createHash('sha256').update(text, 'utf8').digest('hex');
   if (actual !== expectedSha256) throw mismatch(bagPath, expectedSha256, actual);
   return text;

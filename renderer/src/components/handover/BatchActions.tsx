@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { BatchDetail } from '@shared/contract/types/handover';
 import { call } from '../../api/client';
 import { refreshAfterChange } from '../../stores/refresh';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { errorMessage } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field } from '../common/Field';
@@ -15,6 +15,7 @@ import { useHandoverJob } from './useHandoverJob';
 
 export function BatchActions({ detail, onChange, reload }: { detail: BatchDetail; onChange(d: BatchDetail): void; reload(): Promise<void> }) {
   const t = useT();
+  const locale = useLocale();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [target, setTarget] = useState('');
@@ -64,7 +65,7 @@ export function BatchActions({ detail, onChange, reload }: { detail: BatchDetail
             <ul>
               {detail.blockers.map((b) => (
                 <li key={b.code} data-testid={`hv-blocker-${b.code}`}>
-                  {b.message}
+                  {errorMessage(b.message, locale)}
                 </li>
               ))}
             </ul>
