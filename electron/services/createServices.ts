@@ -28,6 +28,7 @@ import { reviewHandlers } from './handlers/review';
 import { registerHandlers } from './handlers/registers';
 // [bulk] issue 11
 import { bulkHandlers } from './handlers/bulk';
+import { structureHandlers } from './handlers/structure';
 // [ocr] issue 10
 import { ocrHandlers } from './handlers/ocr';
 
@@ -89,6 +90,7 @@ export function createServices(options: ServicesOptions): Services {
     ...safetyHandlers(context),
     // [bulk] issue 11: selection and bulk actions: add entries below this line
     ...bulkHandlers(context),
+    ...structureHandlers(context),
     // [ocr] issue 10: OCR pages and word boxes: add entries below this line
     ...ocrHandlers(context),
   };

@@ -77,6 +77,8 @@ import type {
 // [bulk] issue 11
 import * as sb from './schemas/bulk';
 import type { BulkCount, BulkOperationSummary, BulkResult, BulkUndoResult } from './types/bulk';
+import * as sst from './schemas/structure';
+import type { RemovedStructure } from './types/structure';
 
 // [viewer] the original beside its record
 import * as sv from './schemas/viewer';
@@ -218,6 +220,13 @@ export const operations = {
   'bulk.jobResult': query<{ result: BulkResult | null }>()(s.jobRef),
   'bulk.undo': command<BulkUndoResult>()(sb.bulkUndo),
   'bulk.operations': query<BulkOperationSummary[]>()(sb.bulkOperations),
+  'fonds.remove': command<Fonds>()(sst.structureRemove),
+  'fonds.restore': command<Fonds>()(s.byId),
+  'organizations.remove': command<Organization>()(sst.structureRemove),
+  'organizations.restore': command<Organization>()(s.byId),
+  'organizations.removeSuccessor': command<Organization>()(sst.successionRemove),
+  'structure.removed': query<RemovedStructure>()(s.empty),
+  'handover.batches.remove': command<{ id: number; fileIds: number[] }>()(sst.structureRemove),
 } as const;
 
 export type Operations = typeof operations;

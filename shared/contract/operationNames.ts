@@ -116,6 +116,13 @@ export const OPERATION_NAMES = [
   'bulk.jobResult',
   'bulk.undo',
   'bulk.operations',
+  'fonds.remove',
+  'fonds.restore',
+  'organizations.remove',
+  'organizations.restore',
+  'organizations.removeSuccessor',
+  'structure.removed',
+  'handover.batches.remove',
 ] as const;
 
 /** The IPC channel of an operation. */

@@ -46,6 +46,8 @@ export const succession = z
     successorId: id,
     effectiveDate: isoDate.nullable().optional(),
     basis: optionalText(1_000),
+    /** Kế thừa (default), hợp nhất / sáp nhập, giải thể. */
+    kind: z.enum(['succeeded', 'merged', 'dissolved']).optional(),
   })
   .strict();
 
@@ -128,6 +130,11 @@ export const documentPatch = z
     pageCount: z.int().min(0).max(1_000_000).nullable(),
     reliability: optionalText(100),
     notes: optionalText(MAX_TEXT),
+    /** Dấu “ĐẾN” of a received copy: receiving body, number, date as written (often without the year). */
+    incomingStamp: z
+      .object({ receiver: optionalText(500).transform((v) => v ?? null), number: optionalText(50).transform((v) => v ?? null), date: optionalText(50).transform((v) => v ?? null) })
+      .strict()
+      .nullable(),
   })
   .partial()
   .strict();

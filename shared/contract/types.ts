@@ -31,11 +31,19 @@ export interface RetentionPeriod {
   labelEn: string;
 }
 
+/**
+ * How one body became another in the 2025 restructuring: its work taken over by a successor (kế
+ * thừa), merged into another (hợp nhất, sáp nhập — bodies merged together share one successor), or
+ * dissolved with its work passed on (giải thể).
+ */
+export type SuccessionKind = 'succeeded' | 'merged' | 'dissolved';
+
 export interface OrganizationLink {
   organizationId: number;
   name: string;
   effectiveDate: string | null;
   basis: string | null;
+  kind: SuccessionKind;
 }
 
 /** Đơn vị hình thành phông. */

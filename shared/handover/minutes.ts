@@ -100,7 +100,8 @@ export function buildMinutes({ batch, inventory, attachments, auditHead }: Minut
     ],
     agreement: 'Thống nhất lập biên bản giao nhận tài liệu với những nội dung cụ thể như sau:',
     items: [
-      { heading: '1. Tên phông (khối) tài liệu giao nhận', lines: [fondsNames || DOTS] },
+      // The 2025 lineage says why these records go to this recipient (Công văn 64-CV/TW).
+      { heading: '1. Tên phông (khối) tài liệu giao nhận', lines: [fondsNames || DOTS, ...(inventory.lineage ?? []).map((l) => `- ${l}`)] },
       { heading: '2. Thời gian của tài liệu', lines: [dateRange(inventory.dateSpan.start, inventory.dateSpan.end) || DOTS] },
       { heading: '3. Số lượng tài liệu', lines: quantity },
       { heading: '4. Tình trạng tài liệu giao nhận', lines: [orDots(batch.condition)] },

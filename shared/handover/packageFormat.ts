@@ -36,7 +36,8 @@ export const packagedOrganization = z.object({
   notes: text(),
 });
 
-export const packagedSuccession = z.object({ predecessorKey: key, successorKey: key, effectiveDate: date, basis: text(1_000) });
+/** `kind` (kế thừa, hợp nhất, giải thể) is absent from packages written before it was recorded. */
+export const packagedSuccession = z.object({ predecessorKey: key, successorKey: key, effectiveDate: date, basis: text(1_000), kind: z.enum(['succeeded', 'merged', 'dissolved']).optional() });
 
 export const packagedRetention = z.object({
   code: z.string().min(1).max(20),

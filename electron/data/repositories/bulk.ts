@@ -214,6 +214,31 @@ export class BulkRepository {
       .get({ f: fileId, s: start, e: end }) as number;
   }
 
+  /**
+   * Documents in use dated outside their file's dates (start or end set), of the given fonds or
+   * files: the first `limit`, and how many there are. Secret ones only when `includeSecret`.
+   */
+  documentsOutsideFileDates(scope: { fondsIds: readonly number[] } | { fileIds: readonly number[] }, includeSecret: boolean, limit: number) {
+    const where = [
+      'd.removed_at IS NULL',
+      'f.removed_at IS NULL',
+      'd.issue_date IS NOT NULL',
+      '((f.start_date IS NOT NULL AND d.issue_date < f.start_date) OR (f.end_date IS NOT NULL AND d.issue_date > f.end_date))',
+      'fileIds' in scope ? 'f.id IN (SELECT value FROM json_each(@ids))' : 'f.fonds_id IN (SELECT value FROM json_each(@ids))',
+    ];
+    if (!includeSecret) where.push('d.security_level IS NULL');
+    const ids = JSON.stringify('fileIds' in scope ? scope.fileIds : scope.fondsIds);
+    const from = `FROM documents d JOIN files f ON f.id = d.file_id WHERE ${where.join(' AND ')}`;
+    const count = this.db.prepare(`SELECT COUNT(*) ${from}`).pluck().get({ ids }) as number;
+    const items = this.db
+      .prepare(`SELECT d.id, d.number_symbol, d.issue_date, f.id AS file_id, f.code, f.start_date, f.end_date ${from} ORDER BY f.code, d.issue_date LIMIT @limit`)
+      .all({ ids, limit }) as Array<{ id: number; number_symbol: string | null; issue_date: string; file_id: number; code: string; start_date: string | null; end_date: string | null }>;
+    return {
+      count,
+      items: items.map((r) => ({ documentId: r.id, numberSymbol: r.number_symbol, issueDate: r.issue_date, fileId: r.file_id, fileCode: r.code, start: r.start_date, end: r.end_date })),
+    };
+  }
+
   /** Documents in use of the files, with their ids (removing a file removes them with it). */
   activeDocumentsOfFiles(fileIds: readonly number[]): Map<number, number[]> {
     const out = new Map<number, number[]>();

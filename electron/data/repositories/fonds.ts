@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AccessRegime, Fonds, FondsStatus } from '../../../shared/contract/types';
+import type { StructureRemoval } from '../../../shared/contract/types/structure';
 import { updateById } from './sql';
 
 interface FondsRow {
@@ -110,7 +111,31 @@ export class FondsRepository {
     return new Map(rows.map((r) => [r.id, r.code]));
   }
 
+  /** Fonds in use (a removed one is kept, with who, when and why, but not listed). */
   list(): Fonds[] {
-    return (this.db.prepare(`${SELECT} ORDER BY f.code`).all() as FondsRow[]).map(toFonds);
+    return (this.db.prepare(`${SELECT} WHERE f.removed_at IS NULL ORDER BY f.code`).all() as FondsRow[]).map(toFonds);
   }
+
+  removed(): Array<Fonds & { removal: StructureRemoval }> {
+    const rows = this.db.prepare(`${SELECT} WHERE f.removed_at IS NOT NULL ORDER BY f.removed_at DESC`).all() as Array<FondsRow & RemovalColumns>;
+    return rows.map((r) => ({ ...toFonds(r), removal: { at: r.removed_at!, by: r.removed_by ?? '', reason: r.removal_reason ?? '' } }));
+  }
+
+  removal(id: number): StructureRemoval | null {
+    const r = this.db.prepare('SELECT removed_at, removed_by, removal_reason FROM fonds WHERE id = ?').get(id) as RemovalColumns | undefined;
+    return r?.removed_at ? { at: r.removed_at, by: r.removed_by ?? '', reason: r.removal_reason ?? '' } : null;
+  }
+
+  /** Marks the fonds removed, or (with null) restores it. */
+  setRemoval(id: number, mark: StructureRemoval | null): void {
+    this.db.prepare('UPDATE fonds SET removed_at = ?, removed_by = ?, removal_reason = ? WHERE id = ?').run(mark?.at ?? null, mark?.by ?? null, mark?.reason ?? null, id);
+  }
+}
+
+export type { StructureRemoval };
+
+export interface RemovalColumns {
+  removed_at: string | null;
+  removed_by: string | null;
+  removal_reason: string | null;
 }

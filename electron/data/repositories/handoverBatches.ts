@@ -233,8 +233,17 @@ export class HandoverBatchRepository {
     return row ? toBatch(row) : undefined;
   }
 
+  /** Batches in use (a removed draft is kept, with who, when and why, but not listed). */
   list(): HandoverBatch[] {
-    return (this.db.prepare(`${SELECT} ORDER BY b.created_at DESC, b.id DESC`).all() as BatchRow[]).map(toBatch);
+    return (this.db.prepare(`${SELECT} WHERE b.removed_at IS NULL ORDER BY b.created_at DESC, b.id DESC`).all() as BatchRow[]).map(toBatch);
+  }
+
+  /** Marks a draft removed and lets its files go (they may join another batch). */
+  markRemoved(id: number, mark: { at: string; by: string; reason: string }): number[] {
+    const fileIds = this.fileIds(id);
+    this.db.prepare('DELETE FROM handover_batch_files WHERE batch_id = ?').run(id);
+    this.db.prepare('UPDATE handover_batches SET removed_at = ?, removed_by = ?, removal_reason = ? WHERE id = ?').run(mark.at, mark.by, mark.reason, id);
+    return fileIds;
   }
 
   fingerprint(id: number): string | null {

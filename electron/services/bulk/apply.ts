@@ -9,7 +9,7 @@ import type { AuditInput } from '../../data/repositories/audit';
 import type { DocumentPatch } from '../../data/repositories/documents';
 import { withStatementCache } from '../../data/statementCache';
 import { type ServiceContext, nowOf } from '../context';
-import { NEW_FILE, type Plan, type PlannedChange } from './plan';
+import { type Plan, type PlannedChange } from './plan';
 
 /** Document fields the search index holds (a change to any of them re-indexes the document). */
 export const INDEXED_FIELDS = new Set(['numberSymbol', 'subject', 'docType', 'issuer', 'parentIssuer', 'signerName', 'place', 'issueDate', 'securityLevel', 'fondsId']);
@@ -31,7 +31,7 @@ function dropStale(ctx: ServiceContext, plan: Plan): void {
   const stale = (c: PlannedChange) => c.stamp !== null && stamps[c.entity].get(c.id) !== c.stamp;
   const critical = plan.changes.find((c) => c.critical && stale(c));
   if (critical) {
-    throw new ApiError('conflict', `Hồ sơ “${critical.label ?? critical.id}” vừa được người khác sửa: hãy thực hiện lại thao tác.`, `${critical.entity} ${critical.id} changed while planning`);
+    throw new ApiError('bulk.changedWhilePlanning', { label: critical.label ?? String(critical.id) });
   }
   const withdrawnFiles = new Set<number>();
   plan.withdraw((c) => {
@@ -53,7 +53,7 @@ export function applyPlan(ctx: ServiceContext, action: BulkActionName, detail: R
       if (plan.batchId !== null) {
         const batch = repos.handoverBatches.get(plan.batchId);
         if (!batch || batch.status !== 'draft' || repos.bulk.batchRemoved(plan.batchId)) {
-          throw new ApiError('conflict', 'Đợt bàn giao không còn là dự thảo: không thêm hồ sơ được.', `Batch ${plan.batchId} is no longer a draft`);
+          throw new ApiError('bulk.batchNotDraft', { code: batch?.code ?? String(plan.batchId) });
         }
       }
       const now = nowOf(ctx);
@@ -61,14 +61,18 @@ export function applyPlan(ctx: ServiceContext, action: BulkActionName, detail: R
       const audits: AuditInput[] = [];
       const changeRows: Array<{ entityType: 'document' | 'file'; entityId: number; kind: PlannedChange['kind']; before: Record<string, unknown> | null; after: Record<string, unknown> | null }> = [];
 
-      let createdFileId: number | null = null;
-      if (plan.createFile && plan.changes.length > 0) {
-        createdFileId = repos.files.insert(plan.createFile, now);
-        const created = repos.files.get(createdFileId)!;
-        audits.push({ at: now, actor, action: 'bulk.file.create', entityType: 'file', entityId: createdFileId, before: undefined, after: created });
-        changeRows.push({ entityType: 'file', entityId: createdFileId, kind: 'create', before: null, after: { code: created.code, title: created.title } });
-        for (const c of plan.changes) if (c.after?.fileId === NEW_FILE) c.after.fileId = createdFileId;
+      const createdFileIds: number[] = [];
+      const created = new Map<number, number>();
+      for (const [placeholder, fields] of plan.createFiles) {
+        if (!plan.changes.some((c) => c.after?.fileId === placeholder)) continue;
+        const id = repos.files.insert(fields, now);
+        const file = repos.files.get(id)!;
+        created.set(placeholder, id);
+        createdFileIds.push(id);
+        audits.push({ at: now, actor, action: 'bulk.file.create', entityType: 'file', entityId: id, before: undefined, after: file });
+        changeRows.push({ entityType: 'file', entityId: id, kind: 'create', before: null, after: { code: file.code, title: file.title } });
       }
+      for (const c of plan.changes) if (typeof c.after?.fileId === 'number' && created.has(c.after.fileId)) c.after.fileId = created.get(c.after.fileId);
 
       // Codes are unique per fonds: those exchanged pass through placeholders first.
       for (const c of plan.changes) if (c.entity === 'file' && c.kind === 'fields' && c.after && 'code' in c.after) repos.files.update(c.id, { code: placeholderCode(c.id) }, now);
@@ -98,7 +102,7 @@ export function applyPlan(ctx: ServiceContext, action: BulkActionName, detail: R
       }
       repos.audit.appendMany(audits);
 
-      const changed = plan.changes.length + (createdFileId !== null ? 1 : 0);
+      const changed = plan.changes.length + createdFileIds.length;
       const operationId = changed > 0 ? repos.bulk.insertOperation({ action, params: detail, actor, at: now, changed, refused: plan.refusedCount }) : null;
       if (operationId !== null) repos.bulk.insertChanges(operationId, changeRows);
 
@@ -110,12 +114,12 @@ export function applyPlan(ctx: ServiceContext, action: BulkActionName, detail: R
         else if (c.kind === 'fields' && touchesIndex(c.after)) reindex.push({ documentId: c.id });
       }
       repos.searchIndex.upsertMany(reindex);
-      return { operationId, createdFileId };
+      return { operationId, createdFileIds };
     }),
   );
   const documentIds = plan.changes.filter((c) => c.entity === 'document').map((c) => c.id);
   const fileIds = plan.changes.filter((c) => c.entity === 'file').map((c) => c.id);
-  if (outcome.createdFileId !== null) fileIds.unshift(outcome.createdFileId);
+  fileIds.unshift(...outcome.createdFileIds);
   return {
     operationId: outcome.operationId,
     action,
@@ -127,7 +131,7 @@ export function applyPlan(ctx: ServiceContext, action: BulkActionName, detail: R
     refusedByCode: plan.refusedByCode,
     documentIds,
     fileIds,
-    createdFileId: outcome.createdFileId,
+    createdFileIds: outcome.createdFileIds,
     tookMs: Math.round(performance.now() - started),
   };
 }

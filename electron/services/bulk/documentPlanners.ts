@@ -5,12 +5,12 @@
  * a code and parameters.
  */
 import type { ParsedInputOf } from '../../../shared/contract/api';
-import { ApiError, notFound } from '../../../shared/contract/errors';
+import { ApiError, fieldError, notFound } from '../../../shared/contract/errors';
 import type { BatchStatus } from '../../../shared/contract/types/handover';
 import { canEditContents } from '../../../shared/handover/batchRules';
 import type { BulkDocumentRow, BulkFileRow } from '../../data/repositories/bulk';
 import type { ServiceContext } from '../context';
-import { NEW_FILE, type Plan, diffFields } from './plan';
+import { type Plan, diffFields, newFilePlaceholder } from './plan';
 import { documentVisible } from './selection';
 
 type ActionInput<A extends string> = Extract<ParsedInputOf<'bulk.start'>, { action: A }>;
@@ -70,52 +70,76 @@ function filesOf(ctx: ServiceContext, rows: Map<number, BulkDocumentRow>): Map<n
   return ctx.catalogue.repos.bulk.files([...ids]);
 }
 
+interface MoveTarget {
+  id: number;
+  fondsId: number;
+  code: string;
+  start: string | null;
+  end: string | null;
+  stamp: string | null;
+  /** A file this action makes (one per fonds of the documents). */
+  isNew: boolean;
+  /** Dates of the documents moved in, to widen the file's dates (or set the new file's). */
+  lo: string | null;
+  hi: string | null;
+}
+
+/**
+ * Into an existing file (documents of other fonds are refused: fonds are never mixed), or into a
+ * new file — one in each fonds the documents come from, as "select all that match, move them into
+ * new hồ sơ" needs when a search spans several fonds.
+ */
 export function movePlanner(ctx: ServiceContext, input: ActionInput<'documents.move'>): Planner {
   const { repos } = ctx.catalogue;
-  let target: { id: number; fondsId: number | null; start: string | null; end: string | null; stamp: string | null; code: string } | null = null;
   const to = input.to;
+  let existing: MoveTarget | null = null;
   if ('fileId' in to) {
     const f = repos.bulk.files([to.fileId]).get(to.fileId);
-    if (!f) throw notFound('hồ sơ', 'File', to.fileId);
-    if (f.removedAt !== null) throw new ApiError('conflict', `Hồ sơ “${f.code}” đã được gỡ bỏ: hãy khôi phục trước khi đưa văn bản vào.`, `Target file ${f.id} is removed`);
+    if (!f) throw notFound('file', to.fileId);
+    if (f.removedAt !== null) throw new ApiError('bulk.targetFileRemoved', { code: f.code });
     const lock = lockedBy(f);
-    if (lock) {
-      throw new ApiError('conflict', `Hồ sơ “${f.code}” đã nằm trong đợt bàn giao ${lock.batch} (đã lập danh mục): không thêm văn bản được.`, `Target file ${f.id} is in batch ${lock.batch} (${lock.status})`);
-    }
-    target = { id: f.id, fondsId: f.fondsId, start: f.startDate, end: f.endDate, stamp: f.updatedAt, code: f.code };
+    if (lock) throw new ApiError('bulk.fileInHandover', { code: f.code, batch: lock.batch });
+    existing = { id: f.id, fondsId: f.fondsId, code: f.code, start: f.startDate, end: f.endDate, stamp: f.updatedAt, isNew: false, lo: null, hi: null };
   } else if (to.newFile.retentionCode != null && !repos.codes.retentionExists(to.newFile.retentionCode)) {
-    throw new ApiError('invalid_input', `Thời hạn bảo quản “${to.newFile.retentionCode}” không có trong bảng thời hạn.`, 'Unknown retention', { retentionCode: 'Thời hạn không hợp lệ' });
+    throw new ApiError('file.unknownRetention', { code: to.newFile.retentionCode }, { retentionCode: fieldError('field.unknownRetention') });
   }
   const newFile = 'newFile' in to ? to.newFile : null;
-  let next = target ? repos.documents.nextOrderInFile(target.id) : 1;
-  /** Dates of the documents moved, to widen the file's (or set the new file's) dates. */
-  let lo: string | null = null;
-  let hi: string | null = null;
+  const listFonds = newFile?.fileListId != null ? (repos.fileLists.get(newFile.fileListId)?.fondsId ?? null) : null;
+  if (newFile?.fileListId != null && listFonds === null) throw notFound('file_list', newFile.fileListId);
+  /** New-file mode: the target in each fonds, or null where the number is taken. */
+  const perFonds = new Map<number, MoveTarget | null>();
+  const fondsCode = (id: number) => repos.fonds.get(id)?.code ?? String(id);
+  const targetFor = (fondsId: number): MoveTarget | null => {
+    if (!perFonds.has(fondsId)) {
+      const taken = repos.files.findByCode(fondsId, newFile!.code);
+      perFonds.set(fondsId, taken ? null : { id: newFilePlaceholder(fondsId), fondsId, code: newFile!.code, start: null, end: null, stamp: null, isNew: true, lo: null, hi: null });
+    }
+    return perFonds.get(fondsId)!;
+  };
   const dates = new Map<number, string | null>();
 
   return {
     entity: 'document',
-    detail: { to: 'fileId' in to ? { fileId: to.fileId } : { newFile: { code: to.newFile.code, title: to.newFile.title } }, widenFileDates: input.widenFileDates },
+    detail: { to: 'fileId' in to ? { fileId: to.fileId, fileCode: existing!.code } : { newFile: { code: to.newFile.code, title: to.newFile.title } }, widenFileDates: input.widenFileDates },
     planChunk(ids, plan) {
       const rows = repos.bulk.documents(ids);
       const sources = filesOf(ctx, rows);
       for (const id of ids) {
         const d = rows.get(id);
         if (!usable(ctx, plan, id, d)) continue;
-        if (!target) {
-          // A new file is made in the fonds of the first document moved.
-          const fonds = repos.fonds.get(d.fondsId)!;
-          if (repos.files.findByCode(d.fondsId, newFile!.code)) {
-            throw new ApiError('conflict', `Phông ${fonds.code} đã có hồ sơ số “${newFile!.code}”.`, `File code ${newFile!.code} taken`, { code: 'Số hồ sơ đã tồn tại trong phông' });
+        let target: MoveTarget | null;
+        if (existing) {
+          target = existing;
+          if (d.fondsId !== target.fondsId) {
+            plan.refuse('document', id, d.numberSymbol, 'other_fonds', { fonds: fondsCode(d.fondsId) });
+            continue;
           }
-          if (newFile!.fileListId != null && repos.fileLists.get(newFile!.fileListId)?.fondsId !== d.fondsId) {
-            throw new ApiError('invalid_input', 'Mục lục hồ sơ không thuộc phông của các văn bản.', 'File list not in this fonds', { fileListId: 'Mục lục không thuộc phông' });
+        } else {
+          target = targetFor(d.fondsId);
+          if (!target) {
+            plan.refuse('document', id, d.numberSymbol, 'file_code_taken', { code: newFile!.code, fonds: fondsCode(d.fondsId) });
+            continue;
           }
-          target = { id: NEW_FILE, fondsId: d.fondsId, start: null, end: null, stamp: null, code: newFile!.code };
-        }
-        if (d.fondsId !== target.fondsId) {
-          plan.refuse('document', id, d.numberSymbol, 'other_fonds', { fonds: repos.fonds.get(d.fondsId)?.code ?? null });
-          continue;
         }
         if (d.fileId === target.id) {
           plan.unchanged++;
@@ -126,42 +150,47 @@ export function movePlanner(ctx: ServiceContext, input: ActionInput<'documents.m
           plan.refuse('document', id, d.numberSymbol, 'in_handover', lock);
           continue;
         }
-        if (target.id !== NEW_FILE && !input.widenFileDates && outsideDates(d.issueDate, target.start, target.end)) {
+        if (!target.isNew && !input.widenFileDates && outsideDates(d.issueDate, target.start, target.end)) {
           plan.refuse('document', id, d.numberSymbol, 'date_outside_file', { date: d.issueDate, start: target.start, end: target.end });
           continue;
         }
         if (d.issueDate) {
-          if (lo === null || d.issueDate < lo) lo = d.issueDate;
-          if (hi === null || d.issueDate > hi) hi = d.issueDate;
+          if (target.lo === null || d.issueDate < target.lo) target.lo = d.issueDate;
+          if (target.hi === null || d.issueDate > target.hi) target.hi = d.issueDate;
         }
         dates.set(id, d.issueDate);
         plan.add({ entity: 'document', id, kind: 'fields', verb: 'move', before: { fileId: d.fileId, orderInFile: d.orderInFile }, after: { fileId: target.id }, stamp: d.updatedAt, label: d.numberSymbol });
       }
     },
     finish(plan) {
-      if (!target) return;
-      // Số thứ tự in the file: the documents moved follow those already there, oldest first.
-      const moved = plan.changes.filter((c) => c.verb === 'move');
-      moved.sort((a, b) => (dates.get(a.id) ?? '9999').localeCompare(dates.get(b.id) ?? '9999') || a.id - b.id);
-      for (const c of moved) c.after!.orderInFile = next++;
-      if (target.id === NEW_FILE) {
-        if (moved.length === 0) return;
-        plan.createFile = {
-          fondsId: target.fondsId!,
-          code: newFile!.code,
-          title: newFile!.title,
-          fileListId: newFile!.fileListId ?? null,
-          retentionCode: newFile!.retentionCode ?? null,
-          completion: newFile!.completion ?? null,
-          box: newFile!.box ?? null,
-          startDate: lo,
-          endDate: hi,
-        };
-      } else if (input.widenFileDates && (lo !== null || hi !== null)) {
-        const start = target.start !== null && lo !== null && lo < target.start ? lo : target.start;
-        const end = target.end !== null && hi !== null && hi > target.end ? hi : target.end;
-        const diff = diffFields({ startDate: target.start, endDate: target.end }, { startDate: start, endDate: end });
-        if (diff) plan.add({ entity: 'file', id: target.id, kind: 'fields', verb: 'update', before: diff.before, after: diff.after, stamp: target.stamp, label: target.code, critical: true });
+      const targets = existing ? [existing] : [...perFonds.values()].filter((t): t is MoveTarget => t !== null);
+      const byTarget = new Map<number, typeof plan.changes>();
+      for (const c of plan.changes) if (c.verb === 'move') byTarget.set(c.after!.fileId as number, [...(byTarget.get(c.after!.fileId as number) ?? []), c]);
+      for (const target of targets) {
+        const moved = byTarget.get(target.id) ?? [];
+        if (moved.length === 0) continue;
+        // Số thứ tự in the file: the documents moved follow those already there, oldest first.
+        let next = target.isNew ? 1 : repos.documents.nextOrderInFile(target.id);
+        moved.sort((a, b) => (dates.get(a.id) ?? '9999').localeCompare(dates.get(b.id) ?? '9999') || a.id - b.id);
+        for (const c of moved) c.after!.orderInFile = next++;
+        if (target.isNew) {
+          plan.createFiles.set(target.id, {
+            fondsId: target.fondsId,
+            code: newFile!.code,
+            title: newFile!.title,
+            fileListId: listFonds === target.fondsId ? (newFile!.fileListId ?? null) : null,
+            retentionCode: newFile!.retentionCode ?? null,
+            completion: newFile!.completion ?? null,
+            box: newFile!.box ?? null,
+            startDate: target.lo,
+            endDate: target.hi,
+          });
+        } else if (input.widenFileDates && (target.lo !== null || target.hi !== null)) {
+          const start = target.start !== null && target.lo !== null && target.lo < target.start ? target.lo : target.start;
+          const end = target.end !== null && target.hi !== null && target.hi > target.end ? target.hi : target.end;
+          const diff = diffFields({ startDate: target.start, endDate: target.end }, { startDate: start, endDate: end });
+          if (diff) plan.add({ entity: 'file', id: target.id, kind: 'fields', verb: 'update', before: diff.before, after: diff.after, stamp: target.stamp, label: target.code, critical: true });
+        }
       }
     },
   };
@@ -266,10 +295,10 @@ export function removePlanner(ctx: ServiceContext, input: ActionInput<'documents
 export function reorderPlanner(ctx: ServiceContext, input: ActionInput<'documents.reorder'>): Planner {
   const { repos } = ctx.catalogue;
   const file = repos.bulk.files([input.fileId]).get(input.fileId);
-  if (!file) throw notFound('hồ sơ', 'File', input.fileId);
-  if (file.removedAt !== null) throw new ApiError('conflict', `Hồ sơ “${file.code}” đã được gỡ bỏ.`, `File ${file.id} is removed`);
+  if (!file) throw notFound('file', input.fileId);
+  if (file.removedAt !== null) throw new ApiError('bulk.targetFileRemoved', { code: file.code });
   const lock = lockedBy(file);
-  if (lock) throw new ApiError('conflict', `Hồ sơ “${file.code}” đã nằm trong đợt bàn giao ${lock.batch}: không sắp xếp lại được.`, `File ${file.id} is in batch ${lock.batch}`);
+  if (lock) throw new ApiError('bulk.fileInHandover', { code: file.code, batch: lock.batch });
   const named = new Set(input.selection.ids);
   let position = 1;
   return {

@@ -4,7 +4,7 @@
  * number them in a given order.
  */
 import type { ParsedInputOf } from '../../../shared/contract/api';
-import { ApiError, notFound } from '../../../shared/contract/errors';
+import { ApiError, fieldError, notFound } from '../../../shared/contract/errors';
 import type { BulkFileRow } from '../../data/repositories/bulk';
 import type { ServiceContext } from '../context';
 import type { Planner } from './documentPlanners';
@@ -42,7 +42,7 @@ export function fileFieldsPlanner(ctx: ServiceContext, input: ActionInput<'files
   const { repos } = ctx.catalogue;
   const wanted = Object.fromEntries(Object.entries(input.fields).filter(([, v]) => v !== undefined));
   if (typeof wanted.retentionCode === 'string' && !repos.codes.retentionExists(wanted.retentionCode)) {
-    throw new ApiError('invalid_input', `Thời hạn bảo quản “${wanted.retentionCode}” không có trong bảng thời hạn.`, 'Unknown retention', { retentionCode: 'Thời hạn không hợp lệ' });
+    throw new ApiError('file.unknownRetention', { code: wanted.retentionCode }, { retentionCode: fieldError('field.unknownRetention') });
   }
   const datesAsked = 'startDate' in wanted || 'endDate' in wanted;
   return {
@@ -121,11 +121,9 @@ export function fileRemovePlanner(ctx: ServiceContext, input: ActionInput<'files
 export function addToBatchPlanner(ctx: ServiceContext, input: ActionInput<'files.addToBatch'>): Planner {
   const { repos } = ctx.catalogue;
   const batch = repos.handoverBatches.get(input.batchId);
-  if (!batch || repos.bulk.batchRemoved(input.batchId)) throw notFound('đợt bàn giao', 'Batch', input.batchId);
-  if (batch.direction !== 'outgoing') throw new ApiError('conflict', 'Đợt này được tiếp nhận từ nơi khác: không thêm hồ sơ được.', `Batch ${batch.id} is incoming`);
-  if (batch.status !== 'draft') {
-    throw new ApiError('conflict', 'Chỉ thêm hồ sơ khi đợt bàn giao còn là dự thảo (hãy mở lại đợt trước).', `Batch ${batch.id} is ${batch.status}`);
-  }
+  if (!batch || repos.bulk.batchRemoved(input.batchId)) throw notFound('handover_batch', input.batchId);
+  if (batch.direction !== 'outgoing') throw new ApiError('bulk.batchIncoming', { code: batch.code });
+  if (batch.status !== 'draft') throw new ApiError('bulk.batchNotDraft', { code: batch.code });
   const mayConfirm = input.secretReason !== undefined && ctx.access.secretsVisible();
   return {
     entity: 'file',
@@ -195,8 +193,7 @@ export function renumberPlanner(ctx: ServiceContext, input: ActionInput<'files.r
       const moving = new Set(plan.changes.map((c) => c.id));
       const taken = repos.bulk.filesWithCodes(fondsId, plan.changes.map((c) => c.after!.code as string)).filter((f) => !moving.has(f.id));
       if (taken.length > 0) {
-        const codes = taken.map((f) => f.code).slice(0, 10).join(', ');
-        throw new ApiError('conflict', `Số hồ sơ ${codes} đã được dùng cho hồ sơ khác của phông (không có trong danh sách đánh số).`, `File codes taken: ${codes}`, { start: 'Số đã được dùng' });
+        throw new ApiError('bulk.fileCodesTaken', { codes: taken.map((f) => f.code).slice(0, 10) }, { start: fieldError('field.fileCodeTaken') });
       }
     },
   };

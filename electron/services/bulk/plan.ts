@@ -8,12 +8,14 @@ import type { FileFields } from '../../data/repositories/files';
 
 export type ChangeKind = 'fields' | 'remove' | 'create' | 'batch';
 
-/** The id a planned move uses for the file the action is about to create. */
-export const NEW_FILE = -1;
+/** The id a planned move uses for a file the action is about to create in a fonds (one per fonds). */
+export function newFilePlaceholder(fondsId: number): number {
+  return -fondsId;
+}
 
 export interface PlannedChange {
   entity: BulkEntity;
-  /** The record; {@link NEW_FILE} for the file to create. */
+  /** The record; a {@link newFilePlaceholder} for a file to create. */
   id: number;
   kind: ChangeKind;
   /** The audit verb: `move`, `update`, `remove`, `confirm`, `addToBatch`, `create`, `renumber`, `reorder`. */
@@ -41,8 +43,8 @@ export class Plan {
   readonly refusedByCode: Partial<Record<RefusalCode, number>> = {};
   refusedCount = 0;
   unchanged = 0;
-  /** A file to create before the changes are written (move into a new file). */
-  createFile: FileFields | null = null;
+  /** Files to create before the changes are written (move into new files), by placeholder id. */
+  readonly createFiles = new Map<number, FileFields>();
   /** Reason written on removals. */
   reason: string | null = null;
   /** Batch that `batch` changes put files into. */

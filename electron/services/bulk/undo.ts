@@ -26,9 +26,9 @@ export function undoOperation(ctx: ServiceContext, operationId: number): BulkUnd
   const { catalogue } = ctx;
   const { repos } = catalogue;
   const op = repos.bulk.operation(operationId);
-  if (!op) throw notFound('thao tác hàng loạt', 'Bulk operation', operationId);
+  if (!op) throw notFound('bulk_operation', operationId);
   if (op.undoneAt !== null) {
-    throw new ApiError('conflict', `Thao tác này đã được hoàn tác lúc ${op.undoneAt} (${op.undoneBy ?? ''}).`, `Bulk operation ${operationId} already undone`);
+    throw new ApiError('bulk.alreadyUndone', { at: op.undoneAt, by: op.undoneBy ?? '' });
   }
   return withStatementCache(catalogue.db, () =>
     catalogue.transaction(() => {
@@ -60,12 +60,7 @@ export function undoOperation(ctx: ServiceContext, operationId: number): BulkUnd
         if (!holds) stale.push(label(c));
       }
       if (stale.length > 0) {
-        const shown = stale.slice(0, 10).join(', ');
-        throw new ApiError(
-          'conflict',
-          `Không hoàn tác được: ${stale.length} bản ghi đã thay đổi sau thao tác này (${shown}${stale.length > 10 ? '…' : ''}). Không có gì bị thay đổi.`,
-          `Cannot undo bulk operation ${operationId}: ${stale.length} records changed since`,
-        );
+        throw new ApiError('bulk.undoStale', { count: stale.length, labels: stale.slice(0, 10) });
       }
 
       const at = nowOf(ctx);

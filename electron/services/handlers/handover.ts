@@ -6,7 +6,7 @@ import { blockersFor } from '../../../shared/handover/batchRules';
 import { safeSegment } from '../../../shared/handover/bagPaths';
 import { type ServiceContext } from '../context';
 import type { PackageTarget } from '../handover/bag/buildPackage';
-import { addFiles, assignBoxes, createBatch, removeFiles, updateBatch } from '../handover/batchCommands';
+import { addFiles, assignBoxes, createBatch, removeBatch, removeFiles, updateBatch } from '../handover/batchCommands';
 import { batchDetail, batchFacts, candidateFiles, getBatch, listingProblemCount } from '../handover/batchQueries';
 import { advanceBatch, markPacked, recordReceipt, reopenBatch } from '../handover/batchSteps';
 import { exportsDirFor, writeExport } from '../handover/exports/write';
@@ -64,6 +64,7 @@ export function handoverHandlers(ctx: ServiceContext): Handlers {
     'handover.batches.advance': ({ id, to }) => advanceBatch(ctx, id, to),
     'handover.batches.reopen': ({ id, reason }) => reopenBatch(ctx, id, reason),
     'handover.batches.recordReceipt': ({ id, receiptPath, note }) => recordReceipt(ctx, id, receiptPath, note),
+    'handover.batches.remove': ({ id, reason }) => removeBatch(ctx, id, reason),
 
     'handover.export': async ({ batchId, fondsId, form, format, out, download }) => {
       const { loadExportContext, renderExport } = await exporter();

@@ -45,15 +45,15 @@ export function organizationHandlers(ctx: ServiceContext): Handlers {
       });
     },
 
-    'organizations.addSuccessor': ({ predecessorId, successorId, effectiveDate, basis }) => {
+    'organizations.addSuccessor': ({ predecessorId, successorId, effectiveDate, basis, kind }) => {
       getOrganization(ctx, predecessorId);
       getOrganization(ctx, successorId);
       if (repo.isSuccessorOf(successorId, predecessorId)) {
         throw new ApiError('organization.successionCycle');
       }
       return ctx.catalogue.transaction(() => {
-        repo.addSuccession(predecessorId, successorId, effectiveDate ?? null, basis ?? null);
-        audit(ctx, 'organization.addSuccessor', 'organization', predecessorId, undefined, { successorId, effectiveDate, basis });
+        repo.addSuccession(predecessorId, successorId, effectiveDate ?? null, basis ?? null, kind ?? 'succeeded');
+        audit(ctx, 'organization.addSuccessor', 'organization', predecessorId, undefined, { successorId, effectiveDate, basis, kind: kind ?? 'succeeded' });
         return getOrganization(ctx, predecessorId);
       });
     },

@@ -196,3 +196,21 @@ export function assignBoxes(ctx: ServiceContext, batchId: number, filesPerBox: n
   });
   return batchDetail(ctx, batchId);
 }
+
+/**
+ * Removes a draft batch with a reason: a draft is no dead end. It is kept (who, when, why) but no
+ * longer listed, and its files are free to join another batch. A batch listed or further is the
+ * record of a handover: reopen it first.
+ */
+export function removeBatch(ctx: ServiceContext, id: number, reason: string): { id: number; fileIds: number[] } {
+  const { repos } = ctx.catalogue;
+  const batch = repos.handoverBatches.get(id);
+  if (!batch || repos.bulk.batchRemoved(id)) throw notFound('handover_batch', id);
+  if (batch.direction !== 'outgoing' || batch.status !== 'draft') throw new ApiError('handover.batchRemoveNotDraft', { code: batch.code });
+  return ctx.catalogue.transaction(() => {
+    const at = nowOf(ctx);
+    const fileIds = repos.handoverBatches.markRemoved(id, { at, by: ctx.actor(), reason });
+    audit(ctx, 'handover.remove', 'handover_batch', id, { code: batch.code, status: batch.status, fileIds }, { removedAt: at, removedBy: ctx.actor(), removalReason: reason, fileIds: [] });
+    return { id, fileIds };
+  });
+}

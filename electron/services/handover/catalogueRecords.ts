@@ -59,7 +59,7 @@ export function buildCatalogueRecords(ctx: ServiceContext, fileIds: number[], op
   const successions: CatalogueBody['successions'] = [];
   for (const o of orgs.values()) {
     for (const s of o.successors) {
-      if (orgs.has(s.organizationId)) successions.push({ predecessorKey: orgKey(o.id), successorKey: orgKey(s.organizationId), effectiveDate: s.effectiveDate, basis: s.basis });
+      if (orgs.has(s.organizationId)) successions.push({ predecessorKey: orgKey(o.id), successorKey: orgKey(s.organizationId), effectiveDate: s.effectiveDate, basis: s.basis, kind: s.kind });
     }
   }
 

@@ -33,6 +33,9 @@ export type View =
   | { kind: 'reviewWalk'; fondsId?: number; field?: string }
   // [safety] issue 6: integrity, backups, access: add entries below this line
   | { kind: 'safety'; tab?: 'check' | 'backups' | 'removed' | 'destruction' | 'access' }
+  // [bulk] selection and bulk actions, bodies and fonds
+  | { kind: 'bulkHistory' }
+  | { kind: 'structure' }
   ;
 
 interface AppState {

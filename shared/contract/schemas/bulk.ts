@@ -3,6 +3,7 @@
  * or as the query that lists them, and the action to take on all of them at once.
  */
 import { z } from 'zod';
+import type { ErrorCode } from '../errors';
 import { accessRegime, completionStatus, id, isoDate, searchFilters, securityLevel, urgency } from '../schemas';
 
 const optionalText = (max = 2_000) => z.string().trim().max(max).nullable().optional();
@@ -27,7 +28,7 @@ export const documentSelection = z.discriminatedUnion('kind', [
   z
     .object({ kind: z.literal('list'), fondsId: id.optional(), fileId: id.optional(), unfiled: z.boolean().optional(), except })
     .strict()
-    .refine((v) => v.fondsId !== undefined || v.fileId !== undefined, { error: 'Chọn một phông hoặc một hồ sơ', path: ['fondsId'] }),
+    .refine((v) => v.fondsId !== undefined || v.fileId !== undefined, { error: 'field.chooseFondsOrFile' satisfies ErrorCode, path: ['fondsId'] }),
 ]);
 
 export const fileSelection = z.discriminatedUnion('kind', [
@@ -64,7 +65,7 @@ export const bulkDocumentFields = z
     notes: optionalText(10_000),
   })
   .strict()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { error: 'Chưa chọn trường nào để đặt', path: ['fields'] });
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { error: 'field.noFieldChosen' satisfies ErrorCode, path: ['fields'] });
 
 /** File (hồ sơ) fields set on every selected file. */
 export const bulkFileFields = z
@@ -80,8 +81,8 @@ export const bulkFileFields = z
     notes: optionalText(10_000),
   })
   .strict()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { error: 'Chưa chọn trường nào để đặt', path: ['fields'] })
-  .refine((v) => !v.startDate || !v.endDate || v.startDate <= v.endDate, { error: 'Ngày kết thúc phải sau ngày bắt đầu', path: ['endDate'] });
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { error: 'field.noFieldChosen' satisfies ErrorCode, path: ['fields'] })
+  .refine((v) => !v.startDate || !v.endDate || v.startDate <= v.endDate, { error: 'field.datesReversed' satisfies ErrorCode, path: ['endDate'] });
 
 const reason = z.string().trim().min(5).max(2_000);
 

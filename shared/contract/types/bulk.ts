@@ -40,6 +40,8 @@ export type RefusalCode =
   | 'documents_outside_dates'
   /** The file's dates would end before they start. `{ start, end }` */
   | 'dates_reversed'
+  /** A new file could not be made in this fonds: the number is taken there. `{ code, fonds }` */
+  | 'file_code_taken'
   /** The record changed while the action was being prepared. */
   | 'changed_meanwhile'
   /** Not a file of the fonds being numbered, or not a document of the file being ordered. */
@@ -72,8 +74,8 @@ export interface BulkResult {
   /** Ids of the documents and files changed (the files include one created). */
   documentIds: number[];
   fileIds: number[];
-  /** A file the action created (move into a new file). */
-  createdFileId: number | null;
+  /** Files the action created (a move into a new file makes one in each fonds of the documents). */
+  createdFileIds: number[];
   tookMs: number;
 }
 

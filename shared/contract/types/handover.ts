@@ -59,6 +59,23 @@ export interface InventoryReport {
   /** Files with blocking problems (the first 500; `problemCount` is the full number). */
   problems: FileProblem[];
   problemCount: number;
+  /**
+   * Documents dated outside their file's dates (a warning, not a blocker: the file's dates or the
+   * document's date is likely wrong, and the Biên bản states the files' dates).
+   */
+  datesOutsideFile?: { count: number; items: DateOutsideFile[] };
+  /** What became of the creating bodies in 2025 (dissolved, merged, succeeded), one sentence each. */
+  lineage?: string[];
+}
+
+export interface DateOutsideFile {
+  documentId: number;
+  numberSymbol: string | null;
+  issueDate: string;
+  fileId: number;
+  fileCode: string;
+  start: string | null;
+  end: string | null;
 }
 
 /** Who confirmed that a secret document may travel in a batch, when and why. */

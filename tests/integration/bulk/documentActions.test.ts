@@ -89,16 +89,42 @@ describe('moving documents into a file (hồ sơ)', () => {
       selection: { kind: 'search', text: '', filters },
       to: { newFile: { code: '23-A', title: 'Văn bản năm 2023 (sắp xếp lại)', retentionCode: 'VV' } },
     });
-    expect(result.createdFileId).not.toBeNull();
+    expect(result.createdFileIds).toHaveLength(1);
+    const createdId = result.createdFileIds[0]!;
     expect(result.changed).toBe(visible2023.length + 1);
-    const created = await w.app.call('files.get', { id: result.createdFileId! });
+    const created = await w.app.call('files.get', { id: createdId });
     expect(created).toMatchObject({ fondsId: w.fondsId, code: '23-A', retentionCode: 'VV', documentCount: visible2023.length });
     // The new file's dates are those of the documents it took.
-    const span = w.app.services.context.catalogue.db.prepare(`SELECT MIN(issue_date) AS lo, MAX(issue_date) AS hi FROM documents WHERE file_id = ?`).get(result.createdFileId) as { lo: string; hi: string };
+    const span = w.app.services.context.catalogue.db.prepare(`SELECT MIN(issue_date) AS lo, MAX(issue_date) AS hi FROM documents WHERE file_id = ?`).get(createdId) as { lo: string; hi: string };
     expect([created.startDate, created.endDate]).toEqual([span.lo, span.hi]);
     // Secret documents of 2023 stayed where they were: the caller could not see them.
     for (const d of w.docs.filter((x) => x.year === 2023 && x.secret)) expect(count(w, 'SELECT file_id IS ? FROM documents WHERE id = ?', d.fileId, d.id)).toBe(1);
     expect(auditRows(w.app, 'bulk.file.create')).toHaveLength(1);
+  });
+});
+
+describe('moving documents of several fonds into new files', () => {
+  it('makes the new file in each fonds the documents come from, and refuses a fonds where the number is taken', async () => {
+    const w = await world();
+    const unfiled = await runBulk(w.app, {
+      action: 'documents.move',
+      selection: { kind: 'search', text: '', filters: { dateFrom: '2025-01-01', dateTo: '2025-12-31' } },
+      to: { newFile: { code: 'HS-2025', title: 'Văn bản năm 2025' } },
+    });
+    const of2025 = w.docs.filter((d) => d.year === 2025);
+    expect(unfiled.createdFileIds).toHaveLength(2);
+    const made = await Promise.all(unfiled.createdFileIds.map((id) => w.app.call('files.get', { id })));
+    expect(made.map((f) => f.fondsId).sort()).toEqual([w.fondsId, w.otherFondsId].sort());
+    expect(made.reduce((n, f) => n + f.documentCount, 0)).toBe(of2025.length);
+    // Again with the same number: taken in both fonds now, so every document is refused by reason.
+    const again = await runBulk(w.app, {
+      action: 'documents.move',
+      selection: { kind: 'search', text: '', filters: { dateFrom: '2024-01-01', dateTo: '2024-12-31' } },
+      to: { newFile: { code: 'HS-2025', title: 'Văn bản năm 2024' } },
+    });
+    expect(again.changed).toBe(0);
+    expect(again.refusedByCode).toEqual({ file_code_taken: w.docs.filter((d) => d.year === 2024).length });
+    expect(again.refusals[0]!.params).toMatchObject({ code: 'HS-2025' });
   });
 });
 

@@ -96,12 +96,12 @@ describe('undo', () => {
     expect(undone.restored).toBe(moved.changed);
     for (const d of unfiled) expect(db(w).prepare('SELECT file_id FROM documents WHERE id = ?').pluck().get(d.id)).toBeNull();
     // The file it made is removed (a mark, never a deletion), with the reason.
-    const created = db(w).prepare('SELECT removed_at IS NOT NULL AS gone, removal_reason FROM files WHERE id = ?').get(moved.createdFileId) as { gone: number; removal_reason: string };
+    const created = db(w).prepare('SELECT removed_at IS NOT NULL AS gone, removal_reason FROM files WHERE id = ?').get(moved.createdFileIds[0]) as { gone: number; removal_reason: string };
     expect(created).toEqual({ gone: 1, removal_reason: `Hoàn tác thao tác hàng loạt số ${moved.operationId}` });
     expect(auditRows(w.app, 'bulk.document.undo')).toHaveLength(unfiled.length);
     expect(auditRows(w.app, 'bulk.file.undo')).toHaveLength(1);
     expect((await w.app.call('bulk.operations', {}))[0]!.undoneBy).toBe('tester');
-    await expect(w.app.call('bulk.undo', { operationId: moved.operationId! })).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(w.app.call('bulk.undo', { operationId: moved.operationId! })).rejects.toMatchObject({ code: 'bulk.alreadyUndone' });
     // Every document is where it was, numbered as it was.
     expect(placement()).toBe(before);
     expect((await w.app.call('audit.verify', {})).ok).toBe(true);
@@ -118,7 +118,7 @@ describe('undo', () => {
     const auditBefore = db(w).prepare('SELECT COUNT(*) FROM audit_log').pluck().get();
     const err = await w.app.call('bulk.undo', { operationId: result.operationId! }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).kind).toBe('conflict');
+    expect(err).toMatchObject({ code: 'bulk.undoStale', params: { count: 1, labels: [number] } });
     expect((err as ApiError).message).toContain(number);
     expect(fingerprint(w)).toBe(before);
     expect(db(w).prepare('SELECT COUNT(*) FROM audit_log').pluck().get()).toBe(auditBefore);

@@ -273,6 +273,33 @@ export const MUTATION_FIXTURES: Partial<Record<OperationName, MutationFixture>> 
   'bulk.start': {
     input: (w) => ({ action: 'documents.move', selection: { kind: 'ids', ids: w.documentIds }, to: { newFile: { code: '99', title: 'Hồ sơ sắp xếp lại' } } }),
   },
+  'fonds.remove': {
+    input: async (w) => ({ id: (await w.app.call('fonds.create', { code: 'NHAM', name: 'Phông tạo nhầm', organizationId: w.successorId })).id, reason: 'Tạo nhầm, trùng phông khác' }),
+  },
+  'fonds.restore': {
+    input: async (w) => {
+      const f = await w.app.call('fonds.create', { code: 'NHAM', name: 'Phông tạo nhầm', organizationId: w.successorId });
+      await w.app.call('fonds.remove', { id: f.id, reason: 'Tạo nhầm, trùng phông khác' });
+      return { id: f.id };
+    },
+  },
+  'organizations.remove': {
+    input: async (w) => ({ id: (await w.app.call('organizations.create', { name: 'Chi bộ tạo nhầm', level: 'grassroots' })).id, reason: 'Tạo nhầm tên đơn vị' }),
+  },
+  'organizations.restore': {
+    input: async (w) => {
+      const o = await w.app.call('organizations.create', { name: 'Chi bộ tạo nhầm', level: 'grassroots' });
+      await w.app.call('organizations.remove', { id: o.id, reason: 'Tạo nhầm tên đơn vị' });
+      return { id: o.id };
+    },
+  },
+  'organizations.removeSuccessor': {
+    input: async (w) => {
+      await w.app.call('organizations.addSuccessor', { predecessorId: w.orgId, successorId: w.successorId, kind: 'dissolved' });
+      return { predecessorId: w.orgId, successorId: w.successorId, reason: 'Nhập nhầm quan hệ kế thừa' };
+    },
+  },
+  'handover.batches.remove': { input: async (w) => ({ id: await batch(w, 'draft'), reason: 'Lập nhầm đợt, sẽ lập lại' }) },
   'bulk.undo': {
     input: async (w) => {
       const { result } = await w.app.call('bulk.start', { action: 'files.setFields', selection: { kind: 'ids', ids: [w.fixedFileId, w.permanentFileId] }, fields: { box: 'Hộp 12' } });

@@ -106,6 +106,8 @@ export const READ_FIXTURES: Partial<Record<OperationName, ReadFixture>> = {
     { target: 'files', selection: { kind: 'list', fondsId: w.fondsId } },
   ],
   'bulk.operations': () => [{ limit: 200 }],
+  // Removed bodies and fonds: names of organizations and fonds, never of documents.
+  'structure.removed': () => [{}],
   'bulk.jobResult': async (w) => {
     const { jobId } = await w.app.call('import.start', { target: { fondsId: w.fondsId }, uploads: [{ name: 'ban-sao-2.txt', contentBase64: Buffer.from(canaryText()).toString('base64') }] });
     await waitForJob(w.app, jobId);

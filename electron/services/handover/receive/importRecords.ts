@@ -110,8 +110,8 @@ export function importStructure(ctx: ServiceContext, c: PackageCatalogue, batchI
       if (from === undefined || to === undefined || from === to) continue;
       if (repos.organizations.get(from)!.successors.some((x) => x.organizationId === to)) continue;
       if (repos.organizations.isSuccessorOf(to, from)) continue; // would form a cycle: the catalogue's own lineage wins
-      repos.organizations.addSuccession(from, to, s.effectiveDate, s.basis);
-      audit(ctx, 'organization.addSuccessor', 'organization', from, undefined, { successorId: to, effectiveDate: s.effectiveDate, basis: s.basis, source });
+      repos.organizations.addSuccession(from, to, s.effectiveDate, s.basis, s.kind ?? 'succeeded');
+      audit(ctx, 'organization.addSuccessor', 'organization', from, undefined, { successorId: to, effectiveDate: s.effectiveDate, basis: s.basis, kind: s.kind ?? 'succeeded', source });
     }
 
     const fromId = keys.organizations.get(c.batch.fromKey)!;

@@ -31,7 +31,7 @@ export function BulkReport({ result }: { result: BulkResult }) {
       <h3 id="bulk-report-title">{t('bulk.report.title')}</h3>
       {result.changed > 0 ? (
         <p className="ok-text" data-testid="bulk-report-changed">
-          {t('bulk.report.changed', { n: result.changed.toLocaleString('vi-VN') })} {result.createdFileId !== null ? t('bulk.report.created') : null}
+          {t('bulk.report.changed', { n: result.changed.toLocaleString('vi-VN') })} {result.createdFileIds.length > 0 ? t('bulk.report.created', { n: result.createdFileIds.length }) : null}
         </p>
       ) : (
         <p>{t('bulk.report.nothing')}</p>

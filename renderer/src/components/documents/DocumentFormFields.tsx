@@ -18,6 +18,8 @@ interface Props {
 }
 
 type TextKey = Exclude<keyof DocumentFormValues, 'securityLevel' | 'urgency' | 'fileId'>;
+/** The incoming stamp's parts sit under one review mark (the parser flags `incomingStamp`). */
+const STAMP_KEYS = new Set(['stampReceiver', 'stampNumber', 'stampDate']);
 
 export function DocumentFormFields({ fondsId, reviewFields, values, errors, onChange }: Props) {
   const t = useT();
@@ -32,7 +34,7 @@ export function DocumentFormFields({ fondsId, reviewFields, values, errors, onCh
       label={t(label)}
       error={errors[key]}
       wide={opts.wide ?? false}
-      badge={review.has(key) ? <ReviewBadge field={key} /> : null}
+      badge={review.has(key) || (STAMP_KEYS.has(key) && review.has('incomingStamp')) ? <ReviewBadge field={STAMP_KEYS.has(key) ? 'incomingStamp' : key} /> : null}
       {...(opts.hint ? { hint: opts.hint } : {})}
     >
       {input}
@@ -65,6 +67,8 @@ export function DocumentFormFields({ fondsId, reviewFields, values, errors, onCh
       {field('numberSymbol', 'doc.numberSymbol', input('numberSymbol', { max: 100 }))}
       {field('issueDate', 'doc.issueDate', <DateInput id="doc-issueDate" value={values.issueDate} onChange={(v) => set('issueDate', v)} {...invalidProps('doc-issueDate', errors['issueDate'])} data-testid="doc-issueDate" />)}
       {field('issuer', 'doc.issuer', input('issuer', { max: 500 }))}
+      {field('parentIssuer', 'doc.parentIssuer', input('parentIssuer', { max: 500 }))}
+      {field('place', 'doc.place', input('place', { max: 200 }))}
       {field('subject', 'doc.subject', area('subject', 3), { wide: true })}
       {field('signingAuthority', 'doc.signingAuthority', input('signingAuthority', { max: 200 }))}
       {field('signerTitle', 'doc.signerTitle', input('signerTitle', { max: 200 }))}
@@ -81,6 +85,8 @@ export function DocumentFormFields({ fondsId, reviewFields, values, errors, onCh
           ))}
         </select>,
       )}
+      {field('orderInFile', 'doc.orderInFile', input('orderInFile', { max: 7 }))}
+      {field('sheetNumber', 'doc.sheetNumber', input('sheetNumber', { max: 50 }))}
       {field('addressees', 'doc.addressees', area('addressees', 4), { hint: t('doc.onePerLine') })}
       {field('recipients', 'doc.recipients', area('recipients', 4), { hint: t('doc.onePerLine') })}
       {field(
@@ -103,6 +109,12 @@ export function DocumentFormFields({ fondsId, reviewFields, values, errors, onCh
           <option value="hoa_toc">{t('urgency.hoa_toc')}</option>
         </select>,
       )}
+      {field('stampReceiver', 'doc.stampReceiver', input('stampReceiver', { max: 500 }))}
+      {field('stampNumber', 'doc.stampNumber', input('stampNumber', { max: 50 }))}
+      {field('stampDate', 'doc.stampDate', input('stampDate', { max: 50 }), { hint: t('doc.stampDateHint') })}
+      {field('pageCount', 'doc.pageCount', input('pageCount', { max: 7 }))}
+      {field('language', 'doc.language', input('language', { max: 50 }))}
+      {field('reliability', 'doc.reliability', input('reliability', { max: 100 }))}
       {field('notes', 'doc.notes', area('notes', 2), { wide: true })}
     </div>
   );

@@ -1,5 +1,5 @@
 /** The document form's values (as typed) and the patch they make for documents.update. */
-import type { DocumentRecord, SecurityLevel, Urgency } from '@shared/contract/types';
+import type { DocumentRecord, IncomingStamp, SecurityLevel, Urgency } from '@shared/contract/types';
 import type { Translate } from '../../i18n';
 import { isIsoDate } from '@shared/text/dates';
 
@@ -18,6 +18,17 @@ export interface DocumentFormValues {
   urgency: '' | Urgency;
   notes: string;
   fileId: string;
+  parentIssuer: string;
+  place: string;
+  orderInFile: string;
+  sheetNumber: string;
+  language: string;
+  pageCount: string;
+  reliability: string;
+  /** Dấu “ĐẾN”: the receiving body, the number and the date as written on the stamp. */
+  stampReceiver: string;
+  stampNumber: string;
+  stampDate: string;
 }
 
 interface DocumentPatch {
@@ -35,6 +46,14 @@ interface DocumentPatch {
   urgency: Urgency | null;
   notes: string | null;
   fileId: number | null;
+  parentIssuer: string | null;
+  place: string | null;
+  orderInFile: number | null;
+  sheetNumber: string | null;
+  language: string | null;
+  pageCount: number | null;
+  reliability: string | null;
+  incomingStamp: IncomingStamp | null;
 }
 
 export function documentToForm(d: DocumentRecord): DocumentFormValues {
@@ -53,8 +72,20 @@ export function documentToForm(d: DocumentRecord): DocumentFormValues {
     urgency: d.urgency ?? '',
     notes: d.notes ?? '',
     fileId: d.fileId === null ? '' : String(d.fileId),
+    parentIssuer: d.parentIssuer ?? '',
+    place: d.place ?? '',
+    orderInFile: d.orderInFile === null ? '' : String(d.orderInFile),
+    sheetNumber: d.sheetNumber ?? '',
+    language: d.language ?? '',
+    pageCount: d.pageCount === null ? '' : String(d.pageCount),
+    reliability: d.reliability ?? '',
+    stampReceiver: d.incomingStamp?.receiver ?? '',
+    stampNumber: d.incomingStamp?.number ?? '',
+    stampDate: d.incomingStamp?.date ?? '',
   };
 }
+
+const wholeNumber = (s: string): number | null => (s.trim() === '' ? null : Number(s.trim()));
 
 const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());
 /** One entry per non-empty line. */
@@ -80,6 +111,17 @@ function toPatch(v: DocumentFormValues): DocumentPatch {
     urgency: v.urgency || null,
     notes: orNull(v.notes),
     fileId: v.fileId === '' ? null : Number(v.fileId),
+    parentIssuer: orNull(v.parentIssuer),
+    place: orNull(v.place),
+    orderInFile: wholeNumber(v.orderInFile),
+    sheetNumber: orNull(v.sheetNumber),
+    language: orNull(v.language),
+    pageCount: wholeNumber(v.pageCount),
+    reliability: orNull(v.reliability),
+    incomingStamp:
+      orNull(v.stampReceiver) === null && orNull(v.stampNumber) === null && orNull(v.stampDate) === null
+        ? null
+        : { receiver: orNull(v.stampReceiver), number: orNull(v.stampNumber), date: orNull(v.stampDate) },
   };
 }
 
@@ -97,5 +139,8 @@ export function documentPatch(original: DocumentRecord, values: DocumentFormValu
 export function validateDocumentForm(v: DocumentFormValues, t: Translate): Record<string, string> {
   const e: Record<string, string> = {};
   if (v.issueDate && !isIsoDate(v.issueDate)) e['issueDate'] = t('common.invalidDate');
+  for (const key of ['orderInFile', 'pageCount'] as const) {
+    if (v[key].trim() !== '' && !/^\d{1,7}$/.test(v[key].trim())) e[key] = t('common.invalidNumber');
+  }
   return e;
 }

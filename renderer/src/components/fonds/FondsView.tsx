@@ -5,6 +5,8 @@ import { useDialogStore } from '../../stores/dialogStore';
 import { useT } from '../../i18n';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { FilesTable } from './FilesTable';
+// [bulk] editing the fonds, and its body's 2025 lineage
+import { FondsLineage } from '../structure/FondsLineage';
 
 export function FondsView({ fondsId }: { fondsId: number }) {
   const t = useT();
@@ -36,6 +38,7 @@ export function FondsView({ fondsId }: { fondsId: number }) {
           <p className="muted">
             {fonds.organizationName} · {t(fonds.status === 'open' ? 'fonds.status.open' : 'fonds.status.closed')}
           </p>
+          <FondsLineage fonds={fonds} />
         </div>
         <div className="view-actions">
           {/* [handover] issue 5: the fonds' inventory and statistics */}

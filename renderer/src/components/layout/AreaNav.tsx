@@ -44,6 +44,13 @@ export function AreaNav() {
     <NavLink key="safety" view={{ kind: 'safety' }} testId="nav-safety">
       {t('safety.nav')}
     </NavLink>,
+    // [bulk] bodies and fonds, bulk actions with undo
+    <NavLink key="structure" view={{ kind: 'structure' }} testId="nav-structure">
+      {t('structure.nav')}
+    </NavLink>,
+    <NavLink key="bulkHistory" view={{ kind: 'bulkHistory' }} testId="nav-bulk-history">
+      {t('bulk.history.nav')}
+    </NavLink>,
   ];
   if (links.length === 0) return null;
   return (

@@ -21,6 +21,9 @@ import { BatchView } from '../handover/BatchView';
 import { HandoverHome } from '../handover/HandoverHome';
 import { InventoryView } from '../handover/InventoryView';
 import { ReceiveView } from '../handover/ReceiveView';
+// [bulk] selection and bulk actions, bodies and fonds
+import { BulkHistoryView } from '../bulk/BulkHistoryView';
+import { OrganizationsView } from '../structure/OrganizationsView';
 
 export function MainPane() {
   const view = useAppStore((s) => s.view);
@@ -81,6 +84,13 @@ export function MainPane() {
     // [safety] issue 6: integrity, backups, access: add entries below this line
     case 'safety':
       content = <SafetyView tab={view.tab} />;
+      break;
+    // [bulk] selection and bulk actions, bodies and fonds
+    case 'bulkHistory':
+      content = <BulkHistoryView />;
+      break;
+    case 'structure':
+      content = <OrganizationsView />;
       break;
     default:
       content = <HomeView />;
