@@ -177,6 +177,18 @@ function nextHeader(text: string, from: number): number {
   return -1;
 }
 
+/** An editor's note or a news introduction presenting the document's full text. */
+const INTRO_RE = /(?:^|\n)[^\n]{0,20}\b(?:LTS|Lời tòa soạn|Lời toà soạn)\s?:|(?:giới thiệu|đăng|đăng tải|trích đăng)(?: nguyên)? toàn văn/iu;
+const INTRO_WINDOW = 5000;
+
+/** The start of the line after an introduction presenting the document; -1 without one. */
+function introEnd(text: string): number {
+  const m = INTRO_RE.exec(text.slice(0, INTRO_WINDOW));
+  if (!m) return -1;
+  const eol = text.indexOf('\n', m.index + m[0].length);
+  return eol < 0 ? -1 : eol + 1;
+}
+
 export function findDocument(text: string): DocRegion {
   const headSegs = segmentsOf(text, 0, FIRST_WINDOW, FIRST_SEGS);
   let items = classifySegments(headSegs, new Set());
@@ -195,6 +207,10 @@ export function findDocument(text: string): DocRegion {
   } else {
     const t = titleStart(items);
     if (t > 0) start = offsetOf(text, items[t]!);
+    // An editor's note that presents the document (`LTS: … trân trọng giới thiệu toàn văn …`): the
+    // document is what follows it, even with no header or title of its own.
+    const intro = introEnd(text);
+    if (intro > start) start = intro;
     const it = items[Math.max(0, t) + 1];
     bodyFrom = it ? (it.seg.map[0] ?? start) : text.length;
   }

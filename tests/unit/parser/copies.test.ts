@@ -83,6 +83,23 @@ describe('the document inside a saved page', () => {
   });
 });
 
+describe('an editor\'s note presenting the document', () => {
+  it('starts the document after it, even with no header or title', () => {
+    const page = lines(
+      'Nghị quyết của Ban Chấp hành Đảng bộ tỉnh về phát triển hạ tầng',
+      '',
+      'LTS: Ngày 14-11-2016, Ban Chấp hành Đảng bộ tỉnh đã ban hành Nghị quyết số 12-NQ/TU về phát triển hạ tầng. Báo trân trọng giới thiệu toàn văn Nghị quyết.',
+      '',
+      'I- Khái quát tình hình',
+      '',
+      'Những năm qua, thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị, công tác huy động nguồn lực đạt kết quả tích cực.',
+    );
+    const m = parseDocument(page).metadata;
+    expect(m.numberSymbol).toBeNull();
+    expect(m.citations).toEqual(['05-CT/TW']);
+  });
+});
+
 describe('a header run together on one line', () => {
   const flat =
     'UBND TỈNH AN LẠC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ Y TẾ Độc lập - Tự do - Hạnh phúc Số : 318 /SYT-VP ' +
