@@ -74,7 +74,7 @@ export async function parseFile(fileName: string, bytes: Uint8Array, engine?: Oc
   } finally {
     if (!engine) await own.close();
   }
-  const parsed = parseDocument(extracted.text);
+  const parsed = parseDocument(extracted.text, extracted.pages);
   reviewOcrFields(parsed, extracted.pages);
   return { extracted, parsed };
 }

@@ -20,6 +20,9 @@ export interface OpenCatalogueOptions {
   backupDir?: string;
 }
 
+/** How long a write waits for another process's write transaction to end before giving up. */
+export const BUSY_TIMEOUT_MS = 60_000;
+
 /** The setting naming the backups folder (read before migrations, so it lives in the first schema's `settings`). */
 export const BACKUP_DIR_SETTING = 'backup.dir';
 
@@ -120,7 +123,9 @@ export class Catalogue {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
-      db.pragma('busy_timeout = 5000');
+      // Another process may be writing (a command-line import beside the app, two imports at once):
+      // a writer waits its turn rather than failing. Batches are short; this bounds a stuck one.
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       preMigration = backupIfMigrating(db, options.backupDir, absolute, now, passphrase);
       migrate(db, now);
     } catch (err) {
@@ -186,9 +191,15 @@ export class Catalogue {
     return schemaVersionOf(this.db);
   }
 
-  /** Runs `fn` in one SQLite transaction (nested calls become savepoints). */
+  /**
+   * Runs `fn` in one SQLite write transaction (nested calls become savepoints). It begins
+   * IMMEDIATE: the write lock is taken (waiting up to the busy timeout for another process to
+   * finish) before anything is read, so what `fn` reads cannot be overtaken by another writer's
+   * commit. A deferred transaction that read first would fail at its first write
+   * (SQLITE_BUSY_SNAPSHOT, "database is locked") instead of waiting.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
   }
 
   close(): void {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { CallReply } from '../../shared/contract/errors';
+import { ApiError, kindOf, type CallReply, type ErrorKind } from '../../shared/contract/errors';
 import type { Dispatch } from '../services/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
 
@@ -47,7 +47,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 
-const STATUS_OF: Record<string, number> = {
+const STATUS_OF: Record<ErrorKind, number> = {
   invalid_input: 400,
   unknown_operation: 404,
   not_found: 404,
@@ -57,7 +57,7 @@ const STATUS_OF: Record<string, number> = {
   unreadable_file: 422,
   cancelled: 409,
   internal: 500,
-  // [safety] an encrypted catalogue not yet opened; a secret document not unlocked.
+  // An encrypted catalogue not yet opened; a secret document not unlocked.
   locked: 423,
   hidden: 403,
 };
@@ -136,9 +136,9 @@ function readBody(req: http.IncomingMessage, limit: number, drainLimit: number):
   });
 }
 
-/** A reply naming the fault in the caller's request, in both languages. */
-function badRequest(res: http.ServerResponse, status: number, message: string, messageEn: string): void {
-  sendJson(res, status, { ok: false, error: { code: 'invalid_input', message, messageEn } });
+/** A reply naming the fault in the caller's request. */
+function badRequest(res: http.ServerResponse, status: number, error: ApiError): void {
+  sendJson(res, status, { ok: false, error: error.toBody() });
 }
 
 /**
@@ -195,24 +195,24 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (req.method !== 'POST') return sendText(res, 405, 'Chỉ chấp nhận POST.');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendText(res, 415, 'Yêu cầu phải là JSON.');
       const operation = decodePath(url.pathname.slice('/api/'.length));
-      if (operation === null) return badRequest(res, 400, 'Địa chỉ thao tác không hợp lệ (mã hóa phần trăm sai).', 'Malformed percent-encoding in the path');
+      if (operation === null) return badRequest(res, 400, new ApiError('host.badPath'));
       const body = await readBody(req, maxBody, maxBody * 4);
       if (body === null) {
         res.setHeader('Connection', 'close');
-        return badRequest(res, 413, `Dữ liệu gửi lên quá lớn (tối đa ${Math.floor(maxBody / 1024 / 1024)} MB).`, 'Request body too large');
+        return badRequest(res, 413, new ApiError('host.bodyTooLarge', { maxMb: Math.floor(maxBody / 1024 / 1024) }));
       }
       let input: unknown;
       try {
         input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
       } catch {
-        return badRequest(res, 400, 'Yêu cầu không phải JSON hợp lệ.', 'Malformed JSON');
+        return badRequest(res, 400, new ApiError('host.malformedJson'));
       }
       // Every operation takes an object; `null`, a number or a list is not one (and never means "nothing").
       if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-        return badRequest(res, 400, 'Nội dung yêu cầu phải là một đối tượng JSON.', 'The body must be a JSON object');
+        return badRequest(res, 400, new ApiError('host.notAnObject'));
       }
       const reply = await options.dispatch(operation, input);
-      return sendJson(res, reply.ok ? 200 : (STATUS_OF[reply.error.code] ?? 500), reply);
+      return sendJson(res, reply.ok ? 200 : (STATUS_OF[kindOf(reply.error.code, reply.error.params)] ?? 500), reply);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Phương thức không được hỗ trợ.');
     return serveStatic(res, url.pathname);

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, type IpcMainInvokeEvent, ipcMain, session } from 'electron';
-import type { CallReply } from '../../shared/contract/errors';
+import { ApiError, type CallReply } from '../../shared/contract/errors';
 import { OPERATION_NAMES, ipcChannel } from '../../shared/contract/operationNames';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
 import { defaultCataloguePath } from '../paths';
@@ -46,7 +46,7 @@ export function registerIpc(dispatch: Dispatch): void {
   for (const operation of OPERATION_NAMES) {
     ipcMain.handle(ipcChannel(operation), async (event, input): Promise<CallReply<unknown>> => {
       if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'unauthorized', message: 'Lời gọi không đến từ giao diện Kho Lưu.', messageEn: 'IPC from an untrusted frame' } };
+        return { ok: false, error: new ApiError('common.untrustedCaller').toBody() };
       }
       return dispatch(operation, input);
     });

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BrowserWindow, dialog, type IpcMainInvokeEvent, ipcMain, shell } from 'electron';
+import { ApiError } from '../../shared/contract/errors';
 import { SHELL_CHANNELS } from '../../shared/contract/shellChannels';
 import type { Dispatch } from '../services/dispatch';
 import { makeDirs } from '../data/makeDirs';
@@ -28,11 +29,11 @@ export function registerShellIpc(dispatch: Dispatch, isTrustedSender: (event: Ip
   });
 
   ipcMain.handle(SHELL_CHANNELS.openOriginal, async (event, attachmentId) => {
-    if (!isTrustedSender(event)) return { ok: false, message: 'Lời gọi không đến từ giao diện Kho Lưu.' };
-    if (typeof attachmentId !== 'number' || !Number.isInteger(attachmentId) || attachmentId <= 0) return { ok: false, message: 'Mã tệp gốc không hợp lệ.' };
+    if (!isTrustedSender(event)) return { ok: false, error: new ApiError('common.untrustedCaller').toBody() };
+    if (typeof attachmentId !== 'number' || !Number.isInteger(attachmentId) || attachmentId <= 0) return { ok: false, error: new ApiError('shell.badAttachmentId').toBody() };
     // Through the contract: the same visibility and export rules as a saved copy.
     const reply = await dispatch('originals.content', { attachmentId, purpose: 'save' });
-    if (!reply.ok) return { ok: false, message: reply.error.message };
+    if (!reply.ok) return { ok: false, error: reply.error };
     const { attachment, contentBase64 } = reply.result as { attachment: { sha256: string; fileName: string }; contentBase64: string };
     const folder = path.join(os.tmpdir(), 'kho-luu-ban-goc');
     makeDirs(folder, 0o700);
@@ -42,6 +43,6 @@ export function registerShellIpc(dispatch: Dispatch, isTrustedSender: (event: Ip
     fs.writeFileSync(file, Buffer.from(contentBase64, 'base64'), { mode: 0o400 });
     fs.chmodSync(file, 0o400);
     const error = await shell.openPath(file);
-    return error ? { ok: false, message: `Không mở được bản sao: ${error}` } : { ok: true };
+    return error ? { ok: false, error: new ApiError('shell.openFailed', { detail: error }).toBody() } : { ok: true };
   });
 }

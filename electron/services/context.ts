@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../shared/contract/types';
 import type { Catalogue } from '../data/catalogue';
+import type { ExtractPool } from './import/extractPool';
 import type { JobRegistry } from './jobs';
 import type { SearchService } from './search/searchService';
 
@@ -15,6 +16,8 @@ export interface ServiceContext {
   actor(): string;
   /** Who may see what; the safety area (issue 6) fills in the secret-records rules. */
   access: AccessPolicy;
+  /** Reader threads of the imports, each file under a time and memory budget (started on first use). */
+  readers: ExtractPool;
   /** Search over this catalogue (its facet columns are loaded once and kept current). */
   search: SearchService;
 }

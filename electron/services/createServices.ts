@@ -11,6 +11,8 @@ import { importHandlers } from './handlers/importing';
 import { organizationHandlers } from './handlers/organizations';
 import { searchHandlers } from './handlers/search';
 import { JobRegistry } from './jobs';
+import { ExtractPool, defaultPoolSize } from './import/extractPool';
+import { type FileBudget, fileBudgetFromEnv } from './import/fileBudget';
 import { SearchService } from './search/searchService';
 // [viewer] the original beside its record
 import { originalHandlers } from './handlers/originals';
@@ -38,6 +40,8 @@ export interface ServicesOptions extends OpenCatalogueOptions {
   actor?: string;
   /** [safety] Show secret documents without an unlock (default: only in the desktop app). */
   secretsVisibleByDefault?: boolean;
+  /** What reading one imported file may cost (default: `fileBudgetFromEnv()`). */
+  fileBudget?: FileBudget;
 }
 
 export interface Services {
@@ -59,6 +63,7 @@ export function createServices(options: ServicesOptions): Services {
     actor: () => options.actor ?? catalogue.repos.settings.get('actor') ?? defaultActor(),
     // [safety] secret records: shown by default only in the desktop app; unlocking is audited.
     access: new SecretsAccess(options.secretsVisibleByDefault ?? secretsShownByDefault(options.host), () => Date.parse(catalogue.now())),
+    readers: new ExtractPool(defaultPoolSize(), options.fileBudget ?? fileBudgetFromEnv()),
     search: new SearchService(catalogue.repos),
   };
   const handlers: ApiHandlers = {
@@ -96,6 +101,7 @@ export function createServices(options: ServicesOptions): Services {
       for (const job of running) job.requestCancel();
       // Let each running job reach its next file boundary and stop there.
       while (context.jobs.running().length > 0) await new Promise((r) => setTimeout(r, 10));
+      await context.readers.close();
       catalogue.close();
     },
   };

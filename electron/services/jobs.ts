@@ -46,12 +46,13 @@ export class Job {
     return this.status.state === 'running';
   }
 
-  /** Aborted on cancel: long steps inside one file (OCR of a page) stop at once instead of at the next file. */
+  /** Aborted on cancel: long steps inside one file (OCR of a page, a file on a reader thread) stop at once instead of at the next file. */
   get signal(): AbortSignal {
     return this.aborter.signal;
   }
 
   requestCancel(): void {
+    if (this.cancelRequested) return;
     this.cancelRequested = true;
     this.aborter.abort();
   }

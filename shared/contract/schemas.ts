@@ -3,6 +3,7 @@
  * boundary (IPC handler, HTTP handler, command line) before a service sees it.
  */
 import { z } from 'zod';
+import type { ErrorCode } from './errors';
 import { localPath } from './schemas/paths';
 
 const MAX_TEXT = 10_000;
@@ -96,7 +97,7 @@ const fileFields = z
 function datesInOrder(v: { startDate?: string | null; endDate?: string | null }): boolean {
   return !v.startDate || !v.endDate || v.startDate <= v.endDate;
 }
-const datesInOrderIssue = { error: 'Ngày kết thúc phải sau ngày bắt đầu', path: ['endDate'] };
+const datesInOrderIssue = { error: 'field.datesReversed' satisfies ErrorCode, path: ['endDate'] };
 
 export const fileInput = fileFields.extend({ fondsId: id }).strict().refine(datesInOrder, datesInOrderIssue);
 export const fileUpdate = z

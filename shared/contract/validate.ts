@@ -1,49 +1,47 @@
 import type { z } from 'zod';
 import { operations, type OperationName, type ParsedInputOf } from './api';
-import { ApiError } from './errors';
+import { ApiError, fieldError, isErrorCode, type ErrorMessage, type FieldErrors } from './errors';
 
 export function isOperationName(name: unknown): name is OperationName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(operations, name);
 }
 
-function issueMessageVi(issue: z.core.$ZodIssue): string {
+/** A schema issue as a field error; a refinement names its own code as its message. */
+function fieldErrorOf(issue: z.core.$ZodIssue): ErrorMessage {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'bắt buộc' : 'sai kiểu dữ liệu';
+      return fieldError(issue.input === undefined ? 'field.required' : 'field.wrongType');
     case 'invalid_format':
-      return issue.format === 'date' ? 'không phải ngày hợp lệ (YYYY-MM-DD)' : 'sai định dạng';
+      return fieldError(issue.format === 'date' ? 'field.invalidDate' : 'field.badFormat');
     case 'too_small':
-      return issue.origin === 'string' ? 'không được để trống' : `phải từ ${String(issue.minimum)} trở lên`;
+      return issue.origin === 'string' ? fieldError('field.empty') : fieldError('field.atLeast', { min: String(issue.minimum) });
     case 'too_big':
-      return issue.origin === 'string' ? `dài quá ${String(issue.maximum)} ký tự` : `không được vượt quá ${String(issue.maximum)}`;
+      return issue.origin === 'string' ? fieldError('field.tooLong', { max: String(issue.maximum) }) : fieldError('field.atMost', { max: String(issue.maximum) });
     case 'invalid_value':
-      return 'giá trị không được phép';
+      return fieldError('field.notAllowed');
     case 'unrecognized_keys':
-      return `trường không được phép: ${issue.keys.join(', ')}`;
+      return fieldError('field.unknownKeys', { keys: issue.keys });
     case 'custom':
-      return issue.message;
+      if (isErrorCode(issue.message)) return { code: issue.message, params: {} } as ErrorMessage;
+      return issue.message ? fieldError('legacy.field', { vi: issue.message }) : fieldError('field.invalid');
     default:
-      return 'không hợp lệ';
+      return fieldError('field.invalid');
   }
 }
 
 /**
- * Validates a call's input; a bad one becomes an `invalid_input` error naming each field. No input
- * at all (`undefined`) is an empty one; `null` is not an input and is refused like any other
+ * Validates a call's input; a bad one becomes a `common.invalidInput` error naming each field. No
+ * input at all (`undefined`) is an empty one; `null` is not an input and is refused like any other
  * non-object.
  */
 export function validateInput<N extends OperationName>(name: N, input: unknown): ParsedInputOf<N> {
   const schema = operations[name].input as z.ZodType;
   const parsed = schema.safeParse(input === undefined ? {} : input);
   if (parsed.success) return parsed.data as ParsedInputOf<N>;
-  const fields: Record<string, string> = {};
+  const fields: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const key = issue.path.length > 0 ? issue.path.join('.') : '(chung)';
-    fields[key] ??= issueMessageVi(issue);
+    fields[key] ??= fieldErrorOf(issue);
   }
-  const listVi = Object.entries(fields)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join('; ');
-  const listEn = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-  throw new ApiError('invalid_input', `Dữ liệu không hợp lệ — ${listVi}.`, `Invalid input for ${name}: ${listEn}`, fields);
+  throw new ApiError('common.invalidInput', {}, fields);
 }

@@ -50,12 +50,22 @@ function isEmptyValue(v: unknown): boolean {
 
 /**
  * One flagged field of a document. `reasons` are the stored reasons (`parse_info.reviewReasons`,
- * e.g. a scan waiting for OCR); otherwise an empty field is `empty` and a filled one `doubtful`.
+ * e.g. a scan waiting for OCR, a probable duplicate of a document already held); otherwise an empty
+ * field is `empty` and a filled one `doubtful`.
  */
 export function reviewField(field: string, value: unknown, text: string, parseInfo: Record<string, unknown> | null): ReviewField {
   const reasons = parseInfo?.['reviewReasons'];
   const stored = typeof reasons === 'object' && reasons !== null ? (reasons as Record<string, unknown>)[field] : undefined;
-  const reason: ReviewReason = stored !== undefined ? 'ocr' : isEmptyValue(value) ? 'empty' : 'doubtful';
+  // The importer stores which document a probable duplicate may be, beside the number-symbol's reason.
+  const duplicate = field === 'numberSymbol' && typeof parseInfo?.['probableDuplicateOf'] === 'number';
+  const reason: ReviewReason = duplicate ? 'duplicate' : stored !== undefined ? 'ocr' : isEmptyValue(value) ? 'empty' : 'doubtful';
   const spans = spansOf(parseInfo, field, text.length);
-  return { field, value: value ?? null, reason, spans, excerpt: spans.length > 0 ? excerptAt(text, spans[0]!) : null };
+  return {
+    field,
+    value: value ?? null,
+    reason,
+    ...(typeof stored === 'string' ? { note: stored } : {}),
+    spans,
+    excerpt: spans.length > 0 ? excerptAt(text, spans[0]!) : null,
+  };
 }

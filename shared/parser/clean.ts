@@ -248,9 +248,9 @@ function addLine(out: SegOut, rawLine: string, at: number, piece: boolean): void
   out.line++;
 }
 
-type SegInfo = Omit<Seg, 'text' | 'map' | 'folded' | 'foldMap'>;
+export type SegInfo = Omit<Seg, 'text' | 'map' | 'folded' | 'foldMap'>;
 
-function makeSeg(p: Piece, info: SegInfo): Seg {
+export function makeSeg(p: Piece, info: SegInfo): Seg {
   const f = foldWithOffsets(p.text);
   return {
     text: p.text,

@@ -12,6 +12,7 @@ import type { ListRead } from './lists';
 import type { SecurityMark, UrgencyMark } from './marks';
 import type { NumberRead } from './numberLine';
 import type { Piece } from './piece';
+import type { LayoutHeader } from './layoutHeader';
 import type { DocRegion } from './region';
 import { isEnactingLine, isHeading, readSubject, type SubjectOptions, type SubjectRead } from './subject';
 import { readTitle, type TitleRead } from './title';
@@ -28,6 +29,8 @@ import { readTitle, type TitleRead } from './title';
 /** How far into the text the header is looked for: a header is a few hundred characters. */
 export const HEADER_CHARS = 8000;
 const PASSES = [40, 80];
+/** The region finder cleans this many segments of the first window (see region.ts). */
+const FIRST_SEGS_MAX = 150;
 /** The incoming stamp is printed on the header, among its first lines. */
 const STAMP_SEGS = 40;
 
@@ -91,9 +94,23 @@ function firstIndex(items: readonly Item[], from: number, to: number, pred: (it:
   return -1;
 }
 
-function readPass(text: string, region: DocRegion, maxSegs: number): { read: HeaderRead; complete: boolean } {
+function readPass(
+  text: string,
+  region: DocRegion,
+  maxSegs: number,
+  layout: LayoutHeader | null,
+): { read: HeaderRead; complete: boolean } {
   const windowEnd = Math.min(region.end, region.start + HEADER_CHARS);
-  const segs = joinSplitCells(buildSegments(text, region.start, windowEnd, maxSegs));
+  // With positions, the header table's cells come first, column by column; then the text after it.
+  // The region finder already cleaned the first window when the document starts the text.
+  const reuse = !layout && region.head !== undefined && region.head.to === windowEnd && maxSegs <= FIRST_SEGS_MAX;
+  const segs = reuse
+    ? region.head!.segs.slice(0, maxSegs)
+    : joinSplitCells(
+        layout
+          ? [...layout.segs, ...buildSegments(text, layout.bodyFrom, Math.max(layout.bodyFrom, windowEnd), Math.max(0, maxSegs - layout.segs.length))]
+          : buildSegments(text, region.start, windowEnd, maxSegs),
+      );
   const stamp = findIncomingStamp(segs, STAMP_SEGS);
   const items = classifySegments(segs, stamp?.used ?? new Set());
   const n = items.length;
@@ -187,11 +204,18 @@ function readPass(text: string, region: DocRegion, maxSegs: number): { read: Hea
   return { read, complete };
 }
 
-/** Reads the header of the document in `region` (the whole text unless a page surrounds it). */
-export function readHeaderBlock(text: string, region: DocRegion = { start: 0, end: text.length }): HeaderRead {
+/**
+ * Reads the header of the document in `region` (the whole text unless a page surrounds it); with
+ * `layout`, its table is read from positions.
+ */
+export function readHeaderBlock(
+  text: string,
+  region: DocRegion = { start: 0, end: text.length },
+  layout: LayoutHeader | null = null,
+): HeaderRead {
   let last: HeaderRead | null = null;
   for (const maxSegs of PASSES) {
-    const { read, complete } = readPass(text, region, maxSegs);
+    const { read, complete } = readPass(text, region, maxSegs, layout);
     if (complete) return read;
     last = read;
   }

@@ -74,7 +74,9 @@ export function readIssuer(items: readonly Item[], limit: number): IssuerRead {
   }
   // A department never stands above another body: `BAN THƯỜNG VỤ` over `HUYỆN ỦY …` is one name.
   for (let k = bodies.length - 2; k >= 0; k--) {
-    if (!opensWithBody(bodies[k]![0]!, PARENT_HEADS)) {
+    // The whole name is looked at: `BAN CHẤP HÀNH TRUNG` / `ƯƠNG` wrapped in a narrow cell.
+    const name = bodies[k]!.map((s) => s.text).join(' ');
+    if (!opensWithBody({ text: name, folded: bodies[k]!.map((s) => s.folded).join(' ') }, PARENT_HEADS)) {
       bodies.splice(k, 2, [...bodies[k]!, ...bodies[k + 1]!]);
     }
   }

@@ -32,6 +32,8 @@ interface Word {
 }
 
 const WORD_RE = /[^\s\-–—]+/g;
+/** A word only a motto's piece can contain (`CỘNG`, `VIỆT NAM`, `Độc lập`, `Hạnh phúc`, `TNCS` …). */
+const MOTTO_WORD_RE = /cong|viet|nam|doc|lap|hanh|phuc|nghia|xa ?hoi|dang|doan|tncs|minh|tu do|thanh nien/;
 
 function wordsOf(folded: string): Word[] {
   const out: Word[] = [];
@@ -83,6 +85,8 @@ export interface MottoFind {
  * `textOf` gives the segment's text between two folded indices (to check the letter case).
  */
 export function findMotto(folded: string, textOf: (start: number, end: number) => string): MottoFind | null {
+  // Most lines hold no motto word at all: a plain search rules them out before splitting words.
+  if (!MOTTO_WORD_RE.test(folded)) return null;
   const words = wordsOf(folded);
   if (words.length === 0) return null;
   const found = (i: number, j: number, m: number, whole: boolean): MottoFind | null => {

@@ -2,22 +2,28 @@ import { citationDisagrees, findCitations } from './citations';
 import { readFooter } from './footer';
 import { readHeaderBlock } from './header';
 import { spanOf, type Piece } from './piece';
+import type { PlacedPage } from './layout';
+import { readLayoutHeader } from './layoutHeader';
 import { findDocument } from './region';
 import { buildReview, placeLooksMisspelled } from './review';
 import type { MetadataField, ParsedMetadata, ParseResult, TextSpan } from './types';
+import { toNfc } from '../text/normalize';
 
 export { HEADER_CHARS } from './header';
 
 /**
- * Reads the metadata of one party document (layout: `../shared/docs/domain.md`, beside the repo).
+ * Reads the metadata of one party or State document (layout: `../shared/docs/domain.md`, beside
+ * the repo; docs/state-documents.md). `pages`, when the reader knew where words sit (OCR word
+ * boxes, a PDF's text items, Word table cells), lets the header be read as the two-column table it
+ * is; spans still point into the text.
  *
  * The input is normalised to NFC first (old exports are often NFD); every span in the result is a
  * UTF-16 range of that NFC text — identical to the input when the input is already NFC. Fields
  * the text does not state are null or []; nothing is inferred from the body. Pure: no I/O, no
  * platform API, so it runs in the browser, Node and workers alike.
  */
-export function parseDocument(input: string): ParseResult {
-  const text = input.normalize('NFC');
+export function parseDocument(input: string, pages?: readonly PlacedPage[]): ParseResult {
+  const text = toNfc(input);
   const spans: Partial<Record<MetadataField, TextSpan[]>> = {};
   const doubts = new Set<MetadataField>();
   const put = (field: MetadataField, p: Piece | null | undefined): void => {
@@ -28,8 +34,8 @@ export function parseDocument(input: string): ParseResult {
   // ---- where the document is in what was saved ----
   const region = findDocument(text);
 
-  // ---- header ----
-  const h = readHeaderBlock(text, region);
+  // ---- header: from positions where the reader knew them, else from the text ----
+  const h = readHeaderBlock(text, region, readLayoutHeader(text, pages, region));
   const num = h.number;
   if (num?.bare) doubts.add('numberSymbol');
   put('numberSymbol', num?.piece);

@@ -1,6 +1,7 @@
 import { fold } from '../text/fold';
 import { joinSplitCells } from './cells';
-import { buildSegments, lineStartBefore } from './clean';
+import { buildSegments, lineStartBefore, type Seg } from './clean';
+import { HEADER_CHARS } from './header';
 import { classifySegments, type Item, type Kind } from './classify';
 import { isStampLine } from './incomingStamp';
 
@@ -19,6 +20,11 @@ import { isStampLine } from './incomingStamp';
 export interface DocRegion {
   start: number;
   end: number;
+  /**
+   * The segments of the text's first window when the document starts at 0 (read to find the
+   * header): the header reader reuses them instead of cleaning the same lines again.
+   */
+  head?: { to: number; segs: Seg[] };
 }
 
 /** How far into the text the document's start is looked for. */
@@ -128,37 +134,76 @@ function siteLineAfter(text: string, from: number): number {
   return -1;
 }
 
-export function findDocument(text: string): DocRegion {
-  const segs = joinSplitCells(buildSegments(text, 0, Math.min(text.length, SCAN_CHARS), SCAN_SEGS));
-  const items = classifySegments(segs, new Set());
-  let start = 0;
-  let anchor = -1;
-  for (let i = 0; i < items.length; i++) {
-    if (clusterAt(items, i).size >= 2) {
-      anchor = i;
-      break;
+/** Items of the text from `from` (a window of `chars`), classified as the header reader sees them. */
+function itemsOf(text: string, from: number, chars: number, maxSegs: number): Item[] {
+  return classifySegments(segmentsOf(text, from, chars, maxSegs), new Set());
+}
+
+function segmentsOf(text: string, from: number, chars: number, maxSegs: number): Seg[] {
+  return joinSplitCells(buildSegments(text, from, Math.min(text.length, from + chars), maxSegs));
+}
+
+/** The header's first item, where two of its marks stand together; -1 if none. */
+function anchorIn(items: readonly Item[]): number {
+  for (let i = 0; i < items.length; i++) if (clusterAt(items, i).size >= 2) return i;
+  return -1;
+}
+
+/** A header begins most documents: the first window is read first, the rest only when it has none. */
+const FIRST_WINDOW = HEADER_CHARS;
+const FIRST_SEGS = 150;
+/** Where another header may begin: a motto in capitals (or `Độc lập …`), found by a plain scan. */
+const NEXT_HEADER_RE = /CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|ĐOÀN TNCS|Độc lập\s?[-–—]/gu;
+const NEXT_HEADER_CHECKS = 50;
+const NEXT_HEADER_BEFORE = 600;
+const NEXT_HEADER_AFTER = 1500;
+
+/** Where the next header after `from` starts (another document's), or -1. */
+function nextHeader(text: string, from: number): number {
+  NEXT_HEADER_RE.lastIndex = from;
+  let checks = 0;
+  let checkedTo = -1;
+  for (let m = NEXT_HEADER_RE.exec(text); m && checks < NEXT_HEADER_CHECKS; m = NEXT_HEADER_RE.exec(text)) {
+    if (m.index < checkedTo) continue;
+    checks++;
+    const winFrom = Math.max(from, m.index - NEXT_HEADER_BEFORE);
+    const items = itemsOf(text, winFrom, NEXT_HEADER_BEFORE + NEXT_HEADER_AFTER, 80);
+    checkedTo = winFrom + NEXT_HEADER_BEFORE + NEXT_HEADER_AFTER / 2;
+    for (let i = 0; i < items.length; i++) {
+      const marks = clusterAt(items, i);
+      if (marks.size >= 2 && marks.has('motto')) return offsetOf(text, items[headerFirst(items, i, 0)]!);
     }
   }
+  return -1;
+}
+
+export function findDocument(text: string): DocRegion {
+  const headSegs = segmentsOf(text, 0, FIRST_WINDOW, FIRST_SEGS);
+  let items = classifySegments(headSegs, new Set());
+  let anchor = anchorIn(items);
+  if (anchor < 0 && text.length > FIRST_WINDOW) {
+    items = itemsOf(text, 0, SCAN_CHARS, SCAN_SEGS);
+    anchor = anchorIn(items);
+  }
+  let start = 0;
   let bodyFrom = 0;
   if (anchor >= 0) {
     const first = headerFirst(items, anchor, 0);
     start = first === 0 ? 0 : offsetOf(text, items[first]!);
-    bodyFrom = anchor + CLUSTER;
+    const last = items[Math.min(items.length - 1, anchor + CLUSTER)]!;
+    bodyFrom = (last.seg.map[last.seg.map.length - 1] ?? start) + 1;
   } else {
     const t = titleStart(items);
     if (t > 0) start = offsetOf(text, items[t]!);
-    bodyFrom = Math.max(0, t) + 1;
+    const it = items[Math.max(0, t) + 1];
+    bodyFrom = it ? (it.seg.map[0] ?? start) : text.length;
   }
   let end = text.length;
   // The next header: another document (a related one, an attached text with its own header).
-  for (let i = bodyFrom; i < items.length; i++) {
-    const marks = clusterAt(items, i);
-    if (marks.size >= 2 && marks.has('motto')) {
-      end = offsetOf(text, items[headerFirst(items, i, bodyFrom)]!);
-      break;
-    }
-  }
+  const next = bodyFrom < text.length ? nextHeader(text, bodyFrom) : -1;
+  if (next > start) end = next;
   const site = siteLineAfter(text, start);
   if (site > start && site < end) end = site;
-  return { start, end };
+  const head = start === 0 && end >= Math.min(text.length, FIRST_WINDOW) ? { to: Math.min(text.length, FIRST_WINDOW), segs: headSegs } : undefined;
+  return { start, end, ...(head ? { head } : {}) };
 }

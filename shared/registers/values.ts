@@ -1,5 +1,6 @@
 import { normalizeNumberSymbol } from '../domain/numberSymbol';
 import type { RegisterField, RegisterMapping } from './fields';
+import { toNfc } from '../text/normalize';
 import { parseDayMonthYear } from '../text/dates';
 
 /**
@@ -42,7 +43,7 @@ export function parseRegisterDate(raw: string): string | null {
 }
 
 const text = (v: string | undefined): string | null => {
-  const t = (v ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  const t = toNfc(v ?? '').replace(/\s+/g, ' ').trim();
   return t === '' ? null : t;
 };
 

@@ -81,7 +81,7 @@ export function keyRange(from: string | null | undefined, to: string | null | un
  * main thread (its costliest part: folding every character) and hand it to the index writer.
  */
 export function indexBody(text: string): string {
-  return fold(text.normalize('NFC'));
+  return fold(text);
 }
 
 export function indexRow(d: IndexableDocument): IndexRow {

@@ -4,6 +4,8 @@
  * browser's or the system's locale. Pure: no `Intl`, no `Date` parsing of strings.
  */
 
+import { toNfc } from './normalize';
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** True for a real calendar day with a four-digit year (1000–9999). */
@@ -35,7 +37,7 @@ const WORDS = /^(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})$/iu
  * year. A two-digit year or a month-first order is never guessed.
  */
 export function parseDayMonthYear(raw: string): string | null {
-  const s = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+  const s = toNfc(raw).trim().replace(/\s+/g, ' ');
   let m = ISO.exec(s);
   if (m) return isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
   m = DAY_FIRST.exec(s) ?? WORDS.exec(s);

@@ -6,6 +6,8 @@
  * same length as its source when the source is NFC, and offsets can be mapped back (snippets).
  */
 
+import { toNfc } from './normalize';
+
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
 function foldChar(ch: string): string {
@@ -24,22 +26,52 @@ function foldCharCached(ch: string): string {
   return folded;
 }
 
-/** Lower-cases and removes Vietnamese diacritics. */
+/** Units folded before they are turned into a string piece: long texts never grow one character at a time. */
+const FOLD_CHUNK = 8192;
+/** Room for a chunk plus the longest fold of one character. */
+let foldBuffer = new Uint16Array(FOLD_CHUNK + 64);
+
+/** Lower-cases and removes Vietnamese diacritics. Linear in time and memory, however long the text. */
 export function fold(text: string): string {
-  const nfc = text.normalize('NFC');
-  let out = '';
-  for (const ch of nfc) {
-    const code = ch.charCodeAt(0);
+  const nfc = toNfc(text);
+  const n = nfc.length;
+  const parts: string[] = [];
+  const buf = foldBuffer;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    if (k >= FOLD_CHUNK) {
+      parts.push(String.fromCharCode.apply(null, buf.subarray(0, k) as unknown as number[]));
+      k = 0;
+    }
+    const c = nfc.charCodeAt(i);
     // Plain ASCII fast path: most of a document's characters.
-    if (code < 0x80) out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
-    else out += foldCharCached(ch);
+    if (c < 0x80) {
+      buf[k++] = c >= 65 && c <= 90 ? c + 32 : c;
+      continue;
+    }
+    if (c < 0xd800 || c > 0xdfff) {
+      const f = unitFold(c);
+      if (f !== 0xffff) {
+        buf[k++] = f;
+        continue;
+      }
+    }
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n && (nfc.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const folded = foldCharCached(pair ? nfc.slice(i, i + 2) : nfc[i]!);
+    if (k + folded.length > buf.length) {
+      parts.push(String.fromCharCode.apply(null, buf.subarray(0, k) as unknown as number[]), folded);
+      k = 0;
+    } else for (let j = 0; j < folded.length; j++) buf[k++] = folded.charCodeAt(j);
+    if (pair) i++;
   }
-  return out;
+  if (k > 0) parts.push(String.fromCharCode.apply(null, buf.subarray(0, k) as unknown as number[]));
+  foldBuffer = buf;
+  return parts.length === 1 ? parts[0]! : parts.join('');
 }
 
 /** True when the text carries any Vietnamese diacritic (or `đ`). */
 export function hasDiacritics(text: string): boolean {
-  return fold(text) !== text.normalize('NFC').toLowerCase();
+  return fold(text) !== toNfc(text).toLowerCase();
 }
 
 // Per-code-unit fold table for the BMP: the parser folds every header line, and a typed-array

@@ -1,8 +1,12 @@
 /**
  * Import benchmark: bulk-imports a generated archive (10,000 party documents by default, in one
  * folder per fonds) into a fresh catalogue, the way `npm run cli -- import <folder>` does, and
- * reports documents per second and memory (rss at 2,500 / 5,000 / 10,000 committed documents, and
- * the peak). Repeated `--runs` times (fresh catalogue each time); medians are reported.
+ * reports documents per second, CPU time per document (all threads) and memory (rss at 2,500 /
+ * 5,000 / 10,000 committed documents, and the peak). Beside it, in the same run and alternating
+ * with it, the anchor: a minimal durable import of the same files (read, SHA-256, write and fsync
+ * the original, fold, FTS5 insert, 50 per transaction) — the least any import that keeps the
+ * original safely and makes it searchable must do. Repeated `--runs` times (fresh catalogues);
+ * medians and ratios to the anchor are reported.
  *
  *   tsx tests/bench/import.ts [--count 10000] [--seed 1] [--runs 3]
  *
@@ -11,10 +15,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createDispatch } from '../../electron/services/dispatch';
 import { createServices } from '../../electron/services/createServices';
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract/api';
 import { ApiError } from '../../shared/contract/errors';
+import { fold } from '../../shared/text/fold';
 import { generateDocuments } from './corpus/generate';
 
 function option(name: string, fallback: number): number {
@@ -120,6 +127,75 @@ async function runOnce(corpus: string, run: number): Promise<RunResult> {
   }
 }
 
+/** The corpus's files in walk order (the anchor lists them too, inside its timing). */
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...listFiles(p));
+    else if (e.isFile()) out.push(p);
+  }
+  return out.sort();
+}
+
+interface AnchorResult {
+  seconds: number;
+  docsPerSecond: number;
+  cpuMsPerDocument: number;
+}
+
+/**
+ * The anchor: a minimal durable import. Each file is read, hashed (SHA-256), written under its hash
+ * and fsync'ed with its folder, its text folded and inserted into an FTS5 table (contentless, like
+ * the catalogue's) beside a row naming the original; 50 files per transaction, WAL with full sync
+ * as the catalogue. No parsing, no metadata, no audit, no report: what no import can avoid.
+ */
+function minimalImport(corpus: string): AnchorResult {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kholuu-bench-anchor-'));
+  const originals = path.join(work, 'originals');
+  const db = new Database(path.join(work, 'anchor.sqlite'));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.exec(`CREATE TABLE originals (id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, stored_path TEXT NOT NULL, name TEXT NOT NULL);
+      CREATE VIRTUAL TABLE body_fts USING fts5(body, content = '', contentless_delete = 1);`);
+    const insertOriginal = db.prepare('INSERT INTO originals (sha256, stored_path, name) VALUES (?, ?, ?)');
+    const insertText = db.prepare('INSERT INTO body_fts (rowid, body) VALUES (?, ?)');
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const files = listFiles(corpus);
+    for (let i = 0; i < files.length; i += 50) {
+      const batch = files.slice(i, i + 50).map((file) => {
+        const bytes = fs.readFileSync(file);
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        const folder = path.join(originals, sha256.slice(0, 2));
+        fs.mkdirSync(folder, { recursive: true });
+        const stored = path.join(folder, `${sha256}.txt`);
+        const fd = fs.openSync(stored, 'w');
+        fs.writeSync(fd, bytes);
+        fs.fsyncSync(fd);
+        fs.closeSync(fd);
+        const dir = fs.openSync(folder, 'r');
+        fs.fsyncSync(dir);
+        fs.closeSync(dir);
+        return { file, sha256, stored, body: fold(bytes.toString('utf8')) };
+      });
+      db.transaction(() => {
+        for (const b of batch) {
+          const id = Number(insertOriginal.run(b.sha256, b.stored, b.file).lastInsertRowid);
+          insertText.run(id, b.body);
+        }
+      })();
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    return { seconds, docsPerSecond: files.length / seconds, cpuMsPerDocument: Number(((cpu.user + cpu.system) / 1000 / files.length).toFixed(3)) };
+  } finally {
+    db.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -132,7 +208,11 @@ async function main(): Promise<void> {
   console.log(`Corpus: ${corpus.files} documents, ${(corpus.bytes / MB).toFixed(1)} MB, in ${corpus.dir} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   console.log(`Machine: ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}\n`);
   const results: RunResult[] = [];
+  const anchors: AnchorResult[] = [];
   for (let run = 1; run <= RUNS; run++) {
+    const a = minimalImport(corpus.dir);
+    anchors.push(a);
+    console.log(`run ${run}, anchor: ${corpus.files} files in ${a.seconds.toFixed(1)} s = ${a.docsPerSecond.toFixed(0)} docs/s (${a.cpuMsPerDocument} ms CPU per document); load average ${os.loadavg()[0]!.toFixed(1)}`);
     const r = await runOnce(corpus.dir, run);
     results.push(r);
     const rss = CHECKPOINTS.map((c) => `${r.rssAtMB[c]}`).join(' / ');
@@ -155,16 +235,25 @@ async function main(): Promise<void> {
     rssGrowthLastHalfMB: median(results.map((r) => r.rssAtMB[CHECKPOINTS[2]!]! - r.rssAtMB[CHECKPOINTS[1]!]!)),
     processMaxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 1024 ** 3), node: process.version },
+    anchor: {
+      what: 'minimal durable import: read, SHA-256, write and fsync the original, fold, FTS5 insert, 50 per transaction',
+      medianDocsPerSecond: Math.round(median(anchors.map((a) => a.docsPerSecond))),
+      medianCpuMsPerDocument: median(anchors.map((a) => a.cpuMsPerDocument)),
+      runs: anchors,
+    },
+    /** Product over anchor, run by run (each pair measured back to back), then the median. */
+    medianCpuRatio: Number(median(results.map((r, i) => r.cpuMsPerDocument / anchors[i]!.cpuMsPerDocument)).toFixed(2)),
+    medianSpeedRatio: Number(median(results.map((r, i) => r.docsPerSecond / anchors[i]!.docsPerSecond)).toFixed(2)),
     results,
   };
-  console.log('\n| measure | median |');
-  console.log('| --- | --- |');
-  console.log(`| documents per second | ${summary.medianDocsPerSecond} |`);
-  console.log(`| seconds for ${COUNT} | ${summary.medianSeconds} |`);
-  console.log(`| CPU per document, all threads (ms) | ${summary.medianCpuMsPerDocument} |`);
-  for (const c of CHECKPOINTS) console.log(`| rss at ${c} documents (MB) | ${summary.medianRssAtMB[c]} (heap ${summary.medianHeapAtMB[c]}) |`);
-  console.log(`| peak rss (MB) | ${summary.medianPeakRssMB} |`);
-  console.log(`| rss growth, second half (MB) | ${summary.rssGrowthLastHalfMB} |`);
+  console.log('\n| measure | median | anchor (minimal durable import) | ratio |');
+  console.log('| --- | --- | --- | --- |');
+  console.log(`| documents per second | ${summary.medianDocsPerSecond} | ${summary.anchor.medianDocsPerSecond} | ${summary.medianSpeedRatio} |`);
+  console.log(`| seconds for ${COUNT} | ${summary.medianSeconds} | | |`);
+  console.log(`| CPU per document, all threads (ms) | ${summary.medianCpuMsPerDocument} | ${summary.anchor.medianCpuMsPerDocument} | ${summary.medianCpuRatio} |`);
+  for (const c of CHECKPOINTS) console.log(`| rss at ${c} documents (MB) | ${summary.medianRssAtMB[c]} (heap ${summary.medianHeapAtMB[c]}) | | |`);
+  console.log(`| peak rss (MB) | ${summary.medianPeakRssMB} | | |`);
+  console.log(`| rss growth, second half (MB) | ${summary.rssGrowthLastHalfMB} | | |`);
   const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, 'import.json'), `${JSON.stringify(summary, null, 2)}\n`);

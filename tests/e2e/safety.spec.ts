@@ -13,6 +13,7 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { expect, test, type Page } from '@playwright/test';
 import { TestHost } from './host';
 import { fullPageShot } from './screenshot';
+import { errorText } from '../../shared/contract/errors';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
@@ -27,7 +28,7 @@ async function api<T = unknown>(page: Page, op: string, input: unknown = {}): Pr
     },
     [op, input] as const,
   );
-  if (!reply.ok) throw new Error(`${op}: ${reply.error.message}`);
+  if (!reply.ok) throw new Error(`${op}: ${errorText('vi', reply.error)}`);
   return reply.result as T;
 }
 

@@ -119,3 +119,57 @@ test('as-you-type search, two facets, opening a hit, and a number-symbol jump', 
   await fullPageShot(page, 'search-04-number-jump');
   expect(path.basename(defaultCataloguePath(host.dataDir))).toMatch(/\.sqlite$/);
 });
+
+/** The first number in the total line ("Tìm thấy 1.234 văn bản"). */
+async function shownTotal(page: Page): Promise<number> {
+  const text = (await page.getByTestId('search-total').textContent()) ?? '';
+  return Number((/[\d.]+/.exec(text)?.[0] ?? '0').replace(/\./g, ''));
+}
+
+async function facetSum(page: Page, key: string): Promise<number> {
+  const counts = await page.getByTestId(`facet-${key}`).getByTestId('facet-count').allTextContents();
+  return counts.reduce((n, t) => n + Number(t.replace(/\D/g, '')), 0);
+}
+
+test('counts that add up while typing and after Enter, the undated documents picked, a typo offered', async ({ page }) => {
+  await page.goto(host.url || (await host.start()));
+  const input = page.getByTestId('search-input');
+  const filters = page.getByTestId('search-filters');
+  await input.click();
+  await input.pressSequentially('công tá', { delay: 60 });
+  await expect(page.getByTestId('search-view')).toBeVisible();
+  // Once the typing pauses, the counts are of the words shown, in the same mode: every document
+  // has one security level, so that facet adds up to the total.
+  await expect(filters).toHaveAttribute('aria-busy', 'false');
+  await expect.poll(async () => (await facetSum(page, 'security')) === (await shownTotal(page)) && (await shownTotal(page)) > 0).toBe(true);
+  await input.press('Enter');
+  await expect(filters).toHaveAttribute('aria-busy', 'false');
+  await expect.poll(async () => (await facetSum(page, 'security')) === (await shownTotal(page))).toBe(true);
+  await fullPageShot(page, 'search-05-counts');
+
+  // Every document, then the undated ones: their facet value is a filter like any other.
+  await input.fill('');
+  await input.press('Enter');
+  await expect(filters).toHaveAttribute('aria-busy', 'false');
+  const undated = page.getByTestId('facet-year-none');
+  const undatedCount = Number((await page.getByTestId('facet-year').locator('label.facet-value', { has: undated }).getByTestId('facet-count').textContent())!.replace(/\D/g, ''));
+  expect(undatedCount).toBeGreaterThan(0);
+  await undated.check();
+  await expect.poll(() => shownTotal(page)).toBe(undatedCount);
+  const hits = page.getByTestId('search-hit');
+  for (let i = 0; i < Math.min(5, await hits.count()); i++) await expect(hits.nth(i).locator('.hit-date')).toHaveCount(0);
+  await fullPageShot(page, 'search-06-undated');
+  await page.getByTestId('filter-clear').click();
+
+  // A three-letter word with one letter wrong: the query whose words then stand side by side is
+  // offered, as the documents spell it, and its hits shown; picking it searches it.
+  await input.fill('ban giao tsi lieu');
+  await input.press('Enter');
+  await expect(page.getByTestId('search-did-you-mean')).toContainText('bàn giao tài liệu');
+  await expect(hits.first()).toBeVisible();
+  await fullPageShot(page, 'search-07-did-you-mean');
+  await page.getByTestId('search-did-you-mean-text').click();
+  await expect(input).toHaveValue('bàn giao tài liệu');
+  await expect(page.getByTestId('search-did-you-mean')).toHaveCount(0);
+  await expect(hits.first()).toBeVisible();
+});

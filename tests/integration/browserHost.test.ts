@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserHost, startBrowserHost } from '../../electron/host/webServer';
 import { createDispatch } from '../../electron/services/dispatch';
+import { errorText } from '../../shared/contract/errors';
 import { type TestApp, openTestApp, tempDir } from '../support/services';
 
 /** A raw HTTP request, so Host and Origin headers can be set freely (fetch forbids that). */
@@ -87,14 +88,14 @@ describe('the browser host', () => {
 
     const invalid = await request(host.port, { method: 'POST', path: '/api/files.get', headers: json(host.token), body: '{"id":"x"}' });
     expect(invalid.status).toBe(400);
-    expect(JSON.parse(invalid.body).error.message).toMatch(/Dữ liệu không hợp lệ/);
+    expect(errorText('vi', JSON.parse(invalid.body).error)).toMatch(/Dữ liệu không hợp lệ/);
 
     const unknown = await request(host.port, { method: 'POST', path: '/api/catalogue.drop', headers: json(host.token), body: '{}' });
     expect(unknown.status).toBe(404);
 
     const malformed = await request(host.port, { method: 'POST', path: '/api/app.counts', headers: json(host.token), body: '{nope' });
     expect(malformed.status).toBe(400);
-    expect(JSON.parse(malformed.body).error.code).toBe('invalid_input');
+    expect(JSON.parse(malformed.body).error.kind).toBe('invalid_input');
 
     const get = await request(host.port, { method: 'GET', path: '/api/app.counts', headers: json(host.token) });
     expect(get.status).toBe(405);

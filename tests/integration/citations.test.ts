@@ -120,8 +120,8 @@ describe('citations', () => {
     const undone = await app.call('citations.link', { citationId: c45.id, documentId: null });
     expect(undone).toMatchObject({ state: 'ambiguous', linkMethod: 'auto', target: null });
     expect(undone.candidates).toHaveLength(3);
-    expect((await errorOf(app.call('citations.link', { citationId: c45.id, documentId: a }))).code).toBe('invalid_input');
-    expect((await errorOf(app.call('citations.link', { citationId: 99999, documentId: t1 }))).code).toBe('not_found');
+    expect((await errorOf(app.call('citations.link', { citationId: c45.id, documentId: a }))).kind).toBe('invalid_input');
+    expect((await errorOf(app.call('citations.link', { citationId: 99999, documentId: t1 }))).kind).toBe('not_found');
   });
 
   it('links existing citations when a document’s number-symbol is corrected', async () => {

@@ -2,15 +2,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, SEEDS_DIR } from '../support/paths';
+import { CLI_ENTRY, REPO, SEEDS_DIR } from '../support/paths';
 import { tempDir } from '../support/services';
 
-const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
 
 /** Runs the command line as `npm run cli` does: in the package root, with INIT_CWD = where the user typed it. */
 function cli(args: string[], typedIn = REPO): { stdout: string; code: number; stderr: string } {
   try {
-    const stdout = execFileSync(TSX, [path.join(REPO, 'electron', 'cli', 'main.ts'), ...args], {
+    const stdout = execFileSync(process.execPath, [CLI_ENTRY, ...args], {
       cwd: REPO,
       env: { ...process.env, INIT_CWD: typedIn },
       encoding: 'utf8',

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMATS_DIR } from '../fixtures/formats/manifest';
-import { REPO, SEEDS_DIR } from '../support/paths';
+import { CLI_ENTRY, REPO, SEEDS_DIR } from '../support/paths';
 import { tempDir } from '../support/services';
 import { comparable, loadCorpus } from '../unit/parser/truthHarness';
 import { PARSE_JSON_KEYS } from '../../electron/cli/parseCommand';
@@ -11,10 +11,9 @@ import { PARSE_JSON_KEYS } from '../../electron/cli/parseCommand';
 // `npm run cli -- parse <file> --json` against the seeds' truth.json, field by field, from a real
 // process, as `npm run cli` runs it; and in other formats and encodings of the same documents.
 
-const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
 
 function cli(args: string[], typedIn = REPO): { stdout: string; stderr: string; code: number } {
-  const r = spawnSync(TSX, [path.join(REPO, 'electron', 'cli', 'main.ts'), ...args], {
+  const r = spawnSync(process.execPath, [CLI_ENTRY, ...args], {
     cwd: REPO,
     env: { ...process.env, INIT_CWD: typedIn },
     encoding: 'utf8',

@@ -1,7 +1,15 @@
+/**
+ * The import's reader threads: a file is read, parsed and stored on one exactly as on the calling
+ * thread; a file that exceeds its time or memory budget fails with the reason and the thread is
+ * replaced, the next file read as usual; cancelling an import stops a file in the middle of being
+ * read, and only that import's files.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExtractPool, extractInProcess } from '../../electron/services/import/extractPool';
+import { DEFAULT_FILE_BUDGET, ReadingCancelled } from '../../electron/services/import/fileBudget';
+import { manyPagesPdf } from '../fixtures/hostile/documents';
 import { SEED } from '../support/paths';
 import { tempDir } from '../support/services';
 
@@ -11,6 +19,8 @@ afterEach(async () => {
   pool = null;
 });
 
+const store = (dir = tempDir(), sha = 'ab') => ({ dir, sha256: sha.repeat(32), extension: '.txt' });
+
 describe('the pool of reading threads', () => {
   it('reads, parses and stores an original on a worker thread exactly as on the calling thread', async () => {
     pool = await ExtractPool.start(1);
@@ -18,7 +28,6 @@ describe('the pool of reading threads', () => {
     const bytes = fs.readFileSync(SEED.conclusion1485);
     const dirA = tempDir();
     const dirB = tempDir();
-    const store = (dir: string) => ({ dir, sha256: 'ab'.repeat(32), extension: '.txt' });
     const [onWorker, here] = await Promise.all([pool!.extract('kl.txt', bytes, store(dirA)), extractInProcess('kl.txt', bytes, store(dirB))]);
     expect(onWorker).toEqual(here);
     expect(onWorker.parsed.metadata.numberSymbol).toBe('1485-KL/TU');
@@ -27,10 +36,49 @@ describe('the pool of reading threads', () => {
 
   it('turns a file the reader refuses into a clear error and goes on with the next', async () => {
     pool = await ExtractPool.start(1);
-    const store = { dir: tempDir(), sha256: 'cd'.repeat(32), extension: '.txt' };
-    await expect(pool!.extract('rỗng.txt', new Uint8Array(0), store)).rejects.toThrow(/rỗng/);
-    const ok = await pool!.extract('kl.txt', fs.readFileSync(SEED.letter4029), store);
+    const s = store(tempDir(), 'cd');
+    await expect(pool!.extract('rỗng.txt', new Uint8Array(0), s)).rejects.toThrow(/rỗng/);
+    const ok = await pool!.extract('kl.txt', fs.readFileSync(SEED.letter4029), s);
     expect(ok.parsed.metadata.numberSymbol).toBe('4029-CV/TU');
-    expect(fs.existsSync(path.join(store.dir, ok.storedPath))).toBe(true);
+    expect(fs.existsSync(path.join(s.dir, ok.storedPath))).toBe(true);
   });
+});
+
+describe('budgets per file', () => {
+  it('fails a file that reads for longer than its time, names it, and reads the next file on a new thread', async () => {
+    pool = await ExtractPool.start(1, { ...DEFAULT_FILE_BUDGET, baseMs: 3_000, perMbMs: 0 });
+    const stalling = pool!.extract('nam-muoi-nghin-trang.pdf', manyPagesPdf(50_000), { ...store(), extension: '.pdf' });
+    const next = pool!.extract('kl.txt', fs.readFileSync(SEED.conclusion1485), store());
+    await expect(stalling).rejects.toThrow(/“nam-muoi-nghin-trang\.pdf”: đọc tệp quá lâu \(quá 3 giây\)/);
+    expect((await next).parsed.metadata.numberSymbol).toBe('1485-KL/TU');
+  }, 120_000);
+
+  it('fails a file whose reading needs more memory than its budget, and goes on', async () => {
+    pool = await ExtractPool.start(1, { ...DEFAULT_FILE_BUDGET, memoryMb: 64 });
+    // 40 MB of Vietnamese text: its decoded, normalized and folded copies need far more than 64 MB.
+    const big = Buffer.from('bàn giao tài liệu lưu trữ '.repeat(1_300_000));
+    const heavy = pool!.extract('lon.txt', big, store());
+    await expect(heavy).rejects.toThrow(/“lon\.txt”: đọc tệp cần quá nhiều bộ nhớ \(hơn 64 MB\)/);
+    expect((await pool!.extract('kl.txt', fs.readFileSync(SEED.letter4029), store())).parsed.metadata.numberSymbol).toBe('4029-CV/TU');
+  }, 120_000);
+
+  it('stops a file in the middle of being read when its import is cancelled, and only that import’s files', async () => {
+    pool = await ExtractPool.start(1);
+    const mine = {};
+    const other = {};
+    const stalling = pool!.extract('nam-muoi-nghin-trang.pdf', manyPagesPdf(50_000), { ...store(), extension: '.pdf' }, { group: mine });
+    const queued = pool!.extract('kl.txt', fs.readFileSync(SEED.conclusion1485), store(), { group: mine });
+    const others = pool!.extract('cv.txt', fs.readFileSync(SEED.letter4029), store(), { group: other });
+    // Let the reader get into the PDF.
+    await new Promise((r) => setTimeout(r, 1_500));
+    const asked = Date.now();
+    pool!.cancel(mine);
+    await expect(stalling).rejects.toBeInstanceOf(ReadingCancelled);
+    await expect(queued).rejects.toBeInstanceOf(ReadingCancelled);
+    const stoppedAfterMs = Date.now() - asked;
+    // Not a speed target: the file was dropped, not read to its end (minutes).
+    expect(stoppedAfterMs).toBeLessThan(30_000);
+    expect((await others).parsed.metadata.numberSymbol).toBe('4029-CV/TU');
+    await expect(pool!.extract('kl.txt', fs.readFileSync(SEED.conclusion1485), store(), { group: mine })).rejects.toBeInstanceOf(ReadingCancelled);
+  }, 120_000);
 });

@@ -26,7 +26,7 @@ async function expectRefused(p: Promise<unknown>, code: string, message: RegExp)
     (e: unknown) => e,
   );
   expect(err).toBeInstanceOf(ApiError);
-  expect((err as ApiError).code).toBe(code);
+  expect((err as ApiError).kind).toBe(code);
   expect((err as ApiError).message).toMatch(message);
 }
 

@@ -7,14 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listedSampleBatch } from '../support/handover';
-import { REPO } from '../support/paths';
+import { CLI_ENTRY, REPO } from '../support/paths';
 import { openTestApp, tempDir } from '../support/services';
 
-const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
 
 function cli(args: string[], typedIn: string): { stdout: string; stderr: string; code: number } {
   try {
-    const stdout = execFileSync(TSX, [path.join(REPO, 'electron', 'cli', 'main.ts'), ...args], {
+    const stdout = execFileSync(process.execPath, [CLI_ENTRY, ...args], {
       cwd: REPO,
       env: { ...process.env, INIT_CWD: typedIn },
       encoding: 'utf8',

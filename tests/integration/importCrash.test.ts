@@ -9,19 +9,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDb } from '../support/crash';
-import { REPO } from '../support/paths';
+import { CLI_ENTRY, REPO } from '../support/paths';
 import { writeManyDocuments } from '../support/partyDocs';
 import { tempDir } from '../support/services';
 
-const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
-const CLI = path.join(REPO, 'electron', 'cli', 'main.ts');
+const NODE = process.execPath;
+const CLI = CLI_ENTRY;
 const COUNT = 1_200;
 
 const committedDocuments = (dbPath: string) => readDb(dbPath, (db) => (db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n) ?? 0;
 
 function cli(args: string[]): { code: number; stderr: string } {
   try {
-    execFileSync(TSX, [CLI, ...args], { cwd: REPO, env: { ...process.env, INIT_CWD: REPO }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync(NODE, [CLI, ...args], { cwd: REPO, env: { ...process.env, INIT_CWD: REPO }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return { code: 0, stderr: '' };
   } catch (err) {
     const e = err as { status: number; stderr: string };
@@ -30,7 +30,7 @@ function cli(args: string[]): { code: number; stderr: string } {
 }
 
 function killGroup(child: ChildProcess): void {
-  // tsx runs the command line in a child process: kill the whole group, as a power cut would.
+  // The whole group (the command line and anything it started), as a power cut would.
   process.kill(-child.pid!, 'SIGKILL');
 }
 
@@ -42,7 +42,7 @@ describe('an import killed midway', () => {
     const files = writeManyDocuments(folder, COUNT);
     const shaOf = new Map(files.map((f) => [f, createHash('sha256').update(fs.readFileSync(f)).digest('hex')]));
 
-    const child = spawn(TSX, [CLI, '--db', dbPath, 'import', folder], {
+    const child = spawn(NODE, [CLI, '--db', dbPath, 'import', folder], {
       cwd: REPO,
       env: { ...process.env, INIT_CWD: REPO },
       detached: true,

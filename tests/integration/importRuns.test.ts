@@ -132,7 +132,7 @@ describe('import runs and their reports', () => {
     ]);
     expect(items[1]!.message).toMatch(/Không tìm thấy/);
     const nothing = await errorOf(app.call('import.start', { target: { fondsId: fonds.id }, paths: [missing] }));
-    expect(nothing.code).toBe('not_found');
+    expect(nothing.kind).toBe('not_found');
   });
 
   it('exports the report as CSV (BOM, Vietnamese headers, quoted fields, no formulas) and as JSON', async () => {
@@ -210,6 +210,34 @@ describe('import runs and their reports', () => {
     expect(runActions.map((r) => (r as { action: string }).action)).toEqual(['import.start', 'import.finish', 'import.resume', 'import.finish']);
   });
 
+  it('retries the failed files of a finished run on resume, replacing their report lines, and nothing else', async () => {
+    const app = start();
+    const { fonds } = await makeFondsWithFile(app);
+    const folder = path.join(tempDir(), 'Hộp 3');
+    const good = writeManyDocuments(folder, 3);
+    const broken = path.join(folder, 'chua-chep-xong.txt');
+    fs.writeFileSync(broken, '');
+    const first = await waitForJob(app, (await app.call('import.start', { target: { fondsId: fonds.id }, paths: [folder] })).jobId);
+    const runId = first.runId!;
+    expect(await app.call('importRuns.get', { runId })).toMatchObject({ state: 'done', processed: 4, imported: 3, failed: 1 });
+
+    // The copy is finished now: resuming the finished run reads only that file again.
+    writePartyDocument(folder, 'chua-chep-xong.txt', { number: '88-KL/TU', date: '01/04/2025', subject: 'về chép tài liệu' });
+    const resumed = await app.call('import.resume', { runId });
+    const done = await waitForJob(app, resumed.jobId);
+    expect(done.state).toBe('done');
+    expect(done.results.map((r) => [r.name, r.outcome])).toEqual([[broken, 'imported']]);
+    expect(await app.call('importRuns.get', { runId })).toMatchObject({ state: 'done', processed: 4, imported: 4, duplicates: 0, failed: 0, resumes: 1 });
+    const items = await allItems(app, runId);
+    expect(items).toHaveLength(4);
+    expect(items.find((i) => i.name === broken)).toMatchObject({ outcome: 'imported', message: null });
+    expect(new Set(items.map((i) => i.name))).toEqual(new Set([...good, broken]));
+    expect((await app.call('app.counts', {})).documents).toBe(4);
+
+    // Nothing failed any more: there is nothing to resume.
+    expect((await errorOf(app.call('import.resume', { runId }))).message).toMatch(/đã hoàn tất, không có tệp lỗi/);
+  });
+
   it('refuses to resume a finished run or one made of uploads, saying why', async () => {
     const app = start();
     const { fonds } = await makeFondsWithFile(app);
@@ -226,9 +254,9 @@ describe('import runs and their reports', () => {
     expect(run.resumable).toBe(false);
     expect(run.sources).toEqual(['x.txt']);
     const refused = await errorOf(app.call('import.resume', { runId: runB }));
-    expect(refused.code).toBe('conflict');
+    expect(refused.kind).toBe('conflict');
     expect(refused.message).toMatch(/không đọc lại được/);
-    expect((await errorOf(app.call('import.resume', { runId: 9999 }))).code).toBe('not_found');
+    expect((await errorOf(app.call('import.resume', { runId: 9999 }))).kind).toBe('not_found');
   });
 
   it('a 200 MB file fails clearly, without being read, and the rest of the folder is imported', async () => {

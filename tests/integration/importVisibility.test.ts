@@ -57,8 +57,8 @@ describe('visibility in the import area', () => {
     expect((await call('citations.missing', {})).items[0]).toMatchObject({ numberSymbol: '99-CT/TW', citingDocuments: 2 });
     const hidden = await call('documents.citations', { id: secretId! }).catch((e: ApiError) => e);
     expect(hidden).toBeInstanceOf(ApiError);
-    expect((hidden as ApiError).code).toBe('hidden');
-    await expect(call('review.confirm', { documentId: secretId!, fields: ['issueDate'] })).rejects.toMatchObject({ code: 'hidden' });
+    expect((hidden as ApiError).kind).toBe('hidden');
+    await expect(call('review.confirm', { documentId: secretId!, fields: ['issueDate'] })).rejects.toMatchObject({ kind: 'hidden' });
 
     await call('documents.remove', { id: removedId!, reason: 'Bản trùng, nhập nhầm' });
     expect((await call('review.list', {})).items.map((i) => i.document.id)).toEqual([openId]);

@@ -121,7 +121,7 @@ describe('importing a register', () => {
     // The same register again: refused, nothing added.
     const before = await app.call('app.counts', {});
     const again = await errorOf(app.call('registers.import', { target: { fondsId: fonds.id }, source: { path: xlsx }, headerRow: 3, mapping: preview.suggested }));
-    expect(again.code).toBe('conflict');
+    expect(again.kind).toBe('conflict');
     expect(again.message).toMatch(/đã được nhập vào phông này \(4 văn bản\)/);
     expect((await app.call('app.counts', {})).documents).toBe(before.documents);
   });
@@ -155,7 +155,7 @@ describe('importing a register', () => {
     expect((await errorOf(app.call('registers.preview', { source: { upload: xls } }))).message).toMatch(/lưu lại thành \.xlsx/);
     const csv = { name: 'a.csv', contentBase64: Buffer.from('Số, ký hiệu;Trích yếu\n1-KL/TU;x').toString('base64') };
     const noKey = await errorOf(app.call('registers.import', { target: { fondsId: fonds.id }, source: { upload: csv }, headerRow: 0, mapping: { notes: 1 } }));
-    expect(noKey.code).toBe('invalid_input');
+    expect(noKey.kind).toBe('invalid_input');
     const outOfRange = await errorOf(app.call('registers.import', { target: { fondsId: fonds.id }, source: { upload: csv }, headerRow: 0, mapping: { numberSymbol: 7 } }));
     expect(outOfRange.message).toMatch(/Cột số 8 không có trong sổ/);
   });

@@ -117,12 +117,12 @@ describe('the review queue', () => {
     const id = idOf(SEED.letter4029);
     const before = await app.call('documents.get', { id });
     const notWaiting = await errorOf(app.call('review.confirm', { documentId: id, fields: ['subject'] }));
-    expect(notWaiting.code).toBe('conflict');
+    expect(notWaiting.kind).toBe('conflict');
     expect(notWaiting.message).toMatch(/subject/);
     const badDate = await errorOf(app.call('review.confirm', { documentId: id, fields: ['issueDate'], patch: { issueDate: '30/06/2025' } }));
-    expect(badDate.code).toBe('invalid_input');
+    expect(badDate.kind).toBe('invalid_input');
     const unknownField = await errorOf(app.call('review.confirm', { documentId: id, fields: ['fondsId'] }));
-    expect(unknownField.code).toBe('invalid_input');
+    expect(unknownField.kind).toBe('invalid_input');
     expect(await app.call('documents.get', { id })).toEqual(before);
     expect(confirmationsInFile(app.cataloguePath, id)).toHaveLength(0);
   });
@@ -137,7 +137,7 @@ describe('the review queue', () => {
     await waitForJob(app, jobId);
     expect((await app.call('review.list', { fondsId: other.id })).items.map((i) => i.document.fondsCode)).toEqual(['KHAC']);
     expect((await app.call('review.summary', { fondsId: fonds.id })).documents).toBe(4);
-    expect((await errorOf(app.call('review.list', { fondsId: 999 }))).code).toBe('not_found');
+    expect((await errorOf(app.call('review.list', { fondsId: 999 }))).kind).toBe('not_found');
   });
 
   it('a scan without a text layer is imported with its original, empty text, and waits for OCR', async () => {
@@ -154,8 +154,8 @@ describe('the review queue', () => {
       parsed: parseDocument(''),
       storedPath: await writeOriginalAsync(store.dir, store.sha256, store.extension, b),
     }));
-    expect(prepared.kind).toBe('document');
-    if (prepared.kind === 'document') flushOriginals(ctx.catalogue.originalsDir, [prepared.storedPath]);
+    if (prepared.kind !== 'document') throw new Error(`expected a document, got ${prepared.kind}`);
+    flushOriginals(ctx.catalogue.originalsDir, [prepared.storedPath]);
     const result = ctx.catalogue.transaction(() => commitPrepared(ctx, { fondsId: fonds.id }, prepared));
     expect(result).toMatchObject({ outcome: 'imported', message: `Đã nhập bản gốc; ${OCR_REASON}.` });
     const doc = await app.call('documents.get', { id: result.documentId! });

@@ -104,7 +104,7 @@ describe('import', () => {
     const { org, file } = await makeFondsWithFile(app);
     const other = await app.call('fonds.create', { code: 'X', name: 'Phông khác', organizationId: org.id });
     const err = await errorOf(app.call('import.start', { target: { fondsId: other.id, fileId: file.id }, paths: [SEED.haTinh] }));
-    expect(err.code).toBe('conflict');
+    expect(err.kind).toBe('conflict');
     expect(err.message).toMatch(/phông khác/);
   });
 });
@@ -235,11 +235,11 @@ describe('editing and the audit trail', () => {
     const auditBefore = (await app.call('audit.list', {})).length;
 
     const unknown = await app.raw('documents.drop', {});
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_operation' } });
+    expect(unknown).toMatchObject({ ok: false, error: { kind: 'unknown_operation' } });
     const bad = await app.raw('files.update', { id: file.id, patch: { sheetCount: -3, title: '' } });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
-      expect(bad.error.code).toBe('invalid_input');
+      expect(bad.error.kind).toBe('invalid_input');
       expect(Object.keys(bad.error.fields ?? {}).sort()).toEqual(['patch.sheetCount', 'patch.title']);
     }
     expect((await app.raw('files.update', { id: file.id, patch: { retentionCode: 'ZZ' } })).ok).toBe(false);

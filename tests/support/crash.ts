@@ -10,10 +10,10 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { REPO } from './paths';
+import { CLI_ENTRY, REPO } from './paths';
 
-export const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
-export const CLI = path.join(REPO, 'electron', 'cli', 'main.ts');
+/** The built command line, run with this Node (a kill reaches the process doing the work, not a wrapper). */
+export const CLI = CLI_ENTRY;
 
 /** mulberry32: a tiny deterministic generator; the same seed gives the same plan. */
 export function seededRandom(seed: number): () => number {
@@ -35,7 +35,7 @@ export function crashSeed(fallback: number): number {
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** A command-line process in its own process group (tsx runs the program in a child: the group holds both). */
+/** A command-line process in its own process group (the group holds anything it starts, too). */
 export interface CliProcess {
   child: ChildProcess;
   output(): string;
@@ -45,7 +45,7 @@ export interface CliProcess {
 }
 
 export function startCli(args: string[]): CliProcess {
-  const child = spawn(TSX, [CLI, ...args], {
+  const child = spawn(process.execPath, [CLI, ...args], {
     cwd: REPO,
     env: { ...process.env, INIT_CWD: REPO },
     detached: true,
@@ -86,8 +86,7 @@ function procStat(pid: number): { state: string; pgrp: number } | null {
 }
 
 /**
- * Waits until no process of the group is still running: the program itself is tsx's child, and
- * a killed process takes a moment to die (its threads are torn down), so the group leader's exit
+ * Waits until no process of the group is still running: a killed process takes a moment to die (its threads are torn down), so the group leader's exit
  * alone does not say the program is gone. Zombies (dead, not yet reaped) count as gone.
  */
 async function groupGone(pgid: number): Promise<void> {

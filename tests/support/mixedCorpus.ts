@@ -13,6 +13,7 @@ import { Document as DocxDocument, Packer, Paragraph } from 'docx';
 import PDFDocument from 'pdfkit';
 import { type PartyDocSpec, partyDocument } from './partyDocs';
 import { REPO } from './paths';
+import { type GeneratedDocument, generateDocuments } from '../bench/corpus/generate';
 
 const SERIF = path.join(REPO, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSerif.ttf');
 
@@ -62,12 +63,12 @@ function specOf(i: number): PartyDocSpec {
   };
 }
 
-async function docxBytes(text: string): Promise<Buffer> {
+export async function docxBytes(text: string): Promise<Buffer> {
   const paragraphs = text.split('\n').map((line) => new Paragraph(line));
   return Packer.toBuffer(new DocxDocument({ sections: [{ children: paragraphs }] }));
 }
 
-function pdfBytes(text: string): Promise<Buffer> {
+export function pdfBytes(text: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 56, info: { CreationDate: new Date('2025-01-01T00:00:00Z') } });
     const chunks: Buffer[] = [];
@@ -149,6 +150,31 @@ export async function writeScans(dir: string, count: number, kib = 1024): Promis
     const file = path.join(dir, `ban-chup-${String(i).padStart(3, '0')}.pdf`);
     fs.writeFileSync(file, bytes);
     out.push({ path: file, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length });
+  }
+  return out;
+}
+
+/** A generated document as written to disk, with what the generator knows of it. */
+export interface ArchiveCorpusFile extends CorpusFile {
+  document: Pick<GeneratedDocument, 'fileName' | 'truth' | 'date' | 'fondsCode'>;
+  kind: 'txt' | 'docx' | 'pdf';
+}
+
+/**
+ * `count` documents of the generated provincial archive (`tests/bench/corpus`: many issuers,
+ * types, numbers and years), one in ten as Word, one in ten as PDF and the rest as text, in
+ * folders of 100 (`hop-001/…`), as a real intake folder looks. Deterministic for a seed.
+ */
+export async function writeArchiveCorpus(dir: string, count: number, seed = 11): Promise<ArchiveCorpusFile[]> {
+  const out: ArchiveCorpusFile[] = [];
+  for (const d of generateDocuments({ count, seed })) {
+    const box = path.join(dir, `hop-${String(Math.floor(d.index / 100) + 1).padStart(3, '0')}`);
+    if (d.index % 100 === 0) fs.mkdirSync(box, { recursive: true });
+    const kind = d.index % 10 === 1 ? 'docx' : d.index % 10 === 3 ? 'pdf' : 'txt';
+    const bytes = kind === 'docx' ? await docxBytes(d.text) : kind === 'pdf' ? await pdfBytes(d.text) : Buffer.from(d.text, 'utf8');
+    const file = path.join(box, d.fileName.replace(/\.txt$/, `.${kind}`));
+    fs.writeFileSync(file, bytes);
+    out.push({ path: file, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, kind, document: { fileName: d.fileName, truth: d.truth, date: d.date, fondsCode: d.fondsCode } });
   }
   return out;
 }

@@ -53,9 +53,10 @@ export function writePartyDocument(dir: string, fileName: string, spec: PartyDoc
 
 /**
  * `count` distinct documents (different numbers, dates and bodies) in nested folders of about 100
- * files each, as a folder of scans' text exports would be. Returns their paths in walk order.
+ * files each, as a folder of scans' text exports would be, numbered from `firstNumber`. Returns
+ * their paths in walk order.
  */
-export function writeManyDocuments(dir: string, count: number, prefix = 'vb'): string[] {
+export function writeManyDocuments(dir: string, count: number, prefix = 'vb', firstNumber = 1000): string[] {
   const files: string[] = [];
   for (let i = 0; i < count; i++) {
     const day = (i % 28) + 1;
@@ -63,10 +64,10 @@ export function writeManyDocuments(dir: string, count: number, prefix = 'vb'): s
     const sub = path.join(dir, `hop-${String(Math.floor(i / 100)).padStart(3, '0')}`);
     files.push(
       writePartyDocument(sub, `${prefix}-${String(i).padStart(5, '0')}.txt`, {
-        number: `${1000 + i}-KL/TU`,
+        number: `${firstNumber + i}-KL/TU`,
         date: `${day}/${month}/2024`,
         subject: `về việc bàn giao hồ sơ, tài liệu của đơn vị số ${i}`,
-        body: [`Văn bản thứ ${i}. Thực hiện Kết luận số ${1000 + ((i * 7) % count)}-KL/TU của Ban Thường vụ Tỉnh ủy, các đơn vị bàn giao đầy đủ hồ sơ.`],
+        body: [`Văn bản thứ ${i}. Thực hiện Kết luận số ${firstNumber + ((i * 7) % count)}-KL/TU của Ban Thường vụ Tỉnh ủy, các đơn vị bàn giao đầy đủ hồ sơ.`],
       }),
     );
   }

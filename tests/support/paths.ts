@@ -5,6 +5,8 @@ export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 /** The hand-checked seed documents, beside the repository (../shared/seeds). */
 export const SEEDS_DIR = path.resolve(REPO, '..', 'shared', 'seeds');
 export const SAMPLES_DIR = path.join(REPO, 'resources', 'samples');
+/** The built command line (`npm run cli`), built before the tests by `tests/support/buildCli.ts`: run it with `process.execPath`. */
+export const CLI_ENTRY = path.join(REPO, 'dist', 'cli', 'main.mjs');
 
 export const SEED = {
   conclusion1485: path.join(SEEDS_DIR, '000_7b32d37c7a9e4c58.txt'),

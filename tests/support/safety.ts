@@ -6,7 +6,7 @@ import type { InputOf, OperationName, OutputOf } from '../../shared/contract/api
 import { ApiError } from '../../shared/contract/errors';
 import type { AppInfo } from '../../shared/contract/types';
 import { createServices } from '../../electron/services/createServices';
-import { REPO, SAMPLES_DIR } from './paths';
+import { CLI_ENTRY, REPO, SAMPLES_DIR } from './paths';
 import { type TestApp, tempDir, testAppOf, waitForJob } from './services';
 
 export const FIXTURES_DIR = path.join(REPO, 'tests', 'fixtures', 'documents');
@@ -69,12 +69,11 @@ export async function importInto(app: TestApp, target: { fondsId: number; fileId
   return ids;
 }
 
-const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
 
 /** Runs the command line (as `npm run cli -- …`) and returns its output and exit code. */
 export function cli(args: string[], options: { input?: string } = {}): { stdout: string; stderr: string; code: number } {
   try {
-    const stdout = execFileSync(TSX, [path.join(REPO, 'electron', 'cli', 'main.ts'), ...args], {
+    const stdout = execFileSync(process.execPath, [CLI_ENTRY, ...args], {
       cwd: REPO,
       encoding: 'utf8',
       input: options.input,

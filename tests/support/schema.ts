@@ -29,6 +29,14 @@ export function fixtureOriginalsDir(version: number): string {
   return path.join(SCHEMA_FIXTURES, `v${version}.originals`);
 }
 
+/** A working copy of the version's fixture (catalogue and originals) in `dir`; its path. */
+export function copyFixture(version: number, dir: string): string {
+  const cataloguePath = path.join(dir, 'catalogue.sqlite');
+  fs.copyFileSync(fixturePath(version), cataloguePath);
+  fs.cpSync(fixtureOriginalsDir(version), path.join(dir, 'catalogue.originals'), { recursive: true });
+  return cataloguePath;
+}
+
 /**
  * Every object of the schema (tables, indexes, triggers, views; full-text tables with their shadow
  * tables) in a stable order, each statement's lines trimmed, with the version it claims.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { operations } from '../../shared/contract/api';
-import { ApiError } from '../../shared/contract/errors';
+import { ApiError, fieldTexts } from '../../shared/contract/errors';
 import { OPERATION_NAMES, ipcChannel } from '../../shared/contract/operationNames';
 import { validateInput } from '../../shared/contract/validate';
 
@@ -23,11 +23,15 @@ describe('the contract', () => {
     }
     expect(error).toBeInstanceOf(ApiError);
     const e = error as ApiError;
-    expect(e.code).toBe('invalid_input');
-    expect(e.fields?.code).toBe('không được để trống');
-    expect(e.fields?.startDate).toContain('ngày hợp lệ');
-    expect(e.message).toMatch(/^Dữ liệu không hợp lệ/);
-    expect(e.messageEn).toContain('files.create');
+    expect(e.code).toBe('common.invalidInput');
+    expect(e.kind).toBe('invalid_input');
+    expect(e.fields?.code).toEqual({ code: 'field.empty', params: {} });
+    const vi = fieldTexts('vi', e.fields!);
+    expect(vi.code).toBe('không được để trống');
+    expect(vi.startDate).toContain('ngày hợp lệ');
+    expect(fieldTexts('en', e.fields!).startDate).toBe('not a valid date (YYYY-MM-DD)');
+    expect(e.message).toMatch(/^Dữ liệu không hợp lệ — code: không được để trống; startDate: không phải ngày hợp lệ/);
+    expect(e.textIn('en')).toMatch(/^The data is not valid — code: must not be empty/);
   });
 
   it('refuses an end date before the start date', () => {

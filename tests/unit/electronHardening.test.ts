@@ -115,11 +115,11 @@ describe('the Electron shell’s guards', () => {
   it('answers IPC only for the app’s own page, validating the input', async () => {
     const invoke = standIn.handlers.get(ipcChannel('documents.remove'))!;
     const fromElsewhere = await invoke({ senderFrame: { url: 'https://evil.example/' } }, { id: 1, reason: 'xóa' });
-    expect(fromElsewhere).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(fromElsewhere).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
     const noFrame = await invoke({ senderFrame: null }, { id: 1, reason: 'xóa' });
-    expect(noFrame).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(noFrame).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
     const invalid = await invoke({ senderFrame: { url: appUrl } }, { id: 1 });
-    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(invalid).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
     const status = await standIn.handlers.get(ipcChannel('access.status'))!({ senderFrame: { url: appUrl } }, {});
     // The desktop app shows secrets by default but never exports them without an unlock.
     expect(status).toMatchObject({ ok: true, result: { visible: true, exportable: false } });

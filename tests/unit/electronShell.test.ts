@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { errorText, type ApiErrorBody } from '../../shared/contract/errors';
 import { SHELL_CHANNELS } from '../../shared/contract/shellChannels';
 import { OPERATION_NAMES, ipcChannel } from '../../shared/contract/operationNames';
 import { tempDir } from '../support/services';
@@ -108,15 +109,20 @@ describe('the Electron shell, loaded with a stand-in for electron', () => {
     const counts = await standIn.handlers.get(ipcChannel('app.counts'))!(trusted, {});
     expect(counts).toMatchObject({ ok: true, result: { documents: 0 } });
     const bad = await standIn.handlers.get(ipcChannel('files.get'))!(trusted, { id: 'x' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(bad).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
     const foreign = await standIn.handlers.get(ipcChannel('app.counts'))!({ senderFrame: { url: 'https://evil.example/' } }, {});
-    expect(foreign).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(foreign).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
     // The window's own calls answer only the app's frame too, and check what they are given.
     const evil = { senderFrame: { url: 'https://evil.example/' }, sender: {} };
     expect(await standIn.handlers.get(SHELL_CHANNELS.pickFolders)!(evil, undefined)).toBeNull();
     expect(await standIn.handlers.get(SHELL_CHANNELS.openOriginal)!(evil, 1)).toMatchObject({ ok: false });
-    expect(await standIn.handlers.get(SHELL_CHANNELS.openOriginal)!({ ...trusted, sender: {} }, '../../etc/passwd')).toMatchObject({ ok: false, message: 'Mã tệp gốc không hợp lệ.' });
-    expect(await standIn.handlers.get(SHELL_CHANNELS.openOriginal)!({ ...trusted, sender: {} }, 999)).toMatchObject({ ok: false, message: expect.stringContaining('Không tìm thấy tệp gốc') });
+    const shellText = async (input: unknown) => {
+      const reply = (await standIn.handlers.get(SHELL_CHANNELS.openOriginal)!({ ...trusted, sender: {} }, input)) as { ok: boolean; error?: ApiErrorBody };
+      expect(reply.ok).toBe(false);
+      return errorText('vi', reply.error!);
+    };
+    expect(await shellText('../../etc/passwd')).toBe('Mã tệp gốc không hợp lệ.');
+    expect(await shellText(999)).toContain('Không tìm thấy tệp gốc');
   });
 
   it('has a preload that exposes exactly the contract operations, each an IPC invoke', async () => {

@@ -6,7 +6,7 @@ import { summarize } from '../catalogueSummary';
 import { AuditRepository } from '../repositories/audit';
 import { openSnapshot, sha256FileSync, snapshotInto } from '../snapshot';
 import { CATALOGUE_COPY, newBackupId, partialDir, publishBackup } from './backupFolder';
-import { makeChosenDirs, makeDirs } from '../makeDirs';
+import { makeChosenDirs } from '../makeDirs';
 
 export interface CatalogueCopy {
   id: string;
@@ -26,9 +26,20 @@ export interface CatalogueCopy {
  */
 export function copyCatalogue(db: Database, backupsDir: string, createdAt: string, reason: BackupReason, passphrase: string | null): CatalogueCopy {
   makeChosenDirs(backupsDir);
-  const id = newBackupId(backupsDir, createdAt, reason);
-  const folder = partialDir(backupsDir, id);
-  makeDirs(folder);
+  // Made exclusively: another process backing up the same catalogue in the same millisecond (two
+  // imports starting at once) takes the next name instead of writing into this folder.
+  let id = newBackupId(backupsDir, createdAt, reason);
+  let folder = partialDir(backupsDir, id);
+  for (;;) {
+    try {
+      fs.mkdirSync(folder);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      id = newBackupId(backupsDir, createdAt, reason);
+      folder = partialDir(backupsDir, id);
+    }
+  }
   const file = path.join(folder, CATALOGUE_COPY);
   snapshotInto(db, file);
   const copy = openSnapshot(file, passphrase);

@@ -5,9 +5,7 @@ import { handover } from './0004-handover';
 import { safety } from './0005-safety';
 import { searchIndexFormat } from './0006-search-index';
 import { bulk } from './0007-bulk';
-// [ocr] issue 10
 import { ocrPages } from './0008-ocr-pages';
-// [safety] secret records
 import { secretScope } from './0009-secret-scope';
 import type { Migration } from './types';
 
@@ -25,10 +23,8 @@ export const MIGRATIONS: readonly Migration[] = [
   safety,
   searchIndexFormat,
   bulk,
-  // [ocr] issue 10: add entries below this line
   ocrPages,
-  // [safety] secret records
-  secretScope,
+    secretScope,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,77 +1,30 @@
-import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { DocumentRecord, DocumentListPage, IncomingStamp, SecurityLevel, Urgency } from '../../../shared/contract/types';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import type { DocumentRecord, DocumentListPage, IncomingStamp } from '../../../shared/contract/types';
 import { numberSymbolKey } from '../../../shared/domain/numberSymbol';
+import type { DocumentMention } from '../../../shared/importing/sameDocument';
 import { parseJson, parseJsonArray, updateById } from './sql';
 
-interface DocumentRow {
-  id: number;
-  fonds_id: number;
-  file_id: number | null;
-  order_in_file: number | null;
-  sheet_number: string | null;
-  doc_type: string | null;
-  number_symbol: string | null;
-  issue_date: string | null;
-  issuer: string | null;
-  parent_issuer: string | null;
-  place: string | null;
-  subject: string | null;
-  signer_name: string | null;
-  signer_title: string | null;
-  signing_authority: string | null;
-  addressees: string;
-  recipients: string;
-  security_level: SecurityLevel | null;
-  urgency: Urgency | null;
-  language: string | null;
-  page_count: number | null;
-  reliability: string | null;
-  incoming_stamp: string | null;
-  notes: string | null;
-  review_fields: string;
-  created_at: string;
-  updated_at: string;
-}
-
-/** Everything stored about a document except its identity and timestamps. */
-export interface DocumentFields {
-  fondsId: number;
-  fileId: number | null;
-  orderInFile: number | null;
-  sheetNumber: string | null;
-  docType: string | null;
-  numberSymbol: string | null;
-  issueDate: string | null;
-  issuer: string | null;
-  parentIssuer: string | null;
-  place: string | null;
-  subject: string | null;
-  signerName: string | null;
-  signerTitle: string | null;
-  signingAuthority: string | null;
-  addressees: string[];
-  recipients: string[];
-  securityLevel: SecurityLevel | null;
-  urgency: Urgency | null;
-  language: string | null;
-  pageCount: number | null;
-  reliability: string | null;
-  incomingStamp: IncomingStamp | null;
-  notes: string | null;
-  reviewFields: string[];
+/**
+ * Everything stored about a document except its identity and timestamps: the contract's record
+ * (`DocumentRecord`), plus its text and how it was read. Derived, not copied, so a field added to
+ * the contract is a field here.
+ */
+export type DocumentFields = Omit<DocumentRecord, 'id' | 'createdAt' | 'updatedAt'> & {
   fullText: string;
   parseInfo: unknown;
-}
+};
 
-export type DocumentPatch = Partial<Omit<DocumentFields, 'fondsId' | 'fullText' | 'parseInfo'>>;
-
-const COLUMNS: Record<string, string> = {
+/**
+ * The column of every stored field, defined once: the insert, the lists and the patches are
+ * built from it. `satisfies` makes a field missing here, or a column for no field, a compile error.
+ */
+export const DOCUMENT_COLUMNS = {
+  fondsId: 'fonds_id',
   fileId: 'file_id',
   orderInFile: 'order_in_file',
   sheetNumber: 'sheet_number',
   docType: 'doc_type',
   numberSymbol: 'number_symbol',
-  numberKey: 'number_key',
   issueDate: 'issue_date',
   issuer: 'issuer',
   parentIssuer: 'parent_issuer',
@@ -90,74 +43,72 @@ const COLUMNS: Record<string, string> = {
   incomingStamp: 'incoming_stamp',
   notes: 'notes',
   reviewFields: 'review_fields',
+  fullText: 'full_text',
+  parseInfo: 'parse_info',
+} as const satisfies { readonly [K in keyof DocumentFields]-?: string };
+
+type DocumentField = keyof typeof DOCUMENT_COLUMNS;
+const FIELDS = Object.keys(DOCUMENT_COLUMNS) as DocumentField[];
+
+/** Fields stored as JSON text. */
+const JSON_FIELDS = new Set<string>(['addressees', 'recipients', 'incomingStamp', 'reviewFields', 'parseInfo'] satisfies DocumentField[]);
+
+export type DocumentPatch = Partial<Omit<DocumentFields, 'fondsId' | 'fullText' | 'parseInfo'>>;
+
+/** Columns a patch may set: every field but the fonds, the text and its reading, plus the number's search key. */
+const COLUMNS: Record<string, string> = {
+  ...Object.fromEntries(FIELDS.filter((f) => f !== 'fondsId' && f !== 'fullText' && f !== 'parseInfo').map((f) => [f, DOCUMENT_COLUMNS[f]])),
+  numberKey: 'number_key',
 };
 
-const JSON_FIELDS = new Set(['addressees', 'recipients', 'incomingStamp', 'reviewFields']);
+/** Columns of the list views: everything but the full text and its reading. */
+const LIST_COLUMNS = ['id', ...FIELDS.filter((f) => f !== 'fullText' && f !== 'parseInfo').map((f) => DOCUMENT_COLUMNS[f]), 'created_at', 'updated_at'].join(', ');
 
-/** Columns of the list views: everything but the full text. */
-const LIST_COLUMNS = `id, fonds_id, file_id, order_in_file, sheet_number, doc_type, number_symbol, issue_date, issuer, parent_issuer,
-  place, subject, signer_name, signer_title, signing_authority, addressees, recipients, security_level, urgency, language,
-  page_count, reliability, incoming_stamp, notes, review_fields, created_at, updated_at`;
+const INSERT_SQL = `INSERT INTO documents (${FIELDS.map((f) => DOCUMENT_COLUMNS[f]).join(', ')}, number_key, created_at, updated_at)
+  VALUES (${FIELDS.map((f) => `@${f}`).join(', ')}, @numberKey, @now, @now)`;
 
-function toRecord(r: DocumentRow): DocumentRecord {
-  return {
-    id: r.id,
-    fondsId: r.fonds_id,
-    fileId: r.file_id,
-    orderInFile: r.order_in_file,
-    sheetNumber: r.sheet_number,
-    docType: r.doc_type,
-    numberSymbol: r.number_symbol,
-    issueDate: r.issue_date,
-    issuer: r.issuer,
-    parentIssuer: r.parent_issuer,
-    place: r.place,
-    subject: r.subject,
-    signerName: r.signer_name,
-    signerTitle: r.signer_title,
-    signingAuthority: r.signing_authority,
-    addressees: parseJsonArray(r.addressees),
-    recipients: parseJsonArray(r.recipients),
-    securityLevel: r.security_level,
-    urgency: r.urgency,
-    language: r.language,
-    pageCount: r.page_count,
-    reliability: r.reliability,
-    incomingStamp: parseJson<IncomingStamp>(r.incoming_stamp),
-    notes: r.notes,
-    reviewFields: parseJsonArray(r.review_fields),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
+/** A field's value as stored: JSON for lists and objects, `null` for an absent value. */
+function stored(field: DocumentField, value: unknown): unknown {
+  if (value === undefined || value === null) return JSON_FIELDS.has(field) && field !== 'incomingStamp' && field !== 'parseInfo' ? '[]' : null;
+  return JSON_FIELDS.has(field) ? JSON.stringify(value) : value;
+}
+
+/** The record a freshly inserted row reads back as, built without reading it (the audit row of an insert). */
+export function insertedRecord(id: number, f: DocumentFields, now: string): DocumentRecord {
+  const { fullText: _text, parseInfo: _info, ...fields } = f;
+  return { id, ...fields, incomingStamp: f.incomingStamp ?? null, createdAt: now, updatedAt: now };
+}
+
+/** A document as messages name it (`describeDocument`). */
+export type MentionedDocument = Required<DocumentMention> & { id: number };
+const MENTION_COLUMNS = 'id, number_symbol AS numberSymbol, issue_date AS issueDate, issuer, subject, security_level AS securityLevel';
+
+/** The fields a list row holds: all but the text and its reading. */
+const RECORD_FIELDS = FIELDS.filter((f) => f !== 'fullText' && f !== 'parseInfo');
+
+function toRecord(r: Record<string, unknown>): DocumentRecord {
+  const record: Record<string, unknown> = { id: r.id };
+  for (const f of RECORD_FIELDS) {
+    const v = r[DOCUMENT_COLUMNS[f]] as string | null;
+    record[f] = !JSON_FIELDS.has(f) ? v : f === 'incomingStamp' ? parseJson<IncomingStamp>(v) : parseJsonArray(v);
+  }
+  record.createdAt = r.created_at;
+  record.updatedAt = r.updated_at;
+  return record as unknown as DocumentRecord;
 }
 
 /** Văn bản. */
 export class DocumentRepository {
+  /** Run once per document of a bulk import or receipt: compiled once. */
+  private insertStatement: Statement | undefined;
+
   constructor(private readonly db: Database) {}
 
   insert(f: DocumentFields, now: string): number {
-    const result = this.db
-      .prepare(
-        `INSERT INTO documents (fonds_id, file_id, order_in_file, sheet_number, doc_type, number_symbol, number_key, issue_date,
-           issuer, parent_issuer, place, subject, signer_name, signer_title, signing_authority, addressees, recipients,
-           security_level, urgency, language, page_count, reliability, incoming_stamp, full_text, notes, review_fields,
-           parse_info, created_at, updated_at)
-         VALUES (@fondsId, @fileId, @orderInFile, @sheetNumber, @docType, @numberSymbol, @numberKey, @issueDate,
-           @issuer, @parentIssuer, @place, @subject, @signerName, @signerTitle, @signingAuthority, @addressees, @recipients,
-           @securityLevel, @urgency, @language, @pageCount, @reliability, @incomingStamp, @fullText, @notes, @reviewFields,
-           @parseInfo, @now, @now)`,
-      )
-      .run({
-        ...f,
-        numberKey: f.numberSymbol ? numberSymbolKey(f.numberSymbol) : null,
-        addressees: JSON.stringify(f.addressees),
-        recipients: JSON.stringify(f.recipients),
-        incomingStamp: f.incomingStamp ? JSON.stringify(f.incomingStamp) : null,
-        reviewFields: JSON.stringify(f.reviewFields),
-        parseInfo: f.parseInfo === undefined || f.parseInfo === null ? null : JSON.stringify(f.parseInfo),
-        now,
-      });
-    return Number(result.lastInsertRowid);
+    const params: Record<string, unknown> = { numberKey: f.numberSymbol ? numberSymbolKey(f.numberSymbol) : null, now };
+    for (const field of FIELDS) params[field] = stored(field, f[field]);
+    this.insertStatement ??= this.db.prepare(INSERT_SQL);
+    return Number(this.insertStatement.run(params).lastInsertRowid);
   }
 
   update(id: number, patch: DocumentPatch, now: string): void {
@@ -171,7 +122,7 @@ export class DocumentRepository {
   }
 
   get(id: number): DocumentRecord | undefined {
-    const row = this.db.prepare(`SELECT ${LIST_COLUMNS} FROM documents WHERE id = ?`).get(id) as DocumentRow | undefined;
+    const row = this.db.prepare(`SELECT ${LIST_COLUMNS} FROM documents WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
     return row ? toRecord(row) : undefined;
   }
 
@@ -202,8 +153,18 @@ export class DocumentRepository {
         `SELECT ${LIST_COLUMNS} FROM documents ${clause}
          ORDER BY order_in_file IS NULL, order_in_file, issue_date IS NULL, issue_date, id LIMIT @limit OFFSET @offset`,
       )
-      .all(params) as DocumentRow[];
+      .all(params) as Array<Record<string, unknown>>;
     return { total, items: rows.map(toRecord) };
+  }
+
+  /** Documents of a fonds with this number-symbol key (not removed): the candidates for "the same document as another file". */
+  withNumberKey(fondsId: number, numberKey: string): MentionedDocument[] {
+    return this.db.prepare(`SELECT ${MENTION_COLUMNS} FROM documents WHERE number_key = ? AND fonds_id = ? AND removed_at IS NULL ORDER BY id`).all(numberKey, fondsId) as MentionedDocument[];
+  }
+
+  /** What a message may name of a document (see `describeDocument`). */
+  mention(id: number): MentionedDocument | undefined {
+    return this.db.prepare(`SELECT ${MENTION_COLUMNS} FROM documents WHERE id = ?`).get(id) as MentionedDocument | undefined;
   }
 
   /** Next free position in a file (số thứ tự). */

@@ -143,24 +143,36 @@ export class ImportRunRepository {
     return ((this.db.prepare('SELECT MAX(seq) AS m FROM import_run_items WHERE run_id = ?').get(runId) as { m: number | null }).m ?? 0) + 1;
   }
 
-  /** True when the run's report already has this file (it was handled before an interruption). */
-  hasItem(runId: number, name: string): boolean {
-    return this.stmt('SELECT 1 FROM import_run_items WHERE run_id = ? AND name = ? LIMIT 1').get(runId, name) !== undefined;
+  /** The outcome the run's report holds for this file, if it was handled (before an interruption, or in an earlier pass). */
+  itemOutcome(runId: number, name: string): ImportOutcome | undefined {
+    const row = this.stmt('SELECT outcome FROM import_run_items WHERE run_id = ? AND name = ? ORDER BY seq DESC LIMIT 1').get(runId, name) as { outcome: ImportOutcome } | undefined;
+    return row?.outcome;
   }
 
   /**
-   * Appends files to the report and adds them to the run's counts. Call in the transaction that
-   * wrote their documents, so a count never includes uncommitted work.
+   * Appends files to the report and adds them to the run's counts; a file in `retried` (it failed
+   * in an earlier pass of the run and was read again) has its line replaced instead, its failure
+   * taken off the counts. Call in the transaction that wrote their documents, so a count never
+   * includes uncommitted work.
    */
-  addItems(runId: number, firstSeq: number, items: readonly NewRunItem[], now: string): void {
+  addItems(runId: number, firstSeq: number, items: readonly NewRunItem[], now: string, retried: ReadonlySet<string> = new Set()): void {
     if (items.length === 0) return;
     const insert = this.stmt(
       `INSERT INTO import_run_items (run_id, seq, name, outcome, document_id, sha256, size, message, at)
        VALUES (@runId, @seq, @name, @outcome, @documentId, @sha256, @size, @message, @now)`,
     );
-    const counts = { imported: 0, duplicate: 0, failed: 0 };
+    const replace = this.stmt(
+      `UPDATE import_run_items SET outcome = @outcome, document_id = @documentId, sha256 = @sha256, size = @size, message = @message, at = @now
+       WHERE run_id = @runId AND name = @name AND outcome = 'failed'`,
+    );
+    const counts = { processed: 0, imported: 0, duplicate: 0, failed: 0 };
     items.forEach((item, i) => {
-      insert.run({ ...item, runId, seq: firstSeq + i, now });
+      const params = { ...item, runId, seq: firstSeq + i, now };
+      if (retried.has(item.name) && replace.run(params).changes > 0) counts.failed--;
+      else {
+        insert.run(params);
+        counts.processed++;
+      }
       counts[item.outcome]++;
     });
     this
@@ -168,7 +180,14 @@ export class ImportRunRepository {
         `UPDATE import_runs SET processed = processed + ?, imported = imported + ?, duplicates = duplicates + ?, failed = failed + ?
          WHERE id = ?`,
       )
-      .run(items.length, counts.imported, counts.duplicate, counts.failed, runId);
+      .run(counts.processed, counts.imported, counts.duplicate, counts.failed, runId);
+  }
+
+  /** The run's counts as committed. */
+  counts(runId: number): { processed: number; imported: number; duplicates: number; failed: number } | undefined {
+    return this.stmt('SELECT processed, imported, duplicates, failed FROM import_runs WHERE id = ?').get(runId) as
+      | { processed: number; imported: number; duplicates: number; failed: number }
+      | undefined;
   }
 
   items(runId: number, outcome: ImportOutcome | undefined, offset: number, limit: number): ImportRunItemsPage {

@@ -216,6 +216,12 @@ export class SearchIndexRepository {
     return at === undefined ? null : { lo: at, share: (skip + 1) / total };
   }
 
+  /** The key of the `n`-th newest indexed document, or null when there are fewer. */
+  newestKey(n: number): number | null {
+    const k = this.st('SELECT fts_rowid FROM search_keys ORDER BY fts_rowid DESC LIMIT 1 OFFSET ?').pluck().get(Math.max(0, n - 1)) as number | undefined;
+    return k ?? null;
+  }
+
   /** Documents indexed, and documents that should be (present and not removed). */
   coverage(): { indexed: number; expected: number } {
     const indexed = this.st('SELECT count(*) FROM search_keys').pluck().get() as number;

@@ -1,5 +1,5 @@
 import type { ApiHandlers } from '../../../shared/contract/api';
-import { ApiError, notFound } from '../../../shared/contract/errors';
+import { ApiError, fieldError, notFound } from '../../../shared/contract/errors';
 import type { DocumentRecord } from '../../../shared/contract/types';
 import { numberSymbolKey } from '../../../shared/domain/numberSymbol';
 import { type ServiceContext, audit } from '../context';
@@ -11,7 +11,7 @@ type Handlers = Pick<ApiHandlers, 'documents.citations' | 'citations.missing' | 
 /** A document the caller may see (a secret one is refused as hidden until secrets are unlocked). */
 export function visibleDocument(ctx: ServiceContext, id: number): DocumentRecord {
   const doc = ctx.catalogue.repos.documents.get(id);
-  if (!doc) throw notFound('văn bản', 'Document', id);
+  if (!doc) throw notFound('document', id);
   assertDocumentVisible(ctx, id);
   return doc;
 }
@@ -34,12 +34,12 @@ export function citationHandlers(ctx: ServiceContext): Handlers {
 
     'citations.link': ({ citationId, documentId }) => {
       const citation = repos.citations.get(citationId);
-      if (!citation) throw notFound('trích dẫn', 'Citation', citationId);
+      if (!citation) throw notFound('citation', citationId);
       visibleDocument(ctx, citation.documentId);
       if (documentId !== null) {
         visibleDocument(ctx, documentId);
         if (documentId === citation.documentId) {
-          throw new ApiError('invalid_input', 'Một văn bản không thể trích dẫn chính nó.', 'A document cannot cite itself', { documentId: 'Hãy chọn văn bản khác' });
+          throw new ApiError('citation.self', {}, { documentId: fieldError('field.chooseOtherDocument') });
         }
       }
       return ctx.catalogue.transaction(() => {

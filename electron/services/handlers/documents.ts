@@ -1,5 +1,5 @@
 import type { ApiHandlers } from '../../../shared/contract/api';
-import { ApiError, notFound } from '../../../shared/contract/errors';
+import { ApiError, fieldError, notFound } from '../../../shared/contract/errors';
 import type { DocumentDetail, DocumentRecord } from '../../../shared/contract/types';
 import { diffRecords } from '../../../shared/domain/canonicalJson';
 import { normalizeNumberSymbol } from '../../../shared/domain/numberSymbol';
@@ -13,7 +13,7 @@ type Handlers = Pick<ApiHandlers, 'documents.list' | 'documents.get' | 'document
 
 export function getDocument(ctx: ServiceContext, id: number): DocumentRecord {
   const doc = ctx.catalogue.repos.documents.get(id);
-  if (!doc) throw notFound('văn bản', 'Document', id);
+  if (!doc) throw notFound('document', id);
   return doc;
 }
 
@@ -58,15 +58,13 @@ export function documentHandlers(ctx: ServiceContext): Handlers {
       // [safety] hidden secret documents cannot be edited; removed ones are restored first.
       assertDocumentVisible(ctx, id);
       if (repos.removals.documentRemoval(id)) {
-        throw new ApiError('conflict', 'Văn bản này đã được gỡ bỏ: hãy khôi phục trước khi sửa.', `Document ${id} is removed`);
+        throw new ApiError('document.removed');
       }
       const change = { ...patch };
       if (change.fileId != null) {
         const file = getFile(ctx, change.fileId);
         if (file.fondsId !== before.fondsId) {
-          throw new ApiError('conflict', 'Không thể đưa văn bản vào hồ sơ của phông khác: tài liệu các phông không được trộn lẫn.', 'File in another fonds', {
-            fileId: 'Hồ sơ thuộc phông khác',
-          });
+          throw new ApiError('document.fileOfOtherFonds', {}, { fileId: fieldError('field.fileOfOtherFonds') });
         }
         if (change.fileId !== before.fileId && change.orderInFile === undefined) change.orderInFile = repos.documents.nextOrderInFile(change.fileId);
       }

@@ -1,5 +1,5 @@
 import type { ApiHandlers } from '../../../shared/contract/api';
-import { ApiError, notFound } from '../../../shared/contract/errors';
+import { ApiError, fieldError, notFound } from '../../../shared/contract/errors';
 import type { ArchiveFile } from '../../../shared/contract/types';
 import { diffRecords } from '../../../shared/domain/canonicalJson';
 import { type ServiceContext, audit, nowOf } from '../context';
@@ -9,27 +9,25 @@ type Handlers = Pick<ApiHandlers, 'files.list' | 'files.get' | 'files.create' | 
 
 export function getFile(ctx: ServiceContext, id: number): ArchiveFile {
   const file = ctx.catalogue.repos.files.get(id);
-  if (!file) throw notFound('hồ sơ', 'File', id);
+  if (!file) throw notFound('file', id);
   return file;
 }
 
 function checkRefs(ctx: ServiceContext, fondsId: number, v: { retentionCode?: string | null; fileListId?: number | null; code?: string }, exceptId?: number): void {
   const { repos } = ctx.catalogue;
   if (v.retentionCode != null && !repos.codes.retentionExists(v.retentionCode)) {
-    throw new ApiError('invalid_input', `Thời hạn bảo quản “${v.retentionCode}” không có trong bảng thời hạn.`, `Unknown retention ${v.retentionCode}`, {
-      retentionCode: 'Thời hạn không hợp lệ',
-    });
+    throw new ApiError('file.unknownRetention', { code: v.retentionCode }, { retentionCode: fieldError('field.unknownRetention') });
   }
   if (v.fileListId != null) {
     const list = repos.fileLists.get(v.fileListId);
     if (!list || list.fondsId !== fondsId) {
-      throw new ApiError('invalid_input', 'Mục lục hồ sơ không thuộc phông này.', 'File list not in this fonds', { fileListId: 'Mục lục không thuộc phông' });
+      throw new ApiError('file.listOfOtherFonds', {}, { fileListId: fieldError('field.fileListOfOtherFonds') });
     }
   }
   if (v.code !== undefined) {
     const existing = repos.files.findByCode(fondsId, v.code);
     if (existing && existing.id !== exceptId) {
-      throw new ApiError('conflict', `Phông này đã có hồ sơ số “${v.code}” (${existing.title}).`, `File code ${v.code} taken`, { code: 'Số hồ sơ đã tồn tại trong phông' });
+      throw new ApiError('file.codeTaken', { code: v.code, title: existing.title }, { code: fieldError('field.fileCodeTaken') });
     }
   }
 }
@@ -60,7 +58,7 @@ export function fileHandlers(ctx: ServiceContext): Handlers {
       const start = patch.startDate === undefined ? before.startDate : patch.startDate;
       const end = patch.endDate === undefined ? before.endDate : patch.endDate;
       if (start && end && start > end) {
-        throw new ApiError('invalid_input', 'Ngày kết thúc của hồ sơ phải sau ngày bắt đầu.', 'endDate before startDate', { endDate: 'Ngày kết thúc phải sau ngày bắt đầu' });
+        throw new ApiError('file.datesReversed', {}, { endDate: fieldError('field.datesReversed') });
       }
       return ctx.catalogue.transaction(() => {
         repos.files.update(id, patch, nowOf(ctx));

@@ -1,5 +1,5 @@
 import type { ApiHandlers } from '../../../shared/contract/api';
-import { ApiError, notFound } from '../../../shared/contract/errors';
+import { ApiError, fieldError, notFound } from '../../../shared/contract/errors';
 import type { Fonds } from '../../../shared/contract/types';
 import { type ServiceContext, audit, nowOf } from '../context';
 import { getOrganization } from './organizations';
@@ -8,16 +8,14 @@ type Handlers = Pick<ApiHandlers, 'fonds.list' | 'fonds.get' | 'fonds.create' | 
 
 export function getFonds(ctx: ServiceContext, id: number): Fonds {
   const fonds = ctx.catalogue.repos.fonds.get(id);
-  if (!fonds) throw notFound('phông', 'Fonds', id);
+  if (!fonds) throw notFound('fonds', id);
   return fonds;
 }
 
 function checkCodeFree(ctx: ServiceContext, code: string, exceptId?: number): void {
   const existing = ctx.catalogue.repos.fonds.getByCode(code);
   if (existing && existing.id !== exceptId) {
-    throw new ApiError('conflict', `Mã phông “${code}” đã được dùng cho phông “${existing.name}”.`, `Fonds code ${code} taken`, {
-      code: 'Mã phông đã tồn tại',
-    });
+    throw new ApiError('fonds.codeTaken', { code, name: existing.name }, { code: fieldError('field.fondsCodeTaken') });
   }
 }
 
@@ -58,7 +56,7 @@ export function fondsHandlers(ctx: ServiceContext): Handlers {
     'fileLists.create': (input) => {
       getFonds(ctx, input.fondsId);
       if (repos.fileLists.listByFonds(input.fondsId).some((l) => l.number === input.number)) {
-        throw new ApiError('conflict', `Phông này đã có mục lục số “${input.number}”.`, `File list ${input.number} exists`, { number: 'Số mục lục đã tồn tại' });
+        throw new ApiError('fileList.numberTaken', { number: input.number }, { number: fieldError('field.fileListNumberTaken') });
       }
       return ctx.catalogue.transaction(() => {
         const id = repos.fileLists.insert(input, nowOf(ctx));

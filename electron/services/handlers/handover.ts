@@ -5,16 +5,20 @@ import { ApiError } from '../../../shared/contract/errors';
 import { blockersFor } from '../../../shared/handover/batchRules';
 import { safeSegment } from '../../../shared/handover/bagPaths';
 import { type ServiceContext } from '../context';
-import { openBag } from '../handover/bag/bagSource';
-import { buildPackage, checkTarget, type PackageTarget } from '../handover/bag/buildPackage';
+import type { PackageTarget } from '../handover/bag/buildPackage';
 import { addFiles, assignBoxes, createBatch, removeFiles, updateBatch } from '../handover/batchCommands';
 import { batchDetail, batchFacts, candidateFiles, getBatch, listingProblemCount } from '../handover/batchQueries';
 import { advanceBatch, markPacked, recordReceipt, reopenBatch } from '../handover/batchSteps';
-import { loadExportContext, renderExport } from '../handover/exports/exporter';
 import { exportsDirFor, writeExport } from '../handover/exports/write';
 import { handoverJobResult, startHandoverJob } from '../handover/handoverJobs';
 import { fondsInventory, organizationInventory } from '../handover/inventory';
-import { receivePackage, verifyWithProgress } from '../handover/receive/receivePackage';
+
+// Zip, Word, PDF and spreadsheet libraries are loaded when a package or an export is made, not at
+// start: a search from the command line never needs them.
+const bagSource = () => import('../handover/bag/bagSource');
+const bagBuilder = () => import('../handover/bag/buildPackage');
+const exporter = () => import('../handover/exports/exporter');
+const receiver = () => import('../handover/receive/receivePackage');
 
 type HandoverOperation = Extract<keyof ApiHandlers, `handover.${string}`>;
 type Handlers = Pick<ApiHandlers, HandoverOperation>;
@@ -62,6 +66,7 @@ export function handoverHandlers(ctx: ServiceContext): Handlers {
     'handover.batches.recordReceipt': ({ id, receiptPath, note }) => recordReceipt(ctx, id, receiptPath, note),
 
     'handover.export': async ({ batchId, fondsId, form, format, out, download }) => {
+      const { loadExportContext, renderExport } = await exporter();
       const ec = loadExportContext(ctx, batchId !== undefined ? { kind: 'batch', batchId } : { kind: 'fonds', fondsId: fondsId! });
       const rendered = await renderExport(ec, form, format);
       return writeExport(ctx.catalogue.path, rendered, out, download);
@@ -70,6 +75,7 @@ export function handoverHandlers(ctx: ServiceContext): Handlers {
     'handover.package.start': async ({ batchId, out, zip }) => {
       const batch = getBatch(ctx, batchId);
       checkReadyToPack(ctx, batchId);
+      const { buildPackage, checkTarget } = await bagBuilder();
       const target = await checkTarget(ctx, batch, packageTarget(ctx, batch.code, out, zip));
       const jobId = startHandoverJob(ctx, 'package', async (job) => {
         const result = await buildPackage(ctx, job, batchId, target);
@@ -82,6 +88,7 @@ export function handoverHandlers(ctx: ServiceContext): Handlers {
 
     'handover.verify.start': ({ path: location }) => {
       const jobId = startHandoverJob(ctx, 'verify', async (job) => {
+        const [{ openBag }, { verifyWithProgress }] = await Promise.all([bagSource(), receiver()]);
         const source = await openBag(location);
         try {
           const verified = await verifyWithProgress(ctx, job, source);
@@ -95,6 +102,7 @@ export function handoverHandlers(ctx: ServiceContext): Handlers {
 
     'handover.receive.start': ({ path: location }) => {
       const jobId = startHandoverJob(ctx, 'receive', async (job) => {
+        const { receivePackage } = await receiver();
         const outcome = await receivePackage(ctx, job, location);
         return { result: { kind: 'receive', report: outcome.report, result: outcome.result }, refusal: outcome.refusal };
       });

@@ -1,5 +1,5 @@
 import type { ApiHandlers } from '../../../shared/contract/api';
-import { ApiError, notFound } from '../../../shared/contract/errors';
+import { ApiError, fieldError, notFound } from '../../../shared/contract/errors';
 import type { Organization } from '../../../shared/contract/types';
 import { type ServiceContext, audit, nowOf } from '../context';
 
@@ -7,15 +7,13 @@ type Handlers = Pick<ApiHandlers, 'organizations.list' | 'organizations.create' 
 
 export function getOrganization(ctx: ServiceContext, id: number): Organization {
   const org = ctx.catalogue.repos.organizations.get(id);
-  if (!org) throw notFound('tổ chức', 'Organization', id);
+  if (!org) throw notFound('organization', id);
   return org;
 }
 
 function checkDates(startDate?: string | null, endDate?: string | null): void {
   if (startDate && endDate && startDate > endDate) {
-    throw new ApiError('invalid_input', 'Ngày kết thúc hoạt động phải sau ngày thành lập.', 'endDate before startDate', {
-      endDate: 'Ngày kết thúc phải sau ngày bắt đầu',
-    });
+    throw new ApiError('organization.datesReversed', {}, { endDate: fieldError('field.datesReversed') });
   }
 }
 
@@ -38,7 +36,7 @@ export function organizationHandlers(ctx: ServiceContext): Handlers {
     'organizations.update': ({ id, patch }) => {
       const before = getOrganization(ctx, id);
       checkDates(patch.startDate === undefined ? before.startDate : patch.startDate, patch.endDate === undefined ? before.endDate : patch.endDate);
-      if (patch.parentId === id) throw new ApiError('invalid_input', 'Một tổ chức không thể là cấp trên của chính nó.', 'parentId = id');
+      if (patch.parentId === id) throw new ApiError('organization.ownParent');
       return ctx.catalogue.transaction(() => {
         repo.update(id, patch, nowOf(ctx));
         const after = getOrganization(ctx, id);
@@ -51,7 +49,7 @@ export function organizationHandlers(ctx: ServiceContext): Handlers {
       getOrganization(ctx, predecessorId);
       getOrganization(ctx, successorId);
       if (repo.isSuccessorOf(successorId, predecessorId)) {
-        throw new ApiError('conflict', 'Quan hệ kế thừa này tạo thành vòng lặp.', 'Succession would form a cycle');
+        throw new ApiError('organization.successionCycle');
       }
       return ctx.catalogue.transaction(() => {
         repo.addSuccession(predecessorId, successorId, effectiveDate ?? null, basis ?? null);

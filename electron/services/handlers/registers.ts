@@ -1,6 +1,8 @@
 import type { ApiHandlers } from '../../../shared/contract/api';
 import type { ServiceContext } from '../context';
-import { previewRegister, startRegisterImport } from '../registers/registerImport';
+
+/** Spreadsheet readers (exceljs, papaparse) are loaded when a register is read, not at start. */
+const registers = () => import('../registers/registerImport');
 import { assertDocumentVisible } from '../safety/secretsAccess';
 import { getDocument } from './documents';
 
@@ -9,8 +11,8 @@ type Handlers = Pick<ApiHandlers, 'registers.preview' | 'registers.import' | 'do
 /** Registers (sổ đăng ký) to import with a column mapping, and how a document's text was read. */
 export function registerHandlers(ctx: ServiceContext): Handlers {
   return {
-    'registers.preview': (input) => previewRegister(input),
-    'registers.import': (input) => startRegisterImport(ctx, input),
+    'registers.preview': async (input) => (await registers()).previewRegister(input),
+    'registers.import': async (input) => (await registers()).startRegisterImport(ctx, input),
     'documents.readingInfo': ({ id }) => {
       // As visible as the document itself: a secret one the caller may not see says nothing either.
       assertDocumentVisible(ctx, id);

@@ -1,5 +1,5 @@
 import type { ApiHandlers, ParsedInputOf } from '../../../shared/contract/api';
-import { ApiError } from '../../../shared/contract/errors';
+import { ApiError, fieldError } from '../../../shared/contract/errors';
 import type { DocumentRecord } from '../../../shared/contract/types';
 import type { ReviewConfirmation, ReviewItem } from '../../../shared/contract/types/importing';
 import { canonicalJson } from '../../../shared/domain/canonicalJson';
@@ -57,12 +57,7 @@ export function reviewHandlers(ctx: ServiceContext): Handlers {
       const before = visibleDocument(ctx, documentId);
       const notFlagged = fields.filter((f) => !before.reviewFields.includes(f));
       if (notFlagged.length > 0) {
-        throw new ApiError(
-          'conflict',
-          `Các trường sau không (còn) chờ rà soát: ${notFlagged.join(', ')}. Hãy tải lại danh sách.`,
-          `Fields not waiting for review: ${notFlagged.join(', ')}`,
-          { fields: 'Trường không chờ rà soát' },
-        );
+        throw new ApiError('review.fieldsNotWaiting', { fields: notFlagged }, { fields: fieldError('field.notWaitingForReview') });
       }
       return ctx.catalogue.transaction(() => {
         const edited = patch && Object.keys(patch).length > 0 ? updateDocument({ id: documentId, patch }) : before;

@@ -1,5 +1,5 @@
 import type { ApiHandlers } from '../../../shared/contract/api';
-import { ApiError, notFound } from '../../../shared/contract/errors';
+import { ApiError, fieldError, notFound } from '../../../shared/contract/errors';
 import type { SavedSearch, SearchHistoryEntry, SearchRequestRecord } from '../../../shared/contract/types/search';
 import type { SavedSearchRow } from '../../data/repositories/savedSearches';
 import type { HistoryRow } from '../../data/repositories/searchHistory';
@@ -61,14 +61,14 @@ export function searchHandlers(ctx: ServiceContext): Handlers {
       ctx.catalogue.transaction(() => {
         const clash = repos.savedSearches.byName(name);
         if (clash && clash.id !== id) {
-          throw new ApiError('conflict', `Đã có tìm kiếm đã lưu tên “${name}”. Hãy chọn tên khác.`, `Saved search named ${name} exists`, { name: 'Tên đã dùng' });
+          throw new ApiError('search.savedNameTaken', { name }, { name: fieldError('field.nameTaken') });
         }
         const now = nowOf(ctx);
         const json = JSON.stringify(query);
         const inSight = visible();
         if (id !== undefined) {
           const before = repos.savedSearches.get(id);
-          if (!before) throw notFound('tìm kiếm đã lưu', 'Saved search', id);
+          if (!before) throw notFound('saved_search', id);
           repos.savedSearches.update(id, name, json, now, inSight);
           const after = repos.savedSearches.get(id)!;
           // Rows about a search typed in sight of secrets are withheld from locked viewers (secretPolicy.ts).
@@ -84,7 +84,7 @@ export function searchHandlers(ctx: ServiceContext): Handlers {
     'search.saved.delete': ({ id }) =>
       ctx.catalogue.transaction(() => {
         const before = repos.savedSearches.get(id);
-        if (!before) throw notFound('tìm kiếm đã lưu', 'Saved search', id);
+        if (!before) throw notFound('saved_search', id);
         repos.savedSearches.delete(id);
         audit(ctx, 'search.saved.delete', 'saved_search', id, { ...toSaved(before), inSightOfSecrets: before.secret_scope === 1 }, null);
         return { deleted: true };

@@ -1,5 +1,6 @@
 import { ApiError } from '../../../shared/contract/errors';
 import { type SingleByteEncoding, decodeSingleByte, repairLegacyText } from '../../../shared/text/encodings/detect';
+import { excessMarks, hasLongMarkRun, toNfc } from '../../../shared/text/normalize';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | SingleByteEncoding;
 
@@ -62,13 +63,24 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 /**
+ * Refuses text that is mostly combining marks stacked beyond any language's use (more than 30 on
+ * one letter, for half the text): not a document but a file built to stall a reader. Fewer are
+ * kept, made stream-safe by `normalizeText` (which is linear whatever the text holds).
+ */
+export function refuseMarkFlood(raw: string, fileName: string): void {
+  if (excessMarks(raw) > raw.length / 2) {
+    throw unreadable(fileName, 'văn bản gần như chỉ gồm dấu kết hợp chồng lên nhau (hơn 30 dấu trên một chữ), không phải văn bản đọc được', 'text is mostly stacked combining marks');
+  }
+}
+
+/**
  * Decodes characters already read (from the bytes, or from a docx/pdf) into NFC, converting TCVN3
  * or VNI found inside them. Shared by every format so the same text reads the same whatever it
  * came in.
  */
 export function normalizeText(raw: string, conversions: string[], lookForLegacy = true): { text: string; legacy: 'tcvn3' | 'vni' | null } {
-  const nfc = raw.normalize('NFC');
-  if (nfc !== raw) conversions.push('nfd→nfc');
+  const nfc = toNfc(raw);
+  if (nfc !== raw) conversions.push(hasLongMarkRun(raw) ? 'nfd→nfc (dấu kết hợp quá 30 liền nhau được tách, UAX #15)' : 'nfd→nfc');
   if (!lookForLegacy) return { text: nfc, legacy: null };
   const repaired = repairLegacyText(nfc);
   if (repaired.legacy) conversions.push(`${repaired.legacy}→unicode`);
@@ -121,6 +133,7 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
     conversions.push(`${encoding}→unicode`);
   }
   if (looksBinary(raw)) throw unreadable(fileName, 'tệp nhị phân, không phải văn bản', 'binary content');
+  refuseMarkFlood(raw, fileName);
   // Bytes already read as a legacy encoding are Unicode now: nothing legacy is left inside.
   const { text } = normalizeText(raw, conversions, conversions.length === 0);
   if (text.trim().length === 0) throw unreadable(fileName, 'tệp không có nội dung chữ', 'no text content');

@@ -1,16 +1,14 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../../shared/contract/errors';
 import { parseDocument } from '../../../shared/parser/parseDocument';
 import type { ParseResult } from '../../../shared/parser/types';
 import { indexBody } from '../../../shared/search/indexText';
 import { type ExtractedText, extractText } from './extractText';
-import type { ExtractReply, ExtractRequest } from './extractWorker';
+import type { ExtractReply, ExtractRequest, WorkerMessage } from './extractWorker';
+import { type FileBudget, DEFAULT_FILE_BUDGET, ReadingCancelled, overMemory, overTime, timeBudgetMs } from './fileBudget';
 import { type OriginalToStore, writeOriginalAsync } from './originalsStore';
+import { workerSource } from './workerSource';
 
 /** An original read, parsed and stored (not yet flushed to disk). */
 export interface Extraction {
@@ -22,141 +20,270 @@ export interface Extraction {
   indexedBody?: string;
 }
 
-/** Reads, parses and stores on the calling thread (small imports, or where worker threads cannot start). */
+/** Reads, parses and stores on the calling thread, without a budget (only where reader threads cannot start). */
 export async function extractInProcess(name: string, bytes: Uint8Array, store: OriginalToStore): Promise<Extraction> {
   const extracted = await extractText(name, bytes);
-  const parsed = parseDocument(extracted.text);
+  const parsed = parseDocument(extracted.text, extracted.pages);
   const storedPath = await writeOriginalAsync(store.dir, store.sha256, store.extension, bytes);
   return { extracted, parsed, storedPath, indexedBody: indexBody(extracted.text) };
 }
 
-/**
- * Where the worker's code comes from. In a bundled build (the Electron shell), `extractWorker.cjs`
- * beside the bundle, if the build made one; from TypeScript sources (command line, tests, browser
- * host) the worker registers the same TypeScript loader first. Where neither is possible, imports
- * run on one thread.
- */
-function workerSource(): { code: string; workerData: unknown } | null {
-  // `__dirname` exists only in a CommonJS bundle; the sources run as ES modules.
-  const bundled = typeof __dirname === 'string' ? path.join(__dirname, 'extractWorker.cjs') : null;
-  if (bundled && fs.existsSync(bundled)) return { code: `require(${JSON.stringify(bundled)});`, workerData: null };
-  try {
-    const entry = new URL('./extractWorker.ts', import.meta.url).href;
-    // The ESM entry of tsx's API (require.resolve would give its CommonJS twin, which cannot register ESM hooks).
-    const pkgFile = createRequire(import.meta.url).resolve('tsx/package.json');
-    const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { exports: Record<string, { import?: { default?: string } } | string> };
-    const api = pkg.exports['./esm/api'];
-    if (typeof api !== 'object' || !api.import?.default) return null;
-    const tsx = pathToFileURL(path.join(path.dirname(pkgFile), api.import.default)).href;
-    const code = `const { workerData } = require('node:worker_threads');
-      import(workerData.tsx).then((m) => { m.register(); return import(workerData.entry); });`;
-    return { code, workerData: { tsx, entry } };
-  } catch {
-    return null;
-  }
-}
-
-interface Pending {
-  resolve(e: Extraction): void;
-  reject(err: unknown): void;
-}
-
-class ExtractWorker {
-  readonly pending = new Map<number, Pending>();
-  alive = true;
-
-  constructor(readonly worker: Worker) {
-    worker.on('message', (m: ExtractReply | { ready: true }) => {
-      if ('ready' in m) return;
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      this.pending.delete(m.id);
-      if (m.ok) p.resolve({ extracted: m.extracted, parsed: m.parsed, storedPath: m.storedPath, indexedBody: m.indexedBody });
-      else p.reject(ApiError.fromBody(m.error));
-    });
-    const die = (err: unknown) => {
-      this.alive = false;
-      for (const p of this.pending.values()) p.reject(err);
-      this.pending.clear();
-    };
-    worker.on('error', die);
-    worker.on('exit', () => die(new Error('extract worker exited')));
-  }
-}
-
-/** One worker per spare core (at least one); `KHOLUU_IMPORT_WORKERS` overrides it (0: none). */
-function defaultPoolSize(): number {
+/** One worker per spare core (at least one); `KHOLUU_IMPORT_WORKERS` overrides it (0: read on the calling thread, without budgets). */
+export function defaultPoolSize(): number {
   const configured = Number(process.env['KHOLUU_IMPORT_WORKERS']);
   if (process.env['KHOLUU_IMPORT_WORKERS'] !== undefined && Number.isInteger(configured) && configured >= 0) return Math.min(configured, 16);
   return Math.max(1, Math.min(4, os.availableParallelism() - 1));
 }
 
-/** Starting workers costs a few hundred milliseconds: worth it only for a bigger import. */
-export const POOL_MIN_FILES = 100;
+/** Files handed to one reader thread at once: the one it reads and the next, so it never waits for the main thread between files. */
+const PER_WORKER = 2;
+
+interface Task {
+  id: number;
+  /** The caller (an import run): cancelling stops its files only. */
+  group: object | undefined;
+  name: string;
+  bytes: Uint8Array;
+  store: OriginalToStore;
+  resolve(e: Extraction): void;
+  reject(err: unknown): void;
+  started: boolean;
+  timer?: NodeJS.Timeout;
+}
+
+class Reader {
+  readonly tasks: Task[] = [];
+  alive = true;
+  constructor(readonly worker: Worker) {}
+}
 
 /**
- * A few worker threads that read and parse originals (one per spare core; on a 2-core machine one,
- * beside the main thread that writes the catalogue). A file whose worker dies fails with a clear
- * reason; the rest of the import continues on the calling thread.
+ * Reader threads for the import: each original is read (`extractText`), parsed and stored on one,
+ * off the thread that writes the catalogue, under a budget of time and memory per file
+ * (`fileBudget.ts`). A file over its budget — or one that kills its thread — fails with the reason;
+ * the thread is replaced and the files queued behind it go on. Cancelling an import stops its
+ * files at once, even one in the middle of being read. Threads start on first use and are kept
+ * for the next import until `close`. Where threads cannot start, files are read on the calling
+ * thread (without a budget).
  */
 export class ExtractPool {
   private nextId = 1;
-  private turn = 0;
+  private readonly queue: Task[] = [];
+  private readers: Reader[] = [];
+  private starting: Promise<void> | null = null;
+  private unavailable = false;
+  private closed = false;
+  private readonly cancelled = new WeakSet<object>();
 
-  private constructor(private readonly workers: ExtractWorker[]) {}
-
-  /** Starts the pool, or returns null where worker threads cannot run this code. */
-  static async start(size = defaultPoolSize()): Promise<ExtractPool | null> {
-    const source = workerSource();
-    if (!source || size < 1) return null;
-    const started = await Promise.all(
-      Array.from({ length: size }, async () => {
-        const worker = new Worker(source.code, { eval: true, workerData: source.workerData });
-        try {
-          await new Promise<void>((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error('extract worker did not start')), 30_000);
-            worker.once('message', () => {
-              clearTimeout(timer);
-              resolve();
-            });
-            worker.once('error', (err) => {
-              clearTimeout(timer);
-              reject(err);
-            });
-          });
-          return new ExtractWorker(worker);
-        } catch {
-          void worker.terminate();
-          return null;
-        }
-      }),
-    );
-    const workers = started.filter((w): w is ExtractWorker => w !== null);
-    return workers.length > 0 ? new ExtractPool(workers) : null;
+  constructor(
+    private readonly size = defaultPoolSize(),
+    readonly budget: FileBudget = DEFAULT_FILE_BUDGET,
+  ) {
+    if (size < 1) this.unavailable = true;
   }
 
-  /** Reads, parses and stores one original on the least busy live worker (on this thread if none is left). */
-  extract(name: string, bytes: Uint8Array, store: OriginalToStore): Promise<Extraction> {
-    const live = this.workers.filter((w) => w.alive);
-    if (live.length === 0) return extractInProcess(name, bytes, store);
-    const worker = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a), live[this.turn++ % live.length]!);
-    const id = this.nextId++;
+  /** A pool with its threads started, or null where reader threads cannot run this code. */
+  static async start(size = defaultPoolSize(), budget: FileBudget = DEFAULT_FILE_BUDGET): Promise<ExtractPool | null> {
+    const pool = new ExtractPool(size, budget);
+    await pool.ensureStarted();
+    return pool.unavailable ? null : pool;
+  }
+
+  /** True when files are read on reader threads under the budget. */
+  get budgeted(): boolean {
+    return !this.unavailable;
+  }
+
+  /**
+   * Reads, parses and stores one original on a reader thread, within its budget. Rejects with an
+   * ApiError naming the file (unreadable, over its budget) or with `ReadingCancelled` after
+   * `cancel(group)`.
+   */
+  async extract(
+    name: string,
+    bytes: Uint8Array,
+    store: OriginalToStore,
+    options: { group?: object } = {},
+  ): Promise<Extraction> {
+    if (this.closed || (options.group && this.cancelled.has(options.group))) throw new ReadingCancelled();
+    await this.ensureStarted();
+    if (this.unavailable) return extractInProcess(name, bytes, store);
     return new Promise<Extraction>((resolve, reject) => {
-      worker.pending.set(id, {
-        resolve,
-        reject: (err) =>
-          reject(
-            err instanceof ApiError
-              ? err
-              : new ApiError('unreadable_file', `Bộ đọc gặp lỗi khi đọc “${name}”; tệp này chưa được nhập.`, `Extract worker failed on ${name}: ${String(err)}`),
-          ),
-      });
-      const request: ExtractRequest = { id, name, bytes, store };
-      worker.worker.postMessage(request);
+      const task: Task = { id: this.nextId++, group: options.group, name, bytes, store, resolve, reject, started: false };
+      this.queue.push(task);
+      this.dispatch();
     });
   }
 
+  /** Stops every file of `group` at once: queued ones are dropped, threads reading one are ended (and replaced). */
+  cancel(group: object): void {
+    this.cancelled.add(group);
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      if (this.queue[i]!.group !== group) continue;
+      const [task] = this.queue.splice(i, 1);
+      task!.reject(new ReadingCancelled());
+    }
+    for (const reader of [...this.readers]) {
+      const mine = reader.tasks.filter((t) => t.group === group);
+      if (mine.length === 0) continue;
+      const reading = mine.some((t) => t.started);
+      for (const t of mine) this.settle(reader, t, new ReadingCancelled());
+      // A thread in the middle of one of these files is ended; another import's files on it are read again on its replacement.
+      if (reading) this.replace(reader, null);
+    }
+    this.dispatch();
+  }
+
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    this.closed = true;
+    for (const task of this.queue.splice(0)) task.reject(new ReadingCancelled());
+    const readers = this.readers;
+    this.readers = [];
+    for (const r of readers) {
+      r.alive = false;
+      for (const t of r.tasks.splice(0)) {
+        clearTimeout(t.timer);
+        t.reject(new ReadingCancelled());
+      }
+    }
+    await Promise.all(readers.map((r) => r.worker.terminate()));
+  }
+
+  private ensureStarted(): Promise<void> {
+    if (this.unavailable || this.closed || this.readers.length >= this.size) return Promise.resolve();
+    this.starting ??= (async () => {
+      const missing = this.size - this.readers.length;
+      const started = await Promise.all(Array.from({ length: missing }, () => this.startReader()));
+      for (const r of started) if (r) this.readers.push(r);
+      if (this.readers.length === 0) this.unavailable = true;
+    })().finally(() => {
+      this.starting = null;
+    });
+    return this.starting;
+  }
+
+  private async startReader(): Promise<Reader | null> {
+    const source = workerSource('extractWorker');
+    if (!source || this.closed) return null;
+    const worker = new Worker(source.code, {
+      eval: true,
+      workerData: source.workerData,
+      resourceLimits: { maxOldGenerationSizeMb: this.budget.memoryMb, maxYoungGenerationSizeMb: 32 },
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('reader thread did not start')), 60_000);
+        worker.once('message', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        worker.once('error', (err) => {
+          clearTimeout(timer);
+          reject(err);
+        });
+      });
+    } catch {
+      void worker.terminate();
+      return null;
+    }
+    const reader = new Reader(worker);
+    worker.on('message', (m: WorkerMessage) => this.onMessage(reader, m));
+    worker.on('error', (err) => this.onDeath(reader, err));
+    worker.on('exit', () => this.onDeath(reader, new Error('reader thread exited')));
+    return reader;
+  }
+
+  private dispatch(): void {
+    for (const reader of this.readers) {
+      while (reader.alive && reader.tasks.length < PER_WORKER && this.queue.length > 0) {
+        const task = this.queue.shift()!;
+        reader.tasks.push(task);
+        const request: ExtractRequest = { type: 'extract', id: task.id, name: task.name, bytes: task.bytes, store: task.store };
+        reader.worker.postMessage(request);
+      }
+      this.holdOpen(reader);
+    }
+    if (this.queue.length > 0 && this.readers.length < this.size) void this.ensureStarted().then(() => this.dispatch());
+  }
+
+  private onMessage(reader: Reader, m: WorkerMessage): void {
+    if (!reader.alive) return;
+    const task = reader.tasks.find((t) => t.id === m.id);
+    if (!task) return;
+    if (m.type === 'started') {
+      task.started = true;
+      this.arm(reader, task);
+    } else this.finish(reader, task, m);
+  }
+
+  /** Starts the file's clock: when it runs out, the file fails and its thread is replaced. */
+  private arm(reader: Reader, task: Task): void {
+    const budgetMs = timeBudgetMs(this.budget, task.bytes.byteLength);
+    task.timer = setTimeout(() => {
+      if (!reader.alive || !reader.tasks.includes(task)) return;
+      this.settle(reader, task, overTime(task.name, budgetMs));
+      this.replace(reader, null);
+    }, budgetMs);
+  }
+
+  private finish(reader: Reader, task: Task, reply: ExtractReply): void {
+    if (reply.ok) this.settle(reader, task, null, { extracted: reply.extracted, parsed: reply.parsed, storedPath: reply.storedPath, indexedBody: reply.indexedBody });
+    else this.settle(reader, task, ApiError.fromBody(reply.error));
+    this.dispatch();
+  }
+
+  /** A thread with files keeps the process running; an idle one does not keep a command-line process alive. */
+  private holdOpen(reader: Reader): void {
+    if (reader.tasks.length > 0) reader.worker.ref();
+    else reader.worker.unref();
+  }
+
+  private settle(reader: Reader, task: Task, err: unknown, result?: Extraction): void {
+    clearTimeout(task.timer);
+    const i = reader.tasks.indexOf(task);
+    if (i >= 0) reader.tasks.splice(i, 1);
+    if (reader.alive) this.holdOpen(reader);
+    if (result) task.resolve(result);
+    else task.reject(err);
+  }
+
+  private onDeath(reader: Reader, err: unknown): void {
+    if (!reader.alive) return;
+    const running = reader.tasks.find((t) => t.started);
+    if (running) {
+      const outOfMemory = (err as { code?: string })?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.settle(
+        reader,
+        running,
+        outOfMemory
+          ? overMemory(running.name, this.budget.memoryMb)
+          : new ApiError('unreadable_file', `Bộ đọc gặp lỗi khi đọc “${running.name}”; tệp này chưa được nhập.`, `Reader thread failed on ${running.name}: ${String(err)}`),
+      );
+    }
+    this.replace(reader, err);
+  }
+
+  /** Ends a reader thread and starts another; files it had not begun go back to the front of the queue. */
+  private replace(reader: Reader, _cause: unknown): void {
+    if (!reader.alive) return;
+    reader.alive = false;
+    this.readers = this.readers.filter((r) => r !== reader);
+    const waiting = reader.tasks.splice(0);
+    for (const t of waiting) clearTimeout(t.timer);
+    for (const t of waiting.reverse()) {
+      t.started = false;
+      this.queue.unshift(t);
+    }
+    void reader.worker.terminate();
+    if (this.closed) return;
+    void this.ensureStarted().then(() => {
+      // No thread could be started again: read what is left on this thread rather than stall.
+      if (this.readers.length === 0) {
+        this.unavailable = true;
+        for (const t of this.queue.splice(0)) extractInProcess(t.name, t.bytes, t.store).then(t.resolve, t.reject);
+        return;
+      }
+      this.dispatch();
+    });
   }
 }

@@ -3,9 +3,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import type { PlacedPage } from '../../../shared/parser/layout';
 import { textLayerQuality, vietnameseShare } from '../../../shared/text/syllables';
 import type { OcrReading, OcrRun } from '../ocr/ocrDocument';
-import { decodeText, normalizeText, unreadable } from './decodeText';
-import { readDocx } from './formats/docx';
-import { readPdf } from './formats/pdf';
+import { decodeText, normalizeText, refuseMarkFlood, unreadable } from './decodeText';
 
 /** The text of an original, ready for the parser, and what was done to get it. */
 export interface ExtractedText {
@@ -83,7 +81,8 @@ export const MAX_ORIGINAL_BYTES = 50 * 1024 * 1024;
 /**
  * Reads an original's text according to its format. The one place that knows formats: the
  * importer calls this and nothing else. Throws an ApiError (`unreadable_file`, with the file's
- * name and the reason in Vietnamese) for anything it cannot read.
+ * name and the reason in Vietnamese) for anything it cannot read. A format's library is loaded
+ * the first time a file of that format is read.
  */
 export async function extractText(fileName: string, bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedText> {
   const ext = path.extname(fileName).toLowerCase();
@@ -96,23 +95,43 @@ export async function extractText(fileName: string, bytes: Uint8Array, options: 
       return { text: decoded.text, encoding: decoded.encoding, conversions: decoded.conversions, needsOcr: false, format: ext.slice(1), pageCount: null };
     }
     case '.docx': {
+      const { readDocx } = await import('./formats/docx');
       const docx = await readDocx(bytes, base);
       const conversions = docx.legacyFonts.map((e) => `${e}→unicode (phông chữ)`);
+      refuseMarkFlood(docx.text, base);
       const { text, legacy } = normalizeText(docx.text, conversions);
       if (text.trim() === '') throw unreadable(base, 'tệp Word không có nội dung chữ', 'no text in the document');
-      return { text, encoding: legacy ?? docx.legacyFonts[0] ?? 'unicode', conversions, needsOcr: false, format: 'docx', pageCount: null };
+      return {
+        text,
+        encoding: legacy ?? docx.legacyFonts[0] ?? 'unicode',
+        conversions,
+        needsOcr: false,
+        format: 'docx',
+        pageCount: null,
+        ...(docx.placed ? { pages: [docx.placed] } : {}),
+      };
     }
     case '.pdf': {
+      const { readPdf } = await import('./formats/pdf');
       const pdf = await readPdf(bytes, base);
       const conversions = pdf.legacyFonts.map((e) => `${e}→unicode (phông chữ)`);
       if (pdf.needsOcr) {
         if (options.ocr) return fromOcr(await (await ocrModule()).ocrPdf(bytes, base, options.ocr), 'pdf', conversions);
         return { text: '', encoding: 'none', conversions, needsOcr: true, format: 'pdf', pageCount: pdf.pageCount };
       }
+      refuseMarkFlood(pdf.text, base);
       const { text, legacy } = normalizeText(pdf.text, conversions);
       const quality = textLayerQuality(text);
       if (quality !== 'sound') return readGarbled(bytes, base, text, quality, legacy ?? pdf.legacyFonts[0] ?? 'unicode', conversions, pdf.pageCount, options);
-      return { text, encoding: legacy ?? pdf.legacyFonts[0] ?? 'unicode', conversions, needsOcr: false, format: 'pdf', pageCount: pdf.pageCount };
+      return {
+        text,
+        encoding: legacy ?? pdf.legacyFonts[0] ?? 'unicode',
+        conversions,
+        needsOcr: false,
+        format: 'pdf',
+        pageCount: pdf.pageCount,
+        ...(pdf.placed.length > 0 ? { pages: pdf.placed } : {}),
+      };
     }
     case '.jpg':
     case '.jpeg':

@@ -1,7 +1,8 @@
 /**
- * Worker thread of {@link ExtractPool}: reads an original's text (`extractText`, the formats' one
- * entry point), runs the parser on it and stores the original (not yet flushed), so a bulk import
- * uses a second core for the reading while the main thread writes the catalogue.
+ * Reader thread of {@link ExtractPool}: reads an original's text (`extractText`, the formats' one
+ * entry point), runs the parser on it and stores the original (not yet flushed), one file at a
+ * time, so a bulk import uses a second core for the reading while the main thread writes the
+ * catalogue, and the pool can time each file (`started`) and end a thread stuck in one.
  */
 import { parentPort } from 'node:worker_threads';
 import { ApiError } from '../../../shared/contract/errors';
@@ -11,6 +12,7 @@ import { extractText } from './extractText';
 import { type OriginalToStore, writeOriginalAsync } from './originalsStore';
 
 export interface ExtractRequest {
+  type: 'extract';
   id: number;
   name: string;
   bytes: Uint8Array;
@@ -18,29 +20,51 @@ export interface ExtractRequest {
 }
 
 export type ExtractReply =
-  | { id: number; ok: true; extracted: Awaited<ReturnType<typeof extractText>>; parsed: ReturnType<typeof parseDocument>; storedPath: string; indexedBody: string }
-  | { id: number; ok: false; error: ReturnType<ApiError['toBody']> };
+  | {
+      type: 'done';
+      id: number;
+      ok: true;
+      extracted: Awaited<ReturnType<typeof extractText>>;
+      parsed: ReturnType<typeof parseDocument>;
+      storedPath: string;
+      indexedBody: string;
+    }
+  | { type: 'done'; id: number; ok: false; error: ReturnType<ApiError['toBody']> };
+
+/** What the thread tells the pool: a file begun, a file done. */
+export type WorkerMessage = { type: 'started'; id: number } | ExtractReply;
+
+async function read(request: ExtractRequest): Promise<ExtractReply> {
+  try {
+    const extracted = await extractText(request.name, request.bytes);
+    const parsed = parseDocument(extracted.text, extracted.pages);
+    const { dir, sha256, extension } = request.store;
+    const storedPath = await writeOriginalAsync(dir, sha256, extension, request.bytes);
+    return { type: 'done', id: request.id, ok: true, extracted, parsed, storedPath, indexedBody: indexBody(extracted.text) };
+  } catch (err) {
+    const error =
+      err instanceof ApiError
+        ? err
+        : new ApiError('unreadable_file', `Không đọc được “${request.name}”: ${err instanceof Error ? err.message : String(err)}`, `Cannot read ${request.name}: ${String(err)}`);
+    return { type: 'done', id: request.id, ok: false, error: error.toBody() };
+  }
+}
 
 const port = parentPort;
 if (port) {
+  const queue: ExtractRequest[] = [];
+  let busy = false;
+  const drain = async () => {
+    busy = true;
+    for (let request = queue.shift(); request; request = queue.shift()) {
+      port.postMessage({ type: 'started', id: request.id } satisfies WorkerMessage);
+      port.postMessage(await read(request));
+    }
+    busy = false;
+  };
   port.on('message', (request: ExtractRequest) => {
-    void (async () => {
-      let reply: ExtractReply;
-      try {
-        const extracted = await extractText(request.name, request.bytes);
-        const parsed = parseDocument(extracted.text);
-        const { dir, sha256, extension } = request.store;
-        const storedPath = await writeOriginalAsync(dir, sha256, extension, request.bytes);
-        reply = { id: request.id, ok: true, extracted, parsed, storedPath, indexedBody: indexBody(extracted.text) };
-      } catch (err) {
-        const error =
-          err instanceof ApiError
-            ? err
-            : new ApiError('unreadable_file', `Không đọc được “${request.name}”: ${err instanceof Error ? err.message : String(err)}`, `Cannot read ${request.name}: ${String(err)}`);
-        reply = { id: request.id, ok: false, error: error.toBody() };
-      }
-      port.postMessage(reply);
-    })();
+    queue.push(request);
+    if (!busy) void drain();
   });
   port.postMessage({ ready: true });
 }

@@ -3,7 +3,8 @@ import { ApiError } from '../../../shared/contract/errors';
 import type { NewRunItem } from '../../data/repositories/importRuns';
 import { withStatementCache } from '../../data/statementCache';
 import { type ServiceContext, nowOf } from '../context';
-import { type ImportTarget, type PendingIndexEntries, type PendingShas, type PreparedImport, commitPrepared } from './importDocument';
+import type { PendingIndexEntries } from '../documents/writeDocument';
+import { type ImportTarget, type PendingShas, type CommittableImport, commitPrepared } from './importDocument';
 import { flushOriginals, flushOriginalsAsync } from './originalsStore';
 
 /**
@@ -15,16 +16,16 @@ export const BATCH_MAX_FILES = 50;
 export const BATCH_MAX_MS = 200;
 export const BATCH_MAX_TEXT_CHARS = 16 * 1024 * 1024;
 
-function reportItem(item: PreparedImport, result: ImportFileResult): NewRunItem {
+function reportItem(item: CommittableImport, result: ImportFileResult): NewRunItem {
   return { name: result.name, outcome: result.outcome, documentId: result.documentId, sha256: item.sha256, size: item.size, message: result.message };
 }
 
-function nameOf(item: PreparedImport): string {
+function nameOf(item: CommittableImport): string {
   return item.kind === 'settled' ? item.result.name : item.name;
 }
 
 interface Sealed {
-  items: PreparedImport[];
+  items: CommittableImport[];
   seq: number;
   /** The batch's originals reaching the disk; its documents are committed only after. */
   flushed: Promise<void>;
@@ -38,11 +39,13 @@ interface Sealed {
  * document has its file.
  */
 export class ImportBatch {
-  private items: PreparedImport[] = [];
+  private items: CommittableImport[] = [];
   private sealed: Sealed | null = null;
   private readonly pendingNames = new Set<string>();
   /** SHA-256 of files being imported and not yet committed (claimed by `prepareImport`). */
   readonly pendingShas: PendingShas = new Map();
+  /** Files that failed in an earlier pass of the run and are read again: their report line is replaced, not added. */
+  readonly retried = new Set<string>();
   private textChars = 0;
   private openedAt = 0;
   private nextSeq: number;
@@ -60,7 +63,7 @@ export class ImportBatch {
     return this.pendingNames.has(name);
   }
 
-  add(item: PreparedImport): void {
+  add(item: CommittableImport): void {
     if (this.items.length === 0) this.openedAt = performance.now();
     this.items.push(item);
     this.pendingNames.add(nameOf(item));
@@ -114,7 +117,7 @@ export class ImportBatch {
         catalogue.transaction(() => {
           const pendingIndex: PendingIndexEntries = [];
           const r = sealed.items.map((item) => commitPrepared(this.ctx, this.target, item, pendingIndex));
-          catalogue.repos.importRuns.addItems(this.runId, sealed.seq, r.map((x, i) => reportItem(sealed.items[i]!, x)), nowOf(this.ctx));
+          catalogue.repos.importRuns.addItems(this.runId, sealed.seq, r.map((x, i) => reportItem(sealed.items[i]!, x)), nowOf(this.ctx), this.retried);
           // Last: nothing after it in the transaction makes the full-text index write to disk early.
           catalogue.repos.searchIndex.upsertMany(pendingIndex);
           return r;
@@ -126,6 +129,7 @@ export class ImportBatch {
     }
     for (const item of sealed.items) {
       this.pendingNames.delete(nameOf(item));
+      this.retried.delete(nameOf(item));
       // Release the claim prepareImport made (a copy of a still-pending file never made one; a
       // failed file released its own, and its sha may since be claimed by a copy read after it).
       if (item.kind === 'document') this.pendingShas.delete(item.sha256);
@@ -133,13 +137,13 @@ export class ImportBatch {
     return results;
   }
 
-  private commitOne(item: PreparedImport, seq: number): ImportFileResult {
+  private commitOne(item: CommittableImport, seq: number): ImportFileResult {
     const { catalogue } = this.ctx;
     try {
       if (item.kind === 'document') flushOriginals(catalogue.originalsDir, [item.storedPath]);
       return catalogue.transaction(() => {
         const result = commitPrepared(this.ctx, this.target, item);
-        catalogue.repos.importRuns.addItems(this.runId, seq, [reportItem(item, result)], nowOf(this.ctx));
+        catalogue.repos.importRuns.addItems(this.runId, seq, [reportItem(item, result)], nowOf(this.ctx), this.retried);
         return result;
       });
     } catch (err) {
@@ -148,7 +152,7 @@ export class ImportBatch {
         err instanceof ApiError ? err.message : `Không lưu được “${name}” vào danh mục: ${err instanceof Error ? err.message : String(err)}`;
       const result: ImportFileResult = { name, outcome: 'failed', documentId: null, message };
       // If even this cannot be written, the catalogue is unwritable: let the job fail.
-      catalogue.transaction(() => catalogue.repos.importRuns.addItems(this.runId, seq, [reportItem(item, result)], nowOf(this.ctx)));
+      catalogue.transaction(() => catalogue.repos.importRuns.addItems(this.runId, seq, [reportItem(item, result)], nowOf(this.ctx), this.retried));
       return result;
     }
   }

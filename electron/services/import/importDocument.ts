@@ -3,9 +3,12 @@ import path from 'node:path';
 import { ApiError } from '../../../shared/contract/errors';
 import type { ImportFileResult } from '../../../shared/contract/types';
 import type { ParseResult } from '../../../shared/parser/types';
-import type { IndexedText } from '../../data/repositories/searchIndex';
-import { type ServiceContext, audit, nowOf } from '../context';
-import { type Extraction, extractInProcess } from './extractPool';
+import { describeDocument } from '../../../shared/importing/sameDocument';
+import { type PendingIndexEntries, addOriginal, writeDocument } from '../documents/writeDocument';
+import { findSameDocument, probableDuplicateReason, sameDocumentMessage } from './sameDocument';
+import type { ServiceContext } from '../context';
+import type { Extraction } from './extractPool';
+import { ReadingCancelled } from './fileBudget';
 import { type ExtractedText, MAX_ORIGINAL_BYTES, SUPPORTED_EXTENSIONS } from './extractText';
 import { type OriginalToStore, flushOriginals, mediaTypeOf } from './originalsStore';
 
@@ -14,11 +17,11 @@ export interface ImportTarget {
   fileId?: number | null;
 }
 
-/** One original to import: a display name and a way to get its bytes. */
+/** One original to import: a display name and a way to get its bytes (a file on disk is read off this thread). */
 export interface ImportSource {
   name: string;
   size: number;
-  read: () => Uint8Array;
+  read: () => Uint8Array | Promise<Uint8Array>;
 }
 
 
@@ -57,7 +60,12 @@ export type PreparedImport =
       indexedBody?: string;
     }
   | { kind: 'settled'; result: ImportFileResult; sha256: string | null; size: number | null }
-  | { kind: 'sameAsPending'; name: string; sha256: string; size: number };
+  | { kind: 'sameAsPending'; name: string; sha256: string; size: number }
+  /** Its reading was stopped by a cancel: nothing is reported, and a resume reads it again. */
+  | { kind: 'cancelled'; name: string };
+
+/** A prepared file that goes into the catalogue or the report (every kind but a cancelled one). */
+export type CommittableImport = Exclude<PreparedImport, { kind: 'cancelled' }>;
 
 /**
  * SHA-256 of files being imported and not yet committed, each with the promise of its own
@@ -70,8 +78,9 @@ function failure(name: string, err: unknown): ImportFileResult {
   return { name, outcome: 'failed', documentId: null, message: `Lỗi không xác định khi nhập “${name}”: ${String(err)}` };
 }
 
-function duplicateOf(name: string, documentId: number): ImportFileResult {
-  return { name, outcome: 'duplicate', documentId, message: `Đã có trong danh mục (văn bản mã ${documentId}).` };
+function duplicateOf(ctx: ServiceContext, name: string, documentId: number): ImportFileResult {
+  const held = ctx.catalogue.repos.documents.mention(documentId);
+  return { name, outcome: 'duplicate', documentId, message: `Tệp này (cùng nội dung từng byte) đã có trong danh mục: ${held ? describeDocument(held) : 'một văn bản đã bị gỡ'}.` };
 }
 
 /**
@@ -88,7 +97,7 @@ export async function prepareImport(
   ctx: ServiceContext,
   source: ImportSource,
   pendingShas: PendingShas,
-  extract: (name: string, bytes: Uint8Array, store: OriginalToStore) => Promise<Extraction> = extractInProcess,
+  extract: (name: string, bytes: Uint8Array, store: OriginalToStore) => Promise<Extraction> = (n, b, s) => ctx.readers.extract(n, b, s),
 ): Promise<PreparedImport> {
   const name = source.name;
   let sha256: string | null = null;
@@ -110,7 +119,7 @@ export async function prepareImport(
         `File ${name} too large: ${source.size} bytes`,
       );
     }
-    const bytes = source.read();
+    const bytes = await source.read();
     size = bytes.byteLength;
     sha256 = createHash('sha256').update(bytes).digest('hex');
     const sha = sha256;
@@ -121,7 +130,7 @@ export async function prepareImport(
       if (pendingShas.get(sha) === earlier) pendingShas.delete(sha);
     }
     const existing = ctx.catalogue.repos.attachments.documentIdBySha256(sha);
-    if (existing !== undefined) return { kind: 'settled', result: duplicateOf(name, existing), sha256: sha, size };
+    if (existing !== undefined) return { kind: 'settled', result: duplicateOf(ctx, name, existing), sha256: sha, size };
     let settle!: (p: PreparedImport) => void;
     const claim = new Promise<PreparedImport>((resolve) => (settle = resolve));
     pendingShas.set(sha, claim);
@@ -131,7 +140,7 @@ export async function prepareImport(
       settle(prepared);
       return prepared;
     } catch (err) {
-      const failed: PreparedImport = { kind: 'settled', result: failure(name, err), sha256: sha, size };
+      const failed: PreparedImport = err instanceof ReadingCancelled ? { kind: 'cancelled', name } : { kind: 'settled', result: failure(name, err), sha256: sha, size };
       // Nothing of this file will be committed: give up the claim (copies waiting on it read themselves).
       if (pendingShas.get(sha) === claim) pendingShas.delete(sha);
       settle(failed);
@@ -142,21 +151,17 @@ export async function prepareImport(
   }
 }
 
-/** Search index entries of a batch's documents, written together at the end of its transaction. */
-export type PendingIndexEntries = Array<{ documentId: number; text: IndexedText }>;
-
 /**
- * Writes a prepared document, its attachment, its index entry, its citations and the audit rows.
- * Call inside a transaction (with the run's report rows, so both commit or neither). With
- * `pendingIndex`, the index entry is added to it instead, for the caller to write with
- * `searchIndex.upsertMany` before the transaction ends (much cheaper for a batch: see there).
+ * Writes a prepared document with its original, index entry, citations and audit rows
+ * (`writeDocument`), or settles a file that is not one. Call inside a transaction (with the run's
+ * report rows, so both commit or neither); `pendingIndex` as for `writeDocument`.
  */
-export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: PreparedImport, pendingIndex?: PendingIndexEntries): ImportFileResult {
+export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: CommittableImport, pendingIndex?: PendingIndexEntries): ImportFileResult {
   const { repos } = ctx.catalogue;
   if (item.kind === 'settled') return item.result;
   // Another import (or an earlier file of this batch) may have stored the same bytes meanwhile.
   const raced = repos.attachments.documentIdBySha256(item.sha256);
-  if (raced !== undefined) return duplicateOf(item.name, raced);
+  if (raced !== undefined) return duplicateOf(ctx, item.name, raced);
   if (item.kind === 'sameAsPending') {
     // The earlier file failed to commit: this copy is not a duplicate of anything catalogued.
     return { name: item.name, outcome: 'failed', documentId: null, message: 'Tệp có cùng nội dung với một tệp khác trong lần nhập này nhưng tệp đó chưa được lưu; hãy nhập lại.' };
@@ -169,66 +174,79 @@ export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: 
   if (extracted.needsOcr) reviewFields.push('fullText');
   // Fields the reader doubts (OCR read them from poor words, the text layer may be garbled).
   for (const field of Object.keys(extracted.reviewReasons ?? {})) if (!reviewFields.includes(field)) reviewFields.push(field);
-  const now = nowOf(ctx);
-  const fileId = target.fileId ?? null;
   const fileName = path.basename(item.name);
-  const id = repos.documents.insert(
+  const original = { fileName, mediaType: mediaTypeOf(item.name), size: item.size, sha256: item.sha256, storedPath: item.storedPath };
+  // The same document as another file (the Word file of a PDF held, a scan of a printed copy):
+  // another original of that record; a probable one is a new record listed for the archivist.
+  const same = findSameDocument(ctx, target.fondsId, m);
+  if (same?.kind === 'same') {
+    addOriginal(ctx, same.document.id, original, { sameDocument: true });
+    return { name: item.name, outcome: 'duplicate', documentId: same.document.id, message: sameDocumentMessage(same.document) };
+  }
+  const probable = same?.kind === 'probable' ? { field: 'numberSymbol', reason: probableDuplicateReason(same.document), of: same.document.id } : null;
+  if (probable && !reviewFields.includes(probable.field)) reviewFields.push(probable.field);
+  // Why fields wait, stored with the document: a scan not read yet, what the reader doubts, a probable duplicate.
+  const reviewReasons: Record<string, string> = {
+    ...(extracted.needsOcr ? { fullText: OCR_REASON } : {}),
+    ...extracted.reviewReasons,
+    ...(probable ? { [probable.field]: probable.reason } : {}),
+  };
+  const { id } = writeDocument(
+    ctx,
     {
-      fondsId: target.fondsId,
-      fileId,
-      orderInFile: fileId !== null ? repos.documents.nextOrderInFile(fileId) : null,
-      sheetNumber: null,
-      docType: m.docType,
-      numberSymbol: m.numberSymbol,
-      issueDate: m.issueDate,
-      issuer: m.issuer,
-      parentIssuer: m.parentIssuer,
-      place: m.place,
-      subject: m.subject,
-      signerName: m.signerName,
-      signerTitle: m.signerTitle,
-      signingAuthority: m.signingAuthority,
-      addressees: m.addressees,
-      recipients: m.recipients,
-      securityLevel: parsed.securityLevel,
-      urgency: parsed.urgency,
-      language: 'vi',
-      // What the reader counted (PDF pages); never guessed for other formats.
-      pageCount: extracted.pageCount ?? null,
-      reliability: null,
-      incomingStamp: m.incomingStamp,
-      notes: null,
-      reviewFields,
-      fullText: text,
-      parseInfo: {
-        ...readInfo,
-        spans: parsed.spans,
-        citations: parsed.citationDetails,
-        ...(extracted.needsOcr ? { reviewReasons: { fullText: OCR_REASON, ...extracted.reviewReasons } } : {}),
+      fields: {
+        fondsId: target.fondsId,
+        fileId: target.fileId ?? null,
+        orderInFile: 'next',
+        sheetNumber: null,
+        docType: m.docType,
+        numberSymbol: m.numberSymbol,
+        issueDate: m.issueDate,
+        issuer: m.issuer,
+        parentIssuer: m.parentIssuer,
+        place: m.place,
+        subject: m.subject,
+        signerName: m.signerName,
+        signerTitle: m.signerTitle,
+        signingAuthority: m.signingAuthority,
+        addressees: m.addressees,
+        recipients: m.recipients,
+        securityLevel: parsed.securityLevel,
+        urgency: parsed.urgency,
+        language: 'vi',
+        // What the reader counted (PDF pages); never guessed for other formats.
+        pageCount: extracted.pageCount ?? null,
+        reliability: null,
+        incomingStamp: m.incomingStamp,
+        notes: null,
+        reviewFields,
+        fullText: text,
+        parseInfo: {
+          ...readInfo,
+          spans: parsed.spans,
+          citations: parsed.citationDetails,
+          ...(Object.keys(reviewReasons).length > 0 ? { reviewReasons } : {}),
+          ...(probable ? { probableDuplicateOf: probable.of } : {}),
+        },
       },
+      originals: [original],
+      citations: parsed.citationDetails,
+      indexedBody: item.indexedBody,
+      origin: { action: 'document.import', source: fileName },
     },
-    now,
-  );
-  const attachmentId = repos.attachments.insert(
-    { documentId: id, fileName, mediaType: mediaTypeOf(item.name), size: item.size, sha256: item.sha256, storedPath: item.storedPath },
-    now,
+    pendingIndex,
   );
   // OCR pages carry each word's range in the text: stored for the viewer and the review queue.
   const ranged = pages?.filter((p) => p.items.some((w) => w.start !== undefined));
   if (ranged && ranged.length > 0) repos.documentPages.insertMany(id, ranged);
-  const indexed: IndexedText = { numberSymbol: m.numberSymbol, subject: m.subject, body: text, indexedBody: item.indexedBody };
-  if (pendingIndex) pendingIndex.push({ documentId: id, text: indexed });
-  else repos.searchIndex.upsert(id, indexed);
-  repos.citations.insertForDocument(id, parsed.citationDetails);
-  const record = repos.documents.get(id);
-  audit(ctx, 'document.import', 'document', id, undefined, { ...record, source: fileName, textLength: text.length });
-  audit(ctx, 'attachment.add', 'attachment', attachmentId, undefined, { documentId: id, fileName, size: item.size, sha256: item.sha256 });
-  return { name: item.name, outcome: 'imported', documentId: id, message: extracted.needsOcr ? `Đã nhập bản gốc; ${OCR_REASON}.` : null };
+  const notes = [extracted.needsOcr ? `Đã nhập bản gốc; ${OCR_REASON}.` : null, probable ? `Đã nhập; ${probable.reason}: chờ người lưu trữ xem xét.` : null].filter(Boolean);
+  return { name: item.name, outcome: 'imported', documentId: id, message: notes.length > 0 ? notes.join(' ') : null };
 }
 
 /** Imports one original on its own (the sample fonds, single uploads): prepare, flush, commit. */
 export async function importDocument(ctx: ServiceContext, target: ImportTarget, source: ImportSource): Promise<ImportFileResult> {
   const prepared = await prepareImport(ctx, source, new Map());
+  if (prepared.kind === 'cancelled') return failure(source.name, new Error('cancelled'));
   try {
     if (prepared.kind === 'document') flushOriginals(ctx.catalogue.originalsDir, [prepared.storedPath]);
     return ctx.catalogue.transaction(() => commitPrepared(ctx, target, prepared));

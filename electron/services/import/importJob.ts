@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import type { JobState } from '../../../shared/contract/types';
+import type { ImportFileResult, JobState } from '../../../shared/contract/types';
 import type { Job } from '../jobs';
 import { type ServiceContext, audit, nowOf } from '../context';
-import { ExtractPool, POOL_MIN_FILES, extractInProcess } from './extractPool';
 import { ImportBatch } from './importBatch';
 import { type ImportSource, type ImportTarget, type PreparedImport, prepareImport } from './importDocument';
+import type { OriginalToStore } from './originalsStore';
 import { walkFiles } from './walk';
 import { backupNow } from '../safety/backups/backupNow';
 import { OcrStage, stoppedByCancel } from '../ocr/importStage';
@@ -18,7 +18,7 @@ export interface ImportInput {
 /** Lets the event loop serve progress polls and cancel calls between files. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** A file on disk, stat'ed and read only when its turn comes. */
+/** A file on disk, stat'ed and read only when its turn comes; read on the thread pool, not the thread that writes the catalogue. */
 export function pathSource(filePath: string): ImportSource {
   let size: number | undefined;
   return {
@@ -27,7 +27,7 @@ export function pathSource(filePath: string): ImportSource {
       size ??= fs.statSync(filePath).size;
       return size;
     },
-    read: () => fs.readFileSync(filePath),
+    read: () => fs.promises.readFile(filePath),
   };
 }
 
@@ -84,18 +84,22 @@ function sizeOf(source: ImportSource): number {
 }
 
 /**
- * Runs an import to its end: counts the files, then reads them (a few ahead, parsed on a worker
- * thread when the import is big enough), and commits them in batches, recording each file in the
- * run's report in the same transaction as its document. Progress counts committed work only. A
- * file already in the run's report (handled before an interruption) is skipped without being
- * counted again; one already in the catalogue under the same SHA-256 is reported as a duplicate.
- * Cancelling stops at the next file; what was already read is committed first.
+ * Runs an import to its end: counts the files, then reads them (a few ahead, each parsed on a
+ * reader thread under its time and memory budget), and commits them in batches, recording each
+ * file in the run's report in the same transaction as its document. Progress counts committed
+ * work only. A file already in the run's report (handled before an interruption) is skipped
+ * without being counted again; one already in the catalogue under the same SHA-256 is reported as
+ * a duplicate. Cancelling stops the reading at once (a file half read is left for a resume); what
+ * was already read is committed first.
  */
 export async function runImport(ctx: ServiceContext, job: Job, target: ImportTarget, runId: number, input: ImportInput): Promise<void> {
   const runs = ctx.catalogue.repos.importRuns;
   let state: Exclude<JobState, 'running'> = 'done';
   let error: string | null = null;
-  let pool: ExtractPool | null = null;
+  // Cancelling stops the files being read at once, even one in the middle of being read.
+  const stopReading = () => ctx.readers.cancel(job);
+  if (job.signal.aborted) stopReading();
+  else job.signal.addEventListener('abort', stopReading, { once: true });
   const ocr = new OcrStage(ctx, job);
   try {
     const total = input.uploads.length + (input.roots.length > 0 ? await countFiles(job, input.roots) : 0);
@@ -106,8 +110,7 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
       await backupNow(ctx, 'pre-import', `lần nhập số ${runId}`);
       job.status.phase = null;
     }
-    if (total - job.status.processed >= POOL_MIN_FILES && !job.cancelled) pool = await ExtractPool.start();
-    const extract = ocr.wrap(pool ? pool.extract.bind(pool) : extractInProcess);
+    const extract = ocr.wrap((name: string, bytes: Uint8Array, store: OriginalToStore) => ctx.readers.extract(name, bytes, store, { group: job }));
 
     const batch = new ImportBatch(ctx, target, runId);
     const ahead: Array<{ name: string; bytes: number; prepared: Promise<PreparedImport> }> = [];
@@ -118,18 +121,27 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
       aheadBytes -= next.bytes;
       const prepared = await next.prepared;
       aheadNames.delete(next.name);
-      if (job.cancelled && stoppedByCancel(prepared)) return;
+      if (prepared.kind === 'cancelled' || (job.cancelled && stoppedByCancel(prepared))) return;
       batch.add(prepared);
-      if (batch.due) job.record(...(await batch.rotate()));
+      if (batch.due) record(await batch.rotate());
+    };
+    // The job counts what the run's report counts (a file retried replaces its failure).
+    const record = (results: ImportFileResult[]) => {
+      job.record(...results);
+      const counts = runs.counts(runId);
+      if (counts) Object.assign(job.status, counts);
     };
 
     for (const entry of entriesOf(input)) {
-      if (job.cancelled) {
-        state = 'cancelled';
-        break;
+      if (job.cancelled) break;
+      // A path names one file: one already reported (before an interruption, or twice in overlapping folders) is done,
+      // unless it failed then: a resume reads it again.
+      if (entry.onDisk) {
+        if (aheadNames.has(entry.name) || batch.has(entry.name)) continue;
+        const before = runs.itemOutcome(runId, entry.name);
+        if (before === 'failed') batch.retried.add(entry.name);
+        else if (before !== undefined) continue;
       }
-      // A path names one file: one already reported (before an interruption, or twice in overlapping folders) is done.
-      if (entry.onDisk && (aheadNames.has(entry.name) || batch.has(entry.name) || runs.hasItem(runId, entry.name))) continue;
       const bytes = 'source' in entry ? sizeOf(entry.source) : 0;
       const prepared = 'source' in entry ? prepareImport(ctx, entry.source, batch.pendingShas, extract) : Promise.resolve(entry.failed);
       ahead.push({ name: entry.name, bytes, prepared });
@@ -138,15 +150,17 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
       while (ahead.length >= READ_AHEAD_FILES || (ahead.length > 1 && aheadBytes > READ_AHEAD_BYTES)) await takeOne();
       await yieldToEventLoop();
     }
+    // What was read before a cancel is committed; files whose reading it stopped are left for a resume.
     while (ahead.length > 0) await takeOne();
-    job.record(...(await batch.drain()));
+    record(await batch.drain());
     // A cancel after the last file was read ahead still stopped the reading of some (OCR): resumable.
     if (job.cancelled) state = 'cancelled';
   } catch (err) {
     state = 'failed';
     error = `Nhập tài liệu bị dừng do lỗi: ${err instanceof Error ? err.message : String(err)}`;
   } finally {
-    await Promise.all([pool?.close(), ocr.close()]);
+    job.signal.removeEventListener('abort', stopReading);
+    await ocr.close();
   }
   finishRun(ctx, job, runId, state, error);
 }

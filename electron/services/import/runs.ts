@@ -100,8 +100,10 @@ export function startImportRun(ctx: ServiceContext, target: ImportTarget, input:
 }
 
 /**
- * Resumes an interrupted, cancelled or failed run: walks its sources again, skips every file its
- * report already holds and reports the rest, so nothing is imported or counted twice.
+ * Resumes a run: walks its sources again, skips every file its report already holds as imported or
+ * duplicate, reads again the files that failed (their report line is replaced by the new outcome)
+ * and reports the rest, so nothing is imported or counted twice. A finished run is resumed only to
+ * retry its failed files.
  */
 export function resumeImportRun(ctx: ServiceContext, runId: number): Job {
   markInterruptedRuns(ctx);
@@ -116,8 +118,8 @@ export function resumeImportRun(ctx: ServiceContext, runId: number): Job {
       `Import run ${runId} was uploaded and cannot be walked again`,
     );
   }
-  if (run.state === 'done') {
-    throw new ApiError('conflict', `Lần nhập ${runId} đã hoàn tất; không còn gì để nhập tiếp.`, `Import run ${runId} is complete`);
+  if (run.state === 'done' && run.failed === 0) {
+    throw new ApiError('conflict', `Lần nhập ${runId} đã hoàn tất, không có tệp lỗi để nhập lại.`, `Import run ${runId} is complete with no failed files`);
   }
   const target = { fondsId: run.fondsId, fileId: run.fileId };
   checkTarget(ctx, target);

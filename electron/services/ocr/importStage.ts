@@ -54,7 +54,7 @@ export class OcrStage {
           },
         },
       });
-      const parsed = parseDocument(extracted.text);
+      const parsed = parseDocument(extracted.text, extracted.pages);
       const reasons = reviewOcrFields(parsed, extracted.pages);
       return {
         extracted: Object.keys(reasons).length > 0 ? { ...extracted, reviewReasons: { ...extracted.reviewReasons, ...reasons } } : extracted,

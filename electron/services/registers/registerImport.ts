@@ -9,6 +9,7 @@ import { REGISTER_FIELDS, type RegisterMapping, findHeaderRow, suggestMapping } 
 import { type RegisterRowReading, readRegisterRow } from '../../../shared/registers/values';
 import type { NewRunItem } from '../../data/repositories/importRuns';
 import { type ServiceContext, audit, nowOf } from '../context';
+import { writeDocument } from '../documents/writeDocument';
 import { checkTarget } from '../import/importDocument';
 import { flushOriginals, writeOriginal } from '../import/originalsStore';
 import type { Job } from '../jobs';
@@ -86,13 +87,12 @@ function commitRow(rc: RowContext, row: number, cells: string[], reading: Regist
     fileId = repos.registers.fileIdByCode(fondsId, f.fileCode);
     if (fileId === null) problems.push(`Hồ sơ số “${f.fileCode}” chưa có trong phông: văn bản để ở mục chưa lập hồ sơ.`);
   }
-  const now = nowOf(ctx);
   const fullText = rowText(register, row, rc.headers, cells);
-  const id = repos.documents.insert(
-    {
+  const { id } = writeDocument(ctx, {
+    fields: {
       fondsId,
       fileId,
-      orderInFile: fileId !== null ? repos.documents.nextOrderInFile(fileId) : null,
+      orderInFile: 'next',
       sheetNumber: f.sheetNumber,
       docType: f.docType,
       numberSymbol: f.numberSymbol,
@@ -124,10 +124,10 @@ function commitRow(rc: RowContext, row: number, cells: string[], reading: Regist
         register: { fileName: register.fileName, sha256: register.sha256, storedPath: rc.storedPath, sheet: register.table.sheet, row, problems },
       },
     },
-    now,
-  );
-  repos.searchIndex.upsert(id, { numberSymbol: f.numberSymbol, subject: f.subject, body: fullText });
-  audit(ctx, 'document.import', 'document', id, undefined, { ...repos.documents.get(id), source: register.fileName, registerRow: row });
+    // The register itself is the original, kept once for all its rows (named in parseInfo and the run).
+    originals: [],
+    origin: { action: 'document.import', source: register.fileName, registerRow: row },
+  });
   return { name, outcome: 'imported', documentId: id, message: problems.length ? problems.join(' ') : null };
 }
 

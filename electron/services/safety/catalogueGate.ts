@@ -46,7 +46,7 @@ export function openCatalogueGate(options: ServicesOptions, gate: GateOptions = 
   try {
     start(options.passphrase);
   } catch (err) {
-    if (!(err instanceof ApiError && err.code === 'locked')) throw err;
+    if (!(err instanceof ApiError && err.kind === 'locked')) throw err;
   }
 
   const dispatch: Dispatch = async (operation, input) => {

@@ -234,7 +234,10 @@ export function computeFacets(
     let more = 0;
     for (const c of codes) {
       const code = key === 'year' ? yearCode(c) : c;
-      if (values.length >= input.limit) {
+      // The undated documents and those in no file are always listed: they are what an archivist
+      // looks for to complete the catalogue, however few.
+      const always = c === 0 && (key === 'year' || key === 'file');
+      if (values.length >= input.limit && !always) {
         more++;
         continue;
       }

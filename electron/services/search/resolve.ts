@@ -5,7 +5,7 @@ import { isEmptyQuery, parseQuery, withoutLastWord, type ParsedQuery } from '../
 import { spellingIn } from '../../../shared/search/spelling';
 import { correctable, offerable } from '../../../shared/search/typos';
 import type { SearchHitRepository } from '../../data/repositories/searchHits';
-import type { IndexTable, SearchIndexRepository } from '../../data/repositories/searchIndex';
+import type { IndexTable, KeyBounds, SearchIndexRepository } from '../../data/repositories/searchIndex';
 import type { FacetStore } from './facetStore';
 import { Vocabulary } from './vocabulary';
 
@@ -44,12 +44,11 @@ const MAX_ALTERNATIVES = 6;
 /** Documents named by a number-symbol that are considered (a bare `12` names hundreds). */
 export const NUMBER_HITS = 200;
 /** Spellings of one word tried for an offer. */
-const OFFER_NEIGHBOURS = 8;
-/** Offered phrases looked for among numbers, subjects and metadata, then in the texts. */
-const OFFER_META_CHECKS = 24;
-const OFFER_TEXT_CHECKS = 8;
+const OFFER_NEIGHBOURS = 24;
+/** An offered query is looked for in the texts of this many of the newest documents (numbers, subjects and metadata: all). */
+const OFFER_TEXT_WINDOW = 20_000;
 /** Characters of a document read to spell the offered query as it does. */
-const SPELLING_SCAN = 60_000;
+const SPELLING_SCAN = 2_000_000;
 
 const NO_CORRECTIONS: Corrections = { list: [], alternatives: new Map() };
 
@@ -83,34 +82,40 @@ interface Offer {
 /**
  * For words that found nothing: the same words with one of them (three letters or more) changed by
  * one letter so that they stand side by side in a document the caller may see — `ban giao tsi lieu`
- * → `bàn giao tài liệu`. Unknown words are tried first; a bounded number of phrases is looked up.
+ * → `bàn giao tài liệu`. A word no document holds is the likely typo, so only such words are
+ * changed when there are any; otherwise any word may be. The spellings are looked for at once (one
+ * index query), in numbers, subjects and metadata, then in the texts of the newest documents.
  */
 function findOffer(vocab: Vocabulary, index: SearchIndexRepository, hits: SearchHitRepository, q: ParsedQuery): Offer | null {
   if (q.prefix || q.number || q.phrases.length > 0) return null;
   const words = q.words.map((w) => w.folded);
   if (words.length < 2 || words.length > LONG_QUERY) return null;
   const positions = words.map((_, i) => i).filter((i) => offerable(words[i]!));
-  positions.sort((a, b) => Number(vocab.has(words[a]!)) - Number(vocab.has(words[b]!)));
-  const candidates: Array<{ i: number; e: string; match: string }> = [];
-  for (const i of positions) {
-    for (const e of vocab.neighbours(words[i]!, OFFER_NEIGHBOURS)) {
-      const phrase = words.map((w, j) => (j === i ? e : w));
-      candidates.push({ i, e, match: `"${phrase.join(' ')}"` });
+  const unknown = positions.filter((i) => !vocab.has(words[i]!));
+  const candidates: Array<{ i: number; e: string; phrase: string[] }> = [];
+  for (const i of unknown.length > 0 ? unknown : positions) {
+    for (const e of vocab.neighbours(words[i]!, OFFER_NEIGHBOURS)) candidates.push({ i, e, phrase: words.map((w, j) => (j === i ? e : w)) });
+  }
+  if (candidates.length === 0) return null;
+  const any = vocab.visible(`(${candidates.map((c) => `"${c.phrase.join(' ')}"`).join(' OR ')})`);
+  const recent = index.newestKey(OFFER_TEXT_WINDOW);
+  const places: Array<{ table: IndexTable; bounds: KeyBounds }> = [
+    { table: 'meta', bounds: {} },
+    { table: 'main', bounds: recent === null ? {} : { lo: recent } },
+  ];
+  for (const { table, bounds } of places) {
+    let read = 0;
+    for (const key of index.keys(any, 'desc', bounds, table)) {
+      // The document holds one of the phrases: which one, and spelt how, is read from its text.
+      const row = hits.texts([idOfKey(key)], SPELLING_SCAN)[0];
+      for (const c of candidates) {
+        const text = row ? spellingIn(row.text, c.phrase) : null;
+        if (text) return { word: words[c.i]!, replacement: c.e, text };
+      }
+      if (++read >= 3) break;
     }
   }
-  const inMeta = candidates.slice(0, OFFER_META_CHECKS).find((x) => vocab.matches(x.match, 'meta'));
-  const inText = inMeta ? undefined : candidates.slice(0, OFFER_TEXT_CHECKS).find((x) => vocab.matches(x.match, 'main'));
-  const c = inMeta ?? inText;
-  if (!c) return null;
-  const table: IndexTable = inMeta ? 'meta' : 'main';
-  const phrase = words.map((w, j) => (j === c.i ? c.e : w));
-  let text: string | null = null;
-  for (const key of index.keys(vocab.visible(c.match), 'desc', {}, table)) {
-    const row = hits.texts([idOfKey(key)], SPELLING_SCAN)[0];
-    text = row ? spellingIn(row.text, phrase) : null;
-    break;
-  }
-  return { word: words[c.i]!, replacement: c.e, text: text ?? phrase.join(' ') };
+  return null;
 }
 
 export class QueryResolver {

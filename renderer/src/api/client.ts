@@ -24,22 +24,13 @@ async function httpCall(name: string, input: unknown): Promise<CallReply<unknown
       body: JSON.stringify(input ?? {}),
     });
   } catch (err) {
-    return {
-      ok: false,
-      error: {
-        code: 'internal',
-        message: 'Mất kết nối với máy chủ Kho Lưu. Hãy kiểm tra cửa sổ dòng lệnh đang chạy “npm run web”.',
-        messageEn: `Network error: ${String(err)}`,
-      },
-    };
+    console.error(`Kho Lưu: network error on ${name}: ${String(err)}`);
+    return { ok: false, error: new ApiError('common.connectionLost').toBody() };
   }
   try {
     return (await response.json()) as CallReply<unknown>;
   } catch {
-    return {
-      ok: false,
-      error: { code: 'internal', message: `Máy chủ trả lời không hợp lệ (HTTP ${response.status}).`, messageEn: `Bad reply, HTTP ${response.status}` },
-    };
+    return { ok: false, error: new ApiError('common.badReply', { status: response.status }).toBody() };
   }
 }
 

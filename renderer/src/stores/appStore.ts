@@ -74,7 +74,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
       ]);
       set({ info, counts, codeLists, locale: info.locale, actor: info.actor, booting: false, locked: false });
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'locked') return set({ booting: false, locked: true, bootError: null });
+      if (err instanceof ApiError && err.kind === 'locked') return set({ booting: false, locked: true, bootError: null });
       set({ booting: false, bootError: errorMessage(err) });
     }
   },

@@ -94,7 +94,7 @@ async function follow(jobId: string, mine: number, onStatus: (s: JobStatus) => v
     } catch (err) {
       useImportStore.setState({ error: errorMessage(err) });
       // A job the host no longer knows will never finish; anything else may be a passing hiccup.
-      if (err instanceof ApiError && err.code === 'not_found') return null;
+      if (err instanceof ApiError && err.kind === 'not_found') return null;
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
@@ -132,7 +132,9 @@ export const useImportStore = create<ImportState>()((set, get) => ({
         });
         set({ phase: 'running', jobId });
         const before = totals;
-        last = await follow(jobId, mine, (s) => set({ status: combined(before, s, grandTotal) }));
+        const more = i < parts.length - 1;
+        // Between runs the import as a whole is still running: one part done is not the end.
+        last = await follow(jobId, mine, (s) => set({ status: { ...combined(before, s, grandTotal), ...(more && s.state === 'done' ? { state: 'running' as const } : {}) } }));
         if (!last) {
           if (generation === mine) set({ phase: 'finished' });
           return;

@@ -1,8 +1,18 @@
-import { ApiError } from '@shared/contract/errors';
+/**
+ * An error's words in the interface's language. A services' error carries a code and parameters;
+ * the shared catalogue (`@shared/contract/errors`) writes its sentence in Vietnamese or English.
+ */
+import { ApiError, fieldTexts } from '@shared/contract/errors';
+import type { Locale } from '@shared/contract/types';
+import { useAppStore } from '../stores/appStore';
 
-/** The Vietnamese message of an ApiError, or a readable text for anything else. */
-export function errorMessage(err: unknown): string {
-  if (err instanceof ApiError) return err.message;
+function currentLocale(): Locale {
+  return useAppStore.getState().locale;
+}
+
+/** The sentence of an error in the interface's language, or a readable text for anything else. */
+export function errorMessage(err: unknown, locale: Locale = currentLocale()): string {
+  if (err instanceof ApiError) return err.textIn(locale);
   if (err instanceof Error) return err.message;
   return String(err);
 }
@@ -11,10 +21,10 @@ export function errorMessage(err: unknown): string {
  * The server's per-field messages keyed by form field: `patch.endDate` → `endDate`,
  * `target.fondsId` → `fondsId`. Returns null when the error names no field.
  */
-export function fieldErrors(err: unknown): Record<string, string> | null {
+export function fieldErrors(err: unknown, locale: Locale = currentLocale()): Record<string, string> | null {
   if (!(err instanceof ApiError) || !err.fields) return null;
   const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(err.fields)) {
+  for (const [path, message] of Object.entries(fieldTexts(locale, err.fields))) {
     const key = path.replace(/^(patch|target)\./, '');
     out[key] ??= message;
   }

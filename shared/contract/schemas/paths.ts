@@ -6,11 +6,12 @@
  * boundary, before any job starts.
  */
 import { z } from 'zod';
+import type { ErrorCode } from '../errors';
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 const noControl = (s: string) => !CONTROL.test(s);
-const controlIssue = { error: 'Đường dẫn chứa ký tự điều khiển (ví dụ NUL), không hợp lệ' };
+const controlIssue = { error: 'field.pathControlCharacters' satisfies ErrorCode };
 
 /** As typed: kept exactly (a folder's name may end in a space). */
 export const localPath = z.string().min(1).max(4_096).refine(noControl, controlIssue);

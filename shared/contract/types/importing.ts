@@ -133,8 +133,8 @@ export interface MissingCitationsPage {
   items: MissingCitation[];
 }
 
-/** Why a field waits for review. */
-export type ReviewReason = 'empty' | 'doubtful' | 'ocr';
+/** Why a field waits for review (`duplicate`: the document may be another copy of one already in the fonds). */
+export type ReviewReason = 'empty' | 'doubtful' | 'ocr' | 'duplicate';
 
 export interface ReviewExcerpt {
   before: string;
@@ -146,6 +146,8 @@ export interface ReviewField {
   field: string;
   value: unknown;
   reason: ReviewReason;
+  /** The reason in words, when the reader or the importer stored one (which document it may duplicate, why OCR is needed). */
+  note?: string | null;
   /** Where the parser found it in the text (empty: not found in the text). */
   spans: TextSpan[];
   /** The text around the first place it was found. */

@@ -12,6 +12,7 @@
  */
 
 import { unitsToString } from './singleByte';
+import { toNfc } from '../normalize';
 
 const TCVN3_HIGH =
   '\u00a0ĂÂÊÔƠƯĐăâêôơưđẰ\u0300\u0309\u0303\u0301\u0323àảãáạẲằẳẵắẴẮẦẨẪẤỀặầẩẫấậèỂẻẽéẹềểễếệìỉỄẾỒĩíịòỔỏõóọồổỗốộờởỡớợùỖủũúụừửữứựỳỷỹýỵỐ';
@@ -42,7 +43,7 @@ export function decodeTcvn3(text: string): string {
     const c = text.charCodeAt(i);
     units[i] = c >= 0xa0 && c <= 0xff ? DECODE_UNITS[c - 0xa0]! : c;
   }
-  return unitsToString(units).normalize('NFC');
+  return toNfc(unitsToString(units));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type Tone, type VowelBase, vowel } from './letters';
+import { toNfc } from '../normalize';
 
 /**
  * VNI Windows, the encoding of the `VNI-Times` family of fonts: a Vietnamese letter is its ASCII
@@ -103,7 +104,7 @@ export function decodeVni(text: string): string {
     }
   }
   out += text.slice(runStart);
-  return out.normalize('NFC');
+  return toNfc(out);
 }
 
 /** Writes NFC Unicode as VNI characters; characters outside Latin-1 and Vietnamese pass through. */

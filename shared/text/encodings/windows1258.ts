@@ -5,6 +5,8 @@
  * The table is Microsoft's (checked in the tests against iconv-lite's `windows1258`).
  */
 
+import { toNfc } from '../normalize';
+
 /** 0x80–0xFF → Unicode; 0xFFFD where the code page defines nothing. */
 const HIGH = [
   0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0xfffd, 0x2039, 0x0152, 0xfffd, 0xfffd, 0xfffd,
@@ -40,7 +42,7 @@ export function decodeWindows1258(bytes: Uint8Array): { text: string; undefinedB
     }
     parts.push(part.join(''));
   }
-  return { text: parts.join('').normalize('NFC'), undefinedBytes };
+  return { text: toNfc(parts.join('')), undefinedBytes };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createServices } from '../../../electron/services/createServices';
 import { createDispatch } from '../../../electron/services/dispatch';
 import type { InputOf, OperationName, OutputOf } from '../../../shared/contract/api';
+import { ApiError } from '../../../shared/contract/errors';
 import type { BenchQuery } from './querySet';
 
 export interface Stats {
@@ -43,7 +44,7 @@ export async function measureService(cataloguePath: string, queries: BenchQuery[
   const dispatch = createDispatch(services.handlers, { error: (m) => console.error(m) });
   const call = async <N extends OperationName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> => {
     const r = await dispatch(name, input);
-    if (!r.ok) throw new Error(`${name}: ${r.error.messageEn ?? r.error.message}`);
+    if (!r.ok) throw ApiError.fromBody(r.error);
     return r.result as OutputOf<N>;
   };
   const input = (q: BenchQuery) => ({ text: q.text, typing: q.typing ?? false, filters: (q.filters ?? {}) as never, sort: q.sort ?? 'relevance', limit: 20 });

@@ -44,7 +44,7 @@ describe('setting fields on files', () => {
     expect(result.refusals[0]).toMatchObject({ code: 'documents_outside_dates', params: { start: '2022-06-01', end: '2022-12-31' } });
     expect(result.changed).toBe(0);
     expect(result.operationId).toBeNull();
-    await expect(w.app.call('bulk.start', { action: 'files.setFields', selection: { kind: 'ids', ids: [f2022] }, fields: { retentionCode: 'XX' } })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(w.app.call('bulk.start', { action: 'files.setFields', selection: { kind: 'ids', ids: [f2022] }, fields: { retentionCode: 'XX' } })).rejects.toMatchObject({ kind: 'invalid_input' });
   });
 });
 
@@ -101,7 +101,7 @@ describe('undo', () => {
     expect(auditRows(w.app, 'bulk.document.undo')).toHaveLength(unfiled.length);
     expect(auditRows(w.app, 'bulk.file.undo')).toHaveLength(1);
     expect((await w.app.call('bulk.operations', {}))[0]!.undoneBy).toBe('tester');
-    await expect(w.app.call('bulk.undo', { operationId: moved.operationId! })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(w.app.call('bulk.undo', { operationId: moved.operationId! })).rejects.toMatchObject({ kind: 'conflict' });
     // Every document is where it was, numbered as it was.
     expect(placement()).toBe(before);
     expect((await w.app.call('audit.verify', {})).ok).toBe(true);
@@ -118,7 +118,7 @@ describe('undo', () => {
     const auditBefore = db(w).prepare('SELECT COUNT(*) FROM audit_log').pluck().get();
     const err = await w.app.call('bulk.undo', { operationId: result.operationId! }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).code).toBe('conflict');
+    expect((err as ApiError).kind).toBe('conflict');
     expect((err as ApiError).message).toContain(number);
     expect(fingerprint(w)).toBe(before);
     expect(db(w).prepare('SELECT COUNT(*) FROM audit_log').pluck().get()).toBe(auditBefore);

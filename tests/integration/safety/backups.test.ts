@@ -92,7 +92,7 @@ describe('backups', () => {
     expect(rewritten.ok).toBe(false);
     expect(rewritten.problems.join(' ')).toMatch(/không khớp với nhật ký/);
     // A tampered backup is refused for restore.
-    expect((await callError(app, 'backups.previewRestore', { id: backup.id })).code).toBe('conflict');
+    expect((await callError(app, 'backups.previewRestore', { id: backup.id })).kind).toBe('conflict');
 
     const second = await app.call('backups.create', {});
     const originalsDir = path.join(second.path, 'originals');
@@ -133,7 +133,7 @@ describe('backups', () => {
     );
     // Something changes after the preview: the restore is refused until previewed again.
     await app.call('files.update', { id: fixed.id, patch: { notes: 'ghi chú' } });
-    expect((await callError(app, 'backups.restore', { id: backup.id, confirmToken: preview.confirmToken })).code).toBe('conflict');
+    expect((await callError(app, 'backups.restore', { id: backup.id, confirmToken: preview.confirmToken })).kind).toBe('conflict');
 
     const again = await app.call('backups.previewRestore', { id: backup.id });
     const result = await app.call('backups.restore', { id: backup.id, confirmToken: again.confirmToken });

@@ -37,7 +37,7 @@ describe('destruction decisions', () => {
 
     const base = { decisionNumber: '25-QĐ/HU', decisionDate: '2025-06-10', approvedBy: 'Ban Thường vụ Huyện ủy' };
     const refused = await callError(app, 'destruction.record', { ...base, fileIds: [fixed.id, permanent.id, recent.id] });
-    expect(refused.code).toBe('invalid_input');
+    expect(refused.kind).toBe('invalid_input');
     expect(refused.message).toMatch(/vĩnh viễn, không bao giờ được tiêu hủy/);
     expect(refused.message).toMatch(/chưa hết thời hạn bảo quản \(hết hạn từ 2031-01-01\)/);
     expect((await app.call('destruction.list', {})).length).toBe(0);
@@ -57,7 +57,7 @@ describe('destruction decisions', () => {
     expect(decision).toMatchObject({ state: 'approved', recordedBy: 'tester', items: [expect.objectContaining({ fileId: fixed.id, documentCount: 2 })] });
     // Recorded, not destroyed: still listed and searchable; the file cannot be removed around the decision.
     expect((await app.call('documents.list', { fileId: fixed.id })).total).toBe(2);
-    expect((await callError(app, 'files.remove', { id: fixed.id, reason: 'tránh quyết định' })).code).toBe('conflict');
+    expect((await callError(app, 'files.remove', { id: fixed.id, reason: 'tránh quyết định' })).kind).toBe('conflict');
     // Confirming before exporting the list is refused.
     expect((await callError(app, 'destruction.confirm', { id: decision.id, listSha256: '0'.repeat(64) })).message).toMatch(/xuất danh mục/);
 
@@ -93,7 +93,7 @@ describe('destruction decisions', () => {
     expect((await app.call('integrity.check', {})).ok).toBe(true);
 
     // The quarantine folder may not be inside the managed folders.
-    expect((await callError(app, 'destruction.moveOriginals', { id: decision.id, quarantineDir: path.join(app.services.context.catalogue.originalsDir, 'x') })).code).toBe('invalid_input');
+    expect((await callError(app, 'destruction.moveOriginals', { id: decision.id, quarantineDir: path.join(app.services.context.catalogue.originalsDir, 'x') })).kind).toBe('invalid_input');
     const quarantine = tempDir('kholuu-quarantine-');
     const moved = await app.call('destruction.moveOriginals', { id: decision.id, quarantineDir: quarantine });
     expect(moved).toMatchObject({ moved: 2, problems: [] });

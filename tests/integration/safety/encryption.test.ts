@@ -62,8 +62,8 @@ describe('an encrypted catalogue', () => {
     expect(fs.readdirSync(app.dir).filter((f) => f.endsWith('-wal') || f.endsWith('-journal'))).toEqual([]);
 
     // Without the passphrase, or with a wrong one: refused, clearly.
-    expect(() => openSafetyApp(app.dir)).toThrow(expect.objectContaining({ code: 'locked', message: expect.stringMatching(/được mã hóa/) }) as unknown as ApiError);
-    expect(() => openSafetyApp(app.dir, { passphrase: 'sai mật khẩu' })).toThrow(expect.objectContaining({ code: 'locked', message: expect.stringMatching(/không đúng/) }) as unknown as ApiError);
+    expect(() => openSafetyApp(app.dir)).toThrow(expect.objectContaining({ kind: 'locked', message: expect.stringMatching(/được mã hóa/) }) as unknown as ApiError);
+    expect(() => openSafetyApp(app.dir, { passphrase: 'sai mật khẩu' })).toThrow(expect.objectContaining({ kind: 'locked', message: expect.stringMatching(/không đúng/) }) as unknown as ApiError);
     // With it: everything is there.
     const again = openSafetyApp(app.dir, { passphrase: PASSPHRASE });
     try {
@@ -119,7 +119,7 @@ describe('encrypting an existing catalogue and changing its passphrase', () => {
     try {
       expect((await reopened.call('app.counts', {})).documents).toBe(2);
       // Changing it needs the current one.
-      expect((await callError(reopened, 'catalogue.setPassphrase', { current: 'không phải', next: 'mật khẩu mới rất dài' })).code).toBe('unauthorized');
+      expect((await callError(reopened, 'catalogue.setPassphrase', { current: 'không phải', next: 'mật khẩu mới rất dài' })).kind).toBe('unauthorized');
       await reopened.call('catalogue.setPassphrase', { current: PASSPHRASE, next: 'mật khẩu mới rất dài' });
       const restorable = await reopened.call('backups.previewRestore', { id: before.id });
       expect(restorable.backup.summary.counts.documents).toBe(2);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserHost, startBrowserHost } from '../../../electron/host/webServer';
 import { createDispatch } from '../../../electron/services/dispatch';
+import { errorText } from '../../../shared/contract/errors';
 import { makeFondsWithFile, type TestApp, openTestApp, tempDir } from '../../support/services';
 
 interface Reply {
@@ -64,7 +65,7 @@ describe('malformed requests to the browser host', () => {
   it('answers 400 to malformed percent-encoding, in the API and for files', async () => {
     const api = await request(host.port, host.token, { path: '/api/%E0%A4%A', body: '{}' });
     expect(api.status).toBe(400);
-    expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
     const page = await new Promise<number>((resolve, reject) => {
       http
         .get({ host: '127.0.0.1', port: host.port, path: '/%E0%A4%A', headers: { Host: `127.0.0.1:${host.port}`, Authorization: `Bearer ${host.token}` } }, (res) => {
@@ -80,12 +81,12 @@ describe('malformed requests to the browser host', () => {
     for (const body of ['null', '[]', '3', '"x"']) {
       const r = await call('app.counts', body);
       expect(r.status, body).toBe(400);
-      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
     }
     // An empty body is still "no input".
     expect((await call('app.counts', '')).status).toBe(200);
     // The contract itself refuses null the same way (Electron's IPC reaches it directly).
-    expect(await app.raw('app.counts', null)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await app.raw('app.counts', null)).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
   });
 
   it('refuses a NUL byte (or any control character) in a path before a job starts', async () => {
@@ -101,7 +102,7 @@ describe('malformed requests to the browser host', () => {
     for (const [op, input] of cases) {
       const r = await call(op, JSON.stringify(input));
       expect(r.status, `${op}: ${r.body}`).toBe(400);
-      expect(r.body).toContain('ký tự điều khiển');
+      expect(errorText('vi', JSON.parse(r.body).error)).toContain('ký tự điều khiển');
     }
     expect(app.services.context.jobs.running()).toEqual([]);
     expect((await app.call('importRuns.list', {})).total).toBe(0);
@@ -110,7 +111,7 @@ describe('malformed requests to the browser host', () => {
   it('answers 413 to a 170 MB body instead of resetting the connection, and keeps serving', async () => {
     const r = await request(host.port, host.token, { path: '/api/app.counts', size: 170 * 1024 * 1024 });
     expect(r.status).toBe(413);
-    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
     expect((await call('app.counts', '{}')).status).toBe(200);
   }, 60_000);
 });

@@ -82,7 +82,7 @@ async function outcome(name: 'search.query' | 'search.suggest' | 'search.facets'
     expect(err, `${name} ${JSON.stringify(text.slice(0, 60))}`).toBeInstanceOf(ApiError);
     const e = err as ApiError;
     // Bad input is refused plainly; never an internal failure of the engine.
-    expect(e.code, `${name} ${JSON.stringify(text.slice(0, 60))}: ${e.messageEn}`).toBe('invalid_input');
+    expect(e.kind, `${name} ${JSON.stringify(text.slice(0, 60))}: ${e.messageEn}`).toBe('invalid_input');
     expect(e.message).toMatch(/[ạảãàáâậầấẩẫăắằặẳẵêếềệểễôốồộổỗơớờợởỡưứừựửữđ]/i);
     return 'refused';
   }

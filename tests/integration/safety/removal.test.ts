@@ -27,7 +27,7 @@ describe('removing and restoring a document', () => {
     expect(await hitIds(app, '1485-KL/TU')).toContain(conclusion);
 
     const noReason = await callError(app, 'documents.remove', { id: conclusion!, reason: '' });
-    expect(noReason.code).toBe('invalid_input');
+    expect(noReason.kind).toBe('invalid_input');
 
     const removal = await app.call('documents.remove', { id: conclusion!, reason: 'Nhập nhầm vào phông này' });
     expect(removal).toMatchObject({ by: 'tester', reason: 'Nhập nhầm vào phông này' });
@@ -46,7 +46,7 @@ describe('removing and restoring a document', () => {
     const removed = await app.call('removed.list', {});
     expect(removed.items).toEqual([expect.objectContaining({ kind: 'document', id: conclusion, reference: '1485-KL/TU' })]);
     // A removed document is not edited until restored.
-    expect((await callError(app, 'documents.update', { id: conclusion!, patch: { notes: 'x' } })).code).toBe('conflict');
+    expect((await callError(app, 'documents.update', { id: conclusion!, patch: { notes: 'x' } })).kind).toBe('conflict');
 
     await app.call('documents.restore', { id: conclusion!, reason: 'Đúng phông, gỡ nhầm' });
     expect((await app.call('documents.list', { fileId: fixed.id })).items.map((d) => d.id).sort()).toEqual([conclusion, letter].sort());
@@ -69,7 +69,7 @@ describe('removing and restoring a document', () => {
     expect((await app.call('files.list', { fondsId: fonds.id })).map((f) => f.id)).not.toContain(fixed.id);
     expect(await hitIds(app, '4029')).not.toContain(b);
     // A document cannot come back into a removed file.
-    expect((await callError(app, 'documents.restore', { id: a! })).code).toBe('conflict');
+    expect((await callError(app, 'documents.restore', { id: a! })).kind).toBe('conflict');
 
     const restored = await app.call('files.restore', { id: fixed.id });
     expect(restored.documentIds.sort()).toEqual([a, b].sort());

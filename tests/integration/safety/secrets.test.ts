@@ -8,13 +8,14 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserHost, startBrowserHost } from '../../../electron/host/webServer';
+import { errorText, type ApiErrorBody } from '../../../shared/contract/errors';
 import { type CatalogueGate, openCatalogueGate } from '../../../electron/services/safety/catalogueGate';
 import { SEED } from '../../support/paths';
 import { tempDir } from '../../support/services';
 import { SECRET_FIXTURES, archiveWithFiles, importInto, openSafetyApp } from '../../support/safety';
 
 function request(port: number, opts: { method?: string; path: string; token?: string | null; origin?: string; body?: unknown }) {
-  return new Promise<{ status: number; json: { ok: boolean; result?: any; error?: { code: string; message: string } } | null }>((resolve, reject) => {
+  return new Promise<{ status: number; json: { ok: boolean; result?: any; error?: ApiErrorBody } | null }>((resolve, reject) => {
     const headers: Record<string, string> = { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json' };
     if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
     if (opts.origin) headers.Origin = opts.origin;
@@ -74,8 +75,8 @@ describe('secret documents in the browser host', () => {
     expect(counts).toMatchObject({ documents: 1, secretHidden: 2 });
     const get = await api('documents.get', { id: secretIds[0] });
     expect(get.status).toBe(403);
-    expect(get.json!.error).toMatchObject({ code: 'hidden' });
-    expect(get.json!.error!.message).toMatch(/tài liệu mật/);
+    expect(get.json!.error).toMatchObject({ kind: 'hidden' });
+    expect(errorText('vi', get.json!.error!)).toMatch(/tài liệu mật/);
     expect((await api('audit.list', { documentId: secretIds[0] })).status).toBe(403);
     // The trail is not hidden, but what it says about secret documents is.
     const rows = (await api('audit.list', { entityType: 'document', limit: 50 })).json!.result as Array<{ entityId: number | null; redacted?: boolean; after: unknown }>;
@@ -146,12 +147,12 @@ describe('an encrypted catalogue behind the browser host', () => {
       expect(gate.services()).toBeNull();
       const counts = await api('app.counts');
       expect(counts.status).toBe(423);
-      expect(counts.json!.error).toMatchObject({ code: 'locked' });
+      expect(counts.json!.error).toMatchObject({ kind: 'locked' });
       expect((await api('catalogue.lockState')).json!.result).toMatchObject({ locked: true });
       expect((await api('catalogue.unlock', { passphrase: 'mật khẩu của văn phòng' }, { token: null })).status).toBe(401);
       expect((await api('catalogue.unlock', { passphrase: 'mật khẩu của văn phòng' }, { origin: 'http://evil.example' })).status).toBe(403);
       const wrong = await api('catalogue.unlock', { passphrase: 'đoán thử' });
-      expect(wrong.json).toMatchObject({ ok: false, error: { code: 'locked' } });
+      expect(wrong.json).toMatchObject({ ok: false, error: { kind: 'locked' } });
       expect(gate.services()).toBeNull();
       const right = await api('catalogue.unlock', { passphrase: 'mật khẩu của văn phòng' });
       expect(right.json).toMatchObject({ ok: true, result: { locked: false } });

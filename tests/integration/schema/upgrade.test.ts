@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServices } from '../../../electron/services/createServices';
-import { FIXTURE_DOCUMENTS, SCHEMA_VERSION, SNAPSHOT_FILE, dumpSchema, fixtureOriginalsDir, fixturePath } from '../../support/schema';
+import { FIXTURE_DOCUMENTS, SCHEMA_VERSION, SNAPSHOT_FILE, copyFixture, dumpSchema, fixturePath } from '../../support/schema';
 import { tempDir, testAppOf, type TestApp } from '../../support/services';
 
 /**
@@ -19,9 +18,7 @@ afterEach(async () => {
 
 function openCopy(version: number, host: 'test' | 'web'): TestApp {
   const dir = tempDir(`kholuu-upgrade-v${version}-`);
-  const cataloguePath = path.join(dir, 'catalogue.sqlite');
-  fs.copyFileSync(fixturePath(version), cataloguePath);
-  fs.cpSync(fixtureOriginalsDir(version), path.join(dir, 'catalogue.originals'), { recursive: true });
+  const cataloguePath = copyFixture(version, dir);
   const app = testAppOf(dir, cataloguePath, createServices({ cataloguePath, host, version: 'test', samplesDir: null, actor: 'tester' }));
   apps.push(app);
   return app;

@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, SEEDS_DIR } from '../../support/paths';
+import { CLI_ENTRY, REPO, SEEDS_DIR } from '../../support/paths';
 import { tempDir } from '../../support/services';
 
-const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
 
 function cli(args: string[]): { stdout: string; stderr: string; code: number } {
   try {
-    const stdout = execFileSync(TSX, [path.join(REPO, 'electron', 'cli', 'main.ts'), ...args], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout = execFileSync(process.execPath, [CLI_ENTRY, ...args], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return { stdout, stderr: '', code: 0 };
   } catch (err) {
     const e = err as { stdout: string; stderr: string; status: number };

@@ -5,7 +5,9 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { reindexDocument } from '../../../electron/services/search/reindex';
 import { writeCorpus } from '../../bench/corpus/generate';
-import { REPO } from '../../support/paths';
+import { CLI_ENTRY } from '../../support/paths';
+import { copyFixture } from '../../support/schema';
+import { tempDir } from '../../support/services';
 import { importDocs, start } from './helpers';
 
 /**
@@ -81,24 +83,24 @@ describe('search index consistency', () => {
     expect((await again.call('search.query', { text: '81-KL/TU' })).direct).toBe(ids.get('y'));
   });
 
-  it('re-indexes, once, a catalogue whose index an older build wrote without the metadata index', async () => {
-    const app = start();
-    const { ids } = await importDocs(app, [
-      { name: 'x', number: '82-KL/TU', date: '2024-04-01', subject: 'về công tác dân vận', body: FILLER },
-      { name: 'y', number: '83-KL/TU', date: '2024-04-02', subject: 'về công tác tuyên giáo', body: `${FILLER}Đẩy mạnh dân vận khéo. ${FILLER}` },
-    ]);
-    const before = await app.call('search.query', { text: 'dan van' });
-    // As a development build left it at schema 5: no metadata index, an older index format.
-    const db = app.services.context.catalogue.db;
-    db.exec("DROP TABLE document_meta_fts; INSERT INTO settings (key, value) VALUES ('search.indexFormat', '1'); DELETE FROM schema_migrations WHERE version >= 6");
-    db.pragma('user_version = 5');
-    const dir = app.dir;
-    await app.close();
-    const again = start(dir);
-    const after = await again.call('search.query', { text: 'dan van' });
-    expect(after.hits.map((h) => [h.documentId, h.matchedBy])).toEqual(before.hits.map((h) => [h.documentId, h.matchedBy]));
-    expect(after.hits[0]!.documentId).toBe(ids.get('x'));
-    expect((await again.call('search.query', { text: '83-KL/TU' })).direct).toBe(ids.get('y'));
+  it('re-indexes, once, a schema-5 catalogue whose index a development build wrote without the metadata index', async () => {
+    // Two copies of a catalogue at schema 5: as a release wrote it, and as a development build
+    // left it (no metadata index, rows of an older index format).
+    const released = tempDir('kholuu-released-');
+    const developed = tempDir('kholuu-developed-');
+    copyFixture(5, released);
+    const raw = new Database(copyFixture(5, developed));
+    raw.exec("DROP TABLE document_meta_fts; UPDATE settings SET value = '1' WHERE key = 'search.indexFormat'");
+    raw.close();
+    const reference = start(released);
+    const again = start(developed);
+    expect(again.services.context.catalogue.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'document_meta_fts'").pluck().get()).toBe(1);
+    for (const text of ['chinh ly', 'ban giao tai lieu', 'hoi nghi ban chap hanh', '1485-KL/TU']) {
+      const before = await reference.call('search.query', { text });
+      const after = await again.call('search.query', { text });
+      expect(before.total, text).toBeGreaterThan(0);
+      expect(after.hits.map((h) => [h.documentId, h.matchedBy]), text).toEqual(before.hits.map((h) => [h.documentId, h.matchedBy]));
+    }
   });
 
   it('matches the catalogue after an import killed half-way', async () => {
@@ -107,8 +109,7 @@ describe('search index consistency', () => {
     writeCorpus(folder, { count: 400, seed: 11 });
     const cataloguePath = app.cataloguePath;
     await app.close();
-    // Its own process group: tsx runs the command in a child process, which must die too.
-    const child = spawn(path.join(REPO, 'node_modules', '.bin', 'tsx'), [path.join(REPO, 'electron', 'cli', 'main.ts'), '--db', cataloguePath, 'import', folder], {
+    const child = spawn(process.execPath, [CLI_ENTRY, '--db', cataloguePath, 'import', folder], {
       stdio: 'ignore',
       detached: true,
     });

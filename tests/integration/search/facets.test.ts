@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FacetGroup, FacetKey } from '../../../shared/contract/types/search';
 import { createServices } from '../../../electron/services/createServices';
 import { createDispatch } from '../../../electron/services/dispatch';
+import { ApiError } from '../../../shared/contract/errors';
 import { buildCatalogue } from '../../bench/search/buildCatalogue';
 import { tempDir, type TestApp } from '../../support/services';
 import { start } from './helpers';
@@ -246,7 +247,7 @@ describe('search filters and facets', () => {
     const dispatch = createDispatch(services.handlers, { error: () => {} });
     const call = async (name: string, input: unknown) => {
       const r = await dispatch(name as never, input);
-      if (!r.ok) throw new Error(r.error.message);
+      if (!r.ok) throw ApiError.fromBody(r.error);
       return r.result as never;
     };
     try {
@@ -281,7 +282,7 @@ describe('saved searches and history', () => {
     const app = start();
     const saved = await app.call('search.saved.save', { name: 'Kết luận về bàn giao', query: { text: 'bàn giao', filters: { docTypes: ['KẾT LUẬN'] }, sort: 'date_desc' } });
     expect(saved.query).toEqual({ text: 'bàn giao', filters: { docTypes: ['KẾT LUẬN'] }, sort: 'date_desc' });
-    await expect(app.call('search.saved.save', { name: 'Kết luận về bàn giao', query: { text: 'x' } })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(app.call('search.saved.save', { name: 'Kết luận về bàn giao', query: { text: 'x' } })).rejects.toMatchObject({ kind: 'conflict' });
     const renamed = await app.call('search.saved.save', { id: saved.id, name: 'Bàn giao 2025', query: saved.query });
     expect((await app.call('search.saved.list', {})).map((s) => s.name)).toEqual(['Bàn giao 2025']);
     expect(renamed.createdAt).toBe(saved.createdAt);

@@ -61,13 +61,13 @@ describe('originals.content', () => {
       fs.chmodSync(file, 0o644);
       fs.appendFileSync(file, 'sửa lén');
       const damaged = await callError(other, 'originals.content', { attachmentId, purpose: 'view' });
-      expect(damaged.code).toBe('unreadable_file');
+      expect(damaged.kind).toBe('unreadable_file');
       expect(damaged.message).toContain('SHA-256 không khớp');
       fs.rmSync(file);
       const missing = await callError(other, 'originals.content', { attachmentId, purpose: 'view' });
-      expect(missing.code).toBe('not_found');
+      expect(missing.kind).toBe('not_found');
       expect(missing.message).toContain('Không tìm thấy tệp gốc');
-      expect((await callError(other, 'originals.content', { attachmentId: 999_999, purpose: 'view' })).code).toBe('not_found');
+      expect((await callError(other, 'originals.content', { attachmentId: 999_999, purpose: 'view' })).kind).toBe('not_found');
     } finally {
       await other.close();
     }
@@ -106,12 +106,12 @@ describe('secret originals', () => {
       const [id] = await importInto(web, { fondsId: fonds.id }, [SECRET_FIXTURES[0]!]);
       const attachmentId = (await web.call('documents.get', { id: id! })).attachments[0]!.id;
       await web.call('access.lockSecrets', {});
-      expect((await callError(web, 'originals.content', { attachmentId, purpose: 'view' })).code).toBe('hidden');
-      expect((await callError(web, 'originals.preview', { attachmentId })).code).toBe('hidden');
+      expect((await callError(web, 'originals.content', { attachmentId, purpose: 'view' })).kind).toBe('hidden');
+      expect((await callError(web, 'originals.preview', { attachmentId })).kind).toBe('hidden');
 
       await web.call('access.unlockSecrets', { reason: 'đối chiếu bản gốc' });
       expect((await web.call('originals.content', { attachmentId, purpose: 'view' })).attachment.id).toBe(attachmentId);
-      expect((await callError(web, 'originals.content', { attachmentId, purpose: 'save' })).code).toBe('hidden');
+      expect((await callError(web, 'originals.content', { attachmentId, purpose: 'save' })).kind).toBe('hidden');
 
       await web.call('access.unlockSecrets', { reason: 'lưu bản sao để bàn giao', purpose: 'export' });
       expect((await web.call('originals.content', { attachmentId, purpose: 'save' })).attachment.id).toBe(attachmentId);

@@ -63,7 +63,7 @@ describe('PDF files that cannot be read', () => {
 
   it('refuses a PDF cut short', async () => {
     const err = await errorOf(extractText('Thông báo #3 (bản "cuối").pdf', good.subarray(0, Math.floor(good.length / 2))));
-    expect(err.code).toBe('unreadable_file');
+    expect(err.kind).toBe('unreadable_file');
     expect(err.message).toBe('Không đọc được “Thông báo #3 (bản "cuối").pdf”: tệp PDF bị cắt cụt (thiếu phần kết thúc), có thể chép hoặc tải về chưa hết.');
   });
 

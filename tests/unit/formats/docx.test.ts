@@ -134,7 +134,7 @@ describe('broken Word files', () => {
   it('refuses a cut-short .docx, naming the file and the cause', async () => {
     const bytes = await docxBytes(new Document({ sections: [{ children: BODY.map((t) => new Paragraph(t)) }] }));
     const err = await errorOf(extractText('Kết luận số 5.docx', bytes.subarray(0, Math.floor(bytes.length * 0.6))));
-    expect(err.code).toBe('unreadable_file');
+    expect(err.kind).toBe('unreadable_file');
     expect(err.message).toMatch(/Kết luận số 5\.docx/);
     expect(err.message).toMatch(/bị hỏng hoặc bị cắt cụt/);
   });
@@ -154,5 +154,49 @@ describe('broken Word files', () => {
     expect(bomb.byteLength).toBeLessThan(2 * 1024 * 1024);
     const err = await errorOf(extractText('bom.docx', bomb));
     expect(err.message).toMatch(/quá lớn khi giải nén/);
+  });
+});
+
+describe('Word header tables placed on a grid', () => {
+  it('places the table cells by column and reads the header from them', async () => {
+    const p = (text: string) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(text)] });
+    const none = { style: 'none' as const, size: 0, color: 'FFFFFF' };
+    const borders = { top: none, bottom: none, left: none, right: none };
+    // The left cell is taller: its wrapped subject lines fall beside the right cell's date in the text.
+    const table = new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({
+          children: [
+            new TableCell({ borders, children: [p('ỦY BAN NHÂN DÂN'), p('TỈNH AN LẠC'), p('Số: 812/UBND-VX'), p('V/v tổ chức các hoạt động'), p('kỷ niệm ngày thành lập tỉnh')] }),
+            new TableCell({ borders, children: [p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), p('Độc lập - Tự do - Hạnh phúc'), p(''), p('An Lạc, ngày 3 tháng 9 năm 2024')] }),
+          ],
+        }),
+      ],
+    });
+    const doc = new Document({ sections: [{ children: [table, p('Kính gửi: Các sở, ban, ngành tỉnh.'), p('Ủy ban nhân dân tỉnh đề nghị các cơ quan tổ chức các hoạt động kỷ niệm trang trọng.')] }] });
+    const extracted = await extractText('cong-van.docx', await docxBytes(doc));
+    const page = extracted.pages![0]!;
+    expect(page.source).toBe('docx');
+    // The table's five lines, then `Kính gửi` and the body across the page.
+    const rows = page.items.filter((i) => i.y < 5);
+    const left = rows.filter((i) => i.x + i.width / 2 < page.width / 2).map((i) => i.text);
+    const right = rows.filter((i) => i.x + i.width / 2 >= page.width / 2).map((i) => i.text);
+    expect(page.items.filter((i) => i.y >= 5).every((i) => i.x < page.width / 2 && i.x + i.width > page.width / 2)).toBe(true);
+    expect(left).toEqual(['ỦY BAN NHÂN DÂN', 'TỈNH AN LẠC', 'Số: 812/UBND-VX', 'V/v tổ chức các hoạt động', 'kỷ niệm ngày thành lập tỉnh']);
+    expect(right).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'An Lạc, ngày 3 tháng 9 năm 2024']);
+    const m = parseDocument(extracted.text, extracted.pages).metadata;
+    expect(m.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH AN LẠC');
+    expect(m.numberSymbol).toBe('812/UBND-VX');
+    expect(m.docType).toBe('CÔNG VĂN');
+    expect(m.subject).toBe('V/v tổ chức các hoạt động kỷ niệm ngày thành lập tỉnh');
+    expect(m.issueDate).toBe('2024-09-03');
+    expect(m.addressees).toEqual(['Các sở, ban, ngành tỉnh']);
+  });
+
+  it('places nothing for a document without a table', async () => {
+    const doc = new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('Báo cáo tình hình công tác tháng 9.')] })] }] });
+    const extracted = await extractText('bao-cao.docx', await docxBytes(doc));
+    expect(extracted.pages).toBeUndefined();
   });
 });

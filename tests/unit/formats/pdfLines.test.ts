@@ -64,3 +64,20 @@ describe('rebuilding PDF lines', () => {
     expect(joinSplitNumberSymbols(['kinh tế -', 'xã hội'])).toEqual(['kinh tế -', 'xã hội']);
   });
 });
+
+describe('placing PDF line cells', () => {
+  it('gives each cell between column gaps its text and box, top-left origin', () => {
+    const { lines, placed } = pageLines(
+      [item('ĐẢNG CỘNG SẢN VIỆT NAM', 320, 800), item('TỈNH ỦY ĐẮK LẮK', 60, 800), item('Số 1485-KL/TU', 70, 786)],
+      () => null,
+      842,
+    );
+    expect(lines).toEqual(['TỈNH ỦY ĐẮK LẮK\tĐẢNG CỘNG SẢN VIỆT NAM', 'Số 1485-KL/TU']);
+    expect(placed.map((p) => p.text)).toEqual(['TỈNH ỦY ĐẮK LẮK', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 1485-KL/TU']);
+    const [issuer, motto, number] = placed;
+    expect(issuer).toMatchObject({ x: 60, width: 15 * 5, y: 842 - 800 - SIZE, height: SIZE });
+    expect(motto!.x).toBe(320);
+    // The second line is below the first.
+    expect(number!.y).toBeGreaterThan(issuer!.y);
+  });
+});

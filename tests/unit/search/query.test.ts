@@ -4,7 +4,8 @@ import { dateKey, dayOf, flag, idOfKey, keyRange } from '../../../shared/search/
 import { numberKeyVariants, parseNumberQuery } from '../../../shared/search/numberQuery';
 import { exactTokens, holdsExactly, parseQuery } from '../../../shared/search/parse';
 import { holdsPhrase, phraseSlots, phraseVariants } from '../../../shared/search/phrase';
-import { editsOf } from '../../../shared/search/typos';
+import { correctable, editsOf, offerable } from '../../../shared/search/typos';
+import { spellingIn } from '../../../shared/search/spelling';
 
 describe('number-symbol queries', () => {
   it('reads every spelling of a party number-symbol as the same key', () => {
@@ -117,6 +118,24 @@ describe('index rows', () => {
     // Two letters swapped anywhere in the word is one edit.
     expect(editsOf('thunog')).toContain('thuong');
     expect(editsOf('ngueyn')).toContain('nguyen');
+  });
+
+  it('searches other spellings of words of four letters or more, and only offers three-letter ones', () => {
+    expect(correctable('hanx')).toBe(true);
+    expect(correctable('tsi')).toBe(false);
+    expect(offerable('tsi')).toBe(true);
+    expect(offerable('xa')).toBe(false);
+    expect(correctable('2024')).toBe(false);
+    expect(editsOf('leiu')).toContain('lieu');
+    expect(editsOf('tsi')).toContain('tai');
+  });
+
+  it('spells an offered query as the document does', () => {
+    const text = 'Thực hiện đúng quy định về việc BÀN GIAO TÀI LIỆU, cơ sở dữ liệu';
+    expect(spellingIn(text, ['ban', 'giao', 'tai', 'lieu'])).toBe('bàn giao tài liệu');
+    expect(spellingIn('Đắk Lắk, ngày 14', ['dak', 'lak'])).toBe('đắk lắk');
+    expect(spellingIn(text, ['giao', 'ban'])).toBeNull();
+    expect(spellingIn(text, [])).toBeNull();
   });
 
   it('keeps the phrase tiers for a corrected word, each spelling side by side', () => {

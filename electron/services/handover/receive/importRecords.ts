@@ -4,10 +4,10 @@
  * package key is recorded with what it became here (`handover_received_items`), so an interrupted
  * receipt resumes where it stopped and nothing is imported twice. Every record created is audited.
  */
-import { findCitations } from '../../../../shared/parser/citations';
 import { ApiError } from '../../../../shared/contract/errors';
 import type { PackageCatalogue, PackagedDocument, PackagedOrganization } from '../../../../shared/handover/packageFormat';
 import { type ServiceContext, audit, nowOf } from '../../context';
+import { writeDocument } from '../../documents/writeDocument';
 
 type Received = Map<string, { entityType: string; entityId: number; outcome: string }>;
 
@@ -215,7 +215,6 @@ export function importDocuments(
 ): { documents: number; attachments: number; duplicates: Array<{ path: string; sha256: string; documentId: number }> } {
   const { repos } = ctx.catalogue;
   return ctx.catalogue.transaction(() => {
-    const now = nowOf(ctx);
     const received = repos.handoverBatches.receivedItems(batchId);
     const source = { handoverBatch: c.batch.uuid, batchCode: c.batch.code };
     let documents = 0;
@@ -226,30 +225,33 @@ export function importDocuments(
       const { key, fondsKey, fileKey, ...fields } = doc;
       const fondsId = keys.fonds.get(fondsKey);
       if (fondsId === undefined) throw new ApiError('invalid_input', `Văn bản ${key} thuộc phông không có trong gói.`, `Unknown fonds key ${fondsKey}`);
-      const id = repos.documents.insert(
-        { ...fields, fondsId, fileId: fileKey ? (keys.files.get(fileKey) ?? null) : null, fullText, parseInfo: null },
-        now,
-      );
-      repos.searchIndex.upsert(id, { numberSymbol: doc.numberSymbol, subject: doc.subject, body: fullText });
-      // The package carries texts, not parser output: read the citations again so they link here too.
-      repos.citations.insertForDocument(id, findCitations(fullText, doc.numberSymbol));
-      audit(ctx, 'document.receive', 'document', id, undefined, { ...repos.documents.get(id), source, textLength: fullText.length });
+      // An original the catalogue already holds (or listed twice for this document) is stored once.
+      const firstOf = new Map<string, number>();
+      const held = (attachmentsByDoc.get(key) ?? []).map((a, i) => {
+        const heldId = repos.handoverData.attachmentIdBySha256(a.sha256);
+        const repeat = heldId === null && firstOf.has(a.sha256);
+        if (heldId === null && !repeat) firstOf.set(a.sha256, i);
+        return { a, heldId, stored: heldId === null && !repeat };
+      });
+      // The package carries texts, not parser output: the citations are read again, so they link here too.
+      const { id, attachmentIds } = writeDocument(ctx, {
+        fields: { ...fields, fondsId, fileId: fileKey ? (keys.files.get(fileKey) ?? null) : null, fullText, parseInfo: null },
+        originals: held.filter((h) => h.stored).map(({ a }) => ({ fileName: a.fileName, mediaType: a.mediaType, size: a.size, sha256: a.sha256, storedPath: storedPaths.get(a.key)! })),
+        origin: { action: 'document.receive', source },
+      });
       repos.handoverBatches.addReceivedItem(batchId, key, 'document', id, 'created');
       documents++;
-      for (const a of attachmentsByDoc.get(key) ?? []) {
-        const held = repos.handoverData.attachmentIdBySha256(a.sha256);
-        if (held !== null) {
-          repos.handoverBatches.addReceivedItem(batchId, a.key, 'attachment', held, 'duplicate');
-          duplicates.push({ path: a.path, sha256: a.sha256, documentId: repos.attachments.findBySha256(a.sha256)!.documentId });
+      const storedIds = new Map<string, number>();
+      let next = 0;
+      for (const { a, stored } of held) if (stored) storedIds.set(a.sha256, attachmentIds[next++]!);
+      for (const { a, heldId, stored } of held) {
+        if (stored) {
+          repos.handoverBatches.addReceivedItem(batchId, a.key, 'attachment', storedIds.get(a.sha256)!, 'created');
+          attachments++;
           continue;
         }
-        const attachmentId = repos.attachments.insert(
-          { documentId: id, fileName: a.fileName, mediaType: a.mediaType, size: a.size, sha256: a.sha256, storedPath: storedPaths.get(a.key)! },
-          now,
-        );
-        audit(ctx, 'attachment.add', 'attachment', attachmentId, undefined, { documentId: id, fileName: a.fileName, size: a.size, sha256: a.sha256, source });
-        repos.handoverBatches.addReceivedItem(batchId, a.key, 'attachment', attachmentId, 'created');
-        attachments++;
+        repos.handoverBatches.addReceivedItem(batchId, a.key, 'attachment', heldId ?? storedIds.get(a.sha256)!, 'duplicate');
+        duplicates.push({ path: a.path, sha256: a.sha256, documentId: heldId !== null ? repos.attachments.findBySha256(a.sha256)!.documentId : id });
       }
     }
     return { documents, attachments, duplicates };

@@ -1,4 +1,5 @@
 import mammoth from 'mammoth';
+import type { PlacedPage, PlacedText } from '../../../../shared/parser/layout';
 import { fromLegacy } from '../../../../shared/text/encodings/detect';
 import { type FontEncoding, fontEncoding } from '../../../../shared/text/encodings/fonts';
 import { decodeTcvn3 } from '../../../../shared/text/encodings/tcvn3';
@@ -17,6 +18,11 @@ export interface DocxText {
   text: string;
   /** Legacy encodings converted because of the fonts, e.g. `tcvn3`. */
   legacyFonts: Array<'tcvn3' | 'vni'>;
+  /**
+   * The top of the document placed on a grid when it holds a table (the header table): each
+   * cell's lines at the cell's column, each paragraph line across the page. Null without a table.
+   */
+  placed: PlacedPage | null;
 }
 
 /**
@@ -118,6 +124,56 @@ function blockLines(el: MammothElement, fonts: StyleFonts, used: Set<'tcvn3' | '
   return (el.children ?? []).flatMap((child) => blockLines(child, fonts, used, inCell));
 }
 
+/** Lines of the top of the document placed on the grid: enough for any header. */
+const PLACED_LINES = 120;
+/** Grid units: a page 100 wide, one unit per line; a character half a unit wide. */
+const GRID_WIDTH = 100;
+const CHAR_WIDTH = 0.5;
+
+/** A line of `text` centred at `centre` (as header cells and titles are), its width by its length. */
+function centred(text: string, centre: number, y: number, max: number): PlacedText {
+  const width = Math.min(max, Math.max(CHAR_WIDTH, text.length * CHAR_WIDTH));
+  return { text, x: centre - width / 2, y, width, height: 0.8 };
+}
+
+/**
+ * Places the top of the document: a table's cells side by side (equal columns: Word does not give
+ * mammoth the widths, and a header table's cells are read by column, not by width), every other
+ * line across the page. Lines are placed in the order `blockLines` writes them, which is the text's.
+ */
+function placeTop(document: MammothElement, fonts: StyleFonts): PlacedPage | null {
+  const items: PlacedText[] = [];
+  const scratch = new Set<'tcvn3' | 'vni'>();
+  let y = 0;
+  let sawTable = false;
+  for (const block of document.children ?? []) {
+    if (y >= PLACED_LINES) break;
+    if (block.type === 'table') {
+      sawTable = true;
+      for (const row of block.children ?? []) {
+        if (row.type !== 'tableRow') continue;
+        const cells = (row.children ?? []).map((cell) => (cell.children ?? []).flatMap((b) => blockLines(b, fonts, scratch, true)));
+        const width = GRID_WIDTH / Math.max(1, cells.length);
+        const height = Math.max(0, ...cells.map((c) => c.length));
+        for (let k = 0; k < height; k++) {
+          cells.forEach((c, i) => {
+            const text = c[k] ?? '';
+            if (text.trim() !== '') items.push(centred(text, (i + 0.5) * width, y + k, width * 0.9));
+          });
+        }
+        y += height;
+      }
+      y++;
+      continue;
+    }
+    for (const line of blockLines(block, fonts, scratch, false)) {
+      if (line.trim() !== '') items.push(centred(line, GRID_WIDTH / 2, y, GRID_WIDTH));
+      y++;
+    }
+  }
+  return sawTable ? { index: 0, width: GRID_WIDTH, height: Math.max(y, 1), source: 'docx', items } : null;
+}
+
 /** Reads a .docx; refuses a file that is not a Word document or was cut short. */
 export async function readDocx(bytes: Uint8Array, fileName: string): Promise<DocxText> {
   let stylesXml: string | null;
@@ -159,6 +215,7 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Doc
   }
   if (!document) throw unreadable(fileName, 'tệp .docx không có nội dung', 'no document body');
   const used = new Set<'tcvn3' | 'vni'>();
-  const lines = blockLines(document, readStyleFonts(stylesXml), used, false);
-  return { text: lines.join('\n'), legacyFonts: [...used] };
+  const fonts = readStyleFonts(stylesXml);
+  const lines = blockLines(document, fonts, used, false);
+  return { text: lines.join('\n'), legacyFonts: [...used], placed: placeTop(document, fonts) };
 }

@@ -1,3 +1,4 @@
+import type { PlacedPage } from '../../../../shared/parser/layout';
 import { type FontEncoding, fontEncoding } from '../../../../shared/text/encodings/fonts';
 import { unreadable } from '../decodeText';
 import { checkPdfStreams } from './pdfBudget';
@@ -19,7 +20,12 @@ export interface PdfText {
   needsOcr: boolean;
   /** Legacy encodings converted because of the fonts' names. */
   legacyFonts: Array<'tcvn3' | 'vni'>;
+  /** Each page's line cells with their boxes (top-left origin), for reading headers by position. */
+  placed: PlacedPage[];
 }
+
+/** Pages placed: the parser reads the first; beyond this a long PDF's positions are not kept. */
+const MAX_PLACED_PAGES = 200;
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -70,6 +76,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<PdfT
   }
   try {
     const pages: string[] = [];
+    const placed: PlacedPage[] = [];
     const pagesWithoutText: number[] = [];
     const legacyFonts = new Set<'tcvn3' | 'vni'>();
     let chars = 0;
@@ -89,7 +96,9 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<PdfT
           return fontEncoding(font?.name?.replace(/^[A-Z]{6}\+/, '') ?? null);
         };
       }
-      const { lines, legacyFonts: used } = pageLines(content.items, fontOf);
+      const viewport = page.getViewport({ scale: 1 });
+      const { lines, legacyFonts: used, placed: cells } = pageLines(content.items, fontOf, viewport.height);
+      if (n <= MAX_PLACED_PAGES) placed.push({ index: n - 1, width: viewport.width, height: viewport.height, source: 'pdf', items: cells });
       for (const e of used) legacyFonts.add(e);
       const pageChars = lines.join('').replace(/\s+/g, '').length;
       if (pageChars < MIN_CHARS_PER_PAGE) pagesWithoutText.push(n);
@@ -98,7 +107,14 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<PdfT
       page.cleanup();
     }
     const needsOcr = chars < MIN_CHARS_PER_PAGE * Math.max(1, doc.numPages);
-    return { text: needsOcr ? '' : joinSplitNumberSymbols(pages.join('\n').split('\n')).join('\n'), pageCount: doc.numPages, pagesWithoutText, needsOcr, legacyFonts: [...legacyFonts] };
+    return {
+      text: needsOcr ? '' : joinSplitNumberSymbols(pages.join('\n').split('\n')).join('\n'),
+      pageCount: doc.numPages,
+      pagesWithoutText,
+      needsOcr,
+      legacyFonts: [...legacyFonts],
+      placed: needsOcr ? [] : placed,
+    };
   } catch (err) {
     throw unreadable(fileName, 'tệp PDF bị hỏng, không đọc được nội dung', `corrupt PDF content: ${String(err)}`);
   } finally {

@@ -1,8 +1,10 @@
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
+import type { PlacedText } from '../../../../shared/parser/layout';
 import { fromLegacy } from '../../../../shared/text/encodings/detect';
 import type { FontEncoding } from '../../../../shared/text/encodings/fonts';
 import { isVietnameseSyllable } from '../../../../shared/text/encodings/score';
 import { decodeTcvn3 } from '../../../../shared/text/encodings/tcvn3';
+import { toNfc } from '../../../../shared/text/normalize';
 
 /**
  * Lines of a PDF page rebuilt from the text layer's items by their positions: characters on the
@@ -41,7 +43,7 @@ function glyphsOf(items: ReadonlyArray<TextItem | TextMarkedContent>, fontOf: (f
     const [a, b, c, d, x, y] = item.transform as number[];
     const size = Math.max(Math.hypot(c!, d!), Math.hypot(a!, b!), 1);
     const encoding = fontOf(item.fontName);
-    const chars = [...(encoding ? item.str : item.str.normalize('NFC'))];
+    const chars = [...(encoding ? item.str : toNfc(item.str))];
     const step = item.width / chars.length;
     chars.forEach((ch, i) => {
       // Control codes stand for glyphs without a character (accents drawn apart): not text.
@@ -97,12 +99,19 @@ export interface PageText {
   lines: string[];
   /** Legacy encodings converted because of the fonts' names. */
   legacyFonts: Set<'tcvn3' | 'vni'>;
+  /**
+   * Each line's cells (the parts between column gaps, as the line's tabs separate them) with the
+   * box of their glyphs, in the order of the lines; origin at the top left when `pageHeight` is
+   * given (PDF user space has y growing upwards).
+   */
+  placed: PlacedText[];
 }
 
 /** Builds the lines of one page from its text items (PDF y grows upwards). */
 export function pageLines(
   items: ReadonlyArray<TextItem | TextMarkedContent>,
   fontOf: (fontName: string) => FontEncoding | null = () => null,
+  pageHeight = 0,
 ): PageText {
   const glyphs = glyphsOf(items, fontOf);
   const legacyFonts = new Set<'tcvn3' | 'vni'>();
@@ -116,6 +125,7 @@ export function pageLines(
     else rows.push([g]);
   }
   const lines: string[] = [];
+  const placed: PlacedText[] = [];
   let prevY: number | null = null;
   let prevSize = 0;
   for (const row of rows) {
@@ -136,9 +146,13 @@ export function pageLines(
       run = '';
     };
     let prevFont: string | null = null;
+    // The glyph extents of each cell (a new one after every column gap).
+    const cells: Array<{ from: number; to: number }> = [];
     for (const g of letters) {
       const gap = g.x - reach;
       let sep = run === '' && line === '' ? '' : gap > 1.5 * g.size ? '\t' : gap > 0.2 * g.size ? ' ' : '';
+      if (cells.length === 0 || sep === '\t') cells.push({ from: g.x, to: g.end });
+      else cells[cells.length - 1]!.to = Math.max(cells[cells.length - 1]!.to, g.end);
       // A small gap where the font changes may be a fallback glyph's width, not a space: decided below.
       if (sep === ' ' && prevFont !== null && g.font !== prevFont && gap < 0.6 * g.size) sep = MAYBE_SPACE;
       prevFont = g.font;
@@ -150,11 +164,19 @@ export function pageLines(
       reach = Math.max(reach, g.end);
     }
     flush();
-    lines.push(line.includes(MAYBE_SPACE) ? resolveMaybeSpaces(line) : line);
+    const text = line.includes(MAYBE_SPACE) ? resolveMaybeSpaces(line) : line;
+    lines.push(text);
+    const parts = text.split('\t');
+    if (parts.length === cells.length) {
+      const top = pageHeight > 0 ? pageHeight - y - size : -y - size;
+      parts.forEach((part, i) => {
+        if (part.trim() !== '') placed.push({ text: part, x: cells[i]!.from, y: top, width: cells[i]!.to - cells[i]!.from, height: size });
+      });
+    }
     prevY = y;
     prevSize = size;
   }
-  return { lines, legacyFonts };
+  return { lines, legacyFonts, placed };
 }
 
 /**

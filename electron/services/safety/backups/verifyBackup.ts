@@ -84,7 +84,7 @@ export async function verifyBackup(ctx: ServiceContext, id: string, passphrase?:
       }
     }
   } catch (err) {
-    if (err instanceof ApiError && err.code === 'locked') problems.push(`Không mở được bản sao lưu: ${err.message}`);
+    if (err instanceof ApiError && err.kind === 'locked') problems.push(`Không mở được bản sao lưu: ${err.message}`);
     else problems.push(`Không đọc được tệp danh mục trong bản sao lưu (đã hỏng): ${String((err as Error).message ?? err)}`);
   }
   return { id, ok: problems.length === 0, checkedAt: nowOf(ctx), problems, originalsChecked, sharedDamage: damaged };

@@ -35,6 +35,9 @@ export function Modal({ title, onClose, children, testId, wide }: ModalProps) {
       data-testid={testId}
       aria-labelledby={titleId}
       onCancel={(e) => {
+        // A file picker inside the dialog sends its own `cancel` when dismissed: that one bubbles
+        // up here but is not the dialog's, and must not close it.
+        if (e.target !== e.currentTarget) return;
         e.preventDefault();
         onClose();
       }}

@@ -114,7 +114,8 @@ export function ReviewCard({ item, onConfirmed }: { item: ReviewItem; onConfirme
                 </td>
                 <td className="nowrap">
                   <label htmlFor={inputId}>{label}</label>
-                  <div className={f.reason === 'doubtful' ? 'warn-text review-reason' : 'muted review-reason'}>{t(`import.review.reason.${f.reason}`)}</div>
+                  <div className={f.reason === 'doubtful' || f.reason === 'duplicate' ? 'warn-text review-reason' : 'muted review-reason'}>{t(`import.review.reason.${f.reason}`)}</div>
+                  {f.reason === 'duplicate' && f.note ? <div className="muted review-reason" data-testid="review-note">{f.note}</div> : null}
                 </td>
                 <td className="review-value">
                   {editing && kind && selected.has(f.field) ? (

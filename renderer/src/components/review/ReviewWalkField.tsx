@@ -63,7 +63,8 @@ export function ReviewWalkField({ field: f, active, editing, corrected, error, o
     >
       <div className="review-walk-label">
         {editing ? <label htmlFor={inputId}>{label}</label> : <strong>{label}</strong>}
-        <span className={f.reason === 'doubtful' ? 'warn-text review-reason' : 'muted review-reason'}> · {t(`import.review.reason.${f.reason}`)}</span>
+        <span className={f.reason === 'doubtful' || f.reason === 'duplicate' ? 'warn-text review-reason' : 'muted review-reason'}> · {t(`import.review.reason.${f.reason}`)}</span>
+        {f.reason === 'duplicate' && f.note ? <span className="muted review-reason"> ({f.note})</span> : null}
         {corrected !== undefined ? <span className="review-corrected"> · {t('review.walk.corrected')}</span> : null}
       </div>
       {editing && kind ? (

@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { FacetGroup, FacetKey, FacetValue } from '@shared/contract/types/search';
-import { hasFilters, selectedValues, useSearchStore } from '../../stores/searchStore';
+import { facetsMatchHits, hasFilters, selectedValues, useSearchStore } from '../../stores/searchStore';
 import { useT, type Translate } from '../../i18n';
 import { fold } from '@shared/text/fold';
 import './search.css';
@@ -52,7 +52,8 @@ function FacetList({ group }: { group: FacetGroup }) {
     const f = fold(needle.trim());
     return f ? group.values.filter((v) => fold(valueLabel(t, group.key, v)).includes(f)) : group.values;
   }, [group, needle, t]);
-  const visible = open ? values : values.filter((v, i) => i < SHOWN || selected.includes(v.value));
+  // Undated documents and those in no file stay in view: they are what is left to catalogue.
+  const visible = open ? values : values.filter((v, i) => i < SHOWN || selected.includes(v.value) || (v.value === 'none' && (group.key === 'year' || group.key === 'file')));
   const more = values.length > visible.length || group.truncated;
   return (
     <>
@@ -69,8 +70,6 @@ function FacetList({ group }: { group: FacetGroup }) {
                 <input
                   type="checkbox"
                   checked={checked}
-                  // Undated documents are counted, but a date range cannot select them.
-                  disabled={group.key === 'year' && v.value === 'none'}
                   onChange={() => toggle(group.key, v.value)}
                   data-testid={`facet-${group.key}-${v.value}`}
                 />
@@ -105,6 +104,8 @@ export function SearchFiltersPanel() {
   const t = useT();
   const facets = useSearchStore((s) => s.facets);
   const facetsLoading = useSearchStore((s) => s.facetsLoading);
+  // Counts of other words (the typing has not paused yet) are dimmed, never shown as current.
+  const stale = useSearchStore((s) => s.facets !== null && s.result !== null && !facetsMatchHits(s));
   const filters = useSearchStore((s) => s.filters);
   const setDates = useSearchStore((s) => s.setDates);
   const setLineage = useSearchStore((s) => s.setLineage);
@@ -112,7 +113,7 @@ export function SearchFiltersPanel() {
   const groups = ORDER.map((k) => facets?.groups.find((g) => g.key === k)).filter((g): g is FacetGroup => !!g);
 
   return (
-    <aside className="filters facets" aria-labelledby="filters-heading" aria-busy={facetsLoading} data-testid="search-filters">
+    <aside className={`filters facets${stale ? ' facets-stale' : ''}`} aria-labelledby="filters-heading" aria-busy={facetsLoading || stale} data-testid="search-filters">
       <div className="facets-head">
         <h2 id="filters-heading" className="section-title">
           {t('search.filters')}

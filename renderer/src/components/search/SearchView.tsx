@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import type { FacetKey } from '@shared/contract/types/search';
-import { PAGE_SIZE, selectedValues, useSearchStore } from '../../stores/searchStore';
+import { PAGE_SIZE, facetsMatchHits, selectedValues, useSearchStore } from '../../stores/searchStore';
 import { useAppStore } from '../../stores/appStore';
 import { useT } from '../../i18n';
 import { ErrorBanner } from '../common/ErrorBanner';
@@ -71,6 +71,28 @@ function Suggestions() {
 }
 
 /**
+ * "Có phải bạn muốn tìm …": the words typed found nothing, so the hits are those of the query
+ * offered (one word changed by one letter, as the documents spell it); picking it searches it.
+ */
+function DidYouMean() {
+  const t = useT();
+  const offer = useSearchStore((s) => s.result?.didYouMean);
+  const filters = useSearchStore((s) => s.filters);
+  const sort = useSearchStore((s) => s.sort);
+  const apply = useSearchStore((s) => s.apply);
+  if (!offer) return null;
+  return (
+    <p className="search-correction" data-testid="search-did-you-mean">
+      {t('search.didYouMean')}{' '}
+      <button type="button" className="link" onClick={() => apply({ text: offer.text, filters, sort })} data-testid="search-did-you-mean-text">
+        {offer.text}
+      </button>
+      ?{offer.searched ? <span className="muted"> {t('search.didYouMean.shown')}</span> : null}
+    </p>
+  );
+}
+
+/**
  * The hit count. Tens of thousands of hits are first estimated (the count would cost more than
  * the page); the exact figure comes with the facet counts a moment later.
  */
@@ -78,10 +100,10 @@ function TotalText() {
   const t = useT();
   const result = useSearchStore((s) => s.result)!;
   const facets = useSearchStore((s) => s.facets);
-  const facetsLoading = useSearchStore((s) => s.facetsLoading);
+  const counted = useSearchStore(facetsMatchHits);
   if (result.total === 0) return <>{t('search.none')}</>;
   if (result.totalExact === false) {
-    if (facets && !facetsLoading) return <>{t('search.total', { n: facets.total.toLocaleString('vi-VN') })}</>;
+    if (facets && counted) return <>{t('search.total', { n: facets.total.toLocaleString('vi-VN') })}</>;
     return <>{t('search.totalApprox', { n: result.total.toLocaleString('vi-VN') })}</>;
   }
   return <>{t('search.total', { n: result.total.toLocaleString('vi-VN') })}</>;
@@ -124,11 +146,14 @@ export function SearchView() {
         </header>
         <ActiveFilters />
         <Suggestions />
-        {result?.corrections?.map((c) => (
-          <p key={c.word} className="search-correction" data-testid="search-correction">
-            {t('search.corrected', { word: c.word, alts: c.alternatives.join(', ') })}
-          </p>
-        ))}
+        {result?.didYouMean ? <DidYouMean /> : null}
+        {result && !result.didYouMean
+          ? result.corrections?.map((c) => (
+              <p key={c.word} className="search-correction" data-testid="search-correction">
+                {t('search.corrected', { word: c.word, alts: c.alternatives.join(', ') })}
+              </p>
+            ))
+          : null}
         {direct ? (
           <button type="button" className="primary search-direct" onClick={() => navigate({ kind: 'document', documentId: direct.documentId })} data-testid="search-direct">
             {t('search.direct', { number: direct.numberSymbol ?? '' })} <kbd>{t('search.directHint')}</kbd>

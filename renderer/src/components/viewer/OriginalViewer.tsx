@@ -5,6 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import DOMPurify from 'dompurify';
+import { ApiError } from '@shared/contract/errors';
 import type { Attachment } from '@shared/contract/types';
 import { call } from '../../api/client';
 import { desktopShell } from '../../api/shell';
@@ -63,18 +64,17 @@ export function OriginalViewer({ attachments, searchTerms = [], fieldTerms = [],
   const pageCount = original?.pageCount ?? 0;
   const termsKey = JSON.stringify([searchTerms, fieldTerms]);
 
-  // A new original opens on the page where the field (else a searched word) was read.
+  // A new original opens on the page where the field (else a searched word) was read; once the
+  // user turns a page, a late answer of that search no longer moves it.
+  const jump = useRef(0);
   useEffect(() => {
+    const mine = ++jump.current;
     setPage(1);
     if (original?.kind !== 'pdf') return;
-    let live = true;
     void (async () => {
       const at = (await firstPageWith(original.pdf, fieldTerms)) ?? (await firstPageWith(original.pdf, searchTerms));
-      if (live && at) setPage(at);
+      if (jump.current === mine && at) setPage(at);
     })();
-    return () => {
-      live = false;
-    };
   }, [original, termsKey]);
 
   // The scale: a chosen zoom, or the page's width fitted to the stage.
@@ -149,7 +149,10 @@ export function OriginalViewer({ attachments, searchTerms = [], fieldTerms = [],
     );
   }
 
-  const go = (n: number) => setPage(Math.min(Math.max(1, n), Math.max(1, pageCount)));
+  const go = (n: number) => {
+    jump.current++;
+    setPage(Math.min(Math.max(1, n), Math.max(1, pageCount)));
+  };
   const zoomBy = (step: 1 | -1) => {
     const next = step > 0 ? (ZOOMS.find((z) => z > scale + 0.01) ?? ZOOMS[ZOOMS.length - 1]!) : ([...ZOOMS].reverse().find((z) => z < scale - 0.01) ?? ZOOMS[0]!);
     setZoom(next);
@@ -176,7 +179,7 @@ export function OriginalViewer({ attachments, searchTerms = [], fieldTerms = [],
   const openOutside = async () => {
     setSaveError(null);
     const result = await desktopShell!.openOriginal(attachment.id);
-    if (!result.ok) setSaveError(result.message ?? t('viewer.openFailed'));
+    if (!result.ok) setSaveError(errorMessage(ApiError.fromBody(result.error)));
   };
 
   const paged = original && (original.kind === 'pdf' || original.kind === 'image' || original.kind === 'tiff');

@@ -1,0 +1,127 @@
+/**
+ * Errors are values with a code and parameters. The code names the situation
+ * (`handover.batchCodeTaken`), the parameters fill its sentence, and each language's catalogue
+ * writes that sentence (`errors/<area>.ts`): the renderer in the interface's language, the command
+ * line and the logs in Vietnamese and English. Across IPC and HTTP an error travels as its code,
+ * parameters and per-field errors, never as prose.
+ *
+ * An `ApiError` is an expected error: the user asked for something the catalogue refuses, or the
+ * machine is in a state that prevents it (a locked catalogue, a full disk). Anything else thrown is
+ * a bug: the dispatcher logs it with its stack and replies `common.unexpected`.
+ */
+import type { Locale } from '../types';
+import { ERROR_CODES, ERROR_SENTENCES, type ErrorCode, type ErrorParams } from './codes';
+import type { ErrorKind } from './define';
+
+/** A code with its parameters: what an error, a field error or a refusal carries. */
+export type ErrorMessage<C extends ErrorCode = ErrorCode> = C extends ErrorCode ? { code: C; params: ErrorParams<C> } : never;
+
+/** Per-field problems of a form: field path → code and parameters. */
+export type FieldErrors = Record<string, ErrorMessage>;
+
+/** How an error crosses a process boundary. */
+export interface ApiErrorBody {
+  code: ErrorCode;
+  /** Derived from the code; sent so that a caller without the catalogue can tell a bug from a refusal. */
+  kind: ErrorKind;
+  params: Record<string, unknown>;
+  fields?: FieldErrors;
+}
+
+/** The parameters argument: optional for a code that takes none. */
+type ParamsArgs<C extends ErrorCode> = Record<never, never> extends ErrorParams<C> ? [params?: ErrorParams<C>, fields?: FieldErrors] : [params: ErrorParams<C>, fields?: FieldErrors];
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, code);
+}
+
+/** The kind of failure a code is (see `ErrorKind`). */
+export function kindOf(code: ErrorCode, params?: unknown): ErrorKind {
+  if (code === 'legacy.message') return (params as { kind: ErrorKind }).kind;
+  return ERROR_CODES[code].kind;
+}
+
+/** The sentence for a code and its parameters, in one language. */
+export function sentence(locale: Locale, message: { code: ErrorCode; params?: unknown }): string {
+  const write = ERROR_SENTENCES[locale][message.code] as (p: unknown) => string;
+  return write(message.params ?? {});
+}
+
+/**
+ * The whole text of an error: its sentence, followed for an invalid input by each field's problem
+ * (`code: không được để trống; …`), which is all the command line has to show.
+ */
+export function errorText(locale: Locale, error: { code: ErrorCode; params?: unknown; fields?: FieldErrors }): string {
+  const main = sentence(locale, error);
+  if (!ERROR_CODES[error.code].listsFields || !error.fields) return main;
+  const list = Object.entries(error.fields)
+    .map(([path, f]) => `${path}: ${sentence(locale, f)}`)
+    .join('; ');
+  return list ? `${main.replace(/\.$/, '')} — ${list}.` : main;
+}
+
+/** Each field's sentence in one language, keyed as the error gives them. */
+export function fieldTexts(locale: Locale, fields: FieldErrors): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([path, f]) => [path, sentence(locale, f)]));
+}
+
+export class ApiError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly params: ErrorParams<C>;
+  readonly fields: FieldErrors | undefined;
+  readonly kind: ErrorKind;
+
+  constructor(code: C, ...args: ParamsArgs<C>);
+  /** @deprecated Prose errors are being replaced by codes: declare the code in `errors/<area>.ts`. */
+  constructor(kind: ErrorKind, vietnamese: string, english: string, fields?: Record<string, string>);
+  constructor(code: string, params?: unknown, english?: unknown, fields?: unknown) {
+    let c = code as C;
+    let p = (params ?? {}) as ErrorParams<C>;
+    let f = fields as FieldErrors | undefined;
+    if (typeof params === 'string') {
+      c = 'legacy.message' as C;
+      p = { kind: code, vi: params, en: String(english) } as unknown as ErrorParams<C>;
+      f = fields
+        ? Object.fromEntries(Object.entries(fields as Record<string, string>).map(([k, v]) => [k, { code: 'legacy.field', params: { vi: v } } as ErrorMessage]))
+        : undefined;
+    } else {
+      f = english as FieldErrors | undefined;
+    }
+    // The Vietnamese text is the Error's message: what the command line prints and logs show.
+    super(errorText('vi', { code: c, params: p, ...(f ? { fields: f } : {}) }));
+    this.name = 'ApiError';
+    this.code = c;
+    this.params = p;
+    this.fields = f;
+    this.kind = kindOf(c, p);
+  }
+
+  /** The English text, for logs. */
+  get messageEn(): string {
+    return errorText('en', this);
+  }
+
+  /** This error in a language of the interface. */
+  textIn(locale: Locale): string {
+    return errorText(locale, this);
+  }
+
+  toBody(): ApiErrorBody {
+    return { code: this.code, kind: this.kind, params: this.params as Record<string, unknown>, ...(this.fields ? { fields: this.fields } : {}) };
+  }
+
+  /** Rebuilds an error sent by the other side; a code this build does not know is a bug there. */
+  static fromBody(body: ApiErrorBody): ApiError {
+    if (!isErrorCode(body?.code)) return new ApiError('common.unexpected');
+    const fields = body.fields && Object.values(body.fields).every((f) => isErrorCode(f?.code)) ? body.fields : undefined;
+    return new (ApiError as unknown as new (code: ErrorCode, params: unknown, fields?: FieldErrors) => ApiError)(body.code, body.params ?? {}, fields);
+  }
+}
+
+/** A field's problem, for the `fields` of an error. */
+export function fieldError<C extends ErrorCode>(code: C, ...[params]: ParamsArgs<C>): ErrorMessage {
+  return { code, params: (params ?? {}) as ErrorParams<C> } as unknown as ErrorMessage;
+}
+
+/** The reply of every call, on every transport. */
+export type CallReply<T> = { ok: true; result: T } | { ok: false; error: ApiErrorBody };

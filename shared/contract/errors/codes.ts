@@ -1,0 +1,25 @@
+/**
+ * Every error code of the contract, merged once from the areas' modules (a code declared twice
+ * stops the program at load). A new area adds its module to `AREAS`; a new code goes into its
+ * area's module only.
+ */
+import type { Locale } from '../types';
+import { commonErrors } from './common';
+import { mergeErrorAreas, type ErrorDefinition, type ParamsOf } from './define';
+import { hostErrors } from './hosts';
+import { legacyErrors } from './legacy';
+import { recordErrors } from './records';
+
+const AREAS = [commonErrors, hostErrors, recordErrors, legacyErrors] as const;
+
+const merged = mergeErrorAreas(AREAS);
+
+export const ERROR_CODES = merged.codes;
+export type ErrorCodes = typeof ERROR_CODES;
+export type ErrorCode = keyof ErrorCodes & string;
+export type ErrorParams<C extends ErrorCode> = ParamsOf<ErrorCodes[C]>;
+
+/** Each language's sentence for every code. */
+export const ERROR_SENTENCES: Record<Locale, Record<string, (p: never) => string>> = { vi: merged.vi, en: merged.en };
+
+export type { ErrorDefinition };

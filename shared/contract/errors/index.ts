@@ -1,0 +1,6 @@
+export { ApiError, errorText, fieldError, fieldTexts, isErrorCode, kindOf, sentence } from './apiError';
+export type { ApiErrorBody, CallReply, ErrorMessage, FieldErrors } from './apiError';
+export { ERROR_CODES, ERROR_SENTENCES } from './codes';
+export type { ErrorCode, ErrorParams } from './codes';
+export type { ErrorKind } from './define';
+export { notFound } from './notFound';
