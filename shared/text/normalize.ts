@@ -14,29 +14,31 @@ export const MAX_MARK_RUN = 30;
 const CGJ = 0x034f;
 const MARK = /\p{M}/u;
 
-/** 1 for each BMP code unit that is a combining mark (Mn, Mc, Me); built on first use (a few milliseconds). */
-let bmpMarks: Uint8Array | null = null;
+/**
+ * Whether each BMP code unit is a combining mark (Mn, Mc, Me): 0 not yet asked, 1 a mark, 2 not.
+ * Filled as characters are met, so a text of a few scripts asks the engine about a few hundred.
+ */
+const bmpMarks = new Uint8Array(0x10000);
 
-function marksTable(): Uint8Array {
-  if (bmpMarks) return bmpMarks;
-  const t = new Uint8Array(0x10000);
-  // No mark below U+0300.
-  for (let c = 0x300; c < 0x10000; c++) if ((c < 0xd800 || c > 0xdfff) && MARK.test(String.fromCharCode(c))) t[c] = 1;
-  // The joiner is a mark of combining class 0: it ends a run (which is why it is inserted).
-  t[CGJ] = 0;
-  bmpMarks = t;
-  return t;
+function isBmpMark(c: number): boolean {
+  let known = bmpMarks[c]!;
+  if (known === 0) {
+    // The joiner is a mark of combining class 0: it ends a run (which is why it is inserted).
+    known = c !== CGJ && MARK.test(String.fromCharCode(c)) ? 1 : 2;
+    bmpMarks[c] = known;
+  }
+  return known === 1;
 }
 
 /** Width (1 or 2 code units) of the combining mark at `i`, or 0 when none is there. */
-function markAt(text: string, i: number, table: Uint8Array): number {
+function markAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 0x300) return 0;
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
     const d = text.charCodeAt(i + 1);
     return d >= 0xdc00 && d <= 0xdfff && MARK.test(text.slice(i, i + 2)) ? 2 : 0;
   }
-  return table[c]! === 1 ? 1 : 0;
+  return isBmpMark(c) ? 1 : 0;
 }
 
 /** True when the text holds a run of more than {@link MAX_MARK_RUN} combining marks. */
@@ -47,15 +49,13 @@ export function hasLongMarkRun(text: string): boolean {
 /** Where the first mark beyond the 30th of a run is, or -1. One pass over the code units. */
 function firstLongRun(text: string): number {
   const n = text.length;
-  let table: Uint8Array | null = null;
   let run = 0;
   for (let i = 0; i < n; i++) {
     if (text.charCodeAt(i) < 0x300) {
       run = 0;
       continue;
     }
-    table ??= marksTable();
-    const w = markAt(text, i, table);
+    const w = markAt(text, i);
     if (w === 0) {
       run = 0;
       continue;
@@ -70,11 +70,10 @@ function firstLongRun(text: string): number {
 export function excessMarks(text: string): number {
   const first = firstLongRun(text);
   if (first < 0) return 0;
-  const table = marksTable();
   let excess = 0;
   let run = MAX_MARK_RUN;
   for (let i = first; i < text.length; i++) {
-    const w = markAt(text, i, table);
+    const w = markAt(text, i);
     if (w === 0) {
       run = 0;
       continue;
@@ -89,12 +88,11 @@ export function excessMarks(text: string): number {
 export function streamSafe(text: string): string {
   const first = firstLongRun(text);
   if (first < 0) return text;
-  const table = marksTable();
   const parts: string[] = [text.slice(0, first), String.fromCharCode(CGJ)];
   let run = 1;
   let from = first;
-  for (let i = first + markAt(text, first, table); i < text.length; i++) {
-    const w = markAt(text, i, table);
+  for (let i = first + markAt(text, first); i < text.length; i++) {
+    const w = markAt(text, i);
     if (w === 0) {
       run = 0;
       continue;

@@ -1,7 +1,9 @@
 /**
  * Handover benchmark: packages and verifies a batch of 10,000 originals (~100 KB each, ~1 GB),
  * as a zip and as a folder, and receives it into an empty catalogue; reports throughput in MB/s
- * beside `sha256sum` over the same originals, and the peak memory of each step.
+ * and time as a multiple of `sha256sum` over the same originals (measured in the same round), beside
+ * Info-ZIP's `zip -0` plus an fsync of the zip (where `zip` is installed), and the peak memory of
+ * each step.
  *
  *   tsx tests/bench/handover.ts [--count 10000] [--seed 1] [--runs 3] [--no-receive]
  *
@@ -273,6 +275,24 @@ function child(args: string[]): StepResult {
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as StepResult;
 }
 
+/**
+ * Info-ZIP's `zip -0` (stored, as the originals are) over the same originals, then the zip flushed
+ * to disk: what writing a zip of these files costs a well-tuned C program, the second anchor.
+ */
+function infoZip(out: string): { seconds: number; bytes: number } | null {
+  if (spawnSync('zip', ['-v'], { stdio: 'ignore' }).status !== 0) return null;
+  fs.rmSync(out, { force: true });
+  const start = process.hrtime.bigint();
+  execFileSync('zip', ['-0', '-q', '-r', out, '.'], { cwd: ORIGINALS });
+  const fd = fs.openSync(out, 'r');
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const bytes = (JSON.parse(fs.readFileSync(MARKER, 'utf8')) as { bytes: number }).bytes;
+  fs.rmSync(out, { force: true });
+  return { seconds, bytes };
+}
+
 /** `sha256sum` over the originals (or one file), the reference for reading and hashing speed. */
 function sha256sum(target: 'originals' | string): { seconds: number; bytes: number } {
   const start = process.hrtime.bigint();
@@ -303,6 +323,8 @@ async function main(): Promise<void> {
   const receive = !process.argv.includes('--no-receive');
   for (let run = 0; run < RUNS; run++) {
     record('sha256sum (originals)', sha256sum('originals'));
+    const zipped = infoZip(path.join(BASE, `info-zip-${run}.zip`));
+    if (zipped) record('zip -0 + fsync (Info-ZIP)', zipped);
     for (const zip of [true, false]) {
       const out = path.join(BASE, `goi-${run}${zip ? '.zip' : ''}`);
       fs.rmSync(out, { recursive: true, force: true });
@@ -315,19 +337,22 @@ async function main(): Promise<void> {
     process.stderr.write(`run ${run + 1}/${RUNS} done\n`);
   }
 
+  const shaRuns = rows['sha256sum (originals)']!;
   const table = Object.entries(rows).map(([step, rs]) => ({
     step,
     runs: rs.length,
+    /** Time over `sha256sum`'s on the same originals, run by run (each measured in the same round), then the median. */
+    timeVsSha256sum: rs.length === shaRuns.length ? median(rs.map((r, i) => r.seconds / shaRuns[i]!.seconds)) : null,
     medianSeconds: median(rs.map((r) => r.seconds)),
     medianMBps: median(rs.map((r) => r.mbps)),
     peakRssMB: Math.max(...rs.map((r) => r.peakRssMB)),
     maxRssMB: Math.max(...rs.map((r) => r.maxRssMB)),
   }));
   const ref = table.find((r) => r.step === 'sha256sum (originals)')!.medianMBps;
-  console.log('\nstep                      runs  median s   MB/s   × sha256sum   peak rss MB (sampled / maxRSS)');
+  console.log('\nstep                       runs  median s   MB/s   × sha256sum speed   time × sha256sum   peak rss MB (sampled / maxRSS)');
   for (const r of table) {
     console.log(
-      `${r.step.padEnd(26)}${String(r.runs).padStart(4)}${r.medianSeconds.toFixed(2).padStart(10)}${r.medianMBps.toFixed(0).padStart(7)}${(r.medianMBps / ref).toFixed(2).padStart(13)}   ${r.peakRssMB ? `${r.peakRssMB.toFixed(0)} / ${r.maxRssMB.toFixed(0)}` : '—'}`,
+      `${r.step.padEnd(27)}${String(r.runs).padStart(4)}${r.medianSeconds.toFixed(2).padStart(10)}${r.medianMBps.toFixed(0).padStart(7)}${(r.medianMBps / ref).toFixed(2).padStart(20)}${(r.timeVsSha256sum === null ? '—' : r.timeVsSha256sum.toFixed(2)).padStart(19)}   ${r.peakRssMB ? `${r.peakRssMB.toFixed(0)} / ${r.maxRssMB.toFixed(0)}` : '—'}`,
     );
   }
   const outDir = path.join(REPO, 'tests/bench/results');

@@ -38,16 +38,24 @@ process.stdout.write(JSON.stringify({ hits: rows.length }) + '\\n');
 
 interface Timed {
   ms: number;
+  /** User + system CPU time of the process: what it costs whatever else the machine is doing. */
+  cpuMs: number | null;
   hits: number;
 }
 
+/** GNU time reports the child's CPU time; without it only wall time is measured. */
+const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
 function timed(command: string, args: string[]): Timed {
   const started = process.hrtime.bigint();
-  const r = spawnSync(command, args, { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = GNU_TIME
+    ? spawnSync(GNU_TIME, ['-f', 'KHOLUU-CPU %U %S', command, ...args], { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    : spawnSync(command, args, { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const cpu = /KHOLUU-CPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
   const out = JSON.parse(r.stdout) as { hits: unknown[] | number; total?: number };
-  return { ms, hits: typeof out.hits === 'number' ? out.hits : out.hits.length };
+  return { ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : null, hits: typeof out.hits === 'number' ? out.hits : out.hits.length };
 }
 
 const median = (xs: number[]) => {
@@ -72,8 +80,8 @@ function main(): void {
     .join(' ');
   const variants: Array<{ name: string; run: () => Timed }> = [
     { name: 'bare node + FTS5 (anchor)', run: () => timed(process.execPath, ['-e', BARE, db, ftsQuery]) },
-    { name: 'built CLI (npm run cli)', run: () => timed(process.execPath, [path.join(REPO, 'dist', 'cli', 'main.mjs'), '--db', db, 'search', QUERY, '--json']) },
-    { name: 'CLI from sources (tsx)', run: () => timed(process.execPath, [path.join(REPO, 'node_modules/tsx/dist/cli.mjs'), 'electron/cli/main.ts', '--db', db, 'search', QUERY, '--json']) },
+    { name: 'built CLI (npm run cli)', run: () => timed(process.execPath, [path.join(REPO, 'dist', 'cli', 'main.mjs'), '--db', db, 'search', QUERY, '--limit', '20', '--json']) },
+    { name: 'CLI from sources (tsx)', run: () => timed(process.execPath, [path.join(REPO, 'node_modules/tsx/dist/cli.mjs'), 'electron/cli/main.ts', '--db', db, 'search', QUERY, '--limit', '20', '--json']) },
   ];
   // One warm-up of each: the file in the page cache, as on a machine in use.
   for (const v of variants) v.run();
@@ -82,15 +90,26 @@ function main(): void {
   fs.rmSync(work, { recursive: true, force: true });
 
   const anchor = median(times.get(variants[0]!.name)!.map((t) => t.ms));
+  const cpuOf = (ts: Timed[]) => (ts.every((t) => t.cpuMs !== null) ? median(ts.map((t) => t.cpuMs!)) : null);
+  const anchorCpu = cpuOf(times.get(variants[0]!.name)!);
   const rows = variants.map((v) => {
     const ts = times.get(v.name)!;
     const ms = median(ts.map((t) => t.ms));
-    return { name: v.name, medianMs: Math.round(ms), minMs: Math.round(Math.min(...ts.map((t) => t.ms))), ratio: Number((ms / anchor).toFixed(2)), hits: ts[0]!.hits };
+    const cpu = cpuOf(ts);
+    return {
+      name: v.name,
+      medianMs: Math.round(ms),
+      minMs: Math.round(Math.min(...ts.map((t) => t.ms))),
+      ratio: Number((ms / anchor).toFixed(2)),
+      medianCpuMs: cpu === null ? null : Math.round(cpu),
+      cpuRatio: cpu === null || !anchorCpu ? null : Number((cpu / anchorCpu).toFixed(2)),
+      hits: ts[0]!.hits,
+    };
   });
   console.log(`\nFirst search answer from process start, ${SIZE.toLocaleString('en')} documents, query “${QUERY}”, ${RUNS} runs each (load average ${os.loadavg()[0]!.toFixed(1)})`);
-  console.log('| process | median ms | min ms | × anchor | matches |');
-  console.log('| --- | --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.name} | ${r.medianMs} | ${r.minMs} | ${r.ratio} | ${r.hits} |`);
+  console.log('| process | median ms | min ms | × anchor | median CPU ms | CPU × anchor | matches |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.name} | ${r.medianMs} | ${r.minMs} | ${r.ratio} | ${r.medianCpuMs ?? '—'} | ${r.cpuRatio ?? '—'} | ${r.hits} |`);
   const out = path.join(REPO, 'tests', 'bench', 'results');
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(

@@ -145,7 +145,8 @@ export class ImportRunRepository {
 
   /** The outcome the run's report holds for this file, if it was handled (before an interruption, or in an earlier pass). */
   itemOutcome(runId: number, name: string): ImportOutcome | undefined {
-    const row = this.stmt('SELECT outcome FROM import_run_items WHERE run_id = ? AND name = ? ORDER BY seq DESC LIMIT 1').get(runId, name) as { outcome: ImportOutcome } | undefined;
+    // One line per file (a retry replaces it): the (run, name) index answers without sorting.
+    const row = this.stmt('SELECT outcome FROM import_run_items WHERE run_id = ? AND name = ? LIMIT 1').get(runId, name) as { outcome: ImportOutcome } | undefined;
     return row?.outcome;
   }
 

@@ -34,7 +34,8 @@ export class RegisterRepository {
   /** A document of the fonds with this number-symbol key and date (the same document, listed again). */
   findSame(fondsId: number, numberKey: string, issueDate: string): number | null {
     const row = this.db
-      .prepare('SELECT id FROM documents WHERE fonds_id = ? AND number_key = ? AND issue_date = ? AND removed_at IS NULL ORDER BY id LIMIT 1')
+      // By the number's index, not by walking the whole fonds (`+` keeps SQLite off the fonds index).
+      .prepare('SELECT id FROM documents WHERE +fonds_id = ? AND number_key = ? AND +issue_date = ? AND +removed_at IS NULL ORDER BY id LIMIT 1')
       .get(fondsId, numberKey, issueDate) as { id: number } | undefined;
     return row?.id ?? null;
   }

@@ -35,8 +35,12 @@ export function defaultPoolSize(): number {
   return Math.max(1, Math.min(4, os.availableParallelism() - 1));
 }
 
-/** Files handed to one reader thread at once: the one it reads and the next, so it never waits for the main thread between files. */
-const PER_WORKER = 2;
+/**
+ * Files handed to one reader thread at once: the one it reads and a few more, so it keeps reading
+ * while the main thread is busy committing a batch (it hands out the next files only between
+ * transactions). Their clocks start when the thread begins each one.
+ */
+const PER_WORKER = 8;
 
 interface Task {
   id: number;

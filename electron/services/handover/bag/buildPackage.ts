@@ -25,7 +25,7 @@ import type { Job } from '../../jobs';
 import { Cancelled } from '../cancelled';
 import { catalogueBody, documentKey, orgKey } from '../catalogueRecords';
 import { documentsCsv, filesCsv, loadExportContext, renderExport, type ExportContext } from '../exports/exporter';
-import { type BagSink, FolderSink, linesStream, ZipSink } from './bagWriter';
+import { type BagSink, FolderSink, linesStream, type Written, ZipSink } from './bagWriter';
 import { isUnrecordedLeftover } from './leftoverPackage';
 import { makeChosenDirs } from '../../../data/makeDirs';
 
@@ -42,6 +42,9 @@ const PACKAGED_FORMS = [
 ] as const;
 
 const TEXT_CHUNK = 50;
+/** Originals read ahead of the one being written: a few files, never more than this many bytes. */
+const READ_AHEAD_FILES = 16;
+const READ_AHEAD_BYTES = 64 * 1024 * 1024;
 
 /** Lets progress polls and cancel calls through between files. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -188,6 +191,11 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
     await add(FULL_TEXT_JSONL, sink.addStream(FULL_TEXT_JSONL, texts));
 
     job.status.phase = 'Đang sao và kiểm tra bản gốc';
+    // Several originals are read at once (the disk and the page cache serve them in parallel)
+    // while earlier ones are written; the manifest lists them in the batch's order all the same.
+    const written: Array<Promise<Written>> = [];
+    const window: Array<{ done: Promise<unknown>; size: number }> = [];
+    let windowBytes = 0;
     for (const a of attachments) {
       checkCancel();
       const stored = ec.records.sources.get(a.key)!;
@@ -195,16 +203,33 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
       if (!fs.existsSync(source)) {
         throw new ApiError('handover.originalMissing', { fileName: a.fileName, sha256: a.sha256 });
       }
-      const w = await sink.addFile(a.path, source, (n) => {
-        job.status.bytesProcessed = (job.status.bytesProcessed ?? 0) + n;
-      });
-      if (w.sha256 !== a.sha256) {
-        throw new ApiError('handover.originalChanged', { fileName: a.fileName });
+      const w = sink
+        .addFile(a.path, source, (n) => {
+          job.status.bytesProcessed = (job.status.bytesProcessed ?? 0) + n;
+        })
+        .then((w) => {
+          if (w.sha256 !== a.sha256) {
+            throw new ApiError('handover.originalChanged', { fileName: a.fileName });
+          }
+          job.status.processed++;
+          return w;
+        });
+      // Awaited in order below; a failure surfaces there.
+      w.catch(() => undefined);
+      written.push(w);
+      window.push({ done: w, size: a.size });
+      windowBytes += a.size;
+      while (window.length >= READ_AHEAD_FILES || (window.length > 1 && windowBytes > READ_AHEAD_BYTES)) {
+        const first = window.shift()!;
+        windowBytes -= first.size;
+        await first.done;
+        await breathe();
       }
-      payload.push({ sha256: w.sha256, path: a.path });
-      payloadBytes += w.size;
-      job.status.processed++;
-      if (job.status.processed % 20 === 0) await breathe();
+    }
+    for (const [i, w] of written.entries()) {
+      const done = await w;
+      payload.push({ sha256: done.sha256, path: attachments[i]!.path });
+      payloadBytes += done.size;
     }
 
     job.status.phase = 'Đang ghi tệp kê khai (manifest) và hoàn tất gói';
