@@ -10,8 +10,9 @@ import { mergeErrorAreas, type ErrorDefinition, type ParamsOf } from './define';
 import { hostErrors } from './hosts';
 import { legacyErrors } from './legacy';
 import { recordErrors } from './records';
+import { safetyErrors } from './safety';
 
-const AREAS = [commonErrors, hostErrors, recordErrors, handoverErrors, legacyErrors] as const;
+const AREAS = [commonErrors, hostErrors, recordErrors, handoverErrors, safetyErrors, legacyErrors] as const;
 
 const merged = mergeErrorAreas(AREAS);
 
