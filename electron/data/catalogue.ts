@@ -56,11 +56,7 @@ function backupIfMigrating(
   try {
     return { backup: backupBeforeMigration(db, dir, now(), 'Kho Lưu (tự động)', passphrase, from, SCHEMA_VERSION), from };
   } catch (err) {
-    throw new ApiError(
-      'internal',
-      `Không sao lưu được danh mục trước khi nâng cấp (vào “${dir}”), nên chưa nâng cấp: ${String((err as Error).message ?? err)}`,
-      `Pre-migration backup into ${dir} failed; migrations not run: ${String(err)}`,
-    );
+    throw new ApiError('catalogue.preMigrationBackupFailed', { dir, detail: String((err as Error).message ?? err) });
   }
 }
 
@@ -112,13 +108,9 @@ export class Catalogue {
         proveReadable(db);
       } catch (err) {
         if ((err as { code?: string }).code === 'SQLITE_NOTADB' && passphrase !== null && isPlainSqlite(absolute)) {
-          throw new ApiError(
-            'invalid_input',
-            'Danh mục này chưa được mã hóa: hãy mở mà không dùng mật khẩu (có thể mã hóa nó trong mục “An toàn dữ liệu” hoặc bằng lệnh encrypt).',
-            `Catalogue ${absolute} is not encrypted; open it without a passphrase`,
-          );
+          throw new ApiError('catalogue.notEncrypted');
         }
-        if ((err as { code?: string }).code === 'SQLITE_NOTADB' && (passphrase !== null || looksEncrypted(absolute))) throw lockedError(absolute, passphrase !== null);
+        if ((err as { code?: string }).code === 'SQLITE_NOTADB' && (passphrase !== null || looksEncrypted(absolute))) throw lockedError(passphrase !== null);
         throw err;
       }
       db.pragma('journal_mode = WAL');
@@ -132,11 +124,8 @@ export class Catalogue {
     } catch (err) {
       if (db?.open) db.close();
       if (err instanceof ApiError) throw err;
-      throw new ApiError(
-        'unreadable_file',
-        `Không mở được danh mục “${absolute}”: tệp không phải cơ sở dữ liệu Kho Lưu hoặc đã hỏng.`,
-        `Cannot open catalogue ${absolute}: ${String(err)}`,
-      );
+      console.error(`[kholuu] cannot open catalogue ${absolute}: ${String(err)}`);
+      throw new ApiError('catalogue.unreadable', { path: absolute });
     }
     makeDirs(originalsDirFor(absolute));
     const catalogue = new Catalogue(db, absolute, now, passphrase, options.backupDir);

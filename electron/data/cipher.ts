@@ -71,10 +71,8 @@ export function proveReadable(db: Database): void {
 }
 
 /** The refusal for an encrypted catalogue opened without (or with a wrong) passphrase. */
-export function lockedError(filePath: string, passphraseGiven: boolean): ApiError {
-  return passphraseGiven
-    ? new ApiError('locked', 'Mật khẩu không đúng (hoặc tệp không phải danh mục Kho Lưu).', `Wrong passphrase for ${filePath}, or not a catalogue`)
-    : new ApiError('locked', 'Danh mục này được mã hóa: hãy nhập mật khẩu để mở.', `Catalogue ${filePath} is encrypted: a passphrase is needed`);
+export function lockedError(passphraseGiven: boolean): ApiError {
+  return passphraseGiven ? new ApiError('catalogue.wrongPassphrase') : new ApiError('catalogue.locked');
 }
 
 /**

@@ -69,11 +69,7 @@ export function makeChosenDirs(dir: string): void {
     makeDirs(dir);
   } catch (err) {
     const code = errno(err) ?? 'error';
-    throw new ApiError(
-      'invalid_input',
-      `Không tạo được thư mục “${dir}” (${code}): hãy chọn nơi lưu khác.`,
-      `Cannot create folder ${dir}: ${String(err)}`,
-    );
+    throw new ApiError('folder.cannotCreate', { path: dir, reason: code });
   }
 }
 

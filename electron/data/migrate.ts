@@ -23,11 +23,7 @@ export function pendingMigrations(db: Database) {
 export function migrate(db: Database, now: () => string, target: number = SCHEMA_VERSION): void {
   const current = schemaVersionOf(db);
   if (current > SCHEMA_VERSION) {
-    throw new ApiError(
-      'conflict',
-      `Danh mục này do phiên bản Kho Lưu mới hơn tạo ra (lược đồ ${current}, bản này hiểu đến ${SCHEMA_VERSION}). Hãy cập nhật phần mềm.`,
-      `Catalogue schema ${current} is newer than this build's ${SCHEMA_VERSION}.`,
-    );
+    throw new ApiError('catalogue.newerSchema', { version: current, supported: SCHEMA_VERSION });
   }
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);

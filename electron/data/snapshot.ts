@@ -36,7 +36,7 @@ export function openSnapshot(file: string, passphrase: string | null): Database 
     return db;
   } catch (err) {
     db.close();
-    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw lockedError(file, passphrase !== null);
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw lockedError(passphrase !== null);
     throw err;
   }
 }
@@ -88,7 +88,7 @@ export function rekeyCopy(file: string, currentKey: string | null, nextKey: stri
     fsyncPath(path.dirname(file));
   } catch (err) {
     fs.rmSync(temp, { force: true });
-    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw lockedError(file, currentKey !== null);
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw lockedError(currentKey !== null);
     throw err;
   }
 }

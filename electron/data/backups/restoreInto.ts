@@ -21,7 +21,7 @@ export function withAttachedCopy<T>(db: Database, file: string, passphrase: stri
   try {
     db.prepare(`ATTACH DATABASE ? AS ${ALIAS} KEY ?`).run(file, passphrase ?? '');
   } catch (err) {
-    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw lockedError(file, passphrase !== null);
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw lockedError(passphrase !== null);
     throw err;
   }
   try {
@@ -135,11 +135,7 @@ export function restoreCatalogueFrom(db: Database, file: string, passphrase: str
   const fromVersion = withAttachedCopy(db, file, passphrase, () => {
     const version = attachedSchemaVersion(db);
     if (version > SCHEMA_VERSION) {
-      throw new ApiError(
-        'conflict',
-        `Bản sao lưu này do phiên bản Kho Lưu mới hơn tạo (lược đồ ${version}); bản này chỉ hiểu đến ${SCHEMA_VERSION}.`,
-        `Backup schema ${version} is newer than ${SCHEMA_VERSION}`,
-      );
+      throw new ApiError('backup.newerSchema', { version, supported: SCHEMA_VERSION });
     }
     replaceWithAttached(db);
     return version;

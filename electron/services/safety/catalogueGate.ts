@@ -1,4 +1,4 @@
-import { ApiError, type CallReply } from '../../../shared/contract/errors';
+import { ApiError, fieldError, type CallReply } from '../../../shared/contract/errors';
 import { type Services, type ServicesOptions, createServices } from '../createServices';
 import { type Dispatch, type Logger, createDispatch } from '../dispatch';
 import { backupsIdle } from './backups/backupNow';
@@ -25,10 +25,7 @@ export interface GateOptions {
   backupCheckEveryMs?: number;
 }
 
-const lockedReply = (cataloguePath: string): CallReply<unknown> => ({
-  ok: false,
-  error: new ApiError('locked', 'Danh mục được mã hóa: hãy nhập mật khẩu để mở.', `Catalogue ${cataloguePath} is locked`).toBody(),
-});
+const lockedReply = (): CallReply<unknown> => ({ ok: false, error: new ApiError('catalogue.locked').toBody() });
 
 export function openCatalogueGate(options: ServicesOptions, gate: GateOptions = {}): CatalogueGate {
   const log = gate.log ?? console;
@@ -52,10 +49,10 @@ export function openCatalogueGate(options: ServicesOptions, gate: GateOptions = 
   const dispatch: Dispatch = async (operation, input) => {
     if (open) return open(operation, input);
     if (operation === 'catalogue.lockState') return { ok: true, result: { locked: true, cataloguePath: options.cataloguePath } };
-    if (operation !== 'catalogue.unlock') return lockedReply(options.cataloguePath);
+    if (operation !== 'catalogue.unlock') return lockedReply();
     const passphrase = typeof input === 'object' && input !== null ? (input as { passphrase?: unknown }).passphrase : undefined;
     if (typeof passphrase !== 'string' || passphrase.length === 0 || passphrase.length > 1_024) {
-      return { ok: false, error: new ApiError('invalid_input', 'Hãy nhập mật khẩu.', 'Passphrase missing', { passphrase: 'Bắt buộc nhập' }).toBody() };
+      return { ok: false, error: new ApiError('catalogue.passphraseMissing', {}, { passphrase: fieldError('field.passphraseRequired') }).toBody() };
     }
     try {
       start(passphrase);
@@ -65,7 +62,8 @@ export function openCatalogueGate(options: ServicesOptions, gate: GateOptions = 
       // Each wrong guess waits a little longer (up to 5 s), on top of the cipher's own key stretching.
       failures++;
       await new Promise((r) => setTimeout(r, Math.min(failures, 5) * 1000));
-      const apiError = err instanceof ApiError ? err : new ApiError('internal', 'Không mở được danh mục.', String(err));
+      if (!(err instanceof ApiError)) console.error(`[kholuu] opening the catalogue failed: ${String(err instanceof Error ? (err.stack ?? err) : err)}`);
+      const apiError = err instanceof ApiError ? err : new ApiError('catalogue.cannotOpen');
       return { ok: false, error: apiError.toBody() };
     }
   };

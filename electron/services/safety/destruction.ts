@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ApiError, notFound } from '../../../shared/contract/errors';
+import { ApiError, fieldError, notFound, type ErrorMessage } from '../../../shared/contract/errors';
 import type { DestructionCandidate, DestructionDecision, DestructionItem, DestructionListExport } from '../../../shared/contract/types/safety';
 import { destructionListCsv, destructionListFileName } from '../../../shared/safety/destructionList';
 import { isExpired, retentionExpiry } from '../../../shared/safety/retention';
@@ -32,7 +32,7 @@ function toItem(row: CandidateRow): DestructionItem {
 
 export function getDecision(ctx: ServiceContext, id: number): DestructionDecision {
   const decision = ctx.catalogue.repos.destruction.get(id);
-  if (!decision) throw notFound('quyết định tiêu hủy', 'Destruction decision', id);
+  if (!decision) throw notFound('destruction_decision', id);
   return decision;
 }
 
@@ -58,31 +58,29 @@ export interface DecisionInput {
 /** Each file must exist, be in use, be fixed-term, have expired by the decision's date and not be in another decision. */
 function checkFiles(ctx: ServiceContext, input: DecisionInput): DestructionItem[] {
   const { repos } = ctx.catalogue;
-  const problems: string[] = [];
+  const problems: ErrorMessage[] = [];
   const items: DestructionItem[] = [];
   for (const fileId of [...new Set(input.fileIds)]) {
     const facts = repos.destruction.fileFacts(fileId);
     if (!facts) {
-      problems.push(`không có hồ sơ mã ${fileId}`);
+      problems.push(fieldError('destructionProblem.noFile', { id: fileId }));
       continue;
     }
-    const label = `hồ sơ “${facts.code}” (${facts.fondsCode})`;
-    if (repos.removals.fileRemoval(fileId)) problems.push(`${label} đã bị gỡ bỏ`);
-    else if (facts.retentionClass === 'permanent') problems.push(`${label} bảo quản vĩnh viễn, không bao giờ được tiêu hủy`);
-    else if (facts.retentionClass !== 'fixed') problems.push(`${label} chưa có thời hạn bảo quản`);
-    else if (!facts.endDate) problems.push(`${label} chưa có ngày kết thúc, không xác định được thời điểm hết hạn`);
+    const file = { code: facts.code, fonds: facts.fondsCode };
+    if (repos.removals.fileRemoval(fileId)) problems.push(fieldError('destructionProblem.removed', file));
+    else if (facts.retentionClass === 'permanent') problems.push(fieldError('destructionProblem.permanent', file));
+    else if (facts.retentionClass !== 'fixed') problems.push(fieldError('destructionProblem.noRetention', file));
+    else if (!facts.endDate) problems.push(fieldError('destructionProblem.noEndDate', file));
     else {
       const item = toItem(facts);
       const open = repos.destruction.openDecisionOfFile(fileId);
-      if (open) problems.push(`${label} đã nằm trong quyết định số ${open.decisionNumber}`);
-      else if (!isExpired(item.expiredOn, input.decisionDate)) problems.push(`${label} chưa hết thời hạn bảo quản (hết hạn từ ${item.expiredOn})`);
+      if (open) problems.push(fieldError('destructionProblem.inDecision', { ...file, decision: open.decisionNumber }));
+      else if (!isExpired(item.expiredOn, input.decisionDate)) problems.push(fieldError('destructionProblem.notExpired', { ...file, expiresOn: item.expiredOn ?? '' }));
       else items.push(item);
     }
   }
   if (problems.length > 0) {
-    throw new ApiError('invalid_input', `Không ghi nhận được quyết định: ${problems.join('; ')}.`, `Destruction decision refused: ${problems.length} file(s) not eligible`, {
-      fileIds: problems.join('; '),
-    });
+    throw new ApiError('destruction.filesRefused', { problems }, { fileIds: fieldError('field.filesRefused', { problems }) });
   }
   return items;
 }
@@ -91,12 +89,10 @@ export function recordDecision(ctx: ServiceContext, input: DecisionInput): Destr
   const { repos } = ctx.catalogue;
   const today = nowOf(ctx).slice(0, 10);
   if (input.decisionDate > today) {
-    throw new ApiError('invalid_input', 'Ngày của quyết định không thể ở tương lai.', 'Decision date in the future', { decisionDate: 'Ngày ở tương lai' });
+    throw new ApiError('destruction.dateInFuture', {}, { decisionDate: fieldError('field.dateInFuture') });
   }
   if (repos.destruction.findByNumber(input.decisionNumber, input.decisionDate)) {
-    throw new ApiError('conflict', `Quyết định số ${input.decisionNumber} ngày ${input.decisionDate} đã được ghi nhận.`, 'Decision already recorded', {
-      decisionNumber: 'Đã ghi nhận',
-    });
+    throw new ApiError('destruction.alreadyRecorded', { number: input.decisionNumber, date: input.decisionDate }, { decisionNumber: fieldError('field.alreadyRecorded') });
   }
   const items = checkFiles(ctx, input);
   return ctx.catalogue.transaction(() => {
@@ -123,7 +119,7 @@ export function recordDecision(ctx: ServiceContext, input: DecisionInput): Destr
 export function exportDecisionList(ctx: ServiceContext, id: number): DestructionListExport {
   const decision = getDecision(ctx, id);
   if (decision.state !== 'approved' && decision.state !== 'list_exported') {
-    throw new ApiError('conflict', 'Quyết định này đã thi hành hoặc đã hủy; danh mục không xuất lại được.', `Decision ${id} is ${decision.state}`);
+    throw new ApiError('destruction.listClosed');
   }
   const content = destructionListCsv(decision);
   const sha256 = createHash('sha256').update(content, 'utf8').digest('hex');
@@ -139,14 +135,10 @@ export function confirmDecision(ctx: ServiceContext, id: number, listSha256: str
   const { repos } = ctx.catalogue;
   const decision = getDecision(ctx, id);
   if (decision.state !== 'list_exported') {
-    throw new ApiError(
-      'conflict',
-      decision.state === 'approved' ? 'Hãy xuất danh mục tài liệu hết giá trị trước khi xác nhận.' : `Quyết định này đang ở trạng thái “${decision.state}”, không xác nhận được.`,
-      `Decision ${id} is ${decision.state}`,
-    );
+    throw decision.state === 'approved' ? new ApiError('destruction.exportListFirst') : new ApiError('destruction.notConfirmable', { state: decision.state });
   }
   if (decision.listSha256 !== listSha256) {
-    throw new ApiError('conflict', 'Danh mục xác nhận không phải danh mục đã xuất (SHA-256 khác): hãy xuất lại và xác nhận đúng danh mục đó.', 'List hash differs from the exported list');
+    throw new ApiError('destruction.listDiffers');
   }
   return ctx.catalogue.transaction(() => {
     const at = nowOf(ctx);
@@ -172,7 +164,7 @@ export function confirmDecision(ctx: ServiceContext, id: number, listSha256: str
 export function cancelDecision(ctx: ServiceContext, id: number, reason: string): DestructionDecision {
   const decision = getDecision(ctx, id);
   if (decision.state !== 'approved' && decision.state !== 'list_exported') {
-    throw new ApiError('conflict', 'Chỉ hủy được quyết định chưa thi hành.', `Decision ${id} is ${decision.state}`);
+    throw new ApiError('destruction.notCancellable');
   }
   return ctx.catalogue.transaction(() => {
     ctx.catalogue.repos.destruction.markCancelled(id, nowOf(ctx), reason);

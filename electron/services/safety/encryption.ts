@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../../../shared/contract/errors';
+import { ApiError, fieldError } from '../../../shared/contract/errors';
 import type { EncryptionResult, EncryptionStatus } from '../../../shared/contract/types/safety';
 import { CATALOGUE_COPY, listBackups, removeTemporaryCopies, removeUnfinished, writeManifest } from '../../data/backups/backupFolder';
 import { rekeyCopy, sha256FileSync } from '../../data/snapshot';
@@ -36,10 +36,10 @@ async function changePassphraseHeld(
   refuseWhileJobsRun(ctx);
   const wasEncrypted = catalogue.encrypted;
   if (wasEncrypted && (!input.current || !catalogue.hasPassphrase(input.current))) {
-    throw new ApiError('unauthorized', 'Mật khẩu hiện tại không đúng.', 'Current passphrase is wrong', { current: 'Mật khẩu không đúng' });
+    throw new ApiError('passphrase.wrong', {}, { current: fieldError('field.passphraseWrong') });
   }
   if (wasEncrypted && catalogue.hasPassphrase(input.next)) {
-    throw new ApiError('invalid_input', 'Mật khẩu mới phải khác mật khẩu hiện tại.', 'New passphrase equals the current one', { next: 'Trùng mật khẩu cũ' });
+    throw new ApiError('passphrase.unchanged', {}, { next: fieldError('field.passphraseUnchanged') });
   }
   const oldKey = catalogue.keyForCopies();
   const safety = await backupNow('pre-encrypt', wasEncrypted ? 'Trước khi đổi mật khẩu' : 'Trước khi mã hóa danh mục');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../../../shared/contract/errors';
+import { ApiError, fieldError } from '../../../shared/contract/errors';
 import type { QuarantineResult } from '../../../shared/contract/types/safety';
 import { fsyncPath } from '../../data/fsync';
 import { type ServiceContext, audit, nowOf } from '../context';
@@ -37,16 +37,14 @@ export async function moveOriginalsToQuarantine(ctx: ServiceContext, id: number,
   const { catalogue } = ctx;
   const decision = getDecision(ctx, id);
   if (decision.state !== 'executed') {
-    throw new ApiError('conflict', 'Chỉ chuyển bản gốc sau khi đã xác nhận thi hành quyết định tiêu hủy.', `Decision ${id} is ${decision.state}`);
+    throw new ApiError('destruction.notExecuted');
   }
   if (!path.isAbsolute(quarantineDir)) {
-    throw new ApiError('invalid_input', 'Thư mục cách ly phải là đường dẫn đầy đủ.', 'Quarantine folder must be absolute', { quarantineDir: 'Cần đường dẫn đầy đủ' });
+    throw new ApiError('quarantine.dirNotAbsolute', {}, { quarantineDir: fieldError('field.absolutePathNeeded') });
   }
   for (const forbidden of [catalogue.originalsDir, catalogue.backupDir]) {
     if (within(quarantineDir, forbidden) || within(forbidden, quarantineDir)) {
-      throw new ApiError('invalid_input', 'Thư mục cách ly phải nằm ngoài thư mục bản gốc và thư mục sao lưu.', 'Quarantine overlaps managed folders', {
-        quarantineDir: 'Không hợp lệ',
-      });
+      throw new ApiError('quarantine.dirOverlaps', {}, { quarantineDir: fieldError('field.folderNotAllowed') });
     }
   }
   const target = path.join(path.resolve(quarantineDir), folderName(decision.decisionNumber, decision.decisionDate));

@@ -25,20 +25,16 @@ function asFields(r: RemovalInfo | null): { removedAt: string | null; removedBy:
   return { removedAt: r?.at ?? null, removedBy: r?.by ?? null, removalReason: r?.reason ?? null };
 }
 
-function destroyedError(what: string, decisionId: number): ApiError {
-  return new ApiError(
-    'conflict',
-    `${what} đã được tiêu hủy theo quyết định (mã ${decisionId}) nên không thể khôi phục.`,
-    `Covered by executed destruction decision ${decisionId}; cannot be restored.`,
-  );
+function destroyedError(entity: 'document' | 'file', decisionId: number): ApiError {
+  return entity === 'document' ? new ApiError('removal.documentDestroyed', { decisionId }) : new ApiError('removal.fileDestroyed', { decisionId });
 }
 
 export function removeDocument(ctx: ServiceContext, id: number, reason: string): RemovalInfo {
   const { repos } = ctx.catalogue;
   const doc = repos.documents.get(id);
-  if (!doc) throw notFound('văn bản', 'Document', id);
+  if (!doc) throw notFound('document', id);
   assertDocumentVisible(ctx, id);
-  if (repos.removals.documentRemoval(id)) throw new ApiError('conflict', `Văn bản mã ${id} đã được gỡ bỏ trước đó.`, `Document ${id} already removed`);
+  if (repos.removals.documentRemoval(id)) throw new ApiError('removal.documentAlreadyRemoved', { id });
   return ctx.catalogue.transaction(() => {
     repos.removals.markDocument(id, { at: nowOf(ctx), by: ctx.actor(), reason });
     dropFromSearch(ctx, id);
@@ -51,17 +47,13 @@ export function removeDocument(ctx: ServiceContext, id: number, reason: string):
 export function restoreDocument(ctx: ServiceContext, id: number, reason: string | null): void {
   const { repos } = ctx.catalogue;
   const doc = repos.documents.get(id);
-  if (!doc) throw notFound('văn bản', 'Document', id);
+  if (!doc) throw notFound('document', id);
   assertDocumentVisible(ctx, id);
   const removal = repos.removals.documentRemoval(id);
-  if (!removal) throw new ApiError('conflict', `Văn bản mã ${id} không ở trạng thái gỡ bỏ.`, `Document ${id} is not removed`);
-  if (removal.destructionDecisionId !== null) throw destroyedError('Văn bản này', removal.destructionDecisionId);
+  if (!removal) throw new ApiError('removal.documentNotRemoved', { id });
+  if (removal.destructionDecisionId !== null) throw destroyedError('document', removal.destructionDecisionId);
   if (doc.fileId !== null && repos.removals.fileRemoval(doc.fileId)) {
-    throw new ApiError(
-      'conflict',
-      'Hồ sơ chứa văn bản này đang bị gỡ bỏ: hãy khôi phục hồ sơ trước (các văn bản gỡ cùng hồ sơ sẽ trở lại theo).',
-      `File ${doc.fileId} of document ${id} is removed; restore the file first.`,
-    );
+    throw new ApiError('removal.fileOfDocumentRemoved');
   }
   ctx.catalogue.transaction(() => {
     repos.removals.unmarkDocument(id);
@@ -73,15 +65,11 @@ export function restoreDocument(ctx: ServiceContext, id: number, reason: string 
 export function removeFile(ctx: ServiceContext, id: number, reason: string): { removal: RemovalInfo; documentIds: number[] } {
   const { repos } = ctx.catalogue;
   const file = repos.files.get(id);
-  if (!file) throw notFound('hồ sơ', 'File', id);
-  if (repos.removals.fileRemoval(id)) throw new ApiError('conflict', `Hồ sơ “${file.code}” đã được gỡ bỏ trước đó.`, `File ${id} already removed`);
+  if (!file) throw notFound('file', id);
+  if (repos.removals.fileRemoval(id)) throw new ApiError('removal.fileAlreadyRemoved', { code: file.code });
   const pending = repos.destruction.openDecisionOfFile(id);
   if (pending) {
-    throw new ApiError(
-      'conflict',
-      `Hồ sơ “${file.code}” nằm trong quyết định tiêu hủy số ${pending.decisionNumber}: hãy xử lý theo quyết định đó.`,
-      `File ${id} is listed by destruction decision ${pending.id}`,
-    );
+    throw new ApiError('removal.fileInDecision', { code: file.code, decision: pending.decisionNumber });
   }
   return ctx.catalogue.transaction(() => {
     const at = nowOf(ctx);
@@ -102,10 +90,10 @@ export function removeFile(ctx: ServiceContext, id: number, reason: string): { r
 export function restoreFile(ctx: ServiceContext, id: number, reason: string | null): { documentIds: number[] } {
   const { repos } = ctx.catalogue;
   const file = repos.files.get(id);
-  if (!file) throw notFound('hồ sơ', 'File', id);
+  if (!file) throw notFound('file', id);
   const removal = repos.removals.fileRemoval(id);
-  if (!removal) throw new ApiError('conflict', `Hồ sơ “${file.code}” không ở trạng thái gỡ bỏ.`, `File ${id} is not removed`);
-  if (removal.destructionDecisionId !== null) throw destroyedError('Hồ sơ này', removal.destructionDecisionId);
+  if (!removal) throw new ApiError('removal.fileNotRemoved', { code: file.code });
+  if (removal.destructionDecisionId !== null) throw destroyedError('file', removal.destructionDecisionId);
   return ctx.catalogue.transaction(() => {
     const documentIds = repos.removals.documentIdsRemovedWithFile(id);
     repos.removals.unmarkFile(id);

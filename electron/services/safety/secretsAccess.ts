@@ -49,11 +49,7 @@ export function secretsShownByDefault(host: AppInfo['host']): boolean {
  * may have reached it through something else (an original, a citation), and its id is withheld.
  */
 export function hiddenError(): ApiError {
-  return new ApiError(
-    'hidden',
-    'Đây là tài liệu mật, đang được ẩn. Hãy mở khóa tài liệu mật (mục “An toàn dữ liệu”, có ghi lý do) để xem.',
-    'This record is secret and hidden; unlock secrets (audited) to see it.',
-  );
+  return new ApiError('secrets.hidden');
 }
 
 /** Throws `hidden` when the document is secret and secrets are hidden from the caller. */

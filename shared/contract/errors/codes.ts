@@ -11,8 +11,9 @@ import { hostErrors } from './hosts';
 import { legacyErrors } from './legacy';
 import { recordErrors } from './records';
 import { bulkErrors } from './bulk';
+import { safetyErrors } from './safety';
 
-const AREAS = [commonErrors, hostErrors, recordErrors, handoverErrors, bulkErrors, legacyErrors] as const;
+const AREAS = [commonErrors, hostErrors, recordErrors, handoverErrors, bulkErrors, safetyErrors, legacyErrors] as const;
 
 const merged = mergeErrorAreas(AREAS);
 

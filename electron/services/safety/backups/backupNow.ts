@@ -60,7 +60,7 @@ async function makeBackup(ctx: ServiceContext, reason: BackupReason, note: strin
   try {
     copy = copyCatalogue(catalogue.db, dir, createdAt, reason, catalogue.keyForCopies());
   } catch (err) {
-    throw new ApiError('internal', `Không tạo được bản sao lưu trong “${dir}”: ${String((err as Error).message ?? err)}`, `Backup into ${dir} failed: ${String(err)}`);
+    throw new ApiError('backup.failed', { dir, detail: String((err as Error).message ?? err) });
   }
   let info: BackupInfo;
   try {
@@ -79,7 +79,7 @@ async function makeBackup(ctx: ServiceContext, reason: BackupReason, note: strin
     });
   } catch (err) {
     fs.rmSync(partialDir(dir, copy.id), { recursive: true, force: true });
-    throw new ApiError('internal', `Sao lưu bản gốc không thành công: ${String((err as Error).message ?? err)}`, `Backup of originals failed: ${String(err)}`);
+    throw new ApiError('backup.originalsFailed', { detail: String((err as Error).message ?? err) });
   }
   catalogue.transaction(() => {
     audit(ctx, 'backup.create', 'backup', null, undefined, {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BackupSettings } from '../../../../shared/contract/types/safety';
-import { ApiError } from '../../../../shared/contract/errors';
+import { ApiError, fieldError } from '../../../../shared/contract/errors';
 import { BACKUP_DIR_SETTING } from '../../../data/catalogue';
 import { listBackups } from '../../../data/backups/backupFolder';
 import { type ServiceContext, audit } from '../../context';
@@ -40,11 +40,11 @@ export function configureBackups(
   const { repos } = ctx.catalogue;
   if (patch.dir != null) {
     if (!path.isAbsolute(patch.dir)) {
-      throw new ApiError('invalid_input', 'Thư mục sao lưu phải là đường dẫn đầy đủ.', 'Backup folder must be absolute', { dir: 'Cần đường dẫn đầy đủ' });
+      throw new ApiError('backup.dirNotAbsolute', {}, { dir: fieldError('field.absolutePathNeeded') });
     }
     const inside = (parent: string) => path.resolve(patch.dir!).startsWith(path.resolve(parent) + path.sep);
     if (inside(ctx.catalogue.originalsDir) || path.resolve(patch.dir) === path.resolve(ctx.catalogue.originalsDir)) {
-      throw new ApiError('invalid_input', 'Không được đặt bản sao lưu trong thư mục bản gốc.', 'Backup folder inside the originals folder', { dir: 'Không hợp lệ' });
+      throw new ApiError('backup.dirInsideOriginals', {}, { dir: fieldError('field.folderNotAllowed') });
     }
   }
   ctx.catalogue.transaction(() => {

@@ -21,11 +21,7 @@ const DIFFERENCES_LISTED = 200;
 export function refuseWhileJobsRun(ctx: ServiceContext): void {
   const running = ctx.jobs.running();
   if (running.length > 0) {
-    throw new ApiError(
-      'conflict',
-      `Đang có ${running.length} tác vụ chạy (nhập, đóng gói hoặc tiếp nhận): hãy đợi xong hoặc hủy rồi làm lại.`,
-      `${running.length} job(s) running: ${running.map((j) => j.status.kind).join(', ')}`,
-    );
+    throw new ApiError('backup.jobsRunning', { count: running.length });
   }
 }
 
@@ -40,15 +36,11 @@ function confirmTokenFor(ctx: ServiceContext, id: string): string {
 /** The backup's catalogue copy, refused unless its bytes match both its manifest and the hash the audit log recorded. */
 async function checkedCopy(ctx: ServiceContext, info: BackupInfo): Promise<string> {
   const file = path.join(info.path, CATALOGUE_COPY);
-  if (!fs.existsSync(file)) throw new ApiError('not_found', 'Bản sao lưu không còn tệp danh mục.', `Backup ${info.id} has no catalogue copy`);
+  if (!fs.existsSync(file)) throw new ApiError('backup.copyMissing');
   const actual = await sha256File(file);
   const recorded = recordedSha256(ctx, info.id);
   if (actual !== info.catalogueSha256 || (recorded !== null && recorded !== actual)) {
-    throw new ApiError(
-      'conflict',
-      'Tệp danh mục trong bản sao lưu này đã bị thay đổi sau khi sao lưu (SHA-256 không khớp): không dùng để khôi phục.',
-      `Backup ${info.id}: catalogue copy does not match its manifest`,
-    );
+    throw new ApiError('backup.copyChanged');
   }
   return file;
 }
@@ -131,13 +123,13 @@ export async function restoreBackup(ctx: ServiceContext, id: string, confirmToke
   refuseWhileJobsRun(ctx);
   const file = await checkedCopy(ctx, info);
   if (confirmToken !== confirmTokenFor(ctx, id)) {
-    throw new ApiError('conflict', 'Danh mục đã thay đổi sau lần xem trước: hãy xem trước lại rồi mới khôi phục.', 'Catalogue changed since the preview');
+    throw new ApiError('restore.changedSincePreview');
   }
   const before = summarize(ctx.catalogue.db);
   const safety = await backupNow(ctx, 'pre-restore', `Trước khi khôi phục bản sao lưu ${id}`);
   // Nothing may slip in between the safety copy and the restore: only the backup's own row follows it.
   if (ctx.catalogue.repos.integrity.auditRowsAfter(before.lastAudit?.id ?? 0, BACKUP_AUDIT_ACTIONS) > 0) {
-    throw new ApiError('conflict', 'Danh mục vừa có thay đổi khác trong lúc chuẩn bị khôi phục: hãy xem trước lại.', 'Catalogue changed during the restore');
+    throw new ApiError('restore.changedMeanwhile');
   }
   const key = keyFor(ctx, info, passphrase);
   const { fromVersion } = restoreCatalogueFrom(ctx.catalogue.db, file, key, ctx.catalogue.now);

@@ -10,7 +10,7 @@ import { safeJoin } from './originalsCopy';
 
 export function getBackup(ctx: ServiceContext, id: string): BackupInfo {
   const info = readBackup(ctx.catalogue.backupDir, id);
-  if (!info) throw notFound('bản sao lưu', 'Backup', id);
+  if (!info) throw notFound('backup', id);
   return info;
 }
 
