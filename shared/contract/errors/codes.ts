@@ -7,10 +7,11 @@ import type { Locale } from '../types';
 import { commonErrors } from './common';
 import { mergeErrorAreas, type ErrorDefinition, type ParamsOf } from './define';
 import { hostErrors } from './hosts';
+import { intakeErrors } from './intake';
 import { legacyErrors } from './legacy';
 import { recordErrors } from './records';
 
-const AREAS = [commonErrors, hostErrors, recordErrors, legacyErrors] as const;
+const AREAS = [commonErrors, hostErrors, recordErrors, legacyErrors, intakeErrors] as const;
 
 const merged = mergeErrorAreas(AREAS);
 
