@@ -184,6 +184,7 @@ export const operations = {
   // [viewer] the original beside its record
   'originals.content': query<OriginalContent>()(sv.originalRef),
   'originals.preview': query<OriginalPreview>()(sv.originalPreview),
+  'import.upload': command<{ received: number }>()(sv.importUpload),
   // [safety] issue 6: integrity, backups, access: add entries below this line
   'audit.verify': query<AuditVerification>()(s.empty),
   'integrity.check': query<IntegrityReport>()(ss.integrityCheck),

@@ -80,6 +80,7 @@ export const OPERATION_NAMES = [
   // [viewer] the original beside its record
   'originals.content',
   'originals.preview',
+  'import.upload',
   // [safety] issue 6: integrity, backups, access: add entries below this line
   'audit.verify',
   'integrity.check',

@@ -219,9 +219,17 @@ export const importStart = z
     uploads: z.array(uploadedFile).max(1_000).optional(),
     /** Files or folders on this machine (the services run on the user's own machine). */
     paths: z.array(localPath).max(10_000).optional(),
+    /**
+     * An upload too large for one request: how many files it sends in all, these included; the
+     * rest follow with `import.upload`, into the same run.
+     */
+    uploadTotal: z.int().min(1).max(1_000_000).optional(),
+    /** What the run's report names as the upload's sources (the folders picked). */
+    uploadSources: z.array(z.string().trim().min(1).max(1_000)).max(100).optional(),
   })
   .strict()
-  .refine((v) => (v.uploads?.length ?? 0) + (v.paths?.length ?? 0) > 0, { error: 'Chưa chọn tệp nào để nhập', path: ['uploads'] });
+  .refine((v) => (v.uploads?.length ?? 0) + (v.paths?.length ?? 0) > 0, { error: 'Chưa chọn tệp nào để nhập', path: ['uploads'] })
+  .refine((v) => v.uploadTotal === undefined || v.uploadTotal >= (v.uploads?.length ?? 0), { error: 'field.uploadTotalTooSmall' satisfies ErrorCode, path: ['uploadTotal'] });
 
 export const jobRef = z.object({ jobId: z.string().min(1).max(100) }).strict();
 

@@ -8,11 +8,18 @@ import type { OriginalToStore } from './originalsStore';
 import { walkFiles } from './walk';
 import { backupNow } from '../safety/backups/backupNow';
 import { OcrStage, stoppedByCancel } from '../ocr/importStage';
+import { type UploadStream, UploadStalled } from './uploadStream';
 
-/** What a run imports: files and folders on this machine (walked again on resume) and uploaded bytes. */
+/**
+ * What a run imports: files and folders on this machine (walked again on resume), uploaded bytes,
+ * and an upload still arriving in parts (a folder sent from the browser).
+ */
 export interface ImportInput {
   roots: string[];
   uploads: ImportSource[];
+  stream?: UploadStream;
+  /** What the run's report names as its sources when they are not the files' own names (the folders an upload came from). */
+  sourceNames?: string[];
 }
 
 /** Lets the event loop serve progress polls and cancel calls between files. */
@@ -34,8 +41,18 @@ export function pathSource(filePath: string): ImportSource {
 /** A file to import, or a source that could not be read; `onDisk` when its name is a unique path. */
 type Entry = { name: string; onDisk: boolean } & ({ source: ImportSource } | { failed: PreparedImport });
 
-function* entriesOf(input: ImportInput): Generator<Entry> {
+/** `onStall` is told when an upload stopped arriving; the files received before are still imported. */
+async function* entriesOf(input: ImportInput, onStall: (reason: string) => void): AsyncGenerator<Entry> {
   for (const source of input.uploads) yield { name: source.name, onDisk: false, source };
+  if (input.stream) {
+    try {
+      for await (const source of input.stream.sources()) yield { name: source.name, onDisk: false, source };
+    } catch (err) {
+      if (!(err instanceof UploadStalled)) throw err;
+      onStall(err.message);
+      return;
+    }
+  }
   for (const e of walkFiles(input.roots)) {
     if (e.error === undefined) yield { name: e.path, onDisk: true, source: pathSource(e.path) };
     else {
@@ -60,11 +77,11 @@ async function countFiles(job: Job, roots: string[]): Promise<number> {
 }
 
 /**
- * A bulk import (files or folders named on this machine, or many uploads at once) is preceded by
+ * A bulk import (files or folders named on this machine, an upload in parts, or many uploads at once) is preceded by
  * a backup, so a wrong import can be undone by a restore; a few uploaded files are not.
  */
 export function isBulkImport(input: ImportInput, total: number): boolean {
-  return input.roots.length > 0 || total >= 20;
+  return input.roots.length > 0 || input.stream !== undefined || total >= 20;
 }
 
 /**
@@ -102,9 +119,18 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
   else job.signal.addEventListener('abort', stopReading, { once: true });
   const ocr = new OcrStage(ctx, job);
   try {
-    const total = input.uploads.length + (input.roots.length > 0 ? await countFiles(job, input.roots) : 0);
+    const total = input.uploads.length + (input.stream?.expected ?? 0) + (input.roots.length > 0 ? await countFiles(job, input.roots) : 0);
     job.setTotal(Math.max(total, job.status.processed), false);
     runs.setTotal(runId, total);
+    // An upload that ends short of what it announced (files the browser could not read) sets the true total.
+    if (input.stream) {
+      input.stream.onEnd = (received) => {
+        const actual = input.uploads.length + received;
+        if (actual === total) return;
+        job.setTotal(Math.max(actual, job.status.processed), false);
+        runs.setTotal(runId, actual);
+      };
+    }
     if (isBulkImport(input, total) && !job.cancelled) {
       job.status.phase = 'Đang sao lưu danh mục trước khi nhập';
       await backupNow(ctx, 'pre-import', `lần nhập số ${runId}`);
@@ -132,7 +158,8 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
       if (counts) Object.assign(job.status, counts);
     };
 
-    for (const entry of entriesOf(input)) {
+    const upload = { stalled: null as string | null };
+    for await (const entry of entriesOf(input, (reason) => (upload.stalled = reason))) {
       if (job.cancelled) break;
       // A path names one file: one already reported (before an interruption, or twice in overlapping folders) is done,
       // unless it failed then: a resume reads it again.
@@ -155,11 +182,16 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
     record(await batch.drain());
     // A cancel after the last file was read ahead still stopped the reading of some (OCR): resumable.
     if (job.cancelled) state = 'cancelled';
+    else if (upload.stalled !== null) {
+      state = 'failed';
+      error = `Nhập tài liệu bị dừng: ${upload.stalled}`;
+    }
   } catch (err) {
     state = 'failed';
     error = `Nhập tài liệu bị dừng do lỗi: ${err instanceof Error ? err.message : String(err)}`;
   } finally {
     job.signal.removeEventListener('abort', stopReading);
+    input.stream?.close();
     await ocr.close();
   }
   finishRun(ctx, job, runId, state, error);

@@ -71,19 +71,19 @@ export function getRun(ctx: ServiceContext, runId: number): ImportRun {
 /** Starts a new run: records it, then imports in the background under a job the UI can poll. */
 export function startImportRun(ctx: ServiceContext, target: ImportTarget, input: ImportInput): Job {
   checkTarget(ctx, target);
-  if (input.uploads.length === 0 && !anyExists(input.roots)) {
+  if (input.uploads.length === 0 && !input.stream && !anyExists(input.roots)) {
     const list = input.roots.join(', ');
     throw new ApiError('not_found', `Không tìm thấy: ${list}`, `Not found: ${list}`);
   }
   const { repos } = ctx.catalogue;
-  const sources = [...input.roots, ...input.uploads.map((u) => u.name)];
+  const sources = [...input.roots, ...(input.sourceNames ?? input.uploads.map((u) => u.name))];
   const runId = ctx.catalogue.transaction(() => {
     const id = repos.importRuns.create(
       {
         fondsId: target.fondsId,
         fileId: target.fileId ?? null,
         sources,
-        resumable: input.uploads.length === 0,
+        resumable: input.uploads.length === 0 && !input.stream,
         actor: ctx.actor(),
         host: ctx.host,
         pid: process.pid,

@@ -1,9 +1,10 @@
 /**
  * One import: reads the chosen files (asynchronously, so the window stays responsive), starts
  * `import.start`, then polls `jobs.get` until the job ends. A selection too large for one request
- * (a folder of thousands of files uploaded from the browser) is sent as consecutive runs of at most
- * MAX_FILES_PER_RUN files and MAX_BYTES_PER_RUN bytes, followed as one import: one progress bar,
- * counts added up, every run's report kept.
+ * (a folder of thousands of files uploaded from the browser) is one run all the same: the first
+ * part starts it, announcing the whole count, and the rest follow with `import.upload` while the
+ * import works (the host answers each part once it has room for the next, so the browser paces
+ * itself on it).
  */
 import { create } from 'zustand';
 import type { JobStatus } from '@shared/contract/types';
@@ -29,10 +30,8 @@ interface ImportState {
   phase: 'idle' | 'reading' | 'running' | 'finished';
   jobId: string | null;
   status: JobStatus | null;
-  /** Which run of a selection sent in several (1-based), and how many there are. */
-  part: { index: number; count: number } | null;
-  /** The runs this import made, for their reports. */
-  runIds: number[];
+  /** Files of an upload in parts sent so far, of how many. */
+  sent: { sent: number; total: number } | null;
   error: string | null;
   fieldErrors: Record<string, string> | null;
   /** Files chosen in the browser (uploaded) and/or paths of files and folders on this machine. */
@@ -60,26 +59,20 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
-interface Totals {
-  processed: number;
-  imported: number;
-  duplicates: number;
-  failed: number;
-  results: JobStatus['results'];
+/** The upload's sources as the run's report names them: what was picked (folders, or files). */
+function sourcesOf(files: Upload[]): string[] {
+  const roots = new Set<string>();
+  for (const u of files) {
+    roots.add(nameOf(u).split('/')[0]!);
+    if (roots.size >= 100) break;
+  }
+  return [...roots];
 }
-const NO_TOTALS: Totals = { processed: 0, imported: 0, duplicates: 0, failed: 0, results: [] };
 
-/** The status of the whole import: the finished runs' counts plus the current run's. */
-function combined(before: Totals, current: JobStatus, grandTotal: number | null): JobStatus {
-  return {
-    ...current,
-    total: grandTotal ?? current.total,
-    processed: before.processed + current.processed,
-    imported: before.imported + current.imported,
-    duplicates: before.duplicates + current.duplicates,
-    failed: before.failed + current.failed,
-    results: [...before.results, ...current.results].slice(-200),
-  };
+async function readPart(part: Upload[]): Promise<Array<{ name: string; contentBase64: string }>> {
+  const uploads = [];
+  for (const u of part) uploads.push({ name: nameOf(u), contentBase64: await readBase64(fileOf(u)) });
+  return uploads;
 }
 
 /** Polls a job until it ends, reporting each status; null when a newer import took over. */
@@ -100,70 +93,83 @@ async function follow(jobId: string, mine: number, onStatus: (s: JobStatus) => v
   }
 }
 
+/**
+ * Sends the parts after the first, each once the host has taken the one before. A part that cannot
+ * be read or sent stops the upload: the run is cancelled (what it imported stays) and the reason shown.
+ */
+async function sendRest(jobId: string, parts: Upload[][], mine: number): Promise<void> {
+  let sent = parts[0]!.length;
+  const total = parts.reduce((n, p) => n + p.length, 0);
+  // Read ahead; its failure is met where it is awaited (and never left unhandled when the upload stops first).
+  const ahead = (part: Upload[]) => {
+    const p = readPart(part);
+    p.catch(() => undefined);
+    return p;
+  };
+  let next = ahead(parts[1]!);
+  for (let i = 1; i < parts.length; i++) {
+    if (cancelRequested || generation !== mine) return;
+    try {
+      const uploads = await next;
+      // The following part is read while this one is sent and imported.
+      if (i + 1 < parts.length) next = ahead(parts[i + 1]!);
+      await call('import.upload', { jobId, uploads, last: i === parts.length - 1 });
+    } catch (err) {
+      if (generation !== mine) return;
+      // A run the user cancelled refuses the rest: that is no error to show.
+      if (!(cancelRequested && err instanceof ApiError && err.code === 'intake.uploadEnded')) useImportStore.setState({ error: errorMessage(err) });
+      if (!cancelRequested) await call('jobs.cancel', { jobId }).catch(() => undefined);
+      return;
+    }
+    sent += parts[i]!.length;
+    if (generation === mine) useImportStore.setState({ sent: { sent, total } });
+  }
+}
+
 export const useImportStore = create<ImportState>()((set, get) => ({
   phase: 'idle',
   jobId: null,
   status: null,
-  part: null,
-  runIds: [],
+  sent: null,
   error: null,
   fieldErrors: null,
 
   async start(target, files, paths = []) {
     const mine = ++generation;
     cancelRequested = false;
-    set({ phase: 'reading', status: null, error: null, fieldErrors: null, jobId: null, part: null, runIds: [] });
+    set({ phase: 'reading', status: null, error: null, fieldErrors: null, jobId: null, sent: null });
     const parts = files.length > 0 ? splitUploads(files, (u) => fileOf(u).size) : [[]];
-    const grandTotal = parts.length > 1 ? files.length : null;
-    let totals = NO_TOTALS;
-    let last: JobStatus | null = null;
+    const inParts = parts.length > 1;
+    let jobId: string;
     try {
-      for (let i = 0; i < parts.length; i++) {
-        if (cancelRequested || generation !== mine) break;
-        const part = parts[i]!;
-        if (parts.length > 1) set({ part: { index: i + 1, count: parts.length } });
-        const uploads = [];
-        for (const u of part) uploads.push({ name: nameOf(u), contentBase64: await readBase64(fileOf(u)) });
-        const withPaths = i === 0 ? paths : [];
-        const { jobId } = await call('import.start', {
-          target: { fondsId: target.fondsId, fileId: target.fileId },
-          ...(uploads.length > 0 ? { uploads } : {}),
-          ...(withPaths.length > 0 ? { paths: withPaths } : {}),
-        });
-        set({ phase: 'running', jobId });
-        const before = totals;
-        const more = i < parts.length - 1;
-        // Between runs the import as a whole is still running: one part done is not the end.
-        last = await follow(jobId, mine, (s) => set({ status: { ...combined(before, s, grandTotal), ...(more && s.state === 'done' ? { state: 'running' as const } : {}) } }));
-        if (!last) {
-          if (generation === mine) set({ phase: 'finished' });
-          return;
-        }
-        if (last.runId !== null) set({ runIds: [...get().runIds, last.runId] });
-        totals = { processed: before.processed + last.processed, imported: before.imported + last.imported, duplicates: before.duplicates + last.duplicates, failed: before.failed + last.failed, results: [...before.results, ...last.results].slice(-200) };
-        if (last.state !== 'done') break;
-      }
-      if (last) set({ status: combined(NO_TOTALS, { ...last, ...totals, results: totals.results }, grandTotal) });
-      set({ phase: 'finished' });
-      await refreshAfterChange();
+      const { jobId: id } = await call('import.start', {
+        target: { fondsId: target.fondsId, fileId: target.fileId },
+        ...(parts[0]!.length > 0 ? { uploads: await readPart(parts[0]!) } : {}),
+        ...(paths.length > 0 ? { paths } : {}),
+        ...(inParts ? { uploadTotal: files.length, uploadSources: sourcesOf(files) } : {}),
+      });
+      jobId = id;
     } catch (err) {
-      // Runs already done stay done: show what they did, and why the rest did not start.
-      if (last) set({ phase: 'finished', error: errorMessage(err) });
-      else set({ phase: 'idle', error: errorMessage(err), fieldErrors: fieldErrors(err) });
-      if (last) await refreshAfterChange();
+      set({ phase: 'idle', error: errorMessage(err), fieldErrors: fieldErrors(err) });
+      return;
     }
+    if (generation !== mine) return;
+    set({ phase: 'running', jobId, ...(inParts ? { sent: { sent: parts[0]!.length, total: files.length } } : {}) });
+    const following = follow(jobId, mine, (status) => set({ status }));
+    if (inParts) await sendRest(jobId, parts, mine);
+    const last = await following;
+    if (generation !== mine) return;
+    set({ phase: 'finished', ...(last ? { status: last } : {}) });
+    await refreshAfterChange();
   },
 
   async watch(jobId) {
     const mine = ++generation;
-    set({ phase: 'running', jobId, status: null, error: null, fieldErrors: null, part: null, runIds: [] });
+    set({ phase: 'running', jobId, status: null, error: null, fieldErrors: null, sent: null });
     const last = await follow(jobId, mine, (status) => set({ status }));
-    if (!last) {
-      if (generation === mine) set({ phase: 'finished' });
-      return;
-    }
-    if (last.runId !== null) set({ runIds: [last.runId] });
+    if (generation !== mine) return;
     set({ phase: 'finished' });
+    if (!last) return;
     await refreshAfterChange();
   },
 
@@ -181,6 +187,6 @@ export const useImportStore = create<ImportState>()((set, get) => ({
 
   reset() {
     generation++;
-    set({ phase: 'idle', jobId: null, status: null, part: null, runIds: [], error: null, fieldErrors: null });
+    set({ phase: 'idle', jobId: null, status: null, sent: null, error: null, fieldErrors: null });
   },
 }));

@@ -8,12 +8,13 @@ import { commonErrors } from './common';
 import { handoverErrors } from './handover';
 import { mergeErrorAreas, type ErrorDefinition, type ParamsOf } from './define';
 import { hostErrors } from './hosts';
+import { intakeErrors } from './intake';
 import { legacyErrors } from './legacy';
 import { recordErrors } from './records';
 import { bulkErrors } from './bulk';
 import { safetyErrors } from './safety';
 
-const AREAS = [commonErrors, hostErrors, recordErrors, handoverErrors, bulkErrors, safetyErrors, legacyErrors] as const;
+const AREAS = [commonErrors, hostErrors, recordErrors, handoverErrors, bulkErrors, safetyErrors, intakeErrors, legacyErrors] as const;
 
 const merged = mergeErrorAreas(AREAS);
 

@@ -1,6 +1,6 @@
-/** Input schemas of the viewer area: an original's bytes and its readable preview. */
+/** Input schemas of the viewer area: an original's bytes and its readable preview; the parts of an upload. */
 import { z } from 'zod';
-import { id } from '../schemas';
+import { id, jobRef, uploadedFile } from '../schemas';
 
 export const originalRef = z
   .object({
@@ -11,3 +11,11 @@ export const originalRef = z
   .strict();
 
 export const originalPreview = z.object({ attachmentId: id }).strict();
+
+/** The next part of an upload `import.start` announced with `uploadTotal`; `last` ends it. */
+export const importUpload = jobRef
+  .extend({
+    uploads: z.array(uploadedFile).max(1_000),
+    last: z.boolean(),
+  })
+  .strict();

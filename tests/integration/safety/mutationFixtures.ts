@@ -112,6 +112,18 @@ export const MUTATION_FIXTURES: Partial<Record<OperationName, MutationFixture>> 
     input: (w) => ({ target: { fondsId: w.fondsId, fileId: w.permanentFileId }, paths: [SEED.laoCai] }),
     settle: waitJobOf,
   },
+  'import.upload': (() => {
+    // The second half of an upload announced as two files: it goes into the run the first started.
+    let jobId = '';
+    const upload = (file: string) => ({ name: path.basename(file), contentBase64: fs.readFileSync(file).toString('base64') });
+    return {
+      input: async (w: World) => {
+        ({ jobId } = await w.app.call('import.start', { target: { fondsId: w.fondsId }, uploads: [upload(SEED.laoCai)], uploadTotal: 2 }));
+        return { jobId, uploads: [upload(SEED.haTinh)], last: true };
+      },
+      settle: (w: World) => waitJobOf(w, { jobId }),
+    };
+  })(),
   'jobs.cancel': {
     input: async (w) => {
       const { jobId } = await w.app.call('import.start', { target: { fondsId: w.fondsId }, paths: [SEED.laoCai] });

@@ -20,8 +20,7 @@ export function ImportDialog({ fondsId, fileId, onClose }: Props) {
   const status = useImportStore((s) => s.status);
   const error = useImportStore((s) => s.error);
   const reset = useImportStore((s) => s.reset);
-  const part = useImportStore((s) => s.part);
-  const runIds = useImportStore((s) => s.runIds);
+  const sent = useImportStore((s) => s.sent);
 
   // A finished job's results stay until the dialog is closed; a running one keeps going.
   useEffect(() => {
@@ -41,14 +40,9 @@ export function ImportDialog({ fondsId, fileId, onClose }: Props) {
         ) : (
           <>
             {phase === 'running' && error ? <ErrorBanner message={error} /> : null}
-            {part && phase === 'running' ? (
-              <p className="muted" data-testid="import-part">
-                {t('intake.part', part)}
-              </p>
-            ) : null}
-            {phase === 'finished' && runIds.length > 1 ? (
-              <p className="muted" data-testid="import-runs">
-                {t('intake.runs', { n: runIds.length, first: runIds[0]!, last: runIds[runIds.length - 1]! })}
+            {sent && phase === 'running' && sent.sent < sent.total ? (
+              <p className="muted" data-testid="import-sent">
+                {t('intake.sent', { sent: sent.sent.toLocaleString('vi-VN'), total: sent.total.toLocaleString('vi-VN') })}
               </p>
             ) : null}
             {phase === 'finished' && error && status ? <ErrorBanner message={error} /> : null}

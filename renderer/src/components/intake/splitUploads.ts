@@ -1,12 +1,15 @@
-/** How a large upload is cut into consecutive import runs (pure: tested in plain Node). */
+/**
+ * How a large upload is cut into the parts of one import run (pure: tested in plain Node). Parts
+ * are small so that the import starts on the first while the next are read and sent.
+ */
 
 /** One request carries at most this many files (the contract takes 1,000)… */
-export const MAX_FILES_PER_RUN = 500;
-/** …and this many bytes before base64 (the browser host takes 160 MB a request). */
-export const MAX_BYTES_PER_RUN = 60 * 1024 * 1024;
+export const MAX_FILES_PER_PART = 250;
+/** …and this many bytes before base64 (the browser host takes 160 MB a request; one original may be 50 MB). */
+export const MAX_BYTES_PER_PART = 24 * 1024 * 1024;
 
-/** Consecutive runs of files within both limits (a single file larger than the byte limit goes alone). */
-export function splitUploads<T>(files: T[], sizeOf: (f: T) => number, maxFiles = MAX_FILES_PER_RUN, maxBytes = MAX_BYTES_PER_RUN): T[][] {
+/** Consecutive parts of files within both limits (a single file larger than the byte limit goes alone). */
+export function splitUploads<T>(files: T[], sizeOf: (f: T) => number, maxFiles = MAX_FILES_PER_PART, maxBytes = MAX_BYTES_PER_PART): T[][] {
   const parts: T[][] = [];
   let current: T[] = [];
   let bytes = 0;
