@@ -79,12 +79,24 @@ export interface SyllableScore {
   marked: number;
 }
 
+/**
+ * A run of text joined to markup or code characters (`<img`, `src=x`, `window.__x`, an address, an
+ * e-mail) is not prose: its words say nothing about the font map. Broken maps and legacy encodings
+ * give letters with wrong marks (`Kểt`, `KÕt luËn`, `Keát`), never these characters.
+ */
+const NOT_PROSE = /[<>=_{}\\@#$%^*~`]|\p{L}\.\p{L}|:\/\//u;
+
 /** Counts the words of a text that can be Vietnamese syllables. */
 export function scoreSyllables(text: string): SyllableScore {
   let words = 0;
   let valid = 0;
   let marked = 0;
-  for (const m of text.normalize('NFC').matchAll(/\p{L}+/gu)) {
+  const prose = text
+    .normalize('NFC')
+    .split(/\s+/u)
+    .filter((run) => !NOT_PROSE.test(run))
+    .join(' ');
+  for (const m of prose.matchAll(/\p{L}+/gu)) {
     const word = m[0];
     const decomposed = word.normalize('NFD');
     if (isAbbreviation(word, decomposed)) continue;

@@ -63,7 +63,7 @@ describe('start-up', () => {
     expect(lines[0]).toContain('npm run web');
   });
 
-  it('bundles the Electron main and a self-contained sandboxed preload', () => {
+  it('bundles the Electron main and a self-contained sandboxed preload', async () => {
     execFileSync(process.execPath, [path.join(REPO, 'scripts', 'build-electron.mjs')], { cwd: REPO, stdio: 'pipe' });
     const preload = fs.readFileSync(path.join(REPO, 'dist', 'electron', 'preload.cjs'), 'utf8');
     const main = fs.readFileSync(path.join(REPO, 'dist', 'electron', 'main.cjs'), 'utf8');
@@ -74,11 +74,27 @@ describe('start-up', () => {
     const fakeRequire = (id: string) => {
       required.push(id);
       if (id !== 'electron') throw new Error(`sandboxed preload cannot require ${id}`);
-      return { contextBridge: { exposeInMainWorld: (k: string, v: unknown) => (exposed[k] = v) }, ipcRenderer: { invoke: async () => null } };
+      return {
+        contextBridge: { exposeInMainWorld: (k: string, v: unknown) => (exposed[k] = v) },
+        ipcRenderer: { invoke: async (channel: string, ...args: unknown[]) => invoked.push([channel, ...args]) },
+        webUtils: { getPathForFile: (f: { path: string }) => f.path },
+      };
     };
+    const invoked: unknown[][] = [];
     const module = { exports: {} };
     new Function('require', 'module', 'exports', preload)(fakeRequire, module, module.exports);
     expect(required).toEqual(['electron']);
-    expect(Object.keys(exposed)).toEqual(['kholuu']);
+    // The contract, and the window's own calls (folder picker, open an original, a dropped file's path): nothing else.
+    expect(Object.keys(exposed).sort()).toEqual(['kholuu', 'kholuuShell']);
+    const shell = exposed.kholuuShell as Record<string, (arg?: unknown) => unknown>;
+    expect(Object.keys(shell).sort()).toEqual(['openOriginal', 'pathForFile', 'pickFolders']);
+    expect(Object.isFrozen(shell) && Object.isFrozen(exposed.kholuu)).toBe(true);
+    await shell.pickFolders!();
+    await shell.openOriginal!(7);
+    expect(invoked).toEqual([['kholuu-shell:pickFolders'], ['kholuu-shell:openOriginal', 7]]);
+    expect(shell.pathForFile!({ path: '/home/an/Hộp 1/a.pdf' })).toBe('/home/an/Hộp 1/a.pdf');
+    const kholuu = exposed.kholuu as Record<string, (input: unknown) => unknown>;
+    await kholuu['documents.get']!({ id: 1 });
+    expect(invoked.at(-1)).toEqual(['kholuu:documents.get', { id: 1 }]);
   });
 });

@@ -165,14 +165,17 @@ export async function buildCanaryWorld(dir = tempDir('kholuu-canary-')): Promise
     await app.call('documents.update', { id: CANARY_DOCUMENT_ID, patch: { notes: 'Ghi chú canarynote sau sao lưu' } });
     const second = await upload(app, { fondsId: fonds.id, fileId: permanent.id }, 'mat-canaryfile-2.txt', canaryText(' (bản thứ hai)'));
     runIds.push(second.runId);
-    const third = await upload(app, { fondsId: fonds.id }, 'mat-canaryfile-3.txt', canaryText(' (bản thứ ba)'));
+    // Another report of the same body a day later: same number, another date, so another record
+    // (the same number, date and issuer would make it another original of the second).
+    const thirdText = canaryText(' (bản thứ ba)').replace('ngày 13 tháng 7 năm 2010', 'ngày 14 tháng 7 năm 2010');
+    const third = await upload(app, { fondsId: fonds.id }, 'mat-canaryfile-3.txt', thirdText);
     runIds.push(third.runId);
     await app.call('documents.remove', { id: third.documentId, reason: 'Nhập nhầm bản canarynote' });
 
     const decision = await app.call('destruction.record', { decisionNumber: '15-QĐ/VPHU', decisionDate: '2025-03-01', approvedBy: 'Chánh Văn phòng Huyện ủy', fileIds: [fixed.id] });
 
     const secretIds = [CANARY_DOCUMENT_ID, second.documentId, third.documentId];
-    const secretSha256 = [sha256(text), sha256(canaryText(' (bản thứ hai)')), sha256(canaryText(' (bản thứ ba)'))];
+    const secretSha256 = [sha256(text), sha256(canaryText(' (bản thứ hai)')), sha256(thirdText)];
     const secretAttachmentIds = secretIds.flatMap((id) => app.services.context.catalogue.repos.attachments.listByDocument(id).map((a) => a.id));
     // One secret original damaged on disk: integrity reports name what they find.
     const stored = app.services.context.catalogue.repos.attachments.storedPath(secretAttachmentIds[0]!);

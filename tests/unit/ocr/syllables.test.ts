@@ -37,4 +37,14 @@ describe('Vietnamese syllables', () => {
     expect(vietnameseShare('Kểt luận cua')).toBeNull();
     expect(vietnameseShare('The quick brown fox jumps over the lazy dog. '.repeat(10))).toBeNull();
   });
+
+  it('does not weigh markup, code, addresses or e-mails quoted in a sound text, but still finds a broken map beside them', () => {
+    const quoted = ' <script>window.__x = 1</script><img src=x onerror="alert(2)"> https://www.example.org/tin-tuc van.thu@tinhuy.vn';
+    expect(scoreSyllables(quoted).words).toBe(0);
+    const short = seeds[0]!.split('\n').slice(0, 12).join('\n');
+    expect(textLayerQuality(short + quoted.repeat(3))).toBe(textLayerQuality(short));
+    const broken = garble(seeds[0]!);
+    expect(textLayerQuality(broken)).not.toBe('sound');
+    expect(textLayerQuality(broken + quoted)).toBe(textLayerQuality(broken));
+  });
 });
