@@ -36,6 +36,12 @@ const SYMBOL_RE = new RegExp(
 /** Group indices in {@link SYMBOL_RE}: party (3 groups), State (4), one-group (3), spaced party (3). */
 const ONE_GROUP_AT = 8;
 const SPACED_AT = 11;
+/**
+ * A State symbol a line break cut at one of its hyphens (`Tờ trình số 178/TTr-` / `STTTT ngày …`,
+ * a PDF's text layer or a wrapped web page): the code on the next line, in capitals (`TTg` allowed),
+ * completes it.
+ */
+const WRAPPED_TAIL_RE = /-[ \t]{0,3}\r?\n[ \t]{0,8}(\p{Lu}[\p{Lu}\p{N}]{1,11}\p{Ll}{0,2}(?:-\p{Lu}[\p{Lu}\p{N}]{0,11}\p{Ll}{0,2}){0,2})(?![\p{L}\p{N}/-])/uy;
 
 const TYPE_WORDS = [
   'thông báo kết luận',
@@ -116,22 +122,34 @@ export function findCitations(
   for (let m = SYMBOL_RE.exec(text); m && m.index < to; m = SYMBOL_RE.exec(text)) {
     if (seenRaw.has(m[0])) continue;
     seenRaw.add(m[0]);
-    const end0 = m.index + m[0].length;
+    let end0 = m.index + m[0].length;
     if (ownSpan && m.index < ownSpan.end && end0 > ownSpan.start) continue;
-    if (m[ONE_GROUP_AT] !== undefined) {
+    let raw = m[0];
+    const party = m[1] !== undefined || m[SPACED_AT] !== undefined;
+    if (!party) {
+      WRAPPED_TAIL_RE.lastIndex = end0;
+      const tail = WRAPPED_TAIL_RE.exec(text);
+      if (tail) {
+        raw = `${m[0]}-${tail[1]!}`;
+        end0 += tail[0].length;
+      }
+    }
+    if (m[ONE_GROUP_AT] !== undefined && raw === m[0]) {
+      // `số 3/QĐ-` and what follows is no code: a symbol cut short, not one of one group.
+      if (text[end0] === '-') continue;
       // One group: a law's `79/2015/QH13`, or a symbol a type word introduces (`Công văn 285/CCTTHC`).
       const law = m[ONE_GROUP_AT + 1] !== undefined && /\d$/.test(m[ONE_GROUP_AT + 2]!);
       if (!law && typeBefore(text, m.index) === null) continue;
     }
-    const numberSymbol = normalizeNumberSymbol(m[0]);
+    const numberSymbol = normalizeNumberSymbol(raw);
     if (!numberSymbol) continue;
     const key = numberSymbolKey(numberSymbol);
     if (key === own || seen.has(key)) continue;
     seen.add(key);
-    const end = m.index + m[0].length;
+    const end = end0;
     out.push({
       numberSymbol,
-      form: m[1] !== undefined || m[SPACED_AT] !== undefined ? 'party' : 'state',
+      form: party ? 'party' : 'state',
       docType: typeBefore(text, m.index),
       date: dateAfter(text, end),
       span: { start: m.index, end },

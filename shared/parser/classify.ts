@@ -53,6 +53,9 @@ export interface Item {
 const NUMBERED_RE = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\s?[.)/-]|[IVX]{1,5}\s?[.\-/]|\(\d{1,2}\)|[a-zđ]\)|[A-ZĐ][.)])\s/u;
 const LIST_MARK_RE = /^\d{1,2}\.\s/;
 const KINH_GUI_RE = /^[-–+•\s]{0,4}kinh gui(?![a-z])/;
+/** `Số: 14NQ-HĐND`: a number line whose symbol a copy damaged (an OCR pass lost the `/`). */
+export const DAMAGED_NUMBER_RE = /^S[ốỐ]\s?[:.]?\s?\d\S{0,30}$/u;
+const DAMAGED_NUMBER_LEAD_RE = /^S[ốỐ]\s?[:.]?\s?\d\S{0,30}(?=\s)/u;
 /** A body paragraph is longer than any header cell or title line. */
 const PROSE_MIN = 150;
 
@@ -113,6 +116,18 @@ function classifyOne(seg: Seg, segIndex: number, out: Item[]): void {
   }
   const pd = readPlaceDate(seg);
   if (pd) return item('placeDate', { placeDate: pd });
+  // `Số: 14NQ-HĐND Yên Bái, ngày …`: a number the copy damaged (no symbol can be read from it),
+  // then the other column's dateline on the same line.
+  const damaged = DAMAGED_NUMBER_LEAD_RE.exec(seg.text);
+  if (damaged) {
+    const rest = subSeg(seg, damaged[0].length);
+    const restPd = readPlaceDate(rest);
+    if (restPd) {
+      out.push({ kind: 'text', seg: subSeg(seg, 0, damaged[0].length), segIndex });
+      out.push({ kind: 'placeDate', seg: rest, segIndex, placeDate: restPd });
+      return;
+    }
+  }
   const mark = readMark(seg);
   if (mark) return item('mark', { mark });
   if (KINH_GUI_RE.test(seg.folded)) return item('kinhGui');

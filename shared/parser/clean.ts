@@ -112,7 +112,7 @@ const SEP_RE = /^(?:[-=—–~_]{3,}|(?:\*\s*){3,})$/;
 const TABLE_RULE_RE = /^:?-{3,}:?$/;
 // A `|` standing apart is a cell border a copy kept from a table (`ỦY BAN NHÂN DÂN | CỘNG HÒA …`).
 // A run of underscores inside a line is the rule under a header cell, drawn up to the next cell.
-const CELL_SPLIT_RE = /\t+| {4,}|\u00a0{2,}|(?:^|[ \t])\|(?=[ \t]|$)[ \t]*|_{3,}/g;
+const CELL_SPLIT_RE = /\t+| {4,}|\u00a0{2,}|(?:^|[ \t])\|(?=[ \t]|$)[ \t]*|_{3,}|-{5,}/g;
 /** A line of nothing but cell borders: what is left of a table's layout, not a blank line. */
 const BORDER_LINE_RE = /^[\s|]*\|[\s|]*$/;
 const BLANK_SLOT_RE = /(?:^|[\s*])(?:ngày|tháng|năm|số|NGÀY|THÁNG|NĂM|Số|SỐ)\s?[:.]?$/u;
@@ -157,6 +157,8 @@ function splitCells(line: string, at: number): RawCell[] | null | 'border' {
     // `ngày      tháng 6`, `Số      -KH/HU`: a slot left blank for the clerk, not a column gap.
     if (BLANK_SLOT_RE.test(line.slice(Math.max(prev, m.index - 8), m.index))) continue;
     if (m.index > prev) cells.push({ raw: line.slice(prev, m.index), at: at + prev });
+    // `Hồ Chí Minh--------- BAN BÍ THƯ …`: the rule under a title, its line break lost, stays a rule.
+    if (m[0][0] === '-') cells.push({ raw: m[0], at: at + m.index });
     prev = m.index + m[0].length;
   }
   if (prev < line.length) cells.push({ raw: line.slice(prev), at: at + prev });

@@ -34,6 +34,8 @@ const WORDS_RE = new RegExp(
 );
 const DIGITS_RE = new RegExp(String.raw`^(?:${PLACE})?(ngay\s?(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4}))\s?\.?$`);
 
+const LEFT_CELL_RE = /^(?:\p{Lu}{3,}\s)+(?=\p{Lu}\p{Ll})/u;
+
 export interface PlaceDate {
   place: Piece | null;
   /** ISO date, null when the day or month is left blank or is not a real date. */
@@ -60,6 +62,11 @@ export function readPlaceDate(seg: Seg): PlaceDate | null {
     // A place name is capitalised; a lower-case lead-in is a sentence, not a dateline.
     if (first.toUpperCase() !== first || first.toLowerCase() === first) return null;
     place = p;
+    // `VĂN PHÒNG Hà Nội`, `ƯƠNG Hà Nội`: the left cell's last line on the dateline's row (an OCR
+    // line across both columns). Capitals words before a place in title case are not the place;
+    // abbreviations (`TP.`, `TP`) are.
+    const lead = LEFT_CELL_RE.exec(p.text);
+    if (lead) place = subSeg(seg, a + lead[0].length, b);
   }
   // `Hà N i`: a text layer lost the letters with stacked diacritics; the place is not legible. A
   // one-letter word can only be a vowel (`Ô Môn`, `Cư Ê Wi`, `Chư Á`); a lone consonant is a loss.

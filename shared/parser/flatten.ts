@@ -1,6 +1,6 @@
 import { fold } from '../text/fold';
 import { isVietnameseSyllable } from '../text/encodings/score';
-import { isCapitals, opensWithBody, PARENT_HEADS, startsWithWord, TITLE_HEADS } from './lexicon';
+import { gluedTypeNameLength, isCapitals, opensWithBody, PARENT_HEADS, startsWithWord, TITLE_HEADS } from './lexicon';
 
 /**
  * Lines that hold a whole header, or a whole footer, run together: what a PDF copy, an OCR pass or
@@ -36,6 +36,7 @@ const DATELINE_RE = new RegExp(
 );
 const VV_RE = /(?<=^|\s)V\/[vV](?=\s)/g;
 const KINH_GUI_RE = /(?<=^|[\s.;:-])Kính gửi/g;
+const KINH_GUI_LINE_RE = /^\s{0,8}Kính gửi ?:/;
 const RULE_RE = /[-_=]{3,}|\*{1,5}(?=\s?S[ốỐ](?!\p{L}))|(?<=\p{L})\*{3,}/gu;
 const BASIS_RE = /(?<=\S) ?- ?(?=(?:Căn cứ|Xét|Theo đề nghị)\s)/g;
 const LABEL_RE = /N[ơo]i nh[ậa]n ?:/g;
@@ -121,18 +122,24 @@ function count(re: RegExp, s: string): number {
  * null when the line does not look flattened.
  */
 export function flatCuts(line: string): number[] | null {
+  // `QUYẾT ĐỊNHVề việc … Minh--------- BAN BÍ THƯ …- Căn cứ …`: the title block and the body's
+  // start run together under a header that was kept apart; cut as a flattened header is.
+  const lead = line.length - line.trimStart().length;
+  // `Kính gửi: - … ; - … . Vừa qua, …`: the addressees and the body's first paragraph on one line.
+  const runTogether = gluedTypeNameLength(line.slice(lead)) > 0 || (line.length >= MIN_FLAT && KINH_GUI_LINE_RE.test(line));
   // A line with column gaps keeps its cells apart already (a table row, a PDF's columns).
-  if (line.length < MIN_FLAT || COLUMN_GAP_RE.test(line.trim())) return null;
+  if (!runTogether && (line.length < MIN_FLAT || COLUMN_GAP_RE.test(line.trim()))) return null;
   const head = line.slice(0, HEADER_ZONE);
   // Cheap checks first: most long lines are body paragraphs with none of these.
   const quick = +QUICK_NUMBER_RE.test(head) + +QUICK_DATE_RE.test(head) + +QUICK_MOTTO_RE.test(head);
-  if (quick < 2 && !QUICK_LABEL_RE.test(line)) return null;
+  if (!runTogether && quick < 2 && !QUICK_LABEL_RE.test(line)) return null;
   const folded = fold(head);
   // Folding keeps one unit per unit for NFC text; if not, offsets would not line up.
   const foldedOk = folded.length === head.length;
   let mottos = 0;
   if (foldedOk) addAll(MOTTO_RE, folded, 0, [], false, (a, b) => mottoCase(head)(a, b) && ++mottos > 0);
   const marks =
+    (runTogether ? 2 : 0) +
     Math.min(mottos, 1) +
     Math.min(count(NUMBER_RE, head), 1) +
     Math.min(count(DATELINE_RE, head), 1);

@@ -1,5 +1,5 @@
 import type { Seg } from './clean';
-import type { Item } from './classify';
+import { DAMAGED_NUMBER_RE, type Item } from './classify';
 import { opensWithBody, PARENT_HEADS } from './lexicon';
 import { joinPieces, type Piece } from './piece';
 
@@ -26,11 +26,14 @@ export interface IssuerRead {
 const SKIPPABLE = new Set(['motto', 'placeDate', 'mark', 'sep']);
 
 /** Index of the first `*`, number, or (failing both) type item: what the issuer lines stand above. */
+
 function anchorIndex(items: readonly Item[], limit: number): number {
   let type = -1;
   for (let i = 0; i < limit; i++) {
     const k = items[i]!.kind;
     if (k === 'star' || k === 'number') return i;
+    // A number line the copy damaged stands where the number does.
+    if (k === 'text' && DAMAGED_NUMBER_RE.test(items[i]!.seg.text)) return i;
     if (k === 'type' && type < 0) type = i;
     if (k === 'prose' || k === 'kinhGui') break;
   }

@@ -235,6 +235,21 @@ export function matchTypeName(folded: string): { info: DocTypeInfo; length: numb
   return null;
 }
 
+/**
+ * `QUYẾT ĐỊNHVề việc …`: a type word in capitals a copy glued to the subject's first word (the
+ * title's line break lost). Returns the length of the type word in `text`, or 0.
+ */
+export function gluedTypeNameLength(text: string): number {
+  const head = text.slice(0, 40);
+  const folded = fold(head);
+  if (folded.length !== head.length) return 0;
+  for (const t of FOLDED_TYPES) {
+    const n = t.folded.length;
+    if (folded.startsWith(t.folded) && /^\p{Lu}\p{Ll}/u.test(head.slice(n, n + 2)) && isCapitals(head.slice(0, n), 3)) return n;
+  }
+  return 0;
+}
+
 const COMPACT_TYPES = new Map(FOLDED_TYPES.map((t) => [t.folded.replace(/ /g, ''), t.info]));
 
 /**

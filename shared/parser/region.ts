@@ -149,6 +149,23 @@ function anchorIn(items: readonly Item[]): number {
   return -1;
 }
 
+/**
+ * A header whose number and dateline a copy damaged (an OCR line `Số: 14NQ-HĐND Yên Bái, ngày …`
+ * reads as neither): the motto, with the title (`NGHỊ QUYẾT`) a few lines under it, still marks
+ * where the document begins. -1 if none.
+ */
+function mottoAnchor(items: readonly Item[]): number {
+  for (let i = 0; i < items.length; i++) {
+    if (items[i]!.kind !== 'motto') continue;
+    for (let j = i + 1; j < items.length && j <= i + CLUSTER; j++) {
+      const k = items[j]!.kind;
+      if (k === 'type') return i;
+      if (k === 'prose') break;
+    }
+  }
+  return -1;
+}
+
 /** A header begins most documents: the first window is read first, the rest only when it has none. */
 const FIRST_WINDOW = HEADER_CHARS;
 const FIRST_SEGS = 150;
@@ -197,6 +214,7 @@ export function findDocument(text: string): DocRegion {
     items = itemsOf(text, 0, SCAN_CHARS, SCAN_SEGS);
     anchor = anchorIn(items);
   }
+  if (anchor < 0) anchor = mottoAnchor(items);
   let start = 0;
   let bodyFrom = 0;
   if (anchor >= 0) {

@@ -35,6 +35,14 @@ describe('citations', () => {
     expect(findCitations(text, null).map((c) => c.numberSymbol)).toEqual(['16-KL/TW', '18-NQ/TW', '16-TB/TW']);
   });
 
+  it('a State symbol a line break cut at its hyphen is read whole, with its date', () => {
+    const text = 'Xét đề nghị tại Tờ trình số 25/TTr-\nSNV ngày 02/3/2021 và Công văn số 7/UBND-\n  VX-TH, Quyết định số 3/QĐ-\nCăn cứ khác';
+    expect(findCitations(text, null).map((c) => [c.numberSymbol, c.date])).toEqual([
+      ['25/TTr-SNV', '2021-03-02'],
+      ['7/UBND-VX-TH', null],
+    ]);
+  });
+
   it('does not read dates, ranges, percentages or bare numbers as citations', () => {
     expect(findCitations('nhiệm kỳ 2020-2025, ngày 15/7/2025, đạt 36,81%, Kết luận số 127, COVID-19, CT- XH', null)).toEqual([]);
   });

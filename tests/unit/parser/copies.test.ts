@@ -413,3 +413,75 @@ describe('more shapes of copies', () => {
     }
   });
 });
+
+describe('a header kept apart, the title block and body run together', () => {
+  const head = ['BAN CHẤP HÀNH TRUNG ƯƠNG\tHỘI NÔNG DÂN AN LẠC', '***\tAn Lạc, ngày 3 tháng 4 năm 2019', 'Số: 21 - QĐ/TWHND-VP', ''];
+
+  it('reads a type word glued to the subject, the subject up to the rule, on one long line', () => {
+    const body =
+      'QUYẾT ĐỊNHVề việc ban hành Quy chế làm việc của cơ quan Trung ương Hội-------- BAN THƯỜNG VỤ TRUNG ƯƠNG HỘI- Căn cứ Điều lệ Hội; - Căn cứ Quyết định số 7 QĐ/TWHND ngày 2/1/2018, QUYẾT ĐỊNH Điều 1. Ban hành kèm theo quyết định này Quy chế làm việc của cơ quan Trung ương Hội nông dân.';
+    const r = parseDocument(lines(...head, body));
+    expect(r.metadata.docType).toBe('QUYẾT ĐỊNH');
+    expect(r.metadata.subject).toBe('Về việc ban hành Quy chế làm việc của cơ quan Trung ương Hội');
+  });
+
+  it('reads the same title block wrapped by a PDF over lines, the rule glued inside a line', () => {
+    const r = parseDocument(
+      lines(
+        ...head,
+        'QUYẾT ĐỊNHVề việc ban hành Quy chế làm việc của cơ quan',
+        'Trung ương Hội-------- BAN THƯỜNG VỤ TRUNG ƯƠNG HỘI- Căn cứ Điều lệ',
+        'Hội; - Căn cứ Quyết định số 7 QĐ/TWHND ngày 2/1/2018, QUYẾT ĐỊNH Điều 1. Ban',
+      ),
+    );
+    expect(r.metadata.docType).toBe('QUYẾT ĐỊNH');
+    expect(r.metadata.subject).toBe('Về việc ban hành Quy chế làm việc của cơ quan Trung ương Hội');
+  });
+
+  it('ends the addressees of a letter where its first paragraph begins on the same line', () => {
+    const r = parseDocument(
+      lines(
+        'UBND TỈNH AN LẠC\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'SỞ Y TẾ\tĐộc lập - Tự do - Hạnh phúc',
+        'Số: 310/SYT-VP\tAn Lạc, ngày 2 tháng 5 năm 2012',
+        'V/v báo cáo nhanh thiệt hại do mưa lũ',
+        '',
+        'Kính gửi: - Ủy ban nhân dân tỉnh An Lạc; - Bộ Y tế. Vừa qua, mưa lớn kéo dài đã gây ngập tại nhiều trạm y tế của tỉnh; Sở Y tế báo cáo nhanh như sau: 1. Tình hình thiệt hại tại các trạm y tế xã.',
+      ),
+    );
+    expect(r.metadata.addressees).toEqual(['Ủy ban nhân dân tỉnh An Lạc', 'Bộ Y tế']);
+    expect(r.metadata.subject).toBe('V/v báo cáo nhanh thiệt hại do mưa lũ');
+  });
+});
+
+describe('headers an OCR pass damaged', () => {
+  const page = (...header: string[]) =>
+    lines('Cổng thông tin điện tử tỉnh', 'Văn bản chỉ đạo điều hành', ...header, 'QUYẾT ĐỊNH', 'VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC', 'ỦY BAN NHÂN DÂN TỈNH AN LẠC', 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;');
+
+  it('reads the issuer and the dateline around a number it cannot read, and leaves the number empty', () => {
+    const r = parseDocument(
+      page('ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TỈNH AN LẠC Độc lập - Tự do - Hạnh phúc', 'Số: 14QĐ-UBND An Lạc, ngày 21 tháng 6 năm 2019'),
+    );
+    expect(r.metadata.numberSymbol).toBeNull();
+    expect(r.review).toContain('numberSymbol');
+    expect(r.metadata.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH AN LẠC');
+    expect([r.metadata.place, r.metadata.issueDate]).toEqual(['An Lạc', '2019-06-21']);
+    expect(r.metadata.subject).toBe('VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC');
+  });
+
+  it('starts the document at a header whose only legible mark is the motto over the title', () => {
+    const r = parseDocument(page('ỦY BAN NHÂN DÂN', 'TỈNH AN LẠC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 14QĐ-UBND', 'An Lạc, ngày 2l tháng 6 năm 2O19'));
+    expect(r.metadata.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH AN LẠC');
+    expect([r.metadata.numberSymbol, r.metadata.issueDate]).toEqual([null, null]);
+    expect(r.metadata.docType).toBe('QUYẾT ĐỊNH');
+  });
+
+  it('leaves the left cell out of a place read on the same row as the dateline', () => {
+    const r = parseDocument(lines('BAN CHẤP HÀNH TRUNG\tĐẢNG CỘNG SẢN VIỆT NAM', 'ƯƠNG Hà Nội, ngày 3 tháng 4 năm 2019', 'VĂN PHÒNG', 'Số 12-HD/VPTW', '', 'HƯỚNG DẪN', 'về công tác lưu trữ'));
+    expect(r.metadata.place).toBe('Hà Nội');
+    for (const place of ['TP Hồ Chí Minh', 'TP. Hồ Chí Minh', 'HÀ NỘI']) {
+      expect(parseDocument(lines('TỈNH ỦY AN LẠC', 'Số 1-KL/TU', `${place}, ngày 3 tháng 4 năm 2019`, 'ĐẢNG CỘNG SẢN VIỆT NAM')).metadata.place).toBe(place);
+    }
+  });
+});
+
