@@ -4,6 +4,7 @@ import { readHeaderBlock } from './header';
 import { spanOf, type Piece } from './piece';
 import type { PlacedPage } from './layout';
 import { readLayoutHeader } from './layoutHeader';
+import { checkOcrFields } from './ocrDoubt';
 import { findDocument } from './region';
 import { buildReview, placeLooksMisspelled } from './review';
 import type { MetadataField, ParsedMetadata, ParseResult, TextSpan } from './types';
@@ -23,12 +24,16 @@ export { HEADER_CHARS } from './header';
  * platform API, so it runs in the browser, Node and workers alike.
  */
 export function parseDocument(input: string, pages?: readonly PlacedPage[]): ParseResult {
-  const text = toNfc(input);
+  // `Ð` (U+00D0, Icelandic eth) is how OCR and some fonts give `Đ`; Vietnamese has no other use
+  // for it. One unit for one, so every span still points into the input.
+  const text = toNfc(input).replace(/[Ðð]/g, (c) => (c === 'Ð' ? 'Đ' : 'đ'));
   const spans: Partial<Record<MetadataField, TextSpan[]>> = {};
+  const pieces: Partial<Record<MetadataField, Piece[]>> = {};
   const doubts = new Set<MetadataField>();
   const put = (field: MetadataField, p: Piece | null | undefined): void => {
     const s = p ? spanOf(p) : null;
     if (s) (spans[field] ??= []).push(s);
+    if (p && s) (pieces[field] ??= []).push(p);
   };
 
   // ---- where the document is in what was saved ----
@@ -106,6 +111,14 @@ export function parseDocument(input: string, pages?: readonly PlacedPage[]): Par
     incomingStamp: stamp?.stamp ?? null,
     citations: citationDetails.map((c) => c.numberSymbol),
   };
+  // Read by OCR: known misreadings restored, values from words the recogniser was unsure of emptied.
+  for (const f of checkOcrFields(metadata, { pieces, spans }, pages)) {
+    doubts.add(f);
+    if (metadata[f] === null || (Array.isArray(metadata[f]) && metadata[f].length === 0)) {
+      delete spans[f];
+      if (f === 'citations') citationDetails.length = 0;
+    }
+  }
   return {
     metadata,
     securityLevel: h.security?.value ?? null,

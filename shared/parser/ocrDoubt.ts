@@ -1,0 +1,127 @@
+import { fold } from '../text/fold';
+import type { PlacedPage } from './layout';
+import type { Piece } from './piece';
+import type { MetadataField, ParsedMetadata, TextSpan } from './types';
+
+/**
+ * What an OCR pass is known to get wrong in a header, and what it was unsure of.
+ *
+ * - Tesseract's Vietnamese model reads the hook above a capital as an acute or a tilde (`TỈNH` →
+ *   `TÍNH`, `TĨNH`). In a body's name the word right after the kind of body (`ỦY BAN NHÂN DÂN`,
+ *   `HỘI ĐỒNG NHÂN DÂN`, `ĐẢNG BỘ` …) or opening it (`TỈNH ỦY`) can only be the locality word
+ *   `TỈNH`, so that word is restored. A place name (`HÀ TĨNH`, `TỊNH BIÊN`) never stands there.
+ * - A value read from words the recogniser was unsure of is more often wrong than right: it is
+ *   left empty and listed for review (a wrong value is worse than an empty one). Dates and the
+ *   type are checked by their own readers (a real calendar date, a closed list of types).
+ */
+
+/** Below this word confidence (0–100) a name, subject or list read by OCR is left for review. */
+export const OCR_TEXT_DOUBT = 75;
+/** Number-symbols have a strict shape of their own; they are doubted only further down. */
+export const OCR_SYMBOL_DOUBT = 50;
+
+const TEXT_FIELDS: readonly MetadataField[] = [
+  'issuer',
+  'parentIssuer',
+  'place',
+  'subject',
+  'addressees',
+  'recipients',
+  'signingAuthority',
+  'signerTitle',
+  'signerName',
+];
+const SYMBOL_FIELDS: readonly MetadataField[] = ['numberSymbol', 'citations'];
+
+/** Kinds of body after which the locality word `TỈNH` is printed (folded). */
+const BEFORE_LOCALITY = ['uy ban nhan dan', 'hoi dong nhan dan', 'ubnd', 'hdnd', 'dang bo', 'ban thuong vu', 'thuong truc'];
+const LOCALITY_MISREAD = new Set(['TÍNH', 'TĨNH', 'TINH', 'TỊNH', 'TÌNH']);
+
+/** `ỦY BAN NHÂN DÂN TÍNH NGHỆ AN` → `… TỈNH NGHỆ AN`; `TÍNH ỦY …` → `TỈNH ỦY …`. Null when nothing changes. */
+export function restoreLocalityWord(name: string): string | null {
+  const words = name.split(' ');
+  let changed = false;
+  for (let i = 0; i < words.length - 1; i++) {
+    if (!LOCALITY_MISREAD.has(words[i]!)) continue;
+    const before = fold(words.slice(0, i).join(' '));
+    const opens = i === 0 && fold(words[1]!) === 'uy';
+    if (opens || BEFORE_LOCALITY.some((b) => before.endsWith(b))) {
+      words[i] = 'TỈNH';
+      changed = true;
+    }
+  }
+  return changed ? words.join(' ') : null;
+}
+
+interface OcrWord {
+  start: number;
+  end: number;
+  confidence: number;
+  text: string;
+}
+
+function ocrWords(pages: readonly PlacedPage[]): OcrWord[] {
+  const out: OcrWord[] = [];
+  for (const p of pages) {
+    if (p.source !== 'ocr') continue;
+    for (const w of p.items) {
+      if (w.start === undefined || w.end === undefined || w.confidence === undefined) continue;
+      // A rule or a stray mark is no part of a value.
+      if (!/[\p{L}\p{N}]/u.test(w.text)) continue;
+      out.push({ start: w.start, end: w.end, confidence: w.confidence, text: w.text });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The lowest confidence of the words holding any of `offsets` (words `skip` accepts are left out). */
+function lowestOver(words: readonly OcrWord[], offsets: readonly number[], skip: (w: OcrWord) => boolean): number {
+  let low = Infinity;
+  const sorted = [...new Set(offsets)].sort((a, b) => a - b);
+  let k = 0;
+  for (const w of words) {
+    while (k < sorted.length && sorted[k]! < w.start) k++;
+    if (k >= sorted.length) break;
+    if (sorted[k]! < w.end && !skip(w)) low = Math.min(low, w.confidence);
+  }
+  return low;
+}
+
+export interface FieldSources {
+  pieces: Partial<Record<MetadataField, Piece[]>>;
+  /** Fields located by spans only (citations). */
+  spans: Partial<Record<MetadataField, TextSpan[]>>;
+}
+
+/**
+ * Applies the OCR rules above to `meta` in place; returns the fields emptied or changed, to be
+ * listed for review. Does nothing unless some page was read by OCR.
+ */
+export function checkOcrFields(meta: ParsedMetadata, sources: FieldSources, pages: readonly PlacedPage[] | undefined): Set<MetadataField> {
+  const doubts = new Set<MetadataField>();
+  if (!pages || !pages.some((p) => p.source === 'ocr')) return doubts;
+  const restored = new Set<MetadataField>();
+  for (const f of ['issuer', 'parentIssuer'] as const) {
+    const v = meta[f];
+    const fixed = v ? restoreLocalityWord(v) : null;
+    if (fixed) {
+      meta[f] = fixed;
+      restored.add(f);
+    }
+  }
+  const words = ocrWords(pages);
+  if (words.length === 0) return doubts;
+  const check = (f: MetadataField, threshold: number) => {
+    const offsets = sources.pieces[f]?.flatMap((p) => p.map) ?? sources.spans[f]?.flatMap((s) => Array.from({ length: s.end - s.start }, (_, i) => s.start + i)) ?? [];
+    if (offsets.length === 0) return;
+    // The restored locality word was read by its place in the name, not by its letters.
+    const skip = (w: OcrWord) => restored.has(f) && LOCALITY_MISREAD.has(w.text);
+    if (lowestOver(words, offsets, skip) >= threshold) return;
+    const v = meta[f];
+    (meta as unknown as Record<string, unknown>)[f] = Array.isArray(v) ? [] : null;
+    doubts.add(f);
+  };
+  for (const f of TEXT_FIELDS) check(f, OCR_TEXT_DOUBT);
+  for (const f of SYMBOL_FIELDS) check(f, OCR_SYMBOL_DOUBT);
+  return doubts;
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { PlacedPage, PlacedText } from '../../../shared/parser/layout';
+import { restoreLocalityWord } from '../../../shared/parser/ocrDoubt';
+import { parseDocument } from '../../../shared/parser/parseDocument';
+
+// What an OCR pass gets wrong in a header. The pages are made up: each row places cells at an x,
+// the text is read row by row across both columns (as Tesseract does), every word carries its
+// range in the text and a confidence — 95 unless the row names a lower one for a word.
+
+const CHAR = 7;
+type Cell = [text: string, x: number];
+type Row = Cell[];
+
+function ocrPage(rows: Row[], unsure: Record<string, number> = {}): { text: string; page: PlacedPage } {
+  const items: PlacedText[] = [];
+  let text = '';
+  rows.forEach((row, r) => {
+    if (r > 0) text += '\n';
+    row.forEach(([cell, x0], c) => {
+      let x = x0;
+      cell.split(' ').forEach((w, k) => {
+        if (c > 0 || k > 0) text += ' ';
+        items.push({ text: w, x, y: 40 + r * 22, width: w.length * CHAR, height: 14, confidence: unsure[w] ?? 95, start: text.length, end: text.length + w.length });
+        text += w;
+        x += (w.length + 1) * CHAR;
+      });
+    });
+  });
+  return { text, page: { index: 0, width: 600, height: 850, source: 'ocr', items } };
+}
+
+const left = (t: string): Cell => [t, Math.round(140 - (t.length * CHAR) / 2)];
+const right = (t: string): Cell => [t, Math.round(430 - (t.length * CHAR) / 2)];
+const centre = (t: string): Cell => [t, Math.round(300 - (t.length * CHAR) / 2)];
+
+const header = (issuerLine2: string): Row[] => [
+  [left('ỦY BAN NHÂN DÂN'), right('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')],
+  [left(issuerLine2), right('Độc lập - Tự do - Hạnh phúc')],
+  [left('Số: 215/KH-UBND'), right('An Lạc, ngày 14 tháng 3 năm 2022')],
+  [centre('KẾ HOẠCH')],
+  [centre('TRIỂN KHAI CÔNG TÁC CHUYỂN ĐỔI SỐ NĂM 2022')],
+  [['Thực hiện Nghị quyết số 52/NQ-HĐND ngày 10/12/2021 của Hội đồng nhân dân tỉnh, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:', 30]],
+];
+
+describe('the locality word an OCR pass misreads', () => {
+  it('restores TỈNH after the kind of body or opening a committee, never inside a place name', () => {
+    expect(restoreLocalityWord('ỦY BAN NHÂN DÂN TÍNH NGHỆ AN')).toBe('ỦY BAN NHÂN DÂN TỈNH NGHỆ AN');
+    expect(restoreLocalityWord('HỘI ĐỒNG NHÂN DÂN TĨNH YÊN BÁI')).toBe('HỘI ĐỒNG NHÂN DÂN TỈNH YÊN BÁI');
+    expect(restoreLocalityWord('TÍNH ỦY THỪA THIÊN HUẾ')).toBe('TỈNH ỦY THỪA THIÊN HUẾ');
+    expect(restoreLocalityWord('ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH')).toBeNull();
+    expect(restoreLocalityWord('ỦY BAN NHÂN DÂN HUYỆN TỊNH BIÊN')).toBeNull();
+    expect(restoreLocalityWord('SỞ TÀI CHÍNH')).toBeNull();
+  });
+
+  it('in an issuer read by OCR, and only there: a typed text keeps what it says', () => {
+    const { text, page } = ocrPage(header('TÍNH AN LẠC'), { TÍNH: 72 });
+    expect(parseDocument(text, [page]).metadata.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH AN LẠC');
+    expect(parseDocument(text).metadata.issuer).toBe('ỦY BAN NHÂN DÂN TÍNH AN LẠC');
+  });
+});
+
+describe('values read from words the recogniser was unsure of', () => {
+  it('are left empty and listed for review; the sure ones are kept', () => {
+    const { text, page } = ocrPage(header('TỈNH AN LẠC'), { CHUYỂN: 61 });
+    const r = parseDocument(text, [page]);
+    expect(r.metadata.subject).toBeNull();
+    expect(r.review).toContain('subject');
+    expect(r.spans.subject).toBeUndefined();
+    expect(r.metadata.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH AN LẠC');
+    expect(r.metadata.numberSymbol).toBe('215/KH-UBND');
+    expect(r.metadata.citations).toEqual(['52/NQ-HĐND']);
+    // The same words, sure: the subject is read.
+    const sure = ocrPage(header('TỈNH AN LẠC'));
+    expect(parseDocument(sure.text, [sure.page]).metadata.subject).toBe('TRIỂN KHAI CÔNG TÁC CHUYỂN ĐỔI SỐ NĂM 2022');
+  });
+
+  it('drops a number-symbol only when far less sure, and never the date', () => {
+    const doubtful = ocrPage(header('TỈNH AN LẠC'), { '215/KH-UBND': 42, '14': 30 });
+    const r = parseDocument(doubtful.text, [doubtful.page]);
+    expect(r.metadata.numberSymbol).toBeNull();
+    expect(r.review).toContain('numberSymbol');
+    expect(r.metadata.issueDate).toBe('2022-03-14');
+    const fair = ocrPage(header('TỈNH AN LẠC'), { '215/KH-UBND': 66 });
+    expect(parseDocument(fair.text, [fair.page]).metadata.numberSymbol).toBe('215/KH-UBND');
+  });
+});
+
+describe('the letter Ð', () => {
+  it('is read as Đ, in numbers and citations alike', () => {
+    const r = parseDocument('TỈNH ỦY AN LẠC\nSố 12-QÐ/TU\nAn Lạc, ngày 3 tháng 4 năm 2024\nĐẢNG CỘNG SẢN VIỆT NAM\n\nQUYẾT ĐỊNH\nvề việc thành lập đoàn kiểm tra\n\nCăn cứ Quy định số 24-QÐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương Ðảng,');
+    expect(r.metadata.numberSymbol).toBe('12-QĐ/TU');
+    expect(r.metadata.citations).toEqual(['24-QĐ/TW']);
+  });
+});
