@@ -48,7 +48,10 @@ export function parseDocument(input: string, pages?: readonly PlacedPage[]): Par
   // The printed type and the number's abbreviation disagree: one of them is a typo.
   if (h.docTypeConflict) doubts.add('docType');
   if (h.subject?.doubtful || h.subjectCut) doubts.add('subject');
-  put('subject', h.subject?.piece);
+  // From OCR a doubtful subject is more often wrong than not (the reading order mixed lines into it).
+  const ocr = !!pages?.some((p) => p.source === 'ocr');
+  const subject = h.subject && !(ocr && h.subject.doubtful) ? h.subject : null;
+  put('subject', subject?.piece);
   // A title-derived issuer (`BAN THƯỜNG VỤ TỈNH ỦY`) names the kind of body, not which province.
   if (h.issuerDoubtful || h.issuerFromTitle) doubts.add('issuer');
   put('issuer', h.issuer);
@@ -102,7 +105,7 @@ export function parseDocument(input: string, pages?: readonly PlacedPage[]): Par
     parentIssuer: h.parent?.text ?? null,
     issueDate: pd?.date ?? null,
     place,
-    subject: h.subject?.piece.text ?? null,
+    subject: subject?.piece.text ?? null,
     addressees: h.addressees?.items.map((p) => p.text) ?? [],
     recipients: footer.recipients?.items.map((p) => p.text) ?? [],
     signingAuthority: sig.authority?.text ?? null,

@@ -144,6 +144,12 @@ export function readSubject(
       (it.seg.bold && prev.bold && it.seg.blankBefore === 0 && it.kind !== 'prose') ||
       continuesInCapitals(items, i, prev, opts);
     if (!continues) break;
+    // A subject in capitals does not go on in lower case: a word or two of the body that the
+    // reading order put between its lines (an OCR pass reading `… QUẢN LÝ` / `của` / `một` /
+    // `TRÊN ĐỊA BÀN …`). What is read is not the subject as printed.
+    if (!closed && isCapitals(prev.text, 2) && lines.every((l) => isCapitals(l.text, 2)) && startsLowercase(it.seg.text) && it.seg.text.length <= 12) {
+      doubtful = true;
+    }
     if (lines.length >= MAX_LINES || length + it.seg.text.length > MAX_CHARS) {
       doubtful = true;
       break;

@@ -85,6 +85,18 @@ describe('values read from words the recogniser was unsure of', () => {
   });
 });
 
+describe('a subject the reading order mixed body words into', () => {
+  it('is left empty from OCR and flagged, not read as `… QUẢN LÝ của`', () => {
+    const rows = header('TỈNH AN LẠC');
+    rows.splice(4, 1, [centre('QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ PHỤC VỤ QUẢN LÝ')], [['của', 520]], [centre('TRÊN ĐỊA BÀN TỈNH AN LẠC')]);
+    const { text, page } = ocrPage(rows);
+    const r = parseDocument(text, [page]);
+    expect(r.metadata.subject).toBeNull();
+    expect(r.review).toContain('subject');
+    expect(r.metadata.docType).toBe('KẾ HOẠCH');
+  });
+});
+
 describe('the letter Ð', () => {
   it('is read as Đ, in numbers and citations alike', () => {
     const r = parseDocument('TỈNH ỦY AN LẠC\nSố 12-QÐ/TU\nAn Lạc, ngày 3 tháng 4 năm 2024\nĐẢNG CỘNG SẢN VIỆT NAM\n\nQUYẾT ĐỊNH\nvề việc thành lập đoàn kiểm tra\n\nCăn cứ Quy định số 24-QÐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương Ðảng,');
