@@ -1,4 +1,4 @@
-/** `remove`, `unremove`, `removed`, `destruction …` and `encrypt` (safety, issue 6). */
+/** `remove`, `unremove`, `removed`, `destruction …` and `encrypt` (safety). */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { DestructionDecision } from '../../shared/contract/types/safety';

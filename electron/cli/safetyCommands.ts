@@ -1,5 +1,5 @@
 /**
- * Command line of the safety area (issue 6): `audit verify`, `check`, `backup …`, and (in
+ * Command line of the safety area: `audit verify`, `check`, `backup …`, and (in
  * recordsCommands.ts) `remove`, `unremove`, `removed`, `destruction …`, `encrypt`.
  * Exit codes: 0 all good; 2 a check found a problem (tampering, damage, missing originals);
  * 1 an error; 3 refused (nothing done, e.g. a restore not confirmed).

@@ -14,7 +14,7 @@ export interface ServiceContext {
   jobs: JobRegistry;
   /** Name recorded in the audit log for changes made now. */
   actor(): string;
-  /** Who may see what; the safety area (issue 6) fills in the secret-records rules. */
+  /** Who may see what; the safety area fills in the secret-records rules. */
   access: AccessPolicy;
   /** Reader threads of the imports, each file under a time and memory budget (started on first use). */
   readers: ExtractPool;
@@ -29,7 +29,7 @@ export interface ServiceContext {
  * - exports, inventories, handover packages: `secretsVisible('export')`, true only while the user
  *   has unlocked secrets for export, on every host (Luật Bảo vệ bí mật nhà nước 2018: secret
  *   records never leave silently).
- * Unlocking is an explicit, audited operation (`access.unlockSecrets`, safety area, issue 6).
+ * Unlocking is an explicit, audited operation (`access.unlockSecrets`, safety area).
  */
 export interface AccessPolicy {
   secretsVisible(purpose?: AccessPurpose): boolean;

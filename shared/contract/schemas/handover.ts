@@ -1,5 +1,5 @@
 /**
- * Input schemas of the handover operations (issue 5): inventories, batches, exports, packages.
+ * Input schemas of the handover operations: inventories, batches, exports, packages.
  */
 import { z } from 'zod';
 import type { ErrorCode } from '../errors';

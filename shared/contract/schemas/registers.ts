@@ -1,4 +1,4 @@
-/** Input schemas of the register import and reading details (issue 3, formats). */
+/** Input schemas of the register import and reading details (formats). */
 import { z } from 'zod';
 import { localPath } from './paths';
 import { REGISTER_FIELDS } from '../../registers/fields';

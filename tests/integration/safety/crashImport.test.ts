@@ -1,5 +1,5 @@
 /**
- * Crash test of the import (issue 6): `import` on the command line killed with SIGKILL at 20
+ * Crash test of the import: `import` on the command line killed with SIGKILL at 20
  * moments, 4 rounds of 5, each round on a fresh catalogue and a mixed corpus of 200 files (text, Word, PDF).
  * In a round the first run is killed while it starts (counting, backup, first reads), and each
  * `import --resume` that follows is killed later on: in the early batches, mid-run, while a batch

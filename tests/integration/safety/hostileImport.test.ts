@@ -1,5 +1,5 @@
 /**
- * Hostile input to the importers (issue 6): every file of the hostile corpus
+ * Hostile input to the importers: every file of the hostile corpus
  * (`tests/fixtures/hostile/`) is imported on its own, then all of them together with ordinary
  * documents in one folder (enough files for the reading to run on worker threads). No file may
  * crash or hang the import (each is given a generous bound, not a speed target), none may leave
