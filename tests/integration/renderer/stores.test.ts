@@ -16,6 +16,7 @@ let stores: {
   document: typeof import('../../../renderer/src/stores/documentStore');
   dialog: typeof import('../../../renderer/src/stores/dialogStore');
   selection: typeof import('../../../renderer/src/stores/selectionStore');
+  import: typeof import('../../../renderer/src/stores/importStore');
 };
 let fondsId: number;
 let fileId: number;
@@ -33,6 +34,7 @@ beforeAll(async () => {
     document: await import('../../../renderer/src/stores/documentStore'),
     dialog: await import('../../../renderer/src/stores/dialogStore'),
     selection: await import('../../../renderer/src/stores/selectionStore'),
+    import: await import('../../../renderer/src/stores/importStore'),
   };
   const made = await makeFondsWithFile(app);
   fondsId = made.fonds.id;
@@ -128,5 +130,27 @@ describe('the dialog and selection stores', () => {
     useSelectionStore.getState().bind({ ...list, scope: 'search:bàn giao' });
     expect(selectedCount(useSelectionStore.getState().selection)).toBe(0);
     expect(selectionRequest(useSelectionStore.getState().selection)).toBeNull();
+  });
+});
+
+describe('the import store', () => {
+  it('imports files by path, following the job to its end, and refreshes the counts', async () => {
+    const { useImportStore } = stores.import;
+    const second = path.join(app.dir, 'cong-van.txt');
+    fs.writeFileSync(second, 'TỈNH ỦY ĐẮK LẮK\nSố 20-CV/TU\nĐắk Lắk, ngày 2 tháng 6 năm 2025\nCÔNG VĂN\nvề lập hồ sơ\nNội dung.\n');
+    await useImportStore.getState().start({ fondsId, fileId }, [], [second, path.join(app.dir, 'ket-luan.txt')]);
+    const s = useImportStore.getState();
+    expect(s.phase).toBe('finished');
+    expect(s.status).toMatchObject({ state: 'done', processed: 2, imported: 1, duplicates: 1, failed: 0 });
+    expect(stores.app.useAppStore.getState().counts?.documents).toBe(2);
+  });
+
+  it('says why an import cannot start, in Vietnamese, and starts nothing', async () => {
+    const { useImportStore } = stores.import;
+    const missing = path.join(app.dir, 'khong-co.txt');
+    await useImportStore.getState().start({ fondsId, fileId }, [], [missing]);
+    expect(useImportStore.getState()).toMatchObject({ phase: 'idle', jobId: null, error: `Không tìm thấy: ${missing}` });
+    useImportStore.getState().reset();
+    expect(useImportStore.getState()).toMatchObject({ phase: 'idle', error: null, status: null });
   });
 });
