@@ -1,7 +1,8 @@
-// Builds the command line (`npm run cli`) into dist/cli/: one ES module bundle of the sources,
-// npm packages left external and loaded from node_modules, and a chunk per part loaded only when
-// used (Word, PDF, spreadsheet and zip libraries), so a search starts without compiling TypeScript
-// or loading what it never needs. The import's reader thread is built beside it.
+// Builds the command line (`npm run cli`) into dist/cli/: one ES module bundle of the sources and
+// of the few pure-JavaScript packages every command needs, other npm packages left external and
+// loaded from node_modules, and a chunk per part loaded only when used (Word, PDF, spreadsheet and
+// zip libraries), so a search starts without compiling TypeScript or loading what it never needs.
+// The import's reader thread is built beside it.
 //
 //   node scripts/build-cli.mjs              build
 //   node scripts/build-cli.mjs --if-stale   build only when a source is newer than the bundle
@@ -27,6 +28,27 @@ function newestSource() {
   return newest;
 }
 
+/**
+ * Packages bundled into the command line rather than loaded from node_modules: the ones every
+ * command loads at start, pure JavaScript, whose many small modules Node would otherwise find and
+ * read one by one (zod alone is about a hundred files). Native and lazily loaded libraries stay
+ * external.
+ */
+const INLINED = new Set(['zod', 'minisearch']);
+
+/** Every bare import external except the packages in `inlined`. */
+function externalExcept(inlined) {
+  return {
+    name: 'external-except',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+        return inlined.has(name) ? undefined : { path: args.path, external: true };
+      });
+    },
+  };
+}
+
 export function cliIsStale() {
   const built = fs.statSync(entry, { throwIfNoEntry: false });
   return !built || built.mtimeMs < newestSource();
@@ -45,7 +67,7 @@ export async function buildCli() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    plugins: [externalExcept(INLINED)],
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
     sourcemap: false,

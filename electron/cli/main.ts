@@ -11,15 +11,11 @@ import { createDispatch } from '../services/dispatch';
 import { createServices } from '../services/createServices';
 import { type ParsedArgs, parseArgs, stringOption } from './args';
 import { importCommand } from './importCommand';
-// [import] issue 3
 import { parseCommand } from './parseCommand';
 import { importReportCommand } from './importReportCommand';
 import { documentText } from './output';
-// [search] issue 4
 import { searchCommand } from './searchCommand';
-// [handover] issue 5
 import { HANDOVER_USAGE, handoverCommand, inventoryCommand } from './handoverCommands';
-// [safety] issue 6
 import { cataloguePassphrase } from './passphrase';
 import { SAFETY_FLAGS, SAFETY_USAGE, safetyCommand } from './safetyCommands';
 import { guardTerminal } from './terminal';
@@ -71,12 +67,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 1;
   }
-  // [import] `parse` reads one file and opens no catalogue.
+  // `parse` reads one file and opens no catalogue.
   if (command === 'parse') return parseCommand(args, userPath);
   const dbOption = stringOption(args, 'db');
   const cataloguePath = dbOption ? userPath(dbOption) : defaultCataloguePath(defaultDataDir());
   const user = stringOption(args, 'user');
-  // [safety] an encrypted catalogue: --passphrase-file, else a hidden prompt on a terminal.
+  // An encrypted catalogue: --passphrase-file, else a hidden prompt on a terminal.
   const passphraseFile = stringOption(args, 'passphrase-file');
   const passphrase = await cataloguePassphrase(cataloguePath, passphraseFile ? userPath(passphraseFile) : undefined);
   const services = createServices({ cataloguePath, host: 'cli', version: appVersion(), samplesDir: SAMPLES_DIR, passphrase, ...(user ? { actor: user } : {}) });
@@ -87,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
     return reply.result as OutputOf<typeof name>;
   };
   try {
-    // [safety] secret documents are hidden on the command line unless this command is unlocked (audited).
+    // Secret documents are hidden on the command line unless this command is unlocked (audited).
     const unlockReason = stringOption(args, 'unlock-secrets');
     if (unlockReason) await call('access.unlockSecrets', { reason: unlockReason, purpose: 'export', durationMinutes: 60 });
     switch (command) {
@@ -97,16 +93,15 @@ async function main(argv: string[]): Promise<number> {
         return await searchCommand(call, args);
       case 'show':
         return await show(call, args);
-      // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+      // Reading documents, formats, bulk import, review
       case 'import-report':
         return await importReportCommand(call, args, userPath);
-      // [search] issue 4: search: add entries below this line
-      // [handover] issue 5: handover: add entries below this line
+      // Handover
       case 'inventory':
         return await inventoryCommand(call, args, userPath);
       case 'handover':
         return await handoverCommand(call, args, userPath);
-      // [safety] issue 6: integrity, backups, access: add entries below this line
+      // Integrity, backups, access
       case 'audit':
       case 'check':
       case 'backup':

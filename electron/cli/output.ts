@@ -21,7 +21,7 @@ export interface SearchHitJson {
   highlights: Array<[number, number]>;
 }
 
-/** [search] issue 4: why each hit matched, beside `hits` (same order), so the hit shape stays as documented. */
+/** Why each hit matched, beside `hits` (same order), so the hit shape stays as documented. */
 export interface SearchMatchJson {
   id: number;
   /** `number`, `metaPhrase`, `metaAll`, `phrase`, `all` or `browse` (no words). */

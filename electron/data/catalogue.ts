@@ -15,7 +15,7 @@ export interface OpenCatalogueOptions {
   /** Path of a better_sqlite3.node built for another runtime (Electron's ABI). */
   nativeBinding?: string;
   now?: () => string;
-  /** Opens (or creates) the catalogue encrypted with this passphrase (safety, issue 6). */
+  /** Opens (or creates) the catalogue encrypted with this passphrase (safety). */
   passphrase?: string | null;
   /** Folder of the backups; default: the `backup.dir` setting, else `<name>.backups/` beside the file. */
   backupDir?: string;
@@ -39,7 +39,7 @@ function resolveBackupDir(db: Database, option: string | undefined, cataloguePat
 }
 
 /**
- * A catalogue with migrations pending is copied before any of them runs (issue 6): a migration
+ * A catalogue with migrations pending is copied before any of them runs: a migration
  * that goes wrong, or a newer build the user wants to step back from, never costs the records.
  * A new (empty) catalogue has nothing to copy. If the copy cannot be made, nothing is migrated.
  */

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const port = Number(stringOption(args, 'port') ?? process.env.KHOLUU_PORT ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Cổng không hợp lệ: ${port}`);
 
-  // [safety] an encrypted catalogue opens with --passphrase-file, or from the unlock screen in the browser.
+  // An encrypted catalogue opens with --passphrase-file, or from the unlock screen in the browser.
   const passphraseFile = stringOption(args, 'passphrase-file');
   const passphrase = passphraseFile ? readPassphraseFile(path.resolve(passphraseFile)) : null;
   const gate = openCatalogueGate({ cataloguePath, host: 'web', version: appVersion(), samplesDir: SAMPLES_DIR, passphrase });

@@ -101,7 +101,7 @@ function electronSqliteBinding(): string | undefined {
 let services: CatalogueGate | null = null;
 
 /**
- * Opens the catalogue behind a gate (safety, issue 6): an encrypted one starts locked and the
+ * Opens the catalogue behind a gate (safety): an encrypted one starts locked and the
  * renderer shows its unlock screen, which calls `catalogue.unlock`; automatic backups run while
  * it is open.
  */
@@ -117,7 +117,7 @@ export async function start(): Promise<CatalogueGate> {
     ...(nativeBinding ? { nativeBinding } : {}),
   });
   registerIpc(services.dispatch);
-  // [viewer] the folder picker and opening an original in another program
+  // The folder picker and opening an original in another program
   registerShellIpc(services.dispatch, isTrustedSender);
   createMainWindow();
   app.on('window-all-closed', () => {

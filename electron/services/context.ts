@@ -1,3 +1,5 @@
+import type { AuditAction } from '../../shared/contract/auditActions';
+import type { EntityType } from '../../shared/contract/entities';
 import type { AppInfo } from '../../shared/contract/types';
 import type { Catalogue } from '../data/catalogue';
 import type { ExtractPool } from './import/extractPool';
@@ -14,7 +16,7 @@ export interface ServiceContext {
   jobs: JobRegistry;
   /** Name recorded in the audit log for changes made now. */
   actor(): string;
-  /** Who may see what; the safety area (issue 6) fills in the secret-records rules. */
+  /** Who may see what; the safety area fills in the secret-records rules. */
   access: AccessPolicy;
   /** Reader threads of the imports, each file under a time and memory budget (started on first use). */
   readers: ExtractPool;
@@ -29,7 +31,7 @@ export interface ServiceContext {
  * - exports, inventories, handover packages: `secretsVisible('export')`, true only while the user
  *   has unlocked secrets for export, on every host (Luật Bảo vệ bí mật nhà nước 2018: secret
  *   records never leave silently).
- * Unlocking is an explicit, audited operation (`access.unlockSecrets`, safety area, issue 6).
+ * Unlocking is an explicit, audited operation (`access.unlockSecrets`, safety area).
  */
 export interface AccessPolicy {
   secretsVisible(purpose?: AccessPurpose): boolean;
@@ -57,8 +59,8 @@ export function nowOf(ctx: ServiceContext): string {
 /** Appends one audit row (who, when, what, before/after). Call inside the change's transaction. */
 export function audit(
   ctx: ServiceContext,
-  action: string,
-  entityType: string,
+  action: AuditAction,
+  entityType: EntityType,
   entityId: number | null,
   before?: unknown,
   after?: unknown,

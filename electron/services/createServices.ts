@@ -14,22 +14,17 @@ import { JobRegistry } from './jobs';
 import { ExtractPool, defaultPoolSize } from './import/extractPool';
 import { type FileBudget, fileBudgetFromEnv } from './import/fileBudget';
 import { SearchService } from './search/searchService';
-// [viewer] the original beside its record
+// The original beside its record
 import { originalHandlers } from './handlers/originals';
-// [safety] issue 6
 import { safetyHandlers } from './handlers/safety';
 import { SecretsAccess, secretsShownByDefault } from './safety/secretsAccess';
 import { withSecretPolicy } from './safety/secretOutputs';
-// [handover] issue 5
 import { handoverHandlers } from './handlers/handover';
-// [import] issue 3
 import { citationHandlers } from './handlers/citations';
 import { reviewHandlers } from './handlers/review';
 import { registerHandlers } from './handlers/registers';
-// [bulk] issue 11
 import { bulkHandlers } from './handlers/bulk';
 import { structureHandlers } from './handlers/structure';
-// [ocr] issue 10
 import { ocrHandlers } from './handlers/ocr';
 
 export interface ServicesOptions extends OpenCatalogueOptions {
@@ -39,7 +34,7 @@ export interface ServicesOptions extends OpenCatalogueOptions {
   samplesDir?: string | null;
   /** Fixed actor (command line `--user`); otherwise the catalogue's setting, then the OS user. */
   actor?: string;
-  /** [safety] Show secret documents without an unlock (default: only in the desktop app). */
+  /** Show secret documents without an unlock (default: only in the desktop app). */
   secretsVisibleByDefault?: boolean;
   /** What reading one imported file may cost (default: `fileBudgetFromEnv()`). */
   fileBudget?: FileBudget;
@@ -62,7 +57,7 @@ export function createServices(options: ServicesOptions): Services {
     samplesDir: options.samplesDir ?? null,
     jobs: new JobRegistry(),
     actor: () => options.actor ?? catalogue.repos.settings.get('actor') ?? defaultActor(),
-    // [safety] secret records: shown by default only in the desktop app; unlocking is audited.
+    // Secret records: shown by default only in the desktop app; unlocking is audited.
     access: new SecretsAccess(options.secretsVisibleByDefault ?? secretsShownByDefault(options.host), () => Date.parse(catalogue.now())),
     readers: new ExtractPool(defaultPoolSize(), options.fileBudget ?? fileBudgetFromEnv()),
     search: new SearchService(catalogue.repos),
@@ -77,26 +72,25 @@ export function createServices(options: ServicesOptions): Services {
     ...searchHandlers(context),
     ...auditHandlers(context),
 
-    // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+    // Reading documents, formats, bulk import, review
     ...citationHandlers(context),
     ...reviewHandlers(context),
     ...registerHandlers(context),
-    // [search] issue 4: search: add entries below this line
-    // [handover] issue 5: handover: add entries below this line
+    // Handover
     ...handoverHandlers(context),
-    // [viewer] the original beside its record
+    // The original beside its record
     ...originalHandlers(context),
-    // [safety] issue 6: integrity, backups, access: add entries below this line
+    // Integrity, backups, access
     ...safetyHandlers(context),
-    // [bulk] issue 11: selection and bulk actions: add entries below this line
+    // Selection and bulk actions
     ...bulkHandlers(context),
     ...structureHandlers(context),
-    // [ocr] issue 10: OCR pages and word boxes: add entries below this line
+    // OCR pages and word boxes
     ...ocrHandlers(context),
   };
   return {
     context,
-    // [safety] what a caller may not see of secret records is withheld from every answer.
+    // What a caller may not see of secret records is withheld from every answer.
     handlers: withSecretPolicy(context, handlers),
     close: async () => {
       const running = context.jobs.running();

@@ -20,7 +20,6 @@ import type {
   Organization,
   SearchResult,
 } from './types';
-// [import] issue 3
 import * as si from './schemas/importing';
 import type {
   CitationLink,
@@ -35,15 +34,12 @@ import type {
   ReviewPage,
   ReviewSummary,
 } from './types/importing';
-// [import] issue 3: registers and reading details (formats)
+// Registers and reading details (formats)
 import * as sr from './schemas/registers';
 import type { DocumentReadingInfo, RegisterImportStarted, RegisterPreview } from './types/registers';
-// [ocr] issue 10
 import type { DocumentPages } from './types/ocr';
-// [search] issue 4
 import * as sq from './schemas/search';
 import type { SavedSearch, SearchFacets, SearchHistoryEntry, SearchSuggestion } from './types/search';
-// [handover] issue 5
 import * as sh from './schemas/handover';
 import type {
   BatchDetail,
@@ -53,7 +49,6 @@ import type {
   HandoverJobResult,
   InventoryReport,
 } from './types/handover';
-// [safety] issue 6
 import * as ss from './schemas/safety';
 import type {
   AuditVerification,
@@ -74,13 +69,12 @@ import type {
   RestoreResult,
   SecretsStatus,
 } from './types/safety';
-// [bulk] issue 11
 import * as sb from './schemas/bulk';
 import type { BulkCount, BulkOperationSummary, BulkResult, BulkUndoResult } from './types/bulk';
 import * as sst from './schemas/structure';
 import type { RemovedStructure } from './types/structure';
 
-// [viewer] the original beside its record
+// The original beside its record
 import * as sv from './schemas/viewer';
 import type { OriginalContent, OriginalPreview } from './types/viewer';
 
@@ -136,7 +130,7 @@ export const operations = {
 
   'audit.list': query<AuditEntry[]>()(s.auditQuery),
 
-  // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+  // Reading documents, formats, bulk import, review
   'import.resume': command<{ jobId: string; runId: number }>()(si.importResume),
   'importRuns.list': query<ImportRunsPage>()(si.importRunsList),
   'importRuns.get': query<ImportRun>()(si.importRunRef),
@@ -152,9 +146,9 @@ export const operations = {
   'registers.preview': query<RegisterPreview>()(sr.registerPreview),
   'registers.import': command<RegisterImportStarted>()(sr.registerImport),
   'documents.readingInfo': query<DocumentReadingInfo>()(s.byId),
-  // [ocr] issue 10: OCR pages and word boxes: add entries below this line
+  // OCR pages and word boxes
   'documents.pages': query<DocumentPages>()(s.byId),
-  // [search] issue 4: search: add entries below this line
+  // Search
   'search.facets': query<SearchFacets>()(sq.searchFacetsQuery),
   'search.suggest': query<SearchSuggestion[]>()(sq.searchSuggest),
   'search.saved.list': query<SavedSearch[]>()(s.empty),
@@ -163,7 +157,7 @@ export const operations = {
   'search.history.list': query<SearchHistoryEntry[]>()(sq.searchHistoryList),
   'search.history.record': command<SearchHistoryEntry>()(sq.searchHistoryRecord),
   'search.history.clear': command<{ cleared: number }>()(s.empty),
-  // [handover] issue 5: handover: add entries below this line
+  // Handover
   'handover.inventory': query<InventoryReport>()(sh.inventoryQuery),
   'handover.batches.list': query<HandoverBatch[]>()(s.empty),
   'handover.batches.get': query<BatchDetail>()(s.byId),
@@ -181,11 +175,11 @@ export const operations = {
   'handover.verify.start': query<{ jobId: string }>()(sh.packagePath),
   'handover.receive.start': command<{ jobId: string }>()(sh.packagePath),
   'handover.jobResult': query<{ result: HandoverJobResult | null }>()(s.jobRef),
-  // [viewer] the original beside its record
+  // The original beside its record
   'originals.content': query<OriginalContent>()(sv.originalRef),
   'originals.preview': query<OriginalPreview>()(sv.originalPreview),
   'import.upload': command<{ received: number }>()(sv.importUpload),
-  // [safety] issue 6: integrity, backups, access: add entries below this line
+  // Integrity, backups, access
   'audit.verify': query<AuditVerification>()(s.empty),
   'integrity.check': query<IntegrityReport>()(ss.integrityCheck),
   'backups.list': query<BackupInfo[]>()(s.empty),
@@ -215,7 +209,7 @@ export const operations = {
   'catalogue.unlock': query<LockState>()(ss.catalogueUnlock),
   'catalogue.encryption': query<EncryptionStatus>()(s.empty),
   'catalogue.setPassphrase': command<EncryptionResult>()(ss.passphraseChange),
-  // [bulk] issue 11: selection and bulk actions, lineage, fonds and organizations: add entries below this line
+  // Selection and bulk actions, lineage, fonds and organizations
   'bulk.count': query<BulkCount>()(sb.bulkCount),
   'bulk.start': command<{ jobId: string | null; result: BulkResult | null }>()(sb.bulkAction),
   'bulk.jobResult': query<{ result: BulkResult | null }>()(s.jobRef),

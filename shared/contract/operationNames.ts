@@ -32,7 +32,7 @@ export const OPERATION_NAMES = [
   'search.query',
   'audit.list',
 
-  // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+  // Reading documents, formats, bulk import, review
   'import.resume',
   'importRuns.list',
   'importRuns.get',
@@ -48,9 +48,9 @@ export const OPERATION_NAMES = [
   'registers.preview',
   'registers.import',
   'documents.readingInfo',
-  // [ocr] issue 10: OCR pages and word boxes: add entries below this line
+  // OCR pages and word boxes
   'documents.pages',
-  // [search] issue 4: search: add entries below this line
+  // Search
   'search.facets',
   'search.suggest',
   'search.saved.list',
@@ -59,7 +59,7 @@ export const OPERATION_NAMES = [
   'search.history.list',
   'search.history.record',
   'search.history.clear',
-  // [handover] issue 5: handover: add entries below this line
+  // Handover
   'handover.inventory',
   'handover.batches.list',
   'handover.batches.get',
@@ -77,11 +77,11 @@ export const OPERATION_NAMES = [
   'handover.verify.start',
   'handover.receive.start',
   'handover.jobResult',
-  // [viewer] the original beside its record
+  // The original beside its record
   'originals.content',
   'originals.preview',
   'import.upload',
-  // [safety] issue 6: integrity, backups, access: add entries below this line
+  // Integrity, backups, access
   'audit.verify',
   'integrity.check',
   'backups.list',
@@ -111,7 +111,6 @@ export const OPERATION_NAMES = [
   'catalogue.unlock',
   'catalogue.encryption',
   'catalogue.setPassphrase',
-  // [bulk] issue 11
   'bulk.count',
   'bulk.start',
   'bulk.jobResult',

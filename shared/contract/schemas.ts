@@ -163,7 +163,7 @@ export const searchFilters = z
     /** Retention class of the document's file; `none` = no period set (or not in a file). */
     retentionClasses: z.array(z.enum(['permanent', 'fixed', 'none'])).max(3).optional(),
     handoverStatuses: z.array(handoverStatus).max(5).optional(),
-    // [search] issue 4: more filters, all combinable with the words.
+    // More filters, all combinable with the words.
     /** Records of these organizations (through their fonds). */
     organizationIds: z.array(id).max(200).optional(),
     /** With the organizations' 2025 lineage (predecessors and successors); default true. */
@@ -190,7 +190,7 @@ export const searchQuery = z
     filters: searchFilters.default({}),
     offset: z.int().min(0).max(100_000).default(0),
     limit: z.int().min(1).max(200).default(20),
-    // [search] issue 4 (optional, so the defaults of the first version's callers stay as they were)
+    // Optional, so the defaults of the first version's callers stay as they were.
     /** Default `relevance`. */
     sort: searchSort.optional(),
     /** Still typing: the last word matches every word that starts with it. Default false. */
@@ -228,7 +228,7 @@ export const importStart = z
     uploadSources: z.array(z.string().trim().min(1).max(1_000)).max(100).optional(),
   })
   .strict()
-  .refine((v) => (v.uploads?.length ?? 0) + (v.paths?.length ?? 0) > 0, { error: 'Chưa chọn tệp nào để nhập', path: ['uploads'] })
+  .refine((v) => (v.uploads?.length ?? 0) + (v.paths?.length ?? 0) > 0, { error: 'field.noFilesChosen' satisfies ErrorCode, path: ['uploads'] })
   .refine((v) => v.uploadTotal === undefined || v.uploadTotal >= (v.uploads?.length ?? 0), { error: 'field.uploadTotalTooSmall' satisfies ErrorCode, path: ['uploadTotal'] });
 
 export const jobRef = z.object({ jobId: z.string().min(1).max(100) }).strict();

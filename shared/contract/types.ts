@@ -5,7 +5,6 @@
 import type { IncomingStamp, SecurityLevel, Urgency } from '../parser/types';
 import type { SnippetSegment } from '../text/snippet';
 import type { RemovalInfo } from './types/safety';
-// [search] issue 4
 import type { SearchFacets } from './types/search';
 
 export type { IncomingStamp, SecurityLevel, Urgency, SnippetSegment };
@@ -162,7 +161,7 @@ export interface DocumentDetail extends DocumentRecord {
   attachments: Attachment[];
   fonds: { id: number; code: string; name: string };
   file: ArchiveFile | null;
-  /** [safety] Set when the document was removed (kept, with who/when/why; restorable). */
+  /** Set when the document was removed (kept, with who/when/why; restorable). */
   removal?: RemovalInfo | null;
 }
 
@@ -176,7 +175,7 @@ export interface AuditEntry {
   before: unknown;
   after: unknown;
   hash: string;
-  /** [safety] The row is about a secret document hidden from the caller: `before`/`after` are withheld. */
+  /** The row is about a secret document hidden from the caller: `before`/`after` are withheld. */
   redacted?: boolean;
 }
 
@@ -193,7 +192,6 @@ export interface SearchHit {
   fileTitle: string | null;
   score: number;
   snippet: SnippetSegment[];
-  // [search] issue 4
   /** Why it matched: its number-symbol, the words together or apart in its number/subject/metadata, in its text, or no words typed. */
   matchedBy?: 'number' | 'metaPhrase' | 'metaAll' | 'phrase' | 'all' | 'browse';
   /** The words typed with diacritics occur in it with exactly those diacritics. */
@@ -208,7 +206,6 @@ export interface SearchHit {
 export interface SearchResult {
   total: number;
   hits: SearchHit[];
-  // [search] issue 4
   /** False when `total` is an estimate (tens of thousands of hits); `search.facets` counts exactly. */
   totalExact?: boolean;
   sort?: 'relevance' | 'date_desc' | 'date_asc' | 'number';
@@ -231,7 +228,7 @@ export interface SearchResult {
 export interface DocumentListPage {
   total: number;
   items: DocumentRecord[];
-  /** [safety] Secret documents left out because secrets are hidden from the caller. */
+  /** Secret documents left out because secrets are hidden from the caller. */
   hiddenSecret?: number;
 }
 
@@ -249,7 +246,7 @@ export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
 
 export interface JobStatus {
   id: string;
-  /** [handover] issue 5 adds package, verify and receive (their results: `handover.jobResult`). */
+  /** What runs in the background; package, verify and receive give their results through `handover.jobResult`. */
   kind: 'import' | 'package' | 'verify' | 'receive' | 'bulk';
   state: JobState;
   total: number;
@@ -266,9 +263,9 @@ export interface JobStatus {
   runId: number | null;
   /** True while the files are still being counted (`total` grows until then). */
   counting: boolean;
-  /** [handover] What the job is doing now, in Vietnamese (e.g. “Đang sao bản gốc”); null if not told. */
+  /** What the job is doing now, in Vietnamese (e.g. “Đang sao bản gốc”); null if not told. */
   phase?: string | null;
-  /** [handover] Bytes done and to do, for jobs that stream large files. */
+  /** Bytes done and to do, for jobs that stream large files. */
   bytesProcessed?: number;
   bytesTotal?: number;
   /** Scanned pages read by OCR so far, and known so far (grows as scans are opened); absent when the job reads no scan. */
@@ -283,7 +280,7 @@ export interface Counts {
   documents: number;
   attachments: number;
   documentsNeedingReview: number;
-  /** [safety] Secret documents left out of `documents` because secrets are hidden from the caller. */
+  /** Secret documents left out of `documents` because secrets are hidden from the caller. */
   secretHidden?: number;
 }
 

@@ -11,6 +11,8 @@ export const TAG_MANIFEST = 'tagmanifest-sha256.txt';
 export const BAGIT_TXT = 'bagit.txt';
 export const BAG_INFO = 'bag-info.txt';
 export const PAYLOAD_DIR = 'data';
+/** The audit log's head as a package records it (`KhoLuu-Audit-Head: <row> <sha256> <time>`), a witness `check` compares. */
+export const AUDIT_HEAD_LABEL = 'KhoLuu-Audit-Head';
 
 /** RFC 8493 §2.1.1: the bag declaration, exactly these two lines, no byte-order mark. */
 export function bagitDeclaration(): string {

@@ -3,7 +3,7 @@
  *
  * The keys of {@link ParsedMetadata} are exactly those of `../shared/seeds/truth.json`, so the
  * command line (`parse --json`) and the truth comparison use one shape. A field the parser could
- * not read is `null` (or `[]`): it never guesses (domain.md; issue 3).
+ * not read is `null` (or `[]`): it never guesses (domain.md).
  */
 
 /** A half-open range of UTF-16 offsets into the text the parser was given. */

@@ -1,5 +1,5 @@
 /**
- * Search benchmark (issue 4): `npx tsx tests/bench/search.ts --size 100000 [--texts 100000]
+ * Search benchmark: `npx tsx tests/bench/search.ts --size 100000 [--texts 100000]
  * [--seed 1] [--rounds 5] [--rebuild] [--minisearch] [--build-only]`.
  *
  * Builds (once, cached under .cache/bench-search/) a catalogue of generated documents, then

@@ -1,5 +1,5 @@
 /**
- * Script and markup inside imported documents stay text (issue 6): a document whose subject and
+ * Script and markup inside imported documents stay text: a document whose subject and
  * body hold `<script>` and `<img onerror>`, and a file whose very name is an `<img onerror>`, are
  * imported; the import report, the document view, its originals and the search results show those
  * characters literally, and nothing runs (no dialog, no script element or image made from them,

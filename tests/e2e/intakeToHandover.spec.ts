@@ -18,8 +18,9 @@ import { SCREENSHOT_DIR } from './screenshot';
 import { expectAccessible } from './axe';
 import { type ArchiveCorpusFile, writeArchiveCorpus } from '../support/mixedCorpus';
 
-// CI runs 300 documents (the 3,000 import alone took over 10 min on the shared 2-core machine);
-// KHOLUU_SCENARIO_COUNT=3000 runs the acceptance size.
+// CI runs 300 documents to keep its run short; KHOLUU_SCENARIO_COUNT=3000 runs the acceptance size
+// (the browser's upload goes in parts into one import run: about 2 min for the whole scenario on the
+// shared 2-core machine).
 const COUNT = Number(process.env.KHOLUU_SCENARIO_COUNT ?? 300);
 const GOAL = 60;
 
@@ -104,6 +105,7 @@ test('from intake to handover', async ({ page }) => {
   test.setTimeout(900_000);
   const act = new Actions(page);
   const { docType, year, expected } = busiestTypeAndYear();
+  const started = Date.now();
 
   // 1. Intake: an empty catalogue; the fonds is made in the import dialog, the folder picked.
   await page.goto(await host.start());
@@ -122,6 +124,7 @@ test('from intake to handover', async ({ page }) => {
   await expect(dialog.locator('.error-banner')).toHaveCount(0);
   await expect(page.getByTestId('import-progress')).toHaveAttribute('data-state', 'done', { timeout: 600_000 });
   await expect(page.getByTestId('import-count-imported')).toHaveText(`Đã nhập: ${COUNT}`);
+  const imported = Date.now();
   await shot(page, '01-imported');
   await act.click(page.getByTestId('import-close'), 'close');
 
@@ -222,6 +225,10 @@ test('from intake to handover', async ({ page }) => {
   await shot(page, '07-packed');
   await expectAccessible(page, 'handover batch, packed');
 
-  console.log(`intake to handover: ${act.count} user actions (goal ${GOAL}) for ${COUNT} documents\n  ${act.log.join('\n  ')}`);
+  // Times are printed for the record, never asserted (a shared machine's timings are noise).
+  const seconds = (ms: number) => (ms / 1000).toFixed(0);
+  console.log(
+    `intake to handover: ${act.count} user actions (goal ${GOAL}) for ${COUNT} documents, ${seconds(Date.now() - started)} s (import ${seconds(imported - started)} s)\n  ${act.log.join('\n  ')}`,
+  );
   expect(act.count).toBeLessThanOrEqual(GOAL);
 });

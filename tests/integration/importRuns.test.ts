@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Document as DocxDocument, Packer, Paragraph } from 'docx';
 import PDFDocument from 'pdfkit';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../shared/contract/errors';
 import { SEED } from '../support/paths';
 import { writeManyDocuments, writePartyDocument } from '../support/partyDocs';
@@ -116,6 +116,36 @@ describe('import runs and their reports', () => {
 
     const list = await app.call('importRuns.list', {});
     expect(list.items[0]!.id).toBe(run.id);
+  });
+
+  it('imports the first listed of two identical files and reports the second as its duplicate, whichever is read first', async () => {
+    const app = start();
+    const { fonds } = await makeFondsWithFile(app);
+    const folder = path.join(tempDir(), 'Hộp 2');
+    const later = writePartyDocument(path.join(folder, 'con'), 'Kết luận số 47.txt', { number: '47-KL/TU', date: '06/8/2025' });
+    const first = path.join(folder, 'bản sao.txt');
+    fs.copyFileSync(later, first);
+    // Reader threads finish in any order on a loaded machine: here the first listed file is read last.
+    const readFile = fs.promises.readFile.bind(fs.promises);
+    let release!: () => void;
+    const laterRead = new Promise<void>((resolve) => (release = resolve));
+    const spy = vi.spyOn(fs.promises, 'readFile').mockImplementation((async (file: fs.PathLike, options?: unknown) => {
+      if (file === first) await laterRead;
+      const bytes = await readFile(file as string, options as undefined);
+      if (file === later) setTimeout(release, 50);
+      return bytes;
+    }) as typeof fs.promises.readFile);
+    try {
+      const { jobId } = await app.call('import.start', { target: { fondsId: fonds.id }, paths: [folder] });
+      const status = await waitForJob(app, jobId);
+      const items = await allItems(app, status.runId!);
+      const byName = Object.fromEntries(items.map((i) => [path.basename(i.name), i]));
+      const report = items.map((i) => `${path.basename(i.name)}: ${i.outcome} ${i.message ?? ''}`).join('\n');
+      expect(byName['bản sao.txt'], report).toMatchObject({ outcome: 'imported', sha256: sha(later) });
+      expect(byName['Kết luận số 47.txt'], report).toMatchObject({ outcome: 'duplicate', documentId: byName['bản sao.txt']!.documentId });
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('reports a missing source as a failed line, imports a file named twice (overlapping sources) once, and refuses when nothing exists', async () => {

@@ -1,4 +1,4 @@
-/** Secret and removed documents stay out of the review queue and the citation lists (issue 6 rules). */
+/** Secret and removed documents stay out of the review queue and the citation lists (the safety rules). */
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../electron/services/dispatch';

@@ -1,5 +1,5 @@
 /**
- * The Electron shell's guards around every web contents (safety, issue 6): permissions refused and
+ * The Electron shell's guards around every web contents (safety): permissions refused and
  * reported as refused, <webview> never attached, no navigation or new window away from the app,
  * and IPC answered only for the app's own page. Electron itself is replaced by a stand-in that
  * records what the shell registers, so the registered handlers can be called directly.

@@ -17,7 +17,7 @@ export function resolveCitationSql(c: string): string {
 }
 
 /**
- * Issue 3: citations between documents (linked by number-symbol key, kept linked by triggers when a
+ * Citations between documents (linked by number-symbol key, kept linked by triggers when a
  * document arrives, is renumbered or redated), import runs with their per-file reports, and the
  * archivists' confirmations of reviewed fields.
  */

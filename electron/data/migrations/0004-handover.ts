@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Handover (bàn giao, issue 5): batches with their parties and legal basis, the files each
+ * Handover (bàn giao): batches with their parties and legal basis, the files each
  * outgoing batch carries, the recorded confirmations for secret documents, and — on the receiving
  * side — what each received package item became in this catalogue (the receipt record).
  *

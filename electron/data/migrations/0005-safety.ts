@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Nothing lost, nothing destroyed without a trace (issue 6).
+ * Nothing lost, nothing destroyed without a trace.
  *
  * - Soft removal: a document or a file (hồ sơ) is never deleted from the catalogue; removing it
  *   records who, when and why, and hides it from lists, search and exports until restored.

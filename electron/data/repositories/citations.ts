@@ -48,7 +48,7 @@ function resolveCitationSql(c: string): string {
 
 const REF_COLUMNS = `d.id, d.fonds_id, f.code AS fonds_code, d.number_symbol, d.doc_type, d.issue_date, d.issuer, d.subject`;
 /**
- * Documents shown: never removed ones (removal is a mark, issue 6: they leave every list); secret
+ * Documents shown: never removed ones (removal is a mark: they leave every list); secret
  * ones (Mật, Tối mật, Tuyệt mật) only when the caller may see them.
  */
 const VISIBLE = (alias: string, hideSecret: boolean) => ` AND ${alias}.removed_at IS NULL${hideSecret ? ` AND ${alias}.security_level IS NULL` : ''}`;

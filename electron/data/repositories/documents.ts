@@ -133,7 +133,7 @@ export class DocumentRepository {
 
   /** Documents of a fonds or a file, in file order then by date. */
   list(q: { fondsId?: number; fileId?: number; unfiled?: boolean; offset: number; limit: number; includeSecret?: boolean }): DocumentListPage {
-    // [safety] removed documents are kept but not listed; secret ones only when the caller may see them.
+    // Removed documents are kept but not listed; secret ones only when the caller may see them.
     const where: string[] = ['removed_at IS NULL'];
     if (q.includeSecret === false) where.push('security_level IS NULL');
     const params: Record<string, unknown> = { offset: q.offset, limit: q.limit };

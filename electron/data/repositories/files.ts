@@ -157,7 +157,7 @@ export class FileRepository {
     return row ? toFile(row) : undefined;
   }
 
-  /** Files in use (removed ones are kept but not listed: safety, issue 6). */
+  /** Files in use (removed ones are kept but not listed: safety). */
   listByFonds(fondsId: number, fileListId?: number | null): ArchiveFile[] {
     const rows =
       fileListId == null

@@ -15,22 +15,17 @@ import { SearchHitRepository } from './searchHits';
 import { SearchIndexRepository } from './searchIndex';
 import { SearchJournalRepository } from './searchJournal';
 import { SettingsRepository } from './settings';
-// [safety] issue 6: repositories
 import { DestructionRepository } from './destruction';
 import { IntegrityRepository } from './integrity';
 import { RemovalRepository } from './removals';
 import { SecretRecordRepository } from './secretRecords';
-// [handover] issue 5: repositories
 import { HandoverBatchRepository } from './handoverBatches';
 import { HandoverDataRepository } from './handoverData';
-// [import] issue 3: repositories
 import { CitationRepository } from './citations';
 import { ImportRunRepository } from './importRuns';
 import { ReviewRepository } from './review';
 import { RegisterRepository } from './registers';
-// [bulk] issue 11: repositories
 import { BulkRepository } from './bulk';
-// [ocr] issue 10: repositories
 import { DocumentPageRepository } from './documentPages';
 
 /** The data layer: every SQL statement of Kho Lưu lives behind one of these. */
@@ -51,22 +46,17 @@ export class Repositories {
   readonly searchHistory: SearchHistoryRepository;
   readonly settings: SettingsRepository;
   readonly codes: CodeListRepository;
-  // [import] issue 3: add entries below this line
   readonly citations: CitationRepository;
   readonly importRuns: ImportRunRepository;
   readonly review: ReviewRepository;
   readonly registers: RegisterRepository;
-  // [handover] issue 5: add entries below this line
   readonly handoverBatches: HandoverBatchRepository;
   readonly handoverData: HandoverDataRepository;
-  // [safety] issue 6: add entries below this line
   readonly removals: RemovalRepository;
   readonly destruction: DestructionRepository;
   readonly integrity: IntegrityRepository;
   readonly secretRecords: SecretRecordRepository;
-  // [bulk] issue 11: add entries below this line
   readonly bulk: BulkRepository;
-  // [ocr] issue 10: add entries below this line
   readonly documentPages: DocumentPageRepository;
 
   constructor(private readonly db: Database) {
@@ -85,22 +75,17 @@ export class Repositories {
     this.searchHistory = new SearchHistoryRepository(db);
     this.settings = new SettingsRepository(db);
     this.codes = new CodeListRepository(db);
-    // [import] issue 3: add entries below this line
     this.citations = new CitationRepository(db);
     this.importRuns = new ImportRunRepository(db);
     this.review = new ReviewRepository(db);
     this.registers = new RegisterRepository(db);
-    // [handover] issue 5: add entries below this line
     this.handoverBatches = new HandoverBatchRepository(db);
     this.handoverData = new HandoverDataRepository(db);
-    // [safety] issue 6: add entries below this line
     this.removals = new RemovalRepository(db);
     this.destruction = new DestructionRepository(db);
     this.integrity = new IntegrityRepository(db);
     this.secretRecords = new SecretRecordRepository(db);
-    // [bulk] issue 11: add entries below this line
     this.bulk = new BulkRepository(db);
-    // [ocr] issue 10: add entries below this line
     this.documentPages = new DocumentPageRepository(db);
   }
 
@@ -109,7 +94,7 @@ export class Repositories {
     return {
       organizations: n('organizations'),
       fonds: n('fonds'),
-      // [safety] removed records (kept, with who/when/why) are not counted as in use.
+      // Removed records (kept, with who/when/why) are not counted as in use.
       files: n('files', 'removed_at IS NULL'),
       documents: n('documents', 'removed_at IS NULL'),
       attachments: n('attachments', 'document_id IN (SELECT id FROM documents WHERE removed_at IS NULL)'),

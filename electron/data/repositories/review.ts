@@ -31,7 +31,7 @@ function toConfirmation(r: ConfirmationRow): ReviewConfirmation {
 }
 
 function whereOf(q: ReviewQuery, params: Record<string, unknown>): string {
-  // Removed documents (a mark, issue 6) leave the queue with every other list.
+  // Removed documents (a mark) leave the queue with every other list.
   const where = ["d.review_fields <> '[]'", 'd.removed_at IS NULL'];
   if (q.fondsId !== undefined) {
     where.push('d.fonds_id = @fondsId');

@@ -38,7 +38,7 @@ export function appHandlers(ctx: ServiceContext): Handlers {
   return {
     'app.info': () => appInfo(ctx),
     'app.counts': () => {
-      // [safety] hidden secret documents are not counted as shown, but their number is given.
+      // Hidden secret documents are not counted as shown, but their number is given.
       const counts = repos.counts();
       if (ctx.access.secretsVisible()) return counts;
       const secretHidden = repos.removals.activeSecretCount();

@@ -7,7 +7,7 @@ type Handlers = Pick<ApiHandlers, 'audit.list'>;
 export function auditHandlers(ctx: ServiceContext): Handlers {
   return {
     'audit.list': (q) => {
-      // [safety] a hidden secret document's history is refused; other rows about secrets are redacted.
+      // A hidden secret document's history is refused; other rows about secrets are redacted.
       if (q.documentId !== undefined) assertDocumentVisible(ctx, q.documentId);
       // What the rows say about secret records is withheld by the secret policy (safety/secretOutputs.ts).
       return ctx.catalogue.repos.audit.list(q);

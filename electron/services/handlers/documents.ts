@@ -42,7 +42,7 @@ export function documentHandlers(ctx: ServiceContext): Handlers {
     'documents.list': (q) => {
       if (q.fondsId !== undefined) getFonds(ctx, q.fondsId);
       if (q.fileId !== undefined) getFile(ctx, q.fileId);
-      // [safety] secret documents only for a caller who may see them; the rest are counted.
+      // Secret documents only for a caller who may see them; the rest are counted.
       const visible = ctx.access.secretsVisible();
       const page = repos.documents.list({ ...q, includeSecret: visible });
       return visible ? page : { ...page, hiddenSecret: repos.removals.activeSecretCount(q) };
@@ -55,7 +55,7 @@ export function documentHandlers(ctx: ServiceContext): Handlers {
 
     'documents.update': ({ id, patch }) => {
       const before = getDocument(ctx, id);
-      // [safety] hidden secret documents cannot be edited; removed ones are restored first.
+      // Hidden secret documents cannot be edited; removed ones are restored first.
       assertDocumentVisible(ctx, id);
       if (repos.removals.documentRemoval(id)) {
         throw new ApiError('document.removed');
@@ -75,7 +75,7 @@ export function documentHandlers(ctx: ServiceContext): Handlers {
       return ctx.catalogue.transaction(() => {
         repos.documents.update(id, { ...change, reviewFields }, nowOf(ctx));
         const after = getDocument(ctx, id);
-        // [search] the index holds the date (its key), metadata, type and security level too.
+        // The index holds the date (its key), metadata, type and security level too.
         reindexDocument(ctx, id);
         const { updatedAt: _b, ...b } = before;
         const { updatedAt: _a, ...a } = after;

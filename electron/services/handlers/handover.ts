@@ -1,4 +1,4 @@
-/** The handover operations (issue 5): inventory, batches, exports, packages, verification, receipt. */
+/** The handover operations: inventory, batches, exports, packages, verification, receipt. */
 import path from 'node:path';
 import type { ApiHandlers } from '../../../shared/contract/api';
 import { ApiError } from '../../../shared/contract/errors';
@@ -80,7 +80,7 @@ export function handoverHandlers(ctx: ServiceContext): Handlers {
       const target = await checkTarget(ctx, batch, packageTarget(ctx, batch.code, out, zip));
       const jobId = startHandoverJob(ctx, 'package', async (job) => {
         const result = await buildPackage(ctx, job, batchId, target);
-        // [safety] a leftover of a killed run replaced by this package is said so in the audit row.
+        // A leftover of a killed run replaced by this package is said so in the audit row.
         markPacked(ctx, batchId, result, target.replaces ? { replacedUnrecordedPackage: target.path } : undefined);
         return { result: { kind: 'package', package: result } };
       });

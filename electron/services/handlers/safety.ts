@@ -40,7 +40,7 @@ export function secretsStatus(ctx: ServiceContext): SecretsStatus {
   };
 }
 
-/** Safety (issue 6): integrity, backups and restore, access to secret records, encryption at rest. */
+/** Safety: integrity, backups and restore, access to secret records, encryption at rest. */
 export function safetyHandlers(ctx: ServiceContext): Handlers & ReturnType<typeof safetyRecordHandlers> {
   return {
     'audit.verify': () => verifyAuditChain(ctx),

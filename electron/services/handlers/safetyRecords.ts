@@ -22,7 +22,7 @@ type Handlers = Pick<
   | 'destruction.moveOriginals'
 >;
 
-/** Removal with a reason and restore; destruction recorded as an approved decision (issue 6). */
+/** Removal with a reason and restore; destruction recorded as an approved decision. */
 export function safetyRecordHandlers(ctx: ServiceContext): Handlers {
   const { repos } = ctx.catalogue;
   return {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { ApiError } from '../../../shared/contract/errors';
+import { ApiError, notFound } from '../../../shared/contract/errors';
 import type { ImportFileResult } from '../../../shared/contract/types';
 import type { ParseResult } from '../../../shared/parser/types';
 import { describeDocument } from '../../../shared/importing/sameDocument';
@@ -31,13 +31,13 @@ export const OCR_REASON = 'cần nhận dạng chữ (OCR)';
 export function checkTarget(ctx: ServiceContext, target: ImportTarget): void {
   const { fonds, files } = ctx.catalogue.repos;
   if (!fonds.get(target.fondsId)) {
-    throw new ApiError('not_found', `Không tìm thấy phông (mã ${target.fondsId}) để nhập tài liệu vào.`, `Fonds ${target.fondsId} not found`);
+    throw new ApiError('import.fondsMissing', { fondsId: target.fondsId });
   }
   if (target.fileId != null) {
     const file = files.get(target.fileId);
-    if (!file) throw new ApiError('not_found', `Không tìm thấy hồ sơ (mã ${target.fileId}).`, `File ${target.fileId} not found`);
+    if (!file) throw notFound('file', target.fileId);
     if (file.fondsId !== target.fondsId) {
-      throw new ApiError('conflict', 'Hồ sơ này thuộc phông khác: tài liệu của các phông không được trộn lẫn.', 'File belongs to another fonds');
+      throw new ApiError('import.fileOfOtherFonds');
     }
   }
 }
@@ -73,6 +73,30 @@ export type CommittableImport = Exclude<PreparedImport, { kind: 'cancelled' }>;
  */
 export type PendingShas = Map<string, Promise<PreparedImport>>;
 
+/** A file's place in the order files claim their SHA-256: wait for the one before, then let the next go. */
+export interface ClaimTurn {
+  ready: Promise<void>;
+  done: () => void;
+}
+
+/**
+ * Files claim their SHA-256 in the order they are listed, whichever is read first (reads run in
+ * parallel and finish in any order on a loaded machine). Files are committed in that order too, so
+ * of two copies the first listed is the one imported and the other is reported as its duplicate; a
+ * copy claimed out of order would be committed before the document it waits for and fail.
+ * Only the claim is ordered: reading and parsing still overlap.
+ */
+export class ClaimOrder {
+  private last: Promise<void> = Promise.resolve();
+
+  next(): ClaimTurn {
+    const ready = this.last;
+    let done!: () => void;
+    this.last = new Promise<void>((resolve) => (done = resolve));
+    return { ready, done };
+  }
+}
+
 function failure(name: string, err: unknown): ImportFileResult {
   if (err instanceof ApiError) return { name, outcome: 'failed', documentId: null, message: err.message };
   return { name, outcome: 'failed', documentId: null, message: `Lỗi không xác định khi nhập “${name}”: ${String(err)}` };
@@ -91,13 +115,30 @@ function duplicateOf(ctx: ServiceContext, name: string, documentId: number): Imp
  * read at once are told apart; the caller releases it when the file is committed. A copy waits
  * for the first one: if the first is a document, the copy is the same document; if the first
  * could not be read (say the copy has another extension), the copy is read on its own, so each
- * file gets its own outcome and its own reason.
+ * file gets its own outcome and its own reason. With a `turn`, the claim waits for the files listed
+ * before this one to make theirs (`ClaimOrder`).
  */
 export async function prepareImport(
   ctx: ServiceContext,
   source: ImportSource,
   pendingShas: PendingShas,
   extract: (name: string, bytes: Uint8Array, store: OriginalToStore) => Promise<Extraction> = (n, b, s) => ctx.readers.extract(n, b, s),
+  turn?: ClaimTurn,
+): Promise<PreparedImport> {
+  try {
+    return await prepareInTurn(ctx, source, pendingShas, extract, turn);
+  } finally {
+    // Whatever happened to this file (unsupported, unreadable, cancelled), the next one may claim.
+    turn?.done();
+  }
+}
+
+async function prepareInTurn(
+  ctx: ServiceContext,
+  source: ImportSource,
+  pendingShas: PendingShas,
+  extract: (name: string, bytes: Uint8Array, store: OriginalToStore) => Promise<Extraction>,
+  turn: ClaimTurn | undefined,
 ): Promise<PreparedImport> {
   const name = source.name;
   let sha256: string | null = null;
@@ -105,25 +146,20 @@ export async function prepareImport(
   try {
     const ext = path.extname(name).toLowerCase();
     if (!SUPPORTED_EXTENSIONS.has(ext)) {
-      throw new ApiError(
-        'unsupported_file',
-        `Chưa hỗ trợ định dạng “${ext || 'không có đuôi'}” của “${path.basename(name)}” (hỗ trợ: ${[...SUPPORTED_EXTENSIONS].join(', ')}).`,
-        `Unsupported format ${ext} for ${name}`,
-      );
+      throw new ApiError('import.unsupportedFormat', { ext, fileName: path.basename(name), supported: [...SUPPORTED_EXTENSIONS] });
     }
     size = source.size;
     if (source.size > MAX_ORIGINAL_BYTES) {
-      throw new ApiError(
-        'unreadable_file',
-        `Tệp “${path.basename(name)}” quá lớn (${(source.size / 1048576).toFixed(0)} MB; tối đa ${MAX_ORIGINAL_BYTES / 1048576} MB).`,
-        `File ${name} too large: ${source.size} bytes`,
-      );
+      throw new ApiError('import.fileTooLarge', { fileName: path.basename(name), mb: (source.size / 1048576).toFixed(0), maxMb: MAX_ORIGINAL_BYTES / 1048576 });
     }
     const bytes = await source.read();
     size = bytes.byteLength;
     sha256 = createHash('sha256').update(bytes).digest('hex');
     const sha = sha256;
+    await turn?.ready;
     for (let earlier = pendingShas.get(sha); earlier; earlier = pendingShas.get(sha)) {
+      // Claims made, or waited on, in listed order: the files after this one may go on.
+      turn?.done();
       const first = await earlier;
       if (first.kind === 'document' || first.kind === 'sameAsPending') return { kind: 'sameAsPending', name, sha256: sha, size };
       // The first copy failed and gave up its claim: this one is read on its own.
@@ -134,6 +170,7 @@ export async function prepareImport(
     let settle!: (p: PreparedImport) => void;
     const claim = new Promise<PreparedImport>((resolve) => (settle = resolve));
     pendingShas.set(sha, claim);
+    turn?.done();
     try {
       const { extracted, parsed, storedPath, indexedBody } = await extract(name, bytes, { dir: ctx.catalogue.originalsDir, sha256: sha, extension: ext });
       const prepared: PreparedImport = { kind: 'document', name, sha256: sha, size, storedPath, extracted, parsed, indexedBody };

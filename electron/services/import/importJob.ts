@@ -3,7 +3,7 @@ import type { ImportFileResult, JobState } from '../../../shared/contract/types'
 import type { Job } from '../jobs';
 import { type ServiceContext, audit, nowOf } from '../context';
 import { ImportBatch } from './importBatch';
-import { type ImportSource, type ImportTarget, type PreparedImport, prepareImport } from './importDocument';
+import { ClaimOrder, type ImportSource, type ImportTarget, type PreparedImport, prepareImport } from './importDocument';
 import type { OriginalToStore } from './originalsStore';
 import { walkFiles } from './walk';
 import { backupNow } from '../safety/backups/backupNow';
@@ -139,6 +139,7 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
     const extract = ocr.wrap((name: string, bytes: Uint8Array, store: OriginalToStore) => ctx.readers.extract(name, bytes, store, { group: job }));
 
     const batch = new ImportBatch(ctx, target, runId);
+    const claims = new ClaimOrder();
     const ahead: Array<{ name: string; bytes: number; prepared: Promise<PreparedImport> }> = [];
     const aheadNames = new Set<string>();
     let aheadBytes = 0;
@@ -170,7 +171,7 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
         else if (before !== undefined) continue;
       }
       const bytes = 'source' in entry ? sizeOf(entry.source) : 0;
-      const prepared = 'source' in entry ? prepareImport(ctx, entry.source, batch.pendingShas, extract) : Promise.resolve(entry.failed);
+      const prepared = 'source' in entry ? prepareImport(ctx, entry.source, batch.pendingShas, extract, claims.next()) : Promise.resolve(entry.failed);
       ahead.push({ name: entry.name, bytes, prepared });
       aheadNames.add(entry.name);
       aheadBytes += bytes;

@@ -5,18 +5,18 @@
  */
 import fs from 'node:fs';
 import type { AuditAnchorCheck } from '../../../shared/contract/types/safety';
-import { BAG_INFO, parseBagInfo } from '../../../shared/handover/bagit';
+import { AUDIT_HEAD_LABEL, BAG_INFO, parseBagInfo } from '../../../shared/handover/bagit';
 import { type AuditAnchor, type RecordedRestore, anchorProblemVi, compareAnchors } from '../../../shared/safety/auditAnchors';
 import { readWitness } from '../../data/auditWitness';
 import { listBackups, readBackup } from '../../data/backups/backupFolder';
 import type { ServiceContext } from '../context';
-import { openBag } from '../handover/bag/bagSource';
-import { AUDIT_HEAD_LABEL } from '../handover/bag/buildPackage';
 
 const MAX_BAG_INFO = 64 * 1024;
 
 /** The head a package recorded, read from its bag-info (null when it has none or cannot be read). */
 async function packageAnchor(location: string): Promise<AuditAnchor | null> {
+  // Loaded when a package is met: its zip libraries stay out of every command's start-up.
+  const { openBag } = await import('../handover/bag/bagSource');
   const source = await openBag(location);
   try {
     const text = await source.readText(BAG_INFO, MAX_BAG_INFO);

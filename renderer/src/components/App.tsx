@@ -9,7 +9,7 @@ import { StatusBar } from './layout/StatusBar';
 import { MainPane } from './layout/MainPane';
 import { DialogHost } from './layout/DialogHost';
 import { UnlockScreen } from './safety/UnlockScreen';
-// [viewer] keyboard: skip link, shortcuts, help overlay
+// Keyboard: skip link, shortcuts, help overlay
 import { ShortcutsHelp } from './keyboard/ShortcutsHelp';
 import { restoreFocus, useShortcuts } from './keyboard/useShortcuts';
 import { useHelpStore } from './keyboard/helpStore';
@@ -44,7 +44,7 @@ export function App() {
       </div>
     );
   }
-  // [safety] an encrypted catalogue: the passphrase first.
+  // An encrypted catalogue: the passphrase first.
   if (locked) return <UnlockScreen onUnlocked={() => void boot().then(() => loadCatalogue())} />;
   if (bootError) {
     return (

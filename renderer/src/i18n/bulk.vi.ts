@@ -1,7 +1,7 @@
 /**
  * Vietnamese messages of selection and bulk actions: the selection bar, the dialogs saying what
  * will change, the report with what was refused and why, and undo. Spread into vi.ts under the
- * [bulk] marker.
+ * bulk section.
  */
 export const bulkVi = {
   'bulk.bar.label': 'Thao tác với các mục đã chọn',

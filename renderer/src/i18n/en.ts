@@ -1,11 +1,9 @@
 /** English messages: the same keys as `vi.ts` (TypeScript refuses a missing or extra key). */
 import type { Messages } from './vi';
 
-// [safety] issue 6
 import { safetyEn } from './safety.en';
-// [viewer]
 import { viewerEn } from './viewer.en';
-// [bulk] selection and bulk actions, lineage, fonds and organizations
+// Selection and bulk actions, lineage, fonds and organizations
 import { bulkEn } from './bulk.en';
 
 export const en: Messages = {
@@ -255,7 +253,7 @@ export const en: Messages = {
   'field.actor': 'User',
   'field.locale': 'Language',
 
-  // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+  // Reading documents, formats, bulk import, review
   'import.tooLarge': 'The chosen files weigh {size} MB, over the {max} MB one upload can carry. For large batches, choose “A folder (or file) on this machine” and import by path.',
   'import.registers.nav': 'Import a register',
   'import.registers.title': 'Import a document register',
@@ -396,7 +394,7 @@ export const en: Messages = {
   'audit.action.link': 'Choose the cited document for',
   'doc.reviewFields': 'Fields to review',
   'doc.confirmedFields': 'Fields confirmed',
-  // [search] issue 4: search: add entries below this line
+  // Search
   'search.totalApprox': 'About {n} documents found',
   'search.tookMs': '({ms} ms)',
   'search.sort': 'Sort',
@@ -466,7 +464,7 @@ export const en: Messages = {
   'search.removeFilter': 'Remove filter {label}',
   'search.signedBy': 'Signed by {name}',
   'search.hint': 'Type words with or without diacritics, a number-symbol (1485-KL/TU, 1485 KL TU), or put a phrase in double quotes.',
-  // [handover] issue 5: handover: add entries below this line
+  // Handover
   'handover.nav': 'Inventory & handover',
   'handover.home.title': 'Handover of records',
   'handover.home.intro': 'Handover batches under Công văn 64-CV/TW: list, pack, hand over with signed minutes, and receive checked packages.',
@@ -627,10 +625,10 @@ export const en: Messages = {
   'audit.action.handoverStatus': 'Handover status of',
   'audit.action.confirmSecret': 'Confirm for a handover batch:',
   'audit.action.receive': 'Receive',
-  // [safety] issue 6: integrity, backups, access: add entries below this line
+  // Integrity, backups, access
   ...safetyEn,
-  // [viewer] the original beside its record, review mode, intake, keyboard
+  // The original beside its record, review mode, intake, keyboard
   ...viewerEn,
-  // [bulk] selection and bulk actions, lineage, fonds and organizations
+  // Selection and bulk actions, lineage, fonds and organizations
   ...bulkEn,
 };

@@ -1,4 +1,4 @@
-/** English messages of the safety area (issue 6); the same keys as safety.vi.ts. */
+/** English messages of the safety area; the same keys as safety.vi.ts. */
 import type { safetyVi } from './safety.vi';
 
 export const safetyEn: Record<keyof typeof safetyVi, string> = {

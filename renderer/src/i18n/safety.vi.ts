@@ -1,5 +1,5 @@
 /**
- * Vietnamese messages of the safety area (issue 6): "An toàn dữ liệu" — integrity, backups,
+ * Vietnamese messages of the safety area: "An toàn dữ liệu" — integrity, backups,
  * removal, destruction (Hướng dẫn 29-HD/VPTW), secret records (Luật Bảo vệ bí mật nhà nước 2018),
  * encryption. Spread into vi.ts under the [safety] marker.
  */

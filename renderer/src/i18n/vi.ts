@@ -3,11 +3,9 @@
  * party document format (Quy định 66-QĐ/TW, Hướng dẫn 36-HD/VPTW); see docs/domain.md.
  * `{name}` marks a value filled in by `t(key, { name })`.
  */
-// [safety] issue 6
 import { safetyVi } from './safety.vi';
-// [viewer]
 import { viewerVi } from './viewer.vi';
-// [bulk] selection and bulk actions, lineage, fonds and organizations
+// Selection and bulk actions, lineage, fonds and organizations
 import { bulkVi } from './bulk.vi';
 
 export const vi = {
@@ -257,7 +255,7 @@ export const vi = {
   'field.actor': 'Người dùng',
   'field.locale': 'Ngôn ngữ',
 
-  // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+  // Reading documents, formats, bulk import, review
   'import.tooLarge': 'Các tệp đã chọn nặng {size} MB, quá {max} MB cho một lần tải lên. Với khối lượng lớn, hãy chọn “Thư mục (hoặc tệp) trên máy này” và nhập theo đường dẫn.',
   'import.registers.nav': 'Nhập sổ đăng ký',
   'import.registers.title': 'Nhập sổ đăng ký văn bản',
@@ -398,7 +396,7 @@ export const vi = {
   'audit.action.link': 'Chọn văn bản được trích dẫn cho',
   'doc.reviewFields': 'Trường cần rà soát',
   'doc.confirmedFields': 'Trường đã xác nhận',
-  // [search] issue 4: search: add entries below this line
+  // Search
   'search.totalApprox': 'Tìm thấy khoảng {n} văn bản',
   'search.tookMs': '({ms} ms)',
   'search.sort': 'Sắp xếp',
@@ -468,7 +466,7 @@ export const vi = {
   'search.removeFilter': 'Bỏ điều kiện lọc {label}',
   'search.signedBy': 'Người ký: {name}',
   'search.hint': 'Gõ từ khóa có hoặc không dấu, số ký hiệu (1485-KL/TU, 1485 KL TU), hoặc đặt cụm từ trong dấu ngoặc kép.',
-  // [handover] issue 5: handover: add entries below this line
+  // Handover
   'handover.nav': 'Kiểm kê, bàn giao',
   'handover.home.title': 'Bàn giao tài liệu',
   'handover.home.intro': 'Các đợt bàn giao tài liệu theo Công văn 64-CV/TW: lập danh mục, đóng gói, bàn giao có biên bản và tiếp nhận gói có kiểm tra.',
@@ -629,11 +627,11 @@ export const vi = {
   'audit.action.handoverStatus': 'Chuyển tình trạng bàn giao của',
   'audit.action.confirmSecret': 'Xác nhận đưa vào đợt bàn giao:',
   'audit.action.receive': 'Tiếp nhận',
-  // [safety] issue 6: integrity, backups, access: add entries below this line
+  // Integrity, backups, access
   ...safetyVi,
-  // [viewer] the original beside its record, review mode, intake, keyboard
+  // The original beside its record, review mode, intake, keyboard
   ...viewerVi,
-  // [bulk] selection and bulk actions, lineage, fonds and organizations
+  // Selection and bulk actions, lineage, fonds and organizations
   ...bulkVi,
 } as const satisfies Record<string, string>;
 

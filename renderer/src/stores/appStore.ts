@@ -16,24 +16,23 @@ export type View =
   | { kind: 'unfiled'; fondsId: number }
   | { kind: 'document'; documentId: number }
   | { kind: 'search' }
-  // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+  // Reading documents, formats, bulk import, review
   | { kind: 'registerImport' }
   | { kind: 'review'; fondsId?: number; field?: string }
   | { kind: 'importRuns' }
   | { kind: 'importRun'; runId: number }
   | { kind: 'missingCitations'; fondsId?: number }
-  // [search] issue 4: search: add entries below this line
-  // [handover] issue 5: handover: add entries below this line
+  // Handover
   | { kind: 'handover' }
   | { kind: 'handoverBatch'; batchId: number }
   | { kind: 'handoverReceive' }
   | { kind: 'inventory'; fondsId: number }
   | { kind: 'orgInventory'; organizationId: number }
-  // [viewer] the review queue walked one document at a time, the original beside it
+  // The review queue walked one document at a time, the original beside it
   | { kind: 'reviewWalk'; fondsId?: number; field?: string }
-  // [safety] issue 6: integrity, backups, access: add entries below this line
+  // Integrity, backups, access
   | { kind: 'safety'; tab?: 'check' | 'backups' | 'removed' | 'destruction' | 'access' }
-  // [bulk] selection and bulk actions, bodies and fonds
+  // Selection and bulk actions, bodies and fonds
   | { kind: 'bulkHistory' }
   | { kind: 'structure' }
   ;
@@ -47,7 +46,7 @@ interface AppState {
   view: View;
   booting: boolean;
   bootError: string | null;
-  /** [safety] The catalogue is encrypted and waits for its passphrase (the unlock screen shows). */
+  /** The catalogue is encrypted and waits for its passphrase (the unlock screen shows). */
   locked: boolean;
   boot(): Promise<void>;
   refreshCounts(): Promise<void>;

@@ -1,5 +1,5 @@
 /**
- * Input schemas of the handover operations (issue 5): inventories, batches, exports, packages.
+ * Input schemas of the handover operations: inventories, batches, exports, packages.
  */
 import { z } from 'zod';
 import type { ErrorCode } from '../errors';
@@ -117,7 +117,7 @@ export const packagePath = z
     expectedDigest: z
       .string()
       .trim()
-      .regex(/^[0-9a-fA-F]{64}$/, { error: 'Mã kiểm tra phải gồm 64 chữ số thập lục phân' })
+      .regex(/^[0-9a-fA-F]{64}$/, { error: 'field.sha256Hex' satisfies ErrorCode })
       .transform((s) => s.toLowerCase())
       .optional(),
   })

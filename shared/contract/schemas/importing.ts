@@ -1,4 +1,4 @@
-/** Input schemas of the import area (issue 3): runs and reports, citations, the review queue. */
+/** Input schemas of the import area: runs and reports, citations, the review queue. */
 import { z } from 'zod';
 import { METADATA_FIELDS } from '../../parser/review';
 import { documentPatch, id } from '../schemas';

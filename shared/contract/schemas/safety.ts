@@ -1,5 +1,5 @@
 /**
- * Input schemas of the safety operations (issue 6): integrity, backups, removal, destruction,
+ * Input schemas of the safety operations: integrity, backups, removal, destruction,
  * access to secret records, encryption at rest.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * Input schemas of the search operations added in issue 4 (`search.query` itself is in
+ * Input schemas of the search operations beside `search.query` (whose own schema is in
  * ../schemas.ts).
  */
 import { z } from 'zod';

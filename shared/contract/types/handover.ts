@@ -1,5 +1,5 @@
 /**
- * Records of the handover area (bàn giao, issue 5): inventories and their statistics, handover
+ * Records of the handover area (bàn giao): inventories and their statistics, handover
  * batches, and the reports of packaging, verifying and receiving a BagIt package.
  */
 import type { ErrorMessage } from '../errors';
@@ -110,10 +110,10 @@ export type VerificationProblemKind =
   | 'oxum_mismatch'
   | 'tag_changed'
   | 'bad_catalogue'
-  // [safety] a zip entry that cannot be unpacked safely: a "zip bomb" (unpacks hundreds of times
+  // A zip entry that cannot be unpacked safely: a "zip bomb" (unpacks hundreds of times
   // its packed size) or data that is damaged or unpacks past the size its header declares.
   | 'unreadable_entry'
-  // [safety] the package is not the one whose digest was recorded at packaging (or printed on the
+  // The package is not the one whose digest was recorded at packaging (or printed on the
   // Biên bản): re-hashed consistently after it left, every checksum inside may still agree.
   | 'digest_mismatch';
 

@@ -1,5 +1,5 @@
 /**
- * Records of the import area (issue 3): import runs and their reports, citations between
+ * Records of the import area: import runs and their reports, citations between
  * documents, and the review queue.
  */
 import type { TextSpan } from '../../parser/types';

@@ -1,4 +1,4 @@
-/** Records of the register import and of how a document was read (issue 3, formats). */
+/** Records of the register import and of how a document was read (formats). */
 import type { RegisterField } from '../../registers/fields';
 
 export interface RegisterColumn {

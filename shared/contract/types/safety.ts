@@ -1,5 +1,5 @@
 /**
- * Records of the safety area (issue 6): integrity checks, backups and restore, removal and
+ * Records of the safety area: integrity checks, backups and restore, removal and
  * destruction, access to secret records and encryption at rest.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Results of the search operations (issue 4) besides `search.query`'s own (`SearchResult` in
+ * Results of the search operations besides `search.query`'s own (`SearchResult` in
  * ../types.ts): facet counts, suggestions, saved searches and the history.
  */
 

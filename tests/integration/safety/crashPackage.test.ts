@@ -1,5 +1,5 @@
 /**
- * Crash test of packaging (issue 6): `handover package` killed with SIGKILL at 20 moments, in 4
+ * Crash test of packaging: `handover package` killed with SIGKILL at 20 moments, in 4
  * chains of 5 (two writing a zip, two a folder), each chain on its own copy of a catalogue whose
  * batch is listed and boxed (100 documents in text, Word and PDF, and 30 scanned pages). Each kill
  * lands in one phase of the package: forms, catalogue records, originals, manifests, or the
@@ -130,7 +130,8 @@ beforeAll(async () => {
   expect(ref.code, ref.output).toBe(0);
   offsets = await zipOffsets(path.join(refDir, 'goi.zip'));
   fs.rmSync(refDir, { recursive: true, force: true });
-}, 240_000);
+  // The 30 noise scans go through OCR on import (minutes on a busy two-core machine).
+}, 600_000);
 
 describe('packaging killed with SIGKILL at 20 moments', () => {
   it(

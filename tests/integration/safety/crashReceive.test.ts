@@ -1,5 +1,5 @@
 /**
- * Crash test of receiving a package (issue 6, beyond the import and packaging the issue names):
+ * Crash test of receiving a package (beside the crash tests of the import and of packaging):
  * `handover receive` killed with SIGKILL five times in a row on the same receiving catalogue, each
  * time further on: while it verifies the package (bytes read, from /proc), while it backs up the
  * catalogue, while it copies the originals into the store, between two chunks of records, and

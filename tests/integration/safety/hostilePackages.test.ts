@@ -1,5 +1,5 @@
 /**
- * Hostile handover packages (issue 6): zips with entries named `../x`, `/etc/x`, `C:\x`, with NUL
+ * Hostile handover packages: zips with entries named `../x`, `/etc/x`, `C:\x`, with NUL
  * or backslashes, given twice, stored as symlinks, unpacking to gigabytes (honest or lying
  * headers), nested twenty deep, cut short; bag folders holding symlinks, a loop and a named pipe;
  * catalogues tampered with (behind the manifest, behind the tag manifest, resealed whole, or

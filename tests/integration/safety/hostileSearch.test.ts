@@ -1,5 +1,5 @@
 /**
- * Search queries typed to break the full-text engine (issue 6): FTS5 syntax (`"`, `*`, `NEAR(`,
+ * Search queries typed to break the full-text engine: FTS5 syntax (`"`, `*`, `NEAR(`,
  * `^`, `:` and column filters, unbalanced parentheses, `OR OR`, `AND NOT`), SQL, control and
  * invisible characters, very long queries. Each is either answered (a list of hits, maybe empty)
  * or refused with a Vietnamese message for bad input; none fails inside the engine, and the

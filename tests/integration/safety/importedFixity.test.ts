@@ -1,5 +1,5 @@
 /**
- * The protections of issue 6 on the paths documents really come in by (the command-line bulk
+ * The safety protections on the paths documents really come in by (the command-line bulk
  * import of Word, PDF and text files, read on worker threads, and a received handover package):
  * one byte changed in a stored original is caught by `check`, naming that original, and so is one
  * deleted; an import stopped with Ctrl+C and resumed leaves the audit chain whole.

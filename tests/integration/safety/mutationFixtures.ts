@@ -175,7 +175,6 @@ export const MUTATION_FIXTURES: Partial<Record<OperationName, MutationFixture>> 
     settle: waitJobOf,
   },
 
-  // [search] issue 4
   'search.saved.save': { input: () => ({ name: 'Kết luận của Tỉnh ủy', query: { text: 'ket luan tinh uy' } }) },
   'search.saved.delete': {
     input: async (w) => ({ id: (await w.app.call('search.saved.save', { name: 'Tạm', query: { text: 'ban giao' } })).id }),
@@ -192,7 +191,7 @@ export const MUTATION_FIXTURES: Partial<Record<OperationName, MutationFixture>> 
     },
   },
 
-  // [handover] issue 5 (written by the safety area from the handover rules; the handover area owns them)
+  // Handover (written by the safety area from the handover rules; the handover area owns them)
   'handover.batches.create': { input: (w) => ({ code: 'BG-01', fromOrganizationId: w.orgId, toOrganizationId: w.successorId, recipientKind: 'successor' }) },
   'handover.batches.update': { input: async (w) => ({ id: await batch(w, 'empty'), patch: { place: 'Ea Súp, Đắk Lắk' } }) },
   'handover.batches.addFiles': { input: async (w) => ({ batchId: await batch(w, 'empty'), fileIds: [w.fixedFileId] }) },
@@ -235,7 +234,6 @@ export const MUTATION_FIXTURES: Partial<Record<OperationName, MutationFixture>> 
     settle: waitJobOf,
   },
 
-  // [safety] issue 6
   'backups.configure': { input: () => ({ intervalHours: 6, keepLast: 5 }) },
   'backups.create': { input: () => ({ note: 'Trước đợt bàn giao' }), changesNothing: 'a backup copies the catalogue; it is audited (with its SHA-256) but changes no record' },
   'backups.restore': {
@@ -281,7 +279,6 @@ export const MUTATION_FIXTURES: Partial<Record<OperationName, MutationFixture>> 
     changesNothing: 'closes a scope in memory; audited, changes no record',
   },
   'catalogue.setPassphrase': { input: () => ({ next: 'mật khẩu thử nghiệm dài' }), changesNothing: 're-encrypts the same records; audited' },
-  // [bulk] issue 11
   'bulk.start': {
     input: (w) => ({ action: 'documents.move', selection: { kind: 'ids', ids: w.documentIds }, to: { newFile: { code: '99', title: 'Hồ sơ sắp xếp lại' } } }),
   },

@@ -9,7 +9,7 @@ import { tempDir, type TestApp } from '../../support/services';
 import { start } from './helpers';
 
 /**
- * Issue 4, point 2 — filters and facets on a generated catalogue (800 documents, 14 provinces,
+ * Filters and facets on a generated catalogue (800 documents, 14 provinces,
  * their districts and communes with the 2025 lineage, files with retention, completion and
  * handover states), built through the repositories.
  */

@@ -5,7 +5,7 @@ import { testAppOf } from '../../support/services';
 import { importDocs, start } from './helpers';
 
 /**
- * Issue 4, point 1 — Vietnamese relevance, on a real catalogue: documents go through the real
+ * Vietnamese relevance, on a real catalogue: documents go through the real
  * importer (parser, originals, index) and queries through the validated contract.
  */
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../../shared/contract/errors';
 import type { PackageResult } from '../../../../shared/contract/types/handover';
-import { BAG_INFO, BAGIT_TXT, bagitDeclaration, buildBagInfo, buildManifest, formatOxum, MANIFEST, TAG_MANIFEST, type BagInfo, type ManifestEntry } from '../../../../shared/handover/bagit';
+import { AUDIT_HEAD_LABEL, BAG_INFO, BAGIT_TXT, bagitDeclaration, buildBagInfo, buildManifest, formatOxum, MANIFEST, TAG_MANIFEST, type BagInfo, type ManifestEntry } from '../../../../shared/handover/bagit';
 import {
   CATALOGUE_JSON,
   DOCUMENTS_CSV,
@@ -87,9 +87,6 @@ function packageCatalogue(ctx: ServiceContext, ec: ExportContext): PackageCatalo
       .map((c) => ({ documentKey: documentKey(c.documentId), confirmedBy: c.confirmedBy, confirmedAt: c.confirmedAt, reason: c.reason })),
   };
 }
-
-/** The audit log's head as a package records it (`KhoLuu-Audit-Head: <row> <sha256> <time>`), a witness `check` compares. */
-export const AUDIT_HEAD_LABEL = 'KhoLuu-Audit-Head';
 
 function bagInfo(ctx: ServiceContext, ec: ExportContext, payloadBytes: number, payloadFiles: number, head: PackageResult['auditHead']): BagInfo {
   const batch = ec.batch!;

@@ -132,7 +132,7 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
       message: `“${b.path}” giải nén ra ${b.size} byte, gấp ${Math.round(b.size / Math.max(1, b.packed))} lần dữ liệu nén: có thể là “bom nén”, không đọc.`,
     });
   }
-  // [safety] A zip entry whose data is damaged, or unpacks past the size its header declares (a
+  // A zip entry whose data is damaged, or unpacks past the size its header declares (a
   // bomb with a lying header: yauzl stops it at the first byte too many), is a problem of the
   // package, reported like the others, not a failure of the verification.
   const unreadable = (bagPath: string) =>

@@ -151,7 +151,7 @@ export async function receivePackage(ctx: ServiceContext, job: Job, location: st
     const report = verified.report;
     if (!report.valid) return { report, result: null, refusal: `Gói không hợp lệ (${report.problemCount} lỗi): không tiếp nhận. Danh mục không bị thay đổi.` };
     if (!verified.catalogue) return { report, result: null, refusal: 'Gói hợp lệ nhưng không phải gói bàn giao của Kho Lưu (thiếu data/catalogue/catalogue.json): không tiếp nhận.' };
-    // [safety] A receive of this package killed midway may have left its staged full texts: this
+    // A receive of this package killed midway may have left its staged full texts: this
     // run removes them when it ends, whatever the outcome (even a refusal as already received).
     staging.push(path.join(ctx.catalogue.originalsDir, `.tiep-nhan-${verified.catalogue.batch.uuid}.jsonl`));
     const { repos } = ctx.catalogue;
@@ -171,7 +171,7 @@ export async function receivePackage(ctx: ServiceContext, job: Job, location: st
     job.status.phase = 'Đang sao lưu danh mục trước khi tiếp nhận';
     await backupNow(ctx, 'pre-receive', `tiếp nhận gói ${location}`);
 
-    // [safety] A receive killed midway (power cut) left half-copied originals under temporary names.
+    // A receive killed midway (power cut) left half-copied originals under temporary names.
     sweepTemporaryOriginals(ctx.catalogue.originalsDir, (pid) => !processRunning(pid));
 
     // Bytes first (originals into the store, full texts into a staging file), records after.

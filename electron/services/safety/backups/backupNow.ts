@@ -33,8 +33,8 @@ function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
  * detectable even if its manifest is rewritten too.
  *
  * Other areas call this before work that changes many records at once:
- *   await backupNow(ctx, 'pre-import')   before a bulk import (issue 3)
- *   await backupNow(ctx, 'pre-receive')  before receiving a handover package (issue 5)
+ *   await backupNow(ctx, 'pre-import')   before a bulk import
+ *   await backupNow(ctx, 'pre-receive')  before receiving a handover package
  */
 export function backupNow(ctx: ServiceContext, reason: BackupReason, note: string | null = null): Promise<BackupInfo> {
   return serialized(ctx.catalogue.path, () => makeBackup(ctx, reason, note));

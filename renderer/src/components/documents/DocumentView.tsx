@@ -10,11 +10,10 @@ import { Attachments } from './Attachments';
 import { AuditHistory } from './AuditHistory';
 import { DocumentFileCard } from './DocumentFileCard';
 import { DocumentMetadata } from './DocumentMetadata';
-// [safety] issue 6
 import { RemoveRecordButton, RemovedBanner } from '../safety/RemoveRecordButton';
 import { DocumentCitations } from './DocumentCitations';
 import { ReadingNotice } from '../registers/ReadingNotice';
-// [viewer] the original beside its record
+// The original beside its record
 import { OriginalViewer } from '../viewer/OriginalViewer';
 import { useSearchStore } from '../../stores/searchStore';
 import { highlightTerms } from '@shared/text/findTerms';
@@ -58,7 +57,7 @@ export function DocumentView({ documentId }: { documentId: number }) {
           {detail.subject ? <p className="doc-subject">{detail.subject}</p> : null}
         </div>
         <div className="view-actions">
-          {/* [safety] removal needs a reason and can be undone */}
+          {/* Removal needs a reason and can be undone */}
           {detail.removal ? null : <RemoveRecordButton kind="document" id={detail.id} fondsId={detail.fondsId} />}
           <button type="button" className="primary" onClick={() => openDialog({ kind: 'editDocument', documentId: detail.id })} disabled={!!detail.removal} data-testid="edit-document">
             {t('doc.edit')}

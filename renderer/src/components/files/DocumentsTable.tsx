@@ -9,7 +9,7 @@ import { errorMessage } from '../../util/errors';
 import { formatDate, orDash } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Pager } from '../common/Pager';
-// [bulk] selection and bulk actions
+// Selection and bulk actions
 import { SelectionBar } from '../bulk/SelectionBar';
 import { useListSelection } from '../bulk/useListSelection';
 

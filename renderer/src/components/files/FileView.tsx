@@ -10,7 +10,6 @@ import { errorMessage } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { DocumentsTable } from './DocumentsTable';
 import { FileSummary } from './FileSummary';
-// [safety] issue 6
 import { RemoveRecordButton } from '../safety/RemoveRecordButton';
 
 export function FileView({ fileId }: { fileId: number }) {
@@ -49,7 +48,7 @@ export function FileView({ fileId }: { fileId: number }) {
           </h1>
         </div>
         <div className="view-actions">
-          {/* [safety] removal needs a reason and can be undone */}
+          {/* Removal needs a reason and can be undone */}
           <RemoveRecordButton kind="file" id={file.id} fondsId={file.fondsId} />
           <button type="button" onClick={() => openDialog({ kind: 'import', fondsId: file.fondsId, fileId: file.id })} data-testid="file-import">
             {t('file.importHere')}

@@ -2,7 +2,7 @@
 import type { ArchiveFile } from '@shared/contract/types';
 import { useLocale, useT } from '../../i18n';
 import { orDash, retentionLabel } from '../../util/format';
-// [bulk] selection and bulk actions
+// Selection and bulk actions
 import { SelectionBar } from '../bulk/SelectionBar';
 import { useListSelection } from '../bulk/useListSelection';
 

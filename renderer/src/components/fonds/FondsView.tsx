@@ -5,7 +5,7 @@ import { useDialogStore } from '../../stores/dialogStore';
 import { useT } from '../../i18n';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { FilesTable } from './FilesTable';
-// [bulk] editing the fonds, and its body's 2025 lineage
+// Editing the fonds, and its body's 2025 lineage
 import { FondsLineage } from '../structure/FondsLineage';
 
 export function FondsView({ fondsId }: { fondsId: number }) {
@@ -41,7 +41,7 @@ export function FondsView({ fondsId }: { fondsId: number }) {
           <FondsLineage fonds={fonds} />
         </div>
         <div className="view-actions">
-          {/* [handover] issue 5: the fonds' inventory and statistics */}
+          {/* The fonds' inventory and statistics */}
           <button type="button" onClick={() => navigate({ kind: 'inventory', fondsId })} data-testid="fonds-inventory">
             {t('handover.inv.open')}
           </button>

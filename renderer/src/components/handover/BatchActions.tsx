@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useLocale, useT } from '../../i18n';
 import { errorMessage } from '../../util/errors';
+import { sentence } from '@shared/contract/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field } from '../common/Field';
 import { JobProgress } from './JobProgress';
@@ -65,7 +66,7 @@ export function BatchActions({ detail, onChange, reload }: { detail: BatchDetail
             <ul>
               {detail.blockers.map((b) => (
                 <li key={b.code} data-testid={`hv-blocker-${b.code}`}>
-                  {errorMessage(b.message, locale)}
+                  {sentence(locale, b.message)}
                 </li>
               ))}
             </ul>

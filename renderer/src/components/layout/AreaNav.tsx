@@ -17,11 +17,9 @@ function NavLink({ view, testId, children }: { view: View; testId: string; child
 }
 
 export function AreaNav() {
-  // [import] issue 3
   const t = useT();
   const counts = useAppStore((s) => s.counts);
   const links: ReactNode[] = [
-    // [import] issue 3: add entries below this line
     <NavLink key="registerImport" view={{ kind: 'registerImport' }} testId="nav-register-import">
       {t('import.registers.nav')}
     </NavLink>,
@@ -35,16 +33,13 @@ export function AreaNav() {
     <NavLink key="missingCitations" view={{ kind: 'missingCitations' }} testId="nav-missing-citations">
       {t('import.nav.missing')}
     </NavLink>,
-    // [search] issue 4: add entries below this line
-    // [handover] issue 5: add entries below this line
     <NavLink key="handover" view={{ kind: 'handover' }} testId="nav-handover">
       {t('handover.nav')}
     </NavLink>,
-    // [safety] issue 6: add entries below this line
     <NavLink key="safety" view={{ kind: 'safety' }} testId="nav-safety">
       {t('safety.nav')}
     </NavLink>,
-    // [bulk] bodies and fonds, bulk actions with undo
+    // Bodies and fonds, bulk actions with undo
     <NavLink key="structure" view={{ kind: 'structure' }} testId="nav-structure">
       {t('structure.nav')}
     </NavLink>,

@@ -6,22 +6,18 @@ import { FileView } from '../files/FileView';
 import { UnfiledView } from '../files/UnfiledView';
 import { DocumentView } from '../documents/DocumentView';
 import { SearchView } from '../search/SearchView';
-// [safety] issue 6
 import { SafetyView } from '../safety/SafetyView';
-// [import] issue 3
 import { ReviewView } from '../review/ReviewView';
-// [viewer]
 import { ReviewWalk } from '../review/ReviewWalk';
 import { ImportRunsView } from '../import/ImportRunsView';
 import { ImportRunReport } from '../import/ImportRunReport';
 import { MissingCitationsView } from '../citations/MissingCitationsView';
 import { RegisterImportView } from '../registers/RegisterImportView';
-// [handover] issue 5
 import { BatchView } from '../handover/BatchView';
 import { HandoverHome } from '../handover/HandoverHome';
 import { InventoryView } from '../handover/InventoryView';
 import { ReceiveView } from '../handover/ReceiveView';
-// [bulk] selection and bulk actions, bodies and fonds
+// Selection and bulk actions, bodies and fonds
 import { BulkHistoryView } from '../bulk/BulkHistoryView';
 import { OrganizationsView } from '../structure/OrganizationsView';
 
@@ -44,7 +40,7 @@ export function MainPane() {
     case 'search':
       content = <SearchView />;
       break;
-    // [import] issue 3: reading documents, formats, bulk import, review: add entries below this line
+    // Reading documents, formats, bulk import, review
     case 'registerImport':
       content = <RegisterImportView />;
       break;
@@ -60,8 +56,7 @@ export function MainPane() {
     case 'missingCitations':
       content = <MissingCitationsView key={view.fondsId ?? 'all'} fondsId={view.fondsId} />;
       break;
-    // [search] issue 4: search: add entries below this line
-    // [handover] issue 5: handover: add entries below this line
+    // Handover
     case 'handover':
       content = <HandoverHome />;
       break;
@@ -77,15 +72,15 @@ export function MainPane() {
     case 'orgInventory':
       content = <InventoryView key={`o${view.organizationId}`} scope={{ organizationId: view.organizationId }} />;
       break;
-    // [viewer] the review queue walked one document at a time, the original beside it
+    // The review queue walked one document at a time, the original beside it
     case 'reviewWalk':
       content = <ReviewWalk key={`${view.fondsId ?? ''}-${view.field ?? ''}`} fondsId={view.fondsId} field={view.field} />;
       break;
-    // [safety] issue 6: integrity, backups, access: add entries below this line
+    // Integrity, backups, access
     case 'safety':
       content = <SafetyView tab={view.tab} />;
       break;
-    // [bulk] selection and bulk actions, bodies and fonds
+    // Selection and bulk actions, bodies and fonds
     case 'bulkHistory':
       content = <BulkHistoryView />;
       break;

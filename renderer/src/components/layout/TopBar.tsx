@@ -29,7 +29,7 @@ export function TopBar() {
       </button>
       <form className="topbar-search" role="search" onSubmit={(e) => {
         e.preventDefault();
-        // [search] Enter: the search is recorded in the history, and a number-symbol opens its document.
+        // Enter: the search is recorded in the history, and a number-symbol opens its document.
         if (useAppStore.getState().view.kind !== 'search') navigate({ kind: 'search' });
         void useSearchStore.getState().submit();
       }}>
@@ -54,7 +54,7 @@ export function TopBar() {
         {t('top.import')}
       </button>
       <div className="topbar-end">
-        {/* [viewer] the keyboard shortcuts' help */}
+        {/* The keyboard shortcuts' help */}
         <button
           type="button"
           className="small"

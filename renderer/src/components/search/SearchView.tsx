@@ -14,7 +14,7 @@ import { SearchFiltersPanel, valueLabel } from './SearchFiltersPanel';
 import { SearchHitItem } from './SearchHitItem';
 import { SearchToolbar } from './SearchToolbar';
 import './search.css';
-// [bulk] selection and bulk actions
+// Selection and bulk actions
 import { SelectionBar } from '../bulk/SelectionBar';
 import { useListSelection } from '../bulk/useListSelection';
 

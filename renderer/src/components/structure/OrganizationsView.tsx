@@ -61,7 +61,7 @@ export function OrganizationsView() {
     }
   };
 
-  const period = (o: Organization) => (o.startDate || o.endDate ? `${formatDate(o.startDate)} – ${o.endDate ? formatDate(o.endDate) : '…'}` : '—');
+  const period = (o: Organization) => (o.startDate || o.endDate ? `${o.startDate ? formatDate(o.startDate) : '…'} – ${o.endDate ? formatDate(o.endDate) : '…'}` : '—');
 
   return (
     <section className="view structure-view" data-testid="structure-view">
@@ -99,16 +99,18 @@ export function OrganizationsView() {
                 <td>
                   <LineageList org={o} all={orgs} onRemoveLink={(link) => setOpen({ kind: 'removeLink', ...link })} />
                 </td>
-                <td className="structure-actions">
-                  <button type="button" className="small" onClick={() => setOpen({ kind: 'editOrg', org: o })} aria-label={t('structure.editOrg', { name: o.name })} data-testid={`org-edit-${o.id}`}>
-                    {t('structure.edit')}
-                  </button>
-                  <button type="button" className="small" onClick={() => setOpen({ kind: 'lineage', org: o })} aria-label={t('structure.addLineageOf', { name: o.name })} data-testid={`org-lineage-${o.id}`}>
-                    {t('structure.addLineage')}
-                  </button>
-                  <button type="button" className="small" onClick={() => setOpen({ kind: 'removeOrg', org: o })} aria-label={t('structure.removeOrg', { name: o.name })} data-testid={`org-remove-${o.id}`}>
-                    {t('structure.remove')}
-                  </button>
+                <td>
+                  <div className="structure-actions">
+                    <button type="button" className="small" onClick={() => setOpen({ kind: 'editOrg', org: o })} aria-label={t('structure.editOrg', { name: o.name })} data-testid={`org-edit-${o.id}`}>
+                      {t('structure.edit')}
+                    </button>
+                    <button type="button" className="small" onClick={() => setOpen({ kind: 'lineage', org: o })} aria-label={t('structure.addLineageOf', { name: o.name })} data-testid={`org-lineage-${o.id}`}>
+                      {t('structure.addLineage')}
+                    </button>
+                    <button type="button" className="small" onClick={() => setOpen({ kind: 'removeOrg', org: o })} aria-label={t('structure.removeOrg', { name: o.name })} data-testid={`org-remove-${o.id}`}>
+                      {t('structure.remove')}
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}
@@ -138,13 +140,15 @@ export function OrganizationsView() {
               <td className="num">
                 {f.fileCount} / {f.documentCount}
               </td>
-              <td className="structure-actions">
-                <button type="button" className="small" onClick={() => setOpen({ kind: 'editFonds', fonds: f })} aria-label={t('structure.editFonds', { code: f.code })} data-testid={`fonds-edit-${f.id}`}>
-                  {t('structure.edit')}
-                </button>
-                <button type="button" className="small" onClick={() => setOpen({ kind: 'removeFonds', fonds: f })} aria-label={t('structure.removeFonds', { code: f.code })} data-testid={`fonds-remove-${f.id}`}>
-                  {t('structure.remove')}
-                </button>
+              <td>
+                <div className="structure-actions">
+                  <button type="button" className="small" onClick={() => setOpen({ kind: 'editFonds', fonds: f })} aria-label={t('structure.editFonds', { code: f.code })} data-testid={`fonds-edit-${f.id}`}>
+                    {t('structure.edit')}
+                  </button>
+                  <button type="button" className="small" onClick={() => setOpen({ kind: 'removeFonds', fonds: f })} aria-label={t('structure.removeFonds', { code: f.code })} data-testid={`fonds-remove-${f.id}`}>
+                    {t('structure.remove')}
+                  </button>
+                </div>
               </td>
             </tr>
           ))}

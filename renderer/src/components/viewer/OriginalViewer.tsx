@@ -15,6 +15,7 @@ import { errorMessage } from '../../util/errors';
 import { formatSize } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { rangesOf, setHighlight } from './domHighlight';
+import { firstOriginal } from './firstOriginal';
 import { firstPageWith } from './pageFinder';
 import { renderPdfPage, pageWidth } from './pdfPages';
 import { type LoadedOriginal, useOriginal } from './useOriginal';
@@ -44,7 +45,7 @@ function sanitizeWordHtml(html: string): string {
 
 export function OriginalViewer({ attachments, searchTerms = [], fieldTerms = [], fill = false }: Props) {
   const t = useT();
-  const [attachmentId, setAttachmentId] = useState<number | null>(attachments[0]?.id ?? null);
+  const [attachmentId, setAttachmentId] = useState<number | null>(firstOriginal(attachments)?.id ?? null);
   const state = useOriginal(attachmentId);
   const [page, setPage] = useState(1);
   const [zoom, setZoom] = useState<Zoom>('fit');
@@ -57,7 +58,7 @@ export function OriginalViewer({ attachments, searchTerms = [], fieldTerms = [],
   const imageCanvas = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
-    if (!attachments.some((a) => a.id === attachmentId)) setAttachmentId(attachments[0]?.id ?? null);
+    if (!attachments.some((a) => a.id === attachmentId)) setAttachmentId(firstOriginal(attachments)?.id ?? null);
   }, [attachments, attachmentId]);
 
   const original = state?.status === 'ready' ? state.original : null;
