@@ -167,7 +167,7 @@ export class OcrEngine {
   }
 
   /**
-   * Recognises one page image (PNG or JPEG bytes). `dpi` helps Tesseract size its text. With a
+   * Recognises one page image (an image file's bytes: PGM, PNG or JPEG). `dpi` helps Tesseract size its text. With a
    * signal, an abort terminates every worker of this engine (they restart on the next call).
    */
   async recognize(image: Uint8Array, dpi: number, signal?: AbortSignal): Promise<{ words: OcrWord[] }> {
