@@ -10,7 +10,7 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { ApiError } from '../../../shared/contract/errors';
+import { ApiError, sentence } from '../../../shared/contract/errors';
 
 type Tesseract = typeof import('tesseract.js');
 type TWorker = Awaited<ReturnType<Tesseract['createWorker']>>;
@@ -54,10 +54,10 @@ export interface OcrWord {
 }
 
 /** The message of a file whose OCR was stopped by a cancel (it is not a failure of the file). */
-export const OCR_CANCELLED_MESSAGE = 'Đã dừng nhận dạng chữ theo yêu cầu.';
+export const OCR_CANCELLED_MESSAGE = sentence('vi', { code: 'ocr.cancelled' });
 
 export function ocrCancelled(): ApiError {
-  return new ApiError('cancelled', OCR_CANCELLED_MESSAGE, 'OCR cancelled');
+  return new ApiError('ocr.cancelled');
 }
 
 /** Tesseract's TSV: level, page, block, par, line, word, left, top, width, height, conf, text. */
@@ -167,7 +167,7 @@ export class OcrEngine {
   }
 
   /**
-   * Recognises one page image (PNG or JPEG bytes). `dpi` helps Tesseract size its text. With a
+   * Recognises one page image (an image file's bytes: PGM, PNG or JPEG). `dpi` helps Tesseract size its text. With a
    * signal, an abort terminates every worker of this engine (they restart on the next call).
    */
   async recognize(image: Uint8Array, dpi: number, signal?: AbortSignal): Promise<{ words: OcrWord[] }> {
