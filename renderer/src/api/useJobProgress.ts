@@ -9,6 +9,9 @@ import { call } from './client';
 import { followJob } from './followJob';
 import { errorMessage } from '../util/errors';
 
+/** A job's status as the host has it now (`jobs.get`). */
+export const readJob = (jobId: string): Promise<JobStatus> => call('jobs.get', { jobId });
+
 export type JobEnd = (status: JobStatus, live: () => boolean) => void | Promise<void>;
 
 export function useJobProgress(jobId: string | null, onEnd?: JobEnd) {
@@ -24,7 +27,7 @@ export function useJobProgress(jobId: string | null, onEnd?: JobEnd) {
     let live = true;
     const isLive = () => live;
     void followJob(jobId, {
-      read: (id) => call('jobs.get', { jobId: id }),
+      read: readJob,
       onStatus: setStatus,
       onError: (err) => {
         setError(errorMessage(err));

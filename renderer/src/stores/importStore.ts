@@ -10,6 +10,7 @@ import { create } from 'zustand';
 import type { JobStatus } from '@shared/contract/types';
 import { call } from '../api/client';
 import { followJob } from '../api/followJob';
+import { readJob } from '../api/useJobProgress';
 import { ApiError } from '@shared/contract/errors';
 import { errorMessage, fieldErrors } from '../util/errors';
 import type { PickedFile } from '../components/intake/pickedFiles';
@@ -77,7 +78,7 @@ async function readPart(part: Upload[]): Promise<Array<{ name: string; contentBa
 /** Polls a job until it ends, reporting each status; null when a newer import took over. */
 function follow(jobId: string, mine: number, onStatus: (s: JobStatus) => void): Promise<JobStatus | null> {
   return followJob(jobId, {
-    read: (id) => call('jobs.get', { jobId: id }),
+    read: readJob,
     onStatus,
     onError: (err) => {
       useImportStore.setState({ error: errorMessage(err) });

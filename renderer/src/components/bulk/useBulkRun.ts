@@ -8,6 +8,7 @@ import type { JobStatus } from '@shared/contract/types';
 import type { BulkResult } from '@shared/contract/types/bulk';
 import { call } from '../../api/client';
 import { followJob } from '../../api/followJob';
+import { readJob } from '../../api/useJobProgress';
 import { errorMessage } from '../../util/errors';
 
 export type RunState = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -41,7 +42,7 @@ export function useBulkRun() {
       const jobId = started.jobId!;
       jobRef.current = jobId;
       const status = await followJob(jobId, {
-        read: (id) => call('jobs.get', { jobId: id }),
+        read: readJob,
         onStatus: setJob,
         onError: (err) => {
           throw err;
