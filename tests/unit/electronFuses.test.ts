@@ -39,6 +39,15 @@ describe('the packaged app’s Electron fuses', () => {
     expect(config.electronFuses).toMatchObject({ enableEmbeddedAsarIntegrityValidation: true, onlyLoadAppFromAsar: true });
   });
 
+  it('names only fuses electron-builder knows (a misspelt one would be ignored, leaving its fuse as Electron ships it)', () => {
+    const schema = JSON.parse(fs.readFileSync(createRequire(import.meta.url).resolve('app-builder-lib/scheme.json'), 'utf8')) as {
+      definitions: { FuseOptionsV1: { properties: Record<string, unknown> } };
+    };
+    const known = Object.keys(schema.definitions.FuseOptionsV1.properties);
+    expect(known).toContain('runAsNode');
+    expect(Object.keys(config.electronFuses ?? {}).filter((k) => !known.includes(k))).toEqual([]);
+  });
+
   it('uses no child process that needs ELECTRON_RUN_AS_NODE (fork), which the fuse turns off', () => {
     const offenders: string[] = [];
     const walk = (dir: string) => {
