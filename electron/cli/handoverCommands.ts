@@ -63,10 +63,10 @@ function printReport(report: VerificationReport): void {
 }
 
 async function resolveBatch(call: Call, ref: string | undefined): Promise<number> {
-  if (!ref) throw new ApiError('invalid_input', 'Hãy chỉ ra đợt bàn giao (số biên bản hoặc mã đợt).', 'No batch given');
+  if (!ref) throw new ApiError('cli.batchMissing');
   const batches = await call('handover.batches.list', {});
   const found = batches.find((b) => b.direction === 'outgoing' && b.code === ref) ?? (/^\d+$/.test(ref) ? batches.find((b) => b.id === Number(ref)) : undefined);
-  if (!found) throw new ApiError('not_found', `Không có đợt bàn giao “${ref}” (có: ${batches.map((b) => b.code).join(', ') || 'chưa có đợt nào'}).`, `No batch ${ref}`);
+  if (!found) throw new ApiError('cli.batchUnknown', { ref, codes: batches.map((b) => b.code) });
   return found.id;
 }
 
@@ -79,7 +79,7 @@ export async function inventoryCommand(call: Call, args: ParsedArgs, userPath: (
     return 1;
   }
   const fonds = (await call('fonds.list', {})).find((f) => f.code === code);
-  if (!fonds) throw new ApiError('not_found', `Không có phông mã “${code}”.`, `No fonds ${code}`);
+  if (!fonds) throw new ApiError('cli.fondsCodeUnknown', { code });
   const result = await call('handover.export', { fondsId: fonds.id, form: 'inventory', format: format as ExportFormat, out: userPath(out) });
   const inv = await call('handover.inventory', { fondsId: fonds.id });
   console.log(result.path);
@@ -100,9 +100,9 @@ async function packageCommand(call: Call, args: ParsedArgs, userPath: (p: string
     console.error('Đã hủy đóng gói; không để lại gói dở dang.');
     return 130;
   }
-  if (status.state !== 'done') throw new ApiError('internal', status.error ?? 'Đóng gói thất bại.', 'Packaging failed');
+  if (status.state !== 'done') throw new ApiError('cli.packagingFailed', { detail: status.error });
   const { result } = await call('handover.jobResult', { jobId });
-  if (result?.kind !== 'package') throw new ApiError('internal', 'Không có kết quả đóng gói.', 'No package result');
+  if (result?.kind !== 'package') throw new ApiError('cli.noPackageResult');
   console.log(result.package.path);
   console.error(`Đã đóng gói ${result.package.files} tệp (${result.package.bytes} byte). Payload-Oxum ${result.package.payloadOxum}; mã kiểm tra SHA-256 ${result.package.digest}`);
   return 0;
@@ -122,7 +122,7 @@ async function verifyOrReceive(call: Call, args: ParsedArgs, userPath: (p: strin
   if (status.state === 'cancelled') return 130;
   const { result } = await call('handover.jobResult', { jobId });
   const report = (result as Extract<HandoverJobResult, { kind: 'verify' | 'receive' }> | null)?.report;
-  if (!report) throw new ApiError('internal', status.error ?? 'Không kiểm tra được gói.', `No report: ${status.error}`);
+  if (!report) throw new ApiError('cli.packageNotChecked', { detail: status.error });
   const received = result?.kind === 'receive' ? result.result : null;
   if (args.options.has('json')) console.log(JSON.stringify({ valid: report.valid, received, refusal: status.state === 'failed' ? status.error : null, report }, null, 2));
   else {

@@ -16,14 +16,14 @@ async function targetFonds(call: Call, code: string | undefined): Promise<Fonds>
   const all = await call('fonds.list', {});
   if (code) {
     const found = all.find((f) => f.code === code);
-    if (!found) throw new ApiError('not_found', `Không có phông mã “${code}”.`, `No fonds ${code}`);
+    if (!found) throw new ApiError('cli.fondsCodeUnknown', { code });
     return found;
   }
   if (all.length === 1) return all[0]!;
   const intake = all.find((f) => f.code === INTAKE_FONDS.code);
   if (intake) return intake;
   if (all.length > 1) {
-    throw new ApiError('invalid_input', `Danh mục có ${all.length} phông: hãy chọn một bằng --fonds MÃ (${all.map((f) => f.code).join(', ')}).`, 'Several fonds: pass --fonds');
+    throw new ApiError('cli.chooseFonds', { count: all.length, codes: all.map((f) => f.code) });
   }
   const org = await call('organizations.create', { name: INTAKE_FONDS.organization, level: 'other' });
   return call('fonds.create', { code: INTAKE_FONDS.code, name: INTAKE_FONDS.name, organizationId: org.id, status: 'open' });
@@ -35,7 +35,7 @@ async function targetOf(call: Call, args: ParsedArgs): Promise<{ fonds: Fonds; f
   const fileCode = stringOption(args, 'file');
   if (!fileCode) return { fonds, fileId: null };
   const file = (await call('files.list', { fondsId: fonds.id })).find((f) => f.code === fileCode);
-  if (!file) throw new ApiError('not_found', `Phông ${fonds.code} không có hồ sơ số “${fileCode}”.`, `No file ${fileCode}`);
+  if (!file) throw new ApiError('cli.fileCodeUnknown', { fonds: fonds.code, file: fileCode });
   return { fonds, fileId: file.id };
 }
 
@@ -63,11 +63,11 @@ export async function importCommand(call: Call, args: ParsedArgs, userPath: (p: 
   let jobId: string;
   if (resume !== undefined) {
     const runId = Number(resume);
-    if (!Number.isInteger(runId) || runId <= 0) throw new ApiError('invalid_input', `Số lần nhập không hợp lệ: “${resume}”.`, `Bad run number ${resume}`);
+    if (!Number.isInteger(runId) || runId <= 0) throw new ApiError('cli.badRunNumber', { value: resume });
     ({ jobId } = await call('import.resume', { runId }));
   } else {
     const paths = args.positional.slice(1).map(userPath);
-    if (paths.length === 0) throw new ApiError('invalid_input', 'Hãy chỉ ra tệp hoặc thư mục cần nhập.', 'No paths given');
+    if (paths.length === 0) throw new ApiError('cli.noImportPaths');
     const { fonds, fileId } = await targetOf(call, args);
     ({ jobId } = await call('import.start', { target: { fondsId: fonds.id, fileId }, paths }));
   }

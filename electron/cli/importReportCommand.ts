@@ -25,7 +25,7 @@ function outcomeOf(args: ParsedArgs): ImportOutcome | undefined {
   const v = stringOption(args, 'outcome');
   if (v === undefined) return undefined;
   if (v === 'imported' || v === 'duplicate' || v === 'failed') return v;
-  throw new ApiError('invalid_input', `--outcome phải là imported, duplicate hoặc failed (không phải “${v}”).`, `Bad --outcome ${v}`);
+  throw new ApiError('cli.optionNotAllowed', { option: 'outcome', allowed: ['imported', 'duplicate', 'failed'], value: v });
 }
 
 /**
@@ -41,11 +41,11 @@ export async function importReportCommand(call: Call, args: ParsedArgs, userPath
     return 0;
   }
   const runId = Number(arg);
-  if (!Number.isInteger(runId) || runId <= 0) throw new ApiError('invalid_input', `Số lần nhập không hợp lệ: “${arg}”.`, `Bad run number ${arg}`);
+  if (!Number.isInteger(runId) || runId <= 0) throw new ApiError('cli.badRunNumber', { value: arg });
   const format = stringOption(args, 'format');
   const outcome = outcomeOf(args);
   if (format !== undefined) {
-    if (format !== 'csv' && format !== 'json') throw new ApiError('invalid_input', `--format phải là csv hoặc json (không phải “${format}”).`, `Bad --format ${format}`);
+    if (format !== 'csv' && format !== 'json') throw new ApiError('cli.optionNotAllowed', { option: 'format', allowed: ['csv', 'json'], value: format });
     const file = await call('importRuns.export', { runId, format, outcome });
     const out = stringOption(args, 'out');
     if (out) {

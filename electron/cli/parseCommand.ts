@@ -38,7 +38,7 @@ const LABELS: Record<MetadataField, string> = {
 };
 
 function notFound(file: string): ApiError {
-  return new ApiError('not_found', `Không tìm thấy tệp “${file}”.`, `File not found: ${file}`);
+  return new ApiError('import.fileNotFound', { path: file });
 }
 
 /** Reads the file after checking its size on disk, so a huge file is refused without being read. */
@@ -49,13 +49,9 @@ function readChecked(file: string): Uint8Array {
   } catch {
     throw notFound(file);
   }
-  if (!stat.isFile()) throw new ApiError('invalid_input', `“${file}” không phải là một tệp.`, `Not a file: ${file}`);
+  if (!stat.isFile()) throw new ApiError('cli.notAFile', { path: file });
   if (stat.size > MAX_ORIGINAL_BYTES) {
-    throw new ApiError(
-      'unreadable_file',
-      `Tệp “${path.basename(file)}” quá lớn (${(stat.size / 1048576).toFixed(0)} MB; tối đa ${MAX_ORIGINAL_BYTES / 1048576} MB).`,
-      `File too large: ${stat.size} bytes`,
-    );
+    throw new ApiError('import.fileTooLarge', { fileName: path.basename(file), mb: (stat.size / 1048576).toFixed(0), maxMb: MAX_ORIGINAL_BYTES / 1048576 });
   }
   return fs.readFileSync(file);
 }

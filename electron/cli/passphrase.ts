@@ -12,11 +12,11 @@ export function readPassphraseFile(file: string): string {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    throw new ApiError('not_found', `Không đọc được tệp mật khẩu “${file}”.`, `Cannot read passphrase file ${file}`);
+    throw new ApiError('cli.passphraseFileUnreadable', { path: file });
   }
   // One line: the trailing newline an editor adds is not part of the passphrase.
   const passphrase = text.replace(/\r?\n$/, '');
-  if (passphrase.length === 0) throw new ApiError('invalid_input', `Tệp mật khẩu “${file}” trống.`, `Passphrase file ${file} is empty`);
+  if (passphrase.length === 0) throw new ApiError('cli.passphraseFileEmpty', { path: file });
   return passphrase;
 }
 
@@ -26,7 +26,7 @@ export function promptPassphrase(question: string): Promise<string> {
   const output = process.stderr;
   return new Promise((resolve, reject) => {
     if (!input.isTTY) {
-      reject(new ApiError('locked', 'Danh mục được mã hóa: hãy dùng --passphrase-file TỆP.', 'Encrypted catalogue: use --passphrase-file'));
+      reject(new ApiError('cli.passphraseNeeded'));
       return;
     }
     output.write(question);
@@ -44,7 +44,7 @@ export function promptPassphrase(question: string): Promise<string> {
     const onData = (chunk: Buffer) => {
       for (const ch of chunk.toString('utf8')) {
         if (ch === '\r' || ch === '\n') return done();
-        if (ch === '\u0003') return done(new ApiError('cancelled', 'Đã hủy.', 'Cancelled'));
+        if (ch === '\u0003') return done(new ApiError('cli.cancelled'));
         if (ch === '\u007f' || ch === '\b') typed = [...typed].slice(0, -1).join('');
         else typed += ch;
       }

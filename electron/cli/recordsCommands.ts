@@ -10,19 +10,19 @@ import { confirm, printJson } from './safetyCommands';
 
 function idArg(args: ParsedArgs, index: number): number {
   const id = Number(args.positional[index]);
-  if (!Number.isInteger(id) || id <= 0) throw new ApiError('invalid_input', `Mã không hợp lệ: ${args.positional[index] ?? '(thiếu)'}`, 'Bad id');
+  if (!Number.isInteger(id) || id <= 0) throw new ApiError('cli.badId', { value: args.positional[index] ?? null });
   return id;
 }
 
 function required(args: ParsedArgs, name: string, label: string): string {
   const v = stringOption(args, name);
-  if (!v) throw new ApiError('invalid_input', `Thiếu --${name} (${label}).`, `Missing --${name}`);
+  if (!v) throw new ApiError('cli.missingOption', { option: name, label });
   return v;
 }
 
 function kindArg(args: ParsedArgs): 'document' | 'file' {
   const kind = args.positional[1];
-  if (kind !== 'document' && kind !== 'file') throw new ApiError('invalid_input', 'Hãy ghi “document” hoặc “file”.', 'Kind must be document or file');
+  if (kind !== 'document' && kind !== 'file') throw new ApiError('cli.documentOrFile');
   return kind;
 }
 
@@ -102,7 +102,7 @@ async function destruction(call: Call, args: ParsedArgs, userPath: (p: string) =
       return 0;
     }
     default:
-      throw new ApiError('invalid_input', `Lệnh con không tồn tại: destruction ${sub ?? ''}`, `Unknown subcommand destruction ${sub}`);
+      throw new ApiError('cli.unknownSubcommand', { command: 'destruction', sub: sub ?? '' });
   }
 }
 
@@ -148,6 +148,6 @@ export async function recordsCommand(call: Call, args: ParsedArgs, userPath: (p:
       return r.backupProblems.length > 0 ? 2 : 0;
     }
     default:
-      throw new ApiError('invalid_input', `Lệnh không tồn tại: ${command}`, `Unknown command ${command}`);
+      throw new ApiError('cli.unknownCommand', { command: String(command) });
   }
 }

@@ -134,14 +134,14 @@ async function backup(call: Call, args: ParsedArgs): Promise<number> {
       return 0;
     }
     case 'verify': {
-      if (!id) throw new ApiError('invalid_input', 'Hãy cho biết mã bản sao lưu.', 'Backup id missing');
+      if (!id) throw new ApiError('cli.backupIdMissing');
       const v = await call('backups.verify', { id });
       if (args.options.has('json')) printJson(v);
       else console.log(v.ok ? `Bản sao lưu ${id} nguyên vẹn (${v.originalsChecked} bản gốc đã kiểm tra).` : `Bản sao lưu ${id} CÓ LỖI:\n${v.problems.map((p) => `  ${p}`).join('\n')}`);
       return v.ok ? 0 : 2;
     }
     case 'restore': {
-      if (!id) throw new ApiError('invalid_input', 'Hãy cho biết mã bản sao lưu.', 'Backup id missing');
+      if (!id) throw new ApiError('cli.backupIdMissing');
       const p = await call('backups.previewRestore', { id });
       const b = p.backup.summary.counts;
       const c = p.current.counts;
@@ -168,7 +168,7 @@ async function backup(call: Call, args: ParsedArgs): Promise<number> {
       return 0;
     }
     default:
-      throw new ApiError('invalid_input', `Lệnh con không tồn tại: backup ${sub}`, `Unknown subcommand backup ${sub}`);
+      throw new ApiError('cli.unknownSubcommand', { command: 'backup', sub });
   }
 }
 
@@ -176,7 +176,7 @@ async function backup(call: Call, args: ParsedArgs): Promise<number> {
 export async function safetyCommand(call: Call, args: ParsedArgs, userPath: (p: string) => string, passphrase: string | null): Promise<number> {
   const command = args.positional[0];
   if (command === 'audit') {
-    if (args.positional[1] !== 'verify') throw new ApiError('invalid_input', 'Dùng: audit verify', 'Usage: audit verify');
+    if (args.positional[1] !== 'verify') throw new ApiError('cli.usage', { usage: 'audit verify' });
     return auditVerify(call, args);
   }
   if (command === 'check') return check(call, args);

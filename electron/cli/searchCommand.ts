@@ -19,9 +19,6 @@ const SORTS: Record<string, 'relevance' | 'date_desc' | 'date_asc' | 'number'> =
   number: 'number',
 };
 
-function bad(vi: string, en: string): never {
-  throw new ApiError('invalid_input', vi, en);
-}
 
 /** `KL`, `kết luận`, `KET LUAN` → `KẾT LUẬN`. */
 function docTypeOf(raw: string): string {
@@ -30,14 +27,14 @@ function docTypeOf(raw: string): string {
   const f = fold(raw).trim();
   const byName = DOC_TYPE_NAMES.find((n) => fold(n) === f);
   if (byName) return byName;
-  return bad(`Không rõ tên loại “${raw}” (ví dụ: KL, NQ, CV hoặc “KẾT LUẬN”).`, `Unknown document type ${raw}`);
+  throw new ApiError('cli.unknownDocType', { value: raw });
 }
 
 function isoOption(args: ParsedArgs, name: string): string | undefined {
   const v = stringOption(args, name);
   if (v === undefined) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
-    bad(`--${name} cần một ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-05-14 (đã nhập “${v}”).`, `--${name} needs an ISO date, got ${v}`);
+    throw new ApiError('cli.optionNeedsDate', { option: name, value: v });
   }
   return v;
 }
@@ -46,7 +43,7 @@ function intOption(args: ParsedArgs, name: string, fallback: number): number {
   const v = stringOption(args, name);
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) bad(`--${name} cần một số nguyên không âm (đã nhập “${v}”).`, `--${name} needs a non-negative integer, got ${v}`);
+  if (!Number.isInteger(n) || n < 0) throw new ApiError('cli.optionNeedsCount', { option: name, value: v });
   return n;
 }
 
@@ -55,12 +52,13 @@ export async function searchCommand(call: Call, args: ParsedArgs): Promise<numbe
   const limit = intOption(args, 'limit', 10);
   const offset = intOption(args, 'offset', 0);
   const sortRaw = stringOption(args, 'sort') ?? 'relevance';
-  const sort = SORTS[sortRaw] ?? bad(`--sort nhận: ${Object.keys(SORTS).join(', ')} (đã nhập “${sortRaw}”).`, `Unknown sort ${sortRaw}`);
+  const sort = SORTS[sortRaw];
+  if (!sort) throw new ApiError('cli.sortNotAllowed', { allowed: Object.keys(SORTS), value: sortRaw });
   const filters: Record<string, unknown> = {};
   const fondsCode = stringOption(args, 'fonds');
   if (fondsCode) {
     const fonds = (await call('fonds.list', {})).find((f) => f.code === fondsCode);
-    if (!fonds) bad(`Không có phông mã “${fondsCode}” trong danh mục.`, `No fonds with code ${fondsCode}`);
+    if (!fonds) throw new ApiError('cli.fondsCodeUnknown', { code: fondsCode });
     filters.fondsIds = [fonds.id];
   }
   const type = stringOption(args, 'type');

@@ -212,7 +212,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         return badRequest(res, 400, new ApiError('host.notAnObject'));
       }
       const reply = await options.dispatch(operation, input);
-      return sendJson(res, reply.ok ? 200 : (STATUS_OF[kindOf(reply.error.code, reply.error.params)] ?? 500), reply);
+      return sendJson(res, reply.ok ? 200 : (STATUS_OF[kindOf(reply.error.code)] ?? 500), reply);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Phương thức không được hỗ trợ.');
     return serveStatic(res, url.pathname);

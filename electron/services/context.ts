@@ -1,3 +1,5 @@
+import type { AuditAction } from '../../shared/contract/auditActions';
+import type { EntityType } from '../../shared/contract/entities';
 import type { AppInfo } from '../../shared/contract/types';
 import type { Catalogue } from '../data/catalogue';
 import type { ExtractPool } from './import/extractPool';
@@ -57,8 +59,8 @@ export function nowOf(ctx: ServiceContext): string {
 /** Appends one audit row (who, when, what, before/after). Call inside the change's transaction. */
 export function audit(
   ctx: ServiceContext,
-  action: string,
-  entityType: string,
+  action: AuditAction,
+  entityType: EntityType,
   entityId: number | null,
   before?: unknown,
   after?: unknown,

@@ -101,7 +101,7 @@ export class JobRegistry {
 
   get(id: string): Job {
     const job = this.jobs.get(id);
-    if (!job) throw notFound('tác vụ', 'Job', id);
+    if (!job) throw notFound('job', id);
     return job;
   }
 

@@ -42,7 +42,7 @@ function ensureOrganization(ctx: ServiceContext, o: { name: string; level: Organ
  */
 export async function loadSamples(ctx: ServiceContext): Promise<{ fondsId: number; imported: number; duplicates: number }> {
   if (!ctx.samplesDir || !samplesAvailable(ctx.samplesDir)) {
-    throw new ApiError('not_found', 'Bản cài đặt này không kèm tài liệu mẫu.', 'No samples in this install');
+    throw new ApiError('samples.notInstalled');
   }
   const dir = ctx.samplesDir;
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'demo.json'), 'utf8')) as DemoManifest;
@@ -81,7 +81,7 @@ export async function loadSamples(ctx: ServiceContext): Promise<{ fondsId: numbe
       const result = await importDocument(ctx, { fondsId, fileId: fileIds.get(f.code)! }, pathSource(path.join(dir, name)));
       if (result.outcome === 'imported') imported++;
       else if (result.outcome === 'duplicate') duplicates++;
-      else throw new ApiError('internal', `Không nạp được tài liệu mẫu “${name}”: ${result.message}`, `Sample ${name} failed: ${result.message}`);
+      else throw new ApiError('samples.failed', { name, detail: String(result.message) });
     }
   }
   return { fondsId, imported, duplicates };

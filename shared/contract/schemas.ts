@@ -228,7 +228,7 @@ export const importStart = z
     uploadSources: z.array(z.string().trim().min(1).max(1_000)).max(100).optional(),
   })
   .strict()
-  .refine((v) => (v.uploads?.length ?? 0) + (v.paths?.length ?? 0) > 0, { error: 'Chưa chọn tệp nào để nhập', path: ['uploads'] })
+  .refine((v) => (v.uploads?.length ?? 0) + (v.paths?.length ?? 0) > 0, { error: 'field.noFilesChosen' satisfies ErrorCode, path: ['uploads'] })
   .refine((v) => v.uploadTotal === undefined || v.uploadTotal >= (v.uploads?.length ?? 0), { error: 'field.uploadTotalTooSmall' satisfies ErrorCode, path: ['uploadTotal'] });
 
 export const jobRef = z.object({ jobId: z.string().min(1).max(100) }).strict();

@@ -12,6 +12,7 @@ function fieldErrorOf(issue: z.core.$ZodIssue): ErrorMessage {
     case 'invalid_type':
       return fieldError(issue.input === undefined ? 'field.required' : 'field.wrongType');
     case 'invalid_format':
+      if (isErrorCode(issue.message)) return { code: issue.message, params: {} } as ErrorMessage;
       return fieldError(issue.format === 'date' ? 'field.invalidDate' : 'field.badFormat');
     case 'too_small':
       return issue.origin === 'string' ? fieldError('field.empty') : fieldError('field.atLeast', { min: String(issue.minimum) });
@@ -23,7 +24,7 @@ function fieldErrorOf(issue: z.core.$ZodIssue): ErrorMessage {
       return fieldError('field.unknownKeys', { keys: issue.keys });
     case 'custom':
       if (isErrorCode(issue.message)) return { code: issue.message, params: {} } as ErrorMessage;
-      return issue.message ? fieldError('legacy.field', { vi: issue.message }) : fieldError('field.invalid');
+      return fieldError('field.invalid');
     default:
       return fieldError('field.invalid');
   }

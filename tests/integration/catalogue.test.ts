@@ -68,7 +68,7 @@ describe('the catalogue file', () => {
 
   it('keeps the audit log append-only at the database level', () => {
     const c = openCatalogue(path.join(tempDir(), 'audit.sqlite'));
-    c.repos.audit.append({ at: '2025-01-01T00:00:00.000Z', actor: 'a', action: 'x', entityType: 'setting', entityId: null, after: { a: 1 } });
+    c.repos.audit.append({ at: '2025-01-01T00:00:00.000Z', actor: 'a', action: 'setting.update', entityType: 'setting', entityId: null, after: { a: 1 } });
     expect(() => c.db.prepare("UPDATE audit_log SET actor = 'b'").run()).toThrow(/append-only/);
     expect(() => c.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(c.repos.audit.verify()).toEqual({ ok: true, checked: 1, firstBrokenId: null });

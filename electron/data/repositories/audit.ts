@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { AuditAction } from '../../../shared/contract/auditActions';
+import type { EntityType } from '../../../shared/contract/entities';
 import type { AuditEntry } from '../../../shared/contract/types';
 import { canonicalJson } from '../../../shared/domain/canonicalJson';
 import { parseJson } from './sql';
@@ -23,8 +25,8 @@ interface AuditRow {
 export interface AuditInput {
   at: string;
   actor: string;
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: EntityType;
   entityId: number | null;
   before?: unknown;
   after?: unknown;

@@ -3,6 +3,7 @@
  * (each record's fields before and after), what is already as asked, and what is refused with a
  * code and parameters. Planning reads; writing (`apply.ts`) happens in one transaction after.
  */
+import type { BulkVerb } from '../../../shared/contract/auditActions';
 import type { BulkEntity, BulkRefusal, RefusalCode } from '../../../shared/contract/types/bulk';
 import type { FileFields } from '../../data/repositories/files';
 
@@ -18,8 +19,8 @@ export interface PlannedChange {
   /** The record; a {@link newFilePlaceholder} for a file to create. */
   id: number;
   kind: ChangeKind;
-  /** The audit verb: `move`, `update`, `remove`, `confirm`, `addToBatch`, `create`, `renumber`, `reorder`. */
-  verb: string;
+  /** The audit verb (`bulk.<entity>.<verb>`). */
+  verb: BulkVerb;
   /** Only the fields that change (camelCase, as the repositories take them). */
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;

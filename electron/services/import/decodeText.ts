@@ -1,4 +1,4 @@
-import { ApiError } from '../../../shared/contract/errors';
+import { ApiError, type ErrorMessage, fieldError } from '../../../shared/contract/errors';
 import { type SingleByteEncoding, decodeSingleByte, repairLegacyText } from '../../../shared/text/encodings/detect';
 import { excessMarks, hasLongMarkRun, toNfc } from '../../../shared/text/normalize';
 
@@ -13,8 +13,9 @@ export interface DecodedText {
   conversions: string[];
 }
 
-export function unreadable(fileName: string, why: string, whyEn: string): ApiError {
-  return new ApiError('unreadable_file', `Không đọc được “${fileName}”: ${why}.`, `Cannot read ${fileName}: ${whyEn}`);
+/** A file that cannot be read: `reason` is one of `read.*` (errors/reading.ts); `detail` is what a library said. */
+export function unreadable(fileName: string, reason: ErrorMessage, detail?: string): ApiError {
+  return new ApiError('import.unreadable', { fileName, reason: [reason], ...(detail ? { detail } : {}) });
 }
 
 /** Control characters other than tab, line feed, form feed and carriage return: a binary file. */
@@ -69,7 +70,7 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
  */
 export function refuseMarkFlood(raw: string, fileName: string): void {
   if (excessMarks(raw) > raw.length / 2) {
-    throw unreadable(fileName, 'văn bản gần như chỉ gồm dấu kết hợp chồng lên nhau (hơn 30 dấu trên một chữ), không phải văn bản đọc được', 'text is mostly stacked combining marks');
+    throw unreadable(fileName, fieldError('read.markFlood'));
   }
 }
 
@@ -94,7 +95,7 @@ export function normalizeText(raw: string, conversions: string[], lookForLegacy 
  * with a clear reason rather than imported as mojibake.
  */
 export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
-  if (bytes.byteLength === 0) throw unreadable(fileName, 'tệp rỗng', 'the file is empty');
+  if (bytes.byteLength === 0) throw unreadable(fileName, fieldError('read.empty'));
   let raw: string;
   let encoding: TextEncoding;
   const conversions: string[] = [];
@@ -117,25 +118,22 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
     }
   } catch {
     if (bytes[0] === 0xff || bytes[0] === 0xfe) {
-      throw unreadable(fileName, 'tệp UTF-16 bị hỏng (độ dài lẻ hoặc ký tự không hợp lệ)', 'corrupt UTF-16');
+      throw unreadable(fileName, fieldError('read.badUtf16'));
     }
-    if (bytes.includes(0)) throw unreadable(fileName, 'tệp nhị phân, không phải văn bản', 'binary content');
+    if (bytes.includes(0)) throw unreadable(fileName, fieldError('read.binary'));
     const single = decodeSingleByte(bytes);
     if (!single.ok) {
-      throw unreadable(
-        fileName,
-        'không nhận ra bảng mã (không phải UTF-8, UTF-16, Windows-1258, TCVN3 hay VNI tiếng Việt)',
-        `unknown encoding (best readings: ${single.candidates.map((c) => `${c.encoding} ${c.score.toFixed(2)}`).join(', ')})`,
-      );
+      const readings = single.candidates.map((c) => `${c.encoding} ${c.score.toFixed(2)}`).join(', ');
+      throw unreadable(fileName, fieldError('read.unknownEncoding'), `best readings: ${readings}`);
     }
     raw = single.best.text;
     encoding = single.best.encoding;
     conversions.push(`${encoding}→unicode`);
   }
-  if (looksBinary(raw)) throw unreadable(fileName, 'tệp nhị phân, không phải văn bản', 'binary content');
+  if (looksBinary(raw)) throw unreadable(fileName, fieldError('read.binary'));
   refuseMarkFlood(raw, fileName);
   // Bytes already read as a legacy encoding are Unicode now: nothing legacy is left inside.
   const { text } = normalizeText(raw, conversions, conversions.length === 0);
-  if (text.trim().length === 0) throw unreadable(fileName, 'tệp không có nội dung chữ', 'no text content');
+  if (text.trim().length === 0) throw unreadable(fileName, fieldError('read.noText'));
   return { text, encoding, conversions };
 }

@@ -261,7 +261,7 @@ export class ExtractPool {
         running,
         outOfMemory
           ? overMemory(running.name, this.budget.memoryMb)
-          : new ApiError('unreadable_file', `Bộ đọc gặp lỗi khi đọc “${running.name}”; tệp này chưa được nhập.`, `Reader thread failed on ${running.name}: ${String(err)}`),
+          : new ApiError('import.readerFailed', { fileName: running.name, detail: String(err) }),
       );
     }
     this.replace(reader, err);

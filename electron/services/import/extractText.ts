@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ApiError } from '../../../shared/contract/errors';
+import { ApiError, fieldError } from '../../../shared/contract/errors';
 import type { PlacedPage } from '../../../shared/parser/layout';
 import { textLayerQuality, vietnameseShare } from '../../../shared/text/syllables';
 import type { OcrReading, OcrRun } from '../ocr/ocrDocument';
@@ -87,7 +87,7 @@ export const MAX_ORIGINAL_BYTES = 50 * 1024 * 1024;
 export async function extractText(fileName: string, bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedText> {
   const ext = path.extname(fileName).toLowerCase();
   const base = path.basename(fileName);
-  if (bytes.byteLength === 0) throw unreadable(base, 'tệp rỗng', 'the file is empty');
+  if (bytes.byteLength === 0) throw unreadable(base, fieldError('read.empty'));
   switch (ext) {
     case '.txt':
     case '.md': {
@@ -100,7 +100,7 @@ export async function extractText(fileName: string, bytes: Uint8Array, options: 
       const conversions = docx.legacyFonts.map((e) => `${e}→unicode (phông chữ)`);
       refuseMarkFlood(docx.text, base);
       const { text, legacy } = normalizeText(docx.text, conversions);
-      if (text.trim() === '') throw unreadable(base, 'tệp Word không có nội dung chữ', 'no text in the document');
+      if (text.trim() === '') throw unreadable(base, fieldError('read.wordNoText'));
       return {
         text,
         encoding: legacy ?? docx.legacyFonts[0] ?? 'unicode',
@@ -143,11 +143,7 @@ export async function extractText(fileName: string, bytes: Uint8Array, options: 
       return { text: '', encoding: 'none', conversions: [], needsOcr: true, format: imageFormat(ext), pageCount: image.pages.length };
     }
     default:
-      throw new ApiError(
-        'unsupported_file',
-        `Chưa hỗ trợ định dạng “${ext || 'không có đuôi'}” của “${base}” (hỗ trợ: ${[...SUPPORTED_EXTENSIONS].join(', ')}).`,
-        `Unsupported format ${ext} for ${fileName}`,
-      );
+      throw new ApiError('import.unsupportedFormat', { ext, fileName: base, supported: [...SUPPORTED_EXTENSIONS] });
   }
 }
 

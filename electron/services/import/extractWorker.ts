@@ -45,7 +45,7 @@ async function read(request: ExtractRequest): Promise<ExtractReply> {
     const error =
       err instanceof ApiError
         ? err
-        : new ApiError('unreadable_file', `Không đọc được “${request.name}”: ${err instanceof Error ? err.message : String(err)}`, `Cannot read ${request.name}: ${String(err)}`);
+        : new ApiError('import.readFailed', { fileName: request.name, detail: err instanceof Error ? err.message : String(err) });
     return { type: 'done', id: request.id, ok: false, error: error.toBody() };
   }
 }

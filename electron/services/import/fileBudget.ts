@@ -38,20 +38,12 @@ export function timeBudgetMs(budget: FileBudget, bytes: number): number {
 export function overTime(name: string, ms: number): ApiError {
   const base = path.basename(name);
   const seconds = Math.round(ms / 1000);
-  return new ApiError(
-    'unreadable_file',
-    `Không đọc được “${base}”: đọc tệp quá lâu (quá ${seconds} giây) nên đã dừng; tệp có thể bị hỏng hoặc được tạo để làm treo chương trình. Tệp chưa được nhập.`,
-    `Cannot read ${name}: reading took longer than its budget of ${seconds} s`,
-  );
+  return new ApiError('import.overTime', { fileName: base, seconds });
 }
 
 export function overMemory(name: string, mb: number): ApiError {
   const base = path.basename(name);
-  return new ApiError(
-    'unreadable_file',
-    `Không đọc được “${base}”: đọc tệp cần quá nhiều bộ nhớ (hơn ${mb} MB) nên đã dừng; tệp có thể bị hỏng hoặc được tạo để làm treo chương trình. Tệp chưa được nhập.`,
-    `Cannot read ${name}: reading needed more than its memory budget of ${mb} MB`,
-  );
+  return new ApiError('import.overMemory', { fileName: base, mb });
 }
 
 /** A file whose reading was stopped because the import was cancelled: it is not reported, and a resume reads it again. */

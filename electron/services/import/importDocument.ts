@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { ApiError } from '../../../shared/contract/errors';
+import { ApiError, notFound } from '../../../shared/contract/errors';
 import type { ImportFileResult } from '../../../shared/contract/types';
 import type { ParseResult } from '../../../shared/parser/types';
 import { describeDocument } from '../../../shared/importing/sameDocument';
@@ -31,13 +31,13 @@ export const OCR_REASON = 'cần nhận dạng chữ (OCR)';
 export function checkTarget(ctx: ServiceContext, target: ImportTarget): void {
   const { fonds, files } = ctx.catalogue.repos;
   if (!fonds.get(target.fondsId)) {
-    throw new ApiError('not_found', `Không tìm thấy phông (mã ${target.fondsId}) để nhập tài liệu vào.`, `Fonds ${target.fondsId} not found`);
+    throw new ApiError('import.fondsMissing', { fondsId: target.fondsId });
   }
   if (target.fileId != null) {
     const file = files.get(target.fileId);
-    if (!file) throw new ApiError('not_found', `Không tìm thấy hồ sơ (mã ${target.fileId}).`, `File ${target.fileId} not found`);
+    if (!file) throw notFound('file', target.fileId);
     if (file.fondsId !== target.fondsId) {
-      throw new ApiError('conflict', 'Hồ sơ này thuộc phông khác: tài liệu của các phông không được trộn lẫn.', 'File belongs to another fonds');
+      throw new ApiError('import.fileOfOtherFonds');
     }
   }
 }
@@ -146,19 +146,11 @@ async function prepareInTurn(
   try {
     const ext = path.extname(name).toLowerCase();
     if (!SUPPORTED_EXTENSIONS.has(ext)) {
-      throw new ApiError(
-        'unsupported_file',
-        `Chưa hỗ trợ định dạng “${ext || 'không có đuôi'}” của “${path.basename(name)}” (hỗ trợ: ${[...SUPPORTED_EXTENSIONS].join(', ')}).`,
-        `Unsupported format ${ext} for ${name}`,
-      );
+      throw new ApiError('import.unsupportedFormat', { ext, fileName: path.basename(name), supported: [...SUPPORTED_EXTENSIONS] });
     }
     size = source.size;
     if (source.size > MAX_ORIGINAL_BYTES) {
-      throw new ApiError(
-        'unreadable_file',
-        `Tệp “${path.basename(name)}” quá lớn (${(source.size / 1048576).toFixed(0)} MB; tối đa ${MAX_ORIGINAL_BYTES / 1048576} MB).`,
-        `File ${name} too large: ${source.size} bytes`,
-      );
+      throw new ApiError('import.fileTooLarge', { fileName: path.basename(name), mb: (source.size / 1048576).toFixed(0), maxMb: MAX_ORIGINAL_BYTES / 1048576 });
     }
     const bytes = await source.read();
     size = bytes.byteLength;

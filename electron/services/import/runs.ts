@@ -64,7 +64,7 @@ export function markInterruptedRuns(ctx: ServiceContext): number {
 
 export function getRun(ctx: ServiceContext, runId: number): ImportRun {
   const run = ctx.catalogue.repos.importRuns.get(runId);
-  if (!run) throw notFound('lần nhập', 'Import run', runId);
+  if (!run) throw notFound('import_run', runId);
   return run;
 }
 
@@ -72,8 +72,7 @@ export function getRun(ctx: ServiceContext, runId: number): ImportRun {
 export function startImportRun(ctx: ServiceContext, target: ImportTarget, input: ImportInput): Job {
   checkTarget(ctx, target);
   if (input.uploads.length === 0 && !input.stream && !anyExists(input.roots)) {
-    const list = input.roots.join(', ');
-    throw new ApiError('not_found', `Không tìm thấy: ${list}`, `Not found: ${list}`);
+    throw new ApiError('import.pathsNotFound', { paths: input.roots });
   }
   const { repos } = ctx.catalogue;
   const sources = [...input.roots, ...(input.sourceNames ?? input.uploads.map((u) => u.name))];
@@ -109,17 +108,13 @@ export function resumeImportRun(ctx: ServiceContext, runId: number): Job {
   markInterruptedRuns(ctx);
   const run = getRun(ctx, runId);
   if (run.state === 'running') {
-    throw new ApiError('conflict', `Lần nhập ${runId} đang chạy; hãy đợi nó xong hoặc hủy nó trước.`, `Import run ${runId} is still running`);
+    throw new ApiError('import.runRunning', { runId });
   }
   if (!run.resumable) {
-    throw new ApiError(
-      'conflict',
-      `Lần nhập ${runId} gồm các tệp được gửi lên từ giao diện, không đọc lại được: hãy chọn lại các tệp để nhập (tệp đã nhập sẽ được bỏ qua vì trùng).`,
-      `Import run ${runId} was uploaded and cannot be walked again`,
-    );
+    throw new ApiError('import.runUploaded', { runId });
   }
   if (run.state === 'done' && run.failed === 0) {
-    throw new ApiError('conflict', `Lần nhập ${runId} đã hoàn tất, không có tệp lỗi để nhập lại.`, `Import run ${runId} is complete with no failed files`);
+    throw new ApiError('import.runComplete', { runId });
   }
   const target = { fondsId: run.fondsId, fileId: run.fileId };
   checkTarget(ctx, target);

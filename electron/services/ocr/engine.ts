@@ -10,7 +10,7 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { ApiError } from '../../../shared/contract/errors';
+import { ApiError, sentence } from '../../../shared/contract/errors';
 
 type Tesseract = typeof import('tesseract.js');
 type TWorker = Awaited<ReturnType<Tesseract['createWorker']>>;
@@ -18,9 +18,11 @@ type TWorker = Awaited<ReturnType<Tesseract['createWorker']>>;
 const require = createRequire(import.meta.url);
 
 /**
- * The trained data: `4.0.0` is Tesseract's standard `vie` model (integer LSTM, the legacy engine's
- * tables unused here); `4.0.0_best_int` is the larger "best" network, slower for no better
- * reading on printed pages (`npm run bench:ocr -- --model best`).
+ * The trained data: `4.0.0` is Tesseract's standard `vie` model (the legacy engine's tables,
+ * unused here, and an integer LSTM network); `4.0.0_best_int` holds the same network alone
+ * (1.57 MB, the "best" shape integerised), so it reads the same words at the same cost
+ * (`npm run bench:ocr:stages -- --variants pnm,best`). Neither is the smaller tessdata_fast
+ * network Debian's `tesseract-ocr-vie` ships, which the npm package does not carry.
  */
 export type OcrModel = '4.0.0' | '4.0.0_best_int';
 export const DEFAULT_OCR_MODEL: OcrModel = '4.0.0';
@@ -54,10 +56,10 @@ export interface OcrWord {
 }
 
 /** The message of a file whose OCR was stopped by a cancel (it is not a failure of the file). */
-export const OCR_CANCELLED_MESSAGE = 'Đã dừng nhận dạng chữ theo yêu cầu.';
+export const OCR_CANCELLED_MESSAGE = sentence('vi', { code: 'ocr.cancelled' });
 
 export function ocrCancelled(): ApiError {
-  return new ApiError('cancelled', OCR_CANCELLED_MESSAGE, 'OCR cancelled');
+  return new ApiError('ocr.cancelled');
 }
 
 /** Tesseract's TSV: level, page, block, par, line, word, left, top, width, height, conf, text. */
@@ -167,7 +169,7 @@ export class OcrEngine {
   }
 
   /**
-   * Recognises one page image (PNG or JPEG bytes). `dpi` helps Tesseract size its text. With a
+   * Recognises one page image (an image file's bytes: PGM, PNG or JPEG). `dpi` helps Tesseract size its text. With a
    * signal, an abort terminates every worker of this engine (they restart on the next call).
    */
   async recognize(image: Uint8Array, dpi: number, signal?: AbortSignal): Promise<{ words: OcrWord[] }> {

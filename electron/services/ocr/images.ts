@@ -19,9 +19,6 @@ export const MAX_FILE_PIXELS = 4_000_000_000;
 /** Pages are read for OCR at most this long on their long side: an A4 page at 300 dpi. */
 export const MAX_OCR_SIDE = 3_600;
 
-function refused(fileName: string, vi: string, en: string): ApiError {
-  return new ApiError('unreadable_file', `Không đọc được ảnh “${fileName}”: ${vi}.`, `Cannot read image ${fileName}: ${en}`);
-}
 
 export interface ImageFile {
   format: 'jpeg' | 'png' | 'tiff';
@@ -38,28 +35,24 @@ function formatOf(bytes: Uint8Array): ImageFile['format'] | null {
 /** Reads an image file's pages from its headers (no pixel decoded) and checks them against the budgets. */
 export async function openImage(bytes: Uint8Array, fileName: string): Promise<ImageFile> {
   const format = formatOf(bytes);
-  if (!format) throw refused(fileName, 'không phải ảnh JPEG, PNG hay TIFF', 'not a JPEG, PNG or TIFF');
+  if (!format) throw new ApiError('ocr.notAnImage', { fileName });
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false, pages: 1 }).metadata();
   } catch (err) {
-    throw refused(fileName, 'tệp ảnh bị hỏng', `corrupt image: ${String(err)}`);
+    throw new ApiError('ocr.imageDamaged', { fileName, detail: String(err) });
   }
   const count = meta.pages ?? 1;
-  if (count > MAX_IMAGE_PAGES) throw refused(fileName, `ảnh có ${count} trang, quá giới hạn ${MAX_IMAGE_PAGES} trang`, `${count} pages`);
+  if (count > MAX_IMAGE_PAGES) throw new ApiError('ocr.tooManyPages', { fileName, pages: count, max: MAX_IMAGE_PAGES });
   const pages: ImageFile['pages'] = [];
   let total = 0;
   for (let i = 0; i < count; i++) {
     const m = i === 0 ? meta : await sharp(bytes, { limitInputPixels: false, page: i, pages: 1 }).metadata().catch(() => null);
-    if (!m?.width || !m.height) throw refused(fileName, `trang ${i + 1} bị hỏng`, `page ${i + 1} unreadable`);
+    if (!m?.width || !m.height) throw new ApiError('ocr.pageDamaged', { fileName, page: i + 1 });
     const pixels = m.width * m.height;
     total += pixels;
     if (pixels > MAX_PAGE_PIXELS || total > MAX_FILE_PIXELS) {
-      throw refused(
-        fileName,
-        `trang ${i + 1} rộng ${m.width}×${m.height} điểm ảnh khi giải nén, vượt giới hạn ${MAX_PAGE_PIXELS / 1e6} triệu điểm ảnh một trang (có thể là “bom ảnh”)`,
-        `page ${i + 1} is ${m.width}x${m.height} pixels, over the budget`,
-      );
+      throw new ApiError('ocr.pageTooLarge', { fileName, page: i + 1, width: m.width, height: m.height, maxMegapixels: MAX_PAGE_PIXELS / 1e6 });
     }
     const dpi = m.density && m.density >= 50 && m.density <= 1200 ? m.density : null;
     pages.push({ width: m.width, height: m.height, dpi });
@@ -78,6 +71,6 @@ export async function greyPage(bytes: Uint8Array, fileName: string, index: numbe
     const { data, info } = await pipeline.extractChannel(0).raw().toBuffer({ resolveWithObject: true });
     return { image: { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) }, scale };
   } catch (err) {
-    throw refused(fileName, `không giải mã được trang ${index + 1}`, `cannot decode page ${index + 1}: ${String(err)}`);
+    throw new ApiError('ocr.pageUndecodable', { fileName, page: index + 1, detail: String(err) });
   }
 }

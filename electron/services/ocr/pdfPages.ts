@@ -3,6 +3,7 @@
  * prebuilt binary inside its npm packages; pdf.js's own choice in Node), at the resolution of the
  * scan it holds (150–300 dpi), within a pixel budget whatever page size the file claims.
  */
+import { fieldError } from '../../../shared/contract/errors';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { GreyImage } from '../../../shared/ocr/skew';
@@ -42,7 +43,7 @@ export class PdfPages {
 
   static async open(bytes: Uint8Array, fileName: string): Promise<PdfPages> {
     const budget = await checkPdfStreams(bytes);
-    if (!budget.ok) throw unreadable(fileName, 'nội dung tệp PDF quá lớn khi giải nén (có thể là “bom nén”)', `PDF stream at byte ${budget.offset} unpacks past the limit`);
+    if (!budget.ok) throw unreadable(fileName, fieldError('read.pdfTooLarge'), `stream at byte ${budget.offset}`);
     const lib = await pdfjs();
     try {
       const doc = await lib.getDocument({
@@ -55,7 +56,7 @@ export class PdfPages {
       }).promise;
       return new PdfPages(doc, doc.numPages);
     } catch (err) {
-      throw unreadable(fileName, 'tệp PDF bị hỏng, không mở được', `corrupt PDF: ${String(err)}`);
+      throw unreadable(fileName, fieldError('read.pdfDamaged'), String(err));
     }
   }
 

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { ParsedInputOf } from '../../../shared/contract/api';
-import { ApiError } from '../../../shared/contract/errors';
+import { ApiError, fieldError } from '../../../shared/contract/errors';
 import type { ImportFileResult } from '../../../shared/contract/types';
 import type { RegisterImportStarted, RegisterPreview } from '../../../shared/contract/types/registers';
 import { numberSymbolKey } from '../../../shared/domain/numberSymbol';
@@ -32,7 +32,7 @@ export async function previewRegister(input: ParsedInputOf<'registers.preview'>)
   const { fileName, table } = await loadRegister(input.source, input.sheet);
   const headerRow = input.headerRow ?? findHeaderRow(table.rows);
   if (headerRow >= table.rows.length) {
-    throw new ApiError('invalid_input', `Sổ “${fileName}” chỉ có ${table.rows.length} dòng: không có dòng tiêu đề số ${headerRow + 1}.`, 'header row out of range', { headerRow: 'Dòng không có trong bảng' });
+    throw new ApiError('registers.headerRowMissing', { fileName, rows: table.rows.length, headerRow: headerRow + 1 }, { headerRow: fieldError('field.rowNotInTable') });
   }
   const width = widthOf(table.rows);
   const headerCells = table.rows[headerRow] ?? [];
@@ -135,7 +135,7 @@ function checkMapping(mapping: RegisterMapping, width: number): void {
   for (const field of REGISTER_FIELDS) {
     const i = mapping[field];
     if (i !== null && i !== undefined && i >= width) {
-      throw new ApiError('invalid_input', `Cột số ${i + 1} không có trong sổ (sổ có ${width} cột).`, `Column ${i} out of range`, { [field]: 'Cột không có trong sổ' });
+      throw new ApiError('registers.columnMissing', { column: i + 1, width }, { [field]: fieldError('field.columnNotInRegister') });
     }
   }
 }
@@ -146,18 +146,14 @@ export async function startRegisterImport(ctx: ServiceContext, input: ParsedInpu
   const register = await loadRegister(input.source, input.sheet);
   const { rows } = register.table;
   if (input.headerRow >= rows.length) {
-    throw new ApiError('invalid_input', `Sổ “${register.fileName}” không có dòng tiêu đề số ${input.headerRow + 1}.`, 'header row out of range');
+    throw new ApiError('registers.headerRowOutOfRange', { fileName: register.fileName, headerRow: input.headerRow + 1 });
   }
   const width = widthOf(rows);
   checkMapping(input.mapping, width);
   const { repos } = ctx.catalogue;
   const already = repos.registers.countFromRegister(fondsId, register.sha256);
   if (already > 0) {
-    throw new ApiError(
-      'conflict',
-      `Sổ “${register.fileName}” đã được nhập vào phông này (${already} văn bản); không nhập lại để tránh trùng.`,
-      `Register ${register.sha256} already imported into fonds ${fondsId}`,
-    );
+    throw new ApiError('registers.alreadyImported', { fileName: register.fileName, count: already });
   }
   const data = dataRows(rows, input.headerRow);
   // The register itself is kept, like any original, before anything refers to it.

@@ -23,17 +23,13 @@ function bytesOf(source: RegisterSourceInput): { fileName: string; bytes: Uint8A
   }
   const file = path.resolve(source.path);
   const stat = fs.statSync(file, { throwIfNoEntry: false });
-  if (!stat?.isFile()) throw new ApiError('not_found', `Không tìm thấy tệp “${source.path}”.`, `File not found: ${source.path}`);
+  if (!stat?.isFile()) throw new ApiError('import.fileNotFound', { path: source.path });
   if (stat.size > MAX_REGISTER_BYTES) throw tooLarge(file, stat.size);
   return { fileName: file, bytes: fs.readFileSync(file) };
 }
 
 function tooLarge(name: string, size: number): ApiError {
-  return new ApiError(
-    'unreadable_file',
-    `Sổ đăng ký “${path.basename(name)}” quá lớn (${(size / 1048576).toFixed(0)} MB; tối đa ${MAX_REGISTER_BYTES / 1048576} MB).`,
-    `Register too large: ${size} bytes`,
-  );
+  return new ApiError('registers.tooLarge', { fileName: path.basename(name), mb: (size / 1048576).toFixed(0), maxMb: MAX_REGISTER_BYTES / 1048576 });
 }
 
 export async function loadRegister(source: RegisterSourceInput, sheet: string | undefined): Promise<LoadedRegister> {

@@ -64,21 +64,17 @@ interface Located {
 
 function locate(ctx: ServiceContext, attachmentId: number): Located {
   const row = ctx.catalogue.repos.attachments.get(attachmentId);
-  if (!row) throw notFound('tệp gốc', 'Original', attachmentId);
+  if (!row) throw notFound('attachment', attachmentId);
   // The original is shown only to whoever may see its record (secret records stay hidden).
   assertDocumentVisible(ctx, row.documentId);
   const { storedPath, movedOutTo, ...attachment } = row;
   if (movedOutTo) {
-    throw new ApiError(
-      'not_found',
-      `Tệp gốc “${attachment.fileName}” đã được chuyển ra khỏi kho theo quyết định tiêu hủy (đến: ${movedOutTo}).`,
-      `Original ${attachmentId} was moved out by a destruction decision (to ${movedOutTo})`,
-    );
+    throw new ApiError('original.movedOut', { fileName: attachment.fileName, to: movedOutTo });
   }
   const root = path.resolve(ctx.catalogue.originalsDir);
   const file = path.resolve(root, storedPath);
   if (!file.startsWith(root + path.sep)) {
-    throw new ApiError('internal', `Đường dẫn lưu tệp gốc “${attachment.fileName}” không hợp lệ.`, `Stored path of original ${attachmentId} escapes the store`);
+    throw new ApiError('original.pathOutsideStore', { fileName: attachment.fileName });
   }
   return { attachment, file };
 }
@@ -86,27 +82,15 @@ function locate(ctx: ServiceContext, attachmentId: number): Located {
 function readChecked({ attachment, file }: Located): Buffer {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat || !stat.isFile()) {
-    throw new ApiError(
-      'not_found',
-      `Không tìm thấy tệp gốc “${attachment.fileName}” trong thư mục lưu bản gốc. Hãy chạy “Kiểm tra” (mục An toàn dữ liệu) hoặc khôi phục từ bản sao lưu.`,
-      `Original file of attachment ${attachment.id} is missing`,
-    );
+    throw new ApiError('original.missing', { fileName: attachment.fileName });
   }
   if (stat.size > MAX_VIEW_BYTES) {
     const mb = Math.ceil(stat.size / (1024 * 1024));
-    throw new ApiError(
-      'invalid_input',
-      `Tệp gốc “${attachment.fileName}” quá lớn để xem trong ứng dụng (${mb} MB, tối đa ${MAX_VIEW_BYTES / (1024 * 1024)} MB).`,
-      `Original ${attachment.id} is too large to view (${mb} MB)`,
-    );
+    throw new ApiError('original.tooLargeToView', { fileName: attachment.fileName, mb, maxMb: MAX_VIEW_BYTES / (1024 * 1024) });
   }
   const bytes = fs.readFileSync(file);
   if (createHash('sha256').update(bytes).digest('hex') !== attachment.sha256) {
-    throw new ApiError(
-      'unreadable_file',
-      `Tệp gốc “${attachment.fileName}” đã bị thay đổi hoặc hỏng (SHA-256 không khớp với lúc nhập). Hãy khôi phục từ bản sao lưu.`,
-      `Original ${attachment.id} does not match its SHA-256`,
-    );
+    throw new ApiError('original.changed', { fileName: attachment.fileName });
   }
   return bytes;
 }
@@ -115,11 +99,7 @@ export function originalContent(ctx: ServiceContext, attachmentId: number, purpo
   const located = locate(ctx, attachmentId);
   // A copy leaving the app is an export: a secret original needs a scope unlocked for export.
   if (purpose === 'save' && !ctx.access.secretsVisible('export') && ctx.catalogue.repos.removals.isSecret(located.attachment.documentId)) {
-    throw new ApiError(
-      'hidden',
-      'Đây là bản gốc của tài liệu mật: chỉ được lưu bản sao ra ngoài khi đã mở khóa tài liệu mật để xuất (mục “An toàn dữ liệu”, có ghi lý do).',
-      'A secret original may be saved only inside a scope unlocked for export',
-    );
+    throw new ApiError('original.secretSave');
   }
   const bytes = readChecked(located);
   return { attachment: located.attachment, kind: originalKind(located.attachment, bytes), contentBase64: bytes.toString('base64') };
@@ -131,7 +111,7 @@ async function docxHtml(bytes: Buffer, fileName: string): Promise<string> {
     zip.close();
   } catch (err) {
     if (err instanceof ZipError) {
-      throw new ApiError('unreadable_file', `Không hiển thị được “${fileName}”: tệp Word bị hỏng hoặc quá lớn khi giải nén.`, `Cannot preview ${fileName}: ${err.message}`);
+      throw new ApiError('original.wordUnpackFailed', { fileName, detail: err.message });
     }
     throw err;
   }
@@ -140,7 +120,7 @@ async function docxHtml(bytes: Buffer, fileName: string): Promise<string> {
     const result = await mammoth.convertToHtml({ buffer: bytes });
     return result.value;
   } catch (err) {
-    throw new ApiError('unreadable_file', `Không hiển thị được “${fileName}”: tệp Word bị hỏng.`, `mammoth failed on ${fileName}: ${String(err)}`);
+    throw new ApiError('original.wordUnreadable', { fileName, detail: String(err) });
   }
 }
 

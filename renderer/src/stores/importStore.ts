@@ -9,13 +9,13 @@
 import { create } from 'zustand';
 import type { JobStatus } from '@shared/contract/types';
 import { call } from '../api/client';
+import { followJob } from '../api/followJob';
+import { readJob } from '../api/useJobProgress';
 import { ApiError } from '@shared/contract/errors';
 import { errorMessage, fieldErrors } from '../util/errors';
 import type { PickedFile } from '../components/intake/pickedFiles';
 import { refreshAfterChange } from './refresh';
 import { splitUploads } from '../components/intake/splitUploads';
-
-const POLL_MS = 250;
 
 export interface ImportTarget {
   fondsId: number;
@@ -76,21 +76,17 @@ async function readPart(part: Upload[]): Promise<Array<{ name: string; contentBa
 }
 
 /** Polls a job until it ends, reporting each status; null when a newer import took over. */
-async function follow(jobId: string, mine: number, onStatus: (s: JobStatus) => void): Promise<JobStatus | null> {
-  for (;;) {
-    if (generation !== mine) return null;
-    try {
-      const status = await call('jobs.get', { jobId });
-      if (generation !== mine) return null;
-      onStatus(status);
-      if (status.state !== 'running') return status;
-    } catch (err) {
+function follow(jobId: string, mine: number, onStatus: (s: JobStatus) => void): Promise<JobStatus | null> {
+  return followJob(jobId, {
+    read: readJob,
+    onStatus,
+    onError: (err) => {
       useImportStore.setState({ error: errorMessage(err) });
       // A job the host no longer knows will never finish; anything else may be a passing hiccup.
-      if (err instanceof ApiError && err.kind === 'not_found') return null;
-    }
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
+      return err instanceof ApiError && err.kind === 'not_found';
+    },
+    stopped: () => generation !== mine,
+  });
 }
 
 /**

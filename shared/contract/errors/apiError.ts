@@ -36,8 +36,7 @@ export function isErrorCode(code: unknown): code is ErrorCode {
 }
 
 /** The kind of failure a code is (see `ErrorKind`). */
-export function kindOf(code: ErrorCode, params?: unknown): ErrorKind {
-  if (code === 'legacy.message') return (params as { kind: ErrorKind }).kind;
+export function kindOf(code: ErrorCode): ErrorKind {
   return ERROR_CODES[code].kind;
 }
 
@@ -90,28 +89,15 @@ export class ApiError<C extends ErrorCode = ErrorCode> extends Error {
   readonly kind: ErrorKind;
 
   constructor(code: C, ...args: ParamsArgs<C>);
-  /** @deprecated Prose errors are being replaced by codes: declare the code in `errors/<area>.ts`. */
-  constructor(kind: ErrorKind, vietnamese: string, english: string, fields?: Record<string, string>);
-  constructor(code: string, params?: unknown, english?: unknown, fields?: unknown) {
-    let c = code as C;
-    let p = (params ?? {}) as ErrorParams<C>;
-    let f = fields as FieldErrors | undefined;
-    if (typeof params === 'string') {
-      c = 'legacy.message' as C;
-      p = { kind: code, vi: params, en: String(english) } as unknown as ErrorParams<C>;
-      f = fields
-        ? Object.fromEntries(Object.entries(fields as Record<string, string>).map(([k, v]) => [k, { code: 'legacy.field', params: { vi: v } } as ErrorMessage]))
-        : undefined;
-    } else {
-      f = english as FieldErrors | undefined;
-    }
+  constructor(code: C, params?: unknown, fields?: FieldErrors) {
+    const p = (params ?? {}) as ErrorParams<C>;
     // The Vietnamese text is the Error's message: what the command line prints and logs show.
-    super(errorText('vi', { code: c, params: p, ...(f ? { fields: f } : {}) }));
+    super(errorText('vi', { code, params: p, ...(fields ? { fields } : {}) }));
     this.name = 'ApiError';
-    this.code = c;
+    this.code = code;
     this.params = p;
-    this.fields = f;
-    this.kind = kindOf(c, p);
+    this.fields = fields;
+    this.kind = kindOf(code);
   }
 
   /** The English text, for logs. */

@@ -9,12 +9,29 @@ import { handoverErrors } from './handover';
 import { mergeErrorAreas, type ErrorDefinition, type ParamsOf } from './define';
 import { hostErrors } from './hosts';
 import { intakeErrors } from './intake';
-import { legacyErrors } from './legacy';
 import { recordErrors } from './records';
 import { bulkErrors } from './bulk';
+import { cliErrors } from './cli';
+import { importErrors } from './importing';
+import { ocrErrors } from './ocr';
+import { originalErrors } from './originals';
+import { readingErrors } from './reading';
 import { safetyErrors } from './safety';
 
-const AREAS = [commonErrors, hostErrors, recordErrors, handoverErrors, bulkErrors, safetyErrors, intakeErrors, legacyErrors] as const;
+const AREAS = [
+  commonErrors,
+  hostErrors,
+  recordErrors,
+  handoverErrors,
+  bulkErrors,
+  safetyErrors,
+  intakeErrors,
+  importErrors,
+  readingErrors,
+  originalErrors,
+  ocrErrors,
+  cliErrors,
+] as const;
 
 const merged = mergeErrorAreas(AREAS);
 

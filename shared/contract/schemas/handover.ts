@@ -117,7 +117,7 @@ export const packagePath = z
     expectedDigest: z
       .string()
       .trim()
-      .regex(/^[0-9a-fA-F]{64}$/, { error: 'Mã kiểm tra phải gồm 64 chữ số thập lục phân' })
+      .regex(/^[0-9a-fA-F]{64}$/, { error: 'field.sha256Hex' satisfies ErrorCode })
       .transform((s) => s.toLowerCase())
       .optional(),
   })

@@ -1,6 +1,7 @@
 /** Input schemas of the register import and reading details (formats). */
 import { z } from 'zod';
 import { localPath } from './paths';
+import type { ErrorCode } from '../errors';
 import { REGISTER_FIELDS } from '../../registers/fields';
 import { id, uploadedFile } from '../schemas';
 
@@ -32,6 +33,6 @@ export const registerImport = z
   })
   .strict()
   .refine((v) => v.mapping.numberSymbol != null || v.mapping.subject != null, {
-    error: 'Cần chọn ít nhất cột “Số, ký hiệu” hoặc cột “Trích yếu”',
+    error: 'field.chooseNumberOrSubject' satisfies ErrorCode,
     path: ['mapping'],
   });

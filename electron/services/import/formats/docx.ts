@@ -1,3 +1,4 @@
+import { fieldError } from '../../../../shared/contract/errors';
 import mammoth from 'mammoth';
 import type { PlacedPage, PlacedText } from '../../../../shared/parser/layout';
 import { fromLegacy } from '../../../../shared/text/encodings/detect';
@@ -181,7 +182,7 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Doc
     const zip = await openZip(bytes, DOCX_LIMITS);
     try {
       const main = zip.entries.get('word/document.xml');
-      if (!main) throw unreadable(fileName, 'không phải tệp Word .docx (thiếu phần nội dung word/document.xml)', 'no word/document.xml');
+      if (!main) throw unreadable(fileName, fieldError('read.notDocx'));
       stylesXml = await zip.readText('word/styles.xml', DOCX_LIMITS.maxPartBytes);
     } finally {
       zip.close();
@@ -189,11 +190,11 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Doc
   } catch (err) {
     if (err instanceof ZipLimitError) {
       throw err.limit === 'entries'
-        ? unreadable(fileName, 'tệp Word có quá nhiều phần bên trong (không phải văn bản thông thường, có thể là “bom nén”)', `too many zip entries: ${err.message}`)
-        : unreadable(fileName, 'nội dung tệp Word quá lớn khi giải nén (có thể là “bom nén”)', `zip bomb: ${err.message}`);
+        ? unreadable(fileName, fieldError('read.docxTooManyParts'), err.message)
+        : unreadable(fileName, fieldError('read.docxTooLarge'), err.message);
     }
     if (err instanceof ZipError) {
-      throw unreadable(fileName, 'tệp .docx bị hỏng hoặc bị cắt cụt (không đọc được cấu trúc nén)', `corrupt docx: ${err.message}`);
+      throw unreadable(fileName, fieldError('read.docxDamagedZip'), err.message);
     }
     throw err;
   }
@@ -211,9 +212,9 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Doc
       },
     );
   } catch (err) {
-    throw unreadable(fileName, 'tệp .docx bị hỏng, không đọc được nội dung', `mammoth failed: ${String(err)}`);
+    throw unreadable(fileName, fieldError('read.docxDamaged'), String(err));
   }
-  if (!document) throw unreadable(fileName, 'tệp .docx không có nội dung', 'no document body');
+  if (!document) throw unreadable(fileName, fieldError('read.docxNoBody'));
   const used = new Set<'tcvn3' | 'vni'>();
   const fonts = readStyleFonts(stylesXml);
   const lines = blockLines(document, fonts, used, false);

@@ -1,3 +1,4 @@
+import { fieldError } from '../../../../shared/contract/errors';
 import type { PlacedPage } from '../../../../shared/parser/layout';
 import { type FontEncoding, fontEncoding } from '../../../../shared/text/encodings/fonts';
 import { unreadable } from '../decodeText';
@@ -54,15 +55,15 @@ function errorName(err: unknown): string {
 /** Reads the text layer of a PDF. Refuses a file that is not a PDF, is cut short, or is locked. */
 export async function readPdf(bytes: Uint8Array, fileName: string): Promise<PdfText> {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  if (!head.includes('%PDF-')) throw unreadable(fileName, 'không phải tệp PDF (thiếu phần đầu %PDF)', 'not a PDF (no %PDF header)');
+  if (!head.includes('%PDF-')) throw unreadable(fileName, fieldError('read.notPdf'));
   // Every complete PDF ends with %%EOF (possibly followed by a few bytes): without it the file was
   // cut short in a copy or a download, and pages or their text may be missing.
   const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 2048)));
-  if (!tail.includes('%%EOF')) throw unreadable(fileName, 'tệp PDF bị cắt cụt (thiếu phần kết thúc), có thể chép hoặc tải về chưa hết', 'truncated PDF (no %%EOF)');
+  if (!tail.includes('%%EOF')) throw unreadable(fileName, fieldError('read.pdfTruncated'));
   // pdf.js would unpack a stream whole, however big: a "PDF bomb" is refused before it starts.
   const budget = await checkPdfStreams(bytes);
   if (!budget.ok) {
-    throw unreadable(fileName, 'nội dung tệp PDF quá lớn khi giải nén (có thể là “bom nén”)', `PDF stream at byte ${budget.offset} unpacks past the limit`);
+    throw unreadable(fileName, fieldError('read.pdfTooLarge'), `stream at byte ${budget.offset}`);
   }
   const lib = await pdfjs();
   let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -71,8 +72,8 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<PdfT
     doc = await lib.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: true })
       .promise;
   } catch (err) {
-    if (errorName(err) === 'PasswordException') throw unreadable(fileName, 'tệp PDF được khóa bằng mật khẩu', 'password-protected PDF');
-    throw unreadable(fileName, 'tệp PDF bị hỏng, không mở được', `corrupt PDF: ${String(err)}`);
+    if (errorName(err) === 'PasswordException') throw unreadable(fileName, fieldError('read.pdfPassword'));
+    throw unreadable(fileName, fieldError('read.pdfDamaged'), String(err));
   }
   try {
     const pages: string[] = [];
@@ -116,7 +117,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<PdfT
       placed: needsOcr ? [] : placed,
     };
   } catch (err) {
-    throw unreadable(fileName, 'tệp PDF bị hỏng, không đọc được nội dung', `corrupt PDF content: ${String(err)}`);
+    throw unreadable(fileName, fieldError('read.pdfContentDamaged'), String(err));
   } finally {
     await doc.destroy();
   }

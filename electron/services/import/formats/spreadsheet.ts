@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import path from 'node:path';
-import { ApiError } from '../../../../shared/contract/errors';
+import { ApiError, fieldError } from '../../../../shared/contract/errors';
 import { MAX_REGISTER_BYTES } from '../../../../shared/registers/fields';
 import { fromLegacy, repairLegacyText } from '../../../../shared/text/encodings/detect';
 import { fontEncoding } from '../../../../shared/text/encodings/fonts';
@@ -71,27 +71,27 @@ async function readXlsx(bytes: Uint8Array, fileName: string, sheetName: string |
     const zip = await openZip(bytes, XLSX_LIMITS);
     const ok = zip.entries.has('xl/workbook.xml');
     zip.close();
-    if (!ok) throw unreadable(fileName, 'không phải bảng tính Excel .xlsx (thiếu xl/workbook.xml)', 'no xl/workbook.xml');
+    if (!ok) throw unreadable(fileName, fieldError('read.notXlsx'));
   } catch (err) {
     if (err instanceof ZipLimitError) {
       throw err.limit === 'entries'
-        ? unreadable(fileName, 'bảng tính có quá nhiều phần bên trong (có thể là “bom nén”)', `too many zip entries: ${err.message}`)
-        : unreadable(fileName, 'bảng tính quá lớn khi giải nén (có thể là “bom nén”)', `zip bomb: ${err.message}`);
+        ? unreadable(fileName, fieldError('read.xlsxTooManyParts'), err.message)
+        : unreadable(fileName, fieldError('read.xlsxTooLarge'), err.message);
     }
-    if (err instanceof ZipError) throw unreadable(fileName, 'tệp .xlsx bị hỏng hoặc bị cắt cụt', `corrupt xlsx: ${err.message}`);
+    if (err instanceof ZipError) throw unreadable(fileName, fieldError('read.xlsxDamagedZip'), err.message);
     throw err;
   }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (err) {
-    throw unreadable(fileName, 'tệp .xlsx bị hỏng, không đọc được', `exceljs failed: ${String(err)}`);
+    throw unreadable(fileName, fieldError('read.xlsxDamaged'), String(err));
   }
   const sheets = workbook.worksheets.map((w) => w.name);
-  if (sheets.length === 0) throw unreadable(fileName, 'bảng tính không có trang nào', 'no worksheet');
+  if (sheets.length === 0) throw unreadable(fileName, fieldError('read.noSheet'));
   const sheet = sheetName ?? sheets[0]!;
   const worksheet = workbook.getWorksheet(sheet);
-  if (!worksheet) throw new ApiError('not_found', `Bảng tính “${fileName}” không có trang “${sheet}”.`, `No sheet ${sheet}`);
+  if (!worksheet) throw new ApiError('registers.sheetMissing', { fileName, sheet });
   const used = new Set<'tcvn3' | 'vni'>();
   const rows: string[][] = [];
   const width = worksheet.columnCount;
@@ -112,7 +112,7 @@ async function readXlsx(bytes: Uint8Array, fileName: string, sheetName: string |
 }
 
 function tooManyColumns(fileName: string, width: number): ApiError {
-  return unreadable(fileName, `có ${width} cột, quá nhiều cột cho một sổ đăng ký (tối đa ${MAX_COLUMNS}); có thể một dòng quá dài hoặc tệp không phải sổ đăng ký`, `${width} columns`);
+  return unreadable(fileName, fieldError('read.tooManyColumns', { columns: width, max: MAX_COLUMNS }));
 }
 
 /** No register line is this long; papaparse would hold a million cells for one (a gigabyte of memory). */
@@ -133,14 +133,14 @@ function readCsv(bytes: Uint8Array, fileName: string): RegisterTable {
   const decoded = decodeText(bytes, fileName);
   const longest = longestLine(decoded.text);
   if (longest > MAX_LINE_CHARS) {
-    throw unreadable(fileName, `có dòng dài ${longest} ký tự, quá dài cho một sổ đăng ký (tối đa ${MAX_LINE_CHARS}); tệp không phải sổ đăng ký hoặc bị hỏng`, `line of ${longest} characters`);
+    throw unreadable(fileName, fieldError('read.lineTooLong', { length: longest, max: MAX_LINE_CHARS }));
   }
   const parsed = Papa.parse<string[]>(decoded.text, { skipEmptyLines: false });
   const rows = parsed.data.slice(0, MAX_ROWS).map((r) => r.map((c) => String(c ?? '').trim()));
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   if (width > MAX_COLUMNS) throw tooManyColumns(fileName, width);
   while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === '')) rows.pop();
-  if (rows.length === 0) throw unreadable(fileName, 'tệp CSV không có dòng nào', 'no rows');
+  if (rows.length === 0) throw unreadable(fileName, fieldError('read.csvNoRows'));
   return { format: 'csv', encoding: decoded.encoding, conversions: decoded.conversions, sheets: ['CSV'], sheet: 'CSV', rows };
 }
 
@@ -149,10 +149,9 @@ export async function readRegisterTable(fileName: string, bytes: Uint8Array, she
   const ext = path.extname(fileName).toLowerCase();
   const base = path.basename(fileName);
   if (!REGISTER_EXTENSIONS.has(ext)) {
-    const hint = ext === '.xls' ? ' (tệp Excel cũ .xls: hãy mở bằng Excel/LibreOffice và lưu lại thành .xlsx)' : '';
-    throw new ApiError('unsupported_file', `Sổ đăng ký “${base}” phải là tệp .xlsx hoặc .csv${hint}.`, `Unsupported register format ${ext}`);
+    throw new ApiError('registers.unsupportedFormat', { fileName: base, oldExcel: ext === '.xls' });
   }
-  if (bytes.byteLength === 0) throw unreadable(base, 'tệp rỗng', 'the file is empty');
-  if (bytes.byteLength > MAX_REGISTER_BYTES) throw unreadable(base, `tệp quá lớn (tối đa ${MAX_REGISTER_BYTES / 1048576} MB)`, 'register too large');
+  if (bytes.byteLength === 0) throw unreadable(base, fieldError('read.empty'));
+  if (bytes.byteLength > MAX_REGISTER_BYTES) throw unreadable(base, fieldError('read.registerTooLarge', { maxMb: MAX_REGISTER_BYTES / 1048576 }));
   return ext === '.csv' ? readCsv(bytes, base) : readXlsx(bytes, base, sheet);
 }

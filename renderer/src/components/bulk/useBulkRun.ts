@@ -7,9 +7,9 @@ import type { InputOf } from '@shared/contract/api';
 import type { JobStatus } from '@shared/contract/types';
 import type { BulkResult } from '@shared/contract/types/bulk';
 import { call } from '../../api/client';
+import { followJob } from '../../api/followJob';
+import { readJob } from '../../api/useJobProgress';
 import { errorMessage } from '../../util/errors';
-
-const POLL_MS = 250;
 
 export type RunState = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -41,25 +41,27 @@ export function useBulkRun() {
       }
       const jobId = started.jobId!;
       jobRef.current = jobId;
-      for (;;) {
-        await new Promise((r) => setTimeout(r, POLL_MS));
-        if (!live.current) return null;
-        const status = await call('jobs.get', { jobId });
-        setJob(status);
-        if (status.state === 'running') continue;
-        if (status.state === 'done') {
-          const { result: done } = await call('bulk.jobResult', { jobId });
-          setResult(done);
-          setState('done');
-          return done;
-        }
-        if (status.state === 'cancelled') setState('cancelled');
-        else {
-          setError(status.error);
-          setState('failed');
-        }
-        return null;
+      const status = await followJob(jobId, {
+        read: readJob,
+        onStatus: setJob,
+        onError: (err) => {
+          throw err;
+        },
+        stopped: () => !live.current,
+      });
+      if (!status) return null;
+      if (status.state === 'done') {
+        const { result: done } = await call('bulk.jobResult', { jobId });
+        setResult(done);
+        setState('done');
+        return done;
       }
+      if (status.state === 'cancelled') setState('cancelled');
+      else {
+        setError(status.error);
+        setState('failed');
+      }
+      return null;
     } catch (err) {
       setError(errorMessage(err));
       setState('failed');

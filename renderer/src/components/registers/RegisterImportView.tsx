@@ -4,9 +4,9 @@
  * progress and a report of every row.
  */
 import { useEffect, useState } from 'react';
-import type { JobStatus } from '@shared/contract/types';
 import type { RegisterPreview } from '@shared/contract/types/registers';
 import { call } from '../../api/client';
+import { useJobProgress } from '../../api/useJobProgress';
 import { useAppStore } from '../../stores/appStore';
 import { useCatalogueStore } from '../../stores/catalogueStore';
 import { refreshAfterChange } from '../../stores/refresh';
@@ -21,8 +21,6 @@ import { MAX_REGISTER_BYTES } from '@shared/registers/fields';
 import { type Mapping, encodingLabel, hasKeyColumn, readBase64 } from './registerForm';
 import './registers.css';
 
-const POLL_MS = 300;
-
 export function RegisterImportView() {
   const t = useT();
   const fonds = useCatalogueStore((s) => s.fonds);
@@ -35,34 +33,14 @@ export function RegisterImportView() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [job, setJob] = useState<{ jobId: string; runId: number } | null>(null);
-  const [status, setStatus] = useState<JobStatus | null>(null);
 
   useEffect(() => {
     if (fondsId === null && fonds[0]) setFondsId(fonds[0].id);
   }, [fonds, fondsId]);
 
-  // Follows the import job until it ends.
-  useEffect(() => {
-    if (!job) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout>;
-    const poll = async () => {
-      try {
-        const s = await call('jobs.get', { jobId: job.jobId });
-        if (stopped) return;
-        setStatus(s);
-        if (s.state === 'running') timer = setTimeout(() => void poll(), POLL_MS);
-        else void refreshAfterChange();
-      } catch (err) {
-        if (!stopped) setError(errorMessage(err));
-      }
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [job]);
+  // Follows the import job until it ends, then refreshes what it changed.
+  const progress = useJobProgress(job?.jobId ?? null, () => void refreshAfterChange());
+  const status = progress.status;
 
   const read = async (source: { name: string; contentBase64: string }, options: { sheet?: string; headerRow?: number }) => {
     setBusy(true);
@@ -83,7 +61,6 @@ export function RegisterImportView() {
   const chooseFile = async (file: File | undefined) => {
     setPreview(null);
     setJob(null);
-    setStatus(null);
     if (!file) return;
     if (file.size > MAX_REGISTER_BYTES) {
       // Refused before reading it into memory.
@@ -124,7 +101,7 @@ export function RegisterImportView() {
           <p className="muted section-note">{t('import.registers.intro')}</p>
         </div>
       </header>
-      <ErrorBanner message={error} />
+      <ErrorBanner message={error ?? progress.error} />
       {fonds.length === 0 ? <p className="muted">{t('import.needFonds')}</p> : null}
       <div className="panel">
         <div className="form-grid">
@@ -202,7 +179,6 @@ export function RegisterImportView() {
                   type="button"
                   onClick={() => {
                     setJob(null);
-                    setStatus(null);
                     setPreview(null);
                     setUpload(null);
                   }}
