@@ -40,11 +40,13 @@ async function main() {
   const { documents } = await makeHostileCorpus(corpus);
   const cases = documents.filter((c) => !only || only.has(c.name));
   const db = path.join(tempDir('kholuu-bench-hostile-cat-'), 'c.sqlite');
+  const made = [corpus, path.dirname(db)];
 
   // The anchor: the same command importing one ordinary document (the first run also makes the catalogue).
   const anchorRuns: MeasuredRun[] = [];
   for (let i = 0; i < 4; i++) {
     const copy = path.join(tempDir('kholuu-bench-hostile-anchor-'), `ket-luan-${i}.txt`);
+    made.push(path.dirname(copy));
     fs.writeFileSync(copy, `${fs.readFileSync(SEED.conclusion1485, 'utf8')}\n${i}`);
     const run = await runMeasuredCli(['--db', db, 'import', copy]);
     if (run.code !== 0) throw new Error(`anchor import failed: ${run.stderr}`);
@@ -98,6 +100,7 @@ async function main() {
   );
   const out = path.join(REPO, 'tests', 'bench', 'results');
   fs.mkdirSync(out, { recursive: true });
+  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
   fs.writeFileSync(path.join(out, 'hostile.json'), `${JSON.stringify({ at: new Date().toISOString(), budget: DEFAULT_FILE_BUDGET, memoryLimitMb: MEMORY_LIMIT_MB, summary, rows }, null, 2)}\n`);
 }
 

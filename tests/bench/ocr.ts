@@ -1,5 +1,5 @@
 /**
- * OCR benchmark (`npm run bench:ocr -- [--pages 20] [--workers 2] [--model fast|best]`): generated
+ * OCR benchmark (`npm run bench:ocr -- [--pages 20] [--workers 2] [--model standard|best]`): generated
  * archive-like documents set on 200-dpi A4 pages (DejaVu Serif, 13 pt), scanned (skewed up to 1°,
  * speckled, JPEG at quality 75), then read by Kho Lưu's OCR (tesseract.js on worker threads, the
  * reader an import uses) and, where Debian's `tesseract` with `tesseract-ocr-vie` is installed, by
@@ -29,7 +29,8 @@ function option(name: string, fallback: string): string {
 
 const PAGES = Number(option('pages', '20'));
 const WORKERS = Number(option('workers', '2'));
-const MODEL: OcrModel = option('model', 'fast') === 'best' ? '4.0.0_best_int' : '4.0.0';
+// `standard` is the package's 4.0.0 data, `best` its 4.0.0_best_int (the same LSTM network without the legacy tables).
+const MODEL: OcrModel = option('model', 'standard') === 'best' ? '4.0.0_best_int' : '4.0.0';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -39,6 +39,7 @@ export function startMeasuredCli(args: string[], env: NodeJS.ProcessEnv = {}): {
     child.on('close', (code, signal) => {
       const ms = performance.now() - t0;
       const kb = fs.existsSync(peakFile) ? Number(fs.readFileSync(peakFile, 'utf8')) : NaN;
+      fs.rmSync(path.dirname(peakFile), { recursive: true, force: true });
       resolve({ code, signal, stdout, stderr, ms, peakMb: Number.isFinite(kb) ? kb / 1024 : null });
     });
   });

@@ -18,9 +18,11 @@ type TWorker = Awaited<ReturnType<Tesseract['createWorker']>>;
 const require = createRequire(import.meta.url);
 
 /**
- * The trained data: `4.0.0` is Tesseract's standard `vie` model (integer LSTM, the legacy engine's
- * tables unused here); `4.0.0_best_int` is the larger "best" network, slower for no better
- * reading on printed pages (`npm run bench:ocr -- --model best`).
+ * The trained data: `4.0.0` is Tesseract's standard `vie` model (the legacy engine's tables,
+ * unused here, and an integer LSTM network); `4.0.0_best_int` holds the same network alone
+ * (1.57 MB, the "best" shape integerised), so it reads the same words at the same cost
+ * (`npm run bench:ocr:stages -- --variants pnm,best`). Neither is the smaller tessdata_fast
+ * network Debian's `tesseract-ocr-vie` ships, which the npm package does not carry.
  */
 export type OcrModel = '4.0.0' | '4.0.0_best_int';
 export const DEFAULT_OCR_MODEL: OcrModel = '4.0.0';

@@ -29,22 +29,31 @@ const HEAVY = ['dau-ket-hop.txt', 'qua-lon.txt', 'bom-khai-that.docx', 'bom-khai
 const OVER_THE_LIMIT_TODAY = ['dong-30mb.txt', 'dong-30mb-lien.txt'];
 const PDF = 'nam-muoi-nghin-trang.pdf';
 
+/** Temporary folders, removed at the end (the corpus alone is 150 MB). */
+const made: string[] = [];
+const dirOf = (prefix: string) => {
+  const d = tempDir(prefix);
+  made.push(d);
+  return d;
+};
+
 let corpus: string;
 let cases: Map<string, HostileCase>;
 const figures: string[] = [];
 
 beforeAll(async () => {
-  corpus = tempDir('kholuu-hostile-budgets-');
+  corpus = dirOf('kholuu-hostile-budgets-');
   cases = new Map((await makeHostileCorpus(corpus)).documents.map((c) => [c.name, c]));
 }, 120_000);
 
 afterAll(() => {
   console.log(figures.join('\n'));
+  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
 });
 
 /** A catalogue made by importing one ordinary document (so the run under test only reads its file). */
 async function catalogue(): Promise<string> {
-  const db = path.join(tempDir('kholuu-hostile-budgets-cat-'), 'c.sqlite');
+  const db = path.join(dirOf('kholuu-hostile-budgets-cat-'), 'c.sqlite');
   const first = await runMeasuredCli(['--db', db, 'import', SEED.conclusion1485]);
   expect(first.code, first.stderr).toBe(0);
   figures.push(`an ordinary document: peak ${Math.round(first.peakMb!)} MB, ${Math.round(first.ms)} ms`);

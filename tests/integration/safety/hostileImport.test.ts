@@ -21,6 +21,14 @@ import { type TestApp, tempDir, waitForJob } from '../../support/services';
 /** Generous: a hostile file must be dealt with in this time, whatever the machine's load. */
 const PER_FILE_BOUND_MS = 120_000;
 
+/** Temporary folders, removed at the end: a catalogue here grows to a gigabyte (30 MB texts, their originals, backups). */
+const made: string[] = [];
+const dirOf = (prefix: string) => {
+  const d = tempDir(prefix);
+  made.push(d);
+  return d;
+};
+
 let corpusDir: string;
 let cases: { documents: HostileCase[]; registers: HostileCase[] };
 let app: TestApp;
@@ -79,15 +87,16 @@ function expectReason(message: string | null, c: { name: string; expect: RegExp 
 }
 
 beforeAll(async () => {
-  corpusDir = tempDir('kholuu-hostile-');
+  corpusDir = dirOf('kholuu-hostile-');
   cases = await makeHostileCorpus(corpusDir);
-  app = openSafetyApp(tempDir('kholuu-hostile-cat-'));
+  app = openSafetyApp(dirOf('kholuu-hostile-cat-'));
   const org = await app.call('organizations.create', { name: 'Huyện ủy Ea Súp', level: 'district', endDate: '2025-06-30' });
   fondsId = (await app.call('fonds.create', { code: 'HU-ES', name: 'Phông Huyện ủy Ea Súp', organizationId: org.id, status: 'closed' })).id;
 }, 120_000);
 
 afterAll(async () => {
   await app?.close();
+  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
 });
 
 describe('hostile documents, one at a time', () => {
@@ -174,11 +183,11 @@ describe('hostile documents, one at a time', () => {
 
 describe('hostile documents in a folder of ordinary ones', () => {
   it('imports the ordinary and acceptable files and reports each hostile one, on worker threads', async () => {
-    const other = openSafetyApp(tempDir('kholuu-hostile-folder-'));
+    const other = openSafetyApp(dirOf('kholuu-hostile-folder-'));
     try {
       const org = await other.call('organizations.create', { name: 'Huyện ủy Cư Kuin', level: 'district', endDate: '2025-06-30' });
       const fonds = await other.call('fonds.create', { code: 'HU-CK', name: 'Phông Huyện ủy Cư Kuin', organizationId: org.id, status: 'closed' });
-      const folder = path.join(tempDir('kholuu-hostile-mixed-'), 'Hộp 1');
+      const folder = path.join(dirOf('kholuu-hostile-mixed-'), 'Hộp 1');
       const ordinary = writeManyDocuments(path.join(folder, 'binh-thuong'), 70);
       const hostileDir = path.join(folder, 'la');
       fs.mkdirSync(hostileDir, { recursive: true });
