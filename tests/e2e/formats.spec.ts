@@ -38,7 +38,7 @@ async function registerFile(): Promise<string> {
   return file;
 }
 
-test('a Word file and a scan through the import dialog; the scan says it needs OCR', async ({ page }) => {
+test('a Word file and a scan through the import dialog; the scan is read by OCR and says so', async ({ page }) => {
   await page.goto(await host.start());
   await page.getByTestId('load-samples').click();
   await expect(page.getByTestId('fonds-view')).toBeVisible({ timeout: 60_000 });
@@ -52,12 +52,13 @@ test('a Word file and a scan through the import dialog; the scan says it needs O
   await expect(page.locator('[data-testid="import-result"][data-outcome="imported"]')).toHaveCount(3);
   await fullPageShot(page, 'formats-02-import-results');
 
-  // The scan: opened from the results, it says clearly that it waits for OCR.
+  // The scan: read by OCR on import, it says where its text came from, and its number was read.
   await page.locator('[data-testid="import-result"]', { hasText: 'scan.pdf' }).getByTestId('import-result-open').click();
   await expect(page.getByTestId('document-view')).toBeVisible();
-  await expect(page.getByTestId('reading-needs-ocr')).toContainText('Cần nhận dạng chữ (OCR)');
-  await expect(page.getByTestId('reading-needs-ocr')).toContainText('1 trang');
-  await fullPageShot(page, 'formats-03-scan-needs-ocr');
+  await expect(page.getByTestId('reading-ocr')).toContainText('nhận dạng chữ (OCR)');
+  await expect(page.getByTestId('reading-ocr')).toContainText('1 trang');
+  await expect(page.getByTestId('reading-needs-ocr')).toHaveCount(0);
+  await fullPageShot(page, 'formats-03-scan-read-by-ocr');
 
   // The old .VnTime Word file: read as Unicode, and says it was converted.
   await page.locator('#top-search').fill('sầu riêng hữu cơ');

@@ -24,6 +24,9 @@ export async function packReadyCatalogue(dir: string, opts: { documents: number;
   const scans = await writeScans(path.join(sources, 'ban-chup'), opts.scans, opts.scanKib);
   const app = openTestApp(dir);
   try {
+    // The scans are noise, carried as originals awaiting OCR: these catalogues test packaging and
+    // receipt, and OCR of noise would take minutes of a busy machine for nothing.
+    await app.call('settings.update', { ocrEnabled: false });
     const org = await app.call('organizations.create', { name: 'Huyện ủy Krông Pắc', level: 'district', endDate: '2025-06-30' });
     const successor = await app.call('organizations.create', { name: 'Đảng ủy xã Krông Pắc', level: 'commune', startDate: '2025-07-01' });
     const fonds = await app.call('fonds.create', { code: 'HU-KP', name: 'Phông Huyện ủy Krông Pắc', organizationId: org.id, status: 'closed' });

@@ -291,6 +291,7 @@ export const en: Messages = {
   'import.registers.field.notes': 'Notes',
   'import.reading.ocrTitle': 'Needs text recognition (OCR)',
   'import.reading.ocr': 'This is a scan without a text layer. The original is stored unchanged; the text and the metadata are empty, waiting for OCR and review.',
+  'import.reading.recognized': 'The text was recognized (OCR) from a scan: check it against the original before relying on it',
   'import.reading.pages': '{n} pages',
   'import.reading.converted': 'The text was converted from the {from} encoding to Unicode on import.',
   'import.reading.register': 'Made from the register “{file}”, row {row}.',

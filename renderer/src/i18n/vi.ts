@@ -293,6 +293,7 @@ export const vi = {
   'import.registers.field.notes': 'Ghi chú',
   'import.reading.ocrTitle': 'Cần nhận dạng chữ (OCR)',
   'import.reading.ocr': 'Đây là bản quét không có lớp chữ. Bản gốc đã được lưu nguyên vẹn; nội dung và các thông tin để trống, chờ nhận dạng chữ và rà soát.',
+  'import.reading.recognized': 'Nội dung được nhận dạng chữ (OCR) từ bản quét: đối chiếu với bản gốc trước khi dùng',
   'import.reading.pages': '{n} trang',
   'import.reading.converted': 'Chữ của văn bản được chuyển từ bảng mã {from} sang Unicode khi nhập.',
   'import.reading.register': 'Tạo từ sổ đăng ký “{file}”, dòng {row}.',

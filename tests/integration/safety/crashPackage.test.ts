@@ -130,7 +130,6 @@ beforeAll(async () => {
   expect(ref.code, ref.output).toBe(0);
   offsets = await zipOffsets(path.join(refDir, 'goi.zip'));
   fs.rmSync(refDir, { recursive: true, force: true });
-  // The 30 noise scans go through OCR on import (minutes on a busy two-core machine).
 }, 600_000);
 
 describe('packaging killed with SIGKILL at 20 moments', () => {

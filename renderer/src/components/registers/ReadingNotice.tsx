@@ -1,6 +1,7 @@
 /**
  * How a document's text was obtained, shown at the top of the document view: a scan waiting for
- * OCR (clearly), text converted from a legacy encoding, or a row of a register.
+ * OCR (clearly), a scan read by OCR (to be checked against the original), text converted from a
+ * legacy encoding, or a row of a register.
  */
 import { useEffect, useState } from 'react';
 import type { DocumentReadingInfo } from '@shared/contract/types/registers';
@@ -36,6 +37,12 @@ export function ReadingNotice({ documentId }: { documentId: number }) {
           {t('import.reading.ocr')}
           {info.pageCount ? ` (${t('import.reading.pages', { n: info.pageCount })})` : null}
         </div>
+      ) : null}
+      {info.encoding === 'ocr' && !info.needsOcr ? (
+        <p className="muted reading-note" data-testid="reading-ocr">
+          {t('import.reading.recognized')}
+          {info.pageCount ? ` (${t('import.reading.pages', { n: info.pageCount })})` : null}
+        </p>
       ) : null}
       {legacy ? (
         <p className="muted reading-note" data-testid="reading-converted">
