@@ -38,7 +38,7 @@ export function useQuery<N extends OperationName>(name: N, input: InputOf<N>, op
 
   useEffect(() => {
     if (!enabled) return;
-    void cell.run();
+    void cell.run(key);
     return () => cell.abandon();
   }, [cell, key, enabled]);
 

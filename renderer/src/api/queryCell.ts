@@ -15,6 +15,7 @@ const INITIAL: QueryState<never> = { data: null, error: null, loading: false };
 export class QueryCell<T> {
   private state: QueryState<T> = INITIAL;
   private sequence = 0;
+  private key: string | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(private fetcher: () => Promise<T>) {}
@@ -31,10 +32,19 @@ export class QueryCell<T> {
     return () => this.listeners.delete(listener);
   };
 
-  /** Reads again; resolves with the data, or null when the read failed or a newer one overtook it. */
-  async run(): Promise<T | null> {
+  /**
+   * Reads again; resolves with the data, or null when the read failed or a newer one overtook it.
+   * A new `key` (another record, other filters) first clears what was shown: data of the previous
+   * input is never shown as if it were the new one's.
+   */
+  async run(key?: string): Promise<T | null> {
     const mine = ++this.sequence;
-    this.set({ ...this.state, loading: true });
+    if (key !== undefined && key !== this.key) {
+      this.key = key;
+      this.set({ data: null, error: null, loading: true });
+    } else {
+      this.set({ ...this.state, loading: true });
+    }
     try {
       const data = await this.fetcher();
       if (mine !== this.sequence) return null;
