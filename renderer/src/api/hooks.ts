@@ -16,6 +16,8 @@ export interface QueryOptions {
   enabled?: boolean;
   /** False: the reply does not change when records change (an original's bytes). Default true. */
   followChanges?: boolean;
+  /** True: while another input's reply loads, keep showing the last one (the next page of a list). */
+  keepPrevious?: boolean;
 }
 
 export interface QueryResult<T> extends QueryState<T> {
@@ -28,7 +30,7 @@ export interface QueryResult<T> extends QueryState<T> {
 }
 
 export function useQuery<N extends OperationName>(name: N, input: InputOf<N>, options: QueryOptions = {}): QueryResult<OutputOf<N>> {
-  const { enabled = true, followChanges = true } = options;
+  const { enabled = true, followChanges = true, keepPrevious = false } = options;
   const key = `${name}\u0000${JSON.stringify(input ?? {})}`;
   const inputRef = useRef(input);
   inputRef.current = input;
@@ -38,7 +40,7 @@ export function useQuery<N extends OperationName>(name: N, input: InputOf<N>, op
 
   useEffect(() => {
     if (!enabled) return;
-    void cell.run(key);
+    void cell.run(key, keepPrevious);
     return () => cell.abandon();
   }, [cell, key, enabled]);
 
@@ -124,4 +126,12 @@ export function useMutation<N extends OperationName>(name: N, options: MutationO
     send,
     clearError: useCallback(() => setFailure(null), []),
   };
+}
+
+/**
+ * A read the user asks for at a moment of their choosing (count all that match, check a backup):
+ * like `useMutation`, busy and error included, but it announces no change.
+ */
+export function useLazyQuery<N extends OperationName>(name: N): MutationResult<N> {
+  return useMutation(name, { announces: false });
 }

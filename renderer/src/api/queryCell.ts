@@ -35,13 +35,14 @@ export class QueryCell<T> {
   /**
    * Reads again; resolves with the data, or null when the read failed or a newer one overtook it.
    * A new `key` (another record, other filters) first clears what was shown: data of the previous
-   * input is never shown as if it were the new one's.
+   * input is never shown as if it were the new one's. `keepPrevious` keeps it while the new one
+   * loads, for the next page of the same list.
    */
-  async run(key?: string): Promise<T | null> {
+  async run(key?: string, keepPrevious = false): Promise<T | null> {
     const mine = ++this.sequence;
     if (key !== undefined && key !== this.key) {
       this.key = key;
-      this.set({ data: null, error: null, loading: true });
+      this.set({ data: keepPrevious ? this.state.data : null, error: null, loading: true });
     } else {
       this.set({ ...this.state, loading: true });
     }
