@@ -30,6 +30,11 @@ export interface AuditInput {
   entityId: number | null;
   before?: unknown;
   after?: unknown;
+  /**
+   * The record's digest as the change left it, when the writer computed it from what it wrote (an
+   * insert); otherwise it is read from the record.
+   */
+  recordDigest?: string;
 }
 
 /** The chain starts from this value, so the first row is chained too. */
@@ -96,7 +101,7 @@ export class AuditRepository {
     // transaction), read for all rows at once.
     const wanted = new Map<DigestedEntity, number[]>();
     for (const input of inputs) {
-      if (input.entityId === null || !isDigested(input.entityType)) continue;
+      if (input.entityId === null || input.recordDigest !== undefined || !isDigested(input.entityType)) continue;
       const list = wanted.get(input.entityType);
       if (list) list.push(input.entityId);
       else wanted.set(input.entityType, [input.entityId]);
@@ -105,7 +110,9 @@ export class AuditRepository {
     for (const input of inputs) {
       const before = input.before === undefined ? null : canonicalJson(input.before);
       const after = input.after === undefined ? null : canonicalJson(input.after);
-      const recordDigest = input.entityId !== null && isDigested(input.entityType) ? (digests.get(input.entityType)?.get(input.entityId) ?? null) : null;
+      // The digest the writer computed from what it wrote (an insert), else the record as read.
+      const recordDigest =
+        input.entityId !== null && isDigested(input.entityType) ? (input.recordDigest ?? digests.get(input.entityType)?.get(input.entityId) ?? null) : null;
       const row = { at: input.at, actor: input.actor, action: input.action, entityType: input.entityType, entityId: input.entityId, before, after, recordDigest };
       const hash = auditRowHash(prevHash, row);
       ids.push(Number(insert.run({ ...row, prevHash, hash }).lastInsertRowid));
