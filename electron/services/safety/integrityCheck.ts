@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditVerification, FixityProblem, IntegrityReport } from '../../../shared/contract/types/safety';
-import { sha256File } from '../../data/snapshot';
+import { SealedFileError } from '../../data/originals/sealedFormat';
 import { type ServiceContext, nowOf } from '../context';
 import { checkAuditAnchors } from './auditWitnesses';
 import { checkRecords } from './recordCheck';
@@ -51,11 +51,13 @@ export async function checkOriginals(ctx: ServiceContext): Promise<IntegrityRepo
       return;
     }
     try {
-      const actual = await sha256File(file);
+      // The plaintext's SHA-256: a sealed original is opened, and one changed on disk fails to open.
+      const actual = await catalogue.originals.sha256(file);
       bytes += o.size;
       if (actual !== o.sha256) problems.push({ ...base, problem: 'mismatch', actualSha256: actual });
-    } catch {
-      problems.push({ ...base, problem: 'unreadable', actualSha256: null });
+    } catch (err) {
+      if (err instanceof SealedFileError) problems.push({ ...base, problem: 'mismatch', actualSha256: null });
+      else problems.push({ ...base, problem: 'unreadable', actualSha256: null });
     }
   };
   // A few reads in flight: each waits on the disk, and the event loop stays free for other calls.
