@@ -28,7 +28,9 @@ export async function verifyAuditChain(ctx: ServiceContext): Promise<AuditVerifi
 
 /**
  * Fixity: re-reads every original in the managed folder (streamed, so a large scan never sits in
- * memory) and compares its SHA-256 with the one recorded when it was catalogued. Originals moved
+ * memory) and compares its SHA-256 with the one recorded when it was catalogued (the plaintext's:
+ * an encrypted original is opened, and one that no longer opens was changed). In an encrypted
+ * catalogue an intact original lying unencrypted is reported too. Originals moved
  * to quarantine after an executed destruction decision are counted, not expected here.
  */
 export async function checkOriginals(ctx: ServiceContext): Promise<IntegrityReport['originals']> {
@@ -55,6 +57,8 @@ export async function checkOriginals(ctx: ServiceContext): Promise<IntegrityRepo
       const actual = await catalogue.originals.sha256(file);
       bytes += o.size;
       if (actual !== o.sha256) problems.push({ ...base, problem: 'mismatch', actualSha256: actual });
+      // Intact, but readable by anyone with the disk: sealing not finished, or a plain copy put back by hand.
+      else if (catalogue.originals.sealing && catalogue.originals.stateOf(file) === 'plain') problems.push({ ...base, problem: 'unencrypted', actualSha256: null });
     } catch (err) {
       if (err instanceof SealedFileError) problems.push({ ...base, problem: 'mismatch', actualSha256: null });
       else problems.push({ ...base, problem: 'unreadable', actualSha256: null });

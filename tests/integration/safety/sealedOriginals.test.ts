@@ -240,7 +240,7 @@ describe('originals of an encrypted catalogue are sealed, and read through one r
     }
   }, 240_000);
 
-  it('reports a sealed original changed on disk (check, viewer, backup verification), never packs it', async () => {
+  it('reports a sealed original changed on disk (check, viewer, backup verification), never packs it; check names one lying unencrypted', async () => {
     const dir = copyOf(built);
     const app = reopen(dir);
     try {
@@ -255,6 +255,12 @@ describe('originals of an encrypted catalogue are sealed, and read through one r
       // The text original cut short by a byte.
       const txtFile = path.join(app.services.context.catalogue.originalsDir, txt.storedPath);
       fs.truncateSync(txtFile, fs.statSync(txtFile).size - 1);
+      // The Word original put back unencrypted (intact, but readable by anyone with the disk).
+      const docx = all.find((a) => a.fileName === 'cong-van-501.docx')!;
+      const docxFile = path.join(app.services.context.catalogue.originalsDir, docx.storedPath);
+      const plain = app.services.context.catalogue.originals.readWholeSync(docxFile);
+      fs.rmSync(docxFile);
+      fs.writeFileSync(docxFile, plain);
 
       const report = await app.call('integrity.check', {});
       expect(report.ok).toBe(false);
@@ -262,6 +268,7 @@ describe('originals of an encrypted catalogue are sealed, and read through one r
         [
           [pdf.attachmentId, 'mismatch'],
           [txt.attachmentId, 'mismatch'],
+          [docx.attachmentId, 'unencrypted'],
         ].sort(),
       );
       await expect(app.call('originals.content', { attachmentId: pdf.attachmentId })).rejects.toMatchObject({ code: 'original.changed' });
