@@ -39,6 +39,7 @@ export const safetyEn: Record<keyof typeof safetyVi, string> = {
   'safety.check.problem.missing': 'File missing',
   'safety.check.problem.mismatch': 'Content changed',
   'safety.check.problem.unreadable': 'Unreadable',
+  'safety.check.problem.unencrypted': 'Not encrypted',
   'safety.check.at': 'Checked at {at}',
 
   'safety.backups.title': 'Backups',

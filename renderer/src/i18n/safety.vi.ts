@@ -41,6 +41,7 @@ export const safetyVi = {
   'safety.check.problem.missing': 'Thiếu tệp',
   'safety.check.problem.mismatch': 'Nội dung đã bị thay đổi',
   'safety.check.problem.unreadable': 'Không đọc được',
+  'safety.check.problem.unencrypted': 'Chưa được mã hóa',
   'safety.check.at': 'Kiểm tra lúc {at}',
 
   'safety.backups.title': 'Bản sao lưu',
