@@ -211,8 +211,15 @@ export class Catalogue {
     if (!this.encrypted) throw new Error('originals are sealed only in an encrypted catalogue');
     const existing = this.originalsKey();
     if (existing && (!restore || existing.equals(restore))) return existing;
-    const key = restore ?? randomBytes(32);
-    this.transaction(() => this.repos.settings.set(ORIGINALS_KEY_SETTING, key.toString('hex')));
+    // Read and written in one write transaction: two processes opening a newly encrypted catalogue
+    // at once agree on one key (the second finds the first's).
+    const key = this.transaction(() => {
+      const now = this.originalsKey();
+      if (now && !restore) return now;
+      const made = restore ?? randomBytes(32);
+      this.repos.settings.set(ORIGINALS_KEY_SETTING, made.toString('hex'));
+      return made;
+    });
     this.originalFiles = null;
     return key;
   }

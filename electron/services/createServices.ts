@@ -66,6 +66,8 @@ export function createServices(options: ServicesOptions): Services {
   };
   // An encryption cut short (a crash, a power cut), or a catalogue encrypted by a build that left
   // originals plain: the originals still plain are sealed now, in the background, no backup running meanwhile.
+  // The key is made before any operation can write an original (a catalogue created encrypted has none yet).
+  if (originalsToSeal(context)) catalogue.ensureOriginalsKey();
   const sealing = originalsToSeal(context)
     ? withBackupsHeld(context, () => sealAllOriginals(context)).then(
         (r) => {
