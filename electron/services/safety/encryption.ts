@@ -80,5 +80,5 @@ async function changePassphraseHeld(
     });
     for (const r of rekeyedIds) audit(ctx, 'backup.rekey', 'backup', null, undefined, r);
   });
-  return { encrypted: true, backupsRekeyed: rekeyed, backupProblems: problems, safetyBackupId: safety.id };
+  return { encrypted: true, backupsRekeyed: rekeyed, backupProblems: problems, safetyBackupId: safety.id, originalsSealed: sealing?.sealed ?? 0 };
 }

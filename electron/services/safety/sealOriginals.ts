@@ -9,7 +9,7 @@ import { type ServiceContext, audit } from '../context';
 import { processRunning } from './processes';
 
 export interface SealingResult {
-  /** Files sealed now (managed folder and backups; a file shared by hard links counts once). */
+  /** Files sealed now, counted where they lie (the managed folder and each backup's copy, linked or not). */
   sealed: number;
   /** Files found sealed already (an interrupted run's work, or originals written sealed). */
   alreadySealed: number;
@@ -47,7 +47,13 @@ function regularFilesUnder(root: string): string[] {
  * keep sharing one copy. Temporary files of dead processes (half-written copies, possibly plain)
  * are removed; those of live processes are left to their writer.
  */
-async function sealFolder(files: OriginalFiles, root: string, linked: Map<string, string>, result: SealingResult): Promise<void> {
+/** A plain file shared by hard links, already sealed at `sealed`: `remaining` links to it are still plain. */
+interface SealedTwin {
+  sealed: string;
+  remaining: number;
+}
+
+async function sealFolder(files: OriginalFiles, root: string, linked: Map<string, SealedTwin>, result: SealingResult): Promise<void> {
   const folders = new Set<string>();
   for (const file of regularFilesUnder(root)) {
     const temp = TEMPORARY.exec(path.basename(file));
@@ -58,11 +64,14 @@ async function sealFolder(files: OriginalFiles, root: string, linked: Map<string
     try {
       const st = fs.statSync(file);
       const inode = `${st.dev}:${st.ino}`;
-      const sealedTwin = st.nlink > 1 ? linked.get(inode) : undefined;
-      if (sealedTwin && files.stateOf(file) === 'plain') {
+      // The plain inode stays alive while a link to it is left, so its number cannot be reused meanwhile;
+      // the entry goes once its last link is replaced. Twins are the same original (the same name).
+      const twin = linked.get(inode);
+      if (twin && path.basename(twin.sealed) === path.basename(file) && files.stateOf(file) === 'plain') {
+        if (--twin.remaining <= 0) linked.delete(inode);
         const tmp = `${file}.${process.pid}.seal.tmp`;
         try {
-          fs.linkSync(sealedTwin, tmp);
+          fs.linkSync(twin.sealed, tmp);
           fs.renameSync(tmp, file);
           result.sealed++;
           folders.add(path.dirname(file));
@@ -75,7 +84,7 @@ async function sealFolder(files: OriginalFiles, root: string, linked: Map<string
       if (await files.sealInPlace(file)) {
         result.sealed++;
         folders.add(path.dirname(file));
-        if (st.nlink > 1) linked.set(inode, file);
+        if (st.nlink > 1) linked.set(inode, { sealed: file, remaining: st.nlink - 1 });
       } else {
         result.alreadySealed++;
       }
@@ -121,7 +130,7 @@ export async function sealAllOriginals(ctx: ServiceContext): Promise<SealingResu
   if (keyed.length > 0) catalogue.transaction(() => keyed.forEach((r) => audit(ctx, 'backup.rekey', 'backup', null, undefined, { ...r, originalsKey: true })));
 
   await sealFolder(files, catalogue.originalsDir, new Map(), result);
-  const linked = new Map<string, string>();
+  const linked = new Map<string, SealedTwin>();
   let folders: string[] = [];
   try {
     folders = fs.readdirSync(backupDir).map((n) => path.join(backupDir, n, ORIGINALS_COPY));

@@ -294,6 +294,8 @@ export interface EncryptionResult {
   backupsRekeyed: number;
   backupProblems: string[];
   safetyBackupId: string;
+  /** Originals encrypted now (managed folder and backups; 0 when only the passphrase changed). */
+  originalsSealed: number;
 }
 
 export interface LockState {
