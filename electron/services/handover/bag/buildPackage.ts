@@ -162,7 +162,7 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
   };
 
   try {
-    job.status.phase = 'Đang lập biểu mẫu (mục lục, biên bản, nhãn hộp, thống kê)';
+    job.setPhase('packingForms');
     for (const [form, format] of PACKAGED_FORMS) {
       checkCancel();
       const r = await renderExport(ec, form, format);
@@ -170,7 +170,7 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
       await breathe();
     }
 
-    job.status.phase = 'Đang ghi hồ sơ danh mục (JSON, CSV, toàn văn)';
+    job.setPhase('packingRecords');
     const catalogue = packageCatalogue(ctx, ec);
     await add(CATALOGUE_JSON, sink.addBuffer(CATALOGUE_JSON, Buffer.from(`${JSON.stringify(catalogue, null, 1)}\n`, 'utf8')));
     await add(FILES_CSV, sink.addBuffer(FILES_CSV, Buffer.from(filesCsv(catalogue), 'utf8')));
@@ -187,7 +187,7 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
     });
     await add(FULL_TEXT_JSONL, sink.addStream(FULL_TEXT_JSONL, texts));
 
-    job.status.phase = 'Đang sao và kiểm tra bản gốc';
+    job.setPhase('packingOriginals');
     // Several originals are read at once (the disk and the page cache serve them in parallel)
     // while earlier ones are written; the manifest lists them in the batch's order all the same.
     const written: Array<Promise<Written>> = [];
@@ -229,7 +229,7 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
       payloadBytes += done.size;
     }
 
-    job.status.phase = 'Đang ghi tệp kê khai (manifest) và hoàn tất gói';
+    job.setPhase('packingManifest');
     const manifest = buildManifest(payload);
     const tags: ManifestEntry[] = [];
     const tag = async (name: string, text: string) => {
