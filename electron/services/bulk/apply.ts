@@ -63,8 +63,9 @@ export function applyPlan(ctx: ServiceContext, action: BulkActionName, detail: R
 
       const createdFileIds: number[] = [];
       const created = new Map<number, number>();
+      const targets = new Set(plan.changes.map((c) => c.after?.fileId));
       for (const [placeholder, fields] of plan.createFiles) {
-        if (!plan.changes.some((c) => c.after?.fileId === placeholder)) continue;
+        if (!targets.has(placeholder)) continue;
         const id = repos.files.insert(fields, now);
         const file = repos.files.get(id)!;
         created.set(placeholder, id);
@@ -107,12 +108,14 @@ export function applyPlan(ctx: ServiceContext, action: BulkActionName, detail: R
       if (operationId !== null) repos.bulk.insertChanges(operationId, changeRows);
 
       // The index last (see DEVELOPERS.md: FTS rows after every other write of the transaction).
+      const unindex: number[] = [];
       const reindex: Array<{ documentId: number }> = [];
       for (const c of plan.changes) {
         if (c.entity !== 'document') continue;
-        if (c.kind === 'remove') repos.searchIndex.remove(c.id);
+        if (c.kind === 'remove') unindex.push(c.id);
         else if (c.kind === 'fields' && touchesIndex(c.after)) reindex.push({ documentId: c.id });
       }
+      repos.searchIndex.removeMany(unindex);
       repos.searchIndex.upsertMany(reindex);
       return { operationId, createdFileIds };
     }),

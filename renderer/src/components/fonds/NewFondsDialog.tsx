@@ -1,17 +1,15 @@
 /** Tạo phông lưu trữ: code, name, the creating body (picked, or created here), open/closed. */
-import { useEffect, useState } from 'react';
-import type { FondsStatus, Organization } from '@shared/contract/types';
-import { call } from '../../api/client';
+import { useEffect, useRef, useState } from 'react';
+import type { FondsStatus } from '@shared/contract/types';
+import { useMutation, useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { useCatalogueStore } from '../../stores/catalogueStore';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
 import { errorMessage, fieldErrors } from '../../util/errors';
 import { useFormSubmit } from '../../util/useFormSubmit';
-import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
-import { FormFooter } from '../common/FormFooter';
-import { Modal } from '../common/Modal';
+import { FormDialog } from '../common/FormDialog';
 import { OrganizationPicker, type OrganizationChoice } from './OrganizationPicker';
 
 type Errors = Record<string, string>;
@@ -19,7 +17,11 @@ type Errors = Record<string, string>;
 export function NewFondsDialog({ onClose }: { onClose(): void }) {
   const t = useT();
   const navigate = useAppStore((s) => s.navigate);
-  const [organizations, setOrganizations] = useState<Organization[] | null>(null);
+  const orgList = useQuery('organizations.list', {});
+  const organizations = orgList.data;
+  const createOrg = useMutation('organizations.create');
+  const createFonds = useMutation('fonds.create');
+  const firstList = useRef(true);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [org, setOrg] = useState<OrganizationChoice>({ kind: 'existing', id: null });
@@ -27,13 +29,14 @@ export function NewFondsDialog({ onClose }: { onClose(): void }) {
   const { errors, setErrors, banner, setBanner, busy, submit: run } = useFormSubmit();
 
   useEffect(() => {
-    call('organizations.list', {})
-      .then((list) => {
-        setOrganizations(list);
-        if (list.length === 0) setOrg({ kind: 'new', name: '' });
-      })
-      .catch((err: unknown) => setBanner(errorMessage(err)));
-  }, []);
+    if (!organizations || !firstList.current) return;
+    firstList.current = false;
+    // No body yet: the form opens on "new body" instead of an empty list.
+    if (organizations.length === 0) setOrg({ kind: 'new', name: '' });
+  }, [organizations]);
+  useEffect(() => {
+    if (orgList.message) setBanner(orgList.message);
+  }, [orgList.message]);
 
   const clearError = (key: string) =>
     setErrors((e) => {
@@ -56,7 +59,7 @@ export function NewFondsDialog({ onClose }: { onClose(): void }) {
       let organizationId: number;
       if (org.kind === 'new') {
         try {
-          organizationId = (await call('organizations.create', { name: org.name.trim() })).id;
+          organizationId = (await createOrg.send({ name: org.name.trim() })).id;
         } catch (err) {
           // The new body's own fields belong beside the organisation picker.
           const fe = fieldErrors(err);
@@ -64,13 +67,13 @@ export function NewFondsDialog({ onClose }: { onClose(): void }) {
           else setBanner(errorMessage(err));
           return;
         }
-        const list = await call('organizations.list', {});
-        setOrganizations(list);
+        // The picker lists the new body before it is chosen.
+        await orgList.reload();
         setOrg({ kind: 'existing', id: organizationId });
       } else {
         organizationId = org.id!;
       }
-      const fonds = await call('fonds.create', { code: code.trim(), name: name.trim(), organizationId, status });
+      const fonds = await createFonds.send({ code: code.trim(), name: name.trim(), organizationId, status });
       await refreshAfterChange();
       useCatalogueStore.getState().expand(fonds.id);
       navigate({ kind: 'fonds', fondsId: fonds.id });
@@ -78,44 +81,32 @@ export function NewFondsDialog({ onClose }: { onClose(): void }) {
     });
 
   return (
-    <Modal title={t('fonds.new')} onClose={onClose} testId="new-fonds-dialog">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <div className="modal-body form-grid">
-          <ErrorBanner message={banner} />
-          <Field id="fonds-code" label={t('fonds.code')} error={errors['code']} required>
-            <input id="fonds-code" value={code} maxLength={50} onChange={(e) => {
-              setCode(e.target.value);
-              clearError('code');
-            }} {...invalidProps('fonds-code', errors['code'])} data-testid="fonds-code" />
-          </Field>
-          <Field id="fonds-name" label={t('fonds.name')} error={errors['name']} required wide>
-            <input id="fonds-name" value={name} maxLength={500} onChange={(e) => {
-              setName(e.target.value);
-              clearError('name');
-            }} {...invalidProps('fonds-name', errors['name'])} data-testid="fonds-name" />
-          </Field>
-          <OrganizationPicker organizations={organizations} value={org} onChange={(v) => {
-            setOrg(v);
-            clearError('organizationId');
-          }} error={errors['organizationId']} />
-          <fieldset className="field field-wide radio-group">
-            <legend>{t('fonds.status')}</legend>
-            {(['open', 'closed'] as const).map((s) => (
-              <label key={s} className="radio">
-                <input type="radio" name="fonds-status" value={s} checked={status === s} onChange={() => setStatus(s)} data-testid={`fonds-status-${s}`} />
-                {t(s === 'open' ? 'fonds.status.open' : 'fonds.status.closed')}
-              </label>
-            ))}
-          </fieldset>
-        </div>
-        <FormFooter busy={busy} onCancel={onClose} submitLabel={t('common.create')} testId="fonds-form" />
-      </form>
-    </Modal>
+    <FormDialog title={t('fonds.new')} onClose={onClose} testId="new-fonds-dialog" formTestId="fonds-form" banner={banner} busy={busy} submitLabel={t('common.create')} onSubmit={submit}>
+      <Field id="fonds-code" label={t('fonds.code')} error={errors['code']} required>
+        <input id="fonds-code" value={code} maxLength={50} onChange={(e) => {
+          setCode(e.target.value);
+          clearError('code');
+        }} {...invalidProps('fonds-code', errors['code'])} data-testid="fonds-code" />
+      </Field>
+      <Field id="fonds-name" label={t('fonds.name')} error={errors['name']} required wide>
+        <input id="fonds-name" value={name} maxLength={500} onChange={(e) => {
+          setName(e.target.value);
+          clearError('name');
+        }} {...invalidProps('fonds-name', errors['name'])} data-testid="fonds-name" />
+      </Field>
+      <OrganizationPicker organizations={organizations} value={org} onChange={(v) => {
+        setOrg(v);
+        clearError('organizationId');
+      }} error={errors['organizationId']} />
+      <fieldset className="field field-wide radio-group">
+        <legend>{t('fonds.status')}</legend>
+        {(['open', 'closed'] as const).map((s) => (
+          <label key={s} className="radio">
+            <input type="radio" name="fonds-status" value={s} checked={status === s} onChange={() => setStatus(s)} data-testid={`fonds-status-${s}`} />
+            {t(s === 'open' ? 'fonds.status.open' : 'fonds.status.closed')}
+          </label>
+        ))}
+      </fieldset>
+    </FormDialog>
   );
 }

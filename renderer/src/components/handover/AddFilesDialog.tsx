@@ -3,17 +3,13 @@
  * must each be confirmed, with a reason; the host records who confirmed and when.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { CandidateFile } from '@shared/contract/types/handover';
-import { call } from '../../api/client';
+import { useMutation, useQuery } from '../../api/hooks';
 import { useCatalogueStore } from '../../stores/catalogueStore';
 import { useLocale, useT } from '../../i18n';
-import { errorMessage } from '../../util/errors';
 import { retentionLabel } from '../../util/format';
 import { useFormSubmit } from '../../util/useFormSubmit';
-import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
-import { FormFooter } from '../common/FormFooter';
-import { Modal } from '../common/Modal';
+import { FormDialog } from '../common/FormDialog';
 import type { BatchDetail } from '@shared/contract/types/handover';
 
 export function AddFilesDialog({ batchId, onClose, onAdded }: { batchId: number; onClose(): void; onAdded(d: BatchDetail): void }) {
@@ -21,20 +17,17 @@ export function AddFilesDialog({ batchId, onClose, onAdded }: { batchId: number;
   const locale = useLocale();
   const fonds = useCatalogueStore((s) => s.fonds);
   const [fondsId, setFondsId] = useState<number | null>(fonds[0]?.id ?? null);
-  const [candidates, setCandidates] = useState<CandidateFile[] | null>(null);
+  const listed = useQuery('handover.batches.candidates', { batchId, fondsId: fondsId ?? 0 }, { enabled: fondsId !== null });
+  const candidates = listed.data;
+  const addFiles = useMutation('handover.batches.addFiles');
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [confirmed, setConfirmed] = useState<Set<number>>(new Set());
   const [reason, setReason] = useState('');
-  const { errors, banner, setBanner, busy, submit } = useFormSubmit();
+  const { errors, banner, busy, submit } = useFormSubmit();
 
   useEffect(() => {
-    if (fondsId === null) return;
-    setCandidates(null);
     setChosen(new Set());
-    call('handover.batches.candidates', { batchId, fondsId })
-      .then(setCandidates)
-      .catch((err: unknown) => setBanner(errorMessage(err)));
-  }, [batchId, fondsId, setBanner]);
+  }, [batchId, fondsId]);
 
   const secrets = useMemo(() => (candidates ?? []).filter((f) => chosen.has(f.id)).flatMap((f) => f.secretDocuments.map((d) => ({ ...d, file: f.code }))), [candidates, chosen]);
 
@@ -59,7 +52,7 @@ export function AddFilesDialog({ batchId, onClose, onAdded }: { batchId: number;
 
   const onSubmit = () =>
     submit(validate(), async () => {
-      const detail = await call('handover.batches.addFiles', {
+      const detail = await addFiles.send({
         batchId,
         fileIds: [...chosen],
         ...(secrets.length > 0 ? { secretConfirmation: { documentIds: secrets.flatMap((s) => (s.documentId === null ? [] : [s.documentId])), reason: reason.trim() } } : {}),
@@ -70,95 +63,83 @@ export function AddFilesDialog({ batchId, onClose, onAdded }: { batchId: number;
 
   const all = candidates ?? [];
   return (
-    <Modal title={t('handover.add.title')} onClose={onClose} testId="hv-add-dialog" wide>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void onSubmit();
-        }}
-      >
-        <div className="modal-body">
-          <ErrorBanner message={banner} />
-          <Field id="hv-add-fonds" label={t('handover.add.fonds')}>
-            <select id="hv-add-fonds" value={fondsId ?? ''} onChange={(e) => setFondsId(Number(e.target.value))}>
-              {fonds.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.code} — {f.name}
-                </option>
-              ))}
-            </select>
+    <FormDialog title={t('handover.add.title')} onClose={onClose} testId="hv-add-dialog" formTestId="hv-add" wide grid={false} banner={banner ?? listed.message} busy={busy} submitLabel={t('handover.add.submit', { n: chosen.size })} onSubmit={onSubmit}>
+      <Field id="hv-add-fonds" label={t('handover.add.fonds')}>
+        <select id="hv-add-fonds" value={fondsId ?? ''} onChange={(e) => setFondsId(Number(e.target.value))}>
+          {fonds.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.code} — {f.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {candidates && all.length === 0 ? <p className="muted">{t('handover.add.none')}</p> : null}
+      {all.length > 0 ? (
+        <table className="data-table hv-pick" data-testid="hv-candidates">
+          <thead>
+            <tr>
+              <th>
+                <input
+                  type="checkbox"
+                  aria-label={t('handover.add.selectAll')}
+                  checked={chosen.size === all.length}
+                  onChange={(e) => setChosen(e.target.checked ? new Set(all.map((f) => f.id)) : new Set())}
+                  data-testid="hv-select-all"
+                />
+              </th>
+              <th>{t('file.codeShort')}</th>
+              <th>{t('file.title')}</th>
+              <th>{t('file.retention')}</th>
+              <th>{t('file.box')}</th>
+              <th className="num">{t('file.documents')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {all.map((f) => (
+              <tr key={f.id}>
+                <td>
+                  <input type="checkbox" checked={chosen.has(f.id)} onChange={() => setChosen((c) => toggle(c, f.id))} aria-label={f.code} data-testid={`hv-pick-${f.id}`} />
+                </td>
+                <td>{f.code}</td>
+                <td className="col-title">
+                  {f.title}
+                  {f.secretDocuments.length > 0 ? <span className="badge hv-badge-secret">{t('handover.batch.secretMark')}</span> : null}
+                </td>
+                <td>{retentionLabel(f.retention, locale) ?? t('common.notSet')}</td>
+                <td>{f.box ?? '—'}</td>
+                <td className="num">{f.documentCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {errors.files ? <p className="field-error">{errors.files}</p> : null}
+      {secrets.length > 0 ? (
+        <fieldset className="hv-secret-box" data-testid="hv-secret-box">
+          <legend className="secret-text">{t('handover.add.secretTitle')}</legend>
+          <p className="muted">{t('handover.add.secretExplain')}</p>
+          <ul className="plain-list">
+            {secrets.map((s, i) => (
+              <li key={s.documentId ?? `an-${i}`}>
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    disabled={s.documentId === null}
+                    checked={s.documentId !== null && confirmed.has(s.documentId)}
+                    onChange={() => s.documentId !== null && setConfirmed((c) => toggle(c, s.documentId!))}
+                    data-testid={`hv-confirm-${s.documentId ?? `an-${i}`}`}
+                  />
+                  {s.numberSymbol ?? (s.documentId !== null ? `#${s.documentId}` : t('handover.add.secretHidden'))} ({t(`security.${s.securityLevel}`)}) — {t('file.codeShort')} {s.file}: {t('handover.add.secretConfirm')}
+                </label>
+              </li>
+            ))}
+          </ul>
+          {errors.secrets ? <p className="field-error">{errors.secrets}</p> : null}
+          <Field id="hv-secret-reason" label={t('handover.add.reason')} error={errors.reason} required>
+            <textarea id="hv-secret-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} {...invalidProps('hv-secret-reason', errors.reason)} />
           </Field>
-          {candidates && all.length === 0 ? <p className="muted">{t('handover.add.none')}</p> : null}
-          {all.length > 0 ? (
-            <table className="data-table hv-pick" data-testid="hv-candidates">
-              <thead>
-                <tr>
-                  <th>
-                    <input
-                      type="checkbox"
-                      aria-label={t('handover.add.selectAll')}
-                      checked={chosen.size === all.length}
-                      onChange={(e) => setChosen(e.target.checked ? new Set(all.map((f) => f.id)) : new Set())}
-                      data-testid="hv-select-all"
-                    />
-                  </th>
-                  <th>{t('file.codeShort')}</th>
-                  <th>{t('file.title')}</th>
-                  <th>{t('file.retention')}</th>
-                  <th>{t('file.box')}</th>
-                  <th className="num">{t('file.documents')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {all.map((f) => (
-                  <tr key={f.id}>
-                    <td>
-                      <input type="checkbox" checked={chosen.has(f.id)} onChange={() => setChosen((c) => toggle(c, f.id))} aria-label={f.code} data-testid={`hv-pick-${f.id}`} />
-                    </td>
-                    <td>{f.code}</td>
-                    <td className="col-title">
-                      {f.title}
-                      {f.secretDocuments.length > 0 ? <span className="badge hv-badge-secret">{t('handover.batch.secretMark')}</span> : null}
-                    </td>
-                    <td>{retentionLabel(f.retention, locale) ?? t('common.notSet')}</td>
-                    <td>{f.box ?? '—'}</td>
-                    <td className="num">{f.documentCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-          {errors.files ? <p className="field-error">{errors.files}</p> : null}
-          {secrets.length > 0 ? (
-            <fieldset className="hv-secret-box" data-testid="hv-secret-box">
-              <legend className="secret-text">{t('handover.add.secretTitle')}</legend>
-              <p className="muted">{t('handover.add.secretExplain')}</p>
-              <ul className="plain-list">
-                {secrets.map((s, i) => (
-                  <li key={s.documentId ?? `an-${i}`}>
-                    <label className="checkbox">
-                      <input
-                        type="checkbox"
-                        disabled={s.documentId === null}
-                        checked={s.documentId !== null && confirmed.has(s.documentId)}
-                        onChange={() => s.documentId !== null && setConfirmed((c) => toggle(c, s.documentId!))}
-                        data-testid={`hv-confirm-${s.documentId ?? `an-${i}`}`}
-                      />
-                      {s.numberSymbol ?? (s.documentId !== null ? `#${s.documentId}` : t('handover.add.secretHidden'))} ({t(`security.${s.securityLevel}`)}) — {t('file.codeShort')} {s.file}: {t('handover.add.secretConfirm')}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-              {errors.secrets ? <p className="field-error">{errors.secrets}</p> : null}
-              <Field id="hv-secret-reason" label={t('handover.add.reason')} error={errors.reason} required>
-                <textarea id="hv-secret-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} {...invalidProps('hv-secret-reason', errors.reason)} />
-              </Field>
-            </fieldset>
-          ) : null}
-        </div>
-        <FormFooter busy={busy} onCancel={onClose} submitLabel={t('handover.add.submit', { n: chosen.size })} testId="hv-add" />
-      </form>
-    </Modal>
+        </fieldset>
+      ) : null}
+    </FormDialog>
   );
 }
