@@ -9,9 +9,10 @@
  * Only what the record says is covered (not review flags, timestamps or removal marks, which other
  * audited steps keep), so a legitimate change can never be mistaken for tampering.
  */
-import { createHash } from 'node:crypto';
+import { type Hash, createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { canonicalJson } from '../../shared/domain/canonicalJson';
+import { cachedStatement } from './statementCache';
 
 /** What a document says: its place, its metadata and its text. */
 export const DOCUMENT_CONTENT = [
@@ -46,15 +47,70 @@ export const ATTACHMENT_CONTENT = ['document_id', 'file_name', 'media_type', 'si
 
 export type DigestedEntity = 'document' | 'attachment';
 
-const TABLE: Record<DigestedEntity, { table: string; columns: readonly string[] }> = {
-  document: { table: 'documents', columns: DOCUMENT_CONTENT },
-  attachment: { table: 'attachments', columns: ATTACHMENT_CONTENT },
+/** Each kind's table, the columns its digest covers, and which of them have integer affinity (the rest are text). */
+const TABLE: Record<DigestedEntity, { table: string; columns: readonly string[]; integers: ReadonlySet<string> }> = {
+  document: { table: 'documents', columns: DOCUMENT_CONTENT, integers: new Set(['fonds_id', 'file_id', 'order_in_file', 'page_count']) },
+  attachment: { table: 'attachments', columns: ATTACHMENT_CONTENT, integers: new Set(['document_id', 'size']) },
 };
 
+/**
+ * Hashed in pieces this long: a 30-million-character full text is never turned into one JSON string
+ * (nor into its UTF-8 bytes) to be hashed, which held three more copies of it at once.
+ */
+const PIECE = 1 << 20;
+
+/** Adds `JSON.stringify(text)` to the hash piece by piece, never splitting a surrogate pair (a pair cut in two would be escaped as two lone halves). */
+function updateWithJsonString(hash: Hash, text: string): void {
+  if (text.length <= PIECE) {
+    hash.update(JSON.stringify(text));
+    return;
+  }
+  hash.update('"');
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + PIECE);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    hash.update(JSON.stringify(text.slice(at, end)).slice(1, -1));
+    at = end;
+  }
+  hash.update('"');
+}
+
+/**
+ * SHA-256 of `canonicalJson(values)` for a list of column values (text, numbers, null: what a row
+ * holds), computed without building that JSON: the same digest, in bounded memory.
+ */
+export function digestOfValues(values: readonly unknown[]): string {
+  const hash = createHash('sha256');
+  hash.update('[');
+  values.forEach((v, i) => {
+    if (i > 0) hash.update(',');
+    if (typeof v === 'string') updateWithJsonString(hash, v);
+    else hash.update(canonicalJson(v ?? null));
+  });
+  hash.update(']');
+  return hash.digest('hex');
+}
+
 function digestOf(columns: readonly string[], row: Record<string, unknown>): string {
-  return createHash('sha256')
-    .update(canonicalJson(columns.map((c) => row[c] ?? null)))
-    .digest('hex');
+  return digestOfValues(columns.map((c) => row[c] ?? null));
+}
+
+/**
+ * The digest of a record from the values an insert binds, keyed by column, as SQLite stores them
+ * (a number bound to a text column reads back as text, an integer text bound to an integer column as
+ * a number): the audit row of an insert gets its digest without reading the row back.
+ */
+export function digestOfWritten(entity: DigestedEntity, values: Readonly<Record<string, unknown>>): string {
+  const { columns, integers } = TABLE[entity];
+  return digestOfValues(
+    columns.map((c) => {
+      const v = values[c] ?? null;
+      if (!integers.has(c) && typeof v === 'number') return String(v);
+      if (integers.has(c) && typeof v === 'string' && /^-?\d{1,15}$/.test(v)) return Number(v);
+      return v;
+    }),
+  );
 }
 
 export function isDigested(entityType: string): entityType is DigestedEntity {
@@ -66,6 +122,40 @@ export function recordDigest(db: Database, entity: DigestedEntity, id: number): 
   const { table, columns } = TABLE[entity];
   const row = db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
   return row ? digestOf(columns, row) : null;
+}
+
+/** Records digested per statement. */
+const DIGEST_CHUNK = 5_000;
+/** Records whose JSON would be longer than this many bytes are digested in pieces ({@link recordDigest}) instead. */
+const WHOLE_JSON_BYTES = PIECE;
+
+/**
+ * {@link recordDigest} of many records at once (a bulk action's audit rows: thousands), each as it
+ * is now; records that do not exist are absent. SQLite writes the JSON (`json_array` of the same
+ * columns gives the same bytes as `canonicalJson` of their values: no spaces, the same string
+ * escapes, integers as digits), so a document's full text is hashed as read, never turned into a
+ * JavaScript string and escaped again: a quarter of the time of one record at a time. Rows are
+ * streamed, and a record with a text over a megabyte is hashed in pieces as check does, so memory
+ * stays bounded by one ordinary record.
+ */
+export function recordDigestsOf(db: Database, entity: DigestedEntity, ids: readonly number[]): Map<number, string> {
+  const { table, columns } = TABLE[entity];
+  const out = new Map<number, string>();
+  const long: number[] = [];
+  const size = columns.map((c) => `coalesce(length(CAST(${c} AS BLOB)), 0)`).join(' + ');
+  const stmt = cachedStatement(
+    db,
+    `SELECT id, CASE WHEN ${size} > ${WHOLE_JSON_BYTES} THEN NULL ELSE CAST(json_array(${columns.join(', ')}) AS BLOB) END AS content
+     FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`,
+  );
+  for (let i = 0; i < ids.length; i += DIGEST_CHUNK) {
+    for (const r of stmt.iterate(JSON.stringify(ids.slice(i, i + DIGEST_CHUNK))) as IterableIterator<{ id: number; content: Buffer | null }>) {
+      if (r.content === null) long.push(r.id);
+      else out.set(r.id, createHash('sha256').update(r.content).digest('hex'));
+    }
+  }
+  for (const id of long) out.set(id, recordDigest(db, entity, id)!);
+  return out;
 }
 
 /** Every record of a kind with its digest now, in id order (streamed: full texts are large). */

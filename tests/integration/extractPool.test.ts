@@ -19,7 +19,7 @@ afterEach(async () => {
   pool = null;
 });
 
-const store = (dir = tempDir(), sha = 'ab') => ({ dir, sha256: sha.repeat(32), extension: '.txt' });
+const store = (dir = tempDir(), sha = 'ab') => ({ dir, sha256: sha.repeat(32), extension: '.txt', key: null });
 
 describe('the pool of reading threads', () => {
   it('reads, parses and stores an original on a worker thread exactly as on the calling thread', async () => {

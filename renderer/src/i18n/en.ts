@@ -5,6 +5,10 @@ import { safetyEn } from './safety.en';
 import { viewerEn } from './viewer.en';
 // Selection and bulk actions, lineage, fonds and organizations
 import { bulkEn } from './bulk.en';
+// Arranging and numbering a fonds' files
+import { fileOrderEn } from './fileOrder.en';
+// The audit log's actions, each named
+import { auditActionsEn } from './auditActions.en';
 
 export const en: Messages = {
   'app.name': 'Kho Lưu',
@@ -632,4 +636,8 @@ export const en: Messages = {
   ...viewerEn,
   // Selection and bulk actions, lineage, fonds and organizations
   ...bulkEn,
+  // Arranging and numbering a fonds' files
+  ...fileOrderEn,
+  // The audit log's actions, each named
+  ...auditActionsEn,
 };

@@ -25,10 +25,11 @@ import type { Job } from '../../jobs';
 import { Cancelled } from '../cancelled';
 import { catalogueBody, documentKey, orgKey } from '../catalogueRecords';
 import { documentsCsv, filesCsv, loadExportContext, renderExport, type ExportContext, type RenderedExport } from '../exports/exporter';
-import { type BagSink, FolderSink, ZipSink } from './bagWriter';
+import { type BagSink, FolderSink, type Written, ZipSink } from './bagWriter';
 import { BufferPool, readOriginal, type OriginalBytes } from './originals';
 import { isUnrecordedLeftover } from './leftoverPackage';
 import { makeChosenDirs } from '../../../data/makeDirs';
+import { SealedFileError } from '../../../data/originals/sealedFormat';
 
 /** The forms every package carries, in `data/bieu-mau/`. */
 const PACKAGED_FORMS = [
@@ -218,7 +219,7 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
     const readAhead = () => {
       while (next < attachments.length && (ahead.length === 0 || (ahead.length < READ_AHEAD_FILES && aheadBytes < READ_AHEAD_BYTES))) {
         const a = attachments[next]!;
-        const read = readOriginal(path.join(originalsDir, ec.records.sources.get(a.key)!.storedPath), pool);
+        const read = readOriginal(path.join(originalsDir, ec.records.sources.get(a.key)!.storedPath), ctx.catalogue.originals, pool);
         // Awaited in its turn; a failure is reported there.
         read.catch(() => undefined);
         ahead.push({ index: next++, read });
@@ -234,14 +235,15 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
       const { index, read } = ahead.shift()!;
       const a = attachments[index]!;
       aheadBytes -= a.size;
-      let bytes: OriginalBytes;
+      let w: Written;
       try {
-        bytes = await read;
+        w = await sink.addOriginal(a.path, await read, counted);
       } catch (err) {
         if (isMissing(err)) throw new ApiError('handover.originalMissing', { fileName: a.fileName, sha256: a.sha256 });
+        // A sealed original that no longer opens was changed on disk.
+        if (err instanceof SealedFileError) throw new ApiError('handover.originalChanged', { fileName: a.fileName });
         throw err;
       }
-      const w = await sink.addOriginal(a.path, bytes, counted);
       if (w.sha256 !== a.sha256) throw new ApiError('handover.originalChanged', { fileName: a.fileName });
       payload.push({ sha256: w.sha256, path: a.path });
       payloadBytes += w.size;

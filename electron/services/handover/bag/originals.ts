@@ -1,9 +1,11 @@
 /**
- * Reading the catalogue's stored originals for a package: the one place packaging opens them, so
- * that how an original is stored (as it is, or sealed in an encrypted catalogue) is decided here.
+ * Reading the catalogue's stored originals for a package: the one place packaging opens them. An
+ * encrypted catalogue keeps them sealed; the package holds each as it was imported (its
+ * plaintext, the bytes its SHA-256 documents), opened here through the catalogue's `OriginalFiles`.
  */
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
+import type { OriginalFiles } from '../../../data/originals/originalFiles';
 
 /** Originals up to this size are read whole (several ahead of their turn); bigger ones are streamed. */
 export const READ_WHOLE_BYTES = 16 * 1024 * 1024;
@@ -62,29 +64,47 @@ function readInto(fd: number, into: Buffer, size: number, done: (err: Error | nu
 }
 
 /**
- * The bytes of the stored original at `file` (a path in the originals folder). Plain callbacks
- * rather than `fs.promises`' file handles: for thousands of small files their bookkeeping cost
- * more than the reading.
+ * The plaintext of the stored original at `file` (a path in the originals folder), as `files`
+ * opens it. Read through plain callbacks rather than `fs.promises`' file handles: for thousands of
+ * small files their bookkeeping cost more than the reading. A sealed original that does not open
+ * rejects with `SealedFileError`.
  */
-export function readOriginal(file: string, pool: BufferPool): Promise<OriginalBytes> {
+export function readOriginal(file: string, files: OriginalFiles, pool: BufferPool): Promise<OriginalBytes> {
   return new Promise((resolve, reject) => {
     fs.open(file, 'r', (openErr, fd) => {
       if (openErr) return reject(openErr);
       fs.fstat(fd, (statErr, stat) => {
         if (statErr) return fs.close(fd, () => reject(statErr));
-        const size = stat.size;
-        if (size > READ_WHOLE_BYTES) {
-          return fs.close(fd, () => resolve({ size, whole: null, open: () => fs.createReadStream(file, { highWaterMark: STREAM_CHUNK }) }));
+        const stored = stat.size;
+        if (stored > READ_WHOLE_BYTES) {
+          return fs.close(fd, () => {
+            try {
+              resolve({ size: files.plainSize(file), whole: null, open: () => files.stream(file) });
+            } catch (err) {
+              reject(err);
+            }
+          });
         }
-        const buffer = pool.take(size);
-        readInto(fd, buffer, size, (readErr, read) => {
+        const buffer = pool.take(stored);
+        readInto(fd, buffer, stored, (readErr, read) => {
           fs.close(fd, () => {
             if (readErr) {
               pool.give(buffer);
               return reject(readErr);
             }
             // A file cut short while being read keeps what it held: its SHA-256 tells.
-            resolve({ size: read, whole: buffer.subarray(0, read), release: () => pool.give(buffer) });
+            const raw = buffer.subarray(0, read);
+            let plain: Buffer;
+            try {
+              plain = files.opened(raw);
+            } catch (err) {
+              pool.give(buffer);
+              return reject(err);
+            }
+            if (plain === raw) return resolve({ size: read, whole: raw, release: () => pool.give(buffer) });
+            // Opened into a buffer of its own: the sealed bytes are done with.
+            pool.give(buffer);
+            resolve({ size: plain.length, whole: plain, release: () => undefined });
           });
         });
       });
