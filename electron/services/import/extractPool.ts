@@ -102,6 +102,11 @@ export class ExtractPool {
     return pool.unavailable ? null : pool;
   }
 
+  /** The reader threads' ids, oldest first (a thread is replaced after a large file, a budget overrun or a cancel). */
+  get threadIds(): number[] {
+    return this.readers.map((r) => r.worker.threadId);
+  }
+
   /** True when files are read on reader threads under the budget. */
   get budgeted(): boolean {
     return !this.unavailable;
