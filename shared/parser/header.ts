@@ -1,9 +1,10 @@
 import { docTypeByAbbr, type DocTypeInfo } from '../domain/docTypes';
 import { readAddressees } from './addressees';
 import { joinSplitCells } from './cells';
-import { buildSegments, subSeg } from './clean';
+import { buildSegments, subSeg, textIndex } from './clean';
 import { classifySegments, type Item, type Kind } from './classify';
 import type { PlaceDate } from './dateLine';
+import type { IdentRead } from './identLine';
 import { GENERIC_NAMES, readIssuer, type IssuerRead } from './issuer';
 import { isCapitals, startsLowercase, typesAgree } from './lexicon';
 import { fold } from '../text/fold';
@@ -57,13 +58,15 @@ export interface HeaderRead {
   stamp: StampRead | null;
 }
 
-const VV_RE = /^v\/v(?![a-z])/;
+// `Về: …` stands for `V/v` in some letters (a colon right after it, so a `VỀ VIỆC …` title line is not one).
+const VV_RE = /^(?:v\/v(?![a-z])|ve ?:)/;
 const VE_RE = /^ve\s/;
 const HEADER_MARKS: ReadonlySet<Kind> = new Set<Kind>(['number', 'placeDate', 'motto']);
 const CONG_VAN = docTypeByAbbr('CV')!;
 
 const LOCALITY_AFTER_RE = /^\s(?:tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong|dac khu)\s/;
 const ENACTING_LOOKAHEAD = 14;
+const CHAIRMAN_RE = /^chu tich /;
 
 /**
  * A header cell that kept only `ỦY BAN NHÂN DÂN` (its locality line lost in the copy): the
@@ -81,12 +84,22 @@ function completeIssuer(items: readonly Item[], read: IssuerRead, bodyStart: num
   for (let i = last + 1; i >= 1 && i < items.length && i <= last + ENACTING_LOOKAHEAD; i++) {
     const it = items[i]!;
     if (it.kind === 'prose') break;
-    if (it.kind === 'body' && it.seg.folded.startsWith(f) && LOCALITY_AFTER_RE.test(it.seg.folded.slice(f.length))) {
-      return { issuer: it.seg, parent: null, doubtful: true };
+    if (it.kind !== 'body') continue;
+    // `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …`: a chairman's decision names the body after the office.
+    const lead = CHAIRMAN_RE.exec(it.seg.folded)?.[0].length ?? 0;
+    const rest = it.seg.folded.slice(lead);
+    if (rest.startsWith(f) && LOCALITY_AFTER_RE.test(rest.slice(f.length))) {
+      return { issuer: lead ? subSeg(it.seg, textIndex(it.seg, lead)) : it.seg, parent: null, doubtful: true };
     }
   }
   // The kind of body without the body: not a name the document states in full.
   return { issuer: null, parent: null, doubtful: true };
+}
+
+/** The date an identification line states, as a dateline without a place. */
+function identDate(ident: IdentRead | null): PlaceDate | null {
+  if (!ident?.datePiece) return null;
+  return { place: null, date: ident.date, datePiece: ident.datePiece, unreadable: ident.date === null };
 }
 
 function firstIndex(items: readonly Item[], from: number, to: number, pred: (it: Item) => boolean): number {
@@ -125,9 +138,9 @@ function readPass(
   const numberIdx = firstIndex(items, 0, typeIdx < 0 ? bodyStart : typeIdx, (it) => it.kind === 'number' && !it.number!.bare);
   const bareIdx = firstIndex(items, 0, typeIdx < 0 ? bodyStart : typeIdx, (it) => it.kind === 'number');
   const numIdx = numberIdx >= 0 ? numberIdx : bareIdx;
-  const number = numIdx >= 0 ? items[numIdx]!.number! : null;
-
   const title = typeIdx >= 0 ? readTitle(items, typeIdx) : null;
+  // A headerless copy may state its number only on the identification line under the type word.
+  const number = numIdx >= 0 ? items[numIdx]!.number! : (title?.ident?.number ?? null);
   // The number's shape says which table its abbreviation is in: `TT` is THÔNG TRI in `05-TT/TW`,
   // THÔNG TƯ in `05/2025/TT-BNV`.
   // A party `QĐ` is a quyết định or, in Trung ương numbering, a quy định (210-QĐ/TW): it names no
@@ -146,7 +159,7 @@ function readPass(
     const vv = firstIndex(items, 0, end, (it) => VV_RE.test(it.seg.folded));
     if (vv >= 0) {
       subject = readSubject(items, vv, null, true);
-      if (subject) vvPiece = subSeg(items[vv]!.seg, 0, 3);
+      if (subject) vvPiece = subSeg(items[vv]!.seg, 0, items[vv]!.seg.folded.startsWith('v/v') ? 3 : 2);
     }
   }
   if (!subject && !title) {
@@ -193,7 +206,7 @@ function readPass(
     parent: issuerRead.parent,
     issuerFromTitle,
     issuerDoubtful: issuerRead.doubtful,
-    placeDate: pdIdx >= 0 ? items[pdIdx]!.placeDate! : null,
+    placeDate: pdIdx >= 0 ? items[pdIdx]!.placeDate! : identDate(title?.ident ?? null),
     security,
     urgency,
     addressees,
