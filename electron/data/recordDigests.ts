@@ -9,7 +9,7 @@
  * Only what the record says is covered (not review flags, timestamps or removal marks, which other
  * audited steps keep), so a legitimate change can never be mistaken for tampering.
  */
-import { createHash } from 'node:crypto';
+import { type Hash, createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { canonicalJson } from '../../shared/domain/canonicalJson';
 
@@ -46,15 +46,70 @@ export const ATTACHMENT_CONTENT = ['document_id', 'file_name', 'media_type', 'si
 
 export type DigestedEntity = 'document' | 'attachment';
 
-const TABLE: Record<DigestedEntity, { table: string; columns: readonly string[] }> = {
-  document: { table: 'documents', columns: DOCUMENT_CONTENT },
-  attachment: { table: 'attachments', columns: ATTACHMENT_CONTENT },
+/** Each kind's table, the columns its digest covers, and which of them have integer affinity (the rest are text). */
+const TABLE: Record<DigestedEntity, { table: string; columns: readonly string[]; integers: ReadonlySet<string> }> = {
+  document: { table: 'documents', columns: DOCUMENT_CONTENT, integers: new Set(['fonds_id', 'file_id', 'order_in_file', 'page_count']) },
+  attachment: { table: 'attachments', columns: ATTACHMENT_CONTENT, integers: new Set(['document_id', 'size']) },
 };
 
+/**
+ * Hashed in pieces this long: a 30-million-character full text is never turned into one JSON string
+ * (nor into its UTF-8 bytes) to be hashed, which held three more copies of it at once.
+ */
+const PIECE = 1 << 20;
+
+/** Adds `JSON.stringify(text)` to the hash piece by piece, never splitting a surrogate pair (a pair cut in two would be escaped as two lone halves). */
+function updateWithJsonString(hash: Hash, text: string): void {
+  if (text.length <= PIECE) {
+    hash.update(JSON.stringify(text));
+    return;
+  }
+  hash.update('"');
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + PIECE);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    hash.update(JSON.stringify(text.slice(at, end)).slice(1, -1));
+    at = end;
+  }
+  hash.update('"');
+}
+
+/**
+ * SHA-256 of `canonicalJson(values)` for a list of column values (text, numbers, null: what a row
+ * holds), computed without building that JSON: the same digest, in bounded memory.
+ */
+export function digestOfValues(values: readonly unknown[]): string {
+  const hash = createHash('sha256');
+  hash.update('[');
+  values.forEach((v, i) => {
+    if (i > 0) hash.update(',');
+    if (typeof v === 'string') updateWithJsonString(hash, v);
+    else hash.update(canonicalJson(v ?? null));
+  });
+  hash.update(']');
+  return hash.digest('hex');
+}
+
 function digestOf(columns: readonly string[], row: Record<string, unknown>): string {
-  return createHash('sha256')
-    .update(canonicalJson(columns.map((c) => row[c] ?? null)))
-    .digest('hex');
+  return digestOfValues(columns.map((c) => row[c] ?? null));
+}
+
+/**
+ * The digest of a record from the values an insert binds, keyed by column, as SQLite stores them
+ * (a number bound to a text column reads back as text, an integer text bound to an integer column as
+ * a number): the audit row of an insert gets its digest without reading the row back.
+ */
+export function digestOfWritten(entity: DigestedEntity, values: Readonly<Record<string, unknown>>): string {
+  const { columns, integers } = TABLE[entity];
+  return digestOfValues(
+    columns.map((c) => {
+      const v = values[c] ?? null;
+      if (!integers.has(c) && typeof v === 'number') return String(v);
+      if (integers.has(c) && typeof v === 'string' && /^-?\d{1,15}$/.test(v)) return Number(v);
+      return v;
+    }),
+  );
 }
 
 export function isDigested(entityType: string): entityType is DigestedEntity {

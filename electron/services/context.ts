@@ -64,6 +64,8 @@ export function audit(
   entityId: number | null,
   before?: unknown,
   after?: unknown,
+  /** The record's digest computed from what was just written (see `AuditInput.recordDigest`). */
+  recordDigest?: string,
 ): void {
-  ctx.catalogue.repos.audit.append({ at: nowOf(ctx), actor: ctx.actor(), action, entityType, entityId, before, after });
+  ctx.catalogue.repos.audit.append({ at: nowOf(ctx), actor: ctx.actor(), action, entityType, entityId, before, after, ...(recordDigest !== undefined ? { recordDigest } : {}) });
 }

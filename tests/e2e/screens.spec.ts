@@ -1,6 +1,6 @@
 /**
  * The screens the other specs pass by without looking: the fonds page with its 2025 lineage and
- * its edit dialog; bodies and fonds (Đơn vị và phông) with their edit, lineage and removal
+ * its edit dialog, its files arranged (order not saved, its preview, renumbering); bodies and fonds (Đơn vị và phông) with their edit, lineage and removal
  * dialogs; a draft handover batch's particulars edited; the bulk dialogs not shown elsewhere
  * (review, add to a batch, remove) and the history of bulk actions. Each is photographed and
  * checked by axe-core (no serious or critical violation), on the sample fonds.
@@ -41,6 +41,28 @@ test('fonds and bodies, their lineage and dialogs; batch particulars; bulk revie
   await expectAccessible(page, 'fonds dialog', '[data-testid=fonds-dialog]');
   await fondsDialog.getByTestId('fonds-edit-form-cancel').click();
   await expect(fondsDialog).toHaveCount(0);
+
+  // Its files arranged: the last moved to the top, the order not saved yet, its preview, renumbering.
+  const fileRows = page.getByTestId('files-table').locator('tbody tr');
+  await fileRows.last().getByRole('button', { name: /lên$/ }).click();
+  await expect(page.getByTestId('file-order-pending')).toBeVisible();
+  await shot(page, '02a-files-arranged');
+  await expectAccessible(page, 'fonds files arranged, not saved');
+  await page.getByTestId('file-order-save').click();
+  const orderDialog = page.getByTestId('file-order-dialog');
+  await expect(orderDialog.getByTestId('file-order-preview')).toBeVisible();
+  await shot(page, '02b-files-order-preview');
+  await expectAccessible(page, 'file order preview', '[data-testid=file-order-dialog]');
+  await orderDialog.getByTestId('file-order-cancel-dialog').click();
+  await page.getByTestId('file-order-discard').click();
+  await expect(page.getByTestId('file-order-pending')).toHaveCount(0);
+  await page.getByTestId('file-order-renumber').click();
+  await orderDialog.getByTestId('file-order-start').fill('x');
+  await expect(orderDialog.getByTestId('file-order-submit')).toBeDisabled();
+  await shot(page, '02c-files-renumber-invalid');
+  await expectAccessible(page, 'renumber dialog, start not a number', '[data-testid=file-order-dialog]');
+  await orderDialog.getByTestId('file-order-cancel-dialog').click();
+  await expect(orderDialog).toHaveCount(0);
 
   // Đơn vị và phông: every body with its lineage, every fonds, each editable and removable.
   await page.getByTestId('nav-structure').click();

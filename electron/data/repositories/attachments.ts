@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Attachment } from '../../../shared/contract/types';
+import { digestOfWritten } from '../recordDigests';
 import { cachedStatement } from '../statementCache';
 
 interface AttachmentRow {
@@ -32,13 +33,24 @@ export class AttachmentRepository {
   constructor(private readonly db: Database) {}
 
   insert(f: AttachmentFields, now: string): number {
-    const result = this.db
-      .prepare(
-        `INSERT INTO attachments (document_id, file_name, media_type, size, sha256, stored_path, created_at)
-         VALUES (@documentId, @fileName, @mediaType, @size, @sha256, @storedPath, @now)`,
-      )
-      .run({ ...f, now });
+    const result = cachedStatement(
+      this.db,
+      `INSERT INTO attachments (document_id, file_name, media_type, size, sha256, stored_path, created_at)
+       VALUES (@documentId, @fileName, @mediaType, @size, @sha256, @storedPath, @now)`,
+    ).run({ documentId: f.documentId, fileName: f.fileName, mediaType: f.mediaType, size: f.size, sha256: f.sha256, storedPath: f.storedPath, now });
     return Number(result.lastInsertRowid);
+  }
+
+  /** The record digest (recordDigests.ts) of the row {@link insert} writes for `f`, without reading it back. */
+  insertedDigest(f: AttachmentFields): string {
+    return digestOfWritten('attachment', {
+      document_id: f.documentId,
+      file_name: f.fileName,
+      media_type: f.mediaType,
+      size: f.size,
+      sha256: f.sha256,
+      stored_path: f.storedPath,
+    });
   }
 
   /**

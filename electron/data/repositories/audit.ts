@@ -30,6 +30,11 @@ export interface AuditInput {
   entityId: number | null;
   before?: unknown;
   after?: unknown;
+  /**
+   * The record's digest as the change left it, when the writer computed it from what it wrote (an
+   * insert); otherwise it is read from the record.
+   */
+  recordDigest?: string;
 }
 
 /** The chain starts from this value, so the first row is chained too. */
@@ -96,7 +101,8 @@ export class AuditRepository {
       const before = input.before === undefined ? null : canonicalJson(input.before);
       const after = input.after === undefined ? null : canonicalJson(input.after);
       // The record as this change left it (the row is written after the change, in its transaction).
-      const recordDigest = input.entityId !== null && isDigested(input.entityType) ? recordDigest_(this.db, input.entityType, input.entityId) : null;
+      const recordDigest =
+        input.entityId !== null && isDigested(input.entityType) ? (input.recordDigest ?? recordDigest_(this.db, input.entityType, input.entityId)) : null;
       const row = { at: input.at, actor: input.actor, action: input.action, entityType: input.entityType, entityId: input.entityId, before, after, recordDigest };
       const hash = auditRowHash(prevHash, row);
       ids.push(Number(insert.run({ ...row, prevHash, hash }).lastInsertRowid));

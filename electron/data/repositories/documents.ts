@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { DocumentRecord, DocumentListPage, IncomingStamp } from '../../../shared/contract/types';
 import { numberSymbolKey } from '../../../shared/domain/numberSymbol';
 import type { DocumentMention } from '../../../shared/importing/sameDocument';
+import { digestOfWritten } from '../recordDigests';
 import { parseJson, parseJsonArray, updateById } from './sql';
 
 /**
@@ -109,6 +110,16 @@ export class DocumentRepository {
     for (const field of FIELDS) params[field] = stored(field, f[field]);
     this.insertStatement ??= this.db.prepare(INSERT_SQL);
     return Number(this.insertStatement.run(params).lastInsertRowid);
+  }
+
+  /**
+   * The record digest (recordDigests.ts) of the row {@link insert} writes for `f`, from the values
+   * it binds: an import hashes what it writes instead of reading each new row (and its full text) back.
+   */
+  insertedDigest(f: DocumentFields): string {
+    const values: Record<string, unknown> = {};
+    for (const field of FIELDS) values[DOCUMENT_COLUMNS[field]] = stored(field, f[field]);
+    return digestOfWritten('document', values);
   }
 
   update(id: number, patch: DocumentPatch, now: string): void {

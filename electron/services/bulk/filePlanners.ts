@@ -9,6 +9,9 @@ import type { BulkFileRow } from '../../data/repositories/bulk';
 import type { ServiceContext } from '../context';
 import type { Planner } from './documentPlanners';
 import { type Plan, diffFields } from './plan';
+import { type OrderPlan, type OrderedFile, renumberCodes, reorderCodes } from '../../../shared/bulk/fileOrder';
+import { canEditContents } from '../../../shared/handover/batchRules';
+import type { BatchStatus } from '../../../shared/contract/types/handover';
 
 type ActionInput<A extends string> = Extract<ParsedInputOf<'bulk.start'>, { action: A }>;
 
@@ -165,27 +168,48 @@ export function addToBatchPlanner(ctx: ServiceContext, input: ActionInput<'files
   };
 }
 
-/** Số hồ sơ in the order given: `prefix + start`, `prefix + (start + 1)`… within one fonds. */
-export function renumberPlanner(ctx: ServiceContext, input: ActionInput<'files.renumber'>): Planner {
+/** The rows of files to number, in the order given, each usable one once, with its lock. */
+function filesInOrder(ctx: ServiceContext, ids: readonly number[]): { rows: Map<number, BulkFileRow>; order: OrderedFile[] } {
+  const rows = ctx.catalogue.repos.bulk.files(ids);
+  const order: OrderedFile[] = [];
+  for (const id of ids) {
+    const f = rows.get(id);
+    if (f && f.removedAt === null) order.push({ id, code: f.code, locked: f.batchStatus !== null && !canEditContents(f.batchStatus as BatchStatus) });
+  }
+  return { rows, order };
+}
+
+/**
+ * Numbers files in one list: the changes `plan` (reorder or renumber) gives, refusing files of
+ * another fonds, removed ones and those locked in a handover batch past the draft; a number another
+ * file of the fonds holds refuses the whole action (codes are unique in a fonds).
+ */
+function numberingPlanner(ctx: ServiceContext, ids: readonly number[], verb: 'renumber' | 'reorder', numbers: (order: OrderedFile[]) => OrderPlan, detail: Record<string, unknown>): Planner {
   const { repos } = ctx.catalogue;
-  let fondsId: number | null = null;
-  let n = input.start;
+  const { rows, order } = filesInOrder(ctx, ids);
+  const fondsId = order.length > 0 ? rows.get(order[0]!.id)!.fondsId : null;
+  const inList = order.filter((f) => rows.get(f.id)!.fondsId === fondsId);
+  const planned = numbers(inList);
+  const to = new Map(planned.changes.map((c) => [c.id, c.to]));
+  const kept = new Set(planned.kept.map((k) => k.id));
   return {
     entity: 'file',
-    detail: { start: input.start, prefix: input.prefix },
-    planChunk(ids, plan) {
-      const rows = repos.bulk.files(ids);
-      for (const id of ids) {
+    detail: { ...detail, fondsId },
+    planChunk(chunk, plan) {
+      for (const id of chunk) {
         const f = rows.get(id);
         if (!usable(plan, id, f)) continue;
-        fondsId ??= f.fondsId;
         if (f.fondsId !== fondsId) {
           plan.refuse('file', id, f.code, 'not_in_list');
           continue;
         }
-        const code = `${input.prefix}${n++}`;
-        if (code === f.code) plan.unchanged++;
-        else plan.add({ entity: 'file', id, kind: 'fields', verb: 'renumber', before: { code: f.code }, after: { code }, stamp: f.updatedAt, label: f.code });
+        if (kept.has(id)) {
+          plan.refuse('file', id, f.code, 'file_in_handover', { batch: f.batchCode, status: f.batchStatus });
+          continue;
+        }
+        const code = to.get(id);
+        if (code === undefined) plan.unchanged++;
+        else plan.add({ entity: 'file', id, kind: 'fields', verb, before: { code: f.code }, after: { code }, stamp: f.updatedAt, label: f.code });
       }
     },
     finish(plan) {
@@ -197,4 +221,14 @@ export function renumberPlanner(ctx: ServiceContext, input: ActionInput<'files.r
       }
     },
   };
+}
+
+/** Số hồ sơ in the order given: `prefix + start`, `prefix + (start + 1)`… within one fonds. */
+export function renumberPlanner(ctx: ServiceContext, input: ActionInput<'files.renumber'>): Planner {
+  return numberingPlanner(ctx, input.selection.ids, 'renumber', (order) => renumberCodes(order, input.start, input.prefix), { start: input.start, prefix: input.prefix });
+}
+
+/** Files put in the order given by exchanging the numbers they hold (see `reorderCodes`). */
+export function reorderFilesPlanner(ctx: ServiceContext, input: ActionInput<'files.reorder'>): Planner {
+  return numberingPlanner(ctx, input.selection.ids, 'reorder', reorderCodes, {});
 }

@@ -11,7 +11,7 @@ import { type ServiceContext, nowOf } from '../context';
 import type { Job } from '../jobs';
 import { applyPlan } from './apply';
 import { type Planner, confirmReviewPlanner, movePlanner, removePlanner, reorderPlanner, setFieldsPlanner } from './documentPlanners';
-import { addToBatchPlanner, fileFieldsPlanner, fileRemovePlanner, renumberPlanner } from './filePlanners';
+import { addToBatchPlanner, fileFieldsPlanner, fileRemovePlanner, renumberPlanner, reorderFilesPlanner } from './filePlanners';
 import { Plan } from './plan';
 import { resolveDocuments, resolveFiles } from './selection';
 
@@ -43,6 +43,8 @@ function prepare(ctx: ServiceContext, input: BulkInput): Prepared {
       return { planner: reorderPlanner(ctx, input), ids: [...new Set(input.selection.ids)], refusals: [] };
     case 'files.renumber':
       return { planner: renumberPlanner(ctx, input), ids: [...new Set(input.selection.ids)], refusals: [] };
+    case 'files.reorder':
+      return { planner: reorderFilesPlanner(ctx, input), ids: [...new Set(input.selection.ids)], refusals: [] };
     case 'files.setFields':
     case 'files.remove':
     case 'files.addToBatch': {

@@ -57,14 +57,16 @@ export function writeDocument(ctx: ServiceContext, doc: NewDocument, pendingInde
   repos.citations.insertForDocument(id, doc.citations ?? findCitations(fields.fullText, fields.numberSymbol));
   const { action, ...origin } = doc.origin;
   // The record as inserted, without reading it back.
-  audit(ctx, action, 'document', id, undefined, { ...insertedRecord(id, fields, now), ...origin, textLength: fields.fullText.length });
+  audit(ctx, action, 'document', id, undefined, { ...insertedRecord(id, fields, now), ...origin, textLength: fields.fullText.length }, repos.documents.insertedDigest(fields));
   const attachmentIds = doc.originals.map((o) => addOriginal(ctx, id, o, doc.origin.action === 'document.receive' ? { source: doc.origin.source } : {}));
   return { id, attachmentIds };
 }
 
 /** Adds an original to a document (a new one, or one already catalogued that arrived again as another file), audited. */
 export function addOriginal(ctx: ServiceContext, documentId: number, o: NewOriginal, auditExtra: Record<string, unknown> = {}): number {
-  const attachmentId = ctx.catalogue.repos.attachments.insert({ documentId, ...o }, nowOf(ctx));
-  audit(ctx, 'attachment.add', 'attachment', attachmentId, undefined, { documentId, fileName: o.fileName, size: o.size, sha256: o.sha256, ...auditExtra });
+  const { attachments } = ctx.catalogue.repos;
+  const fields = { documentId, ...o };
+  const attachmentId = attachments.insert(fields, nowOf(ctx));
+  audit(ctx, 'attachment.add', 'attachment', attachmentId, undefined, { documentId, fileName: o.fileName, size: o.size, sha256: o.sha256, ...auditExtra }, attachments.insertedDigest(fields));
   return attachmentId;
 }

@@ -42,6 +42,15 @@ export function defaultPoolSize(): number {
  */
 const PER_WORKER = 8;
 
+/**
+ * A reader thread that has read a file this large is ended once it has replied, and a new one
+ * started: its heap grew to hold that file's bytes, text and folded text several times over, and
+ * V8 keeps what it grew to, so the process would carry it through the catalogue write (where the
+ * main thread holds the text too) and beyond. Nothing is queued behind such a file on its thread.
+ */
+export const RETIRE_AFTER_BYTES = 8 * 1024 * 1024;
+const large = (t: Task) => t.bytes.byteLength >= RETIRE_AFTER_BYTES;
+
 interface Task {
   id: number;
   /** The caller (an import run): cancelling stops its files only. */
@@ -199,7 +208,7 @@ export class ExtractPool {
 
   private dispatch(): void {
     for (const reader of this.readers) {
-      while (reader.alive && reader.tasks.length < PER_WORKER && this.queue.length > 0) {
+      while (reader.alive && reader.tasks.length < PER_WORKER && this.queue.length > 0 && !reader.tasks.some(large)) {
         const task = this.queue.shift()!;
         reader.tasks.push(task);
         const request: ExtractRequest = { type: 'extract', id: task.id, name: task.name, bytes: task.bytes, store: task.store };
@@ -233,7 +242,8 @@ export class ExtractPool {
   private finish(reader: Reader, task: Task, reply: ExtractReply): void {
     if (reply.ok) this.settle(reader, task, null, { extracted: reply.extracted, parsed: reply.parsed, storedPath: reply.storedPath, indexedBody: reply.indexedBody });
     else this.settle(reader, task, ApiError.fromBody(reply.error));
-    this.dispatch();
+    if (large(task)) this.replace(reader, null);
+    else this.dispatch();
   }
 
   /** A thread with files keeps the process running; an idle one does not keep a command-line process alive. */

@@ -27,12 +27,21 @@ export type ExtractReply =
       extracted: Awaited<ReturnType<typeof extractText>>;
       parsed: ReturnType<typeof parseDocument>;
       storedPath: string;
-      indexedBody: string;
+      /** Absent for a text over {@link FOLD_HERE_MAX_CHARS}: the index writer folds it. */
+      indexedBody?: string;
     }
   | { type: 'done'; id: number; ok: false; error: ReturnType<ApiError['toBody']> };
 
 /** What the thread tells the pool: a file begun, a file done. */
 export type WorkerMessage = { type: 'started'; id: number } | ExtractReply;
+
+/**
+ * A text longer than this is not folded here but by the index writer, on the main thread: its
+ * folded copy sent along with it would be held twice in each thread (the string and its serialized
+ * form) while it crosses, the costliest moment of a huge file's import. Party documents are far
+ * shorter (a long one is 100,000 characters), so their folding stays off the main thread.
+ */
+export const FOLD_HERE_MAX_CHARS = 4_000_000;
 
 async function read(request: ExtractRequest): Promise<ExtractReply> {
   try {
@@ -40,7 +49,8 @@ async function read(request: ExtractRequest): Promise<ExtractReply> {
     const parsed = parseDocument(extracted.text, extracted.pages);
     const { dir, sha256, extension } = request.store;
     const storedPath = await writeOriginalAsync(dir, sha256, extension, request.bytes);
-    return { type: 'done', id: request.id, ok: true, extracted, parsed, storedPath, indexedBody: indexBody(extracted.text) };
+    const indexedBody = extracted.text.length <= FOLD_HERE_MAX_CHARS ? indexBody(extracted.text) : undefined;
+    return { type: 'done', id: request.id, ok: true, extracted, parsed, storedPath, indexedBody };
   } catch (err) {
     const error =
       err instanceof ApiError

@@ -5,6 +5,8 @@ import { safetyEn } from './safety.en';
 import { viewerEn } from './viewer.en';
 // Selection and bulk actions, lineage, fonds and organizations
 import { bulkEn } from './bulk.en';
+// Arranging and numbering a fonds' files
+import { fileOrderEn } from './fileOrder.en';
 
 export const en: Messages = {
   'app.name': 'Kho Lưu',
@@ -632,4 +634,6 @@ export const en: Messages = {
   ...viewerEn,
   // Selection and bulk actions, lineage, fonds and organizations
   ...bulkEn,
+  // Arranging and numbering a fonds' files
+  ...fileOrderEn,
 };

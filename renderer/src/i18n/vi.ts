@@ -7,6 +7,8 @@ import { safetyVi } from './safety.vi';
 import { viewerVi } from './viewer.vi';
 // Selection and bulk actions, lineage, fonds and organizations
 import { bulkVi } from './bulk.vi';
+// Arranging and numbering a fonds' files
+import { fileOrderVi } from './fileOrder.vi';
 
 export const vi = {
   'app.name': 'Kho Lưu',
@@ -634,6 +636,8 @@ export const vi = {
   ...viewerVi,
   // Selection and bulk actions, lineage, fonds and organizations
   ...bulkVi,
+  // Arranging and numbering a fonds' files
+  ...fileOrderVi,
 } as const satisfies Record<string, string>;
 
 /** Every message key; `en.ts` must define each one. */

@@ -127,6 +127,13 @@ export const bulkAction = z.discriminatedUnion('action', [
       prefix: z.string().trim().max(40).default(''),
     })
     .strict(),
+  /** Puts files of one fonds in this order by exchanging the numbers they hold. */
+  z
+    .object({
+      action: z.literal('files.reorder'),
+      selection: z.object({ kind: z.literal('ids'), ids: z.array(id).min(1).max(20_000) }).strict(),
+    })
+    .strict(),
   /** Puts a file's documents in this order: số thứ tự 1, 2, 3… */
   z
     .object({

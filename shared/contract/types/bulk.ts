@@ -12,6 +12,7 @@ export type BulkActionName =
   | 'files.remove'
   | 'files.addToBatch'
   | 'files.renumber'
+  | 'files.reorder'
   | 'documents.reorder';
 
 export type BulkEntity = 'document' | 'file';
@@ -44,6 +45,8 @@ export type RefusalCode =
   | 'file_code_taken'
   /** The record changed while the action was being prepared. */
   | 'changed_meanwhile'
+  /** A file in a handover batch past the draft: its number stays. `{ batch, status }` */
+  | 'file_in_handover'
   /** Not a file of the fonds being numbered, or not a document of the file being ordered. */
   | 'not_in_list';
 

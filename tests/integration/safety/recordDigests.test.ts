@@ -9,8 +9,10 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../shared/domain/canonicalJson';
+import { digestOfValues, recordDigest } from '../../../electron/data/recordDigests';
 import { SEED } from '../../support/paths';
-import { archiveWithFiles, cli, importInto, openSafetyApp } from '../../support/safety';
+import { FIXTURES_DIR, archiveWithFiles, cli, importInto, openSafetyApp } from '../../support/safety';
 import { tempDir } from '../../support/services';
 
 let base: string;
@@ -93,4 +95,39 @@ describe('records against the digests of their audited changes', () => {
     expect(out.code).toBe(2);
     expect(out.stdout).toContain('KHÔNG CÓ TRONG NHẬT KÝ: văn bản');
   }, 120_000);
+});
+
+describe('the digest an insert records, hashed from what it writes (the row is not read back)', () => {
+  it('equals the digest of the row as stored, for every imported document and original', async () => {
+    const app = openSafetyApp(tempDir('kholuu-digests-insert-'));
+    const { fonds, fixed } = await archiveWithFiles(app);
+    // Filed and unfiled, secret and urgent, addressees and recipients, a stamp, a text in NFD.
+    const fixtures = fs.readdirSync(FIXTURES_DIR).filter((f) => /\.(txt|md)$/.test(f)).map((f) => path.join(FIXTURES_DIR, f));
+    await importInto(app, { fondsId: fonds.id, fileId: fixed.id }, fixtures.slice(0, 12));
+    await importInto(app, { fondsId: fonds.id }, fixtures.slice(12));
+    await app.close();
+    const db = new BetterSqlite3(path.join(app.dir, 'catalogue.sqlite'), { readonly: true });
+    try {
+      const rows = db
+        .prepare("SELECT entity_type, entity_id, record_digest FROM audit_log WHERE action IN ('document.import', 'attachment.add')")
+        .all() as Array<{ entity_type: 'document' | 'attachment'; entity_id: number; record_digest: string | null }>;
+      expect(rows.filter((r) => r.entity_type === 'document')).toHaveLength(fixtures.length);
+      expect(rows.filter((r) => r.entity_type === 'attachment')).toHaveLength(fixtures.length);
+      for (const r of rows) expect(r.record_digest, `${r.entity_type} ${r.entity_id}`).toBe(recordDigest(db, r.entity_type, r.entity_id));
+    } finally {
+      db.close();
+    }
+  }, 120_000);
+
+  it('hashes a long text in pieces to the digest of its whole canonical JSON (pairs across a piece boundary, lone halves, escapes)', () => {
+    const sha = (values: unknown[]) => createHash('sha256').update(canonicalJson(values)).digest('hex');
+    const piece = 1 << 20;
+    // A surrogate pair straddling the first piece boundary, a lone high half at the second, quotes,
+    // backslashes and control characters throughout.
+    const long = `${'a'.repeat(piece - 1)}😀${'"\\\n\t\u0001 bàn giao '.repeat(100_000)}\ud800${'x'.repeat(piece)}\udc00 cuối`;
+    const values = [1, null, 'Kết luận', 2.5, long, ''];
+    expect(digestOfValues(values)).toBe(sha(values));
+    expect(digestOfValues([long.slice(0, piece)])).toBe(sha([long.slice(0, piece)]));
+    expect(digestOfValues([])).toBe(sha([]));
+  });
 });

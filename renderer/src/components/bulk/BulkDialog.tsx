@@ -9,6 +9,7 @@ import { refreshAfterChange } from '../../stores/refresh';
 import { selectionRequest, useSelectionStore, type DocumentSelection, type FileSelection } from '../../stores/selectionStore';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Modal } from '../common/Modal';
+import { BulkFooter } from './BulkFooter';
 import { BulkReport } from './BulkReport';
 import { FieldsForm } from './FieldsForm';
 import type { FormSpec, Selections } from './forms';
@@ -106,32 +107,7 @@ export function BulkDialog({ kind, target, count: countNow, fondsId, onClose }: 
             </p>
           ) : null}
         </div>
-        <footer className="modal-footer">
-          {run.state === 'done' && run.result?.operationId && run.undone === null ? (
-            <button type="button" onClick={() => void undo()} disabled={run.undoing} data-testid="bulk-undo">
-              {run.undoing ? t('bulk.undoing') : t('bulk.undo')}
-            </button>
-          ) : null}
-          {busy && run.job ? (
-            <button type="button" onClick={() => void run.cancel()} data-testid="bulk-cancel">
-              {t('bulk.job.cancel')}
-            </button>
-          ) : null}
-          {finished || run.state === 'failed' ? (
-            <button type="button" className="primary" onClick={onClose} data-testid="bulk-close">
-              {t('common.close')}
-            </button>
-          ) : (
-            <>
-              <button type="button" onClick={close} disabled={busy} data-testid="bulk-cancel-dialog">
-                {t('common.cancel')}
-              </button>
-              <button type="submit" className="primary" disabled={busy || !spec.build} data-testid="bulk-submit">
-                {busy ? t('bulk.running') : t('bulk.run')}
-              </button>
-            </>
-          )}
-        </footer>
+        <BulkFooter run={run} prefix="bulk" submitLabel={t('bulk.run')} canSubmit={spec.build !== null} onUndo={() => void undo()} onClose={finished || run.state === 'failed' ? onClose : close} />
       </form>
     </Modal>
   );

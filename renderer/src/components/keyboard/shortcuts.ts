@@ -29,6 +29,7 @@ export const OTHER_KEYS: Array<{ keys: string[]; label: MessageKey }> = [
   { keys: ['Shift + Click'], label: 'keys.range' },
   { keys: ['PageUp', 'PageDown'], label: 'keys.pages' },
   { keys: ['+', '−'], label: 'keys.zoom' },
+  { keys: ['Alt + ↑', 'Alt + ↓'], label: 'keys.moveFile' },
 ];
 
 export interface KeyPress {

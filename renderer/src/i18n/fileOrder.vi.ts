@@ -1,0 +1,37 @@
+/**
+ * Vietnamese messages of arranging a fonds' files (sắp xếp hồ sơ) and renumbering them (đánh lại
+ * số hồ sơ). Spread into vi.ts.
+ */
+export const fileOrderVi = {
+  'fileOrder.column': 'Sắp xếp',
+  'fileOrder.up': 'Chuyển hồ sơ {code} lên',
+  'fileOrder.down': 'Chuyển hồ sơ {code} xuống',
+  'fileOrder.bar.label': 'Sắp xếp và đánh số hồ sơ',
+  'fileOrder.bar.hint': 'Sắp xếp: nút ↑ ↓ hoặc Alt+↑ / Alt+↓ (Alt+Home / Alt+End: lên đầu, xuống cuối); các hồ sơ đang chọn chuyển cùng nhau.',
+  'fileOrder.bar.pending': 'Thứ tự mới chưa lưu: {n} hồ sơ sẽ đổi số.',
+  'fileOrder.save': 'Lưu thứ tự…',
+  'fileOrder.discard': 'Bỏ thứ tự mới',
+  'fileOrder.renumber': 'Đánh lại số hồ sơ…',
+  'fileOrder.title.reorder': 'Lưu thứ tự hồ sơ',
+  'fileOrder.title.renumber': 'Đánh lại số hồ sơ',
+  'fileOrder.intro.reorder': 'Hồ sơ trong mục lục xếp theo số hồ sơ: các số đang dùng được cấp lại theo thứ tự mới. Mục lục hồ sơ sẽ in theo thứ tự này.',
+  'fileOrder.intro.renumber': 'Đánh số lại {n} hồ sơ của phông liên tục theo thứ tự đang hiển thị.',
+  'fileOrder.start': 'Bắt đầu từ số',
+  'fileOrder.startInvalid': 'Nhập một số nguyên không âm.',
+  'fileOrder.prefix': 'Tiền tố',
+  'fileOrder.prefixHint': 'Không bắt buộc, ví dụ “HS-” cho HS-1, HS-2…',
+  'fileOrder.preview': 'Xem trước: {n} hồ sơ đổi số',
+  'fileOrder.col.position': 'Vị trí',
+  'fileOrder.col.from': 'Số cũ',
+  'fileOrder.col.to': 'Số mới',
+  'fileOrder.col.title': 'Tiêu đề hồ sơ',
+  'fileOrder.none': 'Không có số hồ sơ nào thay đổi.',
+  'fileOrder.kept': 'Giữ nguyên số vì hồ sơ đã vào đợt bàn giao (đã lập danh mục, đóng gói hoặc bàn giao): {codes}.',
+  'fileOrder.taken': 'Không thể đánh số: số {codes} đang thuộc hồ sơ khác của phông (giữ nguyên số). Hãy đổi số bắt đầu hoặc tiền tố.',
+  'fileOrder.confirm': 'Xác nhận đổi {n} số',
+  'fileOrder.confirmNone': 'Xác nhận',
+  'keys.moveFile': 'Chuyển hồ sơ (hoặc các hồ sơ đang chọn) lên, xuống trong mục lục hồ sơ',
+  'bulk.refusal.file_in_handover': 'đã vào đợt bàn giao {batch} ({status}): giữ nguyên số',
+  'bulk.reason.file_in_handover': 'Hồ sơ đã vào đợt bàn giao',
+  'bulk.op.files.reorder': 'Sắp xếp hồ sơ',
+} as const;
