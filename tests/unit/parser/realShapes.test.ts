@@ -95,3 +95,14 @@ describe('real-world copies: title blocks', () => {
     expect(m.subject).toBe('TỔ CHỨC KỶ NIỆM 90 NĂM NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT NAM (3/2/1930 – 3/2/2020), 70 NĂM NGÀY GIẢI PHÓNG TỈNH');
   });
 });
+
+describe('real-world copies: a whole header on one line', () => {
+  it('the enacting authority between the subject and `Căn cứ` ends the subject', () => {
+    const head = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc ******* ******* Số: 5/2007/QĐ-BYT Hà Nội, ngày 05 tháng 10 năm 2007 QUYẾT ĐỊNH';
+    const m = meta(`BỘ Y TẾ ${head} BAN HÀNH QUY CHẾ KHÁM BỆNH, CHỮA BỆNH CỦA CẤP TỈNH BỘ TRƯỞNG BỘ Y TẾ Căn cứ Nghị định số 1/2003/NĐ-CP ngày 31 tháng 3 năm 2003 của Chính phủ; QUYẾT ĐỊNH Điều 1. Ban hành quy chế.`);
+    expect([m.issuer, m.subject, m.citations]).toEqual(['BỘ Y TẾ', 'BAN HÀNH QUY CHẾ KHÁM BỆNH, CHỮA BỆNH CỦA CẤP TỈNH', ['1/2003/NĐ-CP']]);
+    // An office named inside the subject stays in it; the one before the basis is the enacting authority.
+    const n = meta(`ỦY BAN NHÂN DÂN TỈNH AN GIANG ${head} VỀ VIỆC BỔ NHIỆM CHỦ TỊCH HỘI ĐỒNG THI ĐUA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG Căn cứ Luật Tổ chức; QUYẾT ĐỊNH Điều 1.`);
+    expect(n.subject).toBe('VỀ VIỆC BỔ NHIỆM CHỦ TỊCH HỘI ĐỒNG THI ĐUA');
+  });
+});
