@@ -93,6 +93,9 @@ describe('real-world copies: title blocks', () => {
   it('the party named with an anniversary’s years in a title is subject text, not the party line', () => {
     const m = meta(lines('KẾ HOẠCH', 'TỔ CHỨC KỶ NIỆM 90 NĂM NGÀY THÀNH LẬP', 'ĐẢNG CỘNG SẢN VIỆT NAM (3/2/1930 – 3/2/2020), 70 NĂM NGÀY GIẢI PHÓNG TỈNH', 'Thực hiện Hướng dẫn số 12-HD/BTGTW ngày 1/1/2020, Ủy ban nhân dân tỉnh ban hành kế hoạch.'));
     expect(m.subject).toBe('TỔ CHỨC KỶ NIỆM 90 NĂM NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT NAM (3/2/1930 – 3/2/2020), 70 NĂM NGÀY GIẢI PHÓNG TỈNH');
+    // A PDF's line break inside the name: `… THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT` / `NAM (…`.
+    const pdf = meta(lines('KẾ HOẠCH', 'TỔ CHỨC KỶ NIỆM 90 NĂM NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT', 'NAM (3/2/1930 – 3/2/2020), 70 NĂM NGÀY GIẢI PHÓNG TỈNH', 'Thực hiện Hướng dẫn số 12-HD/BTGTW ngày 1/1/2020, Ủy ban nhân dân tỉnh ban hành kế hoạch.'));
+    expect(pdf.subject).toBe(m.subject);
   });
 });
 
