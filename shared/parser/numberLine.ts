@@ -12,8 +12,9 @@ import { slicePiece, type Piece } from './piece';
  */
 // An issuer group may end in a term number (`QH14`, `UBTVQH15`).
 // A lower-case letter only where a code has one (`TTg`), never a glued word (`70-TB/TWngày`).
-// `&` joins two codes of one ministry or unit (`NN&PTNT`, `KT&KĐCL`).
-const ISSUER_GROUP = String.raw`\p{Lu}(?:\p{Lu}|\p{Ll}(?!\p{Ll})|&(?=\p{Lu})){0,11}\d{0,2}`;
+// `&` joins two codes of one ministry or unit (`NN&PTNT`, `KT&KĐCL`). Joint bodies' codes run long
+// (`BTTUBTWMTTQVN`, Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam): up to 16 letters.
+const ISSUER_GROUP = String.raw`\p{Lu}(?:\p{Lu}|\p{Ll}(?!\p{Ll})|&(?=\p{Lu})){0,15}\d{0,2}`;
 // Groups joined by `-`, or by `.` inside one (`06/QC-TT.HĐND-UBND`).
 const ISSUER = String.raw`${ISSUER_GROUP}(?:[-.]${ISSUER_GROUP}){0,3}`;
 export const PARTY_SYMBOL = String.raw`(\d{1,6})[ \t]?-[ \t]?(\p{Lu}\p{L}{0,4})[ \t]?\/[ \t]?(${ISSUER})`;

@@ -68,6 +68,11 @@ describe('citations', () => {
     ]);
   });
 
+  it('reads a joint body’s long code (Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam)', () => {
+    const text = 'Căn cứ Thông tư liên tịch số 5/2003/TTLT/BTTUBTWMTTQVN-BNV ngày 1/2/2003 của liên Bộ';
+    expect(findCitations(text, null).map((c) => [c.numberSymbol, c.date])).toEqual([['5/2003/TTLT/BTTUBTWMTTQVN-BNV', '2003-02-01']]);
+  });
+
   it('a symbol cut by a stray space is one citation with the whole symbol the text writes elsewhere', () => {
     const after = 'Thông tư số 3/2015/TT-BGDĐT ngày 1/2/2015; sửa đổi Thông tư 3/2015/TT-BGD ĐT ngày 1/2/2015';
     expect(findCitations(after, null).map((c) => c.numberSymbol)).toEqual(['3/2015/TT-BGDĐT']);
