@@ -74,11 +74,11 @@ const CHAIRMAN_RE = /^chu tich /;
  * That line is taken only when it is the header's name followed by a locality; the issuer is then
  * flagged, as it was read away from the header.
  */
-function completeIssuer(items: readonly Item[], read: IssuerRead, bodyStart: number): IssuerRead {
+function completeIssuer(items: readonly Item[], read: IssuerRead, bodyStart: number, number: NumberRead | null): IssuerRead {
   const issuer = read.issuer;
   if (!issuer || read.parent) return read;
   const f = fold(issuer.text);
-  if (!GENERIC_NAMES.has(f)) return read;
+  if (!GENERIC_NAMES.has(f)) return unitUnderSuperior(items, read, bodyStart, number) ?? read;
   let last = -1;
   for (let i = 0; i < bodyStart; i++) if (HEADER_MARKS.has(items[i]!.kind)) last = i;
   for (let i = last + 1; i >= 1 && i < items.length && i <= last + ENACTING_LOOKAHEAD; i++) {
@@ -100,6 +100,45 @@ function completeIssuer(items: readonly Item[], read: IssuerRead, bodyStart: num
 function identDate(ident: IdentRead | null): PlaceDate | null {
   if (!ident?.datePiece) return null;
   return { place: null, date: ident.date, datePiece: ident.datePiece, unreadable: ident.date === null };
+}
+
+/** Offices that head a unit, printed before its name on the enacting line (`CỤC TRƯỞNG CỤC …`). */
+const UNIT_OFFICE_RE = /^(?:tong cuc truong|cuc truong|vu truong|giam doc|chanh van phong|truong ban|chanh thanh tra) /;
+const NAME_FILLERS = new Set(['va', 'cua', '&', '-', 'tinh', 'thanh', 'pho']);
+
+/** Initials of a name's words (`VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC` → `vtltnn`), fillers left out. */
+function initials(folded: string): string {
+  return folded
+    .split(' ')
+    .filter((w) => w && !NAME_FILLERS.has(w))
+    .map((w) => w[0]!)
+    .join('');
+}
+
+/**
+ * A header cell that kept only the superior body (`BỘ NỘI VỤ |`, the unit's line lost) while the
+ * number names another issuer (`281/QĐ-VTLTNN`): the enacting line under the subject names the unit
+ * with its office (`CỤC TRƯỞNG CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC`). Taken only when the initials of
+ * that name spell the number's issuer code — two places of the document agree — and flagged.
+ */
+function unitUnderSuperior(items: readonly Item[], read: IssuerRead, bodyStart: number, number: NumberRead | null): IssuerRead | null {
+  const code = number?.form === 'state' ? /^[^/]*\/(?:\d{4}\/)?[^-/]+[-/]([^-.\s]+)/u.exec(number.numberSymbol ?? '')?.[1] : undefined;
+  if (!code || !read.issuer) return null;
+  const want = fold(code).replace(/[^a-z]/g, '');
+  if (want.length < 3 || initials(fold(read.issuer.text)).includes(want)) return null;
+  let last = -1;
+  for (let i = 0; i < bodyStart; i++) if (HEADER_MARKS.has(items[i]!.kind)) last = i;
+  for (let i = last + 1; i >= 1 && i < items.length && i <= last + ENACTING_LOOKAHEAD; i++) {
+    const it = items[i]!;
+    if (it.kind === 'prose') break;
+    const office = UNIT_OFFICE_RE.exec(it.seg.folded);
+    if (!office || !isCapitals(it.seg.text, 3)) continue;
+    const name = subSeg(it.seg, textIndex(it.seg, office[0].length));
+    const kind = name.folded.split(' ')[0]!;
+    const full = initials(name.folded);
+    if (full === want || (full.startsWith(kind[0]!) && full.slice(1) === want)) return { issuer: name, parent: read.issuer, doubtful: true };
+  }
+  return null;
 }
 
 function firstIndex(items: readonly Item[], from: number, to: number, pred: (it: Item) => boolean): number {
@@ -147,7 +186,7 @@ function readPass(
   // type by itself, only agrees with a printed one.
   const abbrInfo = number?.abbr ? (docTypeByAbbr(number.abbr, number.form) ?? null) : null;
   const abbrType = abbrInfo && !(number!.form === 'party' && abbrInfo.abbr === 'QĐ' && !title) ? abbrInfo : null;
-  const issuerRead = completeIssuer(items, readIssuer(items, bodyStart), bodyStart);
+  const issuerRead = completeIssuer(items, readIssuer(items, bodyStart), bodyStart, number);
   const opts: SubjectOptions = { issuerFolded: issuerRead.issuer ? fold(issuerRead.issuer.text) : null };
   let subject: SubjectRead | null = null;
   let vvPiece: Piece | null = null;

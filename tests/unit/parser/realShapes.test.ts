@@ -39,6 +39,14 @@ describe('real-world copies: headers', () => {
     expect(cut.issuer).toBeNull();
   });
 
+  it('a header cell cut to the superior body: the unit the number’s code names, from its office on the enacting line', () => {
+    const m = meta(lines('BỘ NỘI VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |', 'Số: 28/QĐ-VTLTNN | Hà Nội, ngày 1 tháng 4 năm 2010 |', 'BAN HÀNH QUY CHẾ CÔNG TÁC VĂN THƯ CỦA CỤC', 'CỤC TRƯỞNG CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC', 'Căn cứ Quyết định số 1/2009/QĐ-TTg ngày 1/1/2009;'));
+    expect([m.issuer, m.parentIssuer, m.subject]).toEqual(['CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC', 'BỘ NỘI VỤ', 'BAN HÀNH QUY CHẾ CÔNG TÁC VĂN THƯ CỦA CỤC']);
+    // The office names a unit the number does not: the header's body stays the issuer.
+    const other = meta(lines('ỦY BAN NHÂN DÂN TỈNH AN GIANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |', 'Số: 28/QĐ-UBND | Long Xuyên, ngày 1 tháng 4 năm 2010 |', 'QUYẾT ĐỊNH', 'VỀ VIỆC BAN HÀNH QUY CHẾ', 'GIÁM ĐỐC SỞ NỘI VỤ', 'Căn cứ Quyết định số 1/2009/QĐ-UBND;'));
+    expect([other.issuer, other.parentIssuer]).toEqual(['ỦY BAN NHÂN DÂN TỈNH AN GIANG', null]);
+  });
+
   it('a number labelled with its type word (`Nghị quyết số:`) and an issuer over two lines', () => {
     const m = meta(lines('ỦY BAN THƯỜNG VỤ', 'QUỐC HỘI', '--------', ...STATE_MOTTO, 'Nghị quyết số: 61/2019/UBTVQH14', 'Hà Nội, ngày 12 tháng 3 năm 2019', 'NGHỊ QUYẾT', 'VỀ VIỆC SẮP XẾP ĐƠN VỊ', 'ỦY BAN THƯỜNG VỤ QUỐC HỘI', 'Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13;'));
     expect([m.numberSymbol, m.issuer, m.citations]).toEqual(['61/2019/UBTVQH14', 'ỦY BAN THƯỜNG VỤ QUỐC HỘI', ['57/2014/QH13']]);
