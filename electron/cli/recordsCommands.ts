@@ -144,7 +144,7 @@ export async function recordsCommand(call: Call, args: ParsedArgs, userPath: (p:
       const r = await call('catalogue.setPassphrase', { next, ...(currentPassphrase ? { current: currentPassphrase } : {}) });
       console.log(`Danh mục đã được mã hóa (trạng thái trước: bản sao lưu ${r.safetyBackupId}); ${r.backupsRekeyed} bản sao lưu đã mã hóa lại theo mật khẩu mới.`);
       for (const p of r.backupProblems) console.error(`  CẢNH BÁO: ${p}`);
-      console.log('Lưu ý: thư mục bản gốc không được mã hóa; hãy để nó trên ổ đĩa được mã hóa.');
+      if (r.originalsSealed > 0) console.log(`${r.originalsSealed} tệp bản gốc (trong thư mục bản gốc và các bản sao lưu) đã được mã hóa.`);
       return r.backupProblems.length > 0 ? 2 : 0;
     }
     default:

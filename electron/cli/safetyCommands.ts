@@ -97,7 +97,7 @@ function printCheck(r: IntegrityReport): void {
   if (r.originals.included) {
     console.log(`Bản gốc: ${r.originals.checked} đã kiểm tra, ${r.originals.problems.length} lỗi, ${r.originals.movedOut} đã chuyển ra thư mục cách ly.`);
     for (const p of r.originals.problems) {
-      const what = p.problem === 'missing' ? 'THIẾU' : p.problem === 'mismatch' ? 'BỊ THAY ĐỔI' : 'KHÔNG ĐỌC ĐƯỢC';
+      const what = p.problem === 'missing' ? 'THIẾU' : p.problem === 'mismatch' ? 'BỊ THAY ĐỔI' : p.problem === 'unencrypted' ? 'CHƯA MÃ HÓA' : 'KHÔNG ĐỌC ĐƯỢC';
       console.log(`  ${what}: ${p.fileName} (văn bản ${p.documentId}, ${p.storedPath})${p.actualSha256 ? ` SHA-256 hiện tại ${p.actualSha256}` : ''}`);
     }
   } else console.log('Bản gốc: bỏ qua (--quick).');

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../shared/contract/errors';
@@ -10,6 +10,7 @@ import { SCHEMA_VERSION, migrate, pendingMigrations, schemaVersionOf } from './m
 import { Repositories } from './repositories';
 import { makeDirs } from './makeDirs';
 import { readWitness, writeWitness } from './auditWitness';
+import { OriginalFiles } from './originals/originalFiles';
 
 export interface OpenCatalogueOptions {
   /** Path of a better_sqlite3.node built for another runtime (Electron's ABI). */
@@ -68,6 +69,15 @@ export function originalsDirFor(cataloguePath: string): string {
 }
 
 /**
+ * The data key originals are sealed with (hex), kept inside the encrypted catalogue: it is as safe
+ * as the records, and changing the passphrase re-encrypts the catalogue, not every original.
+ * Generated once, when the catalogue is first encrypted, and never changed (backups hold the same).
+ */
+export const ORIGINALS_KEY_SETTING = 'originals.key';
+/** 'done' once every original under the data folder has been sealed; anything else: sealing to finish. */
+export const ORIGINALS_SEALED_SETTING = 'originals.sealed';
+
+/**
  * better-sqlite3-multiple-ciphers is better-sqlite3 with SQLite3MultipleCiphers compiled in: the same
  * API, plus encryption at rest when a passphrase is given.
  *
@@ -82,6 +92,7 @@ export class Catalogue {
   readonly now: () => string;
   /** Kept in memory only, to open this catalogue's own backups (encrypted with it). */
   private passphrase: string | null;
+  private originalFiles: OriginalFiles | null = null;
   private readonly backupDirOption: string | undefined;
 
   private constructor(db: Database, filePath: string, now: () => string, passphrase: string | null, backupDir: string | undefined) {
@@ -173,6 +184,53 @@ export class Catalogue {
   changePassphrase(next: string): void {
     rekey(this.db, next);
     this.passphrase = next;
+    this.originalFiles = null;
+  }
+
+  /**
+   * How this catalogue's originals are read and written: sealed under its data key when the
+   * catalogue is encrypted and has one, as they are otherwise.
+   */
+  get originals(): OriginalFiles {
+    if (this.originalFiles === null) this.originalFiles = new OriginalFiles(this.encrypted ? this.originalsKey() : null);
+    return this.originalFiles;
+  }
+
+  /** The originals' data key stored in the catalogue, or null (never in a plain catalogue). */
+  originalsKey(): Buffer | null {
+    if (!this.encrypted) return null;
+    const hex = this.repos.settings.get(ORIGINALS_KEY_SETTING);
+    return hex && /^[0-9a-f]{64}$/.test(hex) ? Buffer.from(hex, 'hex') : null;
+  }
+
+  /**
+   * The originals' data key, made now (random, 256 bits) if the encrypted catalogue has none yet;
+   * `restore` puts back a key a restored copy lacked (a backup made before encryption).
+   */
+  ensureOriginalsKey(restore?: Buffer): Buffer {
+    if (!this.encrypted) throw new Error('originals are sealed only in an encrypted catalogue');
+    const existing = this.originalsKey();
+    if (existing && (!restore || existing.equals(restore))) return existing;
+    // Read and written in one write transaction: two processes opening a newly encrypted catalogue
+    // at once agree on one key (the second finds the first's).
+    const key = this.transaction(() => {
+      const now = this.originalsKey();
+      if (now && !restore) return now;
+      const made = restore ?? randomBytes(32);
+      this.repos.settings.set(ORIGINALS_KEY_SETTING, made.toString('hex'));
+      return made;
+    });
+    this.originalFiles = null;
+    return key;
+  }
+
+  /** True once every original under the data folder is sealed (always false for a plain catalogue). */
+  get originalsSealed(): boolean {
+    return this.encrypted && this.repos.settings.get(ORIGINALS_SEALED_SETTING) === 'done';
+  }
+
+  markOriginalsSealed(done: boolean): void {
+    this.transaction(() => this.repos.settings.set(ORIGINALS_SEALED_SETTING, done ? 'done' : 'pending'));
   }
 
   /** Folder of this catalogue's backups. */

@@ -69,17 +69,50 @@ export function sha256FileSync(file: string): string {
 
 /**
  * Re-encrypts a copy (a backup's catalogue) under a new passphrase: on a temporary duplicate,
- * flushed, then renamed over the original, so the copy is never left half re-encrypted.
+ * flushed, then renamed over the original, so the copy is never left half re-encrypted. `settings`
+ * are written into the copy on the way (the originals' data key, which a copy made before the
+ * catalogue was encrypted lacks).
  */
-export function rekeyCopy(file: string, currentKey: string | null, nextKey: string): void {
-  const temp = `${file}.${process.pid}.rekey.tmp`;
+export function rekeyCopy(file: string, currentKey: string | null, nextKey: string, settings: Record<string, string> = {}): void {
+  rewriteCopy(file, currentKey, '.rekey.tmp', (db) => {
+    rekey(db, nextKey);
+    putSettings(db, settings);
+  });
+}
+
+/** Writes settings into an encrypted copy (same passphrase), atomically as `rekeyCopy` does. */
+export function putSettingsInCopy(file: string, key: string, settings: Record<string, string>): void {
+  rewriteCopy(file, key, '.settings.tmp', (db) => putSettings(db, settings));
+}
+
+/** A setting's value in a copy (null when absent or the copy cannot be opened). */
+export function settingInCopy(file: string, key: string | null, name: string): string | null {
+  try {
+    const db = openSnapshot(file, key);
+    try {
+      return (db.prepare('SELECT value FROM settings WHERE key = ?').get(name) as { value: string } | undefined)?.value ?? null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+function putSettings(db: Database, settings: Record<string, string>): void {
+  const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  for (const [k, v] of Object.entries(settings)) put.run(k, v);
+}
+
+function rewriteCopy(file: string, currentKey: string | null, suffix: string, change: (db: Database) => void): void {
+  const temp = `${file}.${process.pid}${suffix}`;
   fs.copyFileSync(file, temp);
   try {
     const db = new BetterSqlite3(temp, { fileMustExist: true });
     try {
       if (currentKey !== null) applyKey(db, currentKey);
       proveReadable(db);
-      rekey(db, nextKey);
+      change(db);
     } finally {
       db.close();
     }

@@ -1,4 +1,6 @@
 import type { ApiHandlers } from '../../shared/contract/api';
+import { withBackupsHeld } from './safety/backups/backupNow';
+import { originalsToSeal, sealAllOriginals } from './safety/sealOriginals';
 import type { AppInfo } from '../../shared/contract/types';
 import { Catalogue, type OpenCatalogueOptions } from '../data/catalogue';
 import type { ServiceContext } from './context';
@@ -62,6 +64,18 @@ export function createServices(options: ServicesOptions): Services {
     readers: new ExtractPool(defaultPoolSize(), options.fileBudget ?? fileBudgetFromEnv()),
     search: new SearchService(catalogue.repos),
   };
+  // An encryption cut short (a crash, a power cut), or a catalogue encrypted by a build that left
+  // originals plain: the originals still plain are sealed now, in the background, no backup running meanwhile.
+  // The key is made before any operation can write an original (a catalogue created encrypted has none yet).
+  if (originalsToSeal(context)) catalogue.ensureOriginalsKey();
+  const sealing = originalsToSeal(context)
+    ? withBackupsHeld(context, () => sealAllOriginals(context)).then(
+        (r) => {
+          if (r.problems.length > 0) console.error(`[kholuu] originals left unsealed: ${r.problems.join('; ')}`);
+        },
+        (err: unknown) => console.error(`[kholuu] sealing originals failed: ${String(err)}`),
+      )
+    : Promise.resolve();
   const handlers: ApiHandlers = {
     ...appHandlers(context),
     ...organizationHandlers(context),
@@ -97,6 +111,7 @@ export function createServices(options: ServicesOptions): Services {
       for (const job of running) job.requestCancel();
       // Let each running job reach its next file boundary and stop there.
       while (context.jobs.running().length > 0) await new Promise((r) => setTimeout(r, 10));
+      await sealing;
       await context.readers.close();
       catalogue.close();
     },

@@ -164,7 +164,10 @@ function readPass(
           : buildSegments(text, region.start, windowEnd, maxSegs),
       );
   const stamp = findIncomingStamp(segs, STAMP_SEGS);
-  const items = classifySegments(segs, stamp?.used ?? new Set());
+  const skip: ReadonlySet<number> = stamp?.used ?? new Set();
+  // Each segment is classified on its own: the region finder's items of the same segments are
+  // these, less the ones past this pass or taken by the stamp.
+  const items = reuse ? region.head!.items.filter((it) => it.segIndex < maxSegs && !skip.has(it.segIndex)) : classifySegments(segs, skip);
   const n = items.length;
   const firstProse = (from: number): number => {
     const i = firstIndex(items, from, n, (it) => it.kind === 'prose');

@@ -22,9 +22,10 @@ export interface DocRegion {
   end: number;
   /**
    * The segments of the text's first window when the document starts at 0 (read to find the
-   * header): the header reader reuses them instead of cleaning the same lines again.
+   * header), and their items (each segment classified on its own, none skipped): the header reader
+   * reuses them instead of cleaning and classifying the same lines again.
    */
-  head?: { to: number; segs: Seg[] };
+  head?: { to: number; segs: Seg[]; items: readonly Item[] };
 }
 
 /** How far into the text the document's start is looked for. */
@@ -208,7 +209,8 @@ function introEnd(text: string): number {
 
 export function findDocument(text: string): DocRegion {
   const headSegs = segmentsOf(text, 0, FIRST_WINDOW, FIRST_SEGS);
-  let items = classifySegments(headSegs, new Set());
+  const headItems = classifySegments(headSegs, new Set());
+  let items = headItems;
   let anchor = anchorIn(items);
   if (anchor < 0 && text.length > FIRST_WINDOW) {
     items = itemsOf(text, 0, SCAN_CHARS, SCAN_SEGS);
@@ -238,6 +240,6 @@ export function findDocument(text: string): DocRegion {
   if (next > start) end = next;
   const site = siteLineAfter(text, start);
   if (site > start && site < end) end = site;
-  const head = start === 0 && end >= Math.min(text.length, FIRST_WINDOW) ? { to: Math.min(text.length, FIRST_WINDOW), segs: headSegs } : undefined;
+  const head = start === 0 && end >= Math.min(text.length, FIRST_WINDOW) ? { to: Math.min(text.length, FIRST_WINDOW), segs: headSegs, items: headItems } : undefined;
   return { start, end, ...(head ? { head } : {}) };
 }

@@ -7,7 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ExtractPool, extractInProcess } from '../../electron/services/import/extractPool';
+import { ExtractPool, RETIRE_AFTER_BYTES, extractInProcess } from '../../electron/services/import/extractPool';
+import { FOLD_HERE_MAX_CHARS } from '../../electron/services/import/extractWorker';
+import { indexBody } from '../../shared/search/indexText';
 import { DEFAULT_FILE_BUDGET, ReadingCancelled } from '../../electron/services/import/fileBudget';
 import { manyPagesPdf } from '../fixtures/hostile/documents';
 import { SEED } from '../support/paths';
@@ -19,7 +21,7 @@ afterEach(async () => {
   pool = null;
 });
 
-const store = (dir = tempDir(), sha = 'ab') => ({ dir, sha256: sha.repeat(32), extension: '.txt' });
+const store = (dir = tempDir(), sha = 'ab') => ({ dir, sha256: sha.repeat(32), extension: '.txt', key: null });
 
 describe('the pool of reading threads', () => {
   it('reads, parses and stores an original on a worker thread exactly as on the calling thread', async () => {
@@ -42,6 +44,27 @@ describe('the pool of reading threads', () => {
     expect(ok.parsed.metadata.numberSymbol).toBe('4029-CV/TU');
     expect(fs.existsSync(path.join(s.dir, ok.storedPath))).toBe(true);
   });
+});
+
+describe('a large file', () => {
+  it('is read whole, its text not folded on the reader; the thread that read it is replaced, and the file queued behind it is read on the new one', async () => {
+    pool = await ExtractPool.start(1);
+    const before = pool!.threadIds;
+    expect(before).toHaveLength(1);
+    // Over the size after which a reader thread is replaced, and over the length folded on the reader.
+    const big = Buffer.from('Kết luận về bàn giao tài liệu lưu trữ. '.repeat(Math.ceil(RETIRE_AFTER_BYTES / 40) + 1));
+    expect(big.byteLength).toBeGreaterThanOrEqual(RETIRE_AFTER_BYTES);
+    const [large, next] = await Promise.all([pool!.extract('lon.txt', big, store(tempDir(), 'ef')), pool!.extract('kl.txt', fs.readFileSync(SEED.conclusion1485), store())]);
+    expect(large.extracted.text.length).toBe(big.toString('utf8').length);
+    expect(large.extracted.text.length).toBeGreaterThan(FOLD_HERE_MAX_CHARS);
+    // The index writer folds it (searchIndex.upsert* fold `body` when `indexedBody` is absent).
+    expect(large.indexedBody).toBeUndefined();
+    expect(next.parsed.metadata.numberSymbol).toBe('1485-KL/TU');
+    expect(next.indexedBody).toBe(indexBody(next.extracted.text));
+    const after = pool!.threadIds;
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(before[0]);
+  }, 120_000);
 });
 
 describe('budgets per file', () => {

@@ -152,7 +152,7 @@ describe('the review queue', () => {
     const prepared = await prepareImport(ctx, { name: scan, size: bytes.byteLength, read: () => bytes }, new Map(), async (_name, b, store) => ({
       extracted: { text: '', encoding: 'unicode', conversions: [], needsOcr: true, format: 'pdf', pageCount: 2 },
       parsed: parseDocument(''),
-      storedPath: await writeOriginalAsync(store.dir, store.sha256, store.extension, b),
+      storedPath: await writeOriginalAsync(store.dir, store.sha256, store.extension, b, store.key),
     }));
     if (prepared.kind !== 'document') throw new Error(`expected a document, got ${prepared.kind}`);
     flushOriginals(ctx.catalogue.originalsDir, [prepared.storedPath]);

@@ -5,7 +5,7 @@ import type { EntityType } from '../../../shared/contract/entities';
 import type { AuditEntry } from '../../../shared/contract/types';
 import { canonicalJson } from '../../../shared/domain/canonicalJson';
 import { parseJson } from './sql';
-import { isDigested, recordDigest as recordDigest_ } from '../recordDigests';
+import { type DigestedEntity, isDigested, recordDigestsOf } from '../recordDigests';
 
 interface AuditRow {
   id: number;
@@ -97,12 +97,22 @@ export class AuditRepository {
       `INSERT INTO audit_log (at, actor, action, entity_type, entity_id, before_json, after_json, prev_hash, hash, record_digest)
        VALUES (@at, @actor, @action, @entityType, @entityId, @before, @after, @prevHash, @hash, @recordDigest)`,
     );
+    // Each record as the change left it (the rows are written after the changes, in their
+    // transaction), read for all rows at once.
+    const wanted = new Map<DigestedEntity, number[]>();
+    for (const input of inputs) {
+      if (input.entityId === null || input.recordDigest !== undefined || !isDigested(input.entityType)) continue;
+      const list = wanted.get(input.entityType);
+      if (list) list.push(input.entityId);
+      else wanted.set(input.entityType, [input.entityId]);
+    }
+    const digests = new Map([...wanted].map(([entity, ids]) => [entity, recordDigestsOf(this.db, entity, [...new Set(ids)])]));
     for (const input of inputs) {
       const before = input.before === undefined ? null : canonicalJson(input.before);
       const after = input.after === undefined ? null : canonicalJson(input.after);
-      // The record as this change left it (the row is written after the change, in its transaction).
+      // The digest the writer computed from what it wrote (an insert), else the record as read.
       const recordDigest =
-        input.entityId !== null && isDigested(input.entityType) ? (input.recordDigest ?? recordDigest_(this.db, input.entityType, input.entityId)) : null;
+        input.entityId !== null && isDigested(input.entityType) ? (input.recordDigest ?? digests.get(input.entityType)?.get(input.entityId) ?? null) : null;
       const row = { at: input.at, actor: input.actor, action: input.action, entityType: input.entityType, entityId: input.entityId, before, after, recordDigest };
       const hash = auditRowHash(prevHash, row);
       ids.push(Number(insert.run({ ...row, prevHash, hash }).lastInsertRowid));

@@ -107,12 +107,14 @@ export function applyPlan(ctx: ServiceContext, action: BulkActionName, detail: R
       if (operationId !== null) repos.bulk.insertChanges(operationId, changeRows);
 
       // The index last (see DEVELOPERS.md: FTS rows after every other write of the transaction).
+      const unindex: number[] = [];
       const reindex: Array<{ documentId: number }> = [];
       for (const c of plan.changes) {
         if (c.entity !== 'document') continue;
-        if (c.kind === 'remove') repos.searchIndex.remove(c.id);
+        if (c.kind === 'remove') unindex.push(c.id);
         else if (c.kind === 'fields' && touchesIndex(c.after)) reindex.push({ documentId: c.id });
       }
+      repos.searchIndex.removeMany(unindex);
       repos.searchIndex.upsertMany(reindex);
       return { operationId, createdFileIds };
     }),

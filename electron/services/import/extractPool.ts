@@ -24,7 +24,7 @@ export interface Extraction {
 export async function extractInProcess(name: string, bytes: Uint8Array, store: OriginalToStore): Promise<Extraction> {
   const extracted = await extractText(name, bytes);
   const parsed = parseDocument(extracted.text, extracted.pages);
-  const storedPath = await writeOriginalAsync(store.dir, store.sha256, store.extension, bytes);
+  const storedPath = await writeOriginalAsync(store.dir, store.sha256, store.extension, bytes, store.key);
   return { extracted, parsed, storedPath, indexedBody: indexBody(extracted.text) };
 }
 
@@ -100,6 +100,11 @@ export class ExtractPool {
     const pool = new ExtractPool(size, budget);
     await pool.ensureStarted();
     return pool.unavailable ? null : pool;
+  }
+
+  /** The reader threads' ids, oldest first (a thread is replaced after a large file, a budget overrun or a cancel). */
+  get threadIds(): number[] {
+    return this.readers.map((r) => r.worker.threadId);
   }
 
   /** True when files are read on reader threads under the budget. */

@@ -47,8 +47,8 @@ async function read(request: ExtractRequest): Promise<ExtractReply> {
   try {
     const extracted = await extractText(request.name, request.bytes);
     const parsed = parseDocument(extracted.text, extracted.pages);
-    const { dir, sha256, extension } = request.store;
-    const storedPath = await writeOriginalAsync(dir, sha256, extension, request.bytes);
+    const { dir, sha256, extension, key } = request.store;
+    const storedPath = await writeOriginalAsync(dir, sha256, extension, request.bytes, key);
     const indexedBody = extracted.text.length <= FOLD_HERE_MAX_CHARS ? indexBody(extracted.text) : undefined;
     return { type: 'done', id: request.id, ok: true, extracted, parsed, storedPath, indexedBody };
   } catch (err) {

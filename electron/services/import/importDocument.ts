@@ -172,7 +172,7 @@ async function prepareInTurn(
     pendingShas.set(sha, claim);
     turn?.done();
     try {
-      const { extracted, parsed, storedPath, indexedBody } = await extract(name, bytes, { dir: ctx.catalogue.originalsDir, sha256: sha, extension: ext });
+      const { extracted, parsed, storedPath, indexedBody } = await extract(name, bytes, { dir: ctx.catalogue.originalsDir, sha256: sha, extension: ext, key: ctx.catalogue.originals.key });
       const prepared: PreparedImport = { kind: 'document', name, sha256: sha, size, storedPath, extracted, parsed, indexedBody };
       settle(prepared);
       return prepared;

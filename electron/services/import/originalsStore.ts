@@ -1,76 +1,80 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fsyncFile, fsyncFileAsync, fsyncFolder, fsyncFolderAsync } from '../../data/fsync';
 import { makeDirs, makeDirsAsync } from '../../data/makeDirs';
+import { OriginalFiles } from '../../data/originals/originalFiles';
 
 /**
  * Managed originals: each file is stored once under its SHA-256 (`ab/abcd….ext`), written to a
  * temporary name and renamed, so a crash never leaves a half-written original under its final name.
+ * In an encrypted catalogue the file is written sealed with the catalogue's originals key
+ * (`key`, see `OriginalFiles`); its name and its documented SHA-256 stay the plaintext's.
  * `storeOriginal` flushes at once; a bulk import writes a batch (`writeOriginalAsync`) and flushes
  * it (`flushOriginalsAsync`) before committing the documents that refer to it.
  */
-export function storeOriginal(originalsDir: string, sha256: string, extension: string, bytes: Uint8Array): string {
-  const stored = writeOriginal(originalsDir, sha256, extension, bytes);
+export function storeOriginal(originalsDir: string, sha256: string, extension: string, bytes: Uint8Array, key: Uint8Array | null): string {
+  const stored = writeOriginal(originalsDir, sha256, extension, bytes, key);
   flushOriginals(originalsDir, [stored]);
   return stored;
 }
 
-function sha256Of(file: string): string | null {
-  try {
-    return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-  } catch {
-    return null;
-  }
+function filesFor(key: Uint8Array | null): OriginalFiles {
+  return new OriginalFiles(key ? Buffer.from(key.buffer, key.byteOffset, key.byteLength) : null);
+}
+
+function relativePathOf(sha256: string, extension: string): string {
+  const ext = /^\.[a-z0-9]{1,10}$/i.test(extension) ? extension.toLowerCase() : '';
+  return path.join(sha256.slice(0, 2), `${sha256}${ext}`);
 }
 
 /** Writes an original (not yet flushed to disk) and returns its path relative to `originalsDir`. */
-export function writeOriginal(originalsDir: string, sha256: string, extension: string, bytes: Uint8Array): string {
-  const ext = /^\.[a-z0-9]{1,10}$/i.test(extension) ? extension.toLowerCase() : '';
-  const relative = path.join(sha256.slice(0, 2), `${sha256}${ext}`);
+export function writeOriginal(originalsDir: string, sha256: string, extension: string, bytes: Uint8Array, key: Uint8Array | null): string {
+  const files = filesFor(key);
+  const relative = relativePathOf(sha256, extension);
   const target = path.join(originalsDir, relative);
-  // Left by an earlier import that did not commit (a crash): reuse it only if it is intact.
+  // Left by an earlier import that did not commit (a crash): reuse it only if it is intact and
+  // stored as this catalogue stores originals (sealed when it has a key).
   const existing = fs.statSync(target, { throwIfNoEntry: false });
-  if (existing && existing.size === bytes.byteLength && sha256Of(target) === sha256) return relative;
+  if (existing && existing.size === files.storedSize(bytes.byteLength) && files.holdsIntactSync(target, sha256)) return relative;
   const temp = `${target}.${process.pid}.tmp`;
+  const stored = files.storedForm(bytes);
   try {
-    fs.writeFileSync(temp, bytes);
+    fs.writeFileSync(temp, stored);
   } catch (err) {
     // The `ab/` folder does not exist yet (first original with that prefix): make it and retry.
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     makeDirs(path.dirname(target));
-    fs.writeFileSync(temp, bytes);
+    fs.writeFileSync(temp, stored);
   }
   fs.renameSync(temp, target);
   return relative;
 }
 
-/** Where and under which name an original is to be stored. */
+/** Where and under which name an original is to be stored, and the key it is sealed with (null: stored as it is). */
 export interface OriginalToStore {
   dir: string;
   sha256: string;
   extension: string;
+  key: Uint8Array | null;
 }
 
 /** `writeOriginal` on the thread pool, so that a bulk import's main thread keeps working meanwhile. */
-export async function writeOriginalAsync(originalsDir: string, sha256: string, extension: string, bytes: Uint8Array): Promise<string> {
-  const ext = /^\.[a-z0-9]{1,10}$/i.test(extension) ? extension.toLowerCase() : '';
-  const relative = path.join(sha256.slice(0, 2), `${sha256}${ext}`);
+export async function writeOriginalAsync(originalsDir: string, sha256: string, extension: string, bytes: Uint8Array, key: Uint8Array | null): Promise<string> {
+  const files = filesFor(key);
+  const relative = relativePathOf(sha256, extension);
   const target = path.join(originalsDir, relative);
   // A synchronous stat that answers `undefined` for a missing file: the usual case, and an
   // asynchronous one would build and throw an error object for every new original.
   const existing = fs.statSync(target, { throwIfNoEntry: false });
-  if (existing && existing.size === bytes.byteLength) {
-    const onDisk = await fs.promises.readFile(target).catch(() => null);
-    if (onDisk && createHash('sha256').update(onDisk).digest('hex') === sha256) return relative;
-  }
+  if (existing && existing.size === files.storedSize(bytes.byteLength) && (await files.hasSha256(target, sha256))) return relative;
   const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const stored = files.storedForm(bytes);
   try {
-    await fs.promises.writeFile(temp, bytes);
+    await fs.promises.writeFile(temp, stored);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     await makeDirsAsync(path.dirname(target));
-    await fs.promises.writeFile(temp, bytes);
+    await fs.promises.writeFile(temp, stored);
   }
   await fs.promises.rename(temp, target);
   return relative;

@@ -157,7 +157,7 @@ export async function startRegisterImport(ctx: ServiceContext, input: ParsedInpu
   }
   const data = dataRows(rows, input.headerRow);
   // The register itself is kept, like any original, before anything refers to it.
-  const storedPath = writeOriginal(ctx.catalogue.originalsDir, register.sha256, path.extname(register.fileName), register.bytes);
+  const storedPath = writeOriginal(ctx.catalogue.originalsDir, register.sha256, path.extname(register.fileName), register.bytes, ctx.catalogue.originals.key);
   flushOriginals(ctx.catalogue.originalsDir, [storedPath]);
   const runId = ctx.catalogue.transaction(() => {
     const id = repos.importRuns.create(

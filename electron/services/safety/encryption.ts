@@ -7,6 +7,8 @@ import { rekeyCopy, sha256FileSync } from '../../data/snapshot';
 import { type ServiceContext, audit } from '../context';
 import { withBackupsHeld } from './backups/backupNow';
 import { refuseWhileJobsRun } from './backups/restoreBackup';
+import { sealAllOriginals } from './sealOriginals';
+import { ORIGINALS_KEY_SETTING } from '../../data/catalogue';
 
 export function encryptionStatus(ctx: ServiceContext): EncryptionStatus {
   return { encrypted: ctx.catalogue.encrypted, cipher: ctx.catalogue.cipher };
@@ -21,7 +23,10 @@ export function encryptionStatus(ctx: ServiceContext): EncryptionStatus {
  * they may hold the records in plain text. No backup runs meanwhile. The passphrase itself is
  * never written anywhere (not in the audit log either).
  *
- * The originals folder is not encrypted by this: it should sit on an encrypted disk.
+ * Originals are encrypted too ("sealed", sealOriginals.ts): the first encryption makes a random data
+ * key, kept inside the encrypted catalogue and written into every backup's copy, and seals every
+ * original of the managed folder and of every backup with it. A change of passphrase re-encrypts
+ * the catalogue files only: the key inside them stays the same.
  */
 export async function changePassphrase(ctx: ServiceContext, input: { current?: string; next: string }): Promise<EncryptionResult> {
   return withBackupsHeld(ctx, (backup) => changePassphraseHeld(ctx, input, backup));
@@ -44,6 +49,7 @@ async function changePassphraseHeld(
   const oldKey = catalogue.keyForCopies();
   const safety = await backupNow('pre-encrypt', wasEncrypted ? 'Trước khi đổi mật khẩu' : 'Trước khi mã hóa danh mục');
   catalogue.changePassphrase(input.next);
+  const originalsKey = { [ORIGINALS_KEY_SETTING]: catalogue.ensureOriginalsKey().toString('hex') };
 
   const problems: string[] = [];
   let rekeyed = 0;
@@ -52,7 +58,7 @@ async function changePassphraseHeld(
     const file = path.join(backup.path, CATALOGUE_COPY);
     if (!fs.existsSync(file)) continue;
     try {
-      rekeyCopy(file, backup.encrypted ? oldKey : null, input.next);
+      rekeyCopy(file, backup.encrypted ? oldKey : null, input.next, originalsKey);
       const updated = { ...backup, encrypted: true, catalogueSha256: sha256FileSync(file), catalogueBytes: fs.statSync(file).size };
       writeManifest(backup.path, updated);
       rekeyedIds.push({ id: backup.id, catalogueSha256: updated.catalogueSha256 });
@@ -62,14 +68,17 @@ async function changePassphraseHeld(
     }
   }
   const removed = [...removeUnfinished(catalogue.backupDir, 0), ...removeTemporaryCopies(catalogue.backupDir)];
+  const sealing = catalogue.originalsSealed ? null : await sealAllOriginals(ctx);
+  problems.push(...(sealing?.problems ?? []));
   catalogue.transaction(() => {
     audit(ctx, wasEncrypted ? 'catalogue.rekey' : 'catalogue.encrypt', 'catalogue', null, { encrypted: wasEncrypted }, {
       encrypted: true,
       cipher: catalogue.cipher,
       safetyBackupId: safety.id,
       leftoversRemoved: removed.length,
+      ...(sealing ? { originalsSealed: sealing.sealed, originalsAlreadySealed: sealing.alreadySealed } : {}),
     });
     for (const r of rekeyedIds) audit(ctx, 'backup.rekey', 'backup', null, undefined, r);
   });
-  return { encrypted: true, backupsRekeyed: rekeyed, backupProblems: problems, safetyBackupId: safety.id };
+  return { encrypted: true, backupsRekeyed: rekeyed, backupProblems: problems, safetyBackupId: safety.id, originalsSealed: sealing?.sealed ?? 0 };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditVerification, FixityProblem, IntegrityReport } from '../../../shared/contract/types/safety';
-import { sha256File } from '../../data/snapshot';
+import { SealedFileError } from '../../data/originals/sealedFormat';
 import { type ServiceContext, nowOf } from '../context';
 import { checkAuditAnchors } from './auditWitnesses';
 import { checkRecords } from './recordCheck';
@@ -28,7 +28,9 @@ export async function verifyAuditChain(ctx: ServiceContext): Promise<AuditVerifi
 
 /**
  * Fixity: re-reads every original in the managed folder (streamed, so a large scan never sits in
- * memory) and compares its SHA-256 with the one recorded when it was catalogued. Originals moved
+ * memory) and compares its SHA-256 with the one recorded when it was catalogued (the plaintext's:
+ * an encrypted original is opened, and one that no longer opens was changed). In an encrypted
+ * catalogue an intact original lying unencrypted is reported too. Originals moved
  * to quarantine after an executed destruction decision are counted, not expected here.
  */
 export async function checkOriginals(ctx: ServiceContext): Promise<IntegrityReport['originals']> {
@@ -51,11 +53,15 @@ export async function checkOriginals(ctx: ServiceContext): Promise<IntegrityRepo
       return;
     }
     try {
-      const actual = await sha256File(file);
+      // The plaintext's SHA-256: a sealed original is opened, and one changed on disk fails to open.
+      const actual = await catalogue.originals.sha256(file);
       bytes += o.size;
       if (actual !== o.sha256) problems.push({ ...base, problem: 'mismatch', actualSha256: actual });
-    } catch {
-      problems.push({ ...base, problem: 'unreadable', actualSha256: null });
+      // Intact, but readable by anyone with the disk: sealing not finished, or a plain copy put back by hand.
+      else if (catalogue.originals.sealing && catalogue.originals.stateOf(file) === 'plain') problems.push({ ...base, problem: 'unencrypted', actualSha256: null });
+    } catch (err) {
+      if (err instanceof SealedFileError) problems.push({ ...base, problem: 'mismatch', actualSha256: null });
+      else problems.push({ ...base, problem: 'unreadable', actualSha256: null });
     }
   };
   // A few reads in flight: each waits on the disk, and the event loop stays free for other calls.

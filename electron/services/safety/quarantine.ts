@@ -4,7 +4,7 @@ import { ApiError, fieldError } from '../../../shared/contract/errors';
 import type { QuarantineResult } from '../../../shared/contract/types/safety';
 import { fsyncPath } from '../../data/fsync';
 import { type ServiceContext, audit, nowOf } from '../context';
-import { copyVerified, safeJoin } from './backups/originalsCopy';
+import { safeJoin } from './backups/originalsCopy';
 import { getDecision } from './destruction';
 import { makeChosenDirs } from '../../data/makeDirs';
 
@@ -67,7 +67,9 @@ export async function moveOriginalsToQuarantine(ctx: ServiceContext, id: number,
       problems.push(`Không thấy bản gốc ${o.storedPath} trong thư mục quản lý`);
       continue;
     }
-    const copied = await copyVerified(source, destination, o.sha256);
+    // The quarantine copy leaves the catalogue's care: written as imported (opened if sealed), so
+    // that it matches the SHA-256 its list gives without the catalogue's key.
+    const copied = await catalogue.originals.copyVerified(source, destination, o.sha256, 'plain');
     if (!copied.ok) {
       problems.push(`Bản gốc ${o.storedPath} đã bị thay đổi (SHA-256 không khớp): giữ nguyên tại chỗ`);
       continue;

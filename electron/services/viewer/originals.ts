@@ -9,6 +9,8 @@ import type { ServiceContext } from '../context';
 import { decodeText } from '../import/decodeText';
 import { ZipError, openZip } from '../import/formats/zip';
 import { assertDocumentVisible } from '../safety/secretsAccess';
+import type { OriginalFiles } from '../../data/originals/originalFiles';
+import { SealedFileError } from '../../data/originals/sealedFormat';
 
 /**
  * The original beside its record: an original's bytes for the renderer's viewer (pdf.js, images),
@@ -60,6 +62,7 @@ export function originalKind(a: Pick<Attachment, 'mediaType' | 'fileName'>, head
 interface Located {
   attachment: Attachment;
   file: string;
+  files: OriginalFiles;
 }
 
 function locate(ctx: ServiceContext, attachmentId: number): Located {
@@ -76,19 +79,27 @@ function locate(ctx: ServiceContext, attachmentId: number): Located {
   if (!file.startsWith(root + path.sep)) {
     throw new ApiError('original.pathOutsideStore', { fileName: attachment.fileName });
   }
-  return { attachment, file };
+  return { attachment, file, files: ctx.catalogue.originals };
 }
 
-function readChecked({ attachment, file }: Located): Buffer {
+function readChecked({ attachment, file, files }: Located): Buffer {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat || !stat.isFile()) {
     throw new ApiError('original.missing', { fileName: attachment.fileName });
   }
-  if (stat.size > MAX_VIEW_BYTES) {
-    const mb = Math.ceil(stat.size / (1024 * 1024));
+  const size = files.plainSize(file);
+  if (size > MAX_VIEW_BYTES) {
+    const mb = Math.ceil(size / (1024 * 1024));
     throw new ApiError('original.tooLargeToView', { fileName: attachment.fileName, mb, maxMb: MAX_VIEW_BYTES / (1024 * 1024) });
   }
-  const bytes = fs.readFileSync(file);
+  let bytes: Buffer;
+  try {
+    // Opened (decrypted) when the catalogue stores originals sealed.
+    bytes = files.readWholeSync(file);
+  } catch (err) {
+    if (err instanceof SealedFileError) throw new ApiError('original.changed', { fileName: attachment.fileName });
+    throw err;
+  }
   if (createHash('sha256').update(bytes).digest('hex') !== attachment.sha256) {
     throw new ApiError('original.changed', { fileName: attachment.fileName });
   }

@@ -7,6 +7,8 @@ import { viewerEn } from './viewer.en';
 import { bulkEn } from './bulk.en';
 // Arranging and numbering a fonds' files
 import { fileOrderEn } from './fileOrder.en';
+// The audit log's actions, each named
+import { auditActionsEn } from './auditActions.en';
 
 export const en: Messages = {
   'app.name': 'Kho Lưu',
@@ -636,4 +638,6 @@ export const en: Messages = {
   ...bulkEn,
   // Arranging and numbering a fonds' files
   ...fileOrderEn,
+  // The audit log's actions, each named
+  ...auditActionsEn,
 };

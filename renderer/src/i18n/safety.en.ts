@@ -39,6 +39,7 @@ export const safetyEn: Record<keyof typeof safetyVi, string> = {
   'safety.check.problem.missing': 'File missing',
   'safety.check.problem.mismatch': 'Content changed',
   'safety.check.problem.unreadable': 'Unreadable',
+  'safety.check.problem.unencrypted': 'Not encrypted',
   'safety.check.at': 'Checked at {at}',
 
   'safety.backups.title': 'Backups',
@@ -174,7 +175,7 @@ export const safetyEn: Record<keyof typeof safetyVi, string> = {
   'safety.encryption.title': 'Catalogue encryption',
   'safety.encryption.on': 'The catalogue file is encrypted ({cipher}). Its backups are encrypted too.',
   'safety.encryption.off': 'The catalogue file is not encrypted.',
-  'safety.encryption.originalsNote': 'The originals folder is not encrypted: keep it on an encrypted disk.',
+  'safety.encryption.originalsNote': 'The original files are encrypted too, in the catalogue’s folder and in every backup. Handover packages, copies saved from the viewer and originals moved to quarantine are written as imported, where you choose.',
   'safety.encryption.current': 'Current passphrase',
   'safety.encryption.next': 'New passphrase (8 characters or more)',
   'safety.encryption.repeat': 'New passphrase again',

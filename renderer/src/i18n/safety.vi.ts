@@ -41,6 +41,7 @@ export const safetyVi = {
   'safety.check.problem.missing': 'Thiếu tệp',
   'safety.check.problem.mismatch': 'Nội dung đã bị thay đổi',
   'safety.check.problem.unreadable': 'Không đọc được',
+  'safety.check.problem.unencrypted': 'Chưa được mã hóa',
   'safety.check.at': 'Kiểm tra lúc {at}',
 
   'safety.backups.title': 'Bản sao lưu',
@@ -176,7 +177,7 @@ export const safetyVi = {
   'safety.encryption.title': 'Mã hóa danh mục',
   'safety.encryption.on': 'Tệp danh mục được mã hóa ({cipher}). Các bản sao lưu cũng được mã hóa.',
   'safety.encryption.off': 'Tệp danh mục chưa được mã hóa.',
-  'safety.encryption.originalsNote': 'Thư mục bản gốc không được mã hóa: hãy để nó trên ổ đĩa được mã hóa.',
+  'safety.encryption.originalsNote': 'Các tệp bản gốc cũng được mã hóa, trong thư mục của danh mục và trong mọi bản sao lưu. Gói bàn giao, bản lưu ra từ trình xem và bản gốc chuyển ra thư mục cách ly được ghi nguyên như khi nhập, tại nơi bạn chọn.',
   'safety.encryption.current': 'Mật khẩu hiện tại',
   'safety.encryption.next': 'Mật khẩu mới (ít nhất 8 ký tự)',
   'safety.encryption.repeat': 'Nhập lại mật khẩu mới',

@@ -9,6 +9,8 @@ import { viewerVi } from './viewer.vi';
 import { bulkVi } from './bulk.vi';
 // Arranging and numbering a fonds' files
 import { fileOrderVi } from './fileOrder.vi';
+// The audit log's actions, each named
+import { auditActionsVi } from './auditActions.vi';
 
 export const vi = {
   'app.name': 'Kho Lưu',
@@ -638,6 +640,8 @@ export const vi = {
   ...bulkVi,
   // Arranging and numbering a fonds' files
   ...fileOrderVi,
+  // The audit log's actions, each named
+  ...auditActionsVi,
 } as const satisfies Record<string, string>;
 
 /** Every message key; `en.ts` must define each one. */

@@ -9,3 +9,16 @@ export function auditFieldKey(entityType: string, field: string, has: (key: stri
   const general = entityType === 'document' ? [`doc.${field}`, `field.${field}`] : [`field.${field}`, `doc.${field}`];
   return [`audit.field.${entityType}.${field}`, ...general].find(has) ?? null;
 }
+
+/**
+ * The message keys naming an audit action: its own (`audit.action.<action>`), or for a row an older
+ * build wrote with an action no longer listed, its verb and the record's kind; null when neither.
+ */
+export function auditActionKeys(action: string, entityType: string, has: (key: string) => boolean): { action: string } | { verb: string; entity: string | null } | null {
+  const own = `audit.action.${action}`;
+  if (has(own)) return { action: own };
+  const verb = `audit.action.${action.split('.').pop() ?? action}`;
+  if (!has(verb)) return null;
+  const entity = `audit.entity.${entityType}`;
+  return { verb, entity: has(entity) ? entity : null };
+}

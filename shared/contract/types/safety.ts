@@ -80,8 +80,11 @@ export interface FixityProblem {
   fileName: string;
   storedPath: string;
   expectedSha256: string;
-  /** `missing`: no file; `mismatch`: the bytes changed; `unreadable`: it could not be read. */
-  problem: 'missing' | 'mismatch' | 'unreadable';
+  /**
+   * `missing`: no file; `mismatch`: the bytes changed (or, encrypted, no longer open); `unreadable`:
+   * it could not be read; `unencrypted`: intact, but lying unencrypted in an encrypted catalogue.
+   */
+  problem: 'missing' | 'mismatch' | 'unreadable' | 'unencrypted';
   actualSha256: string | null;
 }
 
@@ -291,6 +294,8 @@ export interface EncryptionResult {
   backupsRekeyed: number;
   backupProblems: string[];
   safetyBackupId: string;
+  /** Originals encrypted now (managed folder and backups; 0 when only the passphrase changed). */
+  originalsSealed: number;
 }
 
 export interface LockState {

@@ -18,8 +18,8 @@ afterEach(async () => {
   for (const a of apps.splice(0)) await a.close();
 });
 
-async function setUp() {
-  const app = openSafetyApp(undefined, { clock: { now: '2025-06-15T09:00:00.000Z' } });
+async function setUp(passphrase: string | null = null) {
+  const app = openSafetyApp(undefined, { clock: { now: '2025-06-15T09:00:00.000Z' }, passphrase });
   apps.push(app);
   const world = await archiveWithFiles(app);
   // Not yet expired: closed 2020, kept 10 years.
@@ -109,6 +109,27 @@ describe('destruction decisions', () => {
     expect(check.originals.movedOut).toBe(2);
     const trail = (await app.call('audit.list', { entityType: undefined, limit: 30 })).map((r) => r.action);
     expect(trail).toEqual(expect.arrayContaining(['destruction.record', 'destruction.listExport', 'destruction.execute', 'destruction.moveOriginals']));
+  });
+
+  it('in a catalogue created encrypted, moves the originals out as imported: their SHA-256 is the list’s', async () => {
+    const { app, fixed, docs } = await setUp('Mật khẩu kho lưu trữ huyện 2025');
+    const doc = await app.call('documents.get', { id: docs[0]! });
+    const managed = doc.attachments.map((a) => path.join(app.services.context.catalogue.originalsDir, a.sha256.slice(0, 2), `${a.sha256}.txt`));
+    // Stored encrypted: neither the text nor its SHA-256 is what the import read.
+    for (const [i, f] of managed.entries()) expect(createHash('sha256').update(fs.readFileSync(f)).digest('hex')).not.toBe(doc.attachments[i]!.sha256);
+    expect(fs.readFileSync(managed[0]!, 'latin1')).not.toContain('4029');
+    const decision = await app.call('destruction.record', { decisionNumber: '26-QĐ/HU', decisionDate: '2025-06-10', approvedBy: 'Ban Thường vụ Huyện ủy Ea Súp', fileIds: [fixed.id] });
+    const list = await app.call('destruction.exportList', { id: decision.id });
+    await app.call('destruction.confirm', { id: decision.id, listSha256: list.sha256 });
+    const moved = await app.call('destruction.moveOriginals', { id: decision.id, quarantineDir: tempDir('kholuu-quarantine-') });
+    expect(moved).toMatchObject({ moved: 2, problems: [] });
+    const listed = fs.readFileSync(path.join(moved.quarantinePath, 'ban-ke.csv'), 'utf8');
+    for (const a of doc.attachments) {
+      const copy = path.join(moved.quarantinePath, a.sha256.slice(0, 2), `${a.sha256}.txt`);
+      expect(createHash('sha256').update(fs.readFileSync(copy)).digest('hex')).toBe(a.sha256);
+      expect(listed).toContain(a.sha256);
+    }
+    expect(managed.every((f) => !fs.existsSync(f))).toBe(true);
   });
 
   it('works from the command line: record, export, confirm with the exported file, move originals', async () => {

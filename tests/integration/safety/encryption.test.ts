@@ -100,6 +100,14 @@ describe('encrypting an existing catalogue and changing its passphrase', () => {
     const result = await app.call('catalogue.setPassphrase', { next: PASSPHRASE });
     expect(result.backupProblems).toEqual([]);
     expect(result.backupsRekeyed).toBe(2); // the old one and the copy taken just before encrypting
+    // Two originals, in the managed folder and in each of the two backups.
+    expect(result.originalsSealed).toBe(6);
+    // The backups still share one (now encrypted) file per original, as they did.
+    const [newer, older] = await app.call('backups.list', {});
+    for (const name of fs.readdirSync(path.join(older!.path, 'originals'), { recursive: true }) as string[]) {
+      const a = fs.statSync(path.join(older!.path, 'originals', name));
+      if (a.isFile()) expect(fs.statSync(path.join(newer!.path, 'originals', name)).ino).toBe(a.ino);
+    }
     const rows = (await app.call('audit.list', { limit: 10 })).map((r) => r.action);
     expect(rows).toContain('catalogue.encrypt');
     expect(JSON.stringify(await app.call('audit.list', { limit: 10 }))).not.toContain(PASSPHRASE);
@@ -120,7 +128,8 @@ describe('encrypting an existing catalogue and changing its passphrase', () => {
       expect((await reopened.call('app.counts', {})).documents).toBe(2);
       // Changing it needs the current one.
       expect((await callError(reopened, 'catalogue.setPassphrase', { current: 'không phải', next: 'mật khẩu mới rất dài' })).kind).toBe('unauthorized');
-      await reopened.call('catalogue.setPassphrase', { current: PASSPHRASE, next: 'mật khẩu mới rất dài' });
+      // A new passphrase re-encrypts the catalogue files only: the originals' key stays inside.
+      expect((await reopened.call('catalogue.setPassphrase', { current: PASSPHRASE, next: 'mật khẩu mới rất dài' })).originalsSealed).toBe(0);
       const restorable = await reopened.call('backups.previewRestore', { id: before.id });
       expect(restorable.backup.summary.counts.documents).toBe(2);
     } finally {

@@ -60,10 +60,29 @@ export interface Written {
   size: number;
 }
 
+/**
+ * An original to pack: its plaintext size and bytes, whole or streamed (the catalogue's store may
+ * keep it sealed; the package holds it as it was imported).
+ */
+export interface PayloadSource {
+  size: number;
+  readWhole(): Promise<Buffer>;
+  stream(): Readable;
+}
+
+/** A plain file on disk as a payload source. */
+export function fileSource(file: string): PayloadSource {
+  return {
+    size: fs.statSync(file).size,
+    readWhole: () => fs.promises.readFile(file),
+    stream: () => fs.createReadStream(file, { highWaterMark: CHUNK }),
+  };
+}
+
 export interface BagSink {
   /** The final path (folder or .zip). */
   readonly target: string;
-  addFile(bagPath: string, source: string, onBytes?: (n: number) => void): Promise<Written>;
+  addFile(bagPath: string, source: PayloadSource, onBytes?: (n: number) => void): Promise<Written>;
   addStream(bagPath: string, source: Readable): Promise<Written>;
   addBuffer(bagPath: string, bytes: Buffer): Promise<Written>;
   /** Completes the bag and moves it into place. */
@@ -147,17 +166,16 @@ export class FolderSink implements BagSink {
     return dest;
   }
 
-  async addFile(bagPath: string, source: string, onBytes?: (n: number) => void): Promise<Written> {
+  async addFile(bagPath: string, source: PayloadSource, onBytes?: (n: number) => void): Promise<Written> {
     const destination = this.destination(bagPath);
-    const size = (await fs.promises.stat(source)).size;
-    if (size <= READ_WHOLE_BYTES) {
-      const bytes = await fs.promises.readFile(source);
+    if (source.size <= READ_WHOLE_BYTES) {
+      const bytes = await source.readWhole();
       await fs.promises.writeFile(destination, bytes, { flag: 'wx' });
       onBytes?.(bytes.length);
       return { sha256: sha256(bytes), size: bytes.length };
     }
     const hasher = new HashingStream(onBytes);
-    await pipeline(fs.createReadStream(source, { highWaterMark: CHUNK }), hasher, fs.createWriteStream(destination, { flags: 'wx' }));
+    await pipeline(source.stream(), hasher, fs.createWriteStream(destination, { flags: 'wx' }));
     return { sha256: hasher.digest(), size: hasher.bytes };
   }
 
@@ -255,11 +273,11 @@ export class ZipSink implements BagSink {
    * An original: read whole at once when small (so that several are read while earlier ones are
    * written: the zip is written in order, the reading need not be), streamed when big.
    */
-  addFile(bagPath: string, source: string, onBytes?: (n: number) => void): Promise<Written> {
-    const size = fs.statSync(source).size;
-    if (size > READ_WHOLE_BYTES) return this.addThrough(bagPath, () => fs.createReadStream(source, { highWaterMark: CHUNK }), onBytes);
+  addFile(bagPath: string, source: PayloadSource, onBytes?: (n: number) => void): Promise<Written> {
+    const size = source.size;
+    if (size > READ_WHOLE_BYTES) return this.addThrough(bagPath, () => source.stream(), onBytes);
     const name = this.entry(bagPath);
-    const read = fs.promises.readFile(source);
+    const read = source.readWhole();
     // Awaited below or in the entry's turn; a failure is reported there.
     read.catch(() => undefined);
     return new Promise<Written>((resolve, reject) => {
@@ -267,7 +285,7 @@ export class ZipSink implements BagSink {
         read.then(
           (bytes) => {
             if (bytes.length !== size) {
-              const err = new Error(`${source} changed size while being packaged`);
+              const err = new Error(`${bagPath} changed size while being packaged`);
               reject(err);
               return cb(err, Readable.from([]));
             }

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SealedFileError } from '../../../data/originals/sealedFormat';
 import { ApiError } from '../../../../shared/contract/errors';
 import type { PackageResult } from '../../../../shared/contract/types/handover';
 import { AUDIT_HEAD_LABEL, BAG_INFO, BAGIT_TXT, bagitDeclaration, buildBagInfo, buildManifest, formatOxum, MANIFEST, TAG_MANIFEST, type BagInfo, type ManifestEntry } from '../../../../shared/handover/bagit';
@@ -200,8 +201,9 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
       if (!fs.existsSync(source)) {
         throw new ApiError('handover.originalMissing', { fileName: a.fileName, sha256: a.sha256 });
       }
+      const files = ctx.catalogue.originals;
       const w = sink
-        .addFile(a.path, source, (n) => {
+        .addFile(a.path, { size: files.plainSize(source), readWhole: () => files.readWhole(source), stream: () => files.stream(source) }, (n) => {
           job.status.bytesProcessed = (job.status.bytesProcessed ?? 0) + n;
         })
         .then((w) => {
@@ -210,6 +212,9 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
           }
           job.status.processed++;
           return w;
+        }, (err: unknown) => {
+          // A sealed original that no longer opens was changed on disk.
+          throw err instanceof SealedFileError ? new ApiError('handover.originalChanged', { fileName: a.fileName }) : err;
         });
       // Awaited in order below; a failure surfaces there.
       w.catch(() => undefined);

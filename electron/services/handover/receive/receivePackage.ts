@@ -3,6 +3,7 @@
  * Kho Lưu package that clashes with nothing, brings in its originals and then its records. The
  * receipt is recorded on an incoming batch and written as a receipt file for the sender.
  */
+import type { OriginalFiles } from '../../../data/originals/originalFiles';
 import { backupNow } from '../../safety/backups/backupNow';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -100,8 +101,8 @@ export async function verifyWithProgress(ctx: ServiceContext, job: Job, source: 
   return verified;
 }
 
-async function* fullTexts(staged: string): AsyncGenerator<{ key: string; fullText: string }> {
-  const lines = readline.createInterface({ input: fs.createReadStream(staged, { encoding: 'utf8' }), crlfDelay: Infinity });
+async function* fullTexts(staged: string, files: OriginalFiles): AsyncGenerator<{ key: string; fullText: string }> {
+  const lines = readline.createInterface({ input: files.stream(staged).setEncoding('utf8'), crlfDelay: Infinity });
   for await (const line of lines) {
     if (line.trim() === '') continue;
     let parsed;
@@ -187,7 +188,7 @@ export async function receivePackage(ctx: ServiceContext, job: Job, location: st
       if (job.cancelled) throw new Cancelled();
       if (!held.has(a.sha256)) {
         const relative = storeRelativePath(a.sha256, a.fileName);
-        const written = await stageFile(source, a.path, a.sha256, path.join(ctx.catalogue.originalsDir, relative), (n) => {
+        const written = await stageFile(source, a.path, a.sha256, path.join(ctx.catalogue.originalsDir, relative), ctx.catalogue.originals, (n) => {
           job.status.bytesProcessed = (job.status.bytesProcessed ?? 0) + n;
         });
         storedPaths.set(a.key, relative);
@@ -207,7 +208,7 @@ export async function receivePackage(ctx: ServiceContext, job: Job, location: st
     if (textSha && source.files.has(FULL_TEXT_JSONL)) {
       staging.push(stagedTexts);
       fs.rmSync(stagedTexts, { force: true });
-      await stageFile(source, FULL_TEXT_JSONL, textSha, stagedTexts);
+      await stageFile(source, FULL_TEXT_JSONL, textSha, stagedTexts, ctx.catalogue.originals);
     }
 
     job.status.phase = 'Đang ghi hồ sơ, văn bản vào danh mục';
@@ -229,7 +230,7 @@ export async function receivePackage(ctx: ServiceContext, job: Job, location: st
     };
     let chunk: IncomingDocument[] = [];
     if (fs.existsSync(stagedTexts)) {
-      for await (const { key, fullText } of fullTexts(stagedTexts)) {
+      for await (const { key, fullText } of fullTexts(stagedTexts, ctx.catalogue.originals)) {
         const doc = docsByKey.get(key);
         if (!doc) continue;
         docsByKey.delete(key);

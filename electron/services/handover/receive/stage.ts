@@ -3,7 +3,8 @@
  * originals into the content-addressed originals store (`ab/abcd….ext`, the importer's layout),
  * the full texts into a staging file. Each byte is hashed again on the way in and must match the
  * manifest, so a package changed after it was verified is caught here, before the catalogue
- * changes. A file the store already holds is left as it is.
+ * changes. A file the store already holds is left as it is. In an encrypted catalogue both are
+ * written sealed (OriginalFiles).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import { ApiError } from '../../../../shared/contract/errors';
 import type { BagSource } from '../bag/bagSource';
 import { CHUNK, HashingStream } from '../bag/bagWriter';
 import { makeDirs } from '../../../data/makeDirs';
+import { type OriginalFiles, SealTransform } from '../../../data/originals/originalFiles';
 
 /** Where an original with this hash lives in the store (relative), and its extension. */
 export function storeRelativePath(sha256: string, fileName: string): string {
@@ -32,8 +34,16 @@ function mismatch(bagPath: string, expected: string, actual: string): ApiError {
  * Returns false when `target` already held exactly these bytes' size (content-addressed: the same
  * name means the same bytes).
  */
-export async function stageFile(source: BagSource, bagPath: string, expectedSha256: string, target: string, onBytes?: (n: number) => void): Promise<boolean> {
-  if (fs.existsSync(target) && fs.statSync(target).size === source.files.get(bagPath)?.size) {
+export async function stageFile(
+  source: BagSource,
+  bagPath: string,
+  expectedSha256: string,
+  target: string,
+  files: OriginalFiles,
+  onBytes?: (n: number) => void,
+): Promise<boolean> {
+  const size = source.files.get(bagPath)?.size;
+  if (size !== undefined && fs.existsSync(target) && fs.statSync(target).size === files.storedSize(size) && files.stateOf(target) === (files.sealing ? 'sealed' : 'plain')) {
     // Still read it from the package: the package's bytes must be what the manifest says.
     const check = new HashingStream(onBytes);
     await pipeline(await source.open(bagPath), check, new Writable({ write: (_c, _e, cb) => cb() }));
@@ -45,7 +55,10 @@ export async function stageFile(source: BagSource, bagPath: string, expectedSha2
   const temp = `${target}.${process.pid}.receiving`;
   const hasher = new HashingStream(onBytes);
   try {
-    await pipeline(await source.open(bagPath), hasher, fs.createWriteStream(temp, { highWaterMark: CHUNK }));
+    const write = fs.createWriteStream(temp, { highWaterMark: CHUNK });
+    // Sealed on the way in when the catalogue is encrypted (hashed before: the SHA-256 is the plaintext's).
+    if (files.key) await pipeline(await source.open(bagPath), hasher, new SealTransform(files.key), write);
+    else await pipeline(await source.open(bagPath), hasher, write);
     const actual = hasher.digest();
     if (actual !== expectedSha256) throw mismatch(bagPath, expectedSha256, actual);
     // Flushed to disk in batches by the caller (before the records that name it are committed).

@@ -64,7 +64,7 @@ async function makeBackup(ctx: ServiceContext, reason: BackupReason, note: strin
   }
   let info: BackupInfo;
   try {
-    const originals = await copyOriginals(copy.originals, catalogue.originalsDir, copy.folder, previous);
+    const originals = await copyOriginals(catalogue.originals, copy.originals, catalogue.originalsDir, copy.folder, previous);
     info = publishBackup(dir, copy.id, {
       id: copy.id,
       createdAt,

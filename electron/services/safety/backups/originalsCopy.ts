@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../../../shared/contract/types/safety';
 import { ORIGINALS_COPY } from '../../../data/backups/backupFolder';
 import { fsyncPath } from '../../../data/fsync';
 import { makeDirs } from '../../../data/makeDirs';
+import type { OriginalFiles } from '../../../data/originals/originalFiles';
 
 export interface OriginalsCopyResult {
   count: number;
@@ -22,58 +22,8 @@ export function safeJoin(root: string, relative: string): string | null {
   return target.startsWith(path.resolve(root) + path.sep) ? target : null;
 }
 
-/**
- * Copies `source` to `target` (temp name, fsync, rename) while hashing it; the copy is kept only
- * when its SHA-256 is the expected one, so a damaged original never enters a backup as if sound.
- */
-export async function copyVerified(source: string, target: string, expectedSha256: string): Promise<{ ok: boolean; actual: string }> {
-  makeDirs(path.dirname(target));
-  const temp = `${target}.${process.pid}.tmp`;
-  const hash = createHash('sha256');
-  const out = await fs.promises.open(temp, 'w');
-  try {
-    const size = (await fs.promises.stat(source)).size;
-    if (size <= SMALL_FILE) {
-      // Most originals are a few kilobytes: one read beats a stream's per-file buffers.
-      const bytes = await fs.promises.readFile(source);
-      hash.update(bytes);
-      await out.write(bytes);
-    } else {
-      for await (const chunk of fs.createReadStream(source, { highWaterMark: 1 << 20 })) {
-        hash.update(chunk as Buffer);
-        await out.write(chunk as Buffer);
-      }
-    }
-    await out.sync();
-  } finally {
-    await out.close();
-  }
-  const actual = hash.digest('hex');
-  if (actual !== expectedSha256) {
-    fs.rmSync(temp, { force: true });
-    return { ok: false, actual };
-  }
-  fs.renameSync(temp, target);
-  return { ok: true, actual };
-}
-
-/** Originals up to this size are read whole; larger ones are streamed. */
-const SMALL_FILE = 4 * 1024 * 1024;
-
 /** Copies in flight at once: flushing each copy to disk waits on the device, so a few overlap. */
 const PARALLEL_COPIES = 8;
-
-/** Whether a file's bytes have this SHA-256 (false when it cannot be read). */
-async function hasSha256(file: string, expected: string): Promise<boolean> {
-  try {
-    const hash = createHash('sha256');
-    if ((await fs.promises.stat(file)).size <= SMALL_FILE) hash.update(await fs.promises.readFile(file));
-    else for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-    return hash.digest('hex') === expected;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Puts the originals a catalogue copy refers to into the backup folder. Originals are named by
@@ -82,9 +32,11 @@ async function hasSha256(file: string, expected: string): Promise<boolean> {
  * at that moment: a linked file is one file shared by every backup that links it, and linking a
  * damaged one would carry the damage into this backup too. A file that fails the check is copied
  * (verified) from the managed folder instead, and said so. Where the file system refuses links
- * (FAT, another disk), the file is copied.
+ * (FAT, another disk), the file is copied. Files are copied as stored (sealed in an encrypted
+ * catalogue) and checked against the SHA-256 of their plaintext.
  */
 export async function copyOriginals(
+  files: OriginalFiles,
   originals: ReadonlyArray<{ sha256: string; storedPath: string; size: number }>,
   originalsDir: string,
   backupFolder: string,
@@ -110,8 +62,8 @@ export async function copyOriginals(
       dirs.add(dir);
     }
     const fromPrevious = previousRoot ? safeJoin(previousRoot, o.storedPath) : null;
-    if (fromPrevious && fs.existsSync(fromPrevious) && fs.statSync(fromPrevious).size === o.size) {
-      if (await hasSha256(fromPrevious, o.sha256)) {
+    if (fromPrevious && fs.existsSync(fromPrevious) && files.plainSize(fromPrevious) === o.size) {
+      if (await files.hasSha256(fromPrevious, o.sha256)) {
         try {
           fs.linkSync(fromPrevious, target);
           result.linked++;
@@ -129,7 +81,7 @@ export async function copyOriginals(
       return;
     }
     try {
-      const copied = await copyVerified(source, target, o.sha256);
+      const copied = await files.copyVerified(source, target, o.sha256, 'stored');
       if (!copied.ok) {
         result.problems.push(`Bản gốc đã bị thay đổi (SHA-256 không khớp), không sao lưu bản hỏng: ${o.storedPath}`);
         return;

@@ -10,7 +10,7 @@ import { SCHEMA_VERSION } from '../../../data/migrate';
 import { sha256File } from '../../../data/snapshot';
 import { type ServiceContext, audit, nowOf } from '../../context';
 import { BACKUP_AUDIT_ACTIONS, backupNow } from './backupNow';
-import { copyVerified, safeJoin } from './originalsCopy';
+import { safeJoin } from './originalsCopy';
 import { SecretPolicy } from '../secretPolicy';
 import { getBackup, recordedSha256 } from './verifyBackup';
 import { makeDirs } from '../../../data/makeDirs';
@@ -96,7 +96,8 @@ async function restoreOriginals(ctx: ServiceContext, info: BackupInfo, originals
     const target = safeJoin(managed, o.storedPath);
     const source = safeJoin(root, o.storedPath);
     if (!target || !source) continue;
-    if (fs.existsSync(target) && fs.statSync(target).size === o.size) continue;
+    const files = ctx.catalogue.originals;
+    if (fs.existsSync(target) && files.plainSize(target) === o.size) continue;
     if (!fs.existsSync(source)) {
       problems.push(`Bản sao lưu không có bản gốc ${o.storedPath}`);
       continue;
@@ -106,7 +107,7 @@ async function restoreOriginals(ctx: ServiceContext, info: BackupInfo, originals
       makeDirs(path.dirname(aside));
       fs.renameSync(target, aside);
     }
-    const copied = await copyVerified(source, target, o.sha256);
+    const copied = await files.copyVerified(source, target, o.sha256, 'stored');
     if (copied.ok) restored++;
     else problems.push(`Bản gốc ${o.storedPath} trong bản sao lưu đã hỏng`);
   }
@@ -132,7 +133,15 @@ export async function restoreBackup(ctx: ServiceContext, id: string, confirmToke
     throw new ApiError('restore.changedMeanwhile');
   }
   const key = keyFor(ctx, info, passphrase);
+  // The originals' key is the catalogue's for good (every backup's originals are sealed with it): a
+  // copy made before the catalogue was encrypted lacks it, and must not take it away.
+  const originalsKey = ctx.catalogue.originalsKey();
+  const originalsSealed = ctx.catalogue.originalsSealed;
   const { fromVersion } = restoreCatalogueFrom(ctx.catalogue.db, file, key, ctx.catalogue.now);
+  if (originalsKey) {
+    ctx.catalogue.ensureOriginalsKey(originalsKey);
+    ctx.catalogue.markOriginalsSealed(originalsSealed);
+  }
   const originals = withAttachedCopy(ctx.catalogue.db, file, key, () => attachedOriginals(ctx.catalogue.db));
   const put = await restoreOriginals(ctx, info, originals);
   const summary = summarize(ctx.catalogue.db);

@@ -74,7 +74,7 @@ export async function verifyBackup(ctx: ServiceContext, id: string, passphrase?:
           continue;
         }
         originalsChecked++;
-        if ((await sha256File(target)) !== o.sha256) {
+        if (!(await ctx.catalogue.originals.hasSha256(target, o.sha256))) {
           const others = backupsSharing(ctx, info.id, target, o.storedPath);
           if (others.length > 0) damaged.push({ storedPath: o.storedPath, backups: others });
           problems.push(

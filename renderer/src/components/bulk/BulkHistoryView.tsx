@@ -1,44 +1,29 @@
 /** Các thao tác hàng loạt gần đây: who did what to how many records, and undo of each (once). */
-import { useCallback, useEffect, useState } from 'react';
-import type { BulkOperationSummary } from '@shared/contract/types/bulk';
-import { call } from '../../api/client';
+import { useState } from 'react';
+import { useMutation, useQuery } from '../../api/hooks';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
-import { errorMessage } from '../../util/errors';
 import { formatDateTime } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import './bulk.css';
 
 export function BulkHistoryView() {
   const t = useT();
-  const [ops, setOps] = useState<BulkOperationSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useQuery('bulk.operations', { limit: 50 });
+  const ops = list.data;
+  const undoOp = useMutation('bulk.undo');
+  const error = list.message ?? undoOp.error;
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setOps(await call('bulk.operations', { limit: 50 }));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
   const undo = async (id: number) => {
     setBusy(id);
-    setError(null);
     setNotice(null);
-    try {
-      const r = await call('bulk.undo', { operationId: id });
+    const r = await undoOp.run({ operationId: id });
+    if (r) {
       setNotice(t('bulk.undone', { n: r.restored.toLocaleString('vi-VN') }));
       await refreshAfterChange();
-      await load();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(null);
     }
+    setBusy(null);
   };
   return (
     <section className="view" data-testid="bulk-history">

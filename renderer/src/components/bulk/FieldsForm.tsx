@@ -3,8 +3,8 @@
  * field left empty is cleared), so nothing changes that the user did not choose. Documents: type,
  * issuer, date, security level…; files (hồ sơ): retention, completion, box, dates….
  */
-import { useEffect, useState, type ReactNode } from 'react';
-import { call } from '../../api/client';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { isMessageKey, useLocale, useT, type MessageKey } from '../../i18n';
 import { EMPTY_LIST } from '../../util/empty';
@@ -58,7 +58,6 @@ export function FieldsForm({ target, count, selections, onSpec, fileLevel: fileF
   const defs = fileLevel ? FILE_FIELDS : DOCUMENT_FIELDS;
   const [on, setOn] = useState<Record<string, boolean>>({});
   const [values, setValues] = useState<Record<string, string>>({});
-  const [scope, setScope] = useState<{ files: number; loose: number } | null>(null);
 
   const options: Record<string, Array<{ value: string; label: string }>> = {
     securityLevel: ['mat', 'toi_mat', 'tuyet_mat'].map((v) => ({ value: v, label: t(`security.${v}` as MessageKey) })),
@@ -70,16 +69,8 @@ export function FieldsForm({ target, count, selections, onSpec, fileLevel: fileF
 
   // Files holding the selected documents: counted by the services, so the dialog says how many.
   const documents = selections.documents;
-  useEffect(() => {
-    if (!fileLevel || target !== 'documents' || !documents) return;
-    let live = true;
-    call('bulk.count', { target: 'files', selection: { kind: 'ofDocuments', documents } })
-      .then((c) => live && setScope({ files: c.count, loose: c.withoutFile ?? 0 }))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [fileLevel, target, documents]);
+  const counted = useQuery('bulk.count', { target: 'files', selection: { kind: 'ofDocuments', documents: documents! } }, { enabled: fileLevel && target === 'documents' && !!documents, followChanges: false });
+  const scope = useMemo(() => (counted.data ? { files: counted.data.count, loose: counted.data.withoutFile ?? 0 } : null), [counted.data]);
 
   useEffect(() => {
     const chosen = defs.filter((d) => on[d.key]);

@@ -4,7 +4,7 @@
  * change. A toolbar: Tab reaches it, its buttons are named.
  */
 import { useState } from 'react';
-import { call } from '../../api/client';
+import { useLazyQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { pageSelected, selectedCount, useSelectionStore, type ListQuery } from '../../stores/selectionStore';
 import { BulkDialog, type BulkKind } from './BulkDialog';
@@ -27,19 +27,12 @@ export function SelectionBar({ query, total, page }: Props) {
   const selectAll = useSelectionStore((s) => s.selectAll);
   const clear = useSelectionStore((s) => s.clear);
   const [open, setOpen] = useState<BulkKind | null>(null);
-  const [counting, setCounting] = useState(false);
+  const countDocuments = useLazyQuery('bulk.count');
   // "All that match" counts them on the service side, exactly (a search's total may be an estimate).
   const chooseAll = async () => {
-    setCounting(true);
-    try {
-      const selection = { ...query.query, except: [] };
-      const counted = query.target === 'documents' ? await call('bulk.count', { target: 'documents', selection: selection as never }) : await call('bulk.count', { target: 'files', selection: selection as never });
-      selectAll(query, counted.count);
-    } catch {
-      selectAll(query, total);
-    } finally {
-      setCounting(false);
-    }
+    const selection = { ...query.query, except: [] };
+    const counted = await countDocuments.run(query.target === 'documents' ? { target: 'documents', selection: selection as never } : { target: 'files', selection: selection as never });
+    selectAll(query, counted ? counted.count : total);
   };
   const active = list?.target === query.target;
   const count = active ? selectedCount(selection) : 0;
@@ -54,7 +47,7 @@ export function SelectionBar({ query, total, page }: Props) {
         {selection.mode === 'all' ? <span className="muted"> ({t('bulk.bar.allMatching')})</span> : null}
       </span>
       {offerAll ? (
-        <button type="button" className="link" onClick={() => void chooseAll()} disabled={counting} data-testid="bulk-select-all">
+        <button type="button" className="link" onClick={() => void chooseAll()} disabled={countDocuments.busy} data-testid="bulk-select-all">
           {t('bulk.bar.selectAll', { n: total.toLocaleString('vi-VN') })}
         </button>
       ) : null}

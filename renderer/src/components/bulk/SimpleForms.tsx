@@ -1,7 +1,6 @@
 /** The short bulk forms: confirm review fields, add to a handover batch, remove with a reason. */
-import { useEffect, useState } from 'react';
-import type { HandoverBatch } from '@shared/contract/types/handover';
-import { call } from '../../api/client';
+import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { Field } from '../common/Field';
 import type { FormProps } from './forms';
@@ -16,14 +15,10 @@ export function ReviewForm({ count, onSpec }: FormProps) {
 
 export function BatchForm({ target, count, onSpec }: FormProps) {
   const t = useT();
-  const [batches, setBatches] = useState<HandoverBatch[] | null>(null);
+  const listed = useQuery('handover.batches.list', {}, { followChanges: false });
+  const batches = useMemo(() => (listed.data ? listed.data.filter((b) => b.direction === 'outgoing' && b.status === 'draft') : listed.error ? [] : null), [listed.data, listed.error]);
   const [batchId, setBatchId] = useState('');
   const [reason, setReason] = useState('');
-  useEffect(() => {
-    call('handover.batches.list', {})
-      .then((list) => setBatches(list.filter((b) => b.direction === 'outgoing' && b.status === 'draft')))
-      .catch(() => setBatches([]));
-  }, []);
   useEffect(() => {
     const batch = batches?.find((b) => String(b.id) === batchId);
     const what = t(target === 'files' ? 'bulk.batch.summaryFiles' : 'bulk.batch.summaryDocuments', { n: count.toLocaleString('vi-VN') });

@@ -1,12 +1,10 @@
 /** Documents cited in the catalogue but not in it: what an archivist should look for, most cited first. */
-import { useCallback, useEffect, useState } from 'react';
-import type { MissingCitationsPage } from '@shared/contract/types/importing';
-import { call } from '../../api/client';
+import { useState } from 'react';
+import { useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { useT } from '../../i18n';
 import { FondsFilter } from '../common/FondsFilter';
 import { formatDate } from '../../util/format';
-import { errorMessage } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Pager } from '../common/Pager';
 import '../import/importArea.css';
@@ -18,21 +16,9 @@ export function MissingCitationsView({ fondsId }: { fondsId?: number }) {
   const navigate = useAppStore((s) => s.navigate);
   const [form, setForm] = useState<'party' | 'state' | undefined>(undefined);
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<MissingCitationsPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setPage(await call('citations.missing', { fondsId, form, offset, limit: PAGE }));
-      setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [fondsId, form, offset]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const missing = useQuery('citations.missing', { fondsId, form, offset, limit: PAGE }, { keepPrevious: true });
+  const page = missing.data;
+  const error = missing.message;
 
   return (
     <section className="view" data-testid="missing-citations-view">

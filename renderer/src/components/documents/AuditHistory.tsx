@@ -1,9 +1,9 @@
 /** Lịch sử thay đổi: time, user, action, and a readable before → after of each changed field. */
 import type { AuditEntry } from '@shared/contract/types';
 import { useAppStore } from '../../stores/appStore';
-import { isMessageKey, useLocale, useT, type Translate } from '../../i18n';
+import { isMessageKey, useLocale, useT, type MessageKey, type Translate } from '../../i18n';
 import { changedFields } from '../../util/auditDiff';
-import { auditFieldKey } from '../../util/auditLabels';
+import { auditActionKeys, auditFieldKey } from '../../util/auditLabels';
 import { formatDate, formatDateTime } from '../../util/format';
 import { EMPTY_LIST } from '../../util/empty';
 
@@ -59,13 +59,12 @@ export function AuditHistory({ entries }: { entries: AuditEntry[] }) {
   );
 }
 
-/** "Sửa hồ sơ", "Tạo văn bản"… from `file.update` or `update` plus the entity type. */
+/** "Sửa hồ sơ", "Tạo văn bản"… named by the action (an older row's unknown action: by its verb and record). */
 function actionLabel(e: AuditEntry, t: Translate): string {
-  const verb = e.action.split('.').pop() ?? e.action;
-  const verbKey = `audit.action.${verb}`;
-  const entityKey = `audit.entity.${e.entityType}`;
-  if (!isMessageKey(verbKey)) return e.action;
-  return isMessageKey(entityKey) ? `${t(verbKey)} ${t(entityKey)}` : t(verbKey);
+  const keys = auditActionKeys(e.action, e.entityType, isMessageKey);
+  if (!keys) return e.action;
+  if ('action' in keys) return t(keys.action as MessageKey);
+  return keys.entity ? `${t(keys.verb as MessageKey)} ${t(keys.entity as MessageKey)}` : t(keys.verb as MessageKey);
 }
 
 function fieldLabel(entityType: string, field: string, t: Translate): string {

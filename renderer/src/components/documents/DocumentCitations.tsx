@@ -1,11 +1,9 @@
 /** Trích dẫn: what the document cites (linked, not identified, or missing) and what cites it. */
-import { useCallback, useEffect, useState } from 'react';
-import type { CitationLink, DocumentCitations as Citations, DocumentRef } from '@shared/contract/types/importing';
-import { call } from '../../api/client';
+import type { CitationLink, DocumentRef } from '@shared/contract/types/importing';
+import { useMutation, useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { useT } from '../../i18n';
 import { formatDate } from '../../util/format';
-import { errorMessage } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import '../import/importArea.css';
 
@@ -64,31 +62,16 @@ function CiteItem({ c, onLink }: { c: CitationLink; onLink(citationId: number, d
   );
 }
 
-export function DocumentCitations({ documentId, revision }: { documentId: number; revision: string }) {
+/** Read again after every change in the window (an edit of this document, a link made). */
+export function DocumentCitations({ documentId }: { documentId: number }) {
   const t = useT();
-  const [data, setData] = useState<Citations | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setData(await call('documents.citations', { id: documentId }));
-      setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [documentId]);
-
-  useEffect(() => {
-    void load();
-  }, [load, revision]);
+  const citations = useQuery('documents.citations', { id: documentId });
+  const linkCitation = useMutation('citations.link');
+  const data = citations.data;
+  const error = citations.message ?? linkCitation.error;
 
   const link = async (citationId: number, target: number | null) => {
-    try {
-      await call('citations.link', { citationId, documentId: target });
-      await load();
-    } catch (err) {
-      setError(errorMessage(err));
-    }
+    await linkCitation.run({ citationId, documentId: target });
   };
 
   return (

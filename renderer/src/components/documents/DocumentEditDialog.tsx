@@ -1,11 +1,10 @@
 /** Sửa văn bản: the metadata an archivist confirms or corrects, and the file it belongs to. */
 import { useEffect, useState } from 'react';
 import type { DocumentDetail } from '@shared/contract/types';
-import { call } from '../../api/client';
+import { useMutation, useQuery } from '../../api/hooks';
 import { useDocumentStore } from '../../stores/documentStore';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
-import { errorMessage } from '../../util/errors';
 import { useFormSubmit } from '../../util/useFormSubmit';
 import { withoutChangedErrors } from '../../util/forms';
 import { ErrorBanner } from '../common/ErrorBanner';
@@ -18,23 +17,23 @@ export function DocumentEditDialog({ documentId, onClose }: { documentId: number
   const t = useT();
   const [original, setOriginal] = useState<DocumentDetail | null>(null);
   const [values, setValues] = useState<DocumentFormValues | null>(null);
-  const { errors, setErrors, banner, setBanner, busy, submit: run } = useFormSubmit();
+  const { errors, setErrors, banner, busy, submit: run } = useFormSubmit();
+  // Read once: the form is the user's while it is open, and is not reset behind their back.
+  const loaded = useQuery('documents.get', { id: documentId }, { followChanges: false });
+  const update = useMutation('documents.update');
 
   useEffect(() => {
-    call('documents.get', { id: documentId })
-      .then((d) => {
-        setOriginal(d);
-        setValues(documentToForm(d));
-      })
-      .catch((err: unknown) => setBanner(errorMessage(err)));
-  }, [documentId]);
+    if (!loaded.data) return;
+    setOriginal(loaded.data);
+    setValues(documentToForm(loaded.data));
+  }, [loaded.data]);
 
   const submit = async () => {
     if (!original || !values) return;
     await run(validateDocumentForm(values, t), async () => {
       const patch = documentPatch(original, values);
       if (Object.keys(patch).length > 0) {
-        await call('documents.update', { id: original.id, patch });
+        await update.send({ id: original.id, patch });
         await refreshAfterChange();
         if (useDocumentStore.getState().documentId === original.id) await useDocumentStore.getState().reload();
       }
@@ -52,7 +51,7 @@ export function DocumentEditDialog({ documentId, onClose }: { documentId: number
         }}
       >
         <div className="modal-body">
-          <ErrorBanner message={banner} />
+          <ErrorBanner message={banner ?? loaded.message} />
           {original && values ? (
             <DocumentFormFields fondsId={original.fondsId} reviewFields={original.reviewFields} values={values} errors={errors} onChange={(next) => {
               setErrors((e) => withoutChangedErrors(e, values, next));

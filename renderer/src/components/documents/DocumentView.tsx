@@ -84,7 +84,7 @@ export function DocumentView({ documentId }: { documentId: number }) {
               <p className="muted">{t('doc.noFullText')}</p>
             )}
           </section>
-          <DocumentCitations documentId={detail.id} revision={detail.updatedAt} />
+          <DocumentCitations documentId={detail.id} />
         </div>
         <OriginalViewer
           key={detail.id}

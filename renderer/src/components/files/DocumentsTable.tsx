@@ -1,11 +1,8 @@
 /** A page of documents (of a file, or unfiled in a fonds): number-symbol, date, type, subject. */
-import { useEffect, useState } from 'react';
-import type { DocumentListPage } from '@shared/contract/types';
-import { call } from '../../api/client';
+import { useState } from 'react';
+import { useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
-import { useCatalogueStore } from '../../stores/catalogueStore';
 import { useT } from '../../i18n';
-import { errorMessage } from '../../util/errors';
 import { formatDate, orDash } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Pager } from '../common/Pager';
@@ -21,31 +18,14 @@ type Query = { fileId: number } | { fondsId: number; unfiled: true };
 export function DocumentsTable({ query, emptyText, fondsId }: { query: Query; emptyText: string; fondsId?: number }) {
   const t = useT();
   const navigate = useAppStore((s) => s.navigate);
-  const revision = useCatalogueStore((s) => s.revision);
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<DocumentListPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify(query);
+  const list = useQuery('documents.list', { ...query, offset, limit: LIMIT }, { keepPrevious: true });
+  const page = list.data;
+  const error = list.message;
   const fondsOfList = 'fondsId' in query ? query.fondsId : (fondsId ?? null);
   const pageIds = page?.items.map((d) => d.id) ?? [];
   const select = useListSelection({ scope: `documents:${key}`, target: 'documents', fondsId: fondsOfList }, pageIds);
-
-  useEffect(() => {
-    let live = true;
-    call('documents.list', { ...(JSON.parse(key) as Query), offset, limit: LIMIT })
-      .then((p) => {
-        if (live) {
-          setPage(p);
-          setError(null);
-        }
-      })
-      .catch((err: unknown) => {
-        if (live) setError(errorMessage(err));
-      });
-    return () => {
-      live = false;
-    };
-  }, [key, offset, revision]);
 
   if (error) return <ErrorBanner message={error} />;
   if (!page) return <p className="muted">{t('common.loading')}</p>;

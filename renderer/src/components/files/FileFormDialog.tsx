@@ -1,11 +1,10 @@
 /** Thêm hồ sơ / Sửa hồ sơ. An edit sends only the fields that changed. */
 import { useEffect, useState } from 'react';
 import type { ArchiveFile } from '@shared/contract/types';
-import { call } from '../../api/client';
+import { useMutation, useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
-import { errorMessage } from '../../util/errors';
 import { useFormSubmit } from '../../util/useFormSubmit';
 import { withoutChangedErrors } from '../../util/forms';
 import { ErrorBanner } from '../common/ErrorBanner';
@@ -21,30 +20,30 @@ export function FileFormDialog({ mode, onClose }: { mode: Mode; onClose(): void 
   const navigate = useAppStore((s) => s.navigate);
   const [original, setOriginal] = useState<ArchiveFile | null>(null);
   const [values, setValues] = useState<FileFormValues>(emptyFileForm);
-  const { errors, setErrors, banner, setBanner, busy, submit: run } = useFormSubmit();
+  const { errors, setErrors, banner, busy, submit: run } = useFormSubmit();
   const editId = mode.kind === 'edit' ? mode.fileId : null;
+  // Read once: the form is the user's while it is open, and is not reset behind their back.
+  const loaded = useQuery('files.get', { id: editId ?? 0 }, { enabled: editId !== null, followChanges: false });
+  const create = useMutation('files.create');
+  const update = useMutation('files.update');
 
   useEffect(() => {
-    if (editId === null) return;
-    call('files.get', { id: editId })
-      .then((f) => {
-        setOriginal(f);
-        setValues(fileToForm(f));
-      })
-      .catch((err: unknown) => setBanner(errorMessage(err)));
-  }, [editId]);
+    if (!loaded.data) return;
+    setOriginal(loaded.data);
+    setValues(fileToForm(loaded.data));
+  }, [loaded.data]);
 
   const submit = () =>
     run(validateFileForm(values, t), async () => {
       const payload = formToPayload(values);
       if (mode.kind === 'new') {
-        const file = await call('files.create', { fondsId: mode.fondsId, ...payload });
+        const file = await create.send({ fondsId: mode.fondsId, ...payload });
         await refreshAfterChange();
         navigate({ kind: 'file', fileId: file.id });
       } else if (original) {
         const patch = changedFields(formToPayload(fileToForm(original)), payload);
         if (Object.keys(patch).length > 0) {
-          await call('files.update', { id: original.id, patch });
+          await update.send({ id: original.id, patch });
           await refreshAfterChange();
         }
       }
@@ -62,7 +61,7 @@ export function FileFormDialog({ mode, onClose }: { mode: Mode; onClose(): void 
         }}
       >
         <div className="modal-body">
-          <ErrorBanner message={banner} />
+          <ErrorBanner message={banner ?? loaded.message} />
           {loading ? <p className="muted">{t('common.loading')}</p> : <FileFormFields values={values} errors={errors} onChange={(next) => {
             setErrors((e) => withoutChangedErrors(e, values, next));
             setValues(next);

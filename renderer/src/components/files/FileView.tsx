@@ -1,12 +1,9 @@
 /** Một hồ sơ: its description and its documents; "Sửa hồ sơ". */
-import { useEffect, useState } from 'react';
-import type { ArchiveFile } from '@shared/contract/types';
-import { call } from '../../api/client';
+import { useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { useCatalogueStore } from '../../stores/catalogueStore';
 import { useDialogStore } from '../../stores/dialogStore';
 import { useT } from '../../i18n';
-import { errorMessage } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { DocumentsTable } from './DocumentsTable';
 import { FileSummary } from './FileSummary';
@@ -14,22 +11,12 @@ import { RemoveRecordButton } from '../safety/RemoveRecordButton';
 
 export function FileView({ fileId }: { fileId: number }) {
   const t = useT();
-  const revision = useCatalogueStore((s) => s.revision);
   const fonds = useCatalogueStore((s) => s.fonds);
   const navigate = useAppStore((s) => s.navigate);
   const openDialog = useDialogStore((s) => s.open);
-  const [file, setFile] = useState<ArchiveFile | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    call('files.get', { id: fileId })
-      .then((f) => live && setFile(f))
-      .catch((err: unknown) => live && setError(errorMessage(err)));
-    return () => {
-      live = false;
-    };
-  }, [fileId, revision]);
+  const read = useQuery('files.get', { id: fileId });
+  const file = read.data;
+  const error = read.message;
 
   if (!file) return <section className="view">{error ? <ErrorBanner message={error} /> : <p className="muted">{t('common.loading')}</p>}</section>;
   const parent = fonds.find((f) => f.id === file.fondsId);

@@ -1,7 +1,7 @@
 /** Tạo phông lưu trữ: code, name, the creating body (picked, or created here), open/closed. */
-import { useEffect, useState } from 'react';
-import type { FondsStatus, Organization } from '@shared/contract/types';
-import { call } from '../../api/client';
+import { useEffect, useRef, useState } from 'react';
+import type { FondsStatus } from '@shared/contract/types';
+import { useMutation, useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { useCatalogueStore } from '../../stores/catalogueStore';
 import { refreshAfterChange } from '../../stores/refresh';
@@ -19,7 +19,11 @@ type Errors = Record<string, string>;
 export function NewFondsDialog({ onClose }: { onClose(): void }) {
   const t = useT();
   const navigate = useAppStore((s) => s.navigate);
-  const [organizations, setOrganizations] = useState<Organization[] | null>(null);
+  const orgList = useQuery('organizations.list', {});
+  const organizations = orgList.data;
+  const createOrg = useMutation('organizations.create');
+  const createFonds = useMutation('fonds.create');
+  const firstList = useRef(true);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [org, setOrg] = useState<OrganizationChoice>({ kind: 'existing', id: null });
@@ -27,13 +31,14 @@ export function NewFondsDialog({ onClose }: { onClose(): void }) {
   const { errors, setErrors, banner, setBanner, busy, submit: run } = useFormSubmit();
 
   useEffect(() => {
-    call('organizations.list', {})
-      .then((list) => {
-        setOrganizations(list);
-        if (list.length === 0) setOrg({ kind: 'new', name: '' });
-      })
-      .catch((err: unknown) => setBanner(errorMessage(err)));
-  }, []);
+    if (!organizations || !firstList.current) return;
+    firstList.current = false;
+    // No body yet: the form opens on "new body" instead of an empty list.
+    if (organizations.length === 0) setOrg({ kind: 'new', name: '' });
+  }, [organizations]);
+  useEffect(() => {
+    if (orgList.message) setBanner(orgList.message);
+  }, [orgList.message]);
 
   const clearError = (key: string) =>
     setErrors((e) => {
@@ -56,7 +61,7 @@ export function NewFondsDialog({ onClose }: { onClose(): void }) {
       let organizationId: number;
       if (org.kind === 'new') {
         try {
-          organizationId = (await call('organizations.create', { name: org.name.trim() })).id;
+          organizationId = (await createOrg.send({ name: org.name.trim() })).id;
         } catch (err) {
           // The new body's own fields belong beside the organisation picker.
           const fe = fieldErrors(err);
@@ -64,13 +69,13 @@ export function NewFondsDialog({ onClose }: { onClose(): void }) {
           else setBanner(errorMessage(err));
           return;
         }
-        const list = await call('organizations.list', {});
-        setOrganizations(list);
+        // The picker lists the new body before it is chosen.
+        await orgList.reload();
         setOrg({ kind: 'existing', id: organizationId });
       } else {
         organizationId = org.id!;
       }
-      const fonds = await call('fonds.create', { code: code.trim(), name: name.trim(), organizationId, status });
+      const fonds = await createFonds.send({ code: code.trim(), name: name.trim(), organizationId, status });
       await refreshAfterChange();
       useCatalogueStore.getState().expand(fonds.id);
       navigate({ kind: 'fonds', fondsId: fonds.id });

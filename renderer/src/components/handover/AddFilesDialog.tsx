@@ -3,11 +3,9 @@
  * must each be confirmed, with a reason; the host records who confirmed and when.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { CandidateFile } from '@shared/contract/types/handover';
-import { call } from '../../api/client';
+import { useMutation, useQuery } from '../../api/hooks';
 import { useCatalogueStore } from '../../stores/catalogueStore';
 import { useLocale, useT } from '../../i18n';
-import { errorMessage } from '../../util/errors';
 import { retentionLabel } from '../../util/format';
 import { useFormSubmit } from '../../util/useFormSubmit';
 import { ErrorBanner } from '../common/ErrorBanner';
@@ -21,20 +19,17 @@ export function AddFilesDialog({ batchId, onClose, onAdded }: { batchId: number;
   const locale = useLocale();
   const fonds = useCatalogueStore((s) => s.fonds);
   const [fondsId, setFondsId] = useState<number | null>(fonds[0]?.id ?? null);
-  const [candidates, setCandidates] = useState<CandidateFile[] | null>(null);
+  const listed = useQuery('handover.batches.candidates', { batchId, fondsId: fondsId ?? 0 }, { enabled: fondsId !== null });
+  const candidates = listed.data;
+  const addFiles = useMutation('handover.batches.addFiles');
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [confirmed, setConfirmed] = useState<Set<number>>(new Set());
   const [reason, setReason] = useState('');
-  const { errors, banner, setBanner, busy, submit } = useFormSubmit();
+  const { errors, banner, busy, submit } = useFormSubmit();
 
   useEffect(() => {
-    if (fondsId === null) return;
-    setCandidates(null);
     setChosen(new Set());
-    call('handover.batches.candidates', { batchId, fondsId })
-      .then(setCandidates)
-      .catch((err: unknown) => setBanner(errorMessage(err)));
-  }, [batchId, fondsId, setBanner]);
+  }, [batchId, fondsId]);
 
   const secrets = useMemo(() => (candidates ?? []).filter((f) => chosen.has(f.id)).flatMap((f) => f.secretDocuments.map((d) => ({ ...d, file: f.code }))), [candidates, chosen]);
 
@@ -59,7 +54,7 @@ export function AddFilesDialog({ batchId, onClose, onAdded }: { batchId: number;
 
   const onSubmit = () =>
     submit(validate(), async () => {
-      const detail = await call('handover.batches.addFiles', {
+      const detail = await addFiles.send({
         batchId,
         fileIds: [...chosen],
         ...(secrets.length > 0 ? { secretConfirmation: { documentIds: secrets.flatMap((s) => (s.documentId === null ? [] : [s.documentId])), reason: reason.trim() } } : {}),
@@ -79,7 +74,7 @@ export function AddFilesDialog({ batchId, onClose, onAdded }: { batchId: number;
         }}
       >
         <div className="modal-body">
-          <ErrorBanner message={banner} />
+          <ErrorBanner message={banner ?? listed.message} />
           <Field id="hv-add-fonds" label={t('handover.add.fonds')}>
             <select id="hv-add-fonds" value={fondsId ?? ''} onChange={(e) => setFondsId(Number(e.target.value))}>
               {fonds.map((f) => (

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { BatchDetail } from '@shared/contract/types/handover';
-import { call } from '../../api/client';
+import { useMutation } from '../../api/hooks';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useLocale, useT } from '../../i18n';
 import { errorMessage } from '../../util/errors';
@@ -30,6 +30,10 @@ export function BatchActions({ detail, onChange, reload }: { detail: BatchDetail
     void refreshAfterChange();
   });
   const packing = job.status?.state === 'running';
+  const advance = useMutation('handover.batches.advance');
+  const reopen = useMutation('handover.batches.reopen');
+  const recordReceipt = useMutation('handover.batches.recordReceipt');
+  const startPackaging = useMutation('handover.package.start');
 
   // Nothing is left to do on a received batch, nor on one received from elsewhere.
   if (detail.direction !== 'outgoing' || detail.status === 'received') return null;
@@ -50,7 +54,7 @@ export function BatchActions({ detail, onChange, reload }: { detail: BatchDetail
   const startPackage = () =>
     act(async () => {
       setJobId(null);
-      const { jobId: id } = await call('handover.package.start', { batchId: detail.id, ...(target.trim() ? { out: target.trim() } : {}) });
+      const { jobId: id } = await startPackaging.send({ batchId: detail.id, ...(target.trim() ? { out: target.trim() } : {}) });
       setJobId(id);
     });
 
@@ -80,7 +84,7 @@ export function BatchActions({ detail, onChange, reload }: { detail: BatchDetail
       <ErrorBanner message={error} testId="hv-action-error" />
 
       {detail.status === 'draft' ? (
-        <button type="button" className="primary" disabled={busy || blocked} onClick={() => void act(() => call('handover.batches.advance', { id: detail.id, to: 'listed' }))} data-testid="hv-list">
+        <button type="button" className="primary" disabled={busy || blocked} onClick={() => void act(() => advance.send({ id: detail.id, to: 'listed' }))} data-testid="hv-list">
           {t('handover.batch.list')}
         </button>
       ) : null}
@@ -105,7 +109,7 @@ export function BatchActions({ detail, onChange, reload }: { detail: BatchDetail
       <ErrorBanner message={job.error} testId="hv-job-error" />
 
       {detail.status === 'packed' ? (
-        <button type="button" className="primary" disabled={busy || packing || blocked} onClick={() => void act(() => call('handover.batches.advance', { id: detail.id, to: 'handed_over' }))} data-testid="hv-hand-over">
+        <button type="button" className="primary" disabled={busy || packing || blocked} onClick={() => void act(() => advance.send({ id: detail.id, to: 'handed_over' }))} data-testid="hv-hand-over">
           {t('handover.batch.handOver')}
         </button>
       ) : null}
@@ -125,7 +129,7 @@ export function BatchActions({ detail, onChange, reload }: { detail: BatchDetail
               disabled={busy || (!receiptPath.trim() && note.trim().length < 5)}
               onClick={() =>
                 void act(() =>
-                  call('handover.batches.recordReceipt', {
+                  recordReceipt.send({
                     id: detail.id,
                     ...(receiptPath.trim() ? { receiptPath: receiptPath.trim() } : {}),
                     ...(note.trim() ? { note: note.trim() } : {}),
@@ -144,7 +148,7 @@ export function BatchActions({ detail, onChange, reload }: { detail: BatchDetail
         reopening ? (
           <div className="hv-inline">
             <input aria-label={t('handover.batch.reopenReason')} placeholder={t('handover.batch.reopenReason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="hv-reopen-reason" />
-            <button type="button" disabled={busy || reason.trim().length < 5} onClick={() => void act(() => call('handover.batches.reopen', { id: detail.id, reason: reason.trim() }))} data-testid="hv-reopen-confirm">
+            <button type="button" disabled={busy || reason.trim().length < 5} onClick={() => void act(() => reopen.send({ id: detail.id, reason: reason.trim() }))} data-testid="hv-reopen-confirm">
               {t('handover.batch.reopen')}
             </button>
             <button type="button" onClick={() => setReopening(false)}>

@@ -1,7 +1,7 @@
 /** The files of a batch, with adding, removing and box numbering while that is still allowed. */
 import { useState } from 'react';
 import type { BatchDetail } from '@shared/contract/types/handover';
-import { call } from '../../api/client';
+import { useMutation } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { useLocale, useT } from '../../i18n';
 import { errorMessage } from '../../util/errors';
@@ -19,6 +19,8 @@ export function BatchFiles({ detail, onChange }: { detail: BatchDetail; onChange
   const [perBox, setPerBox] = useState('10');
   const [error, setError] = useState<string | null>(null);
   const [page, setPage] = useState(0);
+  const assignBoxes = useMutation('handover.batches.assignBoxes');
+  const removeFiles = useMutation('handover.batches.removeFiles');
   const outgoing = detail.direction === 'outgoing';
   const draft = outgoing && detail.status === 'draft';
   const boxing = outgoing && (detail.status === 'draft' || detail.status === 'listed');
@@ -44,7 +46,7 @@ export function BatchFiles({ detail, onChange }: { detail: BatchDetail; onChange
               <input id="hv-per-box" className="hv-narrow" inputMode="numeric" value={perBox} onChange={(e) => setPerBox(e.target.value)} />
               <button
                 type="button"
-                onClick={() => void act(() => call('handover.batches.assignBoxes', { batchId: detail.id, filesPerBox: Math.max(1, Number(perBox) || 1) }))}
+                onClick={() => void act(() => assignBoxes.send({ batchId: detail.id, filesPerBox: Math.max(1, Number(perBox) || 1) }))}
                 data-testid="hv-assign-boxes"
               >
                 {t('handover.batch.assignBoxes')}
@@ -91,7 +93,7 @@ export function BatchFiles({ detail, onChange }: { detail: BatchDetail; onChange
                 <td>{t(`handover.${f.handoverStatus}`)}</td>
                 {draft ? (
                   <td className="nowrap">
-                    <button type="button" className="link" onClick={() => void act(() => call('handover.batches.removeFiles', { batchId: detail.id, fileIds: [f.id] }))}>
+                    <button type="button" className="link" onClick={() => void act(() => removeFiles.send({ batchId: detail.id, fileIds: [f.id] }))}>
                       {t('handover.batch.removeFile')}
                     </button>
                   </td>

@@ -1,7 +1,7 @@
 /** The particulars of the minutes (parties, representatives, basis, date, place, condition), editable until handed over. */
 import { useEffect, useState } from 'react';
 import type { BatchDetail } from '@shared/contract/types/handover';
-import { call } from '../../api/client';
+import { useMutation } from '../../api/hooks';
 import { useT, type MessageKey } from '../../i18n';
 import { useFormSubmit } from '../../util/useFormSubmit';
 import { ErrorBanner } from '../common/ErrorBanner';
@@ -38,6 +38,7 @@ export function BatchParticulars({ detail, editable, onSaved }: { detail: BatchD
   const { errors, banner, busy, submit } = useFormSubmit();
   useEffect(() => setValues(toValues(detail)), [detail]);
 
+  const update = useMutation('handover.batches.update');
   const set = (key: keyof Values, value: string) => {
     setSaved(false);
     setValues((v) => ({ ...v, [key]: value }));
@@ -54,7 +55,7 @@ export function BatchParticulars({ detail, editable, onSaved }: { detail: BatchD
       for (const { key } of TEXT_FIELDS) patch[key] = values[key].trim() || null;
       patch.handoverDate = values.handoverDate || null;
       patch.shelfMetres = values.shelfMetres.trim() ? Number(values.shelfMetres.replace(',', '.')) : null;
-      onSaved(await call('handover.batches.update', { id: detail.id, patch }));
+      onSaved(await update.send({ id: detail.id, patch }));
       setSaved(true);
     });
 

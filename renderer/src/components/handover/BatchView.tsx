@@ -1,10 +1,7 @@
 /** Một đợt bàn giao: its steps, next action, package, particulars, files, statistics and forms. */
-import { useCallback, useEffect, useState } from 'react';
-import type { BatchDetail } from '@shared/contract/types/handover';
-import { call } from '../../api/client';
+import { useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { useT } from '../../i18n';
-import { errorMessage } from '../../util/errors';
 import { formatDateTime } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { BatchActions } from './BatchActions';
@@ -20,19 +17,13 @@ import './handover.css';
 export function BatchView({ batchId }: { batchId: number }) {
   const t = useT();
   const navigate = useAppStore((s) => s.navigate);
-  const [detail, setDetail] = useState<BatchDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const reload = useCallback(async () => {
-    try {
-      setDetail(await call('handover.batches.get', { id: batchId }));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [batchId]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const batch = useQuery('handover.batches.get', { id: batchId });
+  const detail = batch.data;
+  const error = batch.message;
+  const setDetail = batch.replace;
+  const reload = async () => {
+    await batch.reload();
+  };
 
   if (!detail) return <section className="view">{error ? <ErrorBanner message={error} /> : <p className="muted">{t('common.loading')}</p>}</section>;
   const outgoing = detail.direction === 'outgoing';

@@ -1,7 +1,8 @@
 /** The forms of a batch or a fonds, one button per format; each writes the file and offers a download. */
 import { useState } from 'react';
 import type { ExportForm, ExportFormat } from '@shared/contract/types/handover';
-import { call, hostKind } from '../../api/client';
+import { hostKind } from '../../api/client';
+import { useMutation } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
@@ -31,13 +32,15 @@ export function ExportButtons({ scope }: { scope: { batchId: number } | { fondsI
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const forms = 'batchId' in scope ? BATCH_FORMS : FONDS_FORMS;
+  // Writing a form changes no record a view shows.
+  const exportForm = useMutation('handover.export', { announces: false });
 
   const run = async (form: ExportForm, format: ExportFormat) => {
     setBusy(`${form}-${format}`);
     setError(null);
     setSaved(null);
     try {
-      const r = await call('handover.export', { ...scope, form, format, download: hostKind === 'web' });
+      const r = await exportForm.send({ ...scope, form, format, download: hostKind === 'web' });
       setSaved(r.path);
       if (r.contentBase64) downloadBase64(r.contentBase64, r.fileName, r.mediaType);
     } catch (err) {

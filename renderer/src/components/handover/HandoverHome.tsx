@@ -1,11 +1,9 @@
 /** Bàn giao: every batch, sent or received, with a way to start one, receive one, or inventory a fonds. */
-import { useEffect, useState } from 'react';
-import type { HandoverBatch } from '@shared/contract/types/handover';
-import { call } from '../../api/client';
+import { useState } from 'react';
+import { useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { useCatalogueStore } from '../../stores/catalogueStore';
 import { useT } from '../../i18n';
-import { errorMessage } from '../../util/errors';
 import { formatDate } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { NewBatchDialog } from './NewBatchDialog';
@@ -15,15 +13,10 @@ export function HandoverHome() {
   const t = useT();
   const navigate = useAppStore((s) => s.navigate);
   const fonds = useCatalogueStore((s) => s.fonds);
-  const [batches, setBatches] = useState<HandoverBatch[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useQuery('handover.batches.list', {});
+  const batches = list.data;
+  const error = list.message;
   const [creating, setCreating] = useState(false);
-
-  useEffect(() => {
-    call('handover.batches.list', {})
-      .then(setBatches)
-      .catch((err: unknown) => setError(errorMessage(err)));
-  }, []);
 
   return (
     <section className="view hv-view" data-testid="handover-home">

@@ -2,13 +2,9 @@
  * Kiểm kê of one fonds, or of all the fonds an organization formed: statistics, the files missing
  * required data, and (for a fonds) the inventory exports.
  */
-import { useEffect, useState } from 'react';
-import type { InventoryReport } from '@shared/contract/types/handover';
-import { call } from '../../api/client';
+import { useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
-import { useCatalogueStore } from '../../stores/catalogueStore';
 import { useT } from '../../i18n';
-import { errorMessage } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { ExportButtons } from './ExportButtons';
 import { InventoryCharts } from './InventoryCharts';
@@ -18,21 +14,12 @@ import './handover.css';
 export function InventoryView({ scope }: { scope: { fondsId: number } | { organizationId: number } }) {
   const t = useT();
   const navigate = useAppStore((s) => s.navigate);
-  const revision = useCatalogueStore((s) => s.revision);
-  const [report, setReport] = useState<InventoryReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   const fondsId = 'fondsId' in scope ? scope.fondsId : null;
   const organizationId = 'organizationId' in scope ? scope.organizationId : null;
-  useEffect(() => {
-    let live = true;
-    call('handover.inventory', fondsId !== null ? { fondsId } : { organizationId: organizationId! })
-      .then((r) => live && setReport(r))
-      .catch((err: unknown) => live && setError(errorMessage(err)));
-    return () => {
-      live = false;
-    };
-  }, [fondsId, organizationId, revision]);
+  const inventory = useQuery('handover.inventory', fondsId !== null ? { fondsId } : { organizationId: organizationId! });
+  const report = inventory.data;
+  const error = inventory.message;
 
   return (
     <section className="view hv-view" data-testid="inventory-view">

@@ -1,11 +1,9 @@
 /** Tạo đợt bàn giao: its number, who hands over to whom, on what basis. The rest can follow later. */
-import { useEffect, useState } from 'react';
-import type { Organization } from '@shared/contract/types';
+import { useEffect, useRef, useState } from 'react';
 import type { RecipientKind } from '@shared/contract/types/handover';
-import { call } from '../../api/client';
+import { useMutation, useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { useT } from '../../i18n';
-import { errorMessage } from '../../util/errors';
 import { useFormSubmit } from '../../util/useFormSubmit';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
@@ -18,7 +16,11 @@ const NEW = '__new__';
 export function NewBatchDialog({ onClose }: { onClose(): void }) {
   const t = useT();
   const navigate = useAppStore((s) => s.navigate);
-  const [orgs, setOrgs] = useState<Organization[]>([]);
+  const orgList = useQuery('organizations.list', {});
+  const orgs = orgList.data ?? [];
+  const createOrg = useMutation('organizations.create');
+  const createBatch = useMutation('handover.batches.create');
+  const proposed = useRef(false);
   const [code, setCode] = useState('');
   const [fromId, setFromId] = useState('');
   const [toId, setToId] = useState('');
@@ -26,21 +28,19 @@ export function NewBatchDialog({ onClose }: { onClose(): void }) {
   const [basis, setBasis] = useState(t('handover.new.basisDefault'));
   const [place, setPlace] = useState('');
   const [newTo, setNewTo] = useState('');
-  const { errors, banner, setBanner, busy, submit } = useFormSubmit();
+  const { errors, banner, busy, submit } = useFormSubmit();
 
   useEffect(() => {
-    call('organizations.list', {})
-      .then((list) => {
-        setOrgs(list);
-        // A dissolved body hands over to its successor: offer that pair first.
-        const ended = list.find((o) => o.endDate && o.successors.length > 0);
-        if (ended) {
-          setFromId(String(ended.id));
-          setToId(String(ended.successors[0]!.organizationId));
-        }
-      })
-      .catch((err: unknown) => setBanner(errorMessage(err)));
-  }, [setBanner]);
+    const list = orgList.data;
+    if (!list || proposed.current) return;
+    proposed.current = true;
+    // A dissolved body hands over to its successor: offer that pair first.
+    const ended = list.find((o) => o.endDate && o.successors.length > 0);
+    if (ended) {
+      setFromId(String(ended.id));
+      setToId(String(ended.successors[0]!.organizationId));
+    }
+  }, [orgList.data]);
 
   const validate = () => {
     const e: Record<string, string> = {};
@@ -55,8 +55,8 @@ export function NewBatchDialog({ onClose }: { onClose(): void }) {
     submit(validate(), async () => {
       // The receiving body may not be in the catalogue yet (e.g. the provincial archive): create it, level unknown.
       let to = toId && toId !== NEW ? Number(toId) : null;
-      if (toId === NEW) to = (await call('organizations.create', { name: newTo.trim(), level: 'other' })).id;
-      const batch = await call('handover.batches.create', {
+      if (toId === NEW) to = (await createOrg.send({ name: newTo.trim(), level: 'other' })).id;
+      const batch = await createBatch.send({
         code: code.trim(),
         fromOrganizationId: Number(fromId),
         toOrganizationId: to,
@@ -83,7 +83,7 @@ export function NewBatchDialog({ onClose }: { onClose(): void }) {
         }}
       >
         <div className="modal-body form-grid">
-          <ErrorBanner message={banner} />
+          <ErrorBanner message={banner ?? orgList.message} />
           <Field id="hv-code" label={t('handover.field.code')} error={errors.code} required>
             <input id="hv-code" value={code} onChange={(e) => setCode(e.target.value)} placeholder="01/BB-BG" {...invalidProps('hv-code', errors.code)} />
           </Field>

@@ -1,7 +1,7 @@
 /** Tiếp nhận: check a package first, then receive it; the result and the receipt for the sender. */
 import { useState } from 'react';
 import type { HandoverJobResult } from '@shared/contract/types/handover';
-import { call } from '../../api/client';
+import { useMutation } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
@@ -23,6 +23,8 @@ export function ReceiveView() {
   const [error, setError] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [kind, setKind] = useState<'verify' | 'receive' | null>(null);
+  const startVerify = useMutation('handover.verify.start', { announces: false });
+  const startReceive = useMutation('handover.receive.start', { announces: false });
   const job = useHandoverJob(jobId, (status) => {
     if (status.kind === 'receive') void refreshAfterChange();
   });
@@ -39,8 +41,9 @@ export function ReceiveView() {
     setPathError(null);
     try {
       setJobId(null);
-      const op = what === 'verify' ? 'handover.verify.start' : 'handover.receive.start';
-      const { jobId: id } = await call(op, { path: location.trim(), ...(digest.trim() ? { expectedDigest: digest.trim() } : {}) });
+      const input = { path: location.trim(), ...(digest.trim() ? { expectedDigest: digest.trim() } : {}) };
+      // What a job changes is announced when it ends (refreshAfterChange), not when it starts.
+      const { jobId: id } = what === 'verify' ? await startVerify.send(input) : await startReceive.send(input);
       setKind(what);
       setJobId(id);
     } catch (err) {

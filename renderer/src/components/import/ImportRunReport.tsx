@@ -1,12 +1,10 @@
 /** One import run's report: every file with its outcome, filtered by outcome, exported as CSV or JSON. */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ImportOutcome } from '@shared/contract/types';
-import type { ImportRun, ImportRunItemsPage } from '@shared/contract/types/importing';
-import { call } from '../../api/client';
+import { useLazyQuery, useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { useT } from '../../i18n';
 import { formatDateTime } from '../../util/format';
-import { errorMessage } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Pager } from '../common/Pager';
 import { downloadFile } from './download';
@@ -19,34 +17,23 @@ const OUTCOME_CLASS = { imported: 'ok-text', duplicate: 'warn-text', failed: 'er
 export function ImportRunReport({ runId }: { runId: number }) {
   const t = useT();
   const navigate = useAppStore((s) => s.navigate);
-  const [run, setRun] = useState<ImportRun | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | undefined>(undefined);
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<ImportRunItemsPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const resume = useResume(setError);
-
-  const load = useCallback(async () => {
-    try {
-      const [r, p] = await Promise.all([call('importRuns.get', { runId }), call('importRuns.items', { runId, outcome, offset, limit: PAGE })]);
-      setRun(r);
-      setPage(p);
-      setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [runId, outcome, offset]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const runRead = useQuery('importRuns.get', { runId });
+  const items = useQuery('importRuns.items', { runId, outcome, offset, limit: PAGE }, { keepPrevious: true });
+  const exporter = useLazyQuery('importRuns.export');
+  const run = runRead.data;
+  const page = items.data;
+  const [resumeError, setResumeError] = useState<string | null>(null);
+  const error = runRead.message ?? items.message ?? exporter.error ?? resumeError;
+  const resume = useResume(setResumeError);
+  const load = async () => {
+    await Promise.all([runRead.reload(), items.reload()]);
+  };
 
   const exportAs = async (format: 'csv' | 'json') => {
-    try {
-      downloadFile(await call('importRuns.export', { runId, format, outcome }));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
+    const file = await exporter.run({ runId, format, outcome });
+    if (file) downloadFile(file);
   };
 
   const filters: Array<[ImportOutcome | undefined, string]> = run

@@ -1,7 +1,7 @@
 /** Lịch sử nhập: every import run, newest first, with its counts; open a report or resume a run. */
-import { useCallback, useEffect, useState } from 'react';
-import type { ImportRun, ImportRunsPage } from '@shared/contract/types/importing';
-import { call } from '../../api/client';
+import { useState } from 'react';
+import type { ImportRun } from '@shared/contract/types/importing';
+import { useMutation, useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { useDialogStore } from '../../stores/dialogStore';
 import { useImportStore } from '../../stores/importStore';
@@ -22,9 +22,11 @@ export function canResume(run: ImportRun): boolean {
 export function useResume(onError: (message: string) => void) {
   const watch = useImportStore((s) => s.watch);
   const openDialog = useDialogStore((s) => s.open);
+  // What the run imports is announced when its job ends, not when it starts.
+  const resume = useMutation('import.resume', { announces: false });
   return async (runId: number) => {
     try {
-      const { jobId } = await call('import.resume', { runId });
+      const { jobId } = await resume.send({ runId });
       openDialog({ kind: 'import' });
       void watch(jobId);
     } catch (err) {
@@ -49,22 +51,12 @@ export function ImportRunsView() {
   const t = useT();
   const navigate = useAppStore((s) => s.navigate);
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<ImportRunsPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const resume = useResume(setError);
-
-  const load = useCallback(async () => {
-    try {
-      setPage(await call('importRuns.list', { offset, limit: PAGE }));
-      setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [offset]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const runs = useQuery('importRuns.list', { offset, limit: PAGE }, { keepPrevious: true });
+  const page = runs.data;
+  const load = runs.reload;
+  const [resumeError, setResumeError] = useState<string | null>(null);
+  const error = runs.message ?? resumeError;
+  const resume = useResume(setResumeError);
 
   return (
     <section className="view" data-testid="import-runs-view">

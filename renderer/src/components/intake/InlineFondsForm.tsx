@@ -2,9 +2,8 @@
  * In an empty catalogue the import dialog offers to create the fonds in place: its code, its name
  * and the body that produced it (an existing one, or a new one typed here), then the import goes on.
  */
-import { useEffect, useState } from 'react';
-import type { Organization } from '@shared/contract/types';
-import { call } from '../../api/client';
+import { useEffect, useRef, useState } from 'react';
+import { useMutation, useQuery } from '../../api/hooks';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
 import { errorMessage, fieldErrors } from '../../util/errors';
@@ -14,7 +13,11 @@ import { OrganizationPicker, type OrganizationChoice } from '../fonds/Organizati
 
 export function InlineFondsForm({ onCreated }: { onCreated(fondsId: number): void }) {
   const t = useT();
-  const [organizations, setOrganizations] = useState<Organization[] | null>(null);
+  const orgList = useQuery('organizations.list', {});
+  const organizations = orgList.data;
+  const createOrg = useMutation('organizations.create');
+  const createFonds = useMutation('fonds.create');
+  const firstList = useRef(true);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [org, setOrg] = useState<OrganizationChoice>({ kind: 'new', name: '' });
@@ -23,13 +26,13 @@ export function InlineFondsForm({ onCreated }: { onCreated(fondsId: number): voi
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    call('organizations.list', {})
-      .then((list) => {
-        setOrganizations(list);
-        if (list.length > 0) setOrg({ kind: 'existing', id: list[0]!.id });
-      })
-      .catch((err: unknown) => setBanner(errorMessage(err)));
-  }, []);
+    if (!organizations || !firstList.current) return;
+    firstList.current = false;
+    if (organizations.length > 0) setOrg({ kind: 'existing', id: organizations[0]!.id });
+  }, [organizations]);
+  useEffect(() => {
+    if (orgList.message) setBanner(orgList.message);
+  }, [orgList.message]);
 
   const submit = async () => {
     const e: Record<string, string> = {};
@@ -41,9 +44,9 @@ export function InlineFondsForm({ onCreated }: { onCreated(fondsId: number): voi
     setBusy(true);
     setBanner(null);
     try {
-      const organizationId = org.kind === 'new' ? (await call('organizations.create', { name: org.name.trim() })).id : org.id!;
+      const organizationId = org.kind === 'new' ? (await createOrg.send({ name: org.name.trim() })).id : org.id!;
       if (org.kind === 'new') setOrg({ kind: 'existing', id: organizationId });
-      const fonds = await call('fonds.create', { code: code.trim(), name: name.trim(), organizationId });
+      const fonds = await createFonds.send({ code: code.trim(), name: name.trim(), organizationId });
       await refreshAfterChange();
       onCreated(fonds.id);
     } catch (err) {

@@ -3,29 +3,15 @@
  * OCR (clearly), a scan read by OCR (to be checked against the original), text converted from a
  * legacy encoding, or a row of a register.
  */
-import { useEffect, useState } from 'react';
-import type { DocumentReadingInfo } from '@shared/contract/types/registers';
-import { call } from '../../api/client';
+import { useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { encodingLabel } from './registerForm';
 import './registers.css';
 
 export function ReadingNotice({ documentId }: { documentId: number }) {
   const t = useT();
-  const [info, setInfo] = useState<DocumentReadingInfo | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    setInfo(null);
-    // A detail: the view works without it, so a failure here stays silent.
-    call('documents.readingInfo', { id: documentId }).then(
-      (i) => current && setInfo(i),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [documentId]);
+  // A detail: the view works without it, so a failure here stays silent.
+  const info = useQuery('documents.readingInfo', { id: documentId }).data;
 
   if (!info) return null;
   const legacy = ['tcvn3', 'vni', 'windows-1258'].includes(info.encoding ?? '') && info.conversions.some((c) => c.includes('→unicode'));

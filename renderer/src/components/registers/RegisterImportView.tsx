@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { RegisterPreview } from '@shared/contract/types/registers';
-import { call } from '../../api/client';
+import { useLazyQuery, useMutation } from '../../api/hooks';
 import { useJobProgress } from '../../api/useJobProgress';
 import { useAppStore } from '../../stores/appStore';
 import { useCatalogueStore } from '../../stores/catalogueStore';
@@ -33,6 +33,10 @@ export function RegisterImportView() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [job, setJob] = useState<{ jobId: string; runId: number } | null>(null);
+  const previewer = useLazyQuery('registers.preview');
+  // What the import adds is announced when its job ends (refreshAfterChange).
+  const startImport = useMutation('registers.import', { announces: false });
+  const cancelJob = useMutation('jobs.cancel', { announces: false });
 
   useEffect(() => {
     if (fondsId === null && fonds[0]) setFondsId(fonds[0].id);
@@ -46,7 +50,7 @@ export function RegisterImportView() {
     setBusy(true);
     setError(null);
     try {
-      const p = await call('registers.preview', { source: { upload: source }, ...options });
+      const p = await previewer.send({ source: { upload: source }, ...options });
       setPreview(p);
       setMapping(p.suggested);
       setHeaderRow(String(p.headerRow + 1));
@@ -81,7 +85,7 @@ export function RegisterImportView() {
     setBusy(true);
     setError(null);
     try {
-      setJob(await call('registers.import', { target: { fondsId }, source: { upload }, sheet: preview.sheet, headerRow: preview.headerRow, mapping }));
+      setJob(await startImport.send({ target: { fondsId }, source: { upload }, sheet: preview.sheet, headerRow: preview.headerRow, mapping }));
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -167,7 +171,7 @@ export function RegisterImportView() {
           <JobCounts status={status} testPrefix="register" />
           <div className="form-actions">
             {status.state === 'running' ? (
-              <button type="button" onClick={() => void call('jobs.cancel', { jobId: status.id })} data-testid="register-cancel">
+              <button type="button" onClick={() => void cancelJob.run({ jobId: status.id })} data-testid="register-cancel">
                 {t('common.cancel')}
               </button>
             ) : (

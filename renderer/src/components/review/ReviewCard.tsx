@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { ReviewField, ReviewItem } from '@shared/contract/types/importing';
 import type { InputOf } from '@shared/contract/api';
-import { call } from '../../api/client';
+import { useMutation } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { useT } from '../../i18n';
 import { formatDate } from '../../util/format';
@@ -36,6 +36,7 @@ export function ReviewCard({ item, onConfirmed }: { item: ReviewItem; onConfirme
   const [selected, setSelected] = useState<Set<string>>(() => new Set(item.fields.map((f) => f.field)));
   const [editing, setEditing] = useState(false);
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(item.fields.map((f) => [f.field, toInput(f.value)])));
+  const confirmOp = useMutation('review.confirm');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -70,7 +71,7 @@ export function ReviewCard({ item, onConfirmed }: { item: ReviewItem; onConfirme
     setError(null);
     try {
       const fields = [...selected];
-      await call('review.confirm', { documentId: doc.id, fields, ...(Object.keys(patch).length > 0 ? { patch: patch as Patch } : {}) });
+      await confirmOp.send({ documentId: doc.id, fields, ...(Object.keys(patch).length > 0 ? { patch: patch as Patch } : {}) });
       onConfirmed(t('import.review.confirmed', { n: fields.length, doc: doc.numberSymbol ?? `#${doc.id}` }));
     } catch (err) {
       setError(errorMessage(err));

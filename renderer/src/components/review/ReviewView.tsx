@@ -1,12 +1,10 @@
 /** Cần rà soát: documents with fields waiting for an archivist, by fonds and by field, a page at a time. */
-import { useCallback, useEffect, useState } from 'react';
-import type { ReviewPage, ReviewSummary } from '@shared/contract/types/importing';
-import { call } from '../../api/client';
+import { useEffect, useState } from 'react';
+import { useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
 import { FondsFilter } from '../common/FondsFilter';
-import { errorMessage } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Pager } from '../common/Pager';
 import { ReviewCard } from './ReviewCard';
@@ -19,33 +17,17 @@ export function ReviewView({ fondsId, field }: { fondsId?: number; field?: strin
   const t = useT();
   const navigate = useAppStore((s) => s.navigate);
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<ReviewPage | null>(null);
-  const [summary, setSummary] = useState<ReviewSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const list = useQuery('review.list', { fondsId, field, offset, limit: PAGE }, { keepPrevious: true });
+  const summaryRead = useQuery('review.summary', { fondsId }, { keepPrevious: true });
+  const page = list.data;
+  const summary = summaryRead.data;
+  const error = list.message ?? summaryRead.message;
 
-  const load = useCallback(async () => {
-    try {
-      const [p, s] = await Promise.all([
-        call('review.list', { fondsId, field, offset, limit: PAGE }),
-        call('review.summary', { fondsId }),
-      ]);
-      // Confirming the last documents of the last page leaves it empty: step back.
-      if (p.items.length === 0 && offset > 0 && p.total > 0) {
-        setOffset(Math.max(0, Math.floor((p.total - 1) / PAGE) * PAGE));
-        return;
-      }
-      setPage(p);
-      setSummary(s);
-      setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [fondsId, field, offset]);
-
+  // Confirming the last documents of the last page leaves it empty: step back.
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (page && page.items.length === 0 && offset > 0 && page.total > 0) setOffset(Math.max(0, Math.floor((page.total - 1) / PAGE) * PAGE));
+  }, [page, offset]);
 
   const setFilter = (next: { fondsId?: number; field?: string }) => {
     setOffset(0);
@@ -103,7 +85,6 @@ export function ReviewView({ fondsId, field }: { fondsId?: number; field?: strin
               item={item}
               onConfirmed={(message) => {
                 setNotice(message);
-                void load();
                 void refreshAfterChange();
               }}
             />

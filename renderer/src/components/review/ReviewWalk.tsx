@@ -10,7 +10,7 @@ import type { DocumentDetail } from '@shared/contract/types';
 import type { ReviewItem } from '@shared/contract/types/importing';
 import { fieldTerms } from '@shared/text/fieldTerms';
 import { isIsoDate } from '@shared/text/dates';
-import { call } from '../../api/client';
+import { useLazyQuery, useMutation } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
@@ -45,10 +45,14 @@ export function ReviewWalk({ fondsId, field }: Props) {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
+  // The walk reads one document at a time, in its own order: reads on demand, not followed queries.
+  const readQueue = useLazyQuery('review.list');
+  const readDocument = useLazyQuery('documents.get');
+  const confirm = useMutation('review.confirm');
 
   const load = useCallback(async () => {
     try {
-      const page = await call('review.list', { fondsId, field, offset: skipped, limit: 1 });
+      const page = await readQueue.send({ fondsId, field, offset: skipped, limit: 1 });
       setTotal(page.total);
       const next = page.items[0] ?? null;
       // Past the end after skipping: back to the last document still waiting.
@@ -59,7 +63,7 @@ export function ReviewWalk({ fondsId, field }: Props) {
       setCorrections({});
       setErrors({});
       setError(null);
-      setDetail(next ? await call('documents.get', { id: next.document.id }) : null);
+      setDetail(next ? await readDocument.send({ id: next.document.id }) : null);
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -90,7 +94,7 @@ export function ReviewWalk({ fondsId, field }: Props) {
     if (Object.keys(invalid).length > 0) return;
     setBusy(true);
     try {
-      await call('review.confirm', {
+      await confirm.send({
         documentId: item.document.id,
         fields: item.fields.map((f) => f.field) as InputOf<'review.confirm'>['fields'],
         ...(Object.keys(patch).length > 0 ? { patch: patch as Patch } : {}),

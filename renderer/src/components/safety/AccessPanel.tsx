@@ -1,14 +1,13 @@
 /** Tài liệu mật (unlock with a reason, audited) and mã hóa danh mục (passphrase). */
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { SecretsStatus } from '@shared/contract/types/safety';
-import { call } from '../../api/client';
+import { useMutation, useQuery } from '../../api/hooks';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
 import { formatDateTime } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field } from '../common/Field';
 import { EncryptionForm } from './EncryptionForm';
-import { useAction } from './useAction';
 
 export function AccessPanel() {
   const t = useT();
@@ -16,15 +15,15 @@ export function AccessPanel() {
   const [minutes, setMinutes] = useState('15');
   const [purpose, setPurpose] = useState<'view' | 'export'>('view');
   const [current, setCurrent] = useState<SecretsStatus | null>(null);
-  const status = useAction(useCallback(() => call('access.status', {}), []));
-  const unlock = useAction(() => call('access.unlockSecrets', { reason, purpose, durationMinutes: Number(minutes) }));
-  const lock = useAction(() => call('access.lockSecrets', {}));
+  const status = useQuery('access.status', {});
+  const unlock = useMutation('access.unlockSecrets');
+  const lock = useMutation('access.lockSecrets');
   useEffect(() => {
-    void status.go().then((r) => r && setCurrent(r));
-  }, [status.go]);
+    if (status.data) setCurrent(status.data);
+  }, [status.data]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await unlock.go();
+    const r = await unlock.run({ reason, purpose, durationMinutes: Number(minutes) });
     if (r) {
       setCurrent(r);
       setReason('');
@@ -32,7 +31,7 @@ export function AccessPanel() {
     }
   };
   const relock = async () => {
-    const r = await lock.go();
+    const r = await lock.run({});
     if (r) {
       setCurrent(r);
       await refreshAfterChange();
@@ -46,7 +45,7 @@ export function AccessPanel() {
           {t('safety.access.title')}
         </h2>
         <p className="muted">{t('safety.access.hint')}</p>
-        <ErrorBanner message={status.error ?? unlock.error ?? lock.error} />
+        <ErrorBanner message={status.message ?? unlock.error ?? lock.error} />
         {current ? (
           <div data-testid="secrets-status">
             <p>{t('safety.access.count', { n: current.secretDocuments })}</p>

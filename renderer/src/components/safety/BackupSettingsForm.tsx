@@ -1,32 +1,30 @@
 /** Sao lưu tự động: how often, how many to keep, where. */
 import { type FormEvent, useEffect, useState } from 'react';
 import type { BackupSettings } from '@shared/contract/types/safety';
-import { call } from '../../api/client';
+import { useMutation, useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { formatDateTime } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field } from '../common/Field';
-import { useAction } from './useAction';
 
-/** `revision` changes when a backup is made, so "last backup" stays current. */
-export function BackupSettingsForm({ revision, onSaved }: { revision: string; onSaved(): void }) {
+/** The settings are read again after every change (a backup made updates "last backup"). */
+export function BackupSettingsForm({ onSaved }: { onSaved(): void }) {
   const t = useT();
+  const loaded = useQuery('backups.settings', {});
   const [settings, setSettings] = useState<BackupSettings | null>(null);
   const [form, setForm] = useState({ intervalHours: '', keepLast: '', keepDaily: '', keepWeekly: '', dir: '' });
-  const save = useAction(async () => {
-    const num = (v: string) => Number(v);
-    return call('backups.configure', { intervalHours: num(form.intervalHours), keepLast: num(form.keepLast), keepDaily: num(form.keepDaily), keepWeekly: num(form.keepWeekly), dir: form.dir.trim() || null });
-  });
+  const save = useMutation('backups.configure');
   const show = (s: BackupSettings) => {
     setSettings(s);
     setForm({ intervalHours: String(s.intervalHours), keepLast: String(s.keepLast), keepDaily: String(s.keepDaily), keepWeekly: String(s.keepWeekly), dir: s.dir });
   };
   useEffect(() => {
-    void call('backups.settings', {}).then(show, () => undefined);
-  }, [revision]);
+    if (loaded.data) show(loaded.data);
+  }, [loaded.data]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const s = await save.go();
+    const num = (v: string) => Number(v);
+    const s = await save.run({ intervalHours: num(form.intervalHours), keepLast: num(form.keepLast), keepDaily: num(form.keepDaily), keepWeekly: num(form.keepWeekly), dir: form.dir.trim() || null });
     if (s) {
       show(s);
       onSaved();

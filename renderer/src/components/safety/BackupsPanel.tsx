@@ -1,13 +1,12 @@
 /** Bản sao lưu: the list, "Sao lưu ngay", per backup "Kiểm tra" and "Khôi phục…", and the schedule. */
-import { useCallback, useEffect, useState } from 'react';
-import type { BackupInfo, BackupVerification } from '@shared/contract/types/safety';
-import { call } from '../../api/client';
+import { useState } from 'react';
+import type { BackupVerification } from '@shared/contract/types/safety';
+import { useMutation, useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { formatDateTime, formatSize } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { BackupSettingsForm } from './BackupSettingsForm';
 import { RestoreDialog } from './RestoreDialog';
-import { useAction } from './useAction';
 
 function VerifyResult({ v }: { v: BackupVerification }) {
   const t = useT();
@@ -26,28 +25,22 @@ function VerifyResult({ v }: { v: BackupVerification }) {
 
 export function BackupsPanel() {
   const t = useT();
-  const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [verified, setVerified] = useState<Record<string, BackupVerification>>({});
   const [restoring, setRestoring] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const load = useAction(useCallback(() => call('backups.list', {}), []));
-  const create = useAction(useCallback(() => call('backups.create', {}), []));
-  const verify = useAction(useCallback((id: string) => call('backups.verify', { id }), []));
-
-  const reload = useCallback(async () => setBackups(await load.go()), [load.go]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const load = useQuery('backups.list', {});
+  const backups = load.data;
+  const create = useMutation('backups.create');
+  // Verifying reads the backups; it changes nothing another view shows.
+  const verify = useMutation('backups.verify', { announces: false });
+  const reload = load.reload;
 
   const backUpNow = async () => {
-    const made = await create.go();
-    if (made) {
-      setNotice(t('safety.backups.done', { id: made.id }));
-      await reload();
-    }
+    const made = await create.run({});
+    if (made) setNotice(t('safety.backups.done', { id: made.id }));
   };
   const check = async (id: string) => {
-    const v = await verify.go(id);
+    const v = await verify.run({ id });
     if (v) setVerified((all) => ({ ...all, [id]: v }));
   };
 
@@ -62,7 +55,7 @@ export function BackupsPanel() {
             {create.busy ? t('safety.working') : t('safety.backups.now')}
           </button>
         </div>
-        <ErrorBanner message={load.error ?? create.error ?? verify.error} />
+        <ErrorBanner message={load.message ?? create.error ?? verify.error} />
         {notice ? (
           <p className="safety-ok" data-testid="backup-notice">
             ✓ {notice}
@@ -118,7 +111,7 @@ export function BackupsPanel() {
           </table>
         ) : null}
       </section>
-      <BackupSettingsForm revision={backups?.[0]?.id ?? ''} onSaved={() => void reload()} />
+      <BackupSettingsForm onSaved={() => void reload()} />
       {restoring ? (
         <RestoreDialog
           id={restoring}

@@ -1,10 +1,9 @@
 /** "Kiểm tra nhật ký" and "Kiểm tra toàn vẹn": results in plain words, pointing at what is wrong. */
 import type { AuditVerification, IntegrityReport } from '@shared/contract/types/safety';
-import { call } from '../../api/client';
+import { useMutation } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { formatDateTime, formatSize } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
-import { useAction } from './useAction';
 
 /** What the witnesses outside the catalogue file say of the chain (cut short, rewritten). */
 function AnchorProblems({ v }: { v: AuditVerification }) {
@@ -112,8 +111,9 @@ function IntegrityResult({ r }: { r: IntegrityReport }) {
 
 export function ChecksPanel() {
   const t = useT();
-  const audit = useAction(() => call('audit.verify', {}));
-  const check = useAction(() => call('integrity.check', { originals: true }));
+  // Checks read; they change nothing another view shows.
+  const audit = useMutation('audit.verify', { announces: false });
+  const check = useMutation('integrity.check', { announces: false });
   return (
     <div className="safety-panels">
       <section className="panel" aria-labelledby="safety-audit-title">
@@ -121,7 +121,7 @@ export function ChecksPanel() {
           {t('safety.audit.title')}
         </h2>
         <p className="muted">{t('safety.audit.hint')}</p>
-        <button type="button" className="primary" onClick={() => void audit.go()} disabled={audit.busy} data-testid="audit-verify">
+        <button type="button" className="primary" onClick={() => void audit.run({})} disabled={audit.busy} data-testid="audit-verify">
           {audit.busy ? t('safety.working') : t('safety.audit.verify')}
         </button>
         <ErrorBanner message={audit.error} />
@@ -132,7 +132,7 @@ export function ChecksPanel() {
           {t('safety.check.title')}
         </h2>
         <p className="muted">{t('safety.check.hint')}</p>
-        <button type="button" className="primary" onClick={() => void check.go()} disabled={check.busy} data-testid="integrity-check">
+        <button type="button" className="primary" onClick={() => void check.run({ originals: true })} disabled={check.busy} data-testid="integrity-check">
           {check.busy ? t('safety.working') : t('safety.check.run')}
         </button>
         <ErrorBanner message={check.error} />

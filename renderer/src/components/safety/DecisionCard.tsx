@@ -1,40 +1,45 @@
 /** One destruction decision and its next step: export the list, confirm it, move the originals out. */
 import { type ChangeEvent, useState } from 'react';
 import type { DestructionDecision } from '@shared/contract/types/safety';
-import { call } from '../../api/client';
+import { useMutation } from '../../api/hooks';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
 import { formatDate, formatDateTime } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { downloadText, sha256OfFile } from './download';
-import { useAction } from './useAction';
 
 export function DecisionCard({ decision: d, onChanged }: { decision: DestructionDecision; onChanged(): void }) {
   const t = useT();
   const [quarantine, setQuarantine] = useState('');
   const [cancelReason, setCancelReason] = useState<string | null>(null);
   const [moved, setMoved] = useState<string | null>(null);
-  const run = useAction(async (work: () => Promise<unknown>) => {
-    await work();
+  const exportOp = useMutation('destruction.exportList');
+  const confirmOp = useMutation('destruction.confirm');
+  const moveOp = useMutation('destruction.moveOriginals');
+  const cancelOp = useMutation('destruction.cancel');
+  const busy = exportOp.busy || confirmOp.busy || moveOp.busy || cancelOp.busy;
+  const error = exportOp.error ?? confirmOp.error ?? moveOp.error ?? cancelOp.error;
+  /** After a step that went through: the counts and the decisions list show its effect. */
+  const done = async <T,>(reply: T | null): Promise<T | null> => {
+    if (reply === null) return null;
     await refreshAfterChange();
     onChanged();
-    return true;
-  });
-  const exportList = () =>
-    run.go(async () => {
-      const list = await call('destruction.exportList', { id: d.id });
-      downloadText(list.fileName, list.content, list.mediaType);
-    });
+    return reply;
+  };
+  const exportList = async () => {
+    const list = await done(await exportOp.run({ id: d.id }));
+    if (list) downloadText(list.fileName, list.content, list.mediaType);
+  };
   const confirmWith = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
-    if (file) void run.go(async () => call('destruction.confirm', { id: d.id, listSha256: await sha256OfFile(file) }));
+    if (file) void sha256OfFile(file).then(async (listSha256) => done(await confirmOp.run({ id: d.id, listSha256 })));
   };
-  const move = () =>
-    run.go(async () => {
-      const r = await call('destruction.moveOriginals', { id: d.id, quarantineDir: quarantine.trim() });
-      setMoved(t('safety.destruction.moved', { n: r.moved, path: r.quarantinePath }));
-    });
+  const move = async () => {
+    const r = await done(await moveOp.run({ id: d.id, quarantineDir: quarantine.trim() }));
+    if (r) setMoved(t('safety.destruction.moved', { n: r.moved, path: r.quarantinePath }));
+  };
+  const cancel = async (reason: string) => done(await cancelOp.run({ id: d.id, reason }));
   const open = d.state === 'approved' || d.state === 'list_exported';
 
   return (
@@ -66,17 +71,17 @@ export function DecisionCard({ decision: d, onChanged }: { decision: Destruction
         {d.quarantinePath ? <> · {t('safety.destruction.movedTo', { path: d.quarantinePath })}</> : null}
         {d.cancelReason ? <> · {d.cancelReason}</> : null}
       </p>
-      <ErrorBanner message={run.error} />
+      <ErrorBanner message={error} />
       {moved ? <p className="safety-ok">✓ {moved}</p> : null}
       {open ? (
         <div className="safety-steps">
-          <button type="button" onClick={() => void exportList()} disabled={run.busy} data-testid={`decision-export-${d.id}`}>
+          <button type="button" onClick={() => void exportList()} disabled={busy} data-testid={`decision-export-${d.id}`}>
             {t('safety.destruction.exportList')}
           </button>
           {d.state === 'list_exported' ? (
             <label className="safety-file-pick">
               {t('safety.destruction.confirmLabel')}
-              <input type="file" accept=".csv,text/csv" onChange={confirmWith} disabled={run.busy} data-testid={`decision-confirm-${d.id}`} />
+              <input type="file" accept=".csv,text/csv" onChange={confirmWith} disabled={busy} data-testid={`decision-confirm-${d.id}`} />
               <span className="field-hint">{t('safety.destruction.confirmHint')}</span>
             </label>
           ) : null}
@@ -87,7 +92,7 @@ export function DecisionCard({ decision: d, onChanged }: { decision: Destruction
           ) : (
             <span className="safety-inline-form">
               <input placeholder={t('safety.destruction.cancelReason')} value={cancelReason} onChange={(e) => setCancelReason(e.target.value)} data-testid={`decision-cancel-reason-${d.id}`} />
-              <button type="button" onClick={() => void run.go(() => call('destruction.cancel', { id: d.id, reason: cancelReason }))} disabled={run.busy}>
+              <button type="button" onClick={() => void cancel(cancelReason)} disabled={busy}>
                 {t('common.save')}
               </button>
             </span>
@@ -99,7 +104,7 @@ export function DecisionCard({ decision: d, onChanged }: { decision: Destruction
           <p className="muted">{t('safety.destruction.executedNote')}</p>
           <span className="safety-inline-form">
             <input placeholder={t('safety.destruction.quarantine')} value={quarantine} onChange={(e) => setQuarantine(e.target.value)} data-testid={`decision-quarantine-${d.id}`} />
-            <button type="button" onClick={() => void move()} disabled={run.busy || quarantine.trim() === ''} data-testid={`decision-move-${d.id}`}>
+            <button type="button" onClick={() => void move()} disabled={busy || quarantine.trim() === ''} data-testid={`decision-move-${d.id}`}>
               {t('safety.destruction.move')}
             </button>
           </span>

@@ -1,14 +1,13 @@
 /** Ghi nhận quyết định tiêu hủy: number, date, who approved, on what basis, for the files picked. */
 import { type FormEvent, useState } from 'react';
 import type { DestructionCandidate } from '@shared/contract/types/safety';
-import { call } from '../../api/client';
+import { useMutation } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { fieldErrors } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
 import { FormFooter } from '../common/FormFooter';
 import { Modal } from '../common/Modal';
-import { useAction } from './useAction';
 import { DateInput } from '../common/DateInput';
 import { isIsoDate } from '@shared/text/dates';
 
@@ -16,17 +15,7 @@ export function DecisionForm({ fileIds, files, onClose, onRecorded }: { fileIds:
   const t = useT();
   const [form, setForm] = useState({ decisionNumber: '', decisionDate: '', approvedBy: '', approverTitle: '', basis: '', notes: '' });
   const [fields, setFields] = useState<Record<string, string> | null>(null);
-  const record = useAction(() =>
-    call('destruction.record', {
-      decisionNumber: form.decisionNumber,
-      decisionDate: form.decisionDate,
-      approvedBy: form.approvedBy,
-      approverTitle: form.approverTitle || null,
-      basis: form.basis || null,
-      notes: form.notes || null,
-      fileIds,
-    }),
-  );
+  const record = useMutation('destruction.record');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const missing: Record<string, string> = {};
@@ -34,7 +23,16 @@ export function DecisionForm({ fileIds, files, onClose, onRecorded }: { fileIds:
     if (!missing['decisionDate'] && !isIsoDate(form.decisionDate)) missing['decisionDate'] = t('common.invalidDate');
     if (Object.keys(missing).length > 0) return setFields(missing);
     setFields(null);
-    if (await record.go()) onRecorded();
+    const recorded = await record.run({
+      decisionNumber: form.decisionNumber,
+      decisionDate: form.decisionDate,
+      approvedBy: form.approvedBy,
+      approverTitle: form.approverTitle || null,
+      basis: form.basis || null,
+      notes: form.notes || null,
+      fileIds,
+    });
+    if (recorded) onRecorded();
   };
   const errors = fields ?? fieldErrors(record.failure) ?? {};
   const text = (key: keyof typeof form, label: string, props: { type?: string; required?: boolean; wide?: boolean } = {}) => (

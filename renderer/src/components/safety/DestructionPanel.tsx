@@ -1,27 +1,23 @@
 /** Tiêu hủy: expired files, recorded decisions and their steps (export list → confirm → move originals). */
-import { useCallback, useEffect, useState } from 'react';
-import { call } from '../../api/client';
+import { useState } from 'react';
+import { useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { formatDate } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { DecisionCard } from './DecisionCard';
 import { DecisionForm } from './DecisionForm';
-import { useAction } from './useAction';
 
 export function DestructionPanel() {
   const t = useT();
   const [picked, setPicked] = useState<number[]>([]);
   const [recording, setRecording] = useState(false);
-  const candidates = useAction(useCallback(() => call('destruction.candidates', {}), []));
-  const decisions = useAction(useCallback(() => call('destruction.list', {}), []));
-  const reload = useCallback(async () => {
-    await Promise.all([candidates.go(), decisions.go()]);
-  }, [candidates.go, decisions.go]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const candidates = useQuery('destruction.candidates', {});
+  const decisions = useQuery('destruction.list', {});
+  const reload = async () => {
+    await Promise.all([candidates.reload(), decisions.reload()]);
+  };
   const toggle = (id: number) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
-  const list = candidates.result ?? [];
+  const list = candidates.data ?? [];
 
   return (
     <div className="safety-panels">
@@ -30,7 +26,7 @@ export function DestructionPanel() {
           {t('safety.destruction.title')}
         </h2>
         <p className="muted">{t('safety.destruction.hint')}</p>
-        <ErrorBanner message={candidates.error ?? decisions.error} />
+        <ErrorBanner message={candidates.message ?? decisions.message} />
         <h3 className="section-title">{t('safety.destruction.candidates', { n: list.length })}</h3>
         {list.length === 0 ? (
           <p className="muted">{t('safety.destruction.noCandidates')}</p>
@@ -76,8 +72,8 @@ export function DestructionPanel() {
         <h2 id="safety-decisions-title" className="section-title">
           {t('safety.destruction.decisions')}
         </h2>
-        {decisions.result && decisions.result.length === 0 ? <p className="muted">{t('safety.destruction.none')}</p> : null}
-        {(decisions.result ?? []).map((d) => (
+        {decisions.data && decisions.data.length === 0 ? <p className="muted">{t('safety.destruction.none')}</p> : null}
+        {(decisions.data ?? []).map((d) => (
           <DecisionCard key={d.id} decision={d} onChanged={() => void reload()} />
         ))}
       </section>

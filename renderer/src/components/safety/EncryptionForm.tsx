@@ -1,31 +1,26 @@
 /** Mã hóa danh mục: encrypt it with a passphrase, or change the passphrase. */
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { call } from '../../api/client';
+import { type FormEvent, useState } from 'react';
+import { useMutation, useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { fieldErrors } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
-import { useAction } from './useAction';
 
 export function EncryptionForm() {
   const t = useT();
   const [form, setForm] = useState({ current: '', next: '', repeat: '' });
   const [mismatch, setMismatch] = useState(false);
-  const status = useAction(useCallback(() => call('catalogue.encryption', {}), []));
-  const change = useAction(() => call('catalogue.setPassphrase', { next: form.next, ...(status.result?.encrypted ? { current: form.current } : {}) }));
-  useEffect(() => {
-    void status.go();
-  }, [status.go]);
+  const status = useQuery('catalogue.encryption', {});
+  const change = useMutation('catalogue.setPassphrase');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (form.next !== form.repeat) return setMismatch(true);
     setMismatch(false);
-    if (await change.go()) {
+    if (await change.run({ next: form.next, ...(status.data?.encrypted ? { current: form.current } : {}) })) {
       setForm({ current: '', next: '', repeat: '' });
-      await status.go();
     }
   };
-  const enc = status.result;
+  const enc = status.data;
   if (!enc) return null;
   const errors = fieldErrors(change.failure) ?? {};
   const input = (key: keyof typeof form, label: string, error?: string | null) => (

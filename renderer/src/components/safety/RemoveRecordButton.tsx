@@ -1,6 +1,6 @@
 /** "Gỡ bỏ" on a document or a file: asks for the reason; nothing is deleted and it can be restored. */
 import { type FormEvent, useState } from 'react';
-import { call } from '../../api/client';
+import { useMutation } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
@@ -10,7 +10,6 @@ import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
 import { FormFooter } from '../common/FormFooter';
 import { Modal } from '../common/Modal';
-import { useAction } from './useAction';
 import './safety.css';
 
 export function RemoveRecordButton({ kind, id, fondsId }: { kind: 'document' | 'file'; id: number; fondsId: number }) {
@@ -18,10 +17,12 @@ export function RemoveRecordButton({ kind, id, fondsId }: { kind: 'document' | '
   const navigate = useAppStore((s) => s.navigate);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const remove = useAction(async (): Promise<unknown> => (kind === 'document' ? call('documents.remove', { id, reason }) : call('files.remove', { id, reason })));
+  const removeDocument = useMutation('documents.remove');
+  const removeFile = useMutation('files.remove');
+  const remove = kind === 'document' ? removeDocument : removeFile;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if ((await remove.go()) === null) return;
+    if ((await remove.run({ id, reason })) === null) return;
     setOpen(false);
     setReason('');
     if (kind === 'file') navigate({ kind: 'fonds', fondsId });
@@ -54,12 +55,12 @@ export function RemoveRecordButton({ kind, id, fondsId }: { kind: 'document' | '
 /** Shown on a removed document: who removed it, when, why, and (unless destroyed) "Khôi phục". */
 export function RemovedBanner({ documentId, removal }: { documentId: number; removal: { at: string; by: string; reason: string; withFileId: number | null; destructionDecisionId: number | null } }) {
   const t = useT();
-  const restore = useAction(() => call('documents.restore', { id: documentId }));
+  const restore = useMutation('documents.restore');
   return (
     <div className="safety-removed-banner" role="status" data-testid="removed-banner">
       <span>{t('safety.remove.banner', { at: formatDateTime(removal.at), by: removal.by, reason: removal.reason })}</span>
       {removal.destructionDecisionId === null ? (
-        <button type="button" className="small" disabled={restore.busy} onClick={() => void restore.go().then((r) => r && refreshAfterChange())} data-testid="removed-banner-restore">
+        <button type="button" className="small" disabled={restore.busy} onClick={() => void restore.run({ id: documentId }).then((r) => r && refreshAfterChange())} data-testid="removed-banner-restore">
           {t('safety.remove.restore')}
         </button>
       ) : null}

@@ -1,36 +1,31 @@
 /** Bản ghi đã gỡ bỏ: who removed what, when and why, with "Khôi phục". */
-import { useCallback, useEffect } from 'react';
 import type { RemovedRecord } from '@shared/contract/types/safety';
-import { call } from '../../api/client';
+import { useMutation, useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
 import { formatDateTime } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
-import { useAction } from './useAction';
 
 export function RemovedPanel() {
   const t = useT();
   const navigate = useAppStore((s) => s.navigate);
-  const list = useAction(useCallback(() => call('removed.list', { limit: 500 }), []));
-  const restore = useAction(async (r: RemovedRecord) => (r.kind === 'document' ? call('documents.restore', { id: r.id }) : call('files.restore', { id: r.id })));
-  useEffect(() => {
-    void list.go();
-  }, [list.go]);
+  const list = useQuery('removed.list', { limit: 500 });
+  const restoreDocument = useMutation('documents.restore');
+  const restoreFile = useMutation('files.restore');
   const undo = async (r: RemovedRecord) => {
-    if ((await restore.go(r)) !== null) {
-      await refreshAfterChange();
-      await list.go();
-    }
+    const restored = r.kind === 'document' ? await restoreDocument.run({ id: r.id }) : await restoreFile.run({ id: r.id });
+    if (restored !== null) await refreshAfterChange();
   };
-  const page = list.result;
+  const restore = { busy: restoreDocument.busy || restoreFile.busy, error: restoreDocument.error ?? restoreFile.error };
+  const page = list.data;
   return (
     <section className="panel" aria-labelledby="safety-removed-title">
       <h2 id="safety-removed-title" className="section-title">
         {t('safety.removed.title')}
       </h2>
       <p className="muted">{t('safety.removed.hint')}</p>
-      <ErrorBanner message={list.error ?? restore.error} />
+      <ErrorBanner message={list.message ?? restore.error} />
       {page && page.total === 0 ? <p className="muted">{t('safety.removed.empty')}</p> : null}
       {page && page.items.length > 0 ? (
         <table className="data-table" data-testid="removed-table">

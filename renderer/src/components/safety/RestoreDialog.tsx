@@ -1,13 +1,11 @@
 /** Khôi phục: shows what the restore will replace (counts, dates, differences), then does it on confirmation. */
-import { useEffect } from 'react';
 import type { CatalogueSummary, RestorePreview } from '@shared/contract/types/safety';
-import { call } from '../../api/client';
+import { useMutation, useQuery } from '../../api/hooks';
 import { refreshAfterChange } from '../../stores/refresh';
 import { type MessageKey, useT } from '../../i18n';
 import { formatDateTime } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Modal } from '../common/Modal';
-import { useAction } from './useAction';
 
 const ROWS: Array<{ key: keyof CatalogueSummary['counts']; label: MessageKey }> = [
   { key: 'fonds', label: 'safety.restore.fonds' },
@@ -51,15 +49,13 @@ function Comparison({ p }: { p: RestorePreview }) {
 
 export function RestoreDialog({ id, onClose, onRestored }: { id: string; onClose(): void; onRestored(message: string): void }) {
   const t = useT();
-  const preview = useAction(() => call('backups.previewRestore', { id }));
-  const restore = useAction((token: string) => call('backups.restore', { id, confirmToken: token }));
-  useEffect(() => {
-    void preview.go();
-  }, [id]);
-  const p = preview.result;
+  // The preview's confirmation token belongs to what was shown: it is not read again behind the user's back.
+  const preview = useQuery('backups.previewRestore', { id }, { followChanges: false });
+  const restore = useMutation('backups.restore');
+  const p = preview.data;
   const confirm = async () => {
     if (!p) return;
-    const r = await restore.go(p.confirmToken);
+    const r = await restore.run({ id, confirmToken: p.confirmToken });
     if (r) {
       await refreshAfterChange();
       onRestored(t('safety.restore.done', { id: r.restoredFrom, safety: r.safetyBackupId }));
@@ -68,7 +64,7 @@ export function RestoreDialog({ id, onClose, onRestored }: { id: string; onClose
   return (
     <Modal title={t('safety.restore.title', { id })} onClose={onClose} testId="restore-dialog" wide>
       <div className="modal-body">
-        <ErrorBanner message={preview.error ?? restore.error} />
+        <ErrorBanner message={preview.message ?? restore.error} />
         {!p && !preview.error ? <p className="muted">{t('safety.restore.loading')}</p> : null}
         {p ? (
           <>

@@ -1,22 +1,19 @@
 /** Before the app, for an encrypted catalogue: the passphrase, sent to `catalogue.unlock`. */
-import { type FormEvent, useEffect, useState } from 'react';
-import { call } from '../../api/client';
+import { type FormEvent, useState } from 'react';
+import { useMutation, useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { ErrorBanner } from '../common/ErrorBanner';
-import { useAction } from './useAction';
 import './safety.css';
 
 export function UnlockScreen({ onUnlocked }: { onUnlocked(): void }) {
   const t = useT();
   const [passphrase, setPassphrase] = useState('');
-  const [path, setPath] = useState('');
-  const unlock = useAction(() => call('catalogue.unlock', { passphrase }));
-  useEffect(() => {
-    void call('catalogue.lockState', {}).then((s) => setPath(s.cataloguePath), () => undefined);
-  }, []);
+  const lockState = useQuery('catalogue.lockState', {});
+  const path = lockState.data?.cataloguePath ?? '';
+  const unlock = useMutation('catalogue.unlock');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await unlock.go();
+    const r = await unlock.run({ passphrase });
     setPassphrase('');
     if (r && !r.locked) onUnlocked();
   };

@@ -1,11 +1,10 @@
 /** "Cites / cited by" of one hit, loaded when asked (`documents.citations`, import area). */
 import { useState } from 'react';
-import type { DocumentCitations, DocumentRef } from '@shared/contract/types/importing';
-import { call } from '../../api/client';
+import type { DocumentRef } from '@shared/contract/types/importing';
+import { useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { useT } from '../../i18n';
 import { formatDate } from '../../util/format';
-import { errorMessage } from '../../util/errors';
 
 function Ref({ doc }: { doc: DocumentRef }) {
   const t = useT();
@@ -21,16 +20,16 @@ function Ref({ doc }: { doc: DocumentRef }) {
 
 export function HitCitations({ documentId }: { documentId: number }) {
   const t = useT();
-  const [data, setData] = useState<DocumentCitations | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Read when the hit's citations are first opened, not for every hit of the page.
+  const [opened, setOpened] = useState(false);
+  const citations = useQuery('documents.citations', { id: documentId }, { enabled: opened });
+  const data = citations.data;
+  const error = citations.message;
   return (
     <details
       className="hit-citations"
       onToggle={(e) => {
-        if ((e.target as HTMLDetailsElement).open && !data)
-          call('documents.citations', { id: documentId })
-            .then(setData)
-            .catch((err: unknown) => setError(errorMessage(err)));
+        if ((e.target as HTMLDetailsElement).open) setOpened(true);
       }}
       data-testid="hit-citations"
     >

@@ -1,9 +1,8 @@
 /** Sửa phông: code, name, creating body, open/closed, history, access regime, language, notes. */
-import { useEffect, useState } from 'react';
-import type { AccessRegime, Fonds, FondsStatus, Organization } from '@shared/contract/types';
-import { call } from '../../api/client';
+import { useState } from 'react';
+import type { AccessRegime, Fonds, FondsStatus } from '@shared/contract/types';
+import { useMutation, useQuery } from '../../api/hooks';
 import { useT, type MessageKey } from '../../i18n';
-import { errorMessage } from '../../util/errors';
 import { useFormSubmit } from '../../util/useFormSubmit';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
@@ -12,7 +11,9 @@ import { Modal } from '../common/Modal';
 
 export function FondsDialog({ fonds, onSaved, onClose }: { fonds: Fonds; onSaved(): Promise<void>; onClose(): void }) {
   const t = useT();
-  const [orgs, setOrgs] = useState<Organization[]>([]);
+  const orgList = useQuery('organizations.list', {});
+  const orgs = orgList.data ?? [];
+  const update = useMutation('fonds.update');
   const [v, setV] = useState({
     code: fonds.code,
     name: fonds.name,
@@ -23,12 +24,7 @@ export function FondsDialog({ fonds, onSaved, onClose }: { fonds: Fonds; onSaved
     language: fonds.language ?? '',
     notes: fonds.notes ?? '',
   });
-  const { errors, banner, setBanner, busy, submit } = useFormSubmit();
-  useEffect(() => {
-    call('organizations.list', {})
-      .then(setOrgs)
-      .catch((err: unknown) => setBanner(errorMessage(err)));
-  }, [setBanner]);
+  const { errors, banner, busy, submit } = useFormSubmit();
   const set = (k: keyof typeof v, value: string) => setV((x) => ({ ...x, [k]: value }));
   const validate = () => {
     const e: Record<string, string> = {};
@@ -38,7 +34,7 @@ export function FondsDialog({ fonds, onSaved, onClose }: { fonds: Fonds; onSaved
   };
   const save = () =>
     submit(validate(), async () => {
-      await call('fonds.update', {
+      await update.send({
         id: fonds.id,
         patch: {
           code: v.code.trim(),
@@ -64,7 +60,7 @@ export function FondsDialog({ fonds, onSaved, onClose }: { fonds: Fonds; onSaved
         }}
       >
         <div className="modal-body form-grid">
-          <ErrorBanner message={banner} />
+          <ErrorBanner message={banner ?? orgList.message} />
           <Field id="fonds-edit-code" label={t('fonds.code')} error={errors.code} required>
             <input id="fonds-edit-code" value={v.code} maxLength={50} onChange={(e) => set('code', e.target.value)} {...invalidProps('fonds-edit-code', errors.code)} data-testid="fonds-edit-code" />
           </Field>

@@ -1,7 +1,7 @@
 /** Under a fonds' title: what became of its creating body in 2025, and the fonds' edit button. */
-import { useEffect, useState } from 'react';
-import type { Fonds, Organization } from '@shared/contract/types';
-import { call } from '../../api/client';
+import { useState } from 'react';
+import type { Fonds } from '@shared/contract/types';
+import { useQuery } from '../../api/hooks';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
 import { FondsDialog } from './FondsDialog';
@@ -9,17 +9,9 @@ import { LineageList } from './LineageList';
 
 export function FondsLineage({ fonds }: { fonds: Fonds }) {
   const t = useT();
-  const [orgs, setOrgs] = useState<Organization[] | null>(null);
+  // Read again after every change, so an edit of the fonds or of a body shows at once.
+  const orgs = useQuery('organizations.list', {}).data;
   const [editing, setEditing] = useState(false);
-  useEffect(() => {
-    let live = true;
-    call('organizations.list', {})
-      .then((o) => live && setOrgs(o))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [fonds.organizationId, fonds.updatedAt]);
   const org = orgs?.find((o) => o.id === fonds.organizationId);
   return (
     <div className="fonds-lineage" data-testid="fonds-lineage">

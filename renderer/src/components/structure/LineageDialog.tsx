@@ -1,7 +1,7 @@
 /** Ghi quan hệ kế thừa: what became of a body in 2025 — dissolved into, merged into, succeeded by — from when, on what basis. */
 import { useState } from 'react';
 import type { Organization, SuccessionKind } from '@shared/contract/types';
-import { call } from '../../api/client';
+import { useMutation } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { useFormSubmit } from '../../util/useFormSubmit';
 import { isIsoDate } from '@shared/text/dates';
@@ -20,6 +20,7 @@ export function LineageDialog({ org, all, onSaved, onClose }: { org: Organizatio
   const [date, setDate] = useState(org.endDate ?? '');
   const [basis, setBasis] = useState('');
   const { errors, banner, busy, submit } = useFormSubmit();
+  const mutation = useMutation('organizations.addSuccessor');
   const validate = () => {
     const e: Record<string, string> = {};
     if (!other) e.other = t('common.required');
@@ -28,7 +29,7 @@ export function LineageDialog({ org, all, onSaved, onClose }: { org: Organizatio
   };
   const save = () =>
     submit(validate(), async () => {
-      await call('organizations.addSuccessor', { predecessorId: org.id, successorId: Number(other), kind, effectiveDate: date || null, basis: basis.trim() || null });
+      await mutation.send({ predecessorId: org.id, successorId: Number(other), kind, effectiveDate: date || null, basis: basis.trim() || null });
       await onSaved();
       onClose();
     });

@@ -1,7 +1,7 @@
 /** Sửa đơn vị: name, code, level, superior body, dates, notes. */
 import { useState } from 'react';
 import type { Organization, OrganizationLevel } from '@shared/contract/types';
-import { call } from '../../api/client';
+import { useMutation } from '../../api/hooks';
 import { useT, type MessageKey } from '../../i18n';
 import { useFormSubmit } from '../../util/useFormSubmit';
 import { isIsoDate } from '@shared/text/dates';
@@ -25,6 +25,7 @@ export function OrganizationDialog({ org, all, onSaved, onClose }: { org: Organi
     notes: org.notes ?? '',
   });
   const { errors, banner, busy, submit } = useFormSubmit();
+  const mutation = useMutation('organizations.update');
   const set = (k: keyof typeof v, value: string) => setV((x) => ({ ...x, [k]: value }));
   const validate = () => {
     const e: Record<string, string> = {};
@@ -35,7 +36,7 @@ export function OrganizationDialog({ org, all, onSaved, onClose }: { org: Organi
   };
   const save = () =>
     submit(validate(), async () => {
-      await call('organizations.update', {
+      await mutation.send({
         id: org.id,
         patch: {
           name: v.name.trim(),

@@ -2,13 +2,11 @@
  * Đơn vị và phông: the creating bodies with their 2025 lineage, the fonds, and what was removed —
  * each correctable, removable with a reason, and restorable.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Fonds, Organization } from '@shared/contract/types';
-import type { RemovedStructure } from '@shared/contract/types/structure';
-import { call } from '../../api/client';
+import { useMutation, useQuery } from '../../api/hooks';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useT, type MessageKey } from '../../i18n';
-import { errorMessage } from '../../util/errors';
 import { formatDate, formatDateTime } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { FondsDialog } from './FondsDialog';
@@ -28,38 +26,21 @@ type Open =
 
 export function OrganizationsView() {
   const t = useT();
-  const [orgs, setOrgs] = useState<Organization[] | null>(null);
-  const [fonds, setFonds] = useState<Fonds[]>([]);
-  const [removed, setRemoved] = useState<RemovedStructure | null>(null);
+  const orgList = useQuery('organizations.list', {});
+  const fondsList = useQuery('fonds.list', {});
+  const removedList = useQuery('structure.removed', {});
+  const orgs = orgList.data;
+  const fonds = fondsList.data ?? [];
+  const removed = removedList.data;
   const [open, setOpen] = useState<Open | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [o, f, r] = await Promise.all([call('organizations.list', {}), call('fonds.list', {}), call('structure.removed', {})]);
-      setOrgs(o);
-      setFonds(f);
-      setRemoved(r);
-      setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const saved = async () => {
-    await load();
-    await refreshAfterChange();
-  };
-  const act = async (f: () => Promise<unknown>) => {
-    try {
-      await f();
-      await saved();
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
+  const restoreOrg = useMutation('organizations.restore');
+  const restoreFonds = useMutation('fonds.restore');
+  const removeOrg = useMutation('organizations.remove');
+  const removeFonds = useMutation('fonds.remove');
+  const removeLink = useMutation('organizations.removeSuccessor');
+  const error = orgList.message ?? fondsList.message ?? removedList.message ?? restoreOrg.error ?? restoreFonds.error;
+  // The lists here follow every change by themselves; the status bar and the tree are told.
+  const saved = refreshAfterChange;
 
   const period = (o: Organization) => (o.startDate || o.endDate ? `${o.startDate ? formatDate(o.startDate) : '…'} – ${o.endDate ? formatDate(o.endDate) : '…'}` : '—');
 
@@ -158,10 +139,10 @@ export function OrganizationsView() {
       <h2 className="section-title">{t('structure.removed')}</h2>
       {removed && removed.organizations.length + removed.fonds.length > 0 ? (
         <ul className="plain-list" data-testid="structure-removed">
-          {[...removed.organizations.map((o) => ({ key: `o${o.id}`, name: o.name, removal: o.removal, restore: () => call('organizations.restore', { id: o.id }) })), ...removed.fonds.map((f) => ({ key: `f${f.id}`, name: `${f.code} — ${f.name}`, removal: f.removal, restore: () => call('fonds.restore', { id: f.id }) }))].map((r) => (
+          {[...removed.organizations.map((o) => ({ key: `o${o.id}`, name: o.name, removal: o.removal, restore: () => restoreOrg.run({ id: o.id }) })), ...removed.fonds.map((f) => ({ key: `f${f.id}`, name: `${f.code} — ${f.name}`, removal: f.removal, restore: () => restoreFonds.run({ id: f.id }) }))].map((r) => (
             <li key={r.key}>
               <strong>{r.name}</strong> — {t('structure.removedLine', { at: formatDateTime(r.removal.at), by: r.removal.by, reason: r.removal.reason })}{' '}
-              <button type="button" className="small" onClick={() => void act(r.restore)} data-testid={`structure-restore-${r.key}`}>
+              <button type="button" className="small" onClick={() => void r.restore().then((done) => done && saved())} data-testid={`structure-restore-${r.key}`}>
                 {t('structure.restore')}
               </button>
             </li>
@@ -178,7 +159,7 @@ export function OrganizationsView() {
         <ReasonDialog
           title={t('structure.removeOrg', { name: open.org.name })}
           onConfirm={async (reason) => {
-            await call('organizations.remove', { id: open.org.id, reason });
+            await removeOrg.send({ id: open.org.id, reason });
             await saved();
           }}
           onClose={() => setOpen(null)}
@@ -188,7 +169,7 @@ export function OrganizationsView() {
         <ReasonDialog
           title={t('structure.removeFonds', { code: open.fonds.code })}
           onConfirm={async (reason) => {
-            await call('fonds.remove', { id: open.fonds.id, reason });
+            await removeFonds.send({ id: open.fonds.id, reason });
             await saved();
           }}
           onClose={() => setOpen(null)}
@@ -198,7 +179,7 @@ export function OrganizationsView() {
         <ReasonDialog
           title={t('structure.removeLink', { link: open.label })}
           onConfirm={async (reason) => {
-            await call('organizations.removeSuccessor', { predecessorId: open.predecessorId, successorId: open.successorId, reason });
+            await removeLink.send({ predecessorId: open.predecessorId, successorId: open.successorId, reason });
             await saved();
           }}
           onClose={() => setOpen(null)}

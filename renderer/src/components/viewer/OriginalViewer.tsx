@@ -7,7 +7,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import DOMPurify from 'dompurify';
 import { ApiError } from '@shared/contract/errors';
 import type { Attachment } from '@shared/contract/types';
-import { call } from '../../api/client';
+import { useLazyQuery } from '../../api/hooks';
 import { desktopShell } from '../../api/shell';
 import { useT } from '../../i18n';
 import { downloadBase64 } from '../../util/download';
@@ -51,6 +51,7 @@ export function OriginalViewer({ attachments, searchTerms = [], fieldTerms = [],
   const [zoom, setZoom] = useState<Zoom>('fit');
   const [scale, setScale] = useState(1);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const readContent = useLazyQuery('originals.content');
   const [matches, setMatches] = useState<number | null>(null);
   const [rendered, setRendered] = useState(0);
   const stage = useRef<HTMLDivElement>(null);
@@ -171,7 +172,7 @@ export function OriginalViewer({ attachments, searchTerms = [], fieldTerms = [],
   const saveCopy = async () => {
     setSaveError(null);
     try {
-      const content = await call('originals.content', { attachmentId: attachment.id, purpose: 'save' });
+      const content = await readContent.send({ attachmentId: attachment.id, purpose: 'save' });
       downloadBase64(content.contentBase64, attachment.fileName, attachment.mediaType);
     } catch (err) {
       setSaveError(errorMessage(err));

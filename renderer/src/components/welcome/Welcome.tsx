@@ -1,12 +1,10 @@
 /** Shown while the catalogue holds no fonds: what Kho Lưu is, and two ways to begin. */
-import { useState } from 'react';
-import { call } from '../../api/client';
+import { useMutation } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { useCatalogueStore } from '../../stores/catalogueStore';
 import { useDialogStore } from '../../stores/dialogStore';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
-import { errorMessage } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 
 export function Welcome() {
@@ -14,22 +12,15 @@ export function Welcome() {
   const samplesAvailable = useAppStore((s) => s.info?.samplesAvailable ?? true);
   const navigate = useAppStore((s) => s.navigate);
   const openDialog = useDialogStore((s) => s.open);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const samples = useMutation('samples.load');
+  const { busy, error } = samples;
 
   const loadSamples = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const { fondsId } = await call('samples.load', {});
-      await refreshAfterChange();
-      useCatalogueStore.getState().expand(fondsId);
-      navigate({ kind: 'fonds', fondsId });
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    const loaded = await samples.run({});
+    if (!loaded) return;
+    await refreshAfterChange();
+    useCatalogueStore.getState().expand(loaded.fondsId);
+    navigate({ kind: 'fonds', fondsId: loaded.fondsId });
   };
 
   return (
