@@ -89,6 +89,18 @@ function unitFold(code: number): number {
   return f;
 }
 
+/** The fold of one BMP code unit that is not a surrogate, exactly as {@link fold} folds it in NFC text. */
+export function foldUnit(code: number): string {
+  if (code < 0x80) return String.fromCharCode(code >= 65 && code <= 90 ? code + 32 : code);
+  const f = unitFold(code);
+  return f !== 0xffff ? String.fromCharCode(f) : foldCharCached(String.fromCharCode(code));
+}
+
+/** {@link foldUnit} as one code unit, or 0xffff when the fold is not one unit (then ask {@link foldUnit}). */
+export function foldUnitCode(code: number): number {
+  return code < 0x80 ? (code >= 65 && code <= 90 ? code + 32 : code) : unitFold(code);
+}
+
 let scratch = new Uint16Array(1024);
 
 /**

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { type IndexRow, type IndexableDocument, indexRow } from '../../../shared/search/indexText';
+import { foldUtf8OrDecode } from '../../../shared/text/foldUtf8';
 import { cachedStatement } from '../statementCache';
 
 /** Text the caller already holds (the importer has the body in hand); the rest is read from the row. */
@@ -110,11 +111,17 @@ export class SearchIndexRepository {
     const needBody = [...byId.values()].some((t) => t.body === undefined && t.indexedBody === undefined);
     const rows: Array<{ documentId: number; row: IndexRow }> = [];
     for (const part of chunks(ids)) {
+      // Full texts are read as bytes and folded from them (foldUtf8): turning them into strings
+      // first cost as much as folding them.
       const found = this.st(
-        `SELECT id, number_symbol, subject, doc_type, issuer, parent_issuer, signer_name, place, issue_date, fonds_id, security_level${needBody ? ', full_text' : ''}
+        `SELECT id, number_symbol, subject, doc_type, issuer, parent_issuer, signer_name, place, issue_date, fonds_id, security_level${needBody ? ', CAST(full_text AS BLOB) AS text_bytes' : ''}
          FROM documents WHERE id IN (SELECT value FROM json_each(?)) AND removed_at IS NULL`,
-      ).all(JSON.stringify(part)) as Array<DocRow & { id: number }>;
-      for (const r of found) rows.push({ documentId: r.id, row: toIndexRow(r.id, r, byId.get(r.id)!) });
+      ).all(JSON.stringify(part)) as Array<DocRow & { id: number; text_bytes?: Uint8Array | null }>;
+      for (const r of found) {
+        let text = byId.get(r.id)!;
+        if (text.body === undefined && text.indexedBody === undefined) text = { ...text, indexedBody: r.text_bytes ? foldUtf8OrDecode(r.text_bytes) : '' };
+        rows.push({ documentId: r.id, row: toIndexRow(r.id, r, text) });
+      }
     }
     rows.sort((a, b) => a.row.key - b.row.key);
     for (const r of rows) this.insert(r.documentId, r.row);

@@ -63,8 +63,9 @@ export function applyPlan(ctx: ServiceContext, action: BulkActionName, detail: R
 
       const createdFileIds: number[] = [];
       const created = new Map<number, number>();
+      const targets = new Set(plan.changes.map((c) => c.after?.fileId));
       for (const [placeholder, fields] of plan.createFiles) {
-        if (!plan.changes.some((c) => c.after?.fileId === placeholder)) continue;
+        if (!targets.has(placeholder)) continue;
         const id = repos.files.insert(fields, now);
         const file = repos.files.get(id)!;
         created.set(placeholder, id);

@@ -165,7 +165,12 @@ export function movePlanner(ctx: ServiceContext, input: ActionInput<'documents.m
     finish(plan) {
       const targets = existing ? [existing] : [...perFonds.values()].filter((t): t is MoveTarget => t !== null);
       const byTarget = new Map<number, typeof plan.changes>();
-      for (const c of plan.changes) if (c.verb === 'move') byTarget.set(c.after!.fileId as number, [...(byTarget.get(c.after!.fileId as number) ?? []), c]);
+      for (const c of plan.changes) {
+        if (c.verb !== 'move') continue;
+        const list = byTarget.get(c.after!.fileId as number);
+        if (list) list.push(c);
+        else byTarget.set(c.after!.fileId as number, [c]);
+      }
       for (const target of targets) {
         const moved = byTarget.get(target.id) ?? [];
         if (moved.length === 0) continue;

@@ -7,9 +7,7 @@ import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
 import { useFormSubmit } from '../../util/useFormSubmit';
 import { withoutChangedErrors } from '../../util/forms';
-import { ErrorBanner } from '../common/ErrorBanner';
-import { FormFooter } from '../common/FormFooter';
-import { Modal } from '../common/Modal';
+import { FormDialog } from '../common/FormDialog';
 import { DocumentFormFields } from './DocumentFormFields';
 import { documentPatch, documentToForm, validateDocumentForm, type DocumentFormValues } from './documentForm';
 
@@ -42,27 +40,15 @@ export function DocumentEditDialog({ documentId, onClose }: { documentId: number
   };
 
   return (
-    <Modal title={t('doc.editTitle')} onClose={onClose} testId="document-dialog" wide>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <div className="modal-body">
-          <ErrorBanner message={banner ?? loaded.message} />
-          {original && values ? (
-            <DocumentFormFields fondsId={original.fondsId} reviewFields={original.reviewFields} values={values} errors={errors} onChange={(next) => {
-              setErrors((e) => withoutChangedErrors(e, values, next));
-              setValues(next);
-            }} />
-          ) : (
-            <p className="muted">{t('common.loading')}</p>
-          )}
-        </div>
-        <FormFooter busy={busy || !original} onCancel={onClose} testId="document-form" />
-      </form>
-    </Modal>
+    <FormDialog title={t('doc.editTitle')} onClose={onClose} testId="document-dialog" formTestId="document-form" wide grid={false} banner={banner ?? loaded.message} busy={busy || !original} onSubmit={submit}>
+      {original && values ? (
+        <DocumentFormFields fondsId={original.fondsId} reviewFields={original.reviewFields} values={values} errors={errors} onChange={(next) => {
+          setErrors((e) => withoutChangedErrors(e, values, next));
+          setValues(next);
+        }} />
+      ) : (
+        <p className="muted">{t('common.loading')}</p>
+      )}
+    </FormDialog>
   );
 }

@@ -7,9 +7,7 @@ import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
 import { useFormSubmit } from '../../util/useFormSubmit';
 import { withoutChangedErrors } from '../../util/forms';
-import { ErrorBanner } from '../common/ErrorBanner';
-import { FormFooter } from '../common/FormFooter';
-import { Modal } from '../common/Modal';
+import { FormDialog } from '../common/FormDialog';
 import { FileFormFields } from './FileFormFields';
 import { changedFields, emptyFileForm, fileToForm, formToPayload, validateFileForm, type FileFormValues } from './fileForm';
 
@@ -52,23 +50,11 @@ export function FileFormDialog({ mode, onClose }: { mode: Mode; onClose(): void 
 
   const loading = mode.kind === 'edit' && !original;
   return (
-    <Modal title={mode.kind === 'new' ? t('file.new') : t('file.edit')} onClose={onClose} testId="file-dialog" wide>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <div className="modal-body">
-          <ErrorBanner message={banner ?? loaded.message} />
+    <FormDialog title={mode.kind === 'new' ? t('file.new') : t('file.edit')} onClose={onClose} testId="file-dialog" formTestId="file-form" wide grid={false} banner={banner ?? loaded.message} busy={busy || loading} submitLabel={mode.kind === 'new' ? t('common.create') : t('common.save')} onSubmit={submit}>
           {loading ? <p className="muted">{t('common.loading')}</p> : <FileFormFields values={values} errors={errors} onChange={(next) => {
             setErrors((e) => withoutChangedErrors(e, values, next));
             setValues(next);
           }} />}
-        </div>
-        <FormFooter busy={busy || loading} onCancel={onClose} submitLabel={mode.kind === 'new' ? t('common.create') : t('common.save')} testId="file-form" />
-      </form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -8,10 +8,8 @@ import { refreshAfterChange } from '../../stores/refresh';
 import { useT } from '../../i18n';
 import { errorMessage, fieldErrors } from '../../util/errors';
 import { useFormSubmit } from '../../util/useFormSubmit';
-import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
-import { FormFooter } from '../common/FormFooter';
-import { Modal } from '../common/Modal';
+import { FormDialog } from '../common/FormDialog';
 import { OrganizationPicker, type OrganizationChoice } from './OrganizationPicker';
 
 type Errors = Record<string, string>;
@@ -83,44 +81,32 @@ export function NewFondsDialog({ onClose }: { onClose(): void }) {
     });
 
   return (
-    <Modal title={t('fonds.new')} onClose={onClose} testId="new-fonds-dialog">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <div className="modal-body form-grid">
-          <ErrorBanner message={banner} />
-          <Field id="fonds-code" label={t('fonds.code')} error={errors['code']} required>
-            <input id="fonds-code" value={code} maxLength={50} onChange={(e) => {
-              setCode(e.target.value);
-              clearError('code');
-            }} {...invalidProps('fonds-code', errors['code'])} data-testid="fonds-code" />
-          </Field>
-          <Field id="fonds-name" label={t('fonds.name')} error={errors['name']} required wide>
-            <input id="fonds-name" value={name} maxLength={500} onChange={(e) => {
-              setName(e.target.value);
-              clearError('name');
-            }} {...invalidProps('fonds-name', errors['name'])} data-testid="fonds-name" />
-          </Field>
-          <OrganizationPicker organizations={organizations} value={org} onChange={(v) => {
-            setOrg(v);
-            clearError('organizationId');
-          }} error={errors['organizationId']} />
-          <fieldset className="field field-wide radio-group">
-            <legend>{t('fonds.status')}</legend>
-            {(['open', 'closed'] as const).map((s) => (
-              <label key={s} className="radio">
-                <input type="radio" name="fonds-status" value={s} checked={status === s} onChange={() => setStatus(s)} data-testid={`fonds-status-${s}`} />
-                {t(s === 'open' ? 'fonds.status.open' : 'fonds.status.closed')}
-              </label>
-            ))}
-          </fieldset>
-        </div>
-        <FormFooter busy={busy} onCancel={onClose} submitLabel={t('common.create')} testId="fonds-form" />
-      </form>
-    </Modal>
+    <FormDialog title={t('fonds.new')} onClose={onClose} testId="new-fonds-dialog" formTestId="fonds-form" banner={banner} busy={busy} submitLabel={t('common.create')} onSubmit={submit}>
+      <Field id="fonds-code" label={t('fonds.code')} error={errors['code']} required>
+        <input id="fonds-code" value={code} maxLength={50} onChange={(e) => {
+          setCode(e.target.value);
+          clearError('code');
+        }} {...invalidProps('fonds-code', errors['code'])} data-testid="fonds-code" />
+      </Field>
+      <Field id="fonds-name" label={t('fonds.name')} error={errors['name']} required wide>
+        <input id="fonds-name" value={name} maxLength={500} onChange={(e) => {
+          setName(e.target.value);
+          clearError('name');
+        }} {...invalidProps('fonds-name', errors['name'])} data-testid="fonds-name" />
+      </Field>
+      <OrganizationPicker organizations={organizations} value={org} onChange={(v) => {
+        setOrg(v);
+        clearError('organizationId');
+      }} error={errors['organizationId']} />
+      <fieldset className="field field-wide radio-group">
+        <legend>{t('fonds.status')}</legend>
+        {(['open', 'closed'] as const).map((s) => (
+          <label key={s} className="radio">
+            <input type="radio" name="fonds-status" value={s} checked={status === s} onChange={() => setStatus(s)} data-testid={`fonds-status-${s}`} />
+            {t(s === 'open' ? 'fonds.status.open' : 'fonds.status.closed')}
+          </label>
+        ))}
+      </fieldset>
+    </FormDialog>
   );
 }

@@ -8,10 +8,8 @@ import { useCatalogueStore } from '../../stores/catalogueStore';
 import { useLocale, useT } from '../../i18n';
 import { retentionLabel } from '../../util/format';
 import { useFormSubmit } from '../../util/useFormSubmit';
-import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
-import { FormFooter } from '../common/FormFooter';
-import { Modal } from '../common/Modal';
+import { FormDialog } from '../common/FormDialog';
 import type { BatchDetail } from '@shared/contract/types/handover';
 
 export function AddFilesDialog({ batchId, onClose, onAdded }: { batchId: number; onClose(): void; onAdded(d: BatchDetail): void }) {
@@ -65,95 +63,83 @@ export function AddFilesDialog({ batchId, onClose, onAdded }: { batchId: number;
 
   const all = candidates ?? [];
   return (
-    <Modal title={t('handover.add.title')} onClose={onClose} testId="hv-add-dialog" wide>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void onSubmit();
-        }}
-      >
-        <div className="modal-body">
-          <ErrorBanner message={banner ?? listed.message} />
-          <Field id="hv-add-fonds" label={t('handover.add.fonds')}>
-            <select id="hv-add-fonds" value={fondsId ?? ''} onChange={(e) => setFondsId(Number(e.target.value))}>
-              {fonds.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.code} — {f.name}
-                </option>
-              ))}
-            </select>
+    <FormDialog title={t('handover.add.title')} onClose={onClose} testId="hv-add-dialog" formTestId="hv-add" wide grid={false} banner={banner ?? listed.message} busy={busy} submitLabel={t('handover.add.submit', { n: chosen.size })} onSubmit={onSubmit}>
+      <Field id="hv-add-fonds" label={t('handover.add.fonds')}>
+        <select id="hv-add-fonds" value={fondsId ?? ''} onChange={(e) => setFondsId(Number(e.target.value))}>
+          {fonds.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.code} — {f.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {candidates && all.length === 0 ? <p className="muted">{t('handover.add.none')}</p> : null}
+      {all.length > 0 ? (
+        <table className="data-table hv-pick" data-testid="hv-candidates">
+          <thead>
+            <tr>
+              <th>
+                <input
+                  type="checkbox"
+                  aria-label={t('handover.add.selectAll')}
+                  checked={chosen.size === all.length}
+                  onChange={(e) => setChosen(e.target.checked ? new Set(all.map((f) => f.id)) : new Set())}
+                  data-testid="hv-select-all"
+                />
+              </th>
+              <th>{t('file.codeShort')}</th>
+              <th>{t('file.title')}</th>
+              <th>{t('file.retention')}</th>
+              <th>{t('file.box')}</th>
+              <th className="num">{t('file.documents')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {all.map((f) => (
+              <tr key={f.id}>
+                <td>
+                  <input type="checkbox" checked={chosen.has(f.id)} onChange={() => setChosen((c) => toggle(c, f.id))} aria-label={f.code} data-testid={`hv-pick-${f.id}`} />
+                </td>
+                <td>{f.code}</td>
+                <td className="col-title">
+                  {f.title}
+                  {f.secretDocuments.length > 0 ? <span className="badge hv-badge-secret">{t('handover.batch.secretMark')}</span> : null}
+                </td>
+                <td>{retentionLabel(f.retention, locale) ?? t('common.notSet')}</td>
+                <td>{f.box ?? '—'}</td>
+                <td className="num">{f.documentCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {errors.files ? <p className="field-error">{errors.files}</p> : null}
+      {secrets.length > 0 ? (
+        <fieldset className="hv-secret-box" data-testid="hv-secret-box">
+          <legend className="secret-text">{t('handover.add.secretTitle')}</legend>
+          <p className="muted">{t('handover.add.secretExplain')}</p>
+          <ul className="plain-list">
+            {secrets.map((s, i) => (
+              <li key={s.documentId ?? `an-${i}`}>
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    disabled={s.documentId === null}
+                    checked={s.documentId !== null && confirmed.has(s.documentId)}
+                    onChange={() => s.documentId !== null && setConfirmed((c) => toggle(c, s.documentId!))}
+                    data-testid={`hv-confirm-${s.documentId ?? `an-${i}`}`}
+                  />
+                  {s.numberSymbol ?? (s.documentId !== null ? `#${s.documentId}` : t('handover.add.secretHidden'))} ({t(`security.${s.securityLevel}`)}) — {t('file.codeShort')} {s.file}: {t('handover.add.secretConfirm')}
+                </label>
+              </li>
+            ))}
+          </ul>
+          {errors.secrets ? <p className="field-error">{errors.secrets}</p> : null}
+          <Field id="hv-secret-reason" label={t('handover.add.reason')} error={errors.reason} required>
+            <textarea id="hv-secret-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} {...invalidProps('hv-secret-reason', errors.reason)} />
           </Field>
-          {candidates && all.length === 0 ? <p className="muted">{t('handover.add.none')}</p> : null}
-          {all.length > 0 ? (
-            <table className="data-table hv-pick" data-testid="hv-candidates">
-              <thead>
-                <tr>
-                  <th>
-                    <input
-                      type="checkbox"
-                      aria-label={t('handover.add.selectAll')}
-                      checked={chosen.size === all.length}
-                      onChange={(e) => setChosen(e.target.checked ? new Set(all.map((f) => f.id)) : new Set())}
-                      data-testid="hv-select-all"
-                    />
-                  </th>
-                  <th>{t('file.codeShort')}</th>
-                  <th>{t('file.title')}</th>
-                  <th>{t('file.retention')}</th>
-                  <th>{t('file.box')}</th>
-                  <th className="num">{t('file.documents')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {all.map((f) => (
-                  <tr key={f.id}>
-                    <td>
-                      <input type="checkbox" checked={chosen.has(f.id)} onChange={() => setChosen((c) => toggle(c, f.id))} aria-label={f.code} data-testid={`hv-pick-${f.id}`} />
-                    </td>
-                    <td>{f.code}</td>
-                    <td className="col-title">
-                      {f.title}
-                      {f.secretDocuments.length > 0 ? <span className="badge hv-badge-secret">{t('handover.batch.secretMark')}</span> : null}
-                    </td>
-                    <td>{retentionLabel(f.retention, locale) ?? t('common.notSet')}</td>
-                    <td>{f.box ?? '—'}</td>
-                    <td className="num">{f.documentCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-          {errors.files ? <p className="field-error">{errors.files}</p> : null}
-          {secrets.length > 0 ? (
-            <fieldset className="hv-secret-box" data-testid="hv-secret-box">
-              <legend className="secret-text">{t('handover.add.secretTitle')}</legend>
-              <p className="muted">{t('handover.add.secretExplain')}</p>
-              <ul className="plain-list">
-                {secrets.map((s, i) => (
-                  <li key={s.documentId ?? `an-${i}`}>
-                    <label className="checkbox">
-                      <input
-                        type="checkbox"
-                        disabled={s.documentId === null}
-                        checked={s.documentId !== null && confirmed.has(s.documentId)}
-                        onChange={() => s.documentId !== null && setConfirmed((c) => toggle(c, s.documentId!))}
-                        data-testid={`hv-confirm-${s.documentId ?? `an-${i}`}`}
-                      />
-                      {s.numberSymbol ?? (s.documentId !== null ? `#${s.documentId}` : t('handover.add.secretHidden'))} ({t(`security.${s.securityLevel}`)}) — {t('file.codeShort')} {s.file}: {t('handover.add.secretConfirm')}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-              {errors.secrets ? <p className="field-error">{errors.secrets}</p> : null}
-              <Field id="hv-secret-reason" label={t('handover.add.reason')} error={errors.reason} required>
-                <textarea id="hv-secret-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} {...invalidProps('hv-secret-reason', errors.reason)} />
-              </Field>
-            </fieldset>
-          ) : null}
-        </div>
-        <FormFooter busy={busy} onCancel={onClose} submitLabel={t('handover.add.submit', { n: chosen.size })} testId="hv-add" />
-      </form>
-    </Modal>
+        </fieldset>
+      ) : null}
+    </FormDialog>
   );
 }

@@ -5,10 +5,8 @@ import { useMutation, useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { useT } from '../../i18n';
 import { useFormSubmit } from '../../util/useFormSubmit';
-import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
-import { FormFooter } from '../common/FormFooter';
-import { Modal } from '../common/Modal';
+import { FormDialog } from '../common/FormDialog';
 
 const KINDS: RecipientKind[] = ['successor', 'provincial_archive', 'other'];
 const NEW = '__new__';
@@ -74,55 +72,43 @@ export function NewBatchDialog({ onClose }: { onClose(): void }) {
     </option>
   ));
   return (
-    <Modal title={t('handover.new.title')} onClose={onClose} testId="hv-new-dialog" wide>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void onSubmit();
-        }}
-      >
-        <div className="modal-body form-grid">
-          <ErrorBanner message={banner ?? orgList.message} />
-          <Field id="hv-code" label={t('handover.field.code')} error={errors.code} required>
-            <input id="hv-code" value={code} onChange={(e) => setCode(e.target.value)} placeholder="01/BB-BG" {...invalidProps('hv-code', errors.code)} />
-          </Field>
-          <Field id="hv-kind" label={t('handover.field.recipientKind')}>
-            <select id="hv-kind" value={kind} onChange={(e) => setKind(e.target.value as RecipientKind)}>
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`handover.recipient.${k}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="hv-from" label={t('handover.field.from')} error={errors.fromOrganizationId} required>
-            <select id="hv-from" value={fromId} onChange={(e) => setFromId(e.target.value)} {...invalidProps('hv-from', errors.fromOrganizationId)}>
-              <option value="">{t('handover.new.chooseOrg')}</option>
-              {orgOptions}
-            </select>
-          </Field>
-          <Field id="hv-to" label={t('handover.field.to')} error={errors.toOrganizationId}>
-            <select id="hv-to" value={toId} onChange={(e) => setToId(e.target.value)} {...invalidProps('hv-to', errors.toOrganizationId)}>
-              <option value="">{t('handover.new.chooseOrg')}</option>
-              {orgOptions}
-              <option value={NEW}>{t('org.new')}</option>
-            </select>
-          </Field>
-          {toId === NEW ? (
-            <Field id="hv-to-new" label={t('org.newName')} error={errors.newTo} required wide>
-              <input id="hv-to-new" value={newTo} maxLength={500} onChange={(e) => setNewTo(e.target.value)} {...invalidProps('hv-to-new', errors.newTo)} />
-            </Field>
-          ) : null}
-          <Field id="hv-basis" label={t('handover.field.legalBasis')} wide>
-            <textarea id="hv-basis" rows={3} value={basis} onChange={(e) => setBasis(e.target.value)} />
-          </Field>
-          <Field id="hv-place" label={t('handover.field.place')}>
-            <input id="hv-place" value={place} onChange={(e) => setPlace(e.target.value)} />
-          </Field>
-        </div>
-        <FormFooter busy={busy} onCancel={onClose} submitLabel={t('common.create')} testId="hv-new" />
-      </form>
-    </Modal>
+    <FormDialog title={t('handover.new.title')} onClose={onClose} testId="hv-new-dialog" formTestId="hv-new" wide banner={banner ?? orgList.message} busy={busy} submitLabel={t('common.create')} onSubmit={onSubmit}>
+      <Field id="hv-code" label={t('handover.field.code')} error={errors.code} required>
+        <input id="hv-code" value={code} onChange={(e) => setCode(e.target.value)} placeholder="01/BB-BG" {...invalidProps('hv-code', errors.code)} />
+      </Field>
+      <Field id="hv-kind" label={t('handover.field.recipientKind')}>
+        <select id="hv-kind" value={kind} onChange={(e) => setKind(e.target.value as RecipientKind)}>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`handover.recipient.${k}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="hv-from" label={t('handover.field.from')} error={errors.fromOrganizationId} required>
+        <select id="hv-from" value={fromId} onChange={(e) => setFromId(e.target.value)} {...invalidProps('hv-from', errors.fromOrganizationId)}>
+          <option value="">{t('handover.new.chooseOrg')}</option>
+          {orgOptions}
+        </select>
+      </Field>
+      <Field id="hv-to" label={t('handover.field.to')} error={errors.toOrganizationId}>
+        <select id="hv-to" value={toId} onChange={(e) => setToId(e.target.value)} {...invalidProps('hv-to', errors.toOrganizationId)}>
+          <option value="">{t('handover.new.chooseOrg')}</option>
+          {orgOptions}
+          <option value={NEW}>{t('org.new')}</option>
+        </select>
+      </Field>
+      {toId === NEW ? (
+        <Field id="hv-to-new" label={t('org.newName')} error={errors.newTo} required wide>
+          <input id="hv-to-new" value={newTo} maxLength={500} onChange={(e) => setNewTo(e.target.value)} {...invalidProps('hv-to-new', errors.newTo)} />
+        </Field>
+      ) : null}
+      <Field id="hv-basis" label={t('handover.field.legalBasis')} wide>
+        <textarea id="hv-basis" rows={3} value={basis} onChange={(e) => setBasis(e.target.value)} />
+      </Field>
+      <Field id="hv-place" label={t('handover.field.place')}>
+        <input id="hv-place" value={place} onChange={(e) => setPlace(e.target.value)} />
+      </Field>
+    </FormDialog>
   );
 }

@@ -4,10 +4,8 @@ import type { AccessRegime, Fonds, FondsStatus } from '@shared/contract/types';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useT, type MessageKey } from '../../i18n';
 import { useFormSubmit } from '../../util/useFormSubmit';
-import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
-import { FormFooter } from '../common/FormFooter';
-import { Modal } from '../common/Modal';
+import { FormDialog } from '../common/FormDialog';
 
 export function FondsDialog({ fonds, onSaved, onClose }: { fonds: Fonds; onSaved(): Promise<void>; onClose(): void }) {
   const t = useT();
@@ -51,59 +49,47 @@ export function FondsDialog({ fonds, onSaved, onClose }: { fonds: Fonds; onSaved
       onClose();
     });
   return (
-    <Modal title={t('structure.editFonds', { code: fonds.code })} onClose={onClose} testId="fonds-dialog" wide>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <div className="modal-body form-grid">
-          <ErrorBanner message={banner ?? orgList.message} />
-          <Field id="fonds-edit-code" label={t('fonds.code')} error={errors.code} required>
-            <input id="fonds-edit-code" value={v.code} maxLength={50} onChange={(e) => set('code', e.target.value)} {...invalidProps('fonds-edit-code', errors.code)} data-testid="fonds-edit-code" />
-          </Field>
-          <Field id="fonds-edit-status" label={t('fonds.status')}>
-            <select id="fonds-edit-status" value={v.status} onChange={(e) => set('status', e.target.value)} data-testid="fonds-edit-status">
-              <option value="open">{t('fonds.status.open')}</option>
-              <option value="closed">{t('fonds.status.closed')}</option>
-            </select>
-          </Field>
-          <Field id="fonds-edit-name" label={t('fonds.name')} error={errors.name} required wide>
-            <input id="fonds-edit-name" value={v.name} maxLength={500} onChange={(e) => set('name', e.target.value)} {...invalidProps('fonds-edit-name', errors.name)} data-testid="fonds-edit-name" />
-          </Field>
-          <Field id="fonds-edit-org" label={t('fonds.organization')} wide>
-            <select id="fonds-edit-org" value={v.organizationId} onChange={(e) => set('organizationId', e.target.value)} data-testid="fonds-edit-org">
-              {orgs.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="fonds-edit-access" label={t('fonds.accessRegime')}>
-            <select id="fonds-edit-access" value={v.accessRegime} onChange={(e) => set('accessRegime', e.target.value)} data-testid="fonds-edit-access">
-              <option value="">{t('common.notSet')}</option>
-              {(['public', 'conditional', 'secret'] as const).map((a) => (
-                <option key={a} value={a}>
-                  {t(`access.${a}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="fonds-edit-language" label={t('fonds.language')}>
-            <input id="fonds-edit-language" value={v.language} maxLength={50} onChange={(e) => set('language', e.target.value)} data-testid="fonds-edit-language" />
-          </Field>
-          <Field id="fonds-edit-history" label={t('fonds.history')} wide>
-            <textarea id="fonds-edit-history" rows={3} value={v.history} onChange={(e) => set('history', e.target.value)} data-testid="fonds-edit-history" />
-          </Field>
-          <Field id="fonds-edit-notes" label={t('fonds.notes')} wide>
-            <textarea id="fonds-edit-notes" rows={2} value={v.notes} onChange={(e) => set('notes', e.target.value)} data-testid="fonds-edit-notes" />
-          </Field>
-        </div>
-        <FormFooter busy={busy} onCancel={onClose} testId="fonds-edit-form" />
-      </form>
-    </Modal>
+    <FormDialog title={t('structure.editFonds', { code: fonds.code })} onClose={onClose} testId="fonds-dialog" formTestId="fonds-edit-form" wide banner={banner ?? orgList.message} busy={busy} onSubmit={save}>
+      <Field id="fonds-edit-code" label={t('fonds.code')} error={errors.code} required>
+        <input id="fonds-edit-code" value={v.code} maxLength={50} onChange={(e) => set('code', e.target.value)} {...invalidProps('fonds-edit-code', errors.code)} data-testid="fonds-edit-code" />
+      </Field>
+      <Field id="fonds-edit-status" label={t('fonds.status')}>
+        <select id="fonds-edit-status" value={v.status} onChange={(e) => set('status', e.target.value)} data-testid="fonds-edit-status">
+          <option value="open">{t('fonds.status.open')}</option>
+          <option value="closed">{t('fonds.status.closed')}</option>
+        </select>
+      </Field>
+      <Field id="fonds-edit-name" label={t('fonds.name')} error={errors.name} required wide>
+        <input id="fonds-edit-name" value={v.name} maxLength={500} onChange={(e) => set('name', e.target.value)} {...invalidProps('fonds-edit-name', errors.name)} data-testid="fonds-edit-name" />
+      </Field>
+      <Field id="fonds-edit-org" label={t('fonds.organization')} wide>
+        <select id="fonds-edit-org" value={v.organizationId} onChange={(e) => set('organizationId', e.target.value)} data-testid="fonds-edit-org">
+          {orgs.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="fonds-edit-access" label={t('fonds.accessRegime')}>
+        <select id="fonds-edit-access" value={v.accessRegime} onChange={(e) => set('accessRegime', e.target.value)} data-testid="fonds-edit-access">
+          <option value="">{t('common.notSet')}</option>
+          {(['public', 'conditional', 'secret'] as const).map((a) => (
+            <option key={a} value={a}>
+              {t(`access.${a}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="fonds-edit-language" label={t('fonds.language')}>
+        <input id="fonds-edit-language" value={v.language} maxLength={50} onChange={(e) => set('language', e.target.value)} data-testid="fonds-edit-language" />
+      </Field>
+      <Field id="fonds-edit-history" label={t('fonds.history')} wide>
+        <textarea id="fonds-edit-history" rows={3} value={v.history} onChange={(e) => set('history', e.target.value)} data-testid="fonds-edit-history" />
+      </Field>
+      <Field id="fonds-edit-notes" label={t('fonds.notes')} wide>
+        <textarea id="fonds-edit-notes" rows={2} value={v.notes} onChange={(e) => set('notes', e.target.value)} data-testid="fonds-edit-notes" />
+      </Field>
+    </FormDialog>
   );
 }

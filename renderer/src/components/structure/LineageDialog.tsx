@@ -6,10 +6,8 @@ import { useT } from '../../i18n';
 import { useFormSubmit } from '../../util/useFormSubmit';
 import { isIsoDate } from '@shared/text/dates';
 import { DateInput } from '../common/DateInput';
-import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
-import { FormFooter } from '../common/FormFooter';
-import { Modal } from '../common/Modal';
+import { FormDialog } from '../common/FormDialog';
 
 const KINDS: SuccessionKind[] = ['dissolved', 'merged', 'succeeded'];
 
@@ -34,45 +32,33 @@ export function LineageDialog({ org, all, onSaved, onClose }: { org: Organizatio
       onClose();
     });
   return (
-    <Modal title={t('structure.addLineageOf', { name: org.name })} onClose={onClose} testId="lineage-dialog" wide>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <div className="modal-body form-grid">
-          <ErrorBanner message={banner} />
-          <fieldset className="field field-wide radio-group">
-            <legend>{t('lineage.kind')}</legend>
-            {KINDS.map((k) => (
-              <label key={k} className="radio">
-                <input type="radio" name="lineage-kind" checked={kind === k} onChange={() => setKind(k)} data-testid={`lineage-kind-${k}`} /> {t(`lineage.choose.${k}`)}
-              </label>
+    <FormDialog title={t('structure.addLineageOf', { name: org.name })} onClose={onClose} testId="lineage-dialog" formTestId="lineage-form" wide banner={banner} busy={busy} submitLabel={t('common.save')} onSubmit={save}>
+      <fieldset className="field field-wide radio-group">
+        <legend>{t('lineage.kind')}</legend>
+        {KINDS.map((k) => (
+          <label key={k} className="radio">
+            <input type="radio" name="lineage-kind" checked={kind === k} onChange={() => setKind(k)} data-testid={`lineage-kind-${k}`} /> {t(`lineage.choose.${k}`)}
+          </label>
+        ))}
+      </fieldset>
+      <Field id="lineage-other" label={t('lineage.other')} error={errors.other} required wide>
+        <select id="lineage-other" value={other} onChange={(e) => setOther(e.target.value)} {...invalidProps('lineage-other', errors.other)} data-testid="lineage-other">
+          <option value="">{t('org.choose')}</option>
+          {all
+            .filter((o) => o.id !== org.id)
+            .map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
             ))}
-          </fieldset>
-          <Field id="lineage-other" label={t('lineage.other')} error={errors.other} required wide>
-            <select id="lineage-other" value={other} onChange={(e) => setOther(e.target.value)} {...invalidProps('lineage-other', errors.other)} data-testid="lineage-other">
-              <option value="">{t('org.choose')}</option>
-              {all
-                .filter((o) => o.id !== org.id)
-                .map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-            </select>
-          </Field>
-          <Field id="lineage-date" label={t('lineage.date')} error={errors.date}>
-            <DateInput id="lineage-date" value={date} onChange={setDate} {...invalidProps('lineage-date', errors.date)} data-testid="lineage-date" />
-          </Field>
-          <Field id="lineage-basis" label={t('lineage.basis')}>
-            <input id="lineage-basis" value={basis} maxLength={1_000} onChange={(e) => setBasis(e.target.value)} data-testid="lineage-basis" />
-          </Field>
-        </div>
-        <FormFooter busy={busy} onCancel={onClose} submitLabel={t('common.save')} testId="lineage-form" />
-      </form>
-    </Modal>
+        </select>
+      </Field>
+      <Field id="lineage-date" label={t('lineage.date')} error={errors.date}>
+        <DateInput id="lineage-date" value={date} onChange={setDate} {...invalidProps('lineage-date', errors.date)} data-testid="lineage-date" />
+      </Field>
+      <Field id="lineage-basis" label={t('lineage.basis')}>
+        <input id="lineage-basis" value={basis} maxLength={1_000} onChange={(e) => setBasis(e.target.value)} data-testid="lineage-basis" />
+      </Field>
+    </FormDialog>
   );
 }

@@ -6,10 +6,8 @@ import { useT, type MessageKey } from '../../i18n';
 import { useFormSubmit } from '../../util/useFormSubmit';
 import { isIsoDate } from '@shared/text/dates';
 import { DateInput } from '../common/DateInput';
-import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
-import { FormFooter } from '../common/FormFooter';
-import { Modal } from '../common/Modal';
+import { FormDialog } from '../common/FormDialog';
 
 const LEVELS: OrganizationLevel[] = ['central', 'province', 'district', 'commune', 'grassroots', 'agency', 'other'];
 
@@ -52,55 +50,43 @@ export function OrganizationDialog({ org, all, onSaved, onClose }: { org: Organi
       onClose();
     });
   return (
-    <Modal title={t('structure.editOrg', { name: org.name })} onClose={onClose} testId="org-dialog" wide>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <div className="modal-body form-grid">
-          <ErrorBanner message={banner} />
-          <Field id="org-name" label={t('org.name')} error={errors.name} required wide>
-            <input id="org-name" value={v.name} maxLength={500} onChange={(e) => set('name', e.target.value)} {...invalidProps('org-name', errors.name)} data-testid="org-name" />
-          </Field>
-          <Field id="org-code" label={t('org.code')} error={errors.code}>
-            <input id="org-code" value={v.code} maxLength={50} onChange={(e) => set('code', e.target.value)} data-testid="org-code" />
-          </Field>
-          <Field id="org-level" label={t('org.level')}>
-            <select id="org-level" value={v.level} onChange={(e) => set('level', e.target.value)} data-testid="org-level">
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {t(`org.level.${l}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="org-parent" label={t('org.parent')} wide>
-            <select id="org-parent" value={v.parentId} onChange={(e) => set('parentId', e.target.value)} data-testid="org-parent">
-              <option value="">{t('common.none')}</option>
-              {all
-                .filter((o) => o.id !== org.id)
-                .map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-            </select>
-          </Field>
-          <Field id="org-start" label={t('org.startDate')} error={errors.startDate}>
-            <DateInput id="org-start" value={v.startDate} onChange={(x) => set('startDate', x)} {...invalidProps('org-start', errors.startDate)} data-testid="org-start" />
-          </Field>
-          <Field id="org-end" label={t('org.endDate')} error={errors.endDate}>
-            <DateInput id="org-end" value={v.endDate} onChange={(x) => set('endDate', x)} {...invalidProps('org-end', errors.endDate)} data-testid="org-end" />
-          </Field>
-          <Field id="org-notes" label={t('org.notes')} wide>
-            <textarea id="org-notes" rows={2} value={v.notes} onChange={(e) => set('notes', e.target.value)} data-testid="org-notes" />
-          </Field>
-        </div>
-        <FormFooter busy={busy} onCancel={onClose} testId="org-form" />
-      </form>
-    </Modal>
+    <FormDialog title={t('structure.editOrg', { name: org.name })} onClose={onClose} testId="org-dialog" formTestId="org-form" wide banner={banner} busy={busy} onSubmit={save}>
+      <Field id="org-name" label={t('org.name')} error={errors.name} required wide>
+        <input id="org-name" value={v.name} maxLength={500} onChange={(e) => set('name', e.target.value)} {...invalidProps('org-name', errors.name)} data-testid="org-name" />
+      </Field>
+      <Field id="org-code" label={t('org.code')} error={errors.code}>
+        <input id="org-code" value={v.code} maxLength={50} onChange={(e) => set('code', e.target.value)} data-testid="org-code" />
+      </Field>
+      <Field id="org-level" label={t('org.level')}>
+        <select id="org-level" value={v.level} onChange={(e) => set('level', e.target.value)} data-testid="org-level">
+          {LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {t(`org.level.${l}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="org-parent" label={t('org.parent')} wide>
+        <select id="org-parent" value={v.parentId} onChange={(e) => set('parentId', e.target.value)} data-testid="org-parent">
+          <option value="">{t('common.none')}</option>
+          {all
+            .filter((o) => o.id !== org.id)
+            .map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+        </select>
+      </Field>
+      <Field id="org-start" label={t('org.startDate')} error={errors.startDate}>
+        <DateInput id="org-start" value={v.startDate} onChange={(x) => set('startDate', x)} {...invalidProps('org-start', errors.startDate)} data-testid="org-start" />
+      </Field>
+      <Field id="org-end" label={t('org.endDate')} error={errors.endDate}>
+        <DateInput id="org-end" value={v.endDate} onChange={(x) => set('endDate', x)} {...invalidProps('org-end', errors.endDate)} data-testid="org-end" />
+      </Field>
+      <Field id="org-notes" label={t('org.notes')} wide>
+        <textarea id="org-notes" rows={2} value={v.notes} onChange={(e) => set('notes', e.target.value)} data-testid="org-notes" />
+      </Field>
+    </FormDialog>
   );
 }
