@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { DocumentRecord, DocumentListPage, IncomingStamp } from '../../../shared/contract/types';
 import { numberSymbolKey } from '../../../shared/domain/numberSymbol';
 import type { DocumentMention } from '../../../shared/importing/sameDocument';
-import { digestOfWritten } from '../recordDigests';
+import { DOCUMENT_CONTENT, digestOfWritten } from '../recordDigests';
 import { parseJson, parseJsonArray, updateById } from './sql';
 
 /**
@@ -50,6 +50,9 @@ export const DOCUMENT_COLUMNS = {
 
 type DocumentField = keyof typeof DOCUMENT_COLUMNS;
 const FIELDS = Object.keys(DOCUMENT_COLUMNS) as DocumentField[];
+
+/** The fields a record digest covers (its reading, `parseInfo`, is not hashed: not serialized for it either). */
+const DIGESTED_FIELDS = FIELDS.filter((f) => (DOCUMENT_CONTENT as readonly string[]).includes(DOCUMENT_COLUMNS[f]));
 
 /** Fields stored as JSON text. */
 const JSON_FIELDS = new Set<string>(['addressees', 'recipients', 'incomingStamp', 'reviewFields', 'parseInfo'] satisfies DocumentField[]);
@@ -118,7 +121,7 @@ export class DocumentRepository {
    */
   insertedDigest(f: DocumentFields): string {
     const values: Record<string, unknown> = {};
-    for (const field of FIELDS) values[DOCUMENT_COLUMNS[field]] = stored(field, f[field]);
+    for (const field of DIGESTED_FIELDS) values[DOCUMENT_COLUMNS[field]] = stored(field, f[field]);
     return digestOfWritten('document', values);
   }
 
