@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fsyncFile, fsyncFileAsync } from '../fsync';
+import { fsyncFileAsync } from '../fsync';
 import { makeDirs } from '../makeDirs';
 import { HEADER_BYTES, Opener, Sealer, SealedFileError, keyIdOf, plainSizeOf, sealBuffer, sealState, sealedSizeOf } from './sealedFormat';
 
@@ -218,30 +218,24 @@ export class OriginalFiles {
    * to do (already sealed, or sealed under a key this catalogue does not hold: left as it is).
    */
   async sealInPlace(file: string): Promise<boolean> {
-    if (this.key === null || this.stateOf(file) !== 'plain') return false;
+    if (this.key === null) return false;
+    // One descriptor for the look at the header and the read: another process sealing the same
+    // file at once renames its result over the name, never into what this one reads, so a file is
+    // never sealed twice over.
+    const fd = fs.openSync(file, 'r');
     const temp = `${file}.${process.pid}.seal.tmp`;
     try {
-      await pipeline(fs.createReadStream(file, { highWaterMark: STREAM_CHUNK }), new SealTransform(this.key), fs.createWriteStream(temp));
+      const head = Buffer.alloc(HEADER_BYTES);
+      const n = fs.readSync(fd, head, 0, HEADER_BYTES, 0);
+      if (sealState(head.subarray(0, n), this.keyId) !== 'plain') return false;
+      await pipeline(fs.createReadStream(file, { fd, start: 0, autoClose: false, highWaterMark: STREAM_CHUNK }), new SealTransform(this.key), fs.createWriteStream(temp));
       await fsyncFileAsync(temp);
       await fs.promises.rename(temp, file);
     } catch (err) {
       fs.rmSync(temp, { force: true });
       throw err;
-    }
-    return true;
-  }
-
-  /** `sealInPlace` for a small file, synchronously (flushed). */
-  sealInPlaceSync(file: string): boolean {
-    if (this.key === null || this.stateOf(file) !== 'plain') return false;
-    const temp = `${file}.${process.pid}.seal.tmp`;
-    try {
-      fs.writeFileSync(temp, sealBuffer(this.key, fs.readFileSync(file)));
-      fsyncFile(temp);
-      fs.renameSync(temp, file);
-    } catch (err) {
-      fs.rmSync(temp, { force: true });
-      throw err;
+    } finally {
+      fs.closeSync(fd);
     }
     return true;
   }
