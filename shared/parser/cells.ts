@@ -1,7 +1,7 @@
 import type { Seg } from './clean';
 import { makeJoined } from './clean';
 import { readPlaceDate } from './dateLine';
-import { BODY_HEADS, isCapitals, startsWithWord } from './lexicon';
+import { BODY_HEADS, isCapitals, opensWithBody, startsWithWord } from './lexicon';
 import { findMotto } from './motto';
 import { readNumberLine } from './numberLine';
 
@@ -39,8 +39,12 @@ function joinsAsDate(a: Seg, b: Seg): boolean {
 
 /** `Yên` / `Bái, ngày 21 …`, `Hà` / `Nội, ngày …`: the first word of the place on a line of its own. */
 function joinsAsPlace(a: Seg, b: Seg): boolean {
-  return PLACE_WORD_RE.test(a.text) && /^\p{Lu}/u.test(b.text) && PLACE_THEN_DATE_RE.test(b.folded);
+  if (PLACE_WORD_RE.test(a.text) && /^\p{Lu}/u.test(b.text) && PLACE_THEN_DATE_RE.test(b.folded)) return true;
+  // `Quảng Bình,` / `ngày 25 tháng 5 năm 2015`: the place and its comma, the date on the next line.
+  return PLACE_COMMA_RE.test(a.text) && /^ngay\s/.test(b.folded) && readPlaceDate(b) !== null && !!readPlaceDate(makeJoined(a, b))?.place;
 }
+/** A place in title case and its comma, alone on a line (`Quảng Bình,`, `TP. Hồ Chí Minh,`). */
+const PLACE_COMMA_RE = /^\p{Lu}[\p{L}.'’ -]{1,30},$/u;
 
 /**
  * `HỘI` / `ĐỒNG NHÂN DÂN QUẬN 2`, `BAN` / `CHẤP HÀNH TRUNG ƯƠNG`: a body's first word cut from the
@@ -50,8 +54,13 @@ function joinsAsBody(a: Seg, b: Seg): boolean {
   if (!isCapitals(a.text, 2) || !isCapitals(b.text, 2) || a.text.includes(' ')) return false;
   const joined = `${a.folded} ${b.folded}`;
   const head = BODY_HEADS.filter((h) => startsWithWord(joined, [h])).reduce((n, h) => Math.max(n, h.length), 0);
-  return head > a.folded.length;
+  if (head > a.folded.length) return true;
+  // `BỘ` / `TÀI CHÍNH`, `SỞ` / `NỘI VỤ`: a kind of body that is never a name by itself, its name on
+  // the next line (and that line no body of its own, no figures: `SỐ` / `15-BTC/TT` is a number).
+  return NAMELESS_HEADS.has(a.folded) && !/\d/.test(b.text) && !opensWithBody(b) && !findMotto(b.folded, () => '');
 }
+/** Kinds of body printed before the name that makes them one. */
+const NAMELESS_HEADS: ReadonlySet<string> = new Set(['bo', 'so', 'cuc', 'vu', 'vien', 'phong', 'truong', 'tong cuc', 'chi cuc']);
 
 /** `ĐẢNG` / `CỘNG SẢN VIỆT NAM`: the motto's first word on a line of its own. */
 function joinsAsMotto(a: Seg, b: Seg): boolean {

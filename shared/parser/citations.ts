@@ -38,10 +38,16 @@ const ONE_GROUP_AT = 8;
 const SPACED_AT = 11;
 /**
  * A State symbol a line break cut at one of its hyphens (`Tờ trình số 178/TTr-` / `STTTT ngày …`,
- * a PDF's text layer or a wrapped web page): the code on the next line, in capitals (`TTg` allowed),
- * completes it.
+ * a PDF's text layer or a wrapped web page, a Word paragraph break): the code on the next line, in
+ * capitals (`TTg` allowed), completes it.
  */
-const WRAPPED_TAIL_RE = /-[ \t]{0,3}\r?\n[ \t]{0,8}(\p{Lu}[\p{Lu}\p{N}]{1,11}\p{Ll}{0,2}(?:-\p{Lu}[\p{Lu}\p{N}]{0,11}\p{Ll}{0,2}){0,2})(?![\p{L}\p{N}/-])/uy;
+const WRAPPED_TAIL_RE = /[ \t]{0,2}-[ \t]{0,3}\r?\n(?:[ \t]{0,8}\r?\n)?[ \t]{0,8}(\p{Lu}[\p{Lu}\p{N}&]{1,11}\p{Ll}{0,2}(?:-\p{Lu}[\p{Lu}\p{N}&]{0,11}\p{Ll}{0,2}){0,2})(?![\p{L}\p{N}/-])/uy;
+/**
+ * A stray space inside a symbol's last code (`Thông tư 01/2016/TT-BGD ĐT`): the capitals after it
+ * complete the code only when the same document also writes the whole symbol
+ * (`01/2016/TT-BGDĐT`); then both are one citation.
+ */
+const SPLIT_CODE_TAIL_RE = /[ \t]{1,2}(\p{Lu}{1,4})(?![\p{L}\p{N}/-])/uy;
 
 const TYPE_WORDS = [
   'thông báo kết luận',
@@ -155,7 +161,32 @@ export function findCitations(
       span: { start: m.index, end },
     });
   }
-  return out;
+  return joinSplitCodes(text, out);
+}
+
+const squashedKey = (s: string): string => numberSymbolKey(s).replace(/ /g, '');
+
+/** Merges a citation cut by a stray space into the whole symbol the document writes elsewhere. */
+function joinSplitCodes(text: string, found: Citation[]): Citation[] {
+  const byKey = new Map(found.map((c) => [squashedKey(c.numberSymbol), c]));
+  const dropped = new Set<Citation>();
+  for (const c of found) {
+    if (c.form !== 'state' || dropped.has(c)) continue;
+    SPLIT_CODE_TAIL_RE.lastIndex = c.span.end;
+    const tail = SPLIT_CODE_TAIL_RE.exec(text);
+    const whole = tail ? byKey.get(squashedKey(c.numberSymbol + tail[1]!)) : undefined;
+    if (!whole || whole === c) continue;
+    // One citation at the first place either is written, with the symbol written whole.
+    if (whole.span.start < c.span.start) {
+      dropped.add(c);
+    } else {
+      c.numberSymbol = whole.numberSymbol;
+      c.docType ??= whole.docType;
+      c.date ??= whole.date;
+      dropped.add(whole);
+    }
+  }
+  return dropped.size ? found.filter((c) => !dropped.has(c)) : found;
 }
 
 /**

@@ -88,6 +88,10 @@ function typeLine(seg: Seg): TypeLine | null {
   return { info: m.info, word: subSeg(seg, 0, end), rest: rest && rest.text.length > 0 ? rest : null };
 }
 
+const ANNIVERSARY_AFTER_RE = /^\s?\(\s?\d/;
+/** `… NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT` / `NAM …`: the party's founding, named in a title. */
+const FOUNDING_BEFORE_RE = /(?:^|\s)thanh lap\s$/;
+
 function classifyOne(seg: Seg, segIndex: number, out: Item[]): void {
   if (seg.text.length === 0 && !seg.star && !seg.sep) return;
   const item = (kind: Kind, extra: Partial<Item> = {}): void => {
@@ -97,7 +101,9 @@ function classifyOne(seg: Seg, segIndex: number, out: Item[]): void {
   if (seg.sep) return item('sep');
   // The party line, the national name and motto, whole or cut by a line break: never names.
   const motto = findMotto(seg.folded, (x, y) => seg.text.slice(textIndex(seg, x), endIndex(seg, y)));
-  if (motto) {
+  // `… THÀNH LẬP` / `ĐẢNG CỘNG SẢN VIỆT NAM (3/2/1930 – 3/2/2020), …`: the party named in a title
+  // with the years of an anniversary, or after `THÀNH LẬP`, is text, not the party line.
+  if (motto && !ANNIVERSARY_AFTER_RE.test(seg.text.slice(endIndex(seg, motto.end))) && !FOUNDING_BEFORE_RE.test(seg.folded.slice(0, motto.start))) {
     // Dashes and stray marks around it belong to it (`Độc lập – Tự do –` / `Hạnh phúc`).
     let a = textIndex(seg, motto.start);
     let b = endIndex(seg, motto.end);

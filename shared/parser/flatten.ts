@@ -39,6 +39,41 @@ const KINH_GUI_RE = /(?<=^|[\s.;:-])Kính gửi/g;
 const KINH_GUI_LINE_RE = /^\s{0,8}Kính gửi ?:/;
 const RULE_RE = /[-_=]{3,}|\*{1,5}(?=\s?S[ốỐ](?!\p{L}))|(?<=\p{L})\*{3,}/gu;
 const BASIS_RE = /(?<=\S) ?- ?(?=(?:Căn cứ|Xét|Theo đề nghị)\s)/g;
+/**
+ * `… CỦA CẤP TỈNH BỘ TRƯỞNG BỘ Y TẾ Căn cứ …`: the enacting authority between a decision's subject
+ * and its legal basis. Before each basis that follows capitals, the last authority word in the
+ * capitals run (moved back over an office printed before it: `CHỦ TỊCH` / `ỦY BAN NHÂN DÂN …`)
+ * starts a cell, and so does the basis.
+ */
+const ENACTING_HEADS = ['BỘ TRƯỞNG', 'CHỦ TỊCH', 'THỦ TƯỚNG', 'GIÁM ĐỐC', 'CỤC TRƯỞNG', 'VỤ TRƯỞNG', 'ỦY BAN NHÂN DÂN', 'UỶ BAN NHÂN DÂN', 'HỘI ĐỒNG NHÂN DÂN', 'BAN THƯỜNG VỤ'];
+const BASIS_AFTER_CAPS_RE = /(?<=\p{Lu}{2,} )(?=(?:Căn cứ|Xét đề nghị|Theo đề nghị)\s)/gu;
+const ENACTING_RUN = 90;
+
+function enactingCuts(s: string, base: number, cuts: number[]): void {
+  BASIS_AFTER_CAPS_RE.lastIndex = 0;
+  for (let m = BASIS_AFTER_CAPS_RE.exec(s); m && cuts.length < MAX_CUTS; m = BASIS_AFTER_CAPS_RE.exec(s)) {
+    cuts.push(base + m.index);
+    const from = Math.max(0, m.index - ENACTING_RUN);
+    const run = s.slice(from, m.index);
+    let at = -1;
+    for (const h of ENACTING_HEADS) {
+      const i = run.lastIndexOf(h);
+      if (i > at && (i === 0 || run[i - 1] === ' ')) at = i;
+    }
+    if (at < 0 || !isCapitals(run.slice(at), 2)) continue;
+    // An office printed before the body it heads (`CHỦ TỊCH` / `ỦY BAN NHÂN DÂN TỈNH …`).
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const h of ENACTING_HEADS) {
+        if (at >= h.length + 1 && run.slice(at - h.length - 1, at) === `${h} ` && (at === h.length + 1 || run[at - h.length - 2] === ' ')) {
+          at -= h.length + 1;
+          moved = true;
+        }
+      }
+    }
+    if (at > 0) cuts.push(base + from + at);
+  }
+}
 const LABEL_RE = /N[ơo]i nh[ậa]n ?:/g;
 const BULLET_RE = /(?<=[;:.,] ?)(?=[-–+•] ?\p{L})/gu;
 const AUTHORITY_RE = /(?<=^|[\s.;,:)])(?=(?:T\/M|K\/T|T\/L|T\/UQ|TM\.|KT\.|TL\.|TUQ\.|Q\.) ?\p{Lu}\p{Lu})/gu;
@@ -161,6 +196,7 @@ export function flatCuts(line: string): number[] | null {
     addAll(KINH_GUI_RE, head, 0, cuts);
     addAll(RULE_RE, head, 0, cuts, true);
     addAll(BASIS_RE, head, 0, cuts);
+    enactingCuts(head, 0, cuts);
     addAll(GLUED_RE, head, 0, cuts);
     addAll(BULLET_RE, head, 0, cuts);
     addAll(SENTENCE_RE, head, 0, cuts);
@@ -197,7 +233,7 @@ function withBodyCuts(line: string, cuts: readonly number[]): number[] {
     const piece = line.slice(prev, cut);
     const lead = piece.length - piece.trimStart().length;
     const text = piece.trim();
-    if (text.length >= 8 && text.length <= 120 && isCapitals(text, 3) && opensWithBody({ text, folded: fold(text) }, PARENT_HEADS)) {
+    if (text.length >= 8 && text.length <= 120 && isCapitals(text, 3) && !ENACTING_HEADS.some((h) => text.startsWith(`${h} `)) && opensWithBody({ text, folded: fold(text) }, PARENT_HEADS)) {
       const words = text.split(' ');
       let at = words[0]!.length + 1;
       for (let k = 1; k < words.length; k++) {

@@ -1,9 +1,10 @@
 import { docTypeByAbbr, type DocTypeInfo } from '../domain/docTypes';
 import { readAddressees } from './addressees';
 import { joinSplitCells } from './cells';
-import { buildSegments, subSeg } from './clean';
+import { buildSegments, subSeg, textIndex } from './clean';
 import { classifySegments, type Item, type Kind } from './classify';
 import type { PlaceDate } from './dateLine';
+import type { IdentRead } from './identLine';
 import { GENERIC_NAMES, readIssuer, type IssuerRead } from './issuer';
 import { isCapitals, startsLowercase, typesAgree } from './lexicon';
 import { fold } from '../text/fold';
@@ -57,13 +58,15 @@ export interface HeaderRead {
   stamp: StampRead | null;
 }
 
-const VV_RE = /^v\/v(?![a-z])/;
+// `Về: …` stands for `V/v` in some letters (a colon right after it, so a `VỀ VIỆC …` title line is not one).
+const VV_RE = /^(?:v\/v(?![a-z])|ve ?:)/;
 const VE_RE = /^ve\s/;
 const HEADER_MARKS: ReadonlySet<Kind> = new Set<Kind>(['number', 'placeDate', 'motto']);
 const CONG_VAN = docTypeByAbbr('CV')!;
 
 const LOCALITY_AFTER_RE = /^\s(?:tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong|dac khu)\s/;
 const ENACTING_LOOKAHEAD = 14;
+const CHAIRMAN_RE = /^chu tich /;
 
 /**
  * A header cell that kept only `ỦY BAN NHÂN DÂN` (its locality line lost in the copy): the
@@ -71,22 +74,71 @@ const ENACTING_LOOKAHEAD = 14;
  * That line is taken only when it is the header's name followed by a locality; the issuer is then
  * flagged, as it was read away from the header.
  */
-function completeIssuer(items: readonly Item[], read: IssuerRead, bodyStart: number): IssuerRead {
+function completeIssuer(items: readonly Item[], read: IssuerRead, bodyStart: number, number: NumberRead | null): IssuerRead {
   const issuer = read.issuer;
   if (!issuer || read.parent) return read;
   const f = fold(issuer.text);
-  if (!GENERIC_NAMES.has(f)) return read;
+  if (!GENERIC_NAMES.has(f)) return unitUnderSuperior(items, read, bodyStart, number) ?? read;
   let last = -1;
   for (let i = 0; i < bodyStart; i++) if (HEADER_MARKS.has(items[i]!.kind)) last = i;
   for (let i = last + 1; i >= 1 && i < items.length && i <= last + ENACTING_LOOKAHEAD; i++) {
     const it = items[i]!;
     if (it.kind === 'prose') break;
-    if (it.kind === 'body' && it.seg.folded.startsWith(f) && LOCALITY_AFTER_RE.test(it.seg.folded.slice(f.length))) {
-      return { issuer: it.seg, parent: null, doubtful: true };
+    if (it.kind !== 'body') continue;
+    // `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …`: a chairman's decision names the body after the office.
+    const lead = CHAIRMAN_RE.exec(it.seg.folded)?.[0].length ?? 0;
+    const rest = it.seg.folded.slice(lead);
+    if (rest.startsWith(f) && LOCALITY_AFTER_RE.test(rest.slice(f.length))) {
+      return { issuer: lead ? subSeg(it.seg, textIndex(it.seg, lead)) : it.seg, parent: null, doubtful: true };
     }
   }
   // The kind of body without the body: not a name the document states in full.
   return { issuer: null, parent: null, doubtful: true };
+}
+
+/** The date an identification line states, as a dateline without a place. */
+function identDate(ident: IdentRead | null): PlaceDate | null {
+  if (!ident?.datePiece) return null;
+  return { place: null, date: ident.date, datePiece: ident.datePiece, unreadable: ident.date === null };
+}
+
+/** Offices that head a unit, printed before its name on the enacting line (`CỤC TRƯỞNG CỤC …`). */
+const UNIT_OFFICE_RE = /^(?:tong cuc truong|cuc truong|vu truong|giam doc|chanh van phong|truong ban|chanh thanh tra) /;
+const NAME_FILLERS = new Set(['va', 'cua', '&', '-', 'tinh', 'thanh', 'pho']);
+
+/** Initials of a name's words (`VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC` → `vtltnn`), fillers left out. */
+function initials(folded: string): string {
+  return folded
+    .split(' ')
+    .filter((w) => w && !NAME_FILLERS.has(w))
+    .map((w) => w[0]!)
+    .join('');
+}
+
+/**
+ * A header cell that kept only the superior body (`BỘ NỘI VỤ |`, the unit's line lost) while the
+ * number names another issuer (`281/QĐ-VTLTNN`): the enacting line under the subject names the unit
+ * with its office (`CỤC TRƯỞNG CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC`). Taken only when the initials of
+ * that name spell the number's issuer code — two places of the document agree — and flagged.
+ */
+function unitUnderSuperior(items: readonly Item[], read: IssuerRead, bodyStart: number, number: NumberRead | null): IssuerRead | null {
+  const code = number?.form === 'state' ? /^[^/]*\/(?:\d{4}\/)?[^-/]+[-/]([^-.\s]+)/u.exec(number.numberSymbol ?? '')?.[1] : undefined;
+  if (!code || !read.issuer) return null;
+  const want = fold(code).replace(/[^a-z]/g, '');
+  if (want.length < 3 || initials(fold(read.issuer.text)).includes(want)) return null;
+  let last = -1;
+  for (let i = 0; i < bodyStart; i++) if (HEADER_MARKS.has(items[i]!.kind)) last = i;
+  for (let i = last + 1; i >= 1 && i < items.length && i <= last + ENACTING_LOOKAHEAD; i++) {
+    const it = items[i]!;
+    if (it.kind === 'prose') break;
+    const office = UNIT_OFFICE_RE.exec(it.seg.folded);
+    if (!office || !isCapitals(it.seg.text, 3)) continue;
+    const name = subSeg(it.seg, textIndex(it.seg, office[0].length));
+    const kind = name.folded.split(' ')[0]!;
+    const full = initials(name.folded);
+    if (full === want || (full.startsWith(kind[0]!) && full.slice(1) === want)) return { issuer: name, parent: read.issuer, doubtful: true };
+  }
+  return null;
 }
 
 function firstIndex(items: readonly Item[], from: number, to: number, pred: (it: Item) => boolean): number {
@@ -128,16 +180,16 @@ function readPass(
   const numberIdx = firstIndex(items, 0, typeIdx < 0 ? bodyStart : typeIdx, (it) => it.kind === 'number' && !it.number!.bare);
   const bareIdx = firstIndex(items, 0, typeIdx < 0 ? bodyStart : typeIdx, (it) => it.kind === 'number');
   const numIdx = numberIdx >= 0 ? numberIdx : bareIdx;
-  const number = numIdx >= 0 ? items[numIdx]!.number! : null;
-
   const title = typeIdx >= 0 ? readTitle(items, typeIdx) : null;
+  // A headerless copy may state its number only on the identification line under the type word.
+  const number = numIdx >= 0 ? items[numIdx]!.number! : (title?.ident?.number ?? null);
   // The number's shape says which table its abbreviation is in: `TT` is THÔNG TRI in `05-TT/TW`,
   // THÔNG TƯ in `05/2025/TT-BNV`.
   // A party `QĐ` is a quyết định or, in Trung ương numbering, a quy định (210-QĐ/TW): it names no
   // type by itself, only agrees with a printed one.
   const abbrInfo = number?.abbr ? (docTypeByAbbr(number.abbr, number.form) ?? null) : null;
   const abbrType = abbrInfo && !(number!.form === 'party' && abbrInfo.abbr === 'QĐ' && !title) ? abbrInfo : null;
-  const issuerRead = completeIssuer(items, readIssuer(items, bodyStart), bodyStart);
+  const issuerRead = completeIssuer(items, readIssuer(items, bodyStart), bodyStart, number);
   const opts: SubjectOptions = { issuerFolded: issuerRead.issuer ? fold(issuerRead.issuer.text) : null };
   let subject: SubjectRead | null = null;
   let vvPiece: Piece | null = null;
@@ -149,7 +201,7 @@ function readPass(
     const vv = firstIndex(items, 0, end, (it) => VV_RE.test(it.seg.folded));
     if (vv >= 0) {
       subject = readSubject(items, vv, null, true);
-      if (subject) vvPiece = subSeg(items[vv]!.seg, 0, 3);
+      if (subject) vvPiece = subSeg(items[vv]!.seg, 0, items[vv]!.seg.folded.startsWith('v/v') ? 3 : 2);
     }
   }
   if (!subject && !title) {
@@ -196,7 +248,7 @@ function readPass(
     parent: issuerRead.parent,
     issuerFromTitle,
     issuerDoubtful: issuerRead.doubtful,
-    placeDate: pdIdx >= 0 ? items[pdIdx]!.placeDate! : null,
+    placeDate: pdIdx >= 0 ? items[pdIdx]!.placeDate! : identDate(title?.ident ?? null),
     security,
     urgency,
     addressees,

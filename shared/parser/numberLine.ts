@@ -12,13 +12,21 @@ import { slicePiece, type Piece } from './piece';
  */
 // An issuer group may end in a term number (`QH14`, `UBTVQH15`).
 // A lower-case letter only where a code has one (`TTg`), never a glued word (`70-TB/TWngày`).
-const ISSUER_GROUP = String.raw`\p{Lu}(?:\p{Lu}|\p{Ll}(?!\p{Ll})){0,11}\d{0,2}`;
+// `&` joins two codes of one ministry or unit (`NN&PTNT`, `KT&KĐCL`). Joint bodies' codes run long
+// (`BTTUBTWMTTQVN`, Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam): up to 16 letters.
+const ISSUER_GROUP = String.raw`\p{Lu}(?:\p{Lu}|\p{Ll}(?!\p{Ll})|&(?=\p{Lu})){0,15}\d{0,2}`;
 // Groups joined by `-`, or by `.` inside one (`06/QC-TT.HĐND-UBND`).
 const ISSUER = String.raw`${ISSUER_GROUP}(?:[-.]${ISSUER_GROUP}){0,3}`;
 export const PARTY_SYMBOL = String.raw`(\d{1,6})[ \t]?-[ \t]?(\p{Lu}\p{L}{0,4})[ \t]?\/[ \t]?(${ISSUER})`;
 // `30c/NQ-CP`: a letter after the number marks a document numbered into an existing series.
 // The type and the issuer are joined by `-`, or by `/` in joint documents (`01/QCPH/UBND-UBMTTQ`).
-export const STATE_SYMBOL = String.raw`(\d{1,6}[a-z]?)(?:\/(\d{4}))?\/(\p{Lu}\p{L}{0,7})[-/](${ISSUER})`;
+//
+// Copies space or break the joint between type and issuer (`473/TTr - NN&PTNT`, `906/KT- KĐ`,
+// `2865/GDĐT –KT&KĐCL` with an en dash, `47/2005/QĐ/ UB-TH`, `QĐ/` at a line's end): accepted only when what follows is a
+// code in capitals that ends there, so `12/UBND - Văn phòng` stays `12/UBND`.
+const STRICT_CODE = String.raw`(?=\p{Lu}[\p{Lu}&]{0,11}\d{0,2}(?:-\p{Lu}[\p{Lu}&]{0,11}\d{0,2}){0,2}(?![\p{L}\p{N}&]))`;
+const JOINT = String.raw`(?:[-/]|(?:[ \t]{1,2}[-–/][ \t]{0,2}|[-–/][ \t]{1,2}|\/[ \t]{0,2}\r?\n[ \t]{0,8}|–)${STRICT_CODE})`;
+export const STATE_SYMBOL = String.raw`(\d{1,6}[a-z]?)(?:\/(\d{4}))?\/(\p{Lu}\p{L}{0,7})${JOINT}(${ISSUER})`;
 /** `Số: 24-CT`: the old State form, a number and the issuer's code (Chủ tịch Hội đồng Bộ trưởng). */
 const OLD_STATE_AT_START = /^(\d{1,6})-(\p{Lu}{1,6})(?![\p{L}\p{N}/-])/u;
 /** A State symbol of one group (`66/NVĐP`): only read after a `Số` label, never as a citation. */
@@ -30,7 +38,8 @@ const END_ONE = String.raw`(?![\p{L}\p{N}/-])`;
 
 // `Số:`, `SỐ`, and the same without its accents (`So:`), as OCR and plain-ASCII copies give it.
 // `S 291/QĐ-UBDT`: a text layer that lost the letter with a stacked diacritic.
-const LABEL_RE = /^S(?:[ốỐôÔoO]\s?[:.]?\s?|\s(?=\d))/u;
+// `Nghị quyết số: 653/2019/UBTVQH14`: some bodies print the type word before the label (with its colon).
+const LABEL_RE = /^(?:S(?:[ốỐôÔoO]\s?[:.]?\s?|\s(?=\d))|(?:Nghị quyết|Quyết định|Chỉ thị|Nghị định|Thông tư|Công văn|Kế hoạch|Thông báo|Chương trình|Hướng dẫn|Quy chế|Quy định|Tờ trình|Báo cáo|Kết luận) số\s?:\s?)/u;
 const PARTY_AT_START = new RegExp(`^${PARTY_SYMBOL}${END}`, 'u');
 const STATE_AT_START = new RegExp(`^${STATE_SYMBOL}${END}`, 'u');
 const STATE_ONE_AT_START = new RegExp(`^${STATE_ONE_GROUP}${END_ONE}`, 'u');
@@ -75,6 +84,14 @@ export interface NumberRead {
  * is not it.
  */
 export function readNumberLine(seg: Seg): NumberRead | null {
+  const read = readNumberAt(seg);
+  // `Nghị quyết số: …` is a number line only when the symbol is all the line holds: `Quyết định
+  // số : 31/QĐ-TW ngày …` is a sentence (a blog's lead-in) that cites a number.
+  if (read && /^\p{L}{2}/u.test(seg.text) && !/^S/u.test(seg.text) && seg.text.slice(read.end).trim() !== '') return null;
+  return read;
+}
+
+function readNumberAt(seg: Seg): NumberRead | null {
   const label = LABEL_RE.exec(seg.text);
   const at = label ? label[0].length : 0;
   const rest = seg.text.slice(at);

@@ -27,6 +27,7 @@ const STOPS: ReadonlySet<Kind> = new Set<Kind>(['sep', 'kinhGui', 'motto', 'plac
 /** Header cells a converter may put between the number and a công văn's subject. */
 const SKIP_BEFORE: ReadonlySet<Kind> = new Set<Kind>(['motto', 'placeDate', 'mark', 'star', 'sep']);
 const MAX_LINES = 8;
+const BARE_MARK_RE = /^(?:v\/v|ve) ?:?$/;
 const MAX_CHARS = 800;
 const MAX_FIRST = 400;
 /** A subject in capitals may be one long line (`KẾ HOẠCH` / `THỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG … CỦA ĐẢNG`). */
@@ -140,6 +141,8 @@ export function readSubject(
     const prev = lines[lines.length - 1]!;
     const continues =
       (closed && it.seg.blankBefore <= 1) ||
+      // `V/v` alone, its words on the next line (`V/v` / `: Thực hiện …`).
+      (lines.length === 1 && BARE_MARK_RE.test(prev.folded) && it.seg.blankBefore === 0) ||
       startsLowercase(it.seg.text) ||
       (it.seg.bold && prev.bold && it.seg.blankBefore === 0 && it.kind !== 'prose') ||
       continuesInCapitals(items, i, prev, opts);

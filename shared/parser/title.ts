@@ -2,7 +2,9 @@ import type { DocTypeInfo } from '../domain/docTypes';
 import { subSeg, textIndex, type Seg } from './clean';
 import type { Item } from './classify';
 import { isCapitals, startsWithWord } from './lexicon';
+import { fold } from '../text/fold';
 import { joinPieces, type Piece } from './piece';
+import { readIdentLine, type IdentRead } from './identLine';
 
 /**
  * The centred title block: the type word (`KẾT LUẬN`), optionally the body that issues it
@@ -22,6 +24,8 @@ export interface TitleRead {
   leading: Seg | null;
   /** Index of the first item after the title lines. */
   next: number;
+  /** `SỐ … NGÀY … CỦA …` under the type word: the number, date and body a headerless copy states there. */
+  ident: IdentRead | null;
 }
 
 /** Words a `THÔNG BÁO` title may carry before `CỦA` (`THÔNG BÁO KẾT LUẬN CỦA …`). */
@@ -68,13 +72,40 @@ export function readTitle(items: readonly Item[], typeIdx: number): TitleRead {
   const t = items[typeIdx]!.type!;
   let next = typeIdx + 1;
   let rest: Seg | null = t.rest ? stripQualifier(t.rest, t.info) : null;
+  // The title's text after the type word, qualifier included, and where it ends.
+  let whole: Seg | null = t.rest;
+  let wholeNext = next;
   // `THÔNG BÁO` / `KẾT LUẬN CỦA …`: the qualifier on its own line reads as a type word too.
   if (!t.rest && t.info.abbr === 'TB' && next < items.length) {
     const n = items[next]!;
     if (n.kind === 'type' && n.type!.info.abbr === 'KL') {
       rest = n.type!.rest;
+      whole = n.seg;
       next++;
+      wholeNext = next;
     }
+  }
+  // `HƯỚNG DẪN SỐ 38-HD/BTCTW NGÀY … CỦA …` (or that line under the type word).
+  let ident: IdentRead | null = null;
+  if (rest) {
+    ident = readIdentLine(rest);
+  } else if (next < items.length && items[next]!.kind !== 'prose') {
+    ident = readIdentLine(items[next]!.seg);
+    if (ident) next++;
+  }
+  if (ident) {
+    let { issuer, after } = ident;
+    // `SỐ 38-HD/BTCTW NGÀY 31/01/2016` / `CỦA BAN TỔ CHỨC TRUNG ƯƠNG` / `về …`: the body on its own line.
+    const n = items[next];
+    if (!issuer && !after && n && n.kind !== 'prose' && isCapitals(n.seg.text, 3)) {
+      const cua = splitCua(n.seg);
+      if (cua) {
+        issuer = cua.body;
+        after = cua.after;
+        next++;
+      }
+    }
+    return { info: t.info, typePiece: t.word, issuer, leading: after, next, ident };
   }
   const bodyParts: Seg[] = [];
   let leading: Seg | null = null;
@@ -105,5 +136,32 @@ export function readTitle(items: readonly Item[], typeIdx: number): TitleRead {
     next++;
   }
   const issuer = bodyParts.length > 0 ? joinPieces(bodyParts) : null;
-  return { info: t.info, typePiece: t.word, issuer: issuer && issuer.text ? issuer : null, leading, next };
+  // `KẾT LUẬN CỦA THỦ TƯỚNG … TẠI PHIÊN HỌP …`: what follows `CỦA` goes on past a name (an occasion,
+  // a place), so it is the subject of the notice, not the body that issues it.
+  if (issuer && whole && !isBodyName(withFollowingCaps(items, next, issuer.text))) {
+    return { info: t.info, typePiece: t.word, issuer: null, leading: whole, next: wholeNext, ident: null };
+  }
+  return { info: t.info, typePiece: t.word, issuer: issuer && issuer.text ? issuer : null, leading, next, ident: null };
+}
+
+/** Words that open an occasion or a place after a name (`… TẠI PHIÊN HỌP`, `… TRONG DỊP`), never inside one. */
+const OCCASION_RE = /(?:^|\s)(?:tai|trong|khi|nhan dip|doi voi|voi cac)\s/;
+const MAX_BODY_NAME = 160;
+
+/**
+ * The name and the capitals lines right under it that do not open with `VỀ` (a copy may put a
+ * blank line between a title's lines): what the name runs on into.
+ */
+function withFollowingCaps(items: readonly Item[], from: number, text: string): string {
+  let out = text;
+  for (let i = from; i < items.length && i < from + 3; i++) {
+    const it = items[i]!;
+    if ((it.kind !== 'caps' && it.kind !== 'body') || !isCapitals(it.seg.text, 3) || /^ve(?:\s|$)/.test(it.seg.folded)) break;
+    out += ` ${it.seg.text}`;
+  }
+  return out;
+}
+
+function isBodyName(text: string): boolean {
+  return text.length <= MAX_BODY_NAME && !OCCASION_RE.test(fold(text));
 }

@@ -2,7 +2,8 @@
  * A bulk action re-indexes (or drops from the index) many documents at once: their old rows are
  * deleted in key order, their records read with one statement, the new rows written in key order.
  * The index must come out exactly as indexing each document on its own from its record would give,
- * after the action and after its undo, and the undo must give back the index as it was.
+ * after the action and after its undo, and the undo must give back the index as it was; the facet
+ * columns count what the records hold.
  */
 import { describe, expect, it } from 'vitest';
 import { reindexDocument } from '../../../electron/services/search/reindex';
@@ -39,7 +40,7 @@ async function countOf(w: BulkWorld, filters: Record<string, unknown>): Promise<
 }
 
 describe('the search index after bulk actions and their undo', () => {
-  it('holds exactly the rows of the records, after setting fields, removing, and undoing both', async () => {
+  it('holds exactly the rows of the records after setting fields, moving and removing, and after undoing them', async () => {
     const w = await world();
     const before = index(w);
     const { db } = w.app.services.context.catalogue;
@@ -56,6 +57,12 @@ describe('the search index after bulk actions and their undo', () => {
     expect(typed.changed).toBe(filed.length);
     const dated = await runBulk(w.app, { action: 'documents.setFields', selection: { kind: 'ids', ids: unfiled.map((d) => d.id) }, fields: { issueDate: '2019-03-08' } });
     expect(dated.changed).toBe(unfiled.length);
+    // A move changes no indexed field: the index stays as it is, the facet columns follow.
+    const indexBeforeMove = index(w);
+    const moved = await runBulk(w.app, { action: 'documents.move', selection: { kind: 'ids', ids: unfiled.map((d) => d.id) }, to: { newFile: { code: 'MOI-1', title: 'Hồ sơ mới' } } });
+    expect(moved.changed).toBe(unfiled.length + 1);
+    expect(index(w)).toEqual(indexBeforeMove);
+    expect(await countOf(w, { fileIds: moved.createdFileIds })).toBe(unfiled.length);
     const removed = await runBulk(w.app, { action: 'documents.remove', selection: { kind: 'ids', ids: filed.slice(0, 5).map((d) => d.id) }, reason: 'Bản trùng' });
     expect(removed.changed).toBe(5);
 
@@ -68,12 +75,13 @@ describe('the search index after bulk actions and their undo', () => {
     expect(await countOf(w, { dateFrom: '2019-03-08', dateTo: '2019-03-08' })).toBe(unfiled.length);
     expect(rebuilt(w)).toEqual(after);
 
-    for (const op of [removed, dated, typed]) await w.app.call('bulk.undo', { operationId: op.operationId! });
+    for (const op of [removed, moved, dated, typed]) await w.app.call('bulk.undo', { operationId: op.operationId! });
     const undone = index(w);
     expect(undone).toEqual(before);
     expect(rebuilt(w)).toEqual(before);
     expect(await countOf(w, { docTypes: ['TỜ TRÌNH'] })).toBe(typedBefore);
     expect(await countOf(w, { dateFrom: '2019-03-08', dateTo: '2019-03-08' })).toBe(0);
+    expect(await countOf(w, { fileIds: moved.createdFileIds })).toBe(0);
     const { repos } = w.app.services.context.catalogue;
     expect(repos.searchIndex.discrepancies(10)).toEqual({ missing: [], stale: [] });
   });

@@ -53,4 +53,32 @@ describe('citations', () => {
     // Central Committee regulations are numbered QĐ: not a mismatch.
     expect(citationDisagrees(qd!)).toBe(false);
   });
+
+  it('reads codes joined by & and a joint a copy spaced or broke (only before a code in capitals)', () => {
+    const text =
+      'theo Thông tư liên tịch số 9/2010/TTLT-BTC-BNN&PTNT ngày 2/3/2010, Tờ trình số 41/TTr -\nNN&PTNT ngày 5/4/2011, ' +
+      'văn bản số 77/KT- KĐ ngày 6.7.2012, Quyết định số 8/2003/QĐ/ UB-TC, Công văn số 55/GDĐT –KT&KĐCL và công văn số 12/UBND - Văn phòng tỉnh';
+    expect(findCitations(text, null).map((c) => c.numberSymbol)).toEqual([
+      '9/2010/TTLT-BTC-BNN&PTNT',
+      '41/TTr-NN&PTNT',
+      '77/KT-KĐ',
+      '8/2003/QĐ/UB-TC',
+      '55/GDĐT –KT&KĐCL',
+      '12/UBND',
+    ]);
+  });
+
+  it('reads a joint body’s long code (Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam)', () => {
+    const text = 'Căn cứ Thông tư liên tịch số 5/2003/TTLT/BTTUBTWMTTQVN-BNV ngày 1/2/2003 của liên Bộ';
+    expect(findCitations(text, null).map((c) => [c.numberSymbol, c.date])).toEqual([['5/2003/TTLT/BTTUBTWMTTQVN-BNV', '2003-02-01']]);
+  });
+
+  it('a symbol cut by a stray space is one citation with the whole symbol the text writes elsewhere', () => {
+    const after = 'Thông tư số 3/2015/TT-BGDĐT ngày 1/2/2015; sửa đổi Thông tư 3/2015/TT-BGD ĐT ngày 1/2/2015';
+    expect(findCitations(after, null).map((c) => c.numberSymbol)).toEqual(['3/2015/TT-BGDĐT']);
+    const before = 'Thông tư 3/2015/TT-BGD ĐT ngày 1/2/2015 và Quyết định số 7/QĐ-UBND; Thông tư số 3/2015/TT-BGDĐT';
+    expect(findCitations(before, null).map((c) => c.numberSymbol)).toEqual(['3/2015/TT-BGDĐT', '7/QĐ-UBND']);
+    // Written only with the space, the capitals after it are not taken: nothing says they belong to it.
+    expect(findCitations('Thông tư 3/2015/TT-BGD ĐT ngày 1/2/2015', null).map((c) => c.numberSymbol)).toEqual(['3/2015/TT-BGD']);
+  });
 });

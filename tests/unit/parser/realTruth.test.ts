@@ -78,10 +78,12 @@ describe('the real-document collection', () => {
     }
   });
 
-  it('keeps about a third of the documents held out, across several shapes', () => {
+  // Documents added after the parser was developed go to the held-out side (they measure how it
+  // reads documents it was not tuned to), so that side grows towards half of the collection.
+  it('keeps a third to a half of the documents held out, across several shapes', () => {
     const held = docs.filter((d) => d.entry.heldOut);
     expect(held.length / docs.length).toBeGreaterThanOrEqual(0.25);
-    expect(held.length / docs.length).toBeLessThanOrEqual(0.4);
+    expect(held.length / docs.length).toBeLessThanOrEqual(0.5);
     expect(new Set(held.flatMap((d) => d.entry.shapes)).size).toBeGreaterThanOrEqual(8);
   });
 
@@ -100,7 +102,7 @@ describe('the real-document collection', () => {
       expect(shapes.has(s), s).toBe(true);
     }
     const levels = new Set(docs.map((d) => `${d.entry.kind}/${d.entry.level}`));
-    for (const l of ['party/tw', 'party/tw-ban', 'party/tinh', 'state/nn-tw', 'state/cuc', 'state/ubnd-tinh', 'state/so', 'state/ubnd-xa']) expect(levels.has(l), l).toBe(true);
+    for (const l of ['party/tw', 'party/tw-ban', 'party/tinh', 'state/nn-tw', 'state/cuc', 'state/ubnd-tinh', 'state/so', 'state/ubnd-huyen', 'state/ubnd-xa']) expect(levels.has(l), l).toBe(true);
     const types = new Set(docs.map((d) => d.entry.docType).filter(Boolean));
     expect(types.size).toBeGreaterThanOrEqual(8);
   });

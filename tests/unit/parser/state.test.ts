@@ -17,6 +17,14 @@ describe('State number-symbols', () => {
     expect(readNumberLine(segOf('Số: 12/CĐ-TTg'))!.numberSymbol).toBe('12/CĐ-TTg');
   });
 
+  it('reads a number whose label carries the type word (`Nghị quyết số:`), and a spaced joint', () => {
+    expect(readNumberLine(segOf('Nghị quyết số: 12/2020/UBTVQH14'))!.numberSymbol).toBe('12/2020/UBTVQH14');
+    expect(readNumberLine(segOf('Quyết định số: 7/QĐ-UBND'))!.numberSymbol).toBe('7/QĐ-UBND');
+    expect(readNumberLine(segOf('Số: 31/GDĐT –KT&KĐCL'))!.numberSymbol).toBe('31/GDĐT –KT&KĐCL');
+    // A body sentence opening with the type word and no colon is no number line.
+    expect(readNumberLine(segOf('Nghị quyết số 12/2020/UBTVQH14 ngày'))).toBeNull();
+  });
+
   it('reads a công văn symbol (issuer and drafting unit, or the issuer alone)', () => {
     const cv = readNumberLine(segOf('Số: 187/VTLTNN-VP'))!;
     expect(cv.numberSymbol).toBe('187/VTLTNN-VP');
