@@ -278,7 +278,8 @@ export const MUTATION_FIXTURES: Partial<Record<OperationName, MutationFixture>> 
     },
     changesNothing: 'closes a scope in memory; audited, changes no record',
   },
-  'catalogue.setPassphrase': { input: () => ({ next: 'mật khẩu thử nghiệm dài' }), changesNothing: 're-encrypts the same records; audited' },
+  // Re-encrypts the same records, and stores the originals' key made for the first encryption.
+  'catalogue.setPassphrase': { input: () => ({ next: 'mật khẩu thử nghiệm dài' }) },
   'bulk.start': {
     input: (w) => ({ action: 'documents.move', selection: { kind: 'ids', ids: w.documentIds }, to: { newFile: { code: '99', title: 'Hồ sơ sắp xếp lại' } } }),
   },
