@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportFileResult, JobStatus } from '../../shared/contract/types';
-import { notFound } from '../../shared/contract/errors';
+import { ApiError, notFound, type ErrorMessage } from '../../shared/contract/errors';
+import { JOB_PHASES, type JobPhase } from '../../shared/contract/jobPhases';
 
 /**
  * How many per-file results a job keeps in memory (the most recent ones). A job may handle tens of
@@ -77,10 +78,18 @@ export class Job {
     if (this.status.processed > this.status.total) this.status.total = this.status.processed;
   }
 
-  finish(state: Exclude<JobStatus['state'], 'running'>, now: string, error: string | null = null): void {
+  /** Says what the job is doing now (its words are in `JOB_PHASES`); null when it is between steps. */
+  setPhase(phase: JobPhase | null): void {
+    this.status.phase = phase === null ? null : JOB_PHASES[phase].vi;
+    this.status.phaseCode = phase;
+  }
+
+  /** Ends the job; an `ApiError` says why as a code (worded by the interface) and in Vietnamese (`error`). */
+  finish(state: Exclude<JobStatus['state'], 'running'>, now: string, error: ApiError | string | null = null): void {
     this.status.state = state;
     this.status.finishedAt = now;
-    this.status.error = error;
+    this.status.error = error instanceof ApiError ? error.message : error;
+    this.status.errorMessage = error instanceof ApiError ? ({ code: error.code, params: error.params } as ErrorMessage) : null;
     this.status.counting = false;
   }
 

@@ -6,6 +6,8 @@ import type { IncomingStamp, SecurityLevel, Urgency } from '../parser/types';
 import type { SnippetSegment } from '../text/snippet';
 import type { RemovalInfo } from './types/safety';
 import type { SearchFacets } from './types/search';
+import type { ErrorMessage } from './errors';
+import type { JobPhase } from './jobPhases';
 
 export type { IncomingStamp, SecurityLevel, Urgency, SnippetSegment };
 
@@ -240,6 +242,8 @@ export interface ImportFileResult {
   documentId: number | null;
   /** Vietnamese reason for a failure or a duplicate. */
   message: string | null;
+  /** The same reason as a code and parameters, for the interface's language (absent where not coded). */
+  text?: ErrorMessage | null;
 }
 
 export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
@@ -257,6 +261,8 @@ export interface JobStatus {
   /** The most recent results only (bounded); the full list is the run's report. */
   results: ImportFileResult[];
   error: string | null;
+  /** Why the job stopped, as a code and parameters (the interface words it); `error` is its Vietnamese. */
+  errorMessage?: ErrorMessage | null;
   startedAt: string;
   finishedAt: string | null;
   /** The import run whose report holds every result (`importRuns.items`); null for other kinds. */
@@ -265,6 +271,8 @@ export interface JobStatus {
   counting: boolean;
   /** What the job is doing now, in Vietnamese (e.g. “Đang sao bản gốc”); null if not told. */
   phase?: string | null;
+  /** The same as a code, for the interface's language (`JOB_PHASES`). */
+  phaseCode?: JobPhase | null;
   /** Bytes done and to do, for jobs that stream large files. */
   bytesProcessed?: number;
   bytesTotal?: number;

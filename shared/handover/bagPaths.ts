@@ -34,19 +34,6 @@ export function unsafeBagPath(path: string): UnsafePathReason | null {
   return null;
 }
 
-/** Vietnamese wording of each reason, for reports. */
-export const UNSAFE_PATH_MESSAGES: Record<UnsafePathReason, string> = {
-  empty: 'đường dẫn rỗng',
-  absolute: 'đường dẫn tuyệt đối (bắt đầu bằng “/”)',
-  drive: 'đường dẫn có ổ đĩa (C:…)',
-  backslash: 'đường dẫn chứa dấu “\\”',
-  parent: 'đường dẫn chứa “..” (thoát ra ngoài gói)',
-  dot_segment: 'đường dẫn chứa đoạn “.”',
-  empty_segment: 'đường dẫn chứa đoạn rỗng (“//”)',
-  control_char: 'đường dẫn chứa ký tự điều khiển',
-  outside_payload: 'tệp dữ liệu không nằm trong thư mục data/',
-};
-
 /**
  * One path segment Kho Lưu may write: diacritics folded (a bag copied through a file system that
  * decomposes Unicode, such as macOS's, must keep byte-identical names), anything but letters,

@@ -154,15 +154,27 @@ export function bagInfoValue(info: BagInfo, label: string): string | null {
   return bagInfoValues(info, label)[0] ?? null;
 }
 
-/** `bagit.txt` must declare a version and UTF-8; returns the problem in Vietnamese, or null. */
-export function checkBagitDeclaration(text: string): string | null {
-  if (text.startsWith('\uFEFF')) return 'bagit.txt không được bắt đầu bằng BOM.';
+/** What is wrong with a bagit.txt declaration (a BOM, no version, not UTF-8), or null. */
+export function bagitDeclarationIssue(text: string): 'bom' | 'version' | 'encoding' | null {
+  if (text.startsWith('\uFEFF')) return 'bom';
   const { info } = parseBagInfo(text);
   const version = bagInfoValue(info, 'BagIt-Version');
   const encoding = bagInfoValue(info, 'Tag-File-Character-Encoding');
-  if (!version || !/^\d+\.\d+$/.test(version.trim())) return 'bagit.txt thiếu hoặc sai BagIt-Version.';
-  if (!encoding || encoding.trim().toUpperCase() !== 'UTF-8') return 'bagit.txt phải khai báo Tag-File-Character-Encoding: UTF-8.';
+  if (!version || !/^\d+\.\d+$/.test(version.trim())) return 'version';
+  if (!encoding || encoding.trim().toUpperCase() !== 'UTF-8') return 'encoding';
   return null;
+}
+
+const DECLARATION_ISSUES = {
+  bom: 'bagit.txt không được bắt đầu bằng BOM.',
+  version: 'bagit.txt thiếu hoặc sai BagIt-Version.',
+  encoding: 'bagit.txt phải khai báo Tag-File-Character-Encoding: UTF-8.',
+};
+
+/** The declaration's problem in Vietnamese, or null (the interface words `bagitDeclarationIssue`). */
+export function checkBagitDeclaration(text: string): string | null {
+  const issue = bagitDeclarationIssue(text);
+  return issue ? DECLARATION_ISSUES[issue] : null;
 }
 
 /** Payload-Oxum: `<octet count>.<stream count>` of the payload, a quick completeness check. */

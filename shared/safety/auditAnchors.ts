@@ -9,6 +9,7 @@
  *
  * What this detects and what it cannot is said in the README ("What check can and cannot detect").
  */
+import { fieldError, sentence, type ErrorMessage } from '../contract/errors';
 
 export type AnchorSource = 'witness' | 'backup' | 'package';
 
@@ -59,21 +60,21 @@ export function compareAnchors(anchors: readonly AuditAnchor[], hashOf: (id: num
   });
 }
 
-const SOURCE_VI: Record<AnchorSource, string> = {
-  witness: 'tệp đối chứng bên cạnh danh mục',
-  backup: 'bản sao lưu',
-  package: 'gói bàn giao',
-};
-
-/** The Vietnamese sentence for a finding that is a problem (null for one that is not). */
-export function anchorProblemVi(f: AnchorFinding): string | null {
-  const what = f.anchor.source === 'witness' ? SOURCE_VI.witness : `${SOURCE_VI[f.anchor.source]} ${f.anchor.label}`;
+/** A finding that is a problem as a code and parameters (null for one that is not). */
+export function anchorProblem(f: AnchorFinding): ErrorMessage | null {
+  const { source, label, lastId } = f.anchor;
   switch (f.status) {
     case 'truncated':
-      return `Nhật ký bị cắt bớt: ${what} đã thấy nhật ký đến dòng ${f.anchor.lastId}, nay danh mục chỉ còn đến dòng ${f.catalogueLastId}.`;
+      return fieldError('audit.anchorTruncated', { source, label, lastId, catalogueLastId: f.catalogueLastId });
     case 'rewritten':
-      return `Nhật ký bị sửa rồi tính lại chuỗi: dòng ${f.anchor.lastId} không còn là dòng ${what} đã thấy (mã ${f.anchor.headHash.slice(0, 12)}…, nay ${f.actualHash.slice(0, 12)}…).`;
+      return fieldError('audit.anchorRewritten', { source, label, lastId, was: f.anchor.headHash.slice(0, 12), now: f.actualHash.slice(0, 12) });
     default:
       return null;
   }
+}
+
+/** The Vietnamese sentence for a finding that is a problem (null for one that is not). */
+export function anchorProblemVi(f: AnchorFinding): string | null {
+  const problem = anchorProblem(f);
+  return problem ? sentence('vi', problem) : null;
 }

@@ -87,7 +87,9 @@ describe('verifying a tampered package', () => {
     const report = await verify(receiver, bag);
     expect(report.valid).toBe(false);
     expect(report.counts).toEqual({ missing: 0, changed: 1, extra: 0, unsafe: 0, other: 0 });
-    expect(report.problems).toEqual([{ kind: 'changed', path: original(bag), message: expect.stringContaining('đã bị thay đổi'), expected: expect.any(String), actual: expect.any(String) }]);
+    expect(report.problems).toEqual([
+      { kind: 'changed', path: original(bag), message: expect.stringContaining('đã bị thay đổi'), text: { code: 'package.changed', params: { path: original(bag) } }, expected: expect.any(String), actual: expect.any(String) },
+    ]);
     await expectRefusedUnchanged(bag);
   });
 
@@ -96,7 +98,9 @@ describe('verifying a tampered package', () => {
     fs.rmSync(path.join(bag, original(bag)));
     const report = await verify(receiver, bag);
     expect(report.counts.missing).toBe(1);
-    expect(report.problems.filter((p) => p.kind !== 'oxum_mismatch')).toEqual([{ kind: 'missing', path: original(bag), message: expect.stringContaining('Thiếu tệp'), expected: expect.any(String) }]);
+    expect(report.problems.filter((p) => p.kind !== 'oxum_mismatch')).toEqual([
+      { kind: 'missing', path: original(bag), message: expect.stringContaining('Thiếu tệp'), text: { code: 'package.missing', params: { path: original(bag) } }, expected: expect.any(String) },
+    ]);
     expect(report.problems.filter((p) => p.kind === 'oxum_mismatch')).toHaveLength(1);
     await expectRefusedUnchanged(bag);
   });
@@ -106,7 +110,9 @@ describe('verifying a tampered package', () => {
     fs.writeFileSync(path.join(bag, 'data', 'ban-goc', 'them-vao.txt'), 'Tài liệu lạ');
     const report = await verify(receiver, bag);
     expect(report.counts.extra).toBe(1);
-    expect(report.problems.filter((p) => p.kind !== 'oxum_mismatch')).toEqual([{ kind: 'extra', path: 'data/ban-goc/them-vao.txt', message: expect.stringContaining('không có trong manifest') }]);
+    expect(report.problems.filter((p) => p.kind !== 'oxum_mismatch')).toEqual([
+      { kind: 'extra', path: 'data/ban-goc/them-vao.txt', message: expect.stringContaining('không có trong manifest'), text: { code: 'package.extraPayload', params: { path: 'data/ban-goc/them-vao.txt' } } },
+    ]);
     await expectRefusedUnchanged(bag);
   });
 
@@ -117,7 +123,7 @@ describe('verifying a tampered package', () => {
     fs.appendFileSync(manifest, `${'0'.repeat(64)} data/../../secret.txt\n`);
     const report = await verify(receiver, bag);
     expect(report.problems.filter((p) => p.kind === 'unsafe_path')).toEqual([
-      { kind: 'unsafe_path', path: 'data/../../secret.txt', message: expect.stringContaining('thoát ra ngoài gói') },
+      { kind: 'unsafe_path', path: 'data/../../secret.txt', message: expect.stringContaining('thoát ra ngoài gói'), text: expect.objectContaining({ code: 'package.manifestUnsafePath' }) },
     ]);
     // The manifest itself changed, so the tag manifest no longer vouches for it.
     expect(report.problems.filter((p) => p.kind === 'tag_changed').map((p) => p.path)).toEqual(['manifest-sha256.txt']);
@@ -180,7 +186,7 @@ describe('verifying a tampered package', () => {
     fs.writeFileSync(path.join(dir, 'a.txt'), 'x');
     const report = await verify(receiver, dir);
     expect(report.valid).toBe(false);
-    expect(report.problems).toEqual([{ kind: 'not_a_bag', path: 'bagit.txt', message: expect.stringContaining('không phải gói BagIt') }]);
+    expect(report.problems).toEqual([{ kind: 'not_a_bag', path: 'bagit.txt', message: expect.stringContaining('không phải gói BagIt'), text: { code: 'package.notBagit', params: {} } }]);
     const notZip = path.join(dir, 'goi.zip');
     fs.writeFileSync(notZip, 'not a zip');
     const { status } = await receive(receiver, notZip);

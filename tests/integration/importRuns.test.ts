@@ -5,7 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { Document as DocxDocument, Packer, Paragraph } from 'docx';
 import PDFDocument from 'pdfkit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../shared/contract/errors';
+import { ApiError, sentence } from '../../shared/contract/errors';
 import { SEED } from '../support/paths';
 import { writeManyDocuments, writePartyDocument } from '../support/partyDocs';
 import { type TestApp, makeFondsWithFile, openTestApp, tempDir, waitForJob } from '../support/services';
@@ -163,6 +163,10 @@ describe('import runs and their reports', () => {
       [missing, 'failed'],
     ]);
     expect(items[1]!.message).toMatch(/Không tìm thấy/);
+    // The live result carries the reason as a code: the English interface words it in English.
+    const live = status.results.find((r) => r.name === missing)!;
+    expect(live.text).toEqual({ code: 'import.pathMissing', params: { path: missing } });
+    expect(sentence('en', live.text!)).toBe(`“${missing}” was not found.`);
     const nothing = await errorOf(app.call('import.start', { target: { fondsId: fonds.id }, paths: [missing] }));
     expect(nothing.kind).toBe('not_found');
   });

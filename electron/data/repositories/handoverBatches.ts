@@ -295,6 +295,13 @@ export class HandoverBatchRepository {
     return rows.map((r) => r.id);
   }
 
+  /** The handover status of each of the given files that is not removed, by id. */
+  handoverStatuses(fileIds: number[]): Array<{ id: number; handoverStatus: string }> {
+    return this.db
+      .prepare('SELECT id, handover_status AS handoverStatus FROM files WHERE id IN (SELECT value FROM json_each(?)) AND removed_at IS NULL ORDER BY id')
+      .all(JSON.stringify(fileIds)) as Array<{ id: number; handoverStatus: string }>;
+  }
+
   /** Moves every file of the batch to a handover status (the batch's step). */
   setFilesStatus(batchId: number, status: string, now: string): number {
     return this.db

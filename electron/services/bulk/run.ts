@@ -92,14 +92,14 @@ export function startBulk(ctx: ServiceContext, input: BulkInput): { jobId: strin
 
   const job = ctx.jobs.create('bulk', nowOf(ctx));
   job.setTotal(prepared.ids.length, false);
-  job.status.phase = 'Đang kiểm tra từng bản ghi';
+  job.setPhase('checkingRecords');
   void (async () => {
     try {
       await new Promise<void>((resolve) => setImmediate(resolve));
       const plan = newPlan(prepared);
       for (let i = 0; i < prepared.ids.length; i += CHUNK) {
         if (job.cancelled) {
-          job.status.phase = null;
+          job.setPhase(null);
           job.finish('cancelled', nowOf(ctx));
           return;
         }
@@ -110,21 +110,21 @@ export function startBulk(ctx: ServiceContext, input: BulkInput): { jobId: strin
       }
       prepared.planner.finish?.(plan);
       if (job.cancelled) {
-        job.status.phase = null;
+        job.setPhase(null);
         job.finish('cancelled', nowOf(ctx));
         return;
       }
-      job.status.phase = 'Đang ghi';
+      job.setPhase('writing');
       const result = applyPlan(ctx, input.action, prepared.planner.detail, plan, selectedCount(prepared), started);
       results.set(job, result);
-      job.status.phase = null;
+      job.setPhase(null);
       job.finish('done', nowOf(ctx));
     } catch (err) {
-      job.status.phase = null;
-      if (err instanceof ApiError) job.finish('failed', nowOf(ctx), err.message);
+      job.setPhase(null);
+      if (err instanceof ApiError) job.finish('failed', nowOf(ctx), err);
       else {
         console.error(`[kholuu] bulk ${input.action} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-        job.finish('failed', nowOf(ctx), `Đã xảy ra lỗi không mong muốn; không có gì bị thay đổi: ${err instanceof Error ? err.message : String(err)}`);
+        job.finish('failed', nowOf(ctx), new ApiError('job.unexpectedNothingChanged', { detail: err instanceof Error ? err.message : String(err) }));
       }
     }
   })();

@@ -4,6 +4,7 @@ import type { ApiHandlers } from '../../../shared/contract/api';
 import { ApiError } from '../../../shared/contract/errors';
 import { blockersFor } from '../../../shared/handover/batchRules';
 import { safeSegment } from '../../../shared/handover/bagPaths';
+import type { BatchDetail } from '../../../shared/contract/types/handover';
 import { type ServiceContext } from '../context';
 import type { PackageTarget } from '../handover/bag/buildPackage';
 import { addFiles, assignBoxes, createBatch, removeBatch, removeFiles, updateBatch } from '../handover/batchCommands';
@@ -39,12 +40,15 @@ export function packageTarget(ctx: ServiceContext, code: string, out: string | u
   return { path: zip ? `${base}.zip` : base, zip };
 }
 
-/** Refuses to start a package the batch is not ready for (the same checks as the step itself). */
-export function checkReadyToPack(ctx: ServiceContext, batchId: number): void {
-  const batch = getBatch(ctx, batchId);
+/**
+ * Refuses to start a package the batch is not ready for (the same checks as the step itself).
+ * Returns the batch as read for the check: the package is made from it.
+ */
+export function checkReadyToPack(ctx: ServiceContext, batchId: number): BatchDetail {
   const detail = batchDetail(ctx, batchId);
-  const blockers = blockersFor('packed', batchFacts(ctx, batch, detail.files.map((f) => f.id), listingProblemCount(detail.inventory), detail.unconfirmedSecrets.length));
+  const blockers = blockersFor('packed', batchFacts(ctx, detail, detail.files.map((f) => f.id), listingProblemCount(detail.inventory), detail.unconfirmedSecrets.length));
   if (blockers.length > 0) throw new ApiError('handover.notReady', { blockers: blockers.map((b) => b.message) });
+  return detail;
 }
 
 export function handoverHandlers(ctx: ServiceContext): Handlers {
@@ -74,12 +78,11 @@ export function handoverHandlers(ctx: ServiceContext): Handlers {
     },
 
     'handover.package.start': async ({ batchId, out, zip }) => {
-      const batch = getBatch(ctx, batchId);
-      checkReadyToPack(ctx, batchId);
+      const batch = checkReadyToPack(ctx, batchId);
       const { buildPackage, checkTarget } = await bagBuilder();
       const target = await checkTarget(ctx, batch, packageTarget(ctx, batch.code, out, zip));
       const jobId = startHandoverJob(ctx, 'package', async (job) => {
-        const result = await buildPackage(ctx, job, batchId, target);
+        const result = await buildPackage(ctx, job, batchId, target, batch);
         // A leftover of a killed run replaced by this package is said so in the audit row.
         markPacked(ctx, batchId, result, target.replaces ? { replacedUnrecordedPackage: target.path } : undefined);
         return { result: { kind: 'package', package: result } };

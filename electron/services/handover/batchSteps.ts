@@ -14,7 +14,8 @@ import { batchDetail, batchFacts, contentFingerprint, getBatch, listingProblemCo
 function moveFiles(ctx: ServiceContext, batchId: number, status: BatchStatus, now: string): void {
   const { repos } = ctx.catalogue;
   const target = FILE_STATUS_OF_BATCH[status];
-  const before = new Map(repos.handoverData.inventoryFiles({ fileIds: repos.handoverBatches.fileIds(batchId) }).map((f) => [f.id, f.handoverStatus]));
+  // Only the files' own statuses: the inventory's document counts would walk every document's text.
+  const before = new Map(repos.handoverBatches.handoverStatuses(repos.handoverBatches.fileIds(batchId)).map((f) => [f.id, f.handoverStatus]));
   repos.handoverBatches.setFilesStatus(batchId, target, now);
   for (const [fileId, was] of before) {
     if (was !== target) audit(ctx, 'file.handoverStatus', 'file', fileId, { handoverStatus: was }, { handoverStatus: target, batchId });

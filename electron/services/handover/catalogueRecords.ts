@@ -63,8 +63,8 @@ export function buildCatalogueRecords(ctx: ServiceContext, fileIds: number[], op
     }
   }
 
-  const documentRecords = new Map<number, DocumentRecord[]>();
-  for (const file of fileRecords) documentRecords.set(file.id, repos.documents.list({ fileId: file.id, offset: 0, limit: ALL }).items);
+  const listed = repos.documents.listOfFiles(fileRecords.map((f) => f.id));
+  const documentRecords = new Map<number, DocumentRecord[]>(fileRecords.map((f) => [f.id, listed.get(f.id) ?? []]));
   const unfiledRecords = (opts.unfiledOfFonds ?? []).flatMap((fid) => repos.documents.list({ fondsId: fid, unfiled: true, offset: 0, limit: ALL }).items);
   const allDocs = [...[...documentRecords.values()].flat(), ...unfiledRecords];
 

@@ -12,30 +12,30 @@ import { Cancelled } from './cancelled';
 const results = new WeakMap<Job, HandoverJobResult>();
 
 export interface JobWork {
-  /** The result to keep; `refusal` ends the job as failed with that Vietnamese reason (the result stays readable). */
+  /** The result to keep; `refusal` ends the job as failed with that reason (the result stays readable). */
   result: HandoverJobResult;
-  refusal?: string | null;
+  refusal?: ApiError | null;
 }
 
 /** Starts `work` on a new job and returns at once; the job records how it ended. */
 export function startHandoverJob(ctx: ServiceContext, kind: Exclude<JobStatus['kind'], 'import'>, work: (job: Job) => Promise<JobWork>, log: (m: string) => void = (m) => console.error(m)): string {
   const job = ctx.jobs.create(kind, nowOf(ctx));
-  job.status.phase = 'Đang chuẩn bị';
+  job.setPhase('preparing');
   void (async () => {
     try {
       // Let the call that started the job answer first: preparing the work can take a while.
       await new Promise<void>((resolve) => setImmediate(resolve));
       const done = await work(job);
       results.set(job, done.result);
-      job.status.phase = null;
+      job.setPhase(null);
       job.finish(done.refusal ? 'failed' : 'done', nowOf(ctx), done.refusal ?? null);
     } catch (err) {
-      job.status.phase = null;
+      job.setPhase(null);
       if (err instanceof Cancelled) job.finish('cancelled', nowOf(ctx));
-      else if (err instanceof ApiError) job.finish('failed', nowOf(ctx), err.message);
+      else if (err instanceof ApiError) job.finish('failed', nowOf(ctx), err);
       else {
         log(`[kholuu] handover ${kind} job failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-        job.finish('failed', nowOf(ctx), `Đã xảy ra lỗi không mong muốn: ${err instanceof Error ? err.message : String(err)}`);
+        job.finish('failed', nowOf(ctx), new ApiError('job.unexpected', { detail: err instanceof Error ? err.message : String(err) }));
       }
     }
   })();

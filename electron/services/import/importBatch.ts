@@ -1,5 +1,5 @@
 import type { ImportFileResult } from '../../../shared/contract/types';
-import { ApiError } from '../../../shared/contract/errors';
+import { ApiError, coded, type ErrorMessage } from '../../../shared/contract/errors';
 import type { NewRunItem } from '../../data/repositories/importRuns';
 import { withStatementCache } from '../../data/statementCache';
 import { type ServiceContext, nowOf } from '../context';
@@ -148,9 +148,8 @@ export class ImportBatch {
       });
     } catch (err) {
       const name = nameOf(item);
-      const message =
-        err instanceof ApiError ? err.message : `Không lưu được “${name}” vào danh mục: ${err instanceof Error ? err.message : String(err)}`;
-      const result: ImportFileResult = { name, outcome: 'failed', documentId: null, message };
+      const said = err instanceof ApiError ? { message: err.message, text: { code: err.code, params: err.params } as ErrorMessage } : coded('import.notSaved', { fileName: name, detail: err instanceof Error ? err.message : String(err) });
+      const result: ImportFileResult = { name, outcome: 'failed', documentId: null, ...said };
       // If even this cannot be written, the catalogue is unwritable: let the job fail.
       catalogue.transaction(() => catalogue.repos.importRuns.addItems(this.runId, seq, [reportItem(item, result)], nowOf(this.ctx), this.retried));
       return result;

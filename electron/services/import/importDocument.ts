@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { ApiError, notFound } from '../../../shared/contract/errors';
+import { ApiError, coded, notFound, type ErrorMessage } from '../../../shared/contract/errors';
 import type { ImportFileResult } from '../../../shared/contract/types';
 import type { ParseResult } from '../../../shared/parser/types';
 import { describeDocument } from '../../../shared/importing/sameDocument';
@@ -98,8 +98,8 @@ export class ClaimOrder {
 }
 
 function failure(name: string, err: unknown): ImportFileResult {
-  if (err instanceof ApiError) return { name, outcome: 'failed', documentId: null, message: err.message };
-  return { name, outcome: 'failed', documentId: null, message: `Lỗi không xác định khi nhập “${name}”: ${String(err)}` };
+  if (err instanceof ApiError) return { name, outcome: 'failed', documentId: null, message: err.message, text: { code: err.code, params: err.params } as ErrorMessage };
+  return { name, outcome: 'failed', documentId: null, ...coded('import.unexpectedFile', { fileName: name, detail: String(err) }) };
 }
 
 function duplicateOf(ctx: ServiceContext, name: string, documentId: number): ImportFileResult {
@@ -201,7 +201,7 @@ export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: 
   if (raced !== undefined) return duplicateOf(ctx, item.name, raced);
   if (item.kind === 'sameAsPending') {
     // The earlier file failed to commit: this copy is not a duplicate of anything catalogued.
-    return { name: item.name, outcome: 'failed', documentId: null, message: 'Tệp có cùng nội dung với một tệp khác trong lần nhập này nhưng tệp đó chưa được lưu; hãy nhập lại.' };
+    return { name: item.name, outcome: 'failed', documentId: null, ...coded('import.twinNotSaved') };
   }
   const { extracted, parsed } = item;
   // Pages (word boxes) go to their own table, not into parse_info.

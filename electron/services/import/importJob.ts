@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { ImportFileResult, JobState } from '../../../shared/contract/types';
+import { ApiError, causeOf } from '../../../shared/contract/errors';
 import type { Job } from '../jobs';
 import { type ServiceContext, audit, nowOf } from '../context';
 import { ImportBatch } from './importBatch';
@@ -42,21 +43,21 @@ export function pathSource(filePath: string): ImportSource {
 type Entry = { name: string; onDisk: boolean } & ({ source: ImportSource } | { failed: PreparedImport });
 
 /** `onStall` is told when an upload stopped arriving; the files received before are still imported. */
-async function* entriesOf(input: ImportInput, onStall: (reason: string) => void): AsyncGenerator<Entry> {
+async function* entriesOf(input: ImportInput, onStall: (stalled: UploadStalled) => void): AsyncGenerator<Entry> {
   for (const source of input.uploads) yield { name: source.name, onDisk: false, source };
   if (input.stream) {
     try {
       for await (const source of input.stream.sources()) yield { name: source.name, onDisk: false, source };
     } catch (err) {
       if (!(err instanceof UploadStalled)) throw err;
-      onStall(err.message);
+      onStall(err);
       return;
     }
   }
   for (const e of walkFiles(input.roots)) {
     if (e.error === undefined) yield { name: e.path, onDisk: true, source: pathSource(e.path) };
     else {
-      const result = { name: e.path, outcome: 'failed' as const, documentId: null, message: e.error };
+      const result = { name: e.path, outcome: 'failed' as const, documentId: null, message: e.error.message, text: e.error.text };
       yield { name: e.path, onDisk: true, failed: { kind: 'settled', result, sha256: null, size: null } };
     }
   }
@@ -112,7 +113,7 @@ function sizeOf(source: ImportSource): number {
 export async function runImport(ctx: ServiceContext, job: Job, target: ImportTarget, runId: number, input: ImportInput): Promise<void> {
   const runs = ctx.catalogue.repos.importRuns;
   let state: Exclude<JobState, 'running'> = 'done';
-  let error: string | null = null;
+  let error: ApiError | null = null;
   // Cancelling stops the files being read at once, even one in the middle of being read.
   const stopReading = () => ctx.readers.cancel(job);
   if (job.signal.aborted) stopReading();
@@ -132,9 +133,9 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
       };
     }
     if (isBulkImport(input, total) && !job.cancelled) {
-      job.status.phase = 'Đang sao lưu danh mục trước khi nhập';
+      job.setPhase('backupBeforeImport');
       await backupNow(ctx, 'pre-import', `lần nhập số ${runId}`);
-      job.status.phase = null;
+      job.setPhase(null);
     }
     const extract = ocr.wrap((name: string, bytes: Uint8Array, store: OriginalToStore) => ctx.readers.extract(name, bytes, store, { group: job }));
 
@@ -159,7 +160,7 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
       if (counts) Object.assign(job.status, counts);
     };
 
-    const upload = { stalled: null as string | null };
+    const upload = { stalled: null as UploadStalled | null };
     for await (const entry of entriesOf(input, (reason) => (upload.stalled = reason))) {
       if (job.cancelled) break;
       // A path names one file: one already reported (before an interruption, or twice in overlapping folders) is done,
@@ -185,11 +186,11 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
     if (job.cancelled) state = 'cancelled';
     else if (upload.stalled !== null) {
       state = 'failed';
-      error = `Nhập tài liệu bị dừng: ${upload.stalled}`;
+      error = new ApiError('job.uploadStalled', { received: upload.stalled.received, expected: upload.stalled.expected });
     }
   } catch (err) {
     state = 'failed';
-    error = `Nhập tài liệu bị dừng do lỗi: ${err instanceof Error ? err.message : String(err)}`;
+    error = new ApiError('job.importStopped', { cause: causeOf(err) });
   } finally {
     job.signal.removeEventListener('abort', stopReading);
     input.stream?.close();
@@ -198,16 +199,16 @@ export async function runImport(ctx: ServiceContext, job: Job, target: ImportTar
   finishRun(ctx, job, runId, state, error);
 }
 
-function finishRun(ctx: ServiceContext, job: Job, runId: number, state: Exclude<JobState, 'running'>, error: string | null): void {
+function finishRun(ctx: ServiceContext, job: Job, runId: number, state: Exclude<JobState, 'running'>, error: ApiError | null): void {
   const now = nowOf(ctx);
   const s = job.status;
   try {
     ctx.catalogue.transaction(() => {
-      ctx.catalogue.repos.importRuns.finish(runId, state, now, error);
-      audit(ctx, 'import.finish', 'import_run', runId, undefined, { state, processed: s.processed, imported: s.imported, duplicates: s.duplicates, failed: s.failed, error });
+      ctx.catalogue.repos.importRuns.finish(runId, state, now, error?.message ?? null);
+      audit(ctx, 'import.finish', 'import_run', runId, undefined, { state, processed: s.processed, imported: s.imported, duplicates: s.duplicates, failed: s.failed, error: error?.message ?? null });
     });
   } catch (err) {
-    error ??= `Không ghi được kết thúc lần nhập: ${String(err)}`;
+    error ??= new ApiError('job.finishNotRecorded', { detail: String(err) });
   }
   job.finish(state, now, error);
 }

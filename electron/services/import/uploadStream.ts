@@ -32,7 +32,14 @@ export class UploadRefused extends Error {
 }
 
 /** The upload stopped arriving: the run ends with this as its reason. */
-export class UploadStalled extends Error {}
+export class UploadStalled extends Error {
+  constructor(
+    readonly received: number,
+    readonly expected: number,
+  ) {
+    super(`upload stalled after ${received}/${expected} files`);
+  }
+}
 
 export const UPLOAD_HIGH_WATER_BYTES = 48 * 1024 * 1024;
 export const UPLOAD_IDLE_MS = 120_000;
@@ -120,7 +127,7 @@ export class UploadStream {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.wakeConsumer = null;
-        reject(new UploadStalled(`trình duyệt ngừng gửi tệp (đã nhận ${this.received}/${this.expected} tệp; các tệp đã nhận được giữ lại)`));
+        reject(new UploadStalled(this.received, this.expected));
       }, this.idleMs);
       this.wakeConsumer = () => {
         clearTimeout(timer);

@@ -1,8 +1,10 @@
+import { coded } from '../../../shared/contract/errors';
 import fs from 'node:fs';
 import path from 'node:path';
 
 /** A file found under the import's sources, or a source or folder that could not be read. */
-export type WalkEntry = { path: string; error?: undefined } | { path: string; error: string };
+/** A path found, or one that cannot be imported with why (`coded`: Vietnamese and a code). */
+export type WalkEntry = { path: string; error?: undefined } | { path: string; error: ReturnType<typeof coded> };
 
 /**
  * Files an operating system or an office suite leaves in folders, never documents: skipped inside
@@ -26,7 +28,7 @@ export function* walkFiles(roots: readonly string[]): Generator<WalkEntry> {
     try {
       stat = fs.lstatSync(absolute);
     } catch {
-      yield { path: absolute, error: `Không tìm thấy “${absolute}”.` };
+      yield { path: absolute, error: coded('import.pathMissing', { path: absolute }) };
       continue;
     }
     if (stat.isFile()) yield { path: absolute };
@@ -35,10 +37,8 @@ export function* walkFiles(roots: readonly string[]): Generator<WalkEntry> {
   }
 }
 
-function notAFile(full: string, symlink: boolean): string {
-  return symlink
-    ? `“${full}” là liên kết tượng trưng (symlink): không nhập, vì nó có thể trỏ ra ngoài thư mục đã chọn; hãy chép chính tệp vào thư mục.`
-    : `“${full}” không phải tệp thường (ống dẫn, thiết bị…): không nhập.`;
+function notAFile(full: string, symlink: boolean): ReturnType<typeof coded> {
+  return symlink ? coded('import.symlinkSkipped', { path: full }) : coded('import.notRegularFile', { path: full });
 }
 
 function* walkFolder(folder: string): Generator<WalkEntry> {
@@ -46,7 +46,7 @@ function* walkFolder(folder: string): Generator<WalkEntry> {
   try {
     entries = fs.readdirSync(folder, { withFileTypes: true });
   } catch (err) {
-    yield { path: folder, error: `Không đọc được thư mục “${folder}” (${(err as NodeJS.ErrnoException).code ?? String(err)}).` };
+    yield { path: folder, error: coded('import.folderUnreadable', { path: folder, detail: (err as NodeJS.ErrnoException).code ?? String(err) }) };
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

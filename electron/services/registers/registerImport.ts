@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { ParsedInputOf } from '../../../shared/contract/api';
-import { ApiError, fieldError } from '../../../shared/contract/errors';
+import { ApiError, causeOf, fieldError } from '../../../shared/contract/errors';
 import type { ImportFileResult } from '../../../shared/contract/types';
 import type { RegisterImportStarted, RegisterPreview } from '../../../shared/contract/types/registers';
 import { numberSymbolKey } from '../../../shared/domain/numberSymbol';
@@ -190,9 +190,9 @@ async function runRows(rc: RowContext, job: Job, runId: number, data: Array<{ ro
   const { repos } = ctx.catalogue;
   try {
     // A register brings many records at once: back up first, as before any bulk import.
-    job.status.phase = 'Đang sao lưu danh mục trước khi nhập';
+    job.setPhase('backupBeforeImport');
     await backupNow(ctx, 'pre-import', `nhập sổ đăng ký, lần nhập số ${runId}`);
-    job.status.phase = null;
+    job.setPhase(null);
     for (let start = 0; start < data.length; start += BATCH_ROWS) {
       if (job.cancelled) {
         ctx.catalogue.transaction(() => repos.importRuns.finish(runId, 'cancelled', nowOf(ctx), null));
@@ -212,11 +212,11 @@ async function runRows(rc: RowContext, job: Job, runId: number, data: Array<{ ro
     ctx.catalogue.transaction(() => repos.importRuns.finish(runId, 'done', nowOf(ctx), null));
     job.finish('done', nowOf(ctx));
   } catch (err) {
-    const message = `Nhập sổ đăng ký bị dừng do lỗi: ${err instanceof ApiError ? err.message : String(err)}`;
+    const stopped = new ApiError('job.registerStopped', { cause: causeOf(err) });
     try {
-      ctx.catalogue.transaction(() => repos.importRuns.finish(runId, 'failed', nowOf(ctx), message));
+      ctx.catalogue.transaction(() => repos.importRuns.finish(runId, 'failed', nowOf(ctx), stopped.message));
     } finally {
-      job.finish('failed', nowOf(ctx), message);
+      job.finish('failed', nowOf(ctx), stopped);
     }
   }
 }

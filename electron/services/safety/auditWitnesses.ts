@@ -4,9 +4,10 @@
  * the chain with them (shared/safety/auditAnchors.ts). Used by `audit verify` and `check`.
  */
 import fs from 'node:fs';
+import { coded, sentence } from '../../../shared/contract/errors';
 import type { AuditAnchorCheck } from '../../../shared/contract/types/safety';
 import { AUDIT_HEAD_LABEL, BAG_INFO, parseBagInfo } from '../../../shared/handover/bagit';
-import { type AuditAnchor, type RecordedRestore, anchorProblemVi, compareAnchors } from '../../../shared/safety/auditAnchors';
+import { type AuditAnchor, type RecordedRestore, anchorProblem, compareAnchors } from '../../../shared/safety/auditAnchors';
 import { readWitness } from '../../data/auditWitness';
 import { listBackups, readBackup } from '../../data/backups/backupFolder';
 import type { ServiceContext } from '../context';
@@ -56,7 +57,7 @@ export async function checkAuditAnchors(ctx: ServiceContext): Promise<AuditAncho
         label: 'witness',
         status: 'rewritten',
         lastId: 1,
-        message: 'Dòng đầu tiên của nhật ký không còn là dòng tệp đối chứng đã thấy: nhật ký bị thay từ đầu (hoặc tệp đối chứng thuộc danh mục khác).',
+        ...coded('audit.firstRowReplaced'),
       });
     }
   }
@@ -81,8 +82,8 @@ export async function checkAuditAnchors(ctx: ServiceContext): Promise<AuditAncho
 
   const findings = compareAnchors(anchors, (id) => repos.audit.hashOf(id), head.lastId, recordedRestores(ctx));
   for (const f of findings) {
-    const message = anchorProblemVi(f);
-    if (message && (f.status === 'truncated' || f.status === 'rewritten')) problems.push({ source: f.anchor.source, label: f.anchor.label, status: f.status, lastId: f.anchor.lastId, message });
+    const text = anchorProblem(f);
+    if (text && (f.status === 'truncated' || f.status === 'rewritten')) problems.push({ source: f.anchor.source, label: f.anchor.label, status: f.status, lastId: f.anchor.lastId, message: sentence('vi', text), text });
   }
   return {
     compared: findings.filter((f) => f.status !== 'superseded').length,

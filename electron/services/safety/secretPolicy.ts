@@ -105,6 +105,7 @@ export class SecretPolicy {
   importItem<T extends Pick<ImportRunItem, 'name' | 'documentId' | 'message' | 'outcome'> & Partial<Pick<ImportRunItem, 'sha256' | 'size'>>>(item: T): T {
     if (!this.hidesDocument(item.documentId)) return item;
     const out = { ...item, name: HIDDEN_FILE, documentId: null, message: item.outcome === 'duplicate' ? HIDDEN_DUPLICATE : null };
+    if ('text' in item) Object.assign(out, { text: null });
     if ('sha256' in item) Object.assign(out, { sha256: null });
     if ('size' in item) Object.assign(out, { size: null });
     return out;

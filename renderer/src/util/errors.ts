@@ -2,8 +2,9 @@
  * An error's words in the interface's language. A services' error carries a code and parameters;
  * the shared catalogue (`@shared/contract/errors`) writes its sentence in Vietnamese or English.
  */
-import { ApiError, fieldTexts } from '@shared/contract/errors';
-import type { Locale } from '@shared/contract/types';
+import { ApiError, fieldTexts, sentence, type ErrorMessage } from '@shared/contract/errors';
+import { JOB_PHASES, isJobPhase } from '@shared/contract/jobPhases';
+import type { JobStatus, Locale } from '@shared/contract/types';
 import { useAppStore } from '../stores/appStore';
 
 function currentLocale(): Locale {
@@ -29,4 +30,22 @@ export function fieldErrors(err: unknown, locale: Locale = currentLocale()): Rec
     out[key] ??= message;
   }
   return Object.keys(out).length > 0 ? out : null;
+}
+
+/**
+ * A text the services send both as Vietnamese (`message`) and as a code with parameters (`text`):
+ * worded in the interface's language when coded, else as it came.
+ */
+export function textOf(item: { message: string | null; text?: ErrorMessage | null }, locale: Locale = currentLocale()): string | null {
+  return item.text ? sentence(locale, item.text) : item.message;
+}
+
+/** Why a job stopped, in the interface's language. */
+export function jobErrorText(status: Pick<JobStatus, 'error' | 'errorMessage'>, locale: Locale = currentLocale()): string | null {
+  return status.errorMessage ? sentence(locale, status.errorMessage) : status.error;
+}
+
+/** What a job is doing now, in the interface's language. */
+export function jobPhaseText(status: Pick<JobStatus, 'phase' | 'phaseCode'>, locale: Locale = currentLocale()): string | null {
+  return isJobPhase(status.phaseCode) ? JOB_PHASES[status.phaseCode][locale] : (status.phase ?? null);
 }

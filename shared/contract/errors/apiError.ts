@@ -129,3 +129,13 @@ export function fieldError<C extends ErrorCode>(code: C, ...[params]: ParamsArgs
 
 /** The reply of every call, on every transport. */
 export type CallReply<T> = { ok: true; result: T } | { ok: false; error: ApiErrorBody };
+
+/**
+ * A text the user reads that is not a thrown error (a package's problem, a file's import outcome,
+ * why a job stopped): its Vietnamese sentence for the command line and older readers (`message`),
+ * and its code and parameters (`text`) for the interface to word in its own language.
+ */
+export function coded<C extends ErrorCode>(code: C, ...[params]: ParamsArgs<C>): { message: string; text: ErrorMessage } {
+  const text = fieldError(code, ...([params] as ParamsArgs<C>));
+  return { message: sentence('vi', text), text };
+}

@@ -17,12 +17,16 @@ import { ocrErrors } from './ocr';
 import { originalErrors } from './originals';
 import { readingErrors } from './reading';
 import { safetyErrors } from './safety';
+import { packageErrors } from './packages';
+import { jobErrors } from './jobs';
 
 const AREAS = [
   commonErrors,
   hostErrors,
   recordErrors,
   handoverErrors,
+  packageErrors,
+  jobErrors,
   bulkErrors,
   safetyErrors,
   intakeErrors,

@@ -27,6 +27,14 @@ export const importErrors = defineErrors({
     'import.readerFailed': error<{ fileName: string; detail: string }>('unreadable_file'),
     /** A reading library threw; its own message is the detail. */
     'import.readFailed': error<{ fileName: string; detail: string }>('unreadable_file'),
+    // A file of an import that could not be taken, as its report line says why.
+    'import.pathMissing': error<{ path: string }>('not_found'),
+    'import.symlinkSkipped': error<{ path: string }>('unsupported_file'),
+    'import.notRegularFile': error<{ path: string }>('unsupported_file'),
+    'import.folderUnreadable': error<{ path: string; detail: string }>('unreadable_file'),
+    'import.unexpectedFile': error<{ fileName: string; detail: string }>('internal'),
+    'import.notSaved': error<{ fileName: string; detail: string }>('internal'),
+    'import.twinNotSaved': error('conflict'),
 
     'registers.sheetMissing': error<{ fileName: string; sheet: string }>('not_found'),
     'registers.unsupportedFormat': error<{ fileName: string; oldExcel: boolean }>('unsupported_file'),
@@ -60,6 +68,13 @@ export const importErrors = defineErrors({
     'import.overMemory': (p) => `Không đọc được “${p.fileName}”: đọc tệp cần quá nhiều bộ nhớ (hơn ${p.mb} MB) nên đã dừng; ${READ_STOPPED_VI}`,
     'import.readerFailed': (p) => `Bộ đọc gặp lỗi khi đọc “${p.fileName}”; tệp này chưa được nhập.`,
     'import.readFailed': (p) => `Không đọc được “${p.fileName}”: ${p.detail}`,
+    'import.pathMissing': (p) => `Không tìm thấy “${p.path}”.`,
+    'import.symlinkSkipped': (p) => `“${p.path}” là liên kết tượng trưng (symlink): không nhập, vì nó có thể trỏ ra ngoài thư mục đã chọn; hãy chép chính tệp vào thư mục.`,
+    'import.notRegularFile': (p) => `“${p.path}” không phải tệp thường (ống dẫn, thiết bị…): không nhập.`,
+    'import.folderUnreadable': (p) => `Không đọc được thư mục “${p.path}” (${p.detail}).`,
+    'import.unexpectedFile': (p) => `Lỗi không xác định khi nhập “${p.fileName}”: ${p.detail}`,
+    'import.notSaved': (p) => `Không lưu được “${p.fileName}” vào danh mục: ${p.detail}`,
+    'import.twinNotSaved': () => 'Tệp có cùng nội dung với một tệp khác trong lần nhập này nhưng tệp đó chưa được lưu; hãy nhập lại.',
     'registers.sheetMissing': (p) => `Bảng tính “${p.fileName}” không có trang “${p.sheet}”.`,
     'registers.unsupportedFormat': (p) =>
       `Sổ đăng ký “${p.fileName}” phải là tệp .xlsx hoặc .csv${p.oldExcel ? ' (tệp Excel cũ .xls: hãy mở bằng Excel/LibreOffice và lưu lại thành .xlsx)' : ''}.`,
@@ -90,6 +105,13 @@ export const importErrors = defineErrors({
     'import.overMemory': (p) => `Cannot read “${p.fileName}”: reading needed too much memory (over ${p.mb} MB) and was stopped; ${READ_STOPPED_EN}`,
     'import.readerFailed': (p) => `The reader failed on “${p.fileName}” (${p.detail}); this file was not imported.`,
     'import.readFailed': (p) => `Cannot read “${p.fileName}”: ${p.detail}`,
+    'import.pathMissing': (p) => `“${p.path}” was not found.`,
+    'import.symlinkSkipped': (p) => `“${p.path}” is a symbolic link: not imported, since it may point outside the chosen folder; copy the file itself into the folder.`,
+    'import.notRegularFile': (p) => `“${p.path}” is not a regular file (a pipe, a device…): not imported.`,
+    'import.folderUnreadable': (p) => `Cannot read the folder “${p.path}” (${p.detail}).`,
+    'import.unexpectedFile': (p) => `Unexpected error while importing “${p.fileName}”: ${p.detail}`,
+    'import.notSaved': (p) => `Could not save “${p.fileName}” into the catalogue: ${p.detail}`,
+    'import.twinNotSaved': () => 'The file has the same content as another file of this run, which was not saved; import it again.',
     'registers.sheetMissing': (p) => `The spreadsheet “${p.fileName}” has no sheet “${p.sheet}”.`,
     'registers.unsupportedFormat': (p) =>
       `The register “${p.fileName}” must be an .xlsx or .csv file${p.oldExcel ? ' (an old Excel .xls file: open it in Excel or LibreOffice and save it as .xlsx)' : ''}.`,

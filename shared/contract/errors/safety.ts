@@ -4,11 +4,26 @@
  */
 import { defineErrors, error, type NestedMessage } from './define';
 
+const ANCHOR_SOURCES = {
+  vi: { witness: 'tệp đối chứng bên cạnh danh mục', backup: 'bản sao lưu', package: 'gói bàn giao' },
+  en: { witness: 'witness file beside the catalogue', backup: 'backup', package: 'handover package' },
+} as const;
+
+/** A witness of the audit log named: the witness file, or a backup or package by its label. */
+function anchorName(lang: 'vi' | 'en', p: { source: string; label: string }): string {
+  const what = (ANCHOR_SOURCES[lang] as Record<string, string>)[p.source] ?? String(p.source);
+  return p.source === 'witness' ? what : `${what} ${p.label}`;
+}
+
 type File = { code: string; fonds: string };
 type Detail = { detail: string };
 
 export const safetyErrors = defineErrors({
   codes: {
+    // What comparing the audit log with its witnesses outside the file found (`audit verify`, `check`).
+    'audit.anchorTruncated': error<{ source: 'witness' | 'backup' | 'package'; label: string; lastId: number; catalogueLastId: number }>('conflict'),
+    'audit.anchorRewritten': error<{ source: 'witness' | 'backup' | 'package'; label: string; lastId: number; was: string; now: string }>('conflict'),
+    'audit.firstRowReplaced': error('conflict'),
     'catalogue.locked': error('locked'),
     'catalogue.wrongPassphrase': error('locked'),
     'catalogue.notEncrypted': error('invalid_input'),
@@ -72,6 +87,9 @@ export const safetyErrors = defineErrors({
     'field.filesRefused': error<{ problems: readonly NestedMessage[] }>('invalid_input'),
   },
   vi: {
+    'audit.anchorTruncated': (p) => `Nhật ký bị cắt bớt: ${anchorName('vi', p)} đã thấy nhật ký đến dòng ${p.lastId}, nay danh mục chỉ còn đến dòng ${p.catalogueLastId}.`,
+    'audit.anchorRewritten': (p) => `Nhật ký bị sửa rồi tính lại chuỗi: dòng ${p.lastId} không còn là dòng ${anchorName('vi', p)} đã thấy (mã ${p.was}…, nay ${p.now}…).`,
+    'audit.firstRowReplaced': () => 'Dòng đầu tiên của nhật ký không còn là dòng tệp đối chứng đã thấy: nhật ký bị thay từ đầu (hoặc tệp đối chứng thuộc danh mục khác).',
     'catalogue.locked': () => 'Danh mục này được mã hóa: hãy nhập mật khẩu để mở.',
     'catalogue.wrongPassphrase': () => 'Mật khẩu không đúng (hoặc tệp không phải danh mục Kho Lưu).',
     'catalogue.notEncrypted': () =>
@@ -131,6 +149,9 @@ export const safetyErrors = defineErrors({
     'field.filesRefused': (p) => p.problems.join('; '),
   },
   en: {
+    'audit.anchorTruncated': (p) => `The audit log was cut short: the ${anchorName('en', p)} saw it up to row ${p.lastId}, the catalogue now holds rows up to ${p.catalogueLastId} only.`,
+    'audit.anchorRewritten': (p) => `The audit log was edited and its chain recomputed: row ${p.lastId} is no longer the row the ${anchorName('en', p)} saw (hash ${p.was}…, now ${p.now}…).`,
+    'audit.firstRowReplaced': () => 'The first row of the audit log is no longer the one the witness file saw: the log was replaced from the start (or the witness file belongs to another catalogue).',
     'catalogue.locked': () => 'This catalogue is encrypted: enter its passphrase to open it.',
     'catalogue.wrongPassphrase': () => 'The passphrase is wrong (or the file is not a Kho Lưu catalogue).',
     'catalogue.notEncrypted': () => 'This catalogue is not encrypted: open it without a passphrase (it can be encrypted under Data safety or with the encrypt command).',

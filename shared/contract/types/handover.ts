@@ -123,6 +123,8 @@ export interface VerificationProblem {
   path: string | null;
   /** Vietnamese explanation. */
   message: string;
+  /** The explanation as a code and parameters, for the interface's language. */
+  text?: ErrorMessage;
   expected?: string;
   actual?: string;
 }

@@ -2,6 +2,7 @@
  * Records of the safety area: integrity checks, backups and restore, removal and
  * destruction, access to secret records and encryption at rest.
  */
+import type { ErrorMessage } from '../errors';
 
 /** Who removed a record, when and why (gỡ bỏ có lý do, khôi phục được). */
 export interface RemovalInfo {
@@ -58,7 +59,7 @@ export interface AuditAnchorCheck {
   unreachablePackages: number;
   /** The witness file beside the catalogue: since when it exists (a file recreated after being deleted starts again). */
   witness: { since: string | null; lastId: number | null };
-  problems: Array<{ source: 'witness' | 'backup' | 'package'; label: string; status: 'truncated' | 'rewritten'; lastId: number; message: string }>;
+  problems: Array<{ source: 'witness' | 'backup' | 'package'; label: string; status: 'truncated' | 'rewritten'; lastId: number; message: string; text?: ErrorMessage }>;
 }
 
 /**

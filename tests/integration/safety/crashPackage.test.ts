@@ -2,8 +2,8 @@
  * Crash test of packaging: `handover package` killed with SIGKILL at 20 moments, in 4
  * chains of 5 (two writing a zip, two a folder), each chain on its own copy of a catalogue whose
  * batch is listed and boxed (100 documents in text, Word and PDF, and 30 scanned pages). Each kill
- * lands in one phase of the package: forms, catalogue records, originals, manifests, or the
- * finishing (zip end, flush, rename, recording the package on the batch). After each kill: no
+ * lands in one phase of the package, in the order the bag is written: catalogue records, originals,
+ * forms, manifests, or the finishing (zip end, flush, rename, recording the package on the batch). After each kill: no
  * package under the target's name unless it is complete (a kill after the rename), only
  * `*.partial-*` leftovers beside it, the batch either still listed or packed to a package that is
  * there, and the catalogue passes `check` and the audit chain. The run after the last kill of a
@@ -26,13 +26,13 @@ import { tempDir } from '../../support/services';
 
 const SEED = crashSeed(20250701);
 const CHAINS = 4;
-const PHASES = ['forms', 'records', 'originals', 'manifests', 'finishing'] as const;
+const PHASES = ['records', 'originals', 'forms', 'manifests', 'finishing'] as const;
 type Phase = (typeof PHASES)[number];
 
 let pristine: string;
 let ready: PackReady;
 /** Byte offsets, in a reference zip, where each phase's entries begin. */
-let offsets: { records: number; originals: number; tags: number; end: number };
+let offsets: { originals: number; forms: number; tags: number; end: number };
 
 function copyCatalogue(to: string): string {
   fs.mkdirSync(to, { recursive: true });
@@ -50,7 +50,7 @@ async function zipOffsets(file: string): Promise<typeof offsets> {
   zip.close();
   const at = (test: (name: string) => boolean) => Math.min(...entries.filter((e) => test(e.fileName.slice(e.fileName.indexOf('/') + 1))).map((e) => e.relativeOffsetOfLocalHeader));
   const end = Math.max(...entries.map((e) => e.relativeOffsetOfLocalHeader + 30 + Buffer.byteLength(e.fileName) + e.compressedSize));
-  return { records: at((n) => n === CATALOGUE_JSON), originals: at((n) => n.startsWith(`${ORIGINALS_DIR}/`)), tags: at((n) => n === 'bagit.txt'), end };
+  return { originals: at((n) => n.startsWith(`${ORIGINALS_DIR}/`)), forms: at((n) => n.startsWith(`${FORMS_DIR}/`)), tags: at((n) => n === 'bagit.txt'), end };
 }
 
 interface BatchRow {
@@ -75,9 +75,9 @@ async function waitForMoment(p: ReturnType<typeof startCli>, out: string, zip: b
       if (zip) {
         const size = fs.statSync(abs, { throwIfNoEntry: false })?.size ?? 0;
         const target = {
-          forms: Math.floor(u * offsets.records * 0.9),
-          records: offsets.records + Math.floor(u * (offsets.originals - offsets.records)),
-          originals: offsets.originals + Math.floor(u * (offsets.tags - offsets.originals)),
+          records: Math.floor(u * offsets.originals * 0.9),
+          originals: offsets.originals + Math.floor(u * (offsets.forms - offsets.originals)),
+          forms: offsets.forms + Math.floor(u * (offsets.tags - offsets.forms)),
           manifests: offsets.tags,
           finishing: offsets.end,
         }[phase];

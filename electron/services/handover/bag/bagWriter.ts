@@ -1,38 +1,23 @@
 /**
- * Writes a bag as a folder or as one zip (yazl), file by file, hashing every byte on its way
- * through: nothing is held in memory but the stream's current chunk, so a batch of 10,000
- * originals costs no more memory than one. Everything is written under a temporary name and
- * moved into place only when complete; an abandoned bag is removed.
+ * Writes a bag as a folder or as one zip, file by file. Each file is hashed once on its way
+ * through (SHA-256 for the manifest, and for a zip its CRC-32, over the same bytes in the same
+ * pass); nothing is held but the files read ahead and the writes in flight, so a batch of 10,000
+ * originals costs little more memory than one. Everything is written under a temporary name and
+ * moved into place only when complete and flushed; an abandoned bag is removed.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Transform, type TransformCallback } from 'node:stream';
 import zlib from 'node:zlib';
-import yazl from 'yazl';
 import { unsafeBagPath } from '../../../../shared/handover/bagPaths';
 import { processRunning } from '../../safety/processes';
-import { fsyncFileAsync, fsyncFolderAsync } from '../../../data/fsync';
+import { fsyncFolderAsync } from '../../../data/fsync';
 import { makeDirs } from '../../../data/makeDirs';
+import type { OriginalBytes } from './originals';
+import { ZipFileWriter } from './zipFile';
 
 export const CHUNK = 1024 * 1024;
-
-/**
- * yazl computes every entry's CRC-32 through buffer-crc32, in JavaScript (about 0.5 GB/s, the
- * slowest step of a zip of originals); Node's `zlib.crc32` computes the same checksum natively, at
- * several GB/s. yazl looks the function up on each call, so it is swapped once, here.
- */
-function useNativeCrc32(): void {
-  const here = typeof __filename === 'string' ? __filename : import.meta.url;
-  const crc32 = createRequire(createRequire(here).resolve('yazl'))('buffer-crc32') as { unsigned: (buf: Buffer, previous?: number | Buffer) => number };
-  crc32.unsigned = (buf, previous) => zlib.crc32(buf, typeof previous === 'number' ? previous : previous ? previous.readUInt32BE(0) : 0);
-}
-useNativeCrc32();
-
-/** Originals up to this size are read whole, ahead of their turn (several at once); bigger ones are streamed. */
-export const READ_WHOLE_BYTES = 16 * 1024 * 1024;
 
 /** Passes bytes through unchanged, computing their SHA-256 and counting them. */
 export class HashingStream extends Transform {
@@ -61,31 +46,19 @@ export interface Written {
 }
 
 /**
- * An original to pack: its plaintext size and bytes, whole or streamed (the catalogue's store may
- * keep it sealed; the package holds it as it was imported).
+ * Where a bag is written. Calls are made one at a time, in the bag's order; each resolves once its
+ * bytes are hashed and queued (the writes go on behind it), and `finish` waits for every write,
+ * flushes the bag to the disk and moves it into place.
  */
-export interface PayloadSource {
-  size: number;
-  readWhole(): Promise<Buffer>;
-  stream(): Readable;
-}
-
-/** A plain file on disk as a payload source. */
-export function fileSource(file: string): PayloadSource {
-  return {
-    size: fs.statSync(file).size,
-    readWhole: () => fs.promises.readFile(file),
-    stream: () => fs.createReadStream(file, { highWaterMark: CHUNK }),
-  };
-}
-
 export interface BagSink {
   /** The final path (folder or .zip). */
   readonly target: string;
-  addFile(bagPath: string, source: PayloadSource, onBytes?: (n: number) => void): Promise<Written>;
-  addStream(bagPath: string, source: Readable): Promise<Written>;
+  /** An original, read by `readOriginal`; `onBytes` counts its bytes as they are hashed. */
+  addOriginal(bagPath: string, bytes: OriginalBytes, onBytes?: (n: number) => void): Promise<Written>;
+  /** A file made as it is written (the full texts). */
+  addStream(bagPath: string, chunks: AsyncIterable<Buffer>): Promise<Written>;
   addBuffer(bagPath: string, bytes: Buffer): Promise<Written>;
-  /** Completes the bag and moves it into place. */
+  /** Completes the bag, flushes it and moves it into place. */
   finish(): Promise<void>;
   /** Removes everything written so far. */
   abort(): Promise<void>;
@@ -138,15 +111,24 @@ function checkStillFree(target: string, replaces: boolean): void {
   if (!replaces && fs.existsSync(target)) throw new Error(`Package target appeared while packaging: ${target}`);
 }
 
-/** Files flushed at once when a folder bag is finished. */
+
+/** Files of a folder bag being written and flushed at once. */
+const FILES_IN_FLIGHT = 8;
+/** Folders flushed at once when a folder bag is finished. */
 const FLUSH_PARALLEL = 32;
 
-/** A bag as a folder on disk. */
+/**
+ * A bag as a folder on disk. Each file is flushed (`fdatasync`) through the handle that wrote it,
+ * while the next ones are read and written: a folder's own flush makes its entries durable, not
+ * its files' bytes (ext4 and XFS allocate blocks late; FAT on a USB stick is no better), so a
+ * package said to be finished has had every file flushed, then every folder, then its name.
+ */
 export class FolderSink implements BagSink {
   private readonly root: string;
-  /** Every file and folder written, flushed before the bag takes its name. */
-  private readonly files: string[] = [];
+  /** Every folder made, flushed before the bag takes its name. */
   private readonly folders = new Set<string>();
+  private readonly writing = new Set<Promise<void>>();
+  private failure: Error | null = null;
 
   constructor(
     readonly target: string,
@@ -155,46 +137,77 @@ export class FolderSink implements BagSink {
     removeStalePartials(target);
     this.root = partialName(target);
     fs.mkdirSync(this.root, { recursive: false });
+    this.folders.add(this.root);
   }
 
   private destination(bagPath: string): string {
     checkPath(bagPath);
+    if (this.failure) throw this.failure;
     const dest = path.join(this.root, ...bagPath.split('/'));
-    makeDirs(path.dirname(dest));
-    this.files.push(dest);
-    for (let dir = path.dirname(dest); dir.startsWith(this.root); dir = path.dirname(dir)) this.folders.add(dir);
+    const dir = path.dirname(dest);
+    if (!this.folders.has(dir)) {
+      makeDirs(dir);
+      for (let d = dir; d.startsWith(this.root) && !this.folders.has(d); d = path.dirname(d)) this.folders.add(d);
+    }
     return dest;
   }
 
-  async addFile(bagPath: string, source: PayloadSource, onBytes?: (n: number) => void): Promise<Written> {
-    const destination = this.destination(bagPath);
-    if (source.size <= READ_WHOLE_BYTES) {
-      const bytes = await source.readWhole();
-      await fs.promises.writeFile(destination, bytes, { flag: 'wx' });
-      onBytes?.(bytes.length);
-      return { sha256: sha256(bytes), size: bytes.length };
-    }
-    const hasher = new HashingStream(onBytes);
-    await pipeline(source.stream(), hasher, fs.createWriteStream(destination, { flags: 'wx' }));
-    return { sha256: hasher.digest(), size: hasher.bytes };
+  /** Writes and flushes `bytes` behind the caller, a few files at once; `written` once they are no longer needed. */
+  private async behind(dest: string, bytes: Buffer, written?: () => void): Promise<void> {
+    const work = writeFlushed(dest, async (handle) => {
+      await handle.writeFile(bytes);
+    })
+      .catch((err: unknown) => {
+        this.failure ??= err instanceof Error ? err : new Error(String(err));
+      })
+      .finally(written);
+    this.writing.add(work);
+    void work.finally(() => this.writing.delete(work));
+    while (this.writing.size >= FILES_IN_FLIGHT) await Promise.race(this.writing);
+    if (this.failure) throw this.failure;
   }
 
-  async addStream(bagPath: string, source: Readable): Promise<Written> {
-    const hasher = new HashingStream();
-    await pipeline(source, hasher, fs.createWriteStream(this.destination(bagPath), { flags: 'wx' }));
-    return { sha256: hasher.digest(), size: hasher.bytes };
+  async addOriginal(bagPath: string, bytes: OriginalBytes, onBytes?: (n: number) => void): Promise<Written> {
+    const dest = this.destination(bagPath);
+    if (bytes.whole) {
+      const digest = sha256(bytes.whole);
+      onBytes?.(bytes.whole.length);
+      await this.behind(dest, bytes.whole, bytes.release);
+      return { sha256: digest, size: bytes.whole.length };
+    }
+    const written = await this.streamTo(dest, bytes.open(), onBytes);
+    if (written.size !== bytes.size) throw new Error(`${bagPath}: ${written.size} bytes read where ${bytes.size} were expected`);
+    return written;
+  }
+
+  addStream(bagPath: string, chunks: AsyncIterable<Buffer>): Promise<Written> {
+    return this.streamTo(this.destination(bagPath), chunks);
   }
 
   async addBuffer(bagPath: string, bytes: Buffer): Promise<Written> {
-    await fs.promises.writeFile(this.destination(bagPath), bytes, { flag: 'wx' });
+    await this.behind(this.destination(bagPath), bytes);
     return { sha256: sha256(bytes), size: bytes.length };
   }
 
+  private async streamTo(dest: string, chunks: AsyncIterable<Buffer>, onBytes?: (n: number) => void): Promise<Written> {
+    const hash = createHash('sha256');
+    let size = 0;
+    await writeFlushed(dest, async (handle) => {
+      for await (const chunk of chunks) {
+        hash.update(chunk);
+        size += chunk.length;
+        onBytes?.(chunk.length);
+        await handle.writeFile(chunk);
+      }
+    });
+    return { sha256: hash.digest('hex'), size };
+  }
+
   async finish(): Promise<void> {
-    // A package said to be finished must survive a power cut (or a USB stick pulled out): its
-    // files reach the disk before it takes its name, and the name before it is recorded.
+    await Promise.all(this.writing);
+    if (this.failure) throw this.failure;
+    // Every file is flushed; now the folders holding their names, then the bag's own name.
     const folders = [...this.folders];
-    for (let i = 0; i < this.files.length; i += FLUSH_PARALLEL) await Promise.all(this.files.slice(i, i + FLUSH_PARALLEL).map(fsyncFileAsync));
     for (let i = 0; i < folders.length; i += FLUSH_PARALLEL) await Promise.all(folders.slice(i, i + FLUSH_PARALLEL).map(fsyncFolderAsync));
     checkStillFree(this.target, this.replaces);
     if (this.replaces && fs.existsSync(this.target)) {
@@ -212,114 +225,81 @@ export class FolderSink implements BagSink {
   }
 
   async abort(): Promise<void> {
+    await Promise.allSettled(this.writing);
     await fs.promises.rm(this.root, { recursive: true, force: true });
+  }
+}
+
+/** Creates `dest` (never over an existing file), lets `write` fill it, and flushes its bytes and size to the disk. */
+async function writeFlushed(dest: string, write: (handle: fs.promises.FileHandle) => Promise<void>): Promise<void> {
+  const handle = await fs.promises.open(dest, 'wx');
+  try {
+    await write(handle);
+    await handle.datasync();
+  } finally {
+    await handle.close();
   }
 }
 
 /**
  * A bag as one zip: entries under `<bag name>/`, originals stored without compression (they are
- * mostly compressed already, and the zip is written at disk speed), small tag and catalogue files
- * deflated. yazl pulls each entry's stream only when it reaches it.
+ * mostly compressed already, and the zip is written at disk speed), tag, catalogue and form files
+ * deflated. The zip is flushed once, when complete, then its folder once it has its name.
  */
 export class ZipSink implements BagSink {
-  private readonly zip = new yazl.ZipFile();
-  private readonly temp: string;
-  private readonly written: Promise<void>;
-  private readonly mtime = new Date();
-  private failure: Error | null = null;
-
-  constructor(
+  private constructor(
     readonly target: string,
     private readonly bagName: string,
-    private readonly replaces = false,
-  ) {
+    private readonly replaces: boolean,
+    private readonly temp: string,
+    private readonly zip: ZipFileWriter,
+  ) {}
+
+  static async create(target: string, bagName: string, replaces = false, options: { forceZip64?: boolean } = {}): Promise<ZipSink> {
     removeStalePartials(target);
-    this.temp = partialName(target);
-    const out = fs.createWriteStream(this.temp, { flags: 'wx' });
-    this.written = pipeline(this.zip.outputStream, out);
-    this.written.catch((err: unknown) => {
-      this.failure = err instanceof Error ? err : new Error(String(err));
-    });
-    this.zip.on('error', (err: Error) => {
-      this.failure = err;
-    });
+    const temp = partialName(target);
+    const zip = await ZipFileWriter.create(temp, { mtime: new Date(), forceZip64: options.forceZip64 });
+    return new ZipSink(target, bagName, replaces, temp, zip);
   }
 
   private entry(bagPath: string): string {
     checkPath(bagPath);
-    if (this.failure) throw this.failure;
     return `${this.bagName}/${bagPath}`;
   }
 
-  private addThrough(bagPath: string, open: () => Readable, onBytes?: (n: number) => void): Promise<Written> {
+  async addOriginal(bagPath: string, bytes: OriginalBytes, onBytes?: (n: number) => void): Promise<Written> {
     const name = this.entry(bagPath);
-    const hasher = new HashingStream(onBytes);
-    return new Promise<Written>((resolve, reject) => {
-      hasher.once('end', () => resolve({ sha256: hasher.digest(), size: hasher.bytes }));
-      hasher.once('error', reject);
-      this.zip.addReadStreamLazy(name, { compress: false, mtime: this.mtime, forceZip64Format: false }, (cb) => {
-        const source = open();
-        source.once('error', (err) => {
-          hasher.destroy(err);
-          reject(err);
-        });
-        cb(null, source.pipe(hasher));
-      });
-      this.written.catch(reject);
+    if (bytes.whole) {
+      // Both checksums over the same bytes, one after the other while they are in the cache.
+      const digest = sha256(bytes.whole);
+      await this.zip.addBuffer(name, bytes.whole, zlib.crc32(bytes.whole), false, bytes.release);
+      onBytes?.(bytes.whole.length);
+      return { sha256: digest, size: bytes.whole.length };
+    }
+    const hash = createHash('sha256');
+    const { size } = await this.zip.addStream(name, bytes.open(), bytes.size, (chunk) => {
+      hash.update(chunk);
+      onBytes?.(chunk.length);
     });
+    return { sha256: hash.digest('hex'), size };
   }
 
-  /**
-   * An original: read whole at once when small (so that several are read while earlier ones are
-   * written: the zip is written in order, the reading need not be), streamed when big.
-   */
-  addFile(bagPath: string, source: PayloadSource, onBytes?: (n: number) => void): Promise<Written> {
-    const size = source.size;
-    if (size > READ_WHOLE_BYTES) return this.addThrough(bagPath, () => source.stream(), onBytes);
-    const name = this.entry(bagPath);
-    const read = source.readWhole();
-    // Awaited below or in the entry's turn; a failure is reported there.
-    read.catch(() => undefined);
-    return new Promise<Written>((resolve, reject) => {
-      this.zip.addReadStreamLazy(name, { compress: false, mtime: this.mtime, size, forceZip64Format: false }, (cb) => {
-        read.then(
-          (bytes) => {
-            if (bytes.length !== size) {
-              const err = new Error(`${bagPath} changed size while being packaged`);
-              reject(err);
-              return cb(err, Readable.from([]));
-            }
-            const stream = Readable.from([bytes], { objectMode: false });
-            stream.once('end', () => {
-              onBytes?.(bytes.length);
-              resolve({ sha256: sha256(bytes), size: bytes.length });
-            });
-            cb(null, stream);
-          },
-          (err: unknown) => {
-            reject(err);
-            cb(err instanceof Error ? err : new Error(String(err)), Readable.from([]));
-          },
-        );
-      });
-      this.written.catch(reject);
-    });
-  }
-
-  addStream(bagPath: string, source: Readable): Promise<Written> {
-    return this.addThrough(bagPath, () => source);
+  async addStream(bagPath: string, chunks: AsyncIterable<Buffer>): Promise<Written> {
+    const hash = createHash('sha256');
+    const { size } = await this.zip.addStream(this.entry(bagPath), chunks, null, (chunk) => hash.update(chunk));
+    return { sha256: hash.digest('hex'), size };
   }
 
   async addBuffer(bagPath: string, bytes: Buffer): Promise<Written> {
-    this.zip.addBuffer(bytes, this.entry(bagPath), { compress: true, mtime: this.mtime });
+    await this.zip.addBuffer(this.entry(bagPath), bytes, zlib.crc32(bytes), true);
+    // Catalogue, form and tag files are few: each is written out as it comes, so the zip grows
+    // file by file through those phases rather than in one last write.
+    await this.zip.writeOut();
     return { sha256: sha256(bytes), size: bytes.length };
   }
 
   async finish(): Promise<void> {
-    this.zip.end();
-    await this.written;
-    if (this.failure) throw this.failure;
-    await fsyncFileAsync(this.temp);
+    await this.zip.finish();
     checkStillFree(this.target, this.replaces);
     // Atomic, also over a leftover being replaced.
     await fs.promises.rename(this.temp, this.target);
@@ -327,17 +307,7 @@ export class ZipSink implements BagSink {
   }
 
   async abort(): Promise<void> {
-    (this.zip.outputStream as unknown as Readable).destroy();
-    await this.written.catch(() => undefined);
+    await this.zip.abort();
     await fs.promises.rm(this.temp, { force: true });
   }
-}
-
-/** A Readable of text lines produced chunk by chunk (e.g. full texts fetched from the catalogue). */
-export function linesStream(chunks: () => AsyncGenerator<string>): Readable {
-  return Readable.from(
-    (async function* () {
-      for await (const text of chunks()) yield Buffer.from(text, 'utf8');
-    })(),
-  );
 }

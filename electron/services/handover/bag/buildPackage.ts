@@ -7,9 +7,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SealedFileError } from '../../../data/originals/sealedFormat';
 import { ApiError } from '../../../../shared/contract/errors';
-import type { PackageResult } from '../../../../shared/contract/types/handover';
+import type { BatchDetail, PackageResult } from '../../../../shared/contract/types/handover';
 import { AUDIT_HEAD_LABEL, BAG_INFO, BAGIT_TXT, bagitDeclaration, buildBagInfo, buildManifest, formatOxum, MANIFEST, TAG_MANIFEST, type BagInfo, type ManifestEntry } from '../../../../shared/handover/bagit';
 import {
   CATALOGUE_JSON,
@@ -25,10 +24,12 @@ import { type ServiceContext, nowOf } from '../../context';
 import type { Job } from '../../jobs';
 import { Cancelled } from '../cancelled';
 import { catalogueBody, documentKey, orgKey } from '../catalogueRecords';
-import { documentsCsv, filesCsv, loadExportContext, renderExport, type ExportContext } from '../exports/exporter';
-import { type BagSink, FolderSink, linesStream, type Written, ZipSink } from './bagWriter';
+import { documentsCsv, filesCsv, loadExportContext, renderExport, type ExportContext, type RenderedExport } from '../exports/exporter';
+import { type BagSink, FolderSink, type Written, ZipSink } from './bagWriter';
+import { BufferPool, readOriginal, type OriginalBytes } from './originals';
 import { isUnrecordedLeftover } from './leftoverPackage';
 import { makeChosenDirs } from '../../../data/makeDirs';
+import { SealedFileError } from '../../../data/originals/sealedFormat';
 
 /** The forms every package carries, in `data/bieu-mau/`. */
 const PACKAGED_FORMS = [
@@ -46,6 +47,9 @@ const TEXT_CHUNK = 50;
 /** Originals read ahead of the one being written: a few files, never more than this many bytes. */
 const READ_AHEAD_FILES = 16;
 const READ_AHEAD_BYTES = 64 * 1024 * 1024;
+
+/** Bytes of originals copied between two turns given to progress polls and cancel calls. */
+const BREATHE_BYTES = 8 * 1024 * 1024;
 
 /** Lets progress polls and cancel calls through between files. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -140,11 +144,39 @@ export async function checkTarget(ctx: ServiceContext, batch: { id: number; uuid
   return target;
 }
 
-export async function buildPackage(ctx: ServiceContext, job: Job, batchId: number, target: PackageTarget): Promise<PackageResult> {
-  const ec = loadExportContext(ctx, { kind: 'batch', batchId });
+/** Renders the packaged forms one after another, letting the originals' copying run in between. */
+async function renderForms(ec: ExportContext, checkCancel: () => void): Promise<RenderedExport[]> {
+  const rendered: RenderedExport[] = [];
+  for (const [form, format] of PACKAGED_FORMS) {
+    await breathe();
+    checkCancel();
+    rendered.push(await renderExport(ec, form, format));
+  }
+  return rendered;
+}
+
+/** The full texts as JSON lines, a chunk of documents at a time, as bytes straight from the catalogue. */
+async function* fullTextChunks(ctx: ServiceContext, documents: Array<[string, number]>, checkCancel: () => void): AsyncGenerator<Buffer> {
+  for (let i = 0; i < documents.length; i += TEXT_CHUNK) {
+    checkCancel();
+    yield Buffer.concat(ctx.catalogue.repos.handoverData.fullTextLines(documents.slice(i, i + TEXT_CHUNK)));
+    await breathe();
+  }
+}
+
+function isMissing(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
+}
+
+/**
+ * Builds the package. `detail` is the batch as the caller just read it to check it is ready to
+ * pack (read again when not given).
+ */
+export async function buildPackage(ctx: ServiceContext, job: Job, batchId: number, target: PackageTarget, detail?: BatchDetail): Promise<PackageResult> {
+  const ec = loadExportContext(ctx, { kind: 'batch', batchId }, detail);
   const bagName = path.basename(target.path).replace(/\.zip$/i, '');
   const replaces = target.replaces === true;
-  const sink: BagSink = target.zip ? new ZipSink(target.path, bagName, replaces) : new FolderSink(target.path, replaces);
+  const sink: BagSink = target.zip ? await ZipSink.create(target.path, bagName, replaces) : new FolderSink(target.path, replaces);
   const originalsDir = ctx.catalogue.originalsDir;
   const attachments = ec.records.attachments;
   job.status.total = attachments.length;
@@ -153,6 +185,7 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
   const payload: ManifestEntry[] = [];
   let payloadBytes = 0;
   let auditHead: PackageResult['auditHead'] = null;
+  let stopped = false;
   const add = async (bagPath: string, write: Promise<{ sha256: string; size: number }>) => {
     const w = await write;
     payload.push({ sha256: w.sha256, path: bagPath });
@@ -160,81 +193,72 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
   };
   const checkCancel = () => {
     if (job.cancelled) throw new Cancelled();
+    if (stopped) throw new Error('packaging stopped');
   };
 
   try {
-    job.status.phase = 'Đang lập biểu mẫu (mục lục, biên bản, nhãn hộp, thống kê)';
-    for (const [form, format] of PACKAGED_FORMS) {
-      checkCancel();
-      const r = await renderExport(ec, form, format);
-      await add(`${FORMS_DIR}/${r.fileName}`, sink.addBuffer(`${FORMS_DIR}/${r.fileName}`, r.bytes));
-      await breathe();
-    }
+    // The forms are rendered while the records, texts and originals are written (rendering is work
+    // on this thread, copying mostly waits for the disk), and go into the bag after the originals.
+    const forms = renderForms(ec, checkCancel);
+    forms.catch(() => undefined);
 
-    job.status.phase = 'Đang ghi hồ sơ danh mục (JSON, CSV, toàn văn)';
+    job.setPhase('packingRecords');
     const catalogue = packageCatalogue(ctx, ec);
     await add(CATALOGUE_JSON, sink.addBuffer(CATALOGUE_JSON, Buffer.from(`${JSON.stringify(catalogue, null, 1)}\n`, 'utf8')));
     await add(FILES_CSV, sink.addBuffer(FILES_CSV, Buffer.from(filesCsv(catalogue), 'utf8')));
     await add(DOCUMENTS_CSV, sink.addBuffer(DOCUMENTS_CSV, Buffer.from(documentsCsv(catalogue, true), 'utf8')));
-    const keys = [...ec.records.documentIds.entries()];
-    const texts = linesStream(async function* () {
-      for (let i = 0; i < keys.length; i += TEXT_CHUNK) {
-        checkCancel();
-        const slice = keys.slice(i, i + TEXT_CHUNK);
-        const found = ctx.catalogue.repos.handoverData.fullTexts(slice.map(([, id]) => id));
-        yield slice.map(([key, id]) => `${JSON.stringify({ document: key, fullText: found.get(id) ?? '' })}\n`).join('');
-        await breathe();
-      }
-    });
-    await add(FULL_TEXT_JSONL, sink.addStream(FULL_TEXT_JSONL, texts));
+    await add(FULL_TEXT_JSONL, sink.addStream(FULL_TEXT_JSONL, fullTextChunks(ctx, [...ec.records.documentIds.entries()], checkCancel)));
 
-    job.status.phase = 'Đang sao và kiểm tra bản gốc';
-    // Several originals are read at once (the disk and the page cache serve them in parallel)
-    // while earlier ones are written; the manifest lists them in the batch's order all the same.
-    const written: Array<Promise<Written>> = [];
-    const window: Array<{ done: Promise<unknown>; size: number }> = [];
-    let windowBytes = 0;
-    for (const a of attachments) {
+    job.setPhase('packingOriginals');
+    // Several originals are read at once, ahead of their turn (the disk and the page cache serve
+    // them in parallel), while earlier ones are hashed and written; the bag holds them in order.
+    const pool = new BufferPool();
+    const ahead: Array<{ index: number; read: Promise<OriginalBytes> }> = [];
+    let aheadBytes = 0;
+    let next = 0;
+    const readAhead = () => {
+      while (next < attachments.length && (ahead.length === 0 || (ahead.length < READ_AHEAD_FILES && aheadBytes < READ_AHEAD_BYTES))) {
+        const a = attachments[next]!;
+        const read = readOriginal(path.join(originalsDir, ec.records.sources.get(a.key)!.storedPath), ctx.catalogue.originals, pool);
+        // Awaited in its turn; a failure is reported there.
+        read.catch(() => undefined);
+        ahead.push({ index: next++, read });
+        aheadBytes += a.size;
+      }
+    };
+    const counted = (n: number) => {
+      job.status.bytesProcessed = (job.status.bytesProcessed ?? 0) + n;
+    };
+    let sinceBreath = 0;
+    for (readAhead(); ahead.length > 0; readAhead()) {
       checkCancel();
-      const stored = ec.records.sources.get(a.key)!;
-      const source = path.join(originalsDir, stored.storedPath);
-      if (!fs.existsSync(source)) {
-        throw new ApiError('handover.originalMissing', { fileName: a.fileName, sha256: a.sha256 });
+      const { index, read } = ahead.shift()!;
+      const a = attachments[index]!;
+      aheadBytes -= a.size;
+      let w: Written;
+      try {
+        w = await sink.addOriginal(a.path, await read, counted);
+      } catch (err) {
+        if (isMissing(err)) throw new ApiError('handover.originalMissing', { fileName: a.fileName, sha256: a.sha256 });
+        // A sealed original that no longer opens was changed on disk.
+        if (err instanceof SealedFileError) throw new ApiError('handover.originalChanged', { fileName: a.fileName });
+        throw err;
       }
-      const files = ctx.catalogue.originals;
-      const w = sink
-        .addFile(a.path, { size: files.plainSize(source), readWhole: () => files.readWhole(source), stream: () => files.stream(source) }, (n) => {
-          job.status.bytesProcessed = (job.status.bytesProcessed ?? 0) + n;
-        })
-        .then((w) => {
-          if (w.sha256 !== a.sha256) {
-            throw new ApiError('handover.originalChanged', { fileName: a.fileName });
-          }
-          job.status.processed++;
-          return w;
-        }, (err: unknown) => {
-          // A sealed original that no longer opens was changed on disk.
-          throw err instanceof SealedFileError ? new ApiError('handover.originalChanged', { fileName: a.fileName }) : err;
-        });
-      // Awaited in order below; a failure surfaces there.
-      w.catch(() => undefined);
-      written.push(w);
-      window.push({ done: w, size: a.size });
-      windowBytes += a.size;
-      while (window.length >= READ_AHEAD_FILES || (window.length > 1 && windowBytes > READ_AHEAD_BYTES)) {
-        const first = window.shift()!;
-        windowBytes -= first.size;
-        await first.done;
+      if (w.sha256 !== a.sha256) throw new ApiError('handover.originalChanged', { fileName: a.fileName });
+      payload.push({ sha256: w.sha256, path: a.path });
+      payloadBytes += w.size;
+      job.status.processed++;
+      sinceBreath += w.size;
+      if (sinceBreath >= BREATHE_BYTES) {
+        sinceBreath = 0;
         await breathe();
       }
     }
-    for (const [i, w] of written.entries()) {
-      const done = await w;
-      payload.push({ sha256: done.sha256, path: attachments[i]!.path });
-      payloadBytes += done.size;
-    }
 
-    job.status.phase = 'Đang ghi tệp kê khai (manifest) và hoàn tất gói';
+    job.setPhase('packingForms');
+    for (const r of await forms) await add(`${FORMS_DIR}/${r.fileName}`, sink.addBuffer(`${FORMS_DIR}/${r.fileName}`, r.bytes));
+
+    job.setPhase('packingManifest');
     const manifest = buildManifest(payload);
     const tags: ManifestEntry[] = [];
     const tag = async (name: string, text: string) => {
@@ -258,6 +282,7 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
       auditHead,
     };
   } catch (err) {
+    stopped = true;
     await sink.abort();
     throw err;
   }

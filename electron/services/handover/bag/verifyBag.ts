@@ -14,7 +14,7 @@ import {
   BAGIT_TXT,
   bagInfoValue,
   bagInfoValues,
-  checkBagitDeclaration,
+  bagitDeclarationIssue,
   MANIFEST,
   parseBagInfo,
   parseManifest,
@@ -24,7 +24,7 @@ import {
   type BagInfo,
   type ManifestIssue,
 } from '../../../../shared/handover/bagit';
-import { UNSAFE_PATH_MESSAGES } from '../../../../shared/handover/bagPaths';
+import { coded } from '../../../../shared/contract/errors';
 import { CATALOGUE_JSON, catalogueReferenceProblems, packageCatalogue, type PackageCatalogue } from '../../../../shared/handover/packageFormat';
 import type { BagSource } from './bagSource';
 import { Cancelled } from '../cancelled';
@@ -121,15 +121,15 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
   });
 
   // Names that may never be used, whatever the manifests say.
-  for (const u of source.unsafe) problem({ kind: 'unsafe_path', path: u.path, message: `Đường dẫn không an toàn “${u.path}” trong gói: ${UNSAFE_PATH_MESSAGES[u.reason]}.` });
-  for (const s of source.symlinks) problem({ kind: 'symlink', path: s, message: `“${s}” là liên kết tượng trưng (symlink): không được phép trong gói.` });
-  for (const d of source.duplicates) problem({ kind: 'duplicate_entry', path: d, message: `“${d}” xuất hiện hơn một lần trong tệp zip.` });
-  for (const o of source.outside) problem({ kind: 'extra', path: o, message: `“${o}” nằm ngoài thư mục của gói.` });
+  for (const u of source.unsafe) problem({ kind: 'unsafe_path', path: u.path, ...coded('package.unsafePath', { path: u.path, reason: u.reason }) });
+  for (const s of source.symlinks) problem({ kind: 'symlink', path: s, ...coded('package.symlink', { path: s }) });
+  for (const d of source.duplicates) problem({ kind: 'duplicate_entry', path: d, ...coded('package.duplicateZipEntry', { path: d }) });
+  for (const o of source.outside) problem({ kind: 'extra', path: o, ...coded('package.outsideBag', { path: o }) });
   for (const b of source.bombs) {
     problem({
       kind: 'unreadable_entry',
       path: b.path,
-      message: `“${b.path}” giải nén ra ${b.size} byte, gấp ${Math.round(b.size / Math.max(1, b.packed))} lần dữ liệu nén: có thể là “bom nén”, không đọc.`,
+      ...coded('package.zipBomb', { path: b.path, size: b.size, ratio: Math.round(b.size / Math.max(1, b.packed)) }),
     });
   }
   // A zip entry whose data is damaged, or unpacks past the size its header declares (a
@@ -139,7 +139,7 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
     problem({
       kind: 'unreadable_entry',
       path: bagPath,
-      message: `Không đọc được “${bagPath}” trong gói: dữ liệu nén bị hỏng hoặc giải nén ra nhiều hơn kích thước khai báo (có thể là “bom nén”).`,
+      ...coded('package.unreadableEntry', { path: bagPath }),
     });
   const readText = async (bagPath: string, maxBytes: number): Promise<string | null> => {
     try {
@@ -160,33 +160,33 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
 
   const declaration = await readText(BAGIT_TXT, MAX_TAG_BYTES);
   if (declaration === null) {
-    problem({ kind: 'not_a_bag', path: BAGIT_TXT, message: 'Không có tệp bagit.txt: đây không phải gói BagIt.' });
+    problem({ kind: 'not_a_bag', path: BAGIT_TXT, ...coded('package.notBagit') });
     return finish();
   }
-  const declProblem = checkBagitDeclaration(declaration);
-  if (declProblem) problem({ kind: 'bad_tag_file', path: BAGIT_TXT, message: declProblem });
+  const declProblem = bagitDeclarationIssue(declaration);
+  if (declProblem) problem({ kind: 'bad_tag_file', path: BAGIT_TXT, ...coded('package.badDeclaration', { reason: declProblem }) });
 
   const infoText = await readText(BAG_INFO, MAX_TAG_BYTES);
   if (infoText !== null) {
     const parsed = parseBagInfo(infoText);
     bagInfo = parsed.info;
-    if (parsed.malformedLines.length > 0) problem({ kind: 'bad_tag_file', path: BAG_INFO, message: `bag-info.txt có dòng sai định dạng (dòng ${parsed.malformedLines.slice(0, 10).join(', ')}).` });
+    if (parsed.malformedLines.length > 0) problem({ kind: 'bad_tag_file', path: BAG_INFO, ...coded('package.badBagInfoLines', { lines: parsed.malformedLines.slice(0, 10) }) });
   }
 
   const manifestText = await readText(MANIFEST, MAX_TAG_BYTES);
   if (manifestText === null) {
-    problem({ kind: 'not_a_bag', path: MANIFEST, message: 'Không có tệp manifest-sha256.txt (Kho Lưu chỉ kiểm tra được gói dùng SHA-256).' });
+    problem({ kind: 'not_a_bag', path: MANIFEST, ...coded('package.noManifest') });
     return finish();
   }
   const reportIssue = (issue: ManifestIssue, file: string) => {
     if (issue.kind === 'unsafe_path') {
-      problem({ kind: 'unsafe_path', path: issue.path, message: `${file}, dòng ${issue.line}: đường dẫn không an toàn “${issue.path}” — ${UNSAFE_PATH_MESSAGES[issue.reason]}.` });
+      problem({ kind: 'unsafe_path', path: issue.path, ...coded('package.manifestUnsafePath', { file, line: issue.line, path: issue.path, reason: issue.reason }) });
     } else if (issue.kind === 'duplicate') {
-      problem({ kind: 'duplicate_entry', path: issue.path, message: `${file}, dòng ${issue.line}: “${issue.path}” được kê hai lần.` });
+      problem({ kind: 'duplicate_entry', path: issue.path, ...coded('package.manifestDuplicate', { file, line: issue.line, path: issue.path }) });
     } else if (issue.kind === 'bad_checksum') {
-      problem({ kind: 'bad_tag_file', path: issue.path, message: `${file}, dòng ${issue.line}: mã SHA-256 không hợp lệ cho “${issue.path}”.` });
+      problem({ kind: 'bad_tag_file', path: issue.path, ...coded('package.manifestBadChecksum', { file, line: issue.line, path: issue.path }) });
     } else {
-      problem({ kind: 'bad_tag_file', path: file, message: `${file}, dòng ${issue.line}: dòng sai định dạng.` });
+      problem({ kind: 'bad_tag_file', path: file, ...coded('package.manifestBadLine', { file, line: issue.line }) });
     }
   };
   const manifest = parseManifest(manifestText, true);
@@ -199,12 +199,12 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
   payloadBytes = payload.reduce((s, f) => s + f.size, 0);
   const oxumText = bagInfoValue(bagInfo, 'Payload-Oxum');
   const oxum = parseOxum(oxumText);
-  if (oxumText !== null && !oxum) problem({ kind: 'bad_tag_file', path: BAG_INFO, message: `Payload-Oxum “${oxumText}” sai định dạng.` });
+  if (oxumText !== null && !oxum) problem({ kind: 'bad_tag_file', path: BAG_INFO, ...coded('package.badOxum', { value: oxumText }) });
   if (oxum && (oxum.bytes !== payloadBytes || oxum.files !== payloadFiles)) {
     problem({
       kind: 'oxum_mismatch',
       path: BAG_INFO,
-      message: `Payload-Oxum ghi ${oxum.files} tệp, ${oxum.bytes} byte; gói có ${payloadFiles} tệp, ${payloadBytes} byte.`,
+      ...coded('package.oxumMismatch', { files: oxum.files, bytes: oxum.bytes, payloadFiles, payloadBytes }),
       expected: oxumText!,
       actual: `${payloadBytes}.${payloadFiles}`,
     });
@@ -214,18 +214,18 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
     checkCancel();
     const present = source.files.get(e.path);
     if (!present) {
-      problem({ kind: 'missing', path: e.path, message: `Thiếu tệp “${e.path}” (có trong manifest nhưng không có trong gói).`, expected: e.sha256 });
+      problem({ kind: 'missing', path: e.path, ...coded('package.missing', { path: e.path }), expected: e.sha256 });
       continue;
     }
     const actual = await hashOf(e.path, opts.onBytes);
     opts.onFile?.();
     if (actual !== null && actual !== e.sha256) {
-      problem({ kind: 'changed', path: e.path, message: `Tệp “${e.path}” đã bị thay đổi: SHA-256 không khớp manifest.`, expected: e.sha256, actual });
+      problem({ kind: 'changed', path: e.path, ...coded('package.changed', { path: e.path }), expected: e.sha256, actual });
     }
   }
   for (const f of payload) {
     if (!manifestMap.has(f.path) && !manifest.issues.some((i) => 'path' in i && i.path === f.path)) {
-      problem({ kind: 'extra', path: f.path, message: `Tệp “${f.path}” không có trong manifest (tệp lạ được thêm vào gói).` });
+      problem({ kind: 'extra', path: f.path, ...coded('package.extraPayload', { path: f.path }) });
     }
   }
 
@@ -239,20 +239,20 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
       checkCancel();
       tagListed.add(e.path);
       if (e.path.startsWith(`${PAYLOAD_DIR}/`)) {
-        problem({ kind: 'bad_tag_file', path: e.path, message: `${TAG_MANIFEST} kê tệp dữ liệu “${e.path}” (chỉ được kê tệp thẻ).` });
+        problem({ kind: 'bad_tag_file', path: e.path, ...coded('package.tagListsPayload', { path: e.path, file: TAG_MANIFEST }) });
         continue;
       }
       if (!source.files.has(e.path)) {
-        problem({ kind: 'missing', path: e.path, message: `Thiếu tệp thẻ “${e.path}”.`, expected: e.sha256 });
+        problem({ kind: 'missing', path: e.path, ...coded('package.missingTag', { path: e.path }), expected: e.sha256 });
         continue;
       }
       const actual = await hashOf(e.path);
-      if (actual !== null && actual !== e.sha256) problem({ kind: 'tag_changed', path: e.path, message: `Tệp thẻ “${e.path}” đã bị thay đổi (không khớp ${TAG_MANIFEST}).`, expected: e.sha256, actual });
+      if (actual !== null && actual !== e.sha256) problem({ kind: 'tag_changed', path: e.path, ...coded('package.tagChanged', { path: e.path, file: TAG_MANIFEST }), expected: e.sha256, actual });
     }
   }
   for (const f of source.files.values()) {
     if (f.path.startsWith(`${PAYLOAD_DIR}/`) || TAG_FILES.has(f.path) || tagListed.has(f.path) || /^(tag)?manifest-[a-z0-9]+\.txt$/.test(f.path)) continue;
-    problem({ kind: 'extra', path: f.path, message: `Tệp “${f.path}” ngoài thư mục data/ không được kê trong ${TAG_MANIFEST}.` });
+    problem({ kind: 'extra', path: f.path, ...coded('package.extraTag', { path: f.path, file: TAG_MANIFEST }) });
   }
 
   // A Kho Lưu package: its catalogue must be readable and agree with the manifest.
@@ -265,20 +265,20 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
       parsed = null;
     }
     if (!parsed || !parsed.success) {
-      problem({ kind: 'bad_catalogue', path: CATALOGUE_JSON, message: 'Tệp danh mục catalogue.json không đọc được hoặc không đúng định dạng gói Kho Lưu.' });
+      problem({ kind: 'bad_catalogue', path: CATALOGUE_JSON, ...coded('package.badCatalogue') });
     } else {
       catalogue = parsed.data;
       for (const m of catalogueReferenceProblems(catalogue)) problem({ kind: 'bad_catalogue', path: CATALOGUE_JSON, message: m });
       for (const a of catalogue.attachments) {
         const listed = manifestMap.get(a.path);
-        if (listed === undefined) problem({ kind: 'bad_catalogue', path: a.path, message: `Danh mục kê bản gốc “${a.path}” nhưng manifest không có.` });
-        else if (listed !== a.sha256) problem({ kind: 'bad_catalogue', path: a.path, message: `SHA-256 của bản gốc “${a.path}” trong danh mục khác với manifest.` });
+        if (listed === undefined) problem({ kind: 'bad_catalogue', path: a.path, ...coded('package.attachmentNotInManifest', { path: a.path }) });
+        else if (listed !== a.sha256) problem({ kind: 'bad_catalogue', path: a.path, ...coded('package.attachmentDigest', { path: a.path }) });
       }
       const uuid = bagInfoValue(bagInfo, 'KhoLuu-Batch-Id');
-      if (uuid !== null && uuid !== catalogue.batch.uuid) problem({ kind: 'bad_catalogue', path: BAG_INFO, message: 'Mã đợt trong bag-info.txt khác với mã đợt trong danh mục.' });
+      if (uuid !== null && uuid !== catalogue.batch.uuid) problem({ kind: 'bad_catalogue', path: BAG_INFO, ...coded('package.batchIdMismatch') });
       const codes = bagInfoValues(bagInfo, 'KhoLuu-Fonds-Code');
       if (codes.length > 0 && codes.sort().join('|') !== catalogue.fonds.map((f) => f.code).sort().join('|')) {
-        problem({ kind: 'bad_catalogue', path: BAG_INFO, message: 'Mã phông trong bag-info.txt khác với danh mục.' });
+        problem({ kind: 'bad_catalogue', path: BAG_INFO, ...coded('package.fondsCodeMismatch') });
       }
     }
   }

@@ -4,7 +4,7 @@
  * the exports folder, or a package).
  */
 import { ApiError, notFound } from '../../../../shared/contract/errors';
-import type { ExportForm, ExportFormat, HandoverBatch, InventoryReport } from '../../../../shared/contract/types/handover';
+import type { BatchDetail, ExportForm, ExportFormat, HandoverBatch, InventoryReport } from '../../../../shared/contract/types/handover';
 import { safeSegment } from '../../../../shared/handover/bagPaths';
 import {
   boxLabels,
@@ -80,27 +80,28 @@ export interface ExportContext {
   packageAuditHead: { lastId: number; hash: string } | null;
 }
 
-export function loadExportContext(ctx: ServiceContext, scope: ExportScope): ExportContext {
+/** `detail`: the batch as its caller just read it (packaging checks it first), else read here. */
+export function loadExportContext(ctx: ServiceContext, scope: ExportScope, detail?: BatchDetail): ExportContext {
   const { repos } = ctx.catalogue;
   // Exports include secret content only inside a scope unlocked for export: the records pass the
   // secret policy for export before any form is made from them.
   const policy = SecretPolicy.of(ctx, 'export');
   const secretsVisible = policy.visible;
   if (scope.kind === 'batch') {
-    const detail = batchDetail(ctx, scope.batchId);
-    const fileIds = detail.files.map((f) => f.id);
-    const records = policy.catalogueRecords(buildCatalogueRecords(ctx, fileIds, { extraOrganizations: [detail.fromOrganizationId, ...(detail.toOrganizationId ? [detail.toOrganizationId] : [])] }));
+    const batch = detail?.id === scope.batchId ? detail : batchDetail(ctx, scope.batchId);
+    const fileIds = batch.files.map((f) => f.id);
+    const records = policy.catalogueRecords(buildCatalogueRecords(ctx, fileIds, { extraOrganizations: [batch.fromOrganizationId, ...(batch.toOrganizationId ? [batch.toOrganizationId] : [])] }));
     const fondsNames = records.fonds.map((f) => `${f.name} (mã phông ${f.code})`).join('; ');
     return {
       scope,
-      batch: detail,
+      batch,
       records,
-      inventory: detail.inventory,
-      owner: detail.fromOrganizationName.toLocaleUpperCase('vi'),
-      scopeLine: `${fondsNames} — kèm theo Biên bản giao nhận tài liệu số ${detail.code}`,
+      inventory: batch.inventory,
+      owner: batch.fromOrganizationName.toLocaleUpperCase('vi'),
+      scopeLine: `${fondsNames} — kèm theo Biên bản giao nhận tài liệu số ${batch.code}`,
       secretsVisible,
       creator: ctx.actor(),
-      packageAuditHead: detail.package ? packedAuditHead(ctx, detail.id) : null,
+      packageAuditHead: batch.package ? packedAuditHead(ctx, batch.id) : null,
     };
   }
   const fonds = repos.fonds.get(scope.fondsId);

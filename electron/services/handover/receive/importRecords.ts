@@ -4,7 +4,7 @@
  * package key is recorded with what it became here (`handover_received_items`), so an interrupted
  * receipt resumes where it stopped and nothing is imported twice. Every record created is audited.
  */
-import { ApiError } from '../../../../shared/contract/errors';
+import { ApiError, coded, type ErrorMessage } from '../../../../shared/contract/errors';
 import type { PackageCatalogue, PackagedDocument, PackagedOrganization } from '../../../../shared/handover/packageFormat';
 import { type ServiceContext, audit, nowOf } from '../../context';
 import { writeDocument } from '../../documents/writeDocument';
@@ -33,9 +33,9 @@ function resolveOrganization(ctx: ServiceContext, o: PackagedOrganization): numb
  * What would clash with the catalogue as it is: a fonds code held by another organization's
  * fonds, or a file number already used in the same fonds. Vietnamese messages; empty when none.
  */
-export function receiveConflicts(ctx: ServiceContext, c: PackageCatalogue, received: Received): string[] {
+export function receiveConflicts(ctx: ServiceContext, c: PackageCatalogue, received: Received): ErrorMessage[] {
   const { repos } = ctx.catalogue;
-  const out: string[] = [];
+  const out: ErrorMessage[] = [];
   const orgByKey = new Map(c.organizations.map((o) => [o.key, o]));
   for (const f of c.fonds) {
     const local = repos.fonds.getByCode(f.code);
@@ -43,7 +43,7 @@ export function receiveConflicts(ctx: ServiceContext, c: PackageCatalogue, recei
     const pkgOrg = orgByKey.get(f.organizationKey);
     const localOrg = pkgOrg ? resolveOrganization(ctx, pkgOrg) : null;
     if (localOrg !== local.organizationId) {
-      out.push(`Mã phông “${f.code}” đã được dùng cho phông “${local.name}” của ${local.organizationName}: không thể nhận phông của ${pkgOrg?.name ?? 'đơn vị khác'} vào đó (các phông không được trộn lẫn).`);
+      out.push(coded('receive.fondsOfOtherBody', { code: f.code, name: local.name, body: local.organizationName, packageBody: pkgOrg?.name ?? null }).text);
     }
   }
   const fondsByKey = new Map(c.fonds.map((f) => [f.key, f]));
@@ -52,7 +52,7 @@ export function receiveConflicts(ctx: ServiceContext, c: PackageCatalogue, recei
     const f = fondsByKey.get(file.fondsKey);
     const local = f ? repos.fonds.getByCode(f.code) : undefined;
     if (local && repos.files.findByCode(local.id, file.code)) {
-      out.push(`Phông “${local.code}” đã có hồ sơ số “${file.code}”: gói này có thể đã được tiếp nhận qua một đợt khác.`);
+      out.push(coded('receive.fileCodeHeld', { fonds: local.code, code: file.code }).text);
       if (out.length >= 20) break;
     }
   }

@@ -8,7 +8,7 @@ import { backupNow } from '../../safety/backups/backupNow';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { ApiError } from '../../../../shared/contract/errors';
+import { ApiError, coded } from '../../../../shared/contract/errors';
 import type { HeldDuplicate, ReceiveResult, VerificationReport } from '../../../../shared/contract/types/handover';
 import { CATALOGUE_JSON, FULL_TEXT_JSONL, fullTextLine, packageCatalogue, type PackageCatalogue } from '../../../../shared/handover/packageFormat';
 import { RECEIPT_FORMAT, type HandoverReceipt } from '../../../../shared/handover/receipt';
@@ -61,10 +61,9 @@ export function annotateWithCatalogue(ctx: ServiceContext, verified: Verified, e
     report.problems.push({
       kind: 'digest_mismatch',
       path: 'tagmanifest-sha256.txt',
-      message:
-        e.source === 'given'
-          ? `Mã kiểm tra của gói (${report.digest ?? 'không có'}) khác mã ghi trên Biên bản giao nhận (${e.digest}): đây không phải gói đã lập, dù các tệp trong gói khớp nhau.`
-          : `Mã kiểm tra của gói (${report.digest ?? 'không có'}) khác mã danh mục này ghi lại khi đóng gói đợt ${existing!.code} lần gần nhất (${e.digest}): gói đã bị sửa sau khi lập (hoặc là một gói cũ hơn của đợt), dù các tệp trong gói khớp nhau.`,
+      ...(e.source === 'given'
+        ? coded('package.digestNotPrinted', { digest: report.digest, expected: e.digest })
+        : coded('package.digestNotRecorded', { digest: report.digest, expected: e.digest, batch: existing!.code })),
       expected: e.digest,
       actual: report.digest ?? undefined,
     });
@@ -80,7 +79,7 @@ export function annotateWithCatalogue(ctx: ServiceContext, verified: Verified, e
 
 /** Verifies a package, reporting progress on the job; the bag stays open for the caller. */
 export async function verifyWithProgress(ctx: ServiceContext, job: Job, source: BagSource, expectedDigest?: string): Promise<Verified> {
-  job.status.phase = 'Đang kiểm tra mã SHA-256 của từng tệp trong gói';
+  job.setPhase('checkingPackage');
   job.status.total = source.files.size;
   job.status.bytesTotal = [...source.files.values()].reduce((s, f) => s + f.size, 0);
   job.status.bytesProcessed = 0;
@@ -140,8 +139,8 @@ function writeReceipt(ctx: ServiceContext, c: PackageCatalogue, report: Verifica
 export interface ReceiveOutcome {
   report: VerificationReport;
   result: ReceiveResult | null;
-  /** Why nothing (or not everything) was received, in Vietnamese; null when it all went in. */
-  refusal: string | null;
+  /** Why nothing (or not everything) was received; null when it all went in. */
+  refusal: ApiError | null;
 }
 
 export async function receivePackage(ctx: ServiceContext, job: Job, location: string, expectedDigest?: string): Promise<ReceiveOutcome> {
@@ -150,33 +149,33 @@ export async function receivePackage(ctx: ServiceContext, job: Job, location: st
   try {
     const verified = await verifyWithProgress(ctx, job, source, expectedDigest);
     const report = verified.report;
-    if (!report.valid) return { report, result: null, refusal: `Gói không hợp lệ (${report.problemCount} lỗi): không tiếp nhận. Danh mục không bị thay đổi.` };
-    if (!verified.catalogue) return { report, result: null, refusal: 'Gói hợp lệ nhưng không phải gói bàn giao của Kho Lưu (thiếu data/catalogue/catalogue.json): không tiếp nhận.' };
+    if (!report.valid) return { report, result: null, refusal: new ApiError('receive.invalid', { count: report.problemCount }) };
+    if (!verified.catalogue) return { report, result: null, refusal: new ApiError('receive.notKhoLuu') };
     // A receive of this package killed midway may have left its staged full texts: this
     // run removes them when it ends, whatever the outcome (even a refusal as already received).
     staging.push(path.join(ctx.catalogue.originalsDir, `.tiep-nhan-${verified.catalogue.batch.uuid}.jsonl`));
     const { repos } = ctx.catalogue;
     const existing = report.alreadyReceivedBatchId !== null ? repos.handoverBatches.get(report.alreadyReceivedBatchId)! : null;
-    if (existing && existing.direction === 'outgoing') return { report, result: null, refusal: 'Gói này do chính kho lưu trữ này lập ra: không tiếp nhận lại vào đây.' };
+    if (existing && existing.direction === 'outgoing') return { report, result: null, refusal: new ApiError('receive.ownPackage') };
     if (existing && existing.status === 'received') {
-      return { report, result: null, refusal: `Gói này đã được tiếp nhận ngày ${existing.receivedAt ?? ''} (đợt số ${existing.code}): không tiếp nhận lần thứ hai.` };
+      return { report, result: null, refusal: new ApiError('receive.alreadyReceived', { date: existing.receivedAt ?? '', batch: existing.code }) };
     }
     const received = existing ? repos.handoverBatches.receivedItems(existing.id) : new Map();
 
     // Read the catalogue again, checking it is still the verified one.
     const c = packageCatalogue.parse(JSON.parse(await readVerified(source, CATALOGUE_JSON, verified.manifest.get(CATALOGUE_JSON)!, MAX_CATALOGUE_BYTES)));
     const conflicts = receiveConflicts(ctx, c, received);
-    if (conflicts.length > 0) return { report, result: null, refusal: `Không tiếp nhận vì trùng với danh mục hiện có: ${conflicts.join(' ')}` };
+    if (conflicts.length > 0) return { report, result: null, refusal: new ApiError('receive.conflicts', { conflicts }) };
 
     // A receive adds a whole fonds: back up first, so it can be undone by a restore.
-    job.status.phase = 'Đang sao lưu danh mục trước khi tiếp nhận';
+    job.setPhase('backupBeforeReceive');
     await backupNow(ctx, 'pre-receive', `tiếp nhận gói ${location}`);
 
     // A receive killed midway (power cut) left half-copied originals under temporary names.
     sweepTemporaryOriginals(ctx.catalogue.originalsDir, (pid) => !processRunning(pid));
 
     // Bytes first (originals into the store, full texts into a staging file), records after.
-    job.status.phase = 'Đang đưa bản gốc vào kho (kiểm tra lại SHA-256)';
+    job.setPhase('storingOriginals');
     job.status.processed = 0;
     job.status.total = c.attachments.length;
     job.status.bytesProcessed = 0;
@@ -211,7 +210,7 @@ export async function receivePackage(ctx: ServiceContext, job: Job, location: st
       await stageFile(source, FULL_TEXT_JSONL, textSha, stagedTexts, ctx.catalogue.originals);
     }
 
-    job.status.phase = 'Đang ghi hồ sơ, văn bản vào danh mục';
+    job.setPhase('writingRecords');
     const { batchId, keys } = importStructure(ctx, c, existing?.id ?? null, JSON.stringify(report));
     const docsByKey = new Map(c.documents.map((d) => [d.key, d]));
     const attachmentsByDoc = new Map<string, PackageCatalogue['attachments']>();

@@ -9,7 +9,7 @@ import type { BulkResult } from '@shared/contract/types/bulk';
 import { call } from '../../api/client';
 import { followJob } from '../../api/followJob';
 import { readJob } from '../../api/useJobProgress';
-import { errorMessage } from '../../util/errors';
+import { errorMessage, jobErrorText } from '../../util/errors';
 
 export type RunState = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -58,7 +58,7 @@ export function useBulkRun() {
       }
       if (status.state === 'cancelled') setState('cancelled');
       else {
-        setError(status.error);
+        setError(jobErrorText(status));
         setState('failed');
       }
       return null;

@@ -1,11 +1,15 @@
 /** Progress of a handover job: what it is doing, files and megabytes done, and "Hủy" while it runs. */
 import type { JobStatus } from '@shared/contract/types';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
+import { jobErrorText, jobPhaseText } from '../../util/errors';
 
 const mb = (bytes: number | undefined) => ((bytes ?? 0) / (1024 * 1024)).toFixed(1);
 
 export function JobProgress({ status, onCancel, testId }: { status: JobStatus; onCancel(): void; testId: string }) {
   const t = useT();
+  const locale = useLocale();
+  const phase = jobPhaseText(status, locale);
+  const failure = jobErrorText(status, locale);
   const running = status.state === 'running';
   const byBytes = (status.bytesTotal ?? 0) > 0;
   const max = byBytes ? status.bytesTotal! : Math.max(1, status.total);
@@ -14,14 +18,14 @@ export function JobProgress({ status, onCancel, testId }: { status: JobStatus; o
     <div className="hv-job" data-testid={testId} data-state={status.state}>
       <div className="hv-job-head">
         <strong data-testid={`${testId}-state`}>{t(`handover.job.${status.state}`)}</strong>
-        {status.phase ? <span className="muted">{status.phase}</span> : null}
+        {phase ? <span className="muted">{phase}</span> : null}
       </div>
-      <progress max={max} value={running ? value : max} aria-label={status.phase ?? t(`handover.job.${status.state}`)} />
+      <progress max={max} value={running ? value : max} aria-label={phase ?? t(`handover.job.${status.state}`)} />
       <div className="hv-job-counts muted">
         <span>{t('handover.job.progress', { processed: status.processed, total: status.total })}</span>
         {byBytes ? <span>{t('handover.job.bytes', { done: mb(status.bytesProcessed), total: mb(status.bytesTotal) })}</span> : null}
       </div>
-      {status.error ? <p className="error-banner">{status.error}</p> : null}
+      {failure ? <p className="error-banner">{failure}</p> : null}
       {running ? (
         <button type="button" onClick={onCancel} data-testid={`${testId}-cancel`}>
           {t('common.cancel')}

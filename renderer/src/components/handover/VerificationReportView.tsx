@@ -1,9 +1,11 @@
 /** A package's check: valid or not, what it holds, and each problem found (missing, changed, extra, unsafe…). */
 import type { VerificationReport } from '@shared/contract/types/handover';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
+import { textOf } from '../../util/errors';
 
 export function VerificationReportView({ report }: { report: VerificationReport }) {
   const t = useT();
+  const locale = useLocale();
   const c = report.contents;
   return (
     <div className={`hv-report ${report.valid ? 'hv-report-ok' : 'hv-report-bad'}`} data-testid="hv-report" data-valid={report.valid}>
@@ -32,7 +34,7 @@ export function VerificationReportView({ report }: { report: VerificationReport 
           <ul className="hv-problem-list" data-testid="hv-report-problems">
             {report.problems.map((p, i) => (
               <li key={i} data-kind={p.kind}>
-                <code>{p.kind}</code> {p.message}
+                <code>{p.kind}</code> {textOf(p, locale)}
               </li>
             ))}
           </ul>

@@ -1,12 +1,14 @@
 /** What happened to each file: Đã nhập / Trùng lặp / Lỗi, with a link to the document. */
 import type { JobStatus } from '@shared/contract/types';
 import { useAppStore } from '../../stores/appStore';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
+import { textOf } from '../../util/errors';
 
 const OUTCOME_CLASS = { imported: 'ok-text', duplicate: 'warn-text', failed: 'error-text' } as const;
 
 export function ImportResults({ status, onOpen }: { status: JobStatus; onOpen(): void }) {
   const t = useT();
+  const locale = useLocale();
   const navigate = useAppStore((s) => s.navigate);
   const runLink =
     status.runId !== null ? (
@@ -47,7 +49,7 @@ export function ImportResults({ status, onOpen }: { status: JobStatus; onOpen():
               <span className={OUTCOME_CLASS[r.outcome]} data-testid="import-result-outcome">
                 {t(`import.outcome.${r.outcome}`)}
               </span>
-              {r.message ? <div className="muted">{r.message}</div> : null}
+              {r.message ? <div className="muted">{textOf(r, locale)}</div> : null}
             </td>
             <td className="nowrap">
               {r.documentId !== null ? (

@@ -1,13 +1,15 @@
 /** "Kiểm tra nhật ký" and "Kiểm tra toàn vẹn": results in plain words, pointing at what is wrong. */
 import type { AuditVerification, IntegrityReport } from '@shared/contract/types/safety';
 import { useMutation } from '../../api/hooks';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
+import { textOf } from '../../util/errors';
 import { formatDateTime, formatSize } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 
 /** What the witnesses outside the catalogue file say of the chain (cut short, rewritten). */
 function AnchorProblems({ v }: { v: AuditVerification }) {
   const t = useT();
+  const locale = useLocale();
   if (!v.anchors || v.anchors.problems.length === 0) return null;
   return (
     <div className="safety-bad" role="alert" data-testid="audit-anchor-problems">
@@ -16,7 +18,7 @@ function AnchorProblems({ v }: { v: AuditVerification }) {
       </p>
       <ul>
         {v.anchors.problems.map((p, i) => (
-          <li key={i}>{p.message}</li>
+          <li key={i}>{textOf(p, locale)}</li>
         ))}
       </ul>
     </div>
@@ -45,6 +47,7 @@ function AuditResult({ v }: { v: AuditVerification }) {
 
 function IntegrityResult({ r }: { r: IntegrityReport }) {
   const t = useT();
+  const locale = useLocale();
   const dbOk = r.integrity.length === 1 && r.integrity[0] === 'ok';
   const mark = (ok: boolean) => (ok ? <span className="safety-mark ok">✓</span> : <span className="safety-mark bad">✗</span>);
   return (
@@ -69,7 +72,7 @@ function IntegrityResult({ r }: { r: IntegrityReport }) {
             ? t('safety.audit.ok', { checked: r.audit.checked, total: r.audit.total })
             : r.audit.firstBrokenId !== null
               ? t('safety.audit.broken', { id: r.audit.firstBrokenId })
-              : (r.audit.anchors?.problems ?? []).map((p) => p.message).join(' ')}
+              : (r.audit.anchors?.problems ?? []).map((p) => textOf(p, locale)).join(' ')}
         </dd>
         {r.records ? (
           <>
