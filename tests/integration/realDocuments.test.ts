@@ -18,14 +18,15 @@ import { REPO_ROOT } from '../unit/parser/truthHarness';
 import { OcrEngine } from '../../electron/services/ocr/engine';
 import { buildReport, printReport, scoreCopies, type CopyScore, type EvaluationReport } from '../support/realEvaluation';
 
-/** Share of the stated fields recovered exactly, in percent, over all copies read here. */
-const RECOVERED_FLOOR = 90;
+/** Share of the stated fields recovered exactly, in percent, over all copies read here. Reached: 93.0% (88 documents). */
+const RECOVERED_FLOOR = 92;
 /**
  * Wrong values plus values where the document states none, over all copies read here; must fall to
- * 0 (raise it only when documents are added). Reached: 47; the margin is for OCR results that differ
- * by a word between machines (Tesseract's SIMD paths).
+ * 0 (raise it only when documents are added). Reached: 34 on 88 documents (22 of them from the one
+ * scan of each document); the margin is for OCR results that differ by a word between machines
+ * (Tesseract's SIMD paths).
  */
-const INVENTED_CEILING = 50;
+const INVENTED_CEILING = 40;
 
 const docs = loadRealDocuments();
 const formatsOf = (_doc: unknown, i: number): RealFormat[] => ['txt', 'docx', 'pdf', IMAGE_FORMATS[i % IMAGE_FORMATS.length]!];

@@ -49,3 +49,8 @@ export function jobErrorText(status: Pick<JobStatus, 'error' | 'errorMessage'>, 
 export function jobPhaseText(status: Pick<JobStatus, 'phase' | 'phaseCode'>, locale: Locale = currentLocale()): string | null {
   return isJobPhase(status.phaseCode) ? JOB_PHASES[status.phaseCode][locale] : (status.phase ?? null);
 }
+
+/** A list the services send as Vietnamese sentences with their codes beside them (same order): in the interface's language. */
+export function textsOf(messages: readonly string[], texts: readonly ErrorMessage[] | undefined, locale: Locale = currentLocale()): string[] {
+  return texts && texts.length === messages.length ? texts.map((t) => sentence(locale, t)) : [...messages];
+}

@@ -19,6 +19,7 @@ import { readingErrors } from './reading';
 import { safetyErrors } from './safety';
 import { packageErrors } from './packages';
 import { jobErrors } from './jobs';
+import { backupErrors } from './backups';
 
 const AREAS = [
   commonErrors,
@@ -27,6 +28,7 @@ const AREAS = [
   handoverErrors,
   packageErrors,
   jobErrors,
+  backupErrors,
   bulkErrors,
   safetyErrors,
   intakeErrors,

@@ -163,6 +163,8 @@ export interface BackupVerification {
   ok: boolean;
   checkedAt: string;
   problems: string[];
+  /** The same problems as codes with parameters (same order), for the interface's language. */
+  problemTexts?: ErrorMessage[];
   originalsChecked: number;
   /** Damaged originals this backup shares (one hard-linked file) with other backups: each of those is damaged too. */
   sharedDamage?: Array<{ storedPath: string; backups: string[] }>;
@@ -201,6 +203,8 @@ export interface RestorePreview {
   /** Pass back to `backups.restore`: refused if the catalogue changed since this preview. */
   confirmToken: string;
   warnings: string[];
+  /** The same warnings as codes with parameters (same order), for the interface's language. */
+  warningTexts?: ErrorMessage[];
 }
 
 export interface RestoreResult {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sentence } from '../../../shared/contract/errors';
 import { contentDigest } from '../../../electron/data/catalogueSummary';
 import { initial } from '../../../electron/data/migrations/0001-initial';
 import { SCHEMA_VERSION } from '../../../electron/data/migrations';
@@ -83,6 +84,9 @@ describe('backups', () => {
     const edited = await app.call('backups.verify', { id: backup.id });
     expect(edited.ok).toBe(false);
     expect(edited.problems.join(' ')).toMatch(/bị thay đổi sau khi sao lưu/);
+    // The same problem as a code, worded in English for the English interface.
+    expect(edited.problemTexts?.map((p) => p.code)).toContain('backupCheck.copyChanged');
+    expect(edited.problemTexts?.map((p) => sentence('en', p)).join(' ')).toMatch(/was changed after the backup/);
     // Rewriting the manifest's hash does not hide it: the audit log recorded the original hash.
     const manifestFile = path.join(backup.path, 'manifest.json');
     const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ApiError, coded } from '../../../shared/contract/errors';
-import { jobErrorText, jobPhaseText, textOf } from '../../../renderer/src/util/errors';
+import { jobErrorText, jobPhaseText, textOf, textsOf } from '../../../renderer/src/util/errors';
 
 const VIETNAMESE = /[ăâđêôơưạảãàáậầấẩẫắằặẳẵẹẻẽèéệềếểễịỉĩìíọỏõòóộồốổỗớờợởỡụủũùúựừứửữỵỷỹỳý]/i;
 
@@ -30,5 +30,15 @@ describe('coded texts in the interface', () => {
     expect(jobPhaseText(status, 'en')).toBe('Writing');
     expect(VIETNAMESE.test(jobPhaseText({ phase: 'x', phaseCode: 'checkingPackage' }, 'en')!)).toBe(false);
     expect(jobPhaseText({ phase: 'Đang ghi', phaseCode: null }, 'en')).toBe('Đang ghi');
+  });
+
+  it('words a list sent with its codes beside it, and keeps one sent without them', () => {
+    const said = [coded('backupCheck.catalogueOnly'), coded('backupCheck.changesUndone', { count: 3 })];
+    const messages = said.map((c) => c.message);
+    expect(textsOf(messages, said.map((c) => c.text), 'en')).toEqual([
+      'This backup holds the catalogue only (no originals): the originals in place are kept.',
+      '3 changes recorded after the backup will be taken back (the current state is backed up before the restore).',
+    ]);
+    expect(textsOf(messages, undefined, 'en')).toEqual(messages);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, RestorePreview, RestoreResult } from '../../../../shared/contract/types/safety';
-import { ApiError } from '../../../../shared/contract/errors';
+import { ApiError, coded } from '../../../../shared/contract/errors';
 import { CATALOGUE_COPY, ORIGINALS_COPY } from '../../../data/backups/backupFolder';
 import { attachedOriginals, attachedSchemaVersion, auditRowsNotInCopy, documentDifferences, restoreCatalogueFrom, withAttachedCopy } from '../../../data/backups/restoreInto';
 import { summarize } from '../../../data/catalogueSummary';
@@ -60,17 +60,18 @@ export async function previewRestore(ctx: ServiceContext, id: string, passphrase
   const file = await checkedCopy(ctx, info);
   const { db } = ctx.catalogue;
   const current = summarize(db);
-  const warnings: string[] = [];
+  const said: Array<ReturnType<typeof coded>> = [];
+  const warnings = { push: (c: ReturnType<typeof coded>) => said.push(c) };
   const compared = withAttachedCopy(db, file, keyFor(ctx, info, passphrase), () => ({
     version: attachedSchemaVersion(db),
     undone: auditRowsNotInCopy(db),
     differences: documentDifferences(db, DIFFERENCES_LISTED),
   }));
-  if (compared.version > SCHEMA_VERSION) warnings.push(`Bản sao lưu do phiên bản mới hơn tạo (lược đồ ${compared.version}): không khôi phục được bằng bản này.`);
-  else if (compared.version < SCHEMA_VERSION) warnings.push(`Bản sao lưu theo lược đồ cũ (${compared.version}); sau khi khôi phục sẽ được nâng cấp lên ${SCHEMA_VERSION}.`);
-  if (!info.originals.included) warnings.push('Bản sao lưu này chỉ có danh mục (không kèm bản gốc): bản gốc hiện có được giữ nguyên.');
-  if (info.originals.problems.length > 0) warnings.push(`Khi sao lưu có ${info.originals.problems.length} bản gốc không sao lưu được.`);
-  if (compared.undone > 0) warnings.push(`${compared.undone} thay đổi ghi sau thời điểm sao lưu sẽ bị hoàn tác (trạng thái hiện tại được sao lưu trước khi khôi phục).`);
+  if (compared.version > SCHEMA_VERSION) warnings.push(coded('backupCheck.newerSchema', { version: compared.version }));
+  else if (compared.version < SCHEMA_VERSION) warnings.push(coded('backupCheck.olderSchema', { version: compared.version, current: SCHEMA_VERSION }));
+  if (!info.originals.included) warnings.push(coded('backupCheck.catalogueOnly'));
+  if (info.originals.problems.length > 0) warnings.push(coded('backupCheck.originalsNotBackedUp', { count: info.originals.problems.length }));
+  if (compared.undone > 0) warnings.push(coded('backupCheck.changesUndone', { count: compared.undone }));
   // Secret documents are counted, not listed, for a caller who may not see them.
   const differences = SecretPolicy.of(ctx).restoreDifferences(compared.differences.items);
   return {
@@ -81,7 +82,8 @@ export async function previewRestore(ctx: ServiceContext, id: string, passphrase
     differencesTotal: compared.differences.total,
     differencesHidden: differences.hidden,
     confirmToken: confirmTokenFor(ctx, id),
-    warnings,
+    warnings: said.map((c) => c.message),
+    warningTexts: said.map((c) => c.text),
   };
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, BackupVerification } from '../../../../shared/contract/types/safety';
-import { ApiError, notFound } from '../../../../shared/contract/errors';
+import { ApiError, causeOf, coded, notFound } from '../../../../shared/contract/errors';
 import { CATALOGUE_COPY, ORIGINALS_COPY, listBackups, readBackup } from '../../../data/backups/backupFolder';
 import { inspectCopy } from '../../../data/backups/catalogueCopy';
 import { sha256File } from '../../../data/snapshot';
@@ -45,22 +45,24 @@ export function recordedSha256(ctx: ServiceContext, id: string): string | null {
  */
 export async function verifyBackup(ctx: ServiceContext, id: string, passphrase?: string): Promise<BackupVerification> {
   const info = getBackup(ctx, id);
-  const problems: string[] = [];
+  const said: Array<ReturnType<typeof coded>> = [];
+  const problems = { push: (c: ReturnType<typeof coded>) => said.push(c) };
+  const done = () => ({ problems: said.map((c) => c.message), problemTexts: said.map((c) => c.text) });
   const damaged: Array<{ storedPath: string; backups: string[] }> = [];
   const file = path.join(info.path, CATALOGUE_COPY);
   let originalsChecked = 0;
   if (!fs.existsSync(file)) {
-    problems.push('Thiếu tệp danh mục trong bản sao lưu.');
-    return { id, ok: false, checkedAt: nowOf(ctx), problems, originalsChecked, sharedDamage: damaged };
+    problems.push(coded('backupCheck.copyMissing'));
+    return { id, ok: false, checkedAt: nowOf(ctx), ...done(), originalsChecked, sharedDamage: damaged };
   }
   const actual = await sha256File(file);
-  if (actual !== info.catalogueSha256) problems.push(`Tệp danh mục đã bị thay đổi sau khi sao lưu (SHA-256 ${actual.slice(0, 12)}… ≠ ${info.catalogueSha256.slice(0, 12)}… trong bản kê).`);
+  if (actual !== info.catalogueSha256) problems.push(coded('backupCheck.copyChanged', { actual: actual.slice(0, 12), listed: info.catalogueSha256.slice(0, 12) }));
   const recorded = recordedSha256(ctx, id);
-  if (recorded !== null && recorded !== actual) problems.push(`SHA-256 của tệp danh mục không khớp với nhật ký lúc sao lưu (${recorded.slice(0, 12)}…).`);
+  if (recorded !== null && recorded !== actual) problems.push(coded('backupCheck.copyNotAsLogged', { recorded: recorded.slice(0, 12) }));
   try {
     const inspection = inspectCopy(file, passphrase ?? (info.encrypted ? ctx.catalogue.keyForCopies() : null));
-    if (!(inspection.integrity.length === 1 && inspection.integrity[0] === 'ok')) problems.push(`Kiểm tra toàn vẹn SQLite báo lỗi: ${inspection.integrity.slice(0, 3).join('; ')}`);
-    if (!inspection.audit.ok) problems.push(`Chuỗi nhật ký trong bản sao lưu bị đứt tại dòng ${inspection.audit.firstBrokenId}.`);
+    if (!(inspection.integrity.length === 1 && inspection.integrity[0] === 'ok')) problems.push(coded('backupCheck.integrity', { detail: inspection.integrity.slice(0, 3).join('; ') }));
+    if (!inspection.audit.ok) problems.push(coded('backupCheck.chainBroken', { row: inspection.audit.firstBrokenId }));
     if (info.originals.included) {
       const root = path.join(info.path, ORIGINALS_COPY);
       const seen = new Set<string>();
@@ -70,24 +72,22 @@ export async function verifyBackup(ctx: ServiceContext, id: string, passphrase?:
         const target = safeJoin(root, o.storedPath);
         if (!target || !fs.existsSync(target)) {
           // A missing original was already reported when the backup was made.
-          if (!info.originals.problems.some((p) => p.includes(o.storedPath))) problems.push(`Thiếu bản gốc trong bản sao lưu: ${o.storedPath}`);
+          if (!info.originals.problems.some((p) => p.includes(o.storedPath))) problems.push(coded('backupCheck.originalMissing', { storedPath: o.storedPath }));
           continue;
         }
         originalsChecked++;
         if (!(await ctx.catalogue.originals.hasSha256(target, o.sha256))) {
           const others = backupsSharing(ctx, info.id, target, o.storedPath);
           if (others.length > 0) damaged.push({ storedPath: o.storedPath, backups: others });
-          problems.push(
-            `Bản gốc trong bản sao lưu đã bị thay đổi: ${o.storedPath}${others.length > 0 ? ` — cùng một tệp (liên kết cứng) với ${others.length} bản sao lưu khác, hỏng theo: ${others.join(', ')}` : ''}`,
-          );
+          problems.push(coded('backupCheck.originalChanged', { storedPath: o.storedPath, shared: others }));
         }
       }
     }
   } catch (err) {
-    if (err instanceof ApiError && err.kind === 'locked') problems.push(`Không mở được bản sao lưu: ${err.message}`);
-    else problems.push(`Không đọc được tệp danh mục trong bản sao lưu (đã hỏng): ${String((err as Error).message ?? err)}`);
+    if (err instanceof ApiError && err.kind === 'locked') problems.push(coded('backupCheck.cannotOpen', { cause: causeOf(err) }));
+    else problems.push(coded('backupCheck.copyUnreadable', { detail: String((err as Error).message ?? err) }));
   }
-  return { id, ok: problems.length === 0, checkedAt: nowOf(ctx), problems, originalsChecked, sharedDamage: damaged };
+  return { id, ok: said.length === 0, checkedAt: nowOf(ctx), ...done(), originalsChecked, sharedDamage: damaged };
 }
 
 /**

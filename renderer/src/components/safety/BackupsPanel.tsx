@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import type { BackupVerification } from '@shared/contract/types/safety';
 import { useMutation, useQuery } from '../../api/hooks';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
+import { textsOf } from '../../util/errors';
 import { formatDateTime, formatSize } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { BackupSettingsForm } from './BackupSettingsForm';
@@ -10,12 +11,13 @@ import { RestoreDialog } from './RestoreDialog';
 
 function VerifyResult({ v }: { v: BackupVerification }) {
   const t = useT();
+  const locale = useLocale();
   if (v.ok) return <span className="safety-ok" data-testid={`backup-verify-ok-${v.id}`}>✓ {t('safety.backups.verifyOk', { n: v.originalsChecked })}</span>;
   return (
     <div className="safety-bad" role="alert" data-testid={`backup-verify-bad-${v.id}`}>
       ✗ {t('safety.backups.verifyBad')}
       <ul className="plain-list">
-        {v.problems.map((p) => (
+        {textsOf(v.problems, v.problemTexts, locale).map((p) => (
           <li key={p}>{p}</li>
         ))}
       </ul>

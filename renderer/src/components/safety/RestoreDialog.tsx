@@ -2,7 +2,8 @@
 import type { CatalogueSummary, RestorePreview } from '@shared/contract/types/safety';
 import { useMutation, useQuery } from '../../api/hooks';
 import { refreshAfterChange } from '../../stores/refresh';
-import { type MessageKey, useT } from '../../i18n';
+import { type MessageKey, useLocale, useT } from '../../i18n';
+import { textsOf } from '../../util/errors';
 import { formatDateTime } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Modal } from '../common/Modal';
@@ -49,6 +50,7 @@ function Comparison({ p }: { p: RestorePreview }) {
 
 export function RestoreDialog({ id, onClose, onRestored }: { id: string; onClose(): void; onRestored(message: string): void }) {
   const t = useT();
+  const locale = useLocale();
   // The preview's confirmation token belongs to what was shown: it is not read again behind the user's back.
   const preview = useQuery('backups.previewRestore', { id }, { followChanges: false });
   const restore = useMutation('backups.restore');
@@ -74,7 +76,7 @@ export function RestoreDialog({ id, onClose, onRestored }: { id: string; onClose
             </p>
             {p.warnings.length > 0 ? (
               <ul className="safety-warnings">
-                {p.warnings.map((w) => (
+                {textsOf(p.warnings, p.warningTexts, locale).map((w) => (
                   <li key={w}>{w}</li>
                 ))}
               </ul>
