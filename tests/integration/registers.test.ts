@@ -86,6 +86,9 @@ describe('importing a register', () => {
       ['Sổ đăng ký văn bản đến 2025.xlsx — dòng 10', 'imported'],
     ]);
     expect(items[0]!.documentId).toBe(seedDoc);
+    // The live result says why as a code too, for the English interface.
+    expect(status.results[0]!.text).toEqual({ code: 'registers.rowHeld', params: { numberSymbol: '1485-KL/TU', date: '2025-05-14', documentId: seedDoc } });
+    expect(items[0]!.message).toBe(`Văn bản 1485-KL/TU ngày 2025-05-14 đã có trong phông (văn bản mã ${seedDoc}).`);
 
     const doc = (row: number) => app.call('documents.get', { id: items.find((i) => i.name.endsWith(`dòng ${row}`))!.documentId! });
     const d6 = await doc(6);

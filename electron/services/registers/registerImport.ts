@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { ParsedInputOf } from '../../../shared/contract/api';
-import { ApiError, causeOf, fieldError } from '../../../shared/contract/errors';
+import { ApiError, causeOf, coded, fieldError } from '../../../shared/contract/errors';
 import type { ImportFileResult } from '../../../shared/contract/types';
 import type { RegisterImportStarted, RegisterPreview } from '../../../shared/contract/types/registers';
 import { numberSymbolKey } from '../../../shared/domain/numberSymbol';
@@ -79,7 +79,7 @@ function commitRow(rc: RowContext, row: number, cells: string[], reading: Regist
   const f = reading.fields;
   if (f.numberSymbol && f.issueDate) {
     const same = repos.registers.findSame(fondsId, numberSymbolKey(f.numberSymbol), f.issueDate);
-    if (same !== null) return { name, outcome: 'duplicate', documentId: same, message: `Văn bản ${f.numberSymbol} ngày ${f.issueDate} đã có trong phông (văn bản mã ${same}).` };
+    if (same !== null) return { name, outcome: 'duplicate', documentId: same, ...coded('registers.rowHeld', { numberSymbol: f.numberSymbol, date: f.issueDate, documentId: same }) };
   }
   const problems = [...reading.problems];
   let fileId: number | null = null;

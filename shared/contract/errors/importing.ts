@@ -35,6 +35,7 @@ export const importErrors = defineErrors({
     'import.unexpectedFile': error<{ fileName: string; detail: string }>('internal'),
     'import.notSaved': error<{ fileName: string; detail: string }>('internal'),
     'import.twinNotSaved': error('conflict'),
+    'registers.rowHeld': error<{ numberSymbol: string; date: string; documentId: number }>('conflict'),
 
     'registers.sheetMissing': error<{ fileName: string; sheet: string }>('not_found'),
     'registers.unsupportedFormat': error<{ fileName: string; oldExcel: boolean }>('unsupported_file'),
@@ -75,6 +76,7 @@ export const importErrors = defineErrors({
     'import.unexpectedFile': (p) => `Lỗi không xác định khi nhập “${p.fileName}”: ${p.detail}`,
     'import.notSaved': (p) => `Không lưu được “${p.fileName}” vào danh mục: ${p.detail}`,
     'import.twinNotSaved': () => 'Tệp có cùng nội dung với một tệp khác trong lần nhập này nhưng tệp đó chưa được lưu; hãy nhập lại.',
+    'registers.rowHeld': (p) => `Văn bản ${p.numberSymbol} ngày ${p.date} đã có trong phông (văn bản mã ${p.documentId}).`,
     'registers.sheetMissing': (p) => `Bảng tính “${p.fileName}” không có trang “${p.sheet}”.`,
     'registers.unsupportedFormat': (p) =>
       `Sổ đăng ký “${p.fileName}” phải là tệp .xlsx hoặc .csv${p.oldExcel ? ' (tệp Excel cũ .xls: hãy mở bằng Excel/LibreOffice và lưu lại thành .xlsx)' : ''}.`,
@@ -112,6 +114,7 @@ export const importErrors = defineErrors({
     'import.unexpectedFile': (p) => `Unexpected error while importing “${p.fileName}”: ${p.detail}`,
     'import.notSaved': (p) => `Could not save “${p.fileName}” into the catalogue: ${p.detail}`,
     'import.twinNotSaved': () => 'The file has the same content as another file of this run, which was not saved; import it again.',
+    'registers.rowHeld': (p) => `Document ${p.numberSymbol} of ${p.date} is already in the fonds (document id ${p.documentId}).`,
     'registers.sheetMissing': (p) => `The spreadsheet “${p.fileName}” has no sheet “${p.sheet}”.`,
     'registers.unsupportedFormat': (p) =>
       `The register “${p.fileName}” must be an .xlsx or .csv file${p.oldExcel ? ' (an old Excel .xls file: open it in Excel or LibreOffice and save it as .xlsx)' : ''}.`,

@@ -67,7 +67,6 @@ const NOT_YET_CODED = [
   'import/sameDocument.ts: Cùng … đã có trong phông: tệp được lưu thêm',
   'import/sameDocument.ts: có thể trùng với … đã có trong phông',
   'registers/registerImport.ts: Hồ sơ số “…” chưa có trong phông: văn bả',
-  'registers/registerImport.ts: Văn bản … ngày … đã có trong phông (văn ',
   'safety/backups/originalsCopy.ts: Bản gốc đã bị thay đổi (SHA-256 không k',
   'safety/backups/originalsCopy.ts: Không sao chép được bản gốc …: …',
   'safety/backups/originalsCopy.ts: Thiếu bản gốc trong thư mục quản lý: …',
