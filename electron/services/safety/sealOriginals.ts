@@ -18,6 +18,9 @@ export interface SealingResult {
   problems: string[];
 }
 
+/** Originals sealed at once. */
+const PARALLEL_SEALS = 8;
+
 /** A temporary file a writer names with its pid (import, receive, backup copy, sealing). */
 const TEMPORARY = /\.(\d+)(?:\.[a-z0-9]+)?\.(?:tmp|receiving)$/;
 
@@ -55,11 +58,11 @@ interface SealedTwin {
 
 async function sealFolder(files: OriginalFiles, root: string, linked: Map<string, SealedTwin>, result: SealingResult): Promise<void> {
   const folders = new Set<string>();
-  for (const file of regularFilesUnder(root)) {
+  const sealOne = async (file: string): Promise<void> => {
     const temp = TEMPORARY.exec(path.basename(file));
     if (temp) {
       if (!processRunning(Number(temp[1]))) fs.rmSync(file, { force: true });
-      continue;
+      return;
     }
     try {
       const st = fs.statSync(file);
@@ -75,7 +78,7 @@ async function sealFolder(files: OriginalFiles, root: string, linked: Map<string
           fs.renameSync(tmp, file);
           result.sealed++;
           folders.add(path.dirname(file));
-          continue;
+          return;
         } catch {
           fs.rmSync(tmp, { force: true });
           // No link possible here: sealed on its own below.
@@ -91,7 +94,15 @@ async function sealFolder(files: OriginalFiles, root: string, linked: Map<string
     } catch (err) {
       result.problems.push(`${path.relative(root, file)}: ${String((err as Error).message ?? err)}`);
     }
-  }
+  };
+  // A few files at once: each waits on its flush to disk, which the file system groups into few
+  // journal commits (as backups copy originals). Files of one folder are distinct originals.
+  const queue = regularFilesUnder(root);
+  let next = 0;
+  const worker = async () => {
+    while (next < queue.length) await sealOne(queue[next++]!);
+  };
+  await Promise.all(Array.from({ length: PARALLEL_SEALS }, worker));
   await Promise.all([...folders].map((f) => fsyncFolderAsync(f)));
 }
 
