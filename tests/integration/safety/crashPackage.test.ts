@@ -60,8 +60,19 @@ interface BatchRow {
 }
 const batchRow = (db: string) => readDb(db, (d) => d.prepare('SELECT status, package_path, package_digest FROM handover_batches WHERE id = ?').get(ready.batchId) as BatchRow)!;
 
-/** Files under a folder, at any depth (originals sit in `ban-goc/<fonds>/<file>/`). */
-const countIn = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length : 0);
+/**
+ * Files under a folder, at any depth (originals sit in `ban-goc/<fonds>/<file>/`). The partial
+ * package may be renamed into place while it is being counted: that counts as nothing here, and the
+ * next look finds the package in place.
+ */
+function countIn(dir: string): number {
+  try {
+    return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw err;
+  }
+}
 
 /** Waits until the newest partial package has reached the planned point; null if the process ended first. */
 async function waitForMoment(p: ReturnType<typeof startCli>, out: string, zip: boolean, phase: Phase, u: number, before: Set<string>): Promise<string | null> {
