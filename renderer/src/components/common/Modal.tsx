@@ -23,7 +23,12 @@ export function Modal({ title, onClose, children, testId, wide }: ModalProps) {
     return () => {
       dialog?.close();
       requestAnimationFrame(() => {
-        if (opener?.isConnected && !document.querySelector('dialog[open]')) opener.focus();
+        // Only where the focus was left with the dialog: a key pressed meanwhile (`/` to the search
+        // box) may already have put it somewhere, and taking it back would send the next key to
+        // the opener (Enter would open the dialog again).
+        const active = document.activeElement;
+        const left = active === null || active === document.body || (dialog?.contains(active) ?? false);
+        if (left && opener?.isConnected && !document.querySelector('dialog[open]')) opener.focus();
       });
     };
   }, []);
