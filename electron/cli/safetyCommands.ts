@@ -91,11 +91,12 @@ function printCheck(r: IntegrityReport): void {
   console.log(`Nhật ký: ${r.audit.firstBrokenId === null ? `ok (${r.audit.checked} dòng)` : `chuỗi băm đứt tại dòng ${r.audit.firstBrokenId}`}`);
   printAnchors(r.audit);
   if (r.records) {
-    console.log(`Bản ghi: ${r.records.checked} đã đối chiếu với nhật ký, ${r.records.problems.length} lỗi${r.records.notCovered > 0 ? `, ${r.records.notCovered} chưa có mã trong nhật ký (từ phiên bản cũ)` : ''}.`);
+    console.log(`Bản ghi: ${r.records.checked} đã đối chiếu với nhật ký, ${r.records.problems.length + (r.records.unlisted ?? 0)} lỗi${r.records.notCovered > 0 ? `, ${r.records.notCovered} chưa có mã trong nhật ký (từ phiên bản cũ)` : ''}.`);
     for (const p of r.records.problems) {
       const what = p.entityType === 'document' ? `văn bản ${p.id ?? ''} ${p.label ?? ''}` : `bản gốc ${p.id ?? ''} ${p.label ?? ''}`;
       console.log(`  ${p.problem === 'changed' ? 'BỊ SỬA NGOÀI NHẬT KÝ' : 'KHÔNG CÓ TRONG NHẬT KÝ'}: ${what.replace(/\s+/g, ' ').trim()}`);
     }
+    if (r.records.unlisted) console.log(`  … và ${r.records.unlisted} bản ghi khác`);
   }
   if (r.originals.included) {
     console.log(`Bản gốc: ${r.originals.checked} đã kiểm tra, ${r.originals.problems.length} lỗi, ${r.originals.movedOut} đã chuyển ra thư mục cách ly.`);

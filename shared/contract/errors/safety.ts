@@ -74,6 +74,10 @@ export const safetyErrors = defineErrors({
     'quarantine.dirNotAbsolute': error('invalid_input'),
     'quarantine.dirOverlaps': error('invalid_input'),
     'quarantine.insideDataFolder': error<{ path: string }>('invalid_input'),
+    // An original left in place when moving a decision's originals out (the others are moved).
+    'quarantine.badPath': error<{ storedPath: string }>('invalid_input'),
+    'quarantine.originalMissing': error<{ storedPath: string }>('not_found'),
+    'quarantine.originalChanged': error<{ storedPath: string }>('conflict'),
     'destructionProblem.noFile': error<{ id: number }>('invalid_input'),
     'destructionProblem.removed': error<File>('invalid_input'),
     'destructionProblem.permanent': error<File>('invalid_input'),
@@ -145,6 +149,9 @@ export const safetyErrors = defineErrors({
     'quarantine.dirOverlaps': () => 'Thư mục cách ly phải nằm ngoài thư mục bản gốc và thư mục sao lưu.',
     'quarantine.insideDataFolder': (p) =>
       `Danh mục đã mã hóa: bản gốc chuyển ra cách ly ở dạng đọc được, nên thư mục cách ly “${p.path}” phải nằm ngoài thư mục dữ liệu của kho.`,
+    'quarantine.badPath': (p) => `Đường dẫn không hợp lệ: ${p.storedPath}`,
+    'quarantine.originalMissing': (p) => `Không thấy bản gốc ${p.storedPath} trong thư mục quản lý`,
+    'quarantine.originalChanged': (p) => `Bản gốc ${p.storedPath} đã bị thay đổi (SHA-256 không khớp): giữ nguyên tại chỗ`,
     'destructionProblem.noFile': (p) => `không có hồ sơ mã ${p.id}`,
     'destructionProblem.removed': (p) => `hồ sơ “${p.code}” (${p.fonds}) đã bị gỡ bỏ`,
     'destructionProblem.permanent': (p) => `hồ sơ “${p.code}” (${p.fonds}) bảo quản vĩnh viễn, không bao giờ được tiêu hủy`,
@@ -214,6 +221,9 @@ export const safetyErrors = defineErrors({
     'quarantine.dirOverlaps': () => 'The quarantine folder must lie outside the originals and backup folders.',
     'quarantine.insideDataFolder': (p) =>
       `The catalogue is encrypted: originals moved to quarantine are readable, so the quarantine folder “${p.path}” must lie outside the catalogue's data folder.`,
+    'quarantine.badPath': (p) => `Invalid path: ${p.storedPath}`,
+    'quarantine.originalMissing': (p) => `The original ${p.storedPath} is not in the managed folder`,
+    'quarantine.originalChanged': (p) => `The original ${p.storedPath} was changed (its SHA-256 does not match): left where it is`,
     'destructionProblem.noFile': (p) => `there is no file with id ${p.id}`,
     'destructionProblem.removed': (p) => `file “${p.code}” (${p.fonds}) has been removed`,
     'destructionProblem.permanent': (p) => `file “${p.code}” (${p.fonds}) is kept permanently and is never destroyed`,
