@@ -12,7 +12,7 @@ import type { Call } from './main';
 import { recordsCommand } from './recordsCommands';
 
 /** Flags (options without a value) the safety commands add to the command line. */
-export const SAFETY_FLAGS = ['yes', 'quick'] as const;
+export const SAFETY_FLAGS = ['yes', 'quick', 'remove-exports'] as const;
 
 /** The commands this module answers. */
 export const SAFETY_COMMANDS = new Set(['audit', 'check', 'backup', 'remove', 'unremove', 'removed', 'destruction', 'encrypt']);
@@ -33,7 +33,10 @@ An toàn dữ liệu (safety):
   destruction confirm <mã> --list TỆP.csv                          xác nhận đúng danh mục đã xuất
   destruction move-originals <mã> --to THƯ_MỤC                     chuyển bản gốc ra thư mục cách ly (không xóa)
   destruction cancel <mã> --reason "…"
-  encrypt --new-passphrase-file TỆP                                mã hóa danh mục / đổi mật khẩu
+  encrypt --new-passphrase-file TỆP [--move-exports-to THƯ_MỤC | --remove-exports]
+                                                                   mã hóa danh mục / đổi mật khẩu; các tệp đã xuất còn
+                                                                   đọc được trong thư mục xuất được chuyển ra ngoài
+                                                                   thư mục dữ liệu, hoặc xóa khi đã có bản ở nơi khác
 
 --passphrase-file TỆP: mật khẩu của danh mục đã mã hóa (nếu không có, hỏi khi cần).
 --unlock-secrets "lý do": cho phép xem tài liệu mật trong lệnh này (ghi vào nhật ký).`;

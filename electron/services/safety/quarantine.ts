@@ -6,6 +6,7 @@ import { fsyncPath } from '../../data/fsync';
 import { type ServiceContext, audit, nowOf } from '../context';
 import { safeJoin } from './backups/originalsCopy';
 import { getDecision } from './destruction';
+import { insideDataFolder } from './dataFolder';
 import { makeChosenDirs } from '../../data/makeDirs';
 
 function within(child: string, parent: string): boolean {
@@ -46,6 +47,9 @@ export async function moveOriginalsToQuarantine(ctx: ServiceContext, id: number,
     if (within(quarantineDir, forbidden) || within(forbidden, quarantineDir)) {
       throw new ApiError('quarantine.dirOverlaps', {}, { quarantineDir: fieldError('field.folderNotAllowed') });
     }
+  }
+  if (catalogue.encrypted && insideDataFolder(ctx, quarantineDir)) {
+    throw new ApiError('quarantine.insideDataFolder', { path: quarantineDir }, { quarantineDir: fieldError('field.folderNotAllowed') });
   }
   const target = path.join(path.resolve(quarantineDir), folderName(decision.decisionNumber, decision.decisionDate));
   makeChosenDirs(target);

@@ -36,6 +36,10 @@ export const safetyErrors = defineErrors({
     'secrets.hidden': error('hidden'),
     'passphrase.wrong': error('unauthorized'),
     'passphrase.unchanged': error('invalid_input'),
+    /** `names`: the first few entries of the exports folder, for the user to recognise them. */
+    'passphrase.exportsInDataFolder': error<{ folder: string; count: number; names: readonly string[] }>('conflict'),
+    'passphrase.exportsMoveTarget': error<{ path: string }>('invalid_input'),
+    'passphrase.exportsMoveFailed': error<{ path: string } & Detail>('internal'),
 
     'backup.failed': error<{ dir: string } & Detail>('internal'),
     'backup.originalsFailed': error<Detail>('internal'),
@@ -69,6 +73,7 @@ export const safetyErrors = defineErrors({
     'destruction.notExecuted': error('conflict'),
     'quarantine.dirNotAbsolute': error('invalid_input'),
     'quarantine.dirOverlaps': error('invalid_input'),
+    'quarantine.insideDataFolder': error<{ path: string }>('invalid_input'),
     // An original left in place when moving a decision's originals out (the others are moved).
     'quarantine.badPath': error<{ storedPath: string }>('invalid_input'),
     'quarantine.originalMissing': error<{ storedPath: string }>('not_found'),
@@ -86,6 +91,7 @@ export const safetyErrors = defineErrors({
     'field.passphraseUnchanged': error('invalid_input'),
     'field.absolutePathNeeded': error('invalid_input'),
     'field.folderNotAllowed': error('invalid_input'),
+    'field.moveOrRemoveExports': error('invalid_input'),
     'field.dateInFuture': error('invalid_input'),
     'field.alreadyRecorded': error('conflict'),
     'field.filesRefused': error<{ problems: readonly NestedMessage[] }>('invalid_input'),
@@ -107,6 +113,11 @@ export const safetyErrors = defineErrors({
     'secrets.hidden': () => 'Đây là tài liệu mật, đang được ẩn. Hãy mở khóa tài liệu mật (mục “An toàn dữ liệu”, có ghi lý do) để xem.',
     'passphrase.wrong': () => 'Mật khẩu hiện tại không đúng.',
     'passphrase.unchanged': () => 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+    'passphrase.exportsInDataFolder': (p) =>
+      `Thư mục xuất “${p.folder}” còn ${p.count} tệp hoặc gói đọc được không cần mật khẩu (${p.names.join(', ')}${p.count > p.names.length ? ', …' : ''}): ` +
+      'sau khi mã hóa, thư mục dữ liệu không được giữ bản đọc được nào. Hãy chọn một thư mục ngoài thư mục dữ liệu để chuyển chúng sang, hoặc xác nhận xóa chúng nếu đã có bản ở nơi khác (lệnh encrypt: --move-exports-to THƯ_MỤC hoặc --remove-exports). Chưa có gì thay đổi.',
+    'passphrase.exportsMoveTarget': (p) => `Không chuyển các tệp đã xuất vào “${p.path}” được: hãy chọn một thư mục (đường dẫn đầy đủ) nằm ngoài thư mục dữ liệu của kho.`,
+    'passphrase.exportsMoveFailed': (p) => `Không chuyển được các tệp đã xuất sang “${p.path}” (${p.detail}): chưa mã hóa; các tệp chưa chuyển vẫn ở chỗ cũ.`,
     'backup.failed': (p) => `Không tạo được bản sao lưu trong “${p.dir}”: ${p.detail}`,
     'backup.originalsFailed': (p) => `Sao lưu bản gốc không thành công: ${p.detail}`,
     'backup.dirNotAbsolute': () => 'Thư mục sao lưu phải là đường dẫn đầy đủ.',
@@ -136,6 +147,8 @@ export const safetyErrors = defineErrors({
     'destruction.notExecuted': () => 'Chỉ chuyển bản gốc sau khi đã xác nhận thi hành quyết định tiêu hủy.',
     'quarantine.dirNotAbsolute': () => 'Thư mục cách ly phải là đường dẫn đầy đủ.',
     'quarantine.dirOverlaps': () => 'Thư mục cách ly phải nằm ngoài thư mục bản gốc và thư mục sao lưu.',
+    'quarantine.insideDataFolder': (p) =>
+      `Danh mục đã mã hóa: bản gốc chuyển ra cách ly ở dạng đọc được, nên thư mục cách ly “${p.path}” phải nằm ngoài thư mục dữ liệu của kho.`,
     'quarantine.badPath': (p) => `Đường dẫn không hợp lệ: ${p.storedPath}`,
     'quarantine.originalMissing': (p) => `Không thấy bản gốc ${p.storedPath} trong thư mục quản lý`,
     'quarantine.originalChanged': (p) => `Bản gốc ${p.storedPath} đã bị thay đổi (SHA-256 không khớp): giữ nguyên tại chỗ`,
@@ -151,6 +164,7 @@ export const safetyErrors = defineErrors({
     'field.passphraseUnchanged': () => 'Trùng mật khẩu cũ',
     'field.absolutePathNeeded': () => 'Cần đường dẫn đầy đủ',
     'field.folderNotAllowed': () => 'Không hợp lệ',
+    'field.moveOrRemoveExports': () => 'Chọn một trong hai: chuyển đi hoặc xóa',
     'field.dateInFuture': () => 'Ngày ở tương lai',
     'field.alreadyRecorded': () => 'Đã ghi nhận',
     'field.filesRefused': (p) => p.problems.join('; '),
@@ -171,6 +185,11 @@ export const safetyErrors = defineErrors({
     'secrets.hidden': () => 'This is a secret record and it is hidden. Unlock secret records (Data safety, with a reason) to see it.',
     'passphrase.wrong': () => 'The current passphrase is wrong.',
     'passphrase.unchanged': () => 'The new passphrase must differ from the current one.',
+    'passphrase.exportsInDataFolder': (p) =>
+      `The exports folder “${p.folder}” holds ${p.count} files or packages readable without the passphrase (${p.names.join(', ')}${p.count > p.names.length ? ', …' : ''}): ` +
+      'once encrypted, the data folder may keep no readable copy. Choose a folder outside the data folder to move them to, or confirm their removal if they are kept elsewhere (encrypt command: --move-exports-to FOLDER or --remove-exports). Nothing was changed.',
+    'passphrase.exportsMoveTarget': (p) => `The exported files cannot be moved to “${p.path}”: choose a folder (a full path) outside the catalogue's data folder.`,
+    'passphrase.exportsMoveFailed': (p) => `The exported files could not be moved to “${p.path}” (${p.detail}): not encrypted; the files not yet moved are where they were.`,
     'backup.failed': (p) => `A backup could not be made in “${p.dir}”: ${p.detail}`,
     'backup.originalsFailed': (p) => `The backup of the originals failed: ${p.detail}`,
     'backup.dirNotAbsolute': () => 'The backup folder must be a full path.',
@@ -200,6 +219,8 @@ export const safetyErrors = defineErrors({
     'destruction.notExecuted': () => 'The originals are moved only once the destruction decision is confirmed as carried out.',
     'quarantine.dirNotAbsolute': () => 'The quarantine folder must be a full path.',
     'quarantine.dirOverlaps': () => 'The quarantine folder must lie outside the originals and backup folders.',
+    'quarantine.insideDataFolder': (p) =>
+      `The catalogue is encrypted: originals moved to quarantine are readable, so the quarantine folder “${p.path}” must lie outside the catalogue's data folder.`,
     'quarantine.badPath': (p) => `Invalid path: ${p.storedPath}`,
     'quarantine.originalMissing': (p) => `The original ${p.storedPath} is not in the managed folder`,
     'quarantine.originalChanged': (p) => `The original ${p.storedPath} was changed (its SHA-256 does not match): left where it is`,
@@ -215,6 +236,7 @@ export const safetyErrors = defineErrors({
     'field.passphraseUnchanged': () => 'Same as the current passphrase',
     'field.absolutePathNeeded': () => 'A full path is needed',
     'field.folderNotAllowed': () => 'Not allowed',
+    'field.moveOrRemoveExports': () => 'Choose one: move or remove',
     'field.dateInFuture': () => 'Date in the future',
     'field.alreadyRecorded': () => 'Already recorded',
     'field.filesRefused': (p) => p.problems.join('; '),

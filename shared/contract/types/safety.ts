@@ -310,6 +310,10 @@ export interface EncryptionResult {
   safetyBackupId: string;
   /** Originals encrypted now (managed folder and backups; 0 when only the passphrase changed). */
   originalsSealed: number;
+  /** Where each export, package or form found readable in the exports folder was moved. */
+  exportsMoved: string[];
+  /** The exports the caller had removed instead (names in the exports folder). */
+  exportsRemoved: string[];
 }
 
 export interface LockState {
