@@ -68,6 +68,25 @@ describe('place and date line', () => {
     expect(isoDate(1, 13, 2025)).toBeNull();
   });
 
+  it('reads a scanned dateline whose month word lost its vowel (`thúng`) as tháng', () => {
+    const r = readPlaceDate(segOf('Quảng Trị, ngày 09 thúng 11 năm 2021'))!;
+    expect(r.place!.text).toBe('Quảng Trị');
+    expect(r.date).toBe('2021-11-09');
+    expect(readPlaceDate(segOf('Hà Giang, ngày 3 thòng 4 năm 2020'))!.date).toBe('2020-04-03');
+    // Another word in the month's place is no dateline.
+    expect(readPlaceDate(segOf('Hà Giang, ngày 3 thuong 4 năm 2020'))).toBeNull();
+  });
+
+  it('leaves out the star under the issuer read as a stray mark before the place', () => {
+    for (const line of ['x Cao Bằng, ngày 14 tháng 5 năm 2024', 'x- Cao Bằng, ngày 14 tháng 5 năm 2024', '. Cao Bằng, ngày 14 tháng 5 năm 2024', '* Cao Bằng, ngày 14 tháng 5 năm 2024']) {
+      const r = readPlaceDate(segOf(line))!;
+      expect(r.place!.text, line).toBe('Cao Bằng');
+      expect(r.date, line).toBe('2024-05-14');
+    }
+    // A lower-case word before the place is a sentence, not a stray mark.
+    expect(readPlaceDate(segOf('xã Cao Bằng, ngày 14 tháng 5 năm 2024'))).toBeNull();
+  });
+
   it('does not read a body sentence as the dateline', () => {
     expect(readPlaceDate(segOf('Ngày 06/8/2025, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị'))).toBeNull();
     expect(readPlaceDate(segOf('trước ngày 15 tháng 8 năm 2025'))).toBeNull();
