@@ -4,6 +4,7 @@
  * text with each word's box and range kept.
  */
 import type { PlacedPage } from '../../../shared/parser/layout';
+import { confirmCapitals } from '../../../shared/ocr/capitals';
 import { type RecognisedPage, ocrText, pageConfidence } from '../../../shared/ocr/ocrText';
 import type { OcrEngine } from './engine';
 import { type ImageFile, greyPage, openImage } from './images';
@@ -40,7 +41,9 @@ async function readPages(count: number, run: OcrRun, readOne: (index: number) =>
       }, run.signal),
     ),
   );
-  const { text, pages: placed } = ocrText(pages);
+  // Tones of words in capitals (headers, titles) confirmed from the same words in the body.
+  const joined = ocrText(pages);
+  const { text, pages: placed } = confirmCapitals(joined.text, joined.pages);
   return { text, pages: placed, confidence: pageConfidence(pages.flatMap((p) => p.words)), pageCount: count };
 }
 
