@@ -71,7 +71,7 @@ interface Word {
   core: string;
   at: number;
   confidence: number;
-  capitals: boolean;
+  kind: 'capitals' | 'small' | 'digits';
   /** Whether the word follows the previous one in the same paragraph. */
   joined: boolean;
 }
@@ -88,8 +88,11 @@ function wordsOf(text: string, pages: readonly PlacedPage[]): Word[] {
       const lead = /^[^\p{L}\p{N}]*/u.exec(it.text)![0].length;
       const between = prevEnd >= 0 && prevEnd <= it.start ? text.slice(prevEnd, it.start) : '\n\n';
       prevEnd = it.end;
-      if (core === '' || !LETTER.test(core) || DIGIT.test(core)) {
-        out.push({ page: p, item: i, core: '', at: it.start, confidence: it.confidence ?? 0, capitals: false, joined: false });
+      // A number (`QUẬN 2`, `KHÓA 12`) is confirmed like a word, never changed; letters mixed
+      // with digits (a number-symbol) are left alone.
+      const digits = /^\p{N}+$/u.test(core);
+      if (core === '' || (!digits && (!LETTER.test(core) || DIGIT.test(core)))) {
+        out.push({ page: p, item: i, core: '', at: it.start, confidence: it.confidence ?? 0, kind: 'digits', joined: false });
         continue;
       }
       out.push({
@@ -98,7 +101,7 @@ function wordsOf(text: string, pages: readonly PlacedPage[]): Word[] {
         core,
         at: it.start + lead,
         confidence: it.confidence ?? 0,
-        capitals: core === core.toUpperCase() && !HAS_LOWER.test(core),
+        kind: digits ? 'digits' : HAS_LOWER.test(core) ? 'small' : 'capitals',
         joined: !between.includes('\n\n'),
       });
     }
@@ -154,7 +157,7 @@ function reference(words: readonly Word[]): Reference {
   for (let i = 1; i < words.length; i++) {
     const a = words[i - 1]!;
     const b = words[i]!;
-    if (!b.joined || a.core === '' || b.core === '' || a.capitals || b.capitals) continue;
+    if (!b.joined || a.core === '' || b.core === '' || a.kind === 'capitals' || b.kind === 'capitals' || (a.kind === 'digits' && b.kind === 'digits')) continue;
     addPair(ref, a.core, b.core, Math.min(a.confidence, b.confidence));
   }
   return ref;
@@ -174,7 +177,7 @@ export interface CapitalsResult {
  */
 export function confirmCapitals(text: string, pages: readonly PlacedPage[]): CapitalsResult {
   const words = wordsOf(text, pages);
-  if (!words.some((w) => w.capitals)) return { text, pages: [...pages], corrected: 0 };
+  if (!words.some((w) => w.kind === 'capitals')) return { text, pages: [...pages], corrected: 0 };
   const ref = reference(words);
   const proposals = new Map<number, Array<{ spelling: string; confidence: number } | null>>();
   const propose = (i: number, spelling: string | null, confidence: number) => {
@@ -185,7 +188,7 @@ export function confirmCapitals(text: string, pages: readonly PlacedPage[]): Cap
   for (let i = 1; i < words.length; i++) {
     const a = words[i - 1]!;
     const b = words[i]!;
-    if (!b.joined || !a.capitals || !b.capitals) continue;
+    if (!b.joined || a.core === '' || b.core === '' || a.kind === 'small' || b.kind === 'small' || (a.kind === 'digits' && b.kind === 'digits')) continue;
     const spellings = ref.get(`${fold(a.core)} ${fold(b.core)}`);
     if (!spellings) continue;
     const one = dominant(spellings);

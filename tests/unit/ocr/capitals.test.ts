@@ -70,6 +70,13 @@ describe('tones of words in capitals confirmed from the document', () => {
     expect(r.text).toContain('TRIỂN KHAI');
   });
 
+  it('confirms a number in capitals from the body (`QUẬN 2`), never changing it', () => {
+    const { text, pages } = scan([['HỘI ĐỒNG NHÂN DÂN', 'QUẬN 2@58'], ['Hội đồng nhân dân Quận 2 khóa IX.']]);
+    const r = confirmCapitals(text, pages);
+    expect(r.text).toBe(text);
+    expect(confidenceOf(r.pages, '2')[0]).toBeGreaterThan(58);
+  });
+
   it('treats old and new tone placement as one spelling (`UỶ`/`ỦY`, `HOÀ`/`HÒA`)', () => {
     expect(spellingKey('UỶ')).toBe(spellingKey('ủy'));
     expect(spellingKey('hoà')).toBe(spellingKey('HÒA'));

@@ -19,6 +19,25 @@ describe('number line', () => {
     expect(readNumberLine(segOf('SỐ 178/2024/NĐ-CP'))!.numberSymbol).toBe('178/2024/NĐ-CP');
   });
 
+  it('puts back the slash a scan lost after a State number, and says it was repaired', () => {
+    const r = readNumberLine(segOf('Số: 27KH-UBND Lào Cai, ngày 3 tháng 4 năm 2024'))!;
+    expect(r.numberSymbol).toBe('27/KH-UBND');
+    expect(r.form).toBe('state');
+    expect(r.abbr).toBe('KH');
+    expect(r.repaired).toBe(true);
+    expect(readNumberLine(segOf('Số: 52SNV-TCBC'))!.numberSymbol).toBe('52/SNV-TCBC');
+    // Only after a `Số` label; a sound number is not marked repaired.
+    expect(readNumberLine(segOf('27KH-UBND'))).toBeNull();
+    expect(readNumberLine(segOf('Số: 27/KH-UBND'))!.repaired).toBeUndefined();
+    // The party shape has `-` after the number: `27-KH/TU` is read as it is.
+    expect(readNumberLine(segOf('Số 27-KH/TU'))!.numberSymbol).toBe('27-KH/TU');
+  });
+
+  it('reads a number whose label a scan cut to its `S`', () => {
+    expect(readNumberLine(segOf('S53/QĐ-UBND'))!.numberSymbol).toBe('53/QĐ-UBND');
+    expect(readNumberLine(segOf('S53/QĐ-UBND'))!.bare).toBe(false);
+  });
+
   it('reads a blank number as no number but keeps the type abbreviation', () => {
     const r = readNumberLine(segOf('Số      -KH/HU'))!;
     expect(r.numberSymbol).toBeNull();
