@@ -141,7 +141,15 @@ export async function recordsCommand(call: Call, args: ParsedArgs, userPath: (p:
       return destruction(call, args, userPath);
     case 'encrypt': {
       const next = readPassphraseFile(userPath(required(args, 'new-passphrase-file', 'tệp chứa mật khẩu mới')));
-      const r = await call('catalogue.setPassphrase', { next, ...(currentPassphrase ? { current: currentPassphrase } : {}) });
+      const moveTo = stringOption(args, 'move-exports-to');
+      const r = await call('catalogue.setPassphrase', {
+        next,
+        ...(currentPassphrase ? { current: currentPassphrase } : {}),
+        ...(moveTo ? { moveExportsTo: userPath(moveTo) } : {}),
+        ...(args.options.has('remove-exports') ? { removeExports: true as const } : {}),
+      });
+      for (const to of r.exportsMoved) console.log(`Đã chuyển tệp đã xuất sang: ${to}`);
+      for (const name of r.exportsRemoved) console.log(`Đã xóa tệp đã xuất: ${name}`);
       console.log(`Danh mục đã được mã hóa (trạng thái trước: bản sao lưu ${r.safetyBackupId}); ${r.backupsRekeyed} bản sao lưu đã mã hóa lại theo mật khẩu mới.`);
       for (const p of r.backupProblems) console.error(`  CẢNH BÁO: ${p}`);
       if (r.originalsSealed > 0) console.log(`${r.originalsSealed} tệp bản gốc (trong thư mục bản gốc và các bản sao lưu) đã được mã hóa.`);

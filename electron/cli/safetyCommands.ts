@@ -12,7 +12,7 @@ import type { Call } from './main';
 import { recordsCommand } from './recordsCommands';
 
 /** Flags (options without a value) the safety commands add to the command line. */
-export const SAFETY_FLAGS = ['yes', 'quick'] as const;
+export const SAFETY_FLAGS = ['yes', 'quick', 'remove-exports'] as const;
 
 /** The commands this module answers. */
 export const SAFETY_COMMANDS = new Set(['audit', 'check', 'backup', 'remove', 'unremove', 'removed', 'destruction', 'encrypt']);
@@ -33,7 +33,10 @@ An toàn dữ liệu (safety):
   destruction confirm <mã> --list TỆP.csv                          xác nhận đúng danh mục đã xuất
   destruction move-originals <mã> --to THƯ_MỤC                     chuyển bản gốc ra thư mục cách ly (không xóa)
   destruction cancel <mã> --reason "…"
-  encrypt --new-passphrase-file TỆP                                mã hóa danh mục / đổi mật khẩu
+  encrypt --new-passphrase-file TỆP [--move-exports-to THƯ_MỤC | --remove-exports]
+                                                                   mã hóa danh mục / đổi mật khẩu; các tệp đã xuất còn
+                                                                   đọc được trong thư mục xuất được chuyển ra ngoài
+                                                                   thư mục dữ liệu, hoặc xóa khi đã có bản ở nơi khác
 
 --passphrase-file TỆP: mật khẩu của danh mục đã mã hóa (nếu không có, hỏi khi cần).
 --unlock-secrets "lý do": cho phép xem tài liệu mật trong lệnh này (ghi vào nhật ký).`;
@@ -88,11 +91,12 @@ function printCheck(r: IntegrityReport): void {
   console.log(`Nhật ký: ${r.audit.firstBrokenId === null ? `ok (${r.audit.checked} dòng)` : `chuỗi băm đứt tại dòng ${r.audit.firstBrokenId}`}`);
   printAnchors(r.audit);
   if (r.records) {
-    console.log(`Bản ghi: ${r.records.checked} đã đối chiếu với nhật ký, ${r.records.problems.length} lỗi${r.records.notCovered > 0 ? `, ${r.records.notCovered} chưa có mã trong nhật ký (từ phiên bản cũ)` : ''}.`);
+    console.log(`Bản ghi: ${r.records.checked} đã đối chiếu với nhật ký, ${r.records.problems.length + (r.records.unlisted ?? 0)} lỗi${r.records.notCovered > 0 ? `, ${r.records.notCovered} chưa có mã trong nhật ký (từ phiên bản cũ)` : ''}.`);
     for (const p of r.records.problems) {
       const what = p.entityType === 'document' ? `văn bản ${p.id ?? ''} ${p.label ?? ''}` : `bản gốc ${p.id ?? ''} ${p.label ?? ''}`;
       console.log(`  ${p.problem === 'changed' ? 'BỊ SỬA NGOÀI NHẬT KÝ' : 'KHÔNG CÓ TRONG NHẬT KÝ'}: ${what.replace(/\s+/g, ' ').trim()}`);
     }
+    if (r.records.unlisted) console.log(`  … và ${r.records.unlisted} bản ghi khác`);
   }
   if (r.originals.included) {
     console.log(`Bản gốc: ${r.originals.checked} đã kiểm tra, ${r.originals.problems.length} lỗi, ${r.originals.movedOut} đã chuyển ra thư mục cách ly.`);

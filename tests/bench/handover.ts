@@ -65,11 +65,13 @@ function open(cataloguePath: string): { services: Services; call: Call } {
   return { services, call };
 }
 
-async function waitJob(call: Call, jobId: string) {
+/** Waits for a job; `stages` gets the seconds from `since` at which each phase was first seen (polled every 20 ms). */
+async function waitJob(call: Call, jobId: string, stages?: { since: bigint; seen: Record<string, number> }) {
   for (;;) {
     const s = await call('jobs.get', { jobId });
+    if (stages && s.phaseCode && !(s.phaseCode in stages.seen)) stages.seen[s.phaseCode] = Number(process.hrtime.bigint() - stages.since) / 1e9;
     if (s.state !== 'running') return s;
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, stages ? 20 : 50));
   }
 }
 
@@ -227,15 +229,20 @@ interface StepResult {
 async function stepPackage(zip: boolean, out: string): Promise<StepResult> {
   const { batchId } = JSON.parse(fs.readFileSync(MARKER, 'utf8')) as { batchId: number };
   const { services, call } = open(CATALOGUE);
+  // When each stage began, in seconds from the call: the start (the batch checked), then the job's phases.
+  const stages = { since: process.hrtime.bigint(), seen: {} as Record<string, number> };
   const m = await measured(async () => {
+    stages.since = process.hrtime.bigint();
     const { jobId } = await call('handover.package.start', { batchId, out, zip });
-    const status = await waitJob(call, jobId);
+    stages.seen['preparing'] ??= Number(process.hrtime.bigint() - stages.since) / 1e9;
+    const status = await waitJob(call, jobId, stages);
     if (status.state !== 'done') throw new Error(`package ${status.state}: ${status.error}`);
     const { result } = await call('handover.jobResult', { jobId });
     return result!.kind === 'package' ? result!.package : null;
   });
   await services.close();
-  return { seconds: m.seconds, peakRssMB: m.peakRssMB, maxRssMB: m.maxRssMB, bytes: m.result!.bytes, files: m.result!.files, detail: { digest: m.result!.digest } };
+  stages.seen['done'] = m.seconds;
+  return { seconds: m.seconds, peakRssMB: m.peakRssMB, maxRssMB: m.maxRssMB, bytes: m.result!.bytes, files: m.result!.files, detail: { digest: m.result!.digest, stages: stages.seen } };
 }
 
 async function stepVerify(location: string): Promise<StepResult> {
@@ -316,9 +323,10 @@ async function main(): Promise<void> {
   // Warm the page cache once, so every step reads from memory as sha256sum does.
   sha256sum('originals');
 
-  const rows: Record<string, Array<{ seconds: number; mbps: number; peakRssMB: number; maxRssMB: number }>> = {};
-  const record = (name: string, r: { seconds: number; bytes: number; peakRssMB?: number; maxRssMB?: number }) => {
-    (rows[name] ??= []).push({ seconds: r.seconds, mbps: r.bytes / MB / r.seconds, peakRssMB: r.peakRssMB ?? 0, maxRssMB: r.maxRssMB ?? 0 });
+  const rows: Record<string, Array<{ seconds: number; mbps: number; peakRssMB: number; maxRssMB: number; stages?: Record<string, number> }>> = {};
+  const record = (name: string, r: { seconds: number; bytes: number; peakRssMB?: number; maxRssMB?: number; detail?: unknown }) => {
+    const stages = (r.detail as { stages?: Record<string, number> } | undefined)?.stages;
+    (rows[name] ??= []).push({ seconds: r.seconds, mbps: r.bytes / MB / r.seconds, peakRssMB: r.peakRssMB ?? 0, maxRssMB: r.maxRssMB ?? 0, ...(stages ? { stages } : {}) });
   };
   const receive = !process.argv.includes('--no-receive');
   for (let run = 0; run < RUNS; run++) {
@@ -354,6 +362,22 @@ async function main(): Promise<void> {
     console.log(
       `${r.step.padEnd(27)}${String(r.runs).padStart(4)}${r.medianSeconds.toFixed(2).padStart(10)}${r.medianMBps.toFixed(0).padStart(7)}${(r.medianMBps / ref).toFixed(2).padStart(20)}${(r.timeVsSha256sum === null ? '—' : r.timeVsSha256sum.toFixed(2)).padStart(19)}   ${r.peakRssMB ? `${r.peakRssMB.toFixed(0)} / ${r.maxRssMB.toFixed(0)}` : '—'}`,
     );
+  }
+  // Where packaging's time goes: each stage's median seconds, from its start to the next one's.
+  console.log('\nstage (package)            ' + ['zip', 'folder'].map((k) => k.padStart(10)).join(''));
+  const stageSeconds = (kind: string) => {
+    const out: Record<string, number[]> = {};
+    for (const r of rows[`package (${kind})`] ?? []) {
+      // 'checking': the start call (the batch read and checked) until the job answers; then each phase until the next.
+      const seen: Array<[string, number]> = [['checking', 0], ...Object.entries(r.stages ?? {}).filter(([name]) => name !== 'started').sort((x, y) => x[1] - y[1])];
+      for (let i = 0; i + 1 < seen.length; i++) (out[seen[i]![0]] ??= []).push(seen[i + 1]![1] - seen[i]![1]);
+    }
+    return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, median(v)]));
+  };
+  const zipStages = stageSeconds('zip');
+  const folderStages = stageSeconds('folder');
+  for (const name of new Set([...Object.keys(zipStages), ...Object.keys(folderStages)])) {
+    console.log(`${name.padEnd(27)}${[zipStages[name], folderStages[name]].map((v) => (v === undefined ? '—' : v.toFixed(2)).padStart(10)).join('')}`);
   }
   const outDir = path.join(REPO, 'tests/bench/results');
   fs.mkdirSync(outDir, { recursive: true });

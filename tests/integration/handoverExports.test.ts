@@ -22,8 +22,8 @@ let loDir: string;
 
 async function exported(form: ExportForm, format: ExportFormat, scope: 'batch' | 'fonds' = 'batch'): Promise<string> {
   const r = await app.call('handover.export', { ...(scope === 'batch' ? { batchId } : { fondsId }), form, format, out: path.join(outDir, `${scope}-${form}.${format}`) });
-  expect(fs.statSync(r.path).size).toBe(r.size);
-  return r.path;
+  expect(fs.statSync(r.path!).size).toBe(r.size);
+  return r.path!;
 }
 
 function csvRows(file: string): string[][] {

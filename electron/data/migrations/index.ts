@@ -8,6 +8,7 @@ import { bulk } from './0007-bulk';
 import { ocrPages } from './0008-ocr-pages';
 import { secretScope } from './0009-secret-scope';
 import { recordDigests } from './0010-record-digests';
+import { documentStateIndex } from './0011-document-state-index';
 import type { Migration } from './types';
 
 /**
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ocrPages,
   secretScope,
   recordDigests,
+  documentStateIndex,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -68,6 +68,11 @@ const COLUMNS: Record<string, string> = {
 /** Columns of the list views: everything but the full text and its reading. */
 const LIST_COLUMNS = ['id', ...FIELDS.filter((f) => f !== 'fullText' && f !== 'parseInfo').map((f) => DOCUMENT_COLUMNS[f]), 'created_at', 'updated_at'].join(', ');
 
+/** Columns of the list views stored after the full text, held by the `documents_file_state` index. */
+const STATE_COLUMNS = ['notes', 'review_fields', 'created_at', 'updated_at'];
+/** The other columns of the list views: stored before the full text. */
+const HEAD_COLUMNS = LIST_COLUMNS.split(', ').filter((c) => !STATE_COLUMNS.includes(c)).join(', ');
+
 const INSERT_SQL = `INSERT INTO documents (${FIELDS.map((f) => DOCUMENT_COLUMNS[f]).join(', ')}, number_key, created_at, updated_at)
   VALUES (${FIELDS.map((f) => `@${f}`).join(', ')}, @numberKey, @now, @now)`;
 
@@ -173,18 +178,25 @@ export class DocumentRepository {
 
   /**
    * The documents (not removed) of each of the given files, in the order `list` gives them: one
-   * query for a whole batch rather than two per file (each reads every document's row to its end,
-   * past its full text).
+   * query for a whole batch rather than two per file. The columns stored after the full text
+   * (notes, fields for review, times) come from the `documents_file_state` index: read from the
+   * row, each would walk every overflow page of its text.
    */
   listOfFiles(fileIds: number[]): Map<number, DocumentRecord[]> {
+    const ids = JSON.stringify(fileIds);
+    const tails = new Map<number, Record<string, unknown>>();
+    const tailRows = this.db
+      .prepare(`SELECT id, ${STATE_COLUMNS.join(', ')} FROM documents INDEXED BY documents_file_state WHERE file_id IN (SELECT value FROM json_each(?)) AND removed_at IS NULL`)
+      .all(ids) as Array<Record<string, unknown>>;
+    for (const t of tailRows) tails.set(t.id as number, t);
     const rows = this.db
       .prepare(
-        `SELECT ${LIST_COLUMNS} FROM documents WHERE file_id IN (SELECT value FROM json_each(?)) AND removed_at IS NULL
+        `SELECT ${HEAD_COLUMNS} FROM documents INDEXED BY documents_file_state WHERE file_id IN (SELECT value FROM json_each(?)) AND removed_at IS NULL
          ORDER BY file_id, order_in_file IS NULL, order_in_file, issue_date IS NULL, issue_date, id`,
       )
-      .all(JSON.stringify(fileIds)) as Array<Record<string, unknown>>;
+      .all(ids) as Array<Record<string, unknown>>;
     const byFile = new Map<number, DocumentRecord[]>(fileIds.map((id) => [id, []]));
-    for (const row of rows) byFile.get(row.file_id as number)?.push(toRecord(row));
+    for (const row of rows) byFile.get(row.file_id as number)?.push(toRecord({ ...row, ...tails.get(row.id as number) }));
     return byFile;
   }
 

@@ -13,6 +13,7 @@ import { advanceBatch, markPacked, recordReceipt, reopenBatch } from '../handove
 import { exportsDirFor, writeExport } from '../handover/exports/write';
 import { handoverJobResult, startHandoverJob } from '../handover/handoverJobs';
 import { fondsInventory, organizationInventory } from '../handover/inventory';
+import { refuseReadableOutputInDataFolder } from '../safety/dataFolder';
 
 // Zip, Word, PDF and spreadsheet libraries are loaded when a package or an export is made, not at
 // start: a search from the command line never needs them.
@@ -30,12 +31,17 @@ function localDate(): string {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}`;
 }
 
-/** Where a package goes: the given path (`.zip` → one zip, else a folder), or the exports folder. */
+/**
+ * Where a package goes: the given path (`.zip` → one zip, else a folder), or the exports folder —
+ * never the data folder of an encrypted catalogue (a package holds the records and originals readable).
+ */
 export function packageTarget(ctx: ServiceContext, code: string, out: string | undefined, zip: boolean): PackageTarget {
   if (out !== undefined) {
+    refuseReadableOutputInDataFolder(ctx, out);
     const resolved = path.resolve(out);
     return { path: resolved, zip: /\.zip$/i.test(resolved) };
   }
+  if (ctx.catalogue.encrypted) throw new ApiError('handover.outRequired');
   const base = path.join(exportsDirFor(ctx.catalogue.path), `goi-ban-giao-${safeSegment(code, 40)}-${localDate()}`);
   return { path: zip ? `${base}.zip` : base, zip };
 }
@@ -74,13 +80,15 @@ export function handoverHandlers(ctx: ServiceContext): Handlers {
       const { loadExportContext, renderExport } = await exporter();
       const ec = loadExportContext(ctx, batchId !== undefined ? { kind: 'batch', batchId } : { kind: 'fonds', fondsId: fondsId! });
       const rendered = await renderExport(ec, form, format);
-      return writeExport(ctx.catalogue.path, rendered, out, download);
+      return writeExport(ctx, rendered, out, download);
     },
 
     'handover.package.start': async ({ batchId, out, zip }) => {
+      // Where it goes is asked before what the batch lacks: an encrypted catalogue needs a place.
+      const wanted = packageTarget(ctx, getBatch(ctx, batchId).code, out, zip);
       const batch = checkReadyToPack(ctx, batchId);
       const { buildPackage, checkTarget } = await bagBuilder();
-      const target = await checkTarget(ctx, batch, packageTarget(ctx, batch.code, out, zip));
+      const target = await checkTarget(ctx, batch, wanted);
       const jobId = startHandoverJob(ctx, 'package', async (job) => {
         const result = await buildPackage(ctx, job, batchId, target, batch);
         // A leftover of a killed run replaced by this package is said so in the audit row.

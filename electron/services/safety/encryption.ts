@@ -9,6 +9,7 @@ import { withBackupsHeld } from './backups/backupNow';
 import { refuseWhileJobsRun } from './backups/restoreBackup';
 import { sealAllOriginals } from './sealOriginals';
 import { ORIGINALS_KEY_SETTING } from '../../data/catalogue';
+import { type ExportsDisposal, checkExportsDisposal, disposeExports } from './readableExports';
 
 export function encryptionStatus(ctx: ServiceContext): EncryptionStatus {
   return { encrypted: ctx.catalogue.encrypted, cipher: ctx.catalogue.cipher };
@@ -28,13 +29,20 @@ export function encryptionStatus(ctx: ServiceContext): EncryptionStatus {
  * original of the managed folder and of every backup with it. A change of passphrase re-encrypts
  * the catalogue files only: the key inside them stays the same.
  */
-export async function changePassphrase(ctx: ServiceContext, input: { current?: string; next: string }): Promise<EncryptionResult> {
+export interface PassphraseChange {
+  current?: string;
+  next: string;
+  moveExportsTo?: string;
+  removeExports?: true;
+}
+
+export async function changePassphrase(ctx: ServiceContext, input: PassphraseChange): Promise<EncryptionResult> {
   return withBackupsHeld(ctx, (backup) => changePassphraseHeld(ctx, input, backup));
 }
 
 async function changePassphraseHeld(
   ctx: ServiceContext,
-  input: { current?: string; next: string },
+  input: PassphraseChange,
   backupNow: (reason: 'pre-encrypt', note: string) => Promise<{ id: string }>,
 ): Promise<EncryptionResult> {
   const { catalogue } = ctx;
@@ -46,6 +54,10 @@ async function changePassphraseHeld(
   if (wasEncrypted && catalogue.hasPassphrase(input.next)) {
     throw new ApiError('passphrase.unchanged', {}, { next: fieldError('field.passphraseUnchanged') });
   }
+  // Readable exports are dealt with first, as the user said: a refusal or a failed move leaves
+  // the catalogue as it was.
+  const disposal: ExportsDisposal = input.moveExportsTo !== undefined ? { moveTo: input.moveExportsTo } : input.removeExports ? { remove: true } : null;
+  const exports = disposeExports(checkExportsDisposal(ctx, disposal), disposal);
   const oldKey = catalogue.keyForCopies();
   const safety = await backupNow('pre-encrypt', wasEncrypted ? 'Trước khi đổi mật khẩu' : 'Trước khi mã hóa danh mục');
   catalogue.changePassphrase(input.next);
@@ -75,10 +87,20 @@ async function changePassphraseHeld(
       encrypted: true,
       cipher: catalogue.cipher,
       safetyBackupId: safety.id,
-      leftoversRemoved: removed.length,
+      leftoversRemoved: removed.length + exports.leftovers.length,
+      ...(exports.moved.length > 0 ? { exportsMoved: exports.moved } : {}),
+      ...(exports.removed.length > 0 ? { exportsRemoved: exports.removed } : {}),
       ...(sealing ? { originalsSealed: sealing.sealed, originalsAlreadySealed: sealing.alreadySealed } : {}),
     });
     for (const r of rekeyedIds) audit(ctx, 'backup.rekey', 'backup', null, undefined, r);
   });
-  return { encrypted: true, backupsRekeyed: rekeyed, backupProblems: problems, safetyBackupId: safety.id, originalsSealed: sealing?.sealed ?? 0 };
+  return {
+    encrypted: true,
+    backupsRekeyed: rekeyed,
+    backupProblems: problems,
+    safetyBackupId: safety.id,
+    originalsSealed: sealing?.sealed ?? 0,
+    exportsMoved: exports.moved.map((m) => m.to),
+    exportsRemoved: exports.removed,
+  };
 }

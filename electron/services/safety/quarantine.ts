@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError, fieldError } from '../../../shared/contract/errors';
+import { ApiError, coded, fieldError } from '../../../shared/contract/errors';
 import type { QuarantineResult } from '../../../shared/contract/types/safety';
 import { fsyncPath } from '../../data/fsync';
 import { type ServiceContext, audit, nowOf } from '../context';
 import { safeJoin } from './backups/originalsCopy';
 import { getDecision } from './destruction';
+import { insideDataFolder } from './dataFolder';
 import { makeChosenDirs } from '../../data/makeDirs';
 
 function within(child: string, parent: string): boolean {
@@ -47,31 +48,34 @@ export async function moveOriginalsToQuarantine(ctx: ServiceContext, id: number,
       throw new ApiError('quarantine.dirOverlaps', {}, { quarantineDir: fieldError('field.folderNotAllowed') });
     }
   }
+  if (catalogue.encrypted && insideDataFolder(ctx, quarantineDir)) {
+    throw new ApiError('quarantine.insideDataFolder', { path: quarantineDir }, { quarantineDir: fieldError('field.folderNotAllowed') });
+  }
   const target = path.join(path.resolve(quarantineDir), folderName(decision.decisionNumber, decision.decisionDate));
   makeChosenDirs(target);
   const originals = catalogue.repos.destruction.originals(id);
-  const problems: string[] = [];
+  const said: Array<ReturnType<typeof coded>> = [];
   let moved = 0;
   let bytes = 0;
   const rows = ['"attachment_id","document_id","file_name","sha256","size","path"'];
   for (const o of originals) {
     const destination = safeJoin(target, o.storedPath);
     if (!destination) {
-      problems.push(`Đường dẫn không hợp lệ: ${o.storedPath}`);
+      said.push(coded('quarantine.badPath', { storedPath: o.storedPath }));
       continue;
     }
     rows.push([o.attachmentId, o.documentId, csvText(o.fileName), o.sha256, o.size, csvText(path.relative(target, destination))].join(','));
     if (o.movedOutTo !== null) continue;
     const source = safeJoin(catalogue.originalsDir, o.storedPath);
     if (!source || !fs.existsSync(source)) {
-      problems.push(`Không thấy bản gốc ${o.storedPath} trong thư mục quản lý`);
+      said.push(coded('quarantine.originalMissing', { storedPath: o.storedPath }));
       continue;
     }
     // The quarantine copy leaves the catalogue's care: written as imported (opened if sealed), so
     // that it matches the SHA-256 its list gives without the catalogue's key.
     const copied = await catalogue.originals.copyVerified(source, destination, o.sha256, 'plain');
     if (!copied.ok) {
-      problems.push(`Bản gốc ${o.storedPath} đã bị thay đổi (SHA-256 không khớp): giữ nguyên tại chỗ`);
+      said.push(coded('quarantine.originalChanged', { storedPath: o.storedPath }));
       continue;
     }
     catalogue.transaction(() => catalogue.repos.destruction.markOriginalMoved(o.attachmentId, nowOf(ctx), destination));
@@ -82,9 +86,10 @@ export async function moveOriginalsToQuarantine(ctx: ServiceContext, id: number,
   fs.writeFileSync(path.join(target, 'ban-ke.csv'), `\uFEFF${rows.join('\r\n')}\r\n`);
   fs.writeFileSync(path.join(target, 'DOC-TRUOC.txt'), `\uFEFF${README(decision.decisionNumber, decision.decisionDate, decision.approvedBy)}`);
   fsyncPath(target);
+  const problems = said.map((c) => c.message);
   catalogue.transaction(() => {
     catalogue.repos.destruction.markOriginalsMoved(id, nowOf(ctx), target);
     audit(ctx, 'destruction.moveOriginals', 'destruction_decision', id, { quarantinePath: decision.quarantinePath }, { quarantinePath: target, moved, bytes, problems });
   });
-  return { decisionId: id, quarantinePath: target, moved, bytes, problems };
+  return { decisionId: id, quarantinePath: target, moved, bytes, problems, problemTexts: said.map((c) => c.text) };
 }

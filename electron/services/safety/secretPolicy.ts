@@ -9,6 +9,7 @@
  * tests/integration/safety/lockedViewerSweep.test.ts calls every operation of the contract as a
  * locked viewer and fails on any secret record it can find in the answers or the files written.
  */
+import { coded, type ErrorMessage } from '../../../shared/contract/errors';
 import type { AuditEntry, DocumentRecord, ImportFileResult, JobStatus } from '../../../shared/contract/types';
 import type { BatchDetail, CandidateFile, VerificationReport } from '../../../shared/contract/types/handover';
 import type { ImportRun, ImportRunItem } from '../../../shared/contract/types/importing';
@@ -189,18 +190,28 @@ export class SecretPolicy {
     };
   }
 
-  /** Free-text problems (a backup's check): a line naming a secret record says so instead. */
-  problemLines(lines: string[]): string[] {
-    if (this.visible) return lines;
-    return lines.map((l) => (this.namesSecret(l) ? 'Một bản gốc của tài liệu mật có vấn đề (mở khóa tài liệu mật để xem).' : l));
+  /**
+   * Problems sent as Vietnamese lines with their codes beside them (a backup's check): a line naming
+   * a secret record says so instead, in both forms, so that neither the text nor a code's parameters
+   * name it.
+   */
+  problemLines<T extends { problems: string[]; problemTexts?: ErrorMessage[] }>(said: T): T {
+    if (this.visible) return said;
+    const withheld = said.problems.map((l, i) => this.namesSecret(l) || this.namesSecret(JSON.stringify(said.problemTexts?.[i]?.params ?? null)));
+    if (!withheld.includes(true)) return said;
+    const secret = coded('backupCheck.secretOriginal');
+    return {
+      ...said,
+      problems: said.problems.map((l, i) => (withheld[i] ? secret.message : l)),
+      ...(said.problemTexts ? { problemTexts: said.problemTexts.map((t, i) => (withheld[i] ? secret.text : t)) } : {}),
+    };
   }
 
   /** A backup's check: lines and shared damage naming a secret original say so instead. */
   backupVerification(v: BackupVerification): BackupVerification {
     if (this.visible) return v;
     return {
-      ...v,
-      problems: this.problemLines(v.problems),
+      ...this.problemLines(v),
       ...(v.sharedDamage ? { sharedDamage: v.sharedDamage.map((d) => (this.namesSecret(d.storedPath) ? { ...d, storedPath: HIDDEN_FILE } : d)) } : {}),
     };
   }

@@ -24,6 +24,15 @@ export const backupErrors = defineErrors({
     'backupCheck.catalogueOnly': error('conflict'),
     'backupCheck.originalsNotBackedUp': error<{ count: number }>('conflict'),
     'backupCheck.changesUndone': error<{ count: number }>('conflict'),
+    /** A line of a backup's check that names a secret original, for a caller who may not see it. */
+    'backupCheck.secretOriginal': error('hidden'),
+    // Originals that could not be put into a backup (its manifest keeps them) or back from one.
+    'backupOriginal.badPath': error<Stored>('invalid_input'),
+    'backupOriginal.missing': error<Stored>('not_found'),
+    'backupOriginal.changed': error<Stored>('conflict'),
+    'backupOriginal.copyFailed': error<Stored & { detail: string }>('internal'),
+    'restoreOriginal.missing': error<Stored>('not_found'),
+    'restoreOriginal.damaged': error<Stored>('conflict'),
   },
   vi: {
     'backupCheck.copyMissing': () => 'Thiếu tệp danh mục trong bản sao lưu.',
@@ -41,6 +50,13 @@ export const backupErrors = defineErrors({
     'backupCheck.catalogueOnly': () => 'Bản sao lưu này chỉ có danh mục (không kèm bản gốc): bản gốc hiện có được giữ nguyên.',
     'backupCheck.originalsNotBackedUp': (p) => `Khi sao lưu có ${p.count} bản gốc không sao lưu được.`,
     'backupCheck.changesUndone': (p) => `${p.count} thay đổi ghi sau thời điểm sao lưu sẽ bị hoàn tác (trạng thái hiện tại được sao lưu trước khi khôi phục).`,
+    'backupCheck.secretOriginal': () => 'Một bản gốc của tài liệu mật có vấn đề (mở khóa tài liệu mật để xem).',
+    'backupOriginal.badPath': (p) => `Đường dẫn bản gốc không hợp lệ: ${p.storedPath}`,
+    'backupOriginal.missing': (p) => `Thiếu bản gốc trong thư mục quản lý: ${p.storedPath}`,
+    'backupOriginal.changed': (p) => `Bản gốc đã bị thay đổi (SHA-256 không khớp), không sao lưu bản hỏng: ${p.storedPath}`,
+    'backupOriginal.copyFailed': (p) => `Không sao chép được bản gốc ${p.storedPath}: ${p.detail}`,
+    'restoreOriginal.missing': (p) => `Bản sao lưu không có bản gốc ${p.storedPath}`,
+    'restoreOriginal.damaged': (p) => `Bản gốc ${p.storedPath} trong bản sao lưu đã hỏng`,
   },
   en: {
     'backupCheck.copyMissing': () => 'The catalogue file is missing from the backup.',
@@ -58,5 +74,12 @@ export const backupErrors = defineErrors({
     'backupCheck.catalogueOnly': () => 'This backup holds the catalogue only (no originals): the originals in place are kept.',
     'backupCheck.originalsNotBackedUp': (p) => `${p.count} originals could not be backed up when the backup was made.`,
     'backupCheck.changesUndone': (p) => `${p.count} changes recorded after the backup will be taken back (the current state is backed up before the restore).`,
+    'backupCheck.secretOriginal': () => 'An original of a secret document has a problem (unlock secret documents to see it).',
+    'backupOriginal.badPath': (p) => `Invalid path of an original: ${p.storedPath}`,
+    'backupOriginal.missing': (p) => `An original is missing from the managed folder: ${p.storedPath}`,
+    'backupOriginal.changed': (p) => `An original was changed (its SHA-256 does not match); the damaged file was not backed up: ${p.storedPath}`,
+    'backupOriginal.copyFailed': (p) => `Could not copy the original ${p.storedPath}: ${p.detail}`,
+    'restoreOriginal.missing': (p) => `The backup does not hold the original ${p.storedPath}`,
+    'restoreOriginal.damaged': (p) => `The original ${p.storedPath} in the backup is damaged`,
   },
 });

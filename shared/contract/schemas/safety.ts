@@ -3,6 +3,7 @@
  * access to secret records, encryption at rest.
  */
 import { z } from 'zod';
+import type { ErrorCode } from '../errors';
 import { trimmedLocalPath } from './paths';
 
 const id = z.int().positive();
@@ -102,5 +103,13 @@ export const passphraseChange = z
     /** Required when the catalogue is already encrypted. */
     current: z.string().min(1).max(1_024).optional(),
     next: passphrase,
+    /**
+     * Exports, packages and forms lying readable in the exports folder: moved to this folder
+     * (outside the data folder), or removed (`removeExports`); without either they make the call
+     * refuse, naming them.
+     */
+    moveExportsTo: trimmedLocalPath.optional(),
+    removeExports: z.literal(true).optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => v.moveExportsTo === undefined || v.removeExports === undefined, { error: 'field.moveOrRemoveExports' satisfies ErrorCode, path: ['removeExports'] });

@@ -243,7 +243,8 @@ export type ExportForm = 'fileList' | 'documentList' | 'minutes' | 'boxLabels' |
 export type ExportFormat = 'xlsx' | 'docx' | 'pdf' | 'csv' | 'json';
 
 export interface ExportResult {
-  path: string;
+  /** Where the file was saved; null when it was only returned (a download from an encrypted catalogue). */
+  path: string | null;
   fileName: string;
   mediaType: string;
   size: number;

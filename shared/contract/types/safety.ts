@@ -102,7 +102,10 @@ export interface IntegrityReport {
     checked: number;
     /** Records whose last audit row has no digest (written by an older build): checked from their next change on. */
     notCovered: number;
+    /** The first problems found (a few hundred at most)… */
     problems: RecordProblem[];
+    /** …and how many more were found past them (absent or 0 when all are listed). */
+    unlisted?: number;
   };
   originals: {
     checked: number;
@@ -151,6 +154,8 @@ export interface BackupInfo {
     copied: number;
     linked: number;
     problems: string[];
+    /** The same problems as codes with parameters (same order); absent from manifests written before they were coded. */
+    problemTexts?: ErrorMessage[];
     /** Originals found damaged in the previous backup when this one was made: copied afresh from the managed folder instead of shared (`backup verify` on that backup names every backup the damage touches). */
     previousDamaged?: string[];
   };
@@ -214,6 +219,8 @@ export interface RestoreResult {
   summary: CatalogueSummary;
   originalsRestored: number;
   originalsProblems: string[];
+  /** The same problems as codes with parameters (same order), for the interface's language. */
+  originalsProblemTexts?: ErrorMessage[];
 }
 
 export type DestructionState = 'approved' | 'list_exported' | 'executed' | 'cancelled';
@@ -274,6 +281,8 @@ export interface QuarantineResult {
   moved: number;
   bytes: number;
   problems: string[];
+  /** The same problems as codes with parameters (same order), for the interface's language. */
+  problemTexts?: ErrorMessage[];
 }
 
 export type AccessPurpose = 'view' | 'export';
@@ -301,6 +310,10 @@ export interface EncryptionResult {
   safetyBackupId: string;
   /** Originals encrypted now (managed folder and backups; 0 when only the passphrase changed). */
   originalsSealed: number;
+  /** Where each export, package or form found readable in the exports folder was moved. */
+  exportsMoved: string[];
+  /** The exports the caller had removed instead (names in the exports folder). */
+  exportsRemoved: string[];
 }
 
 export interface LockState {

@@ -143,7 +143,7 @@ describe('a handover package carries the head too', () => {
     const bagInfo = fs.readFileSync(path.join(out, 'bag-info.txt'), 'utf8');
     expect(bagInfo).toContain(`KhoLuu-Audit-Head: ${result.auditHead!.lastId} ${result.auditHead!.hash}`);
     const minutes = await app.call('handover.export', { batchId: batch.id, form: 'minutes', format: 'docx' });
-    const text = execFileSync('unzip', ['-p', minutes.path, 'word/document.xml'], { encoding: 'utf8' }).replace(/<[^>]+>/g, '');
+    const text = execFileSync('unzip', ['-p', minutes.path!, 'word/document.xml'], { encoding: 'utf8' }).replace(/<[^>]+>/g, '');
     expect(text).toContain(`đến dòng số ${result.auditHead!.lastId}, mã SHA-256 đầu chuỗi ${result.auditHead!.hash}`);
     await app.close();
 

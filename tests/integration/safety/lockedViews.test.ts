@@ -76,7 +76,7 @@ describe('a locked viewer is told how many secret records there are, never which
   it('inventory and catalogue exports count secret documents and withhold their number, date, subject and originals', async () => {
     const out = tempDir('kholuu-locked-export-');
     const json = await app.call('handover.export', { fondsId: world.fondsId, form: 'inventory', format: 'json', out: path.join(out, 'kiem-ke.json') });
-    const body = JSON.parse(fs.readFileSync(json.path, 'utf8')) as {
+    const body = JSON.parse(fs.readFileSync(json.path!, 'utf8')) as {
       documents: Array<{ key: string; numberSymbol: string | null; issueDate: string | null; subject: string | null; securityLevel: string | null }>;
       attachments: Array<{ documentKey: string }>;
       statistics: { bySecurity: Record<string, number> };
@@ -90,7 +90,7 @@ describe('a locked viewer is told how many secret records there are, never which
     }
     expect(body.statistics.bySecurity.mat).toBeGreaterThanOrEqual(2);
     const csv = await app.call('handover.export', { batchId: world.batchId, form: 'documentList', format: 'csv', out: path.join(out, 'muc-luc.csv') });
-    const text = fs.readFileSync(csv.path, 'utf8');
+    const text = fs.readFileSync(csv.path!, 'utf8');
     expect(text).toContain('Độ mật: Mật');
     expect(text).toContain('trong đó 1 văn bản mật');
     expect(leaksIn(text, world)).toEqual([]);

@@ -67,17 +67,6 @@ const NOT_YET_CODED = [
   'import/sameDocument.ts: Cùng … đã có trong phông: tệp được lưu thêm',
   'import/sameDocument.ts: có thể trùng với … đã có trong phông',
   'registers/registerImport.ts: Hồ sơ số “…” chưa có trong phông: văn bả',
-  'safety/backups/originalsCopy.ts: Bản gốc đã bị thay đổi (SHA-256 không k',
-  'safety/backups/originalsCopy.ts: Không sao chép được bản gốc …: …',
-  'safety/backups/originalsCopy.ts: Thiếu bản gốc trong thư mục quản lý: …',
-  'safety/backups/originalsCopy.ts: Đường dẫn bản gốc không hợp lệ: …',
-  'safety/backups/restoreBackup.ts: Bản gốc … trong bản sao lưu đã hỏng',
-  'safety/backups/restoreBackup.ts: Bản sao lưu không có bản gốc …',
-  'safety/quarantine.ts: Bản gốc … đã bị thay đổi (SHA-256 không khớp',
-  'safety/quarantine.ts: Không thấy bản gốc … trong thư mục quản lý',
-  'safety/quarantine.ts: Đường dẫn không hợp lệ: …',
-  'safety/recordCheck.ts: … và … bản ghi khác',
-  'safety/secretPolicy.ts: Một bản gốc của tài liệu mật có vấn đề (mở k',
   'safety/secretPolicy.ts: Đã có trong danh mục (tài liệu mật).',
 ];
 

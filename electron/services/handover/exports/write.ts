@@ -5,6 +5,8 @@ import { ApiError } from '../../../../shared/contract/errors';
 import type { ExportResult } from '../../../../shared/contract/types/handover';
 import type { RenderedExport } from './exporter';
 import { makeDirs } from '../../../data/makeDirs';
+import type { ServiceContext } from '../../context';
+import { refuseReadableOutputInDataFolder } from '../../safety/dataFolder';
 
 /** The exports folder beside a catalogue: `x.sqlite` → `x.exports/` (like `x.originals/`). */
 export function exportsDirFor(cataloguePath: string): string {
@@ -15,15 +17,21 @@ export function exportsDirFor(cataloguePath: string): string {
 
 /**
  * Writes the export to `out` (a file, or an existing folder to put it in), else into the exports
- * folder; an existing file of the same name in the exports folder gets a numbered sibling.
+ * folder; an existing file of the same name in the exports folder gets a numbered sibling. An
+ * encrypted catalogue keeps no readable export in its data folder: without `out` the bytes are
+ * only returned (a download), or the caller is asked where to save them.
  */
-export function writeExport(cataloguePath: string, rendered: RenderedExport, out: string | undefined, download: boolean): ExportResult {
+export function writeExport(ctx: ServiceContext, rendered: RenderedExport, out: string | undefined, download: boolean): ExportResult {
   let target: string;
   if (out !== undefined) {
+    refuseReadableOutputInDataFolder(ctx, out);
     const resolved = path.resolve(out);
     target = fs.existsSync(resolved) && fs.statSync(resolved).isDirectory() ? path.join(resolved, rendered.fileName) : resolved;
+  } else if (ctx.catalogue.encrypted) {
+    if (!download) throw new ApiError('handover.outRequired');
+    return { path: null, fileName: rendered.fileName, mediaType: rendered.mediaType, size: rendered.bytes.length, contentBase64: rendered.bytes.toString('base64') };
   } else {
-    const dir = exportsDirFor(cataloguePath);
+    const dir = exportsDirFor(ctx.catalogue.path);
     target = path.join(dir, rendered.fileName);
     const ext = path.extname(rendered.fileName);
     for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `${path.basename(rendered.fileName, ext)}-${n}${ext}`);

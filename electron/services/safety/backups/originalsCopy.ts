@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { coded, type ErrorMessage } from '../../../../shared/contract/errors';
 import type { BackupInfo } from '../../../../shared/contract/types/safety';
 import { ORIGINALS_COPY } from '../../../data/backups/backupFolder';
 import { fsyncPath } from '../../../data/fsync';
@@ -11,7 +12,10 @@ export interface OriginalsCopyResult {
   bytes: number;
   copied: number;
   linked: number;
+  /** Vietnamese, for the command line and older readers of the manifest. */
   problems: string[];
+  /** The same problems as codes with parameters (same order), for the interface's language. */
+  problemTexts: ErrorMessage[];
   /** Originals found damaged in the previous backup (not linked: copied afresh), by stored path. */
   previousDamaged: string[];
 }
@@ -42,7 +46,11 @@ export async function copyOriginals(
   backupFolder: string,
   previous: BackupInfo | null,
 ): Promise<OriginalsCopyResult> {
-  const result: OriginalsCopyResult = { count: 0, bytes: 0, copied: 0, linked: 0, problems: [], previousDamaged: [] };
+  const result: OriginalsCopyResult = { count: 0, bytes: 0, copied: 0, linked: 0, problems: [], problemTexts: [], previousDamaged: [] };
+  const problem = (said: ReturnType<typeof coded>) => {
+    result.problems.push(said.message);
+    result.problemTexts.push(said.text);
+  };
   const root = path.join(backupFolder, ORIGINALS_COPY);
   const previousRoot = previous?.originals.included ? path.join(previous.path, ORIGINALS_COPY) : null;
   const unique = new Map<string, { sha256: string; storedPath: string; size: number }>();
@@ -53,7 +61,7 @@ export async function copyOriginals(
     const target = safeJoin(root, o.storedPath);
     const source = safeJoin(originalsDir, o.storedPath);
     if (!target || !source) {
-      result.problems.push(`Đường dẫn bản gốc không hợp lệ: ${o.storedPath}`);
+      problem(coded('backupOriginal.badPath', { storedPath: o.storedPath }));
       return;
     }
     const dir = path.dirname(target);
@@ -77,19 +85,19 @@ export async function copyOriginals(
       }
     }
     if (!fs.existsSync(source)) {
-      result.problems.push(`Thiếu bản gốc trong thư mục quản lý: ${o.storedPath}`);
+      problem(coded('backupOriginal.missing', { storedPath: o.storedPath }));
       return;
     }
     try {
       const copied = await files.copyVerified(source, target, o.sha256, 'stored');
       if (!copied.ok) {
-        result.problems.push(`Bản gốc đã bị thay đổi (SHA-256 không khớp), không sao lưu bản hỏng: ${o.storedPath}`);
+        problem(coded('backupOriginal.changed', { storedPath: o.storedPath }));
         return;
       }
       result.copied++;
       result.bytes += o.size;
     } catch (err) {
-      result.problems.push(`Không sao chép được bản gốc ${o.storedPath}: ${String(err)}`);
+      problem(coded('backupOriginal.copyFailed', { storedPath: o.storedPath, detail: String(err) }));
     }
   };
   const queue = [...unique.values()];

@@ -88,8 +88,8 @@ export async function previewRestore(ctx: ServiceContext, id: string, passphrase
 }
 
 /** Puts back originals the restored catalogue needs that are missing or damaged in the managed folder (a damaged one is set aside, never deleted). */
-async function restoreOriginals(ctx: ServiceContext, info: BackupInfo, originals: Array<{ sha256: string; storedPath: string; size: number }>): Promise<{ restored: number; problems: string[] }> {
-  const problems: string[] = [];
+async function restoreOriginals(ctx: ServiceContext, info: BackupInfo, originals: Array<{ sha256: string; storedPath: string; size: number }>): Promise<{ restored: number; problems: Array<ReturnType<typeof coded>> }> {
+  const problems: Array<ReturnType<typeof coded>> = [];
   let restored = 0;
   if (!info.originals.included) return { restored, problems };
   const managed = ctx.catalogue.originalsDir;
@@ -101,7 +101,7 @@ async function restoreOriginals(ctx: ServiceContext, info: BackupInfo, originals
     const files = ctx.catalogue.originals;
     if (fs.existsSync(target) && files.plainSize(target) === o.size) continue;
     if (!fs.existsSync(source)) {
-      problems.push(`Bản sao lưu không có bản gốc ${o.storedPath}`);
+      problems.push(coded('restoreOriginal.missing', { storedPath: o.storedPath }));
       continue;
     }
     if (fs.existsSync(target)) {
@@ -111,7 +111,7 @@ async function restoreOriginals(ctx: ServiceContext, info: BackupInfo, originals
     }
     const copied = await files.copyVerified(source, target, o.sha256, 'stored');
     if (copied.ok) restored++;
-    else problems.push(`Bản gốc ${o.storedPath} trong bản sao lưu đã hỏng`);
+    else problems.push(coded('restoreOriginal.damaged', { storedPath: o.storedPath }));
   }
   return { restored, problems };
 }
@@ -158,5 +158,12 @@ export async function restoreBackup(ctx: ServiceContext, id: string, confirmToke
       { backupId: id, backupCreatedAt: info.createdAt, fromSchemaVersion: fromVersion, counts: summary.counts, originalsRestored: put.restored, restoredLastAudit: summary.lastAudit },
     ),
   );
-  return { restoredFrom: id, safetyBackupId: safety.id, summary: summarize(ctx.catalogue.db), originalsRestored: put.restored, originalsProblems: put.problems };
+  return {
+    restoredFrom: id,
+    safetyBackupId: safety.id,
+    summary: summarize(ctx.catalogue.db),
+    originalsRestored: put.restored,
+    originalsProblems: put.problems.map((p) => p.message),
+    originalsProblemTexts: put.problems.map((p) => p.text),
+  };
 }

@@ -82,7 +82,7 @@ function IntegrityResult({ r }: { r: IntegrityReport }) {
             <dd data-testid="record-check">
               {r.records.problems.length === 0
                 ? t('safety.check.recordsOk', { checked: r.records.checked })
-                : t('safety.check.recordsBad', { n: r.records.problems.length, list: r.records.problems.slice(0, 10).map((p) => `${p.entityType === 'document' ? '#' : '@'}${p.id ?? '—'} ${p.label ?? ''}`).join('; ') })}
+                : t('safety.check.recordsBad', { n: r.records.problems.length + (r.records.unlisted ?? 0), list: r.records.problems.slice(0, 10).map((p) => `${p.entityType === 'document' ? '#' : '@'}${p.id ?? '—'} ${p.label ?? ''}`).join('; ') })}
             </dd>
           </>
         ) : null}

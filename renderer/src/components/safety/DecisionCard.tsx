@@ -3,16 +3,18 @@ import { type ChangeEvent, useState } from 'react';
 import type { DestructionDecision } from '@shared/contract/types/safety';
 import { useMutation } from '../../api/hooks';
 import { refreshAfterChange } from '../../stores/refresh';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
+import { textsOf } from '../../util/errors';
 import { formatDate, formatDateTime } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { downloadText, sha256OfFile } from './download';
 
 export function DecisionCard({ decision: d, onChanged }: { decision: DestructionDecision; onChanged(): void }) {
   const t = useT();
+  const locale = useLocale();
   const [quarantine, setQuarantine] = useState('');
   const [cancelReason, setCancelReason] = useState<string | null>(null);
-  const [moved, setMoved] = useState<string | null>(null);
+  const [moved, setMoved] = useState<{ text: string; problems: string[] } | null>(null);
   const exportOp = useMutation('destruction.exportList');
   const confirmOp = useMutation('destruction.confirm');
   const moveOp = useMutation('destruction.moveOriginals');
@@ -37,7 +39,7 @@ export function DecisionCard({ decision: d, onChanged }: { decision: Destruction
   };
   const move = async () => {
     const r = await done(await moveOp.run({ id: d.id, quarantineDir: quarantine.trim() }));
-    if (r) setMoved(t('safety.destruction.moved', { n: r.moved, path: r.quarantinePath }));
+    if (r) setMoved({ text: t('safety.destruction.moved', { n: r.moved, path: r.quarantinePath }), problems: textsOf(r.problems, r.problemTexts, locale) });
   };
   const cancel = async (reason: string) => done(await cancelOp.run({ id: d.id, reason }));
   const open = d.state === 'approved' || d.state === 'list_exported';
@@ -72,7 +74,14 @@ export function DecisionCard({ decision: d, onChanged }: { decision: Destruction
         {d.cancelReason ? <> · {d.cancelReason}</> : null}
       </p>
       <ErrorBanner message={error} />
-      {moved ? <p className="safety-ok">✓ {moved}</p> : null}
+      {moved ? <p className="safety-ok">✓ {moved.text}</p> : null}
+      {moved && moved.problems.length > 0 ? (
+        <ul className="plain-list safety-bad" role="alert" data-testid={`decision-move-problems-${d.id}`}>
+          {moved.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : null}
       {open ? (
         <div className="safety-steps">
           <button type="button" onClick={() => void exportList()} disabled={busy} data-testid={`decision-export-${d.id}`}>
