@@ -16,7 +16,7 @@ import type { PlacedPage, PlacedText } from '../parser/layout';
 import { PARTY_DOC_TYPES, STATE_DOC_TYPES } from '../domain/docTypes';
 import { fold } from '../text/fold';
 
-/** Fixed phrases of party and State headers (domain.md; docs/state-documents.md), as printed. */
+/** Fixed phrases of party and State headers and titles (domain.md; docs/state-documents.md), as printed. */
 const HEADER_PHRASES: readonly string[] = [
   'ĐẢNG CỘNG SẢN VIỆT NAM',
   'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
@@ -36,6 +36,9 @@ const HEADER_PHRASES: readonly string[] = [
   'HỘI ĐỒNG NHÂN DÂN HUYỆN',
   'ỦY BAN KIỂM TRA TỈNH ỦY',
   'THƯỜNG TRỰC TỈNH ỦY',
+  // The closing words of many a trích yếu.
+  'TRÊN ĐỊA BÀN TỈNH',
+  'TRÊN ĐỊA BÀN HUYỆN',
   ...PARTY_DOC_TYPES.map((t) => t.name),
   ...STATE_DOC_TYPES.map((t) => t.name),
 ];

@@ -6,6 +6,7 @@
 import type { PlacedPage } from '../../../shared/parser/layout';
 import { confirmCapitals } from '../../../shared/ocr/capitals';
 import { type RecognisedPage, ocrText, pageConfidence } from '../../../shared/ocr/ocrText';
+import { placeStrayWords } from '../../../shared/ocr/strayWords';
 import type { OcrEngine } from './engine';
 import { type ImageFile, greyPage, openImage } from './images';
 import { PdfPages } from './pdfPages';
@@ -41,8 +42,9 @@ async function readPages(count: number, run: OcrRun, readOne: (index: number) =>
       }, run.signal),
     ),
   );
-  // Tones of words in capitals (headers, titles) confirmed from the same words in the body.
-  const joined = ocrText(pages);
+  // Body words the page layout read out of place go back to their lines; tones of words in
+  // capitals (headers, titles) are confirmed from the same words in the body.
+  const joined = ocrText(pages.map(placeStrayWords));
   const { text, pages: placed } = confirmCapitals(joined.text, joined.pages);
   return { text, pages: placed, confidence: pageConfidence(pages.flatMap((p) => p.words)), pageCount: count };
 }
