@@ -4,6 +4,7 @@
  */
 import type { ReviewExcerpt, ReviewField, ReviewReason } from '../contract/types/importing';
 import type { TextSpan } from '../parser/types';
+import { readStoredText } from '../contract/errors/stored';
 
 const CONTEXT_CHARS = 80;
 const MAX_MATCH_CHARS = 400;
@@ -60,11 +61,13 @@ export function reviewField(field: string, value: unknown, text: string, parseIn
   const duplicate = field === 'numberSymbol' && typeof parseInfo?.['probableDuplicateOf'] === 'number';
   const reason: ReviewReason = duplicate ? 'duplicate' : stored !== undefined ? 'ocr' : isEmptyValue(value) ? 'empty' : 'doubtful';
   const spans = spansOf(parseInfo, field, text.length);
+  const note = readStoredText(stored);
   return {
     field,
     value: value ?? null,
     reason,
-    ...(typeof stored === 'string' ? { note: stored } : {}),
+    ...(note.message !== null ? { note: note.message } : {}),
+    ...(note.text ? { noteText: note.text } : {}),
     spans,
     excerpt: spans.length > 0 ? excerptAt(text, spans[0]!) : null,
   };

@@ -9,6 +9,7 @@
  * - `probable` otherwise (a date or an issuer the reader could not make out): listed for the
  *   archivist to decide, never merged by guess.
  */
+import type { ErrorMessage } from '../contract/errors';
 import { fold } from '../text/fold';
 
 export type Sameness = 'same' | 'probable' | 'different';
@@ -47,14 +48,13 @@ export interface DocumentMention {
 
 /**
  * How a message names a catalogued document: by its number-symbol and date (its subject when it
- * has no number), never by an internal id. A secret one is not named at all: import reports are
- * read by whoever imports, secrets unlocked or not.
+ * has no number), never by an internal id — a message to nest in another (`mention.document`). A
+ * secret one is not named at all: import reports are read by whoever imports, secrets unlocked or not.
  */
-export function describeDocument(d: DocumentMention): string {
-  if (d.securityLevel) return 'một văn bản mật (không nêu số, ký hiệu)';
-  const date = d.issueDate ? ` ngày ${dmy(d.issueDate)}` : '';
-  const issuer = d.issuer ? ` của ${d.issuer}` : '';
-  if (d.numberSymbol) return `văn bản số ${d.numberSymbol}${date}${issuer}`;
-  const subject = d.subject ? ` “${d.subject.length > 80 ? `${d.subject.slice(0, 80)}…` : d.subject}”` : '';
-  return `văn bản chưa có số, ký hiệu${subject}${date}${issuer}`;
+export function mentionOf(d: DocumentMention): ErrorMessage<'mention.document'> {
+  if (d.securityLevel) return { code: 'mention.document', params: { numberSymbol: null, date: null, issuer: null, subject: null, secret: true } };
+  return {
+    code: 'mention.document',
+    params: { numberSymbol: d.numberSymbol, date: d.issueDate ? dmy(d.issueDate) : null, issuer: d.issuer ?? null, subject: d.numberSymbol ? null : (d.subject ?? null), secret: false },
+  };
 }

@@ -3,6 +3,7 @@
  * OCR gives each word's range in that text and its box on the page; a span's boxes are those of
  * the words it covers. A field read from words the recogniser was unsure of waits for review.
  */
+import type { ErrorMessage } from '../contract/errors';
 import type { PlacedPage } from '../parser/layout';
 import type { MetadataField, ParseResult, TextSpan } from '../parser/types';
 
@@ -21,9 +22,9 @@ export interface PageBox {
 /** Below this word confidence (0–100) a field read from the word is doubtful. */
 export const LOW_OCR_CONFIDENCE = 70;
 
-/** Why a field read from poorly recognised words waits for review. */
-export function lowConfidenceReason(confidence: number): string {
-  return `đọc từ chữ nhận dạng (OCR) kém tin cậy (${Math.round(confidence)}%)`;
+/** Why a field read from poorly recognised words waits for review (worded by `errors/importNotes.ts`). */
+export function lowConfidenceReason(confidence: number): ErrorMessage {
+  return { code: 'review.lowOcrConfidence', params: { percent: Math.round(confidence) } };
 }
 
 /** The boxes of the words whose ranges overlap a span. */
@@ -62,8 +63,8 @@ export function lowConfidenceFields(
   pages: readonly PlacedPage[],
   spans: Readonly<Record<string, readonly TextSpan[] | undefined>>,
   threshold = LOW_OCR_CONFIDENCE,
-): Record<string, string> {
-  const reasons: Record<string, string> = {};
+): Record<string, ErrorMessage> {
+  const reasons: Record<string, ErrorMessage> = {};
   for (const place of fieldPlaces(pages, spans)) {
     if (place.confidence !== null && place.confidence < threshold) reasons[place.field] = lowConfidenceReason(place.confidence);
   }
@@ -74,7 +75,7 @@ export function lowConfidenceFields(
  * The parse of an OCR-read text with the fields read from doubtful words added to its review list;
  * returns the reasons to store with the document (`reviewReasons`).
  */
-export function reviewOcrFields(parsed: ParseResult, pages: readonly PlacedPage[] | undefined): Record<string, string> {
+export function reviewOcrFields(parsed: ParseResult, pages: readonly PlacedPage[] | undefined): Record<string, ErrorMessage> {
   if (!pages || !pages.some((p) => p.source === 'ocr')) return {};
   const reasons = lowConfidenceFields(pages, parsed.spans);
   for (const field of Object.keys(reasons) as MetadataField[]) if (!parsed.review.includes(field)) parsed.review.push(field);

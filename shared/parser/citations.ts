@@ -33,6 +33,25 @@ const SYMBOL_RE = new RegExp(
     String.raw`)(?![\p{Lu}\p{N}])`,
   'gu',
 );
+/**
+ * {@link SYMBOL_RE} tried at one position. Every alternative begins with a digit that no digit
+ * precedes (both lookbehinds refuse one), so trying it at the first digit of each run of digits
+ * finds the same matches as the global search, which tried every position of the text (its
+ * leading lookbehinds keep the engine from skipping to digits itself).
+ */
+const SYMBOL_AT = new RegExp(SYMBOL_RE.source, 'uy');
+const DIGITS_RE = /\d+/g;
+
+/** The first match of {@link SYMBOL_RE} at or after `from`, as `SYMBOL_RE.exec` would find it. */
+function nextSymbol(text: string, from: number): RegExpExecArray | null {
+  DIGITS_RE.lastIndex = from;
+  for (let d = DIGITS_RE.exec(text); d; d = DIGITS_RE.exec(text)) {
+    SYMBOL_AT.lastIndex = d.index;
+    const m = SYMBOL_AT.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
 /** Group indices in {@link SYMBOL_RE}: party (3 groups), State (4), one-group (3), spaced party (3). */
 const ONE_GROUP_AT = 8;
 const SPACED_AT = 11;
@@ -122,10 +141,9 @@ export function findCitations(
   const own = ownNumber ? numberSymbolKey(ownNumber) : null;
   const seen = new Set<string>();
   const out: Citation[] = [];
-  SYMBOL_RE.lastIndex = from;
   // Repeats are the common case in long texts; skip them before normalising.
   const seenRaw = new Set<string>();
-  for (let m = SYMBOL_RE.exec(text); m && m.index < to; m = SYMBOL_RE.exec(text)) {
+  for (let m = nextSymbol(text, from); m && m.index < to; m = nextSymbol(text, m.index + m[0].length)) {
     if (seenRaw.has(m[0])) continue;
     seenRaw.add(m[0]);
     let end0 = m.index + m[0].length;

@@ -175,24 +175,22 @@ export const MAX_LINE = 1200;
  */
 export function buildSegments(text: string, from: number, to: number, maxSegs = Infinity): Seg[] {
   const out: SegOut = { segs: [], line: 0, blank: 0, maxSegs };
+  const cache = lineCache !== null && lineCache.text === text ? lineCache.lines : null;
   let pos = from;
   while (pos < to && out.segs.length < maxSegs) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0 || eol > to) eol = to;
     let end = eol;
     if (end > pos && text.charCodeAt(end - 1) === 13) end--;
-    const scanned = text.slice(pos, Math.min(end, pos + FLAT_SCAN));
-    // A header or footer run together on one line is read as the lines it was made of.
-    const cuts = flatCuts(scanned);
-    if (cuts) {
-      let prev = 0;
-      for (const cut of [...cuts, scanned.length]) {
-        if (out.segs.length >= maxSegs) break;
-        addLine(out, scanned.slice(prev, Math.min(cut, prev + MAX_LINE)), pos + prev, true);
-        prev = cut;
-      }
-    } else {
-      addLine(out, scanned.slice(0, MAX_LINE), pos, false);
+    const scanEnd = Math.min(end, pos + FLAT_SCAN);
+    let line = cache?.get(pos);
+    if (line === undefined || line.end !== scanEnd) {
+      line = readLine(text.slice(pos, scanEnd), pos, scanEnd);
+      cache?.set(pos, line);
+    }
+    for (const part of line.parts) {
+      if (out.segs.length >= maxSegs && line.flattened) break;
+      addLine(out, part, line.flattened);
     }
     pos = eol + 1;
   }
@@ -209,43 +207,98 @@ interface SegOut {
   maxSegs: number;
 }
 
-/** Adds the segments of one raw line (or one piece of a flattened line) starting at input offset `at`. */
-function addLine(out: SegOut, rawLine: string, at: number, piece: boolean): void {
+/**
+ * One raw line (or one piece of a flattened line) split into cells and cleaned: `'border'` for a
+ * line of bare borders, `null` for a table's rule line, else its cells (none when all cleaned to
+ * nothing). Its place among the lines (`line`, `blankBefore`) is set when it is added.
+ */
+type LineCells = 'border' | null | Seg[];
+
+/** A line of the input, read once: the pieces it was cut into (one unless it was flattened). */
+interface ReadLine {
+  /** Where the part of the line that was read ends (a line cut by a window's end reads shorter). */
+  end: number;
+  flattened: boolean;
+  parts: LineCells[];
+}
+
+function readLine(scanned: string, pos: number, end: number): ReadLine {
+  // A header or footer run together on one line is read as the lines it was made of.
+  const cuts = flatCuts(scanned);
+  if (!cuts) return { end, flattened: false, parts: [lineCells(scanned.slice(0, MAX_LINE), pos)] };
+  const parts: LineCells[] = [];
+  let prev = 0;
+  for (const cut of [...cuts, scanned.length]) {
+    parts.push(lineCells(scanned.slice(prev, Math.min(cut, prev + MAX_LINE)), pos + prev));
+    prev = cut;
+  }
+  return { end, flattened: true, parts };
+}
+
+/**
+ * Lines already read in one text, by offset: the header, the document's bounds and the footer each
+ * clean a window of the same text, and a short document's windows are the same lines. Only within
+ * {@link withLineCache}, for one text at a time.
+ */
+let lineCache: { text: string; lines: Map<number, ReadLine> } | null = null;
+
+/**
+ * Runs `fn` (one parse of `text`) with the lines of `text` cleaned at most once: every window
+ * after the first reuses the lines it shares with earlier ones. The segments are the same as
+ * without it (each window gets its own, numbered from its first line).
+ */
+export function withLineCache<T>(text: string, fn: () => T): T {
+  const outer = lineCache;
+  lineCache = { text, lines: new Map() };
+  try {
+    return fn();
+  } finally {
+    lineCache = outer;
+  }
+}
+
+/** The cells of one raw line starting at input offset `at`, cleaned. */
+function lineCells(rawLine: string, at: number): LineCells {
   const cells = splitCells(rawLine, at);
+  if (cells === 'border' || cells === null) return cells;
+  const kept: Seg[] = [];
+  for (const cell of cells) {
+    const p = cleanCell(cell.raw, cell.at);
+    // Only a line cleaned to nothing or to dashes can be the `*` or a rule.
+    const bare = p.text === '' || RULE_TEXT_RE.test(p.text) ? cell.raw.replace(/[\s\\]/g, '') : '';
+    const star = p.text === '' && bare === '*';
+    const sep = !star && bare !== '' && SEP_RE.test(bare);
+    if (p.text === '' && !star && !sep) continue;
+    const trimmed = cell.raw.trimStart();
+    kept.push(
+      makeSeg(p, {
+        line: 0,
+        col: kept.length,
+        ncols: 0,
+        blankBefore: 0,
+        bold: /^(?:#{1,6}\s?)?(?:\*\*|__)/.test(trimmed),
+        star,
+        sep,
+      }),
+    );
+  }
+  for (const k of kept) k.ncols = kept.length;
+  return kept;
+}
+
+/** Adds the segments of one raw line (or one piece of a flattened line), read by {@link lineCells}. */
+function addLine(out: SegOut, cells: LineCells, piece: boolean): void {
   if (cells === 'border') {
     // Not a line of the document: neither text nor a blank line.
   } else if (cells === null || cells.length === 0) {
     // A piece of a flattened line cut to nothing is not a blank line of the document.
     if (cells !== null && !piece) out.blank++;
   } else {
-    const kept: Seg[] = [];
-    for (const cell of cells) {
-      const p = cleanCell(cell.raw, cell.at);
-      // Only a line cleaned to nothing or to dashes can be the `*` or a rule.
-      const bare = p.text === '' || RULE_TEXT_RE.test(p.text) ? cell.raw.replace(/[\s\\]/g, '') : '';
-      const star = p.text === '' && bare === '*';
-      const sep = !star && bare !== '' && SEP_RE.test(bare);
-      if (p.text === '' && !star && !sep) continue;
-      const trimmed = cell.raw.trimStart();
-      kept.push(
-        makeSeg(p, {
-          line: out.line,
-          col: kept.length,
-          ncols: 0,
-          blankBefore: out.blank,
-          bold: /^(?:#{1,6}\s?)?(?:\*\*|__)/.test(trimmed),
-          star,
-          sep,
-        }),
-      );
+    // Each window numbers its own lines: the cleaned cells are shared, their places are not.
+    for (const k of cells) {
+      if (out.segs.length < out.maxSegs) out.segs.push({ ...k, line: out.line, blankBefore: out.blank });
     }
-    for (const k of kept) {
-      k.ncols = kept.length;
-      if (out.segs.length < out.maxSegs) out.segs.push(k);
-    }
-    if (kept.length === 0) {
-      if (!piece) out.blank++;
-    } else out.blank = 0;
+    out.blank = 0;
   }
   out.line++;
 }

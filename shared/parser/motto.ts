@@ -35,6 +35,11 @@ const WORD_RE = /[^\s\-–—]+/g;
 /** A word only a motto's piece can contain (`CỘNG`, `VIỆT NAM`, `Độc lập`, `Hạnh phúc`, `TNCS` …). */
 const MOTTO_WORD_RE = /cong|viet|nam|doc|lap|hanh|phuc|nghia|xa ?hoi|dang|doan|tncs|minh|tu do|thanh nien/;
 
+/** A word that opens a motto (its first word, `startsWith`), anywhere in the line. */
+const MOTTO_HEAD_RE = new RegExp(`(?:^|[\\s\\-–—])(?:${[...new Set(MOTTOS.map((m) => m[0]!))].join('|')})`);
+/** The line's first word opening one of a motto's later words. */
+const MOTTO_TAIL_START_RE = new RegExp(`^[\\s\\-–—]*(?:${[...new Set(MOTTOS.flatMap((m) => m.slice(1)))].join('|')})`);
+
 function wordsOf(folded: string): Word[] {
   const out: Word[] = [];
   WORD_RE.lastIndex = 0;
@@ -87,6 +92,9 @@ export interface MottoFind {
 export function findMotto(folded: string, textOf: (start: number, end: number) => string): MottoFind | null {
   // Most lines hold no motto word at all: a plain search rules them out before splitting words.
   if (!MOTTO_WORD_RE.test(folded)) return null;
+  // Nor can most lines that do: every find below has a word opening a motto, or a first word
+  // opening one of a motto's later words (a tail, a lone word).
+  if (!MOTTO_HEAD_RE.test(folded) && !MOTTO_TAIL_START_RE.test(folded)) return null;
   const words = wordsOf(folded);
   if (words.length === 0) return null;
   const found = (i: number, j: number, m: number, whole: boolean): MottoFind | null => {

@@ -7,6 +7,7 @@ import { readLayoutHeader } from './layoutHeader';
 import { checkOcrFields } from './ocrDoubt';
 import { findDocument } from './region';
 import { buildReview, placeLooksMisspelled } from './review';
+import { withLineCache } from './clean';
 import type { MetadataField, ParsedMetadata, ParseResult, TextSpan } from './types';
 import { toNfc } from '../text/normalize';
 
@@ -27,6 +28,11 @@ export function parseDocument(input: string, pages?: readonly PlacedPage[]): Par
   // `Ð` (U+00D0, Icelandic eth) is how OCR and some fonts give `Đ`; Vietnamese has no other use
   // for it. One unit for one, so every span still points into the input.
   const text = toNfc(input).replace(/[Ðð]/g, (c) => (c === 'Ð' ? 'Đ' : 'đ'));
+  // The bounds, the header and the footer each clean a window of the text: a line is cleaned once.
+  return withLineCache(text, () => parseText(text, pages));
+}
+
+function parseText(text: string, pages: readonly PlacedPage[] | undefined): ParseResult {
   const spans: Partial<Record<MetadataField, TextSpan[]>> = {};
   const pieces: Partial<Record<MetadataField, Piece[]>> = {};
   const doubts = new Set<MetadataField>();
@@ -42,7 +48,7 @@ export function parseDocument(input: string, pages?: readonly PlacedPage[]): Par
   // ---- header: from positions where the reader knew them, else from the text ----
   const h = readHeaderBlock(text, region, readLayoutHeader(text, pages, region));
   const num = h.number;
-  if (num?.bare) doubts.add('numberSymbol');
+  if (num?.bare || num?.repaired) doubts.add('numberSymbol');
   put('numberSymbol', num?.piece);
   put('docType', h.docTypePiece);
   // The printed type and the number's abbreviation disagree: one of them is a typo.

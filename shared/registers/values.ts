@@ -1,3 +1,4 @@
+import type { ErrorMessage } from '../contract/errors';
 import { normalizeNumberSymbol } from '../domain/numberSymbol';
 import type { RegisterField, RegisterMapping } from './fields';
 import { toNfc } from '../text/normalize';
@@ -25,8 +26,8 @@ export interface RegisterRowReading {
   fields: RegisterRowFields;
   /** Core fields left empty or unreadable, for the review queue. */
   reviewFields: string[];
-  /** What could not be taken, in Vietnamese (`Ngày “31/02/2024” không phải ngày hợp lệ`). */
-  problems: string[];
+  /** What could not be taken (a date that is not a whole day), as codes with parameters. */
+  problems: ErrorMessage[];
   /** The row held nothing in any mapped column. */
   empty: boolean;
 }
@@ -53,10 +54,10 @@ export function readRegisterRow(cells: readonly string[], mapping: RegisterMappi
     const i = mapping[f];
     return i === null || i === undefined ? null : text(cells[i]);
   };
-  const problems: string[] = [];
+  const problems: ErrorMessage[] = [];
   const rawDate = cell('issueDate');
   const issueDate = rawDate === null ? null : parseRegisterDate(rawDate);
-  if (rawDate !== null && issueDate === null) problems.push(`Ngày “${rawDate}” không đọc được thành một ngày đầy đủ: để trống, cần rà soát.`);
+  if (rawDate !== null && issueDate === null) problems.push({ code: 'registers.dateUnreadable', params: { raw: rawDate } });
   const rawNumber = cell('numberSymbol');
   const fields: RegisterRowFields = {
     numberSymbol: rawNumber === null ? null : normalizeNumberSymbol(rawNumber),

@@ -64,6 +64,11 @@ test('bulk import from a folder, its report, the review queue and citations', as
   await expect(page.getByTestId('import-report-item')).toContainText('rỗng.txt');
   await expect(page.getByTestId('import-report-item')).toContainText('tệp rỗng');
   await fullPageShot(page, 'import-03-report-failed');
+  // The report, kept in the catalogue, reads in English in the English interface.
+  await page.getByTestId('locale-en').click();
+  await expect(page.getByTestId('import-report-note')).toHaveText(/^Cannot read “.*rỗng\.txt”: the file is empty\.\s*$/);
+  await page.getByTestId('locale-vi').click();
+  await expect(page.getByTestId('import-report-note')).toContainText('tệp rỗng');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-report-csv').click()]);
   const csv = fs.readFileSync((await download.path())!, 'utf8');
   expect(download.suggestedFilename()).toMatch(/^bao-cao-nhap-\d+-failed\.csv$/);

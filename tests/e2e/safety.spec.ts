@@ -193,6 +193,50 @@ test('an encrypted catalogue opens from the unlock screen', async ({ page }) => 
   }
 });
 
+test('encrypting asks where earlier exports go; the encrypted catalogue then exports as a download only', async ({ page }) => {
+  const exporting = await TestHost.fresh();
+  const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'kholuu-e2e-exports-'));
+  try {
+    await page.goto(await exporting.start());
+    await page.getByTestId('load-samples').click();
+    await expect(page.getByTestId('count-documents')).toHaveText('Văn bản: 5', { timeout: 60_000 });
+    const fondsId = (await api<Array<{ id: number }>>(page, 'fonds.list'))[0]!.id;
+    // An export made the ordinary way, into the catalogue's exports folder.
+    const made = await api<{ path: string; fileName: string }>(page, 'handover.export', { fondsId, form: 'fileList', format: 'csv' });
+    expect(fs.existsSync(made.path)).toBe(true);
+
+    await page.getByTestId('nav-safety').click();
+    await page.getByTestId('safety-tab-access').click();
+    await page.getByTestId('passphrase-next').fill('mật khẩu văn phòng huyện ủy');
+    await page.getByTestId('passphrase-repeat').fill('mật khẩu văn phòng huyện ủy');
+    await page.getByTestId('encryption-submit').click();
+    // Refused, naming the export; nothing encrypted yet.
+    await expect(page.getByTestId('encryption-form').getByTestId('error-banner')).toContainText(made.fileName);
+    await expect(page.getByTestId('encryption-exports')).toBeVisible();
+    await expect(page.getByTestId('encryption-status')).toContainText('chưa được mã hóa');
+    await fullPageShot(page, 'safety-13-encrypt-exports');
+
+    await page.getByTestId('encryption-exports-folder').fill(outside);
+    await page.getByTestId('encryption-submit').click();
+    await expect(page.getByTestId('encryption-exports-moved')).toContainText(outside);
+    await expect(page.getByTestId('encryption-status')).toContainText('được mã hóa (sqlcipher)');
+    expect(fs.readdirSync(outside)).toEqual([made.fileName]);
+    expect(fs.existsSync(made.path)).toBe(false);
+
+    // Encrypted: the export comes as a download and nothing is written in the data folder.
+    await page.getByTestId('nav-handover').click();
+    await page.getByTestId(`hv-inventory-${fondsId}`).click();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('hv-export-fileList-csv').click();
+    expect((await download).suggestedFilename()).toBe(made.fileName);
+    await expect(page.getByTestId('hv-export-downloaded')).toContainText(made.fileName);
+    expect(fs.readdirSync(path.dirname(made.path))).toEqual([]);
+  } finally {
+    await exporting.dispose();
+    fs.rmSync(outside, { recursive: true, force: true });
+  }
+});
+
 test('a tampered audit row is pointed at by "Kiểm tra nhật ký"', async ({ page }) => {
   const tampered = await TestHost.fresh();
   try {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/contract/errors';
+import { ApiError, sentence } from '../../shared/contract/errors';
 import { encodeTcvn3 } from '../../shared/text/encodings/tcvn3';
 import { encodeWindows1258 } from '../../shared/text/encodings/windows1258';
 import { SEED } from '../support/paths';
@@ -89,11 +89,14 @@ describe('importing a register', () => {
     // The live result says why as a code too, for the English interface.
     expect(status.results[0]!.text).toEqual({ code: 'registers.rowHeld', params: { numberSymbol: '1485-KL/TU', date: '2025-05-14', documentId: seedDoc } });
     expect(items[0]!.message).toBe(`Văn bản 1485-KL/TU ngày 2025-05-14 đã có trong phông (văn bản mã ${seedDoc}).`);
+    // The report keeps the code: the English interface reads it in English.
+    expect(sentence('en', items[0]!.text!)).toBe(`Document 1485-KL/TU of 2025-05-14 is already in the fonds (document id ${seedDoc}).`);
 
     const doc = (row: number) => app.call('documents.get', { id: items.find((i) => i.name.endsWith(`dòng ${row}`))!.documentId! });
     const d6 = await doc(6);
     expect(d6).toMatchObject({ numberSymbol: '1097-KL/TU', issueDate: '2020-07-03', docType: 'KẾT LUẬN', issuer: 'Tỉnh ủy Đắk Lắk', sheetNumber: '5-9', notes: 'bản sao', fileId: null });
     expect(items[1]!.message).toMatch(/Hồ sơ số “99” chưa có trong phông/);
+    expect(sentence('en', items[1]!.text!)).toBe('File No. “99” is not in the fonds yet: the document is left among the documents not yet filed.');
     // Unreadable dates stay empty and wait for review; nothing is made up.
     const d7 = await doc(7);
     expect(d7.issueDate).toBeNull();
@@ -109,6 +112,7 @@ describe('importing a register', () => {
     const info = await app.call('documents.readingInfo', { id: d7.id });
     expect(info).toMatchObject({ format: 'register', needsOcr: false, register: { fileName: 'Sổ đăng ký văn bản đến 2025.xlsx', sheet: 'Sổ 2025', row: 7 } });
     expect(info.register!.problems[0]).toMatch(/31\/02\/2024/);
+    expect(sentence('en', info.register!.problemTexts![0]!)).toMatch(/^The date “31\/02\/2024” does not read as a whole day/);
 
     // The register is kept among the originals, named in the run and its audit row.
     const sha = createHash('sha256').update(fs.readFileSync(xlsx)).digest('hex');

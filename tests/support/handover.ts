@@ -23,9 +23,12 @@ export async function sampleFondsReady(app: TestApp) {
   return { fondsId: loaded.fondsId, files: await app.call('files.list', { fondsId: loaded.fondsId }), from, to };
 }
 
-/** A batch of every file of the sample fonds, listed (ready to pack). */
-export async function listedSampleBatch(app: TestApp, code = '01/BB-BG') {
-  const s = await sampleFondsReady(app);
+/**
+ * A batch of every file of the sample fonds, listed (ready to pack). `ready`: the sample fonds
+ * already loaded by `sampleFondsReady` (and added to by the caller); loaded here otherwise.
+ */
+export async function listedSampleBatch(app: TestApp, code = '01/BB-BG', ready?: Awaited<ReturnType<typeof sampleFondsReady>>) {
+  const s = ready ?? (await sampleFondsReady(app));
   let batch = await app.call('handover.batches.create', {
     code,
     fromOrganizationId: s.from.id,

@@ -32,6 +32,11 @@ describe('review excerpts', () => {
   it('says why a field waits: empty, doubtful, or a stored reason (OCR)', () => {
     expect(reviewField('issueDate', null, text, null)).toMatchObject({ reason: 'empty', excerpt: null, spans: [] });
     expect(reviewField('place', 'Đắk Lăk', text, { spans: { place: [span] } })).toMatchObject({ reason: 'doubtful', excerpt: { match: 'Đắk Lăk' } });
-    expect(reviewField('fullText', null, '', { reviewReasons: { fullText: 'cần nhận dạng chữ (OCR)' } }).reason).toBe('ocr');
+    // A reason stored as plain text (before reasons were coded) reads as it was stored.
+    expect(reviewField('fullText', null, '', { reviewReasons: { fullText: 'cần nhận dạng chữ (OCR)' } })).toMatchObject({ reason: 'ocr', note: 'cần nhận dạng chữ (OCR)' });
+    expect(reviewField('fullText', null, '', { reviewReasons: { fullText: 'x' } }).noteText).toBeUndefined();
+    // A coded one: the Vietnamese and the code, for the interface's language.
+    const coded = reviewField('fullText', null, '', { reviewReasons: { fullText: { code: 'review.needsOcr', params: {} } } });
+    expect(coded).toMatchObject({ reason: 'ocr', note: 'cần nhận dạng chữ (OCR)', noteText: { code: 'review.needsOcr' } });
   });
 });

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ImportOutcome } from '../../../shared/contract/types';
 import type { ImportRun, ImportRunItem, ImportRunItemsPage, ImportRunState, ImportRunsPage } from '../../../shared/contract/types/importing';
+import { readStoredText, storedText, type ErrorMessage } from '../../../shared/contract/errors';
 import { parseJsonArray } from './sql';
 import { cachedStatement } from '../statementCache';
 
@@ -56,6 +57,8 @@ export interface NewRunItem {
   sha256: string | null;
   size: number | null;
   message: string | null;
+  /** The same as a code with parameters: stored instead of the Vietnamese when given. */
+  text?: ErrorMessage | null;
 }
 
 function toRun(r: RunRow): ImportRun {
@@ -76,13 +79,19 @@ function toRun(r: RunRow): ImportRun {
     imported: r.imported,
     duplicates: r.duplicates,
     failed: r.failed,
-    error: r.error,
+    ...storedError(r.error),
     resumes: r.resumes,
   };
 }
 
+function storedError(stored: string | null): { error: string | null; errorText: ErrorMessage | null } {
+  const { message, text } = readStoredText(stored);
+  return { error: message, errorText: text };
+}
+
 function toItem(r: ItemRow): ImportRunItem {
-  return { seq: r.seq, name: r.name, outcome: r.outcome, documentId: r.document_id, sha256: r.sha256, size: r.size, message: r.message, at: r.at };
+  const { message, text } = readStoredText(r.message);
+  return { seq: r.seq, name: r.name, outcome: r.outcome, documentId: r.document_id, sha256: r.sha256, size: r.size, message, text, at: r.at };
 }
 
 const SELECT_RUN = 'SELECT r.*, f.code AS fonds_code FROM import_runs r JOIN fonds f ON f.id = r.fonds_id';
@@ -134,8 +143,9 @@ export class ImportRunRepository {
     this.db.prepare('UPDATE import_runs SET total = ? WHERE id = ?').run(total, id);
   }
 
-  finish(id: number, state: Exclude<ImportRunState, 'running'>, now: string, error: string | null): void {
-    this.db.prepare('UPDATE import_runs SET state = ?, finished_at = ?, error = ?, pid = NULL WHERE id = ?').run(state, now, error, id);
+  /** `error`: why it stopped, stored as its code when it has one (read back as both, see `readStoredText`). */
+  finish(id: number, state: Exclude<ImportRunState, 'running'>, now: string, error: { message: string; text?: ErrorMessage | null } | null): void {
+    this.db.prepare('UPDATE import_runs SET state = ?, finished_at = ?, error = ?, pid = NULL WHERE id = ?').run(state, now, error ? storedText(error) : null, id);
   }
 
   /** The next position in the run's report. */
@@ -168,7 +178,7 @@ export class ImportRunRepository {
     );
     const counts = { processed: 0, imported: 0, duplicate: 0, failed: 0 };
     items.forEach((item, i) => {
-      const params = { ...item, runId, seq: firstSeq + i, now };
+      const params = { name: item.name, outcome: item.outcome, documentId: item.documentId, sha256: item.sha256, size: item.size, message: storedText(item), runId, seq: firstSeq + i, now };
       if (retried.has(item.name) && replace.run(params).changes > 0) counts.failed--;
       else {
         insert.run(params);

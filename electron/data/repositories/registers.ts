@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { ErrorMessage } from '../../../shared/contract/errors';
 import type { DocumentReadingInfo } from '../../../shared/contract/types/registers';
+import { readStoredText } from '../../../shared/contract/errors';
 import { parseJson } from './sql';
 
 interface StoredParseInfo {
@@ -13,6 +15,13 @@ interface StoredParseInfo {
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** A register row's problems as stored: codes (read in both forms), or Vietnamese lines stored before they were coded. */
+function storedProblems(v: unknown): { problems: string[]; problemTexts?: ErrorMessage[] } {
+  const read = (Array.isArray(v) ? v : []).map(readStoredText).filter((r): r is { message: string; text: ErrorMessage | null } => r.message !== null);
+  const texts = read.map((r) => r.text);
+  return { problems: read.map((r) => r.message), ...(texts.every((t) => t !== null) ? { problemTexts: texts as ErrorMessage[] } : {}) };
+}
 
 /**
  * What the register import and the document view need from the catalogue: documents made from a
@@ -60,7 +69,7 @@ export class RegisterRepository {
       pageCount: typeof info.pageCount === 'number' ? info.pageCount : null,
       register:
         reg && typeof reg.sha256 === 'string'
-          ? { fileName: str(reg.fileName) ?? '', sha256: reg.sha256, sheet: str(reg.sheet) ?? '', row: typeof reg.row === 'number' ? reg.row : 0, problems: strings(reg.problems) }
+          ? { fileName: str(reg.fileName) ?? '', sha256: reg.sha256, sheet: str(reg.sheet) ?? '', row: typeof reg.row === 'number' ? reg.row : 0, ...storedProblems(reg.problems) }
           : null,
     };
   }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { RemovalInfo, RemovedRecord } from '../../../shared/contract/types/safety';
+import { cachedStatement } from '../statementCache';
 
 interface RemovalRow {
   removed_at: string | null;
@@ -130,7 +131,8 @@ export class RemovalRepository {
   // --- secret documents (độ mật) ---
 
   isSecret(documentId: number): boolean {
-    const row = this.db.prepare('SELECT security_level FROM documents WHERE id = ?').get(documentId) as { security_level: string | null } | undefined;
+    // Compiled once: a job's progress poll asks this for each of its recent results.
+    const row = cachedStatement(this.db, 'SELECT security_level FROM documents WHERE id = ?').get(documentId) as { security_level: string | null } | undefined;
     return row?.security_level != null;
   }
 

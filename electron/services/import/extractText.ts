@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ApiError, fieldError } from '../../../shared/contract/errors';
+import { ApiError, fieldError, type ErrorMessage } from '../../../shared/contract/errors';
 import type { PlacedPage } from '../../../shared/parser/layout';
 import { textLayerQuality, vietnameseShare } from '../../../shared/text/syllables';
 import type { OcrReading, OcrRun } from '../ocr/ocrDocument';
@@ -37,7 +37,7 @@ export interface ExtractedText {
    */
   textLayer?: 'garbled' | 'doubtful';
   /** Why fields wait for review, by field, stored with the document (e.g. a scan not yet read). */
-  reviewReasons?: Record<string, string>;
+  reviewReasons?: Record<string, ErrorMessage>;
 }
 
 /** How to read a scan: with OCR (its engine, a stop signal, page progress), or not at all (flagged). */
@@ -46,9 +46,9 @@ export interface ExtractOptions {
 }
 
 /** Why a PDF whose text layer is garbled waits for review. */
-export const GARBLED_REASON = 'lớp chữ của PDF bị lỗi phông (mã chữ sai), cần nhận dạng chữ (OCR) hoặc nhập lại';
+export const GARBLED_REASON: ErrorMessage = { code: 'review.garbledTextLayer', params: {} };
 /** Why a PDF whose text layer may be garbled waits for review. */
-export const DOUBTFUL_REASON = 'lớp chữ của PDF có thể bị lỗi phông (nhiều chữ sai dấu), cần đối chiếu với bản gốc';
+export const DOUBTFUL_REASON: ErrorMessage = { code: 'review.doubtfulTextLayer', params: {} };
 
 /** Formats this build reads, by extension. */
 export const SUPPORTED_EXTENSIONS = new Set(['.txt', '.md', '.docx', '.pdf', '.jpg', '.jpeg', '.png', '.tif', '.tiff']);

@@ -17,7 +17,7 @@ export const BATCH_MAX_MS = 200;
 export const BATCH_MAX_TEXT_CHARS = 16 * 1024 * 1024;
 
 function reportItem(item: CommittableImport, result: ImportFileResult): NewRunItem {
-  return { name: result.name, outcome: result.outcome, documentId: result.documentId, sha256: item.sha256, size: item.size, message: result.message };
+  return { name: result.name, outcome: result.outcome, documentId: result.documentId, sha256: item.sha256, size: item.size, message: result.message, text: result.text ?? null };
 }
 
 function nameOf(item: CommittableImport): string {

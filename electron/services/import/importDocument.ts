@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ApiError, coded, notFound, type ErrorMessage } from '../../../shared/contract/errors';
 import type { ImportFileResult } from '../../../shared/contract/types';
 import type { ParseResult } from '../../../shared/parser/types';
-import { describeDocument } from '../../../shared/importing/sameDocument';
+import { mentionOf } from '../../../shared/importing/sameDocument';
 import { type PendingIndexEntries, addOriginal, writeDocument } from '../documents/writeDocument';
 import { findSameDocument, probableDuplicateReason, sameDocumentMessage } from './sameDocument';
 import type { ServiceContext } from '../context';
@@ -26,7 +26,7 @@ export interface ImportSource {
 
 
 /** Why a document without a text layer (a scan) waits for review. */
-export const OCR_REASON = 'cần nhận dạng chữ (OCR)';
+export const OCR_REASON: ErrorMessage = { code: 'review.needsOcr', params: {} };
 
 export function checkTarget(ctx: ServiceContext, target: ImportTarget): void {
   const { fonds, files } = ctx.catalogue.repos;
@@ -104,7 +104,8 @@ function failure(name: string, err: unknown): ImportFileResult {
 
 function duplicateOf(ctx: ServiceContext, name: string, documentId: number): ImportFileResult {
   const held = ctx.catalogue.repos.documents.mention(documentId);
-  return { name, outcome: 'duplicate', documentId, message: `Tệp này (cùng nội dung từng byte) đã có trong danh mục: ${held ? describeDocument(held) : 'một văn bản đã bị gỡ'}.` };
+  const document: ErrorMessage = held ? mentionOf(held) : { code: 'mention.removed', params: {} };
+  return { name, outcome: 'duplicate', documentId, ...coded('importNote.sameBytes', { document: [document] }) };
 }
 
 /**
@@ -218,12 +219,12 @@ export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: 
   const same = findSameDocument(ctx, target.fondsId, m);
   if (same?.kind === 'same') {
     addOriginal(ctx, same.document.id, original, { sameDocument: true });
-    return { name: item.name, outcome: 'duplicate', documentId: same.document.id, message: sameDocumentMessage(same.document) };
+    return { name: item.name, outcome: 'duplicate', documentId: same.document.id, ...sameDocumentMessage(same.document) };
   }
   const probable = same?.kind === 'probable' ? { field: 'numberSymbol', reason: probableDuplicateReason(same.document), of: same.document.id } : null;
   if (probable && !reviewFields.includes(probable.field)) reviewFields.push(probable.field);
   // Why fields wait, stored with the document: a scan not read yet, what the reader doubts, a probable duplicate.
-  const reviewReasons: Record<string, string> = {
+  const reviewReasons: Record<string, ErrorMessage> = {
     ...(extracted.needsOcr ? { fullText: OCR_REASON } : {}),
     ...extracted.reviewReasons,
     ...(probable ? { [probable.field]: probable.reason } : {}),
@@ -276,8 +277,11 @@ export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: 
   // OCR pages carry each word's range in the text: stored for the viewer and the review queue.
   const ranged = pages?.filter((p) => p.items.some((w) => w.start !== undefined));
   if (ranged && ranged.length > 0) repos.documentPages.insertMany(id, ranged);
-  const notes = [extracted.needsOcr ? `Đã nhập bản gốc; ${OCR_REASON}.` : null, probable ? `Đã nhập; ${probable.reason}: chờ người lưu trữ xem xét.` : null].filter(Boolean);
-  return { name: item.name, outcome: 'imported', documentId: id, message: notes.length > 0 ? notes.join(' ') : null };
+  const notes: ErrorMessage[] = [];
+  if (extracted.needsOcr) notes.push({ code: 'importNote.needsOcr', params: {} });
+  if (probable) notes.push({ code: 'importNote.waitsForReview', params: { reason: [probable.reason] } });
+  const note = notes.length === 0 ? null : notes.length === 1 ? coded(notes[0]!.code, notes[0]!.params as never) : coded('importNote.notes', { notes });
+  return { name: item.name, outcome: 'imported', documentId: id, ...(note ?? { message: null }) };
 }
 
 /** Imports one original on its own (the sample fonds, single uploads): prepare, flush, commit. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { ImportFileResult, JobState } from '../../../shared/contract/types';
-import { ApiError, causeOf } from '../../../shared/contract/errors';
+import { ApiError, causeOf, codedError } from '../../../shared/contract/errors';
 import type { Job } from '../jobs';
 import { type ServiceContext, audit, nowOf } from '../context';
 import { ImportBatch } from './importBatch';
@@ -204,7 +204,7 @@ function finishRun(ctx: ServiceContext, job: Job, runId: number, state: Exclude<
   const s = job.status;
   try {
     ctx.catalogue.transaction(() => {
-      ctx.catalogue.repos.importRuns.finish(runId, state, now, error?.message ?? null);
+      ctx.catalogue.repos.importRuns.finish(runId, state, now, error ? codedError(error) : null);
       audit(ctx, 'import.finish', 'import_run', runId, undefined, { state, processed: s.processed, imported: s.imported, duplicates: s.duplicates, failed: s.failed, error: error?.message ?? null });
     });
   } catch (err) {

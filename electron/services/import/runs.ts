@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { ApiError, notFound } from '../../../shared/contract/errors';
+import { ApiError, coded, notFound } from '../../../shared/contract/errors';
 import type { ImportOutcome } from '../../../shared/contract/types';
 import type { ExportedFile, ImportRun } from '../../../shared/contract/types/importing';
 import { CSV_BOM, REPORT_CSV_HEADER, csvLine, reportCsvRow } from '../../../shared/importing/report';
@@ -12,7 +12,7 @@ import { sweepTemporaryOriginals } from './originalsStore';
 import { anyExists } from './walk';
 import { SecretPolicy } from '../safety/secretPolicy';
 
-const INTERRUPTED = 'Lần nhập bị dừng đột ngột (chương trình bị đóng hoặc mất điện); các tệp đã lưu vẫn còn nguyên, có thể nhập tiếp.';
+const INTERRUPTED = coded('importRun.interrupted');
 
 /** Whether the process said to work on a run still exists. On another machine we cannot tell: assume so. */
 function processAlive(pid: number | null, machine: string | null): boolean {

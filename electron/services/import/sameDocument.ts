@@ -1,5 +1,6 @@
 import { numberSymbolKey } from '../../../shared/domain/numberSymbol';
-import { describeDocument, sameness } from '../../../shared/importing/sameDocument';
+import { coded, type ErrorMessage } from '../../../shared/contract/errors';
+import { mentionOf, sameness } from '../../../shared/importing/sameDocument';
 import type { MentionedDocument } from '../../data/repositories/documents';
 import type { ServiceContext } from '../context';
 
@@ -24,11 +25,11 @@ export function findSameDocument(ctx: ServiceContext, fondsId: number, read: { n
 }
 
 /** The import report's words for a file that is another original of a catalogued record. */
-export function sameDocumentMessage(document: MentionedDocument): string {
-  return `Cùng ${describeDocument(document)} đã có trong phông: tệp được lưu thêm làm một bản gốc khác của văn bản đó, không tạo hồ sơ văn bản mới.`;
+export function sameDocumentMessage(document: MentionedDocument): ReturnType<typeof coded> {
+  return coded('importNote.sameDocument', { document: [mentionOf(document)] });
 }
 
 /** Why a document that may be another copy of a catalogued one waits for the archivist. */
-export function probableDuplicateReason(document: MentionedDocument): string {
-  return `có thể trùng với ${describeDocument(document)} đã có trong phông`;
+export function probableDuplicateReason(document: MentionedDocument): ErrorMessage {
+  return { code: 'review.probableDuplicate', params: { document: [mentionOf(document)] } };
 }

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { ParsedInputOf } from '../../../shared/contract/api';
-import { ApiError, causeOf, coded, fieldError } from '../../../shared/contract/errors';
+import { ApiError, causeOf, coded, codedError, fieldError } from '../../../shared/contract/errors';
 import type { ImportFileResult } from '../../../shared/contract/types';
 import type { RegisterImportStarted, RegisterPreview } from '../../../shared/contract/types/registers';
 import { numberSymbolKey } from '../../../shared/domain/numberSymbol';
@@ -85,7 +85,7 @@ function commitRow(rc: RowContext, row: number, cells: string[], reading: Regist
   let fileId: number | null = null;
   if (f.fileCode) {
     fileId = repos.registers.fileIdByCode(fondsId, f.fileCode);
-    if (fileId === null) problems.push(`Hồ sơ số “${f.fileCode}” chưa có trong phông: văn bản để ở mục chưa lập hồ sơ.`);
+    if (fileId === null) problems.push({ code: 'registers.fileNotInFonds', params: { fileCode: f.fileCode } });
   }
   const fullText = rowText(register, row, rc.headers, cells);
   const { id } = writeDocument(ctx, {
@@ -128,7 +128,8 @@ function commitRow(rc: RowContext, row: number, cells: string[], reading: Regist
     originals: [],
     origin: { action: 'document.import', source: register.fileName, registerRow: row },
   });
-  return { name, outcome: 'imported', documentId: id, message: problems.length ? problems.join(' ') : null };
+  const note = problems.length === 0 ? { message: null } : problems.length === 1 ? coded(problems[0]!.code, problems[0]!.params as never) : coded('importNote.notes', { notes: problems });
+  return { name, outcome: 'imported', documentId: id, ...note };
 }
 
 function checkMapping(mapping: RegisterMapping, width: number): void {
@@ -202,7 +203,7 @@ async function runRows(rc: RowContext, job: Job, runId: number, data: Array<{ ro
       const batch = data.slice(start, start + BATCH_ROWS);
       const results = ctx.catalogue.transaction(() => {
         const out = batch.map(({ row, cells }) => commitRow(rc, row, cells, readRegisterRow(cells, mapping)));
-        const items: NewRunItem[] = out.map((r) => ({ name: r.name, outcome: r.outcome, documentId: r.documentId, sha256: null, size: null, message: r.message }));
+        const items: NewRunItem[] = out.map((r) => ({ name: r.name, outcome: r.outcome, documentId: r.documentId, sha256: null, size: null, message: r.message, text: r.text ?? null }));
         repos.importRuns.addItems(runId, repos.importRuns.nextSeq(runId), items, nowOf(ctx));
         return out;
       });
@@ -214,7 +215,7 @@ async function runRows(rc: RowContext, job: Job, runId: number, data: Array<{ ro
   } catch (err) {
     const stopped = new ApiError('job.registerStopped', { cause: causeOf(err) });
     try {
-      ctx.catalogue.transaction(() => repos.importRuns.finish(runId, 'failed', nowOf(ctx), stopped.message));
+      ctx.catalogue.transaction(() => repos.importRuns.finish(runId, 'failed', nowOf(ctx), codedError(stopped)));
     } finally {
       job.finish('failed', nowOf(ctx), stopped);
     }

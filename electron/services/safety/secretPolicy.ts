@@ -21,7 +21,7 @@ import type { AccessPurpose, ServiceContext } from '../context';
 
 /** What a secret original's file name becomes in a report. */
 const HIDDEN_FILE = HIDDEN_SECRET_TEXT;
-const HIDDEN_DUPLICATE = 'Đã có trong danh mục (tài liệu mật).';
+const HIDDEN_DUPLICATE = coded('importNote.secretDuplicate');
 
 /** An audit row's content written in sight of secrets (a saved search): `{ inSightOfSecrets: true }`. */
 function typedInSight(v: unknown): boolean {
@@ -105,8 +105,8 @@ export class SecretPolicy {
   /** One file of an import report: a secret document's file keeps only its outcome. */
   importItem<T extends Pick<ImportRunItem, 'name' | 'documentId' | 'message' | 'outcome'> & Partial<Pick<ImportRunItem, 'sha256' | 'size'>>>(item: T): T {
     if (!this.hidesDocument(item.documentId)) return item;
-    const out = { ...item, name: HIDDEN_FILE, documentId: null, message: item.outcome === 'duplicate' ? HIDDEN_DUPLICATE : null };
-    if ('text' in item) Object.assign(out, { text: null });
+    const said = item.outcome === 'duplicate' ? HIDDEN_DUPLICATE : { message: null, text: null };
+    const out = { ...item, name: HIDDEN_FILE, documentId: null, message: said.message, text: said.text };
     if ('sha256' in item) Object.assign(out, { sha256: null });
     if ('size' in item) Object.assign(out, { size: null });
     return out;

@@ -183,6 +183,12 @@ export const safetyEn: Record<keyof typeof safetyVi, string> = {
   'safety.encryption.encrypt': 'Encrypt the catalogue',
   'safety.encryption.change': 'Change passphrase',
   'safety.encryption.done': 'Encrypted; {n} backups re-encrypted. Remember the passphrase: without it the catalogue cannot be opened.',
+  'safety.encryption.exports.title': 'Exported files still readable in the data folder',
+  'safety.encryption.exports.move': 'Move them to another folder (outside the catalogue’s data folder)',
+  'safety.encryption.exports.folder': 'Folder to receive the exported files',
+  'safety.encryption.exports.remove': 'Remove them (they are kept elsewhere)',
+  'safety.encryption.exports.moved': '{n} exported files or packages moved to: {path}',
+  'safety.encryption.exports.removed': '{n} exported files or packages removed.',
 
   'safety.unlock.title': 'The catalogue is encrypted',
   'safety.unlock.body': 'Enter the passphrase to open {path}.',

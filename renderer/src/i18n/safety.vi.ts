@@ -185,6 +185,12 @@ export const safetyVi = {
   'safety.encryption.encrypt': 'Mã hóa danh mục',
   'safety.encryption.change': 'Đổi mật khẩu',
   'safety.encryption.done': 'Đã mã hóa; {n} bản sao lưu đã được mã hóa lại. Hãy ghi nhớ mật khẩu: không có mật khẩu thì không mở được danh mục.',
+  'safety.encryption.exports.title': 'Các tệp đã xuất còn đọc được trong thư mục dữ liệu',
+  'safety.encryption.exports.move': 'Chuyển chúng sang thư mục khác (ngoài thư mục dữ liệu của kho)',
+  'safety.encryption.exports.folder': 'Thư mục nhận các tệp đã xuất',
+  'safety.encryption.exports.remove': 'Xóa chúng (đã có bản ở nơi khác)',
+  'safety.encryption.exports.moved': 'Đã chuyển {n} tệp hoặc gói đã xuất sang: {path}',
+  'safety.encryption.exports.removed': 'Đã xóa {n} tệp hoặc gói đã xuất.',
 
   'safety.unlock.title': 'Danh mục được mã hóa',
   'safety.unlock.body': 'Nhập mật khẩu để mở danh mục {path}.',

@@ -139,3 +139,8 @@ export function coded<C extends ErrorCode>(code: C, ...[params]: ParamsArgs<C>):
   const text = fieldError(code, ...([params] as ParamsArgs<C>));
   return { message: sentence('vi', text), text };
 }
+
+/** An error as such a text: its Vietnamese sentence and its code and parameters. */
+export function codedError(err: ApiError): { message: string; text: ErrorMessage } {
+  return { message: err.message, text: { code: err.code, params: err.params } as ErrorMessage };
+}

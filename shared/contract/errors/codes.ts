@@ -20,6 +20,7 @@ import { safetyErrors } from './safety';
 import { packageErrors } from './packages';
 import { jobErrors } from './jobs';
 import { backupErrors } from './backups';
+import { importNoteErrors } from './importNotes';
 
 const AREAS = [
   commonErrors,
@@ -33,6 +34,7 @@ const AREAS = [
   safetyErrors,
   intakeErrors,
   importErrors,
+  importNoteErrors,
   readingErrors,
   originalErrors,
   ocrErrors,

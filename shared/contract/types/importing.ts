@@ -2,6 +2,7 @@
  * Records of the import area: import runs and their reports, citations between
  * documents, and the review queue.
  */
+import type { ErrorMessage } from '../errors';
 import type { TextSpan } from '../../parser/types';
 import type { DocumentRecord, ImportOutcome } from '../types';
 
@@ -29,8 +30,10 @@ export interface ImportRun {
   imported: number;
   duplicates: number;
   failed: number;
-  /** Why the run stopped, when it failed. */
+  /** Why the run stopped, when it failed or was interrupted (Vietnamese). */
   error: string | null;
+  /** The same as a code with parameters, for the interface's language (absent for one stored as plain text). */
+  errorText?: ErrorMessage | null;
   /** How many times the run was resumed. */
   resumes: number;
 }
@@ -49,8 +52,10 @@ export interface ImportRunItem {
   documentId: number | null;
   sha256: string | null;
   size: number | null;
-  /** Vietnamese reason for a failure or a duplicate. */
+  /** Vietnamese reason for a failure or a duplicate, or note on an imported file. */
   message: string | null;
+  /** The same as a code with parameters, for the interface's language (absent for a report line stored as plain text). */
+  text?: ErrorMessage | null;
   at: string;
 }
 
@@ -146,8 +151,10 @@ export interface ReviewField {
   field: string;
   value: unknown;
   reason: ReviewReason;
-  /** The reason in words, when the reader or the importer stored one (which document it may duplicate, why OCR is needed). */
+  /** The reason in words, when the reader or the importer stored one (which document it may duplicate, why OCR is needed): Vietnamese. */
   note?: string | null;
+  /** The same reason as a code with parameters, for the interface's language (absent for a reason stored as plain text). */
+  noteText?: ErrorMessage | null;
   /** Where the parser found it in the text (empty: not found in the text). */
   spans: TextSpan[];
   /** The text around the first place it was found. */

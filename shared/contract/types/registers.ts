@@ -1,4 +1,5 @@
 /** Records of the register import and of how a document was read (formats). */
+import type { ErrorMessage } from '../errors';
 import type { RegisterField } from '../../registers/fields';
 
 export interface RegisterColumn {
@@ -43,5 +44,6 @@ export interface DocumentReadingInfo {
   needsOcr: boolean;
   pageCount: number | null;
   /** The register row the document was made from, when it was. */
-  register: { fileName: string; sha256: string; sheet: string; row: number; problems: string[] } | null;
+  /** `problems`: what could not be taken from the row, in Vietnamese; `problemTexts` the same as codes (same order; absent for rows read before they were coded). */
+  register: { fileName: string; sha256: string; sheet: string; row: number; problems: string[]; problemTexts?: ErrorMessage[] } | null;
 }

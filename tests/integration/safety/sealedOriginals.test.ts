@@ -16,7 +16,7 @@ import { ORIGINALS_DIR } from '../../../shared/handover/packageFormat';
 import { uploadCanaryOriginals } from '../../support/canaryOriginals';
 import { docxBytes, pdfBytes } from '../../support/mixedCorpus';
 import { partyDocument } from '../../support/partyDocs';
-import { LEGAL_BASIS, jobResult, packageBatch, sampleFondsReady } from '../../support/handover';
+import { jobResult, listedSampleBatch, packageBatch, sampleFondsReady } from '../../support/handover';
 import { canaryText } from '../../support/secretCanary';
 import { archiveWithFiles, openSafetyApp } from '../../support/safety';
 import { type TestApp, tempDir as makeTempDir, waitForJob } from '../../support/services';
@@ -106,23 +106,7 @@ async function build(): Promise<Built> {
     const { fonds, permanent } = await archiveWithFiles(app);
     await upload(app, { fondsId: fonds.id, fileId: permanent.id }, [{ name: 'bao-cao-mat.txt', bytes: Buffer.from(canaryText()) }]);
     await uploadCanaryOriginals(app, { fondsId: fonds.id, fileId: permanent.id });
-    let batch = await app.call('handover.batches.create', {
-      code: '03/BB-BG',
-      fromOrganizationId: s.from.id,
-      toOrganizationId: s.to.id,
-      recipientKind: 'successor',
-      legalBasis: LEGAL_BASIS,
-      place: 'Buôn Ma Thuột',
-      handoverDate: '2025-08-15',
-      senderRepresentative: 'Nguyễn Văn Bình',
-      senderPosition: 'Chánh Văn phòng Huyện ủy',
-      receiverRepresentative: 'Trần Thị Hoa',
-      receiverPosition: 'Phó Chánh Văn phòng Đảng ủy',
-      condition: 'Tài liệu còn nguyên vẹn.',
-      shelfMetres: 0.1,
-    });
-    batch = await app.call('handover.batches.addFiles', { batchId: batch.id, fileIds: s.files.map((f) => f.id) });
-    batch = await app.call('handover.batches.advance', { id: batch.id, to: 'listed' });
+    const { batch } = await listedSampleBatch(app, '03/BB-BG', s);
     const backup = await app.call('backups.create', { note: 'Trước khi mã hóa (bản gốc chưa niêm phong)' });
     const result = await app.call('catalogue.setPassphrase', { next: PASSPHRASE });
     expect(result.backupProblems).toEqual([]);

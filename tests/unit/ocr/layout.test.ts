@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sentence } from '../../../shared/contract/errors';
 import { fieldPlaces, lowConfidenceFields, reviewOcrFields } from '../../../shared/ocr/fieldBoxes';
 import { type RecognisedWord, ocrText } from '../../../shared/ocr/ocrText';
 import { type GreyImage, estimatePageLie } from '../../../shared/ocr/skew';
@@ -76,6 +77,7 @@ describe('OCR text and where fields were read', () => {
     expect(lowConfidenceFields(placed, parsed.spans)).not.toHaveProperty('docType');
     const reasons = reviewOcrFields(parsed, placed);
     expect(parsed.review).toContain('numberSymbol');
-    expect(reasons['numberSymbol']).toMatch(/OCR.*52%/);
+    expect(sentence('vi', reasons['numberSymbol']!)).toBe('đọc từ chữ nhận dạng (OCR) kém tin cậy (52%)');
+    expect(sentence('en', reasons['numberSymbol']!)).toBe('read from text recognition (OCR) of low confidence (52%)');
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildSegments, cleanCell, cleanInline } from '../../../shared/parser/clean';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSegments, cleanCell, cleanInline, withLineCache } from '../../../shared/parser/clean';
+import { SEEDS_DIR } from '../../support/paths';
 import { spanOf } from '../../../shared/parser/piece';
 import { lines, segsOf } from './helpers';
 
@@ -90,4 +93,31 @@ describe('buildSegments', () => {
   it('folds each segment for matching', () => {
     expect(segsOf('ĐẮK LẮK Uỷ')[0]!.folded).toBe('dak lak uy');
   });
+
+  it('gives every window the same segments when the lines of one text are cleaned once', () => {
+    const seed = fs.readFileSync(path.join(SEEDS_DIR, fs.readdirSync(SEEDS_DIR).find((n) => n.endsWith('.txt'))!), 'utf8');
+    // A header run together on one line (cut into pieces), blank lines, a border line, columns.
+    const text = `TỈNH ỦY ĐẮK LẮK *Số 12-KL/TU ĐẢNG CỘNG SẢN VIỆT NAM Đắk Lắk, ngày 14 tháng 5 năm 2025 KẾT LUẬN của Ban Thường vụ\n\n| |\n${seed}`;
+    const mid = text.indexOf('\n', text.length >> 1) + 1;
+    const windows: Array<[number, number, number?]> = [
+      [0, text.length],
+      [0, 8000, 150],
+      [mid, text.length],
+      [mid, mid + 700],
+      [0, text.length, 5],
+      [mid, text.length],
+    ];
+    const plain = windows.map(([from, to, max]) => buildSegments(text, from, Math.min(to, text.length), max));
+    const cached = withLineCache(text, () => windows.map(([from, to, max]) => buildSegments(text, from, Math.min(to, text.length), max)));
+    expect(plain[0]!.length).toBeGreaterThan(20);
+    expect(plain[4]).toHaveLength(5);
+    expect(cached).toEqual(plain);
+    // Each window numbers its lines from its own start, even where it reuses another's.
+    const first = cached[2]![0]!;
+    const sameInWhole = cached[0]!.find((g) => g.map[0] === first.map[0])!;
+    expect(first.line).toBeLessThan(5);
+    expect(sameInWhole.line).toBeGreaterThan(first.line + 10);
+    expect(cached[5]).not.toBe(cached[2]);
+  });
 });
+

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sentence } from '../../../shared/contract/errors';
 import { fieldOfHeader, findHeaderRow, suggestMapping } from '../../../shared/registers/fields';
 import { parseRegisterDate, readRegisterRow } from '../../../shared/registers/values';
 
@@ -82,7 +83,8 @@ describe('register values', () => {
     const bad = readRegisterRow(['', '31/02/2024', 'báo cáo', '', '', '', 'bản sao'], mapping);
     expect(bad.fields.issueDate).toBeNull();
     expect(bad.reviewFields).toEqual(['numberSymbol', 'issueDate', 'docType', 'issuer']);
-    expect(bad.problems).toEqual(['Ngày “31/02/2024” không đọc được thành một ngày đầy đủ: để trống, cần rà soát.']);
+    expect(bad.problems.map((p) => sentence('vi', p))).toEqual(['Ngày “31/02/2024” không đọc được thành một ngày đầy đủ: để trống, cần rà soát.']);
+    expect(bad.problems.map((p) => sentence('en', p))).toEqual(['The date “31/02/2024” does not read as a whole day: left empty, to be reviewed.']);
     expect(readRegisterRow(['', '', '', '', '', '', ''], mapping).empty).toBe(true);
   });
 });

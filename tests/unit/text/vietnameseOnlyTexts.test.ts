@@ -52,22 +52,10 @@ const CONTENT = [
 const NOT_YET_CODED = [
   'handlers/review.ts: … ký tự',
   'import/decodeText.ts: nfd→nfc (dấu kết hợp quá 30 liền nhau được tá',
-  'import/extractText.ts: lớp chữ của PDF bị lỗi phông (mã chữ sai), cầ',
-  'import/extractText.ts: lớp chữ của PDF có thể bị lỗi phông (nhiều chữ',
   'import/extractText.ts: lớp chữ hỏng',
   'import/extractText.ts: lớp chữ đáng ngờ',
   'import/extractText.ts: …→unicode (phông chữ)',
   'import/formats/spreadsheet.ts: …→unicode (phông chữ)',
-  'import/importDocument.ts: Tệp này (cùng nội dung từng byte) đã có tr',
-  'import/importDocument.ts: một văn bản đã bị gỡ',
-  'import/importDocument.ts: cần nhận dạng chữ (OCR)',
-  'import/importDocument.ts: Đã nhập bản gốc; ….',
-  'import/importDocument.ts: Đã nhập; …: chờ người lưu trữ xem xét.',
-  'import/runs.ts: Lần nhập bị dừng đột ngột (chương trình bị đóng ',
-  'import/sameDocument.ts: Cùng … đã có trong phông: tệp được lưu thêm',
-  'import/sameDocument.ts: có thể trùng với … đã có trong phông',
-  'registers/registerImport.ts: Hồ sơ số “…” chưa có trong phông: văn bả',
-  'safety/secretPolicy.ts: Đã có trong danh mục (tài liệu mật).',
 ];
 
 const KEY_LENGTH = 45;

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { BatchDetail } from '@shared/contract/types/handover';
-import { useMutation } from '../../api/hooks';
+import { useMutation, useQuery } from '../../api/hooks';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useLocale, useT } from '../../i18n';
 import { errorMessage } from '../../util/errors';
@@ -34,6 +34,7 @@ export function BatchActions({ detail, onChange, reload }: { detail: BatchDetail
   const reopen = useMutation('handover.batches.reopen');
   const recordReceipt = useMutation('handover.batches.recordReceipt');
   const startPackaging = useMutation('handover.package.start');
+  const encrypted = useQuery('catalogue.encryption', {}).data?.encrypted ?? false;
 
   // Nothing is left to do on a received batch, nor on one received from elsewhere.
   if (detail.direction !== 'outgoing' || detail.status === 'received') return null;
@@ -91,7 +92,7 @@ export function BatchActions({ detail, onChange, reload }: { detail: BatchDetail
 
       {detail.status === 'listed' || detail.status === 'packed' ? (
         <div className="hv-pack">
-          <Field id="hv-target" label={t('handover.batch.packTarget')} wide>
+          <Field id="hv-target" label={encrypted ? t('handover.batch.packTargetEncrypted') : t('handover.batch.packTarget')} wide>
             <input id="hv-target" value={target} onChange={(e) => setTarget(e.target.value)} placeholder={detail.package?.path ?? ''} disabled={packing} data-testid="hv-target" />
           </Field>
           <button

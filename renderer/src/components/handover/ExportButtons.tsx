@@ -1,11 +1,16 @@
-/** The forms of a batch or a fonds, one button per format; each writes the file and offers a download. */
+/**
+ * The forms of a batch or a fonds, one button per format; each writes the file where the user
+ * says (or into the exports folder) and offers a download. An encrypted catalogue keeps no
+ * readable export in its data folder: it needs a place, or (browser) gives a download only.
+ */
 import { useState } from 'react';
 import type { ExportForm, ExportFormat } from '@shared/contract/types/handover';
 import { hostKind } from '../../api/client';
-import { useMutation } from '../../api/hooks';
+import { useMutation, useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
+import { FolderField } from '../common/FolderField';
 import { downloadBase64 } from './download';
 
 const BATCH_FORMS: Array<[ExportForm, ExportFormat[]]> = [
@@ -30,6 +35,9 @@ export function ExportButtons({ scope }: { scope: { batchId: number } | { fondsI
   const t = useT();
   const [busy, setBusy] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [downloaded, setDownloaded] = useState<string | null>(null);
+  const [target, setTarget] = useState('');
+  const encrypted = useQuery('catalogue.encryption', {}).data?.encrypted ?? false;
   const [error, setError] = useState<string | null>(null);
   const forms = 'batchId' in scope ? BATCH_FORMS : FONDS_FORMS;
   // Writing a form changes no record a view shows.
@@ -39,9 +47,12 @@ export function ExportButtons({ scope }: { scope: { batchId: number } | { fondsI
     setBusy(`${form}-${format}`);
     setError(null);
     setSaved(null);
+    setDownloaded(null);
     try {
-      const r = await exportForm.send({ ...scope, form, format, download: hostKind === 'web' });
+      const out = target.trim();
+      const r = await exportForm.send({ ...scope, form, format, download: hostKind === 'web', ...(out ? { out } : {}) });
       setSaved(r.path);
+      if (r.path === null) setDownloaded(r.fileName);
       if (r.contentBase64) downloadBase64(r.contentBase64, r.fileName, r.mediaType);
     } catch (err) {
       setError(errorMessage(err));
@@ -54,6 +65,14 @@ export function ExportButtons({ scope }: { scope: { batchId: number } | { fondsI
     <section className="panel hv-exports" data-testid="hv-exports">
       <h2 className="section-title">{t('handover.exports')}</h2>
       <ErrorBanner message={error} testId="hv-export-error" />
+      <FolderField
+        id="hv-export-target"
+        label={encrypted ? t('handover.exports.targetEncrypted') : t('handover.exports.target')}
+        value={target}
+        onChange={setTarget}
+        disabled={busy !== null}
+        testId="hv-export-target"
+      />
       <table className="hv-export-table">
         <tbody>
           {forms.map(([form, formats]) => (
@@ -81,8 +100,12 @@ export function ExportButtons({ scope }: { scope: { batchId: number } | { fondsI
         <p className="muted break" data-testid="hv-export-saved">
           {t('handover.export.saved', { path: saved })}
         </p>
+      ) : downloaded ? (
+        <p className="muted break" data-testid="hv-export-downloaded">
+          {t('handover.export.downloaded', { name: downloaded })}
+        </p>
       ) : (
-        <p className="muted">{t('handover.exports.note')}</p>
+        <p className="muted">{encrypted ? t('handover.exports.noteEncrypted') : t('handover.exports.note')}</p>
       )}
     </section>
   );

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { ImportOutcome } from '@shared/contract/types';
 import { useLazyQuery, useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
+import { textOf } from '../../util/errors';
 import { formatDateTime } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Pager } from '../common/Pager';
@@ -16,6 +17,7 @@ const OUTCOME_CLASS = { imported: 'ok-text', duplicate: 'warn-text', failed: 'er
 
 export function ImportRunReport({ runId }: { runId: number }) {
   const t = useT();
+  const locale = useLocale();
   const navigate = useAppStore((s) => s.navigate);
   const [outcome, setOutcome] = useState<ImportOutcome | undefined>(undefined);
   const [offset, setOffset] = useState(0);
@@ -66,7 +68,11 @@ export function ImportRunReport({ runId }: { runId: number }) {
           ) : null}
           {run ? <RunCounts run={run} /> : null}
           {run ? <p className="muted break">{t('import.runs.sources')}: {run.sources.join(', ')}</p> : null}
-          {run?.error ? <p className="warn-text">{run.error}</p> : null}
+          {run?.error ? (
+            <p className="warn-text" data-testid="import-run-error">
+              {textOf({ message: run.error, text: run.errorText }, locale)}
+            </p>
+          ) : null}
         </div>
         <div className="view-actions">
           <button type="button" onClick={() => void load()} data-testid="import-report-refresh">
@@ -123,7 +129,7 @@ export function ImportRunReport({ runId }: { runId: number }) {
                   <span className={OUTCOME_CLASS[item.outcome]}>{t(`import.outcome.${item.outcome}`)}</span>
                 </td>
                 <td>
-                  {item.message ? <span>{item.message} </span> : null}
+                  {item.message ? <span data-testid="import-report-note">{textOf(item, locale)} </span> : null}
                   {item.documentId !== null ? (
                     <button type="button" className="link" onClick={() => navigate({ kind: 'document', documentId: item.documentId! })} data-testid="import-report-open">
                       {t('import.open')}

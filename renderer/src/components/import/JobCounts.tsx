@@ -1,10 +1,12 @@
 /** An import job's state, progress bar and counts (imported, duplicate, failed) and its error. */
 import type { JobStatus } from '@shared/contract/types';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
+import { jobErrorText } from '../../util/errors';
 
 /** `testPrefix` names the test ids (`import-state`, `register-count-failed`…). */
 export function JobCounts({ status, testPrefix }: { status: JobStatus; testPrefix: string }) {
   const t = useT();
+  const locale = useLocale();
   const progress = t('import.progress', { processed: status.processed, total: status.total });
   return (
     <>
@@ -24,7 +26,7 @@ export function JobCounts({ status, testPrefix }: { status: JobStatus; testPrefi
           {t('import.failed', { n: status.failed })}
         </span>
       </div>
-      {status.error ? <p className="error-banner">{status.error}</p> : null}
+      {status.error ? <p className="error-banner">{jobErrorText(status, locale)}</p> : null}
     </>
   );
 }

@@ -4,12 +4,14 @@
  * legacy encoding, or a row of a register.
  */
 import { useQuery } from '../../api/hooks';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
+import { textsOf } from '../../util/errors';
 import { encodingLabel } from './registerForm';
 import './registers.css';
 
 export function ReadingNotice({ documentId }: { documentId: number }) {
   const t = useT();
+  const locale = useLocale();
   // A detail: the view works without it, so a failure here stays silent.
   const info = useQuery('documents.readingInfo', { id: documentId }).data;
 
@@ -37,7 +39,7 @@ export function ReadingNotice({ documentId }: { documentId: number }) {
       ) : null}
       {info.register ? (
         <p className="muted reading-note" data-testid="reading-register">
-          {t('import.reading.register', { file: info.register.fileName, row: info.register.row })} {info.register.problems.join(' ')}
+          {t('import.reading.register', { file: info.register.fileName, row: info.register.row })} {textsOf(info.register.problems, info.register.problemTexts, locale).join(' ')}
         </p>
       ) : null}
     </>

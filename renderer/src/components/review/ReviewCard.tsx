@@ -9,7 +9,7 @@ import { useMutation } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { useT } from '../../i18n';
 import { formatDate } from '../../util/format';
-import { errorMessage, fieldErrors } from '../../util/errors';
+import { errorMessage, fieldErrors, textOf } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { EDITABLE, FIELD_LABELS, displayValue, fromInput, toInput } from './reviewFields';
 import { DateInput } from '../common/DateInput';
@@ -116,7 +116,11 @@ export function ReviewCard({ item, onConfirmed }: { item: ReviewItem; onConfirme
                 <td className="nowrap">
                   <label htmlFor={inputId}>{label}</label>
                   <div className={f.reason === 'doubtful' || f.reason === 'duplicate' ? 'warn-text review-reason' : 'muted review-reason'}>{t(`import.review.reason.${f.reason}`)}</div>
-                  {f.reason === 'duplicate' && f.note ? <div className="muted review-reason" data-testid="review-note">{f.note}</div> : null}
+                  {f.reason === 'duplicate' && f.note ? (
+                    <div className="muted review-reason" data-testid="review-note">
+                      {textOf({ message: f.note, text: f.noteText })}
+                    </div>
+                  ) : null}
                 </td>
                 <td className="review-value">
                   {editing && kind && selected.has(f.field) ? (

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReviewField } from '@shared/contract/types/importing';
 import { useT } from '../../i18n';
+import { textOf } from '../../util/errors';
 import { DateInput } from '../common/DateInput';
 import { EDITABLE, FIELD_LABELS, displayValue, toInput } from './reviewFields';
 
@@ -64,7 +65,7 @@ export function ReviewWalkField({ field: f, active, editing, corrected, error, o
       <div className="review-walk-label">
         {editing ? <label htmlFor={inputId}>{label}</label> : <strong>{label}</strong>}
         <span className={f.reason === 'doubtful' || f.reason === 'duplicate' ? 'warn-text review-reason' : 'muted review-reason'}> · {t(`import.review.reason.${f.reason}`)}</span>
-        {f.reason === 'duplicate' && f.note ? <span className="muted review-reason"> ({f.note})</span> : null}
+        {f.reason === 'duplicate' && f.note ? <span className="muted review-reason"> ({textOf({ message: f.note, text: f.noteText })})</span> : null}
         {corrected !== undefined ? <span className="review-corrected"> · {t('review.walk.corrected')}</span> : null}
       </div>
       {editing && kind ? (

@@ -1,23 +1,43 @@
-/** Mã hóa danh mục: encrypt it with a passphrase, or change the passphrase. */
-import { type FormEvent, useState } from 'react';
+/**
+ * Mã hóa danh mục: encrypt it with a passphrase, or change the passphrase. Exports made earlier
+ * into the exports folder make the service refuse, naming them: the form then asks whether to move
+ * them to a folder outside the data folder or to remove them, and sends the answer with the passphrase.
+ */
+import { type FormEvent, useEffect, useState } from 'react';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { fieldErrors } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
+import { FolderField } from '../common/FolderField';
+
+type ExportsChoice = 'move' | 'remove';
+
+const codeOf = (err: unknown): string | null => (err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : null);
 
 export function EncryptionForm() {
   const t = useT();
   const [form, setForm] = useState({ current: '', next: '', repeat: '' });
   const [mismatch, setMismatch] = useState(false);
+  // Asked once the service named exports in the data folder; kept while the user answers.
+  const [exportsAsked, setExportsAsked] = useState(false);
+  const [exportsChoice, setExportsChoice] = useState<ExportsChoice>('move');
+  const [moveTo, setMoveTo] = useState('');
   const status = useQuery('catalogue.encryption', {});
   const change = useMutation('catalogue.setPassphrase');
+  const failedOn = codeOf(change.failure);
+  useEffect(() => {
+    if (failedOn === 'passphrase.exportsInDataFolder') setExportsAsked(true);
+  }, [failedOn]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (form.next !== form.repeat) return setMismatch(true);
     setMismatch(false);
-    if (await change.run({ next: form.next, ...(status.data?.encrypted ? { current: form.current } : {}) })) {
+    const exportsAnswer = !exportsAsked ? {} : exportsChoice === 'remove' ? { removeExports: true as const } : moveTo.trim() ? { moveExportsTo: moveTo.trim() } : {};
+    if (await change.run({ next: form.next, ...(status.data?.encrypted ? { current: form.current } : {}), ...exportsAnswer })) {
       setForm({ current: '', next: '', repeat: '' });
+      setExportsAsked(false);
+      setMoveTo('');
     }
   };
   const enc = status.data;
@@ -46,10 +66,32 @@ export function EncryptionForm() {
       </p>
       <p className="muted">{t('safety.encryption.originalsNote')}</p>
       {change.result ? <p className="safety-ok">✓ {t('safety.encryption.done', { n: change.result.backupsRekeyed })}</p> : null}
+      {change.result && change.result.exportsMoved.length > 0 ? (
+        <p className="safety-ok break" data-testid="encryption-exports-moved">
+          {t('safety.encryption.exports.moved', { n: change.result.exportsMoved.length, path: change.result.exportsMoved.map((p) => p.replace(/[/\\][^/\\]*$/, '')).filter((d, i, all) => all.indexOf(d) === i).join(', ') })}
+        </p>
+      ) : null}
+      {change.result && change.result.exportsRemoved.length > 0 ? <p className="safety-ok">{t('safety.encryption.exports.removed', { n: change.result.exportsRemoved.length })}</p> : null}
       <form className="form-grid" onSubmit={(e) => void submit(e)} data-testid="encryption-form">
         {enc.encrypted ? input('current', t('safety.encryption.current'), errors.current) : null}
         {input('next', t('safety.encryption.next'), errors.next)}
         {input('repeat', t('safety.encryption.repeat'), mismatch ? t('safety.encryption.mismatch') : null)}
+        {exportsAsked ? (
+          <fieldset className="field field-wide radio-group" data-testid="encryption-exports">
+            <legend>{t('safety.encryption.exports.title')}</legend>
+            <label className="radio">
+              <input type="radio" name="encryption-exports" checked={exportsChoice === 'move'} onChange={() => setExportsChoice('move')} data-testid="encryption-exports-move" />{' '}
+              {t('safety.encryption.exports.move')}
+            </label>
+            <label className="radio">
+              <input type="radio" name="encryption-exports" checked={exportsChoice === 'remove'} onChange={() => setExportsChoice('remove')} data-testid="encryption-exports-remove" />{' '}
+              {t('safety.encryption.exports.remove')}
+            </label>
+          </fieldset>
+        ) : null}
+        {exportsAsked && exportsChoice === 'move' ? (
+          <FolderField id="encryption-exports-folder" label={t('safety.encryption.exports.folder')} value={moveTo} onChange={setMoveTo} error={errors.moveExportsTo} testId="encryption-exports-folder" />
+        ) : null}
         <ErrorBanner message={change.error} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={change.busy || form.next.length < 8} data-testid="encryption-submit">
