@@ -227,10 +227,16 @@ describe('encrypt leaves no readable copy of the records under the data folder',
       leaveCrashLeftovers(dir, path.join(dir, 'catalogue.sqlite'));
       fs.mkdirSync(exportsDir, { recursive: true });
       fs.copyFileSync(path.join(outside, Object.keys(delivered).find((f) => f.endsWith('.csv') && !f.includes('goi-ban-giao'))!), path.join(exportsDir, 'muc-luc-cu.csv'));
+      // A receipt written for a received package (a digest and counts, no record) is no deliverable
+      // of the records: it neither blocks the change nor is removed.
+      const receipt = path.join(exportsDir, 'bien-nhan-07_bb-bg-1a2b3c4d.json');
+      const receiptText = JSON.stringify({ format: 'kholuu-handover-receipt', version: 1, batchCode: '07/BB-BG', counts: { files: 2 } });
+      fs.writeFileSync(receipt, receiptText);
       const again = { current: 'mật khẩu dài của văn phòng', next: 'một mật khẩu khác hẳn' };
       expect((await callError(app, 'catalogue.setPassphrase', again)).code).toBe('passphrase.exportsInDataFolder');
       const changed = await app.call('catalogue.setPassphrase', { ...again, removeExports: true });
       expect(changed.exportsRemoved).toEqual(['muc-luc-cu.csv']);
+      expect(fs.readFileSync(receipt, 'utf8')).toBe(receiptText);
       expect(readableCanaries(dir)).toEqual([]);
       // Still the same records, behind the new passphrase, and their originals open as imported.
       expect((await app.call('app.counts', {})).documents).toBeGreaterThan(3);
