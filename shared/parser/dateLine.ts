@@ -29,9 +29,19 @@ export function parseVietnameseDate(text: string): string | null {
 const PLACE = String.raw`([a-z][a-z0-9'’.\- ]{0,40}?)\s?,?\s?`;
 /** A slot in `ngày … tháng … năm …`, possibly left blank with spaces or dots. */
 const SLOT = String.raw`[\s.…]{0,20}`;
+/**
+ * The month word. Between `ngày` and `năm` only `tháng` can stand, so a scan's misreading of its
+ * italic vowel (`thúng`, `thảng`, `thòng`) still reads: one letter between `th` and `ng`.
+ */
+const MONTH_WORD = String.raw`th[a-z]ng`;
 const WORDS_RE = new RegExp(
-  String.raw`^(?:${PLACE})?(ngay${SLOT}(\d{1,2})?${SLOT}thang${SLOT}(\d{1,2})?${SLOT}nam${SLOT}(\d{4})?)\s?\.?$`,
+  String.raw`^(?:${PLACE})?(ngay${SLOT}(\d{1,2})?${SLOT}${MONTH_WORD}${SLOT}(\d{1,2})?${SLOT}nam${SLOT}(\d{4})?)\s?\.?$`,
 );
+/**
+ * The `*` printed under the issuer, on the dateline's row of a scan, is read as a stray mark before
+ * the place (`x Đắk Lắk, ngày …`, `x- Hà Nội, …`, `. Hà Nội, …`): a lone `x`, `*` or dot with dashes.
+ */
+const STRAY_LEAD_RE = /^[x*×.·•][-–.]?\s+(?=\p{Lu})/u;
 const DIGITS_RE = new RegExp(String.raw`^(?:${PLACE})?(ngay\s?(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4}))\s?\.?$`);
 
 const LEFT_CELL_RE = /^(?:\p{Lu}{3,}\s)+(?=\p{Lu}\p{Ll})/u;
@@ -51,6 +61,8 @@ export interface PlaceDate {
 /** Reads the place-and-date line `Đắk Lăk, ngày 14 tháng 5 năm 2025` (place kept as written). */
 export function readPlaceDate(seg: Seg): PlaceDate | null {
   if (seg.text.length > 120 || !seg.folded.includes('ngay')) return null;
+  const stray = STRAY_LEAD_RE.exec(seg.text);
+  if (stray) return readPlaceDate(subSeg(seg, stray[0].length));
   const m = WORDS_RE.exec(seg.folded) ?? DIGITS_RE.exec(seg.folded);
   if (!m) return null;
   let place: Piece | null = null;

@@ -39,7 +39,8 @@ const END_ONE = String.raw`(?![\p{L}\p{N}/-])`;
 // `Số:`, `SỐ`, and the same without its accents (`So:`), as OCR and plain-ASCII copies give it.
 // `S 291/QĐ-UBDT`: a text layer that lost the letter with a stacked diacritic.
 // `Nghị quyết số: 653/2019/UBTVQH14`: some bodies print the type word before the label (with its colon).
-const LABEL_RE = /^(?:S(?:[ốỐôÔoO]\s?[:.]?\s?|\s(?=\d))|(?:Nghị quyết|Quyết định|Chỉ thị|Nghị định|Thông tư|Công văn|Kế hoạch|Thông báo|Chương trình|Hướng dẫn|Quy chế|Quy định|Tờ trình|Báo cáo|Kết luận) số\s?:\s?)/u;
+// `S291/QĐ-UBDT`: a scan that lost the `ố` and the space, a number and its slash right after.
+const LABEL_RE = /^(?:S(?:[ốỐôÔoO]\s?[:.]?\s?|\s(?=\d)|(?=\d{1,6}\/))|(?:Nghị quyết|Quyết định|Chỉ thị|Nghị định|Thông tư|Công văn|Kế hoạch|Thông báo|Chương trình|Hướng dẫn|Quy chế|Quy định|Tờ trình|Báo cáo|Kết luận) số\s?:\s?)/u;
 const PARTY_AT_START = new RegExp(`^${PARTY_SYMBOL}${END}`, 'u');
 const STATE_AT_START = new RegExp(`^${STATE_SYMBOL}${END}`, 'u');
 const STATE_ONE_AT_START = new RegExp(`^${STATE_ONE_GROUP}${END_ONE}`, 'u');
@@ -48,6 +49,13 @@ const STATE_SPACED_AT_START = new RegExp(
   String.raw`^(\d{1,6}[a-z]?) ?(?:\/ ?(\d{4}) ?)?\/ ?(\p{Lu}\p{L}{0,7})(?:-(${ISSUER}))?${END_ONE}`,
   'u',
 );
+/**
+ * `Số: 14NQ-HĐND`, `Số: 187VTLTNN-VP`: a scan that lost the slash after the number. A number glued
+ * to a code in capitals, then `-` and the issuer, has one reading: the State shape
+ * (`14/NQ-HĐND`) — the party shape puts `-` right after the number. Read only after a `Số` label
+ * and flagged for review.
+ */
+const STATE_LOST_SLASH_AT_START = new RegExp(String.raw`^(\d{1,6})(\p{Lu}\p{L}{0,7})-(${ISSUER})${END}`, 'u');
 /** `Số     -KH/HU`: a number left blank for the clerk to fill in; the type is still printed. */
 const BLANK_AT_START = new RegExp(
   String.raw`^[.…\s]{0,12}-[ \t]?(\p{Lu}\p{L}{0,4})[ \t]?\/[ \t]?(${ISSUER})${END}`,
@@ -76,6 +84,8 @@ export interface NumberRead {
   end: number;
   /** No `Số` label: a bare symbol line, less certain. */
   bare: boolean;
+  /** A character the copy lost was put back by the shape (`14NQ-HĐND` → `14/NQ-HĐND`): to be checked. */
+  repaired?: boolean;
 }
 
 /**
@@ -124,6 +134,21 @@ function readNumberAt(seg: Seg): NumberRead | null {
     };
   }
   if (!label) return null;
+  const glued = STATE_LOST_SLASH_AT_START.exec(rest);
+  if (glued) {
+    const symEnd = at + glued[0].length;
+    const typeStart = at + glued[1]!.length;
+    return {
+      numberSymbol: normalizeNumberSymbol(`${glued[1]}/${glued[2]}-${glued[3]}`),
+      piece: slicePiece(seg, at, symEnd),
+      form: 'state',
+      abbr: glued[2]!,
+      abbrPiece: slicePiece(seg, typeStart, typeStart + glued[2]!.length),
+      end: symEnd,
+      bare: false,
+      repaired: true,
+    };
+  }
   const old = OLD_STATE_AT_START.exec(rest);
   if (old) {
     return {

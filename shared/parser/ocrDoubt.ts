@@ -9,7 +9,8 @@ import type { MetadataField, ParsedMetadata, TextSpan } from './types';
  * - Tesseract's Vietnamese model reads the hook above a capital as an acute or a tilde (`TỈNH` →
  *   `TÍNH`, `TĨNH`). In a body's name the word right after the kind of body (`ỦY BAN NHÂN DÂN`,
  *   `HỘI ĐỒNG NHÂN DÂN`, `ĐẢNG BỘ` …) or opening it (`TỈNH ỦY`) can only be the locality word
- *   `TỈNH`, so that word is restored. A place name (`HÀ TĨNH`, `TỊNH BIÊN`) never stands there.
+ *   `TỈNH`, so that word is restored (and, read as `TỈNH` with little confidence, trusted). A
+ *   place name (`HÀ TĨNH`, `TỊNH BIÊN`) never stands there.
  * - A value read from words the recogniser was unsure of is more often wrong than right: it is
  *   left empty and listed for review (a wrong value is worse than an empty one). Dates and the
  *   type are checked by their own readers (a real calendar date, a closed list of types).
@@ -37,18 +38,26 @@ const SYMBOL_FIELDS: readonly MetadataField[] = ['numberSymbol', 'citations'];
 const BEFORE_LOCALITY = ['uy ban nhan dan', 'hoi dong nhan dan', 'ubnd', 'hdnd', 'dang bo', 'ban thuong vu', 'thuong truc'];
 const LOCALITY_MISREAD = new Set(['TÍNH', 'TĨNH', 'TINH', 'TỊNH', 'TÌNH']);
 
+/** Where in a name's words only the locality word `TỈNH` can stand, read as it or as a misreading. */
+function localitySlots(words: readonly string[]): number[] {
+  const slots: number[] = [];
+  for (let i = 0; i < words.length - 1; i++) {
+    if (words[i] !== 'TỈNH' && !LOCALITY_MISREAD.has(words[i]!)) continue;
+    const before = fold(words.slice(0, i).join(' '));
+    const opens = i === 0 && fold(words[1]!) === 'uy';
+    if (opens || BEFORE_LOCALITY.some((b) => before.endsWith(b))) slots.push(i);
+  }
+  return slots;
+}
+
 /** `ỦY BAN NHÂN DÂN TÍNH NGHỆ AN` → `… TỈNH NGHỆ AN`; `TÍNH ỦY …` → `TỈNH ỦY …`. Null when nothing changes. */
 export function restoreLocalityWord(name: string): string | null {
   const words = name.split(' ');
   let changed = false;
-  for (let i = 0; i < words.length - 1; i++) {
-    if (!LOCALITY_MISREAD.has(words[i]!)) continue;
-    const before = fold(words.slice(0, i).join(' '));
-    const opens = i === 0 && fold(words[1]!) === 'uy';
-    if (opens || BEFORE_LOCALITY.some((b) => before.endsWith(b))) {
-      words[i] = 'TỈNH';
-      changed = true;
-    }
+  for (const i of localitySlots(words)) {
+    if (words[i] === 'TỈNH') continue;
+    words[i] = 'TỈNH';
+    changed = true;
   }
   return changed ? words.join(' ') : null;
 }
@@ -104,10 +113,9 @@ export function checkOcrFields(meta: ParsedMetadata, sources: FieldSources, page
   for (const f of ['issuer', 'parentIssuer'] as const) {
     const v = meta[f];
     const fixed = v ? restoreLocalityWord(v) : null;
-    if (fixed) {
-      meta[f] = fixed;
-      restored.add(f);
-    }
+    if (fixed) meta[f] = fixed;
+    // Read as TỈNH already, however unsure the recogniser was: its place says what it is.
+    if (fixed || (v && localitySlots(v.split(' ')).length > 0)) restored.add(f);
   }
   const words = ocrWords(pages);
   if (words.length === 0) return doubts;
@@ -115,7 +123,7 @@ export function checkOcrFields(meta: ParsedMetadata, sources: FieldSources, page
     const offsets = sources.pieces[f]?.flatMap((p) => p.map) ?? sources.spans[f]?.flatMap((s) => Array.from({ length: s.end - s.start }, (_, i) => s.start + i)) ?? [];
     if (offsets.length === 0) return;
     // The restored locality word was read by its place in the name, not by its letters.
-    const skip = (w: OcrWord) => restored.has(f) && LOCALITY_MISREAD.has(w.text);
+    const skip = (w: OcrWord) => restored.has(f) && (w.text === 'TỈNH' || LOCALITY_MISREAD.has(w.text));
     if (lowestOver(words, offsets, skip) >= threshold) return;
     const v = meta[f];
     (meta as unknown as Record<string, unknown>)[f] = Array.isArray(v) ? [] : null;

@@ -48,7 +48,7 @@ function parseText(text: string, pages: readonly PlacedPage[] | undefined): Pars
   // ---- header: from positions where the reader knew them, else from the text ----
   const h = readHeaderBlock(text, region, readLayoutHeader(text, pages, region));
   const num = h.number;
-  if (num?.bare) doubts.add('numberSymbol');
+  if (num?.bare || num?.repaired) doubts.add('numberSymbol');
   put('numberSymbol', num?.piece);
   put('docType', h.docTypePiece);
   // The printed type and the number's abbreviation disagree: one of them is a typo.

@@ -4,7 +4,9 @@
  * text with each word's box and range kept.
  */
 import type { PlacedPage } from '../../../shared/parser/layout';
+import { confirmCapitals } from '../../../shared/ocr/capitals';
 import { type RecognisedPage, ocrText, pageConfidence } from '../../../shared/ocr/ocrText';
+import { placeStrayWords } from '../../../shared/ocr/strayWords';
 import type { OcrEngine } from './engine';
 import { type ImageFile, greyPage, openImage } from './images';
 import { PdfPages } from './pdfPages';
@@ -40,7 +42,10 @@ async function readPages(count: number, run: OcrRun, readOne: (index: number) =>
       }, run.signal),
     ),
   );
-  const { text, pages: placed } = ocrText(pages);
+  // Body words the page layout read out of place go back to their lines; tones of words in
+  // capitals (headers, titles) are confirmed from the same words in the body.
+  const joined = ocrText(pages.map(placeStrayWords));
+  const { text, pages: placed } = confirmCapitals(joined.text, joined.pages);
   return { text, pages: placed, confidence: pageConfidence(pages.flatMap((p) => p.words)), pageCount: count };
 }
 

@@ -19,6 +19,25 @@ describe('number line', () => {
     expect(readNumberLine(segOf('SỐ 178/2024/NĐ-CP'))!.numberSymbol).toBe('178/2024/NĐ-CP');
   });
 
+  it('puts back the slash a scan lost after a State number, and says it was repaired', () => {
+    const r = readNumberLine(segOf('Số: 27KH-UBND Lào Cai, ngày 3 tháng 4 năm 2024'))!;
+    expect(r.numberSymbol).toBe('27/KH-UBND');
+    expect(r.form).toBe('state');
+    expect(r.abbr).toBe('KH');
+    expect(r.repaired).toBe(true);
+    expect(readNumberLine(segOf('Số: 52SNV-TCBC'))!.numberSymbol).toBe('52/SNV-TCBC');
+    // Only after a `Số` label; a sound number is not marked repaired.
+    expect(readNumberLine(segOf('27KH-UBND'))).toBeNull();
+    expect(readNumberLine(segOf('Số: 27/KH-UBND'))!.repaired).toBeUndefined();
+    // The party shape has `-` after the number: `27-KH/TU` is read as it is.
+    expect(readNumberLine(segOf('Số 27-KH/TU'))!.numberSymbol).toBe('27-KH/TU');
+  });
+
+  it('reads a number whose label a scan cut to its `S`', () => {
+    expect(readNumberLine(segOf('S53/QĐ-UBND'))!.numberSymbol).toBe('53/QĐ-UBND');
+    expect(readNumberLine(segOf('S53/QĐ-UBND'))!.bare).toBe(false);
+  });
+
   it('reads a blank number as no number but keeps the type abbreviation', () => {
     const r = readNumberLine(segOf('Số      -KH/HU'))!;
     expect(r.numberSymbol).toBeNull();
@@ -66,6 +85,25 @@ describe('place and date line', () => {
     expect(isoDate(29, 2, 2024)).toBe('2024-02-29');
     expect(isoDate(29, 2, 2025)).toBeNull();
     expect(isoDate(1, 13, 2025)).toBeNull();
+  });
+
+  it('reads a scanned dateline whose month word lost its vowel (`thúng`) as tháng', () => {
+    const r = readPlaceDate(segOf('Quảng Trị, ngày 09 thúng 11 năm 2021'))!;
+    expect(r.place!.text).toBe('Quảng Trị');
+    expect(r.date).toBe('2021-11-09');
+    expect(readPlaceDate(segOf('Hà Giang, ngày 3 thòng 4 năm 2020'))!.date).toBe('2020-04-03');
+    // Another word in the month's place is no dateline.
+    expect(readPlaceDate(segOf('Hà Giang, ngày 3 thuong 4 năm 2020'))).toBeNull();
+  });
+
+  it('leaves out the star under the issuer read as a stray mark before the place', () => {
+    for (const line of ['x Cao Bằng, ngày 14 tháng 5 năm 2024', 'x- Cao Bằng, ngày 14 tháng 5 năm 2024', '. Cao Bằng, ngày 14 tháng 5 năm 2024', '* Cao Bằng, ngày 14 tháng 5 năm 2024']) {
+      const r = readPlaceDate(segOf(line))!;
+      expect(r.place!.text, line).toBe('Cao Bằng');
+      expect(r.date, line).toBe('2024-05-14');
+    }
+    // A lower-case word before the place is a sentence, not a stray mark.
+    expect(readPlaceDate(segOf('xã Cao Bằng, ngày 14 tháng 5 năm 2024'))).toBeNull();
   });
 
   it('does not read a body sentence as the dateline', () => {

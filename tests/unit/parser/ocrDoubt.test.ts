@@ -57,6 +57,16 @@ describe('the locality word an OCR pass misreads', () => {
     expect(parseDocument(text, [page]).metadata.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH AN LẠC');
     expect(parseDocument(text).metadata.issuer).toBe('ỦY BAN NHÂN DÂN TÍNH AN LẠC');
   });
+
+  it('trusts TỈNH read with little confidence where only it can stand, and nothing else so read', () => {
+    const unsure = ocrPage(header('TỈNH AN LẠC'), { TỈNH: 52 });
+    expect(parseDocument(unsure.text, [unsure.page]).metadata.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH AN LẠC');
+    // The place name read with little confidence still leaves the issuer for review.
+    const place = ocrPage(header('TỈNH AN LẠC'), { TỈNH: 52, LẠC: 52 });
+    const r = parseDocument(place.text, [place.page]);
+    expect(r.metadata.issuer).toBeNull();
+    expect(r.review).toContain('issuer');
+  });
 });
 
 describe('values read from words the recogniser was unsure of', () => {

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { CONTESTED_CONFIDENCE, confirmCapitals, spellingKey } from '../../../shared/ocr/capitals';
+import { type RecognisedPage, type RecognisedWord, ocrText } from '../../../shared/ocr/ocrText';
+import { parseDocument } from '../../../shared/parser/parseDocument';
+
+/**
+ * A made-up scan: each entry of `paragraphs` is one paragraph of lines; a word is `text` or
+ * `text@confidence` (95 when not given).
+ */
+function scan(paragraphs: string[][]): { text: string; pages: ReturnType<typeof ocrText>['pages'] } {
+  const words: RecognisedWord[] = [];
+  let y = 0;
+  for (const [p, lines] of paragraphs.entries()) {
+    for (const [l, line] of lines.entries()) {
+      let x = 0;
+      y += 40;
+      for (const token of line.split(' ')) {
+        const [text, conf] = token.split('@');
+        words.push({ text: text!, x, y, width: text!.length * 10, height: 30, confidence: conf ? Number(conf) : 95, block: 1, paragraph: p + 1, line: l + 1 });
+        x += text!.length * 10 + 10;
+      }
+    }
+  }
+  const page: RecognisedPage = { index: 0, width: 2000, height: 3000, words };
+  return ocrText([page]);
+}
+
+const confidenceOf = (pages: ReturnType<typeof scan>['pages'], word: string) => pages[0]!.items.filter((i) => i.text === word).map((i) => i.confidence);
+
+describe('tones of words in capitals confirmed from the document', () => {
+  it('restores a tone the capitals lost from the same pair of words in the body', () => {
+    const { text, pages } = scan([['KẾT LUẬN'], ['CỦA BAN THƯỜNG VỤ TÍNH@62 ỦY'], ['Ban Thường vụ Tỉnh ủy đã họp và kết luận như sau.']]);
+    const r = confirmCapitals(text, pages);
+    expect(r.text).toContain('CỦA BAN THƯỜNG VỤ TỈNH ỦY');
+    expect(r.text.length).toBe(text.length);
+    expect(r.corrected).toBe(1);
+    // The word is now read as the body's words were, and its box and range are kept.
+    for (const it of r.pages[0]!.items) expect(r.text.slice(it.start, it.end)).toBe(it.text);
+    expect(confidenceOf(r.pages, 'TỈNH')[0]).toBeGreaterThan(62);
+  });
+
+  it('uses the fixed phrases of headers when the body does not say them', () => {
+    const { text, pages } = scan([['ĐĂNG@40 CỘNG SẢN VIỆT NAM'], ['QUYẾT ĐINH@55'], ['Nội dung văn bản.']]);
+    const r = confirmCapitals(text, pages);
+    expect(r.text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(r.text).toContain('QUYẾT ĐỊNH');
+  });
+
+  it('leaves a word as read when the body writes the pair several ways, and marks it doubtful', () => {
+    // `thể loại` and `thế loại` once each: nothing says which the title meant.
+    const { text, pages } = scan([['VỀ THẾ@96 LOẠI VĂN BẢN'], ['Quy định về thể loại và thế loại văn bản.']]);
+    const r = confirmCapitals(text, pages);
+    expect(r.text).toBe(text);
+    expect(r.corrected).toBe(0);
+    expect(confidenceOf(r.pages, 'THẾ')[0]).toBe(CONTESTED_CONFIDENCE);
+  });
+
+  it('takes the spelling the body uses at least twice as often as every other together', () => {
+    const { text, pages } = scan([['BAN TỐ@90 CHỨC TỈNH ỦY'], ['Ban Tổ chức Tỉnh ủy; ban tổ chức; ban tố chức; công tác tổ chức.']]);
+    expect(confirmCapitals(text, pages).text).toContain('BAN TỔ CHỨC');
+  });
+
+  it('never changes letters, only tones and marks, and never a word with digits or in small letters', () => {
+    const { text, pages } = scan([['KẾ HOẠCH SỐ 12@60 TRIỂN KHAI'], ['triển khai kế hoạch; trien khai lại.'], ['Triên khai@50 văn bản.']]);
+    const r = confirmCapitals(text, pages);
+    // `SỐ 12` has digits; the small-letter `Triên` is a reference, never a target.
+    expect(r.text).toContain('SỐ 12');
+    expect(r.text).toContain('Triên khai');
+    // `TRIỂN KHAI` is written `triển khai` and `trien khai` once each: left as read.
+    expect(r.text).toContain('TRIỂN KHAI');
+  });
+
+  it('confirms a number in capitals from the body (`QUẬN 2`), never changing it', () => {
+    const { text, pages } = scan([['HỘI ĐỒNG NHÂN DÂN', 'QUẬN 2@58'], ['Hội đồng nhân dân Quận 2 khóa IX.']]);
+    const r = confirmCapitals(text, pages);
+    expect(r.text).toBe(text);
+    expect(confidenceOf(r.pages, '2')[0]).toBeGreaterThan(58);
+  });
+
+  it('treats old and new tone placement as one spelling (`UỶ`/`ỦY`, `HOÀ`/`HÒA`)', () => {
+    expect(spellingKey('UỶ')).toBe(spellingKey('ủy'));
+    expect(spellingKey('hoà')).toBe(spellingKey('HÒA'));
+    expect(spellingKey('thể')).not.toBe(spellingKey('thế'));
+    const { text, pages } = scan([['CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM'], ['TỈNH UỶ QUẢNG NAM'], ['Tỉnh ủy Quảng Nam.']]);
+    expect(confirmCapitals(text, pages).text).toBe(text);
+  });
+
+  it('gives a subject the parser empties for doubtful words back once its words are confirmed', () => {
+    const header = [['TỈNH ỦY NAM ĐỊNH', 'Số 12-KL/TU'], ['Nam Định, ngày 5 tháng 3 năm 2024'], ['KẾT LUẬN'], ['VỀ CÔNG TÁC CÁN BỘ CỦA TÍNH@60 ỦY'], ['Công tác cán bộ của Tỉnh ủy được kết luận như sau:']];
+    const before = scan(header);
+    expect(parseDocument(before.text, before.pages).metadata.subject).toBeNull();
+    const after = confirmCapitals(before.text, before.pages);
+    expect(parseDocument(after.text, after.pages).metadata.subject).toBe('VỀ CÔNG TÁC CÁN BỘ CỦA TỈNH ỦY');
+  });
+});
