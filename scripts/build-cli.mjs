@@ -2,7 +2,7 @@
 // of the few pure-JavaScript packages every command needs, other npm packages left external and
 // loaded from node_modules, and a chunk per part loaded only when used (Word, PDF, spreadsheet and
 // zip libraries), so a search starts without compiling TypeScript or loading what it never needs.
-// The import's reader thread is built beside it.
+// The import's reader thread and the package forms' thread are built beside it.
 //
 //   node scripts/build-cli.mjs              build
 //   node scripts/build-cli.mjs --if-stale   build only when a source is newer than the bundle
@@ -60,7 +60,11 @@ export async function buildCli() {
   const temp = `${outdir}.${process.pid}.tmp`;
   fs.rmSync(temp, { recursive: true, force: true });
   await build({
-    entryPoints: { main: path.join(root, 'electron/cli/main.ts'), extractWorker: path.join(root, 'electron/services/import/extractWorker.ts') },
+    entryPoints: {
+      main: path.join(root, 'electron/cli/main.ts'),
+      extractWorker: path.join(root, 'electron/services/import/extractWorker.ts'),
+      formsWorker: path.join(root, 'electron/services/handover/exports/formsWorker.ts'),
+    },
     outdir: temp,
     bundle: true,
     splitting: true,

@@ -10,5 +10,7 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20'
 await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', packages: 'external' });
 // The import's reading worker (a worker_threads script), beside main.cjs.
 await build({ ...common, entryPoints: ['electron/services/import/extractWorker.ts'], outfile: 'dist/electron/extractWorker.cjs', packages: 'external' });
+// The thread a package's forms are rendered on, beside main.cjs.
+await build({ ...common, entryPoints: ['electron/services/handover/exports/formsWorker.ts'], outfile: 'dist/electron/formsWorker.cjs', packages: 'external' });
 await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
 console.log('Electron shell built: dist/electron/main.cjs, dist/electron/preload.cjs');

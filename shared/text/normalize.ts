@@ -108,9 +108,41 @@ export function streamSafe(text: string): string {
   return parts.join('');
 }
 
+/**
+ * Whether a code unit is one that no normalization touches in any company: none of these has a
+ * canonical decomposition, none is a combining mark, and none composes with what stands before it
+ * (Unicode's NFC_Quick_Check is Yes for each). ASCII and Latin-1 to the IPA block (with `đ`, `ơ`,
+ * `ư`), the precomposed Vietnamese letters of Latin Extended Additional, and the dashes, quotes,
+ * bullet and ellipsis of General Punctuation: nearly every character of a Vietnamese document.
+ * tests/unit/normalize.test.ts checks every pair of them against `normalize('NFC')`.
+ */
+export function isStableUnit(c: number): boolean {
+  return c < 0x300 || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x2010 && c <= 0x2027);
+}
+
+/** A text of stable units only ({@link isStableUnit}): NFC and stream-safe as it is. */
+function isPlainNfc(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isStableUnit(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * The last text of at least this many characters {@link toNfc} produced: the import normalizes a
+ * document's text when it decodes it, again when the parser and the index's folding receive it,
+ * and the same text comes back NFC with no work. Texts above the upper bound are not kept (a
+ * reference would hold a huge text in memory after its import).
+ */
+const REMEMBER_MIN = 2048;
+const REMEMBER_MAX = 1_000_000;
+let lastNfc: string | null = null;
+
 /** NFC in linear time (stream-safe first). Text already NFC and stream-safe comes back unchanged. */
 export function toNfc(text: string): string {
-  return streamSafe(text).normalize('NFC');
+  if (text.length >= REMEMBER_MIN && text === lastNfc) return text;
+  if (isPlainNfc(text)) return text;
+  const nfc = streamSafe(text).normalize('NFC');
+  if (nfc.length >= REMEMBER_MIN && nfc.length <= REMEMBER_MAX) lastNfc = nfc;
+  return nfc;
 }
 
 /** NFD in linear time (stream-safe first). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../shared/text/fold';
-import { MAX_MARK_RUN, hasLongMarkRun, streamSafe, toNfc } from '../../shared/text/normalize';
+import { MAX_MARK_RUN, hasLongMarkRun, isStableUnit, streamSafe, toNfc } from '../../shared/text/normalize';
 
 const CGJ = '\u034f';
 const MARKS = '\u0301\u0300\u0323\u0309\u0303';
@@ -57,6 +57,36 @@ function foldOneByOne(text: string): string {
   }
   return out;
 }
+
+describe('text NFC as it stands', () => {
+  it('takes as stable only units that normalization leaves alone, alone or beside any other of them', () => {
+    const stable: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isStableUnit(c)) stable.push(String.fromCharCode(c));
+    expect(stable.length).toBeGreaterThan(1000);
+    expect(stable).toContain('ệ');
+    expect(stable).toContain('–');
+    for (const a of stable) {
+      expect(a.normalize('NFC')).toBe(a);
+      expect(a.normalize('NFD') === a || !/\p{M}/u.test(a)).toBe(true);
+    }
+    // A pair could compose (a letter and a mark): none of these does with any other.
+    let changed = 0;
+    for (const a of stable) for (const b of stable) if ((a + b).normalize('NFC') !== a + b) changed++;
+    expect(changed).toBe(0);
+    // What is left out: marks, singletons that decompose (EN QUAD, the Kelvin and Ångström signs).
+    for (const c of [0x0301, 0x0340, 0x2000, 0x2001, 0x212a, 0x212b]) expect(isStableUnit(c)).toBe(false);
+  });
+
+  it('gives the same text for a document’s text however often it is asked, composed or decomposed', () => {
+    const text = `Đắk Lắk, ngày 14 tháng 5 năm 2025 “Hỏa tốc” … ${'Nghị quyết của Ban Chấp hành Đảng bộ tỉnh về công tác lưu trữ. '.repeat(60)}`;
+    const nfd = text.normalize('NFD');
+    for (let i = 0; i < 3; i++) {
+      expect(toNfc(nfd)).toBe(text);
+      expect(toNfc(text)).toBe(text);
+      expect(toNfc(`${text}\u0301`)).toBe(`${text}\u0301`.normalize('NFC'));
+    }
+  });
+});
 
 describe('fold over long and odd texts', () => {
   it('agrees with folding one character at a time, across chunk boundaries, astral letters and lone surrogates', () => {

@@ -195,6 +195,20 @@ export class DestructionRepository {
       .all(decisionId) as DecisionOriginal[];
   }
 
+  /**
+   * The quarantine folder of a decision moved elsewhere as a whole (by the user's choice): the
+   * decision and each of its moved originals name the new place.
+   */
+  relocateQuarantine(decisionId: number, from: string, to: string): void {
+    this.db.prepare('UPDATE destruction_decisions SET quarantine_path = ? WHERE id = ?').run(to, decisionId);
+    const moved = this.db.prepare('UPDATE attachments SET moved_out_to = ? WHERE id = ?');
+    for (const o of this.originals(decisionId)) {
+      if (o.movedOutTo !== null && (o.movedOutTo === from || o.movedOutTo.startsWith(`${from}/`) || o.movedOutTo.startsWith(`${from}\\`))) {
+        moved.run(to + o.movedOutTo.slice(from.length), o.attachmentId);
+      }
+    }
+  }
+
   markOriginalMoved(attachmentId: number, at: string, to: string): void {
     this.db.prepare('UPDATE attachments SET moved_out_at = ?, moved_out_to = ? WHERE id = ? AND moved_out_at IS NULL').run(at, to, attachmentId);
   }

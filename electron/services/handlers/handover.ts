@@ -20,6 +20,7 @@ import { refuseReadableOutputInDataFolder } from '../safety/dataFolder';
 const bagSource = () => import('../handover/bag/bagSource');
 const bagBuilder = () => import('../handover/bag/buildPackage');
 const exporter = () => import('../handover/exports/exporter');
+const exportContext = () => import('../handover/exports/exportContext');
 const receiver = () => import('../handover/receive/receivePackage');
 
 type HandoverOperation = Extract<keyof ApiHandlers, `handover.${string}`>;
@@ -77,7 +78,7 @@ export function handoverHandlers(ctx: ServiceContext): Handlers {
     'handover.batches.remove': ({ id, reason }) => removeBatch(ctx, id, reason),
 
     'handover.export': async ({ batchId, fondsId, form, format, out, download }) => {
-      const { loadExportContext, renderExport } = await exporter();
+      const [{ loadExportContext }, { renderExport }] = await Promise.all([exportContext(), exporter()]);
       const ec = loadExportContext(ctx, batchId !== undefined ? { kind: 'batch', batchId } : { kind: 'fonds', fondsId: fondsId! });
       const rendered = await renderExport(ec, form, format);
       return writeExport(ctx, rendered, out, download);

@@ -5,22 +5,26 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
  * Where a worker thread's code comes from, for a worker module `name` of this folder
- * (`extractWorker`…). In a build (the Electron shell's CommonJS bundle, the command line's ES
- * module bundle), the bundled `<name>.cjs` / `<name>.mjs` beside the running bundle; from
- * TypeScript sources (tests, `tsx`), the worker registers the same TypeScript loader first. Null
- * where neither is possible.
+ * (`extractWorker`…), or of another folder when `typescriptEntry` gives its source's URL (asked
+ * only when running from the sources). In a build (the Electron shell's CommonJS bundle, the
+ * command line's ES module bundle), the bundled `<name>.cjs` / `<name>.mjs` beside the running
+ * bundle (this code may sit in one of its shared chunks, a folder below); from TypeScript sources
+ * (tests, `tsx`), the worker registers the same TypeScript loader first. Null where neither is
+ * possible.
  */
-export function workerSource(name: string): { code: string; workerData: unknown } | null {
+export function workerSource(name: string, typescriptEntry?: () => string): { code: string; workerData: unknown } | null {
   // `__dirname` exists only in a CommonJS bundle; the sources and the command line run as ES modules.
   const bundled = typeof __dirname === 'string' ? path.join(__dirname, `${name}.cjs`) : null;
   if (bundled && fs.existsSync(bundled)) return { code: `require(${JSON.stringify(bundled)});`, workerData: null };
   const here = import.meta.url;
   if (here.endsWith('.mjs')) {
-    const entry = path.join(path.dirname(fileURLToPath(here)), `${name}.mjs`);
-    if (fs.existsSync(entry)) return { code: `import(${JSON.stringify(pathToFileURL(entry).href)});`, workerData: null };
+    const dir = path.dirname(fileURLToPath(here));
+    for (const entry of [path.join(dir, `${name}.mjs`), path.join(dir, '..', `${name}.mjs`)]) {
+      if (fs.existsSync(entry)) return { code: `import(${JSON.stringify(pathToFileURL(entry).href)});`, workerData: null };
+    }
   }
   try {
-    const entry = new URL(`./${name}.ts`, here).href;
+    const entry = typescriptEntry ? typescriptEntry() : new URL(`./${name}.ts`, here).href;
     // The ESM entry of tsx's API (require.resolve would give its CommonJS twin, which cannot register ESM hooks).
     const pkgFile = createRequire(here).resolve('tsx/package.json');
     const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { exports: Record<string, { import?: { default?: string } } | string> };

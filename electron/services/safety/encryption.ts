@@ -57,7 +57,7 @@ async function changePassphraseHeld(
   // Readable exports are dealt with first, as the user said: a refusal or a failed move leaves
   // the catalogue as it was.
   const disposal: ExportsDisposal = input.moveExportsTo !== undefined ? { moveTo: input.moveExportsTo } : input.removeExports ? { remove: true } : null;
-  const exports = disposeExports(checkExportsDisposal(ctx, disposal), disposal);
+  const exports = disposeExports(ctx, checkExportsDisposal(ctx, disposal), disposal);
   const oldKey = catalogue.keyForCopies();
   const safety = await backupNow('pre-encrypt', wasEncrypted ? 'Trước khi đổi mật khẩu' : 'Trước khi mã hóa danh mục');
   catalogue.changePassphrase(input.next);
@@ -100,7 +100,7 @@ async function changePassphraseHeld(
     backupProblems: problems,
     safetyBackupId: safety.id,
     originalsSealed: sealing?.sealed ?? 0,
-    exportsMoved: exports.moved.map((m) => m.to),
+    exportsMoved: [...exports.moved.map((m) => m.to), ...exports.quarantinesMoved.map((q) => q.to)],
     exportsRemoved: exports.removed,
   };
 }

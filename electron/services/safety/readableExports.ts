@@ -2,7 +2,10 @@
  * Exports, packages and forms made before the catalogue was encrypted lie readable in its exports
  * folder (`x.exports/`): deliverables the user may not have handed on yet, so encrypting never
  * deletes them on its own. It refuses, naming them, until the user says where to move them (a
- * folder outside the data folder) or confirms they may be removed.
+ * folder outside the data folder) or confirms they may be removed. A quarantine folder of a
+ * destruction decision placed inside the data folder holds originals as imported: it is named
+ * too, and only moved (Kho Lưu never deletes quarantined originals), with the decision and its
+ * originals recording the new place.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,10 +13,23 @@ import { ApiError, fieldError } from '../../../shared/contract/errors';
 import { RECEIPT_FORMAT } from '../../../shared/handover/receipt';
 import { fsyncFolder, fsyncPath } from '../../data/fsync';
 import { makeChosenDirs } from '../../data/makeDirs';
-import type { ServiceContext } from '../context';
+import { type ServiceContext, audit } from '../context';
 import { exportsDirFor } from '../handover/exports/write';
 import { insideDataFolder } from './dataFolder';
 import { processRunning } from './processes';
+
+/** A destruction decision's quarantine folder lying inside the data folder. */
+interface QuarantineInside {
+  decisionId: number;
+  path: string;
+}
+
+export interface ReadableDeliverables {
+  folder: string;
+  /** Entries of the exports folder. */
+  names: string[];
+  quarantines: QuarantineInside[];
+}
 
 /** What to do with readable exports when encrypting. */
 export type ExportsDisposal = { moveTo: string } | { remove: true } | null;
@@ -23,6 +39,8 @@ export interface ExportsOutcome {
   /** Entries moved (with where they went) or removed; empty when the folder held none. */
   moved: Array<{ name: string; to: string }>;
   removed: string[];
+  /** Quarantine folders moved out of the data folder. */
+  quarantinesMoved: Array<{ decisionId: number; from: string; to: string }>;
   /** Leftovers of dead processes (half-written exports and packages), removed without asking. */
   leftovers: string[];
 }
@@ -53,11 +71,18 @@ function entriesOf(folder: string): string[] {
   }
 }
 
-/** The entries of the exports folder that are readable deliverables (receipts and leftovers aside). */
-export function readableExports(ctx: ServiceContext): { folder: string; names: string[] } {
+/**
+ * The readable deliverables in the data folder: the entries of the exports folder (receipts and
+ * leftovers aside), and the quarantine folders placed inside it.
+ */
+export function readableDeliverables(ctx: ServiceContext): ReadableDeliverables {
   const folder = exportsDirFor(ctx.catalogue.path);
   const names = entriesOf(folder).filter((n) => !LEFTOVER.test(n) && !isReceipt(path.join(folder, n)));
-  return { folder, names };
+  const quarantines = ctx.catalogue.repos.destruction
+    .list()
+    .filter((d) => d.quarantinePath !== null && fs.existsSync(d.quarantinePath) && insideDataFolder(ctx, d.quarantinePath))
+    .map((d) => ({ decisionId: d.id, path: d.quarantinePath! }));
+  return { folder, names, quarantines };
 }
 
 function freeName(dir: string, name: string): string {
@@ -101,11 +126,15 @@ function moveEntry(source: string, target: string): void {
  * deliverables and the caller said nothing about them, or named a destination inside the data
  * folder. Returns what to do, to be done by `disposeExports`.
  */
-export function checkExportsDisposal(ctx: ServiceContext, disposal: ExportsDisposal): { folder: string; names: string[] } {
-  const found = readableExports(ctx);
-  if (found.names.length === 0) return found;
+export function checkExportsDisposal(ctx: ServiceContext, disposal: ExportsDisposal): ReadableDeliverables {
+  const found = readableDeliverables(ctx);
+  const all = [...found.names, ...found.quarantines.map((q) => q.path)];
+  if (all.length === 0) return found;
   if (disposal === null) {
-    throw new ApiError('passphrase.exportsInDataFolder', { folder: found.folder, count: found.names.length, names: found.names.slice(0, 5) });
+    throw new ApiError('passphrase.exportsInDataFolder', { folder: found.folder, count: all.length, names: all.slice(0, 5) });
+  }
+  if (!('moveTo' in disposal) && found.quarantines.length > 0) {
+    throw new ApiError('passphrase.quarantineInDataFolder', { paths: found.quarantines.map((q) => q.path) }, { removeExports: fieldError('field.folderNotAllowed') });
   }
   if ('moveTo' in disposal) {
     if (!path.isAbsolute(disposal.moveTo) || insideDataFolder(ctx, disposal.moveTo)) {
@@ -116,8 +145,8 @@ export function checkExportsDisposal(ctx: ServiceContext, disposal: ExportsDispo
 }
 
 /** Moves or removes the deliverables `checkExportsDisposal` found, and sweeps dead writers' leftovers. */
-export function disposeExports(found: { folder: string; names: string[] }, disposal: ExportsDisposal): ExportsOutcome {
-  const outcome: ExportsOutcome = { folder: found.folder, moved: [], removed: [], leftovers: [] };
+export function disposeExports(ctx: ServiceContext, found: ReadableDeliverables, disposal: ExportsDisposal): ExportsOutcome {
+  const outcome: ExportsOutcome = { folder: found.folder, moved: [], removed: [], quarantinesMoved: [], leftovers: [] };
   for (const name of entriesOf(found.folder)) {
     const m = LEFTOVER.exec(name);
     if (m && !processRunning(Number(m[1] ?? m[2]))) {
@@ -125,18 +154,28 @@ export function disposeExports(found: { folder: string; names: string[] }, dispo
       outcome.leftovers.push(name);
     }
   }
-  if (found.names.length === 0 || disposal === null) return outcome;
+  if ((found.names.length === 0 && found.quarantines.length === 0) || disposal === null) return outcome;
   if ('moveTo' in disposal) {
     const dir = path.resolve(disposal.moveTo);
     makeChosenDirs(dir);
-    for (const name of found.names) {
+    const move = (source: string, name: string): string => {
       const target = freeName(dir, name);
       try {
-        moveEntry(path.join(found.folder, name), target);
+        moveEntry(source, target);
       } catch (err) {
         throw new ApiError('passphrase.exportsMoveFailed', { path: dir, detail: (err as NodeJS.ErrnoException).code ?? String(err) });
       }
-      outcome.moved.push({ name, to: target });
+      return target;
+    };
+    for (const name of found.names) outcome.moved.push({ name, to: move(path.join(found.folder, name), name) });
+    for (const q of found.quarantines) {
+      const to = move(q.path, path.basename(q.path));
+      // Recorded at once: the decision must name where its originals are, whatever comes next.
+      ctx.catalogue.transaction(() => {
+        ctx.catalogue.repos.destruction.relocateQuarantine(q.decisionId, q.path, to);
+        audit(ctx, 'destruction.moveOriginals', 'destruction_decision', q.decisionId, { quarantinePath: q.path }, { quarantinePath: to, relocatedBeforeEncryption: true });
+      });
+      outcome.quarantinesMoved.push({ decisionId: q.decisionId, from: q.path, to });
     }
   } else {
     for (const name of found.names) {

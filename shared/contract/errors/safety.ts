@@ -39,6 +39,7 @@ export const safetyErrors = defineErrors({
     /** `names`: the first few entries of the exports folder, for the user to recognise them. */
     'passphrase.exportsInDataFolder': error<{ folder: string; count: number; names: readonly string[] }>('conflict'),
     'passphrase.exportsMoveTarget': error<{ path: string }>('invalid_input'),
+    'passphrase.quarantineInDataFolder': error<{ paths: readonly string[] }>('conflict'),
     'passphrase.exportsMoveFailed': error<{ path: string } & Detail>('internal'),
 
     'backup.failed': error<{ dir: string } & Detail>('internal'),
@@ -114,8 +115,10 @@ export const safetyErrors = defineErrors({
     'passphrase.wrong': () => 'Mật khẩu hiện tại không đúng.',
     'passphrase.unchanged': () => 'Mật khẩu mới phải khác mật khẩu hiện tại.',
     'passphrase.exportsInDataFolder': (p) =>
-      `Thư mục xuất “${p.folder}” còn ${p.count} tệp hoặc gói đọc được không cần mật khẩu (${p.names.join(', ')}${p.count > p.names.length ? ', …' : ''}): ` +
+      `Thư mục dữ liệu còn ${p.count} tệp hoặc thư mục đọc được không cần mật khẩu — bản xuất, gói bàn giao trong “${p.folder}”, bản gốc đã cách ly — (${p.names.join(', ')}${p.count > p.names.length ? ', …' : ''}): ` +
       'sau khi mã hóa, thư mục dữ liệu không được giữ bản đọc được nào. Hãy chọn một thư mục ngoài thư mục dữ liệu để chuyển chúng sang, hoặc xác nhận xóa chúng nếu đã có bản ở nơi khác (lệnh encrypt: --move-exports-to THƯ_MỤC hoặc --remove-exports). Chưa có gì thay đổi.',
+    'passphrase.quarantineInDataFolder': (p) =>
+      `Thư mục cách ly ${p.paths.map((x) => `“${x}”`).join(', ')} nằm trong thư mục dữ liệu và giữ bản gốc đọc được; Kho Lưu không xóa bản gốc đã cách ly: hãy chọn thư mục ngoài thư mục dữ liệu để chuyển sang. Chưa có gì thay đổi.`,
     'passphrase.exportsMoveTarget': (p) => `Không chuyển các tệp đã xuất vào “${p.path}” được: hãy chọn một thư mục (đường dẫn đầy đủ) nằm ngoài thư mục dữ liệu của kho.`,
     'passphrase.exportsMoveFailed': (p) => `Không chuyển được các tệp đã xuất sang “${p.path}” (${p.detail}): chưa mã hóa; các tệp chưa chuyển vẫn ở chỗ cũ.`,
     'backup.failed': (p) => `Không tạo được bản sao lưu trong “${p.dir}”: ${p.detail}`,
@@ -186,8 +189,10 @@ export const safetyErrors = defineErrors({
     'passphrase.wrong': () => 'The current passphrase is wrong.',
     'passphrase.unchanged': () => 'The new passphrase must differ from the current one.',
     'passphrase.exportsInDataFolder': (p) =>
-      `The exports folder “${p.folder}” holds ${p.count} files or packages readable without the passphrase (${p.names.join(', ')}${p.count > p.names.length ? ', …' : ''}): ` +
+      `The data folder still holds ${p.count} files or folders readable without the passphrase — exports and packages in “${p.folder}”, quarantined originals — (${p.names.join(', ')}${p.count > p.names.length ? ', …' : ''}): ` +
       'once encrypted, the data folder may keep no readable copy. Choose a folder outside the data folder to move them to, or confirm their removal if they are kept elsewhere (encrypt command: --move-exports-to FOLDER or --remove-exports). Nothing was changed.',
+    'passphrase.quarantineInDataFolder': (p) =>
+      `The quarantine folder ${p.paths.map((x) => `“${x}”`).join(', ')} lies in the data folder and holds readable originals; Kho Lưu never deletes quarantined originals: choose a folder outside the data folder to move it to. Nothing was changed.`,
     'passphrase.exportsMoveTarget': (p) => `The exported files cannot be moved to “${p.path}”: choose a folder (a full path) outside the catalogue's data folder.`,
     'passphrase.exportsMoveFailed': (p) => `The exported files could not be moved to “${p.path}” (${p.detail}): not encrypted; the files not yet moved are where they were.`,
     'backup.failed': (p) => `A backup could not be made in “${p.dir}”: ${p.detail}`,

@@ -138,6 +138,52 @@ describe('encrypt leaves no readable copy of the records under the data folder',
     }
   }, 180_000);
 
+  it('a quarantine folder placed inside the data folder is moved out with the decision recording where, never deleted', async () => {
+    const dir = copyWorld(world);
+    made.push(dir);
+    const quarantine = path.join(dir, 'cach-ly');
+    let app = openSafetyApp(dir);
+    try {
+      const list = await app.call('destruction.exportList', { id: world.decisionId });
+      await app.call('destruction.confirm', { id: world.decisionId, listSha256: list.sha256 });
+      await app.call('destruction.moveOriginals', { id: world.decisionId, quarantineDir: quarantine });
+    } finally {
+      await app.close();
+    }
+    // Its list names the secret original (the test can see it).
+    expect(readableCanaries(dir).some((f) => f.file.startsWith('cach-ly'))).toBe(true);
+    const placed = digests(quarantine);
+
+    app = openSafetyApp(dir);
+    try {
+      const next = 'mật khẩu dài của văn phòng';
+      const refusal = await callError(app, 'catalogue.setPassphrase', { next });
+      expect(refusal.code).toBe('passphrase.exportsInDataFolder');
+      expect((refusal.params as unknown as { names: string[] }).names.some((n) => n.startsWith(quarantine))).toBe(true);
+      expect((await callError(app, 'catalogue.setPassphrase', { next, removeExports: true })).code).toBe('passphrase.quarantineInDataFolder');
+      expect(digests(quarantine)).toEqual(placed);
+
+      const outside = tempDir('kholuu-quarantine-out-');
+      const result = await app.call('catalogue.setPassphrase', { next, moveExportsTo: outside });
+      // The decision's folder (`tieu-huy_…`), every byte as it was.
+      const moved = path.join(outside, fs.readdirSync(outside)[0]!);
+      expect(result.exportsMoved).toEqual([moved]);
+      expect(digests(outside)).toEqual(placed);
+      expect(readableCanaries(dir)).toEqual([]);
+      // The decision and its moved originals name the new place.
+      const decision = await app.call('destruction.get', { id: world.decisionId });
+      expect(decision.quarantinePath).toBe(moved);
+      const movedTo = app.services.context.catalogue.repos.destruction.originals(world.decisionId).map((o) => o.movedOutTo).filter((p) => p !== null);
+      expect(movedTo.length).toBeGreaterThan(0);
+      for (const p of movedTo) {
+        expect(p!.startsWith(moved + path.sep)).toBe(true);
+        expect(fs.existsSync(p!)).toBe(true);
+      }
+    } finally {
+      await app.close();
+    }
+  }, 180_000);
+
   it('after encrypting, then after changing the passphrase', async () => {
     const dir = await worldWithEveryFormat();
     leaveCrashLeftovers(dir, path.join(dir, 'catalogue.sqlite'));
@@ -181,10 +227,16 @@ describe('encrypt leaves no readable copy of the records under the data folder',
       leaveCrashLeftovers(dir, path.join(dir, 'catalogue.sqlite'));
       fs.mkdirSync(exportsDir, { recursive: true });
       fs.copyFileSync(path.join(outside, Object.keys(delivered).find((f) => f.endsWith('.csv') && !f.includes('goi-ban-giao'))!), path.join(exportsDir, 'muc-luc-cu.csv'));
+      // A receipt written for a received package (a digest and counts, no record) is no deliverable
+      // of the records: it neither blocks the change nor is removed.
+      const receipt = path.join(exportsDir, 'bien-nhan-07_bb-bg-1a2b3c4d.json');
+      const receiptText = JSON.stringify({ format: 'kholuu-handover-receipt', version: 1, batchCode: '07/BB-BG', counts: { files: 2 } });
+      fs.writeFileSync(receipt, receiptText);
       const again = { current: 'mật khẩu dài của văn phòng', next: 'một mật khẩu khác hẳn' };
       expect((await callError(app, 'catalogue.setPassphrase', again)).code).toBe('passphrase.exportsInDataFolder');
       const changed = await app.call('catalogue.setPassphrase', { ...again, removeExports: true });
       expect(changed.exportsRemoved).toEqual(['muc-luc-cu.csv']);
+      expect(fs.readFileSync(receipt, 'utf8')).toBe(receiptText);
       expect(readableCanaries(dir)).toEqual([]);
       // Still the same records, behind the new passphrase, and their originals open as imported.
       expect((await app.call('app.counts', {})).documents).toBeGreaterThan(3);

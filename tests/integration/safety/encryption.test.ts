@@ -89,6 +89,40 @@ describe('an encrypted catalogue', () => {
     expect(JSON.parse(ok.stdout).total).toBe(1);
     expect(cli(['--db', app.cataloguePath, '--passphrase-file', keyFile, 'check']).code).toBe(0);
   });
+
+  it('encrypt names the exports lying readable in the data folder, changes nothing, and moves them where told', async () => {
+    const app = await filledCatalogue(null);
+    const fondsId = (await app.call('fonds.list', {}))[0]!.id;
+    const made = await app.call('handover.export', { fondsId, form: 'documentList', format: 'csv' });
+    const bytes = fs.readFileSync(made.path!);
+    await app.close();
+    const elsewhere = tempDir('kholuu-enc-cli-');
+    try {
+      const keyFile = path.join(elsewhere, 'khoa.txt');
+      fs.writeFileSync(keyFile, `${PASSPHRASE}\n`);
+      const encrypt = ['--db', app.cataloguePath, 'encrypt', '--new-passphrase-file', keyFile];
+      const refused = cli(encrypt);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(made.fileName!);
+      expect(refused.stderr).toMatch(/--move-exports-to/);
+      expect(readableWithoutKey(app.cataloguePath)).toBe(true);
+
+      const out = path.join(elsewhere, 'ban-xuat');
+      const done = cli([...encrypt, '--move-exports-to', out]);
+      expect(done.code).toBe(0);
+      expect(done.stdout).toContain(path.join(out, made.fileName!));
+      expect(fs.readFileSync(path.join(out, made.fileName!)).equals(bytes)).toBe(true);
+      expect(fs.existsSync(made.path!)).toBe(false);
+      expect(readableWithoutKey(app.cataloguePath)).toBe(false);
+      // Encrypted: an export needs a place outside the data folder.
+      expect(cli(['--db', app.cataloguePath, '--passphrase-file', keyFile, 'inventory', '--fonds', 'HU-ES', '--format', 'csv', '--out', path.join(app.dir, 'kiem-ke.csv')]).stderr).toMatch(
+        /thư mục dữ liệu/,
+      );
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+      fs.rmSync(app.dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('encrypting an existing catalogue and changing its passphrase', () => {

@@ -23,8 +23,10 @@ import {
 import { type ServiceContext, nowOf } from '../../context';
 import type { Job } from '../../jobs';
 import { Cancelled } from '../cancelled';
-import { catalogueBody, documentKey, orgKey } from '../catalogueRecords';
-import { documentsCsv, filesCsv, loadExportContext, renderExport, type ExportContext, type RenderedExport } from '../exports/exporter';
+import { catalogueBody, documentKey, documentsCsv, filesCsv, orgKey } from '../catalogueRecords';
+import type { ExportContext } from '../exports/exporter';
+import { loadExportContext } from '../exports/exportContext';
+import { type FormsRendering, renderForms } from '../exports/formsThread';
 import { type BagSink, FolderSink, type Written, ZipSink } from './bagWriter';
 import { BufferPool, readOriginal, type OriginalBytes } from './originals';
 import { isUnrecordedLeftover } from './leftoverPackage';
@@ -47,6 +49,9 @@ const TEXT_CHUNK = 50;
 /** Originals read ahead of the one being written: a few files, never more than this many bytes. */
 const READ_AHEAD_FILES = 16;
 const READ_AHEAD_BYTES = 64 * 1024 * 1024;
+
+/** Originals whose SHA-256 is being computed (off this thread) while the next ones are queued. */
+const HASHING_AT_ONCE = 8;
 
 /** Bytes of originals copied between two turns given to progress polls and cancel calls. */
 const BREATHE_BYTES = 8 * 1024 * 1024;
@@ -144,17 +149,6 @@ export async function checkTarget(ctx: ServiceContext, batch: { id: number; uuid
   return target;
 }
 
-/** Renders the packaged forms one after another, letting the originals' copying run in between. */
-async function renderForms(ec: ExportContext, checkCancel: () => void): Promise<RenderedExport[]> {
-  const rendered: RenderedExport[] = [];
-  for (const [form, format] of PACKAGED_FORMS) {
-    await breathe();
-    checkCancel();
-    rendered.push(await renderExport(ec, form, format));
-  }
-  return rendered;
-}
-
 /** The full texts as JSON lines, a chunk of documents at a time, as bytes straight from the catalogue. */
 async function* fullTextChunks(ctx: ServiceContext, documents: Array<[string, number]>, checkCancel: () => void): AsyncGenerator<Buffer> {
   for (let i = 0; i < documents.length; i += TEXT_CHUNK) {
@@ -166,6 +160,14 @@ async function* fullTextChunks(ctx: ServiceContext, documents: Array<[string, nu
 
 function isMissing(err: unknown): boolean {
   return (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
+}
+
+/** What reading or copying an original failed with, as the user is told it. */
+function originalFailure(err: unknown, a: { fileName: string; sha256: string }): unknown {
+  if (isMissing(err)) return new ApiError('handover.originalMissing', { fileName: a.fileName, sha256: a.sha256 });
+  // A sealed original that no longer opens was changed on disk.
+  if (err instanceof SealedFileError) return new ApiError('handover.originalChanged', { fileName: a.fileName });
+  return err;
 }
 
 /**
@@ -186,6 +188,7 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
   let payloadBytes = 0;
   let auditHead: PackageResult['auditHead'] = null;
   let stopped = false;
+  let forms: FormsRendering | null = null;
   const add = async (bagPath: string, write: Promise<{ sha256: string; size: number }>) => {
     const w = await write;
     payload.push({ sha256: w.sha256, path: bagPath });
@@ -197,21 +200,14 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
   };
 
   try {
-    // The forms are rendered while the records, texts and originals are written (rendering is work
-    // on this thread, copying mostly waits for the disk), and go into the bag after the originals.
-    const forms = renderForms(ec, checkCancel);
-    forms.catch(() => undefined);
+    // The forms are rendered on a thread of their own while the records, texts and originals are
+    // written here, and go into the bag after the originals.
+    forms = renderForms(ec, PACKAGED_FORMS);
+    forms.rendered.catch(() => undefined);
 
-    job.setPhase('packingRecords');
-    const catalogue = packageCatalogue(ctx, ec);
-    await add(CATALOGUE_JSON, sink.addBuffer(CATALOGUE_JSON, Buffer.from(`${JSON.stringify(catalogue, null, 1)}\n`, 'utf8')));
-    await add(FILES_CSV, sink.addBuffer(FILES_CSV, Buffer.from(filesCsv(catalogue), 'utf8')));
-    await add(DOCUMENTS_CSV, sink.addBuffer(DOCUMENTS_CSV, Buffer.from(documentsCsv(catalogue, true), 'utf8')));
-    await add(FULL_TEXT_JSONL, sink.addStream(FULL_TEXT_JSONL, fullTextChunks(ctx, [...ec.records.documentIds.entries()], checkCancel)));
-
-    job.setPhase('packingOriginals');
     // Several originals are read at once, ahead of their turn (the disk and the page cache serve
     // them in parallel), while earlier ones are hashed and written; the bag holds them in order.
+    // The first are read while the records and texts are written.
     const pool = new BufferPool();
     const ahead: Array<{ index: number; read: Promise<OriginalBytes> }> = [];
     let aheadBytes = 0;
@@ -226,37 +222,63 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
         aheadBytes += a.size;
       }
     };
+    readAhead();
+
+    job.setPhase('packingRecords');
+    const catalogue = packageCatalogue(ctx, ec);
+    await add(CATALOGUE_JSON, sink.addBuffer(CATALOGUE_JSON, Buffer.from(`${JSON.stringify(catalogue, null, 1)}\n`, 'utf8')));
+    await add(FILES_CSV, sink.addBuffer(FILES_CSV, Buffer.from(filesCsv(catalogue), 'utf8')));
+    await add(DOCUMENTS_CSV, sink.addBuffer(DOCUMENTS_CSV, Buffer.from(documentsCsv(catalogue, true), 'utf8')));
+    await add(FULL_TEXT_JSONL, sink.addStream(FULL_TEXT_JSONL, fullTextChunks(ctx, [...ec.records.documentIds.entries()], checkCancel)));
+
+    job.setPhase('packingOriginals');
     const counted = (n: number) => {
       job.status.bytesProcessed = (job.status.bytesProcessed ?? 0) + n;
     };
+    // An original's SHA-256 is computed on the thread pool (`addOriginal`) while the next ones are
+    // queued: a few are awaited at once, in order, each checked against the catalogue's digest.
+    const hashing: Array<{ a: (typeof attachments)[number]; written: Promise<Written> }> = [];
     let sinceBreath = 0;
-    for (readAhead(); ahead.length > 0; readAhead()) {
-      checkCancel();
-      const { index, read } = ahead.shift()!;
-      const a = attachments[index]!;
-      aheadBytes -= a.size;
+    const settle = async () => {
+      const { a, written } = hashing.shift()!;
       let w: Written;
       try {
-        w = await sink.addOriginal(a.path, await read, counted);
+        w = await written;
       } catch (err) {
-        if (isMissing(err)) throw new ApiError('handover.originalMissing', { fileName: a.fileName, sha256: a.sha256 });
-        // A sealed original that no longer opens was changed on disk.
-        if (err instanceof SealedFileError) throw new ApiError('handover.originalChanged', { fileName: a.fileName });
-        throw err;
+        throw originalFailure(err, a);
       }
       if (w.sha256 !== a.sha256) throw new ApiError('handover.originalChanged', { fileName: a.fileName });
       payload.push({ sha256: w.sha256, path: a.path });
       payloadBytes += w.size;
       job.status.processed++;
       sinceBreath += w.size;
+    };
+    for (readAhead(); ahead.length > 0; readAhead()) {
+      checkCancel();
+      const { index, read } = ahead.shift()!;
+      const a = attachments[index]!;
+      aheadBytes -= a.size;
+      let bytes: OriginalBytes;
+      try {
+        bytes = await read;
+      } catch (err) {
+        throw originalFailure(err, a);
+      }
+      // A streamed original is added alone: its entry is written chunk by chunk.
+      if (!bytes.whole) while (hashing.length > 0) await settle();
+      const written = sink.addOriginal(a.path, bytes, counted);
+      written.catch(() => undefined);
+      hashing.push({ a, written });
+      while (hashing.length >= (bytes.whole ? HASHING_AT_ONCE : 1)) await settle();
       if (sinceBreath >= BREATHE_BYTES) {
         sinceBreath = 0;
         await breathe();
       }
     }
+    while (hashing.length > 0) await settle();
 
     job.setPhase('packingForms');
-    for (const r of await forms) await add(`${FORMS_DIR}/${r.fileName}`, sink.addBuffer(`${FORMS_DIR}/${r.fileName}`, r.bytes));
+    for (const r of await forms.rendered) await add(`${FORMS_DIR}/${r.fileName}`, sink.addBuffer(`${FORMS_DIR}/${r.fileName}`, r.bytes));
 
     job.setPhase('packingManifest');
     const manifest = buildManifest(payload);
@@ -283,6 +305,7 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
     };
   } catch (err) {
     stopped = true;
+    forms?.stop();
     await sink.abort();
     throw err;
   }

@@ -1,10 +1,11 @@
 /**
  * Every export of the handover area, for a batch or a whole fonds: which form, in which format.
  * Returns bytes and a file name; writing them somewhere is the caller's business (a chosen path,
- * the exports folder, or a package).
+ * the exports folder, or a package). Rendering needs only the loaded `ExportContext`
+ * (`exportContext.ts`), never the catalogue: a package renders its forms on a thread of their own.
  */
-import { ApiError, notFound } from '../../../../shared/contract/errors';
-import type { BatchDetail, ExportForm, ExportFormat, HandoverBatch, InventoryReport } from '../../../../shared/contract/types/handover';
+import { ApiError } from '../../../../shared/contract/errors';
+import type { ExportForm, ExportFormat, HandoverBatch, InventoryReport } from '../../../../shared/contract/types/handover';
 import { safeSegment } from '../../../../shared/handover/bagPaths';
 import {
   boxLabels,
@@ -20,11 +21,7 @@ import {
 } from '../../../../shared/handover/forms';
 import { buildMinutes } from '../../../../shared/handover/minutes';
 import { statisticsTables } from '../../../../shared/handover/statisticsTables';
-import type { ServiceContext } from '../../context';
-import { SecretPolicy } from '../../safety/secretPolicy';
-import { batchDetail } from '../batchQueries';
-import { buildCatalogueRecords, catalogueBody, documentsCsv, filesCsv, type CatalogueRecords } from '../catalogueRecords';
-import { fondsInventory } from '../inventory';
+import { catalogueBody, documentsCsv, filesCsv, type CatalogueRecords } from '../catalogueRecords';
 import { formDocx, minutesDocx } from './docx';
 import { boxLabelsPdf, minutesPdf } from './pdf';
 import { workbookXlsx } from './xlsx';
@@ -78,53 +75,6 @@ export interface ExportContext {
   creator: string;
   /** The audit log's head recorded in the batch's last package (a witness written on the minutes). */
   packageAuditHead: { lastId: number; hash: string } | null;
-}
-
-/** `detail`: the batch as its caller just read it (packaging checks it first), else read here. */
-export function loadExportContext(ctx: ServiceContext, scope: ExportScope, detail?: BatchDetail): ExportContext {
-  const { repos } = ctx.catalogue;
-  // Exports include secret content only inside a scope unlocked for export: the records pass the
-  // secret policy for export before any form is made from them.
-  const policy = SecretPolicy.of(ctx, 'export');
-  const secretsVisible = policy.visible;
-  if (scope.kind === 'batch') {
-    const batch = detail?.id === scope.batchId ? detail : batchDetail(ctx, scope.batchId);
-    const fileIds = batch.files.map((f) => f.id);
-    const records = policy.catalogueRecords(buildCatalogueRecords(ctx, fileIds, { extraOrganizations: [batch.fromOrganizationId, ...(batch.toOrganizationId ? [batch.toOrganizationId] : [])] }));
-    const fondsNames = records.fonds.map((f) => `${f.name} (mã phông ${f.code})`).join('; ');
-    return {
-      scope,
-      batch,
-      records,
-      inventory: batch.inventory,
-      owner: batch.fromOrganizationName.toLocaleUpperCase('vi'),
-      scopeLine: `${fondsNames} — kèm theo Biên bản giao nhận tài liệu số ${batch.code}`,
-      secretsVisible,
-      creator: ctx.actor(),
-      packageAuditHead: batch.package ? packedAuditHead(ctx, batch.id) : null,
-    };
-  }
-  const fonds = repos.fonds.get(scope.fondsId);
-  if (!fonds) throw notFound('fonds', scope.fondsId);
-  const fileIds = repos.handoverData.inventoryFiles({ fondsIds: [fonds.id] }).map((f) => f.id);
-  return {
-    scope,
-    batch: null,
-    records: policy.catalogueRecords(buildCatalogueRecords(ctx, fileIds, { unfiledOfFonds: [fonds.id] })),
-    inventory: fondsInventory(ctx, fonds.id),
-    owner: fonds.organizationName.toLocaleUpperCase('vi'),
-    scopeLine: `Phông: ${fonds.name} (mã phông ${fonds.code})`,
-    secretsVisible,
-    creator: ctx.actor(),
-    packageAuditHead: null,
-  };
-}
-
-/** The audit head the batch's last package recorded (from that packing's audit row). */
-function packedAuditHead(ctx: ServiceContext, batchId: number): { lastId: number; hash: string } | null {
-  const row = ctx.catalogue.repos.audit.latest('handover.pack', 'handover_batch', batchId);
-  const head = (row?.after as { package?: { auditHead?: { lastId?: unknown; hash?: unknown } } } | null)?.package?.auditHead;
-  return head && typeof head.lastId === 'number' && typeof head.hash === 'string' ? { lastId: head.lastId, hash: head.hash } : null;
 }
 
 function heading(ec: ExportContext, title: string): FormHeading {
