@@ -49,10 +49,35 @@ function isSpaceCode(c: number): boolean {
 }
 
 /**
+ * A cell with nothing to clean (most lines of a body): no mark, escape or zero-width space, no
+ * heading or quote marker, single spaces between words only. It cleans to itself.
+ */
+function isCleanCell(raw: string): boolean {
+  const n = raw.length;
+  const first = raw.charCodeAt(0);
+  if (first === 35 /* # */ || first === 62 /* > */) return false;
+  let space = true;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 92 || c === 42 || c === 95 || c === 126 || c === 0x200b || c === 0x200c || c === 0x200d) return false;
+    if (isSpaceCode(c)) {
+      if (c !== 32 || space) return false;
+      space = true;
+    } else space = false;
+  }
+  return !space || n === 0;
+}
+
+/**
  * Cleans one cell of raw text starting at input offset `base`: drops heading/quote markers,
  * `*`, `_`, `~~`, markdown escapes and zero-width spaces, collapses whitespace, trims.
  */
 export function cleanCell(raw: string, base: number): Piece {
+  if (isCleanCell(raw)) {
+    const map = new Array<number>(raw.length);
+    for (let k = 0; k < raw.length; k++) map[k] = base + k;
+    return { text: raw, map };
+  }
   let i = 0;
   const n = raw.length;
   while (i < n && isSpaceCode(raw.charCodeAt(i))) i++;

@@ -1,4 +1,4 @@
-import type { NumberForm } from '../domain/docTypes';
+import { docTypeByAbbr, type NumberForm } from '../domain/docTypes';
 import { normalizeNumberSymbol } from '../domain/numberSymbol';
 import type { Seg } from './clean';
 import { slicePiece, type Piece } from './piece';
@@ -89,6 +89,17 @@ export interface NumberRead {
 }
 
 /**
+ * `66-QĐĐ/TW`: a scan read the last letter of the type twice (`Đ` and `Ð` for one glyph). When the
+ * abbreviation is no party type but is one with that letter once, it is that type.
+ */
+function readTwice(abbr: string): string | null {
+  const m = /(\p{Lu})\1$/u.exec(abbr);
+  if (!m || docTypeByAbbr(abbr, 'party')) return null;
+  const single = abbr.slice(0, -1);
+  return docTypeByAbbr(single, 'party') ? single : null;
+}
+
+/**
  * Reads `Số 1485-KL/TU` (or `Số: 66/NQ-CP`, `Số: 187/VTLTNN-VP`, `Số   -KH/HU`) at the start of a
  * header segment. The label must be capitalised: a wrapped body line starting with `số 18-NQ/TW …`
  * is not it.
@@ -109,6 +120,19 @@ function readNumberAt(seg: Seg): NumberRead | null {
   if (party) {
     const symEnd = at + party[0].length;
     const abbrStart = at + party[0].indexOf(party[2]!, party[1]!.length);
+    const single = readTwice(party[2]!);
+    if (single) {
+      return {
+        numberSymbol: normalizeNumberSymbol(`${party[1]}-${single}/${party[3]}`),
+        piece: slicePiece(seg, at, symEnd),
+        form: 'party',
+        abbr: single,
+        abbrPiece: slicePiece(seg, abbrStart, abbrStart + party[2]!.length),
+        end: symEnd,
+        bare: !label,
+        repaired: true,
+      };
+    }
     return {
       numberSymbol: normalizeNumberSymbol(party[0]),
       piece: slicePiece(seg, at, symEnd),

@@ -9,7 +9,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import { parseDocument } from '../../../shared/parser/parseDocument';
 import { indexBody } from '../../../shared/search/indexText';
 import { extractText } from './extractText';
-import { type OriginalToStore, writeOriginalAsync } from './originalsStore';
+import { type OriginalToStore, writeOriginal } from './originalsStore';
 
 export interface ExtractRequest {
   type: 'extract';
@@ -48,7 +48,9 @@ async function read(request: ExtractRequest): Promise<ExtractReply> {
     const extracted = await extractText(request.name, request.bytes);
     const parsed = parseDocument(extracted.text, extracted.pages);
     const { dir, sha256, extension, key } = request.store;
-    const storedPath = await writeOriginalAsync(dir, sha256, extension, request.bytes, key);
+    // Written synchronously: this thread has nothing else to do meanwhile, and the thread pool's
+    // round trips (open, write, close, rename) cost more than the writes of a small file.
+    const storedPath = writeOriginal(dir, sha256, extension, request.bytes, key);
     const indexedBody = extracted.text.length <= FOLD_HERE_MAX_CHARS ? indexBody(extracted.text) : undefined;
     return { type: 'done', id: request.id, ok: true, extracted, parsed, storedPath, indexedBody };
   } catch (err) {

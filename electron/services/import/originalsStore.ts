@@ -36,7 +36,8 @@ export function writeOriginal(originalsDir: string, sha256: string, extension: s
   // stored as this catalogue stores originals (sealed when it has a key).
   const existing = fs.statSync(target, { throwIfNoEntry: false });
   if (existing && existing.size === files.storedSize(bytes.byteLength) && files.holdsIntactSync(target, sha256)) return relative;
-  const temp = `${target}.${process.pid}.tmp`;
+  // Reader threads of one process write originals at once: the pid alone does not tell them apart.
+  const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   const stored = files.storedForm(bytes);
   try {
     fs.writeFileSync(temp, stored);

@@ -7,6 +7,7 @@ import type { PlacedPage } from '../../../shared/parser/layout';
 import { confirmCapitals } from '../../../shared/ocr/capitals';
 import { type RecognisedPage, ocrText, pageConfidence } from '../../../shared/ocr/ocrText';
 import { placeStrayWords } from '../../../shared/ocr/strayWords';
+import { restoreWrappedCentral } from '../../../shared/ocr/wrappedPhrase';
 import type { OcrEngine } from './engine';
 import { type ImageFile, greyPage, openImage } from './images';
 import { PdfPages } from './pdfPages';
@@ -42,9 +43,10 @@ async function readPages(count: number, run: OcrRun, readOne: (index: number) =>
       }, run.signal),
     ),
   );
-  // Body words the page layout read out of place go back to their lines; tones of words in
-  // capitals (headers, titles) are confirmed from the same words in the body.
-  const joined = ocrText(pages.map(placeStrayWords));
+  // Body words the page layout read out of place go back to their lines, the `ƯƠNG` a wrapped
+  // `BAN CHẤP HÀNH TRUNG ƯƠNG` leaves alone is read by its place; tones of words in capitals
+  // (headers, titles) are confirmed from the same words in the body.
+  const joined = ocrText(pages.map((p) => restoreWrappedCentral(placeStrayWords(p))));
   const { text, pages: placed } = confirmCapitals(joined.text, joined.pages);
   return { text, pages: placed, confidence: pageConfidence(pages.flatMap((p) => p.words)), pageCount: count };
 }

@@ -33,6 +33,16 @@ describe('number line', () => {
     expect(readNumberLine(segOf('Số 27-KH/TU'))!.numberSymbol).toBe('27-KH/TU');
   });
 
+  it('reads a party type whose last letter a scan read twice as that type, flagged', () => {
+    const r = readNumberLine(segOf('Số: 66-QĐĐ/TW'))!;
+    expect(r.numberSymbol).toBe('66-QĐ/TW');
+    expect(r.abbr).toBe('QĐ');
+    expect(r.repaired).toBe(true);
+    // A doubled letter that is no slip of a type is left as printed.
+    expect(readNumberLine(segOf('Số: 12-XX/TU'))!.numberSymbol).toBe('12-XX/TU');
+    expect(readNumberLine(segOf('Số: 12-KL/TU'))!.repaired).toBeUndefined();
+  });
+
   it('reads a number whose label a scan cut to its `S`', () => {
     expect(readNumberLine(segOf('S53/QĐ-UBND'))!.numberSymbol).toBe('53/QĐ-UBND');
     expect(readNumberLine(segOf('S53/QĐ-UBND'))!.bare).toBe(false);

@@ -7,10 +7,9 @@ import { useMemo, useState } from 'react';
 import { useT, type MessageKey } from '../../i18n';
 import { refreshAfterChange } from '../../stores/refresh';
 import { selectionRequest, useSelectionStore, type DocumentSelection, type FileSelection } from '../../stores/selectionStore';
-import { ErrorBanner } from '../common/ErrorBanner';
 import { Modal } from '../common/Modal';
 import { BulkFooter } from './BulkFooter';
-import { BulkReport } from './BulkReport';
+import { BulkOutcome, useBulkDialog } from './BulkOutcome';
 import { FieldsForm } from './FieldsForm';
 import type { FormSpec, Selections } from './forms';
 import { MoveForm } from './MoveForm';
@@ -57,8 +56,7 @@ export function BulkDialog({ kind, target, count: countNow, fondsId, onClose }: 
   const run = useBulkRun();
   const n = count.toLocaleString('vi-VN');
   const formProps = { target, count, fondsId, selections, onSpec: setSpec };
-  const busy = run.state === 'running';
-  const finished = run.state === 'done' || run.state === 'cancelled';
+  const { busy, finished, undo, close } = useBulkDialog(run, onClose);
 
   const start = async () => {
     if (!spec.build) return;
@@ -67,12 +65,6 @@ export function BulkDialog({ kind, target, count: countNow, fondsId, onClose }: 
       clear();
       await refreshAfterChange();
     }
-  };
-  const undo = async () => {
-    if (await run.undo()) await refreshAfterChange();
-  };
-  const close = () => {
-    if (!busy) onClose();
   };
 
   return (
@@ -99,13 +91,7 @@ export function BulkDialog({ kind, target, count: countNow, fondsId, onClose }: 
           ) : null}
           {busy ? <BulkProgress job={run.job} /> : null}
           {run.state === 'cancelled' ? <p className="muted">{t('bulk.job.cancelled')}</p> : null}
-          <ErrorBanner message={run.error ? (run.state === 'failed' ? t('bulk.job.failed', { error: run.error }) : run.error) : null} testId="bulk-error" />
-          {run.result ? <BulkReport result={run.result} /> : null}
-          {run.undone !== null ? (
-            <p className="ok-text" role="status" data-testid="bulk-undone">
-              {t('bulk.undone', { n: run.undone.toLocaleString('vi-VN') })}
-            </p>
-          ) : null}
+          <BulkOutcome run={run} prefix="bulk" error={run.error ? (run.state === 'failed' ? t('bulk.job.failed', { error: run.error }) : run.error) : null} />
         </div>
         <BulkFooter run={run} prefix="bulk" submitLabel={t('bulk.run')} canSubmit={spec.build !== null} onUndo={() => void undo()} onClose={finished || run.state === 'failed' ? onClose : close} />
       </form>

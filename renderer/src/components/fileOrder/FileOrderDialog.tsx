@@ -9,9 +9,8 @@ import { useT } from '../../i18n';
 import { refreshAfterChange } from '../../stores/refresh';
 import { useSelectionStore } from '../../stores/selectionStore';
 import { BulkFooter } from '../bulk/BulkFooter';
-import { BulkReport } from '../bulk/BulkReport';
+import { BulkOutcome, useBulkDialog } from '../bulk/BulkOutcome';
 import { useBulkRun } from '../bulk/useBulkRun';
-import { ErrorBanner } from '../common/ErrorBanner';
 import { Field } from '../common/Field';
 import { Modal } from '../common/Modal';
 import { orderedFile, type FileOrder } from './useFileOrder';
@@ -32,8 +31,7 @@ export function FileOrderDialog({ mode, order, onClose }: { mode: OrderMode; fon
   }, [mode, rows, startNumber, prefix]);
   const taken = plan ? collisions(plan, rows) : [];
   const byId = new Map(rows.map((f, i) => [f.id, { file: f, position: i + 1 }]));
-  const busy = run.state === 'running';
-  const finished = run.state === 'done' || run.state === 'cancelled';
+  const { busy, finished, undo, close } = useBulkDialog(run, onClose);
   const ready = plan !== null && plan.changes.length > 0 && taken.length === 0;
 
   const confirm = async () => {
@@ -47,12 +45,6 @@ export function FileOrderDialog({ mode, order, onClose }: { mode: OrderMode; fon
       useSelectionStore.getState().clear();
       await refreshAfterChange();
     }
-  };
-  const undo = async () => {
-    if (await run.undo()) await refreshAfterChange();
-  };
-  const close = () => {
-    if (!busy) onClose();
   };
 
   return (
@@ -120,13 +112,7 @@ export function FileOrderDialog({ mode, order, onClose }: { mode: OrderMode; fon
               </p>
             ) : null}
           </div>
-          <ErrorBanner message={run.error} testId="file-order-error" />
-          {run.result ? <BulkReport result={run.result} /> : null}
-          {run.undone !== null ? (
-            <p className="ok-text" role="status" data-testid="file-order-undone">
-              {t('bulk.undone', { n: run.undone.toLocaleString('vi-VN') })}
-            </p>
-          ) : null}
+          <BulkOutcome run={run} prefix="file-order" error={run.error} />
         </div>
         <BulkFooter
           run={run}

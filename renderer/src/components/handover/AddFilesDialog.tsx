@@ -9,6 +9,7 @@ import { useLocale, useT } from '../../i18n';
 import { retentionLabel } from '../../util/format';
 import { useFormSubmit } from '../../util/useFormSubmit';
 import { Field, invalidProps } from '../common/Field';
+import { FondsSelect } from '../common/FondsSelect';
 import { FormDialog } from '../common/FormDialog';
 import type { BatchDetail } from '@shared/contract/types/handover';
 
@@ -65,13 +66,7 @@ export function AddFilesDialog({ batchId, onClose, onAdded }: { batchId: number;
   return (
     <FormDialog title={t('handover.add.title')} onClose={onClose} testId="hv-add-dialog" formTestId="hv-add" wide grid={false} banner={banner ?? listed.message} busy={busy} submitLabel={t('handover.add.submit', { n: chosen.size })} onSubmit={onSubmit}>
       <Field id="hv-add-fonds" label={t('handover.add.fonds')}>
-        <select id="hv-add-fonds" value={fondsId ?? ''} onChange={(e) => setFondsId(Number(e.target.value))}>
-          {fonds.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.code} — {f.name}
-            </option>
-          ))}
-        </select>
+        <FondsSelect id="hv-add-fonds" value={fondsId} onChange={setFondsId} />
       </Field>
       {candidates && all.length === 0 ? <p className="muted">{t('handover.add.none')}</p> : null}
       {all.length > 0 ? (

@@ -11,6 +11,7 @@ import { desktopShell } from '../../api/shell';
 import { useT } from '../../i18n';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
+import { FondsSelect } from '../common/FondsSelect';
 import { type Picked, fromInput, pickedRoots } from '../intake/pickedFiles';
 import { InlineFondsForm } from '../intake/InlineFondsForm';
 
@@ -105,22 +106,16 @@ export function ImportForm({ initialFondsId, initialFileId, reading }: Props) {
       {serverError && !serverFields ? <ErrorBanner message={serverError} /> : null}
       <div className="form-grid">
         <Field id="import-fonds" label={t('import.fonds')} error={shown['fondsId']} required>
-          <select
+          <FondsSelect
             id="import-fonds"
-            value={fondsId ?? ''}
-            onChange={(e) => {
-              setFondsId(e.target.value ? Number(e.target.value) : null);
+            value={fondsId}
+            onChange={(id) => {
+              setFondsId(id);
               setFileId(null);
             }}
-            {...invalidProps('import-fonds', shown['fondsId'])}
-            data-testid="import-fonds"
-          >
-            {fonds.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.code} — {f.name}
-              </option>
-            ))}
-          </select>
+            error={shown['fondsId']}
+            testId="import-fonds"
+          />
         </Field>
         <Field id="import-file" label={t('import.file')} error={shown['fileId']}>
           <select id="import-file" value={fileId ?? ''} onChange={(e) => setFileId(e.target.value ? Number(e.target.value) : null)} data-testid="import-file">

@@ -14,6 +14,7 @@ import { useT } from '../../i18n';
 import { errorMessage } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field } from '../common/Field';
+import { FondsSelect } from '../common/FondsSelect';
 import { JobCounts } from '../import/JobCounts';
 import { RegisterMapping } from './RegisterMapping';
 import { RegisterPreviewTable } from './RegisterPreviewTable';
@@ -110,13 +111,7 @@ export function RegisterImportView() {
       <div className="panel">
         <div className="form-grid">
           <Field id="register-fonds" label={t('import.registers.fonds')} required>
-            <select id="register-fonds" value={fondsId ?? ''} onChange={(e) => setFondsId(Number(e.target.value))} disabled={running} data-testid="register-fonds">
-              {fonds.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.code} — {f.name}
-                </option>
-              ))}
-            </select>
+            <FondsSelect id="register-fonds" value={fondsId} onChange={setFondsId} disabled={running} testId="register-fonds" />
           </Field>
           <Field id="register-input" label={t('import.registers.file')} required hint={busy && !job ? t('import.registers.reading') : undefined}>
             <input id="register-input" type="file" accept=".xlsx,.csv" disabled={running} onChange={(e) => void chooseFile(e.target.files?.[0])} data-testid="register-input" />

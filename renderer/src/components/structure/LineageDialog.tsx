@@ -8,6 +8,7 @@ import { isIsoDate } from '@shared/text/dates';
 import { DateInput } from '../common/DateInput';
 import { Field, invalidProps } from '../common/Field';
 import { FormDialog } from '../common/FormDialog';
+import { OrganizationSelect } from './OrganizationSelect';
 
 const KINDS: SuccessionKind[] = ['dissolved', 'merged', 'succeeded'];
 
@@ -42,16 +43,7 @@ export function LineageDialog({ org, all, onSaved, onClose }: { org: Organizatio
         ))}
       </fieldset>
       <Field id="lineage-other" label={t('lineage.other')} error={errors.other} required wide>
-        <select id="lineage-other" value={other} onChange={(e) => setOther(e.target.value)} {...invalidProps('lineage-other', errors.other)} data-testid="lineage-other">
-          <option value="">{t('org.choose')}</option>
-          {all
-            .filter((o) => o.id !== org.id)
-            .map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-        </select>
+        <OrganizationSelect id="lineage-other" value={other} onChange={setOther} organizations={all} exclude={org.id} emptyLabel={t('org.choose')} error={errors.other} testId="lineage-other" />
       </Field>
       <Field id="lineage-date" label={t('lineage.date')} error={errors.date}>
         <DateInput id="lineage-date" value={date} onChange={setDate} {...invalidProps('lineage-date', errors.date)} data-testid="lineage-date" />

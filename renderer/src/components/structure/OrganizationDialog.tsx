@@ -8,6 +8,7 @@ import { isIsoDate } from '@shared/text/dates';
 import { DateInput } from '../common/DateInput';
 import { Field, invalidProps } from '../common/Field';
 import { FormDialog } from '../common/FormDialog';
+import { OrganizationSelect } from './OrganizationSelect';
 
 const LEVELS: OrganizationLevel[] = ['central', 'province', 'district', 'commune', 'grassroots', 'agency', 'other'];
 
@@ -67,16 +68,7 @@ export function OrganizationDialog({ org, all, onSaved, onClose }: { org: Organi
         </select>
       </Field>
       <Field id="org-parent" label={t('org.parent')} wide>
-        <select id="org-parent" value={v.parentId} onChange={(e) => set('parentId', e.target.value)} data-testid="org-parent">
-          <option value="">{t('common.none')}</option>
-          {all
-            .filter((o) => o.id !== org.id)
-            .map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-        </select>
+        <OrganizationSelect id="org-parent" value={v.parentId} onChange={(x) => set('parentId', x)} organizations={all} exclude={org.id} emptyLabel={t('common.none')} testId="org-parent" />
       </Field>
       <Field id="org-start" label={t('org.startDate')} error={errors.startDate}>
         <DateInput id="org-start" value={v.startDate} onChange={(x) => set('startDate', x)} {...invalidProps('org-start', errors.startDate)} data-testid="org-start" />
