@@ -162,6 +162,20 @@ function isMissing(err: unknown): boolean {
   return (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 }
 
+/** Waits for `work` (done elsewhere), looking every tenth of a second whether the package was cancelled. */
+async function whileNotCancelled<T>(work: Promise<T>, checkCancel: () => void): Promise<T> {
+  let settled = false;
+  void work.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  while (!settled) {
+    checkCancel();
+    await Promise.race([work, new Promise((resolve) => setTimeout(resolve, 100))]);
+  }
+  return work;
+}
+
 /** What reading or copying an original failed with, as the user is told it. */
 function originalFailure(err: unknown, a: { fileName: string; sha256: string }): unknown {
   if (isMissing(err)) return new ApiError('handover.originalMissing', { fileName: a.fileName, sha256: a.sha256 });
@@ -278,7 +292,7 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
     while (hashing.length > 0) await settle();
 
     job.setPhase('packingForms');
-    for (const r of await forms.rendered) await add(`${FORMS_DIR}/${r.fileName}`, sink.addBuffer(`${FORMS_DIR}/${r.fileName}`, r.bytes));
+    for (const r of await whileNotCancelled(forms.rendered, checkCancel)) await add(`${FORMS_DIR}/${r.fileName}`, sink.addBuffer(`${FORMS_DIR}/${r.fileName}`, r.bytes));
 
     job.setPhase('packingManifest');
     const manifest = buildManifest(payload);
