@@ -12,6 +12,7 @@ import { ApiError } from '../../shared/contract/errors';
 import { parseDocument } from '../../shared/parser/parseDocument';
 import { METADATA_FIELDS } from '../../shared/parser/review';
 import type { MetadataField, ParseResult } from '../../shared/parser/types';
+import { conversionText } from '../../shared/importing/conversions';
 import { reviewOcrFields } from '../../shared/ocr/fieldBoxes';
 import { MAX_ORIGINAL_BYTES, extractText, type ExtractedText } from '../services/import/extractText';
 import { OcrEngine, ocrWorkersFrom } from '../services/ocr/engine';
@@ -87,7 +88,7 @@ export async function parseCommand(args: ParsedArgs, userPath: (p: string) => st
   if (args.options.has('json')) {
     process.stdout.write(`${JSON.stringify(metadata, null, 2)}\n`);
   } else {
-    const lines = [`${path.basename(file)} — ${extracted.format}, ${extracted.encoding}${extracted.conversions.length ? ` (${extracted.conversions.join(', ')})` : ''}`];
+    const lines = [`${path.basename(file)} — ${extracted.format}, ${extracted.encoding}${extracted.conversions.length ? ` (${extracted.conversions.map((c) => conversionText('vi', c)).join(', ')})` : ''}`];
     if (extracted.needsOcr) lines.push('Bản quét không có lớp chữ: cần nhận dạng chữ (OCR), không đọc được thông tin nào.');
     if (extracted.ocrConfidence != null) lines.push(`Đọc bằng nhận dạng chữ (OCR), ${extracted.pageCount ?? 0} trang, độ tin cậy trung bình ${Math.round(extracted.ocrConfidence)}%.`);
     if (extracted.textLayer) lines.push(`Lớp chữ của PDF ${extracted.textLayer === 'garbled' ? 'bị' : 'có thể bị'} lỗi phông (mã chữ sai).`);

@@ -8,6 +8,7 @@
  * Version 1. Fields may be added in later versions; a reader ignores fields it does not know.
  */
 import { z } from 'zod';
+import type { ErrorMessage } from '../contract/errors';
 
 export const PACKAGE_FORMAT = 'kholuu-handover';
 export const PACKAGE_FORMAT_VERSION = 1;
@@ -169,58 +170,61 @@ export const fullTextLine = z.object({ document: key, fullText: z.string() });
 
 /**
  * Checks that the records hang together: every key a record points to exists, keys are unique,
- * and every attachment sits in the payload. Returns Vietnamese problems (the first 50).
+ * and every attachment sits in the payload. Returns the problems (the first 50) as codes with
+ * parameters (`errors/packages.ts`).
  */
-export function catalogueReferenceProblems(c: PackageCatalogue): string[] {
-  const problems: string[] = [];
-  const push = (m: string) => {
+export function catalogueReferenceProblems(c: PackageCatalogue): ErrorMessage[] {
+  const problems: ErrorMessage[] = [];
+  const push = (m: ErrorMessage) => {
     if (problems.length < 50) problems.push(m);
   };
-  const keys = <T extends { key: string }>(list: T[], what: string) => {
+  type Kind = 'organization' | 'fonds' | 'fileList' | 'file' | 'document' | 'attachment';
+  type Owner = Kind | 'batch' | 'succession' | 'secretConfirmation';
+  const keys = <T extends { key: string }>(list: T[], record: Kind) => {
     const set = new Set<string>();
     for (const r of list) {
-      if (set.has(r.key)) push(`Khóa ${what} “${r.key}” bị trùng.`);
+      if (set.has(r.key)) push({ code: 'package.catalogueKeyTwice', params: { record, key: r.key } });
       set.add(r.key);
     }
     return set;
   };
-  const orgs = keys(c.organizations, 'tổ chức');
-  const fonds = keys(c.fonds, 'phông');
-  const lists = keys(c.fileLists, 'mục lục');
-  const files = keys(c.files, 'hồ sơ');
-  const docs = keys(c.documents, 'văn bản');
-  keys(c.attachments, 'bản gốc');
-  const need = (set: Set<string>, k: string | null, what: string, owner: string) => {
-    if (k !== null && !set.has(k)) push(`${owner} trỏ tới ${what} “${k}” không có trong gói.`);
+  const orgs = keys(c.organizations, 'organization');
+  const fonds = keys(c.fonds, 'fonds');
+  const lists = keys(c.fileLists, 'fileList');
+  const files = keys(c.files, 'file');
+  const docs = keys(c.documents, 'document');
+  keys(c.attachments, 'attachment');
+  const need = (set: Set<string>, k: string | null, record: Kind, owner: Owner, ownerKey: string | null = null) => {
+    if (k !== null && !set.has(k)) push({ code: 'package.catalogueDangling', params: { owner, ownerKey, record, key: k } });
   };
-  need(orgs, c.batch.fromKey, 'tổ chức', 'Đợt bàn giao');
-  need(orgs, c.batch.toKey, 'tổ chức', 'Đợt bàn giao');
-  for (const o of c.organizations) need(orgs, o.parentKey, 'tổ chức', `Tổ chức ${o.key}`);
+  need(orgs, c.batch.fromKey, 'organization', 'batch');
+  need(orgs, c.batch.toKey, 'organization', 'batch');
+  for (const o of c.organizations) need(orgs, o.parentKey, 'organization', 'organization', o.key);
   for (const s of c.successions) {
-    need(orgs, s.predecessorKey, 'tổ chức', 'Quan hệ kế thừa');
-    need(orgs, s.successorKey, 'tổ chức', 'Quan hệ kế thừa');
+    need(orgs, s.predecessorKey, 'organization', 'succession');
+    need(orgs, s.successorKey, 'organization', 'succession');
   }
-  for (const f of c.fonds) need(orgs, f.organizationKey, 'tổ chức', `Phông ${f.code}`);
-  for (const l of c.fileLists) need(fonds, l.fondsKey, 'phông', `Mục lục ${l.key}`);
+  for (const f of c.fonds) need(orgs, f.organizationKey, 'organization', 'fonds', f.code);
+  for (const l of c.fileLists) need(fonds, l.fondsKey, 'fonds', 'fileList', l.key);
   const fondsOfFile = new Map(c.files.map((f) => [f.key, f.fondsKey]));
   for (const f of c.files) {
-    need(fonds, f.fondsKey, 'phông', `Hồ sơ ${f.code}`);
-    need(lists, f.fileListKey, 'mục lục', `Hồ sơ ${f.code}`);
+    need(fonds, f.fondsKey, 'fonds', 'file', f.code);
+    need(lists, f.fileListKey, 'fileList', 'file', f.code);
   }
   for (const d of c.documents) {
-    need(fonds, d.fondsKey, 'phông', `Văn bản ${d.key}`);
-    need(files, d.fileKey, 'hồ sơ', `Văn bản ${d.key}`);
+    need(fonds, d.fondsKey, 'fonds', 'document', d.key);
+    need(files, d.fileKey, 'file', 'document', d.key);
     if (d.fileKey !== null && fondsOfFile.get(d.fileKey) !== undefined && fondsOfFile.get(d.fileKey) !== d.fondsKey) {
-      push(`Văn bản ${d.key} và hồ sơ của nó thuộc hai phông khác nhau.`);
+      push({ code: 'package.catalogueMixedFonds', params: { key: d.key } });
     }
   }
   const shas = new Set<string>();
   for (const a of c.attachments) {
-    need(docs, a.documentKey, 'văn bản', `Bản gốc ${a.key}`);
-    if (!a.path.startsWith(`${ORIGINALS_DIR}/`)) push(`Bản gốc ${a.key} không nằm trong ${ORIGINALS_DIR}/.`);
-    if (shas.has(a.sha256)) push(`Bản gốc ${a.key} trùng nội dung (SHA-256) với một bản gốc khác trong gói.`);
+    need(docs, a.documentKey, 'document', 'attachment', a.key);
+    if (!a.path.startsWith(`${ORIGINALS_DIR}/`)) push({ code: 'package.catalogueOriginalOutside', params: { key: a.key, dir: ORIGINALS_DIR } });
+    if (shas.has(a.sha256)) push({ code: 'package.catalogueOriginalTwice', params: { key: a.key } });
     shas.add(a.sha256);
   }
-  for (const s of c.secretConfirmations) need(docs, s.documentKey, 'văn bản', 'Xác nhận tài liệu mật');
+  for (const s of c.secretConfirmations) need(docs, s.documentKey, 'document', 'secretConfirmation');
   return problems;
 }

@@ -92,13 +92,15 @@ const ANNIVERSARY_AFTER_RE = /^\s?\(\s?\d/;
 /** `… NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT` / `NAM …`: the party's founding, named in a title. */
 const FOUNDING_BEFORE_RE = /(?:^|\s)thanh lap\s$/;
 
+/** Adds one item (a top-level function, not a closure made for every segment). */
+function pushItem(out: Item[], seg: Seg, segIndex: number, kind: Kind, extra: Partial<Item> = {}): void {
+  out.push({ kind, seg, segIndex, ...extra });
+}
+
 function classifyOne(seg: Seg, segIndex: number, out: Item[]): void {
   if (seg.text.length === 0 && !seg.star && !seg.sep) return;
-  const item = (kind: Kind, extra: Partial<Item> = {}): void => {
-    out.push({ kind, seg, segIndex, ...extra });
-  };
-  if (seg.star) return item('star');
-  if (seg.sep) return item('sep');
+  if (seg.star) return pushItem(out, seg, segIndex, 'star');
+  if (seg.sep) return pushItem(out, seg, segIndex, 'sep');
   // The party line, the national name and motto, whole or cut by a line break: never names.
   const motto = findMotto(seg.folded, (x, y) => seg.text.slice(textIndex(seg, x), endIndex(seg, y)));
   // `… THÀNH LẬP` / `ĐẢNG CỘNG SẢN VIỆT NAM (3/2/1930 – 3/2/2020), …`: the party named in a title
@@ -121,7 +123,7 @@ function classifyOne(seg: Seg, segIndex: number, out: Item[]): void {
     return;
   }
   const pd = readPlaceDate(seg);
-  if (pd) return item('placeDate', { placeDate: pd });
+  if (pd) return pushItem(out, seg, segIndex, 'placeDate', { placeDate: pd });
   // `Số: 14NQ-HĐND Yên Bái, ngày …`: a number the copy damaged (no symbol can be read from it),
   // then the other column's dateline on the same line.
   const damaged = DAMAGED_NUMBER_LEAD_RE.exec(seg.text);
@@ -135,10 +137,10 @@ function classifyOne(seg: Seg, segIndex: number, out: Item[]): void {
     }
   }
   const mark = readMark(seg);
-  if (mark) return item('mark', { mark });
-  if (KINH_GUI_RE.test(seg.folded)) return item('kinhGui');
+  if (mark) return pushItem(out, seg, segIndex, 'mark', { mark });
+  if (KINH_GUI_RE.test(seg.folded)) return pushItem(out, seg, segIndex, 'kinhGui');
   const type = typeLine(seg);
-  if (type) return item('type', { type });
+  if (type) return pushItem(out, seg, segIndex, 'type', { type });
   // `1. UBND TỈNH …`: a web page's list number before the first header line.
   const listed = LIST_MARK_RE.exec(seg.text);
   if (listed && seg.text.length <= 120) {
@@ -146,10 +148,10 @@ function classifyOne(seg: Seg, segIndex: number, out: Item[]): void {
     if (isCapitals(rest.text, 3) && opensWithBody(rest)) return classifyOne(rest, segIndex, out);
   }
   if (seg.text.length <= 120 && isCapitals(seg.text, 3)) {
-    return item(opensWithBody(seg) ? 'body' : 'caps');
+    return pushItem(out, seg, segIndex, opensWithBody(seg) ? 'body' : 'caps');
   }
-  if (seg.text.length > PROSE_MIN || NUMBERED_RE.test(seg.text)) return item('prose');
-  item('text');
+  if (seg.text.length > PROSE_MIN || NUMBERED_RE.test(seg.text)) return pushItem(out, seg, segIndex, 'prose');
+  pushItem(out, seg, segIndex, 'text');
 }
 
 /** Classifies `segs` (those in `skip` belong to the incoming stamp and are left out). */

@@ -25,29 +25,57 @@ const TITLE_CASE_MOTTO = 2;
 /** A one-word line that can only be a piece of a motto. */
 const LONE_WORDS = new Set(['cong', 'viet', 'nam']);
 
+/** A word of the folded line, by its place (`[start, end)`): no copy of its text is made. */
 interface Word {
-  w: string;
   start: number;
   end: number;
 }
 
-const WORD_RE = /[^\s\-–—]+/g;
 /** A word only a motto's piece can contain (`CỘNG`, `VIỆT NAM`, `Độc lập`, `Hạnh phúc`, `TNCS` …). */
 const MOTTO_WORD_RE = /cong|viet|nam|doc|lap|hanh|phuc|nghia|xa ?hoi|dang|doan|tncs|minh|tu do|thanh nien/;
-
 /** A word that opens a motto (its first word, `startsWith`), anywhere in the line. */
 const MOTTO_HEAD_RE = new RegExp(`(?:^|[\\s\\-–—])(?:${[...new Set(MOTTOS.map((m) => m[0]!))].join('|')})`);
 /** The line's first word opening one of a motto's later words. */
 const MOTTO_TAIL_START_RE = new RegExp(`^[\\s\\-–—]*(?:${[...new Set(MOTTOS.flatMap((m) => m.slice(1)))].join('|')})`);
 
+/** What parts words: a regex's `\s`, and the dashes between the motto's words. */
+function isWordBreak(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0x2d ||
+    c === 0x2013 ||
+    c === 0x2014 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** The words of a folded line (at most 401: a longer line is prose, whatever it holds). */
 function wordsOf(folded: string): Word[] {
   const out: Word[] = [];
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(folded); m; m = WORD_RE.exec(folded)) {
-    out.push({ w: m[0], start: m.index, end: m.index + m[0].length });
+  const n = folded.length;
+  for (let i = 0; i < n; ) {
+    while (i < n && isWordBreak(folded.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isWordBreak(folded.charCodeAt(i))) i++;
+    out.push({ start, end: i });
     if (out.length > 400) break;
   }
   return out;
+}
+
+/** Whether the word at `word` begins with `prefix`. */
+function wordStartsWith(folded: string, word: Word, prefix: string): boolean {
+  return word.end - word.start >= prefix.length && folded.startsWith(prefix, word.start);
 }
 
 /**
@@ -55,17 +83,18 @@ function wordsOf(folded: string): Word[] {
  * motto words a copy ran together (`XàHỘI`, `CỘNGHÒA`). Returns the word index reached and the
  * motto words consumed.
  */
-function matchFrom(words: readonly Word[], i: number, motto: readonly string[], k0: number): { j: number; k: number } {
+function matchFrom(folded: string, words: readonly Word[], i: number, motto: readonly string[], k0: number): { j: number; k: number } {
   let j = i;
   let k = k0;
   while (j < words.length && k < motto.length) {
-    let w = words[j]!.w;
+    const { end } = words[j]!;
+    let at = words[j]!.start;
     let kk = k;
-    while (w.length > 0 && kk < motto.length && w.startsWith(motto[kk]!)) {
-      w = w.slice(motto[kk]!.length);
+    while (at < end && kk < motto.length && end - at >= motto[kk]!.length && folded.startsWith(motto[kk]!, at)) {
+      at += motto[kk]!.length;
       kk++;
     }
-    if (w.length > 0) break;
+    if (at < end) break;
     j++;
     k = kk;
   }
@@ -105,8 +134,8 @@ export function findMotto(folded: string, textOf: (start: number, end: number) =
   for (let i = 0; i < words.length; i++) {
     for (let m = 0; m < MOTTOS.length; m++) {
       const motto = MOTTOS[m]!;
-      if (!words[i]!.w.startsWith(motto[0]!)) continue;
-      const { j, k } = matchFrom(words, i, motto, 0);
+      if (!wordStartsWith(folded, words[i]!, motto[0]!)) continue;
+      const { j, k } = matchFrom(folded, words, i, motto, 0);
       if (k === motto.length) {
         const f = found(i, j, m, true);
         if (f) return f;
@@ -117,7 +146,7 @@ export function findMotto(folded: string, textOf: (start: number, end: number) =
     const motto = MOTTOS[m]!;
     // A head at the end of the line (`… ĐẢNG CỘNG SẢN`), longest first.
     for (let i = Math.max(0, words.length - motto.length + 1); i < words.length; i++) {
-      const { j, k } = matchFrom(words, i, motto, 0);
+      const { j, k } = matchFrom(folded, words, i, motto, 0);
       if (j !== words.length || k === 0 || k === motto.length) continue;
       if (!pieceAllowed(words.length, j - i, k, motto[0]!)) continue;
       const f = found(i, j, m, false);
@@ -125,7 +154,7 @@ export function findMotto(folded: string, textOf: (start: number, end: number) =
     }
     // A tail at the start of the line (`HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM …`), longest first.
     for (let k0 = 1; k0 < motto.length; k0++) {
-      const { j, k } = matchFrom(words, 0, motto, k0);
+      const { j, k } = matchFrom(folded, words, 0, motto, k0);
       if (k !== motto.length || j === 0) continue;
       if (!pieceAllowed(words.length, j, k - k0, motto[k0]!)) continue;
       const f = found(0, j, m, false);
@@ -133,7 +162,7 @@ export function findMotto(folded: string, textOf: (start: number, end: number) =
     }
   }
   // A lone word from the middle (`ĐẢNG CỘNG SẢN` / `VIỆT` / …).
-  if (words.length === 1 && LONE_WORDS.has(words[0]!.w)) return found(0, 1, 0, false);
+  if (words.length === 1 && LONE_WORDS.has(folded.slice(words[0]!.start, words[0]!.end))) return found(0, 1, 0, false);
   return null;
 }
 

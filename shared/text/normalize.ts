@@ -139,8 +139,7 @@ let lastNfc: string | null = null;
 /** NFC in linear time (stream-safe first). Text already NFC and stream-safe comes back unchanged. */
 export function toNfc(text: string): string {
   if (text.length >= REMEMBER_MIN && text === lastNfc) return text;
-  if (isPlainNfc(text)) return text;
-  const nfc = streamSafe(text).normalize('NFC');
+  const nfc = isPlainNfc(text) ? text : streamSafe(text).normalize('NFC');
   if (nfc.length >= REMEMBER_MIN && nfc.length <= REMEMBER_MAX) lastNfc = nfc;
   return nfc;
 }

@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createDispatch } from '../../electron/services/dispatch';
@@ -197,6 +198,20 @@ function minimalImport(corpus: string): AnchorResult {
   }
 }
 
+/**
+ * Waits for the disk to take what the previous run left it (its files written, then deleted with
+ * its folder): otherwise that write-back lands in the next run's flushes and is counted against
+ * it — the anchor's CPU per document doubled from the second pair on. Each run, anchor or import,
+ * starts from a settled disk.
+ */
+function settleDisk(): void {
+  try {
+    execFileSync('sync', { stdio: 'ignore' });
+  } catch {
+    // No `sync` command (Windows): the runs are compared as they come.
+  }
+}
+
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -211,9 +226,11 @@ async function main(): Promise<void> {
   const results: RunResult[] = [];
   const anchors: AnchorResult[] = [];
   for (let run = 1; run <= RUNS; run++) {
+    settleDisk();
     const a = minimalImport(corpus.dir);
     anchors.push(a);
     console.log(`run ${run}, anchor: ${corpus.files} files in ${a.seconds.toFixed(1)} s = ${a.docsPerSecond.toFixed(0)} docs/s (${a.cpuMsPerDocument} ms CPU per document); load average ${os.loadavg()[0]!.toFixed(1)}`);
+    settleDisk();
     const r = await runOnce(corpus.dir, run);
     results.push(r);
     const rss = CHECKPOINTS.map((c) => `${r.rssAtMB[c]}`).join(' / ');

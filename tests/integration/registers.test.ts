@@ -73,7 +73,7 @@ describe('importing a register', () => {
     expect(preview.rowNumbers).toEqual([5, 6, 7, 8, 10]);
     // The .VnTime cell is already Unicode in the preview.
     expect(preview.rows[4]![4]).toBe('thành lập Ban Chỉ đạo chuyển đổi số');
-    expect(preview.conversions).toEqual(['tcvn3→unicode (phông chữ)']);
+    expect(preview.conversions).toEqual(['tcvn3→unicode:font']);
 
     const { jobId, runId } = await app.call('registers.import', { target: { fondsId: fonds.id }, source: { path: xlsx }, headerRow: preview.headerRow, mapping: preview.suggested });
     const { status, items } = await waitRun(app, jobId, runId);

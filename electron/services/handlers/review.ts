@@ -11,9 +11,12 @@ import { getFonds } from './fonds';
 
 type Handlers = Pick<ApiHandlers, 'review.list' | 'review.summary' | 'review.confirm' | 'review.history'>;
 
-/** The value of a reviewable field: a document field, the cited numbers, or (OCR) the text itself. */
+/**
+ * The value of a reviewable field: a document field, the cited numbers, or (OCR) the text itself,
+ * given by its length in characters (the interface words it).
+ */
 function valueOf(doc: DocumentRecord, field: string, parseInfo: Record<string, unknown> | null, text: string): unknown {
-  if (field === 'fullText') return text.length > 0 ? `${text.length} ký tự` : null;
+  if (field === 'fullText') return text.length > 0 ? text.length : null;
   if (field === 'citations') {
     const list = parseInfo?.['citations'];
     return Array.isArray(list) ? list.map((c) => (c as { numberSymbol?: unknown }).numberSymbol).filter((n) => typeof n === 'string') : [];

@@ -1,6 +1,7 @@
 import { ApiError, type ErrorMessage, fieldError } from '../../../shared/contract/errors';
 import { type SingleByteEncoding, decodeSingleByte, repairLegacyText } from '../../../shared/text/encodings/detect';
 import { excessMarks, hasLongMarkRun, toNfc } from '../../../shared/text/normalize';
+import { CONVERSION } from '../../../shared/importing/conversions';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | SingleByteEncoding;
 
@@ -81,7 +82,7 @@ export function refuseMarkFlood(raw: string, fileName: string): void {
  */
 export function normalizeText(raw: string, conversions: string[], lookForLegacy = true): { text: string; legacy: 'tcvn3' | 'vni' | null } {
   const nfc = toNfc(raw);
-  if (nfc !== raw) conversions.push(hasLongMarkRun(raw) ? 'nfd→nfc (dấu kết hợp quá 30 liền nhau được tách, UAX #15)' : 'nfd→nfc');
+  if (nfc !== raw) conversions.push(hasLongMarkRun(raw) ? CONVERSION.marksSplit : 'nfd→nfc');
   if (!lookForLegacy) return { text: nfc, legacy: null };
   const repaired = repairLegacyText(nfc);
   if (repaired.legacy) conversions.push(`${repaired.legacy}→unicode`);

@@ -4,6 +4,7 @@ import type { PlacedPage } from '../../../shared/parser/layout';
 import { textLayerQuality, vietnameseShare } from '../../../shared/text/syllables';
 import type { OcrReading, OcrRun } from '../ocr/ocrDocument';
 import { decodeText, normalizeText, refuseMarkFlood, unreadable } from './decodeText';
+import { CONVERSION } from '../../../shared/importing/conversions';
 
 /** The text of an original, ready for the parser, and what was done to get it. */
 export interface ExtractedText {
@@ -97,7 +98,7 @@ export async function extractText(fileName: string, bytes: Uint8Array, options: 
     case '.docx': {
       const { readDocx } = await import('./formats/docx');
       const docx = await readDocx(bytes, base);
-      const conversions = docx.legacyFonts.map((e) => `${e}→unicode (phông chữ)`);
+      const conversions = docx.legacyFonts.map(CONVERSION.legacyFont);
       refuseMarkFlood(docx.text, base);
       const { text, legacy } = normalizeText(docx.text, conversions);
       if (text.trim() === '') throw unreadable(base, fieldError('read.wordNoText'));
@@ -114,7 +115,7 @@ export async function extractText(fileName: string, bytes: Uint8Array, options: 
     case '.pdf': {
       const { readPdf } = await import('./formats/pdf');
       const pdf = await readPdf(bytes, base);
-      const conversions = pdf.legacyFonts.map((e) => `${e}→unicode (phông chữ)`);
+      const conversions = pdf.legacyFonts.map(CONVERSION.legacyFont);
       if (pdf.needsOcr) {
         if (options.ocr) return fromOcr(await (await ocrModule()).ocrPdf(bytes, base, options.ocr), 'pdf', conversions);
         return { text: '', encoding: 'none', conversions, needsOcr: true, format: 'pdf', pageCount: pdf.pageCount };
@@ -163,7 +164,7 @@ async function readGarbled(
   pageCount: number,
   options: ExtractOptions,
 ): Promise<ExtractedText> {
-  const noted = [...conversions, quality === 'garbled' ? 'lớp chữ hỏng' : 'lớp chữ đáng ngờ'];
+  const noted = [...conversions, quality === 'garbled' ? CONVERSION.garbledLayer : CONVERSION.doubtfulLayer];
   if (options.ocr) {
     const reading = await (await ocrModule()).ocrPdf(bytes, base, options.ocr);
     const gain = (vietnameseShare(reading.text) ?? 0) - (vietnameseShare(layer) ?? 0);

@@ -371,6 +371,7 @@ export const en: Messages = {
   'import.review.onePerLine': 'One item per line',
   'import.review.field.citations': 'Cited documents',
   'import.review.field.fullText': 'Full text',
+  'import.review.fullTextLength': '{n} characters',
   'import.cite.title': 'Citations',
   'import.cite.cites': 'This document cites',
   'import.cite.citedBy': 'Cited by',

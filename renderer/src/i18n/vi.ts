@@ -373,6 +373,7 @@ export const vi = {
   'import.review.onePerLine': 'Mỗi dòng một mục',
   'import.review.field.citations': 'Văn bản được trích dẫn',
   'import.review.field.fullText': 'Toàn văn',
+  'import.review.fullTextLength': '{n} ký tự',
   'import.cite.title': 'Trích dẫn',
   'import.cite.cites': 'Văn bản này trích dẫn',
   'import.cite.citedBy': 'Được trích dẫn bởi',

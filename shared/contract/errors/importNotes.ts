@@ -52,6 +52,11 @@ export const importNoteErrors = defineErrors({
     'review.garbledTextLayer': error('unreadable_file'),
     'review.doubtfulTextLayer': error('unreadable_file'),
     'review.lowOcrConfidence': error<{ percent: number }>('unreadable_file'),
+    // What was done to a document's characters (`shared/importing/conversions.ts` names them).
+    'conversion.legacyFont': error<{ from: string }>('invalid_input'),
+    'conversion.marksSplit': error('invalid_input'),
+    'conversion.garbledLayer': error('unreadable_file'),
+    'conversion.doubtfulLayer': error('unreadable_file'),
   },
   vi: {
     'mention.document': mentionVi,
@@ -71,6 +76,10 @@ export const importNoteErrors = defineErrors({
     'review.garbledTextLayer': () => 'lớp chữ của PDF bị lỗi phông (mã chữ sai), cần nhận dạng chữ (OCR) hoặc nhập lại',
     'review.doubtfulTextLayer': () => 'lớp chữ của PDF có thể bị lỗi phông (nhiều chữ sai dấu), cần đối chiếu với bản gốc',
     'review.lowOcrConfidence': (p) => `đọc từ chữ nhận dạng (OCR) kém tin cậy (${p.percent}%)`,
+    'conversion.legacyFont': (p) => `${p.from}→unicode (phông chữ)`,
+    'conversion.marksSplit': () => 'nfd→nfc (dấu kết hợp quá 30 liền nhau được tách, UAX #15)',
+    'conversion.garbledLayer': () => 'lớp chữ hỏng',
+    'conversion.doubtfulLayer': () => 'lớp chữ đáng ngờ',
   },
   en: {
     'mention.document': mentionEn,
@@ -89,5 +98,9 @@ export const importNoteErrors = defineErrors({
     'review.garbledTextLayer': () => "the PDF's text layer has broken fonts (wrong character codes): it needs text recognition (OCR) or a new import",
     'review.doubtfulTextLayer': () => "the PDF's text layer may have broken fonts (many wrongly accented words): compare it with the original",
     'review.lowOcrConfidence': (p) => `read from text recognition (OCR) of low confidence (${p.percent}%)`,
+    'conversion.legacyFont': (p) => `${p.from}→unicode (font)`,
+    'conversion.marksSplit': () => 'nfd→nfc (runs of more than 30 combining marks split, UAX #15)',
+    'conversion.garbledLayer': () => 'broken text layer',
+    'conversion.doubtfulLayer': () => 'doubtful text layer',
   },
 });

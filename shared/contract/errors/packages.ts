@@ -36,6 +36,22 @@ const DECLARATION = {
   en: { bom: 'bagit.txt must not start with a BOM.', version: 'bagit.txt lacks a valid BagIt-Version.', encoding: 'bagit.txt must declare Tag-File-Character-Encoding: UTF-8.' },
 };
 
+/** The records of a package's catalogue, and what points at them. */
+type CatalogueRecord = 'organization' | 'fonds' | 'fileList' | 'file' | 'document' | 'attachment';
+type CatalogueOwner = CatalogueRecord | 'batch' | 'succession' | 'secretConfirmation';
+const RECORDS = {
+  vi: { organization: 'tổ chức', fonds: 'phông', fileList: 'mục lục', file: 'hồ sơ', document: 'văn bản', attachment: 'bản gốc' },
+  en: { organization: 'organization', fonds: 'fonds', fileList: 'file list', file: 'file', document: 'document', attachment: 'original' },
+} satisfies Record<'vi' | 'en', Record<CatalogueRecord, string>>;
+const OWNERS = {
+  vi: { batch: 'Đợt bàn giao', succession: 'Quan hệ kế thừa', secretConfirmation: 'Xác nhận tài liệu mật', organization: 'Tổ chức', fonds: 'Phông', fileList: 'Mục lục', file: 'Hồ sơ', document: 'Văn bản', attachment: 'Bản gốc' },
+  en: { batch: 'The handover batch', succession: 'A succession', secretConfirmation: 'A secret-document confirmation', organization: 'Organization', fonds: 'Fonds', fileList: 'File list', file: 'File', document: 'Document', attachment: 'Original' },
+} satisfies Record<'vi' | 'en', Record<CatalogueOwner, string>>;
+const record = (lang: 'vi' | 'en', r: string) => (RECORDS[lang] as Record<string, string>)[r] ?? String(r);
+const owner = (lang: 'vi' | 'en', p: { owner: string; ownerKey: string | null }) =>
+  `${(OWNERS[lang] as Record<string, string>)[p.owner] ?? String(p.owner)}${p.ownerKey !== null ? ` ${p.ownerKey}` : ''}`;
+type Dangling = { owner: CatalogueOwner; ownerKey: string | null; record: CatalogueRecord; key: string };
+
 type Path = { path: string };
 type Line = { file: string; line: number };
 const reason = (lang: 'vi' | 'en', r: string) => (UNSAFE[lang] as Record<string, string>)[r] ?? String(r);
@@ -82,6 +98,12 @@ export const packageErrors = defineErrors({
     'receive.conflicts': error<{ conflicts: readonly NestedMessage[] }>('conflict'),
     'receive.fondsOfOtherBody': error<{ code: string; name: string; body: string; packageBody: string | null }>('conflict'),
     'receive.fileCodeHeld': error<{ fonds: string; code: string }>('conflict'),
+    // Records of the package's catalogue that do not hang together (`catalogueReferenceProblems`).
+    'package.catalogueKeyTwice': error<{ record: CatalogueRecord; key: string }>('invalid_input'),
+    'package.catalogueDangling': error<Dangling>('invalid_input'),
+    'package.catalogueMixedFonds': error<{ key: string }>('invalid_input'),
+    'package.catalogueOriginalOutside': error<{ key: string; dir: string }>('invalid_input'),
+    'package.catalogueOriginalTwice': error<{ key: string }>('invalid_input'),
   },
   vi: {
     'package.unsafePath': (p) => `Đường dẫn không an toàn “${p.path}” trong gói: ${reason('vi', p.reason)}.`,
@@ -124,6 +146,11 @@ export const packageErrors = defineErrors({
     'receive.fondsOfOtherBody': (p) =>
       `Mã phông “${p.code}” đã được dùng cho phông “${p.name}” của ${p.body}: không thể nhận phông của ${p.packageBody ?? 'đơn vị khác'} vào đó (các phông không được trộn lẫn).`,
     'receive.fileCodeHeld': (p) => `Phông “${p.fonds}” đã có hồ sơ số “${p.code}”: gói này có thể đã được tiếp nhận qua một đợt khác.`,
+    'package.catalogueKeyTwice': (p) => `Khóa ${record('vi', p.record)} “${p.key}” bị trùng.`,
+    'package.catalogueDangling': (p) => `${owner('vi', p)} trỏ tới ${record('vi', p.record)} “${p.key}” không có trong gói.`,
+    'package.catalogueMixedFonds': (p) => `Văn bản ${p.key} và hồ sơ của nó thuộc hai phông khác nhau.`,
+    'package.catalogueOriginalOutside': (p) => `Bản gốc ${p.key} không nằm trong ${p.dir}/.`,
+    'package.catalogueOriginalTwice': (p) => `Bản gốc ${p.key} trùng nội dung (SHA-256) với một bản gốc khác trong gói.`,
   },
   en: {
     'package.unsafePath': (p) => `Unsafe path “${p.path}” in the package: ${reason('en', p.reason)}.`,
@@ -166,5 +193,10 @@ export const packageErrors = defineErrors({
     'receive.fondsOfOtherBody': (p) =>
       `Fonds code “${p.code}” is already used by the fonds “${p.name}” of ${p.body}: the fonds of ${p.packageBody ?? 'another body'} cannot be received into it (fonds are never mixed).`,
     'receive.fileCodeHeld': (p) => `Fonds “${p.fonds}” already holds file number “${p.code}”: this package may have been received through another batch.`,
+    'package.catalogueKeyTwice': (p) => `The ${record('en', p.record)} key “${p.key}” appears twice.`,
+    'package.catalogueDangling': (p) => `${owner('en', p)} points to the ${record('en', p.record)} “${p.key}”, which is not in the package.`,
+    'package.catalogueMixedFonds': (p) => `Document ${p.key} and its file belong to two different fonds.`,
+    'package.catalogueOriginalOutside': (p) => `Original ${p.key} does not lie inside ${p.dir}/.`,
+    'package.catalogueOriginalTwice': (p) => `Original ${p.key} has the same content (SHA-256) as another original in the package.`,
   },
 });

@@ -61,7 +61,7 @@ describe('a PDF with a broken font map', { timeout: 300_000 }, () => {
       if (!ocrEnabled) {
         expect(doc.reviewFields).toContain('fullText');
         const info = await app.call('documents.readingInfo', { id });
-        expect(info.conversions).toContain(textLayerQuality(doc.fullText) === 'garbled' || doc.fullText === '' ? 'lớp chữ hỏng' : 'lớp chữ đáng ngờ');
+        expect(info.conversions).toContain(textLayerQuality(doc.fullText) === 'garbled' || doc.fullText === '' ? 'text-layer:garbled' : 'text-layer:doubtful');
         expect(status.pagesTotal ?? 0).toBe(0);
       } else {
         expect(doc.fullText).toContain('KẾT LUẬN');

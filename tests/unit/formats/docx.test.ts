@@ -76,7 +76,7 @@ describe('old Word documents', () => {
     const bytes = await docxBytes(doc);
     const extracted = await extractText('nghi-quyet.docx', bytes);
     expect(extracted.encoding).toBe('tcvn3');
-    expect(extracted.conversions).toEqual(['tcvn3→unicode (phông chữ)']);
+    expect(extracted.conversions).toEqual(['tcvn3→unicode:font']);
     expect(extracted.text).toContain('ĐẢNG BỘ TỈNH ĐẮK LẮK\tĐẢNG CỘNG SẢN VIỆT NAM');
     expect(extracted.text).toContain('NGHỊ QUYẾT');
     const m = parseDocument(extracted.text).metadata;

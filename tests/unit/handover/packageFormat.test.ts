@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sentence } from '../../../shared/contract/errors';
 import { catalogueReferenceProblems, packageCatalogue, type PackageCatalogue } from '../../../shared/handover/packageFormat';
 import { handoverReceipt } from '../../../shared/handover/receipt';
 
@@ -107,7 +108,8 @@ describe('the package catalogue', () => {
       { key: 'a2', documentKey: 'd1', fileName: 'y.pdf', mediaType: 'application/pdf', size: 1, sha256: 'a'.repeat(64), path: 'bag-info.txt' },
     );
     c.batch.toKey = 'o9';
-    expect(catalogueReferenceProblems(c)).toEqual([
+    const problems = catalogueReferenceProblems(c);
+    expect(problems.map((p) => sentence('vi', p))).toEqual([
       'Khóa văn bản “d1” bị trùng.',
       'Đợt bàn giao trỏ tới tổ chức “o9” không có trong gói.',
       'Văn bản d1 và hồ sơ của nó thuộc hai phông khác nhau.',
@@ -115,6 +117,16 @@ describe('the package catalogue', () => {
       'Bản gốc a1 trỏ tới văn bản “d7” không có trong gói.',
       'Bản gốc a2 không nằm trong data/ban-goc/.',
       'Bản gốc a2 trùng nội dung (SHA-256) với một bản gốc khác trong gói.',
+    ]);
+    // The same problems in the English interface.
+    expect(problems.map((p) => sentence('en', p))).toEqual([
+      'The document key “d1” appears twice.',
+      'The handover batch points to the organization “o9”, which is not in the package.',
+      'Document d1 and its file belong to two different fonds.',
+      'Document d1 points to the file “h9”, which is not in the package.',
+      'Original a1 points to the document “d7”, which is not in the package.',
+      'Original a2 does not lie inside data/ban-goc/.',
+      'Original a2 has the same content (SHA-256) as another original in the package.',
     ]);
   });
 

@@ -24,7 +24,7 @@ import {
   type BagInfo,
   type ManifestIssue,
 } from '../../../../shared/handover/bagit';
-import { coded } from '../../../../shared/contract/errors';
+import { coded, sentence } from '../../../../shared/contract/errors';
 import { CATALOGUE_JSON, catalogueReferenceProblems, packageCatalogue, type PackageCatalogue } from '../../../../shared/handover/packageFormat';
 import type { BagSource } from './bagSource';
 import { Cancelled } from '../cancelled';
@@ -268,7 +268,7 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
       problem({ kind: 'bad_catalogue', path: CATALOGUE_JSON, ...coded('package.badCatalogue') });
     } else {
       catalogue = parsed.data;
-      for (const m of catalogueReferenceProblems(catalogue)) problem({ kind: 'bad_catalogue', path: CATALOGUE_JSON, message: m });
+      for (const m of catalogueReferenceProblems(catalogue)) problem({ kind: 'bad_catalogue', path: CATALOGUE_JSON, message: sentence('vi', m), text: m });
       for (const a of catalogue.attachments) {
         const listed = manifestMap.get(a.path);
         if (listed === undefined) problem({ kind: 'bad_catalogue', path: a.path, ...coded('package.attachmentNotInManifest', { path: a.path }) });

@@ -8,6 +8,7 @@ import { fontEncoding } from '../../../../shared/text/encodings/fonts';
 import { decodeTcvn3 } from '../../../../shared/text/encodings/tcvn3';
 import { decodeText, unreadable } from '../decodeText';
 import { ZipError, ZipLimitError, type ZipLimits, openZip } from './zip';
+import { CONVERSION } from '../../../../shared/importing/conversions';
 
 /**
  * An existing register (sổ đăng ký, danh mục văn bản) as a table of text cells: `.xlsx` through
@@ -106,7 +107,7 @@ async function readXlsx(bytes: Uint8Array, fileName: string, sheetName: string |
     rows[rowNumber - 1] = cells;
   });
   for (let i = 0; i < rows.length; i++) rows[i] ??= new Array<string>(width).fill('');
-  const conversions = [...used].map((e) => `${e}→unicode (phông chữ)`);
+  const conversions = [...used].map(CONVERSION.legacyFont);
   const repaired = repairCells(rows, conversions);
   return { format: 'xlsx', encoding: repaired.legacy ?? [...used][0] ?? 'unicode', conversions, sheets, sheet, rows: repaired.rows };
 }

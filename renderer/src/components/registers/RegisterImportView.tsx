@@ -10,7 +10,8 @@ import { useJobProgress } from '../../api/useJobProgress';
 import { useAppStore } from '../../stores/appStore';
 import { useCatalogueStore } from '../../stores/catalogueStore';
 import { refreshAfterChange } from '../../stores/refresh';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
+import { conversionText } from '@shared/importing/conversions';
 import { errorMessage } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field } from '../common/Field';
@@ -24,6 +25,7 @@ import './registers.css';
 
 export function RegisterImportView() {
   const t = useT();
+  const locale = useLocale();
   const fonds = useCatalogueStore((s) => s.fonds);
   const navigate = useAppStore((s) => s.navigate);
   const [fondsId, setFondsId] = useState<number | null>(fonds[0]?.id ?? null);
@@ -123,7 +125,12 @@ export function RegisterImportView() {
         <div className="panel" data-testid="register-preview">
           <p className="register-summary" data-testid="register-summary">
             {t('import.registers.summary', { file: preview.fileName, rows: preview.totalRows, encoding: encodingLabel(preview.encoding) })}
-            {preview.conversions.length ? <span className="muted"> · {t('import.registers.converted', { list: preview.conversions.join(', ') })}</span> : null}
+            {preview.conversions.length ? (
+              <span className="muted" data-testid="register-conversions">
+                {' '}
+                · {t('import.registers.converted', { list: preview.conversions.map((c) => conversionText(locale, c)).join(', ') })}
+              </span>
+            ) : null}
           </p>
           <div className="register-settings">
             {preview.sheets.length > 1 ? (

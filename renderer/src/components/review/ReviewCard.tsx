@@ -11,7 +11,7 @@ import { useT } from '../../i18n';
 import { formatDate } from '../../util/format';
 import { errorMessage, fieldErrors, textOf } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
-import { EDITABLE, FIELD_LABELS, displayValue, fromInput, toInput } from './reviewFields';
+import { EDITABLE, FIELD_LABELS, fromInput, shownValue, toInput } from './reviewFields';
 import { DateInput } from '../common/DateInput';
 import { isIsoDate } from '@shared/text/dates';
 
@@ -139,7 +139,7 @@ export function ReviewCard({ item, onConfirmed }: { item: ReviewItem; onConfirme
                     </>
                   ) : (
                     <>
-                      <span id={inputId} className="break">{displayValue(f.value) || <span className="muted">—</span>}</span>
+                      <span id={inputId} className="break">{shownValue(f.field, f.value, t) || <span className="muted">—</span>}</span>
                       {editing && !kind ? <div className="field-hint">{t('import.review.notEditable')}</div> : null}
                     </>
                   )}

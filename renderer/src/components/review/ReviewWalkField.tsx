@@ -4,7 +4,7 @@ import type { ReviewField } from '@shared/contract/types/importing';
 import { useT } from '../../i18n';
 import { textOf } from '../../util/errors';
 import { DateInput } from '../common/DateInput';
-import { EDITABLE, FIELD_LABELS, displayValue, toInput } from './reviewFields';
+import { EDITABLE, FIELD_LABELS, displayValue, shownValue, toInput } from './reviewFields';
 
 interface Props {
   field: ReviewField;
@@ -50,7 +50,7 @@ export function ReviewWalkField({ field: f, active, editing, corrected, error, o
     } else e.stopPropagation();
   };
 
-  const shown = corrected !== undefined ? displayValue(kind === 'lines' ? corrected.split('\n') : corrected) : displayValue(f.value);
+  const shown = corrected !== undefined ? displayValue(kind === 'lines' ? corrected.split('\n') : corrected) : shownValue(f.field, f.value, t);
   const inputId = `walk-input-${f.field}`;
   return (
     <li

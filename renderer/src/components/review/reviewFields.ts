@@ -1,6 +1,6 @@
 /** Labels and editing rules of the fields the review queue shows. */
 import { formatDayMonthYear } from '@shared/text/dates';
-import type { MessageKey } from '../../i18n';
+import type { MessageKey, Translate } from '../../i18n';
 
 export const FIELD_LABELS: Record<string, MessageKey> = {
   numberSymbol: 'doc.numberSymbol',
@@ -56,6 +56,12 @@ export function fromInput(kind: 'text' | 'date' | 'lines' | 'longText', input: s
 }
 
 /** A value shown in the queue. */
+/** A field's value as the queue shows it: the full text by its length (a confirmation stored as text before reads as it was). */
+export function shownValue(field: string, value: unknown, t: Translate): string {
+  if (field === 'fullText' && typeof value === 'number') return t('import.review.fullTextLength', { n: value.toLocaleString('vi-VN') });
+  return displayValue(value);
+}
+
 export function displayValue(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.join('; ');
