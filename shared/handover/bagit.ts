@@ -165,18 +165,6 @@ export function bagitDeclarationIssue(text: string): 'bom' | 'version' | 'encodi
   return null;
 }
 
-const DECLARATION_ISSUES = {
-  bom: 'bagit.txt không được bắt đầu bằng BOM.',
-  version: 'bagit.txt thiếu hoặc sai BagIt-Version.',
-  encoding: 'bagit.txt phải khai báo Tag-File-Character-Encoding: UTF-8.',
-};
-
-/** The declaration's problem in Vietnamese, or null (the interface words `bagitDeclarationIssue`). */
-export function checkBagitDeclaration(text: string): string | null {
-  const issue = bagitDeclarationIssue(text);
-  return issue ? DECLARATION_ISSUES[issue] : null;
-}
-
 /** Payload-Oxum: `<octet count>.<stream count>` of the payload, a quick completeness check. */
 export function formatOxum(bytes: number, files: number): string {
   return `${bytes}.${files}`;

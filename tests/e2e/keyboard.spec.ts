@@ -40,9 +40,10 @@ test('the keyboard: skip link, search, results, edit, help', async ({ page }) =>
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('main-pane')).toBeFocused();
 
-  // J and K between the results; Enter opens the focused one.
+  // J and K between the results; Enter opens the focused one. The list is filled as the words
+  // are typed, so wait for the answer to the whole query (several hits) before walking it.
   const hits = page.getByTestId('search-hit-open');
-  expect(await hits.count()).toBeGreaterThan(1);
+  await expect.poll(() => hits.count()).toBeGreaterThan(1);
   await page.keyboard.press('j');
   await expect(hits.nth(0)).toBeFocused();
   await page.keyboard.press('j');

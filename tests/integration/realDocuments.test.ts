@@ -18,15 +18,18 @@ import { REPO_ROOT } from '../unit/parser/truthHarness';
 import { OcrEngine } from '../../electron/services/ocr/engine';
 import { buildReport, printReport, scoreCopies, type CopyScore, type EvaluationReport } from '../support/realEvaluation';
 
-/** Share of the stated fields recovered exactly, in percent, over all copies read here. Reached: 93.0% (88 documents). */
-const RECOVERED_FLOOR = 92;
+/**
+ * Share of the stated fields recovered exactly, in percent, over all copies read here. Reached:
+ * 95.7% (88 documents; the scans 81–90% by format, the text, Word and PDF copies 98.5%).
+ */
+const RECOVERED_FLOOR = 94.5;
 /**
  * Wrong values plus values where the document states none, over all copies read here; must fall to
- * 0 (raise it only when documents are added). Reached: 34 on 88 documents (22 of them from the one
+ * 0 (raise it only when documents are added). Reached: 21 on 88 documents (16 of them from the one
  * scan of each document); the margin is for OCR results that differ by a word between machines
  * (Tesseract's SIMD paths).
  */
-const INVENTED_CEILING = 40;
+const INVENTED_CEILING = 26;
 
 const docs = loadRealDocuments();
 const formatsOf = (_doc: unknown, i: number): RealFormat[] => ['txt', 'docx', 'pdf', IMAGE_FORMATS[i % IMAGE_FORMATS.length]!];

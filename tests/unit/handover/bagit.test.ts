@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { sentence } from '../../../shared/contract/errors';
 import {
   bagInfoValue,
   bagInfoValues,
   bagitDeclaration,
   buildBagInfo,
   buildManifest,
-  checkBagitDeclaration,
+  bagitDeclarationIssue,
   decodeManifestPath,
   encodeManifestPath,
   formatOxum,
@@ -112,10 +113,13 @@ describe('bag-info.txt (RFC 8493 §2.2.2)', () => {
 
 describe('bagit.txt and Payload-Oxum', () => {
   it('accepts its own declaration and refuses a broken one', () => {
-    expect(checkBagitDeclaration(bagitDeclaration())).toBeNull();
-    expect(checkBagitDeclaration(`\uFEFF${bagitDeclaration()}`)).toMatch(/BOM/);
-    expect(checkBagitDeclaration('Tag-File-Character-Encoding: UTF-8\n')).toMatch(/BagIt-Version/);
-    expect(checkBagitDeclaration('BagIt-Version: 1.0\nTag-File-Character-Encoding: ISO-8859-1\n')).toMatch(/UTF-8/);
+    expect(bagitDeclarationIssue(bagitDeclaration())).toBeNull();
+    expect(bagitDeclarationIssue(`\uFEFF${bagitDeclaration()}`)).toBe('bom');
+    expect(bagitDeclarationIssue('Tag-File-Character-Encoding: UTF-8\n')).toBe('version');
+    expect(bagitDeclarationIssue('BagIt-Version: 1.0\nTag-File-Character-Encoding: ISO-8859-1\n')).toBe('encoding');
+    // Worded by the catalogue in either language.
+    expect(sentence('vi', { code: 'package.badDeclaration', params: { reason: 'encoding' } })).toBe('bagit.txt phải khai báo Tag-File-Character-Encoding: UTF-8.');
+    expect(sentence('en', { code: 'package.badDeclaration', params: { reason: 'encoding' } })).toBe('bagit.txt must declare Tag-File-Character-Encoding: UTF-8.');
   });
 
   it('formats and parses octets.streams', () => {

@@ -49,11 +49,14 @@ export interface Written {
  * Where a bag is written, in the order of the calls. Each resolves once its bytes are hashed and
  * queued (the writes go on behind it), and `finish` waits for every write, flushes the bag to the
  * disk and moves it into place. Calls are made one at a time, except that originals read whole
- * may be added while earlier ones are still being hashed (each is queued when called).
+ * may be added while earlier ones are still being hashed (each is queued when called), and, where
+ * `streamsAlongside`, while a stream is being written.
  */
 export interface BagSink {
   /** The final path (folder or .zip). */
   readonly target: string;
+  /** A stream (`addStream`) may go on while other files are added: each file is written apart (a folder). */
+  readonly streamsAlongside: boolean;
   /** An original, read by `readOriginal`; `onBytes` counts its bytes as they are hashed. */
   addOriginal(bagPath: string, bytes: OriginalBytes, onBytes?: (n: number) => void): Promise<Written>;
   /** A file made as it is written (the full texts). */
@@ -139,6 +142,7 @@ export class FolderSink implements BagSink {
   private readonly folders = new Set<string>();
   private readonly writing = new Set<Promise<void>>();
   private failure: Error | null = null;
+  readonly streamsAlongside = true;
 
   constructor(
     readonly target: string,
@@ -257,6 +261,9 @@ async function writeFlushed(dest: string, write: (handle: fs.promises.FileHandle
  * deflated. The zip is flushed once, when complete, then its folder once it has its name.
  */
 export class ZipSink implements BagSink {
+  /** One zip, entry after entry. */
+  readonly streamsAlongside = false;
+
   private constructor(
     readonly target: string,
     private readonly bagName: string,

@@ -162,6 +162,20 @@ function isMissing(err: unknown): boolean {
   return (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 }
 
+/** Waits for `work` (done elsewhere), looking every tenth of a second whether the package was cancelled. */
+async function whileNotCancelled<T>(work: Promise<T>, checkCancel: () => void): Promise<T> {
+  let settled = false;
+  void work.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  while (!settled) {
+    checkCancel();
+    await Promise.race([work, new Promise((resolve) => setTimeout(resolve, 100))]);
+  }
+  return work;
+}
+
 /** What reading or copying an original failed with, as the user is told it. */
 function originalFailure(err: unknown, a: { fileName: string; sha256: string }): unknown {
   if (isMissing(err)) return new ApiError('handover.originalMissing', { fileName: a.fileName, sha256: a.sha256 });
@@ -189,14 +203,18 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
   let auditHead: PackageResult['auditHead'] = null;
   let stopped = false;
   let forms: FormsRendering | null = null;
+  let texts: Promise<void> | null = null;
   const add = async (bagPath: string, write: Promise<{ sha256: string; size: number }>) => {
     const w = await write;
     payload.push({ sha256: w.sha256, path: bagPath });
     payloadBytes += w.size;
   };
+  /** Why the full texts, written beside the originals, failed (their cancel included). */
+  let textsFailure: unknown = null;
   const checkCancel = () => {
     if (job.cancelled) throw new Cancelled();
     if (stopped) throw new Error('packaging stopped');
+    if (textsFailure) throw textsFailure;
   };
 
   try {
@@ -229,7 +247,14 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
     await add(CATALOGUE_JSON, sink.addBuffer(CATALOGUE_JSON, Buffer.from(`${JSON.stringify(catalogue, null, 1)}\n`, 'utf8')));
     await add(FILES_CSV, sink.addBuffer(FILES_CSV, Buffer.from(filesCsv(catalogue), 'utf8')));
     await add(DOCUMENTS_CSV, sink.addBuffer(DOCUMENTS_CSV, Buffer.from(documentsCsv(catalogue, true), 'utf8')));
-    await add(FULL_TEXT_JSONL, sink.addStream(FULL_TEXT_JSONL, fullTextChunks(ctx, [...ec.records.documentIds.entries()], checkCancel)));
+    // The full texts are read from the catalogue a chunk at a time; in a folder they are written
+    // while the originals are copied (the catalogue's reads fill the time this thread waits for the
+    // disk), in a zip before them.
+    texts = add(FULL_TEXT_JSONL, sink.addStream(FULL_TEXT_JSONL, fullTextChunks(ctx, [...ec.records.documentIds.entries()], checkCancel)));
+    texts.catch((err: unknown) => {
+      textsFailure ??= err;
+    });
+    if (!sink.streamsAlongside) await texts;
 
     job.setPhase('packingOriginals');
     const counted = (n: number) => {
@@ -276,9 +301,10 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
       }
     }
     while (hashing.length > 0) await settle();
+    await texts;
 
     job.setPhase('packingForms');
-    for (const r of await forms.rendered) await add(`${FORMS_DIR}/${r.fileName}`, sink.addBuffer(`${FORMS_DIR}/${r.fileName}`, r.bytes));
+    for (const r of await whileNotCancelled(forms.rendered, checkCancel)) await add(`${FORMS_DIR}/${r.fileName}`, sink.addBuffer(`${FORMS_DIR}/${r.fileName}`, r.bytes));
 
     job.setPhase('packingManifest');
     const manifest = buildManifest(payload);
@@ -306,6 +332,8 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
   } catch (err) {
     stopped = true;
     forms?.stop();
+    // The full texts stop at their next chunk (they look at `stopped`) before the bag is removed.
+    await texts?.catch(() => undefined);
     await sink.abort();
     throw err;
   }
