@@ -7,6 +7,8 @@
  *   npm run eval:real                      every copy
  *   npm run eval:real -- --formats=txt,pdf only these copies
  *   npm run eval:real -- --misses          also list every miss on seen documents
+ *   npm run eval:real -- --docs=r00,r01    only documents whose id contains one of these
+ *   npm run eval:real -- --seen            only seen documents (--held-out: only held-out ones)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +23,12 @@ const formatsArg = args.find((a) => a.startsWith('--formats='))?.slice('--format
 const formats = (formatsArg ? formatsArg.split(',') : [...ALL_FORMATS]) as RealFormat[];
 for (const f of formats) if (!(ALL_FORMATS as readonly string[]).includes(f)) throw new Error(`unknown format ${f} (known: ${ALL_FORMATS.join(', ')})`);
 
-const docs = loadRealDocuments();
+const docsArg = args.find((a) => a.startsWith('--docs='))?.slice('--docs='.length);
+const wanted = docsArg ? docsArg.split(',').filter(Boolean) : null;
+const docs = loadRealDocuments().filter(
+  (d) => (!wanted || wanted.some((w) => d.id.includes(w))) && !(args.includes('--seen') && d.entry.heldOut) && !(args.includes('--held-out') && !d.entry.heldOut),
+);
+if (docs.length === 0) throw new Error('no document matches --docs/--seen/--held-out');
 const started = Date.now();
 const copies = await makeRealCopies(docs, { formatsOf: () => formats, onProgress: (m) => console.error(m) });
 console.error(`${copies.length} copies ready in ${((Date.now() - started) / 1000).toFixed(0)} s; reading them…`);

@@ -86,6 +86,17 @@ export function wordsOfTsv(tsv: string): OcrWord[] {
   return words;
 }
 
+/**
+ * What the image given to `recognize` holds: a whole page (its blocks found, as the tesseract
+ * command does), or one column of text (a cell of a header table, cut out of its page).
+ */
+export type PageLayout = 'page' | 'column';
+/**
+ * Tesseract's page segmentation modes: 3 (automatic), 6 (one block of text: a header cell's lines
+ * read as lines, with no picture or column looked for).
+ */
+const PAGE_SEGMENTATION: Record<PageLayout, `${Tesseract['PSM']['AUTO' | 'SINGLE_BLOCK']}`> = { page: '3', column: '6' };
+
 interface Slot {
   worker: TWorker;
   busy: boolean;
@@ -169,10 +180,11 @@ export class OcrEngine {
   }
 
   /**
-   * Recognises one page image (an image file's bytes: PGM, PNG or JPEG). `dpi` helps Tesseract size its text. With a
+   * Recognises one page image (an image file's bytes: PGM, PNG or JPEG), or one column cut out of
+   * a page (`layout`). `dpi` helps Tesseract size its text. With a
    * signal, an abort terminates every worker of this engine (they restart on the next call).
    */
-  async recognize(image: Uint8Array, dpi: number, signal?: AbortSignal): Promise<{ words: OcrWord[] }> {
+  async recognize(image: Uint8Array, dpi: number, signal?: AbortSignal, layout: PageLayout = 'page'): Promise<{ words: OcrWord[] }> {
     if (signal?.aborted || this.closed) throw ocrCancelled();
     const generation = this.generation;
     const slot = await this.acquire(signal);
@@ -188,7 +200,7 @@ export class OcrEngine {
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted) onAbort();
     try {
-      await Promise.race([slot.worker.setParameters({ user_defined_dpi: String(Math.round(dpi)) }), stopped]);
+      await Promise.race([slot.worker.setParameters({ user_defined_dpi: String(Math.round(dpi)), tessedit_pageseg_mode: PAGE_SEGMENTATION[layout] as Tesseract['PSM']['AUTO'] }), stopped]);
       const result = await Promise.race([slot.worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { tsv: true, text: false, blocks: false }), stopped]);
       return { words: wordsOfTsv(result.data.tsv ?? '') };
     } catch (err) {

@@ -9,7 +9,8 @@
 import sharp, { type Sharp } from 'sharp';
 import { type RecognisedWord, pageConfidence } from '../../../shared/ocr/ocrText';
 import { type GreyImage, estimatePageLie } from '../../../shared/ocr/skew';
-import type { OcrEngine } from './engine';
+import { headerBand, inBand, surerReading } from '../../../shared/ocr/headerBand';
+import type { OcrEngine, OcrWord } from './engine';
 
 /** Below this page confidence the page is read again turned over. */
 const RETRY_BELOW_CONFIDENCE = 60;
@@ -67,11 +68,45 @@ export interface PageReading {
   turn: number;
 }
 
+/**
+ * The page's header table read again cell by cell (headerBand.ts): each cell's own reading
+ * replaces the first reading's words in it when the recogniser is at least as sure of it; the
+ * cells come first, left cell first, each a block of its own. A page with no header band keeps its
+ * first reading.
+ */
+async function rereadHeader(engine: OcrEngine, page: GreyImage, words: OcrWord[], dpi: number, signal?: AbortSignal): Promise<OcrWord[]> {
+  const band = headerBand(words, page.width, page.height);
+  if (!band) return words;
+  const nextBlock = Math.max(0, ...words.map((w) => w.block)) + 1;
+  const inside = words.filter((w) => inBand(w, band));
+  const header: OcrWord[] = [];
+  for (const [i, [left, right]] of [
+    [0, band.split],
+    [band.split, page.width],
+  ].entries()) {
+    const first = inside.filter((w) => (w.left + w.width / 2 < band.split) === (i === 0));
+    const cell = cropGrey(page, left!, band.top, right! - left!, band.bottom - band.top);
+    const read = await engine.recognize(greyPnm(cell.data, cell.width, cell.height), dpi, signal, 'column');
+    const again = read.words.map((w) => ({ ...w, left: w.left + left!, top: w.top + band.top }));
+    header.push(...surerReading(first, again).map((w) => ({ ...w, block: nextBlock + i })));
+  }
+  return [...header, ...words.filter((w) => !inBand(w, band))];
+}
+
+/** A rectangle of a grey image. */
+function cropGrey(img: GreyImage, left: number, top: number, width: number, height: number): GreyImage {
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) data.set(img.data.subarray((top + y) * img.width + left, (top + y) * img.width + left + width), y * width);
+  return { width, height, data };
+}
+
 async function readTurned(engine: OcrEngine, img: GreyImage, turn: number, dpi: number, signal?: AbortSignal): Promise<PageReading> {
   let p = raw(img);
   if (turn !== 0) p = p.rotate(turn, { background: { r: 255, g: 255, b: 255 } });
   const { data, info } = await p.extractChannel(0).raw().toBuffer({ resolveWithObject: true });
-  const { words } = await engine.recognize(greyPnm(data, info.width, info.height), dpi, signal);
+  const upright: GreyImage = { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) };
+  const first = await engine.recognize(greyPnm(upright.data, upright.width, upright.height), dpi, signal);
+  const words = await rereadHeader(engine, upright, first.words, dpi, signal);
   const back = unturn(turn, img.width, img.height, info.width, info.height);
   const mapped: RecognisedWord[] = words.map((w) => {
     const corners = [back(w.left, w.top), back(w.left + w.width, w.top), back(w.left, w.top + w.height), back(w.left + w.width, w.top + w.height)];
