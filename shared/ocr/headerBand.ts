@@ -156,13 +156,29 @@ export function inBand(w: BandWord, band: HeaderBand): boolean {
  * holding no word (the rule or star under a body's name, read as `3`, `x`, `:`), and lone signs the
  * recogniser was not sure of.
  */
-export function cellWords<W extends ReadWord>(words: readonly W[]): W[] {
+export function cellWords<W extends ReadWord>(read: readonly W[]): W[] {
+  const words = splitRows(read);
   const key = (w: W) => `${w.block}/${w.paragraph}/${w.line}`;
   const count = new Map<string, number>();
   for (const w of words) count.set(key(w), (count.get(key(w)) ?? 0) + 1);
   return words.filter((w) => {
     if (count.get(key(w)) === 1 && w.text.length <= 2 && !/\p{L}{2}/u.test(w.text)) return false;
     return /[\p{L}\p{N}]/u.test(w.text) || w.confidence >= 50;
+  });
+}
+
+/**
+ * Words read as one line that stand on two rows (`CHÍNH PHỦ` over `Số: 30/2020/NĐ-CP` with a rule
+ * between them, read as a single block) go on two lines: a word whose middle lies more than half
+ * a word's height below the previous word's starts a new line.
+ */
+function splitRows<W extends ReadWord>(words: readonly W[]): W[] {
+  let extra = 0;
+  return words.map((w, i) => {
+    const prev = words[i - 1];
+    const sameLine = prev && prev.block === w.block && prev.paragraph === w.paragraph && prev.line === w.line;
+    if (sameLine && w.top + w.height / 2 - (prev.top + prev.height / 2) > 0.5 * Math.max(w.height, prev.height)) extra++;
+    return extra === 0 ? w : { ...w, line: w.line + extra * 1000 };
   });
 }
 
@@ -184,5 +200,5 @@ function meanConfidence(words: readonly ReadWord[]): number {
  */
 export function surerReading<W extends ReadWord>(first: readonly W[], alone: readonly W[]): W[] {
   const again = cellWords(alone);
-  return meanConfidence(again) >= meanConfidence(first) ? again : [...first];
+  return meanConfidence(again) >= meanConfidence(first) ? again : splitRows(first);
 }

@@ -112,3 +112,11 @@ describe('a header cell read again alone', () => {
     expect(texts(surerReading(clean, worse))).toBe('Số: 187VTLTNN-VP');
   });
 });
+
+describe('rows of a header cell read as one line', () => {
+  it('are parted where a word stands a row below the one before it', () => {
+    const at = (text: string, left: number, top: number): ReadWord => ({ text, left, top, width: 80, height: 40, confidence: 95, block: 1, paragraph: 1, line: 1 });
+    const words = cellWords([at('CHÍNH', 100, 100), at('PHỦ', 200, 102), at('Số:', 90, 190), at('30/2020/NĐ-CP', 170, 191)]);
+    expect(words.map((w) => w.line)).toEqual([1, 1, 1001, 1001]);
+  });
+});
