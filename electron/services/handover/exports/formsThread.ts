@@ -37,15 +37,11 @@ function onThisThread(ec: FormsContext, forms: FormsRequest['forms']): FormsRend
   return { rendered, apart: Promise.resolve(false), stop: () => void (stopped = true) };
 }
 
-const YOUNG_GENERATION_MB = 64;
-
 /** Starts the forms' thread; null when it cannot start (the caller renders on its own thread). */
 async function startThread(): Promise<Worker | null> {
   const source = workerSource('formsWorker', () => new URL('./formsWorker.ts', import.meta.url).href);
   if (!source) return null;
-  // A young generation larger than the default: rendering a large batch's forms allocates
-  // millions of short-lived objects: with the default, collecting took about a sixth of its time.
-  const worker = new Worker(source.code, { eval: true, workerData: source.workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  const worker = new Worker(source.code, { eval: true, workerData: source.workerData });
   try {
     await new Promise<void>((resolve, reject) => {
       worker.once('message', (m: FormsReply) => (m.type === 'ready' ? resolve() : reject(new Error(`forms thread: ${m.type}`))));
