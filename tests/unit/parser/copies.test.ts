@@ -158,6 +158,29 @@ describe('a header run together on one line', () => {
     expect(m.signerName).toBe('Nguyễn Văn An');
   });
 
+  it('reads a run-together footer that a PDF or a scan then wrapped over several lines', () => {
+    const text = lines(
+      ...HEADER,
+      'Điều 2. Quyết định này có hiệu lực từ ngày ký. Các sở thi hành./. Nơi nhận: - Như điều 4; - VP:',
+      'CVP, PCVP, các phòng thuộc Văn phòng; - Lưu VT, TH. TM. BAN THƯỜNG VỤ TỈNH ĐOÀNBÍ THƯ THƯỜNG',
+      'TRỰC (đã ký) Nguyễn Văn An',
+      '',
+      'Trang 2',
+    );
+    const m = parseDocument(text).metadata;
+    expect(m.recipients).toEqual(['Như điều 4', 'VP: CVP, PCVP, các phòng thuộc Văn phòng', 'Lưu VT, TH']);
+    expect(m.signingAuthority).toBe('TM. BAN THƯỜNG VỤ TỈNH ĐOÀN');
+    expect(m.signerTitle).toBe('BÍ THƯ THƯỜNG TRỰC');
+    expect(m.signerName).toBe('Nguyễn Văn An');
+  });
+
+  it('keeps a footer whose label opens its own line as it is, list item by list item', () => {
+    const text = lines(...HEADER, 'Điều 2. Quyết định này có hiệu lực từ ngày ký./.', 'Nơi nhận:', '- Như Điều 2;', '- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Trần Văn Ba');
+    const m = parseDocument(text).metadata;
+    expect(m.recipients).toEqual(['Như Điều 2', 'Lưu: VT']);
+    expect(m.signerName).toBe('Trần Văn Ba');
+  });
+
   it('splits a signer\'s name glued to the title', () => {
     const text = lines(...HEADER, '', 'Nơi nhận:', '- Như trên;', '- Lưu VT.', 'T/L BAN THƯỜNG VỤ', 'CHÁNH VĂN PHÒNGLê Văn Tư');
     const m = parseDocument(text).metadata;

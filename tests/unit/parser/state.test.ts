@@ -86,6 +86,21 @@ describe('State type table', () => {
     expect(printed.review).not.toContain('docType');
   });
 
+  it('a joint text titled by its short name takes the joint type its number names', () => {
+    const r = parseDocument(lines('BỘ NỘI VỤ - BỘ TÀI CHÍNH', 'Số: 04/2019/TTLT/BNV-BTC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Hà Nội, ngày 12 tháng 1 năm 2019', '', 'THÔNG TƯ', '', 'Hướng dẫn chế độ phụ cấp lưu trữ', '', 'Căn cứ Luật Lưu trữ số 01/2011/QH13;'));
+    expect(r.metadata.docType).toBe('THÔNG TƯ LIÊN TỊCH');
+    expect(r.review).not.toContain('docType');
+  });
+
+  it('a V/v subject under a State symbol whose first group is also a type code names no type', () => {
+    // `CT` is chỉ thị in the type table and Cục Thuế in its own symbols; the V/v says công văn.
+    const r = parseDocument(lines('TỔNG CỤC THUẾ', 'CỤC THUẾ TỈNH AN LẠC', 'Số: 1045/CT-TTHT', 'V/v chính sách thuế giá trị gia tăng', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'An Lạc, ngày 5 tháng 3 năm 2021', '', 'Kính gửi: Công ty cổ phần An Lạc.', '', 'Cục Thuế nhận được văn bản của Công ty hỏi về chính sách thuế.'));
+    expect(r.metadata.issuer).toBe('CỤC THUẾ TỈNH AN LẠC');
+    expect(r.metadata.subject).toBe('V/v chính sách thuế giá trị gia tăng');
+    expect(r.metadata.docType).toBeNull();
+    expect(r.review).toContain('docType');
+  });
+
   it('a printed type that contradicts the number is kept and flagged', () => {
     const r = parseDocument(lines('ỦY BAN NHÂN DÂN', 'HUYỆN AN LẠC', 'Số: 15/BC-UBND', '', 'KẾ HOẠCH', 'Triển khai công tác chuyển đổi số năm 2025', '', 'Thực hiện chỉ đạo của tỉnh.'));
     expect(r.metadata.docType).toBe('KẾ HOẠCH');
@@ -177,6 +192,17 @@ describe('State headers', () => {
     expect(r.metadata.numberSymbol).toBe('66/SNV-VP');
     expect(r.metadata.docType).toBeNull();
     expect(r.review).toContain('docType');
+  });
+
+  it('reads a Mặt trận standing committee under its committee, and a sub-committee under a committee over three lines', () => {
+    const right = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'An Lạc, ngày 3 tháng 9 năm 2024', 'V/v tổ chức hội nghị', '', 'Kính gửi: Các tổ chức thành viên.', '', 'Ban Thường trực đề nghị các tổ chức thành viên cử đại biểu dự hội nghị.'];
+    const mttq = parseDocument(lines('ỦY BAN MTTQ VIỆT NAM', 'TỈNH AN LẠC', 'BAN THƯỜNG TRỰC', '-------', 'Số: 215/MTTQ-BTT', ...right));
+    expect(mttq.metadata.issuer).toBe('BAN THƯỜNG TRỰC');
+    expect(mttq.metadata.parentIssuer).toBe('ỦY BAN MTTQ VIỆT NAM TỈNH AN LẠC');
+    const sub = parseDocument(lines('BAN TỔ CHỨC', 'HỘI THI VĂN THƯ GIỎI', 'TỈNH AN LẠC', 'TIỂU BAN NỘI DUNG', '-------', 'Số: 12/BTC-TBND', ...right));
+    expect(sub.metadata.issuer).toBe('TIỂU BAN NỘI DUNG');
+    expect(sub.metadata.parentIssuer).toBe('BAN TỔ CHỨC HỘI THI VĂN THƯ GIỎI TỈNH AN LẠC');
+    expect(sub.review).toContain('issuer');
   });
 
   it('reads a superior body printed in short (`UBND TỈNH …` over `SỞ …`)', () => {
