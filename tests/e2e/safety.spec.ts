@@ -153,6 +153,16 @@ test('checks, backups and restore, removal, destruction, secret records', async 
   await expect(page.getByTestId('secrets-status')).toContainText('1 văn bản mật');
   const hidden = await api<{ total: number; hiddenSecret?: number }>(page, 'documents.list', { fileId: 1 });
   expect(hidden.hiddenSecret).toBe(1);
+  // The import run names its source (the secret file) by the withheld notice, in the interface's language.
+  await page.getByTestId('nav-import-runs').click();
+  const secretRun = page.getByTestId('import-run-row').first();
+  await expect(secretRun).toContainText('[Tài liệu mật — không hiển thị]');
+  await expect(secretRun).not.toContainText(path.basename(SECRET_DOC));
+  await page.getByTestId('locale-en').click();
+  await expect(secretRun).toContainText('[Secret record — not shown]');
+  await page.getByTestId('locale-vi').click();
+  await page.getByTestId('nav-safety').click();
+  await page.getByTestId('safety-tab-access').click();
   await page.getByTestId('secrets-reason').fill('Lập danh mục hồ sơ mật để bàn giao');
   await page.getByTestId('secrets-unlock').click();
   await expect(page.getByTestId('secrets-visibility')).toContainText('Đang hiển thị');
