@@ -126,6 +126,7 @@ export const en: Messages = {
   'access.public': 'Public',
   'access.conditional': 'Conditional',
   'access.secret': 'Secret',
+  'secret.withheld': '[Secret record — not shown]',
 
   'security.mat': 'Confidential (Mật)',
   'security.toi_mat': 'Secret (Tối mật)',

@@ -128,6 +128,7 @@ export const vi = {
   'access.public': 'Công khai',
   'access.conditional': 'Có điều kiện',
   'access.secret': 'Mật',
+  'secret.withheld': '[Tài liệu mật — không hiển thị]',
 
   'security.mat': 'Mật',
   'security.toi_mat': 'Tối mật',
