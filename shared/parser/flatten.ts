@@ -46,6 +46,8 @@ const BASIS_RE = /(?<=\S) ?- ?(?=(?:Căn cứ|Xét|Theo đề nghị)\s)/g;
  * starts a cell, and so does the basis.
  */
 const ENACTING_HEADS = ['BỘ TRƯỞNG', 'CHỦ TỊCH', 'THỦ TƯỚNG', 'GIÁM ĐỐC', 'CỤC TRƯỞNG', 'VỤ TRƯỞNG', 'ỦY BAN NHÂN DÂN', 'UỶ BAN NHÂN DÂN', 'HỘI ĐỒNG NHÂN DÂN', 'BAN THƯỜNG VỤ'];
+/** An office's title heads an enacting line (`BỘ TRƯỞNG BỘ Y TẾ`): the body after it is its own, not another. */
+const OFFICE_HEADS = ['BỘ TRƯỞNG', 'CHỦ TỊCH', 'THỦ TƯỚNG', 'GIÁM ĐỐC', 'CỤC TRƯỞNG', 'VỤ TRƯỞNG'];
 const BASIS_AFTER_CAPS_RE = /(?<=\p{Lu}{2,} )(?=(?:Căn cứ|Xét đề nghị|Theo đề nghị)\s)/gu;
 const ENACTING_RUN = 90;
 
@@ -82,6 +84,8 @@ const SIGNED_RE = /\((?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[^()]{0,30}\)/g;
 const GLUED_RE = /(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})/gu;
 /** A sentence ends and another begins (the next cell of a flattened list or header). */
 const SENTENCE_RE = /(?<=[.;][\s\u0300-\u036f]{1,40})(?=\p{Lu}\p{Ll})/gu;
+/** `… năm 2023 I. KẾT QUẢ THỰC HIỆN`: the body's first numbered heading after the title block. */
+const HEADING_RE = /(?<=\s)(?=[IVX]{1,4}\. ?\p{Lu}{2})/gu;
 /** A capitalised name, then a body in capitals: `Phan Văn Mãi BAN CHẤP HÀNH …`. */
 const NAME_THEN_CAPS_RE = /(?<=\p{Lu}\p{Ll}{1,7}) (?=\p{Lu}{2,} \p{Lu}{2,})/gu;
 /** A word in capitals that is no syllable: maybe two words glued (`ĐOÀNBÍ THƯ THƯỜNG TRỰC`). */
@@ -200,6 +204,7 @@ export function flatCuts(line: string): number[] | null {
     addAll(GLUED_RE, head, 0, cuts);
     addAll(BULLET_RE, head, 0, cuts);
     addAll(SENTENCE_RE, head, 0, cuts);
+    addAll(HEADING_RE, head, 0, cuts);
   }
   if (footer !== null && label !== null) {
     const at = label.index;
@@ -233,12 +238,15 @@ function withBodyCuts(line: string, cuts: readonly number[]): number[] {
     const piece = line.slice(prev, cut);
     const lead = piece.length - piece.trimStart().length;
     const text = piece.trim();
-    if (text.length >= 8 && text.length <= 120 && isCapitals(text, 3) && !ENACTING_HEADS.some((h) => text.startsWith(`${h} `)) && opensWithBody({ text, folded: fold(text) }, PARENT_HEADS)) {
+    if (text.length >= 8 && text.length <= 120 && isCapitals(text, 3) && !OFFICE_HEADS.some((h) => text.startsWith(`${h} `)) && opensWithBody({ text, folded: fold(text) }, PARENT_HEADS)) {
       const words = text.split(' ');
       let at = words[0]!.length + 1;
       for (let k = 1; k < words.length; k++) {
         const rest = words.slice(k).join(' ');
-        if (k >= 2 && !JOINING.has(fold(words[k - 1]!)) && opensWithBody({ text: rest, folded: fold(rest) }) && !opensWithBody({ text: rest, folded: fold(rest) }, LOCALITY_WORDS)) {
+        const restFolded = fold(rest);
+        const locality = opensWithBody({ text: rest, folded: restFolded }, LOCALITY_WORDS) && !opensWithBody({ text: rest, folded: restFolded }, LOCAL_COMMITTEES);
+        const compound = COMPOUNDS.has(`${fold(words[k - 1]!)} ${restFolded.split(' ')[0]}`);
+        if (k >= 2 && !JOINING.has(fold(words[k - 1]!)) && !compound && opensWithBody({ text: rest, folded: restFolded }) && !locality) {
           out.push(prev + lead + at);
           break;
         }
@@ -253,3 +261,13 @@ function withBodyCuts(line: string, cuts: readonly number[]): number[] {
 
 /** Words that continue a name with its locality, never open another body. */
 const LOCALITY_WORDS = ['tinh', 'huyen', 'xa', 'thanh pho', 'quan', 'phuong', 'thi xa', 'thi tran'];
+/** …except the party committee named by its locality: `ĐẢNG BỘ TỈNH …` / `HUYỆN ỦY …`. */
+const LOCAL_COMMITTEES = ['tinh uy', 'thanh uy', 'huyen uy', 'quan uy', 'thi uy'];
+/**
+ * A body's head word that is the second syllable of a word in the name (`SỞ NỘI VỤ`, `BỘ QUỐC
+ * PHÒNG`, `… CƠ SỞ`, `BAN THƯỜNG VỤ`): no other body begins there.
+ */
+const COMPOUNDS: ReadonlySet<string> = new Set([
+  'noi vu', 'ngoai vu', 'thuong vu', 'nhiem vu', 'dich vu', 'cong vu', 'tai vu', 'nghiep vu', 'phuc vu',
+  'quoc phong', 'van phong', 'co so', 'tru so', 'can bo', 'toan bo', 'thu vien', 'hieu truong', 'bo truong',
+]);

@@ -14,6 +14,8 @@ import { fold } from '../text/fold';
  */
 export const BODY_HEADS: readonly string[] = [
   'ban chap hanh',
+  // `BCH ĐOÀN TỈNH …`: Ban Chấp hành in short, as youth-union headers print it.
+  'bch',
   'bo chinh tri',
   'ban bi thu',
   'dang bo',
