@@ -88,6 +88,15 @@ const SENTENCE_RE = /(?<=[.;][\s\u0300-\u036f]{1,40})(?=\p{Lu}\p{Ll})/gu;
 const HEADING_RE = /(?<=\s)(?=[IVX]{1,4}\. ?\p{Lu}{2})/gu;
 /** A capitalised name, then a body in capitals: `Phan Văn Mãi BAN CHẤP HÀNH …`. */
 const NAME_THEN_CAPS_RE = /(?<=\p{Lu}\p{Ll}{1,7}) (?=\p{Lu}{2,} \p{Lu}{2,})/gu;
+/** A line that opens with a signing authority. */
+const AUTHORITY_LINE_RE = /^\s{0,8}(?:T\/M|K\/T|T\/L|T\/UQ|TM\.|KT\.|TL\.|TUQ\.|Q\.) ?\p{Lu}{2}/u;
+/** A signer's title in capitals after the list's last item, then a name: `VT, NC. CHỦ TỊCH Nguyễn Văn Bình`. */
+const TITLE_THEN_NAME_RE =
+  /(?<=[.;] ?)(?:PHÓ |KT\. )?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|BỘ TRƯỞNG|CỤC TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|THỦ TRƯỞNG|HIỆU TRƯỞNG)(?: \p{Lu}{1,8}){0,8} (?:\((?:đã ký|Đã ký|ký)\) )?\p{Lu}\p{Ll}{1,7} \p{Lu}\p{Ll}/u;
+/** A capitals run after the end of a list item (`… Lưu VT. CHỦ TỊCH …`). */
+const CAPS_AFTER_SENTENCE_RE = /(?<=[.;] ?)(?=\p{Lu}{2,}[ \p{Lu}]{0,40}(?: \p{Lu}\p{Ll}|$))/gu;
+/** A capitals run, then a capitalised name: `CHỦ TỊCH Nguyễn Văn Bình`. */
+const CAPS_THEN_NAME_RE = /(?<=\p{Lu}{2}) (?=\p{Lu}\p{Ll}{1,7} \p{Lu}\p{Ll}{1,7}(?: \p{Lu}\p{Ll}{1,7}){0,2}(?:$|[ .]))/gu;
 /** A word in capitals that is no syllable: maybe two words glued (`ĐOÀNBÍ THƯ THƯỜNG TRỰC`). */
 const CAPS_WORD_RE = /\p{Lu}{4,14}/gu;
 
@@ -161,6 +170,12 @@ function count(re: RegExp, s: string): number {
  * null when the line does not look flattened.
  */
 export function flatCuts(line: string): number[] | null {
+  // `KT. CHỦ TỊCHPHÓ CHỦ TỊCH`: an authority glued to the signer's title on a line of its own.
+  if (line.length < MIN_FLAT && AUTHORITY_LINE_RE.test(line)) {
+    const cuts: number[] = [];
+    gluedTitleCuts(line, 0, cuts);
+    return cuts.length > 0 ? cuts : null;
+  }
   // `QUYẾT ĐỊNHVề việc … Minh--------- BAN BÍ THƯ …- Căn cứ …`: the title block and the body's
   // start run together under a header that was kept apart; cut as a flattened header is.
   const lead = line.length - line.trimStart().length;
@@ -185,7 +200,9 @@ export function flatCuts(line: string): number[] | null {
   LABEL_RE.lastIndex = 0;
   const label = LABEL_RE.exec(line);
   const footer = label !== null ? line.slice(label.index, label.index + FOOTER_ZONE) : null;
-  const footerLike = footer !== null && count(AUTHORITY_RE, footer) > 0;
+  // After the list, an authority (`TM. …`), or a signer's title in capitals before a name
+  // (`… - Lưu VT. CHỦ TỊCH Nguyễn Văn Bình`).
+  const footerLike = footer !== null && (count(AUTHORITY_RE, footer) > 0 || count(TITLE_THEN_NAME_RE, footer) > 0);
   if (marks < 2 && !footerLike) return null;
 
   const cuts: number[] = [];
@@ -215,6 +232,8 @@ export function flatCuts(line: string): number[] | null {
     addAll(GLUED_RE, footer, at, cuts);
     gluedTitleCuts(footer, at, cuts);
     addAll(NAME_THEN_CAPS_RE, footer, at, cuts);
+    addAll(CAPS_AFTER_SENTENCE_RE, footer, at, cuts);
+    addAll(CAPS_THEN_NAME_RE, footer, at, cuts);
     addAll(SENTENCE_RE, footer, at, cuts);
     addAll(RULE_RE, footer, at, cuts, true);
   }

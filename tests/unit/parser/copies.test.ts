@@ -196,6 +196,20 @@ describe('a header run together on one line', () => {
     expect(m.signerName).toBe('Nguyễn Văn An');
   });
 
+  it('reads a run-together footer signed by a title with no authority before it', () => {
+    const m = parseDocument(lines(...HEADER, 'Điều 2. Quyết định có hiệu lực từ ngày ký./. Nơi nhận: - Như Điều 3; - Bộ Nội vụ (b/c); - Lưu VT, NC. CHỦ TỊCH Nguyễn Văn Bình')).metadata;
+    expect(m.recipients).toEqual(['Như Điều 3', 'Bộ Nội vụ (b/c)', 'Lưu VT, NC']);
+    expect(m.signerTitle).toBe('CHỦ TỊCH');
+    expect(m.signerName).toBe('Nguyễn Văn Bình');
+  });
+
+  it('splits an authority glued to the title on a line of its own', () => {
+    const m = parseDocument(lines(...HEADER, '', 'Nơi nhận:', '- Như Điều 3;', '- Lưu: VT.', 'KT. CHỦ TỊCHPHÓ CHỦ TỊCH', 'Nguyễn Văn Bình')).metadata;
+    expect(m.signingAuthority).toBe('KT. CHỦ TỊCH');
+    expect(m.signerTitle).toBe('PHÓ CHỦ TỊCH');
+    expect(m.signerName).toBe('Nguyễn Văn Bình');
+  });
+
   it('keeps a footer whose label opens its own line as it is, list item by list item', () => {
     const text = lines(...HEADER, 'Điều 2. Quyết định này có hiệu lực từ ngày ký./.', 'Nơi nhận:', '- Như Điều 2;', '- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Trần Văn Ba');
     const m = parseDocument(text).metadata;
