@@ -61,9 +61,9 @@ const BLANK_AT_START = new RegExp(
   String.raw`^[.…\s]{0,12}-[ \t]?(\p{Lu}\p{L}{0,4})[ \t]?\/[ \t]?(${ISSUER})${END}`,
   'u',
 );
-/** `Số:      /QĐ-UBND`, `Số: …/2024/QĐ-UBND`: a State number left blank. */
+/** `Số:      /QĐ-UBND`, `Số: …/2024/QĐ-UBND`, `Số:         / TB-UBND`: a State number left blank. */
 const STATE_BLANK_AT_START = new RegExp(
-  String.raw`^[.…\s]{0,12}\/(?:\d{4}\/)?(\p{Lu}\p{L}{0,7})(?:-(${ISSUER}))?${END}`,
+  String.raw`^[.…\s]{0,12}\/[ \t]?(?:\d{4}\/)?(\p{Lu}\p{L}{0,7})(?:-(${ISSUER}))?${END}`,
   'u',
 );
 

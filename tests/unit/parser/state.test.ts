@@ -44,6 +44,16 @@ describe('State number-symbols', () => {
     expect(r.numberSymbol).toBeNull();
     expect(r.form).toBe('state');
     expect(r.abbr).toBe('QĐ');
+    expect(readNumberLine(segOf('Số:         / TB-UBND'))!.abbr).toBe('TB');
+  });
+
+  it('reads the issuer over a number left blank, and states no date whose day was left blank', () => {
+    const r = parseDocument(lines('ỦY BAN NHÂN DÂN', '', 'XÃ AN PHÚ', '', '––––––––', '', 'Số:         / TB-UBND', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', '', 'Độc lập – Tự do – Hạnh phúc', '', 'An Phú, ngày ….. tháng 12 năm 2021', '', ' THÔNG BÁO', '', 'Về việc tạm dừng tiếp công dân', '', 'Ủy ban nhân dân xã An Phú thông báo như sau:'));
+    expect(r.metadata.issuer).toBe('ỦY BAN NHÂN DÂN XÃ AN PHÚ');
+    expect(r.metadata.numberSymbol).toBeNull();
+    expect(r.metadata.issueDate).toBeNull();
+    expect(r.metadata.docType).toBe('THÔNG BÁO');
+    expect(r.review).toEqual(expect.arrayContaining(['numberSymbol', 'issueDate']));
   });
 
   it('reads a label without its accent, as plain-ASCII and OCR copies give it', () => {
