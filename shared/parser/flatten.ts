@@ -25,7 +25,7 @@ const MAX_CUTS = 400;
 
 const MOTTO_RE = /dang cong san viet nam|cong hoa ?xa ?hoi ?chu ?nghia ?viet ?nam|doc ?lap ?[-–—]? ?tu ?do ?[-–—]? ?hanh ?phuc|doan tncs ho chi minh/g;
 // `S 291/QĐ-UBDT`: a text layer that lost the `ố`.
-const NUMBER_RE = /(?<=^|[\s*|:.])S(?:[ốỐ] ?[:.]?| (?=\d)) ?\d{1,6} ?[-/]/gu;
+const NUMBER_RE = /(?<=^|[\s*|:.])S(?:[ốỐ] ?[:.]?| (?=\d)|: ?(?=\d)) ?\d{1,6} ?[-/]/gu;
 /** `Phan Rang-Tháp Chàm, ngày 05 tháng11 năm 2010`, `Quận 2, ngày 11/01/2008`: place words in title case. */
 // A lone capital, with a letter or two after it, is a word a text layer broke (`Hà N i`): the cut
 // is made all the same; whether the place can be read is the dateline reader's to say.

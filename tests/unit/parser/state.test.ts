@@ -118,6 +118,24 @@ describe('State type table', () => {
   });
 });
 
+describe('a text layer that lost its accented letters', () => {
+  const body = 'Thc hin Ngh quyt s 33-NQ/TW ngy 09/6/2014 ca Ban chp hnh Trung ng v xy dng v pht trin nn vn ha, con ngi Vit Nam p ng yu cu pht trin bn vng t nc; S Ni v hng dn t chc hi ngh nh sau:';
+  it('reads the number, the date and the type its number names, and leaves every name and subject that lost letters empty', () => {
+    const r = parseDocument(lines('UBND TNH AN LC', 'S NI V', 'S: 12 /HD-SNV', 'CNG HO X HI CH NGHA VIT NAM', 'c l p - T do - Hanh phuc', 'An Lc, ngay 12 thang 01 nm 2017', '', 'HNG DN', 'V vic t chc hi ngh vn th lu tr', '', body));
+    const m = r.metadata;
+    expect(m.numberSymbol).toBe('12/HD-SNV');
+    expect(m.docType).toBe('HƯỚNG DẪN');
+    expect(m.issueDate).toBe('2017-01-12');
+    expect([m.issuer, m.parentIssuer, m.place, m.subject]).toEqual([null, null, null, null]);
+    expect(r.review).toEqual(expect.arrayContaining(['issuer', 'place']));
+  });
+
+  it('keeps reading a sound text whose only vowel-less words are abbreviations', () => {
+    const r = parseDocument(lines('UBND TỈNH AN LẠC', 'SỞ NỘI VỤ', 'Số: 12/HD-SNV', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'An Lạc, ngày 12 tháng 01 năm 2017', '', 'HƯỚNG DẪN', 'Tổ chức hội nghị văn thư lưu trữ', '', 'Thực hiện Nghị quyết số 33-NQ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương về xây dựng và phát triển nền văn hóa, con người Việt Nam (TW, UBND, HĐND, MTTQ, v/v, đ/c), Sở Nội vụ hướng dẫn tổ chức hội nghị như sau:'));
+    expect([r.metadata.issuer, r.metadata.parentIssuer, r.metadata.subject]).toEqual(['SỞ NỘI VỤ', 'UBND TỈNH AN LẠC', 'Tổ chức hội nghị văn thư lưu trữ']);
+  });
+});
+
 describe('State headers', () => {
   const decision = lines(
     'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
