@@ -230,7 +230,10 @@ test('encrypting asks where earlier exports go; the encrypted catalogue then exp
 
     await page.getByTestId('encryption-exports-folder').fill(outside);
     await page.getByTestId('encryption-submit').click();
+    // The work runs as a job whose progress shows under the form until it is done.
+    await expect(page.getByTestId('encryption-job')).toHaveAttribute('data-state', 'done');
     await expect(page.getByTestId('encryption-exports-moved')).toContainText(outside);
+    await fullPageShot(page, 'safety-14-encrypt-done');
     await expect(page.getByTestId('encryption-status')).toContainText('được mã hóa (sqlcipher)');
     expect(fs.readdirSync(outside)).toEqual([made.fileName]);
     expect(fs.existsSync(made.path)).toBe(false);
