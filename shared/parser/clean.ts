@@ -196,12 +196,20 @@ export const MAX_LINE = 1200;
 /**
  * Cleans the lines of `text[from, to)` into segments. `from` should be a line start; a line cut by
  * `to` is kept up to `to`. Lines are cleaned independently so a window of a huge text costs only
- * its own length.
+ * its own length. `[from, joinTo)` (when `joinTo` > `from`) is one paragraph a renderer wrapped
+ * over several lines: it is read as the one line it was, its line breaks taken as spaces.
  */
-export function buildSegments(text: string, from: number, to: number, maxSegs = Infinity): Seg[] {
+export function buildSegments(text: string, from: number, to: number, maxSegs = Infinity, joinTo = -1): Seg[] {
   const out: SegOut = { segs: [], line: 0, blank: 0, maxSegs };
   const cache = lineCache !== null && lineCache.text === text ? lineCache.lines : null;
   let pos = from;
+  if (joinTo > from) {
+    const end = Math.min(joinTo, to, from + FLAT_SCAN);
+    // One unit for one unit: offsets into the joined line are offsets into the text.
+    const joined = readLine(text.slice(from, end).replace(/[\r\n]/g, ' '), from, end);
+    for (const part of joined.parts) addLine(out, part, joined.flattened);
+    pos = end + 1;
+  }
   while (pos < to && out.segs.length < maxSegs) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0 || eol > to) eol = to;

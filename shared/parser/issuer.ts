@@ -1,6 +1,6 @@
 import type { Seg } from './clean';
 import { DAMAGED_NUMBER_RE, type Item } from './classify';
-import { opensWithBody, PARENT_HEADS } from './lexicon';
+import { opensWithBody, PARENT_HEADS, SUBORDINATE_HEADS } from './lexicon';
 import { joinPieces, type Piece } from './piece';
 
 /**
@@ -79,7 +79,8 @@ export function readIssuer(items: readonly Item[], limit: number): IssuerRead {
   for (let k = bodies.length - 2; k >= 0; k--) {
     // The whole name is looked at: `BAN CHẤP HÀNH TRUNG` / `ƯƠNG` wrapped in a narrow cell.
     const name = bodies[k]!.map((s) => s.text).join(' ');
-    if (!opensWithBody({ text: name, folded: bodies[k]!.map((s) => s.folded).join(' ') }, PARENT_HEADS)) {
+    const above = { text: name, folded: bodies[k]!.map((s) => s.folded).join(' ') };
+    if (!opensWithBody(above, PARENT_HEADS) && !opensWithBody(bodies[k + 1]![0]!, SUBORDINATE_HEADS)) {
       bodies.splice(k, 2, [...bodies[k]!, ...bodies[k + 1]!]);
     }
   }

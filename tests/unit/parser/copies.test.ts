@@ -140,6 +140,28 @@ describe('a header run together on one line', () => {
     );
   });
 
+  it('reads a Sở, a Huyện ủy and their superior bodies from a header on one line', () => {
+    const so = parseDocument(
+      'UBND TỈNH AN LẠC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ NỘI VỤ Độc lập - Tự do - Hạnh phúc Số: 215/SNV-VTLT An Lạc, ngày 14 tháng 3 năm 2022 V/v hướng dẫn chỉnh lý tài liệu năm 2022 Kính gửi: - Các sở, ban, ngành tỉnh; - UBND các huyện, thành phố. Thực hiện Luật Lưu trữ, Sở Nội vụ hướng dẫn như sau.',
+    ).metadata;
+    // `VỤ` heads a department's name, but `NỘI VỤ` is one word of this one.
+    expect([so.issuer, so.parentIssuer]).toEqual(['SỞ NỘI VỤ', 'UBND TỈNH AN LẠC']);
+    const full = parseDocument(
+      'ỦY BAN NHÂN DÂN TỈNH AN LẠC SỞ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 88/SYT-NVY An Lạc, ngày 3 tháng 8 năm 2021 V/v tăng cường phòng chống dịch Kính gửi: Các bệnh viện trực thuộc Sở. Sở Y tế đề nghị các đơn vị thực hiện ngay các biện pháp sau.',
+    ).metadata;
+    expect([full.issuer, full.parentIssuer]).toEqual(['SỞ Y TẾ', 'ỦY BAN NHÂN DÂN TỈNH AN LẠC']);
+    const hu = parseDocument(
+      'ĐẢNG BỘ TỈNH AN LẠC HUYỆN ỦY AN PHÚ * Số 125-BC/HU ĐẢNG CỘNG SẢN VIỆT NAM An Phú, ngày 20 tháng 12 năm 2022 BÁO CÁO kết quả thực hiện nhiệm vụ năm 2022, phương hướng nhiệm vụ năm 2023 I. KẾT QUẢ THỰC HIỆN 1. Công tác xây dựng Đảng được quan tâm.',
+    ).metadata;
+    expect([hu.issuer, hu.parentIssuer]).toEqual(['HUYỆN ỦY AN PHÚ', 'ĐẢNG BỘ TỈNH AN LẠC']);
+    expect(hu.subject).toBe('kết quả thực hiện nhiệm vụ năm 2022, phương hướng nhiệm vụ năm 2023');
+  });
+
+  it('reads a youth-union header whose body is printed in short (`BCH ĐOÀN TỈNH …`)', () => {
+    const m = parseDocument(lines('BCH ĐOÀN TỈNH AN LẠC\tĐOÀN TNCS HỒ CHÍ MINH', '***', 'Số: 45-KH/TĐTN-TNNT\tAn Lạc, ngày 02 tháng 3 năm 2023', '', 'KẾ HOẠCH', 'Tổ chức Tháng Thanh niên năm 2023', '', 'Căn cứ Chương trình công tác Đoàn năm 2023, Ban Thường vụ Tỉnh đoàn ban hành kế hoạch như sau:')).metadata;
+    expect(m.issuer).toBe('BCH ĐOÀN TỈNH AN LẠC');
+  });
+
   it('leaves a body paragraph that mentions a date and a number whole', () => {
     const para =
       'Thực hiện Công văn số 847/UBND-VX ngày 22 tháng 3 năm 2011 của Ủy ban nhân dân tỉnh V/v tiếp tục phối hợp tuyên truyền, Sở đề nghị các đơn vị triển khai đầy đủ các nội dung đã nêu.';
@@ -156,6 +178,43 @@ describe('a header run together on one line', () => {
     expect(m.signingAuthority).toBe('TM. BAN THƯỜNG VỤ TỈNH ĐOÀN');
     expect(m.signerTitle).toBe('BÍ THƯ THƯỜNG TRỰC');
     expect(m.signerName).toBe('Nguyễn Văn An');
+  });
+
+  it('reads a run-together footer that a PDF or a scan then wrapped over several lines', () => {
+    const text = lines(
+      ...HEADER,
+      'Điều 2. Quyết định này có hiệu lực từ ngày ký. Các sở thi hành./. Nơi nhận: - Như điều 4; - VP:',
+      'CVP, PCVP, các phòng thuộc Văn phòng; - Lưu VT, TH. TM. BAN THƯỜNG VỤ TỈNH ĐOÀNBÍ THƯ THƯỜNG',
+      'TRỰC (đã ký) Nguyễn Văn An',
+      '',
+      'Trang 2',
+    );
+    const m = parseDocument(text).metadata;
+    expect(m.recipients).toEqual(['Như điều 4', 'VP: CVP, PCVP, các phòng thuộc Văn phòng', 'Lưu VT, TH']);
+    expect(m.signingAuthority).toBe('TM. BAN THƯỜNG VỤ TỈNH ĐOÀN');
+    expect(m.signerTitle).toBe('BÍ THƯ THƯỜNG TRỰC');
+    expect(m.signerName).toBe('Nguyễn Văn An');
+  });
+
+  it('reads a run-together footer signed by a title with no authority before it', () => {
+    const m = parseDocument(lines(...HEADER, 'Điều 2. Quyết định có hiệu lực từ ngày ký./. Nơi nhận: - Như Điều 3; - Bộ Nội vụ (b/c); - Lưu VT, NC. CHỦ TỊCH Nguyễn Văn Bình')).metadata;
+    expect(m.recipients).toEqual(['Như Điều 3', 'Bộ Nội vụ (b/c)', 'Lưu VT, NC']);
+    expect(m.signerTitle).toBe('CHỦ TỊCH');
+    expect(m.signerName).toBe('Nguyễn Văn Bình');
+  });
+
+  it('splits an authority glued to the title on a line of its own', () => {
+    const m = parseDocument(lines(...HEADER, '', 'Nơi nhận:', '- Như Điều 3;', '- Lưu: VT.', 'KT. CHỦ TỊCHPHÓ CHỦ TỊCH', 'Nguyễn Văn Bình')).metadata;
+    expect(m.signingAuthority).toBe('KT. CHỦ TỊCH');
+    expect(m.signerTitle).toBe('PHÓ CHỦ TỊCH');
+    expect(m.signerName).toBe('Nguyễn Văn Bình');
+  });
+
+  it('keeps a footer whose label opens its own line as it is, list item by list item', () => {
+    const text = lines(...HEADER, 'Điều 2. Quyết định này có hiệu lực từ ngày ký./.', 'Nơi nhận:', '- Như Điều 2;', '- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Trần Văn Ba');
+    const m = parseDocument(text).metadata;
+    expect(m.recipients).toEqual(['Như Điều 2', 'Lưu: VT']);
+    expect(m.signerName).toBe('Trần Văn Ba');
   });
 
   it('splits a signer\'s name glued to the title', () => {
