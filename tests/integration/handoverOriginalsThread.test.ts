@@ -2,7 +2,8 @@
  * A package's originals are read on a thread of their own: each as the catalogue's own reader
  * opens it (the plaintext of a sealed one, with the catalogue's data key), with its SHA-256 and
  * CRC-32; one gone from disk fails as missing, a sealed one changed on disk as changed, each in its
- * turn, the others still read.
+ * turn, the others still read; reading ahead waits for the writing to take what was read, not for
+ * it to give the buffers back (a zip holds several megabytes of originals before writing them).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -67,6 +68,21 @@ describe('the originals thread', () => {
     await expect(source.take(2)).rejects.toBeInstanceOf(SealedFileError);
     const fourth = await source.take(3);
     expect(fourth.whole && createHash('sha256').update(fourth.whole).digest('hex')).toBe(rows[3]!.sha256);
+    await source.stop();
+  });
+
+  it('keeps reading while the writing holds what it took (more originals than are read ahead)', async () => {
+    const { catalogue, rows, stored } = await catalogueWithOriginals(null);
+    const many = Array.from({ length: 12 }, () => stored).flat();
+    const source = (await originalsApart(many, catalogue.originals))!;
+    const held: Buffer[] = [];
+    for (let i = 0; i < many.length; i++) {
+      const bytes = await source.take(i);
+      if (!bytes.whole) throw new Error('a sample original is small: read whole');
+      expect(bytes.digests?.sha256).toBe(rows[i % rows.length]!.sha256);
+      held.push(bytes.whole);
+    }
+    expect(held.length).toBeGreaterThan(40);
     await source.stop();
   });
 });

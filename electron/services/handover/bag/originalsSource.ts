@@ -5,10 +5,10 @@
  * files and megabytes are read ahead of the one being written, never more.
  */
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { OriginalFiles } from '../../../data/originals/originalFiles';
 import { SealedFileError } from '../../../data/originals/sealedFormat';
-import { workerSource } from '../../workers/workerSource';
+import { startWorker } from '../../workers/startWorker';
 import { BufferPool, readOriginal, type OriginalBytes } from './originals';
 import type { OriginalsCommand, OriginalsReply, OriginalsRequest } from './originalsWorker';
 
@@ -64,21 +64,7 @@ function failure(reply: Extract<OriginalsReply, { type: 'failed' }>): Error {
 }
 
 async function startThread(): Promise<Worker | null> {
-  const source = workerSource('originalsWorker', () => new URL('./originalsWorker.ts', import.meta.url).href);
-  if (!source) return null;
-  const worker = new Worker(source.code, { eval: true, workerData: source.workerData });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      worker.once('message', (m: OriginalsReply) => (m.type === 'ready' ? resolve() : reject(new Error(`originals thread: ${m.type}`))));
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`originals thread exited (${code})`)));
-    });
-  } catch {
-    void worker.terminate();
-    return null;
-  }
-  worker.removeAllListeners();
-  return worker;
+  return startWorker('originalsWorker', () => new URL('./originalsWorker.ts', import.meta.url).href);
 }
 
 /**
@@ -98,13 +84,8 @@ export async function originalsApart(stored: Array<{ file: string; size: number 
     if (result instanceof Error) w.reject(result);
     else w.resolve(result);
   };
-  const giveBack = (buffer: ArrayBuffer) => {
-    try {
-      worker.postMessage({ type: 'free', buffer } satisfies OriginalsCommand, [buffer]);
-    } catch {
-      // The thread has ended (everything read): the buffer is simply dropped.
-    }
-  };
+  // A buffer written is given back to be read into again (dropped when the thread has ended).
+  const giveBack = (buffer: ArrayBuffer) => send({ type: 'free', buffer }, [buffer]);
   worker.on('message', (m: OriginalsReply) => {
     if (m.type === 'whole') {
       const whole = Buffer.from(m.buffer, 0, m.size);
@@ -132,22 +113,36 @@ export async function originalsApart(stored: Array<{ file: string; size: number 
     ended = err;
   });
   worker.postMessage({ key: files.key ? new Uint8Array(files.key) : null, files: stored.map((s) => s.file), aheadFiles: READ_AHEAD_FILES, aheadBytes: READ_AHEAD_BYTES } satisfies OriginalsRequest);
+  const send = (command: OriginalsCommand, transfer: ArrayBuffer[] = []) => {
+    try {
+      worker.postMessage(command, transfer);
+    } catch {
+      // The thread has ended (everything read, or stopped).
+    }
+  };
   return {
     take: (index) => {
+      const taken = (result: OriginalBytes | Error) => {
+        // Room for the thread to read another ahead.
+        send({ type: 'taken', bytes: result instanceof Error || !result.whole ? 0 : result.size });
+        return result;
+      };
       const ready = replies.get(index);
       if (ready !== undefined) {
         replies.delete(index);
-        return ready instanceof Error ? Promise.reject(ready) : Promise.resolve(ready);
+        return taken(ready) instanceof Error ? Promise.reject(ready) : Promise.resolve(ready as OriginalBytes);
       }
       if (ended) return Promise.reject(ended);
-      return new Promise((resolve, reject) => waiting.set(index, { resolve, reject }));
+      return new Promise<OriginalBytes>((resolve, reject) => waiting.set(index, { resolve, reject })).then(
+        (b) => taken(b) as OriginalBytes,
+        (err: Error) => {
+          taken(err);
+          throw err;
+        },
+      );
     },
     stop: async () => {
-      try {
-        worker.postMessage({ type: 'stop' } satisfies OriginalsCommand);
-      } catch {
-        // Already ended.
-      }
+      send({ type: 'stop' });
       const late = setTimeout(() => void worker.terminate(), 1000);
       await exited;
       clearTimeout(late);

@@ -2,7 +2,8 @@
  * Thread that reads a package's originals (`originalsThread.ts`): each stored file read whole,
  * opened when sealed, and its SHA-256 and CRC-32 computed here, then handed to the calling thread
  * (the buffer moved, not copied) to be written into the bag; the buffers come back once written,
- * to be read into again. Reads ahead of the writing by a few files and megabytes at most. Reading
+ * to be read into again. Reads ahead of the writing by a few files and megabytes at most (the
+ * writing holds a few megabytes more, until they are written). Reading
  * ten thousand files is ten thousand opens, reads and closes: done here synchronously, they cost
  * little; done through the calling thread's asynchronous calls, they took a third of its time.
  */
@@ -24,8 +25,11 @@ export interface OriginalsRequest {
   aheadBytes: number;
 }
 
-/** Sent to the thread: a buffer written and given back (`free`), or `stop`. */
-export type OriginalsCommand = { type: 'free'; buffer: ArrayBuffer } | { type: 'stop' };
+/**
+ * Sent to the thread: an original taken by the writing (`taken`: room to read another ahead), a
+ * buffer written and given back (`free`), or `stop`.
+ */
+export type OriginalsCommand = { type: 'taken'; bytes: number } | { type: 'free'; buffer: ArrayBuffer } | { type: 'stop' };
 
 export type OriginalsReply =
   | { type: 'ready' }
@@ -72,10 +76,10 @@ function readStored(file: string): { buffer: ArrayBuffer; read: number } | null 
   }
 }
 
-function readOne(index: number, file: string, files: OriginalFiles): { reply: OriginalsReply; transfer: ArrayBuffer[]; bytes: number } {
+function readOne(index: number, file: string, files: OriginalFiles): { reply: OriginalsReply; transfer: ArrayBuffer[] } {
   try {
     const stored = readStored(file);
-    if (!stored) return { reply: { type: 'large', index }, transfer: [], bytes: 0 };
+    if (!stored) return { reply: { type: 'large', index }, transfer: [] };
     const raw = Buffer.from(stored.buffer, 0, stored.read);
     let plain: Buffer;
     try {
@@ -91,10 +95,10 @@ function readOne(index: number, file: string, files: OriginalFiles): { reply: Or
     const bytes = raw.subarray(0, size);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const crc = zlib.crc32(bytes);
-    return { reply: { type: 'whole', index, buffer: stored.buffer, size, sha256, crc }, transfer: [stored.buffer], bytes: stored.buffer.byteLength };
+    return { reply: { type: 'whole', index, buffer: stored.buffer, size, sha256, crc }, transfer: [stored.buffer] };
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : err instanceof SealedFileError ? 'sealed' : 'other';
-    return { reply: { type: 'failed', index, reason, message: err instanceof Error ? err.message : String(err) }, transfer: [], bytes: 0 };
+    return { reply: { type: 'failed', index, reason, message: err instanceof Error ? err.message : String(err) }, transfer: [] };
   }
 }
 
@@ -103,18 +107,16 @@ if (port) {
   port.once('message', (request: OriginalsRequest) => {
     const files = new OriginalFiles(request.key ? Buffer.from(request.key) : null);
     let next = 0;
-    /** Files handed over and not yet given back, with their buffers' bytes. */
+    /** Files handed over and not yet taken by the writing, with their bytes. */
     let outFiles = 0;
     let outBytes = 0;
     let stopped = false;
     const pump = () => {
       while (!stopped && next < request.files.length && (outFiles === 0 || (outFiles < request.aheadFiles && outBytes < request.aheadBytes))) {
         const index = next++;
-        const { reply, transfer, bytes } = readOne(index, request.files[index]!, files);
-        if (bytes > 0) {
-          outFiles++;
-          outBytes += bytes;
-        }
+        const { reply, transfer } = readOne(index, request.files[index]!, files);
+        outFiles++;
+        outBytes += reply.type === 'whole' ? reply.size : 0;
         port.postMessage(reply, transfer);
       }
       if (stopped || next >= request.files.length) port.close();
@@ -125,9 +127,9 @@ if (port) {
         port.close();
         return;
       }
+      if (command.type === 'free') return give(command.buffer);
       outFiles--;
-      outBytes -= command.buffer.byteLength;
-      give(command.buffer);
+      outBytes -= command.bytes;
       pump();
     });
     pump();
