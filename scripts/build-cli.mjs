@@ -65,7 +65,6 @@ export async function buildCli() {
       extractWorker: path.join(root, 'electron/services/import/extractWorker.ts'),
       formsWorker: path.join(root, 'electron/services/handover/exports/formsWorker.ts'),
       fullTextWorker: path.join(root, 'electron/services/handover/bag/fullTextWorker.ts'),
-      originalsWorker: path.join(root, 'electron/services/handover/bag/originalsWorker.ts'),
     },
     outdir: temp,
     bundle: true,

@@ -200,11 +200,10 @@ export class FolderSink implements BagSink {
   async addOriginal(bagPath: string, bytes: OriginalBytes, onBytes?: (n: number) => void): Promise<Written> {
     const dest = this.destination(bagPath);
     if (bytes.whole) {
-      const size = bytes.whole.length;
-      const digest = bytes.digests ? bytes.digests.sha256 : sha256Apart(bytes.whole);
-      onBytes?.(size);
+      const digest = sha256Apart(bytes.whole);
+      onBytes?.(bytes.whole.length);
       await this.behind(dest, bytes.whole, bytes.release);
-      return { sha256: await digest, size };
+      return { sha256: await digest, size: bytes.whole.length };
     }
     const written = await this.streamTo(dest, bytes.open(), onBytes);
     if (written.size !== bytes.size) throw new Error(`${bagPath}: ${written.size} bytes read where ${bytes.size} were expected`);
@@ -314,13 +313,11 @@ export class ZipSink implements BagSink {
   async addOriginal(bagPath: string, bytes: OriginalBytes, onBytes?: (n: number) => void): Promise<Written> {
     const name = this.entry(bagPath);
     if (bytes.whole) {
-      // As its reader computed them, else the SHA-256 on the thread pool and the CRC-32 (much
-      // cheaper) here, queued with the bytes.
-      const size = bytes.whole.length;
-      const digest = bytes.digests ? bytes.digests.sha256 : sha256Apart(bytes.whole);
-      await this.zip.addBuffer(name, bytes.whole, bytes.digests ? bytes.digests.crc : zlib.crc32(bytes.whole), false, bytes.release);
-      onBytes?.(size);
-      return { sha256: await digest, size };
+      // The SHA-256 on the thread pool, the CRC-32 (much cheaper) here, queued with the bytes.
+      const digest = sha256Apart(bytes.whole);
+      await this.zip.addBuffer(name, bytes.whole, zlib.crc32(bytes.whole), false, bytes.release);
+      onBytes?.(bytes.whole.length);
+      return { sha256: await digest, size: bytes.whole.length };
     }
     const hash = createHash('sha256');
     const { size } = await this.zip.addStream(name, bytes.open(), bytes.size, (chunk) => {

@@ -29,8 +29,7 @@ import { loadExportContext } from '../exports/exportContext';
 import { type FormsRendering, renderForms } from '../exports/formsThread';
 import { type BagSink, FolderSink, type Written, type WrittenApart, ZipSink } from './bagWriter';
 import { type FullTextWriting, writeFullTextsApart } from './fullTextThread';
-import type { OriginalBytes } from './originals';
-import { type OriginalsSource, originalsApart, originalsHere, storedFiles } from './originalsSource';
+import { BufferPool, readOriginal, type OriginalBytes } from './originals';
 import { isUnrecordedLeftover } from './leftoverPackage';
 import { makeChosenDirs } from '../../../data/makeDirs';
 import { SealedFileError } from '../../../data/originals/sealedFormat';
@@ -48,6 +47,10 @@ const PACKAGED_FORMS = [
 ] as const;
 
 const TEXT_CHUNK = 50;
+/** Originals read ahead of the one being written: a few files, never more than this many bytes. */
+const READ_AHEAD_FILES = 16;
+const READ_AHEAD_BYTES = 64 * 1024 * 1024;
+
 /** Originals whose SHA-256 is being computed (off this thread) while the next ones are queued. */
 const HASHING_AT_ONCE = 8;
 
@@ -203,8 +206,6 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
   let forms: FormsRendering | null = null;
   let texts: Promise<void> | null = null;
   let textsStarting: Promise<FullTextWriting | null> | null = null;
-  let originalsStarting: Promise<OriginalsSource | null> | null = null;
-  let originals: OriginalsSource | null = null;
   const add = async (bagPath: string, write: Promise<{ sha256: string; size: number }>) => {
     const w = await write;
     payload.push({ sha256: w.sha256, path: bagPath });
@@ -229,11 +230,24 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
     const apart = sink.fileApart(FULL_TEXT_JSONL);
     textsStarting = writeFullTextsApart(ctx.catalogue.readerAccess(), documents, apart.file, apart.flush).catch(() => null);
 
-    // The originals are read, opened and hashed on a thread of their own, a few ahead of their
-    // turn, from now on, while the records are written (where no thread starts, here, several at
-    // once, from the first original on); the bag holds them in order.
-    const stored = storedFiles(originalsDir, attachments.map((a) => ({ storedPath: ec.records.sources.get(a.key)!.storedPath, size: a.size })));
-    originalsStarting = originalsApart(stored, ctx.catalogue.originals).catch(() => null);
+    // Several originals are read at once, ahead of their turn (the disk and the page cache serve
+    // them in parallel), while earlier ones are hashed and written; the bag holds them in order.
+    // The first are read while the records and texts are written.
+    const pool = new BufferPool();
+    const ahead: Array<{ index: number; read: Promise<OriginalBytes> }> = [];
+    let aheadBytes = 0;
+    let next = 0;
+    const readAhead = () => {
+      while (next < attachments.length && (ahead.length === 0 || (ahead.length < READ_AHEAD_FILES && aheadBytes < READ_AHEAD_BYTES))) {
+        const a = attachments[next]!;
+        const read = readOriginal(path.join(originalsDir, ec.records.sources.get(a.key)!.storedPath), ctx.catalogue.originals, pool);
+        // Awaited in its turn; a failure is reported there.
+        read.catch(() => undefined);
+        ahead.push({ index: next++, read });
+        aheadBytes += a.size;
+      }
+    };
+    readAhead();
 
     job.setPhase('packingRecords');
     const catalogue = packageCatalogue(ctx, ec);
@@ -257,7 +271,6 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
       if (!sink.streamsAlongside) await texts;
     }
 
-    originals = (await originalsStarting) ?? originalsHere(stored, ctx.catalogue.originals);
     job.setPhase('packingOriginals');
     const counted = (n: number) => {
       job.status.bytesProcessed = (job.status.bytesProcessed ?? 0) + n;
@@ -280,12 +293,14 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
       job.status.processed++;
       sinceBreath += w.size;
     };
-    for (let index = 0; index < attachments.length; index++) {
+    for (readAhead(); ahead.length > 0; readAhead()) {
       checkCancel();
+      const { index, read } = ahead.shift()!;
       const a = attachments[index]!;
+      aheadBytes -= a.size;
       let bytes: OriginalBytes;
       try {
-        bytes = await originals.take(index);
+        bytes = await read;
       } catch (err) {
         throw originalFailure(err, a);
       }
@@ -301,7 +316,6 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
       }
     }
     while (hashing.length > 0) await settle();
-    await originals.stop();
     if (textsApart) await add(FULL_TEXT_JSONL, sink.addFileApart(FULL_TEXT_JSONL, await whileNotCancelled(textsApart, checkCancel)));
     else await texts;
 
@@ -340,8 +354,6 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
     textsThread?.stop();
     await textsThread?.written.catch(() => undefined);
     await texts?.catch(() => undefined);
-    originals ??= await originalsStarting;
-    await originals?.stop();
     await sink.abort();
     throw err;
   }

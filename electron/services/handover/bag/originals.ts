@@ -14,18 +14,10 @@ export const READ_WHOLE_BYTES = 16 * 1024 * 1024;
 export const STREAM_CHUNK = 4 * 1024 * 1024;
 
 /**
- * An original's bytes: read whole (`release` gives the memory back once they are written; no one
- * may use them after), or a stream of a known total.
+ * An original's bytes: read whole (`release` gives the memory back once they are written), or a
+ * stream of a known total.
  */
-export type OriginalBytes =
-  | { size: number; whole: Buffer; release: () => void; digests?: OriginalDigests }
-  | { size: number; whole: null; open: () => Readable };
-
-/** An original's SHA-256 and CRC-32, when its reader computed them with the reading. */
-export interface OriginalDigests {
-  sha256: string;
-  crc: number;
-}
+export type OriginalBytes = { size: number; whole: Buffer; release: () => void } | { size: number; whole: null; open: () => Readable };
 
 const SMALLEST_BUFFER = 64 * 1024;
 /** Memory kept for reuse, at most. */
