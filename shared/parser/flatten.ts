@@ -1,6 +1,6 @@
 import { fold } from '../text/fold';
 import { isVietnameseSyllable } from '../text/encodings/score';
-import { gluedTypeNameLength, isCapitals, opensWithBody, PARENT_HEADS, startsWithWord, TITLE_HEADS } from './lexicon';
+import { gluedTypeNameLength, isCapitals, opensWithBody, PARENT_HEADS, startsWithWord, TITLE_HEADS, typeTitleLength } from './lexicon';
 
 /**
  * Lines that hold a whole header, or a whole footer, run together: what a PDF copy, an OCR pass or
@@ -50,6 +50,17 @@ const ENACTING_HEADS = ['BỘ TRƯỞNG', 'CHỦ TỊCH', 'THỦ TƯỚNG', 'GI�
 const OFFICE_HEADS = ['BỘ TRƯỞNG', 'CHỦ TỊCH', 'THỦ TƯỚNG', 'GIÁM ĐỐC', 'CỤC TRƯỞNG', 'VỤ TRƯỞNG'];
 const BASIS_AFTER_CAPS_RE = /(?<=\p{Lu}{2,} )(?=(?:Căn cứ|Xét đề nghị|Theo đề nghị)\s)/gu;
 const ENACTING_RUN = 90;
+
+/**
+ * A line that opens with a type word in capitals and runs on, through its subject in capitals,
+ * into the legal basis (`QUYẾT ĐỊNH BAN HÀNH … BỘ TRƯỞNG BỘ … Căn cứ …`): a title block and the
+ * body's start that lost their line breaks. A title alone in capitals is no such line.
+ */
+export function titleRunsIntoBody(line: string): boolean {
+  if (typeTitleLength(line) === 0) return false;
+  BASIS_AFTER_CAPS_RE.lastIndex = 0;
+  return BASIS_AFTER_CAPS_RE.test(line.slice(0, HEADER_ZONE));
+}
 
 function enactingCuts(s: string, base: number, cuts: number[]): void {
   BASIS_AFTER_CAPS_RE.lastIndex = 0;
@@ -180,7 +191,9 @@ export function flatCuts(line: string): number[] | null {
   // start run together under a header that was kept apart; cut as a flattened header is.
   const lead = line.length - line.trimStart().length;
   // `Kính gửi: - … ; - … . Vừa qua, …`: the addressees and the body's first paragraph on one line.
-  const runTogether = gluedTypeNameLength(line.slice(lead)) > 0 || (line.length >= MIN_FLAT && KINH_GUI_LINE_RE.test(line));
+  // `QUYẾT ĐỊNH BAN HÀNH … CỦA CẤP TỈNH BỘ TRƯỞNG … Căn cứ …`: the same, with the space kept.
+  const runTogether =
+    gluedTypeNameLength(line.slice(lead)) > 0 || (line.length >= MIN_FLAT && (KINH_GUI_LINE_RE.test(line) || titleRunsIntoBody(line.slice(lead))));
   // A line with column gaps keeps its cells apart already (a table row, a PDF's columns).
   if (!runTogether && (line.length < MIN_FLAT || COLUMN_GAP_RE.test(line.trim()))) return null;
   const head = line.slice(0, HEADER_ZONE);
