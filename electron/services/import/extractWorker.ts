@@ -1,15 +1,16 @@
 /**
  * Reader thread of {@link ExtractPool}: reads an original's text (`extractText`, the formats' one
- * entry point), runs the parser on it and stores the original (not yet flushed), one file at a
- * time, so a bulk import uses a second core for the reading while the main thread writes the
- * catalogue, and the pool can time each file (`started`) and end a thread stuck in one.
+ * entry point), runs the parser on it and stores the original (not yet flushed; written while the
+ * text is parsed), one file at a time, so a bulk import uses a second core for the reading while
+ * the main thread writes the catalogue, and the pool can time each file (`started`) and end a
+ * thread stuck in one.
  */
 import { parentPort } from 'node:worker_threads';
 import { ApiError } from '../../../shared/contract/errors';
 import { parseDocument } from '../../../shared/parser/parseDocument';
 import { indexBody } from '../../../shared/search/indexText';
 import { extractText } from './extractText';
-import { type OriginalToStore, writeOriginal } from './originalsStore';
+import { type OriginalToStore, writeOriginalAsync } from './originalsStore';
 
 export interface ExtractRequest {
   type: 'extract';
@@ -46,13 +47,19 @@ export const FOLD_HERE_MAX_CHARS = 4_000_000;
 async function read(request: ExtractRequest): Promise<ExtractReply> {
   try {
     const extracted = await extractText(request.name, request.bytes);
-    const parsed = parseDocument(extracted.text, extracted.pages);
     const { dir, sha256, extension, key } = request.store;
-    // Written synchronously: this thread has nothing else to do meanwhile, and the thread pool's
-    // round trips (open, write, close, rename) cost more than the writes of a small file.
-    const storedPath = writeOriginal(dir, sha256, extension, request.bytes, key);
-    const indexedBody = extracted.text.length <= FOLD_HERE_MAX_CHARS ? indexBody(extracted.text) : undefined;
-    return { type: 'done', id: request.id, ok: true, extracted, parsed, storedPath, indexedBody };
+    // Written once the file reads (an unreadable one leaves nothing behind), on the thread pool
+    // while this thread parses: creating, writing and renaming a file waits on the file system
+    // (its journal, busy with the flushes of the batch before), the parser on nothing.
+    const stored = writeOriginalAsync(dir, sha256, extension, request.bytes, key);
+    try {
+      const parsed = parseDocument(extracted.text, extracted.pages);
+      const indexedBody = extracted.text.length <= FOLD_HERE_MAX_CHARS ? indexBody(extracted.text) : undefined;
+      return { type: 'done', id: request.id, ok: true, extracted, parsed, storedPath: await stored, indexedBody };
+    } finally {
+      // Never left writing behind the reply (a failure above): the next file starts with none in flight.
+      await stored.catch(() => undefined);
+    }
   } catch (err) {
     const error =
       err instanceof ApiError
