@@ -210,6 +210,15 @@ describe('a header run together on one line', () => {
     expect(m.signerName).toBe('Nguyễn Văn Bình');
   });
 
+  it('reads a Đảng ủy xã resolution on one line: subject before the basis, authority and title apart', () => {
+    const m = parseDocument(
+      'ĐẢNG BỘ HUYỆN AN PHÚ ĐẢNG ỦY XÃ AN HÒA * Số 12-NQ/ĐU ĐẢNG CỘNG SẢN VIỆT NAM An Hòa, ngày 05 tháng 01 năm 2023 NGHỊ QUYẾT về lãnh đạo thực hiện nhiệm vụ năm 2023 Căn cứ Điều lệ Đảng; Ban Chấp hành Đảng bộ xã quyết nghị: 1. Tập trung lãnh đạo phát triển kinh tế. Nơi nhận: - Ban Thường vụ Huyện ủy (b/c), - Các chi bộ trực thuộc, - Lưu VP Đảng ủy. T/M ĐẢNG ỦY BÍ THƯ Nguyễn Văn Hòa',
+    ).metadata;
+    expect([m.issuer, m.parentIssuer, m.subject]).toEqual(['ĐẢNG ỦY XÃ AN HÒA', 'ĐẢNG BỘ HUYỆN AN PHÚ', 'về lãnh đạo thực hiện nhiệm vụ năm 2023']);
+    expect(m.recipients).toEqual(['Ban Thường vụ Huyện ủy (b/c)', 'Các chi bộ trực thuộc', 'Lưu VP Đảng ủy']);
+    expect([m.signingAuthority, m.signerTitle, m.signerName]).toEqual(['T/M ĐẢNG ỦY', 'BÍ THƯ', 'Nguyễn Văn Hòa']);
+  });
+
   it('keeps a footer whose label opens its own line as it is, list item by list item', () => {
     const text = lines(...HEADER, 'Điều 2. Quyết định này có hiệu lực từ ngày ký./.', 'Nơi nhận:', '- Như Điều 2;', '- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Trần Văn Ba');
     const m = parseDocument(text).metadata;
