@@ -1,6 +1,6 @@
 import { fold } from '../text/fold';
 import { isVietnameseSyllable } from '../text/encodings/score';
-import { gluedTypeNameLength, isCapitals, opensWithBody, PARENT_HEADS, startsWithWord, TITLE_HEADS } from './lexicon';
+import { gluedTypeNameLength, isCapitals, opensWithBody, PARENT_HEADS, startsWithWord, TITLE_HEADS, typeTitleLength } from './lexicon';
 
 /**
  * Lines that hold a whole header, or a whole footer, run together: what a PDF copy, an OCR pass or
@@ -38,6 +38,8 @@ const VV_RE = /(?<=^|\s)V\/[vV](?=\s)/g;
 const KINH_GUI_RE = /(?<=^|[\s.;:-])Kính gửi/g;
 const KINH_GUI_LINE_RE = /^\s{0,8}Kính gửi ?:/;
 const RULE_RE = /[-_=]{3,}|\*{1,5}(?=\s?S[ốỐ](?!\p{L}))|(?<=\p{L})\*{3,}/gu;
+/** `… nhiệm vụ năm 2023 Căn cứ Điều lệ Đảng;`: the legal basis after a subject in lower case. */
+const BASIS_AFTER_WORDS_RE = /(?<=[\p{Ll}\d)] )(?=(?:Căn cứ|Xét đề nghị|Theo đề nghị)\s)/gu;
 const BASIS_RE = /(?<=\S) ?- ?(?=(?:Căn cứ|Xét|Theo đề nghị)\s)/g;
 /**
  * `… CỦA CẤP TỈNH BỘ TRƯỞNG BỘ Y TẾ Căn cứ …`: the enacting authority between a decision's subject
@@ -50,6 +52,17 @@ const ENACTING_HEADS = ['BỘ TRƯỞNG', 'CHỦ TỊCH', 'THỦ TƯỚNG', 'GI�
 const OFFICE_HEADS = ['BỘ TRƯỞNG', 'CHỦ TỊCH', 'THỦ TƯỚNG', 'GIÁM ĐỐC', 'CỤC TRƯỞNG', 'VỤ TRƯỞNG'];
 const BASIS_AFTER_CAPS_RE = /(?<=\p{Lu}{2,} )(?=(?:Căn cứ|Xét đề nghị|Theo đề nghị)\s)/gu;
 const ENACTING_RUN = 90;
+
+/**
+ * A line that opens with a type word in capitals and runs on, through its subject in capitals,
+ * into the legal basis (`QUYẾT ĐỊNH BAN HÀNH … BỘ TRƯỞNG BỘ … Căn cứ …`): a title block and the
+ * body's start that lost their line breaks. A title alone in capitals is no such line.
+ */
+export function titleRunsIntoBody(line: string): boolean {
+  if (typeTitleLength(line) === 0) return false;
+  BASIS_AFTER_CAPS_RE.lastIndex = 0;
+  return BASIS_AFTER_CAPS_RE.test(line.slice(0, HEADER_ZONE));
+}
 
 function enactingCuts(s: string, base: number, cuts: number[]): void {
   BASIS_AFTER_CAPS_RE.lastIndex = 0;
@@ -120,6 +133,34 @@ function gluedTitleCuts(s: string, base: number, cuts: number[]): void {
   }
 }
 
+/** An authority and the capitals after it, up to a name, `(đã ký)` or the end. */
+const AUTHORITY_RUN_RE = /(?:T\/M|K\/T|T\/L|T\/UQ|TM\.|KT\.|TL\.|TUQ\.|Q\.) ?((?:\p{Lu}[\p{Lu}\p{M}]*[ –-]?){2,16})/gu;
+/** A signer's title is a few words: `BÍ THƯ`, `PHÓ CHỦ TỊCH`, `BÍ THƯ THƯỜNG TRỰC`. */
+const MAX_TITLE_WORDS = 4;
+
+/**
+ * `T/M ĐẢNG ỦY BÍ THƯ Nguyễn Văn Hòa`: an authority and the signer's title run together with a
+ * space. The title is the shortest tail of the capitals run that opens with a title word and has
+ * at most four words (so `BAN BÍ THƯ` inside `TM. BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN` stays the body's).
+ */
+function spacedTitleCuts(s: string, base: number, cuts: number[]): void {
+  AUTHORITY_RUN_RE.lastIndex = 0;
+  for (let m = AUTHORITY_RUN_RE.exec(s); m && cuts.length < MAX_CUTS; m = AUTHORITY_RUN_RE.exec(s)) {
+    const run = m[1]!.trimEnd();
+    const runAt = m.index + m[0].indexOf(m[1]!);
+    const words = run.split(' ');
+    let at = words[0]!.length + 1;
+    for (let k = 1; k < words.length; k++) {
+      const rest = words.slice(k).join(' ');
+      if (words.length - k <= MAX_TITLE_WORDS && startsWithWord(fold(rest), TITLE_HEADS)) {
+        cuts.push(base + runAt + at);
+        break;
+      }
+      at += words[k]!.length + 1;
+    }
+  }
+}
+
 /**
  * Cuts before every match of `re` in `s` (and after it, for a whole cell such as a motto or a
  * dateline); `keep` can refuse a match by the text it covers.
@@ -180,7 +221,9 @@ export function flatCuts(line: string): number[] | null {
   // start run together under a header that was kept apart; cut as a flattened header is.
   const lead = line.length - line.trimStart().length;
   // `Kính gửi: - … ; - … . Vừa qua, …`: the addressees and the body's first paragraph on one line.
-  const runTogether = gluedTypeNameLength(line.slice(lead)) > 0 || (line.length >= MIN_FLAT && KINH_GUI_LINE_RE.test(line));
+  // `QUYẾT ĐỊNH BAN HÀNH … CỦA CẤP TỈNH BỘ TRƯỞNG … Căn cứ …`: the same, with the space kept.
+  const runTogether =
+    gluedTypeNameLength(line.slice(lead)) > 0 || (line.length >= MIN_FLAT && (KINH_GUI_LINE_RE.test(line) || titleRunsIntoBody(line.slice(lead))));
   // A line with column gaps keeps its cells apart already (a table row, a PDF's columns).
   if (!runTogether && (line.length < MIN_FLAT || COLUMN_GAP_RE.test(line.trim()))) return null;
   const head = line.slice(0, HEADER_ZONE);
@@ -217,6 +260,7 @@ export function flatCuts(line: string): number[] | null {
     addAll(KINH_GUI_RE, head, 0, cuts);
     addAll(RULE_RE, head, 0, cuts, true);
     addAll(BASIS_RE, head, 0, cuts);
+    addAll(BASIS_AFTER_WORDS_RE, head, 0, cuts);
     enactingCuts(head, 0, cuts);
     addAll(GLUED_RE, head, 0, cuts);
     addAll(BULLET_RE, head, 0, cuts);
@@ -231,6 +275,7 @@ export function flatCuts(line: string): number[] | null {
     addAll(SIGNED_RE, footer, at, cuts, true);
     addAll(GLUED_RE, footer, at, cuts);
     gluedTitleCuts(footer, at, cuts);
+    spacedTitleCuts(footer, at, cuts);
     addAll(NAME_THEN_CAPS_RE, footer, at, cuts);
     addAll(CAPS_AFTER_SENTENCE_RE, footer, at, cuts);
     addAll(CAPS_THEN_NAME_RE, footer, at, cuts);

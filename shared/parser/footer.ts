@@ -1,5 +1,5 @@
 import { joinSplitCells } from './cells';
-import { buildSegments, lineStartBefore, type Seg } from './clean';
+import { buildSegments, lineStartBefore, wrappedParagraphEnd, type Seg } from './clean';
 import { splitMergedColumns } from './columns';
 import { readList, type ListRead } from './lists';
 import { endsRecipientList, findRecipientsLabel, readRecipients } from './recipients';
@@ -72,42 +72,6 @@ export function readFooter(text: string, region: DocRegion = { start: 0, end: te
   const labelIdx = findRecipientsLabel(segs);
   const recipients = readRecipients(segs, labelIdx) ?? unlabeledRecipients(segs);
   return { recipients, signature: readSignature(segs, labelIdx), segs };
-}
-
-/** Wrapped lines are nearly as long as the longest one before them; the paragraph's last is shorter. */
-const WRAPPED_SHARE = 0.6;
-const MIN_WRAPPED = 40;
-const MAX_PARAGRAPH = 6000;
-
-/**
- * `… thi hành./. Nơi nhận: - Như điều 4; - VP: …; - Lưu` / `TH-TĐ10b, VT-LT. TM. BAN BÍ THƯ …`: a
- * footer run together on one line, then wrapped by the PDF or scan it was printed to. From the
- * label's line, the following lines belong to the same paragraph while each line before them was
- * wrapped (about as long as the longest so far) and no blank line parts them: where that paragraph
- * ends, or -1 when the label's line is not a wrapped one.
- */
-function wrappedParagraphEnd(text: string, from: number, to: number): number {
-  const limit = Math.min(to, from + MAX_PARAGRAPH);
-  let lineStart = lineStartBefore(text, from);
-  let longest = 0;
-  let end = -1;
-  while (lineStart < limit) {
-    let eol = text.indexOf('\n', lineStart);
-    if (eol < 0 || eol > limit) eol = limit;
-    const length = text.slice(lineStart, eol).trim().length;
-    if (length === 0) break;
-    if (end >= 0 && length < Math.max(MIN_WRAPPED, longest * WRAPPED_SHARE) && eol < limit) {
-      // The paragraph's last line: shorter, and ends it.
-      end = eol;
-      break;
-    }
-    longest = Math.max(longest, length);
-    if (longest < MIN_WRAPPED) return -1;
-    end = eol;
-    lineStart = eol + 1;
-  }
-  // A label line that is the whole paragraph needs no joining.
-  return end > text.indexOf('\n', from) && text.indexOf('\n', from) >= 0 ? end : -1;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Seg } from './clean';
-import { DAMAGED_NUMBER_RE, type Item } from './classify';
+import { DAMAGED_NUMBER_RE, isMarkNoise, type Item } from './classify';
 import { opensWithBody, PARENT_HEADS, SUBORDINATE_HEADS } from './lexicon';
 import { joinPieces, type Piece } from './piece';
 
@@ -62,8 +62,9 @@ export function readIssuer(items: readonly Item[], limit: number): IssuerRead {
   for (let i = anchor - 1; i >= 0; i--) {
     const it = items[i]!;
     if (it.kind === 'body' || it.kind === 'caps') run.unshift(it.seg);
-    // A stray dash or bar left from the header's rules is not text.
-    else if (!SKIPPABLE.has(it.kind) && /[\p{L}\p{N}]/u.test(it.seg.text)) break;
+    // A stray dash or bar left from the header's rules is not text, nor the `***` under the name
+    // as OCR reads it (`x%›k*%`, `®%*2R3*`): a few marks with a letter or two among them.
+    else if (!SKIPPABLE.has(it.kind) && /[\p{L}\p{N}]/u.test(it.seg.text) && !isMarkNoise(it.seg.text)) break;
   }
   // A run must open with a body word; capitals before it (an unrecognised stamp, a mark) are not
   // part of the name.

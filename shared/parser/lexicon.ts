@@ -260,6 +260,23 @@ export function gluedTypeNameLength(text: string): number {
   return 0;
 }
 
+/**
+ * `QUYẾT ĐỊNH BAN HÀNH …`, `QUYẾT ĐỊNHVề việc …`: a line that opens with a type word in capitals
+ * and goes on with its subject. Returns the type word's length in `text`, or 0.
+ */
+export function typeTitleLength(text: string): number {
+  const glued = gluedTypeNameLength(text);
+  if (glued > 0) return glued;
+  const head = text.slice(0, 40);
+  const folded = fold(head);
+  if (folded.length !== head.length) return 0;
+  for (const t of FOLDED_TYPES) {
+    const n = t.folded.length;
+    if (folded.startsWith(t.folded) && /^ \p{Lu}/u.test(head.slice(n, n + 2)) && isCapitals(head.slice(0, n), 3)) return n;
+  }
+  return 0;
+}
+
 const COMPACT_TYPES = new Map(FOLDED_TYPES.map((t) => [t.folded.replace(/ /g, ''), t.info]));
 
 /**

@@ -57,7 +57,8 @@ async function follow(a: TestApp, jobId: string, onStatus: (s: JobStatus) => Pro
     seen.push(s);
     await onStatus(s);
     if (s.state !== 'running') return seen;
-    await new Promise((r) => setImmediate(r));
+    // Often enough to see every phase, seldom enough to keep the list short on a slow machine.
+    await new Promise((r) => setTimeout(r, 2));
   }
 }
 
@@ -80,8 +81,8 @@ describe('encrypting as a job', () => {
     const total = sealing.at(-1)!.total;
     expect(total).toBeGreaterThanOrEqual(ORIGINALS);
     const counts = sealing.map((s) => s.processed);
-    expect(counts).toEqual([...counts].sort((x, y) => x - y));
-    expect(Math.max(...counts)).toBeLessThanOrEqual(total);
+    expect(counts.every((n, i) => i === 0 || n >= counts[i - 1]!)).toBe(true);
+    expect(counts.every((n) => n <= total)).toBe(true);
     const { result } = await app.call('catalogue.passphraseResult', { jobId });
     expect(result?.originalsSealed).toBe(total);
     expect(originalStates(app)).toEqual({ sealed: ORIGINALS });

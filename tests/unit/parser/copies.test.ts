@@ -210,6 +210,15 @@ describe('a header run together on one line', () => {
     expect(m.signerName).toBe('Nguyễn Văn Bình');
   });
 
+  it('reads a Đảng ủy xã resolution on one line: subject before the basis, authority and title apart', () => {
+    const m = parseDocument(
+      'ĐẢNG BỘ HUYỆN AN PHÚ ĐẢNG ỦY XÃ AN HÒA * Số 12-NQ/ĐU ĐẢNG CỘNG SẢN VIỆT NAM An Hòa, ngày 05 tháng 01 năm 2023 NGHỊ QUYẾT về lãnh đạo thực hiện nhiệm vụ năm 2023 Căn cứ Điều lệ Đảng; Ban Chấp hành Đảng bộ xã quyết nghị: 1. Tập trung lãnh đạo phát triển kinh tế. Nơi nhận: - Ban Thường vụ Huyện ủy (b/c), - Các chi bộ trực thuộc, - Lưu VP Đảng ủy. T/M ĐẢNG ỦY BÍ THƯ Nguyễn Văn Hòa',
+    ).metadata;
+    expect([m.issuer, m.parentIssuer, m.subject]).toEqual(['ĐẢNG ỦY XÃ AN HÒA', 'ĐẢNG BỘ HUYỆN AN PHÚ', 'về lãnh đạo thực hiện nhiệm vụ năm 2023']);
+    expect(m.recipients).toEqual(['Ban Thường vụ Huyện ủy (b/c)', 'Các chi bộ trực thuộc', 'Lưu VP Đảng ủy']);
+    expect([m.signingAuthority, m.signerTitle, m.signerName]).toEqual(['T/M ĐẢNG ỦY', 'BÍ THƯ', 'Nguyễn Văn Hòa']);
+  });
+
   it('keeps a footer whose label opens its own line as it is, list item by list item', () => {
     const text = lines(...HEADER, 'Điều 2. Quyết định này có hiệu lực từ ngày ký./.', 'Nơi nhận:', '- Như Điều 2;', '- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Trần Văn Ba');
     const m = parseDocument(text).metadata;
@@ -546,3 +555,32 @@ describe('headers an OCR pass damaged', () => {
   });
 });
 
+
+describe('what OCR and printed copies make of a header and a title block', () => {
+  it('reads the issuer over the `***` that OCR read as marks, and over a number it could not read', () => {
+    const right = ['ĐẢNG CỘNG SẢN VIỆT NAM', 'Hà Nội, ngày 29 tháng 10 năm 2013', '', 'QUYẾT ĐỊNH', 'về việc ban hành quy chế làm việc', '', 'Căn cứ Điều lệ Đảng;'];
+    expect(parseDocument(lines('BAN CHẤP HÀNH TRUNG ƯƠNG', 'x%›k*%', 'Số: 367-QĐ/TW', ...right)).metadata.issuer).toBe('BAN CHẤP HÀNH TRUNG ƯƠNG');
+    expect(parseDocument(lines('CHỦ TỊCH HỘI ĐỒNG BỘ', 'TRƯỞNG', '®%*2R3*', 'Số: 24-CT', ...right)).metadata.issuer).toBe('CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG');
+    const damaged = parseDocument(lines('THỦ TƯỚNG CHÍNH PHỦ', 'số:71OĐ8980/0', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Hà Nội, ngày 15 tháng 06 năm 2012', '', 'QUYẾT ĐỊNH', 'Phê duyệt kế hoạch tổ chức kỷ niệm', '', 'THỦ TƯỚNG CHÍNH PHỦ', 'Căn cứ Luật Tổ chức Chính phủ;'));
+    expect(damaged.metadata.issuer).toBe('THỦ TƯỚNG CHÍNH PHỦ');
+    expect(damaged.metadata.numberSymbol).toBeNull();
+  });
+
+  it('reads a title block run into the body on one line, and the same line wrapped by a PDF', () => {
+    const header = ['BỘ LAO ĐỘNG – THƯƠNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BINH VÀ XÃ HỘI\tĐộc lập – Tự do – Hạnh phúc', 'Số: 23/2007/QĐ-BLĐTBXH\tHà Nội, ngày 05 tháng 10 năm 2007', ''];
+    const body =
+      'QUYẾT ĐỊNH BAN HÀNH HỆ THỐNG CHỈ TIÊU THEO DÕI, GIÁM SÁT CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA GIẢM NGHÈO CỦA CẤP TỈNH BỘ TRƯỞNG BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI Căn cứ Nghị định số 29/2003/NĐ-CP ngày 31 tháng 3 năm 2003 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ; Xét đề nghị của Vụ trưởng Vụ Bảo trợ xã hội, QUYẾT ĐỊNH Điều 1. Ban hành kèm theo Quyết định này hệ thống chỉ tiêu.';
+    const wrapped: string[] = [];
+    let line = '';
+    for (const word of body.split(' ')) {
+      if (`${line} ${word}`.trim().length > 88) {
+        wrapped.push(line.trim());
+        line = word;
+      } else line += ` ${word}`;
+    }
+    wrapped.push(line.trim());
+    const subject = 'BAN HÀNH HỆ THỐNG CHỈ TIÊU THEO DÕI, GIÁM SÁT CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA GIẢM NGHÈO CỦA CẤP TỈNH';
+    expect(parseDocument(lines(...header, body)).metadata.subject).toBe(subject);
+    expect(parseDocument(lines(...header, ...wrapped)).metadata.subject).toBe(subject);
+  });
+});
