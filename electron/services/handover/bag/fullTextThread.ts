@@ -4,9 +4,9 @@
  * seconds of the calling thread's time for a large batch. Where no thread can start, the caller
  * writes them itself (`null` below).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CatalogueReaderAccess } from '../../../data/catalogueReader';
-import { workerSource } from '../../workers/workerSource';
+import { startWorker } from '../../workers/startWorker';
 import type { FullTextReply, FullTextRequest } from './fullTextWorker';
 
 export interface FullTextsWritten {
@@ -23,21 +23,7 @@ export interface FullTextWriting {
 }
 
 async function startThread(): Promise<Worker | null> {
-  const source = workerSource('fullTextWorker', () => new URL('./fullTextWorker.ts', import.meta.url).href);
-  if (!source) return null;
-  const worker = new Worker(source.code, { eval: true, workerData: source.workerData });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      worker.once('message', (m: FullTextReply) => (m.type === 'ready' ? resolve() : reject(new Error(`full texts thread: ${m.type}`))));
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`full texts thread exited (${code})`)));
-    });
-  } catch {
-    void worker.terminate();
-    return null;
-  }
-  worker.removeAllListeners();
-  return worker;
+  return startWorker('fullTextWorker', () => new URL('./fullTextWorker.ts', import.meta.url).href);
 }
 
 /**

@@ -3,10 +3,10 @@
  * copying of the originals on the calling thread; where no thread can start, on the calling
  * thread, between the originals, as before.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ExportFormat } from '../../../../shared/contract/types/handover';
 import { ApiError } from '../../../../shared/contract/errors';
-import { workerSource } from '../../workers/workerSource';
+import { startWorker } from '../../workers/startWorker';
 import { type ExportContext, type FormsContext, formsContext, type PackagedForm, type RenderedExport } from './exporter';
 import type { FormsReply, FormsRequest } from './formsWorker';
 
@@ -39,21 +39,7 @@ function onThisThread(ec: FormsContext, forms: FormsRequest['forms']): FormsRend
 
 /** Starts the forms' thread; null when it cannot start (the caller renders on its own thread). */
 async function startThread(): Promise<Worker | null> {
-  const source = workerSource('formsWorker', () => new URL('./formsWorker.ts', import.meta.url).href);
-  if (!source) return null;
-  const worker = new Worker(source.code, { eval: true, workerData: source.workerData });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      worker.once('message', (m: FormsReply) => (m.type === 'ready' ? resolve() : reject(new Error(`forms thread: ${m.type}`))));
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`forms thread exited (${code})`)));
-    });
-  } catch {
-    void worker.terminate();
-    return null;
-  }
-  worker.removeAllListeners();
-  return worker;
+  return startWorker('formsWorker', () => new URL('./formsWorker.ts', import.meta.url).href);
 }
 
 /** Renders `forms` of `ec`, from the part of it they read (`formsContext`: the thread gets a copy of that part only). */
