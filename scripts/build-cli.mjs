@@ -64,6 +64,7 @@ export async function buildCli() {
       main: path.join(root, 'electron/cli/main.ts'),
       extractWorker: path.join(root, 'electron/services/import/extractWorker.ts'),
       formsWorker: path.join(root, 'electron/services/handover/exports/formsWorker.ts'),
+      fullTextWorker: path.join(root, 'electron/services/handover/bag/fullTextWorker.ts'),
     },
     outdir: temp,
     bundle: true,

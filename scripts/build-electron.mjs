@@ -12,5 +12,7 @@ await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/
 await build({ ...common, entryPoints: ['electron/services/import/extractWorker.ts'], outfile: 'dist/electron/extractWorker.cjs', packages: 'external' });
 // The thread a package's forms are rendered on, beside main.cjs.
 await build({ ...common, entryPoints: ['electron/services/handover/exports/formsWorker.ts'], outfile: 'dist/electron/formsWorker.cjs', packages: 'external' });
+// The thread a package's full texts are read and written on, beside main.cjs.
+await build({ ...common, entryPoints: ['electron/services/handover/bag/fullTextWorker.ts'], outfile: 'dist/electron/fullTextWorker.cjs', packages: 'external' });
 await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
 console.log('Electron shell built: dist/electron/main.cjs, dist/electron/preload.cjs');

@@ -6,11 +6,10 @@
  * 130 cancelled; 1 any other error.
  */
 import { ApiError } from '../../shared/contract/errors';
-import type { JobStatus } from '../../shared/contract/types';
 import type { ExportFormat, HandoverJobResult, VerificationReport } from '../../shared/contract/types/handover';
 import { type ParsedArgs, stringOption } from './args';
 import type { Call } from './main';
-import { progress } from './terminal';
+import { follow } from './followJob';
 
 export const HANDOVER_USAGE = `Kiểm kê và bàn giao (inventory and handover):
   inventory --fonds MÃ --format xlsx|docx|csv|json --out TỆP      mục lục hồ sơ, mục lục văn bản, thống kê
@@ -20,29 +19,6 @@ export const HANDOVER_USAGE = `Kiểm kê và bàn giao (inventory and handover)
     --digest: mã kiểm tra SHA-256 ghi trên Biên bản giao nhận (gói phải đúng mã đó)`;
 
 const FORMATS: readonly ExportFormat[] = ['xlsx', 'docx', 'csv', 'json'];
-
-function mib(bytes: number): string {
-  return (bytes / (1024 * 1024)).toFixed(1);
-}
-
-/** Polls a job to its end, drawing progress on a terminal; Ctrl+C asks the job to stop. */
-async function follow(call: Call, jobId: string): Promise<JobStatus> {
-  const stop = () => void call('jobs.cancel', { jobId });
-  // `on`, not `once`: tsx relays Ctrl+C a second time when the program is busy (see importCommand.ts).
-  process.on('SIGINT', stop);
-  let status = await call('jobs.get', { jobId });
-  while (status.state === 'running') {
-    if (process.stderr.isTTY) {
-      const bytes = status.bytesTotal ? ` — ${mib(status.bytesProcessed ?? 0)}/${mib(status.bytesTotal)} MB` : '';
-      progress(`${status.phase ?? ''}: ${status.processed}/${status.total}${bytes}`, { clear: true });
-    }
-    await new Promise((r) => setTimeout(r, 200));
-    status = await call('jobs.get', { jobId });
-  }
-  process.removeListener('SIGINT', stop);
-  if (process.stderr.isTTY) progress('', { clear: true });
-  return status;
-}
 
 function printReport(report: VerificationReport): void {
   const verdict = report.valid ? 'HỢP LỆ' : 'KHÔNG HỢP LỆ';

@@ -120,12 +120,24 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * The services' sentences name the ways on as the app offers them; on the command line some of them
+ * are options, named here.
+ */
+const CLI_HINTS: Partial<Record<string, string>> = {
+  'passphrase.exportsInDataFolder': 'Cách làm / Ways on: encrypt … --move-exports-to THƯ_MỤC (chuyển / move) | --remove-exports (xóa / remove)',
+  'passphrase.quarantineInDataFolder': 'Cách làm / Way on: encrypt … --move-exports-to THƯ_MỤC (chuyển / move)',
+};
+
 guardTerminal();
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof ApiError) console.error(`Lỗi: ${err.message}\n(${err.messageEn})`);
-    else console.error(`Lỗi: ${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof ApiError) {
+      console.error(`Lỗi: ${err.message}\n(${err.messageEn})`);
+      const hint = CLI_HINTS[err.code];
+      if (hint) console.error(hint);
+    } else console.error(`Lỗi: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   },
 );

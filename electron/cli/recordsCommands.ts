@@ -6,6 +6,7 @@ import { ApiError } from '../../shared/contract/errors';
 import { type ParsedArgs, stringOption } from './args';
 import type { Call } from './main';
 import { readPassphraseFile } from './passphrase';
+import { follow } from './followJob';
 import { confirm, printJson } from './safetyCommands';
 
 function idArg(args: ParsedArgs, index: number): number {
@@ -142,12 +143,22 @@ export async function recordsCommand(call: Call, args: ParsedArgs, userPath: (p:
     case 'encrypt': {
       const next = readPassphraseFile(userPath(required(args, 'new-passphrase-file', 'tệp chứa mật khẩu mới')));
       const moveTo = stringOption(args, 'move-exports-to');
-      const r = await call('catalogue.setPassphrase', {
+      const { jobId } = await call('catalogue.setPassphrase', {
         next,
         ...(currentPassphrase ? { current: currentPassphrase } : {}),
         ...(moveTo ? { moveExportsTo: userPath(moveTo) } : {}),
         ...(args.options.has('remove-exports') ? { removeExports: true as const } : {}),
       });
+      const status = await follow(call, jobId);
+      if (status.state === 'cancelled') {
+        console.error('Đã hủy: danh mục vẫn như trước, mật khẩu chưa đổi.');
+        return 130;
+      }
+      if (status.state !== 'done') {
+        throw status.errorMessage ? ApiError.fromBody({ ...status.errorMessage, kind: 'internal' } as never) : new ApiError('job.unexpected', { detail: status.error ?? '' });
+      }
+      const { result: r } = await call('catalogue.passphraseResult', { jobId });
+      if (!r) throw new ApiError('job.unexpected', { detail: 'no result' });
       for (const to of r.exportsMoved) console.log(`Đã chuyển tệp đã xuất sang: ${to}`);
       for (const name of r.exportsRemoved) console.log(`Đã xóa tệp đã xuất: ${name}`);
       console.log(`Danh mục đã được mã hóa (trạng thái trước: bản sao lưu ${r.safetyBackupId}); ${r.backupsRekeyed} bản sao lưu đã mã hóa lại theo mật khẩu mới.`);

@@ -11,6 +11,8 @@ import { Repositories } from './repositories';
 import { makeDirs } from './makeDirs';
 import { readWitness, writeWitness } from './auditWitness';
 import { OriginalFiles } from './originals/originalFiles';
+import type { CatalogueReaderAccess } from './catalogueReader';
+import { BUSY_TIMEOUT_MS } from './busyTimeout';
 
 export interface OpenCatalogueOptions {
   /** Path of a better_sqlite3.node built for another runtime (Electron's ABI). */
@@ -22,8 +24,7 @@ export interface OpenCatalogueOptions {
   backupDir?: string;
 }
 
-/** How long a write waits for another process's write transaction to end before giving up. */
-export const BUSY_TIMEOUT_MS = 60_000;
+export { BUSY_TIMEOUT_MS };
 
 /** The setting naming the backups folder (read before migrations, so it lives in the first schema's `settings`). */
 export const BACKUP_DIR_SETTING = 'backup.dir';
@@ -94,8 +95,9 @@ export class Catalogue {
   private passphrase: string | null;
   private originalFiles: OriginalFiles | null = null;
   private readonly backupDirOption: string | undefined;
+  private readonly nativeBinding: string | null;
 
-  private constructor(db: Database, filePath: string, now: () => string, passphrase: string | null, backupDir: string | undefined) {
+  private constructor(db: Database, filePath: string, now: () => string, passphrase: string | null, backupDir: string | undefined, nativeBinding: string | null) {
     this.db = db;
     this.path = filePath;
     this.originalsDir = originalsDirFor(filePath);
@@ -103,6 +105,7 @@ export class Catalogue {
     this.repos = new Repositories(db);
     this.passphrase = passphrase;
     this.backupDirOption = backupDir;
+    this.nativeBinding = nativeBinding;
   }
 
   static open(filePath: string, options: OpenCatalogueOptions = {}): Catalogue {
@@ -139,7 +142,7 @@ export class Catalogue {
       throw new ApiError('catalogue.unreadable', { path: absolute });
     }
     makeDirs(originalsDirFor(absolute));
-    const catalogue = new Catalogue(db, absolute, now, passphrase, options.backupDir);
+    const catalogue = new Catalogue(db, absolute, now, passphrase, options.backupDir, options.nativeBinding ?? null);
     if (preMigration) {
       const { backup, from } = preMigration;
       catalogue.repos.audit.append({
@@ -170,6 +173,11 @@ export class Catalogue {
   /** The passphrase copies of this catalogue (backups) are encrypted with; null when it is not encrypted. */
   keyForCopies(): string | null {
     return this.passphrase;
+  }
+
+  /** What a reader on another thread opens this catalogue with (`CatalogueReader.open`). */
+  readerAccess(): CatalogueReaderAccess {
+    return { path: this.path, passphrase: this.passphrase, nativeBinding: this.nativeBinding };
   }
 
   /** True when `candidate` is this catalogue's passphrase (compared in constant time). */

@@ -13,6 +13,7 @@ import { defaultCataloguePath } from '../paths';
 import type { Dispatch } from '../services/dispatch';
 import { type CatalogueGate, openCatalogueGate } from '../services/safety/catalogueGate';
 import { isRendererUrl, rendererRootUrl } from './rendererUrl';
+import { openedCopiesFolder, sweepOpenedCopies } from './openedCopies';
 import { registerShellIpc } from './shellIpc';
 
 /** Built layout: dist/electron/main.cjs beside dist/electron/preload.cjs and dist/renderer/. */
@@ -119,10 +120,13 @@ export async function start(): Promise<CatalogueGate> {
   registerIpc(services.dispatch);
   // The folder picker and opening an original in another program
   registerShellIpc(services.dispatch, isTrustedSender);
+  // Copies opened in other programs by a session that ended without closing.
+  sweepOpenedCopies(openedCopiesFolder());
   createMainWindow();
   app.on('window-all-closed', () => {
     const s = services;
     services = null;
+    sweepOpenedCopies(openedCopiesFolder());
     void (s ? s.close() : Promise.resolve()).then(() => app.quit());
   });
   return services;

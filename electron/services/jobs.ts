@@ -11,6 +11,14 @@ export const MAX_RESULTS_KEPT = 500;
 /** Finished jobs remembered for late polls; older ones are forgotten so a long session stays small. */
 const FINISHED_JOBS_KEPT = 20;
 
+/** Thrown at a safe point when the user cancelled a job; the job ends `cancelled`, not `failed`. */
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'Cancelled';
+  }
+}
+
 /**
  * A long-running piece of work (import, export, packaging…) the UI polls for progress and may
  * cancel. The worker checks `cancelled` at safe points (between files or batches) and stops there.

@@ -208,7 +208,10 @@ export const operations = {
   'catalogue.lockState': query<LockState>()(s.empty),
   'catalogue.unlock': query<LockState>()(ss.catalogueUnlock),
   'catalogue.encryption': query<EncryptionStatus>()(s.empty),
-  'catalogue.setPassphrase': command<EncryptionResult>()(ss.passphraseChange),
+  /** Starts encrypting (or re-keying) the catalogue as a job; refusals (wrong passphrase, readable exports) come at once. */
+  'catalogue.setPassphrase': command<{ jobId: string }>()(ss.passphraseChange),
+  /** What an encryption job did, once it has ended (null while it runs, or when it failed before the change). */
+  'catalogue.passphraseResult': query<{ result: EncryptionResult | null }>()(s.jobRef),
   // Selection and bulk actions, lineage, fonds and organizations
   'bulk.count': query<BulkCount>()(sb.bulkCount),
   'bulk.start': command<{ jobId: string | null; result: BulkResult | null }>()(sb.bulkAction),

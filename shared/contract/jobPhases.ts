@@ -15,6 +15,9 @@ export const JOB_PHASES = {
   packingForms: { vi: 'Đang lập biểu mẫu (mục lục, biên bản, nhãn hộp, thống kê)', en: 'Making the forms (lists, minutes, box labels, statistics)' },
   packingRecords: { vi: 'Đang ghi hồ sơ danh mục (JSON, CSV, toàn văn)', en: 'Writing the catalogue records (JSON, CSV, full texts)' },
   packingOriginals: { vi: 'Đang sao và kiểm tra bản gốc', en: 'Copying and checking the originals' },
+  backupBeforeEncrypt: { vi: 'Đang sao lưu danh mục trước khi mã hóa', en: 'Backing up the catalogue before encrypting it' },
+  encryptingCatalogue: { vi: 'Đang mã hóa danh mục và các bản sao lưu', en: 'Encrypting the catalogue and its backups' },
+  sealingOriginals: { vi: 'Đang mã hóa bản gốc (trong kho và các bản sao lưu)', en: 'Encrypting the originals (in the store and the backups)' },
   packingManifest: { vi: 'Đang ghi tệp kê khai (manifest) và hoàn tất gói', en: 'Writing the manifests and finishing the package' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 

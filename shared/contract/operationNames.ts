@@ -111,6 +111,7 @@ export const OPERATION_NAMES = [
   'catalogue.unlock',
   'catalogue.encryption',
   'catalogue.setPassphrase',
+  'catalogue.passphraseResult',
   'bulk.count',
   'bulk.start',
   'bulk.jobResult',

@@ -251,7 +251,7 @@ export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
 export interface JobStatus {
   id: string;
   /** What runs in the background; package, verify and receive give their results through `handover.jobResult`. */
-  kind: 'import' | 'package' | 'verify' | 'receive' | 'bulk';
+  kind: 'import' | 'package' | 'verify' | 'receive' | 'bulk' | 'encrypt';
   state: JobState;
   total: number;
   processed: number;
@@ -279,6 +279,11 @@ export interface JobStatus {
   /** Scanned pages read by OCR so far, and known so far (grows as scans are opened); absent when the job reads no scan. */
   pagesDone?: number;
   pagesTotal?: number;
+  /**
+   * False once stopping would leave the work half done (an encryption past changing the catalogue's
+   * key finishes sealing the originals): a cancel is then not taken, and the interface offers none.
+   */
+  cancellable?: boolean;
 }
 
 export interface Counts {

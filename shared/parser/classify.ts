@@ -54,8 +54,18 @@ const NUMBERED_RE = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\s?[.)/-]|[IVX]{1,5}\s?[.\-/]|
 const LIST_MARK_RE = /^\d{1,2}\.\s/;
 const KINH_GUI_RE = /^[-–+•\s]{0,4}kinh gui(?![a-z])/;
 /** `Số: 14NQ-HĐND`: a number line whose symbol a copy damaged (an OCR pass lost the `/`). */
-export const DAMAGED_NUMBER_RE = /^S[ốỐ]\s?[:.]?\s?\d\S{0,30}$/u;
-const DAMAGED_NUMBER_LEAD_RE = /^S[ốỐ]\s?[:.]?\s?\d\S{0,30}(?=\s)/u;
+/** A short run of marks with a few lone letters or digits among them: a rule or the `***` under an issuer as OCR reads it (`x%›k*%`, `®%*2R3*`). */
+export function isMarkNoise(text: string): boolean {
+  const t = text.replace(/\s/g, '');
+  if (t.length === 0 || t.length > 10) return false;
+  const alnum = (t.match(/[\p{L}\p{N}]/gu) ?? []).length;
+  const marks = t.length - alnum;
+  // No two letters together: no word is in it.
+  return alnum <= 3 && marks >= 2 && !/\p{L}{2}/u.test(t);
+}
+
+export const DAMAGED_NUMBER_RE = /^[Ss][ốỐ]\s?[:.]?\s?\d\S{0,30}$/u;
+const DAMAGED_NUMBER_LEAD_RE = /^[Ss][ốỐ]\s?[:.]?\s?\d\S{0,30}(?=\s)/u;
 /** A body paragraph is longer than any header cell or title line. */
 const PROSE_MIN = 150;
 

@@ -1,5 +1,6 @@
 import { foldWithOffsets } from '../text/fold';
-import { flatCuts } from './flatten';
+import { flatCuts, titleRunsIntoBody } from './flatten';
+import { typeTitleLength } from './lexicon';
 import type { Piece } from './piece';
 
 /**
@@ -196,15 +197,33 @@ export const MAX_LINE = 1200;
 /**
  * Cleans the lines of `text[from, to)` into segments. `from` should be a line start; a line cut by
  * `to` is kept up to `to`. Lines are cleaned independently so a window of a huge text costs only
- * its own length.
+ * its own length. `[from, joinTo)` (when `joinTo` > `from`) is one paragraph a renderer wrapped
+ * over several lines: it is read as the one line it was, its line breaks taken as spaces.
  */
-export function buildSegments(text: string, from: number, to: number, maxSegs = Infinity): Seg[] {
+export function buildSegments(text: string, from: number, to: number, maxSegs = Infinity, joinTo = -1): Seg[] {
   const out: SegOut = { segs: [], line: 0, blank: 0, maxSegs };
   const cache = lineCache !== null && lineCache.text === text ? lineCache.lines : null;
   let pos = from;
+  const readJoined = (start: number, stop: number): number => {
+    const end = Math.min(stop, to, start + FLAT_SCAN);
+    // One unit for one unit: offsets into the joined line are offsets into the text.
+    const joined = readLine(text.slice(start, end).replace(/[\r\n]/g, ' '), start, end);
+    for (const part of joined.parts) addLine(out, part, joined.flattened);
+    return end + 1;
+  };
+  if (joinTo > from) pos = readJoined(from, joinTo);
   while (pos < to && out.segs.length < maxSegs) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0 || eol > to) eol = to;
+    // `QUYẾT ĐỊNH BAN HÀNH … CỦA CẤP TỈNH BỘ` / `TRƯỞNG BỘ … Căn cứ …`: a title block run into the
+    // body on one line, then wrapped by a PDF or a scan: read as the one line it was.
+    if (eol - pos >= MIN_WRAPPED && text.charCodeAt(pos) !== 32 && typeTitleLength(text.slice(pos, pos + 40)) > 0) {
+      const end = wrappedParagraphEnd(text, pos, to);
+      if (end > eol && titleRunsIntoBody(text.slice(pos, Math.min(end, pos + 2500)).replace(/[\r\n]/g, ' '))) {
+        pos = readJoined(pos, end);
+        continue;
+      }
+    }
     let end = eol;
     if (end > pos && text.charCodeAt(end - 1) === 13) end--;
     const scanEnd = Math.min(end, pos + FLAT_SCAN);
@@ -220,6 +239,42 @@ export function buildSegments(text: string, from: number, to: number, maxSegs = 
     pos = eol + 1;
   }
   return out.segs;
+}
+
+/** Wrapped lines are nearly as long as the longest one before them; the paragraph's last is shorter. */
+const WRAPPED_SHARE = 0.6;
+const MIN_WRAPPED = 40;
+const MAX_PARAGRAPH = 6000;
+
+/**
+ * A paragraph run together on one line, then wrapped by the PDF or scan it was printed to (a
+ * footer: `… thi hành./. Nơi nhận: - Như điều 4; - Lưu` / `VT. TM. BAN …`; a title block run into
+ * the body). From the line holding `from`, the following lines belong to it while each line before
+ * them was wrapped (about as long as the longest so far) and no blank line parts them: where that
+ * paragraph ends, or -1 when its first line is the whole of it or too short to have been wrapped.
+ */
+export function wrappedParagraphEnd(text: string, from: number, to: number): number {
+  const limit = Math.min(to, from + MAX_PARAGRAPH);
+  let lineStart = lineStartBefore(text, from);
+  let longest = 0;
+  let end = -1;
+  while (lineStart < limit) {
+    let eol = text.indexOf('\n', lineStart);
+    if (eol < 0 || eol > limit) eol = limit;
+    const length = text.slice(lineStart, eol).trim().length;
+    if (length === 0) break;
+    if (end >= 0 && length < Math.max(MIN_WRAPPED, longest * WRAPPED_SHARE) && eol < limit) {
+      // The paragraph's last line: shorter, and ends it.
+      end = eol;
+      break;
+    }
+    longest = Math.max(longest, length);
+    if (longest < MIN_WRAPPED) return -1;
+    end = eol;
+    lineStart = eol + 1;
+  }
+  const firstEnd = text.indexOf('\n', from);
+  return firstEnd >= 0 && end > firstEnd ? end : -1;
 }
 
 /** How much of one line is looked at for a flattened header or footer. */

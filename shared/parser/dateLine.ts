@@ -33,9 +33,13 @@ const SLOT = String.raw`[\s.…]{0,20}`;
  * The month word. Between `ngày` and `năm` only `tháng` can stand, so a scan's misreading of its
  * italic vowel (`thúng`, `thảng`, `thòng`) still reads: one letter between `th` and `ng`.
  */
-const MONTH_WORD = String.raw`th[a-z]ng`;
+const MONTH_WORD = String.raw`th[a-z]?ng`;
+/**
+ * `ngay 12 thang 01 nm 2017`, `ngy …`: a text layer that lost its accented letters keeps the words'
+ * other letters and the digits, which still read.
+ */
 const WORDS_RE = new RegExp(
-  String.raw`^(?:${PLACE})?(ngay${SLOT}(\d{1,2})?${SLOT}${MONTH_WORD}${SLOT}(\d{1,2})?${SLOT}nam${SLOT}(\d{4})?)\s?\.?$`,
+  String.raw`^(?:${PLACE})?(nga?y${SLOT}(\d{1,2})?${SLOT}${MONTH_WORD}${SLOT}(\d{1,2})?${SLOT}na?m${SLOT}(\d{4})?)\s?\.?$`,
 );
 /**
  * The `*` printed under the issuer, on the dateline's row of a scan, is read as a stray mark before
@@ -58,9 +62,14 @@ export interface PlaceDate {
   placeIllegible?: boolean;
 }
 
+/** `Ph`, `Lc`: letters left of a syllable whose vowels were lost (`TP`, `TX` are abbreviations). */
+function noVowel(word: string): boolean {
+  return /^[a-z]{2,}$/.test(word) && !/[aeiouy]/.test(word) && word !== 'tp' && word !== 'tx';
+}
+
 /** Reads the place-and-date line `Đắk Lăk, ngày 14 tháng 5 năm 2025` (place kept as written). */
 export function readPlaceDate(seg: Seg): PlaceDate | null {
-  if (seg.text.length > 120 || !seg.folded.includes('ngay')) return null;
+  if (seg.text.length > 120 || !/nga?y/.test(seg.folded)) return null;
   const stray = STRAY_LEAD_RE.exec(seg.text);
   if (stray) return readPlaceDate(subSeg(seg, stray[0].length));
   const m = WORDS_RE.exec(seg.folded) ?? DIGITS_RE.exec(seg.folded);
@@ -82,7 +91,8 @@ export function readPlaceDate(seg: Seg): PlaceDate | null {
   }
   // `Hà N i`: a text layer lost the letters with stacked diacritics; the place is not legible. A
   // one-letter word can only be a vowel (`Ô Môn`, `Cư Ê Wi`, `Chư Á`); a lone consonant is a loss.
-  const illegible = place !== null && /(?:^|\s)[b-df-hj-np-tv-xz](?:\s|$)/.test(fold(place.text));
+  // So can a word with no vowel at all (`Ph Th` for `Phú Thọ`): every syllable has one.
+  const illegible = place !== null && (/(?:^|\s)[b-df-hj-np-tv-xz](?:\s|$)/.test(fold(place.text)) || fold(place.text).split(/\s+/).some(noVowel));
   if (illegible) place = null;
   const dStart = m[0].indexOf(m[2]!, m[1]?.length ?? 0);
   const datePiece = subSeg(seg, textIndex(seg, dStart), textIndex(seg, dStart + m[2]!.length));

@@ -1,6 +1,6 @@
 import { fold } from '../text/fold';
 import { isVietnameseSyllable } from '../text/encodings/score';
-import { gluedTypeNameLength, isCapitals, opensWithBody, PARENT_HEADS, startsWithWord, TITLE_HEADS } from './lexicon';
+import { gluedTypeNameLength, isCapitals, opensWithBody, PARENT_HEADS, startsWithWord, TITLE_HEADS, typeTitleLength } from './lexicon';
 
 /**
  * Lines that hold a whole header, or a whole footer, run together: what a PDF copy, an OCR pass or
@@ -25,7 +25,7 @@ const MAX_CUTS = 400;
 
 const MOTTO_RE = /dang cong san viet nam|cong hoa ?xa ?hoi ?chu ?nghia ?viet ?nam|doc ?lap ?[-–—]? ?tu ?do ?[-–—]? ?hanh ?phuc|doan tncs ho chi minh/g;
 // `S 291/QĐ-UBDT`: a text layer that lost the `ố`.
-const NUMBER_RE = /(?<=^|[\s*|:.])S(?:[ốỐ] ?[:.]?| (?=\d)) ?\d{1,6} ?[-/]/gu;
+const NUMBER_RE = /(?<=^|[\s*|:.])S(?:[ốỐ] ?[:.]?| (?=\d)|: ?(?=\d)) ?\d{1,6} ?[-/]/gu;
 /** `Phan Rang-Tháp Chàm, ngày 05 tháng11 năm 2010`, `Quận 2, ngày 11/01/2008`: place words in title case. */
 // A lone capital, with a letter or two after it, is a word a text layer broke (`Hà N i`): the cut
 // is made all the same; whether the place can be read is the dateline reader's to say.
@@ -38,6 +38,8 @@ const VV_RE = /(?<=^|\s)V\/[vV](?=\s)/g;
 const KINH_GUI_RE = /(?<=^|[\s.;:-])Kính gửi/g;
 const KINH_GUI_LINE_RE = /^\s{0,8}Kính gửi ?:/;
 const RULE_RE = /[-_=]{3,}|\*{1,5}(?=\s?S[ốỐ](?!\p{L}))|(?<=\p{L})\*{3,}/gu;
+/** `… nhiệm vụ năm 2023 Căn cứ Điều lệ Đảng;`: the legal basis after a subject in lower case. */
+const BASIS_AFTER_WORDS_RE = /(?<=[\p{Ll}\d)] )(?=(?:Căn cứ|Xét đề nghị|Theo đề nghị)\s)/gu;
 const BASIS_RE = /(?<=\S) ?- ?(?=(?:Căn cứ|Xét|Theo đề nghị)\s)/g;
 /**
  * `… CỦA CẤP TỈNH BỘ TRƯỞNG BỘ Y TẾ Căn cứ …`: the enacting authority between a decision's subject
@@ -46,8 +48,21 @@ const BASIS_RE = /(?<=\S) ?- ?(?=(?:Căn cứ|Xét|Theo đề nghị)\s)/g;
  * starts a cell, and so does the basis.
  */
 const ENACTING_HEADS = ['BỘ TRƯỞNG', 'CHỦ TỊCH', 'THỦ TƯỚNG', 'GIÁM ĐỐC', 'CỤC TRƯỞNG', 'VỤ TRƯỞNG', 'ỦY BAN NHÂN DÂN', 'UỶ BAN NHÂN DÂN', 'HỘI ĐỒNG NHÂN DÂN', 'BAN THƯỜNG VỤ'];
+/** An office's title heads an enacting line (`BỘ TRƯỞNG BỘ Y TẾ`): the body after it is its own, not another. */
+const OFFICE_HEADS = ['BỘ TRƯỞNG', 'CHỦ TỊCH', 'THỦ TƯỚNG', 'GIÁM ĐỐC', 'CỤC TRƯỞNG', 'VỤ TRƯỞNG'];
 const BASIS_AFTER_CAPS_RE = /(?<=\p{Lu}{2,} )(?=(?:Căn cứ|Xét đề nghị|Theo đề nghị)\s)/gu;
 const ENACTING_RUN = 90;
+
+/**
+ * A line that opens with a type word in capitals and runs on, through its subject in capitals,
+ * into the legal basis (`QUYẾT ĐỊNH BAN HÀNH … BỘ TRƯỞNG BỘ … Căn cứ …`): a title block and the
+ * body's start that lost their line breaks. A title alone in capitals is no such line.
+ */
+export function titleRunsIntoBody(line: string): boolean {
+  if (typeTitleLength(line) === 0) return false;
+  BASIS_AFTER_CAPS_RE.lastIndex = 0;
+  return BASIS_AFTER_CAPS_RE.test(line.slice(0, HEADER_ZONE));
+}
 
 function enactingCuts(s: string, base: number, cuts: number[]): void {
   BASIS_AFTER_CAPS_RE.lastIndex = 0;
@@ -82,8 +97,19 @@ const SIGNED_RE = /\((?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[^()]{0,30}\)/g;
 const GLUED_RE = /(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})/gu;
 /** A sentence ends and another begins (the next cell of a flattened list or header). */
 const SENTENCE_RE = /(?<=[.;][\s\u0300-\u036f]{1,40})(?=\p{Lu}\p{Ll})/gu;
+/** `… năm 2023 I. KẾT QUẢ THỰC HIỆN`: the body's first numbered heading after the title block. */
+const HEADING_RE = /(?<=\s)(?=[IVX]{1,4}\. ?\p{Lu}{2})/gu;
 /** A capitalised name, then a body in capitals: `Phan Văn Mãi BAN CHẤP HÀNH …`. */
 const NAME_THEN_CAPS_RE = /(?<=\p{Lu}\p{Ll}{1,7}) (?=\p{Lu}{2,} \p{Lu}{2,})/gu;
+/** A line that opens with a signing authority. */
+const AUTHORITY_LINE_RE = /^\s{0,8}(?:T\/M|K\/T|T\/L|T\/UQ|TM\.|KT\.|TL\.|TUQ\.|Q\.) ?\p{Lu}{2}/u;
+/** A signer's title in capitals after the list's last item, then a name: `VT, NC. CHỦ TỊCH Nguyễn Văn Bình`. */
+const TITLE_THEN_NAME_RE =
+  /(?<=[.;] ?)(?:PHÓ |KT\. )?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|BỘ TRƯỞNG|CỤC TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|THỦ TRƯỞNG|HIỆU TRƯỞNG)(?: \p{Lu}{1,8}){0,8} (?:\((?:đã ký|Đã ký|ký)\) )?\p{Lu}\p{Ll}{1,7} \p{Lu}\p{Ll}/u;
+/** A capitals run after the end of a list item (`… Lưu VT. CHỦ TỊCH …`). */
+const CAPS_AFTER_SENTENCE_RE = /(?<=[.;] ?)(?=\p{Lu}{2,}[ \p{Lu}]{0,40}(?: \p{Lu}\p{Ll}|$))/gu;
+/** A capitals run, then a capitalised name: `CHỦ TỊCH Nguyễn Văn Bình`. */
+const CAPS_THEN_NAME_RE = /(?<=\p{Lu}{2}) (?=\p{Lu}\p{Ll}{1,7} \p{Lu}\p{Ll}{1,7}(?: \p{Lu}\p{Ll}{1,7}){0,2}(?:$|[ .]))/gu;
 /** A word in capitals that is no syllable: maybe two words glued (`ĐOÀNBÍ THƯ THƯỜNG TRỰC`). */
 const CAPS_WORD_RE = /\p{Lu}{4,14}/gu;
 
@@ -103,6 +129,34 @@ function gluedTitleCuts(s: string, base: number, cuts: number[]): void {
         cuts.push(base + m.index + k);
         break;
       }
+    }
+  }
+}
+
+/** An authority and the capitals after it, up to a name, `(đã ký)` or the end. */
+const AUTHORITY_RUN_RE = /(?:T\/M|K\/T|T\/L|T\/UQ|TM\.|KT\.|TL\.|TUQ\.|Q\.) ?((?:\p{Lu}[\p{Lu}\p{M}]*[ –-]?){2,16})/gu;
+/** A signer's title is a few words: `BÍ THƯ`, `PHÓ CHỦ TỊCH`, `BÍ THƯ THƯỜNG TRỰC`. */
+const MAX_TITLE_WORDS = 4;
+
+/**
+ * `T/M ĐẢNG ỦY BÍ THƯ Nguyễn Văn Hòa`: an authority and the signer's title run together with a
+ * space. The title is the shortest tail of the capitals run that opens with a title word and has
+ * at most four words (so `BAN BÍ THƯ` inside `TM. BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN` stays the body's).
+ */
+function spacedTitleCuts(s: string, base: number, cuts: number[]): void {
+  AUTHORITY_RUN_RE.lastIndex = 0;
+  for (let m = AUTHORITY_RUN_RE.exec(s); m && cuts.length < MAX_CUTS; m = AUTHORITY_RUN_RE.exec(s)) {
+    const run = m[1]!.trimEnd();
+    const runAt = m.index + m[0].indexOf(m[1]!);
+    const words = run.split(' ');
+    let at = words[0]!.length + 1;
+    for (let k = 1; k < words.length; k++) {
+      const rest = words.slice(k).join(' ');
+      if (words.length - k <= MAX_TITLE_WORDS && startsWithWord(fold(rest), TITLE_HEADS)) {
+        cuts.push(base + runAt + at);
+        break;
+      }
+      at += words[k]!.length + 1;
     }
   }
 }
@@ -157,11 +211,19 @@ function count(re: RegExp, s: string): number {
  * null when the line does not look flattened.
  */
 export function flatCuts(line: string): number[] | null {
+  // `KT. CHỦ TỊCHPHÓ CHỦ TỊCH`: an authority glued to the signer's title on a line of its own.
+  if (line.length < MIN_FLAT && AUTHORITY_LINE_RE.test(line)) {
+    const cuts: number[] = [];
+    gluedTitleCuts(line, 0, cuts);
+    return cuts.length > 0 ? cuts : null;
+  }
   // `QUYẾT ĐỊNHVề việc … Minh--------- BAN BÍ THƯ …- Căn cứ …`: the title block and the body's
   // start run together under a header that was kept apart; cut as a flattened header is.
   const lead = line.length - line.trimStart().length;
   // `Kính gửi: - … ; - … . Vừa qua, …`: the addressees and the body's first paragraph on one line.
-  const runTogether = gluedTypeNameLength(line.slice(lead)) > 0 || (line.length >= MIN_FLAT && KINH_GUI_LINE_RE.test(line));
+  // `QUYẾT ĐỊNH BAN HÀNH … CỦA CẤP TỈNH BỘ TRƯỞNG … Căn cứ …`: the same, with the space kept.
+  const runTogether =
+    gluedTypeNameLength(line.slice(lead)) > 0 || (line.length >= MIN_FLAT && (KINH_GUI_LINE_RE.test(line) || titleRunsIntoBody(line.slice(lead))));
   // A line with column gaps keeps its cells apart already (a table row, a PDF's columns).
   if (!runTogether && (line.length < MIN_FLAT || COLUMN_GAP_RE.test(line.trim()))) return null;
   const head = line.slice(0, HEADER_ZONE);
@@ -181,7 +243,9 @@ export function flatCuts(line: string): number[] | null {
   LABEL_RE.lastIndex = 0;
   const label = LABEL_RE.exec(line);
   const footer = label !== null ? line.slice(label.index, label.index + FOOTER_ZONE) : null;
-  const footerLike = footer !== null && count(AUTHORITY_RE, footer) > 0;
+  // After the list, an authority (`TM. …`), or a signer's title in capitals before a name
+  // (`… - Lưu VT. CHỦ TỊCH Nguyễn Văn Bình`).
+  const footerLike = footer !== null && (count(AUTHORITY_RE, footer) > 0 || count(TITLE_THEN_NAME_RE, footer) > 0);
   if (marks < 2 && !footerLike) return null;
 
   const cuts: number[] = [];
@@ -196,10 +260,12 @@ export function flatCuts(line: string): number[] | null {
     addAll(KINH_GUI_RE, head, 0, cuts);
     addAll(RULE_RE, head, 0, cuts, true);
     addAll(BASIS_RE, head, 0, cuts);
+    addAll(BASIS_AFTER_WORDS_RE, head, 0, cuts);
     enactingCuts(head, 0, cuts);
     addAll(GLUED_RE, head, 0, cuts);
     addAll(BULLET_RE, head, 0, cuts);
     addAll(SENTENCE_RE, head, 0, cuts);
+    addAll(HEADING_RE, head, 0, cuts);
   }
   if (footer !== null && label !== null) {
     const at = label.index;
@@ -209,7 +275,10 @@ export function flatCuts(line: string): number[] | null {
     addAll(SIGNED_RE, footer, at, cuts, true);
     addAll(GLUED_RE, footer, at, cuts);
     gluedTitleCuts(footer, at, cuts);
+    spacedTitleCuts(footer, at, cuts);
     addAll(NAME_THEN_CAPS_RE, footer, at, cuts);
+    addAll(CAPS_AFTER_SENTENCE_RE, footer, at, cuts);
+    addAll(CAPS_THEN_NAME_RE, footer, at, cuts);
     addAll(SENTENCE_RE, footer, at, cuts);
     addAll(RULE_RE, footer, at, cuts, true);
   }
@@ -233,12 +302,15 @@ function withBodyCuts(line: string, cuts: readonly number[]): number[] {
     const piece = line.slice(prev, cut);
     const lead = piece.length - piece.trimStart().length;
     const text = piece.trim();
-    if (text.length >= 8 && text.length <= 120 && isCapitals(text, 3) && !ENACTING_HEADS.some((h) => text.startsWith(`${h} `)) && opensWithBody({ text, folded: fold(text) }, PARENT_HEADS)) {
+    if (text.length >= 8 && text.length <= 120 && isCapitals(text, 3) && !OFFICE_HEADS.some((h) => text.startsWith(`${h} `)) && opensWithBody({ text, folded: fold(text) }, PARENT_HEADS)) {
       const words = text.split(' ');
       let at = words[0]!.length + 1;
       for (let k = 1; k < words.length; k++) {
         const rest = words.slice(k).join(' ');
-        if (k >= 2 && !JOINING.has(fold(words[k - 1]!)) && opensWithBody({ text: rest, folded: fold(rest) }) && !opensWithBody({ text: rest, folded: fold(rest) }, LOCALITY_WORDS)) {
+        const restFolded = fold(rest);
+        const locality = opensWithBody({ text: rest, folded: restFolded }, LOCALITY_WORDS) && !opensWithBody({ text: rest, folded: restFolded }, LOCAL_COMMITTEES);
+        const compound = COMPOUNDS.has(`${fold(words[k - 1]!)} ${restFolded.split(' ')[0]}`);
+        if (k >= 2 && !JOINING.has(fold(words[k - 1]!)) && !compound && opensWithBody({ text: rest, folded: restFolded }) && !locality) {
           out.push(prev + lead + at);
           break;
         }
@@ -253,3 +325,13 @@ function withBodyCuts(line: string, cuts: readonly number[]): number[] {
 
 /** Words that continue a name with its locality, never open another body. */
 const LOCALITY_WORDS = ['tinh', 'huyen', 'xa', 'thanh pho', 'quan', 'phuong', 'thi xa', 'thi tran'];
+/** …except the party committee named by its locality: `ĐẢNG BỘ TỈNH …` / `HUYỆN ỦY …`. */
+const LOCAL_COMMITTEES = ['tinh uy', 'thanh uy', 'huyen uy', 'quan uy', 'thi uy'];
+/**
+ * A body's head word that is the second syllable of a word in the name (`SỞ NỘI VỤ`, `BỘ QUỐC
+ * PHÒNG`, `… CƠ SỞ`, `BAN THƯỜNG VỤ`): no other body begins there.
+ */
+const COMPOUNDS: ReadonlySet<string> = new Set([
+  'noi vu', 'ngoai vu', 'thuong vu', 'nhiem vu', 'dich vu', 'cong vu', 'tai vu', 'nghiep vu', 'phuc vu',
+  'quoc phong', 'van phong', 'co so', 'tru so', 'can bo', 'toan bo', 'thu vien', 'hieu truong', 'bo truong',
+]);

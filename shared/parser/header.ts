@@ -6,7 +6,7 @@ import { classifySegments, type Item, type Kind } from './classify';
 import type { PlaceDate } from './dateLine';
 import type { IdentRead } from './identLine';
 import { GENERIC_NAMES, readIssuer, type IssuerRead } from './issuer';
-import { isCapitals, startsLowercase, typesAgree } from './lexicon';
+import { isCapitals, jointOf, startsLowercase, typesAgree } from './lexicon';
 import { fold } from '../text/fold';
 import { findIncomingStamp, type StampRead } from './incomingStamp';
 import type { ListRead } from './lists';
@@ -221,6 +221,10 @@ function readPass(
   // A State công văn prints no type and its symbol names none (`187/VTLTNN-VP`): what makes it
   // one is the `V/v` subject under a State number (Nghị định 30/2020/NĐ-CP, Phụ lục I).
   const stateLetter = !title && !abbrType && number?.form === 'state' && vvPiece !== null;
+  // `12/CT-TTHT` over `V/v chính sách thuế`: a State symbol's first group is a type (CT chỉ thị) or
+  // the issuer's own abbreviation (CT Cục Thuế); a `V/v` subject with no type line says công văn.
+  // The two disagree: no type, and the field goes to review.
+  const vvAgainstCode = !title && number?.form === 'state' && !!abbrType && abbrType.abbr !== 'CV' && vvPiece !== null;
 
   const headerEnd = firstProse(Math.max(subject?.next ?? 0, typeIdx + 1, numIdx + 1));
   const issuerFromTitle = !issuerRead.issuer && !!title?.issuer;
@@ -239,9 +243,9 @@ function readPass(
   const read: HeaderRead = {
     number,
     title,
-    docType: title?.info ?? abbrType ?? (stateLetter ? CONG_VAN : null),
-    docTypePiece: title ? title.typePiece : abbrType ? number!.abbrPiece : stateLetter ? vvPiece : null,
-    docTypeConflict: !!title && !!abbrType && !typesAgree(abbrType, title.info),
+    docType: vvAgainstCode ? null : title && abbrType && jointOf(abbrType, title.info) ? abbrType : (title?.info ?? abbrType ?? (stateLetter ? CONG_VAN : null)),
+    docTypePiece: vvAgainstCode ? null : title ? title.typePiece : abbrType ? number!.abbrPiece : stateLetter ? vvPiece : null,
+    docTypeConflict: (!!title && !!abbrType && !typesAgree(abbrType, title.info)) || vvAgainstCode,
     subject,
     subjectCut,
     issuer: issuerRead.issuer ?? (issuerFromTitle ? title!.issuer : null),

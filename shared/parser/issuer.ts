@@ -1,6 +1,6 @@
 import type { Seg } from './clean';
-import { DAMAGED_NUMBER_RE, type Item } from './classify';
-import { opensWithBody, PARENT_HEADS } from './lexicon';
+import { DAMAGED_NUMBER_RE, isMarkNoise, type Item } from './classify';
+import { opensWithBody, PARENT_HEADS, SUBORDINATE_HEADS } from './lexicon';
 import { joinPieces, type Piece } from './piece';
 
 /**
@@ -62,8 +62,9 @@ export function readIssuer(items: readonly Item[], limit: number): IssuerRead {
   for (let i = anchor - 1; i >= 0; i--) {
     const it = items[i]!;
     if (it.kind === 'body' || it.kind === 'caps') run.unshift(it.seg);
-    // A stray dash or bar left from the header's rules is not text.
-    else if (!SKIPPABLE.has(it.kind) && /[\p{L}\p{N}]/u.test(it.seg.text)) break;
+    // A stray dash or bar left from the header's rules is not text, nor the `***` under the name
+    // as OCR reads it (`x%›k*%`, `®%*2R3*`): a few marks with a letter or two among them.
+    else if (!SKIPPABLE.has(it.kind) && /[\p{L}\p{N}]/u.test(it.seg.text) && !isMarkNoise(it.seg.text)) break;
   }
   // A run must open with a body word; capitals before it (an unrecognised stamp, a mark) are not
   // part of the name.
@@ -79,7 +80,8 @@ export function readIssuer(items: readonly Item[], limit: number): IssuerRead {
   for (let k = bodies.length - 2; k >= 0; k--) {
     // The whole name is looked at: `BAN CHẤP HÀNH TRUNG` / `ƯƠNG` wrapped in a narrow cell.
     const name = bodies[k]!.map((s) => s.text).join(' ');
-    if (!opensWithBody({ text: name, folded: bodies[k]!.map((s) => s.folded).join(' ') }, PARENT_HEADS)) {
+    const above = { text: name, folded: bodies[k]!.map((s) => s.folded).join(' ') };
+    if (!opensWithBody(above, PARENT_HEADS) && !opensWithBody(bodies[k + 1]![0]!, SUBORDINATE_HEADS)) {
       bodies.splice(k, 2, [...bodies[k]!, ...bodies[k + 1]!]);
     }
   }

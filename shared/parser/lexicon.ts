@@ -14,6 +14,8 @@ import { fold } from '../text/fold';
  */
 export const BODY_HEADS: readonly string[] = [
   'ban chap hanh',
+  // `BCH ĐOÀN TỈNH …`: Ban Chấp hành in short, as youth-union headers print it.
+  'bch',
   'bo chinh tri',
   'ban bi thu',
   'dang bo',
@@ -29,6 +31,7 @@ export const BODY_HEADS: readonly string[] = [
   'uy ban kiem tra',
   'van phong',
   'ban',
+  'tieu ban',
   'truong chinh tri',
   'trung tam chinh tri',
   'co quan',
@@ -124,8 +127,15 @@ export const PARENT_HEADS: readonly string[] = [
   'tap doan',
   'tong cong ty',
   'uy ban mat tran',
+  'uy ban mttq',
   'ubmttq',
 ];
+
+/**
+ * A body that is by its name part of the one printed above it (`BAN TỔ CHỨC ĐẠI HỘI …` /
+ * `TIỂU BAN THI ĐUA – KHEN THƯỞNG`): the body above is its superior, whatever that one's name.
+ */
+export const SUBORDINATE_HEADS: readonly string[] = ['tieu ban'];
 
 /** Signer titles (`PHÓ BÍ THƯ`, `CHÁNH VĂN PHÒNG`, `CHỦ NHIỆM`, `BỘ TRƯỞNG`, `CỤC TRƯỞNG` …). */
 export const TITLE_HEADS: readonly string[] = [
@@ -250,6 +260,23 @@ export function gluedTypeNameLength(text: string): number {
   return 0;
 }
 
+/**
+ * `QUYẾT ĐỊNH BAN HÀNH …`, `QUYẾT ĐỊNHVề việc …`: a line that opens with a type word in capitals
+ * and goes on with its subject. Returns the type word's length in `text`, or 0.
+ */
+export function typeTitleLength(text: string): number {
+  const glued = gluedTypeNameLength(text);
+  if (glued > 0) return glued;
+  const head = text.slice(0, 40);
+  const folded = fold(head);
+  if (folded.length !== head.length) return 0;
+  for (const t of FOLDED_TYPES) {
+    const n = t.folded.length;
+    if (folded.startsWith(t.folded) && /^ \p{Lu}/u.test(head.slice(n, n + 2)) && isCapitals(head.slice(0, n), 3)) return n;
+  }
+  return 0;
+}
+
 const COMPACT_TYPES = new Map(FOLDED_TYPES.map((t) => [t.folded.replace(/ /g, ''), t.info]));
 
 /**
@@ -270,5 +297,13 @@ export function typeOfWord(word: string): DocTypeInfo | null {
  * are numbered `…-QĐ/TW` (Quy định 210-QĐ/TW), so QĐ goes with QUY ĐỊNH as well as QUYẾT ĐỊNH.
  */
 export function typesAgree(abbr: DocTypeInfo, printed: DocTypeInfo): boolean {
-  return abbr.name === printed.name || (abbr.abbr === 'QĐ' && printed.name === 'QUY ĐỊNH');
+  return abbr.name === printed.name || (abbr.abbr === 'QĐ' && printed.name === 'QUY ĐỊNH') || jointOf(abbr, printed);
+}
+
+/**
+ * `THÔNG TƯ` printed over `01/2004/TTLT/BVHTT-BYT`: a joint text titled by its short name. The
+ * number's code names the joint type, the title its kind: they agree, and the joint type is the one.
+ */
+export function jointOf(abbr: DocTypeInfo, printed: DocTypeInfo): boolean {
+  return abbr.name === `${printed.name} LIÊN TỊCH`;
 }

@@ -40,7 +40,7 @@ const END_ONE = String.raw`(?![\p{L}\p{N}/-])`;
 // `S 291/QĐ-UBDT`: a text layer that lost the letter with a stacked diacritic.
 // `Nghị quyết số: 653/2019/UBTVQH14`: some bodies print the type word before the label (with its colon).
 // `S291/QĐ-UBDT`: a scan that lost the `ố` and the space, a number and its slash right after.
-const LABEL_RE = /^(?:S(?:[ốỐôÔoO]\s?[:.]?\s?|\s(?=\d)|(?=\d{1,6}\/))|(?:Nghị quyết|Quyết định|Chỉ thị|Nghị định|Thông tư|Công văn|Kế hoạch|Thông báo|Chương trình|Hướng dẫn|Quy chế|Quy định|Tờ trình|Báo cáo|Kết luận) số\s?:\s?)/u;
+const LABEL_RE = /^(?:S(?:[ốỐôÔoO]\s?[:.]?\s?|\s(?=\d)|:\s?(?=\d)|(?=\d{1,6}\/))|(?:Nghị quyết|Quyết định|Chỉ thị|Nghị định|Thông tư|Công văn|Kế hoạch|Thông báo|Chương trình|Hướng dẫn|Quy chế|Quy định|Tờ trình|Báo cáo|Kết luận) số\s?:\s?)/u;
 const PARTY_AT_START = new RegExp(`^${PARTY_SYMBOL}${END}`, 'u');
 const STATE_AT_START = new RegExp(`^${STATE_SYMBOL}${END}`, 'u');
 const STATE_ONE_AT_START = new RegExp(`^${STATE_ONE_GROUP}${END_ONE}`, 'u');
@@ -61,9 +61,9 @@ const BLANK_AT_START = new RegExp(
   String.raw`^[.…\s]{0,12}-[ \t]?(\p{Lu}\p{L}{0,4})[ \t]?\/[ \t]?(${ISSUER})${END}`,
   'u',
 );
-/** `Số:      /QĐ-UBND`, `Số: …/2024/QĐ-UBND`: a State number left blank. */
+/** `Số:      /QĐ-UBND`, `Số: …/2024/QĐ-UBND`, `Số:         / TB-UBND`: a State number left blank. */
 const STATE_BLANK_AT_START = new RegExp(
-  String.raw`^[.…\s]{0,12}\/(?:\d{4}\/)?(\p{Lu}\p{L}{0,7})(?:-(${ISSUER}))?${END}`,
+  String.raw`^[.…\s]{0,12}\/[ \t]?(?:\d{4}\/)?(\p{Lu}\p{L}{0,7})(?:-(${ISSUER}))?${END}`,
   'u',
 );
 

@@ -5,6 +5,7 @@ import { spanOf, type Piece } from './piece';
 import type { PlacedPage } from './layout';
 import { readLayoutHeader } from './layoutHeader';
 import { checkOcrFields } from './ocrDoubt';
+import { illegibleInLostText, lostAccentedLetters } from './lostLetters';
 import { findDocument } from './region';
 import { buildReview, placeLooksMisspelled } from './review';
 import { withLineCache } from './clean';
@@ -31,6 +32,9 @@ export function parseDocument(input: string, pages?: readonly PlacedPage[]): Par
   // The bounds, the header and the footer each clean a window of the text: a line is cleaned once.
   return withLineCache(text, () => parseText(text, pages));
 }
+
+/** Fields written in words (names, subjects, lists), which a text that lost letters can make illegible. */
+const LEGIBLE_FIELDS = ['issuer', 'parentIssuer', 'subject', 'place', 'signingAuthority', 'signerTitle', 'signerName', 'addressees', 'recipients'] as const;
 
 function parseText(text: string, pages: readonly PlacedPage[] | undefined): ParseResult {
   const spans: Partial<Record<MetadataField, TextSpan[]>> = {};
@@ -120,6 +124,19 @@ function parseText(text: string, pages: readonly PlacedPage[] | undefined): Pars
     incomingStamp: stamp?.stamp ?? null,
     citations: citationDetails.map((c) => c.numberSymbol),
   };
+  // A text layer that lost its accented letters: names and subjects that lost letters are not read.
+  if (lostAccentedLetters(text, region.start, region.end)) {
+    const words = metadata as Pick<ParsedMetadata, (typeof LEGIBLE_FIELDS)[number]>;
+    for (const f of LEGIBLE_FIELDS) {
+      const v = words[f];
+      const illegible = typeof v === 'string' ? illegibleInLostText(v) : Array.isArray(v) && v.some(illegibleInLostText);
+      if (!illegible) continue;
+      if (f === 'addressees' || f === 'recipients') words[f] = [];
+      else words[f] = null;
+      delete spans[f];
+      doubts.add(f);
+    }
+  }
   // Read by OCR: known misreadings restored, values from words the recogniser was unsure of emptied.
   for (const f of checkOcrFields(metadata, { pieces, spans }, pages)) {
     doubts.add(f);

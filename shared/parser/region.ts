@@ -2,7 +2,7 @@ import { fold } from '../text/fold';
 import { joinSplitCells } from './cells';
 import { buildSegments, lineStartBefore, type Seg } from './clean';
 import { HEADER_CHARS } from './header';
-import { classifySegments, type Item, type Kind } from './classify';
+import { classifySegments, isMarkNoise, type Item, type Kind } from './classify';
 import { isStampLine } from './incomingStamp';
 
 /**
@@ -96,7 +96,7 @@ function headerFirst(items: readonly Item[], i: number, floor: number): number {
   for (let j = i - 1; j >= floor && j >= i - BACK; j--) {
     // The incoming stamp is printed over the header: it belongs to the copy, above its first line.
     const it = items[j]!;
-    const bare = !/[\p{L}\p{N}]/u.test(it.seg.text);
+    const bare = !/[\p{L}\p{N}]/u.test(it.seg.text) || isMarkNoise(it.seg.text);
     if (!ISSUER_KINDS.has(it.kind) && !isStampLine(it.seg) && !bare) break;
     first = j;
   }

@@ -7,7 +7,7 @@
  *   npm run eval:real                      every copy
  *   npm run eval:real -- --formats=txt,pdf only these copies
  *   npm run eval:real -- --misses          also list every miss on seen documents
- *   npm run eval:real -- --docs=r00,r01    only documents whose id contains one of these
+ *   npm run eval:real -- --only=r089,r090  only the documents whose file names start so
  *   npm run eval:real -- --seen            only seen documents (--held-out: only held-out ones)
  */
 import fs from 'node:fs';
@@ -23,12 +23,12 @@ const formatsArg = args.find((a) => a.startsWith('--formats='))?.slice('--format
 const formats = (formatsArg ? formatsArg.split(',') : [...ALL_FORMATS]) as RealFormat[];
 for (const f of formats) if (!(ALL_FORMATS as readonly string[]).includes(f)) throw new Error(`unknown format ${f} (known: ${ALL_FORMATS.join(', ')})`);
 
-const docsArg = args.find((a) => a.startsWith('--docs='))?.slice('--docs='.length);
-const wanted = docsArg ? docsArg.split(',').filter(Boolean) : null;
+const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const only = onlyArg ? onlyArg.split(',').filter((p) => p !== '') : null;
 const docs = loadRealDocuments().filter(
-  (d) => (!wanted || wanted.some((w) => d.id.includes(w))) && !(args.includes('--seen') && d.entry.heldOut) && !(args.includes('--held-out') && !d.entry.heldOut),
+  (d) => (only === null || only.some((p) => d.entry.file.startsWith(p))) && !(args.includes('--seen') && d.entry.heldOut) && !(args.includes('--held-out') && !d.entry.heldOut),
 );
-if (docs.length === 0) throw new Error('no document matches --docs/--seen/--held-out');
+if (docs.length === 0) throw new Error(`no document matches --only=${onlyArg ?? ''} --seen/--held-out`);
 const started = Date.now();
 const copies = await makeRealCopies(docs, { formatsOf: () => formats, onProgress: (m) => console.error(m) });
 console.error(`${copies.length} copies ready in ${((Date.now() - started) / 1000).toFixed(0)} s; reading them…`);
@@ -44,5 +44,5 @@ console.log(printReport(report));
 if (args.includes('--misses')) console.log(`\nMisses on seen documents:\n  ${misses(scores).join('\n  ')}`);
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'results/real-eval.json');
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, `${JSON.stringify({ ...report, formats, seconds: Math.round((Date.now() - started) / 1000) }, null, 2)}\n`);
+fs.writeFileSync(out, `${JSON.stringify({ ...report, formats, only, seconds: Math.round((Date.now() - started) / 1000) }, null, 2)}\n`);
 console.log(`\nWritten ${path.relative(process.cwd(), out)}`);

@@ -75,18 +75,20 @@ async function waitJob(call: Call, jobId: string, stages?: { since: bigint; seen
   }
 }
 
-/** Samples rss while `fn` runs; returns its seconds, its result and the peaks. */
-async function measured<T>(fn: () => Promise<T>): Promise<{ seconds: number; result: T; peakRssMB: number; maxRssMB: number }> {
+/** Samples rss while `fn` runs; returns its seconds, its CPU seconds (every thread, user and kernel), its result and the peaks. */
+async function measured<T>(fn: () => Promise<T>): Promise<{ seconds: number; cpuSeconds: number; result: T; peakRssMB: number; maxRssMB: number }> {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 20);
   const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   try {
     const result = await fn();
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const used = process.cpuUsage(cpu);
     peak = Math.max(peak, process.memoryUsage().rss);
-    return { seconds, result, peakRssMB: peak / MB, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+    return { seconds, cpuSeconds: (used.user + used.system) / 1e6, result, peakRssMB: peak / MB, maxRssMB: process.resourceUsage().maxRSS / 1024 };
   } finally {
     clearInterval(timer);
   }
@@ -219,6 +221,7 @@ async function setup(): Promise<void> {
 
 interface StepResult {
   seconds: number;
+  cpuSeconds?: number;
   peakRssMB: number;
   maxRssMB: number;
   bytes: number;
@@ -242,7 +245,7 @@ async function stepPackage(zip: boolean, out: string): Promise<StepResult> {
   });
   await services.close();
   stages.seen['done'] = m.seconds;
-  return { seconds: m.seconds, peakRssMB: m.peakRssMB, maxRssMB: m.maxRssMB, bytes: m.result!.bytes, files: m.result!.files, detail: { digest: m.result!.digest, stages: stages.seen } };
+  return { seconds: m.seconds, cpuSeconds: m.cpuSeconds, peakRssMB: m.peakRssMB, maxRssMB: m.maxRssMB, bytes: m.result!.bytes, files: m.result!.files, detail: { digest: m.result!.digest, stages: stages.seen } };
 }
 
 async function stepVerify(location: string): Promise<StepResult> {
@@ -257,7 +260,7 @@ async function stepVerify(location: string): Promise<StepResult> {
   await services.close();
   fs.rmSync(dir, { recursive: true, force: true });
   if (!m.result?.valid) throw new Error(`verify: not valid (${m.result?.problemCount} problems)`);
-  return { seconds: m.seconds, peakRssMB: m.peakRssMB, maxRssMB: m.maxRssMB, bytes: m.result.payloadBytes, files: m.result.payloadFiles };
+  return { seconds: m.seconds, cpuSeconds: m.cpuSeconds, peakRssMB: m.peakRssMB, maxRssMB: m.maxRssMB, bytes: m.result.payloadBytes, files: m.result.payloadFiles };
 }
 
 async function stepReceive(location: string): Promise<StepResult> {
@@ -273,7 +276,7 @@ async function stepReceive(location: string): Promise<StepResult> {
   const counts = services.context.catalogue.repos.counts();
   await services.close();
   fs.rmSync(dir, { recursive: true, force: true });
-  return { seconds: m.seconds, peakRssMB: m.peakRssMB, maxRssMB: m.maxRssMB, bytes: m.result!.report.payloadBytes, files: m.result!.report.payloadFiles, detail: { documents: counts.documents, attachments: counts.attachments } };
+  return { seconds: m.seconds, cpuSeconds: m.cpuSeconds, peakRssMB: m.peakRssMB, maxRssMB: m.maxRssMB, bytes: m.result!.report.payloadBytes, files: m.result!.report.payloadFiles, detail: { documents: counts.documents, attachments: counts.attachments } };
 }
 
 function child(args: string[]): StepResult {
@@ -323,10 +326,10 @@ async function main(): Promise<void> {
   // Warm the page cache once, so every step reads from memory as sha256sum does.
   sha256sum('originals');
 
-  const rows: Record<string, Array<{ seconds: number; mbps: number; peakRssMB: number; maxRssMB: number; stages?: Record<string, number> }>> = {};
-  const record = (name: string, r: { seconds: number; bytes: number; peakRssMB?: number; maxRssMB?: number; detail?: unknown }) => {
+  const rows: Record<string, Array<{ seconds: number; cpuSeconds?: number; mbps: number; peakRssMB: number; maxRssMB: number; stages?: Record<string, number> }>> = {};
+  const record = (name: string, r: { seconds: number; cpuSeconds?: number; bytes: number; peakRssMB?: number; maxRssMB?: number; detail?: unknown }) => {
     const stages = (r.detail as { stages?: Record<string, number> } | undefined)?.stages;
-    (rows[name] ??= []).push({ seconds: r.seconds, mbps: r.bytes / MB / r.seconds, peakRssMB: r.peakRssMB ?? 0, maxRssMB: r.maxRssMB ?? 0, ...(stages ? { stages } : {}) });
+    (rows[name] ??= []).push({ seconds: r.seconds, ...(r.cpuSeconds !== undefined ? { cpuSeconds: r.cpuSeconds } : {}), mbps: r.bytes / MB / r.seconds, peakRssMB: r.peakRssMB ?? 0, maxRssMB: r.maxRssMB ?? 0, ...(stages ? { stages } : {}) });
   };
   const receive = !process.argv.includes('--no-receive');
   for (let run = 0; run < RUNS; run++) {
@@ -352,15 +355,17 @@ async function main(): Promise<void> {
     /** Time over `sha256sum`'s on the same originals, run by run (each measured in the same round), then the median. */
     timeVsSha256sum: rs.length === shaRuns.length ? median(rs.map((r, i) => r.seconds / shaRuns[i]!.seconds)) : null,
     medianSeconds: median(rs.map((r) => r.seconds)),
+    /** CPU seconds of the step's process while it ran (every thread), where measured. */
+    medianCpuSeconds: rs.every((r) => r.cpuSeconds !== undefined) ? median(rs.map((r) => r.cpuSeconds!)) : null,
     medianMBps: median(rs.map((r) => r.mbps)),
     peakRssMB: Math.max(...rs.map((r) => r.peakRssMB)),
     maxRssMB: Math.max(...rs.map((r) => r.maxRssMB)),
   }));
   const ref = table.find((r) => r.step === 'sha256sum (originals)')!.medianMBps;
-  console.log('\nstep                       runs  median s   MB/s   × sha256sum speed   time × sha256sum   peak rss MB (sampled / maxRSS)');
+  console.log('\nstep                       runs  median s   MB/s   × sha256sum speed   time × sha256sum   CPU s   peak rss MB (sampled / maxRSS)');
   for (const r of table) {
     console.log(
-      `${r.step.padEnd(27)}${String(r.runs).padStart(4)}${r.medianSeconds.toFixed(2).padStart(10)}${r.medianMBps.toFixed(0).padStart(7)}${(r.medianMBps / ref).toFixed(2).padStart(20)}${(r.timeVsSha256sum === null ? '—' : r.timeVsSha256sum.toFixed(2)).padStart(19)}   ${r.peakRssMB ? `${r.peakRssMB.toFixed(0)} / ${r.maxRssMB.toFixed(0)}` : '—'}`,
+      `${r.step.padEnd(27)}${String(r.runs).padStart(4)}${r.medianSeconds.toFixed(2).padStart(10)}${r.medianMBps.toFixed(0).padStart(7)}${(r.medianMBps / ref).toFixed(2).padStart(20)}${(r.timeVsSha256sum === null ? '—' : r.timeVsSha256sum.toFixed(2)).padStart(19)}${(r.medianCpuSeconds === null ? '—' : r.medianCpuSeconds.toFixed(2)).padStart(8)}   ${r.peakRssMB ? `${r.peakRssMB.toFixed(0)} / ${r.maxRssMB.toFixed(0)}` : '—'}`,
     );
   }
   // Where packaging's time goes: each stage's median seconds, from its start to the next one's.

@@ -89,7 +89,15 @@ async function runOnce(templateDir: string, passphrase: string | null): Promise<
   const out: Record<string, number> = {};
   try {
     if (passphrase) {
-      const r = await timed(() => app.call('catalogue.setPassphrase', { next: passphrase }));
+      const r = await timed(async () => {
+        const { jobId } = await app.call('catalogue.setPassphrase', { next: passphrase });
+        for (;;) {
+          const s = await app.call('jobs.get', { jobId });
+          if (s.state === 'done') break;
+          if (s.state !== 'running') throw new Error(`encryption ${s.state}: ${s.error ?? ''}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      });
       out.encrypt = r.ms;
       // The copy taken before encrypting does not count as the first backup below.
       for (const b of await app.call('backups.list', {})) fs.rmSync(b.path, { recursive: true, force: true });

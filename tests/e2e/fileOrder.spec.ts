@@ -35,7 +35,7 @@ test.afterAll(async () => {
   await host?.dispose();
 });
 
-/** The table's rows as "code title-year", top to bottom. */
+/** The table's rows as "code title-year", top to bottom (read with `expect.poll`: the table fills after the view shows). */
 async function shown(page: Page): Promise<string[]> {
   const rows = page.getByTestId('files-table').locator('tbody tr');
   return rows.evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-file-code')} ${/\d{4}$/.exec(tr.querySelector('.col-title')?.textContent ?? '')?.[0] ?? ''}`));
@@ -45,11 +45,11 @@ test('move files up by button and Alt+↑, save the order after its preview, und
   await page.goto(url);
   await page.getByTestId(`tree-fonds-${fondsId}`).locator('.tree-label').first().click();
   await expect(page.getByTestId('fonds-view')).toBeVisible();
-  expect(await shown(page)).toEqual(['1 2022', '2 2023', '3 2024', '4 2025']);
+  await expect.poll(() => shown(page)).toEqual(['1 2022', '2 2023', '3 2024', '4 2025']);
 
   // 2025's file up one with its button: the table shows the number it would take.
   await page.getByTestId(`file-up-${byYear.get(2025)}`).click();
-  expect(await shown(page)).toEqual(['1 2022', '2 2023', '4 2025', '3 2024']);
+  await expect.poll(() => shown(page)).toEqual(['1 2022', '2 2023', '4 2025', '3 2024']);
   await expect(page.getByTestId(`file-new-code-${byYear.get(2025)}`)).toHaveText('→ 3');
   await expect(page.getByTestId('file-order-pending')).toHaveAttribute('data-changes', '2');
 
@@ -59,7 +59,7 @@ test('move files up by button and Alt+↑, save the order after its preview, und
   await expect(page.getByTestId('selection-count')).toHaveAttribute('data-count', '2');
   await page.getByTestId(`select-file-${byYear.get(2025)}`).focus();
   await page.keyboard.press('Alt+ArrowUp');
-  expect(await shown(page)).toEqual(['2 2023', '4 2025', '1 2022', '3 2024']);
+  await expect.poll(() => shown(page)).toEqual(['2 2023', '4 2025', '1 2022', '3 2024']);
   // The focus stayed on the control it was on.
   await expect(page.getByTestId(`select-file-${byYear.get(2025)}`)).toBeFocused();
   await fullPageShot(page, 'file-order-01-arranged');
@@ -78,7 +78,7 @@ test('move files up by button and Alt+↑, save the order after its preview, und
   await dialog.getByTestId('file-order-submit').click();
   await expect(dialog.getByTestId('bulk-report')).toHaveAttribute('data-changed', '4');
   await dialog.getByTestId('file-order-close').click();
-  expect(await shown(page)).toEqual(['1 2023', '2 2025', '3 2022', '4 2024']);
+  await expect.poll(() => shown(page)).toEqual(['1 2023', '2 2025', '3 2022', '4 2024']);
   await expect(page.getByTestId('file-order-pending')).toHaveCount(0);
 
   // The history of bulk actions undoes it as one step.
@@ -91,7 +91,7 @@ test('move files up by button and Alt+↑, save the order after its preview, und
   // Renumber: 2024's file to the top first, then numbers from 1 with a prefix.
   await page.getByTestId(`select-file-${byYear.get(2024)}`).focus();
   await page.keyboard.press('Alt+Home');
-  expect(await shown(page)).toEqual(['3 2024', '1 2022', '2 2023', '4 2025']);
+  await expect.poll(() => shown(page)).toEqual(['3 2024', '1 2022', '2 2023', '4 2025']);
   await page.getByTestId('file-order-renumber').click();
   await dialog.getByTestId('file-order-prefix').fill('HS-');
   await expect(dialog.getByTestId('file-order-preview').locator('tbody tr')).toHaveCount(4);
@@ -103,5 +103,5 @@ test('move files up by button and Alt+↑, save the order after its preview, und
   await expect(dialog.getByTestId('bulk-report')).toHaveAttribute('data-changed', '4');
   await fullPageShot(page, 'file-order-04-renumber-report');
   await dialog.getByTestId('file-order-close').click();
-  expect(await shown(page)).toEqual(['HS-1 2024', 'HS-2 2022', 'HS-3 2023', 'HS-4 2025']);
+  await expect.poll(() => shown(page)).toEqual(['HS-1 2024', 'HS-2 2022', 'HS-3 2023', 'HS-4 2025']);
 });

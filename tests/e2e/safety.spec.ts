@@ -153,6 +153,16 @@ test('checks, backups and restore, removal, destruction, secret records', async 
   await expect(page.getByTestId('secrets-status')).toContainText('1 văn bản mật');
   const hidden = await api<{ total: number; hiddenSecret?: number }>(page, 'documents.list', { fileId: 1 });
   expect(hidden.hiddenSecret).toBe(1);
+  // The import run names its source (the secret file) by the withheld notice, in the interface's language.
+  await page.getByTestId('nav-import-runs').click();
+  const secretRun = page.getByTestId('import-run-row').first();
+  await expect(secretRun).toContainText('[Tài liệu mật — không hiển thị]');
+  await expect(secretRun).not.toContainText(path.basename(SECRET_DOC));
+  await page.getByTestId('locale-en').click();
+  await expect(secretRun).toContainText('[Secret record — not shown]');
+  await page.getByTestId('locale-vi').click();
+  await page.getByTestId('nav-safety').click();
+  await page.getByTestId('safety-tab-access').click();
   await page.getByTestId('secrets-reason').fill('Lập danh mục hồ sơ mật để bàn giao');
   await page.getByTestId('secrets-unlock').click();
   await expect(page.getByTestId('secrets-visibility')).toContainText('Đang hiển thị');
@@ -212,13 +222,18 @@ test('encrypting asks where earlier exports go; the encrypted catalogue then exp
     await page.getByTestId('encryption-submit').click();
     // Refused, naming the export; nothing encrypted yet.
     await expect(page.getByTestId('encryption-form').getByTestId('error-banner')).toContainText(made.fileName);
+    // The app's own sentence: the form offers the ways on, so no command-line option is named.
+    await expect(page.getByTestId('encryption-form').getByTestId('error-banner')).not.toContainText('--');
     await expect(page.getByTestId('encryption-exports')).toBeVisible();
     await expect(page.getByTestId('encryption-status')).toContainText('chưa được mã hóa');
     await fullPageShot(page, 'safety-13-encrypt-exports');
 
     await page.getByTestId('encryption-exports-folder').fill(outside);
     await page.getByTestId('encryption-submit').click();
+    // The work runs as a job whose progress shows under the form until it is done.
+    await expect(page.getByTestId('encryption-job')).toHaveAttribute('data-state', 'done');
     await expect(page.getByTestId('encryption-exports-moved')).toContainText(outside);
+    await fullPageShot(page, 'safety-14-encrypt-done');
     await expect(page.getByTestId('encryption-status')).toContainText('được mã hóa (sqlcipher)');
     expect(fs.readdirSync(outside)).toEqual([made.fileName]);
     expect(fs.existsSync(made.path)).toBe(false);

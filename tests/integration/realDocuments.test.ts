@@ -20,16 +20,17 @@ import { buildReport, printReport, scoreCopies, type CopyScore, type EvaluationR
 
 /**
  * Share of the stated fields recovered exactly, in percent, over all copies read here. Reached:
- * 96.0% (88 documents; the scans 84–90% by format, the text, Word and PDF copies 98.5%).
+ * 96.0% (102 documents; the scans 83–90% by format, the text, Word and PDF copies 98.7%).
  */
 const RECOVERED_FLOOR = 95.5;
 /**
  * Wrong values plus values where the document states none, over all copies read here; must fall to
- * 0 (raise it only when documents are added). Reached: 25 on 88 documents (16 of them from the one
- * scan of each document); the margin is for OCR results that differ by a word between machines
- * (Tesseract's SIMD paths).
+ * 0 (raise it only when documents are added). Reached: 24 on 102 documents (15 on the 88 that were
+ * here before, which gave 21; 9 on the 14 held-out documents added, for which the ceiling was
+ * raised from 26: the damaged numbers a text layer that lost letters still cites, and scans); the
+ * margin is for OCR results that differ by a word between machines (Tesseract's SIMD paths).
  */
-const INVENTED_CEILING = 26;
+const INVENTED_CEILING = 29;
 
 const docs = loadRealDocuments();
 const formatsOf = (_doc: unknown, i: number): RealFormat[] => ['txt', 'docx', 'pdf', IMAGE_FORMATS[i % IMAGE_FORMATS.length]!];

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract/api';
 import { ApiError } from '../../shared/contract/errors';
 import type { AppInfo } from '../../shared/contract/types';
+import type { EncryptionResult } from '../../shared/contract/types/safety';
 import { createServices } from '../../electron/services/createServices';
 import { CLI_ENTRY, REPO, SAMPLES_DIR } from './paths';
 import { type TestApp, tempDir, testAppOf, waitForJob } from './services';
@@ -87,3 +88,19 @@ export function cli(args: string[], options: { input?: string } = {}): { stdout:
 }
 
 export type { OutputOf };
+
+/**
+ * Encrypts the catalogue (or changes its passphrase) the way the app does: starts the job, follows
+ * it to its end, and returns what it did. A refusal comes from the start; a failure of the job is
+ * thrown as its error.
+ */
+export async function changePassphrase(app: TestApp, input: InputOf<'catalogue.setPassphrase'>): Promise<EncryptionResult> {
+  const { jobId } = await app.call('catalogue.setPassphrase', input);
+  const status = await waitForJob(app, jobId);
+  if (status.state !== 'done') {
+    throw status.errorMessage ? ApiError.fromBody({ ...status.errorMessage, kind: 'internal' } as never) : new Error(`encryption job ${status.state}: ${status.error ?? ''}`);
+  }
+  const { result } = await app.call('catalogue.passphraseResult', { jobId });
+  if (!result) throw new Error('encryption job ended without a result');
+  return result;
+}

@@ -9,6 +9,7 @@ import { ocrPages } from './0008-ocr-pages';
 import { secretScope } from './0009-secret-scope';
 import { recordDigests } from './0010-record-digests';
 import { documentStateIndex } from './0011-document-state-index';
+import { dropRedundantIndexes } from './0012-drop-redundant-indexes';
 import type { Migration } from './types';
 
 /**
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   secretScope,
   recordDigests,
   documentStateIndex,
+  dropRedundantIndexes,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -6,7 +6,7 @@ import { backupNow } from '../safety/backups/backupNow';
 import { backupSettings, configureBackups } from '../safety/backups/backupSettings';
 import { previewRestore, restoreBackup } from '../safety/backups/restoreBackup';
 import { verifyBackup } from '../safety/backups/verifyBackup';
-import { changePassphrase, encryptionStatus } from '../safety/encryption';
+import { passphraseChangeResult, startPassphraseChange, encryptionStatus } from '../safety/encryption';
 import { runIntegrityCheck, verifyAuditChain } from '../safety/integrityCheck';
 import { safetyRecordHandlers } from './safetyRecords';
 
@@ -28,6 +28,7 @@ type Handlers = Pick<
   | 'catalogue.unlock'
   | 'catalogue.encryption'
   | 'catalogue.setPassphrase'
+  | 'catalogue.passphraseResult'
 >;
 
 export function secretsStatus(ctx: ServiceContext): SecretsStatus {
@@ -75,7 +76,8 @@ export function safetyHandlers(ctx: ServiceContext): Handlers & ReturnType<typeo
     // Reached only once the catalogue is open (a locked one is answered by the host's gate).
     'catalogue.unlock': () => ({ locked: false, cataloguePath: ctx.catalogue.path }),
     'catalogue.encryption': () => encryptionStatus(ctx),
-    'catalogue.setPassphrase': (input) => changePassphrase(ctx, input),
+    'catalogue.setPassphrase': (input) => startPassphraseChange(ctx, input),
+    'catalogue.passphraseResult': ({ jobId }) => ({ result: passphraseChangeResult(ctx, jobId) }),
 
     ...safetyRecordHandlers(ctx),
   };

@@ -1,7 +1,2 @@
-/** Thrown at a safe point when the user cancelled a handover job; the job ends `cancelled`, not `failed`. */
-export class Cancelled extends Error {
-  constructor() {
-    super('cancelled');
-    this.name = 'Cancelled';
-  }
-}
+/** The handover's jobs stop on the shared job model's cancel. */
+export { Cancelled } from '../jobs';

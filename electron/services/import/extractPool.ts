@@ -8,7 +8,7 @@ import { type ExtractedText, extractText } from './extractText';
 import type { ExtractReply, ExtractRequest, WorkerMessage } from './extractWorker';
 import { type FileBudget, DEFAULT_FILE_BUDGET, ReadingCancelled, overMemory, overTime, timeBudgetMs } from './fileBudget';
 import { type OriginalToStore, writeOriginalAsync } from './originalsStore';
-import { workerSource } from './workerSource';
+import { workerSource } from '../workers/workerSource';
 
 /** An original read, parsed and stored (not yet flushed to disk). */
 export interface Extraction {
@@ -184,7 +184,7 @@ export class ExtractPool {
   }
 
   private async startReader(): Promise<Reader | null> {
-    const source = workerSource('extractWorker');
+    const source = workerSource('extractWorker', () => new URL('./extractWorker.ts', import.meta.url).href);
     if (!source || this.closed) return null;
     const worker = new Worker(source.code, {
       eval: true,

@@ -4,12 +4,13 @@ import { ApiError, fieldError } from '../../../shared/contract/errors';
 import type { EncryptionResult, EncryptionStatus } from '../../../shared/contract/types/safety';
 import { CATALOGUE_COPY, listBackups, removeTemporaryCopies, removeUnfinished, writeManifest } from '../../data/backups/backupFolder';
 import { rekeyCopy, sha256FileSync } from '../../data/snapshot';
-import { type ServiceContext, audit } from '../context';
+import { type ServiceContext, audit, nowOf } from '../context';
+import { Cancelled, type Job } from '../jobs';
 import { withBackupsHeld } from './backups/backupNow';
 import { refuseWhileJobsRun } from './backups/restoreBackup';
-import { sealAllOriginals } from './sealOriginals';
+import { type SealingResult, sealAllOriginals } from './sealOriginals';
 import { ORIGINALS_KEY_SETTING } from '../../data/catalogue';
-import { type ExportsDisposal, checkExportsDisposal, disposeExports } from './readableExports';
+import { type ExportsDisposal, type ReadableDeliverables, checkExportsDisposal, disposeExports } from './readableExports';
 
 export function encryptionStatus(ctx: ServiceContext): EncryptionStatus {
   return { encrypted: ctx.catalogue.encrypted, cipher: ctx.catalogue.cipher };
@@ -36,15 +37,16 @@ export interface PassphraseChange {
   removeExports?: true;
 }
 
-export async function changePassphrase(ctx: ServiceContext, input: PassphraseChange): Promise<EncryptionResult> {
-  return withBackupsHeld(ctx, (backup) => changePassphraseHeld(ctx, input, backup));
-}
+const results = new WeakMap<Job, EncryptionResult>();
 
-async function changePassphraseHeld(
-  ctx: ServiceContext,
-  input: PassphraseChange,
-  backupNow: (reason: 'pre-encrypt', note: string) => Promise<{ id: string }>,
-): Promise<EncryptionResult> {
+/**
+ * Starts the change as a job and answers at once with its id. What can be refused is refused here,
+ * before anything changes: a wrong or unchanged passphrase, other jobs running, readable exports
+ * the caller said nothing about or would move into the data folder. The job can be cancelled until
+ * the catalogue's key changes; from then on it finishes (`cancellable` false), since stopping would
+ * leave originals readable beside an encrypted catalogue.
+ */
+export function startPassphraseChange(ctx: ServiceContext, input: PassphraseChange, log: (m: string) => void = (m) => console.error(m)): { jobId: string } {
   const { catalogue } = ctx;
   refuseWhileJobsRun(ctx);
   const wasEncrypted = catalogue.encrypted;
@@ -54,21 +56,77 @@ async function changePassphraseHeld(
   if (wasEncrypted && catalogue.hasPassphrase(input.next)) {
     throw new ApiError('passphrase.unchanged', {}, { next: fieldError('field.passphraseUnchanged') });
   }
-  // Readable exports are dealt with first, as the user said: a refusal or a failed move leaves
-  // the catalogue as it was.
   const disposal: ExportsDisposal = input.moveExportsTo !== undefined ? { moveTo: input.moveExportsTo } : input.removeExports ? { remove: true } : null;
-  const exports = disposeExports(ctx, checkExportsDisposal(ctx, disposal), disposal);
+  const found = checkExportsDisposal(ctx, disposal);
+
+  const job = ctx.jobs.create('encrypt', nowOf(ctx));
+  job.status.cancellable = true;
+  job.setPhase('preparing');
+  withBackupsHeld(ctx, (backup) => changePassphraseHeld(ctx, { input, wasEncrypted, disposal, found }, backup, job)).then(
+    (result) => {
+      results.set(job, result);
+      job.setPhase(null);
+      job.finish('done', nowOf(ctx));
+    },
+    (err: unknown) => {
+      job.setPhase(null);
+      if (err instanceof Cancelled) job.finish('cancelled', nowOf(ctx));
+      else if (err instanceof ApiError) job.finish('failed', nowOf(ctx), err);
+      else {
+        log(`[kholuu] encryption job failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        job.finish('failed', nowOf(ctx), new ApiError('job.unexpected', { detail: err instanceof Error ? err.message : String(err) }));
+      }
+    },
+  );
+  return { jobId: job.status.id };
+}
+
+/** What a finished encryption job did; null while it runs, or when it was cancelled or failed. */
+export function passphraseChangeResult(ctx: ServiceContext, jobId: string): EncryptionResult | null {
+  return results.get(ctx.jobs.get(jobId)) ?? null;
+}
+
+interface ChangePlan {
+  input: PassphraseChange;
+  wasEncrypted: boolean;
+  disposal: ExportsDisposal;
+  found: ReadableDeliverables;
+}
+
+async function changePassphraseHeld(
+  ctx: ServiceContext,
+  { input, wasEncrypted, disposal, found }: ChangePlan,
+  backupNow: (reason: 'pre-encrypt', note: string) => Promise<{ id: string }>,
+  job: Job,
+): Promise<EncryptionResult> {
+  const { catalogue } = ctx;
+  const stopIfCancelled = () => {
+    if (job.cancelled) throw new Cancelled();
+  };
+  // Let the call that started the job answer first.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  stopIfCancelled();
+  // Readable exports are dealt with first, as the user said: a failed move leaves the catalogue as it was.
+  const exports = disposeExports(ctx, found, disposal);
+  job.setPhase('backupBeforeEncrypt');
   const oldKey = catalogue.keyForCopies();
   const safety = await backupNow('pre-encrypt', wasEncrypted ? 'Trước khi đổi mật khẩu' : 'Trước khi mã hóa danh mục');
+  stopIfCancelled();
+
+  // The point of no return: from here the job finishes, whatever the user asks.
+  job.status.cancellable = false;
+  job.setPhase('encryptingCatalogue');
+  const backups = listBackups(catalogue.backupDir).filter((b) => fs.existsSync(path.join(b.path, CATALOGUE_COPY)));
+  job.setTotal(backups.length + 1, false);
   catalogue.changePassphrase(input.next);
+  job.status.processed = 1;
   const originalsKey = { [ORIGINALS_KEY_SETTING]: catalogue.ensureOriginalsKey().toString('hex') };
 
   const problems: string[] = [];
   let rekeyed = 0;
   const rekeyedIds: Array<{ id: string; catalogueSha256: string }> = [];
-  for (const backup of listBackups(catalogue.backupDir)) {
+  for (const backup of backups) {
     const file = path.join(backup.path, CATALOGUE_COPY);
-    if (!fs.existsSync(file)) continue;
     try {
       rekeyCopy(file, backup.encrypted ? oldKey : null, input.next, originalsKey);
       const updated = { ...backup, encrypted: true, catalogueSha256: sha256FileSync(file), catalogueBytes: fs.statSync(file).size };
@@ -78,9 +136,19 @@ async function changePassphraseHeld(
     } catch (err) {
       problems.push(`${backup.id}: ${err instanceof ApiError ? err.message : String(err)}`);
     }
+    job.status.processed++;
+    // Each copy is a whole catalogue re-encrypted: let progress polls through between them.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   const removed = [...removeUnfinished(catalogue.backupDir, 0), ...removeTemporaryCopies(catalogue.backupDir)];
-  const sealing = catalogue.originalsSealed ? null : await sealAllOriginals(ctx);
+  let sealing: SealingResult | null = null;
+  if (!catalogue.originalsSealed) {
+    job.setPhase('sealingOriginals');
+    sealing = await sealAllOriginals(ctx, (done, total) => {
+      job.setTotal(total, false);
+      job.status.processed = done;
+    });
+  }
   problems.push(...(sealing?.problems ?? []));
   catalogue.transaction(() => {
     audit(ctx, wasEncrypted ? 'catalogue.rekey' : 'catalogue.encrypt', 'catalogue', null, { encrypted: wasEncrypted }, {

@@ -56,7 +56,15 @@ interface SealedTwin {
   remaining: number;
 }
 
-async function sealFolder(files: OriginalFiles, root: string, linked: Map<string, SealedTwin>, result: SealingResult): Promise<void> {
+/** Told after each file of the folders being sealed: files done and files in all (known from the start). */
+export type SealingProgress = (done: number, total: number) => void;
+
+interface FolderWork {
+  root: string;
+  queue: string[];
+}
+
+async function sealFolder(files: OriginalFiles, { root, queue }: FolderWork, linked: Map<string, SealedTwin>, result: SealingResult, fileDone: () => void): Promise<void> {
   const folders = new Set<string>();
   const sealOne = async (file: string): Promise<void> => {
     const temp = TEMPORARY.exec(path.basename(file));
@@ -97,10 +105,12 @@ async function sealFolder(files: OriginalFiles, root: string, linked: Map<string
   };
   // A few files at once: each waits on its flush to disk, which the file system groups into few
   // journal commits (as backups copy originals). Files of one folder are distinct originals.
-  const queue = regularFilesUnder(root);
   let next = 0;
   const worker = async () => {
-    while (next < queue.length) await sealOne(queue[next++]!);
+    while (next < queue.length) {
+      await sealOne(queue[next++]!);
+      fileDone();
+    }
   };
   await Promise.all(Array.from({ length: PARALLEL_SEALS }, worker));
   await Promise.all([...folders].map((f) => fsyncFolderAsync(f)));
@@ -114,7 +124,7 @@ async function sealFolder(files: OriginalFiles, root: string, linked: Map<string
  * originals. Safe to run again at any point: sealed files are skipped, and the catalogue is marked
  * sealed only when nothing failed; until then each opening of the catalogue resumes the work.
  */
-export async function sealAllOriginals(ctx: ServiceContext): Promise<SealingResult> {
+export async function sealAllOriginals(ctx: ServiceContext, progress: SealingProgress = () => {}): Promise<SealingResult> {
   const { catalogue } = ctx;
   const result: SealingResult = { sealed: 0, alreadySealed: 0, backupsKeyed: 0, problems: [] };
   const key = catalogue.ensureOriginalsKey();
@@ -140,15 +150,22 @@ export async function sealAllOriginals(ctx: ServiceContext): Promise<SealingResu
   result.backupsKeyed = keyed.length;
   if (keyed.length > 0) catalogue.transaction(() => keyed.forEach((r) => audit(ctx, 'backup.rekey', 'backup', null, undefined, { ...r, originalsKey: true })));
 
-  await sealFolder(files, catalogue.originalsDir, new Map(), result);
-  const linked = new Map<string, SealedTwin>();
-  let folders: string[] = [];
+  let backupFolders: string[] = [];
   try {
-    folders = fs.readdirSync(backupDir).map((n) => path.join(backupDir, n, ORIGINALS_COPY));
+    backupFolders = fs.readdirSync(backupDir).map((n) => path.join(backupDir, n, ORIGINALS_COPY));
   } catch {
-    folders = [];
+    backupFolders = [];
   }
-  for (const folder of folders) if (fs.existsSync(folder)) await sealFolder(files, folder, linked, result);
+  // Every folder is listed first, so progress counts against the whole work.
+  const managed: FolderWork = { root: catalogue.originalsDir, queue: regularFilesUnder(catalogue.originalsDir) };
+  const backups: FolderWork[] = backupFolders.filter((f) => fs.existsSync(f)).map((root) => ({ root, queue: regularFilesUnder(root) }));
+  const total = [managed, ...backups].reduce((n, w) => n + w.queue.length, 0);
+  let done = 0;
+  const fileDone = () => progress(++done, total);
+  progress(0, total);
+  await sealFolder(files, managed, new Map(), result, fileDone);
+  const linked = new Map<string, SealedTwin>();
+  for (const work of backups) await sealFolder(files, work, linked, result, fileDone);
   if (result.problems.length === 0) catalogue.markOriginalsSealed(true);
   return result;
 }

@@ -116,7 +116,7 @@ export const safetyErrors = defineErrors({
     'passphrase.unchanged': () => 'Mật khẩu mới phải khác mật khẩu hiện tại.',
     'passphrase.exportsInDataFolder': (p) =>
       `Thư mục dữ liệu còn ${p.count} tệp hoặc thư mục đọc được không cần mật khẩu — bản xuất, gói bàn giao trong “${p.folder}”, bản gốc đã cách ly — (${p.names.join(', ')}${p.count > p.names.length ? ', …' : ''}): ` +
-      'sau khi mã hóa, thư mục dữ liệu không được giữ bản đọc được nào. Hãy chọn một thư mục ngoài thư mục dữ liệu để chuyển chúng sang, hoặc xác nhận xóa chúng nếu đã có bản ở nơi khác (lệnh encrypt: --move-exports-to THƯ_MỤC hoặc --remove-exports). Chưa có gì thay đổi.',
+      'sau khi mã hóa, thư mục dữ liệu không được giữ bản đọc được nào. Hãy chọn một thư mục ngoài thư mục dữ liệu để chuyển chúng sang, hoặc xác nhận xóa chúng nếu đã có bản ở nơi khác. Chưa có gì thay đổi.',
     'passphrase.quarantineInDataFolder': (p) =>
       `Thư mục cách ly ${p.paths.map((x) => `“${x}”`).join(', ')} nằm trong thư mục dữ liệu và giữ bản gốc đọc được; Kho Lưu không xóa bản gốc đã cách ly: hãy chọn thư mục ngoài thư mục dữ liệu để chuyển sang. Chưa có gì thay đổi.`,
     'passphrase.exportsMoveTarget': (p) => `Không chuyển các tệp đã xuất vào “${p.path}” được: hãy chọn một thư mục (đường dẫn đầy đủ) nằm ngoài thư mục dữ liệu của kho.`,
@@ -190,7 +190,7 @@ export const safetyErrors = defineErrors({
     'passphrase.unchanged': () => 'The new passphrase must differ from the current one.',
     'passphrase.exportsInDataFolder': (p) =>
       `The data folder still holds ${p.count} files or folders readable without the passphrase — exports and packages in “${p.folder}”, quarantined originals — (${p.names.join(', ')}${p.count > p.names.length ? ', …' : ''}): ` +
-      'once encrypted, the data folder may keep no readable copy. Choose a folder outside the data folder to move them to, or confirm their removal if they are kept elsewhere (encrypt command: --move-exports-to FOLDER or --remove-exports). Nothing was changed.',
+      'once encrypted, the data folder may keep no readable copy. Choose a folder outside the data folder to move them to, or confirm their removal if they are kept elsewhere. Nothing was changed.',
     'passphrase.quarantineInDataFolder': (p) =>
       `The quarantine folder ${p.paths.map((x) => `“${x}”`).join(', ')} lies in the data folder and holds readable originals; Kho Lưu never deletes quarantined originals: choose a folder outside the data folder to move it to. Nothing was changed.`,
     'passphrase.exportsMoveTarget': (p) => `The exported files cannot be moved to “${p.path}”: choose a folder (a full path) outside the catalogue's data folder.`,

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CANARY_WORDS, type CanaryWorld, buildCanaryWorld, copyWorld } from '../../support/secretCanary';
-import { callError, openSafetyApp } from '../../support/safety';
+import { callError, changePassphrase, openSafetyApp } from '../../support/safety';
 import { uploadCanaryOriginals } from '../../support/canaryOriginals';
 import { jobResult } from '../../support/handover';
 import { tempDir as makeTempDir } from '../../support/services';
@@ -164,7 +164,7 @@ describe('encrypt leaves no readable copy of the records under the data folder',
       expect(digests(quarantine)).toEqual(placed);
 
       const outside = tempDir('kholuu-quarantine-out-');
-      const result = await app.call('catalogue.setPassphrase', { next, moveExportsTo: outside });
+      const result = await changePassphrase(app, { next, moveExportsTo: outside });
       // The decision's folder (`tieu-huy_…`), every byte as it was.
       const moved = path.join(outside, fs.readdirSync(outside)[0]!);
       expect(result.exportsMoved).toEqual([moved]);
@@ -203,7 +203,7 @@ describe('encrypt leaves no readable copy of the records under the data folder',
 
       // Moved where the user says, every byte as it was.
       const outside = tempDir('kholuu-exports-out-');
-      const result = await app.call('catalogue.setPassphrase', { next: 'mật khẩu dài của văn phòng', moveExportsTo: outside });
+      const result = await changePassphrase(app, { next: 'mật khẩu dài của văn phòng', moveExportsTo: outside });
       expect(result.backupProblems).toEqual([]);
       expect(result.exportsMoved).toHaveLength(3);
       expect(digests(outside)).toEqual(delivered);
@@ -234,7 +234,7 @@ describe('encrypt leaves no readable copy of the records under the data folder',
       fs.writeFileSync(receipt, receiptText);
       const again = { current: 'mật khẩu dài của văn phòng', next: 'một mật khẩu khác hẳn' };
       expect((await callError(app, 'catalogue.setPassphrase', again)).code).toBe('passphrase.exportsInDataFolder');
-      const changed = await app.call('catalogue.setPassphrase', { ...again, removeExports: true });
+      const changed = await changePassphrase(app, { ...again, removeExports: true });
       expect(changed.exportsRemoved).toEqual(['muc-luc-cu.csv']);
       expect(fs.readFileSync(receipt, 'utf8')).toBe(receiptText);
       expect(readableCanaries(dir)).toEqual([]);

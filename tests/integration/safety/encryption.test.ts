@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/contract/errors';
 import { SEED } from '../../support/paths';
 import { tempDir } from '../../support/services';
-import { archiveWithFiles, callError, cli, importInto, openSafetyApp } from '../../support/safety';
+import { archiveWithFiles, callError, changePassphrase, cli, importInto, openSafetyApp } from '../../support/safety';
 
 const PASSPHRASE = 'Mật khẩu của Văn phòng Huyện ủy 2025';
 /** Words of the seed documents and of the schema, as they sit in a plain catalogue file. */
@@ -131,7 +131,7 @@ describe('encrypting an existing catalogue and changing its passphrase', () => {
     const before = await app.call('backups.create', {});
     expect(readableWithoutKey(path.join(before.path, 'catalogue.sqlite'))).toBe(true);
 
-    const result = await app.call('catalogue.setPassphrase', { next: PASSPHRASE });
+    const result = await changePassphrase(app, { next: PASSPHRASE });
     expect(result.backupProblems).toEqual([]);
     expect(result.backupsRekeyed).toBe(2); // the old one and the copy taken just before encrypting
     // Two originals, in the managed folder and in each of the two backups.
@@ -163,7 +163,7 @@ describe('encrypting an existing catalogue and changing its passphrase', () => {
       // Changing it needs the current one.
       expect((await callError(reopened, 'catalogue.setPassphrase', { current: 'không phải', next: 'mật khẩu mới rất dài' })).kind).toBe('unauthorized');
       // A new passphrase re-encrypts the catalogue files only: the originals' key stays inside.
-      expect((await reopened.call('catalogue.setPassphrase', { current: PASSPHRASE, next: 'mật khẩu mới rất dài' })).originalsSealed).toBe(0);
+      expect((await changePassphrase(reopened, { current: PASSPHRASE, next: 'mật khẩu mới rất dài' })).originalsSealed).toBe(0);
       const restorable = await reopened.call('backups.previewRestore', { id: before.id });
       expect(restorable.backup.summary.counts.documents).toBe(2);
     } finally {

@@ -181,6 +181,7 @@ describe('a locked viewer sees no secret record', () => {
     for (const jobId of jobs) {
       await expectNoLeak(app, 'jobs.get', { jobId });
       await expectNoLeak(app, 'handover.jobResult', { jobId });
+      await expectNoLeak(app, 'catalogue.passphraseResult', { jobId });
     }
   }, 600_000);
 });

@@ -279,7 +279,7 @@ export const MUTATION_FIXTURES: Partial<Record<OperationName, MutationFixture>> 
     changesNothing: 'closes a scope in memory; audited, changes no record',
   },
   // Re-encrypts the same records, and stores the originals' key made for the first encryption.
-  'catalogue.setPassphrase': { input: () => ({ next: 'mật khẩu thử nghiệm dài' }) },
+  'catalogue.setPassphrase': { input: () => ({ next: 'mật khẩu thử nghiệm dài' }), settle: waitJobOf },
   'bulk.start': {
     input: (w) => ({ action: 'documents.move', selection: { kind: 'ids', ids: w.documentIds }, to: { newFile: { code: '99', title: 'Hồ sơ sắp xếp lại' } } }),
   },

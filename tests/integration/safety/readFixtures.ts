@@ -88,6 +88,12 @@ export const READ_FIXTURES: Partial<Record<OperationName, ReadFixture>> = {
     ]).filter((input) => !(input.form === 'minutes' && 'fondsId' in input));
   },
   'handover.verify.start': (w) => [{ path: w.packagePath }],
+  // Encrypts the world the sweep reads: the queries after this one run on the encrypted catalogue.
+  'catalogue.passphraseResult': async (w) => {
+    const { jobId } = await w.app.call('catalogue.setPassphrase', { next: 'mật khẩu của lượt quét dài' });
+    await waitForJob(w.app, jobId);
+    return [{ jobId }];
+  },
   'handover.jobResult': async (w) => {
     const { jobId } = await w.app.call('handover.verify.start', { path: w.packagePath });
     await waitForJob(w.app, jobId);

@@ -18,7 +18,7 @@ import { docxBytes, pdfBytes } from '../../support/mixedCorpus';
 import { partyDocument } from '../../support/partyDocs';
 import { jobResult, listedSampleBatch, packageBatch, sampleFondsReady } from '../../support/handover';
 import { canaryText } from '../../support/secretCanary';
-import { archiveWithFiles, openSafetyApp } from '../../support/safety';
+import { archiveWithFiles, changePassphrase, openSafetyApp } from '../../support/safety';
 import { type TestApp, tempDir as makeTempDir, waitForJob } from '../../support/services';
 
 const PASSPHRASE = 'Mật khẩu niêm phong bản gốc 2025';
@@ -108,7 +108,7 @@ async function build(): Promise<Built> {
     await uploadCanaryOriginals(app, { fondsId: fonds.id, fileId: permanent.id });
     const { batch } = await listedSampleBatch(app, '03/BB-BG', s);
     const backup = await app.call('backups.create', { note: 'Trước khi mã hóa (bản gốc chưa niêm phong)' });
-    const result = await app.call('catalogue.setPassphrase', { next: PASSPHRASE });
+    const result = await changePassphrase(app, { next: PASSPHRASE });
     expect(result.backupProblems).toEqual([]);
     return { dir, batchId: batch.id, preEncryptBackupId: backup.id };
   } finally {

@@ -140,6 +140,28 @@ describe('a header run together on one line', () => {
     );
   });
 
+  it('reads a Sở, a Huyện ủy and their superior bodies from a header on one line', () => {
+    const so = parseDocument(
+      'UBND TỈNH AN LẠC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ NỘI VỤ Độc lập - Tự do - Hạnh phúc Số: 215/SNV-VTLT An Lạc, ngày 14 tháng 3 năm 2022 V/v hướng dẫn chỉnh lý tài liệu năm 2022 Kính gửi: - Các sở, ban, ngành tỉnh; - UBND các huyện, thành phố. Thực hiện Luật Lưu trữ, Sở Nội vụ hướng dẫn như sau.',
+    ).metadata;
+    // `VỤ` heads a department's name, but `NỘI VỤ` is one word of this one.
+    expect([so.issuer, so.parentIssuer]).toEqual(['SỞ NỘI VỤ', 'UBND TỈNH AN LẠC']);
+    const full = parseDocument(
+      'ỦY BAN NHÂN DÂN TỈNH AN LẠC SỞ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 88/SYT-NVY An Lạc, ngày 3 tháng 8 năm 2021 V/v tăng cường phòng chống dịch Kính gửi: Các bệnh viện trực thuộc Sở. Sở Y tế đề nghị các đơn vị thực hiện ngay các biện pháp sau.',
+    ).metadata;
+    expect([full.issuer, full.parentIssuer]).toEqual(['SỞ Y TẾ', 'ỦY BAN NHÂN DÂN TỈNH AN LẠC']);
+    const hu = parseDocument(
+      'ĐẢNG BỘ TỈNH AN LẠC HUYỆN ỦY AN PHÚ * Số 125-BC/HU ĐẢNG CỘNG SẢN VIỆT NAM An Phú, ngày 20 tháng 12 năm 2022 BÁO CÁO kết quả thực hiện nhiệm vụ năm 2022, phương hướng nhiệm vụ năm 2023 I. KẾT QUẢ THỰC HIỆN 1. Công tác xây dựng Đảng được quan tâm.',
+    ).metadata;
+    expect([hu.issuer, hu.parentIssuer]).toEqual(['HUYỆN ỦY AN PHÚ', 'ĐẢNG BỘ TỈNH AN LẠC']);
+    expect(hu.subject).toBe('kết quả thực hiện nhiệm vụ năm 2022, phương hướng nhiệm vụ năm 2023');
+  });
+
+  it('reads a youth-union header whose body is printed in short (`BCH ĐOÀN TỈNH …`)', () => {
+    const m = parseDocument(lines('BCH ĐOÀN TỈNH AN LẠC\tĐOÀN TNCS HỒ CHÍ MINH', '***', 'Số: 45-KH/TĐTN-TNNT\tAn Lạc, ngày 02 tháng 3 năm 2023', '', 'KẾ HOẠCH', 'Tổ chức Tháng Thanh niên năm 2023', '', 'Căn cứ Chương trình công tác Đoàn năm 2023, Ban Thường vụ Tỉnh đoàn ban hành kế hoạch như sau:')).metadata;
+    expect(m.issuer).toBe('BCH ĐOÀN TỈNH AN LẠC');
+  });
+
   it('leaves a body paragraph that mentions a date and a number whole', () => {
     const para =
       'Thực hiện Công văn số 847/UBND-VX ngày 22 tháng 3 năm 2011 của Ủy ban nhân dân tỉnh V/v tiếp tục phối hợp tuyên truyền, Sở đề nghị các đơn vị triển khai đầy đủ các nội dung đã nêu.';
@@ -156,6 +178,52 @@ describe('a header run together on one line', () => {
     expect(m.signingAuthority).toBe('TM. BAN THƯỜNG VỤ TỈNH ĐOÀN');
     expect(m.signerTitle).toBe('BÍ THƯ THƯỜNG TRỰC');
     expect(m.signerName).toBe('Nguyễn Văn An');
+  });
+
+  it('reads a run-together footer that a PDF or a scan then wrapped over several lines', () => {
+    const text = lines(
+      ...HEADER,
+      'Điều 2. Quyết định này có hiệu lực từ ngày ký. Các sở thi hành./. Nơi nhận: - Như điều 4; - VP:',
+      'CVP, PCVP, các phòng thuộc Văn phòng; - Lưu VT, TH. TM. BAN THƯỜNG VỤ TỈNH ĐOÀNBÍ THƯ THƯỜNG',
+      'TRỰC (đã ký) Nguyễn Văn An',
+      '',
+      'Trang 2',
+    );
+    const m = parseDocument(text).metadata;
+    expect(m.recipients).toEqual(['Như điều 4', 'VP: CVP, PCVP, các phòng thuộc Văn phòng', 'Lưu VT, TH']);
+    expect(m.signingAuthority).toBe('TM. BAN THƯỜNG VỤ TỈNH ĐOÀN');
+    expect(m.signerTitle).toBe('BÍ THƯ THƯỜNG TRỰC');
+    expect(m.signerName).toBe('Nguyễn Văn An');
+  });
+
+  it('reads a run-together footer signed by a title with no authority before it', () => {
+    const m = parseDocument(lines(...HEADER, 'Điều 2. Quyết định có hiệu lực từ ngày ký./. Nơi nhận: - Như Điều 3; - Bộ Nội vụ (b/c); - Lưu VT, NC. CHỦ TỊCH Nguyễn Văn Bình')).metadata;
+    expect(m.recipients).toEqual(['Như Điều 3', 'Bộ Nội vụ (b/c)', 'Lưu VT, NC']);
+    expect(m.signerTitle).toBe('CHỦ TỊCH');
+    expect(m.signerName).toBe('Nguyễn Văn Bình');
+  });
+
+  it('splits an authority glued to the title on a line of its own', () => {
+    const m = parseDocument(lines(...HEADER, '', 'Nơi nhận:', '- Như Điều 3;', '- Lưu: VT.', 'KT. CHỦ TỊCHPHÓ CHỦ TỊCH', 'Nguyễn Văn Bình')).metadata;
+    expect(m.signingAuthority).toBe('KT. CHỦ TỊCH');
+    expect(m.signerTitle).toBe('PHÓ CHỦ TỊCH');
+    expect(m.signerName).toBe('Nguyễn Văn Bình');
+  });
+
+  it('reads a Đảng ủy xã resolution on one line: subject before the basis, authority and title apart', () => {
+    const m = parseDocument(
+      'ĐẢNG BỘ HUYỆN AN PHÚ ĐẢNG ỦY XÃ AN HÒA * Số 12-NQ/ĐU ĐẢNG CỘNG SẢN VIỆT NAM An Hòa, ngày 05 tháng 01 năm 2023 NGHỊ QUYẾT về lãnh đạo thực hiện nhiệm vụ năm 2023 Căn cứ Điều lệ Đảng; Ban Chấp hành Đảng bộ xã quyết nghị: 1. Tập trung lãnh đạo phát triển kinh tế. Nơi nhận: - Ban Thường vụ Huyện ủy (b/c), - Các chi bộ trực thuộc, - Lưu VP Đảng ủy. T/M ĐẢNG ỦY BÍ THƯ Nguyễn Văn Hòa',
+    ).metadata;
+    expect([m.issuer, m.parentIssuer, m.subject]).toEqual(['ĐẢNG ỦY XÃ AN HÒA', 'ĐẢNG BỘ HUYỆN AN PHÚ', 'về lãnh đạo thực hiện nhiệm vụ năm 2023']);
+    expect(m.recipients).toEqual(['Ban Thường vụ Huyện ủy (b/c)', 'Các chi bộ trực thuộc', 'Lưu VP Đảng ủy']);
+    expect([m.signingAuthority, m.signerTitle, m.signerName]).toEqual(['T/M ĐẢNG ỦY', 'BÍ THƯ', 'Nguyễn Văn Hòa']);
+  });
+
+  it('keeps a footer whose label opens its own line as it is, list item by list item', () => {
+    const text = lines(...HEADER, 'Điều 2. Quyết định này có hiệu lực từ ngày ký./.', 'Nơi nhận:', '- Như Điều 2;', '- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Trần Văn Ba');
+    const m = parseDocument(text).metadata;
+    expect(m.recipients).toEqual(['Như Điều 2', 'Lưu: VT']);
+    expect(m.signerName).toBe('Trần Văn Ba');
   });
 
   it('splits a signer\'s name glued to the title', () => {
@@ -487,3 +555,32 @@ describe('headers an OCR pass damaged', () => {
   });
 });
 
+
+describe('what OCR and printed copies make of a header and a title block', () => {
+  it('reads the issuer over the `***` that OCR read as marks, and over a number it could not read', () => {
+    const right = ['ĐẢNG CỘNG SẢN VIỆT NAM', 'Hà Nội, ngày 29 tháng 10 năm 2013', '', 'QUYẾT ĐỊNH', 'về việc ban hành quy chế làm việc', '', 'Căn cứ Điều lệ Đảng;'];
+    expect(parseDocument(lines('BAN CHẤP HÀNH TRUNG ƯƠNG', 'x%›k*%', 'Số: 367-QĐ/TW', ...right)).metadata.issuer).toBe('BAN CHẤP HÀNH TRUNG ƯƠNG');
+    expect(parseDocument(lines('CHỦ TỊCH HỘI ĐỒNG BỘ', 'TRƯỞNG', '®%*2R3*', 'Số: 24-CT', ...right)).metadata.issuer).toBe('CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG');
+    const damaged = parseDocument(lines('THỦ TƯỚNG CHÍNH PHỦ', 'số:71OĐ8980/0', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Hà Nội, ngày 15 tháng 06 năm 2012', '', 'QUYẾT ĐỊNH', 'Phê duyệt kế hoạch tổ chức kỷ niệm', '', 'THỦ TƯỚNG CHÍNH PHỦ', 'Căn cứ Luật Tổ chức Chính phủ;'));
+    expect(damaged.metadata.issuer).toBe('THỦ TƯỚNG CHÍNH PHỦ');
+    expect(damaged.metadata.numberSymbol).toBeNull();
+  });
+
+  it('reads a title block run into the body on one line, and the same line wrapped by a PDF', () => {
+    const header = ['BỘ LAO ĐỘNG – THƯƠNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BINH VÀ XÃ HỘI\tĐộc lập – Tự do – Hạnh phúc', 'Số: 23/2007/QĐ-BLĐTBXH\tHà Nội, ngày 05 tháng 10 năm 2007', ''];
+    const body =
+      'QUYẾT ĐỊNH BAN HÀNH HỆ THỐNG CHỈ TIÊU THEO DÕI, GIÁM SÁT CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA GIẢM NGHÈO CỦA CẤP TỈNH BỘ TRƯỞNG BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI Căn cứ Nghị định số 29/2003/NĐ-CP ngày 31 tháng 3 năm 2003 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ; Xét đề nghị của Vụ trưởng Vụ Bảo trợ xã hội, QUYẾT ĐỊNH Điều 1. Ban hành kèm theo Quyết định này hệ thống chỉ tiêu.';
+    const wrapped: string[] = [];
+    let line = '';
+    for (const word of body.split(' ')) {
+      if (`${line} ${word}`.trim().length > 88) {
+        wrapped.push(line.trim());
+        line = word;
+      } else line += ` ${word}`;
+    }
+    wrapped.push(line.trim());
+    const subject = 'BAN HÀNH HỆ THỐNG CHỈ TIÊU THEO DÕI, GIÁM SÁT CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA GIẢM NGHÈO CỦA CẤP TỈNH';
+    expect(parseDocument(lines(...header, body)).metadata.subject).toBe(subject);
+    expect(parseDocument(lines(...header, ...wrapped)).metadata.subject).toBe(subject);
+  });
+});

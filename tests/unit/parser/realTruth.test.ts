@@ -79,11 +79,12 @@ describe('the real-document collection', () => {
   });
 
   // Documents added after the parser was developed go to the held-out side (they measure how it
-  // reads documents it was not tuned to), so that side grows towards half of the collection.
-  it('keeps a third to a half of the documents held out, across several shapes', () => {
+  // reads documents it was not tuned to), so that side grows past half of the collection; the seen
+  // side must stay large enough to develop against.
+  it('keeps a quarter to three fifths of the documents held out, across several shapes', () => {
     const held = docs.filter((d) => d.entry.heldOut);
     expect(held.length / docs.length).toBeGreaterThanOrEqual(0.25);
-    expect(held.length / docs.length).toBeLessThanOrEqual(0.5);
+    expect(held.length / docs.length).toBeLessThanOrEqual(0.6);
     expect(new Set(held.flatMap((d) => d.entry.shapes)).size).toBeGreaterThanOrEqual(8);
   });
 

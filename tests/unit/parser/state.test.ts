@@ -44,6 +44,16 @@ describe('State number-symbols', () => {
     expect(r.numberSymbol).toBeNull();
     expect(r.form).toBe('state');
     expect(r.abbr).toBe('QĐ');
+    expect(readNumberLine(segOf('Số:         / TB-UBND'))!.abbr).toBe('TB');
+  });
+
+  it('reads the issuer over a number left blank, and states no date whose day was left blank', () => {
+    const r = parseDocument(lines('ỦY BAN NHÂN DÂN', '', 'XÃ AN PHÚ', '', '––––––––', '', 'Số:         / TB-UBND', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', '', 'Độc lập – Tự do – Hạnh phúc', '', 'An Phú, ngày ….. tháng 12 năm 2021', '', ' THÔNG BÁO', '', 'Về việc tạm dừng tiếp công dân', '', 'Ủy ban nhân dân xã An Phú thông báo như sau:'));
+    expect(r.metadata.issuer).toBe('ỦY BAN NHÂN DÂN XÃ AN PHÚ');
+    expect(r.metadata.numberSymbol).toBeNull();
+    expect(r.metadata.issueDate).toBeNull();
+    expect(r.metadata.docType).toBe('THÔNG BÁO');
+    expect(r.review).toEqual(expect.arrayContaining(['numberSymbol', 'issueDate']));
   });
 
   it('reads a label without its accent, as plain-ASCII and OCR copies give it', () => {
@@ -86,10 +96,43 @@ describe('State type table', () => {
     expect(printed.review).not.toContain('docType');
   });
 
+  it('a joint text titled by its short name takes the joint type its number names', () => {
+    const r = parseDocument(lines('BỘ NỘI VỤ - BỘ TÀI CHÍNH', 'Số: 04/2019/TTLT/BNV-BTC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Hà Nội, ngày 12 tháng 1 năm 2019', '', 'THÔNG TƯ', '', 'Hướng dẫn chế độ phụ cấp lưu trữ', '', 'Căn cứ Luật Lưu trữ số 01/2011/QH13;'));
+    expect(r.metadata.docType).toBe('THÔNG TƯ LIÊN TỊCH');
+    expect(r.review).not.toContain('docType');
+  });
+
+  it('a V/v subject under a State symbol whose first group is also a type code names no type', () => {
+    // `CT` is chỉ thị in the type table and Cục Thuế in its own symbols; the V/v says công văn.
+    const r = parseDocument(lines('TỔNG CỤC THUẾ', 'CỤC THUẾ TỈNH AN LẠC', 'Số: 1045/CT-TTHT', 'V/v chính sách thuế giá trị gia tăng', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'An Lạc, ngày 5 tháng 3 năm 2021', '', 'Kính gửi: Công ty cổ phần An Lạc.', '', 'Cục Thuế nhận được văn bản của Công ty hỏi về chính sách thuế.'));
+    expect(r.metadata.issuer).toBe('CỤC THUẾ TỈNH AN LẠC');
+    expect(r.metadata.subject).toBe('V/v chính sách thuế giá trị gia tăng');
+    expect(r.metadata.docType).toBeNull();
+    expect(r.review).toContain('docType');
+  });
+
   it('a printed type that contradicts the number is kept and flagged', () => {
     const r = parseDocument(lines('ỦY BAN NHÂN DÂN', 'HUYỆN AN LẠC', 'Số: 15/BC-UBND', '', 'KẾ HOẠCH', 'Triển khai công tác chuyển đổi số năm 2025', '', 'Thực hiện chỉ đạo của tỉnh.'));
     expect(r.metadata.docType).toBe('KẾ HOẠCH');
     expect(r.review).toContain('docType');
+  });
+});
+
+describe('a text layer that lost its accented letters', () => {
+  const body = 'Thc hin Ngh quyt s 33-NQ/TW ngy 09/6/2014 ca Ban chp hnh Trung ng v xy dng v pht trin nn vn ha, con ngi Vit Nam p ng yu cu pht trin bn vng t nc; S Ni v hng dn t chc hi ngh nh sau:';
+  it('reads the number, the date and the type its number names, and leaves every name and subject that lost letters empty', () => {
+    const r = parseDocument(lines('UBND TNH AN LC', 'S NI V', 'S: 12 /HD-SNV', 'CNG HO X HI CH NGHA VIT NAM', 'c l p - T do - Hanh phuc', 'An Lc, ngay 12 thang 01 nm 2017', '', 'HNG DN', 'V vic t chc hi ngh vn th lu tr', '', body));
+    const m = r.metadata;
+    expect(m.numberSymbol).toBe('12/HD-SNV');
+    expect(m.docType).toBe('HƯỚNG DẪN');
+    expect(m.issueDate).toBe('2017-01-12');
+    expect([m.issuer, m.parentIssuer, m.place, m.subject]).toEqual([null, null, null, null]);
+    expect(r.review).toEqual(expect.arrayContaining(['issuer', 'place']));
+  });
+
+  it('keeps reading a sound text whose only vowel-less words are abbreviations', () => {
+    const r = parseDocument(lines('UBND TỈNH AN LẠC', 'SỞ NỘI VỤ', 'Số: 12/HD-SNV', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'An Lạc, ngày 12 tháng 01 năm 2017', '', 'HƯỚNG DẪN', 'Tổ chức hội nghị văn thư lưu trữ', '', 'Thực hiện Nghị quyết số 33-NQ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương về xây dựng và phát triển nền văn hóa, con người Việt Nam (TW, UBND, HĐND, MTTQ, v/v, đ/c), Sở Nội vụ hướng dẫn tổ chức hội nghị như sau:'));
+    expect([r.metadata.issuer, r.metadata.parentIssuer, r.metadata.subject]).toEqual(['SỞ NỘI VỤ', 'UBND TỈNH AN LẠC', 'Tổ chức hội nghị văn thư lưu trữ']);
   });
 });
 
@@ -177,6 +220,17 @@ describe('State headers', () => {
     expect(r.metadata.numberSymbol).toBe('66/SNV-VP');
     expect(r.metadata.docType).toBeNull();
     expect(r.review).toContain('docType');
+  });
+
+  it('reads a Mặt trận standing committee under its committee, and a sub-committee under a committee over three lines', () => {
+    const right = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'An Lạc, ngày 3 tháng 9 năm 2024', 'V/v tổ chức hội nghị', '', 'Kính gửi: Các tổ chức thành viên.', '', 'Ban Thường trực đề nghị các tổ chức thành viên cử đại biểu dự hội nghị.'];
+    const mttq = parseDocument(lines('ỦY BAN MTTQ VIỆT NAM', 'TỈNH AN LẠC', 'BAN THƯỜNG TRỰC', '-------', 'Số: 215/MTTQ-BTT', ...right));
+    expect(mttq.metadata.issuer).toBe('BAN THƯỜNG TRỰC');
+    expect(mttq.metadata.parentIssuer).toBe('ỦY BAN MTTQ VIỆT NAM TỈNH AN LẠC');
+    const sub = parseDocument(lines('BAN TỔ CHỨC', 'HỘI THI VĂN THƯ GIỎI', 'TỈNH AN LẠC', 'TIỂU BAN NỘI DUNG', '-------', 'Số: 12/BTC-TBND', ...right));
+    expect(sub.metadata.issuer).toBe('TIỂU BAN NỘI DUNG');
+    expect(sub.metadata.parentIssuer).toBe('BAN TỔ CHỨC HỘI THI VĂN THƯ GIỎI TỈNH AN LẠC');
+    expect(sub.review).toContain('issuer');
   });
 
   it('reads a superior body printed in short (`UBND TỈNH …` over `SỞ …`)', () => {

@@ -19,6 +19,9 @@ import { ZipFileWriter } from './zipFile';
 
 export const CHUNK = 1024 * 1024;
 
+/** Chunk in which a file written apart is copied into a zip. */
+const COPY_CHUNK = 8 * 1024 * 1024;
+
 /** Passes bytes through unchanged, computing their SHA-256 and counting them. */
 export class HashingStream extends Transform {
   private readonly hash = createHash('sha256');
@@ -45,6 +48,11 @@ export interface Written {
   size: number;
 }
 
+/** A file written by another thread: its SHA-256, size and CRC-32. */
+export interface WrittenApart extends Written {
+  crc: number;
+}
+
 /**
  * Where a bag is written, in the order of the calls. Each resolves once its bytes are hashed and
  * queued (the writes go on behind it), and `finish` waits for every write, flushes the bag to the
@@ -62,6 +70,13 @@ export interface BagSink {
   /** A file made as it is written (the full texts). */
   addStream(bagPath: string, chunks: AsyncIterable<Buffer>): Promise<Written>;
   addBuffer(bagPath: string, bytes: Buffer): Promise<Written>;
+  /**
+   * Where another thread writes the file `bagPath` (its own place in a folder, a temporary file
+   * beside a zip), and whether that thread flushes it. Written alongside everything else.
+   */
+  fileApart(bagPath: string): { file: string; flush: boolean };
+  /** Takes the file another thread wrote at `fileApart(bagPath)`, with the digests it computed. */
+  addFileApart(bagPath: string, written: WrittenApart): Promise<Written>;
   /** Completes the bag, flushes it and moves it into place. */
   finish(): Promise<void>;
   /** Removes everything written so far. */
@@ -107,8 +122,9 @@ export function removeStalePartials(target: string): string[] {
   }
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
-    // `<pid>`, or `<pid>-replaced` (a leftover being replaced when its run was killed).
-    const m = /^(\d+)(?:-replaced)?$/.exec(name.slice(prefix.length));
+    // `<pid>`, `<pid>-replaced` (a leftover being replaced when its run was killed), or
+    // `<pid>-apart<n>` (a file another thread wrote for a zip).
+    const m = /^(\d+)(?:-replaced|-apart\d+)?$/.exec(name.slice(prefix.length));
     if (!m || processRunning(Number(m[1]))) continue;
     fs.rmSync(path.join(dir, name), { recursive: true, force: true });
     removed.push(name);
@@ -203,6 +219,14 @@ export class FolderSink implements BagSink {
     return { sha256: sha256(bytes), size: bytes.length };
   }
 
+  fileApart(bagPath: string): { file: string; flush: boolean } {
+    return { file: this.destination(bagPath), flush: true };
+  }
+
+  async addFileApart(_bagPath: string, written: WrittenApart): Promise<Written> {
+    return { sha256: written.sha256, size: written.size };
+  }
+
   private async streamTo(dest: string, chunks: AsyncIterable<Buffer>, onBytes?: (n: number) => void): Promise<Written> {
     const hash = createHash('sha256');
     let size = 0;
@@ -263,6 +287,8 @@ async function writeFlushed(dest: string, write: (handle: fs.promises.FileHandle
 export class ZipSink implements BagSink {
   /** One zip, entry after entry. */
   readonly streamsAlongside = false;
+  /** Files other threads write beside the zip, until they are copied in. */
+  private readonly apart = new Map<string, string>();
 
   private constructor(
     readonly target: string,
@@ -315,6 +341,24 @@ export class ZipSink implements BagSink {
     return { sha256: sha256(bytes), size: bytes.length };
   }
 
+  fileApart(bagPath: string): { file: string; flush: boolean } {
+    checkPath(bagPath);
+    const file = `${this.temp}-apart${this.apart.size}`;
+    this.apart.set(bagPath, file);
+    return { file, flush: false };
+  }
+
+  /** Copies the file into the zip as a stored entry, checking its CRC-32 against its writer's. */
+  async addFileApart(bagPath: string, written: WrittenApart): Promise<Written> {
+    const file = this.apart.get(bagPath);
+    if (!file) throw new Error(`No file written apart for ${bagPath}`);
+    const { crc } = await this.zip.addStream(this.entry(bagPath), fs.createReadStream(file, { highWaterMark: COPY_CHUNK }), written.size);
+    if (crc !== written.crc) throw new Error(`${bagPath}: changed between its writing and its copy into the zip`);
+    this.apart.delete(bagPath);
+    await fs.promises.rm(file, { force: true });
+    return { sha256: written.sha256, size: written.size };
+  }
+
   async finish(): Promise<void> {
     await this.zip.finish();
     checkStillFree(this.target, this.replaces);
@@ -326,5 +370,6 @@ export class ZipSink implements BagSink {
   async abort(): Promise<void> {
     await this.zip.abort();
     await fs.promises.rm(this.temp, { force: true });
+    for (const file of this.apart.values()) await fs.promises.rm(file, { force: true });
   }
 }

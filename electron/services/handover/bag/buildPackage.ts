@@ -27,7 +27,8 @@ import { catalogueBody, documentKey, documentsCsv, filesCsv, orgKey } from '../c
 import type { ExportContext } from '../exports/exporter';
 import { loadExportContext } from '../exports/exportContext';
 import { type FormsRendering, renderForms } from '../exports/formsThread';
-import { type BagSink, FolderSink, type Written, ZipSink } from './bagWriter';
+import { type BagSink, FolderSink, type Written, type WrittenApart, ZipSink } from './bagWriter';
+import { type FullTextWriting, writeFullTextsApart } from './fullTextThread';
 import { BufferPool, readOriginal, type OriginalBytes } from './originals';
 import { isUnrecordedLeftover } from './leftoverPackage';
 import { makeChosenDirs } from '../../../data/makeDirs';
@@ -204,6 +205,7 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
   let stopped = false;
   let forms: FormsRendering | null = null;
   let texts: Promise<void> | null = null;
+  let textsStarting: Promise<FullTextWriting | null> | null = null;
   const add = async (bagPath: string, write: Promise<{ sha256: string; size: number }>) => {
     const w = await write;
     payload.push({ sha256: w.sha256, path: bagPath });
@@ -222,6 +224,11 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
     // written here, and go into the bag after the originals.
     forms = renderForms(ec, PACKAGED_FORMS);
     forms.rendered.catch(() => undefined);
+    // The full texts too, from a connection of that thread's own, written beside the bag (a zip
+    // takes them in after the originals) or in it (a folder). Where no thread starts, here.
+    const documents = [...ec.records.documentIds.entries()];
+    const apart = sink.fileApart(FULL_TEXT_JSONL);
+    textsStarting = writeFullTextsApart(ctx.catalogue.readerAccess(), documents, apart.file, apart.flush).catch(() => null);
 
     // Several originals are read at once, ahead of their turn (the disk and the page cache serve
     // them in parallel), while earlier ones are hashed and written; the bag holds them in order.
@@ -247,14 +254,22 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
     await add(CATALOGUE_JSON, sink.addBuffer(CATALOGUE_JSON, Buffer.from(`${JSON.stringify(catalogue, null, 1)}\n`, 'utf8')));
     await add(FILES_CSV, sink.addBuffer(FILES_CSV, Buffer.from(filesCsv(catalogue), 'utf8')));
     await add(DOCUMENTS_CSV, sink.addBuffer(DOCUMENTS_CSV, Buffer.from(documentsCsv(catalogue, true), 'utf8')));
-    // The full texts are read from the catalogue a chunk at a time; in a folder they are written
-    // while the originals are copied (the catalogue's reads fill the time this thread waits for the
-    // disk), in a zip before them.
-    texts = add(FULL_TEXT_JSONL, sink.addStream(FULL_TEXT_JSONL, fullTextChunks(ctx, [...ec.records.documentIds.entries()], checkCancel)));
-    texts.catch((err: unknown) => {
-      textsFailure ??= err;
-    });
-    if (!sink.streamsAlongside) await texts;
+    const textsThread = await textsStarting;
+    let textsApart: Promise<WrittenApart> | null = null;
+    if (textsThread) {
+      textsApart = textsThread.written;
+      textsApart.catch((err: unknown) => {
+        textsFailure ??= err;
+      });
+    } else {
+      // On this thread, a chunk at a time: in a folder while the originals are copied (the
+      // catalogue's reads fill the time this thread waits for the disk), in a zip before them.
+      texts = add(FULL_TEXT_JSONL, sink.addStream(FULL_TEXT_JSONL, fullTextChunks(ctx, documents, checkCancel)));
+      texts.catch((err: unknown) => {
+        textsFailure ??= err;
+      });
+      if (!sink.streamsAlongside) await texts;
+    }
 
     job.setPhase('packingOriginals');
     const counted = (n: number) => {
@@ -301,7 +316,8 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
       }
     }
     while (hashing.length > 0) await settle();
-    await texts;
+    if (textsApart) await add(FULL_TEXT_JSONL, sink.addFileApart(FULL_TEXT_JSONL, await whileNotCancelled(textsApart, checkCancel)));
+    else await texts;
 
     job.setPhase('packingForms');
     for (const r of await whileNotCancelled(forms.rendered, checkCancel)) await add(`${FORMS_DIR}/${r.fileName}`, sink.addBuffer(`${FORMS_DIR}/${r.fileName}`, r.bytes));
@@ -332,7 +348,11 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
   } catch (err) {
     stopped = true;
     forms?.stop();
-    // The full texts stop at their next chunk (they look at `stopped`) before the bag is removed.
+    // The full texts stop at their next chunk (they look at `stopped`, their thread at its stop
+    // flag) before the bag is removed.
+    const textsThread = await textsStarting;
+    textsThread?.stop();
+    await textsThread?.written.catch(() => undefined);
     await texts?.catch(() => undefined);
     await sink.abort();
     throw err;

@@ -5,7 +5,7 @@
  * (`exportContext.ts`), never the catalogue: a package renders its forms on a thread of their own.
  */
 import { ApiError } from '../../../../shared/contract/errors';
-import type { ExportForm, ExportFormat, HandoverBatch, InventoryReport } from '../../../../shared/contract/types/handover';
+import type { BatchDetail, ExportForm, ExportFormat, HandoverBatch, InventoryReport } from '../../../../shared/contract/types/handover';
 import { safeSegment } from '../../../../shared/handover/bagPaths';
 import {
   boxLabels,
@@ -77,11 +77,33 @@ export interface ExportContext {
   packageAuditHead: { lastId: number; hash: string } | null;
 }
 
-function heading(ec: ExportContext, title: string): FormHeading {
+/** The forms a package carries (`renderForm`): every form but the catalogue and inventory exports. */
+export type PackagedForm = Exclude<ExportForm, 'catalogue' | 'inventory'>;
+
+/**
+ * What those forms are made from: the export context without the records in the package's own
+ * format (the catalogue files hold those). Sent to the forms' thread, which gets a copy of it.
+ */
+export interface FormsContext extends Omit<ExportContext, 'records'> {
+  records: Pick<CatalogueRecords, 'fonds' | 'fileRecords' | 'documentRecords' | 'unfiledRecords'>;
+}
+
+/** The part of `ec` the packaged forms read: the batch without its files and inventory (given once, beside it). */
+export function formsContext(ec: ExportContext): FormsContext {
+  const { fonds, fileRecords, documentRecords, unfiledRecords } = ec.records;
+  let batch: HandoverBatch | null = null;
+  if (ec.batch) {
+    const { files: _f, secretConfirmations: _s, unconfirmedSecrets: _u, inventory: _i, blockers: _b, changedSince: _c, ...plain } = ec.batch as HandoverBatch & Partial<BatchDetail>;
+    batch = plain;
+  }
+  return { ...ec, batch, records: { fonds, fileRecords, documentRecords, unfiledRecords } };
+}
+
+function heading(ec: FormsContext, title: string): FormHeading {
   return { owner: ec.owner, title, lines: [ec.scopeLine] };
 }
 
-export function fileListSheet(ec: ExportContext): FormSheet {
+export function fileListSheet(ec: FormsContext): FormSheet {
   const fondsCode = new Map(ec.records.fonds.map((f) => [f.key.slice(1), f.code]));
   const secretByFile = new Map<number, number>();
   for (const [fileId, docs] of ec.records.documentRecords) secretByFile.set(fileId, docs.filter((d) => d.securityLevel !== null).length);
@@ -89,7 +111,7 @@ export function fileListSheet(ec: ExportContext): FormSheet {
   return { name: 'Mục lục hồ sơ', heading: heading(ec, 'MỤC LỤC HỒ SƠ'), columns: FILE_LIST_COLUMNS, rows: fileListRows(files).rows };
 }
 
-export function documentListSheet(ec: ExportContext): FormSheet {
+export function documentListSheet(ec: FormsContext): FormSheet {
   const groups: DocumentGroup[] = ec.records.fileRecords.map((f) => ({ file: f, documents: ec.records.documentRecords.get(f.id) ?? [] }));
   if (ec.records.unfiledRecords.length > 0) groups.push({ file: null, documents: ec.records.unfiledRecords });
   return { name: 'Mục lục văn bản', heading: heading(ec, 'MỤC LỤC VĂN BẢN'), columns: DOCUMENT_LIST_COLUMNS, rows: documentListRows(groups, ec.secretsVisible).rows };
@@ -98,7 +120,7 @@ export function documentListSheet(ec: ExportContext): FormSheet {
 /** The forms attached to the minutes, by their Vietnamese names. */
 export const ATTACHED_FORMS = ['Mục lục hồ sơ', 'Mục lục văn bản', 'Báo cáo thống kê tài liệu', 'Nhãn hộp'];
 
-function needBatch(ec: ExportContext): HandoverBatch {
+function needBatch(ec: FormsContext): HandoverBatch {
   if (!ec.batch) throw new ApiError('handover.minutesNeedBatch');
   return ec.batch;
 }
@@ -108,11 +130,20 @@ function visibleBody(ec: ExportContext) {
   return catalogueBody(ec.records);
 }
 
-export async function renderExport(ec: ExportContext, form: ExportForm, format: ExportFormat): Promise<RenderedExport> {
+function stemOf(ec: FormsContext, form: ExportForm): string {
+  return ec.batch ? `${FILE_STEM[form]}-${safeSegment(ec.batch.code, 40)}` : `${FILE_STEM[form]}-${safeSegment(ec.records.fonds[0]?.code ?? 'phong', 40)}`;
+}
+
+function checkFormat(form: ExportForm, format: ExportFormat): void {
   if (!FORM_FORMATS[form].includes(format)) {
     throw new ApiError('handover.formatNotOffered', { format, formats: FORM_FORMATS[form] });
   }
-  const stem = ec.batch ? `${FILE_STEM[form]}-${safeSegment(ec.batch.code, 40)}` : `${FILE_STEM[form]}-${safeSegment(ec.records.fonds[0]?.code ?? 'phong', 40)}`;
+}
+
+/** A form a package carries, made from its forms' context alone. */
+export async function renderForm(ec: FormsContext, form: PackagedForm, format: ExportFormat): Promise<RenderedExport> {
+  checkFormat(form, format);
+  const stem = stemOf(ec, form);
   const done = (bytes: Buffer | string): RenderedExport => ({ bytes: typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes, fileName: `${stem}.${format}`, mediaType: MEDIA_TYPES[format] });
 
   switch (form) {
@@ -142,21 +173,32 @@ export async function renderExport(ec: ExportContext, form: ExportForm, format: 
       if (format === 'csv') return done(toCsv(tables.flatMap((t) => [[t.title], t.headers, ...t.rows, []])));
       return done(await workbookXlsx({ forms: [], statistics: { name: 'Thống kê', heading: heading(ec, 'BÁO CÁO THỐNG KÊ TÀI LIỆU'), tables } }, ec.creator));
     }
+  }
+}
+
+export async function renderExport(ec: ExportContext, form: ExportForm, format: ExportFormat): Promise<RenderedExport> {
+  checkFormat(form, format);
+  const stem = stemOf(ec, form);
+  const done = (bytes: Buffer | string): RenderedExport => ({ bytes: typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes, fileName: `${stem}.${format}`, mediaType: MEDIA_TYPES[format] });
+
+  switch (form) {
     case 'inventory': {
       // The whole inventory: all three sheets in a workbook; the file list alone in the other formats.
       if (format === 'xlsx') return { ...(await inventoryWorkbook(ec)), fileName: `${stem}.xlsx` };
       if (format === 'json') return done(`${JSON.stringify({ format: 'kholuu-catalogue', version: 1, exportedAt: new Date().toISOString(), ...visibleBody(ec), statistics: ec.inventory }, null, 2)}\n`);
-      return renderExport(ec, 'fileList', format).then((r) => ({ ...r, fileName: `${stem}.${format}` }));
+      return renderForm(ec, 'fileList', format).then((r) => ({ ...r, fileName: `${stem}.${format}` }));
     }
     case 'catalogue': {
       const body = visibleBody(ec);
       if (format === 'csv') return done(filesCsv(body));
       return done(`${JSON.stringify({ format: 'kholuu-catalogue', version: 1, exportedAt: new Date().toISOString(), ...body, statistics: ec.inventory }, null, 2)}\n`);
     }
+    default:
+      return renderForm(ec, form, format);
   }
 }
 
-function fileListSheetFiles(ec: ExportContext) {
+function fileListSheetFiles(ec: FormsContext) {
   const fondsCode = new Map(ec.records.fonds.map((f) => [f.key.slice(1), f.code]));
   return ec.records.fileRecords.map((f) => ({ ...f, fondsCode: fondsCode.get(String(f.fondsId)) ?? '', secretDocuments: 0 }));
 }

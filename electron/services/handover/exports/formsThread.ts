@@ -3,11 +3,11 @@
  * copying of the originals on the calling thread; where no thread can start, on the calling
  * thread, between the originals, as before.
  */
-import { Worker } from 'node:worker_threads';
-import type { ExportForm, ExportFormat } from '../../../../shared/contract/types/handover';
+import type { Worker } from 'node:worker_threads';
+import type { ExportFormat } from '../../../../shared/contract/types/handover';
 import { ApiError } from '../../../../shared/contract/errors';
-import { workerSource } from '../../import/workerSource';
-import type { ExportContext, RenderedExport } from './exporter';
+import { startWorker } from '../../workers/startWorker';
+import { type ExportContext, type FormsContext, formsContext, type PackagedForm, type RenderedExport } from './exporter';
 import type { FormsReply, FormsRequest } from './formsWorker';
 
 export interface FormsRendering {
@@ -22,15 +22,15 @@ export interface FormsRendering {
 /** Lets the calling thread's other work (copying, progress polls, cancel calls) run between two forms. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function onThisThread(ec: ExportContext, forms: FormsRequest['forms']): FormsRendering {
+function onThisThread(ec: FormsContext, forms: FormsRequest['forms']): FormsRendering {
   let stopped = false;
   const rendered = (async () => {
-    const { renderExport } = await import('./exporter');
+    const { renderForm } = await import('./exporter');
     const out: RenderedExport[] = [];
     for (const [form, format] of forms) {
       await breathe();
       if (stopped) throw new Error('forms: stopped');
-      out.push(await renderExport(ec, form, format));
+      out.push(await renderForm(ec, form, format));
     }
     return out;
   })();
@@ -39,24 +39,12 @@ function onThisThread(ec: ExportContext, forms: FormsRequest['forms']): FormsRen
 
 /** Starts the forms' thread; null when it cannot start (the caller renders on its own thread). */
 async function startThread(): Promise<Worker | null> {
-  const source = workerSource('formsWorker', () => new URL('./formsWorker.ts', import.meta.url).href);
-  if (!source) return null;
-  const worker = new Worker(source.code, { eval: true, workerData: source.workerData });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      worker.once('message', (m: FormsReply) => (m.type === 'ready' ? resolve() : reject(new Error(`forms thread: ${m.type}`))));
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`forms thread exited (${code})`)));
-    });
-  } catch {
-    void worker.terminate();
-    return null;
-  }
-  worker.removeAllListeners();
-  return worker;
+  return startWorker('formsWorker', () => new URL('./formsWorker.ts', import.meta.url).href);
 }
 
-export function renderForms(ec: ExportContext, forms: ReadonlyArray<readonly [ExportForm, ExportFormat]>): FormsRendering {
+/** Renders `forms` of `ec`, from the part of it they read (`formsContext`: the thread gets a copy of that part only). */
+export function renderForms(ec: ExportContext, forms: ReadonlyArray<readonly [PackagedForm, ExportFormat]>): FormsRendering {
+  const fc = formsContext(ec);
   let worker: Worker | null = null;
   let stopped = false;
   let fallback: FormsRendering | null = null;
@@ -68,7 +56,7 @@ export function renderForms(ec: ExportContext, forms: ReadonlyArray<readonly [Ex
       throw new Error('forms: stopped');
     }
     if (!worker) {
-      fallback = onThisThread(ec, forms);
+      fallback = onThisThread(fc, forms);
       return fallback.rendered;
     }
     const thread = worker;
@@ -87,7 +75,7 @@ export function renderForms(ec: ExportContext, forms: ReadonlyArray<readonly [Ex
       });
       thread.on('error', fail);
       thread.on('exit', (code) => reject(new Error(`forms thread exited (${code})`)));
-      thread.postMessage({ ec, forms } satisfies FormsRequest);
+      thread.postMessage({ ec: fc, forms } satisfies FormsRequest);
     });
   })();
   return {

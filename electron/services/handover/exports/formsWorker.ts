@@ -1,17 +1,17 @@
 /**
  * Thread that renders a package's forms (`formsThread.ts`): Word, spreadsheet and PDF rendering is
  * seconds of work for a large batch, done here on a second core while the main thread copies and
- * hashes the originals. Gets the loaded export context and the forms to make, answers each form's
- * bytes in order, then ends.
+ * hashes the originals. Gets the part of the loaded export context the forms read and the forms to
+ * make, answers each form's bytes in order, then ends.
  */
 import { parentPort } from 'node:worker_threads';
-import type { ExportForm, ExportFormat } from '../../../../shared/contract/types/handover';
+import type { ExportFormat } from '../../../../shared/contract/types/handover';
 import { ApiError } from '../../../../shared/contract/errors';
-import { type ExportContext, renderExport } from './exporter';
+import { type FormsContext, type PackagedForm, renderForm } from './exporter';
 
 export interface FormsRequest {
-  ec: ExportContext;
-  forms: ReadonlyArray<readonly [ExportForm, ExportFormat]>;
+  ec: FormsContext;
+  forms: ReadonlyArray<readonly [PackagedForm, ExportFormat]>;
 }
 
 export type FormsReply =
@@ -26,7 +26,7 @@ if (port) {
     void (async () => {
       try {
         for (const [form, format] of request.forms) {
-          const r = await renderExport(request.ec, form, format);
+          const r = await renderForm(request.ec, form, format);
           port.postMessage({ type: 'form', fileName: r.fileName, mediaType: r.mediaType, bytes: r.bytes } satisfies FormsReply);
         }
         port.postMessage({ type: 'done' } satisfies FormsReply);

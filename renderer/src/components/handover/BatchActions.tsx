@@ -11,7 +11,7 @@ import { errorMessage } from '../../util/errors';
 import { sentence } from '@shared/contract/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field } from '../common/Field';
-import { JobProgress } from './JobProgress';
+import { JobProgress } from '../common/JobProgress';
 import { useHandoverJob } from './useHandoverJob';
 
 export function BatchActions({ detail, onChange, reload }: { detail: BatchDetail; onChange(d: BatchDetail): void; reload(): Promise<void> }) {

@@ -1,7 +1,7 @@
 /** Một đợt bàn giao: its steps, next action, package, particulars, files, statistics and forms. */
 import { useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { formatDateTime } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { BatchActions } from './BatchActions';
@@ -13,9 +13,11 @@ import { InventoryCharts } from './InventoryCharts';
 import { ProblemList } from './ProblemList';
 import { VerificationReportView } from './VerificationReportView';
 import './handover.css';
+import { nameAsShown } from '../../util/withheld';
 
 export function BatchView({ batchId }: { batchId: number }) {
   const t = useT();
+  const locale = useLocale();
   const navigate = useAppStore((s) => s.navigate);
   const batch = useQuery('handover.batches.get', { id: batchId });
   const detail = batch.data;
@@ -95,7 +97,7 @@ export function BatchView({ batchId }: { batchId: number }) {
           <ul className="plain-list">
             {detail.secretConfirmations.map((c) => (
               <li key={c.documentId}>
-                {t('handover.batch.secretLine', { number: c.numberSymbol ?? `#${c.documentId}`, level: t(`security.${c.securityLevel}`), by: c.confirmedBy, at: formatDateTime(c.confirmedAt), reason: c.reason })}
+                {t('handover.batch.secretLine', { number: c.numberSymbol ?? `#${c.documentId}`, level: t(`security.${c.securityLevel}`), by: c.confirmedBy, at: formatDateTime(c.confirmedAt), reason: nameAsShown(c.reason, locale) })}
               </li>
             ))}
           </ul>

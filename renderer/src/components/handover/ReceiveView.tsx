@@ -8,7 +8,7 @@ import { useT } from '../../i18n';
 import { errorMessage } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
-import { JobProgress } from './JobProgress';
+import { JobProgress } from '../common/JobProgress';
 import { useHandoverJob } from './useHandoverJob';
 import { VerificationReportView } from './VerificationReportView';
 import './handover.css';

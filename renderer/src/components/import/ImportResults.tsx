@@ -3,6 +3,7 @@ import type { JobStatus } from '@shared/contract/types';
 import { useAppStore } from '../../stores/appStore';
 import { useLocale, useT } from '../../i18n';
 import { textOf } from '../../util/errors';
+import { nameAsShown } from '../../util/withheld';
 
 const OUTCOME_CLASS = { imported: 'ok-text', duplicate: 'warn-text', failed: 'error-text' } as const;
 
@@ -44,7 +45,7 @@ export function ImportResults({ status, onOpen }: { status: JobStatus; onOpen():
       <tbody>
         {status.results.map((r, i) => (
           <tr key={`${r.name}-${i}`} data-testid="import-result" data-outcome={r.outcome}>
-            <td className="break">{r.name}</td>
+            <td className="break">{nameAsShown(r.name, locale)}</td>
             <td>
               <span className={OUTCOME_CLASS[r.outcome]} data-testid="import-result-outcome">
                 {t(`import.outcome.${r.outcome}`)}

@@ -11,6 +11,7 @@ import { Pager } from '../common/Pager';
 import { downloadFile } from './download';
 import { RunCounts, canResume, useResume } from './ImportRunsView';
 import './importArea.css';
+import { nameAsShown, namesAsShown } from '../../util/withheld';
 
 const PAGE = 100;
 const OUTCOME_CLASS = { imported: 'ok-text', duplicate: 'warn-text', failed: 'error-text' } as const;
@@ -67,7 +68,7 @@ export function ImportRunReport({ runId }: { runId: number }) {
             </p>
           ) : null}
           {run ? <RunCounts run={run} /> : null}
-          {run ? <p className="muted break">{t('import.runs.sources')}: {run.sources.join(', ')}</p> : null}
+          {run ? <p className="muted break">{t('import.runs.sources')}: {namesAsShown(run.sources, locale).join(', ')}</p> : null}
           {run?.error ? (
             <p className="warn-text" data-testid="import-run-error">
               {textOf({ message: run.error, text: run.errorText }, locale)}
@@ -124,7 +125,7 @@ export function ImportRunReport({ runId }: { runId: number }) {
             {page.items.map((item) => (
               <tr key={item.seq} data-testid="import-report-item" data-outcome={item.outcome}>
                 <td className="num">{item.seq}</td>
-                <td className="break">{item.name}</td>
+                <td className="break">{nameAsShown(item.name, locale)}</td>
                 <td className="nowrap">
                   <span className={OUTCOME_CLASS[item.outcome]}>{t(`import.outcome.${item.outcome}`)}</span>
                 </td>

@@ -5,12 +5,13 @@ import { useMutation, useQuery } from '../../api/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { useDialogStore } from '../../stores/dialogStore';
 import { useImportStore } from '../../stores/importStore';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { formatDateTime } from '../../util/format';
 import { errorMessage } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Pager } from '../common/Pager';
 import './importArea.css';
+import { namesAsShown } from '../../util/withheld';
 
 const PAGE = 50;
 
@@ -49,6 +50,7 @@ export function RunCounts({ run }: { run: ImportRun }) {
 
 export function ImportRunsView() {
   const t = useT();
+  const locale = useLocale();
   const navigate = useAppStore((s) => s.navigate);
   const [offset, setOffset] = useState(0);
   const runs = useQuery('importRuns.list', { offset, limit: PAGE }, { keepPrevious: true });
@@ -91,7 +93,7 @@ export function ImportRunsView() {
                 <td className={`run-state run-state-${run.state}`}>{t(`import.runs.state.${run.state}`)}</td>
                 <td>
                   <RunCounts run={run} />
-                  <div className="muted break run-sources">{run.sources.slice(0, 3).join(', ')}{run.sources.length > 3 ? ', …' : ''}</div>
+                  <div className="muted break run-sources">{namesAsShown(run.sources.slice(0, 3), locale).join(', ')}{run.sources.length > 3 ? ', …' : ''}</div>
                 </td>
                 <td>{run.fondsCode}</td>
                 <td>{run.actor}</td>

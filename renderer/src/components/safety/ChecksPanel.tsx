@@ -5,6 +5,7 @@ import { useLocale, useT } from '../../i18n';
 import { textOf } from '../../util/errors';
 import { formatDateTime, formatSize } from '../../util/format';
 import { ErrorBanner } from '../common/ErrorBanner';
+import { nameAsShown } from '../../util/withheld';
 
 /** What the witnesses outside the catalogue file say of the chain (cut short, rewritten). */
 function AnchorProblems({ v }: { v: AuditVerification }) {
@@ -82,7 +83,7 @@ function IntegrityResult({ r }: { r: IntegrityReport }) {
             <dd data-testid="record-check">
               {r.records.problems.length === 0
                 ? t('safety.check.recordsOk', { checked: r.records.checked })
-                : t('safety.check.recordsBad', { n: r.records.problems.length + (r.records.unlisted ?? 0), list: r.records.problems.slice(0, 10).map((p) => `${p.entityType === 'document' ? '#' : '@'}${p.id ?? '—'} ${p.label ?? ''}`).join('; ') })}
+                : t('safety.check.recordsBad', { n: r.records.problems.length + (r.records.unlisted ?? 0), list: r.records.problems.slice(0, 10).map((p) => `${p.entityType === 'document' ? '#' : '@'}${p.id ?? '—'} ${nameAsShown(p.label, locale) ?? ''}`).join('; ') })}
             </dd>
           </>
         ) : null}
@@ -101,7 +102,7 @@ function IntegrityResult({ r }: { r: IntegrityReport }) {
             {r.originals.problems.map((p) => (
               <tr key={p.attachmentId}>
                 <td className="error-text nowrap">{t(`safety.check.problem.${p.problem}`)}</td>
-                <td>{p.fileName}</td>
+                <td>{nameAsShown(p.fileName, locale)}</td>
                 <td className="mono small">{p.storedPath}</td>
               </tr>
             ))}

@@ -2,6 +2,8 @@
  * Mã hóa danh mục: encrypt it with a passphrase, or change the passphrase. Exports made earlier
  * into the exports folder make the service refuse, naming them: the form then asks whether to move
  * them to a folder outside the data folder or to remove them, and sends the answer with the passphrase.
+ * The work runs as a job (backup, catalogue and backups re-encrypted, originals sealed) whose
+ * progress shows below the form; it can be cancelled until the catalogue's key changes.
  */
 import { type FormEvent, useEffect, useState } from 'react';
 import { useMutation, useQuery } from '../../api/hooks';
@@ -9,7 +11,9 @@ import { useT } from '../../i18n';
 import { fieldErrors } from '../../util/errors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field, invalidProps } from '../common/Field';
+import { JobProgress } from '../common/JobProgress';
 import { FolderField } from '../common/FolderField';
+import { usePassphraseJob } from './usePassphraseJob';
 
 type ExportsChoice = 'move' | 'remove';
 
@@ -25,6 +29,10 @@ export function EncryptionForm() {
   const [moveTo, setMoveTo] = useState('');
   const status = useQuery('catalogue.encryption', {});
   const change = useMutation('catalogue.setPassphrase');
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = usePassphraseJob(jobId);
+  const done = job.result;
+  const running = job.status?.state === 'running' || (jobId !== null && job.status === null);
   const failedOn = codeOf(change.failure);
   useEffect(() => {
     if (failedOn === 'passphrase.exportsInDataFolder') setExportsAsked(true);
@@ -34,7 +42,9 @@ export function EncryptionForm() {
     if (form.next !== form.repeat) return setMismatch(true);
     setMismatch(false);
     const exportsAnswer = !exportsAsked ? {} : exportsChoice === 'remove' ? { removeExports: true as const } : moveTo.trim() ? { moveExportsTo: moveTo.trim() } : {};
-    if (await change.run({ next: form.next, ...(status.data?.encrypted ? { current: form.current } : {}), ...exportsAnswer })) {
+    const started = await change.run({ next: form.next, ...(status.data?.encrypted ? { current: form.current } : {}), ...exportsAnswer });
+    if (started) {
+      setJobId(started.jobId);
       setForm({ current: '', next: '', repeat: '' });
       setExportsAsked(false);
       setMoveTo('');
@@ -65,13 +75,13 @@ export function EncryptionForm() {
         {enc.encrypted ? `✓ ${t('safety.encryption.on', { cipher: enc.cipher ?? '' })}` : t('safety.encryption.off')}
       </p>
       <p className="muted">{t('safety.encryption.originalsNote')}</p>
-      {change.result ? <p className="safety-ok">✓ {t('safety.encryption.done', { n: change.result.backupsRekeyed })}</p> : null}
-      {change.result && change.result.exportsMoved.length > 0 ? (
+      {done ? <p className="safety-ok">✓ {t('safety.encryption.done', { n: done.backupsRekeyed })}</p> : null}
+      {done && done.exportsMoved.length > 0 ? (
         <p className="safety-ok break" data-testid="encryption-exports-moved">
-          {t('safety.encryption.exports.moved', { n: change.result.exportsMoved.length, path: change.result.exportsMoved.map((p) => p.replace(/[/\\][^/\\]*$/, '')).filter((d, i, all) => all.indexOf(d) === i).join(', ') })}
+          {t('safety.encryption.exports.moved', { n: done.exportsMoved.length, path: done.exportsMoved.map((p) => p.replace(/[/\\][^/\\]*$/, '')).filter((d, i, all) => all.indexOf(d) === i).join(', ') })}
         </p>
       ) : null}
-      {change.result && change.result.exportsRemoved.length > 0 ? <p className="safety-ok">{t('safety.encryption.exports.removed', { n: change.result.exportsRemoved.length })}</p> : null}
+      {done && done.exportsRemoved.length > 0 ? <p className="safety-ok">{t('safety.encryption.exports.removed', { n: done.exportsRemoved.length })}</p> : null}
       <form className="form-grid" onSubmit={(e) => void submit(e)} data-testid="encryption-form">
         {enc.encrypted ? input('current', t('safety.encryption.current'), errors.current) : null}
         {input('next', t('safety.encryption.next'), errors.next)}
@@ -94,11 +104,13 @@ export function EncryptionForm() {
         ) : null}
         <ErrorBanner message={change.error} />
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={change.busy || form.next.length < 8} data-testid="encryption-submit">
-            {change.busy ? t('safety.working') : enc.encrypted ? t('safety.encryption.change') : t('safety.encryption.encrypt')}
+          <button type="submit" className="primary" disabled={change.busy || running || form.next.length < 8} data-testid="encryption-submit">
+            {change.busy || running ? t('safety.working') : enc.encrypted ? t('safety.encryption.change') : t('safety.encryption.encrypt')}
           </button>
         </div>
       </form>
+      {job.status ? <JobProgress status={job.status} onCancel={() => void job.cancel()} testId="encryption-job" /> : null}
+      <ErrorBanner message={job.error} />
     </section>
   );
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { lostAccentedLetters } from '../../../shared/parser/lostLetters';
+import { fold } from '../../../shared/text/fold';
+
+/** The rule as written first: each `\p{L}+` word with a lower-case letter counts, and lacks a vowel when its folded form has none. */
+function reference(text: string): boolean {
+  const sample = text.slice(0, 20000);
+  let words = 0;
+  let voweless = 0;
+  for (const m of sample.matchAll(/\p{L}+/gu)) {
+    if (!/\p{Ll}/u.test(m[0])) continue;
+    words++;
+    if (!/[aeiouy]/.test(fold(m[0]))) voweless++;
+  }
+  return words >= 30 && voweless / words >= 0.1;
+}
+
+/** A deterministic generator (no flaky seeds). */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+// Sound words, words that lost their vowels, capitals, decomposed marks, letters outside the BMP, digits and punctuation.
+const PIECES = ['Thực', 'hiện', 'Nghị', 'quyết', 'Thc', 'hin', 'Ngh', 'quyt', 'TNH', 'Ph', 'th', 'UBND', 'HĐND', 'Hà', 'N', 'i', 'đ', 'Đ', 'được', 'trng', 'a\u0301', 'u\u031b\u0300', 'n\u0303g', 'x', '𝐚𝐛', '𝐀', 'ΣΩ', 'λ', 'ǅ', '2025', '15/8', '-', ',', '.', ' ', ' ', '\n', '\t'];
+
+describe('a text layer that lost its accented letters', () => {
+  it('is told the same way as by the rule word by word, on texts of every kind of letter', () => {
+    const next = rng(7);
+    let lost = 0;
+    for (let t = 0; t < 400; t++) {
+      const n = 20 + Math.floor(next() * 160);
+      const voweless = next();
+      let text = '';
+      for (let i = 0; i < n; i++) {
+        const piece = next() < voweless * 0.4 ? PIECES[4 + Math.floor(next() * 6)]! : PIECES[Math.floor(next() * PIECES.length)]!;
+        text += piece + (next() < 0.7 ? ' ' : '');
+      }
+      const expected = reference(text);
+      if (expected) lost++;
+      expect(lostAccentedLetters(text), JSON.stringify(text)).toBe(expected);
+    }
+    // Both answers occur, so the comparison means something.
+    expect(lost).toBeGreaterThan(20);
+    expect(lost).toBeLessThan(380);
+  });
+
+  it('reads the two kinds of layer apart', () => {
+    const sound = 'Thực hiện Nghị quyết số 15-NQ/TU của Ban Thường vụ Tỉnh ủy về công tác lưu trữ tài liệu, '.repeat(3);
+    const lostLayer = 'Thc hin Ngh quyt s 15-NQ/TU ca Ban Thng v Tnh y v cng tc lu tr ti liu, '.repeat(3);
+    expect(lostAccentedLetters(sound)).toBe(false);
+    expect(lostAccentedLetters(lostLayer)).toBe(true);
+  });
+});
