@@ -198,7 +198,17 @@ function meanConfidence(words: readonly ReadWord[]): number {
  * surer of: a cell the page layout garbled (a rule read as letters, a word dropped) reads better
  * alone; a clean one may read a little worse cut out of its page. The reading alone wins ties.
  */
-export function surerReading<W extends ReadWord>(first: readonly W[], alone: readonly W[]): W[] {
+export function surerReading<W extends ReadWord>(first: readonly W[], alone: readonly W[], block: number): W[] {
   const again = cellWords(alone);
-  return meanConfidence(again) >= meanConfidence(first) ? again : splitRows(first);
+  return asOneBlock(meanConfidence(again) >= meanConfidence(first) ? again : splitRows(first), block);
+}
+
+/** The words as one block of the page, each line they were read on kept a line of its own. */
+function asOneBlock<W extends ReadWord>(words: readonly W[], block: number): W[] {
+  const lines = new Map<string, number>();
+  return words.map((w) => {
+    const key = `${w.block}/${w.paragraph}/${w.line}`;
+    if (!lines.has(key)) lines.set(key, lines.size + 1);
+    return { ...w, block, paragraph: 1, line: lines.get(key)! };
+  });
 }

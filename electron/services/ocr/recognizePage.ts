@@ -88,7 +88,7 @@ async function rereadHeader(engine: OcrEngine, page: GreyImage, words: OcrWord[]
     const cell = cropGrey(page, left!, band.top, right! - left!, band.bottom - band.top);
     const read = await engine.recognize(greyPnm(cell.data, cell.width, cell.height), dpi, signal, 'column');
     const again = read.words.map((w) => ({ ...w, left: w.left + left!, top: w.top + band.top }));
-    header.push(...surerReading(first, again).map((w) => ({ ...w, block: nextBlock + i })));
+    header.push(...surerReading(first, again, nextBlock + i));
   }
   return [...header, ...words.filter((w) => !inBand(w, band))];
 }

@@ -106,10 +106,14 @@ describe('a header cell read again alone', () => {
   it('replaces the first reading only when the recogniser is at least as sure of it', () => {
     const garbled = [word('BAN', 96), word('CHẤP', 96), word('vn', 20, 2)];
     const alone = [word('BAN', 96), word('CHẤP', 96), word('ƯƠNG', 95, 2)];
-    expect(texts(surerReading(garbled, alone))).toBe('BAN CHẤP ƯƠNG');
+    expect(texts(surerReading(garbled, alone, 7))).toBe('BAN CHẤP ƯƠNG');
     const clean = [word('Số:', 93), word('187VTLTNN-VP', 80)];
     const worse = [word('Số:', 93), word('1877VTLTNN-VP', 48)];
-    expect(texts(surerReading(clean, worse))).toBe('Số: 187VTLTNN-VP');
+    expect(texts(surerReading(clean, worse, 7))).toBe('Số: 187VTLTNN-VP');
+    // Kept as one block, lines of different blocks of the first reading stay apart.
+    const twoBlocks = [{ ...word('CHÍNH', 97), block: 3 }, { ...word('PHỦ', 97), block: 3 }, { ...word('Số:', 97), block: 4 }, { ...word('30/2020/NĐ-CP', 97), block: 4 }];
+    const kept = surerReading(twoBlocks, [word('CHÍNH', 90)], 7);
+    expect(kept.map((w) => [w.block, w.line])).toEqual([[7, 1], [7, 1], [7, 2], [7, 2]]);
   });
 });
 
