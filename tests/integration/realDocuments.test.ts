@@ -20,12 +20,13 @@ import { buildReport, printReport, scoreCopies, type CopyScore, type EvaluationR
 
 /**
  * Share of the stated fields recovered exactly, in percent, over all copies read here. Reached:
- * 96.0% (102 documents; the scans 83–90% by format, the text, Word and PDF copies 98.7%).
+ * 96.2% (102 documents; the scans 85–94% by format, the text, Word and PDF copies 98.7%).
  */
-const RECOVERED_FLOOR = 95.5;
+const RECOVERED_FLOOR = 96.0;
 /**
  * Wrong values plus values where the document states none, over all copies read here; must fall to
- * 0 (raise it only when documents are added). Reached: 24 on 102 documents (15 on the 88 that were
+ * 0 (raise it only when documents are added). Reached: 26 on 102 documents since header cells of
+ * scans are read again (24 before: two fewer scan fields missed became wrong). Earlier: 24 on 102 documents (15 on the 88 that were
  * here before, which gave 21; 9 on the 14 held-out documents added, for which the ceiling was
  * raised from 26: the damaged numbers a text layer that lost letters still cites, and scans); the
  * margin is for OCR results that differ by a word between machines (Tesseract's SIMD paths).
