@@ -101,6 +101,21 @@ export class Job {
     this.status.counting = false;
   }
 
+  /**
+   * Ends the job on what stopped its work: a cancel at a safe point (`Cancelled`) as cancelled, a
+   * refusal (`ApiError`) as failed with its reason, anything else as failed with an unexpected
+   * error, logged in English with its stack.
+   */
+  endOn(err: unknown, now: string, log: (m: string) => void): void {
+    this.setPhase(null);
+    if (err instanceof Cancelled) this.finish('cancelled', now);
+    else if (err instanceof ApiError) this.finish('failed', now, err);
+    else {
+      log(`[kholuu] ${this.status.kind} job failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      this.finish('failed', now, new ApiError('job.unexpected', { detail: err instanceof Error ? err.message : String(err) }));
+    }
+  }
+
   snapshot(): JobStatus {
     return { ...this.status, results: [...this.status.results] };
   }

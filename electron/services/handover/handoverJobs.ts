@@ -7,7 +7,6 @@ import type { JobStatus } from '../../../shared/contract/types';
 import type { HandoverJobResult } from '../../../shared/contract/types/handover';
 import { type ServiceContext, nowOf } from '../context';
 import type { Job } from '../jobs';
-import { Cancelled } from './cancelled';
 
 const results = new WeakMap<Job, HandoverJobResult>();
 
@@ -30,13 +29,7 @@ export function startHandoverJob(ctx: ServiceContext, kind: Exclude<JobStatus['k
       job.setPhase(null);
       job.finish(done.refusal ? 'failed' : 'done', nowOf(ctx), done.refusal ?? null);
     } catch (err) {
-      job.setPhase(null);
-      if (err instanceof Cancelled) job.finish('cancelled', nowOf(ctx));
-      else if (err instanceof ApiError) job.finish('failed', nowOf(ctx), err);
-      else {
-        log(`[kholuu] handover ${kind} job failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-        job.finish('failed', nowOf(ctx), new ApiError('job.unexpected', { detail: err instanceof Error ? err.message : String(err) }));
-      }
+      job.endOn(err, nowOf(ctx), log);
     }
   })();
   return job.status.id;

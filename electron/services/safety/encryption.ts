@@ -68,15 +68,7 @@ export function startPassphraseChange(ctx: ServiceContext, input: PassphraseChan
       job.setPhase(null);
       job.finish('done', nowOf(ctx));
     },
-    (err: unknown) => {
-      job.setPhase(null);
-      if (err instanceof Cancelled) job.finish('cancelled', nowOf(ctx));
-      else if (err instanceof ApiError) job.finish('failed', nowOf(ctx), err);
-      else {
-        log(`[kholuu] encryption job failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-        job.finish('failed', nowOf(ctx), new ApiError('job.unexpected', { detail: err instanceof Error ? err.message : String(err) }));
-      }
-    },
+    (err: unknown) => job.endOn(err, nowOf(ctx), log),
   );
   return { jobId: job.status.id };
 }

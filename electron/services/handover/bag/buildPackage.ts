@@ -22,7 +22,7 @@ import {
 } from '../../../../shared/handover/packageFormat';
 import { type ServiceContext, nowOf } from '../../context';
 import type { Job } from '../../jobs';
-import { Cancelled } from '../cancelled';
+import { Cancelled } from '../../jobs';
 import { catalogueBody, documentKey, documentsCsv, filesCsv, orgKey } from '../catalogueRecords';
 import type { ExportContext } from '../exports/exporter';
 import { loadExportContext } from '../exports/exportContext';

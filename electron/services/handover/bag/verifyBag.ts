@@ -27,7 +27,7 @@ import {
 import { coded, sentence } from '../../../../shared/contract/errors';
 import { CATALOGUE_JSON, catalogueReferenceProblems, packageCatalogue, type PackageCatalogue } from '../../../../shared/handover/packageFormat';
 import type { BagSource } from './bagSource';
-import { Cancelled } from '../cancelled';
+import { Cancelled } from '../../jobs';
 
 export const MAX_PROBLEMS_KEPT = 1_000;
 const MAX_TAG_BYTES = 64 * 1024 * 1024;

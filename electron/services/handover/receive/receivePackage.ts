@@ -17,7 +17,7 @@ import { type ServiceContext, audit, nowOf } from '../../context';
 import type { Job } from '../../jobs';
 import { openBag, type BagSource } from '../bag/bagSource';
 import { verifyBag, type Verified } from '../bag/verifyBag';
-import { Cancelled } from '../cancelled';
+import { Cancelled } from '../../jobs';
 import { exportsDirFor } from '../exports/write';
 import { flushOriginalsAsync, sweepTemporaryOriginals } from '../../import/originalsStore';
 import { processRunning } from '../../safety/processes';

@@ -1,2 +1,0 @@
-/** The handover's jobs stop on the shared job model's cancel. */
-export { Cancelled } from '../jobs';
