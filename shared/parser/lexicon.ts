@@ -245,12 +245,46 @@ export function matchTypeName(folded: string): { info: DocTypeInfo; length: numb
   return null;
 }
 
+/** How much of a line the two checks below look at: their answer depends on it only. */
+const TYPE_HEAD = 40;
+
+/**
+ * Answers by line head, within one parse ({@link withTypeHeadMemo}): cleaning a line, cutting a
+ * flattened one and looking for a title run into the body each ask about the same head, and
+ * folding it and trying every type is most of their cost. Dropped when the parse ends, so no text
+ * outlives it (a head is a slice that keeps its whole text alive).
+ */
+let memos: { glued: Map<string, number>; title: Map<string, number> } | null = null;
+
+export function withTypeHeadMemo<T>(fn: () => T): T {
+  const outer = memos;
+  memos = outer ?? { glued: new Map(), title: new Map() };
+  try {
+    return fn();
+  } finally {
+    memos = outer;
+  }
+}
+
+function remembered(memo: Map<string, number> | undefined, head: string, answer: (head: string) => number): number {
+  if (!memo) return answer(head);
+  let n = memo.get(head);
+  if (n === undefined) {
+    n = answer(head);
+    memo.set(head, n);
+  }
+  return n;
+}
+
 /**
  * `QUYẾT ĐỊNHVề việc …`: a type word in capitals a copy glued to the subject's first word (the
  * title's line break lost). Returns the length of the type word in `text`, or 0.
  */
 export function gluedTypeNameLength(text: string): number {
-  const head = text.slice(0, 40);
+  return remembered(memos?.glued, text.slice(0, TYPE_HEAD), gluedHead);
+}
+
+function gluedHead(head: string): number {
   const folded = fold(head);
   if (folded.length !== head.length) return 0;
   for (const t of FOLDED_TYPES) {
@@ -265,9 +299,12 @@ export function gluedTypeNameLength(text: string): number {
  * and goes on with its subject. Returns the type word's length in `text`, or 0.
  */
 export function typeTitleLength(text: string): number {
-  const glued = gluedTypeNameLength(text);
+  return remembered(memos?.title, text.slice(0, TYPE_HEAD), titleHead);
+}
+
+function titleHead(head: string): number {
+  const glued = gluedTypeNameLength(head);
   if (glued > 0) return glued;
-  const head = text.slice(0, 40);
   const folded = fold(head);
   if (folded.length !== head.length) return 0;
   for (const t of FOLDED_TYPES) {
