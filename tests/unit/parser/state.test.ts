@@ -261,3 +261,31 @@ describe('State headers', () => {
     expect(items.map((i) => i.kind)).not.toContain('motto');
   });
 });
+
+describe('a State document cut off inside its body', () => {
+  // The shape of a circular's scan whose text ends before the signature, citing a công văn whose
+  // number wraps at its hyphen: nothing in it says who signs.
+  const text = lines(
+    'BỘ TÀI CHÍNH',
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'Độc lập - Tự do - Hạnh phúc',
+    'Số: 12/2008/TT-BTC',
+    'Hà Nội, ngày 15 tháng 9 năm 2008',
+    'THÔNG TƯ',
+    'HƯỚNG DẪN XỬ LÝ MỘT SỐ KHOẢN NỢ',
+    'Căn cứ Nghị định số 77/2003/NĐ-CP ngày 1/7/2003 của Chính phủ;',
+    'Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ tại công văn số 7567/VPCP-',
+    'KTTH',
+    '',
+    'ngày 31/12/2007 của Văn phòng Chính phủ,',
+    'Bộ Tài chính hướng dẫn thực hiện như sau:',
+    'I. GIA HẠN NỘP',
+  );
+
+  it('leaves the signing authority empty and for review rather than take `KTTH` for `KT.`', () => {
+    const parsed = parseDocument(text);
+    expect(parsed.metadata.signingAuthority).toBeNull();
+    expect(parsed.review).toContain('signingAuthority');
+    expect(parsed.metadata.citations).toContain('7567/VPCP-KTTH');
+  });
+});

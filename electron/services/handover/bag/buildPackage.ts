@@ -51,7 +51,7 @@ const TEXT_CHUNK = 50;
 const READ_AHEAD_FILES = 16;
 const READ_AHEAD_BYTES = 64 * 1024 * 1024;
 
-/** Originals whose SHA-256 is being computed (off this thread) while the next ones are queued. */
+/** Originals being written (behind their hashing) while the next ones are added. */
 const HASHING_AT_ONCE = 8;
 
 /** Bytes of originals copied between two turns given to progress polls and cancel calls. */
@@ -275,8 +275,8 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
     const counted = (n: number) => {
       job.status.bytesProcessed = (job.status.bytesProcessed ?? 0) + n;
     };
-    // An original's SHA-256 is computed on the thread pool (`addOriginal`) while the next ones are
-    // queued: a few are awaited at once, in order, each checked against the catalogue's digest.
+    // An original is hashed and queued for writing (`addOriginal`) while the next ones are read:
+    // a few are awaited at once, in order, each checked against the catalogue's digest.
     const hashing: Array<{ a: (typeof attachments)[number]; written: Promise<Written> }> = [];
     let sinceBreath = 0;
     const settle = async () => {
