@@ -289,3 +289,27 @@ describe('a State document cut off inside its body', () => {
     expect(parsed.metadata.citations).toContain('7567/VPCP-KTTH');
   });
 });
+
+describe('a công văn whose V/v subject wraps beside the place-date cell', () => {
+  // The shape of a text PDF of a Word header table: the subject's first line shares its line with
+  // the right column's place-date, its other lines come under it alone.
+  const text = [
+    'VĂN PHÒNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    '-------\tĐộc lập - Tự do - Hạnh phúc',
+    'Số: 12/VPCP-KTN\t---------------',
+    'V/v góp ý dự thảo quy chế phối hợp\tHà Nội, ngày 3 tháng 5 năm 2013',
+    'giữa các cơ quan, đơn vị trong tỉnh',
+    'Lâm Đồng.',
+    '',
+    'Kính gửi: Bộ Nội vụ.',
+    'Văn phòng Chính phủ nhận được công văn số 45/BNV-VP.',
+  ].join('\n');
+
+  it('reads every line of the subject, not only the one beside the place-date', () => {
+    const m = parseDocument(text).metadata;
+    expect(m.subject).toBe('V/v góp ý dự thảo quy chế phối hợp giữa các cơ quan, đơn vị trong tỉnh Lâm Đồng.');
+    expect(m.place).toBe('Hà Nội');
+    expect(m.issueDate).toBe('2013-05-03');
+    expect(m.docType).toBe('CÔNG VĂN');
+  });
+});
