@@ -78,6 +78,22 @@ export function isEnactingLine(items: readonly Item[], i: number, opts: SubjectO
   return !!issuer && (f.includes(issuer) || (f.length >= 10 && issuer.startsWith(f.split(' khoa ')[0]!)));
 }
 
+/** An article or a chapter of the body (`Điều 1. Ban hành kèm theo …`, `Chương I`). */
+const ARTICLE_RE = /^(?:dieu|chuong)\s+[0-9ivxlc]+\s?(?:[.:]|$)/;
+
+/**
+ * The enacting line where the subject should be (`QUYẾT ĐỊNH` / `ỦY BAN NHÂN DÂN TỈNH …` / `Căn cứ
+ * …`): it names the issuer or an enacting authority and the legal basis follows. A subject opening
+ * with `BAN HÀNH …` is no body.
+ */
+function enactsInsteadOfSubject(items: readonly Item[], i: number, opts: SubjectOptions): boolean {
+  const f = items[i]!.seg.folded;
+  if (startsWithWord(f, ['ban hanh']) || !isEnactingLine(items, i, opts)) return false;
+  const next = items[i + 1];
+  if (!next || !BASIS_RE.test(next.seg.folded)) return false;
+  return startsWithWord(f, ENACTING_HEADS) || (!!opts.issuerFolded && f.includes(opts.issuerFolded));
+}
+
 /** A numbered heading (`A. CĂN CỨ`, `I. MỤC ĐÍCH`, `1.`): the body has begun. */
 export function isHeading(text: string): boolean {
   return HEADING_RE.test(text);
@@ -141,6 +157,9 @@ export function readSubject(
     }
     // A công văn's subject is short text under the number; a capitalised body line is not it.
     if (afterNumber && (first.kind === 'body' || first.seg.text.length > MAX_FIRST)) return null;
+    // A copy that lost the subject lines: what follows the type is the body (an article, the
+    // enacting body over its legal basis), never a subject. Empty, it goes to review.
+    if (ARTICLE_RE.test(first.seg.folded) || enactsInsteadOfSubject(items, i, opts)) return null;
     lines.push(first.seg);
     i++;
   }
