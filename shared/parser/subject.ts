@@ -104,6 +104,18 @@ function closedAhead(items: readonly Item[], from: number, closers: ReadonlySet<
 }
 
 /**
+ * The other column's cell on the line of a công văn's subject (`V/v góp ý … phối hợp` | `Hà Nội,
+ * ngày …`), the subject going on under it in lower case: a header table read line by line (a text
+ * PDF, a copy keeping the columns) puts the cell between the subject's lines. It is stepped over.
+ */
+function besideAndGoesOn(items: readonly Item[], i: number, prev: Seg): boolean {
+  const it = items[i]!;
+  if (!SKIP_BEFORE.has(it.kind) || it.seg.line !== prev.line || it.seg.col === prev.col) return false;
+  const next = items[i + 1];
+  return !!next && next.seg.line > it.seg.line && next.seg.blankBefore === 0 && startsLowercase(next.seg.text);
+}
+
+/**
  * Reads the subject from item `from` on; `leading` is subject text left on the title line.
  * `afterNumber`: a công văn, whose subject may follow header cells of the other column.
  */
@@ -137,8 +149,9 @@ export function readSubject(
   let doubtful = false;
   for (; i < items.length; i++) {
     const it = items[i]!;
-    if (STOPS.has(it.kind)) break;
     const prev = lines[lines.length - 1]!;
+    if (afterNumber && besideAndGoesOn(items, i, prev)) continue;
+    if (STOPS.has(it.kind)) break;
     const continues =
       (closed && it.seg.blankBefore <= 1) ||
       // `V/v` alone, its words on the next line (`V/v` / `: Thực hiện …`).

@@ -261,3 +261,55 @@ describe('State headers', () => {
     expect(items.map((i) => i.kind)).not.toContain('motto');
   });
 });
+
+describe('a State document cut off inside its body', () => {
+  // The shape of a circular's scan whose text ends before the signature, citing a công văn whose
+  // number wraps at its hyphen: nothing in it says who signs.
+  const text = lines(
+    'BỘ TÀI CHÍNH',
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'Độc lập - Tự do - Hạnh phúc',
+    'Số: 12/2008/TT-BTC',
+    'Hà Nội, ngày 15 tháng 9 năm 2008',
+    'THÔNG TƯ',
+    'HƯỚNG DẪN XỬ LÝ MỘT SỐ KHOẢN NỢ',
+    'Căn cứ Nghị định số 77/2003/NĐ-CP ngày 1/7/2003 của Chính phủ;',
+    'Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ tại công văn số 7567/VPCP-',
+    'KTTH',
+    '',
+    'ngày 31/12/2007 của Văn phòng Chính phủ,',
+    'Bộ Tài chính hướng dẫn thực hiện như sau:',
+    'I. GIA HẠN NỘP',
+  );
+
+  it('leaves the signing authority empty and for review rather than take `KTTH` for `KT.`', () => {
+    const parsed = parseDocument(text);
+    expect(parsed.metadata.signingAuthority).toBeNull();
+    expect(parsed.review).toContain('signingAuthority');
+    expect(parsed.metadata.citations).toContain('7567/VPCP-KTTH');
+  });
+});
+
+describe('a công văn whose V/v subject wraps beside the place-date cell', () => {
+  // The shape of a text PDF of a Word header table: the subject's first line shares its line with
+  // the right column's place-date, its other lines come under it alone.
+  const text = [
+    'VĂN PHÒNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    '-------\tĐộc lập - Tự do - Hạnh phúc',
+    'Số: 12/VPCP-KTN\t---------------',
+    'V/v góp ý dự thảo quy chế phối hợp\tHà Nội, ngày 3 tháng 5 năm 2013',
+    'giữa các cơ quan, đơn vị trong tỉnh',
+    'Lâm Đồng.',
+    '',
+    'Kính gửi: Bộ Nội vụ.',
+    'Văn phòng Chính phủ nhận được công văn số 45/BNV-VP.',
+  ].join('\n');
+
+  it('reads every line of the subject, not only the one beside the place-date', () => {
+    const m = parseDocument(text).metadata;
+    expect(m.subject).toBe('V/v góp ý dự thảo quy chế phối hợp giữa các cơ quan, đơn vị trong tỉnh Lâm Đồng.');
+    expect(m.place).toBe('Hà Nội');
+    expect(m.issueDate).toBe('2013-05-03');
+    expect(m.docType).toBe('CÔNG VĂN');
+  });
+});

@@ -77,6 +77,14 @@ describe('subject boundaries', () => {
     );
   });
 
+  it('a capitals subject wrapped at `ĐỊA` / `BÀN …` goes on: `BÀN` is no body (`BAN`), so the line is no enacting line', () => {
+    const text = lines('KẾ HOẠCH', 'THỰC HIỆN ĐỀ ÁN TRỒNG RỪNG TRÊN ĐỊA', 'BÀN TỈNH LÀO CAI, GIAI ĐOẠN 2021 - 2025', 'Căn cứ Luật Lâm nghiệp năm 2017;');
+    expect(title(text).subject).toBe('THỰC HIỆN ĐỀ ÁN TRỒNG RỪNG TRÊN ĐỊA BÀN TỈNH LÀO CAI, GIAI ĐOẠN 2021 - 2025');
+    // The enacting line still ends a decision's subject.
+    const decision = lines('QUYẾT ĐỊNH', 'BAN HÀNH QUY CHẾ LÀM VIỆC', 'BAN THƯỜNG VỤ TỈNH ỦY', 'Căn cứ Điều lệ Đảng;');
+    expect(title(decision).subject).toBe('BAN HÀNH QUY CHẾ LÀM VIỆC');
+  });
+
   it('a sentence before a later rule is body text, not subject', () => {
     const s = title(lines('KẾT LUẬN', 'hội nghị lần thứ 5', 'Ngày 02/3/2025, Hội nghị đã thảo luận.', '-----')).subject;
     expect(s).toBe('hội nghị lần thứ 5');
