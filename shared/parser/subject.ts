@@ -131,6 +131,24 @@ function besideAndGoesOn(items: readonly Item[], i: number, prev: Seg): boolean 
   return !!next && next.seg.line > it.seg.line && next.seg.blankBefore === 0 && startsLowercase(next.seg.text);
 }
 
+const BODY_OPENS_RE = /^[-–+•\s]{0,3}(?:can cu|xet|theo de nghi|thuc hien|thi hanh|de |nham |trong |ngay |kinh gui)(?![a-z])/;
+
+/**
+ * An ordinary-case subject wrapped where a name begins (`… và bầu cử đại biểu` / `Hội đồng nhân dân
+ * các cấp nhiệm kỳ 2021 - 2026`): the line goes on when the one above it runs the width of the
+ * page without ending, it is shorter, ends no sentence, and the body's first line (the legal
+ * basis, a heading) or a blank line follows it. Any other capitalised line is the body.
+ */
+function wrapsOntoName(items: readonly Item[], i: number, prev: Seg): boolean {
+  const it = items[i]!;
+  const t = it.seg.text;
+  if (isCapitals(prev.text, 2) || prev.text.length < 50 || /[.:;!?]$/.test(prev.text)) return false;
+  if (it.seg.blankBefore > 0 || it.kind === 'type' || !/^\p{Lu}/u.test(t) || t.length >= prev.text.length || /[.:;!?]$/.test(t)) return false;
+  if (BODY_OPENS_RE.test(it.seg.folded) || HEADING_RE.test(t) || ARTICLE_RE.test(it.seg.folded)) return false;
+  const next = items[i + 1];
+  return !next || next.seg.blankBefore > 0 || STOPS.has(next.kind) || BASIS_RE.test(next.seg.folded) || HEADING_RE.test(next.seg.text);
+}
+
 /**
  * Reads the subject from item `from` on; `leading` is subject text left on the title line.
  * `afterNumber`: a công văn, whose subject may follow header cells of the other column.
@@ -177,7 +195,8 @@ export function readSubject(
       (lines.length === 1 && BARE_MARK_RE.test(prev.folded) && it.seg.blankBefore === 0) ||
       startsLowercase(it.seg.text) ||
       (it.seg.bold && prev.bold && it.seg.blankBefore === 0 && it.kind !== 'prose') ||
-      continuesInCapitals(items, i, prev, opts);
+      continuesInCapitals(items, i, prev, opts) ||
+      (!closed && wrapsOntoName(items, i, prev));
     if (!continues) break;
     // A subject in capitals does not go on in lower case: a word or two of the body that the
     // reading order put between its lines (an OCR pass reading `… QUẢN LÝ` / `của` / `một` /
