@@ -171,12 +171,15 @@ export const TITLE_HEADS: readonly string[] = [
 export const TITLE_CONTINUATIONS: readonly string[] = ['thuong truc', 'phu trach', 'kiem', 'thuong vu'];
 
 /**
- * Whether a line opens with a body's name (`BODY_HEADS`, or `heads`). `SỞ` and `SỐ` fold alike:
- * `SỐ 164-KH/TU …` in a subject is no body.
+ * Whether a line opens with a body's name (`BODY_HEADS`, or `heads`). Folding drops the tone that
+ * tells a body's word from another: `SỞ` and `SỐ` fold alike (`SỐ 164-KH/TU …` in a subject is no
+ * body), and `BAN` (a body, printed without a tone) and `BÀN` (`ĐỊA` / `BÀN TỈNH …`, a subject
+ * wrapped inside `địa bàn`), `BẢN`, `BẠN`.
  */
 export function opensWithBody(seg: { text: string; folded: string }, heads: readonly string[] = BODY_HEADS): boolean {
   if (!startsWithWord(seg.folded, heads)) return false;
-  return !(/^so(?![a-z])/.test(seg.folded) && !/^\P{L}{0,3}s[ởỞ]/iu.test(seg.text));
+  if (/^so(?![a-z])/.test(seg.folded) && !/^\P{L}{0,3}s[ởỞ]/iu.test(seg.text)) return false;
+  return !(/^ban(?![a-z])/.test(seg.folded) && /^\P{L}{0,3}b[àáảãạ]n/iu.test(seg.text));
 }
 
 /** True when `folded` starts with one of `heads` as whole words. */

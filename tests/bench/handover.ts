@@ -7,7 +7,8 @@
  * zip (where `zip` is installed), the CPU seconds and peak memory of each step, and how long each
  * stage of packaging took.
  *
- *   tsx tests/bench/handover.ts [--count 10000] [--seed 1] [--runs 3] [--no-receive] [--no-verify] [--cli other/dist/cli/main.mjs]
+ *   tsx tests/bench/handover.ts [--count 10000] [--seed 1] [--runs 3] [--no-receive] [--no-verify]
+ *       [--cli other/dist/cli/main.mjs] [--compare before/dist/cli/main.mjs]
  *
  * The archive is generated once per (count, seed) into a temporary catalogue (documents from the
  * shared corpus generator: many issuers, places, number-symbols and topics; 30 % text originals
@@ -203,6 +204,8 @@ interface StepResult {
 
 /** The built command line measured: this checkout's (rebuilt when stale), or another build's (`--cli`, to compare two builds). */
 const CLI = path.resolve(option('cli', path.join(REPO, 'dist/cli/main.mjs')));
+/** A second build packaging the same batch in the same rounds, alternately first and second (`--compare`: before and after a change). */
+const COMPARED = process.argv.includes('--compare') ? path.resolve(option('compare', '')) : null;
 const METER = path.join(REPO, 'tests/bench/support/processMeter.mjs');
 
 /**
@@ -210,11 +213,11 @@ const METER = path.join(REPO, 'tests/bench/support/processMeter.mjs');
  * start) on `db` with `args`; its wall time from spawn to exit, and from inside the process
  * (`processMeter.mjs`) its CPU seconds, peak memory and when each job phase began.
  */
-function cli(db: string, args: string[]): StepResult & { stages: Record<string, number>; stdout: string } {
+function cli(db: string, args: string[], command = CLI): StepResult & { stages: Record<string, number>; stdout: string } {
   const meter = path.join(os.tmpdir(), `kholuu-bench-meter-${process.pid}.json`);
   fs.rmSync(meter, { force: true });
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(METER).href, CLI, '--db', db, '--user', 'bench', ...args], {
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(METER).href, command, '--db', db, '--user', 'bench', ...args], {
     cwd: REPO,
     encoding: 'utf8',
     maxBuffer: 64 * MB,
@@ -232,9 +235,9 @@ function cli(db: string, args: string[]): StepResult & { stages: Record<string, 
   return { seconds, cpuSeconds: m.cpuSeconds, peakRssMB: m.peakRssMB, maxRssMB: m.maxRssMB, bytes: 0, files: 0, stages, stdout: r.stdout };
 }
 
-function stepPackage(out: string): StepResult {
+function stepPackage(out: string, command = CLI): StepResult {
   const { batchId } = JSON.parse(fs.readFileSync(MARKER, 'utf8')) as { batchId: number };
-  const r = cli(CATALOGUE, ['handover', 'package', String(batchId), '--out', out]);
+  const r = cli(CATALOGUE, ['handover', 'package', String(batchId), '--out', out], command);
   return { ...r, ...oxumOf(out), detail: { stages: r.stages } };
 }
 
@@ -308,7 +311,7 @@ async function main(): Promise<void> {
   console.log(`Batch: ${info.documents} originals in ${info.files} files, ${(info.bytes / MB).toFixed(0)} MB (setup ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   // The steps run the built command line: built now when a source is newer than it.
   if (!process.argv.includes('--cli')) execFileSync(process.execPath, [path.join(REPO, 'scripts/build-cli.mjs'), '--if-stale', '--quiet'], { cwd: REPO, stdio: 'inherit' });
-  console.log(`Command line: ${path.relative(process.cwd(), CLI)}`);
+  console.log(`Command line: ${path.relative(process.cwd(), CLI)}${COMPARED ? `; compared with ${COMPARED} (rows marked "other")` : ''}`);
   // Warm the page cache once, so every step reads from memory as sha256sum does, and open the
   // catalogue once with the command line (its first opening after the setup does one-time work).
   sha256sum('originals');
@@ -328,12 +331,19 @@ async function main(): Promise<void> {
     if (zipped) record('zip -0 + fsync (Info-ZIP)', zipped);
     for (const zip of [true, false]) {
       const out = path.join(BASE, `goi-${run}${zip ? '.zip' : ''}`);
-      fs.rmSync(out, { recursive: true, force: true });
-      record(`package (${zip ? 'zip' : 'folder'})`, stepPackage(out));
-      if (verify) record(`verify (${zip ? 'zip' : 'folder'})`, stepVerify(out));
-      if (zip) record('sha256sum (the zip)', sha256sum(out));
-      if (zip && receive && run === 0) record('receive (zip)', stepReceive(out));
-      fs.rmSync(out, { recursive: true, force: true });
+      const kind = zip ? 'zip' : 'folder';
+      // With `--compare`, the two builds take turns at going first.
+      const builds = !COMPARED ? [CLI] : run % 2 === 0 ? [CLI, COMPARED] : [COMPARED, CLI];
+      for (const build of builds) {
+        fs.rmSync(out, { recursive: true, force: true });
+        record(`package (${kind})${build === CLI ? '' : ' other'}`, stepPackage(out, build));
+        if (build === CLI) {
+          if (verify) record(`verify (${kind})`, stepVerify(out));
+          if (zip) record('sha256sum (the zip)', sha256sum(out));
+          if (zip && receive && run === 0) record('receive (zip)', stepReceive(out));
+        }
+        fs.rmSync(out, { recursive: true, force: true });
+      }
     }
     process.stderr.write(`run ${run + 1}/${RUNS} done\n`);
   }
@@ -359,19 +369,19 @@ async function main(): Promise<void> {
     );
   }
   // Where packaging's time goes: each stage's median seconds, from its start to the next one's.
-  console.log('\nstage (package)            ' + ['zip', 'folder'].map((k) => k.padStart(10)).join(''));
+  const kinds = COMPARED ? ['zip', 'folder', 'zip) other', 'folder) other'] : ['zip', 'folder'];
+  console.log('\nstage (package)            ' + kinds.map((k) => k.replace(')', '').padStart(14)).join(''));
   const stageSeconds = (kind: string) => {
     const out: Record<string, number[]> = {};
-    for (const r of rows[`package (${kind})`] ?? []) {
+    for (const r of rows[kind.includes(')') ? `package (${kind}` : `package (${kind})`] ?? []) {
       const seen = Object.entries(r.stages ?? {}).sort((x, y) => x[1] - y[1]);
       for (let i = 0; i + 1 < seen.length; i++) (out[seen[i]![0]] ??= []).push(seen[i + 1]![1] - seen[i]![1]);
     }
     return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, median(v)]));
   };
-  const zipStages = stageSeconds('zip');
-  const folderStages = stageSeconds('folder');
-  for (const name of new Set([...Object.keys(zipStages), ...Object.keys(folderStages)])) {
-    console.log(`${name.padEnd(27)}${[zipStages[name], folderStages[name]].map((v) => (v === undefined ? '—' : v.toFixed(2)).padStart(10)).join('')}`);
+  const stages = kinds.map(stageSeconds);
+  for (const name of new Set(stages.flatMap((st) => Object.keys(st)))) {
+    console.log(`${name.padEnd(27)}${stages.map((st) => (st[name] === undefined ? '—' : st[name]!.toFixed(2)).padStart(14)).join('')}`);
   }
   const outDir = path.join(REPO, 'tests/bench/results');
   fs.mkdirSync(outDir, { recursive: true });
