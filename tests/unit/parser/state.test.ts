@@ -313,3 +313,56 @@ describe('a công văn whose V/v subject wraps beside the place-date cell', () =
     expect(m.docType).toBe('CÔNG VĂN');
   });
 });
+
+describe('a decision whose copy lost its subject lines', () => {
+  const head = [
+    'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'TỈNH QUẢNG TRỊ\tĐộc lập - Tự do - Hạnh phúc',
+    'Số: 12/2005/QĐ-UBND\tQuảng Trị, ngày 1 tháng 2 năm 2005',
+    'QUYẾT ĐỊNH',
+  ];
+
+  it('takes no article of the body (`Điều 1. …`) for the subject', () => {
+    const r = parseDocument([...head, 'Điều 1. Ban hành kèm theo Quyết định này bản “Quy định về bầu trưởng thôn”.', 'Điều 2. Quyết định này có hiệu lực sau 10 ngày.'].join('\n'));
+    expect(r.metadata.subject).toBeNull();
+    expect(r.review).toContain('subject');
+  });
+
+  it('takes no enacting line over its legal basis for the subject', () => {
+    const r = parseDocument([...head, 'ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ', 'Căn cứ Luật Tổ chức HĐND và UBND;', 'QUYẾT ĐỊNH:', 'Điều 1. Ban hành kèm theo Quyết định này bản Quy định.'].join('\n'));
+    expect(r.metadata.subject).toBeNull();
+    expect(r.review).toContain('subject');
+  });
+
+  it('still reads a subject that opens with BAN HÀNH or Điều chỉnh', () => {
+    const a = parseDocument([...head, 'BAN HÀNH QUY CHẾ LÀM VIỆC', 'Căn cứ Luật Tổ chức HĐND và UBND;'].join('\n'));
+    expect(a.metadata.subject).toBe('BAN HÀNH QUY CHẾ LÀM VIỆC');
+    const b = parseDocument([...head, 'Điều chỉnh quy hoạch sử dụng đất', 'ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ', 'Căn cứ Luật Đất đai;'].join('\n'));
+    expect(b.metadata.subject).toBe('Điều chỉnh quy hoạch sử dụng đất');
+  });
+});
+
+describe('a công văn whose V/v subject ends in its narrow cell on a name', () => {
+  it('reads the last line (`Bình Đại, tỉnh Bến Tre.`) after a line left unfinished (`… huyện`)', () => {
+    const text = [
+      'VĂN PHÒNG CHÍNH PHỦ',
+      '-------',
+      'Số: 12/VPCP-KTN',
+      'V/v góp ý dự thảo quy chế phối hợp giữa',
+      'các cơ quan tại xã An Phú, huyện',
+      'Bình Đại, tỉnh Bến Tre.',
+      '',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Hà Nội, ngày 3 tháng 5 năm 2013',
+      '',
+      'Kính gửi: Bộ Nội vụ.',
+    ].join('\n');
+    expect(parseDocument(text).metadata.subject).toBe('V/v góp ý dự thảo quy chế phối hợp giữa các cơ quan tại xã An Phú, huyện Bình Đại, tỉnh Bến Tre.');
+  });
+
+  it('stops before a capitalised line the text goes on after (a sentence, not the end of the cell)', () => {
+    const text = ['VĂN PHÒNG CHÍNH PHỦ', 'Số: 12/VPCP-KTN', 'V/v góp ý dự thảo quy chế phối hợp giữa', 'các cơ quan, đơn vị', 'Bộ Nội vụ đề nghị các cơ quan', 'góp ý trước ngày 10/5/2013.'].join('\n');
+    expect(parseDocument(text).metadata.subject).toBe('V/v góp ý dự thảo quy chế phối hợp giữa các cơ quan, đơn vị');
+  });
+});
