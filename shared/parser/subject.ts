@@ -150,6 +150,20 @@ function wrapsOntoName(items: readonly Item[], i: number, prev: Seg): boolean {
 }
 
 /**
+ * The last line of a công văn's `V/v` subject in its narrow header cell, opening with a name
+ * (`… tại xã An Phú, huyện` / `Bình Đại, tỉnh Bến Tre.`): the line above ends unfinished, and the
+ * other column or a blank line comes after it.
+ */
+function endsLetterSubject(items: readonly Item[], i: number, lines: readonly Seg[]): boolean {
+  const it = items[i]!;
+  const prev = lines[lines.length - 1]!;
+  if (!/^v\/v/.test(lines[0]!.folded) || lines.length >= 4 || /[.:;!?]$/.test(prev.text)) return false;
+  if (it.seg.blankBefore > 0 || !/^\p{Lu}/u.test(it.seg.text) || it.seg.text.length > 80 || BODY_OPENS_RE.test(it.seg.folded)) return false;
+  const next = items[i + 1];
+  return !next || next.seg.blankBefore > 0 || STOPS.has(next.kind);
+}
+
+/**
  * Reads the subject from item `from` on; `leading` is subject text left on the title line.
  * `afterNumber`: a công văn, whose subject may follow header cells of the other column.
  */
@@ -196,7 +210,8 @@ export function readSubject(
       startsLowercase(it.seg.text) ||
       (it.seg.bold && prev.bold && it.seg.blankBefore === 0 && it.kind !== 'prose') ||
       continuesInCapitals(items, i, prev, opts) ||
-      (!closed && wrapsOntoName(items, i, prev));
+      (!closed && wrapsOntoName(items, i, prev)) ||
+      (afterNumber && endsLetterSubject(items, i, lines));
     if (!continues) break;
     // A subject in capitals does not go on in lower case: a word or two of the body that the
     // reading order put between its lines (an OCR pass reading `… QUẢN LÝ` / `của` / `một` /

@@ -341,3 +341,28 @@ describe('a decision whose copy lost its subject lines', () => {
     expect(b.metadata.subject).toBe('Điều chỉnh quy hoạch sử dụng đất');
   });
 });
+
+describe('a công văn whose V/v subject ends in its narrow cell on a name', () => {
+  it('reads the last line (`Bình Đại, tỉnh Bến Tre.`) after a line left unfinished (`… huyện`)', () => {
+    const text = [
+      'VĂN PHÒNG CHÍNH PHỦ',
+      '-------',
+      'Số: 12/VPCP-KTN',
+      'V/v góp ý dự thảo quy chế phối hợp giữa',
+      'các cơ quan tại xã An Phú, huyện',
+      'Bình Đại, tỉnh Bến Tre.',
+      '',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Hà Nội, ngày 3 tháng 5 năm 2013',
+      '',
+      'Kính gửi: Bộ Nội vụ.',
+    ].join('\n');
+    expect(parseDocument(text).metadata.subject).toBe('V/v góp ý dự thảo quy chế phối hợp giữa các cơ quan tại xã An Phú, huyện Bình Đại, tỉnh Bến Tre.');
+  });
+
+  it('stops before a capitalised line the text goes on after (a sentence, not the end of the cell)', () => {
+    const text = ['VĂN PHÒNG CHÍNH PHỦ', 'Số: 12/VPCP-KTN', 'V/v góp ý dự thảo quy chế phối hợp giữa', 'các cơ quan, đơn vị', 'Bộ Nội vụ đề nghị các cơ quan', 'góp ý trước ngày 10/5/2013.'].join('\n');
+    expect(parseDocument(text).metadata.subject).toBe('V/v góp ý dự thảo quy chế phối hợp giữa các cơ quan, đơn vị');
+  });
+});

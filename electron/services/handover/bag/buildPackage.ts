@@ -240,7 +240,7 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
     const readAhead = () => {
       while (next < attachments.length && (ahead.length === 0 || (ahead.length < READ_AHEAD_FILES && aheadBytes < READ_AHEAD_BYTES))) {
         const a = attachments[next]!;
-        const read = readOriginal(path.join(originalsDir, ec.records.sources.get(a.key)!.storedPath), ctx.catalogue.originals, pool);
+        const read = readOriginal(path.join(originalsDir, ec.records.sources.get(a.key)!.storedPath), ctx.catalogue.originals, pool, a.size);
         // Awaited in its turn; a failure is reported there.
         read.catch(() => undefined);
         ahead.push({ index: next++, read });

@@ -18,6 +18,7 @@ import {
 } from 'docx';
 import type { FormSheet } from '../../../../shared/handover/forms';
 import type { MinutesModel } from '../../../../shared/handover/minutes';
+import { ROWS_MARKER, rowXml, withRows } from './docxRows';
 
 const FONT = 'Times New Roman';
 // A4 in twentieths of a point.
@@ -84,11 +85,20 @@ export async function formDocx(sheet: FormSheet, creator: string): Promise<Buffe
     children: sheet.columns.map((c, i) => cell(c.header, widths[i]!, { bold: true, align: 'center', shade: true })),
   });
   const numbers = new TableRow({ tableHeader: true, children: sheet.columns.map((_c, i) => cell(String(i + 1), widths[i]!, { align: 'center' })) });
-  const rows = sheet.rows.map((r) =>
-    r.kind === 'item'
-      ? new TableRow({ cantSplit: true, children: r.cells.map((t, i) => cell(t, widths[i]!, { align: sheet.columns[i]!.align })) })
-      : new TableRow({ children: [cell(r.text, usable, { bold: true, span: n })] }),
-  );
+  // The library lays out the page, the heading and the header rows; the rows, thousands of them,
+  // are written in the marker row's place (`docxRows.ts`).
+  const marker = new TableRow({ children: [cell(ROWS_MARKER, usable, { span: n })] });
+  let rows = '';
+  for (const r of sheet.rows) {
+    rows +=
+      r.kind === 'item'
+        ? rowXml(
+            r.cells.map((t, i) => ({ text: t, widthTwips: widths[i]!, align: sheet.columns[i]!.align })),
+            CELL_STYLE,
+            true,
+          )
+        : rowXml([{ text: r.text, widthTwips: usable, bold: true, span: n }], CELL_STYLE, false);
+  }
   const doc = new Document({
     creator,
     title: sheet.heading.title,
@@ -101,12 +111,12 @@ export async function formDocx(sheet: FormSheet, creator: string): Promise<Buffe
         properties: { page: { size: { width: A4_SHORT, height: A4_LONG, orientation: PageOrientation.LANDSCAPE }, margin: { top: 850, bottom: 850, left: margin, right: margin } } },
         children: [
           ...headingParagraphs(sheet),
-          new Table({ width: { size: usable, type: WidthType.DXA }, columnWidths: widths, margins: CELL_MARGINS, rows: [header, numbers, ...rows] }),
+          new Table({ width: { size: usable, type: WidthType.DXA }, columnWidths: widths, margins: CELL_MARGINS, rows: [header, numbers, marker] }),
         ],
       },
     ],
   });
-  return Buffer.from(await Packer.toBuffer(doc));
+  return withRows(await Packer.toBuffer(doc), rows);
 }
 
 function twoColumns(left: Paragraph[], right: Paragraph[], width: number, split = 0.45): Table {
