@@ -24,7 +24,7 @@ export interface Extraction {
 export async function extractInProcess(name: string, bytes: Uint8Array, store: OriginalToStore): Promise<Extraction> {
   const extracted = await extractText(name, bytes);
   const parsed = parseDocument(extracted.text, extracted.pages);
-  const storedPath = await writeOriginalAsync(store.dir, store.sha256, store.extension, bytes, store.key);
+  const storedPath = store.writtenByCaller ? '' : await writeOriginalAsync(store.dir, store.sha256, store.extension, bytes, store.key);
   return { extracted, parsed, storedPath, indexedBody: indexBody(extracted.text) };
 }
 
