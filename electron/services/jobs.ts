@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import diagnostics from 'node:diagnostics_channel';
 import type { ImportFileResult, JobStatus } from '../../shared/contract/types';
 import { ApiError, notFound, type ErrorMessage } from '../../shared/contract/errors';
 import { JOB_PHASES, type JobPhase } from '../../shared/contract/jobPhases';
@@ -10,6 +11,19 @@ import { JOB_PHASES, type JobPhase } from '../../shared/contract/jobPhases';
 export const MAX_RESULTS_KEPT = 500;
 /** Finished jobs remembered for late polls; older ones are forgotten so a long session stays small. */
 const FINISHED_JOBS_KEPT = 20;
+
+/**
+ * Each job's phases and end, as they happen, for measuring tools in the same process (the
+ * benchmarks time a command's stages this way); published only while someone listens.
+ */
+export const JOB_EVENTS = diagnostics.channel('kholuu.job');
+
+export interface JobEvent {
+  kind: JobStatus['kind'];
+  /** The phase begun, or the state the job ended in. */
+  phase: JobPhase | null;
+  state: JobStatus['state'];
+}
 
 /** Thrown at a safe point when the user cancelled a job; the job ends `cancelled`, not `failed`. */
 export class Cancelled extends Error {
@@ -90,6 +104,7 @@ export class Job {
   setPhase(phase: JobPhase | null): void {
     this.status.phase = phase === null ? null : JOB_PHASES[phase].vi;
     this.status.phaseCode = phase;
+    if (JOB_EVENTS.hasSubscribers) JOB_EVENTS.publish({ kind: this.status.kind, phase, state: this.status.state } satisfies JobEvent);
   }
 
   /** Ends the job; an `ApiError` says why as a code (worded by the interface) and in Vietnamese (`error`). */
@@ -99,6 +114,7 @@ export class Job {
     this.status.error = error instanceof ApiError ? error.message : error;
     this.status.errorMessage = error instanceof ApiError ? ({ code: error.code, params: error.params } as ErrorMessage) : null;
     this.status.counting = false;
+    if (JOB_EVENTS.hasSubscribers) JOB_EVENTS.publish({ kind: this.status.kind, phase: null, state } satisfies JobEvent);
   }
 
   /**

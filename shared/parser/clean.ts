@@ -1,6 +1,6 @@
 import { foldWithOffsets } from '../text/fold';
 import { flatCuts, titleRunsIntoBody } from './flatten';
-import { typeTitleLength } from './lexicon';
+import { typeTitleLength, withTypeHeadMemo } from './lexicon';
 import type { Piece } from './piece';
 
 /**
@@ -331,7 +331,7 @@ export function withLineCache<T>(text: string, fn: () => T): T {
   const outer = lineCache;
   lineCache = { text, lines: new Map() };
   try {
-    return fn();
+    return withTypeHeadMemo(fn);
   } finally {
     lineCache = outer;
   }

@@ -171,12 +171,15 @@ export const TITLE_HEADS: readonly string[] = [
 export const TITLE_CONTINUATIONS: readonly string[] = ['thuong truc', 'phu trach', 'kiem', 'thuong vu'];
 
 /**
- * Whether a line opens with a body's name (`BODY_HEADS`, or `heads`). `SỞ` and `SỐ` fold alike:
- * `SỐ 164-KH/TU …` in a subject is no body.
+ * Whether a line opens with a body's name (`BODY_HEADS`, or `heads`). Folding drops the tone that
+ * tells a body's word from another: `SỞ` and `SỐ` fold alike (`SỐ 164-KH/TU …` in a subject is no
+ * body), and `BAN` (a body, printed without a tone) and `BÀN` (`ĐỊA` / `BÀN TỈNH …`, a subject
+ * wrapped inside `địa bàn`), `BẢN`, `BẠN`.
  */
 export function opensWithBody(seg: { text: string; folded: string }, heads: readonly string[] = BODY_HEADS): boolean {
   if (!startsWithWord(seg.folded, heads)) return false;
-  return !(/^so(?![a-z])/.test(seg.folded) && !/^\P{L}{0,3}s[ởỞ]/iu.test(seg.text));
+  if (/^so(?![a-z])/.test(seg.folded) && !/^\P{L}{0,3}s[ởỞ]/iu.test(seg.text)) return false;
+  return !(/^ban(?![a-z])/.test(seg.folded) && /^\P{L}{0,3}b[àáảãạ]n/iu.test(seg.text));
 }
 
 /** True when `folded` starts with one of `heads` as whole words. */
@@ -245,19 +248,82 @@ export function matchTypeName(folded: string): { info: DocTypeInfo; length: numb
   return null;
 }
 
+/** How much of a line the two checks below look at: their answer depends on it only. */
+const TYPE_HEAD = 40;
+
+/** The type names by their first folded letter, longest first as in {@link FOLDED_TYPES}. */
+const TYPES_BY_FIRST = new Map<string, FoldedType[]>();
+for (const t of FOLDED_TYPES) {
+  const list = TYPES_BY_FIRST.get(t.folded[0]!) ?? [];
+  list.push(t);
+  TYPES_BY_FIRST.set(t.folded[0]!, list);
+}
+
+/** What both checks read of a line's head: a type word glued to the next word, and one followed by a space and capitals. */
+interface TypeHead {
+  glued: number;
+  title: number;
+}
+
+const NO_TYPE: TypeHead = { glued: 0, title: 0 };
+
+function readTypeHead(head: string): TypeHead {
+  const folded = fold(head);
+  if (folded.length !== head.length) return NO_TYPE;
+  // Only a name whose first letter opens the head can open it.
+  const candidates = TYPES_BY_FIRST.get(folded[0] ?? '');
+  if (!candidates) return NO_TYPE;
+  let glued = 0;
+  for (const t of candidates) {
+    const n = t.folded.length;
+    if (folded.startsWith(t.folded) && /^\p{Lu}\p{Ll}/u.test(head.slice(n, n + 2)) && isCapitals(head.slice(0, n), 3)) {
+      glued = n;
+      break;
+    }
+  }
+  if (glued > 0) return { glued, title: glued };
+  for (const t of candidates) {
+    const n = t.folded.length;
+    if (folded.startsWith(t.folded) && /^ \p{Lu}/u.test(head.slice(n, n + 2)) && isCapitals(head.slice(0, n), 3)) return { glued: 0, title: n };
+  }
+  return NO_TYPE;
+}
+
+/**
+ * Answers by line head, within one parse ({@link withTypeHeadMemo}): cleaning a line, cutting a
+ * flattened one and looking for a title run into the body each ask about the same head, and
+ * folding it and trying every type is most of their cost. Dropped when the parse ends, so no text
+ * outlives it (a head is a slice that keeps its whole text alive).
+ */
+let memo: Map<string, TypeHead> | null = null;
+
+export function withTypeHeadMemo<T>(fn: () => T): T {
+  const outer = memo;
+  memo = outer ?? new Map();
+  try {
+    return fn();
+  } finally {
+    memo = outer;
+  }
+}
+
+function typeHead(text: string): TypeHead {
+  const head = text.slice(0, TYPE_HEAD);
+  if (!memo) return readTypeHead(head);
+  let read = memo.get(head);
+  if (read === undefined) {
+    read = readTypeHead(head);
+    memo.set(head, read);
+  }
+  return read;
+}
+
 /**
  * `QUYẾT ĐỊNHVề việc …`: a type word in capitals a copy glued to the subject's first word (the
  * title's line break lost). Returns the length of the type word in `text`, or 0.
  */
 export function gluedTypeNameLength(text: string): number {
-  const head = text.slice(0, 40);
-  const folded = fold(head);
-  if (folded.length !== head.length) return 0;
-  for (const t of FOLDED_TYPES) {
-    const n = t.folded.length;
-    if (folded.startsWith(t.folded) && /^\p{Lu}\p{Ll}/u.test(head.slice(n, n + 2)) && isCapitals(head.slice(0, n), 3)) return n;
-  }
-  return 0;
+  return typeHead(text).glued;
 }
 
 /**
@@ -265,16 +331,7 @@ export function gluedTypeNameLength(text: string): number {
  * and goes on with its subject. Returns the type word's length in `text`, or 0.
  */
 export function typeTitleLength(text: string): number {
-  const glued = gluedTypeNameLength(text);
-  if (glued > 0) return glued;
-  const head = text.slice(0, 40);
-  const folded = fold(head);
-  if (folded.length !== head.length) return 0;
-  for (const t of FOLDED_TYPES) {
-    const n = t.folded.length;
-    if (folded.startsWith(t.folded) && /^ \p{Lu}/u.test(head.slice(n, n + 2)) && isCapitals(head.slice(0, n), 3)) return n;
-  }
-  return 0;
+  return typeHead(text).title;
 }
 
 const COMPACT_TYPES = new Map(FOLDED_TYPES.map((t) => [t.folded.replace(/ /g, ''), t.info]));

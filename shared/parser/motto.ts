@@ -20,6 +20,9 @@ const MOTTOS: readonly (readonly string[])[] = [
   'doan thanh nien cong san ho chi minh',
 ].map((m) => m.split(' '));
 
+/** The first letters of the mottos' first words. */
+const HEAD_LETTERS: ReadonlySet<number> = new Set(MOTTOS.map((m) => m[0]!.charCodeAt(0)));
+
 /** Words of the national name and party line printed in capitals. */
 const TITLE_CASE_MOTTO = 2;
 /** A one-word line that can only be a piece of a motto. */
@@ -132,6 +135,8 @@ export function findMotto(folded: string, textOf: (start: number, end: number) =
     return looksLikeMotto(textOf(start, end), m) ? { start, end, whole } : null;
   };
   for (let i = 0; i < words.length; i++) {
+    // Only a word opening with a motto's first letter can open a motto (most words of a line do not).
+    if (!HEAD_LETTERS.has(folded.charCodeAt(words[i]!.start))) continue;
     for (let m = 0; m < MOTTOS.length; m++) {
       const motto = MOTTOS[m]!;
       if (!wordStartsWith(folded, words[i]!, motto[0]!)) continue;

@@ -1,5 +1,5 @@
 import type { Seg } from './clean';
-import { isCapitals, startsWithWord, TITLE_CONTINUATIONS, TITLE_HEADS } from './lexicon';
+import { BODY_HEADS, isCapitals, PARENT_HEADS, startsWithWord, TITLE_CONTINUATIONS, TITLE_HEADS } from './lexicon';
 import { joinPieces, type Piece } from './piece';
 
 /**
@@ -32,8 +32,31 @@ const BULLET_RE = /^[-–—+•]/;
 const NAME_LOOKAHEAD = 12;
 const SURNAME_RE = /^\p{Lu}\p{Ll}{0,6}$/u;
 
+const MARKER_RE = /^(?:T\/M|T\/L|T\/UQ|K\/T|TUQ|TM|TL|KT|Q)(\.\s?|\s|(?=\p{Lu}))/u;
+const AUTHORITY_WORDS: readonly string[] = [...BODY_HEADS, ...PARENT_HEADS, ...TITLE_HEADS];
+
+/**
+ * An authority line names whom the signer signs for: the marker is followed by a body or a title
+ * (`TM. ỦY BAN NHÂN DÂN`, `KT. GIÁM ĐỐC`), whose first word is a syllable, never a code. A marker
+ * glued to what follows (`KTBỘ TRƯỞNG`, a copy that lost its spaces) must be followed by a known
+ * body or title word: otherwise `KTTH`, the tail of a number-symbol wrapped at its hyphen
+ * (`7567/VPCP-` / `KTTH`), would pass for `KT.` and invent an authority.
+ */
 export function isAuthority(seg: Seg): boolean {
-  return AUTHORITY_RE.test(seg.text) && isCapitals(seg.text, 2) && seg.text.length <= 80;
+  if (!AUTHORITY_RE.test(seg.text) || !isCapitals(seg.text, 2) || seg.text.length > 80) return false;
+  const marker = MARKER_RE.exec(seg.text);
+  if (!marker) return false;
+  const rest = seg.folded.slice(foldedLength(seg, marker[0].length)).trimStart();
+  const firstWord = /^[a-z]+/.exec(rest)?.[0] ?? '';
+  if (!/[aeiouy]/.test(firstWord)) return false;
+  return marker[1] !== '' || startsWithWord(rest, AUTHORITY_WORDS);
+}
+
+/** How many folded units the first `chars` characters of a segment's text became. */
+function foldedLength(seg: Seg, chars: number): number {
+  let n = 0;
+  while (n < seg.foldMap.length && seg.foldMap[n]! < chars) n++;
+  return n;
 }
 
 export function isPersonName(text: string): boolean {

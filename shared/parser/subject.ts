@@ -78,6 +78,22 @@ export function isEnactingLine(items: readonly Item[], i: number, opts: SubjectO
   return !!issuer && (f.includes(issuer) || (f.length >= 10 && issuer.startsWith(f.split(' khoa ')[0]!)));
 }
 
+/** An article or a chapter of the body (`Điều 1. Ban hành kèm theo …`, `Chương I`). */
+const ARTICLE_RE = /^(?:dieu|chuong)\s+[0-9ivxlc]+\s?(?:[.:]|$)/;
+
+/**
+ * The enacting line where the subject should be (`QUYẾT ĐỊNH` / `ỦY BAN NHÂN DÂN TỈNH …` / `Căn cứ
+ * …`): it names the issuer or an enacting authority and the legal basis follows. A subject opening
+ * with `BAN HÀNH …` is no body.
+ */
+function enactsInsteadOfSubject(items: readonly Item[], i: number, opts: SubjectOptions): boolean {
+  const f = items[i]!.seg.folded;
+  if (startsWithWord(f, ['ban hanh']) || !isEnactingLine(items, i, opts)) return false;
+  const next = items[i + 1];
+  if (!next || !BASIS_RE.test(next.seg.folded)) return false;
+  return startsWithWord(f, ENACTING_HEADS) || (!!opts.issuerFolded && f.includes(opts.issuerFolded));
+}
+
 /** A numbered heading (`A. CĂN CỨ`, `I. MỤC ĐÍCH`, `1.`): the body has begun. */
 export function isHeading(text: string): boolean {
   return HEADING_RE.test(text);
@@ -101,6 +117,50 @@ function closedAhead(items: readonly Item[], from: number, closers: ReadonlySet<
     if (/[.:;]$/.test(items[i]!.seg.text)) return false;
   }
   return false;
+}
+
+/**
+ * The other column's cell on the line of a công văn's subject (`V/v góp ý … phối hợp` | `Hà Nội,
+ * ngày …`), the subject going on under it in lower case: a header table read line by line (a text
+ * PDF, a copy keeping the columns) puts the cell between the subject's lines. It is stepped over.
+ */
+function besideAndGoesOn(items: readonly Item[], i: number, prev: Seg): boolean {
+  const it = items[i]!;
+  if (!SKIP_BEFORE.has(it.kind) || it.seg.line !== prev.line || it.seg.col === prev.col) return false;
+  const next = items[i + 1];
+  return !!next && next.seg.line > it.seg.line && next.seg.blankBefore === 0 && startsLowercase(next.seg.text);
+}
+
+const BODY_OPENS_RE = /^[-–+•\s]{0,3}(?:can cu|xet|theo de nghi|thuc hien|thi hanh|de |nham |trong |ngay |kinh gui)(?![a-z])/;
+
+/**
+ * An ordinary-case subject wrapped where a name begins (`… và bầu cử đại biểu` / `Hội đồng nhân dân
+ * các cấp nhiệm kỳ 2021 - 2026`): the line goes on when the one above it runs the width of the
+ * page without ending, it is shorter, ends no sentence, and the body's first line (the legal
+ * basis, a heading) or a blank line follows it. Any other capitalised line is the body.
+ */
+function wrapsOntoName(items: readonly Item[], i: number, prev: Seg): boolean {
+  const it = items[i]!;
+  const t = it.seg.text;
+  if (isCapitals(prev.text, 2) || prev.text.length < 50 || /[.:;!?]$/.test(prev.text)) return false;
+  if (it.seg.blankBefore > 0 || it.kind === 'type' || !/^\p{Lu}/u.test(t) || t.length >= prev.text.length || /[.:;!?]$/.test(t)) return false;
+  if (BODY_OPENS_RE.test(it.seg.folded) || HEADING_RE.test(t) || ARTICLE_RE.test(it.seg.folded)) return false;
+  const next = items[i + 1];
+  return !next || next.seg.blankBefore > 0 || STOPS.has(next.kind) || BASIS_RE.test(next.seg.folded) || HEADING_RE.test(next.seg.text);
+}
+
+/**
+ * The last line of a công văn's `V/v` subject in its narrow header cell, opening with a name
+ * (`… tại xã An Phú, huyện` / `Bình Đại, tỉnh Bến Tre.`): the line above ends unfinished, and the
+ * other column or a blank line comes after it.
+ */
+function endsLetterSubject(items: readonly Item[], i: number, lines: readonly Seg[]): boolean {
+  const it = items[i]!;
+  const prev = lines[lines.length - 1]!;
+  if (!/^v\/v/.test(lines[0]!.folded) || lines.length >= 4 || /[.:;!?]$/.test(prev.text)) return false;
+  if (it.seg.blankBefore > 0 || !/^\p{Lu}/u.test(it.seg.text) || it.seg.text.length > 80 || BODY_OPENS_RE.test(it.seg.folded)) return false;
+  const next = items[i + 1];
+  return !next || next.seg.blankBefore > 0 || STOPS.has(next.kind);
 }
 
 /**
@@ -129,6 +189,9 @@ export function readSubject(
     }
     // A công văn's subject is short text under the number; a capitalised body line is not it.
     if (afterNumber && (first.kind === 'body' || first.seg.text.length > MAX_FIRST)) return null;
+    // A copy that lost the subject lines: what follows the type is the body (an article, the
+    // enacting body over its legal basis), never a subject. Empty, it goes to review.
+    if (ARTICLE_RE.test(first.seg.folded) || enactsInsteadOfSubject(items, i, opts)) return null;
     lines.push(first.seg);
     i++;
   }
@@ -137,15 +200,18 @@ export function readSubject(
   let doubtful = false;
   for (; i < items.length; i++) {
     const it = items[i]!;
-    if (STOPS.has(it.kind)) break;
     const prev = lines[lines.length - 1]!;
+    if (afterNumber && besideAndGoesOn(items, i, prev)) continue;
+    if (STOPS.has(it.kind)) break;
     const continues =
       (closed && it.seg.blankBefore <= 1) ||
       // `V/v` alone, its words on the next line (`V/v` / `: Thực hiện …`).
       (lines.length === 1 && BARE_MARK_RE.test(prev.folded) && it.seg.blankBefore === 0) ||
       startsLowercase(it.seg.text) ||
       (it.seg.bold && prev.bold && it.seg.blankBefore === 0 && it.kind !== 'prose') ||
-      continuesInCapitals(items, i, prev, opts);
+      continuesInCapitals(items, i, prev, opts) ||
+      (!closed && wrapsOntoName(items, i, prev)) ||
+      (afterNumber && endsLetterSubject(items, i, lines));
     if (!continues) break;
     // A subject in capitals does not go on in lower case: a word or two of the body that the
     // reading order put between its lines (an OCR pass reading `… QUẢN LÝ` / `của` / `một` /

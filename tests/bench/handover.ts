@@ -1,19 +1,23 @@
 /**
  * Handover benchmark: packages and verifies a batch of 10,000 originals (~100 KB each, ~1 GB),
- * as a zip and as a folder, and receives it into an empty catalogue; reports throughput in MB/s
- * and time as a multiple of `sha256sum` over the same originals (measured in the same round), beside
- * Info-ZIP's `zip -0` plus an fsync of the zip (where `zip` is installed), and the peak memory of
- * each step.
+ * as a zip and as a folder, and receives it into an empty catalogue, each with the built command
+ * line as users run it (`node dist/cli/main.mjs … handover package|verify|receive`, rebuilt first
+ * when a source is newer); reports throughput in MB/s and time as a multiple of `sha256sum` over
+ * the same originals (measured in the same round), beside Info-ZIP's `zip -0` plus an fsync of the
+ * zip (where `zip` is installed), the CPU seconds and peak memory of each step, and how long each
+ * stage of packaging took.
  *
- *   tsx tests/bench/handover.ts [--count 10000] [--seed 1] [--runs 3] [--no-receive]
+ *   tsx tests/bench/handover.ts [--count 10000] [--seed 1] [--runs 3] [--no-receive] [--no-verify]
+ *       [--cli other/dist/cli/main.mjs] [--compare before/dist/cli/main.mjs]
  *
  * The archive is generated once per (count, seed) into a temporary catalogue (documents from the
  * shared corpus generator: many issuers, places, number-symbols and topics; 30 % text originals
  * padded to ~100 KB, 70 % scan-like binary originals with no text layer), written through the
- * repositories and the content-addressed originals layout, then reused. Each measured step runs
- * in its own process so its peak memory (`process.resourceUsage().maxRSS`, plus rss sampled every
- * 20 ms) is its own. The machine's page cache holds the originals after the first read: the
- * figures are for warm-cache reads, like the `sha256sum` figures beside them.
+ * repositories and the content-addressed originals layout, then reused. Each measured step is one
+ * command's process, timed from spawn to exit; `support/processMeter.mjs`, loaded into it, reports
+ * its CPU seconds (every thread), its peak memory (`maxRSS`, plus rss sampled every 20 ms) and when
+ * each stage of the job began (the jobs' diagnostics channel). The machine's page cache holds the
+ * originals after the first read: the figures are for warm-cache reads, like `sha256sum`'s.
  *
  * Writes tests/bench/results/handover.json.
  */
@@ -22,7 +26,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createDispatch } from '../../electron/services/dispatch';
 import { createServices, type Services } from '../../electron/services/createServices';
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract/api';
@@ -33,7 +37,6 @@ import { Rng } from './corpus/prng';
 
 const HERE = fileURLToPath(import.meta.url);
 const REPO = path.resolve(path.dirname(HERE), '../..');
-const TSX_CLI = path.join(REPO, 'node_modules/tsx/dist/cli.mjs');
 const MB = 1024 * 1024;
 
 function option(name: string, fallback: string): string {
@@ -43,7 +46,6 @@ function option(name: string, fallback: string): string {
 const COUNT = Number(option('count', '10000'));
 const SEED = Number(option('seed', '1'));
 const RUNS = Number(option('runs', '3'));
-const PHASE = option('phase', 'main');
 const DOCS_PER_FILE = 10;
 const TARGET_BYTES = 100 * 1024;
 
@@ -63,35 +65,6 @@ function open(cataloguePath: string): { services: Services; call: Call } {
     return reply.result as never;
   };
   return { services, call };
-}
-
-/** Waits for a job; `stages` gets the seconds from `since` at which each phase was first seen (polled every 20 ms). */
-async function waitJob(call: Call, jobId: string, stages?: { since: bigint; seen: Record<string, number> }) {
-  for (;;) {
-    const s = await call('jobs.get', { jobId });
-    if (stages && s.phaseCode && !(s.phaseCode in stages.seen)) stages.seen[s.phaseCode] = Number(process.hrtime.bigint() - stages.since) / 1e9;
-    if (s.state !== 'running') return s;
-    await new Promise((r) => setTimeout(r, stages ? 20 : 50));
-  }
-}
-
-/** Samples rss while `fn` runs; returns its seconds, its CPU seconds (every thread, user and kernel), its result and the peaks. */
-async function measured<T>(fn: () => Promise<T>): Promise<{ seconds: number; cpuSeconds: number; result: T; peakRssMB: number; maxRssMB: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
-  const start = process.hrtime.bigint();
-  const cpu = process.cpuUsage();
-  try {
-    const result = await fn();
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    const used = process.cpuUsage(cpu);
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { seconds, cpuSeconds: (used.user + used.system) / 1e6, result, peakRssMB: peak / MB, maxRssMB: process.resourceUsage().maxRSS / 1024 };
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -229,60 +202,73 @@ interface StepResult {
   detail?: unknown;
 }
 
-async function stepPackage(zip: boolean, out: string): Promise<StepResult> {
+/** The built command line measured: this checkout's (rebuilt when stale), or another build's (`--cli`, to compare two builds). */
+const CLI = path.resolve(option('cli', path.join(REPO, 'dist/cli/main.mjs')));
+/** A second build packaging the same batch in the same rounds, alternately first and second (`--compare`: before and after a change). */
+const COMPARED = process.argv.includes('--compare') ? path.resolve(option('compare', '')) : null;
+const METER = path.join(REPO, 'tests/bench/support/processMeter.mjs');
+
+/**
+ * Runs the built command line (`node dist/cli/main.mjs`, what users run: no TypeScript compiled at
+ * start) on `db` with `args`; its wall time from spawn to exit, and from inside the process
+ * (`processMeter.mjs`) its CPU seconds, peak memory and when each job phase began.
+ */
+function cli(db: string, args: string[], command = CLI): StepResult & { stages: Record<string, number>; stdout: string } {
+  const meter = path.join(os.tmpdir(), `kholuu-bench-meter-${process.pid}.json`);
+  fs.rmSync(meter, { force: true });
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(METER).href, command, '--db', db, '--user', 'bench', ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    maxBuffer: 64 * MB,
+    env: { ...process.env, KHOLUU_BENCH_METER: meter },
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (exit ${r.status}):\n${r.stderr}`);
+  const m = JSON.parse(fs.readFileSync(meter, 'utf8')) as { seconds: number; cpuSeconds: number; peakRssMB: number; maxRssMB: number; stages: Array<{ name: string; at: number }> };
+  fs.rmSync(meter, { force: true });
+  // 'starting': Node, the command line and the catalogue opened, the batch checked, until the job
+  // begins; then each phase of the job; 'ending': from the job's end until the process exits.
+  const stages: Record<string, number> = { starting: 0 };
+  for (const e of m.stages) if (e.name !== 'running') stages[e.name === 'done' ? 'ending' : e.name] ??= e.at;
+  stages['exit'] = m.seconds;
+  return { seconds, cpuSeconds: m.cpuSeconds, peakRssMB: m.peakRssMB, maxRssMB: m.maxRssMB, bytes: 0, files: 0, stages, stdout: r.stdout };
+}
+
+function stepPackage(out: string, command = CLI): StepResult {
   const { batchId } = JSON.parse(fs.readFileSync(MARKER, 'utf8')) as { batchId: number };
-  const { services, call } = open(CATALOGUE);
-  // When each stage began, in seconds from the call: the start (the batch checked), then the job's phases.
-  const stages = { since: process.hrtime.bigint(), seen: {} as Record<string, number> };
-  const m = await measured(async () => {
-    stages.since = process.hrtime.bigint();
-    const { jobId } = await call('handover.package.start', { batchId, out, zip });
-    stages.seen['preparing'] ??= Number(process.hrtime.bigint() - stages.since) / 1e9;
-    const status = await waitJob(call, jobId, stages);
-    if (status.state !== 'done') throw new Error(`package ${status.state}: ${status.error}`);
-    const { result } = await call('handover.jobResult', { jobId });
-    return result!.kind === 'package' ? result!.package : null;
-  });
-  await services.close();
-  stages.seen['done'] = m.seconds;
-  return { seconds: m.seconds, cpuSeconds: m.cpuSeconds, peakRssMB: m.peakRssMB, maxRssMB: m.maxRssMB, bytes: m.result!.bytes, files: m.result!.files, detail: { digest: m.result!.digest, stages: stages.seen } };
+  const r = cli(CATALOGUE, ['handover', 'package', String(batchId), '--out', out], command);
+  return { ...r, ...oxumOf(out), detail: { stages: r.stages } };
 }
 
-async function stepVerify(location: string): Promise<StepResult> {
+/** The package's Payload-Oxum (bytes and files of its payload), from its bag-info.txt. */
+function oxumOf(location: string): { bytes: number; files: number } {
+  const info = location.endsWith('.zip') ? execFileSync('unzip', ['-p', location, `${path.basename(location, '.zip')}/bag-info.txt`], { encoding: 'utf8' }) : fs.readFileSync(path.join(location, 'bag-info.txt'), 'utf8');
+  const m = /Payload-Oxum: (\d+)\.(\d+)/.exec(info);
+  if (!m) throw new Error(`no Payload-Oxum in ${location}`);
+  return { bytes: Number(m[1]), files: Number(m[2]) };
+}
+
+function stepVerify(location: string): StepResult {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kholuu-bench-verify-'));
-  const { services, call } = open(path.join(dir, 'empty.sqlite'));
-  const m = await measured(async () => {
-    const { jobId } = await call('handover.verify.start', { path: location });
-    await waitJob(call, jobId);
-    const { result } = await call('handover.jobResult', { jobId });
-    return result!.kind === 'verify' ? result!.report : null;
-  });
-  await services.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-  if (!m.result?.valid) throw new Error(`verify: not valid (${m.result?.problemCount} problems)`);
-  return { seconds: m.seconds, cpuSeconds: m.cpuSeconds, peakRssMB: m.peakRssMB, maxRssMB: m.maxRssMB, bytes: m.result.payloadBytes, files: m.result.payloadFiles };
+  try {
+    const r = cli(path.join(dir, 'empty.sqlite'), ['handover', 'verify', location, '--json']);
+    const { valid, report } = JSON.parse(r.stdout) as { valid: boolean; report: { problemCount: number; payloadBytes: number; payloadFiles: number } };
+    if (!valid) throw new Error(`verify: not valid (${report.problemCount} problems)`);
+    return { ...r, bytes: report.payloadBytes, files: report.payloadFiles };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-async function stepReceive(location: string): Promise<StepResult> {
+function stepReceive(location: string): StepResult {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kholuu-bench-receive-'));
-  const { services, call } = open(path.join(dir, 'receiver.sqlite'));
-  const m = await measured(async () => {
-    const { jobId } = await call('handover.receive.start', { path: location });
-    const status = await waitJob(call, jobId);
-    if (status.state !== 'done') throw new Error(`receive ${status.state}: ${status.error}`);
-    const { result } = await call('handover.jobResult', { jobId });
-    return result!.kind === 'receive' ? result! : null;
-  });
-  const counts = services.context.catalogue.repos.counts();
-  await services.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-  return { seconds: m.seconds, cpuSeconds: m.cpuSeconds, peakRssMB: m.peakRssMB, maxRssMB: m.maxRssMB, bytes: m.result!.report.payloadBytes, files: m.result!.report.payloadFiles, detail: { documents: counts.documents, attachments: counts.attachments } };
-}
-
-function child(args: string[]): StepResult {
-  const r = spawnSync(process.execPath, [TSX_CLI, HERE, '--count', String(COUNT), '--seed', String(SEED), ...args], { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * MB });
-  if (r.status !== 0) throw new Error(`step ${args.join(' ')} failed:\n${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as StepResult;
+  try {
+    const r = cli(path.join(dir, 'receiver.sqlite'), ['handover', 'receive', location]);
+    return { ...r, ...oxumOf(location) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -323,8 +309,14 @@ async function main(): Promise<void> {
   await setup();
   const info = JSON.parse(fs.readFileSync(MARKER, 'utf8')) as { files: number; documents: number; bytes: number };
   console.log(`Batch: ${info.documents} originals in ${info.files} files, ${(info.bytes / MB).toFixed(0)} MB (setup ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
-  // Warm the page cache once, so every step reads from memory as sha256sum does.
+  // The steps run the built command line: built now when a source is newer than it.
+  if (!process.argv.includes('--cli')) execFileSync(process.execPath, [path.join(REPO, 'scripts/build-cli.mjs'), '--if-stale', '--quiet'], { cwd: REPO, stdio: 'inherit' });
+  console.log(`Command line: ${path.relative(process.cwd(), CLI)}${COMPARED ? `; compared with ${COMPARED} (rows marked "other")` : ''}`);
+  // Warm the page cache once, so every step reads from memory as sha256sum does, and open the
+  // catalogue once with the command line (its first opening after the setup does one-time work).
   sha256sum('originals');
+  sha256sum(CATALOGUE);
+  cli(CATALOGUE, ['removed']);
 
   const rows: Record<string, Array<{ seconds: number; cpuSeconds?: number; mbps: number; peakRssMB: number; maxRssMB: number; stages?: Record<string, number> }>> = {};
   const record = (name: string, r: { seconds: number; cpuSeconds?: number; bytes: number; peakRssMB?: number; maxRssMB?: number; detail?: unknown }) => {
@@ -332,18 +324,26 @@ async function main(): Promise<void> {
     (rows[name] ??= []).push({ seconds: r.seconds, ...(r.cpuSeconds !== undefined ? { cpuSeconds: r.cpuSeconds } : {}), mbps: r.bytes / MB / r.seconds, peakRssMB: r.peakRssMB ?? 0, maxRssMB: r.maxRssMB ?? 0, ...(stages ? { stages } : {}) });
   };
   const receive = !process.argv.includes('--no-receive');
+  const verify = !process.argv.includes('--no-verify');
   for (let run = 0; run < RUNS; run++) {
     record('sha256sum (originals)', sha256sum('originals'));
     const zipped = infoZip(path.join(BASE, `info-zip-${run}.zip`));
     if (zipped) record('zip -0 + fsync (Info-ZIP)', zipped);
     for (const zip of [true, false]) {
       const out = path.join(BASE, `goi-${run}${zip ? '.zip' : ''}`);
-      fs.rmSync(out, { recursive: true, force: true });
-      record(`package (${zip ? 'zip' : 'folder'})`, child(['--phase', 'package', '--out', out, ...(zip ? ['--zip'] : [])]));
-      record(`verify (${zip ? 'zip' : 'folder'})`, child(['--phase', 'verify', '--out', out]));
-      if (zip) record('sha256sum (the zip)', sha256sum(out));
-      if (zip && receive && run === 0) record('receive (zip)', child(['--phase', 'receive', '--out', out]));
-      fs.rmSync(out, { recursive: true, force: true });
+      const kind = zip ? 'zip' : 'folder';
+      // With `--compare`, the two builds take turns at going first.
+      const builds = !COMPARED ? [CLI] : run % 2 === 0 ? [CLI, COMPARED] : [COMPARED, CLI];
+      for (const build of builds) {
+        fs.rmSync(out, { recursive: true, force: true });
+        record(`package (${kind})${build === CLI ? '' : ' other'}`, stepPackage(out, build));
+        if (build === CLI) {
+          if (verify) record(`verify (${kind})`, stepVerify(out));
+          if (zip) record('sha256sum (the zip)', sha256sum(out));
+          if (zip && receive && run === 0) record('receive (zip)', stepReceive(out));
+        }
+        fs.rmSync(out, { recursive: true, force: true });
+      }
     }
     process.stderr.write(`run ${run + 1}/${RUNS} done\n`);
   }
@@ -369,20 +369,19 @@ async function main(): Promise<void> {
     );
   }
   // Where packaging's time goes: each stage's median seconds, from its start to the next one's.
-  console.log('\nstage (package)            ' + ['zip', 'folder'].map((k) => k.padStart(10)).join(''));
+  const kinds = COMPARED ? ['zip', 'folder', 'zip) other', 'folder) other'] : ['zip', 'folder'];
+  console.log('\nstage (package)            ' + kinds.map((k) => k.replace(')', '').padStart(14)).join(''));
   const stageSeconds = (kind: string) => {
     const out: Record<string, number[]> = {};
-    for (const r of rows[`package (${kind})`] ?? []) {
-      // 'checking': the start call (the batch read and checked) until the job answers; then each phase until the next.
-      const seen: Array<[string, number]> = [['checking', 0], ...Object.entries(r.stages ?? {}).filter(([name]) => name !== 'started').sort((x, y) => x[1] - y[1])];
+    for (const r of rows[kind.includes(')') ? `package (${kind}` : `package (${kind})`] ?? []) {
+      const seen = Object.entries(r.stages ?? {}).sort((x, y) => x[1] - y[1]);
       for (let i = 0; i + 1 < seen.length; i++) (out[seen[i]![0]] ??= []).push(seen[i + 1]![1] - seen[i]![1]);
     }
     return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, median(v)]));
   };
-  const zipStages = stageSeconds('zip');
-  const folderStages = stageSeconds('folder');
-  for (const name of new Set([...Object.keys(zipStages), ...Object.keys(folderStages)])) {
-    console.log(`${name.padEnd(27)}${[zipStages[name], folderStages[name]].map((v) => (v === undefined ? '—' : v.toFixed(2)).padStart(10)).join('')}`);
+  const stages = kinds.map(stageSeconds);
+  for (const name of new Set(stages.flatMap((st) => Object.keys(st)))) {
+    console.log(`${name.padEnd(27)}${stages.map((st) => (st[name] === undefined ? '—' : st[name]!.toFixed(2)).padStart(14)).join('')}`);
   }
   const outDir = path.join(REPO, 'tests/bench/results');
   fs.mkdirSync(outDir, { recursive: true });
@@ -393,17 +392,7 @@ async function main(): Promise<void> {
   console.log(`\nWrote tests/bench/results/handover.json`);
 }
 
-async function phase(): Promise<void> {
-  const out = option('out', '');
-  let r: StepResult;
-  if (PHASE === 'package') r = await stepPackage(process.argv.includes('--zip'), out);
-  else if (PHASE === 'verify') r = await stepVerify(out);
-  else if (PHASE === 'receive') r = await stepReceive(out);
-  else throw new Error(`unknown phase ${PHASE}`);
-  console.log(JSON.stringify(r));
-}
-
-(PHASE === 'main' ? main() : phase()).catch((err: unknown) => {
+main().catch((err: unknown) => {
   console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
   process.exit(1);
 });

@@ -60,6 +60,25 @@ test('a Word file and a scan through the import dialog; the scan is read by OCR 
   await expect(page.getByTestId('reading-needs-ocr')).toHaveCount(0);
   await fullPageShot(page, 'formats-03-scan-read-by-ocr');
 
+  // Where its number was read is drawn over the scan (it has no text to mark): the boxes of the
+  // words OCR read, inside the drawn page, in the header at the top, with their confidence.
+  await expect(page.getByTestId('viewer-stage')).toHaveAttribute('data-kind', 'pdf');
+  await page.getByTestId('locate-numberSymbol').click();
+  const read = page.locator('[data-testid="viewer-box"][data-kind="read"]');
+  await expect(read.first()).toBeVisible();
+  await expect(read.first()).toHaveAttribute('title', /OCR/);
+  await expect(page.getByTestId('viewer-read-confidence')).toContainText('OCR');
+  const drawn = (await page.locator('.pdf-page canvas').boundingBox())!;
+  const box = (await read.first().boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(drawn.x);
+  expect(box.x + box.width).toBeLessThanOrEqual(drawn.x + drawn.width);
+  expect(box.y).toBeGreaterThanOrEqual(drawn.y);
+  expect(box.y + box.height).toBeLessThanOrEqual(drawn.y + drawn.height / 4);
+  await fullPageShot(page, 'formats-03b-scan-field-read-here');
+  // Looking at no field draws no box of it.
+  await page.getByTestId('locate-numberSymbol').click();
+  await expect(read).toHaveCount(0);
+
   // The old .VnTime Word file: read as Unicode, and says it was converted.
   await page.locator('#top-search').fill('sầu riêng hữu cơ');
   await page.locator('#top-search').press('Enter');

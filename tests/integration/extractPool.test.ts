@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExtractPool, RETIRE_AFTER_BYTES, extractInProcess } from '../../electron/services/import/extractPool';
 import { FOLD_HERE_MAX_CHARS } from '../../electron/services/import/extractWorker';
 import { indexBody } from '../../shared/search/indexText';
@@ -44,6 +44,26 @@ describe('the pool of reading threads', () => {
     expect(ok.parsed.metadata.numberSymbol).toBe('4029-CV/TU');
     expect(fs.existsSync(path.join(s.dir, ok.storedPath))).toBe(true);
   });
+});
+
+describe('more than one reader thread', () => {
+  it('starts one for a single file and the others once files queue up; each file gets its own reading', async () => {
+    pool = new ExtractPool(2);
+    const one = await pool.extract('kl.txt', fs.readFileSync(SEED.conclusion1485), store());
+    expect(one.parsed.metadata.numberSymbol).toBe('1485-KL/TU');
+    expect(pool.threadIds).toHaveLength(1);
+    const seeds = [SEED.conclusion1485, SEED.letter4029, SEED.conclusion1097, SEED.laoCai, SEED.haTinh];
+    const files = Array.from({ length: 12 }, (_, i) => seeds[i % seeds.length]!);
+    const dir = tempDir();
+    const readAll = () => Promise.all(files.map((f, i) => pool!.extract(path.basename(f), fs.readFileSync(f), store(dir, (10 + i).toString(16).padStart(2, '0')))));
+    await readAll();
+    // The second thread was started by the backlog (it may come up after the first had read them all).
+    await vi.waitFor(() => expect(pool!.threadIds).toHaveLength(2), { timeout: 60_000, interval: 50 });
+    const read = await readAll();
+    const alone = await Promise.all(files.map((f, i) => extractInProcess(path.basename(f), fs.readFileSync(f), store(tempDir(), (10 + i).toString(16).padStart(2, '0')))));
+    expect(read.map((r) => r.parsed)).toEqual(alone.map((r) => r.parsed));
+    for (const [i, r] of read.entries()) expect(fs.readFileSync(path.join(dir, r.storedPath))).toEqual(fs.readFileSync(files[i]!));
+  }, 120_000);
 });
 
 describe('a large file', () => {

@@ -116,6 +116,10 @@ describe('import runs and their reports', () => {
 
     const list = await app.call('importRuns.list', {});
     expect(list.items[0]!.id).toBe(run.id);
+
+    // Only the imported file's original is stored: nothing is written for a file that could not be read.
+    const stored = fs.readdirSync(path.join(app.dir, 'catalogue.originals'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(stored.map((e) => e.name)).toEqual([`${sha(good)}.txt`]);
   });
 
   it('imports the first listed of two identical files and reports the second as its duplicate, whichever is read first', async () => {

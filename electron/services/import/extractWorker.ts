@@ -50,7 +50,7 @@ async function read(request: ExtractRequest): Promise<ExtractReply> {
     const { dir, sha256, extension, key } = request.store;
     // Written synchronously: this thread has nothing else to do meanwhile, and the thread pool's
     // round trips (open, write, close, rename) cost more than the writes of a small file.
-    const storedPath = writeOriginal(dir, sha256, extension, request.bytes, key);
+    const storedPath = request.store.writtenByCaller ? '' : writeOriginal(dir, sha256, extension, request.bytes, key);
     const indexedBody = extracted.text.length <= FOLD_HERE_MAX_CHARS ? indexBody(extracted.text) : undefined;
     return { type: 'done', id: request.id, ok: true, extracted, parsed, storedPath, indexedBody };
   } catch (err) {

@@ -10,7 +10,7 @@ import type { ServiceContext } from '../context';
 import type { Extraction } from './extractPool';
 import { ReadingCancelled } from './fileBudget';
 import { type ExtractedText, MAX_ORIGINAL_BYTES, SUPPORTED_EXTENSIONS } from './extractText';
-import { type OriginalToStore, flushOriginals, mediaTypeOf } from './originalsStore';
+import { type OriginalToStore, flushOriginals, mediaTypeOf, writeOriginal } from './originalsStore';
 
 export interface ImportTarget {
   fondsId: number;
@@ -24,6 +24,9 @@ export interface ImportSource {
   read: () => Uint8Array | Promise<Uint8Array>;
 }
 
+
+/** Originals up to this size are written by the thread that imports (see `prepareInTurn`). */
+const WRITE_HERE_MAX_BYTES = 1024 * 1024;
 
 /** Why a document without a text layer (a scan) waits for review. */
 export const OCR_REASON: ErrorMessage = { code: 'review.needsOcr', params: {} };
@@ -173,7 +176,14 @@ async function prepareInTurn(
     pendingShas.set(sha, claim);
     turn?.done();
     try {
-      const { extracted, parsed, storedPath, indexedBody } = await extract(name, bytes, { dir: ctx.catalogue.originalsDir, sha256: sha, extension: ext, key: ctx.catalogue.originals.key });
+      // A small original is written by this thread once it is read (the reader thread, the
+      // import's slowest stage, only reads it); a large one by the reader, so this thread never
+      // blocks for long. Either way nothing is written for a file that could not be read.
+      const here = size <= WRITE_HERE_MAX_BYTES;
+      const store: OriginalToStore = { dir: ctx.catalogue.originalsDir, sha256: sha, extension: ext, key: ctx.catalogue.originals.key, ...(here ? { writtenByCaller: true } : {}) };
+      const read = await extract(name, bytes, store);
+      const { extracted, parsed, indexedBody } = read;
+      const storedPath = here ? writeOriginal(store.dir, sha, ext, bytes, store.key) : read.storedPath;
       const prepared: PreparedImport = { kind: 'document', name, sha256: sha, size, storedPath, extracted, parsed, indexedBody };
       settle(prepared);
       return prepared;

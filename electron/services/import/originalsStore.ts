@@ -57,6 +57,8 @@ export interface OriginalToStore {
   sha256: string;
   extension: string;
   key: Uint8Array | null;
+  /** The caller writes it once the file is read (the reader leaves it and replies an empty `storedPath`). */
+  writtenByCaller?: boolean;
 }
 
 /** `writeOriginal` on the thread pool, so that a bulk import's main thread keeps working meanwhile. */

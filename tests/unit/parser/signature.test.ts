@@ -63,6 +63,18 @@ describe('signature block', () => {
     expect(signature(lines('Căn cứ Kết luận này, các cấp ủy triển khai thực hiện.', 'PHỤ LỤC', 'Danh sách đơn vị'))).toEqual([null, null, null]);
   });
 
+  it('the tail of a number-symbol wrapped at its hyphen is no authority (`KTTH` is not `KT.`)', () => {
+    const body = lines('Thực hiện ý kiến chỉ đạo tại công văn số 7567/VPCP-', 'KTTH', '', 'ngày 31/12/2007 của Văn phòng Chính phủ,', 'hướng dẫn như sau:');
+    expect(signature(body)).toEqual([null, null, null]);
+    expect(signature(lines('Nơi nhận:', '- Lưu VT.', 'TMKT', 'CHỦ TỊCH', 'Lê Văn Ba'))[0]).toBeNull();
+  });
+
+  it('an authority whose marker lost its dot or space is still read', () => {
+    expect(signature(lines('KT.GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Trần Văn Nam'))).toEqual(['KT.GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Trần Văn Nam']);
+    expect(signature(lines('KTBỘ TRƯỞNG', 'THỨ TRƯỞNG', 'Trần Văn Nam'))[0]).toBe('KTBỘ TRƯỞNG');
+    expect(signature(lines('TM UBND XÃ', 'CHỦ TỊCH', 'Trần Văn Nam'))[0]).toBe('TM UBND XÃ');
+  });
+
   it('a name in capitals is not taken (it cannot be told from a title)', () => {
     expect(signature(lines('T/M HUYỆN ỦY', 'BÍ THƯ', 'NGUYỄN VĂN AN'))).toEqual(['T/M HUYỆN ỦY', 'BÍ THƯ', null]);
   });

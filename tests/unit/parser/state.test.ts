@@ -261,3 +261,108 @@ describe('State headers', () => {
     expect(items.map((i) => i.kind)).not.toContain('motto');
   });
 });
+
+describe('a State document cut off inside its body', () => {
+  // The shape of a circular's scan whose text ends before the signature, citing a công văn whose
+  // number wraps at its hyphen: nothing in it says who signs.
+  const text = lines(
+    'BỘ TÀI CHÍNH',
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'Độc lập - Tự do - Hạnh phúc',
+    'Số: 12/2008/TT-BTC',
+    'Hà Nội, ngày 15 tháng 9 năm 2008',
+    'THÔNG TƯ',
+    'HƯỚNG DẪN XỬ LÝ MỘT SỐ KHOẢN NỢ',
+    'Căn cứ Nghị định số 77/2003/NĐ-CP ngày 1/7/2003 của Chính phủ;',
+    'Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ tại công văn số 7567/VPCP-',
+    'KTTH',
+    '',
+    'ngày 31/12/2007 của Văn phòng Chính phủ,',
+    'Bộ Tài chính hướng dẫn thực hiện như sau:',
+    'I. GIA HẠN NỘP',
+  );
+
+  it('leaves the signing authority empty and for review rather than take `KTTH` for `KT.`', () => {
+    const parsed = parseDocument(text);
+    expect(parsed.metadata.signingAuthority).toBeNull();
+    expect(parsed.review).toContain('signingAuthority');
+    expect(parsed.metadata.citations).toContain('7567/VPCP-KTTH');
+  });
+});
+
+describe('a công văn whose V/v subject wraps beside the place-date cell', () => {
+  // The shape of a text PDF of a Word header table: the subject's first line shares its line with
+  // the right column's place-date, its other lines come under it alone.
+  const text = [
+    'VĂN PHÒNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    '-------\tĐộc lập - Tự do - Hạnh phúc',
+    'Số: 12/VPCP-KTN\t---------------',
+    'V/v góp ý dự thảo quy chế phối hợp\tHà Nội, ngày 3 tháng 5 năm 2013',
+    'giữa các cơ quan, đơn vị trong tỉnh',
+    'Lâm Đồng.',
+    '',
+    'Kính gửi: Bộ Nội vụ.',
+    'Văn phòng Chính phủ nhận được công văn số 45/BNV-VP.',
+  ].join('\n');
+
+  it('reads every line of the subject, not only the one beside the place-date', () => {
+    const m = parseDocument(text).metadata;
+    expect(m.subject).toBe('V/v góp ý dự thảo quy chế phối hợp giữa các cơ quan, đơn vị trong tỉnh Lâm Đồng.');
+    expect(m.place).toBe('Hà Nội');
+    expect(m.issueDate).toBe('2013-05-03');
+    expect(m.docType).toBe('CÔNG VĂN');
+  });
+});
+
+describe('a decision whose copy lost its subject lines', () => {
+  const head = [
+    'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'TỈNH QUẢNG TRỊ\tĐộc lập - Tự do - Hạnh phúc',
+    'Số: 12/2005/QĐ-UBND\tQuảng Trị, ngày 1 tháng 2 năm 2005',
+    'QUYẾT ĐỊNH',
+  ];
+
+  it('takes no article of the body (`Điều 1. …`) for the subject', () => {
+    const r = parseDocument([...head, 'Điều 1. Ban hành kèm theo Quyết định này bản “Quy định về bầu trưởng thôn”.', 'Điều 2. Quyết định này có hiệu lực sau 10 ngày.'].join('\n'));
+    expect(r.metadata.subject).toBeNull();
+    expect(r.review).toContain('subject');
+  });
+
+  it('takes no enacting line over its legal basis for the subject', () => {
+    const r = parseDocument([...head, 'ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ', 'Căn cứ Luật Tổ chức HĐND và UBND;', 'QUYẾT ĐỊNH:', 'Điều 1. Ban hành kèm theo Quyết định này bản Quy định.'].join('\n'));
+    expect(r.metadata.subject).toBeNull();
+    expect(r.review).toContain('subject');
+  });
+
+  it('still reads a subject that opens with BAN HÀNH or Điều chỉnh', () => {
+    const a = parseDocument([...head, 'BAN HÀNH QUY CHẾ LÀM VIỆC', 'Căn cứ Luật Tổ chức HĐND và UBND;'].join('\n'));
+    expect(a.metadata.subject).toBe('BAN HÀNH QUY CHẾ LÀM VIỆC');
+    const b = parseDocument([...head, 'Điều chỉnh quy hoạch sử dụng đất', 'ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ', 'Căn cứ Luật Đất đai;'].join('\n'));
+    expect(b.metadata.subject).toBe('Điều chỉnh quy hoạch sử dụng đất');
+  });
+});
+
+describe('a công văn whose V/v subject ends in its narrow cell on a name', () => {
+  it('reads the last line (`Bình Đại, tỉnh Bến Tre.`) after a line left unfinished (`… huyện`)', () => {
+    const text = [
+      'VĂN PHÒNG CHÍNH PHỦ',
+      '-------',
+      'Số: 12/VPCP-KTN',
+      'V/v góp ý dự thảo quy chế phối hợp giữa',
+      'các cơ quan tại xã An Phú, huyện',
+      'Bình Đại, tỉnh Bến Tre.',
+      '',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Hà Nội, ngày 3 tháng 5 năm 2013',
+      '',
+      'Kính gửi: Bộ Nội vụ.',
+    ].join('\n');
+    expect(parseDocument(text).metadata.subject).toBe('V/v góp ý dự thảo quy chế phối hợp giữa các cơ quan tại xã An Phú, huyện Bình Đại, tỉnh Bến Tre.');
+  });
+
+  it('stops before a capitalised line the text goes on after (a sentence, not the end of the cell)', () => {
+    const text = ['VĂN PHÒNG CHÍNH PHỦ', 'Số: 12/VPCP-KTN', 'V/v góp ý dự thảo quy chế phối hợp giữa', 'các cơ quan, đơn vị', 'Bộ Nội vụ đề nghị các cơ quan', 'góp ý trước ngày 10/5/2013.'].join('\n');
+    expect(parseDocument(text).metadata.subject).toBe('V/v góp ý dự thảo quy chế phối hợp giữa các cơ quan, đơn vị');
+  });
+});

@@ -77,6 +77,31 @@ describe('subject boundaries', () => {
     );
   });
 
+  it('a capitals subject wrapped at `ĐỊA` / `BÀN …` goes on: `BÀN` is no body (`BAN`), so the line is no enacting line', () => {
+    const text = lines('KẾ HOẠCH', 'THỰC HIỆN ĐỀ ÁN TRỒNG RỪNG TRÊN ĐỊA', 'BÀN TỈNH LÀO CAI, GIAI ĐOẠN 2021 - 2025', 'Căn cứ Luật Lâm nghiệp năm 2017;');
+    expect(title(text).subject).toBe('THỰC HIỆN ĐỀ ÁN TRỒNG RỪNG TRÊN ĐỊA BÀN TỈNH LÀO CAI, GIAI ĐOẠN 2021 - 2025');
+    // The enacting line still ends a decision's subject.
+    const decision = lines('QUYẾT ĐỊNH', 'BAN HÀNH QUY CHẾ LÀM VIỆC', 'BAN THƯỜNG VỤ TỈNH ỦY', 'Căn cứ Điều lệ Đảng;');
+    expect(title(decision).subject).toBe('BAN HÀNH QUY CHẾ LÀM VIỆC');
+  });
+
+  it('an ordinary-case subject wrapped where a name begins goes on; a body line after it does not', () => {
+    const wrapped = lines(
+      'KẾ HOẠCH',
+      'Thông tin, tuyên truyền Cuộc bầu cử đại biểu Quốc hội khóa XV và bầu cử đại biểu',
+      'Hội đồng nhân dân các cấp nhiệm kỳ 2021 - 2026',
+      'Thực hiện Kế hoạch số 12/KH-UBND ngày 01/3/2021 của UBND huyện, Ủy ban nhân dân xã xây dựng kế hoạch như sau:',
+    );
+    expect(title(wrapped).subject).toBe('Thông tin, tuyên truyền Cuộc bầu cử đại biểu Quốc hội khóa XV và bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2021 - 2026');
+    // A sentence of the body, a short subject line, or a line the body goes on after: not the subject.
+    const sentence = lines('KẾ HOẠCH', 'Thông tin, tuyên truyền Cuộc bầu cử đại biểu Quốc hội khóa XV năm 2021', 'Ủy ban nhân dân xã ban hành kế hoạch như sau:', 'I. MỤC ĐÍCH');
+    expect(title(sentence).subject).toBe('Thông tin, tuyên truyền Cuộc bầu cử đại biểu Quốc hội khóa XV năm 2021');
+    const short = lines('KẾ HOẠCH', 'Tuyên truyền bầu cử đại biểu', 'Hội đồng nhân dân các cấp', 'Căn cứ Luật Bầu cử;');
+    expect(title(short).subject).toBe('Tuyên truyền bầu cử đại biểu');
+    const goesOn = lines('KẾ HOẠCH', 'Thông tin, tuyên truyền Cuộc bầu cử đại biểu Quốc hội khóa XV và bầu cử năm 2021', 'Ủy ban nhân dân xã giao các ban, ngành thực hiện', 'các nội dung tuyên truyền trên địa bàn.');
+    expect(title(goesOn).subject).toBe('Thông tin, tuyên truyền Cuộc bầu cử đại biểu Quốc hội khóa XV và bầu cử năm 2021');
+  });
+
   it('a sentence before a later rule is body text, not subject', () => {
     const s = title(lines('KẾT LUẬN', 'hội nghị lần thứ 5', 'Ngày 02/3/2025, Hội nghị đã thảo luận.', '-----')).subject;
     expect(s).toBe('hội nghị lần thứ 5');

@@ -5,7 +5,7 @@
  * originals costs little more memory than one. Everything is written under a temporary name and
  * moved into place only when complete and flushed; an abandoned bag is removed.
  */
-import { createHash, webcrypto } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
@@ -88,17 +88,13 @@ function checkPath(bagPath: string): void {
   if (reason) throw new Error(`Refusing unsafe bag path ${bagPath}: ${reason}`);
 }
 
+/**
+ * The SHA-256 of `bytes`, here, with `createHash`. Not Web Crypto's `subtle.digest`: on Node 20 it
+ * hashes on the calling thread too (inside the call, before its promise), after copying its input,
+ * and cost two and a half times as much CPU (300 MB in 100 KB buffers: 0.46 s against 0.18 s).
+ */
 function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-/**
- * The SHA-256 of `bytes`, computed on the thread pool (Web Crypto's digest copies its input when
- * called, so the buffer may be reused at once): hashing a batch's gigabyte of originals would
- * otherwise be the largest work of the thread that also reads, writes and answers the UI.
- */
-async function sha256Apart(bytes: Buffer): Promise<string> {
-  return Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
 }
 
 function partialName(target: string): string {
@@ -200,10 +196,10 @@ export class FolderSink implements BagSink {
   async addOriginal(bagPath: string, bytes: OriginalBytes, onBytes?: (n: number) => void): Promise<Written> {
     const dest = this.destination(bagPath);
     if (bytes.whole) {
-      const digest = sha256Apart(bytes.whole);
+      const digest = sha256(bytes.whole);
       onBytes?.(bytes.whole.length);
       await this.behind(dest, bytes.whole, bytes.release);
-      return { sha256: await digest, size: bytes.whole.length };
+      return { sha256: digest, size: bytes.whole.length };
     }
     const written = await this.streamTo(dest, bytes.open(), onBytes);
     if (written.size !== bytes.size) throw new Error(`${bagPath}: ${written.size} bytes read where ${bytes.size} were expected`);
@@ -313,11 +309,11 @@ export class ZipSink implements BagSink {
   async addOriginal(bagPath: string, bytes: OriginalBytes, onBytes?: (n: number) => void): Promise<Written> {
     const name = this.entry(bagPath);
     if (bytes.whole) {
-      // The SHA-256 on the thread pool, the CRC-32 (much cheaper) here, queued with the bytes.
-      const digest = sha256Apart(bytes.whole);
+      // Both digests over the bytes read, then queued with them.
+      const digest = sha256(bytes.whole);
       await this.zip.addBuffer(name, bytes.whole, zlib.crc32(bytes.whole), false, bytes.release);
       onBytes?.(bytes.whole.length);
-      return { sha256: await digest, size: bytes.whole.length };
+      return { sha256: digest, size: bytes.whole.length };
     }
     const hash = createHash('sha256');
     const { size } = await this.zip.addStream(name, bytes.open(), bytes.size, (chunk) => {

@@ -51,7 +51,7 @@ const TEXT_CHUNK = 50;
 const READ_AHEAD_FILES = 16;
 const READ_AHEAD_BYTES = 64 * 1024 * 1024;
 
-/** Originals whose SHA-256 is being computed (off this thread) while the next ones are queued. */
+/** Originals being written (behind their hashing) while the next ones are added. */
 const HASHING_AT_ONCE = 8;
 
 /** Bytes of originals copied between two turns given to progress polls and cancel calls. */
@@ -240,7 +240,7 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
     const readAhead = () => {
       while (next < attachments.length && (ahead.length === 0 || (ahead.length < READ_AHEAD_FILES && aheadBytes < READ_AHEAD_BYTES))) {
         const a = attachments[next]!;
-        const read = readOriginal(path.join(originalsDir, ec.records.sources.get(a.key)!.storedPath), ctx.catalogue.originals, pool);
+        const read = readOriginal(path.join(originalsDir, ec.records.sources.get(a.key)!.storedPath), ctx.catalogue.originals, pool, a.size);
         // Awaited in its turn; a failure is reported there.
         read.catch(() => undefined);
         ahead.push({ index: next++, read });
@@ -251,9 +251,18 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
 
     job.setPhase('packingRecords');
     const catalogue = packageCatalogue(ctx, ec);
-    await add(CATALOGUE_JSON, sink.addBuffer(CATALOGUE_JSON, Buffer.from(`${JSON.stringify(catalogue, null, 1)}\n`, 'utf8')));
-    await add(FILES_CSV, sink.addBuffer(FILES_CSV, Buffer.from(filesCsv(catalogue), 'utf8')));
-    await add(DOCUMENTS_CSV, sink.addBuffer(DOCUMENTS_CSV, Buffer.from(documentsCsv(catalogue, true), 'utf8')));
+    const records: Array<[string, Buffer]> = [
+      [CATALOGUE_JSON, Buffer.from(`${JSON.stringify(catalogue, null, 1)}\n`, 'utf8')],
+      [FILES_CSV, Buffer.from(filesCsv(catalogue), 'utf8')],
+      [DOCUMENTS_CSV, Buffer.from(documentsCsv(catalogue, true), 'utf8')],
+    ];
+    const addRecords = async () => {
+      for (const [name, bytes] of records.splice(0)) await add(name, sink.addBuffer(name, bytes));
+    };
+    // A folder writes them now, behind. A zip (whose entries may come in any order) takes them
+    // after the originals: deflated now, they waited on the thread pool behind the originals read
+    // ahead, and the originals waited for them.
+    if (sink.streamsAlongside) await addRecords();
     const textsThread = await textsStarting;
     let textsApart: Promise<WrittenApart> | null = null;
     if (textsThread) {
@@ -275,8 +284,8 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
     const counted = (n: number) => {
       job.status.bytesProcessed = (job.status.bytesProcessed ?? 0) + n;
     };
-    // An original's SHA-256 is computed on the thread pool (`addOriginal`) while the next ones are
-    // queued: a few are awaited at once, in order, each checked against the catalogue's digest.
+    // An original is hashed and queued for writing (`addOriginal`) while the next ones are read:
+    // a few are awaited at once, in order, each checked against the catalogue's digest.
     const hashing: Array<{ a: (typeof attachments)[number]; written: Promise<Written> }> = [];
     let sinceBreath = 0;
     const settle = async () => {
@@ -318,6 +327,7 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
     while (hashing.length > 0) await settle();
     if (textsApart) await add(FULL_TEXT_JSONL, sink.addFileApart(FULL_TEXT_JSONL, await whileNotCancelled(textsApart, checkCancel)));
     else await texts;
+    await addRecords();
 
     job.setPhase('packingForms');
     for (const r of await whileNotCancelled(forms.rendered, checkCancel)) await add(`${FORMS_DIR}/${r.fileName}`, sink.addBuffer(`${FORMS_DIR}/${r.fileName}`, r.bytes));

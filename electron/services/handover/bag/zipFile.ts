@@ -21,6 +21,13 @@ const deflateRaw = promisify(zlib.deflateRaw);
 const WRITE_BYTES = 8 * 1024 * 1024;
 const WRITES_IN_FLIGHT = 2;
 
+/**
+ * Bytes written between two flushes started behind the writing. Without them, a package's
+ * gigabyte waits in the page cache (the kernel starts writing back only past a tenth of the
+ * memory, or after 30 s) for the one flush at the end, and the disk sits idle until then.
+ */
+const FLUSH_EVERY_BYTES = 128 * 1024 * 1024;
+
 const U16 = 0xffff;
 const U32 = 0xffffffff;
 const LOCAL_HEADER = 0x04034b50;
@@ -69,6 +76,9 @@ export class ZipFileWriter {
   private pendingDone: Array<() => void> = [];
   private inFlight: Array<Promise<void>> = [];
   private failure: Error | null = null;
+  /** A flush of what is written so far, going on behind the writing (its failure shows in the last one). */
+  private flushing: Promise<void> | null = null;
+  private unflushed = 0;
   private readonly records: CentralRecord[] = [];
   private readonly dos: { time: number; date: number };
   private readonly forceZip64: boolean;
@@ -181,6 +191,7 @@ export class ZipFileWriter {
     end.writeUInt32LE(Math.min(start, U32), 16);
     this.push(end);
     await this.drain();
+    await this.flushing;
     await this.handle.sync();
     this.closed = true;
     await this.handle.close();
@@ -191,6 +202,7 @@ export class ZipFileWriter {
     if (this.closed) return;
     this.closed = true;
     await Promise.allSettled(this.inFlight);
+    await this.flushing;
     for (const callback of this.pendingDone.splice(0)) callback();
     this.pending = [];
     await this.handle.close().catch(() => undefined);
@@ -276,7 +288,9 @@ export class ZipFileWriter {
     this.pendingDone = [];
     this.pendingBytes = 0;
     this.pendingStart = this.position;
+    const bytes = this.position - at;
     const done = writeAll(this.handle, buffers, at)
+      .then(() => this.flushBehind(bytes))
       .catch((err: unknown) => {
         this.failure ??= err instanceof Error ? err : new Error(String(err));
       })
@@ -284,6 +298,20 @@ export class ZipFileWriter {
         for (const callback of callbacks) callback();
       });
     this.inFlight.push(done);
+  }
+
+  /** Starts a flush of what is written once enough has been since the last, unless one is going on. */
+  private flushBehind(written: number): void {
+    this.unflushed += written;
+    if (this.unflushed < FLUSH_EVERY_BYTES || this.flushing || this.closed) return;
+    this.unflushed = 0;
+    // Errors are left to the flush at the end (`finish`), which reports them.
+    this.flushing = this.handle
+      .datasync()
+      .catch(() => undefined)
+      .finally(() => {
+        this.flushing = null;
+      });
   }
 
   private async drain(): Promise<void> {

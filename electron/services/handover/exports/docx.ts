@@ -18,6 +18,7 @@ import {
 } from 'docx';
 import type { FormSheet } from '../../../../shared/handover/forms';
 import type { MinutesModel } from '../../../../shared/handover/minutes';
+import { ROWS_MARKER, rowXml, withRows } from './docxRows';
 
 const FONT = 'Times New Roman';
 // A4 in twentieths of a point.
@@ -41,14 +42,24 @@ function para(t: string, o: { bold?: boolean; italics?: boolean; size?: number; 
   });
 }
 
+/** Paragraph style of the forms' table cells (11 pt), so each cell's runs carry no properties of their own. */
+const CELL_STYLE = 'FormCell';
+/** Cell margins of the forms' tables, set once on the table rather than on each cell. */
+const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 };
+
+/**
+ * A form table's cell. A Mục lục văn bản has tens of thousands: each carries only what differs
+ * from the table's defaults (its width, alignment, and the header's bold and shading), since the
+ * library spends its time per element and per property.
+ */
 function cell(t: string, widthTwips: number, o: { bold?: boolean; align?: keyof typeof ALIGN; span?: number; shade?: boolean } = {}): TableCell {
+  const align = o.align && o.align !== 'left' ? ALIGN[o.align] : undefined;
   return new TableCell({
     width: { size: widthTwips, type: WidthType.DXA },
     columnSpan: o.span,
     verticalAlign: VerticalAlign.CENTER,
     shading: o.shade ? { fill: 'EDEBE6' } : undefined,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: t.split('\n').map((line) => new Paragraph({ alignment: ALIGN[o.align ?? 'left'], children: [text(line, { bold: o.bold, size: 22 })] })),
+    children: t.split('\n').map((line) => new Paragraph({ style: CELL_STYLE, alignment: align, children: [o.bold ? new TextRun({ text: line, bold: true }) : new TextRun(line)] })),
   });
 }
 
@@ -74,26 +85,38 @@ export async function formDocx(sheet: FormSheet, creator: string): Promise<Buffe
     children: sheet.columns.map((c, i) => cell(c.header, widths[i]!, { bold: true, align: 'center', shade: true })),
   });
   const numbers = new TableRow({ tableHeader: true, children: sheet.columns.map((_c, i) => cell(String(i + 1), widths[i]!, { align: 'center' })) });
-  const rows = sheet.rows.map((r) =>
-    r.kind === 'item'
-      ? new TableRow({ cantSplit: true, children: r.cells.map((t, i) => cell(t, widths[i]!, { align: sheet.columns[i]!.align })) })
-      : new TableRow({ children: [cell(r.text, usable, { bold: true, span: n })] }),
-  );
+  // The library lays out the page, the heading and the header rows; the rows, thousands of them,
+  // are written in the marker row's place (`docxRows.ts`).
+  const marker = new TableRow({ children: [cell(ROWS_MARKER, usable, { span: n })] });
+  let rows = '';
+  for (const r of sheet.rows) {
+    rows +=
+      r.kind === 'item'
+        ? rowXml(
+            r.cells.map((t, i) => ({ text: t, widthTwips: widths[i]!, align: sheet.columns[i]!.align })),
+            CELL_STYLE,
+            true,
+          )
+        : rowXml([{ text: r.text, widthTwips: usable, bold: true, span: n }], CELL_STYLE, false);
+  }
   const doc = new Document({
     creator,
     title: sheet.heading.title,
-    styles: { default: { document: { run: { font: FONT, size: 24 } } } },
+    styles: {
+      default: { document: { run: { font: FONT, size: 24 } } },
+      paragraphStyles: [{ id: CELL_STYLE, name: 'Form cell', basedOn: 'Normal', run: { font: FONT, size: 22 } }],
+    },
     sections: [
       {
         properties: { page: { size: { width: A4_SHORT, height: A4_LONG, orientation: PageOrientation.LANDSCAPE }, margin: { top: 850, bottom: 850, left: margin, right: margin } } },
         children: [
           ...headingParagraphs(sheet),
-          new Table({ width: { size: usable, type: WidthType.DXA }, columnWidths: widths, rows: [header, numbers, ...rows] }),
+          new Table({ width: { size: usable, type: WidthType.DXA }, columnWidths: widths, margins: CELL_MARGINS, rows: [header, numbers, marker] }),
         ],
       },
     ],
   });
-  return Buffer.from(await Packer.toBuffer(doc));
+  return withRows(await Packer.toBuffer(doc), rows);
 }
 
 function twoColumns(left: Paragraph[], right: Paragraph[], width: number, split = 0.45): Table {

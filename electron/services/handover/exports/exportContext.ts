@@ -4,13 +4,13 @@
  * (`exporter.ts`).
  */
 import { notFound } from '../../../../shared/contract/errors';
-import type { BatchDetail } from '../../../../shared/contract/types/handover';
+import type { BatchDetail, HandoverBatch } from '../../../../shared/contract/types/handover';
 import type { ServiceContext } from '../../context';
 import { SecretPolicy } from '../../safety/secretPolicy';
 import { batchDetail } from '../batchQueries';
 import { buildCatalogueRecords } from '../catalogueRecords';
 import { fondsInventory } from '../inventory';
-import type { ExportContext, ExportScope } from './exporter';
+import type { ExportContext, ExportScope, FormsContext } from './exporter';
 
 /** `detail`: the batch as its caller just read it (packaging checks it first), else read here. */
 export function loadExportContext(ctx: ServiceContext, scope: ExportScope, detail?: BatchDetail): ExportContext {
@@ -57,4 +57,19 @@ function packedAuditHead(ctx: ServiceContext, batchId: number): { lastId: number
   const row = ctx.catalogue.repos.audit.latest('handover.pack', 'handover_batch', batchId);
   const head = (row?.after as { package?: { auditHead?: { lastId?: unknown; hash?: unknown } } } | null)?.package?.auditHead;
   return head && typeof head.lastId === 'number' && typeof head.hash === 'string' ? { lastId: head.lastId, hash: head.hash } : null;
+}
+
+/**
+ * The part of `ec` the packaged forms read: the batch without its files and inventory (given once,
+ * beside it). Here rather than beside the rendering (`exporter.ts`), so that packaging reaches it
+ * without loading the Word, PDF and spreadsheet libraries its thread renders with.
+ */
+export function formsContext(ec: ExportContext): FormsContext {
+  const { fonds, fileRecords, documentRecords, unfiledRecords } = ec.records;
+  let batch: HandoverBatch | null = null;
+  if (ec.batch) {
+    const { files: _f, secretConfirmations: _s, unconfirmedSecrets: _u, inventory: _i, blockers: _b, changedSince: _c, ...plain } = ec.batch as HandoverBatch & Partial<BatchDetail>;
+    batch = plain;
+  }
+  return { ...ec, batch, records: { fonds, fileRecords, documentRecords, unfiledRecords } };
 }

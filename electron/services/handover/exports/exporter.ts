@@ -5,7 +5,7 @@
  * (`exportContext.ts`), never the catalogue: a package renders its forms on a thread of their own.
  */
 import { ApiError } from '../../../../shared/contract/errors';
-import type { BatchDetail, ExportForm, ExportFormat, HandoverBatch, InventoryReport } from '../../../../shared/contract/types/handover';
+import type { ExportForm, ExportFormat, HandoverBatch, InventoryReport } from '../../../../shared/contract/types/handover';
 import { safeSegment } from '../../../../shared/handover/bagPaths';
 import {
   boxLabels,
@@ -86,17 +86,6 @@ export type PackagedForm = Exclude<ExportForm, 'catalogue' | 'inventory'>;
  */
 export interface FormsContext extends Omit<ExportContext, 'records'> {
   records: Pick<CatalogueRecords, 'fonds' | 'fileRecords' | 'documentRecords' | 'unfiledRecords'>;
-}
-
-/** The part of `ec` the packaged forms read: the batch without its files and inventory (given once, beside it). */
-export function formsContext(ec: ExportContext): FormsContext {
-  const { fonds, fileRecords, documentRecords, unfiledRecords } = ec.records;
-  let batch: HandoverBatch | null = null;
-  if (ec.batch) {
-    const { files: _f, secretConfirmations: _s, unconfirmedSecrets: _u, inventory: _i, blockers: _b, changedSince: _c, ...plain } = ec.batch as HandoverBatch & Partial<BatchDetail>;
-    batch = plain;
-  }
-  return { ...ec, batch, records: { fonds, fileRecords, documentRecords, unfiledRecords } };
 }
 
 function heading(ec: FormsContext, title: string): FormHeading {

@@ -7,7 +7,8 @@ import type { Worker } from 'node:worker_threads';
 import type { ExportFormat } from '../../../../shared/contract/types/handover';
 import { ApiError } from '../../../../shared/contract/errors';
 import { startWorker } from '../../workers/startWorker';
-import { type ExportContext, type FormsContext, formsContext, type PackagedForm, type RenderedExport } from './exporter';
+import type { ExportContext, FormsContext, PackagedForm, RenderedExport } from './exporter';
+import { formsContext } from './exportContext';
 import type { FormsReply, FormsRequest } from './formsWorker';
 
 export interface FormsRendering {

@@ -91,6 +91,9 @@ function addFormSheet(wb: ExcelJS.Workbook, sheet: FormSheet): void {
     cell.alignment = { horizontal: 'center' };
     cell.border = BORDER;
   });
+  // One style object per column, shared by its item cells: the writer recognises a style object
+  // it has seen (by reference) instead of comparing each of a Mục lục văn bản's cells' styles anew.
+  const itemStyles = sheet.columns.map((col): Partial<ExcelJS.Style> => ({ font: { name: FONT, size: 11 }, alignment: { horizontal: col.align, vertical: 'top', wrapText: true }, border: BORDER }));
   let r = headerRowNumber + 2;
   for (const row of sheet.rows) {
     const xr = ws.getRow(r);
@@ -100,9 +103,7 @@ function addFormSheet(wb: ExcelJS.Workbook, sheet: FormSheet): void {
         const cell = xr.getCell(i + 1);
         // Counts stay numbers so a spreadsheet can sum them.
         cell.value = (col.key === 'no' || col.key === 'sheets') && /^\d+$/.test(text) ? Number(text) : text;
-        cell.font = { name: FONT, size: 11 };
-        cell.alignment = { horizontal: col.align, vertical: 'top', wrapText: true };
-        cell.border = BORDER;
+        cell.style = itemStyles[i]!;
       });
       fitHeight(xr, row.cells.map((text, i) => ({ text, width: sheet.columns[i]!.width })));
     } else {

@@ -91,6 +91,8 @@ export function DocumentView({ documentId }: { documentId: number }) {
           attachments={detail.attachments}
           searchTerms={searchTerms}
           fieldTerms={located ? fieldTerms(located, detail[located as keyof typeof detail]) : []}
+          documentId={detail.id}
+          field={located}
         />
       </div>
       <AuditHistory entries={audit} />

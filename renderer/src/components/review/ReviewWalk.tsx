@@ -180,7 +180,7 @@ export function ReviewWalk({ fondsId, field }: Props) {
       ) : null}
       {item && doc ? (
         <div className="review-walk-columns">
-          <div className="review-walk-original">{detail ? <OriginalViewer key={doc.id} attachments={detail.attachments} fieldTerms={terms} fill /> : <p className="muted">{t('common.loading')}</p>}</div>
+          <div className="review-walk-original">{detail ? <OriginalViewer key={doc.id} attachments={detail.attachments} fieldTerms={terms} documentId={doc.id} field={current?.field ?? null} fill /> : <p className="muted">{t('common.loading')}</p>}</div>
           <div
             ref={panel}
             className="panel review-walk-fields"

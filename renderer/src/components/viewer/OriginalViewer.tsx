@@ -1,13 +1,14 @@
 /**
  * Bản gốc: the original beside its record. PDF pages (pdf.js), scanned images (TIFF included),
  * text and Word files, with page navigation and zoom; the searched words and the place a field was
- * read are highlighted; a copy can be saved (and, in the desktop app, opened in another program).
+ * read are highlighted (on a scan, by the boxes of the words OCR read, with their confidence); a
+ * copy can be saved (and, in the desktop app, opened in another program).
  */
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import DOMPurify from 'dompurify';
 import { ApiError } from '@shared/contract/errors';
 import type { Attachment } from '@shared/contract/types';
-import { useLazyQuery } from '../../api/hooks';
+import { useLazyQuery, useQuery } from '../../api/hooks';
 import { desktopShell } from '../../api/shell';
 import { useT } from '../../i18n';
 import { downloadBase64 } from '../../util/download';
@@ -17,6 +18,7 @@ import { ErrorBanner } from '../common/ErrorBanner';
 import { rangesOf, setHighlight } from './domHighlight';
 import { firstOriginal } from './firstOriginal';
 import { firstPageWith } from './pageFinder';
+import { type DrawnBox, boxesOnPage, pageOfField, pagesBelongTo } from './readPlaces';
 import { renderPdfPage, pageWidth } from './pdfPages';
 import { type LoadedOriginal, useOriginal } from './useOriginal';
 import './viewer.css';
@@ -27,6 +29,9 @@ interface Props {
   searchTerms?: readonly string[];
   /** What a field holds as it was read (the value, or the passage it came from). */
   fieldTerms?: readonly string[];
+  /** The record shown, and the field looked at: on a scan, where OCR read it is drawn. */
+  documentId?: number;
+  field?: string | null;
   /** Fills the height it is given (review mode) instead of the window's. */
   fill?: boolean;
 }
@@ -43,7 +48,7 @@ function sanitizeWordHtml(html: string): string {
   });
 }
 
-export function OriginalViewer({ attachments, searchTerms = [], fieldTerms = [], fill = false }: Props) {
+export function OriginalViewer({ attachments, searchTerms = [], fieldTerms = [], documentId, field = null, fill = false }: Props) {
   const t = useT();
   const [attachmentId, setAttachmentId] = useState<number | null>(firstOriginal(attachments)?.id ?? null);
   const state = useOriginal(attachmentId);
@@ -66,6 +71,17 @@ export function OriginalViewer({ attachments, searchTerms = [], fieldTerms = [],
   const pageCount = original?.pageCount ?? 0;
   const termsKey = JSON.stringify([searchTerms, fieldTerms]);
 
+  // A scan's words have no text on the page to mark: their OCR boxes are drawn instead, over the
+  // original they were read from.
+  const scanned = original?.kind === 'pdf' || original?.kind === 'image' || original?.kind === 'tiff';
+  const readFrom = documentId !== undefined && attachmentId !== null && attachmentId === pagesBelongTo(attachments);
+  const ocr = useQuery('documents.pages', { id: documentId ?? 0 }, { enabled: scanned && readFrom });
+  const ocrPages = scanned && readFrom ? ocr.data : null;
+  const boxes = boxesOnPage(ocrPages, page, field, searchTerms);
+  const readPage = pageOfField(ocrPages, field);
+  const readPlace = field ? ocrPages?.fields.find((f) => f.field === field && f.boxes.length > 0) : undefined;
+  const firstRead = useRef<HTMLDivElement>(null);
+
   // A new original opens on the page where the field (else a searched word) was read; once the
   // user turns a page, a late answer of that search no longer moves it.
   const jump = useRef(0);
@@ -78,6 +94,13 @@ export function OriginalViewer({ attachments, searchTerms = [], fieldTerms = [],
       if (jump.current === mine && at) setPage(at);
     })();
   }, [original, termsKey]);
+
+  // Looking at a field read by OCR turns to its page (the user may turn away again).
+  useEffect(() => {
+    if (readPage === null) return;
+    jump.current++;
+    setPage(readPage);
+  }, [readPage, original]);
 
   // The scale: a chosen zoom, or the page's width fitted to the stage.
   useEffect(() => {
@@ -130,6 +153,16 @@ export function OriginalViewer({ attachments, searchTerms = [], fieldTerms = [],
       if (box.top < frame.top || box.bottom > frame.bottom) root.scrollTop += box.top - frame.top - frame.height / 3;
     }
   }, [rendered, termsKey, original]);
+
+  // Bring the first box of the field into view once it is drawn.
+  const boxesKey = JSON.stringify(boxes);
+  useLayoutEffect(() => {
+    const root = stage.current;
+    const box = firstRead.current?.getBoundingClientRect();
+    if (!root || !box) return;
+    const frame = root.getBoundingClientRect();
+    if (box.top < frame.top || box.bottom > frame.bottom) root.scrollTop += box.top - frame.top - frame.height / 3;
+  }, [boxesKey, scale, rendered]);
 
   useEffect(
     () => () => {
@@ -251,9 +284,14 @@ export function OriginalViewer({ attachments, searchTerms = [], fieldTerms = [],
           </span>
         ) : null}
         <span className="viewer-actions">
+          {readPlace && readPlace.confidence !== null ? (
+            <span className={readPlace.lowConfidence ? 'viewer-read low' : 'muted viewer-read'} data-testid="viewer-read-confidence">
+              {t(readPlace.lowConfidence ? 'viewer.readOnScanLow' : 'viewer.readOnScan', { percent: Math.round(readPlace.confidence) })}
+            </span>
+          ) : null}
           {matches !== null && searchTerms.length + fieldTerms.length > 0 ? (
             <span className="muted" role="status" data-testid="viewer-matches">
-              {t('viewer.matches', { n: matches })}
+              {t('viewer.matches', { n: matches + boxes.length })}
             </span>
           ) : null}
           <button type="button" className="small" onClick={() => void saveCopy()} data-testid="viewer-save">
@@ -283,7 +321,14 @@ export function OriginalViewer({ attachments, searchTerms = [], fieldTerms = [],
             {state.reason === 'tooLarge' ? t('viewer.tooLarge') : state.reason === 'unreadable' ? t('viewer.unreadable') : state.message}
           </p>
         ) : null}
-        {original ? <Page original={original} pageHost={pageHost} imageCanvas={imageCanvas} /> : null}
+        {original && scanned ? (
+          <div className="page-frame">
+            <Page original={original} pageHost={pageHost} imageCanvas={imageCanvas} />
+            {boxes.length > 0 ? <ReadBoxes boxes={boxes} scale={scale} firstRead={firstRead} /> : null}
+          </div>
+        ) : original ? (
+          <Page original={original} pageHost={pageHost} imageCanvas={imageCanvas} />
+        ) : null}
       </div>
     </section>
   );
@@ -311,4 +356,26 @@ function Page({ original, pageHost, imageCanvas }: { original: LoadedOriginal; p
     default:
       return <p className="muted">{t('viewer.unsupported')}</p>;
   }
+}
+
+/** The OCR boxes over the drawn page, in CSS pixels (page units times the scale). */
+function ReadBoxes({ boxes, scale, firstRead }: { boxes: DrawnBox[]; scale: number; firstRead: React.RefObject<HTMLDivElement | null> }) {
+  const t = useT();
+  const firstReadIndex = boxes.findIndex((b) => b.kind === 'read');
+  return (
+    <div className="ocr-boxes" aria-hidden="true">
+      {boxes.map((b, i) => (
+        <div
+          key={i}
+          ref={i === firstReadIndex ? firstRead : undefined}
+          className={`ocr-box ${b.kind}${b.low ? ' low' : ''}`}
+          style={{ left: b.x * scale, top: b.y * scale, width: b.width * scale, height: b.height * scale }}
+          title={b.kind === 'search' ? t('viewer.boxSearch') : t(b.low ? 'viewer.boxReadLow' : 'viewer.boxRead', { percent: Math.round(b.confidence ?? 0) })}
+          data-testid="viewer-box"
+          data-kind={b.kind}
+          data-low={b.low ? 'true' : 'false'}
+        />
+      ))}
+    </div>
+  );
 }
