@@ -36,6 +36,18 @@ const HEADER_PHRASES: readonly string[] = [
   'HỘI ĐỒNG NHÂN DÂN HUYỆN',
   'ỦY BAN KIỂM TRA TỈNH ỦY',
   'THƯỜNG TRỰC TỈNH ỦY',
+  // Signing authorities over the title (Nghị định 30/2020/NĐ-CP, Phụ lục I mục 7; domain.md).
+  'TM. ỦY BAN NHÂN DÂN',
+  'TM. HỘI ĐỒNG NHÂN DÂN',
+  'TM. BAN THƯỜNG VỤ',
+  'TM. BAN CHẤP HÀNH',
+  'T/M BAN THƯỜNG VỤ',
+  'KT. CHỦ TỊCH',
+  'KT. BỘ TRƯỞNG',
+  'KT. BÍ THƯ',
+  'K/T BÍ THƯ',
+  'PHÓ CHỦ TỊCH',
+  'PHÓ BÍ THƯ',
   // The closing words of many a trích yếu.
   'TRÊN ĐỊA BÀN TỈNH',
   'TRÊN ĐỊA BÀN HUYỆN',
@@ -148,7 +160,11 @@ function phraseReference(): Reference {
   if (phrases) return phrases;
   phrases = new Map();
   for (const phrase of HEADER_PHRASES) {
-    const ws = phrase.split(' ').filter((w) => LETTER.test(w));
+    // Words as `wordsOf` takes them: without the marks around them (`TM.` is `TM`).
+    const ws = phrase
+      .split(' ')
+      .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+      .filter((w) => LETTER.test(w));
     for (let i = 1; i < ws.length; i++) addPair(phrases, ws[i - 1]!, ws[i]!, 100);
   }
   return phrases;

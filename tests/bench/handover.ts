@@ -213,6 +213,14 @@ const METER = path.join(REPO, 'tests/bench/support/processMeter.mjs');
  * start) on `db` with `args`; its wall time from spawn to exit, and from inside the process
  * (`processMeter.mjs`) its CPU seconds, peak memory and when each job phase began.
  */
+interface Metered {
+  seconds: number;
+  cpuSeconds: number;
+  peakRssMB: number;
+  maxRssMB: number;
+  stages: Array<{ name: string; at: number }>;
+}
+
 function cli(db: string, args: string[], command = CLI): StepResult & { stages: Record<string, number>; stdout: string } {
   const meter = path.join(os.tmpdir(), `kholuu-bench-meter-${process.pid}.json`);
   fs.rmSync(meter, { force: true });
@@ -224,9 +232,14 @@ function cli(db: string, args: string[], command = CLI): StepResult & { stages: 
     env: { ...process.env, KHOLUU_BENCH_METER: meter },
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (exit ${r.status}):\n${r.stderr}`);
-  const m = JSON.parse(fs.readFileSync(meter, 'utf8')) as { seconds: number; cpuSeconds: number; peakRssMB: number; maxRssMB: number; stages: Array<{ name: string; at: number }> };
-  fs.rmSync(meter, { force: true });
+  let m: Metered;
+  try {
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed (exit ${r.status}):\n${r.stderr}`);
+    m = JSON.parse(fs.readFileSync(meter, 'utf8')) as Metered;
+  } finally {
+    // Also when the command failed: no meter file is left behind.
+    fs.rmSync(meter, { force: true });
+  }
   // 'starting': Node, the command line and the catalogue opened, the batch checked, until the job
   // begins; then each phase of the job; 'ending': from the job's end until the process exits.
   const stages: Record<string, number> = { starting: 0 };

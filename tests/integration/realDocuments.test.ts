@@ -20,18 +20,19 @@ import { buildReport, printReport, scoreCopies, type CopyScore, type EvaluationR
 
 /**
  * Share of the stated fields recovered exactly, in percent, over all copies read here. Reached:
- * 96.2% (102 documents; the scans 85–94% by format, the text, Word and PDF copies 98.7%).
+ * 96.4% (111 documents; the scans 86–94% by format, the text and Word copies 99.2%, PDF 97.7%).
  */
-const RECOVERED_FLOOR = 96.0;
+const RECOVERED_FLOOR = 96.2;
 /**
  * Wrong values plus values where the document states none, over all copies read here; must fall to
- * 0 (raise it only when documents are added). Reached: 26 on 102 documents since header cells of
- * scans are read again (24 before: two fewer scan fields missed became wrong). Earlier: 24 on 102 documents (15 on the 88 that were
- * here before, which gave 21; 9 on the 14 held-out documents added, for which the ceiling was
- * raised from 26: the damaged numbers a text layer that lost letters still cites, and scans); the
- * margin is for OCR results that differ by a word between machines (Tesseract's SIMD paths).
+ * 0 (raise it only when documents are added). Reached: 23 on 111 documents, none invented (21 on the
+ * 102 earlier ones, which gave 26; 2 on the 9 held-out documents added, both scans: a cited number
+ * and a capitals subject the recogniser misread). Earlier: 24 on 102 documents (15 on the 88 that were
+ * here before, which gave 21; 9 on the 14 held-out documents added: the damaged numbers a text
+ * layer that lost letters still cites, and scans); the margin is for OCR results that differ by a
+ * word between machines (Tesseract's SIMD paths).
  */
-const INVENTED_CEILING = 29;
+const INVENTED_CEILING = 26;
 
 const docs = loadRealDocuments();
 const formatsOf = (_doc: unknown, i: number): RealFormat[] => ['txt', 'docx', 'pdf', IMAGE_FORMATS[i % IMAGE_FORMATS.length]!];

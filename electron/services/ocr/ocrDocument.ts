@@ -5,6 +5,8 @@
  */
 import type { PlacedPage } from '../../../shared/parser/layout';
 import { confirmCapitals } from '../../../shared/ocr/capitals';
+import { undoubleMarks } from '../../../shared/ocr/doubledMarks';
+import { doubtMisreadNumerals } from '../../../shared/ocr/ordinals';
 import { type RecognisedPage, ocrText, pageConfidence } from '../../../shared/ocr/ocrText';
 import { placeStrayWords } from '../../../shared/ocr/strayWords';
 import { restoreWrappedCentral } from '../../../shared/ocr/wrappedPhrase';
@@ -45,8 +47,10 @@ async function readPages(count: number, run: OcrRun, readOne: (index: number) =>
   );
   // Body words the page layout read out of place go back to their lines, the `ƯƠNG` a wrapped
   // `BAN CHẤP HÀNH TRUNG ƯƠNG` leaves alone is read by its place; tones of words in capitals
-  // (headers, titles) are confirmed from the same words in the body.
-  const joined = ocrText(pages.map((p) => restoreWrappedCentral(placeStrayWords(p))));
+  // (headers, titles) are confirmed from the same words in the body, after a capital vowel read
+  // twice (`TRIỂỀN`) is made single where the body holds the word; a numeral after `THỨ`/`KHÓA`
+  // read as no numeral (`XIH`) is doubted.
+  const joined = ocrText(doubtMisreadNumerals(undoubleMarks(pages.map((p) => restoreWrappedCentral(placeStrayWords(p))))));
   const { text, pages: placed } = confirmCapitals(joined.text, joined.pages);
   return { text, pages: placed, confidence: pageConfidence(pages.flatMap((p) => p.words)), pageCount: count };
 }

@@ -46,6 +46,15 @@ describe('tones of words in capitals confirmed from the document', () => {
     expect(r.text).toContain('QUYẾT ĐỊNH');
   });
 
+  it('confirms a signing authority read as its fixed phrase (`TM.` before `ỦY BAN NHÂN DÂN`), never another prefix', () => {
+    const { text, pages } = scan([['Quyết định này có hiệu lực từ ngày ký.'], ['| TM.@48 ỦY BAN NHÂN DÂN TỈNH'], ['TL.@48 ỦY BAN NHÂN DÂN TỈNH']]);
+    const r = confirmCapitals(text, pages);
+    expect(r.text).toBe(text);
+    expect(confidenceOf(r.pages, 'TM.')[0]).toBe(100);
+    // `TL.` (thừa lệnh) is a prefix of its own, but not one printed before a body's name: left as doubtful as it was read.
+    expect(confidenceOf(r.pages, 'TL.')[0]).toBe(48);
+  });
+
   it('leaves a word as read when the body writes the pair several ways, and marks it doubtful', () => {
     // `thể loại` and `thế loại` once each: nothing says which the title meant.
     const { text, pages } = scan([['VỀ THẾ@96 LOẠI VĂN BẢN'], ['Quy định về thể loại và thế loại văn bản.']]);

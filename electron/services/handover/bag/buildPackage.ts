@@ -251,9 +251,18 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
 
     job.setPhase('packingRecords');
     const catalogue = packageCatalogue(ctx, ec);
-    await add(CATALOGUE_JSON, sink.addBuffer(CATALOGUE_JSON, Buffer.from(`${JSON.stringify(catalogue, null, 1)}\n`, 'utf8')));
-    await add(FILES_CSV, sink.addBuffer(FILES_CSV, Buffer.from(filesCsv(catalogue), 'utf8')));
-    await add(DOCUMENTS_CSV, sink.addBuffer(DOCUMENTS_CSV, Buffer.from(documentsCsv(catalogue, true), 'utf8')));
+    const records: Array<[string, Buffer]> = [
+      [CATALOGUE_JSON, Buffer.from(`${JSON.stringify(catalogue, null, 1)}\n`, 'utf8')],
+      [FILES_CSV, Buffer.from(filesCsv(catalogue), 'utf8')],
+      [DOCUMENTS_CSV, Buffer.from(documentsCsv(catalogue, true), 'utf8')],
+    ];
+    const addRecords = async () => {
+      for (const [name, bytes] of records.splice(0)) await add(name, sink.addBuffer(name, bytes));
+    };
+    // A folder writes them now, behind. A zip (whose entries may come in any order) takes them
+    // after the originals: deflated now, they waited on the thread pool behind the originals read
+    // ahead, and the originals waited for them.
+    if (sink.streamsAlongside) await addRecords();
     const textsThread = await textsStarting;
     let textsApart: Promise<WrittenApart> | null = null;
     if (textsThread) {
@@ -318,6 +327,7 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
     while (hashing.length > 0) await settle();
     if (textsApart) await add(FULL_TEXT_JSONL, sink.addFileApart(FULL_TEXT_JSONL, await whileNotCancelled(textsApart, checkCancel)));
     else await texts;
+    await addRecords();
 
     job.setPhase('packingForms');
     for (const r of await whileNotCancelled(forms.rendered, checkCancel)) await add(`${FORMS_DIR}/${r.fileName}`, sink.addBuffer(`${FORMS_DIR}/${r.fileName}`, r.bytes));

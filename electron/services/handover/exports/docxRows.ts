@@ -3,9 +3,10 @@
  * object for every row, cell, paragraph, run and property and then serialises them all: for a
  * Mục lục of a thousand files that was most of a second of CPU, for ten thousand documents
  * several. `formDocx` lets the library lay out the document with one marker row, then puts these
- * rows in its place: the same elements the library writes for such a row (`tests` compare them).
+ * rows in its place: the same elements the library writes for such a row (the tests compare them).
  */
-import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
+import { strFromU8, strToU8 } from 'fflate';
+import { officeParts, packOfficeParts } from './officeZip';
 
 /** Text of the marker row's cell: no form text contains it. */
 export const ROWS_MARKER = 'KHOLUU-FORM-ROWS-7f3c2a';
@@ -50,7 +51,7 @@ export function rowXml(cells: readonly RowCell[], style: string, cantSplit: bool
  * that row replaced by `rows`, packed again.
  */
 export function withRows(docx: Uint8Array, rows: string): Buffer {
-  const files = unzipSync(docx);
+  const files = officeParts(docx);
   const name = 'word/document.xml';
   const xml = strFromU8(files[name]!);
   const at = xml.indexOf(ROWS_MARKER);
@@ -58,5 +59,5 @@ export function withRows(docx: Uint8Array, rows: string): Buffer {
   const end = xml.indexOf('</w:tr>', at);
   if (at < 0 || start < 0 || end < 0) throw new Error('form DOCX: the rows marker is missing');
   files[name] = strToU8(xml.slice(0, start) + rows + xml.slice(end + '</w:tr>'.length));
-  return Buffer.from(zipSync(files));
+  return packOfficeParts(files);
 }

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { FormSheet } from '../../../../shared/handover/forms';
 import type { StatTable } from '../../../../shared/handover/statisticsTables';
+import { type SheetRows, withSheetRows } from './xlsxRows';
 
 const FONT = 'Times New Roman';
 const THIN = { style: 'thin' as const };
@@ -19,14 +20,18 @@ function sheetName(name: string): string {
  * Neither Excel nor LibreOffice grows a row to fit wrapped text when a file is opened, so each
  * row gets the height its longest cell needs (characters per line from the column width).
  */
-function fitHeight(row: ExcelJS.Row, texts: Array<{ text: string; width: number }>, lineHeight = 15): void {
+function rowHeight(texts: Array<{ text: string; width: number }>, lineHeight = 15): number {
   let lines = 1;
   for (const { text, width } of texts) {
     const perLine = Math.max(4, Math.floor(width * 1.15));
     const n = text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
     if (n > lines) lines = n;
   }
-  row.height = lines * lineHeight + 3;
+  return lines * lineHeight + 3;
+}
+
+function fitHeight(row: ExcelJS.Row, texts: Array<{ text: string; width: number }>): void {
+  row.height = rowHeight(texts);
 }
 
 function setupPage(ws: ExcelJS.Worksheet, headerRow: number): void {
@@ -64,8 +69,8 @@ function writeHeading(ws: ExcelJS.Worksheet, sheet: Pick<FormSheet, 'heading'>, 
   return r + 1;
 }
 
-/** One form on one sheet: heading, header row, sections, items and the totals line. */
-function addFormSheet(wb: ExcelJS.Workbook, sheet: FormSheet): void {
+/** One form on one sheet: heading, header row, then marker rows for its sections, items and totals line (below). */
+function addFormSheet(wb: ExcelJS.Workbook, sheet: FormSheet): SheetRows {
   const ws = wb.addWorksheet(sheetName(sheet.name));
   const width = sheet.columns.length;
   sheet.columns.forEach((c, i) => {
@@ -91,34 +96,29 @@ function addFormSheet(wb: ExcelJS.Workbook, sheet: FormSheet): void {
     cell.alignment = { horizontal: 'center' };
     cell.border = BORDER;
   });
-  // One style object per column, shared by its item cells: the writer recognises a style object
-  // it has seen (by reference) instead of comparing each of a Mục lục văn bản's cells' styles anew.
-  const itemStyles = sheet.columns.map((col): Partial<ExcelJS.Style> => ({ font: { name: FONT, size: 11 }, alignment: { horizontal: col.align, vertical: 'top', wrapText: true }, border: BORDER }));
-  let r = headerRowNumber + 2;
-  for (const row of sheet.rows) {
-    const xr = ws.getRow(r);
-    if (row.kind === 'item') {
-      row.cells.forEach((text, i) => {
-        const col = sheet.columns[i]!;
-        const cell = xr.getCell(i + 1);
-        // Counts stay numbers so a spreadsheet can sum them.
-        cell.value = (col.key === 'no' || col.key === 'sheets') && /^\d+$/.test(text) ? Number(text) : text;
-        cell.style = itemStyles[i]!;
-      });
-      fitHeight(xr, row.cells.map((text, i) => ({ text, width: sheet.columns[i]!.width })));
-    } else {
-      const cell = xr.getCell(1);
-      cell.value = row.text;
-      cell.font = { name: FONT, size: 11, bold: true };
-      cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
-      ws.mergeCells(r, 1, r, width);
-      for (let i = 1; i <= width; i++) xr.getCell(i).border = BORDER;
-      fitHeight(xr, [{ text: row.text, width: sheet.columns.reduce((sum, c) => sum + c.width, 0) }]);
-    }
-    r++;
-  }
+  // One marker row of each kind, styled as its rows are: `xlsxRows.ts` writes the rows in their
+  // place with these rows' styles.
+  const first = headerRowNumber + 2;
+  const item = ws.getRow(first);
+  sheet.columns.forEach((col, i) => {
+    const cell = item.getCell(i + 1);
+    cell.value = '·';
+    cell.style = { font: { name: FONT, size: 11 }, alignment: { horizontal: col.align, vertical: 'top', wrapText: true }, border: BORDER };
+  });
+  const section = ws.getRow(first + 1);
+  section.getCell(1).value = '·';
+  section.getCell(1).font = { name: FONT, size: 11, bold: true };
+  section.getCell(1).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+  ws.mergeCells(first + 1, 1, first + 1, width);
+  for (let i = 1; i <= width; i++) section.getCell(i).border = BORDER;
+  const allWidth = sheet.columns.reduce((sum, c) => sum + c.width, 0);
+  const heights = sheet.rows.map((row) =>
+    row.kind === 'item' ? rowHeight(row.cells.map((text, i) => ({ text, width: sheet.columns[i]!.width }))) : rowHeight([{ text: row.text, width: allWidth }]),
+  );
   ws.views = [{ state: 'frozen', ySplit: headerRowNumber + 1 }];
   setupPage(ws, headerRowNumber);
+  const numeric = sheet.columns.map((c) => c.key === 'no' || c.key === 'sheets');
+  return { part: `xl/worksheets/sheet${ws.id}.xml`, firstRow: first, width, rows: sheet.rows, numeric, heights };
 }
 
 function addTablesSheet(wb: ExcelJS.Workbook, name: string, heading: FormSheet['heading'], tables: readonly StatTable[]): void {
@@ -168,7 +168,7 @@ export async function workbookXlsx(spec: WorkbookSpec, creator: string): Promise
   const wb = new ExcelJS.Workbook();
   wb.creator = creator;
   wb.created = new Date();
-  for (const form of spec.forms) addFormSheet(wb, form);
+  const rows = spec.forms.map((form) => addFormSheet(wb, form));
   if (spec.statistics) addTablesSheet(wb, spec.statistics.name, spec.statistics.heading, spec.statistics.tables);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return withSheetRows(new Uint8Array(await wb.xlsx.writeBuffer()), rows);
 }
