@@ -131,6 +131,22 @@ function dateAfter(text: string, at: number): string | null {
  * All citations in `text[from, to)` (NFC), excluding `ownNumber` and whatever stands at `ownSpan`
  * (the document's own number, even when a copy glued a word to it).
  */
+/**
+ * A symbol right after a `Số:` label opening its line, the line ending there or going on with the
+ * dateline (`Số: 66-QĐĐ/TW   Hà Nội, ngày …`), is a number line — the document's own (when the
+ * header reader could not take it: a scan's misread `66-QĐĐ/TW`) or a copy's (`SAO Y … Số:
+ * 45-SY/VPTU`) — never a document cited. A capitals title that wraps before `SỐ 77-KH/TU NGÀY …`
+ * goes on in capitals, and still cites.
+ */
+const NUMBER_LABEL_RE = /^[ \t]*S[ốỐ][ \t]?[:.]?[ \t]*$/u;
+const NUMBER_LINE_REST_RE = /^[ \t]*(?:$|[^\n]*\sngày\s)/u;
+function onNumberLine(text: string, at: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  if (at - lineStart > 8 || !NUMBER_LABEL_RE.test(text.slice(lineStart, at))) return false;
+  const lineEnd = text.indexOf('\n', end);
+  return NUMBER_LINE_REST_RE.test(text.slice(end, lineEnd < 0 ? text.length : lineEnd));
+}
+
 export function findCitations(
   text: string,
   ownNumber: string | null,
@@ -145,6 +161,8 @@ export function findCitations(
   const seenRaw = new Set<string>();
   for (let m = nextSymbol(text, from); m && m.index < to; m = nextSymbol(text, m.index + m[0].length)) {
     if (seenRaw.has(m[0])) continue;
+    // Before it counts as seen: the body may cite the same symbol.
+    if (onNumberLine(text, m.index, m.index + m[0].length)) continue;
     seenRaw.add(m[0]);
     let end0 = m.index + m[0].length;
     if (ownSpan && m.index < ownSpan.end && end0 > ownSpan.start) continue;

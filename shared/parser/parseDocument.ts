@@ -27,11 +27,17 @@ export { HEADER_CHARS } from './header';
  */
 export function parseDocument(input: string, pages?: readonly PlacedPage[]): ParseResult {
   // `Ð` (U+00D0, Icelandic eth) is how OCR and some fonts give `Đ`; Vietnamese has no other use
-  // for it. One unit for one, so every span still points into the input.
-  const text = toNfc(input).replace(/[Ðð]/g, (c) => (c === 'Ð' ? 'Đ' : 'đ'));
+  // for it. One unit for one, so every span still points into the input. The placed words get the
+  // same letter, so a header read from its cells reads what the text reads (`66-QĐÐ/TW`).
+  const text = toNfc(input).replace(ETH, asDStroke);
+  const placed = pages && ETH_ONE.test(input) ? pages.map((p) => ({ ...p, items: p.items.map((w) => (ETH_ONE.test(w.text) ? { ...w, text: w.text.replace(ETH, asDStroke) } : w)) })) : pages;
   // The bounds, the header and the footer each clean a window of the text: a line is cleaned once.
-  return withLineCache(text, () => parseText(text, pages));
+  return withLineCache(text, () => parseText(text, placed));
 }
+
+const ETH = /[Ðð]/g;
+const ETH_ONE = /[Ðð]/;
+const asDStroke = (c: string): string => (c === 'Ð' ? 'Đ' : 'đ');
 
 /** Fields written in words (names, subjects, lists), which a text that lost letters can make illegible. */
 const LEGIBLE_FIELDS = ['issuer', 'parentIssuer', 'subject', 'place', 'signingAuthority', 'signerTitle', 'signerName', 'addressees', 'recipients'] as const;

@@ -81,4 +81,16 @@ describe('citations', () => {
     // Written only with the space, the capitals after it are not taken: nothing says they belong to it.
     expect(findCitations('Thông tư 3/2015/TT-BGD ĐT ngày 1/2/2015', null).map((c) => c.numberSymbol)).toEqual(['3/2015/TT-BGD']);
   });
+
+  it('takes no number line for a citation: an own number the header could not read, a copy’s number', () => {
+    const text = 'BAN BÍ THƯ\n*\nSố: 66-QĐĐ/TW\n\nQUY ĐỊNH\ntheo Quy định số 29-QĐ/TW ngày 25/7/2016\n\nSAO Y BẢN CHÍNH\nSố : 45-SY/VPTU';
+    expect(findCitations(text, null).map((c) => c.numberSymbol)).toEqual(['29-QĐ/TW']);
+    // Within a line a capital `Số` still cites, and so does a line that goes on after the symbol
+    // as a wrapped title does; the dateline beside a number line does not make it a citation.
+    expect(findCitations('Thực hiện Kết luận Số 44-KL/TU ngày 05/8/2025', null).map((c) => c.numberSymbol)).toEqual(['44-KL/TU']);
+    expect(findCitations('KẾ HOẠCH\nSỐ 77-KH/TU NGÀY 14 THÁNG 3 NĂM 2022 CỦA BAN THƯỜNG VỤ', null).map((c) => c.numberSymbol)).toEqual(['77-KH/TU']);
+    expect(findCitations('Số: 66-QĐĐ/TW        Hà Nội, ngày 06 tháng 02 năm 2017\nQUY ĐỊNH', null)).toEqual([]);
+    // A number line does not hide the same symbol cited further on.
+    expect(findCitations('Số 12-TB/VPTU\nthực hiện Thông báo số 12-TB/VPTU ngày 3/4/2025', null).map((c) => c.numberSymbol)).toEqual(['12-TB/VPTU']);
+  });
 });

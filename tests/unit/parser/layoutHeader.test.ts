@@ -111,4 +111,20 @@ describe('headers read from positions', () => {
     ]);
     expect(parseDocument(text, [page]).metadata).toEqual(parseDocument(text).metadata);
   });
+
+  it('reads a number whose Đ the recogniser gave as the eth Ð, from the cells as from the text, and cites nothing for it', () => {
+    const { text, page } = ocrPage([
+      [at('BAN CHẤP HÀNH TRUNG ƯƠNG', L), at('ĐẢNG CỘNG SẢN VIỆT NAM', R)],
+      [at('*', L)],
+      [at('Số: 66-QĐÐ/TW', L), at('Hà Nội, ngày 06 tháng 02 năm 2017', R)],
+      [at('QUY ĐỊNH', 300)],
+      [at('về thể loại, thẩm quyền ban hành và thể thức văn bản của Đảng', 300)],
+      [['Căn cứ Điều lệ Đảng; theo đề nghị của Văn phòng Trung ương Đảng,', 30]],
+      [['Ban Bí thư quy định về thể loại, thẩm quyền ban hành văn bản của Đảng như sau:', 30]],
+    ]);
+    const { metadata: m } = parseDocument(text, [page]);
+    expect(m.numberSymbol).toBe('66-QĐ/TW');
+    expect(m.citations).toEqual([]);
+    expect(m.issuer).toBe('BAN CHẤP HÀNH TRUNG ƯƠNG');
+  });
 });
