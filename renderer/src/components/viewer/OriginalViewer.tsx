@@ -147,21 +147,14 @@ export function OriginalViewer({ attachments, searchTerms = [], fieldTerms = [],
     setHighlight('kholuu-field', field);
     setMatches(search.length + field.length);
     const first = field[0] ?? search[0];
-    if (first) {
-      const box = first.getBoundingClientRect();
-      const frame = root.getBoundingClientRect();
-      if (box.top < frame.top || box.bottom > frame.bottom) root.scrollTop += box.top - frame.top - frame.height / 3;
-    }
+    if (first) bringIntoView(root, first.getBoundingClientRect());
   }, [rendered, termsKey, original]);
 
   // Bring the first box of the field into view once it is drawn.
   const boxesKey = JSON.stringify(boxes);
   useLayoutEffect(() => {
-    const root = stage.current;
     const box = firstRead.current?.getBoundingClientRect();
-    if (!root || !box) return;
-    const frame = root.getBoundingClientRect();
-    if (box.top < frame.top || box.bottom > frame.bottom) root.scrollTop += box.top - frame.top - frame.height / 3;
+    if (stage.current && box) bringIntoView(stage.current, box);
   }, [boxesKey, scale, rendered]);
 
   useEffect(
@@ -356,6 +349,12 @@ function Page({ original, pageHost, imageCanvas }: { original: LoadedOriginal; p
     default:
       return <p className="muted">{t('viewer.unsupported')}</p>;
   }
+}
+
+/** Scrolls the stage so a place outside it shows a third of the way down. */
+function bringIntoView(stage: HTMLElement, box: DOMRect): void {
+  const frame = stage.getBoundingClientRect();
+  if (box.top < frame.top || box.bottom > frame.bottom) stage.scrollTop += box.top - frame.top - frame.height / 3;
 }
 
 /** The OCR boxes over the drawn page, in CSS pixels (page units times the scale). */
