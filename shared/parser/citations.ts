@@ -128,10 +128,6 @@ function dateAfter(text: string, at: number): string | null {
 }
 
 /**
- * All citations in `text[from, to)` (NFC), excluding `ownNumber` and whatever stands at `ownSpan`
- * (the document's own number, even when a copy glued a word to it).
- */
-/**
  * A symbol right after a `Số:` label opening its line, the line ending there or going on with the
  * dateline (`Số: 66-QĐĐ/TW   Hà Nội, ngày …`), is a number line — the document's own (when the
  * header reader could not take it: a scan's misread `66-QĐĐ/TW`) or a copy's (`SAO Y … Số:
@@ -147,6 +143,10 @@ function onNumberLine(text: string, at: number, end: number): boolean {
   return NUMBER_LINE_REST_RE.test(text.slice(end, lineEnd < 0 ? text.length : lineEnd));
 }
 
+/**
+ * All citations in `text[from, to)` (NFC), excluding `ownNumber` and whatever stands at `ownSpan`
+ * (the document's own number, even when a copy glued a word to it).
+ */
 export function findCitations(
   text: string,
   ownNumber: string | null,
