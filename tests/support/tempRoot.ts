@@ -1,5 +1,5 @@
 /**
- * vitest's global setup: every temporary folder a test makes (through `os.tmpdir()`, in the test
+ * Global setup of vitest and Playwright: every temporary folder a test makes (through `os.tmpdir()`, in the test
  * workers and in the processes they spawn) goes under one folder for the run, removed when the
  * run ends, so a run leaves nothing behind in the system's temporary folder even where a test
  * forgets, fails or is killed before its own clean-up. `KHOLUU_KEEP_TMP=1` keeps it to inspect.
@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 export default function setup(): () => void {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kholuu-vitest-'));
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kholuu-testrun-'));
   const before = process.env.TMPDIR;
   process.env.TMPDIR = root;
   return () => {
