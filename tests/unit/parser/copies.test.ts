@@ -391,6 +391,33 @@ describe('issuers in copies', () => {
     expect(r.review).toContain('issuer');
   });
 
+  it('reads a Mặt trận department\'s letter whose left cell, subject included, came before the motto', () => {
+    // A page's title and a view counter before it; no number line; `Về việc …` spelled out.
+    const page = lines(
+      'Công văn Về việc góp ý dự thảo quy chế phối hợp',
+      '',
+      '153',
+      'ỦY BAN MTTQ VIỆT NAM',
+      'TỈNH AN LẠC',
+      'BAN DÂN CHỦ - PHÁP LUẬT  ',
+      'Về việc góp ý dự thảo quy chế phối hợp',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập – Tự do – Hạnh phúc  ',
+      '     An Lạc, ngày  10  tháng 3 năm 2021',
+      '',
+      '                          Kính gửi: Ban Thường trực UBMTTQVN các huyện',
+      '',
+      'Thực hiện Chương trình phối hợp số 02/CTrPH-MTTQ ngày 12 tháng 5 năm 2020, Ban Dân chủ - Pháp luật đề nghị các huyện góp ý.',
+    );
+    const m = parseDocument(page).metadata;
+    expect(m.issuer).toBe('BAN DÂN CHỦ - PHÁP LUẬT');
+    expect(m.parentIssuer).toBe('ỦY BAN MTTQ VIỆT NAM TỈNH AN LẠC');
+    expect(m.subject).toBe('Về việc góp ý dự thảo quy chế phối hợp');
+    expect(m.issueDate).toBe('2021-03-10');
+    expect(m.numberSymbol).toBeNull();
+    expect(m.addressees).toEqual(['Ban Thường trực UBMTTQVN các huyện']);
+  });
+
   it('skips a list number and a stray dash in the header', () => {
     const r = parseDocument(lines('1. UBND TỈNH AN LẠC', '-', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 12/BC-UBND', 'An Lạc, ngày 2 tháng 3 năm 2024'));
     expect(r.metadata.issuer).toBe('UBND TỈNH AN LẠC');
