@@ -83,6 +83,39 @@ describe('the document inside a saved page', () => {
   });
 });
 
+describe('a text issued with a decision, saved from its title on', () => {
+  // `QUY CHẾ` / its subject / `(Ban hành kèm theo Quyết định số …)` / `Chương I` / `QUY ĐỊNH CHUNG`:
+  // the title opens the page; the chapter's heading under `Chương I` is no type line.
+  const page = (type: string) =>
+    lines(
+      type,
+      'TỔ CHỨC VÀ HOẠT ĐỘNG CỦA TRUNG TÂM LƯU TRỮ LỊCH SỬ TỈNH',
+      '(Ban hành kèm theo Quyết định số 27/2015/QĐ-UBND ngày 14 tháng 8 năm 2015 của',
+      'UBND tỉnh)',
+      'Chương I',
+      'QUY ĐỊNH CHUNG',
+      'Điều 1. Phạm',
+      'vi điều chỉnh',
+      '1. Quy chế này quy định về tổ chức và hoạt động của Trung tâm.',
+    );
+
+  it('reads the title at the top of the page, not the first chapter\'s heading', () => {
+    for (const type of ['QUY CHẾ', 'QUY ĐỊNH']) {
+      const r = parseDocument(page(type));
+      expect(r.metadata.docType, type).toBe(type);
+      expect(r.metadata.subject, type).toBe('TỔ CHỨC VÀ HOẠT ĐỘNG CỦA TRUNG TÂM LƯU TRỮ LỊCH SỬ TỈNH');
+      expect(r.metadata.numberSymbol, type).toBeNull();
+      expect(r.metadata.citations, type).toEqual(['27/2015/QĐ-UBND']);
+    }
+  });
+
+  it('never takes a chapter\'s title for the type line', () => {
+    const r = parseDocument(lines('Trang chủ', 'Văn bản mới ban hành trong tuần được cập nhật đầy đủ.', 'Chương II', 'QUY ĐỊNH CỤ THỂ', 'Điều 5. Nội dung'));
+    expect(r.metadata.docType).toBeNull();
+    expect(r.metadata.subject).toBeNull();
+  });
+});
+
 describe('an editor\'s note presenting the document', () => {
   it('starts the document after it, even with no header or title', () => {
     const page = lines(
@@ -125,6 +158,23 @@ describe('a header run together on one line', () => {
     expect(m.place).toBe('An Lạc');
     expect(m.subject).toBe('V/v báo cáo tình hình phòng chống dịch bệnh');
     expect(m.addressees).toEqual(['Ủy ban nhân dân tỉnh', 'Bộ Y tế']);
+  });
+
+  it('reads a run-together header whose cells a wide gap also parts (a PDF text layer that lost its hyphens)', () => {
+    const line =
+      '  1. ỦY BAN NHÂN DÂN CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM TỈNH BẾN TRE Độc lập  Tự do  Hạnh phúc    Số: 12/2018/QĐUBND ' +
+      'Bến Tre, ngày 05 tháng 4 năm 2018   QUYẾT ĐỊNH BAN HÀNH QUY ĐỊNH QUẢN LÝ CHỢ TRÊN ĐỊA BÀN TỈNH BẾN TRE ỦY BAN NHÂN DÂN TỈNH BẾN TRE ' +
+      'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Căn cứ Nghị định số 02/2003/NĐCP ngày 14 tháng 01 năm 2003 của Chính phủ;';
+    for (const page of [line, lines('Nội dung Text: Quyết định số 12/2018/QĐ-UBND tỉnh Bến Tre', '', line)]) {
+      const m = parseDocument(page).metadata;
+      expect(m.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH BẾN TRE');
+      expect(m.numberSymbol).toBe('12/2018/QĐUBND');
+      expect(m.docType).toBe('QUYẾT ĐỊNH');
+      expect(m.issueDate).toBe('2018-04-05');
+      expect(m.place).toBe('Bến Tre');
+      expect(m.subject).toBe('BAN HÀNH QUY ĐỊNH QUẢN LÝ CHỢ TRÊN ĐỊA BÀN TỈNH BẾN TRE');
+      expect(m.citations).toEqual(['02/2003/NĐCP']);
+    }
   });
 
   it('cuts a superior body from the issuer run into it, but not a name that continues', () => {
@@ -339,6 +389,33 @@ describe('issuers in copies', () => {
     const r = parseDocument(text);
     expect(r.metadata.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH AN LẠC');
     expect(r.review).toContain('issuer');
+  });
+
+  it('reads a Mặt trận department\'s letter whose left cell, subject included, came before the motto', () => {
+    // A page's title and a view counter before it; no number line; `Về việc …` spelled out.
+    const page = lines(
+      'Công văn Về việc góp ý dự thảo quy chế phối hợp',
+      '',
+      '153',
+      'ỦY BAN MTTQ VIỆT NAM',
+      'TỈNH AN LẠC',
+      'BAN DÂN CHỦ - PHÁP LUẬT  ',
+      'Về việc góp ý dự thảo quy chế phối hợp',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập – Tự do – Hạnh phúc  ',
+      '     An Lạc, ngày  10  tháng 3 năm 2021',
+      '',
+      '                          Kính gửi: Ban Thường trực UBMTTQVN các huyện',
+      '',
+      'Thực hiện Chương trình phối hợp số 02/CTrPH-MTTQ ngày 12 tháng 5 năm 2020, Ban Dân chủ - Pháp luật đề nghị các huyện góp ý.',
+    );
+    const m = parseDocument(page).metadata;
+    expect(m.issuer).toBe('BAN DÂN CHỦ - PHÁP LUẬT');
+    expect(m.parentIssuer).toBe('ỦY BAN MTTQ VIỆT NAM TỈNH AN LẠC');
+    expect(m.subject).toBe('Về việc góp ý dự thảo quy chế phối hợp');
+    expect(m.issueDate).toBe('2021-03-10');
+    expect(m.numberSymbol).toBeNull();
+    expect(m.addressees).toEqual(['Ban Thường trực UBMTTQVN các huyện']);
   });
 
   it('skips a list number and a stray dash in the header', () => {
