@@ -7,8 +7,9 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
-    // Tests that spawn the command line run the built one (`npm run cli`).
-    globalSetup: ['tests/support/buildCli.ts'],
+    // Tests that spawn the command line run the built one (`npm run cli`); temporary folders go
+    // under one folder per run, removed at its end.
+    globalSetup: ['tests/support/buildCli.ts', 'tests/support/tempRoot.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Integration tests spawn real processes and open real SQLite files; two workers match the 2-core machines.

@@ -107,6 +107,9 @@ function pushItem(out: Item[], seg: Seg, segIndex: number, kind: Kind, extra: Pa
   out.push({ kind, seg, segIndex, ...extra });
 }
 
+/** A chapter's, part's or section's heading on its own line: `Chương I`, `PHẦN THỨ HAI`, `Mục 2`. */
+const CHAPTER_RE = /^(?:chuong|phan|muc)\s(?:[ivxlc]{1,6}|\d{1,3}|thu\s[a-z]{2,5})\.?$/;
+
 function classifyOne(seg: Seg, segIndex: number, out: Item[]): void {
   if (seg.text.length === 0 && !seg.star && !seg.sep) return;
   if (seg.star) return pushItem(out, seg, segIndex, 'star');
@@ -149,7 +152,10 @@ function classifyOne(seg: Seg, segIndex: number, out: Item[]): void {
   const mark = readMark(seg);
   if (mark) return pushItem(out, seg, segIndex, 'mark', { mark });
   if (KINH_GUI_RE.test(seg.folded)) return pushItem(out, seg, segIndex, 'kinhGui');
-  const type = typeLine(seg);
+  // `Chương I` / `QUY ĐỊNH CHUNG`: the line under a chapter's or part's heading is its title, never
+  // the document's type line.
+  const prev = out[out.length - 1];
+  const type = prev && CHAPTER_RE.test(prev.seg.folded) ? null : typeLine(seg);
   if (type) return pushItem(out, seg, segIndex, 'type', { type });
   // `1. UBND TỈNH …`: a web page's list number before the first header line.
   const listed = LIST_MARK_RE.exec(seg.text);

@@ -8,7 +8,7 @@ import { joinPieces, slicePiece, stripTrailingPunct, trimPiece, type Piece } fro
  *
  * A line without a bullet continues the item above when it starts in lower case (`chính trị - xã
  * hội tỉnh,` after `… các tổ chức`), or when the item above is unfinished (no `,` `;` `.`) and the
- * line follows it directly. A list written without bullets is read line by line while each line
+ * line follows it directly, or ends in a comma where the list's items end otherwise. A list written without bullets is read line by line while each line
  * ends in list punctuation.
  */
 
@@ -72,8 +72,12 @@ export function readList(segs: readonly Seg[], from: number, inline: Piece | nul
     // followed by the next bullet; otherwise it is the first line of the body.
     const closes = /[,.;]$/.test(seg.text) || BULLET_RE.test(segs[i + 1]?.text ?? '');
     const adjacent = seg.blankBefore <= (lineGap === Infinity ? 0 : lineGap);
+    // An item that stops at a comma inside its own enumeration (`- Báo …, Đài …, Công báo tỉnh,` /
+    // `Cổng thông tin điện tử tỉnh;`) goes on when the list's items end otherwise (`;`, `.`): in a
+    // list whose items end in `,`, a line after one is no wrap.
+    const commaItem = /,$/.test(prev) && !items.slice(0, -1).some((it) => /,$/.test(it[it.length - 1]?.text ?? ''));
     const capitalWrap =
-      unfinished && sawBullet && closes && adjacent && !isCapitals(seg.text) && seg.text.length <= 80;
+      (unfinished || commaItem) && sawBullet && closes && adjacent && !isCapitals(seg.text) && seg.text.length <= 80;
     const continues = items.length > 0 && (startsLowercase(seg.text) || capitalWrap);
     if (continues) {
       items[items.length - 1]!.push(seg);

@@ -110,12 +110,15 @@ function offsetOf(text: string, it: Item): number {
   return /[\p{L}\p{N}]/u.test(text.slice(ls, at)) && it.seg.map.length > 0 ? at : ls;
 }
 
-/** A title line (`NGHỊ QUYẾT`, `CHƯƠNG TRÌNH`) on a line of its own, after prose: a document without a header. */
+/**
+ * A title line (`NGHỊ QUYẾT`, `CHƯƠNG TRÌNH`) on a line of its own, after prose or opening the
+ * text: a document without a header (a text issued with a decision is saved from its title on).
+ */
 function titleStart(items: readonly Item[]): number {
   let sawProse = false;
   for (let i = 0; i < items.length && i < 80; i++) {
     const it = items[i]!;
-    if (it.kind === 'type' && sawProse && it.seg.col === 0 && it.seg.text.length <= 80) return i;
+    if (it.kind === 'type' && (sawProse || i === 0) && it.seg.col === 0 && it.seg.text.length <= 80) return i;
     if (it.kind === 'prose' || it.kind === 'text') sawProse = true;
   }
   return -1;

@@ -92,6 +92,18 @@ function isTitleLine(seg: Seg): boolean {
   );
 }
 
+/** One to three words in capitals, no title and no digit: the tail of a wrapped authority line. */
+function isAuthorityWrap(seg: Seg): boolean {
+  return (
+    isCapitals(seg.text, 1) &&
+    seg.text.length <= 30 &&
+    seg.text.split(/\s+/).length <= 3 &&
+    !/[\d.,;:()]/.test(seg.text) &&
+    !isAuthority(seg) &&
+    !isTitleLine(seg)
+  );
+}
+
 function findName(segs: readonly Seg[], from: number): Piece | null {
   for (let i = from, seen = 0; i >= 0 && i < segs.length && seen < NAME_LOOKAHEAD; i++) {
     const s = segs[i]!;
@@ -152,6 +164,14 @@ export function readSignature(segs: readonly Seg[], labelIdx: number): Signature
       if (n < 0 || !isAuthority(segs[n]!)) break;
       parts.push(segs[n]!);
       k = n;
+    }
+    // `TM. ỦY BAN NHÂN` / `DÂN` / `CHỦ TỊCH`: a narrow cell wrapped the authority inside its body
+    // name. A short capitals line that is no title, between the authority and a title, is its end.
+    const w = nextRelevant(segs, k + 1, false);
+    const t = w >= 0 ? nextRelevant(segs, w + 1, false) : -1;
+    if (w === k + 1 && t === w + 1 && isAuthorityWrap(segs[w]!) && isTitleLine(segs[t]!)) {
+      parts.push(segs[w]!);
+      k = w;
     }
     return readFrom(segs, k + 1, parts);
   }

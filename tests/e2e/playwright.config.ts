@@ -9,6 +9,9 @@ export default defineConfig({
   testDir: '.',
   testMatch: /.*\.spec\.ts$/,
   outputDir: './output',
+  // Temporary folders (the hosts' data directories, test files) go under one folder per run,
+  // removed at its end.
+  globalSetup: '../support/tempRoot.ts',
   workers: 1,
   fullyParallel: false,
   timeout: 180_000,

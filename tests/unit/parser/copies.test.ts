@@ -83,6 +83,39 @@ describe('the document inside a saved page', () => {
   });
 });
 
+describe('a text issued with a decision, saved from its title on', () => {
+  // `QUY CHẾ` / its subject / `(Ban hành kèm theo Quyết định số …)` / `Chương I` / `QUY ĐỊNH CHUNG`:
+  // the title opens the page; the chapter's heading under `Chương I` is no type line.
+  const page = (type: string) =>
+    lines(
+      type,
+      'TỔ CHỨC VÀ HOẠT ĐỘNG CỦA TRUNG TÂM LƯU TRỮ LỊCH SỬ TỈNH',
+      '(Ban hành kèm theo Quyết định số 27/2015/QĐ-UBND ngày 14 tháng 8 năm 2015 của',
+      'UBND tỉnh)',
+      'Chương I',
+      'QUY ĐỊNH CHUNG',
+      'Điều 1. Phạm',
+      'vi điều chỉnh',
+      '1. Quy chế này quy định về tổ chức và hoạt động của Trung tâm.',
+    );
+
+  it('reads the title at the top of the page, not the first chapter\'s heading', () => {
+    for (const type of ['QUY CHẾ', 'QUY ĐỊNH']) {
+      const r = parseDocument(page(type));
+      expect(r.metadata.docType, type).toBe(type);
+      expect(r.metadata.subject, type).toBe('TỔ CHỨC VÀ HOẠT ĐỘNG CỦA TRUNG TÂM LƯU TRỮ LỊCH SỬ TỈNH');
+      expect(r.metadata.numberSymbol, type).toBeNull();
+      expect(r.metadata.citations, type).toEqual(['27/2015/QĐ-UBND']);
+    }
+  });
+
+  it('never takes a chapter\'s title for the type line', () => {
+    const r = parseDocument(lines('Trang chủ', 'Văn bản mới ban hành trong tuần được cập nhật đầy đủ.', 'Chương II', 'QUY ĐỊNH CỤ THỂ', 'Điều 5. Nội dung'));
+    expect(r.metadata.docType).toBeNull();
+    expect(r.metadata.subject).toBeNull();
+  });
+});
+
 describe('an editor\'s note presenting the document', () => {
   it('starts the document after it, even with no header or title', () => {
     const page = lines(

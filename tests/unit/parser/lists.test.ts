@@ -35,6 +35,17 @@ describe('Nơi nhận', () => {
     ]);
   });
 
+  it('joins a wrap after an item that stopped at a comma inside its own enumeration', () => {
+    // Items end in `;`: an item ending in `,` goes on, on the next line, even with a capital.
+    expect(
+      recipients(
+        lines('Nơi nhận:', '- Như điều 2;', '- TT. HĐND tỉnh;', '- Báo Hòa Bình, Đài PT-TH tỉnh, Công báo tỉnh,', 'Cổng thông tin điện tử tỉnh;', '- Lưu: VT, KT.', '|', 'TM. ỦY BAN NHÂN DÂN'),
+      ),
+    ).toEqual(['Như điều 2', 'TT. HĐND tỉnh', 'Báo Hòa Bình, Đài PT-TH tỉnh, Công báo tỉnh, Cổng thông tin điện tử tỉnh', 'Lưu: VT, KT']);
+    // In a list whose items end in `,`, a line after one is no wrap: the list has ended.
+    expect(recipients(lines('Nơi nhận:', '- Như trên,', '- Lưu VP,', 'Phạm Văn Minh'))).toEqual(['Như trên', 'Lưu VP']);
+  });
+
   it('reads a list written without bullets', () => {
     expect(recipients(lines('Nơi nhận:', 'Ban Thường vụ Huyện ủy;', 'Các chi bộ trực thuộc;', 'Lưu VT.', '', 'T/M ĐẢNG ỦY'))).toEqual([
       'Ban Thường vụ Huyện ủy',

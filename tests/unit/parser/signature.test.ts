@@ -36,6 +36,17 @@ describe('signature block', () => {
     expect(signature(lines('TM. BAN THƯỜNG VỤ', 'BÍ THƯ', 'Lê Văn Ba'))[0]).toBe('TM. BAN THƯỜNG VỤ');
   });
 
+  it('an authority wrapped inside its body name, the title under it', () => {
+    expect(signature(lines('Nơi nhận:', '- Lưu: VT.', '|', 'TM. ỦY BAN NHÂN', 'DÂN', 'CHỦ TỊCH', 'Bùi Văn Tỉnh'))).toEqual([
+      'TM. ỦY BAN NHÂN DÂN',
+      'CHỦ TỊCH',
+      'Bùi Văn Tỉnh',
+    ]);
+    expect(signature(lines('T/M BAN THƯỜNG', 'VỤ', 'PHÓ BÍ THƯ', 'Lê Văn Ba'))).toEqual(['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ', 'Lê Văn Ba']);
+    // A capitals line with no title under it is not taken into the authority.
+    expect(signature(lines('TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'ĐÃ KÝ', 'Bùi Văn Tỉnh'))[0]).toBe('TM. ỦY BAN NHÂN DÂN');
+  });
+
   it('a signature printed before the recipients', () => {
     expect(signature(lines('T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ', '', 'Phan Minh Tâm', '', 'Nơi nhận:', '- Như trên,', '- Lưu VP.'))).toEqual([
       'T/M BAN THƯỜNG VỤ',

@@ -2,12 +2,11 @@
  * Verifies a bag (RFC 8493 §3): the declaration, every payload file against the manifest
  * (missing, changed, extra), the tag files against the tag manifest, the Payload-Oxum, and no
  * name that could escape the bag. For a Kho Lưu package, also the catalogue records: readable,
- * consistent, and naming only originals the manifest vouches for. Reads each file once, as a
- * stream; holds only names and hashes in memory.
+ * consistent, and naming only originals the manifest vouches for. Hashes every listed file in one
+ * pass over the bag (`BagSource.hashFiles`: a zip read from start to end, a folder several files
+ * at once), then compares; holds only names and hashes in memory.
  */
 import { createHash } from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
-import { Writable } from 'node:stream';
 import type { VerificationProblem, VerificationReport } from '../../../../shared/contract/types/handover';
 import {
   BAG_INFO,
@@ -45,22 +44,6 @@ export interface Verified {
   /** Payload path → SHA-256, as the manifest states it (only when the manifest was readable). */
   manifest: Map<string, string>;
   catalogue: PackageCatalogue | null;
-}
-
-/** SHA-256 of a stream, reading it to the end. */
-async function hashStream(stream: NodeJS.ReadableStream, onBytes?: (n: number) => void): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(
-    stream,
-    new Writable({
-      write(chunk: Buffer, _enc, cb) {
-        hash.update(chunk);
-        onBytes?.(chunk.length);
-        cb();
-      },
-    }),
-  );
-  return hash.digest('hex');
 }
 
 const TAG_FILES = new Set([BAGIT_TXT, BAG_INFO, MANIFEST, TAG_MANIFEST]);
@@ -149,13 +132,12 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
       return null;
     }
   };
-  const hashOf = async (bagPath: string, onBytes?: (n: number) => void): Promise<string | null> => {
-    try {
-      return await hashStream(await source.open(bagPath), onBytes);
-    } catch {
-      unreadable(bagPath);
-      return null;
-    }
+  /** Every file a manifest lists, hashed in one pass (below): path → SHA-256, or null when unreadable. */
+  let hashes = new Map<string, string | null>();
+  const hashOf = (bagPath: string): string | null => {
+    const h = hashes.get(bagPath) ?? null;
+    if (h === null) unreadable(bagPath);
+    return h;
   };
 
   const declaration = await readText(BAGIT_TXT, MAX_TAG_BYTES);
@@ -210,6 +192,15 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
     });
   }
 
+  // The tag manifest is read now, so that its files are hashed in the same pass as the payload's.
+  const tagText = await readText(TAG_MANIFEST, MAX_TAG_BYTES);
+  const tags = tagText === null ? null : parseManifest(tagText, false);
+  const listed = [...manifest.entries, ...(tags?.entries.filter((e) => !e.path.startsWith(`${PAYLOAD_DIR}/`)) ?? [])];
+  hashes = await source.hashFiles(
+    listed.filter((e) => source.files.has(e.path)).map((e) => e.path),
+    { onBytes: opts.onBytes, onFile: opts.onFile, checkCancel },
+  );
+
   for (const e of manifest.entries) {
     checkCancel();
     const present = source.files.get(e.path);
@@ -217,8 +208,7 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
       problem({ kind: 'missing', path: e.path, ...coded('package.missing', { path: e.path }), expected: e.sha256 });
       continue;
     }
-    const actual = await hashOf(e.path, opts.onBytes);
-    opts.onFile?.();
+    const actual = hashOf(e.path);
     if (actual !== null && actual !== e.sha256) {
       problem({ kind: 'changed', path: e.path, ...coded('package.changed', { path: e.path }), expected: e.sha256, actual });
     }
@@ -229,11 +219,9 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
     }
   }
 
-  const tagText = await readText(TAG_MANIFEST, MAX_TAG_BYTES);
   const tagListed = new Set<string>();
-  if (tagText !== null) {
+  if (tagText !== null && tags !== null) {
     digest = createHash('sha256').update(tagText, 'utf8').digest('hex');
-    const tags = parseManifest(tagText, false);
     for (const issue of tags.issues) reportIssue(issue, TAG_MANIFEST);
     for (const e of tags.entries) {
       checkCancel();
@@ -246,7 +234,7 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions): Promise
         problem({ kind: 'missing', path: e.path, ...coded('package.missingTag', { path: e.path }), expected: e.sha256 });
         continue;
       }
-      const actual = await hashOf(e.path);
+      const actual = hashOf(e.path);
       if (actual !== null && actual !== e.sha256) problem({ kind: 'tag_changed', path: e.path, ...coded('package.tagChanged', { path: e.path, file: TAG_MANIFEST }), expected: e.sha256, actual });
     }
   }
