@@ -210,6 +210,31 @@ function count(re: RegExp, s: string): number {
  * Where a flattened line should be cut (offsets into `line`, sorted, without 0 and its length), or
  * null when the line does not look flattened.
  */
+const COLUMN_GAP_ALL_RE = /\t| {4,}|\u00a0{2,}/g;
+
+/** The cuts of a line with column gaps: none unless a cell between gaps is a run-together header. */
+function gappedCuts(line: string): number[] | null {
+  const cuts: number[] = [];
+  let found = false;
+  let from = 0;
+  const cell = (to: number): void => {
+    const piece = line.slice(from, to);
+    const inner = piece.length >= MIN_FLAT && !COLUMN_GAP_RE.test(piece.trim()) ? flatCuts(piece) : null;
+    if (from > 0) cuts.push(from);
+    if (inner) {
+      found = true;
+      for (const c of inner) cuts.push(from + c);
+    }
+  };
+  COLUMN_GAP_ALL_RE.lastIndex = 0;
+  for (let m = COLUMN_GAP_ALL_RE.exec(line); m !== null && cuts.length < MAX_CUTS; m = COLUMN_GAP_ALL_RE.exec(line)) {
+    cell(m.index);
+    from = m.index + m[0].length;
+  }
+  cell(line.length);
+  return found ? cuts : null;
+}
+
 export function flatCuts(line: string): number[] | null {
   // `KT. CHỦ TỊCHPHÓ CHỦ TỊCH`: an authority glued to the signer's title on a line of its own.
   if (line.length < MIN_FLAT && AUTHORITY_LINE_RE.test(line)) {
@@ -224,8 +249,11 @@ export function flatCuts(line: string): number[] | null {
   // `QUYẾT ĐỊNH BAN HÀNH … CỦA CẤP TỈNH BỘ TRƯỞNG … Căn cứ …`: the same, with the space kept.
   const runTogether =
     gluedTypeNameLength(line.slice(lead)) > 0 || (line.length >= MIN_FLAT && (KINH_GUI_LINE_RE.test(line) || titleRunsIntoBody(line.slice(lead))));
-  // A line with column gaps keeps its cells apart already (a table row, a PDF's columns).
-  if (!runTogether && (line.length < MIN_FLAT || COLUMN_GAP_RE.test(line.trim()))) return null;
+  // A line with column gaps keeps its cells apart already (a table row, a PDF's columns), unless
+  // a cell between the gaps is itself a header run together (`… Hạnh phúc    Số: … ngày …
+  // QUYẾT ĐỊNH …`): then the gaps and that cell's own marks cut it.
+  if (!runTogether && line.length >= MIN_FLAT && COLUMN_GAP_RE.test(line.trim())) return gappedCuts(line);
+  if (!runTogether && line.length < MIN_FLAT) return null;
   const head = line.slice(0, HEADER_ZONE);
   // Cheap checks first: most long lines are body paragraphs with none of these.
   const quick = +QUICK_NUMBER_RE.test(head) + +QUICK_DATE_RE.test(head) + +QUICK_MOTTO_RE.test(head);

@@ -160,6 +160,23 @@ describe('a header run together on one line', () => {
     expect(m.addressees).toEqual(['Ủy ban nhân dân tỉnh', 'Bộ Y tế']);
   });
 
+  it('reads a run-together header whose cells a wide gap also parts (a PDF text layer that lost its hyphens)', () => {
+    const line =
+      '  1. ỦY BAN NHÂN DÂN CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM TỈNH BẾN TRE Độc lập  Tự do  Hạnh phúc    Số: 12/2018/QĐUBND ' +
+      'Bến Tre, ngày 05 tháng 4 năm 2018   QUYẾT ĐỊNH BAN HÀNH QUY ĐỊNH QUẢN LÝ CHỢ TRÊN ĐỊA BÀN TỈNH BẾN TRE ỦY BAN NHÂN DÂN TỈNH BẾN TRE ' +
+      'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Căn cứ Nghị định số 02/2003/NĐCP ngày 14 tháng 01 năm 2003 của Chính phủ;';
+    for (const page of [line, lines('Nội dung Text: Quyết định số 12/2018/QĐ-UBND tỉnh Bến Tre', '', line)]) {
+      const m = parseDocument(page).metadata;
+      expect(m.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH BẾN TRE');
+      expect(m.numberSymbol).toBe('12/2018/QĐUBND');
+      expect(m.docType).toBe('QUYẾT ĐỊNH');
+      expect(m.issueDate).toBe('2018-04-05');
+      expect(m.place).toBe('Bến Tre');
+      expect(m.subject).toBe('BAN HÀNH QUY ĐỊNH QUẢN LÝ CHỢ TRÊN ĐỊA BÀN TỈNH BẾN TRE');
+      expect(m.citations).toEqual(['02/2003/NĐCP']);
+    }
+  });
+
   it('cuts a superior body from the issuer run into it, but not a name that continues', () => {
     const pieces = (line: string): string[] => {
       const cuts = flatCuts(line) ?? [];
@@ -372,6 +389,33 @@ describe('issuers in copies', () => {
     const r = parseDocument(text);
     expect(r.metadata.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH AN LẠC');
     expect(r.review).toContain('issuer');
+  });
+
+  it('reads a Mặt trận department\'s letter whose left cell, subject included, came before the motto', () => {
+    // A page's title and a view counter before it; no number line; `Về việc …` spelled out.
+    const page = lines(
+      'Công văn Về việc góp ý dự thảo quy chế phối hợp',
+      '',
+      '153',
+      'ỦY BAN MTTQ VIỆT NAM',
+      'TỈNH AN LẠC',
+      'BAN DÂN CHỦ - PHÁP LUẬT  ',
+      'Về việc góp ý dự thảo quy chế phối hợp',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập – Tự do – Hạnh phúc  ',
+      '     An Lạc, ngày  10  tháng 3 năm 2021',
+      '',
+      '                          Kính gửi: Ban Thường trực UBMTTQVN các huyện',
+      '',
+      'Thực hiện Chương trình phối hợp số 02/CTrPH-MTTQ ngày 12 tháng 5 năm 2020, Ban Dân chủ - Pháp luật đề nghị các huyện góp ý.',
+    );
+    const m = parseDocument(page).metadata;
+    expect(m.issuer).toBe('BAN DÂN CHỦ - PHÁP LUẬT');
+    expect(m.parentIssuer).toBe('ỦY BAN MTTQ VIỆT NAM TỈNH AN LẠC');
+    expect(m.subject).toBe('Về việc góp ý dự thảo quy chế phối hợp');
+    expect(m.issueDate).toBe('2021-03-10');
+    expect(m.numberSymbol).toBeNull();
+    expect(m.addressees).toEqual(['Ban Thường trực UBMTTQVN các huyện']);
   });
 
   it('skips a list number and a stray dash in the header', () => {
