@@ -177,6 +177,18 @@ describe('a header run together on one line', () => {
     }
   });
 
+  it('cuts a party report on one line at its number before the type word and at an `I-` heading', () => {
+    const m = parseDocument(
+      'HUYỆN ỦY BÌNH SƠN ĐẢNG CỘNG SẢN VIỆT NAM * Bình Sơn, ngày 03 tháng 6 năm 2021 Số 210-BC/HU BÁO CÁO kết quả thực hiện Nghị quyết ' +
+        'Đại hội Đảng bộ huyện 6 tháng đầu năm 2021 I- KẾT QUẢ ĐẠT ĐƯỢC 1- Về kinh tế, tổng giá trị sản xuất tăng 6,5% so với cùng kỳ.',
+    ).metadata;
+    expect(m.numberSymbol).toBe('210-BC/HU');
+    expect(m.docType).toBe('BÁO CÁO');
+    expect(m.issuer).toBe('HUYỆN ỦY BÌNH SƠN');
+    expect(m.issueDate).toBe('2021-06-03');
+    expect(m.subject).toBe('kết quả thực hiện Nghị quyết Đại hội Đảng bộ huyện 6 tháng đầu năm 2021');
+  });
+
   it('cuts a superior body from the issuer run into it, but not a name that continues', () => {
     const pieces = (line: string): string[] => {
       const cuts = flatCuts(line) ?? [];
