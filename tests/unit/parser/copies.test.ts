@@ -523,6 +523,36 @@ describe('more shapes of copies', () => {
     expect(b.metadata.subject).toBe('thực hiện Nghị quyết Đại hội');
   });
 
+  it('stops a subject at the enacting line of an office the header does not name (a school\'s principal)', () => {
+    const m = parseDocument(
+      lines(
+        'SỞ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'TRƯỜNG THPT AN LẠC Độc lập - Tự do - Hạnh phúc',
+        'Số: 45/QĐ-THPT An Lạc, ngày 02 tháng 9 năm 2021',
+        'QUYẾT ĐỊNH',
+        'Về việc thành lập Hội đồng thi đua khen thưởng năm học 2021-2022',
+        'HIỆU TRƯỞNG TRƯỜNG THPT AN LẠC',
+        'Căn cứ Điều lệ trường trung học;',
+      ),
+    ).metadata;
+    expect(m.issuer).toBe('TRƯỜNG THPT AN LẠC');
+    expect(m.parentIssuer).toBe('SỞ GIÁO DỤC VÀ ĐÀO TẠO');
+    expect(m.subject).toBe('Về việc thành lập Hội đồng thi đua khen thưởng năm học 2021-2022');
+    // A subject in capitals, the principal's line naming the school in full.
+    const caps = parseDocument(
+      lines(
+        'SỞ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'TRƯỜNG THPT BÌNH MINH Độc lập - Tự do - Hạnh phúc',
+        'Số: 45/QĐ-THPT An Lạc, ngày 02 tháng 9 năm 2021',
+        'QUYẾT ĐỊNH',
+        'VỀ VIỆC THÀNH LẬP HỘI ĐỒNG THI ĐUA KHEN THƯỞNG NĂM HỌC 2021-2022',
+        'HIỆU TRƯỞNG TRƯỜNG TRUNG HỌC PHỔ THÔNG BÌNH MINH',
+        'Căn cứ Điều lệ trường trung học;',
+      ),
+    ).metadata;
+    expect(caps.subject).toBe('VỀ VIỆC THÀNH LẬP HỘI ĐỒNG THI ĐUA KHEN THƯỞNG NĂM HỌC 2021-2022');
+  });
+
   it('stops a subject at an enacting line that names the start of the issuer', () => {
     const r = parseDocument(lines('HỘI ĐỒNG NHÂN DÂN', 'TỈNH AN LẠC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 30/2011/NQ-HĐND', 'An Lạc, ngày 18 tháng 8 năm 2011', '', 'NGHỊ QUYẾT', '', 'VỀ ĐỀ ÁN ĐẶT TÊN ĐƯỜNG NĂM 2011', '', 'HỘI ĐỒNG NHÂN DÂN TỈNH', 'KHÓA XI, KỲ HỌP THỨ 2', '', 'Căn cứ Luật Tổ chức HĐND và UBND;'));
     expect(r.metadata.subject).toBe('VỀ ĐỀ ÁN ĐẶT TÊN ĐƯỜNG NĂM 2011');
