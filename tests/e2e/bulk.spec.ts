@@ -57,6 +57,9 @@ test('select all that match a search, move them into a new file, undo from the r
   await page.getByTestId(`facet-docType-${docType}`).check();
   await page.getByTestId(`facet-year-${year}`).check();
   await expect(page.getByTestId('search-active-filters')).toContainText(year);
+  // The total is read once the search for both filters has answered (on a loaded machine the
+  // type's answer alone can still be on screen).
+  await expect(page.getByTestId('search-results')).toHaveAttribute('aria-busy', 'false');
   const total = Number(/([\d.]+)/.exec((await page.getByTestId('search-total').textContent())!)![1]!.replace(/\./g, ''));
   expect(total).toBeGreaterThan(20);
 

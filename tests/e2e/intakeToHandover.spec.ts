@@ -137,6 +137,9 @@ test('from intake to handover', async ({ page }) => {
   if (!(await yearBox.isVisible())) await act.click(page.getByTestId('facet-more-year'), 'more years');
   await act.check(yearBox, `year ${year}`);
   await expect(page.getByTestId('search-active-filters')).toContainText(year);
+  // The total is read once the search for both filters has answered (on a loaded machine the
+  // type's answer alone can still be on screen).
+  await expect(page.getByTestId('search-results')).toHaveAttribute('aria-busy', 'false');
   const total = Number(/([\d.]+)/.exec((await page.getByTestId('search-total').textContent())!)![1]!.replace(/\./g, ''));
   // What the parser read of the generated documents: the filter finds them (the generator's count is the reference).
   expect(total).toBeGreaterThan(0);
