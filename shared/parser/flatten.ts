@@ -97,8 +97,8 @@ const SIGNED_RE = /\((?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[^()]{0,30}\)/g;
 const GLUED_RE = /(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})/gu;
 /** A sentence ends and another begins (the next cell of a flattened list or header). */
 const SENTENCE_RE = /(?<=[.;][\s\u0300-\u036f]{1,40})(?=\p{Lu}\p{Ll})/gu;
-/** `… năm 2023 I. KẾT QUẢ THỰC HIỆN`: the body's first numbered heading after the title block. */
-const HEADING_RE = /(?<=\s)(?=[IVX]{1,4}\. ?\p{Lu}{2})/gu;
+/** `… năm 2023 I. KẾT QUẢ THỰC HIỆN` (party texts: `I- KẾT QUẢ …`): the body's first numbered heading after the title block. */
+const HEADING_RE = /(?<=\s)(?=[IVX]{1,4}(?:\. ?|- )\p{Lu}{2})/gu;
 /** A capitalised name, then a body in capitals: `Phan Văn Mãi BAN CHẤP HÀNH …`. */
 const NAME_THEN_CAPS_RE = /(?<=\p{Lu}\p{Ll}{1,7}) (?=\p{Lu}{2,} \p{Lu}{2,})/gu;
 /** A line that opens with a signing authority. */

@@ -177,6 +177,18 @@ describe('a header run together on one line', () => {
     }
   });
 
+  it('cuts a party report on one line at its number before the type word and at an `I-` heading', () => {
+    const m = parseDocument(
+      'HUYỆN ỦY BÌNH SƠN ĐẢNG CỘNG SẢN VIỆT NAM * Bình Sơn, ngày 03 tháng 6 năm 2021 Số 210-BC/HU BÁO CÁO kết quả thực hiện Nghị quyết ' +
+        'Đại hội Đảng bộ huyện 6 tháng đầu năm 2021 I- KẾT QUẢ ĐẠT ĐƯỢC 1- Về kinh tế, tổng giá trị sản xuất tăng 6,5% so với cùng kỳ.',
+    ).metadata;
+    expect(m.numberSymbol).toBe('210-BC/HU');
+    expect(m.docType).toBe('BÁO CÁO');
+    expect(m.issuer).toBe('HUYỆN ỦY BÌNH SƠN');
+    expect(m.issueDate).toBe('2021-06-03');
+    expect(m.subject).toBe('kết quả thực hiện Nghị quyết Đại hội Đảng bộ huyện 6 tháng đầu năm 2021');
+  });
+
   it('cuts a superior body from the issuer run into it, but not a name that continues', () => {
     const pieces = (line: string): string[] => {
       const cuts = flatCuts(line) ?? [];
@@ -509,6 +521,36 @@ describe('more shapes of copies', () => {
     // A known kind of the type stays with it: the subject is on the next lines.
     const b = parseDocument(lines('HUYỆN ỦY AN PHÚ', 'Số 14-CTr/HU', 'An Phú, ngày 2 tháng 7 năm 2021', 'CHƯƠNG TRÌNH HÀNH ĐỘNG', 'thực hiện Nghị quyết Đại hội', '', 'Căn cứ Điều lệ Đảng;'));
     expect(b.metadata.subject).toBe('thực hiện Nghị quyết Đại hội');
+  });
+
+  it('stops a subject at the enacting line of an office the header does not name (a school\'s principal)', () => {
+    const m = parseDocument(
+      lines(
+        'SỞ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'TRƯỜNG THPT AN LẠC Độc lập - Tự do - Hạnh phúc',
+        'Số: 45/QĐ-THPT An Lạc, ngày 02 tháng 9 năm 2021',
+        'QUYẾT ĐỊNH',
+        'Về việc thành lập Hội đồng thi đua khen thưởng năm học 2021-2022',
+        'HIỆU TRƯỞNG TRƯỜNG THPT AN LẠC',
+        'Căn cứ Điều lệ trường trung học;',
+      ),
+    ).metadata;
+    expect(m.issuer).toBe('TRƯỜNG THPT AN LẠC');
+    expect(m.parentIssuer).toBe('SỞ GIÁO DỤC VÀ ĐÀO TẠO');
+    expect(m.subject).toBe('Về việc thành lập Hội đồng thi đua khen thưởng năm học 2021-2022');
+    // A subject in capitals, the principal's line naming the school in full.
+    const caps = parseDocument(
+      lines(
+        'SỞ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'TRƯỜNG THPT BÌNH MINH Độc lập - Tự do - Hạnh phúc',
+        'Số: 45/QĐ-THPT An Lạc, ngày 02 tháng 9 năm 2021',
+        'QUYẾT ĐỊNH',
+        'VỀ VIỆC THÀNH LẬP HỘI ĐỒNG THI ĐUA KHEN THƯỞNG NĂM HỌC 2021-2022',
+        'HIỆU TRƯỞNG TRƯỜNG TRUNG HỌC PHỔ THÔNG BÌNH MINH',
+        'Căn cứ Điều lệ trường trung học;',
+      ),
+    ).metadata;
+    expect(caps.subject).toBe('VỀ VIỆC THÀNH LẬP HỘI ĐỒNG THI ĐUA KHEN THƯỞNG NĂM HỌC 2021-2022');
   });
 
   it('stops a subject at an enacting line that names the start of the issuer', () => {
