@@ -21,6 +21,8 @@ export interface BandWord {
   block: number;
   paragraph: number;
   line: number;
+  /** The recogniser's confidence in it, 0–100, when known. */
+  confidence?: number;
 }
 
 /** A recognised word with the recogniser's confidence in it, 0–100. */
@@ -53,11 +55,24 @@ interface Line {
   spans: Array<[number, number]>;
 }
 
-/** The page's rows of words, top to bottom; words with no letter or digit (rules, specks) left out. */
+/**
+ * Below this confidence a word of one or two characters is a mark read as letters (the `*` under a
+ * body's name read as `0`, its rule as `TA`), not text: it would stand off-centre beside the
+ * line's real words and end the band there.
+ */
+const MARK_CONFIDENCE = 40;
+
+/** Whether a word is text of the header rather than a rule, a star or a speck. */
+function isText(w: BandWord): boolean {
+  if (!/[\p{L}\p{N}]/u.test(w.text)) return false;
+  return !(w.confidence !== undefined && w.confidence < MARK_CONFIDENCE && [...w.text].length <= 2);
+}
+
+/** The page's rows of words, top to bottom; words with no letter or digit (rules, specks) and marks read as letters left out. */
 function linesOf(words: readonly BandWord[]): Line[] {
   const byKey = new Map<string, Line>();
   for (const w of words) {
-    if (!/[\p{L}\p{N}]/u.test(w.text)) continue;
+    if (!isText(w)) continue;
     const key = `${w.block}/${w.paragraph}/${w.line}`;
     const line = byKey.get(key);
     if (line) {

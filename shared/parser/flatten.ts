@@ -91,14 +91,16 @@ function enactingCuts(s: string, base: number, cuts: number[]): void {
 }
 const LABEL_RE = /N[ơo]i nh[ậa]n ?:/g;
 const BULLET_RE = /(?<=[;:.,] ?)(?=[-–+•] ?\p{L})/gu;
-const AUTHORITY_RE = /(?<=^|[\s.;,:)])(?=(?:T\/M|K\/T|T\/L|T\/UQ|TM\.|KT\.|TL\.|TUQ\.|Q\.) ?\p{Lu}\p{Lu})/gu;
+// A marker followed by another (`Lưu: VT, KT. TM. ỦY BAN …`: `KT` is a recipient's code there) is none.
+const AUTHORITY_RE = /(?<=^|[\s.;,:)])(?=(?:T\/M|K\/T|T\/L|T\/UQ|TM\.|KT\.|TL\.|TUQ\.|Q\.) ?(?!(?:T\/M|K\/T|T\/L|T\/UQ|TM\.|KT\.|TL\.|TUQ\.)[\s\p{Lu}])\p{Lu}\p{Lu})/gu;
 const SIGNED_RE = /\((?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[^()]{0,30}\)/g;
 /** A word in capitals glued to a capitalised word: `ĐỊNHVề`, `PHÒNGThái`. */
 const GLUED_RE = /(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})/gu;
 /** A sentence ends and another begins (the next cell of a flattened list or header). */
-const SENTENCE_RE = /(?<=[.;][\s\u0300-\u036f]{1,40})(?=\p{Lu}\p{Ll})/gu;
-/** `… năm 2023 I. KẾT QUẢ THỰC HIỆN`: the body's first numbered heading after the title block. */
-const HEADING_RE = /(?<=\s)(?=[IVX]{1,4}\. ?\p{Lu}{2})/gu;
+// Not after an abbreviation in capitals (`TT. Tỉnh ủy`, `VP. UBND tỉnh`): its dot ends no sentence.
+const SENTENCE_RE = /(?<=[.;][\s\u0300-\u036f]{1,40})(?<!(?:^|[\s,(])\p{Lu}{1,4}\.[\s\u0300-\u036f]{1,40})(?=\p{Lu}\p{Ll})/gu;
+/** `… năm 2023 I. KẾT QUẢ THỰC HIỆN` (party texts: `I- KẾT QUẢ …`): the body's first numbered heading after the title block. */
+const HEADING_RE = /(?<=\s)(?=[IVX]{1,4}(?:\. ?|- )\p{Lu}{2})/gu;
 /** A capitalised name, then a body in capitals: `Phan Văn Mãi BAN CHẤP HÀNH …`. */
 const NAME_THEN_CAPS_RE = /(?<=\p{Lu}\p{Ll}{1,7}) (?=\p{Lu}{2,} \p{Lu}{2,})/gu;
 /** A line that opens with a signing authority. */
@@ -210,6 +212,31 @@ function count(re: RegExp, s: string): number {
  * Where a flattened line should be cut (offsets into `line`, sorted, without 0 and its length), or
  * null when the line does not look flattened.
  */
+const COLUMN_GAP_ALL_RE = /\t| {4,}|\u00a0{2,}/g;
+
+/** The cuts of a line with column gaps: none unless a cell between gaps is a run-together header. */
+function gappedCuts(line: string): number[] | null {
+  const cuts: number[] = [];
+  let found = false;
+  let from = 0;
+  const cell = (to: number): void => {
+    const piece = line.slice(from, to);
+    const inner = piece.length >= MIN_FLAT && !COLUMN_GAP_RE.test(piece.trim()) ? flatCuts(piece) : null;
+    if (from > 0) cuts.push(from);
+    if (inner) {
+      found = true;
+      for (const c of inner) cuts.push(from + c);
+    }
+  };
+  COLUMN_GAP_ALL_RE.lastIndex = 0;
+  for (let m = COLUMN_GAP_ALL_RE.exec(line); m !== null && cuts.length < MAX_CUTS; m = COLUMN_GAP_ALL_RE.exec(line)) {
+    cell(m.index);
+    from = m.index + m[0].length;
+  }
+  cell(line.length);
+  return found ? cuts : null;
+}
+
 export function flatCuts(line: string): number[] | null {
   // `KT. CHỦ TỊCHPHÓ CHỦ TỊCH`: an authority glued to the signer's title on a line of its own.
   if (line.length < MIN_FLAT && AUTHORITY_LINE_RE.test(line)) {
@@ -224,8 +251,11 @@ export function flatCuts(line: string): number[] | null {
   // `QUYẾT ĐỊNH BAN HÀNH … CỦA CẤP TỈNH BỘ TRƯỞNG … Căn cứ …`: the same, with the space kept.
   const runTogether =
     gluedTypeNameLength(line.slice(lead)) > 0 || (line.length >= MIN_FLAT && (KINH_GUI_LINE_RE.test(line) || titleRunsIntoBody(line.slice(lead))));
-  // A line with column gaps keeps its cells apart already (a table row, a PDF's columns).
-  if (!runTogether && (line.length < MIN_FLAT || COLUMN_GAP_RE.test(line.trim()))) return null;
+  // A line with column gaps keeps its cells apart already (a table row, a PDF's columns), unless
+  // a cell between the gaps is itself a header run together (`… Hạnh phúc    Số: … ngày …
+  // QUYẾT ĐỊNH …`): then the gaps and that cell's own marks cut it.
+  if (!runTogether && line.length >= MIN_FLAT && COLUMN_GAP_RE.test(line.trim())) return gappedCuts(line);
+  if (!runTogether && line.length < MIN_FLAT) return null;
   const head = line.slice(0, HEADER_ZONE);
   // Cheap checks first: most long lines are body paragraphs with none of these.
   const quick = +QUICK_NUMBER_RE.test(head) + +QUICK_DATE_RE.test(head) + +QUICK_MOTTO_RE.test(head);

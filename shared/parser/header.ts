@@ -60,6 +60,8 @@ export interface HeaderRead {
 
 // `Về: …` stands for `V/v` in some letters (a colon right after it, so a `VỀ VIỆC …` title line is not one).
 const VV_RE = /^(?:v\/v(?![a-z])|ve ?:)/;
+/** `Về việc …` spelled out in a letter's header cell; in capitals it is a title's subject line. */
+const VE_VIEC_RE = /^ve viec /;
 const VE_RE = /^ve\s/;
 const HEADER_MARKS: ReadonlySet<Kind> = new Set<Kind>(['number', 'placeDate', 'motto']);
 const CONG_VAN = docTypeByAbbr('CV')!;
@@ -198,7 +200,7 @@ function readPass(
   if (!subject && !title) {
     // `V/v …` (về việc) marks a letter's subject even when the number line is missing.
     const end = kinhGuiAt < 0 ? bodyStart : kinhGuiAt;
-    const vv = firstIndex(items, 0, end, (it) => VV_RE.test(it.seg.folded));
+    const vv = firstIndex(items, 0, end, (it) => VV_RE.test(it.seg.folded) || (VE_VIEC_RE.test(it.seg.folded) && !isCapitals(it.seg.text, 3)));
     if (vv >= 0) {
       subject = readSubject(items, vv, null, true);
       if (subject) vvPiece = subSeg(items[vv]!.seg, 0, items[vv]!.seg.folded.startsWith('v/v') ? 3 : 2);

@@ -1,6 +1,6 @@
 import type { Seg } from './clean';
 import { DAMAGED_NUMBER_RE, isMarkNoise, type Item } from './classify';
-import { opensWithBody, PARENT_HEADS, SUBORDINATE_HEADS } from './lexicon';
+import { isCapitals, opensWithBody, PARENT_HEADS, SUBORDINATE_HEADS } from './lexicon';
 import { joinPieces, type Piece } from './piece';
 
 /**
@@ -12,8 +12,9 @@ import { joinPieces, type Piece } from './piece';
  *     Số 15-NQ/HU
  *
  * They are the capitals lines just above the `*` or the number (or, with neither, above the type
- * word). The motto, the dateline and marks may sit between them when a converter interleaves the
- * two header columns, so those are stepped over; anything else ends the run.
+ * word; with none of these, above a letter's `V/v …` cell). The motto, the dateline and marks may
+ * sit between them when a converter interleaves the two header columns, so those are stepped over;
+ * anything else ends the run.
  */
 
 export interface IssuerRead {
@@ -29,16 +30,21 @@ const SKIPPABLE = new Set(['motto', 'placeDate', 'mark', 'sep']);
 
 function anchorIndex(items: readonly Item[], limit: number): number {
   let type = -1;
+  let letter = -1;
   for (let i = 0; i < limit; i++) {
     const k = items[i]!.kind;
     if (k === 'star' || k === 'number') return i;
     // A number line the copy damaged stands where the number does.
     if (k === 'text' && DAMAGED_NUMBER_RE.test(items[i]!.seg.text)) return i;
     if (k === 'type' && type < 0) type = i;
+    // A letter with no number line: its `V/v …` (`Về việc …`) cell stands under the names.
+    if (letter < 0 && (k === 'text' || k === 'prose') && LETTER_SUBJECT_RE.test(items[i]!.seg.folded) && !isCapitals(items[i]!.seg.text, 3)) letter = i;
     if (k === 'prose' || k === 'kinhGui') break;
   }
-  return type;
+  return type >= 0 ? type : letter;
 }
+
+const LETTER_SUBJECT_RE = /^(?:v\/v(?![a-z])|ve viec )/;
 
 /** Names that say what kind of body issues, not which one: their locality is printed under them. */
 export const GENERIC_NAMES: ReadonlySet<string> = new Set(['uy ban nhan dan', 'hoi dong nhan dan', 'ubnd', 'hdnd', 'dang uy', 'dang bo']);

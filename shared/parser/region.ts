@@ -35,6 +35,7 @@ const SCAN_SEGS = 2000;
 const CLUSTER = 10;
 /** Lines above the first mark that may still belong to the header (issuer, superior body, star). */
 const BACK = 8;
+const LETTER_SUBJECT_RE = /^(?:v\/v(?![a-z])|ve viec )/;
 const ISSUER_KINDS: ReadonlySet<Kind> = new Set<Kind>(['body', 'caps', 'star', 'sep', 'mark', 'motto']);
 
 /**
@@ -97,7 +98,9 @@ function headerFirst(items: readonly Item[], i: number, floor: number): number {
     // The incoming stamp is printed over the header: it belongs to the copy, above its first line.
     const it = items[j]!;
     const bare = !/[\p{L}\p{N}]/u.test(it.seg.text) || isMarkNoise(it.seg.text);
-    if (!ISSUER_KINDS.has(it.kind) && !isStampLine(it.seg) && !bare) break;
+    // A letter's `V/v …` (`Về việc …`) under the body names: the left cell read before the right.
+    const letterSubject = LETTER_SUBJECT_RE.test(it.seg.folded) && it.seg.text.length <= 200;
+    if (!ISSUER_KINDS.has(it.kind) && !isStampLine(it.seg) && !bare && !letterSubject) break;
     first = j;
   }
   return first;

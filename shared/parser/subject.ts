@@ -36,7 +36,26 @@ const MAX_FIRST_CAPS = 800;
 const BASIS_RE = /^[-–+•\s]{0,3}(?:can cu|xet (?:de nghi|to trinh)|theo de nghi|thuc hien|de thong nhat)(?![a-z])/;
 /** Authorities that enact a decision, printed on their own line under its subject. */
 const HEADING_RE = /^(?:[IVX]{1,5}|[A-ZĐ]|\d{1,2})\s?[.)-]\s/u;
-const ENACTING_HEADS = ['chu tich', 'bo truong', 'giam doc', 'thu truong', 'cuc truong', 'ban thuong vu', 'ban bi thu', 'bo chinh tri', 'thuong truc'];
+// The heads of an office that enacts in its own name (Nghị định 30/2020/NĐ-CP, Phụ lục I: the
+// authority line of a quyết định): a minister, a director, a school's or institute's head …
+const ENACTING_HEADS = [
+  'chu tich',
+  'bo truong',
+  'giam doc',
+  'tong giam doc',
+  'thu truong',
+  'cuc truong',
+  'tong cuc truong',
+  'vu truong',
+  'hieu truong',
+  'vien truong',
+  'chanh van phong',
+  'chu nhiem',
+  'ban thuong vu',
+  'ban bi thu',
+  'bo chinh tri',
+  'thuong truc',
+];
 
 export interface SubjectOptions {
   /** The header's issuer, folded: a capitals line naming it under the subject enacts, it is not subject text. */
@@ -144,6 +163,8 @@ function wrapsOntoName(items: readonly Item[], i: number, prev: Seg): boolean {
   const t = it.seg.text;
   if (isCapitals(prev.text, 2) || prev.text.length < 50 || /[.:;!?]$/.test(prev.text)) return false;
   if (it.seg.blankBefore > 0 || it.kind === 'type' || !/^\p{Lu}/u.test(t) || t.length >= prev.text.length || /[.:;!?]$/.test(t)) return false;
+  // A line in capitals under it is the enacting line (`HIỆU TRƯỞNG TRƯỜNG …` / `Căn cứ …`), not a wrap.
+  if (isCapitals(t, 3)) return false;
   if (BODY_OPENS_RE.test(it.seg.folded) || HEADING_RE.test(t) || ARTICLE_RE.test(it.seg.folded)) return false;
   const next = items[i + 1];
   return !next || next.seg.blankBefore > 0 || STOPS.has(next.kind) || BASIS_RE.test(next.seg.folded) || HEADING_RE.test(next.seg.text);

@@ -1,11 +1,12 @@
 /**
  * Import benchmark: bulk-imports a generated archive (10,000 party documents by default, in one
  * folder per fonds) into a fresh catalogue, the way `npm run cli -- import <folder>` does, and
- * reports documents per second, CPU time per document (all threads, user and kernel) and memory
- * (rss at 2,500 / 5,000 / 10,000 committed documents, and the peak). Beside it, in the same run,
- * the anchor: a minimal durable import of the same files (read, SHA-256, write and fsync the
- * original, fold, FTS5 insert, 50 per transaction) — the least any import that keeps the original
- * safely and makes it searchable must do. Repeated `--runs` times; medians and ratios to the
+ * reports documents per second, CPU time per document (all threads, user and kernel), the write
+ * calls and bytes it asks of the disk per document (Linux: /proc/self/io; the WAL's frames, its
+ * checkpoints and the originals) and memory (rss at 2,500 / 5,000 / 10,000 committed documents,
+ * and the peak). Beside it, in the same run, the anchor: a minimal durable import of the same
+ * files (read, SHA-256, write and fsync the original, fold, FTS5 insert, 50 per transaction) — the
+ * least any import that keeps the original safely and makes it searchable must do. Repeated `--runs` times; medians and ratios to the
  * anchor are reported.
  *
  * How the two are kept comparable: each measurement runs in a process of its own (no heap, thread
@@ -87,7 +88,36 @@ function removeUnlessKept(dir: string): void {
   if (!process.argv.includes('--work')) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-interface RunResult {
+/** Write calls and bytes written by this process so far (all threads; Linux's /proc/self/io), or null elsewhere. */
+function ioCounters(): { calls: number; bytes: number } | null {
+  try {
+    const io = fs.readFileSync('/proc/self/io', 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(io)?.[1] ?? NaN);
+    return { calls: field('syscw'), bytes: field('wchar') };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Write system calls (write, pwrite: SQLite's WAL frames and checkpoints, the originals) and KB
+ * written per document between two readings: what each side asks of the disk, whatever the load.
+ */
+function writesPerDocument(before: ReturnType<typeof ioCounters>, documents: number): { writeCallsPerDocument: number | null; writtenKBPerDocument: number | null } {
+  const after = ioCounters();
+  if (!before || !after || documents === 0) return { writeCallsPerDocument: null, writtenKBPerDocument: null };
+  return {
+    writeCallsPerDocument: Number(((after.calls - before.calls) / documents).toFixed(1)),
+    writtenKBPerDocument: Number(((after.bytes - before.bytes) / 1024 / documents).toFixed(1)),
+  };
+}
+
+interface Writes {
+  writeCallsPerDocument: number | null;
+  writtenKBPerDocument: number | null;
+}
+
+interface RunResult extends Writes {
   seconds: number;
   docsPerSecond: number;
   imported: number;
@@ -126,6 +156,7 @@ async function runOnce(corpus: string, run: number): Promise<RunResult> {
     const heapAt: Record<string, number> = {};
     let peak = process.memoryUsage.rss();
     const cpuBefore = process.cpuUsage();
+    const ioBefore = ioCounters();
     const started = performance.now();
     const { jobId } = await call('import.start', { target: { fondsId: fonds.id }, paths: [corpus] });
     let status = await call('jobs.get', { jobId });
@@ -144,6 +175,7 @@ async function runOnce(corpus: string, run: number): Promise<RunResult> {
     }
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
+    const writes = writesPerDocument(ioBefore, status.processed);
     for (const c of CHECKPOINTS) {
       rssAt[c] ??= Math.round(process.memoryUsage.rss() / MB);
       heapAt[c] ??= Math.round(process.memoryUsage().heapUsed / MB);
@@ -165,6 +197,7 @@ async function runOnce(corpus: string, run: number): Promise<RunResult> {
       cpuMsPerDocument: Number(((cpu.user + cpu.system) / 1000 / Math.max(1, status.processed)).toFixed(3)),
       userMsPerDocument: Number((cpu.user / 1000 / Math.max(1, status.processed)).toFixed(3)),
       systemMsPerDocument: Number((cpu.system / 1000 / Math.max(1, status.processed)).toFixed(3)),
+      ...writes,
     };
   } finally {
     await services.close();
@@ -183,7 +216,7 @@ function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-interface AnchorResult {
+interface AnchorResult extends Writes {
   seconds: number;
   docsPerSecond: number;
   cpuMsPerDocument: number;
@@ -209,6 +242,7 @@ function minimalImport(corpus: string): AnchorResult {
     const insertOriginal = db.prepare('INSERT INTO originals (sha256, stored_path, name) VALUES (?, ?, ?)');
     const insertText = db.prepare('INSERT INTO body_fts (rowid, body) VALUES (?, ?)');
     const cpuBefore = process.cpuUsage();
+    const ioBefore = ioCounters();
     const started = performance.now();
     const files = listFiles(corpus);
     for (let i = 0; i < files.length; i += 50) {
@@ -236,6 +270,7 @@ function minimalImport(corpus: string): AnchorResult {
     }
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
+    const writes = writesPerDocument(ioBefore, files.length);
     const perDocument = (micros: number) => Number((micros / 1000 / files.length).toFixed(3));
     return {
       seconds,
@@ -243,6 +278,7 @@ function minimalImport(corpus: string): AnchorResult {
       cpuMsPerDocument: perDocument(cpu.user + cpu.system),
       userMsPerDocument: perDocument(cpu.user),
       systemMsPerDocument: perDocument(cpu.system),
+      ...writes,
     };
   } finally {
     db.close();
@@ -260,6 +296,12 @@ function settleDisk(): void {
   } catch {
     // No `sync` command (Windows): the runs are compared as they come.
   }
+}
+
+/** The median of the values measured (null where the platform could not tell). */
+function medianOrNull(values: Array<number | null>): number | null {
+  const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  return known.length === 0 ? null : median(known);
 }
 
 function median(values: number[]): number {
@@ -304,7 +346,8 @@ async function main(): Promise<void> {
   const anchors: AnchorResult[] = [];
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kholuu-bench-import-runs-'));
   process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
-  const cpu = (r: AnchorResult | RunResult) => `${r.cpuMsPerDocument} ms CPU per document (user ${r.userMsPerDocument}, kernel ${r.systemMsPerDocument})`;
+  const cpu = (r: AnchorResult | RunResult) =>
+    `${r.cpuMsPerDocument} ms CPU per document (user ${r.userMsPerDocument}, kernel ${r.systemMsPerDocument}), ${r.writeCallsPerDocument ?? '?'} write calls and ${r.writtenKBPerDocument ?? '?'} KB written per document`;
   for (let run = 1; run <= RUNS; run++) {
     const order: Kind[] = run % 2 === 1 ? ['anchor', 'import'] : ['import', 'anchor'];
     for (const kind of order) {
@@ -340,6 +383,8 @@ async function main(): Promise<void> {
     medianCpuMsPerDocument: median(results.map((r) => r.cpuMsPerDocument)),
     medianUserMsPerDocument: median(results.map((r) => r.userMsPerDocument)),
     medianSystemMsPerDocument: median(results.map((r) => r.systemMsPerDocument)),
+    medianWriteCallsPerDocument: medianOrNull(results.map((r) => r.writeCallsPerDocument)),
+    medianWrittenKBPerDocument: medianOrNull(results.map((r) => r.writtenKBPerDocument)),
     loadAverageAtEnd: Number(os.loadavg()[0]!.toFixed(1)),
     rssGrowthLastHalfMB: median(results.map((r) => r.rssAtMB[CHECKPOINTS[2]!]! - r.rssAtMB[CHECKPOINTS[1]!]!)),
     machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 1024 ** 3), node: process.version },
@@ -349,6 +394,8 @@ async function main(): Promise<void> {
       medianCpuMsPerDocument: median(anchors.map((a) => a.cpuMsPerDocument)),
       medianUserMsPerDocument: median(anchors.map((a) => a.userMsPerDocument)),
       medianSystemMsPerDocument: median(anchors.map((a) => a.systemMsPerDocument)),
+      medianWriteCallsPerDocument: medianOrNull(anchors.map((a) => a.writeCallsPerDocument)),
+      medianWrittenKBPerDocument: medianOrNull(anchors.map((a) => a.writtenKBPerDocument)),
       runs: anchors,
     },
     /** Import over anchor, run by run (each pair measured back to back, in alternating order), then the median. */
@@ -363,6 +410,9 @@ async function main(): Promise<void> {
   console.log(`| seconds for ${COUNT} | ${summary.medianSeconds} | | |`);
   console.log(`| CPU per document, all threads (ms) | ${summary.medianCpuMsPerDocument} | ${summary.anchor.medianCpuMsPerDocument} | ${summary.medianCpuRatio} (runs: ${summary.cpuRatios.join(', ')}) |`);
   console.log(`| of which user / kernel (ms) | ${summary.medianUserMsPerDocument} / ${summary.medianSystemMsPerDocument} | ${summary.anchor.medianUserMsPerDocument} / ${summary.anchor.medianSystemMsPerDocument} | |`);
+  const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? (a / b).toFixed(2) : '');
+  console.log(`| write calls per document | ${summary.medianWriteCallsPerDocument ?? '?'} | ${summary.anchor.medianWriteCallsPerDocument ?? '?'} | ${ratio(summary.medianWriteCallsPerDocument, summary.anchor.medianWriteCallsPerDocument)} |`);
+  console.log(`| KB written per document | ${summary.medianWrittenKBPerDocument ?? '?'} | ${summary.anchor.medianWrittenKBPerDocument ?? '?'} | ${ratio(summary.medianWrittenKBPerDocument, summary.anchor.medianWrittenKBPerDocument)} |`);
   for (const c of CHECKPOINTS) console.log(`| rss at ${c} documents (MB) | ${summary.medianRssAtMB[c]} (heap ${summary.medianHeapAtMB[c]}) | | |`);
   console.log(`| peak rss (MB) | ${summary.medianPeakRssMB} | | |`);
   console.log(`| rss growth, second half (MB) | ${summary.rssGrowthLastHalfMB} | | |`);

@@ -10,9 +10,13 @@ import { flushOriginals, flushOriginalsAsync } from './originalsStore';
 /**
  * A batch is sealed when it holds this many files, has been filling for this long, or holds this
  * much text: one transaction (one disk sync) per batch instead of per file, while progress never
- * lags far behind and memory stays bounded by the batch, not by the import.
+ * lags far behind and memory stays bounded by the batch, not by the import. The time bound is the
+ * one that usually seals a batch (about 150 small files at 800 a second): each commit rewrites the
+ * pages its rows share with the previous one (the last pages of each table, the leaves of each
+ * index, a new full-text segment to merge), so larger batches write fewer pages per document —
+ * 9.2 WAL pages per document at 50 files, 5.8 at 200 (3,000 generated documents).
  */
-export const BATCH_MAX_FILES = 50;
+export const BATCH_MAX_FILES = 200;
 export const BATCH_MAX_MS = 200;
 export const BATCH_MAX_TEXT_CHARS = 16 * 1024 * 1024;
 

@@ -6,6 +6,7 @@
 import type { PlacedPage } from '../../../shared/parser/layout';
 import { confirmCapitals } from '../../../shared/ocr/capitals';
 import { undoubleMarks } from '../../../shared/ocr/doubledMarks';
+import { trustKnownNames } from '../../../shared/ocr/knownNames';
 import { doubtMisreadNumerals } from '../../../shared/ocr/ordinals';
 import { type RecognisedPage, ocrText, pageConfidence } from '../../../shared/ocr/ocrText';
 import { placeStrayWords } from '../../../shared/ocr/strayWords';
@@ -49,9 +50,11 @@ async function readPages(count: number, run: OcrRun, readOne: (index: number) =>
   // `BAN CHẤP HÀNH TRUNG ƯƠNG` leaves alone is read by its place; tones of words in capitals
   // (headers, titles) are confirmed from the same words in the body, after a capital vowel read
   // twice (`TRIỂỀN`) is made single where the body holds the word; a numeral after `THỨ`/`KHÓA`
-  // read as no numeral (`XIH`) is doubted.
+  // read as no numeral (`XIH`) is doubted; the name of a province or a Government body read letter
+  // for letter is trusted however unsure the recogniser was of its marks.
   const joined = ocrText(doubtMisreadNumerals(undoubleMarks(pages.map((p) => restoreWrappedCentral(placeStrayWords(p))))));
-  const { text, pages: placed } = confirmCapitals(joined.text, joined.pages);
+  const { text, pages: confirmed } = confirmCapitals(joined.text, joined.pages);
+  const placed = trustKnownNames(text, confirmed);
   return { text, pages: placed, confidence: pageConfidence(pages.flatMap((p) => p.words)), pageCount: count };
 }
 

@@ -49,6 +49,26 @@ describe('the header table found in a first reading', () => {
     for (const w of words.filter((x) => inBand(x, band))) expect(w.left + w.width <= band.split || w.left >= band.split, w.text).toBe(true);
   });
 
+  it('is not ended by the star and rule under a wrapped name read as letters the recogniser doubted', () => {
+    // As a 200-dpi scan reads it: `*` read as `0` beside `ƯƠNG`, the right cell's rule as `TA`.
+    const words = [
+      ...row('BAN CHẤP HÀNH TRUNG', 'ĐẢNG CỘNG SẢN VIỆT NAM', 250),
+      ...centred('ƯƠNG', 800, 300),
+      ...line('0', 880, 300, 11),
+      ...line('TA', 1500, 300, 9),
+      ...centred('Hà Nội, ngày 09 tháng 01 năm 2026', 1750, 360),
+      ...centred('Số 399-QĐ/TW', 800, 410),
+      ...centred('QUY ĐỊNH', 1350, 520),
+      ...body(600),
+    ];
+    const band = headerBand(words, W, H);
+    expect(band).not.toBeNull();
+    const inside = texts(words.filter((w) => inBand(w, band!)));
+    expect(inside).toContain('ƯƠNG');
+    expect(inside).toContain('Số 399-QĐ/TW');
+    expect(inside).not.toContain('QUY ĐỊNH');
+  });
+
   it('ends before a title centred on the page even when it leaves a gap beside the left cell', () => {
     const words = [
       ...row('ỦY BAN NHÂN DÂN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 250),

@@ -160,6 +160,35 @@ describe('a header run together on one line', () => {
     expect(m.addressees).toEqual(['Ủy ban nhân dân tỉnh', 'Bộ Y tế']);
   });
 
+  it('reads a run-together header whose cells a wide gap also parts (a PDF text layer that lost its hyphens)', () => {
+    const line =
+      '  1. ỦY BAN NHÂN DÂN CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM TỈNH BẾN TRE Độc lập  Tự do  Hạnh phúc    Số: 12/2018/QĐUBND ' +
+      'Bến Tre, ngày 05 tháng 4 năm 2018   QUYẾT ĐỊNH BAN HÀNH QUY ĐỊNH QUẢN LÝ CHỢ TRÊN ĐỊA BÀN TỈNH BẾN TRE ỦY BAN NHÂN DÂN TỈNH BẾN TRE ' +
+      'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Căn cứ Nghị định số 02/2003/NĐCP ngày 14 tháng 01 năm 2003 của Chính phủ;';
+    for (const page of [line, lines('Nội dung Text: Quyết định số 12/2018/QĐ-UBND tỉnh Bến Tre', '', line)]) {
+      const m = parseDocument(page).metadata;
+      expect(m.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH BẾN TRE');
+      expect(m.numberSymbol).toBe('12/2018/QĐUBND');
+      expect(m.docType).toBe('QUYẾT ĐỊNH');
+      expect(m.issueDate).toBe('2018-04-05');
+      expect(m.place).toBe('Bến Tre');
+      expect(m.subject).toBe('BAN HÀNH QUY ĐỊNH QUẢN LÝ CHỢ TRÊN ĐỊA BÀN TỈNH BẾN TRE');
+      expect(m.citations).toEqual(['02/2003/NĐCP']);
+    }
+  });
+
+  it('cuts a party report on one line at its number before the type word and at an `I-` heading', () => {
+    const m = parseDocument(
+      'HUYỆN ỦY BÌNH SƠN ĐẢNG CỘNG SẢN VIỆT NAM * Bình Sơn, ngày 03 tháng 6 năm 2021 Số 210-BC/HU BÁO CÁO kết quả thực hiện Nghị quyết ' +
+        'Đại hội Đảng bộ huyện 6 tháng đầu năm 2021 I- KẾT QUẢ ĐẠT ĐƯỢC 1- Về kinh tế, tổng giá trị sản xuất tăng 6,5% so với cùng kỳ.',
+    ).metadata;
+    expect(m.numberSymbol).toBe('210-BC/HU');
+    expect(m.docType).toBe('BÁO CÁO');
+    expect(m.issuer).toBe('HUYỆN ỦY BÌNH SƠN');
+    expect(m.issueDate).toBe('2021-06-03');
+    expect(m.subject).toBe('kết quả thực hiện Nghị quyết Đại hội Đảng bộ huyện 6 tháng đầu năm 2021');
+  });
+
   it('cuts a superior body from the issuer run into it, but not a name that continues', () => {
     const pieces = (line: string): string[] => {
       const cuts = flatCuts(line) ?? [];
@@ -210,6 +239,14 @@ describe('a header run together on one line', () => {
     expect(m.recipients).toEqual(['Như điều 4', 'VP: CVP, các phòng', 'Lưu VT']);
     expect(m.signingAuthority).toBe('TM. BAN THƯỜNG VỤ TỈNH ĐOÀN');
     expect(m.signerTitle).toBe('BÍ THƯ THƯỜNG TRỰC');
+    expect(m.signerName).toBe('Nguyễn Văn An');
+  });
+
+  it('keeps an abbreviation with its dot inside a recipient of a footer run together (`TT. Tỉnh ủy`)', () => {
+    const m = parseDocument(
+      lines(...HEADER, 'Điều 3. Giao các sở thực hiện. Nơi nhận: - Như Điều 3; - Bộ Tư pháp; - TT. Tỉnh ủy, TT. HĐND tỉnh; - VP. UBND tỉnh; - Lưu: VT, KT. TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn An'),
+    ).metadata;
+    expect(m.recipients).toEqual(['Như Điều 3', 'Bộ Tư pháp', 'TT. Tỉnh ủy, TT. HĐND tỉnh', 'VP. UBND tỉnh', 'Lưu: VT, KT']);
     expect(m.signerName).toBe('Nguyễn Văn An');
   });
 
@@ -374,6 +411,33 @@ describe('issuers in copies', () => {
     expect(r.review).toContain('issuer');
   });
 
+  it('reads a Mặt trận department\'s letter whose left cell, subject included, came before the motto', () => {
+    // A page's title and a view counter before it; no number line; `Về việc …` spelled out.
+    const page = lines(
+      'Công văn Về việc góp ý dự thảo quy chế phối hợp',
+      '',
+      '153',
+      'ỦY BAN MTTQ VIỆT NAM',
+      'TỈNH AN LẠC',
+      'BAN DÂN CHỦ - PHÁP LUẬT  ',
+      'Về việc góp ý dự thảo quy chế phối hợp',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập – Tự do – Hạnh phúc  ',
+      '     An Lạc, ngày  10  tháng 3 năm 2021',
+      '',
+      '                          Kính gửi: Ban Thường trực UBMTTQVN các huyện',
+      '',
+      'Thực hiện Chương trình phối hợp số 02/CTrPH-MTTQ ngày 12 tháng 5 năm 2020, Ban Dân chủ - Pháp luật đề nghị các huyện góp ý.',
+    );
+    const m = parseDocument(page).metadata;
+    expect(m.issuer).toBe('BAN DÂN CHỦ - PHÁP LUẬT');
+    expect(m.parentIssuer).toBe('ỦY BAN MTTQ VIỆT NAM TỈNH AN LẠC');
+    expect(m.subject).toBe('Về việc góp ý dự thảo quy chế phối hợp');
+    expect(m.issueDate).toBe('2021-03-10');
+    expect(m.numberSymbol).toBeNull();
+    expect(m.addressees).toEqual(['Ban Thường trực UBMTTQVN các huyện']);
+  });
+
   it('skips a list number and a stray dash in the header', () => {
     const r = parseDocument(lines('1. UBND TỈNH AN LẠC', '-', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 12/BC-UBND', 'An Lạc, ngày 2 tháng 3 năm 2024'));
     expect(r.metadata.issuer).toBe('UBND TỈNH AN LẠC');
@@ -465,6 +529,36 @@ describe('more shapes of copies', () => {
     // A known kind of the type stays with it: the subject is on the next lines.
     const b = parseDocument(lines('HUYỆN ỦY AN PHÚ', 'Số 14-CTr/HU', 'An Phú, ngày 2 tháng 7 năm 2021', 'CHƯƠNG TRÌNH HÀNH ĐỘNG', 'thực hiện Nghị quyết Đại hội', '', 'Căn cứ Điều lệ Đảng;'));
     expect(b.metadata.subject).toBe('thực hiện Nghị quyết Đại hội');
+  });
+
+  it('stops a subject at the enacting line of an office the header does not name (a school\'s principal)', () => {
+    const m = parseDocument(
+      lines(
+        'SỞ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'TRƯỜNG THPT AN LẠC Độc lập - Tự do - Hạnh phúc',
+        'Số: 45/QĐ-THPT An Lạc, ngày 02 tháng 9 năm 2021',
+        'QUYẾT ĐỊNH',
+        'Về việc thành lập Hội đồng thi đua khen thưởng năm học 2021-2022',
+        'HIỆU TRƯỞNG TRƯỜNG THPT AN LẠC',
+        'Căn cứ Điều lệ trường trung học;',
+      ),
+    ).metadata;
+    expect(m.issuer).toBe('TRƯỜNG THPT AN LẠC');
+    expect(m.parentIssuer).toBe('SỞ GIÁO DỤC VÀ ĐÀO TẠO');
+    expect(m.subject).toBe('Về việc thành lập Hội đồng thi đua khen thưởng năm học 2021-2022');
+    // A subject in capitals, the principal's line naming the school in full.
+    const caps = parseDocument(
+      lines(
+        'SỞ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'TRƯỜNG THPT BÌNH MINH Độc lập - Tự do - Hạnh phúc',
+        'Số: 45/QĐ-THPT An Lạc, ngày 02 tháng 9 năm 2021',
+        'QUYẾT ĐỊNH',
+        'VỀ VIỆC THÀNH LẬP HỘI ĐỒNG THI ĐUA KHEN THƯỞNG NĂM HỌC 2021-2022',
+        'HIỆU TRƯỞNG TRƯỜNG TRUNG HỌC PHỔ THÔNG BÌNH MINH',
+        'Căn cứ Điều lệ trường trung học;',
+      ),
+    ).metadata;
+    expect(caps.subject).toBe('VỀ VIỆC THÀNH LẬP HỘI ĐỒNG THI ĐUA KHEN THƯỞNG NĂM HỌC 2021-2022');
   });
 
   it('stops a subject at an enacting line that names the start of the issuer', () => {

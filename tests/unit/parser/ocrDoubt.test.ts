@@ -114,3 +114,21 @@ describe('the letter Ð', () => {
     expect(r.metadata.citations).toEqual(['24-QĐ/TW']);
   });
 });
+
+describe('one cited document read two ways', () => {
+  const cites = (body: string): Row[] => [...header('TỈNH AN LẠC').slice(0, 5), [[body, 30]]];
+
+  it('leaves the citations of a scan for review when two share a number and differ by a letter or two', () => {
+    const { text, page } = ocrPage(cites('Căn cứ Công văn số 1017/BTNMT-TCMT ngày 5/3/2021 của Bộ; theo Công văn số 1017/BTNMT-TCMIT và số 1016/BTNMT-TCMT, Ủy ban ban hành:'));
+    const r = parseDocument(text, [page]);
+    expect(r.metadata.citations).toEqual([]);
+    expect(r.review).toContain('citations');
+    // A typed text says what it says.
+    expect(parseDocument(text).metadata.citations).toEqual(['1017/BTNMT-TCMT', '1017/BTNMT-TCMIT', '1016/BTNMT-TCMT']);
+  });
+
+  it('keeps citations whose numbers differ, or whose symbols with one number are far apart', () => {
+    const { text, page } = ocrPage(cites('Căn cứ Công văn số 1017/BTNMT-TCMT và số 1016/BTNMT-TCMT; Quyết định số 12/QĐ-UBND và Kế hoạch số 12/KH-BCĐ, Ủy ban ban hành:'));
+    expect(parseDocument(text, [page]).metadata.citations).toEqual(['1017/BTNMT-TCMT', '1016/BTNMT-TCMT', '12/QĐ-UBND', '12/KH-BCĐ']);
+  });
+});

@@ -29,7 +29,7 @@ const SHAPES = new Set([
 const LEVELS = {
   party: new Set(['tw', 'tw-ban', 'tinh', 'huyen', 'xa']),
   state: new Set(['nn-tw', 'cuc', 'ubnd-tinh', 'hdnd-tinh', 'so', 'ubnd-huyen', 'hdnd-huyen', 'ubnd-xa']),
-  other: new Set(['doan-tw']),
+  other: new Set(['doan-tw', 'mttq-tinh']),
 };
 /** Values a reader takes as written; docType and issueDate are normalised (closed list, ISO date). */
 const LITERAL_FIELDS = ['numberSymbol', 'issuer', 'parentIssuer', 'place', 'subject', 'signerName', 'signerTitle', 'signingAuthority'] as const;
@@ -80,11 +80,13 @@ describe('the real-document collection', () => {
 
   // Documents added after the parser was developed go to the held-out side (they measure how it
   // reads documents it was not tuned to), so that side grows past half of the collection; the seen
-  // side must stay large enough to develop against.
-  it('keeps a quarter to three fifths of the documents held out, across several shapes', () => {
+  // side must stay large enough to develop against (a third of the collection). Moving documents
+  // between the sides reorders the collection, and with it which scan format the evaluation test
+  // reads for each document: new documents are appended instead.
+  it('keeps a quarter to two thirds of the documents held out, across several shapes', () => {
     const held = docs.filter((d) => d.entry.heldOut);
     expect(held.length / docs.length).toBeGreaterThanOrEqual(0.25);
-    expect(held.length / docs.length).toBeLessThanOrEqual(0.6);
+    expect(held.length / docs.length).toBeLessThanOrEqual(2 / 3);
     expect(new Set(held.flatMap((d) => d.entry.shapes)).size).toBeGreaterThanOrEqual(8);
   });
 

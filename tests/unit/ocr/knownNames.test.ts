@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { KNOWN_NAME_CONFIDENCE, trustKnownNames } from '../../../shared/ocr/knownNames';
+import { type RecognisedPage, type RecognisedWord, ocrText } from '../../../shared/ocr/ocrText';
+import { parseDocument } from '../../../shared/parser/parseDocument';
+
+/** A made-up scan: each entry of `paragraphs` is one paragraph of lines; a word is `text` or `text@confidence` (95 when not given). */
+function scan(paragraphs: string[][]) {
+  const words: RecognisedWord[] = [];
+  let y = 0;
+  for (const [p, lines] of paragraphs.entries()) {
+    for (const [l, line] of lines.entries()) {
+      let x = 0;
+      y += 40;
+      for (const token of line.split(' ')) {
+        const [text, conf] = token.split('@');
+        words.push({ text: text!, x, y, width: text!.length * 10, height: 30, confidence: conf ? Number(conf) : 95, block: 1, paragraph: p + 1, line: l + 1 });
+        x += text!.length * 10 + 10;
+      }
+    }
+  }
+  const page: RecognisedPage = { index: 0, width: 2000, height: 3000, words };
+  return ocrText([page]);
+}
+
+const confidenceOf = (pages: ReturnType<typeof scan>['pages'], word: string) => pages[0]!.items.filter((i) => i.text === word).map((i) => i.confidence);
+
+const header = (name: string) => [
+  ['HỘI ĐỒNG NHÂN DÂN', name],
+  ['Số: 10/2008/NQ-HĐND'],
+  ['NGHỊ QUYẾT'],
+  ['Về việc ban hành nội quy kỳ họp'],
+  ['Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003;'],
+];
+
+describe('names of provinces and Government bodies read letter for letter', () => {
+  it('trusts a province read exactly though the recogniser doubted a mark, and the issuer is kept', () => {
+    const { text, pages } = scan(header('TỈNH ĐẮK LẮK@63'));
+    // Without it the issuer is left for review: `LẮK` was read at 63%.
+    expect(parseDocument(text, pages).metadata.issuer).toBeNull();
+    const trusted = trustKnownNames(text, pages);
+    expect(confidenceOf(trusted, 'LẮK')).toEqual([KNOWN_NAME_CONFIDENCE]);
+    const parsed = parseDocument(text, trusted);
+    expect(parsed.metadata.issuer).toBe('HỘI ĐỒNG NHÂN DÂN TỈNH ĐẮK LẮK');
+    expect(parsed.review).not.toContain('issuer');
+  });
+
+  it('leaves a name read with other marks doubtful, and changes no letter', () => {
+    const { text, pages } = scan(header('TỈNH ĐÁK@60 LẮK@63'));
+    const trusted = trustKnownNames(text, pages);
+    expect(confidenceOf(trusted, 'LẮK')).toEqual([63]);
+    expect(confidenceOf(trusted, 'ĐÁK')).toEqual([60]);
+    expect(parseDocument(text, trusted).metadata.issuer).toBeNull();
+  });
+
+  it('needs the whole name, in one paragraph, and words the recogniser saw at all', () => {
+    // One word of a two-word name confirms nothing (`BÌNH` alone is no province).
+    const one = scan([['TỈNH BÌNH@60'], ['ĐỊNH@60 là tên đất']]);
+    expect(confidenceOf(trustKnownNames(one.text, one.pages), 'BÌNH')).toEqual([60]);
+    const faint = scan([['BỘ Y@20 TẾ@55']]);
+    expect(confidenceOf(trustKnownNames(faint.text, faint.pages), 'TẾ')).toEqual([55]);
+  });
+
+  it('reads a Government body over a line break and with a dash between its words', () => {
+    const { text, pages } = scan([['BỘ LAO ĐỘNG@70 -', 'THƯƠNG@68 BINH VÀ XÃ HỘI']]);
+    const trusted = trustKnownNames(text, pages);
+    expect(confidenceOf(trusted, 'ĐỘNG')).toEqual([KNOWN_NAME_CONFIDENCE]);
+    expect(confidenceOf(trusted, 'THƯƠNG')).toEqual([KNOWN_NAME_CONFIDENCE]);
+    // Old tone placement is the same spelling.
+    const old = scan([['TỈNH KHÁNH HOÀ@61']]);
+    expect(confidenceOf(trustKnownNames(old.text, old.pages), 'HOÀ')).toEqual([KNOWN_NAME_CONFIDENCE]);
+  });
+});
