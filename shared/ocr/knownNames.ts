@@ -77,15 +77,42 @@ interface Slot {
   page: number;
   item: number;
   key: string;
+  /** The word's letters in small letters (NFC). */
+  lower: string;
   confidence: number;
+}
+
+let placeKeys: Set<string> | null = null;
+
+/** The provinces' and cities' names as compared. */
+function isPlace(name: readonly string[]): boolean {
+  placeKeys ??= new Set(PLACES.map((p) => keysOf(p).join(' ')));
+  return placeKeys.has(name.join(' '));
+}
+
+/** How the recogniser reads the word `TỈNH` (the hook taken for an acute, a tilde, a dot or nothing). */
+const TINH_MISREAD = new Set(['tính', 'tĩnh', 'tinh', 'tịnh', 'tình']);
+
+/** `TỈNH` in the letter case of `read` (`TÍNH` → `TỈNH`, `Tính` → `Tỉnh`). */
+function tinhAs(read: string): string {
+  if (read === read.toUpperCase()) return 'TỈNH';
+  return read[0] === read[0]!.toUpperCase() ? 'Tỉnh' : 'tỉnh';
+}
+
+export interface KnownNamesResult {
+  text: string;
+  pages: PlacedPage[];
 }
 
 /**
  * The pages with the words of every known name read letter for letter given at least
- * `KNOWN_NAME_CONFIDENCE`; the text is not changed. Only names of two words or more count, read
- * within one paragraph of `text` (the words it joins with spaces or single line breaks).
+ * `KNOWN_NAME_CONFIDENCE`, and the word before a province's name read as a misreading of `TỈNH`
+ * (`TÍNH KIÊN GIANG`) given back its hook: before a province only the word tỉnh stands (`HÀ TĨNH`
+ * is a province of its own, read whole). Only names of two words or more count, read within one
+ * paragraph of `text` (the words it joins with spaces or single line breaks). Letters keep their
+ * number, so every offset into the text holds.
  */
-export function trustKnownNames(text: string, pages: readonly PlacedPage[]): PlacedPage[] {
+export function trustKnownNames(text: string, pages: readonly PlacedPage[]): KnownNamesResult {
   const slots: Slot[][] = [];
   let run: Slot[] = [];
   let prevEnd = -1;
@@ -102,12 +129,13 @@ export function trustKnownNames(text: string, pages: readonly PlacedPage[]): Pla
       const core = it.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
       // A dash between a name's words (`BÀ RỊA - VŨNG TÀU`) is no word of it.
       if (core === '') continue;
-      run.push({ page: p, item: i, key: spellingKey(core), confidence: it.confidence ?? 0 });
+      run.push({ page: p, item: i, key: spellingKey(core), lower: core.normalize('NFC').toLowerCase(), confidence: it.confidence ?? 0 });
     }
   }
   slots.push(run);
 
   const trusted = new Set<string>();
+  const tinh = new Set<string>();
   const known = knownNames();
   for (const words of slots) {
     for (let s = 0; s < words.length; s++) {
@@ -116,14 +144,31 @@ export function trustKnownNames(text: string, pages: readonly PlacedPage[]): Pla
         const read = words.slice(s, s + name.length);
         if (!read.every((w, k) => w.key === name[k] && w.confidence >= MIN_CONFIDENCE)) continue;
         for (const w of read) trusted.add(`${w.page}/${w.item}`);
+        const before = words[s - 1];
+        if (before && TINH_MISREAD.has(before.lower) && isPlace(name)) tinh.add(`${before.page}/${before.item}`);
         break;
       }
     }
   }
-  if (trusted.size === 0) return [...pages];
-  return pages.map((page, p) =>
-    page.items.some((_, i) => trusted.has(`${p}/${i}`))
-      ? { ...page, items: page.items.map((it, i) => (trusted.has(`${p}/${i}`) && (it.confidence ?? 0) < KNOWN_NAME_CONFIDENCE ? { ...it, confidence: KNOWN_NAME_CONFIDENCE } : it)) }
+  if (trusted.size === 0) return { text, pages: [...pages] };
+  const chars = text.split('');
+  const out = pages.map((page, p) =>
+    page.items.some((_, i) => trusted.has(`${p}/${i}`) || tinh.has(`${p}/${i}`))
+      ? {
+          ...page,
+          items: page.items.map((it, i) => {
+            const at = `${p}/${i}`;
+            if (tinh.has(at) && it.start !== undefined) {
+              const lead = /^[^\p{L}\p{N}]*/u.exec(it.text)![0].length;
+              const read = it.text.slice(lead, lead + 4);
+              const fixed = tinhAs(read);
+              for (let k = 0; k < 4; k++) chars[it.start + lead + k] = fixed[k]!;
+              return { ...it, text: it.text.slice(0, lead) + fixed + it.text.slice(lead + 4), confidence: Math.max(it.confidence ?? 0, KNOWN_NAME_CONFIDENCE) };
+            }
+            return trusted.has(at) && (it.confidence ?? 0) < KNOWN_NAME_CONFIDENCE ? { ...it, confidence: KNOWN_NAME_CONFIDENCE } : it;
+          }),
+        }
       : page,
   );
+  return { text: chars.join(''), pages: out };
 }

@@ -91,12 +91,14 @@ function enactingCuts(s: string, base: number, cuts: number[]): void {
 }
 const LABEL_RE = /N[ơo]i nh[ậa]n ?:/g;
 const BULLET_RE = /(?<=[;:.,] ?)(?=[-–+•] ?\p{L})/gu;
-const AUTHORITY_RE = /(?<=^|[\s.;,:)])(?=(?:T\/M|K\/T|T\/L|T\/UQ|TM\.|KT\.|TL\.|TUQ\.|Q\.) ?\p{Lu}\p{Lu})/gu;
+// A marker followed by another (`Lưu: VT, KT. TM. ỦY BAN …`: `KT` is a recipient's code there) is none.
+const AUTHORITY_RE = /(?<=^|[\s.;,:)])(?=(?:T\/M|K\/T|T\/L|T\/UQ|TM\.|KT\.|TL\.|TUQ\.|Q\.) ?(?!(?:T\/M|K\/T|T\/L|T\/UQ|TM\.|KT\.|TL\.|TUQ\.)[\s\p{Lu}])\p{Lu}\p{Lu})/gu;
 const SIGNED_RE = /\((?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[^()]{0,30}\)/g;
 /** A word in capitals glued to a capitalised word: `ĐỊNHVề`, `PHÒNGThái`. */
 const GLUED_RE = /(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})/gu;
 /** A sentence ends and another begins (the next cell of a flattened list or header). */
-const SENTENCE_RE = /(?<=[.;][\s\u0300-\u036f]{1,40})(?=\p{Lu}\p{Ll})/gu;
+// Not after an abbreviation in capitals (`TT. Tỉnh ủy`, `VP. UBND tỉnh`): its dot ends no sentence.
+const SENTENCE_RE = /(?<=[.;][\s\u0300-\u036f]{1,40})(?<!(?:^|[\s,(])\p{Lu}{1,4}\.[\s\u0300-\u036f]{1,40})(?=\p{Lu}\p{Ll})/gu;
 /** `… năm 2023 I. KẾT QUẢ THỰC HIỆN` (party texts: `I- KẾT QUẢ …`): the body's first numbered heading after the title block. */
 const HEADING_RE = /(?<=\s)(?=[IVX]{1,4}(?:\. ?|- )\p{Lu}{2})/gu;
 /** A capitalised name, then a body in capitals: `Phan Văn Mãi BAN CHẤP HÀNH …`. */

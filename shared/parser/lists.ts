@@ -15,6 +15,12 @@ import { joinPieces, slicePiece, stripTrailingPunct, trimPiece, type Piece } fro
 export interface ListOptions {
   /** Segments that end the list (the signature, the body …). */
   stop: (seg: Seg) => boolean;
+  /**
+   * Lines of another block a reading order put between the list's items (the signature's
+   * authority and title, read row by row beside the recipients): stepped over when a bullet
+   * follows them.
+   */
+  interleaved?: (seg: Seg) => boolean;
   /** Ignore cells right of the first column (the signature block laid beside the recipients). */
   firstColumnOnly?: boolean;
   maxItems?: number;
@@ -35,6 +41,17 @@ function bulletless(p: Piece): Piece {
   return m ? trimPiece(slicePiece(p, m[0].length)) : p;
 }
 
+/** A bullet after at most a few interleaved lines from `at` on: where the list goes on, or -1. */
+function resumeAt(segs: readonly Seg[], at: number, interleaved: (seg: Seg) => boolean): number {
+  let j = at;
+  while (j < segs.length && j < at + 4 && interleaved(segs[j]!)) j++;
+  const next = segs[j];
+  return j > at && next && BULLET_RE.test(next.text) && !BODY_BULLET_RE.test(next.folded) ? j : -1;
+}
+
+/** A bullet that opens a body's paragraph (`- Căn cứ …`), not a recipient. */
+const BODY_BULLET_RE = /^[-–—+•·]\s?(?:can cu|xet|theo de nghi|thuc hien|thi hanh)(?![a-z])/;
+
 export function readList(segs: readonly Seg[], from: number, inline: Piece | null, opts: ListOptions): ListRead {
   const items: Piece[][] = [];
   let sawBullet = false;
@@ -54,7 +71,13 @@ export function readList(segs: readonly Seg[], from: number, inline: Piece | nul
     if (opts.firstColumnOnly && seg.ncols > 1 && seg.col > 0) continue;
     // The file's path a word processor printed in the footer (`d:\2011\CV\…`) is no recipient.
     if (seg.star || PATH_RE.test(seg.text)) continue;
-    if (seg.sep || opts.stop(seg)) break;
+    if (seg.sep) break;
+    if (opts.stop(seg)) {
+      const resume = opts.interleaved && sawBullet && items.length > 0 ? resumeAt(segs, i, opts.interleaved) : -1;
+      if (resume < 0) break;
+      i = resume - 1;
+      continue;
+    }
     if (BULLET_RE.test(seg.text)) {
       if (items.length > 0) lineGap = Math.min(lineGap, seg.blankBefore);
       sawBullet = true;

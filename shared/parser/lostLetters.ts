@@ -96,3 +96,14 @@ export function illegibleInLostText(value: string): boolean {
   for (const m of value.matchAll(/\p{L}+/gu)) if (hasNoVowel(m[0])) return true;
   return false;
 }
+
+/**
+ * Codes that print a `Đ` (`QĐ`, `NĐ`, `HĐND`, `ĐU`) as such a layer leaves them (`Q`, `N`, `HND`,
+ * `U`): no symbol has one of these as a group of its own.
+ */
+const LOST_D_CODES: ReadonlySet<string> = new Set(['Q', 'N', 'HND', 'U']);
+
+/** A number-symbol whose code lost its `Đ` with the text (`12/Q-UBND`, `45/2019/N-CP`): damaged. */
+export function symbolLostLetters(symbol: string): boolean {
+  return symbol.split(/[-/]/).some((g) => LOST_D_CODES.has(g.trim()));
+}

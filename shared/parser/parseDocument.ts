@@ -5,7 +5,7 @@ import { spanOf, type Piece } from './piece';
 import type { PlacedPage } from './layout';
 import { readLayoutHeader } from './layoutHeader';
 import { checkOcrFields } from './ocrDoubt';
-import { illegibleInLostText, lostAccentedLetters } from './lostLetters';
+import { illegibleInLostText, lostAccentedLetters, symbolLostLetters } from './lostLetters';
 import { findDocument } from './region';
 import { buildReview, placeLooksMisspelled } from './review';
 import { withLineCache } from './clean';
@@ -141,6 +141,18 @@ function parseText(text: string, pages: readonly PlacedPage[] | undefined): Pars
       else words[f] = null;
       delete spans[f];
       doubts.add(f);
+    }
+    // Its numbers keep their digits, not always their codes: one that lost its `Đ` is no number.
+    if (metadata.numberSymbol !== null && symbolLostLetters(metadata.numberSymbol)) {
+      metadata.numberSymbol = null;
+      delete spans.numberSymbol;
+      doubts.add('numberSymbol');
+    }
+    if (metadata.citations.some(symbolLostLetters)) {
+      metadata.citations = [];
+      citationDetails.length = 0;
+      delete spans.citations;
+      doubts.add('citations');
     }
   }
   // Read by OCR: known misreadings restored, values from words the recogniser was unsure of emptied.

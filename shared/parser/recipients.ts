@@ -1,6 +1,7 @@
 import { subSeg, textIndex, type Seg } from './clean';
-import { isCapitals } from './lexicon';
+import { isCapitals, startsWithWord, TITLE_HEADS } from './lexicon';
 import { readList, type ListRead } from './lists';
+import { isAuthority } from './signature';
 
 /**
  * Nơi nhận: the distribution list at the bottom left, one recipient per line, the last usually
@@ -20,10 +21,15 @@ export function endsRecipientList(seg: Seg): boolean {
   return (isCapitals(seg.text, 2) && !/^[-–+•]/.test(seg.text)) || /^(kinh gui|noi nhan)/.test(seg.folded);
 }
 
+/** The signature's authority or title, which a reading order may put between the recipients. */
+function isSignatureLine(seg: Seg): boolean {
+  return isAuthority(seg) || (isCapitals(seg.text, 2) && seg.text.length <= 60 && startsWithWord(seg.folded, TITLE_HEADS));
+}
+
 export function readRecipients(segs: readonly Seg[], labelIdx: number): ListRead | null {
   if (labelIdx < 0) return null;
   const label = segs[labelIdx]!;
   const m = LABEL_RE.exec(label.folded)!;
   const inline = subSeg(label, textIndex(label, m[0].length));
-  return readList(segs, labelIdx + 1, inline, { stop: endsRecipientList, firstColumnOnly: true });
+  return readList(segs, labelIdx + 1, inline, { stop: endsRecipientList, firstColumnOnly: true, interleaved: isSignatureLine });
 }

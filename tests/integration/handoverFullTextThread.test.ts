@@ -40,7 +40,7 @@ describe('the full texts thread', () => {
       // The sample documents' texts, in Vietnamese, are what the file must hold.
       expect(expected.toString('utf8')).toContain('Huyện ủy');
       const file = path.join(dir, 'toan-van.jsonl');
-      const writing = await writeFullTextsApart(app.services.context.catalogue.readerAccess(), ids, file, true);
+      const writing = await writeFullTextsApart(app.services.context.catalogue.readerAccess(), ids, file, true, true);
       expect(writing).not.toBeNull();
       const written = await writing!.written;
       const bytes = fs.readFileSync(file);
@@ -49,10 +49,18 @@ describe('the full texts thread', () => {
     });
   }
 
+  it('leaves the CRC-32 uncomputed when not asked for it (a folder package has no use for it)', async () => {
+    const { app, dir, ids, expected } = await catalogueWithTexts(null);
+    const file = path.join(dir, 'toan-van.jsonl');
+    const written = await (await writeFullTextsApart(app.services.context.catalogue.readerAccess(), ids, file, true, false))!.written;
+    expect(fs.readFileSync(file).equals(expected)).toBe(true);
+    expect(written).toEqual({ sha256: createHash('sha256').update(expected).digest('hex'), size: expected.length, crc: 0 });
+  });
+
   it('refuses to open an encrypted catalogue without its passphrase, failing rather than writing', async () => {
     const { app, dir, ids } = await catalogueWithTexts('Mật khẩu toàn văn 2025');
     const file = path.join(dir, 'toan-van.jsonl');
-    const writing = await writeFullTextsApart({ ...app.services.context.catalogue.readerAccess(), passphrase: null }, ids, file, false);
+    const writing = await writeFullTextsApart({ ...app.services.context.catalogue.readerAccess(), passphrase: null }, ids, file, false, true);
     await expect(writing!.written).rejects.toThrow(/full texts/);
     expect(fs.existsSync(file)).toBe(false);
   });
@@ -62,7 +70,7 @@ describe('the full texts thread', () => {
     // Enough chunks that the flag, raised at once, is seen before the last.
     const many = Array.from({ length: 50 }, () => ids).flat();
     const file = path.join(dir, 'toan-van.jsonl');
-    const writing = await writeFullTextsApart(app.services.context.catalogue.readerAccess(), many, file, false);
+    const writing = await writeFullTextsApart(app.services.context.catalogue.readerAccess(), many, file, false, true);
     writing!.stop();
     await expect(writing!.written).rejects.toThrow(/stopped/);
     fs.rmSync(file, { force: true });

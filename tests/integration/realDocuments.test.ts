@@ -20,23 +20,25 @@ import { buildReport, printReport, scoreCopies, type CopyScore, type EvaluationR
 
 /**
  * Share of the stated fields recovered exactly, in percent, over all copies read here. Reached:
- * 96.2% (120 documents; the scans 86–94% by format, the text and Word copies 99.0%, PDF 97.7%).
- * Lowered from 96.2 when the 9 held-out documents r112–r120 were added: read 77% in their scans,
- * they pull the whole down (the 111 earlier documents gave 96.5%).
+ * 96.4% (120 documents, 3,121 of 3,236; the scans 88–94% by format, the text and Word copies
+ * 99.0%, PDF 97.7%), with the parser reading the footers, letters and run-together headers of the 9
+ * held-out documents r112–r120 added (read 83% in text copies before; the 111 earlier documents
+ * gave 96.5%).
  */
-const RECOVERED_FLOOR = 96.0;
+const RECOVERED_FLOOR = 96.2;
 /**
  * Wrong values plus values where the document states none, over all copies read here; must fall to
- * 0 (raise it only when documents are added). Reached: 27 on 120 documents, none invented (23 on the
- * 111 earlier ones; 4 on the 9 held-out documents added, all scans: a subject, an issuer, an
- * addressee the recogniser misread or the reading order mixed). Earlier: 23 on 111 documents (21 on the
+ * 0 (raise it only when documents are added). Reached: 26 on 120 documents, none invented, then 3
+ * fewer (the damaged numbers a text layer that lost letters cites are no longer listed); 4 of them
+ * on the 9 held-out documents added, all scans (a subject, an issuer, an addressee the recogniser
+ * misread or the reading order mixed). Earlier: 23 on 111 documents (21 on the
  * 102 earlier ones, which gave 26; 2 on the 9 held-out documents added, both scans: a cited number
  * and a capitals subject the recogniser misread). Earlier: 24 on 102 documents (15 on the 88 that were
  * here before, which gave 21; 9 on the 14 held-out documents added: the damaged numbers a text
  * layer that lost letters still cites, and scans); the margin is for OCR results that differ by a
  * word between machines (Tesseract's SIMD paths).
  */
-const INVENTED_CEILING = 30;
+const INVENTED_CEILING = 26;
 
 const docs = loadRealDocuments();
 const formatsOf = (_doc: unknown, i: number): RealFormat[] => ['txt', 'docx', 'pdf', IMAGE_FORMATS[i % IMAGE_FORMATS.length]!];

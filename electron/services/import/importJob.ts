@@ -87,10 +87,11 @@ export function isBulkImport(input: ImportInput, total: number): boolean {
 }
 
 /**
- * Files read ahead while earlier ones are parsed and committed: more than a batch, so the worker
- * keeps parsing while the main thread waits for a batch's originals to reach the disk.
+ * Files read ahead while earlier ones are parsed and committed: enough for the reader thread to
+ * keep parsing while the main thread waits for a batch's originals to reach the disk and then
+ * commits it (the thread is handed files only between transactions: see `PER_WORKER`).
  */
-const READ_AHEAD_FILES = 64;
+const READ_AHEAD_FILES = 256;
 /** …but never more than this many bytes of originals held at once. */
 const READ_AHEAD_BYTES = 64 * 1024 * 1024;
 

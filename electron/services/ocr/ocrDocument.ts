@@ -51,10 +51,11 @@ async function readPages(count: number, run: OcrRun, readOne: (index: number) =>
   // (headers, titles) are confirmed from the same words in the body, after a capital vowel read
   // twice (`TRIỂỀN`) is made single where the body holds the word; a numeral after `THỨ`/`KHÓA`
   // read as no numeral (`XIH`) is doubted; the name of a province or a Government body read letter
-  // for letter is trusted however unsure the recogniser was of its marks.
+  // for letter is trusted however unsure the recogniser was of its marks, and the word tỉnh before
+  // a province's name is read as tỉnh.
   const joined = ocrText(doubtMisreadNumerals(undoubleMarks(pages.map((p) => restoreWrappedCentral(placeStrayWords(p))))));
-  const { text, pages: confirmed } = confirmCapitals(joined.text, joined.pages);
-  const placed = trustKnownNames(text, confirmed);
+  const confirmed = confirmCapitals(joined.text, joined.pages);
+  const { text, pages: placed } = trustKnownNames(confirmed.text, confirmed.pages);
   return { text, pages: placed, confidence: pageConfidence(pages.flatMap((p) => p.words)), pageCount: count };
 }
 

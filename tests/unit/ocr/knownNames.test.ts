@@ -37,7 +37,7 @@ describe('names of provinces and Government bodies read letter for letter', () =
     const { text, pages } = scan(header('TỈNH ĐẮK LẮK@63'));
     // Without it the issuer is left for review: `LẮK` was read at 63%.
     expect(parseDocument(text, pages).metadata.issuer).toBeNull();
-    const trusted = trustKnownNames(text, pages);
+    const trusted = trustKnownNames(text, pages).pages;
     expect(confidenceOf(trusted, 'LẮK')).toEqual([KNOWN_NAME_CONFIDENCE]);
     const parsed = parseDocument(text, trusted);
     expect(parsed.metadata.issuer).toBe('HỘI ĐỒNG NHÂN DÂN TỈNH ĐẮK LẮK');
@@ -46,7 +46,7 @@ describe('names of provinces and Government bodies read letter for letter', () =
 
   it('leaves a name read with other marks doubtful, and changes no letter', () => {
     const { text, pages } = scan(header('TỈNH ĐÁK@60 LẮK@63'));
-    const trusted = trustKnownNames(text, pages);
+    const trusted = trustKnownNames(text, pages).pages;
     expect(confidenceOf(trusted, 'LẮK')).toEqual([63]);
     expect(confidenceOf(trusted, 'ĐÁK')).toEqual([60]);
     expect(parseDocument(text, trusted).metadata.issuer).toBeNull();
@@ -55,18 +55,31 @@ describe('names of provinces and Government bodies read letter for letter', () =
   it('needs the whole name, in one paragraph, and words the recogniser saw at all', () => {
     // One word of a two-word name confirms nothing (`BÌNH` alone is no province).
     const one = scan([['TỈNH BÌNH@60'], ['ĐỊNH@60 là tên đất']]);
-    expect(confidenceOf(trustKnownNames(one.text, one.pages), 'BÌNH')).toEqual([60]);
+    expect(confidenceOf(trustKnownNames(one.text, one.pages).pages, 'BÌNH')).toEqual([60]);
     const faint = scan([['BỘ Y@20 TẾ@55']]);
-    expect(confidenceOf(trustKnownNames(faint.text, faint.pages), 'TẾ')).toEqual([55]);
+    expect(confidenceOf(trustKnownNames(faint.text, faint.pages).pages, 'TẾ')).toEqual([55]);
   });
 
   it('reads a Government body over a line break and with a dash between its words', () => {
     const { text, pages } = scan([['BỘ LAO ĐỘNG@70 -', 'THƯƠNG@68 BINH VÀ XÃ HỘI']]);
-    const trusted = trustKnownNames(text, pages);
+    const trusted = trustKnownNames(text, pages).pages;
     expect(confidenceOf(trusted, 'ĐỘNG')).toEqual([KNOWN_NAME_CONFIDENCE]);
     expect(confidenceOf(trusted, 'THƯƠNG')).toEqual([KNOWN_NAME_CONFIDENCE]);
     // Old tone placement is the same spelling.
     const old = scan([['TỈNH KHÁNH HOÀ@61']]);
-    expect(confidenceOf(trustKnownNames(old.text, old.pages), 'HOÀ')).toEqual([KNOWN_NAME_CONFIDENCE]);
+    expect(confidenceOf(trustKnownNames(old.text, old.pages).pages, 'HOÀ')).toEqual([KNOWN_NAME_CONFIDENCE]);
+  });
+
+  it('gives the word tỉnh before a province its hook back, in any letter case, and nothing else', () => {
+    const { text, pages } = scan([['BAN HÀNH QUY CHẾ TẠI TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG', 'TÍNH@49 KIÊN GIANG'], ['Ủy ban nhân dân tính Kiên Giang; quy hoạch tỉnh Hà Tĩnh; tính toán lại.']]);
+    const r = trustKnownNames(text, pages);
+    expect(r.text).toContain('TỈNH KIÊN GIANG');
+    expect(r.text).toContain('tỉnh Kiên Giang');
+    // `HÀ TĨNH` is a province read whole; `tính toán` stands before no province.
+    expect(r.text).toContain('tỉnh Hà Tĩnh');
+    expect(r.text).toContain('tính toán');
+    expect(r.text.length).toBe(text.length);
+    for (const it of r.pages[0]!.items) expect(r.text.slice(it.start, it.end)).toBe(it.text);
+    expect(confidenceOf(r.pages, 'TỈNH')).toEqual([KNOWN_NAME_CONFIDENCE]);
   });
 });

@@ -66,6 +66,24 @@ describe('OCR text and where fields were read', () => {
     expect(placed[1]).toMatchObject({ index: 1, source: 'ocr', confidence: 95 });
   });
 
+  it('reads a title in capitals the recogniser cut into blocks as one, never the header cell beside it', () => {
+    const at = (text: string, x: number, y: number, block: number): RecognisedWord[] =>
+      text.split(' ').map((t, i) => ({ text: t, x: x + i * 120, y, width: 100, height: 40, confidence: 95, block, paragraph: 1, line: 1 }));
+    const words = [
+      // The header's left cell, then its right cell starting higher up: two columns, not one title.
+      ...at('ỦY BAN NHÂN DÂN', 100, 100, 1),
+      ...at('CỘNG HÒA XÃ HỘI', 1000, 100, 2),
+      ...at('QUYẾT ĐỊNH', 700, 400, 3),
+      ...at('BAN HÀNH QUY CHẾ PHỐI HỢP', 300, 460, 4),
+      ...at('THEO CƠ CHẾ', 600, 520, 5),
+      // A line in capitals far below is another part of the page.
+      ...at('CHƯƠNG MỘT', 600, 900, 6),
+      ...at('Căn cứ Luật', 100, 950, 7),
+    ];
+    const { text } = ocrText([{ index: 0, width: 2000, height: 2800, words }]);
+    expect(text).toBe('ỦY BAN NHÂN DÂN\n\nCỘNG HÒA XÃ HỘI\n\nQUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ PHỐI HỢP\nTHEO CƠ CHẾ\n\nCHƯƠNG MỘT\n\nCăn cứ Luật');
+  });
+
   it('maps a parsed field to the boxes it was read from, and sends a poorly read one to review', () => {
     const { text, pages: placed } = ocrText(pages);
     const parsed = parseDocument(text);

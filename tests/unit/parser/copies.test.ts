@@ -242,6 +242,14 @@ describe('a header run together on one line', () => {
     expect(m.signerName).toBe('Nguyễn Văn An');
   });
 
+  it('keeps an abbreviation with its dot inside a recipient of a footer run together (`TT. Tỉnh ủy`)', () => {
+    const m = parseDocument(
+      lines(...HEADER, 'Điều 3. Giao các sở thực hiện. Nơi nhận: - Như Điều 3; - Bộ Tư pháp; - TT. Tỉnh ủy, TT. HĐND tỉnh; - VP. UBND tỉnh; - Lưu: VT, KT. TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn An'),
+    ).metadata;
+    expect(m.recipients).toEqual(['Như Điều 3', 'Bộ Tư pháp', 'TT. Tỉnh ủy, TT. HĐND tỉnh', 'VP. UBND tỉnh', 'Lưu: VT, KT']);
+    expect(m.signerName).toBe('Nguyễn Văn An');
+  });
+
   it('reads a run-together footer that a PDF or a scan then wrapped over several lines', () => {
     const text = lines(
       ...HEADER,

@@ -46,6 +46,18 @@ describe('Nơi nhận', () => {
     expect(recipients(lines('Nơi nhận:', '- Như trên,', '- Lưu VP,', 'Phạm Văn Minh'))).toEqual(['Như trên', 'Lưu VP']);
   });
 
+  it('reads on past the signature lines a reading order put between the recipients', () => {
+    // An OCR pass or a PDF reading the two footer columns row by row.
+    expect(
+      recipients(lines('Nơi nhận:', '- Như Điều 3;', '- Bộ Tư pháp;', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', '- TT. Tỉnh ủy, TT. HĐND tỉnh;', '- Lưu: VT, KT.', 'PHÓ CHỦ TỊCH', 'Nguyễn Văn An')),
+    ).toEqual(['Như Điều 3', 'Bộ Tư pháp', 'TT. Tỉnh ủy, TT. HĐND tỉnh', 'Lưu: VT, KT']);
+    // The signature after the list, then the body of an attached text: the list has ended.
+    expect(recipients(lines('Nơi nhận:', '- Như trên;', '- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Lê Văn Tám', '- Căn cứ Luật Tổ chức chính quyền địa phương;'))).toEqual([
+      'Như trên',
+      'Lưu: VT',
+    ]);
+  });
+
   it('reads a list written without bullets', () => {
     expect(recipients(lines('Nơi nhận:', 'Ban Thường vụ Huyện ủy;', 'Các chi bộ trực thuộc;', 'Lưu VT.', '', 'T/M ĐẢNG ỦY'))).toEqual([
       'Ban Thường vụ Huyện ủy',

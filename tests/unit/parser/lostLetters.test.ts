@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lostAccentedLetters } from '../../../shared/parser/lostLetters';
+import { parseDocument } from '../../../shared/parser/parseDocument';
 import { fold } from '../../../shared/text/fold';
 
 /** The rule as written first: each `\p{L}+` word with a lower-case letter counts, and lacks a vowel when its folded form has none. */
@@ -50,5 +51,35 @@ describe('a text layer that lost its accented letters', () => {
     const lostLayer = 'Thc hin Ngh quyt s 15-NQ/TU ca Ban Thng v Tnh y v cng tc lu tr ti liu, '.repeat(3);
     expect(lostAccentedLetters(sound)).toBe(false);
     expect(lostAccentedLetters(lostLayer)).toBe(true);
+  });
+});
+
+describe('numbers in a text layer that lost its accented letters', () => {
+  // `Quyết định số 12/QĐ-UBND` read as `Quyt nh s 12/Q-UBND`: the `Đ` of a code is gone too.
+  const page = (own: string) =>
+    [
+      'UBND TNH AN LC',
+      'S VN HA, TH THAO',
+      'V DU LCH',
+      `S: ${own}`,
+      'CNG HA X HI CH NGHA VIT NAM',
+      'c lp - T do - Hnh phc',
+      'An Lc, ngy 05 thng 3 nm 2020',
+      'HNG DN',
+      'Thc hin cng tc th vin nm 2020',
+      'Cn c Quyt nh s 12/Q-UBND ngy 10/01/2020 ca UBND tnh; Cn c Ngh nh s 45/2019/N-CP ngy 02/3/2019 ca Chnh ph; Cn c Thng t s 05/2020/TT-BVHTTDL ca B Vn ha, Th thao v Du lch, S hng dn nh sau: thc hin cc nhim v trng tm ca ngnh trong nm 2020 theo k hoch c giao.',
+    ].join('\n');
+
+  it('leaves the citations empty for review when a cited code lost its Đ (Q-UBND, N-CP), never a damaged number', () => {
+    const r = parseDocument(page('120/HD-SVHTTDL'));
+    expect(r.metadata.numberSymbol).toBe('120/HD-SVHTTDL');
+    expect(r.metadata.citations).toEqual([]);
+    expect(r.review).toContain('citations');
+  });
+
+  it('leaves its own number empty when its code lost the Đ', () => {
+    const r = parseDocument(page('120/Q-UBND'));
+    expect(r.metadata.numberSymbol).toBeNull();
+    expect(r.review).toContain('numberSymbol');
   });
 });

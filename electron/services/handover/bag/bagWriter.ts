@@ -21,6 +21,66 @@ export const CHUNK = 1024 * 1024;
 
 /** Chunk in which a file written apart is copied into a zip. */
 const COPY_CHUNK = 8 * 1024 * 1024;
+/**
+ * Buffers a file written apart is copied through, each used again once written: one being read,
+ * one gathered and at most two being written (`ZipFileWriter`'s writes in flight).
+ */
+const COPY_BUFFERS = 4;
+
+/**
+ * A few buffers a file is read through chunk by chunk, each taken again once its bytes are written.
+ * A fresh 8 MB buffer per chunk (a stream's own) made the third of a gigabyte of full texts cost
+ * five full collections of the calling thread's heap per 64 MB copied (each allocation outside
+ * the heap counts towards the next one).
+ */
+class ChunkRing {
+  private readonly free: Buffer[] = [];
+  private waiting: (() => void) | null = null;
+  private made = 0;
+
+  constructor(
+    private readonly count: number,
+    private readonly chunk: number,
+  ) {}
+
+  private async take(): Promise<Buffer> {
+    for (;;) {
+      const buffer = this.free.pop();
+      if (buffer) return buffer;
+      if (this.made < this.count) {
+        this.made++;
+        return Buffer.allocUnsafeSlow(this.chunk);
+      }
+      await new Promise<void>((resolve) => (this.waiting = resolve));
+    }
+  }
+
+  /** Gives back the buffer a chunk from `chunksOf` lies in, its bytes written. */
+  give(chunk: Buffer): void {
+    this.free.push(Buffer.from(chunk.buffer, 0, this.chunk));
+    const wake = this.waiting;
+    this.waiting = null;
+    wake?.();
+  }
+
+  /** The file's bytes, a chunk at a time, each in a buffer of the ring (given back by the caller). */
+  async *chunksOf(file: string): AsyncGenerator<Buffer> {
+    const handle = await fs.promises.open(file, 'r');
+    try {
+      for (;;) {
+        const buffer = await this.take();
+        const { bytesRead } = await handle.read(buffer, 0, this.chunk, null);
+        if (bytesRead === 0) {
+          this.give(buffer);
+          return;
+        }
+        yield buffer.subarray(0, bytesRead);
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+}
 
 /** Passes bytes through unchanged, computing their SHA-256 and counting them. */
 export class HashingStream extends Transform {
@@ -72,9 +132,10 @@ export interface BagSink {
   addBuffer(bagPath: string, bytes: Buffer): Promise<Written>;
   /**
    * Where another thread writes the file `bagPath` (its own place in a folder, a temporary file
-   * beside a zip), and whether that thread flushes it. Written alongside everything else.
+   * beside a zip), whether that thread flushes it, and whether it computes its CRC-32 (which a zip
+   * checks it against when it copies it in). Written alongside everything else.
    */
-  fileApart(bagPath: string): { file: string; flush: boolean };
+  fileApart(bagPath: string): { file: string; flush: boolean; crc: boolean };
   /** Takes the file another thread wrote at `fileApart(bagPath)`, with the digests it computed. */
   addFileApart(bagPath: string, written: WrittenApart): Promise<Written>;
   /** Completes the bag, flushes it and moves it into place. */
@@ -180,9 +241,7 @@ export class FolderSink implements BagSink {
 
   /** Writes and flushes `bytes` behind the caller, a few files at once; `written` once they are no longer needed. */
   private async behind(dest: string, bytes: Buffer, written?: () => void): Promise<void> {
-    const work = writeFlushed(dest, async (handle) => {
-      await handle.writeFile(bytes);
-    })
+    const work = writeBufferFlushed(dest, bytes)
       .catch((err: unknown) => {
         this.failure ??= err instanceof Error ? err : new Error(String(err));
       })
@@ -215,8 +274,8 @@ export class FolderSink implements BagSink {
     return { sha256: sha256(bytes), size: bytes.length };
   }
 
-  fileApart(bagPath: string): { file: string; flush: boolean } {
-    return { file: this.destination(bagPath), flush: true };
+  fileApart(bagPath: string): { file: string; flush: boolean; crc: boolean } {
+    return { file: this.destination(bagPath), flush: true, crc: false };
   }
 
   async addFileApart(_bagPath: string, written: WrittenApart): Promise<Written> {
@@ -262,6 +321,26 @@ export class FolderSink implements BagSink {
     await Promise.allSettled(this.writing);
     await fs.promises.rm(this.root, { recursive: true, force: true });
   }
+}
+
+/**
+ * Creates `dest` (never over an existing file), writes `bytes` into it and flushes them and its size
+ * to the disk. Through plain callbacks rather than `fs.promises`' file handles: for a package's
+ * thousands of originals, the handles' bookkeeping (and the collection of their objects) cost more
+ * of the calling thread than the four calls themselves.
+ */
+function writeBufferFlushed(dest: string, bytes: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    fs.open(dest, 'wx', (openErr, fd) => {
+      if (openErr) return reject(openErr);
+      const end = (err: Error | null) => fs.close(fd, (closeErr) => (err ?? closeErr ? reject(err ?? closeErr) : resolve()));
+      const write = (at: number) => {
+        if (at >= bytes.length) return fs.fdatasync(fd, end);
+        fs.write(fd, bytes, at, bytes.length - at, null, (writeErr, n) => (writeErr ? end(writeErr) : write(at + n)));
+      };
+      write(0);
+    });
+  });
 }
 
 /** Creates `dest` (never over an existing file), lets `write` fill it, and flushes its bytes and size to the disk. */
@@ -337,18 +416,19 @@ export class ZipSink implements BagSink {
     return { sha256: sha256(bytes), size: bytes.length };
   }
 
-  fileApart(bagPath: string): { file: string; flush: boolean } {
+  fileApart(bagPath: string): { file: string; flush: boolean; crc: boolean } {
     checkPath(bagPath);
     const file = `${this.temp}-apart${this.apart.size}`;
     this.apart.set(bagPath, file);
-    return { file, flush: false };
+    return { file, flush: false, crc: true };
   }
 
   /** Copies the file into the zip as a stored entry, checking its CRC-32 against its writer's. */
   async addFileApart(bagPath: string, written: WrittenApart): Promise<Written> {
     const file = this.apart.get(bagPath);
     if (!file) throw new Error(`No file written apart for ${bagPath}`);
-    const { crc } = await this.zip.addStream(this.entry(bagPath), fs.createReadStream(file, { highWaterMark: COPY_CHUNK }), written.size);
+    const ring = new ChunkRing(COPY_BUFFERS, COPY_CHUNK);
+    const { crc } = await this.zip.addStream(this.entry(bagPath), ring.chunksOf(file), written.size, undefined, (chunk) => ring.give(chunk));
     if (crc !== written.crc) throw new Error(`${bagPath}: changed between its writing and its copy into the zip`);
     this.apart.delete(bagPath);
     await fs.promises.rm(file, { force: true });

@@ -228,7 +228,7 @@ export async function buildPackage(ctx: ServiceContext, job: Job, batchId: numbe
     // takes them in after the originals) or in it (a folder). Where no thread starts, here.
     const documents = [...ec.records.documentIds.entries()];
     const apart = sink.fileApart(FULL_TEXT_JSONL);
-    textsStarting = writeFullTextsApart(ctx.catalogue.readerAccess(), documents, apart.file, apart.flush).catch(() => null);
+    textsStarting = writeFullTextsApart(ctx.catalogue.readerAccess(), documents, apart.file, apart.flush, apart.crc).catch(() => null);
 
     // Several originals are read at once, ahead of their turn (the disk and the page cache serve
     // them in parallel), while earlier ones are hashed and written; the bag holds them in order.

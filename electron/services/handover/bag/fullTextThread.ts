@@ -28,9 +28,10 @@ async function startThread(): Promise<Worker | null> {
 
 /**
  * Starts writing the full texts of `documents` into `file` (created, never over an existing one;
- * flushed when `flush`) from a connection of the thread's own. Null when no thread can start.
+ * flushed when `flush`, its CRC-32 computed when `crc`) from a connection of the thread's own. Null
+ * when no thread can start.
  */
-export async function writeFullTextsApart(access: CatalogueReaderAccess, documents: Array<[string, number]>, file: string, flush: boolean): Promise<FullTextWriting | null> {
+export async function writeFullTextsApart(access: CatalogueReaderAccess, documents: Array<[string, number]>, file: string, flush: boolean, crc: boolean): Promise<FullTextWriting | null> {
   const worker = await startThread();
   if (!worker) return null;
   const stop = new SharedArrayBuffer(4);
@@ -48,7 +49,7 @@ export async function writeFullTextsApart(access: CatalogueReaderAccess, documen
       else if (r?.type === 'stopped') reject(new Error('full texts: stopped'));
       else reject(new Error(r?.type === 'failed' ? `full texts: ${r.message}` : `full texts thread exited (${code})`));
     });
-    worker.postMessage({ access, documents, file, flush, stop } satisfies FullTextRequest);
+    worker.postMessage({ access, documents, file, flush, crc, stop } satisfies FullTextRequest);
   });
   return {
     written,

@@ -19,6 +19,8 @@ export interface FullTextRequest {
   file: string;
   /** Flush the file's bytes to the disk before answering (it is the bag's own file). */
   flush: boolean;
+  /** Compute the file's CRC-32 (a zip's entry checks it when it copies the file in); 0 otherwise. */
+  crc: boolean;
   /** Raised (set to 1) by the caller to stop at the next chunk. */
   stop: SharedArrayBuffer;
 }
@@ -50,7 +52,7 @@ function writeFullTexts(request: FullTextRequest): FullTextReply {
         if (Atomics.load(stop, 0) !== 0) return { type: 'stopped' };
         for (const line of reader.handoverData.fullTextLines(request.documents.slice(i, i + CHUNK))) {
           hash.update(line);
-          crc = zlib.crc32(line, crc);
+          if (request.crc) crc = zlib.crc32(line, crc);
           size += line.length;
           writeAll(fd, line);
         }

@@ -127,9 +127,16 @@ export class ZipFileWriter {
   /**
    * An entry streamed chunk by chunk, stored as it comes: `size` when known beforehand (an
    * original: a different length is an error), else null (its header then carries Zip64 sizes,
-   * filled in at the end). Each chunk goes to `seen` before it is queued (the caller's SHA-256).
+   * filled in at the end). Each chunk goes to `seen` before it is queued (the caller's SHA-256), and
+   * to `written` once it is written (or the zip abandoned): its memory may then be used again.
    */
-  async addStream(name: string, chunks: AsyncIterable<Buffer>, size: number | null, seen?: (chunk: Buffer) => void): Promise<{ size: number; crc: number }> {
+  async addStream(
+    name: string,
+    chunks: AsyncIterable<Buffer>,
+    size: number | null,
+    seen?: (chunk: Buffer) => void,
+    written?: (chunk: Buffer) => void,
+  ): Promise<{ size: number; crc: number }> {
     const record: CentralRecord = { name: Buffer.from(name, 'utf8'), method: 0, crc: 0, compressed: size ?? 0, size: size ?? 0, offset: this.position };
     const zip64 = this.forceZip64 || size === null || size >= U32;
     const header = this.localHeader(record, zip64);
@@ -141,6 +148,7 @@ export class ZipFileWriter {
       crc = zlib.crc32(chunk, crc);
       length += chunk.length;
       this.push(chunk);
+      if (written) this.pendingDone.push(() => written(chunk));
       await this.maybeWrite();
     }
     if (size !== null && length !== size) throw new Error(`${name}: ${length} bytes read where ${size} were expected`);
