@@ -1,28 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KNOWN_NAME_CONFIDENCE, trustKnownNames } from '../../../shared/ocr/knownNames';
-import { type RecognisedPage, type RecognisedWord, ocrText } from '../../../shared/ocr/ocrText';
 import { parseDocument } from '../../../shared/parser/parseDocument';
-
-/** A made-up scan: each entry of `paragraphs` is one paragraph of lines; a word is `text` or `text@confidence` (95 when not given). */
-function scan(paragraphs: string[][]) {
-  const words: RecognisedWord[] = [];
-  let y = 0;
-  for (const [p, lines] of paragraphs.entries()) {
-    for (const [l, line] of lines.entries()) {
-      let x = 0;
-      y += 40;
-      for (const token of line.split(' ')) {
-        const [text, conf] = token.split('@');
-        words.push({ text: text!, x, y, width: text!.length * 10, height: 30, confidence: conf ? Number(conf) : 95, block: 1, paragraph: p + 1, line: l + 1 });
-        x += text!.length * 10 + 10;
-      }
-    }
-  }
-  const page: RecognisedPage = { index: 0, width: 2000, height: 3000, words };
-  return ocrText([page]);
-}
-
-const confidenceOf = (pages: ReturnType<typeof scan>['pages'], word: string) => pages[0]!.items.filter((i) => i.text === word).map((i) => i.confidence);
+import { confidenceOf, madeUpScan as scan } from '../../support/madeUpScan';
 
 const header = (name: string) => [
   ['HỘI ĐỒNG NHÂN DÂN', name],
