@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { CLI_ENTRY, REPO } from './paths';
@@ -56,6 +57,18 @@ export function startCli(args: string[]): CliProcess {
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = once(child, 'exit');
   return { child, output: () => out, exited, done: () => child.exitCode !== null || child.signalCode !== null };
+}
+
+/**
+ * Runs a started process at the lowest priority, so that on a loaded machine the test watching it
+ * is not starved through the few milliseconds of a moment it means to kill it in.
+ */
+export function lowerPriority(pid: number): void {
+  try {
+    os.setPriority(pid, 19);
+  } catch {
+    // Ended already, or not allowed here: the moment is then only less likely to be caught.
+  }
 }
 
 /** SIGKILL to the whole group; returns false when the process had already ended (no kill happened). */

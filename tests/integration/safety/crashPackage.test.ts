@@ -15,12 +15,11 @@
  * offsets of a reference package, or the files in the partial folder), polled every millisecond.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import yauzl from 'yauzl';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE_JSON, FORMS_DIR, ORIGINALS_DIR } from '../../../shared/handover/packageFormat';
-import { crashSeed, killGroup, readDb, runCli, seededRandom, sleep, startCli } from '../../support/crash';
+import { crashSeed, killGroup, lowerPriority, readDb, runCli, seededRandom, sleep, startCli } from '../../support/crash';
 import { packReadyCatalogue, type PackReady } from '../../support/packReady';
 import { openSafetyApp } from '../../support/safety';
 import { tempDir } from '../../support/services';
@@ -110,14 +109,6 @@ async function waitForMoment(p: ReturnType<typeof startCli>, out: string, zip: b
       return 'package renamed into place';
     }
     await sleep(1);
-  }
-}
-
-function lowerPriority(pid: number): void {
-  try {
-    os.setPriority(pid, 19);
-  } catch {
-    // Ended already, or not allowed here: the moment is then only less likely to be caught.
   }
 }
 

@@ -9,10 +9,9 @@
  * the package exactly once. Moments from a printed seed (`KHOLUU_CRASH_SEED` replays it).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CataloguePoller, crashSeed, filesUnder, killGroup, originalsOnDisk, readDb, runCli, seededRandom, sleep, startCli } from '../../support/crash';
+import { CataloguePoller, crashSeed, filesUnder, killGroup, lowerPriority, originalsOnDisk, readDb, runCli, seededRandom, sleep, startCli } from '../../support/crash';
 import { packReadyCatalogue } from '../../support/packReady';
 import { openSafetyApp } from '../../support/safety';
 import { tempDir } from '../../support/services';
@@ -48,14 +47,6 @@ function bytesRead(pgid: number): number | null {
     }
   }
   return null;
-}
-
-function lowerPriority(pid: number): void {
-  try {
-    os.setPriority(pid, 19);
-  } catch {
-    // Ended already, or not allowed here: the moment is then only less likely to be caught.
-  }
 }
 
 function receiverFacts(db: string) {
