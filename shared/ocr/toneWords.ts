@@ -5,8 +5,9 @@
  * a syllable read so that it makes a word with neither neighbour, while exactly one other tone on
  * the same letters makes a word with one of them, was printed with that tone.
  *
- * The rule, for each word read in small letters or in capitals (never a word in title case, nor
- * beside one: a name or a sentence's first word, which no word list confirms):
+ * The rule, for each word read in small letters or in capitals, and for a sentence's first word in
+ * title case read with the small-letter word after it (`Tố chức thực hiện`); never for a word in
+ * title case beside another (a name: `Tố Hữu`), nor with one as the neighbour that makes the word:
  * - read so, it makes a word of the list with a neighbour on its line: it stays as read;
  * - otherwise, when it carries a sắc over a circumflex vowel (`ố ấ ế`, the misreading the
  *   recogniser is known to make) and the same letters with a hỏi (`ổ ẩ ể`) make a word of the
@@ -25,6 +26,11 @@ const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
 /** Whether the word is one the rule may read: letters only, all small or all capitals. */
 function readable(w: Word | undefined): w is Word {
   return w !== undefined && w.kind !== 'digits' && w.core !== '' && /^\p{L}+$/u.test(w.core) && !TITLE_CASE.test(w.core);
+}
+
+/** A word in title case followed, on its line, by a word in small letters: a sentence's first word. */
+function opensSentence(w: Word, next: Word | undefined): boolean {
+  return TITLE_CASE.test(w.core) && /^\p{L}+$/u.test(w.core) && next !== undefined && next.joined && readable(next) && next.core === next.core.toLowerCase();
 }
 
 /** A neighbour the pair is read with: a word of letters on the same line or paragraph, not a name. */
@@ -54,7 +60,9 @@ export function retone(read: string, variant: string): string {
   const nfd = read.normalize('NFD');
   const at = nfd.search(TONE);
   const out = at >= 0 ? (nfd.slice(0, at) + tone + nfd.slice(at + 1)).normalize('NFC') : variant.normalize('NFC');
-  return read === read.toUpperCase() ? out.toUpperCase() : out.toLowerCase();
+  if (read === read.toUpperCase()) return out.toUpperCase();
+  const lower = out.toLowerCase();
+  return TITLE_CASE.test(read) ? lower[0]!.toUpperCase() + lower.slice(1) : lower;
 }
 
 /**
@@ -66,8 +74,10 @@ export function chooseTones(text: string, pages: readonly PlacedPage[], pairs: W
   const changes = new Map<number, { core: string; confidence: number }>();
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (!readable(w)) continue;
-    const left = w.joined && neighbour(words[i - 1]) ? words[i - 1]! : null;
+    const opens = opensSentence(w, words[i + 1]);
+    if (!readable(w) && !opens) continue;
+    // A sentence's first word goes with the word after it, not with the sentence before.
+    const left = !opens && w.joined && neighbour(words[i - 1]) ? words[i - 1]! : null;
     const right = words[i + 1]?.joined && neighbour(words[i + 1]) ? words[i + 1]! : null;
     if (!left && !right) continue;
     if ((left && isPair(pairs, left.core, w.core)) || (right && isPair(pairs, w.core, right.core))) continue;

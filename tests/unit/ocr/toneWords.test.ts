@@ -58,9 +58,17 @@ describe('tones chosen by the words they make', () => {
     expect(chooseTones(text, pages, pairs).text).toBe(text);
   });
 
-  it('never changes a name or a sentence’s first word, nor reads a word beside one', () => {
-    const { text, pages } = scan([['Tố Chức là tên người'], ['Phố Biến'], ['ông Phố biến']]);
+  it('never changes a name, nor reads a word beside one', () => {
+    const { text, pages } = scan([['Tố Chức là tên người'], ['Phố Biến'], ['ông PHỐ Biến']]);
     expect(chooseTones(text, pages, pairs).text).toBe(text);
+  });
+
+  it('reads a sentence’s first word with the small-letter word after it, and keeps its capital', () => {
+    const { text, pages } = scan([['3. Tố chức thực hiện'], ['Thấm Quyền']]);
+    const r = chooseTones(text, pages, pairs);
+    expect(r.text).toContain('3. Tổ chức thực hiện');
+    // Followed by a word in title case it is a name: left as read.
+    expect(r.text).toContain('Thấm Quyền');
   });
 
   it('reads no pair across a paragraph', () => {
@@ -77,6 +85,6 @@ describe('the product’s word list (@vntk/dictionary)', () => {
     const r = chooseTones(text, pages, list);
     expect(r.text).toContain('PHỔ BIẾN');
     expect(r.text).toContain('sửa đổi, bổ sung');
-    expect(r.text).toContain('Tố chức');
+    expect(r.text).toContain('Tổ chức');
   });
 });
