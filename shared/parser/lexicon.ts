@@ -1,5 +1,6 @@
 import { ALL_DOC_TYPES, type DocTypeInfo } from '../domain/docTypes';
-import { fold } from '../text/fold';
+import { fold, foldUnitCode } from '../text/fold';
+import { isStableUnit } from '../text/normalize';
 
 /**
  * Word lists the readers match against folded text (lower case, no diacritics, so `UỶ`/`ỦY` and a
@@ -259,6 +260,9 @@ for (const t of FOLDED_TYPES) {
   TYPES_BY_FIRST.set(t.folded[0]!, list);
 }
 
+/** The same lists by the code of their first folded unit. */
+const TYPES_BY_FIRST_CODE = new Map<number, FoldedType[]>([...TYPES_BY_FIRST].map(([first, list]) => [first.charCodeAt(0), list]));
+
 /** What both checks read of a line's head: a type word glued to the next word, and one followed by a space and capitals. */
 interface TypeHead {
   glued: number;
@@ -267,7 +271,32 @@ interface TypeHead {
 
 const NO_TYPE: TypeHead = { glued: 0, title: 0 };
 
+/**
+ * False when no type name can open `head`, judged from its first units folded one at a time
+ * without folding the head: most lines are ruled out by their first letter or two. Units NFC could
+ * change (anything but a stable unit followed by one) send the head to the full reading, as does
+ * every head a name could open.
+ */
+function mayOpenWithType(head: string): boolean {
+  if (head.length === 0) return false;
+  // A unit folds as itself alone when it and the unit after it are stable (NFC leaves both).
+  const plain = (i: number) => isStableUnit(head.charCodeAt(i)) && (i + 1 >= head.length || isStableUnit(head.charCodeAt(i + 1)));
+  if (!plain(0)) return true;
+  const candidates = TYPES_BY_FIRST_CODE.get(foldUnitCode(head.charCodeAt(0)));
+  if (!candidates) return false;
+  for (const t of candidates) {
+    let i = 1;
+    for (; i < t.folded.length && i < head.length; i++) {
+      if (!plain(i)) return true;
+      if (foldUnitCode(head.charCodeAt(i)) !== t.folded.charCodeAt(i)) break;
+    }
+    if (i === t.folded.length) return true;
+  }
+  return false;
+}
+
 function readTypeHead(head: string): TypeHead {
+  if (!mayOpenWithType(head)) return NO_TYPE;
   const folded = fold(head);
   if (folded.length !== head.length) return NO_TYPE;
   // Only a name whose first letter opens the head can open it.

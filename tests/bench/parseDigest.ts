@@ -2,7 +2,7 @@
  * The parser's answers, hashed, and its cost per document: a change meant to make the parser
  * cheaper (not to change what it reads) must leave every digest as it was.
  *
- * Reads the seeds, the real documents' text, Word and PDF copies (made or found in
+ * Reads the seeds, the fixture documents (`tests/fixtures/documents`), the real documents' text, Word and PDF copies (made or found in
  * `.cache/real-copies/`, as `eval:real` does) and the import benchmark's generated corpus (in
  * memory, same count and seed as `bench:import`), each through `extractText` and `parseDocument`
  * as an import does, and prints one SHA-256 per group and over all of them. `--out FILE` writes one
@@ -68,6 +68,8 @@ async function main(): Promise<void> {
   const all = createHash('sha256');
   const seeds = fs.readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => read(path.join(SEEDS_DIR, f)));
   all.update(await group('seeds', seeds));
+  const fixtures = path.join(REPO, 'tests', 'fixtures', 'documents');
+  all.update(await group('fixtures', fs.readdirSync(fixtures).filter((f) => /\.(txt|md)$/.test(f)).sort().map((f) => read(path.join(fixtures, f)))));
   if (!process.argv.includes('--no-real')) {
     const docs = loadRealDocuments();
     const copies = await makeRealCopies(docs, { formatsOf: () => ['txt', 'docx', 'pdf'] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../shared/text/fold';
-import { MAX_MARK_RUN, hasLongMarkRun, isStableUnit, streamSafe, toNfc } from '../../shared/text/normalize';
+import { MAX_MARK_RUN, hasLongMarkRun, isPlainNfc, isStableUnit, streamSafe, toNfc } from '../../shared/text/normalize';
 
 const CGJ = '\u034f';
 const MARKS = '\u0301\u0300\u0323\u0309\u0303';
@@ -75,6 +75,14 @@ describe('text NFC as it stands', () => {
     expect(changed).toBe(0);
     // What is left out: marks, singletons that decompose (EN QUAD, the Kelvin and Ångström signs).
     for (const c of [0x0301, 0x0340, 0x2000, 0x2001, 0x212a, 0x212b]) expect(isStableUnit(c)).toBe(false);
+  });
+
+  it('finds a text plain exactly when every unit of it is stable', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isPlainNfc(`Số 12-KL/TU ${String.fromCharCode(c)} Hà Nội`) !== isStableUnit(c)) wrong.push(c);
+    expect(wrong).toEqual([]);
+    expect(isPlainNfc('')).toBe(true);
+    expect(isPlainNfc('Ban Thường vụ 😀')).toBe(false);
   });
 
   it('gives the same text for a document’s text however often it is asked, composed or decomposed', () => {
