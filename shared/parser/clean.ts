@@ -53,21 +53,16 @@ function isSpaceCode(c: number): boolean {
  * A cell with nothing to clean (most lines of a body): no mark, escape or zero-width space, no
  * heading or quote marker, single spaces between words only. It cleans to itself.
  */
-function isCleanCell(raw: string): boolean {
-  const n = raw.length;
-  const first = raw.charCodeAt(0);
-  if (first === 35 /* # */ || first === 62 /* > */) return false;
-  let space = true;
-  for (let i = 0; i < n; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 92 || c === 42 || c === 95 || c === 126 || c === 0x200b || c === 0x200c || c === 0x200d) return false;
-    if (isSpaceCode(c)) {
-      if (c !== 32 || space) return false;
-      space = true;
-    } else space = false;
-  }
-  return !space || n === 0;
+export function isCleanCell(raw: string): boolean {
+  return !UNCLEAN_RE.test(raw);
 }
+
+/**
+ * What {@link isCleanCell} looks for, as one compiled search (a loop over the units cost twice
+ * as much): a heading or quote marker or a space opening the cell, a mark, escape or zero-width
+ * space, a space other than U+0020 ({@link isSpaceCode}), two spaces together, a space ending it.
+ */
+const UNCLEAN_RE = /^[#> ]|[\\*_~\u200b-\u200d\t-\r\u00a0\ufeff\u2000-\u200a\u202f\u205f\u3000]| {2}| $/;
 
 /**
  * Cleans one cell of raw text starting at input offset `base`: drops heading/quote markers,
@@ -139,6 +134,8 @@ const TABLE_RULE_RE = /^:?-{3,}:?$/;
 // A `|` standing apart is a cell border a copy kept from a table (`ỦY BAN NHÂN DÂN | CỘNG HÒA …`).
 // A run of underscores inside a line is the rule under a header cell, drawn up to the next cell.
 const CELL_SPLIT_RE = /\t+| {4,}|\u00a0{2,}|(?:^|[ \t])\|(?=[ \t]|$)[ \t]*|_{3,}|-{5,}/g;
+/** What every match of {@link CELL_SPLIT_RE} holds: a tab, four spaces, two no-break spaces, a `|`, `___` or `-----`. */
+const MAY_SPLIT_RE = /[\t|]| {4}|\u00a0\u00a0|_{3}|-{5}/;
 /** A line of nothing but cell borders: what is left of a table's layout, not a blank line. */
 const BORDER_LINE_RE = /^[\s|]*\|[\s|]*$/;
 const BLANK_SLOT_RE = /(?:^|[\s*])(?:ngày|tháng|năm|số|NGÀY|THÁNG|NĂM|Số|SỐ)\s?[:.]?$/u;
@@ -176,6 +173,8 @@ function splitCells(line: string, at: number): RawCell[] | null | 'border' {
   }
   // A line that is only a rule stays one cell: the rule itself.
   if (/^[-_=—–~*\s]+$/.test(t)) return [{ raw: line, at }];
+  // Nearly every line has none of the gaps and borders that split: one plain search says so.
+  if (!MAY_SPLIT_RE.test(line)) return line.length > 0 ? [{ raw: line, at }] : [];
   const cells: RawCell[] = [];
   let prev = 0;
   CELL_SPLIT_RE.lastIndex = 0;

@@ -25,14 +25,18 @@ const HEAD_LETTERS: ReadonlySet<number> = new Set(MOTTOS.map((m) => m[0]!.charCo
 
 /** Words of the national name and party line printed in capitals. */
 const TITLE_CASE_MOTTO = 2;
+/** Words split of one line at most (see {@link wordsOf}). */
+const MAX_WORDS_HELD = 401;
 /** A one-word line that can only be a piece of a motto. */
 const LONE_WORDS = new Set(['cong', 'viet', 'nam']);
 
-/** A word of the folded line, by its place (`[start, end)`): no copy of its text is made. */
-interface Word {
-  start: number;
-  end: number;
-}
+/**
+ * The words of the folded line being matched, by their places (`[starts[w], ends[w])`): kept in
+ * two arrays reused from line to line, so splitting a line makes no object per word (most lines
+ * the matcher looks at are body paragraphs of a hundred words).
+ */
+const starts = new Int32Array(MAX_WORDS_HELD);
+const ends = new Int32Array(MAX_WORDS_HELD);
 
 /** A word only a motto's piece can contain (`CỘNG`, `VIỆT NAM`, `Độc lập`, `Hạnh phúc`, `TNCS` …). */
 const MOTTO_WORD_RE = /cong|viet|nam|doc|lap|hanh|phuc|nghia|xa ?hoi|dang|doan|tncs|minh|tu do|thanh nien/;
@@ -61,37 +65,43 @@ function isWordBreak(c: number): boolean {
   );
 }
 
-/** The words of a folded line (at most 401: a longer line is prose, whatever it holds). */
-function wordsOf(folded: string): Word[] {
-  const out: Word[] = [];
+/** Splits a folded line into {@link starts} and {@link ends} (at most 401 words: a longer line is prose, whatever it holds); returns how many. */
+function wordsOf(folded: string): number {
+  let count = 0;
   const n = folded.length;
   for (let i = 0; i < n; ) {
     while (i < n && isWordBreak(folded.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
     while (i < n && !isWordBreak(folded.charCodeAt(i))) i++;
-    out.push({ start, end: i });
-    if (out.length > 400) break;
+    starts[count] = start;
+    ends[count] = i;
+    count++;
+    if (count > 400) break;
   }
-  return out;
+  return count;
 }
 
-/** Whether the word at `word` begins with `prefix`. */
-function wordStartsWith(folded: string, word: Word, prefix: string): boolean {
-  return word.end - word.start >= prefix.length && folded.startsWith(prefix, word.start);
+/** Whether word `w` begins with `prefix`. */
+function wordStartsWith(folded: string, w: number, prefix: string): boolean {
+  return ends[w]! - starts[w]! >= prefix.length && folded.startsWith(prefix, starts[w]!);
 }
+
+/** What {@link matchFrom} reached: the word index and the motto words consumed (read at once, before the next match). */
+let reachedWord = 0;
+let reachedMottoWord = 0;
 
 /**
  * Matches motto words from word `i` on, starting at motto word `k0`; a word may stand for several
- * motto words a copy ran together (`XàHỘI`, `CỘNGHÒA`). Returns the word index reached and the
- * motto words consumed.
+ * motto words a copy ran together (`XàHỘI`, `CỘNGHÒA`). Sets the word index reached and the motto
+ * words consumed ({@link reachedWord}, {@link reachedMottoWord}).
  */
-function matchFrom(folded: string, words: readonly Word[], i: number, motto: readonly string[], k0: number): { j: number; k: number } {
+function matchFrom(folded: string, count: number, i: number, motto: readonly string[], k0: number): void {
   let j = i;
   let k = k0;
-  while (j < words.length && k < motto.length) {
-    const { end } = words[j]!;
-    let at = words[j]!.start;
+  while (j < count && k < motto.length) {
+    const end = ends[j]!;
+    let at = starts[j]!;
     let kk = k;
     while (at < end && kk < motto.length && end - at >= motto[kk]!.length && folded.startsWith(motto[kk]!, at)) {
       at += motto[kk]!.length;
@@ -101,7 +111,8 @@ function matchFrom(folded: string, words: readonly Word[], i: number, motto: rea
     j++;
     k = kk;
   }
-  return { j, k };
+  reachedWord = j;
+  reachedMottoWord = k;
 }
 
 function looksLikeMotto(text: string, mottoIdx: number): boolean {
@@ -127,22 +138,22 @@ export function findMotto(folded: string, textOf: (start: number, end: number) =
   // Nor can most lines that do: every find below has a word opening a motto, or a first word
   // opening one of a motto's later words (a tail, a lone word).
   if (!MOTTO_HEAD_RE.test(folded) && !MOTTO_TAIL_START_RE.test(folded)) return null;
-  const words = wordsOf(folded);
-  if (words.length === 0) return null;
+  const count = wordsOf(folded);
+  if (count === 0) return null;
   const found = (i: number, j: number, m: number, whole: boolean): MottoFind | null => {
-    const start = words[i]!.start;
-    const end = words[j - 1]!.end;
+    const start = starts[i]!;
+    const end = ends[j - 1]!;
     return looksLikeMotto(textOf(start, end), m) ? { start, end, whole } : null;
   };
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < count; i++) {
     // Only a word opening with a motto's first letter can open a motto (most words of a line do not).
-    if (!HEAD_LETTERS.has(folded.charCodeAt(words[i]!.start))) continue;
+    if (!HEAD_LETTERS.has(folded.charCodeAt(starts[i]!))) continue;
     for (let m = 0; m < MOTTOS.length; m++) {
       const motto = MOTTOS[m]!;
-      if (!wordStartsWith(folded, words[i]!, motto[0]!)) continue;
-      const { j, k } = matchFrom(folded, words, i, motto, 0);
-      if (k === motto.length) {
-        const f = found(i, j, m, true);
+      if (!wordStartsWith(folded, i, motto[0]!)) continue;
+      matchFrom(folded, count, i, motto, 0);
+      if (reachedMottoWord === motto.length) {
+        const f = found(i, reachedWord, m, true);
         if (f) return f;
       }
     }
@@ -150,24 +161,28 @@ export function findMotto(folded: string, textOf: (start: number, end: number) =
   for (let m = 0; m < MOTTOS.length; m++) {
     const motto = MOTTOS[m]!;
     // A head at the end of the line (`… ĐẢNG CỘNG SẢN`), longest first.
-    for (let i = Math.max(0, words.length - motto.length + 1); i < words.length; i++) {
-      const { j, k } = matchFrom(folded, words, i, motto, 0);
-      if (j !== words.length || k === 0 || k === motto.length) continue;
-      if (!pieceAllowed(words.length, j - i, k, motto[0]!)) continue;
+    for (let i = Math.max(0, count - motto.length + 1); i < count; i++) {
+      matchFrom(folded, count, i, motto, 0);
+      const j = reachedWord;
+      const k = reachedMottoWord;
+      if (j !== count || k === 0 || k === motto.length) continue;
+      if (!pieceAllowed(count, j - i, k, motto[0]!)) continue;
       const f = found(i, j, m, false);
       if (f) return f;
     }
     // A tail at the start of the line (`HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM …`), longest first.
     for (let k0 = 1; k0 < motto.length; k0++) {
-      const { j, k } = matchFrom(folded, words, 0, motto, k0);
+      matchFrom(folded, count, 0, motto, k0);
+      const j = reachedWord;
+      const k = reachedMottoWord;
       if (k !== motto.length || j === 0) continue;
-      if (!pieceAllowed(words.length, j, k - k0, motto[k0]!)) continue;
+      if (!pieceAllowed(count, j, k - k0, motto[k0]!)) continue;
       const f = found(0, j, m, false);
       if (f) return f;
     }
   }
   // A lone word from the middle (`ĐẢNG CỘNG SẢN` / `VIỆT` / …).
-  if (words.length === 1 && LONE_WORDS.has(folded.slice(words[0]!.start, words[0]!.end))) return found(0, 1, 0, false);
+  if (count === 1 && LONE_WORDS.has(folded.slice(starts[0]!, ends[0]!))) return found(0, 1, 0, false);
   return null;
 }
 

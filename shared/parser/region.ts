@@ -132,7 +132,7 @@ function siteLineAfter(text: string, from: number): number {
   while (pos < text.length) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = text.length;
-    if (eol - pos <= SITE_LINE_MAX) {
+    if (eol > pos && eol - pos <= SITE_LINE_MAX) {
       const f = fold(text.slice(pos, eol)).replace(/[^a-z0-9 ]/g, '').trim();
       if (SITE_LINES.has(f)) return pos;
     }

@@ -112,6 +112,21 @@ function writesPerDocument(before: ReturnType<typeof ioCounters>, documents: num
   };
 }
 
+/**
+ * CPU time of the main thread alone so far, in ms (Linux: /proc/self/task/<pid>/stat, counted in
+ * ticks of 10 ms), or null elsewhere. The rest of the process's time is its other threads': the
+ * reader threads (decoding, parsing), the file system's thread pool, the collector's helpers.
+ */
+function mainThreadCpuMs(): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 interface Writes {
   writeCallsPerDocument: number | null;
   writtenKBPerDocument: number | null;
@@ -130,6 +145,8 @@ interface RunResult extends Writes {
   cpuMsPerDocument: number;
   userMsPerDocument: number;
   systemMsPerDocument: number;
+  /** Of the CPU per document, the main thread's (catalogue writes, the batch's bookkeeping); null where unknown. */
+  mainThreadMsPerDocument: number | null;
 }
 
 async function runOnce(corpus: string, run: number): Promise<RunResult> {
@@ -156,6 +173,7 @@ async function runOnce(corpus: string, run: number): Promise<RunResult> {
     const heapAt: Record<string, number> = {};
     let peak = process.memoryUsage.rss();
     const cpuBefore = process.cpuUsage();
+    const mainBefore = mainThreadCpuMs();
     const ioBefore = ioCounters();
     const started = performance.now();
     const { jobId } = await call('import.start', { target: { fondsId: fonds.id }, paths: [corpus] });
@@ -175,6 +193,7 @@ async function runOnce(corpus: string, run: number): Promise<RunResult> {
     }
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
+    const mainAfter = mainThreadCpuMs();
     const writes = writesPerDocument(ioBefore, status.processed);
     for (const c of CHECKPOINTS) {
       rssAt[c] ??= Math.round(process.memoryUsage.rss() / MB);
@@ -197,6 +216,7 @@ async function runOnce(corpus: string, run: number): Promise<RunResult> {
       cpuMsPerDocument: Number(((cpu.user + cpu.system) / 1000 / Math.max(1, status.processed)).toFixed(3)),
       userMsPerDocument: Number((cpu.user / 1000 / Math.max(1, status.processed)).toFixed(3)),
       systemMsPerDocument: Number((cpu.system / 1000 / Math.max(1, status.processed)).toFixed(3)),
+      mainThreadMsPerDocument: mainBefore !== null && mainAfter !== null ? Number(((mainAfter - mainBefore) / Math.max(1, status.processed)).toFixed(3)) : null,
       ...writes,
     };
   } finally {
@@ -362,7 +382,7 @@ async function main(): Promise<void> {
         results.push(r);
         const rss = CHECKPOINTS.map((c) => `${r.rssAtMB[c]}`).join(' / ');
         console.log(
-          `run ${run}, import: ${r.imported} imported, ${r.failed} failed, ${r.duplicates} duplicates in ${r.seconds.toFixed(1)} s = ${r.docsPerSecond.toFixed(0)} docs/s, ${cpu(r)}; rss at ${CHECKPOINTS.join(' / ')}: ${rss} MB; peak ${r.peakRssMB} MB; load average ${load}`,
+          `run ${run}, import: ${r.imported} imported, ${r.failed} failed, ${r.duplicates} duplicates in ${r.seconds.toFixed(1)} s = ${r.docsPerSecond.toFixed(0)} docs/s, ${cpu(r)}, main thread ${r.mainThreadMsPerDocument ?? '?'} ms; rss at ${CHECKPOINTS.join(' / ')}: ${rss} MB; peak ${r.peakRssMB} MB; load average ${load}`,
         );
       }
     }
@@ -383,6 +403,7 @@ async function main(): Promise<void> {
     medianCpuMsPerDocument: median(results.map((r) => r.cpuMsPerDocument)),
     medianUserMsPerDocument: median(results.map((r) => r.userMsPerDocument)),
     medianSystemMsPerDocument: median(results.map((r) => r.systemMsPerDocument)),
+    medianMainThreadMsPerDocument: medianOrNull(results.map((r) => r.mainThreadMsPerDocument)),
     medianWriteCallsPerDocument: medianOrNull(results.map((r) => r.writeCallsPerDocument)),
     medianWrittenKBPerDocument: medianOrNull(results.map((r) => r.writtenKBPerDocument)),
     loadAverageAtEnd: Number(os.loadavg()[0]!.toFixed(1)),
@@ -410,6 +431,8 @@ async function main(): Promise<void> {
   console.log(`| seconds for ${COUNT} | ${summary.medianSeconds} | | |`);
   console.log(`| CPU per document, all threads (ms) | ${summary.medianCpuMsPerDocument} | ${summary.anchor.medianCpuMsPerDocument} | ${summary.medianCpuRatio} (runs: ${summary.cpuRatios.join(', ')}) |`);
   console.log(`| of which user / kernel (ms) | ${summary.medianUserMsPerDocument} / ${summary.medianSystemMsPerDocument} | ${summary.anchor.medianUserMsPerDocument} / ${summary.anchor.medianSystemMsPerDocument} | |`);
+  const main = summary.medianMainThreadMsPerDocument;
+  if (main !== null) console.log(`| of which main thread / other threads (ms) | ${main} / ${(summary.medianCpuMsPerDocument - main).toFixed(3)} | | |`);
   const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? (a / b).toFixed(2) : '');
   console.log(`| write calls per document | ${summary.medianWriteCallsPerDocument ?? '?'} | ${summary.anchor.medianWriteCallsPerDocument ?? '?'} | ${ratio(summary.medianWriteCallsPerDocument, summary.anchor.medianWriteCallsPerDocument)} |`);
   console.log(`| KB written per document | ${summary.medianWrittenKBPerDocument ?? '?'} | ${summary.anchor.medianWrittenKBPerDocument ?? '?'} | ${ratio(summary.medianWrittenKBPerDocument, summary.anchor.medianWrittenKBPerDocument)} |`);

@@ -25,6 +25,23 @@ describe('fold', () => {
     expect(offsets[folded.length]).toBe(text.length);
   });
 
+  it('folds a line as fold does, short or long, with a byte order mark, a lone half or an astral letter in it', () => {
+    const lines = [
+      'Đ',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      '\ufeffQUYẾT ĐỊNH về việc thành lập Ban Chỉ đạo',
+      'Kính gửi: các đồng chí\ufeff Ủy viên Ban Thường vụ',
+      'Ban Thường vụ 😀 Tỉnh ủy Đắk Lắk, ngày 12 tháng 3',
+      'Ban Thường vụ \ud800 Tỉnh ủy Đắk Lắk, ngày 12 tháng 3',
+      'Kết luận '.repeat(600),
+    ];
+    for (const line of lines) {
+      const { folded, offsets } = foldWithOffsets(line);
+      expect(folded).toBe(fold(line));
+      expect(offsets).toHaveLength(folded.length + 1);
+    }
+  });
+
   it('tells text with diacritics from plain text', () => {
     expect(hasDiacritics('ban giao')).toBe(false);
     expect(hasDiacritics('bàn giao')).toBe(true);
