@@ -79,7 +79,7 @@ const LETTER = /\p{L}/u;
 const HAS_LOWER = /\p{Ll}/u;
 const DIGIT = /\p{N}/u;
 
-interface Word {
+export interface Word {
   page: number;
   item: number;
   /** The word's letters (the item without leading and trailing marks) and their offset in the text. */
@@ -91,7 +91,8 @@ interface Word {
   joined: boolean;
 }
 
-function wordsOf(text: string, pages: readonly PlacedPage[]): Word[] {
+/** The OCR words of `text` in reading order, each with its letters and where they sit. */
+export function wordsOf(text: string, pages: readonly PlacedPage[]): Word[] {
   const out: Word[] = [];
   let prevEnd = -1;
   for (const [p, page] of pages.entries()) {
@@ -269,9 +270,16 @@ export function confirmCapitals(text: string, pages: readonly PlacedPage[]): Cap
     if (upper.length !== w.core.length || fold(upper) !== fold(w.core)) continue;
     changes.set(i, { core: upper, confidence });
   }
+  return rewriteWords(text, pages, words, changes);
+}
+
+/**
+ * `text` and `pages` with the words at the keys of `changes` (indexes into `words`) given new
+ * letters of the same length and a new confidence; `corrected` counts the words whose letters changed.
+ */
+export function rewriteWords(text: string, pages: readonly PlacedPage[], words: readonly Word[], changes: ReadonlyMap<number, { core: string; confidence: number }>): CapitalsResult {
   if (changes.size === 0) return { text, pages: [...pages], corrected: 0 };
   let corrected = 0;
-
   const chars = text.split('');
   const out = pages.map((p) => ({ ...p, items: [...p.items] }));
   for (const [i, change] of changes) {

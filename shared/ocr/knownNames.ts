@@ -14,11 +14,26 @@ import type { PlacedPage } from '../parser/layout';
 import { spellingKey } from './capitals';
 
 /**
- * Provinces and centrally governed cities (Nghị quyết 1211/2016/UBTVQH13 and the 63 units before
- * Nghị quyết 202/2025/QH15; the 34 after it keep names among these), with the spellings found
- * printed in headers (`Đăk`/`Đắk`).
+ * The 34 provinces and centrally governed cities from 12 June 2025 (Nghị quyết 202/2025/QH15 on
+ * arranging the provincial units: 28 provinces and 6 cities, 11 of them unchanged and 23 formed by
+ * merging 52; the list as published by TTXVN/Vietnam+, "Thông tin chi tiết về 34 tỉnh, thành phố
+ * trên cả nước từ ngày 1/7", and Báo Quân đội nhân dân's map of the 34 units). Each keeps the name
+ * of one of the units it merged, so every one is also among the former units below.
  */
-const PLACES: readonly string[] = [
+export const PROVINCES_2025: readonly string[] = [
+  'Hà Nội', 'Huế', 'Hải Phòng', 'Đà Nẵng', 'Hồ Chí Minh', 'Cần Thơ',
+  'Lai Châu', 'Điện Biên', 'Sơn La', 'Lạng Sơn', 'Quảng Ninh', 'Thanh Hóa', 'Nghệ An', 'Hà Tĩnh', 'Cao Bằng',
+  'Tuyên Quang', 'Lào Cai', 'Thái Nguyên', 'Phú Thọ', 'Bắc Ninh', 'Hưng Yên', 'Ninh Bình', 'Quảng Trị',
+  'Quảng Ngãi', 'Gia Lai', 'Khánh Hòa', 'Lâm Đồng', 'Đắk Lắk', 'Đồng Nai', 'Tây Ninh', 'Vĩnh Long',
+  'Đồng Tháp', 'Cà Mau', 'An Giang',
+];
+
+/**
+ * Provinces and centrally governed cities before Nghị quyết 202/2025/QH15 (the 63 units of
+ * Nghị quyết 1211/2016/UBTVQH13 and after), with the spellings found printed in headers
+ * (`Đăk`/`Đắk`): the documents of a fonds were issued under these names.
+ */
+const FORMER_PLACES: readonly string[] = [
   'Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế',
   'An Giang', 'Bà Rịa - Vũng Tàu', 'Bắc Giang', 'Bắc Kạn', 'Bạc Liêu', 'Bắc Ninh', 'Bến Tre',
   'Bình Định', 'Bình Dương', 'Bình Phước', 'Bình Thuận', 'Cà Mau', 'Cao Bằng', 'Đắk Lắk', 'Đăk Lăk',
@@ -29,6 +44,8 @@ const PLACES: readonly string[] = [
   'Quảng Trị', 'Sóc Trăng', 'Sơn La', 'Tây Ninh', 'Thái Bình', 'Thái Nguyên', 'Thanh Hóa',
   'Thừa Thiên Huế', 'Tiền Giang', 'Trà Vinh', 'Tuyên Quang', 'Vĩnh Long', 'Vĩnh Phúc', 'Yên Bái',
 ];
+
+const PLACES: readonly string[] = [...new Set([...PROVINCES_2025, ...FORMER_PLACES])];
 
 /**
  * Bodies of the Government and the State that issue in their own name (Nghị định 123/2016/NĐ-CP

@@ -74,8 +74,24 @@ function joinsAsAuthority(a: Seg, b: Seg): boolean {
   return AUTHORITY_ONLY_RE.test(a.text) && isCapitals(b.text, 2);
 }
 
+/**
+ * `Kính` / `gửi: Cục Hải quan …`, `Nơi` / `nhận:`: a label's first word at the end of a line, the
+ * rest on the next (a narrow cell, or a copy that wrapped the text at its width). What follows the
+ * label may be long: it is the label's first item.
+ */
+function joinsAsLabel(a: Seg, b: Seg): boolean {
+  const rest = SPLIT_LABELS.get(a.folded.replace(/[*_\s]+$/, ''));
+  return rest !== undefined && rest.test(b.folded);
+}
+const SPLIT_LABELS: ReadonlyMap<string, RegExp> = new Map([
+  ['kinh', /^gui(?![a-z])/],
+  ['noi', /^nhan(?![a-z])/],
+]);
+
 function joins(a: Seg, b: Seg): boolean {
-  if (a.star || a.sep || b.star || b.sep || a.text.length > MAX_PART || b.text.length > MAX_PART) return false;
+  if (a.star || a.sep || b.star || b.sep) return false;
+  if (joinsAsLabel(a, b)) return true;
+  if (a.text.length > MAX_PART || b.text.length > MAX_PART) return false;
   return (
     joinsAsNumber(a, b) ||
     joinsAsDate(a, b) ||

@@ -52,6 +52,22 @@ function resumeAt(segs: readonly Seg[], at: number, interleaved: (seg: Seg) => b
 /** A bullet that opens a body's paragraph (`- Căn cứ …`), not a recipient. */
 const BODY_BULLET_RE = /^[-–—+•·]\s?(?:can cu|xet|theo de nghi|thuc hien|thi hanh)(?![a-z])/;
 
+/**
+ * A long item a copy wrapped onto two more lines (`… Tp. Hồ Chí` / `Minh, Viện …, các Trường` /
+ * `Đại học Dược, Y Dược` / `- …`): the line at `i` goes on to one more short line, and the next
+ * bullet comes right after it. A line ending in `:` introduces what follows (the body's `… như
+ * sau:`), so it is no wrap.
+ */
+function wrapsOnToBullet(segs: readonly Seg[], i: number, opts: ListOptions, itemLength: number): boolean {
+  const seg = segs[i]!;
+  const next = segs[i + 1];
+  const bullet = segs[i + 2];
+  if (!next || !bullet || /:$/.test(seg.text) || /:$/.test(next.text)) return false;
+  if (BULLET_RE.test(next.text) || next.blankBefore > seg.blankBefore || isCapitals(next.text) || next.text.length > 80 || opts.stop(next)) return false;
+  if (!BULLET_RE.test(bullet.text) || BODY_BULLET_RE.test(bullet.folded)) return false;
+  return itemLength + seg.text.length + next.text.length + 2 <= MAX_ITEM;
+}
+
 export function readList(segs: readonly Seg[], from: number, inline: Piece | null, opts: ListOptions): ListRead {
   const items: Piece[][] = [];
   let sawBullet = false;
@@ -93,14 +109,17 @@ export function readList(segs: readonly Seg[], from: number, inline: Piece | nul
     const unfinished = prev !== '' && !/[,.;:]$/.test(prev);
     // A capitalised wrap (`… và Đảng ủy trực thuộc` / `Tỉnh ủy.`) must close the item itself, or be
     // followed by the next bullet; otherwise it is the first line of the body.
-    const closes = /[,.;]$/.test(seg.text) || BULLET_RE.test(segs[i + 1]?.text ?? '');
+    // A run of two wrapped lines up to the next bullet may hold a full-width line of a PDF.
+    const itemLength = (items[items.length - 1] ?? []).reduce((n, part) => n + part.text.length + 1, 0);
+    const runToBullet = wrapsOnToBullet(segs, i, opts, itemLength);
+    const closes = /[,.;]$/.test(seg.text) || BULLET_RE.test(segs[i + 1]?.text ?? '') || runToBullet;
     const adjacent = seg.blankBefore <= (lineGap === Infinity ? 0 : lineGap);
     // An item that stops at a comma inside its own enumeration (`- Báo …, Đài …, Công báo tỉnh,` /
     // `Cổng thông tin điện tử tỉnh;`) goes on when the list's items end otherwise (`;`, `.`): in a
     // list whose items end in `,`, a line after one is no wrap.
     const commaItem = /,$/.test(prev) && !items.slice(0, -1).some((it) => /,$/.test(it[it.length - 1]?.text ?? ''));
     const capitalWrap =
-      (unfinished || commaItem) && sawBullet && closes && adjacent && !isCapitals(seg.text) && seg.text.length <= 80;
+      (unfinished || commaItem) && sawBullet && closes && adjacent && !isCapitals(seg.text) && seg.text.length <= (runToBullet ? 100 : 80);
     const continues = items.length > 0 && (startsLowercase(seg.text) || capitalWrap);
     if (continues) {
       items[items.length - 1]!.push(seg);

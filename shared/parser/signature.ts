@@ -182,7 +182,22 @@ export function readSignature(segs: readonly Seg[], labelIdx: number): Signature
     const read = readFrom(segs, i, []);
     if (read.name) return read;
   }
-  return unmarkedSignature(segs, start) ?? none;
+  return unmarkedSignature(segs, start) ?? titleClosingText(segs) ?? none;
+}
+
+/**
+ * A copy that ends at the signer's title (`… biết và thực hiện.` / `| CỤC TRƯỞNG |`: the page kept
+ * the title's cell, not the name under it). Only a short known title that is the text's last line,
+ * right after a sentence that ends the body: capitals after the title block (the enacting line) or
+ * after a line that introduces more (`… sau:`) are no signature.
+ */
+function titleClosingText(segs: readonly Seg[]): SignatureRead | null {
+  const relevantIdx = segs.flatMap((s, i) => (relevant(s) ? [i] : []));
+  const last = segs[relevantIdx[relevantIdx.length - 1] ?? -1];
+  const before = segs[relevantIdx[relevantIdx.length - 2] ?? -1];
+  if (!last || !before || !isTitleLine(last) || last.text.split(/\s+/).length > 4) return null;
+  if (isCapitals(before.text, 2) || !/[.]$/.test(before.text)) return null;
+  return { authority: null, title: last, name: null, withoutAuthority: true };
 }
 
 /**

@@ -10,11 +10,13 @@ import { trustKnownNames } from '../../../shared/ocr/knownNames';
 import { doubtMisreadNumerals } from '../../../shared/ocr/ordinals';
 import { type RecognisedPage, ocrText, pageConfidence } from '../../../shared/ocr/ocrText';
 import { placeStrayWords } from '../../../shared/ocr/strayWords';
+import { chooseTones } from '../../../shared/ocr/toneWords';
 import { restoreWrappedCentral } from '../../../shared/ocr/wrappedPhrase';
 import type { OcrEngine } from './engine';
 import { type ImageFile, greyPage, openImage } from './images';
 import { PdfPages } from './pdfPages';
 import { recognizePage } from './recognizePage';
+import { vietnameseWordPairs } from './wordList';
 
 /** What an OCR run is given: the engine, a way to stop, and who to tell about pages. */
 export interface OcrRun {
@@ -50,12 +52,14 @@ async function readPages(count: number, run: OcrRun, readOne: (index: number) =>
   // `BAN CHẤP HÀNH TRUNG ƯƠNG` leaves alone is read by its place; tones of words in capitals
   // (headers, titles) are confirmed from the same words in the body, after a capital vowel read
   // twice (`TRIỂỀN`) is made single where the body holds the word; a numeral after `THỨ`/`KHÓA`
-  // read as no numeral (`XIH`) is doubted; the name of a province or a Government body read letter
-  // for letter is trusted however unsure the recogniser was of its marks, and the word tỉnh before
-  // a province's name is read as tỉnh.
+  // read as no numeral (`XIH`) is doubted; a sắc the recogniser put for a hỏi (`tố chức`) is
+  // given back where only the hỏi makes a word with a neighbour; the name of a province or a
+  // Government body read letter for letter is trusted however unsure the recogniser was of its
+  // marks, and the word tỉnh before a province's name is read as tỉnh.
   const joined = ocrText(doubtMisreadNumerals(undoubleMarks(pages.map((p) => restoreWrappedCentral(placeStrayWords(p))))));
   const confirmed = confirmCapitals(joined.text, joined.pages);
-  const { text, pages: placed } = trustKnownNames(confirmed.text, confirmed.pages);
+  const toned = chooseTones(confirmed.text, confirmed.pages, vietnameseWordPairs());
+  const { text, pages: placed } = trustKnownNames(toned.text, toned.pages);
   return { text, pages: placed, confidence: pageConfidence(pages.flatMap((p) => p.words)), pageCount: count };
 }
 

@@ -62,3 +62,17 @@ describe('names of provinces and Government bodies read letter for letter', () =
     expect(confidenceOf(r.pages, 'TỈNH')).toEqual([KNOWN_NAME_CONFIDENCE]);
   });
 });
+
+describe('the 34 provinces and cities after the 2025 arrangement', () => {
+  it('lists 34 distinct units, each of two words or more trusted when read letter for letter in a header', async () => {
+    const { PROVINCES_2025 } = await import('../../../shared/ocr/knownNames');
+    expect(new Set(PROVINCES_2025).size).toBe(34);
+    // A one-word name (`Huế`) confirms nothing: a common word could spell it.
+    for (const name of PROVINCES_2025.filter((n) => n.includes(' '))) {
+      const words = name.toUpperCase().split(' ');
+      const { text, pages } = scan([['ỦY BAN NHÂN DÂN', `TỈNH ${words.map((w) => `${w}@55`).join(' ')}`]]);
+      const trusted = trustKnownNames(text, pages).pages;
+      expect(confidenceOf(trusted, words.at(-1)!), name).toEqual([KNOWN_NAME_CONFIDENCE]);
+    }
+  });
+});

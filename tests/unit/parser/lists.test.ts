@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readAddressees } from '../../../shared/parser/addressees';
 import { splitMergedColumns } from '../../../shared/parser/columns';
+import { parseDocument } from '../../../shared/parser/parseDocument';
 import { findRecipientsLabel, readRecipients } from '../../../shared/parser/recipients';
 import { itemsOf, lines, segsOf } from './helpers';
 
@@ -13,6 +14,28 @@ function addressees(text: string): string[] {
   const segs = segsOf(text);
   return readAddressees(itemsOf(text), segs)?.items.map((p) => p.text) ?? [];
 }
+
+describe('Kính gửi wrapped by a copy', () => {
+  it('an item wrapped over three lines before the next bullet is one addressee', () => {
+    // A PDF wraps a long item: `… Tp. Hồ Chí` / `Minh, Viện …` / `Đại học Dược, Y Dược`, then `- …`.
+    expect(
+      addressees(lines('Kính gửi:', '- Sở Y tế các tỉnh', '- Viện Kiểm nghiệm Trung ương, Viện Kiểm nghiệm thuốc Tp. Hồ Chí', 'Minh, Viện kiểm định Quốc gia vắc xin và sinh phẩm y tế, Viện Dược liệu Các Trường', 'Đại học Dược, Y Dược', '- Các cơ sở kinh doanh thuốc', 'Theo kế hoạch đã được Bộ phê duyệt, Hội đồng dược điển đã', 'biên soạn dự thảo tiêu chuẩn về thuốc.')),
+    ).toEqual(['Sở Y tế các tỉnh', 'Viện Kiểm nghiệm Trung ương, Viện Kiểm nghiệm thuốc Tp. Hồ Chí Minh, Viện kiểm định Quốc gia vắc xin và sinh phẩm y tế, Viện Dược liệu Các Trường Đại học Dược, Y Dược', 'Các cơ sở kinh doanh thuốc']);
+  });
+
+  it('the body after an unfinished last item is not taken into it, even when a bullet follows the body’s first lines', () => {
+    expect(
+      addressees(lines('Kính gửi:', '- Sở Y tế các tỉnh', '- Các cơ sở kinh doanh thuốc', 'Vừa qua, Cục nhận được phản ánh của các đơn vị', 'và đề nghị thực hiện như sau:', '- Rà soát các lô thuốc.')),
+    ).toEqual(['Sở Y tế các tỉnh', 'Các cơ sở kinh doanh thuốc']);
+  });
+
+  it('a label cut between its two words (`Kính` / `gửi: …`, `Nơi` / `nhận:`)', () => {
+    const m = parseDocument(
+      lines('Kính', 'gửi: Cục Hải quan các tỉnh, thành phố', 'Trong quá trình thực hiện thủ tục hải', 'quan, Bộ Tài chính hướng dẫn như sau:', '1. Hồ sơ hải quan.', 'Nơi', 'nhận:', '- Như trên;', '- Lưu: VT.', 'KT. BỘ TRƯỞNG', 'THỨ TRƯỞNG', 'Đỗ Hoàng Anh Tuấn'),
+    ).metadata;
+    expect([m.addressees, m.recipients]).toEqual([['Cục Hải quan các tỉnh, thành phố'], ['Như trên', 'Lưu: VT']]);
+  });
+});
 
 describe('Nơi nhận', () => {
   it('one recipient per bullet, list punctuation removed', () => {

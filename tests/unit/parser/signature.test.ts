@@ -69,6 +69,16 @@ describe('signature block', () => {
     expect(signature(lines('Nơi nhận:', '- Lưu VT.', '', 'BÍ THƯ', '', 'Nguyễn Văn Hùng'))).toEqual([null, 'BÍ THƯ', 'Nguyễn Văn Hùng']);
   });
 
+  it('a copy that ends at the signer’s title, after the body’s last sentence: the title alone', () => {
+    const body = 'Cục Quản lý Dược thông báo để các Đơn vị biết và thực hiện.';
+    expect(signature(lines('Công văn này thay thế Công văn số 1/QLD-KD.', body, '| CỤC TRƯỞNG |'))).toEqual([null, 'CỤC TRƯỞNG', null]);
+    expect(signature(lines(body, '', 'PHÓ GIÁM ĐỐC'))).toEqual([null, 'PHÓ GIÁM ĐỐC', null]);
+    // A copy cut after the enacting line (capitals under the title block), or inside the body: no title.
+    expect(signature(lines('QUYẾT ĐỊNH', 'VỀ VIỆC BAN HÀNH QUY CHẾ', 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG'))).toEqual([null, null, null]);
+    expect(signature(lines('Các đơn vị tổ chức thực hiện nghiêm túc.', 'CHỦ TỊCH ỦY BAN NHÂN DÂN CÁC HUYỆN CHỊU TRÁCH NHIỆM'))).toEqual([null, null, null]);
+    expect(signature(lines('Giao các cơ quan sau thực hiện:', 'GIÁM ĐỐC'))).toEqual([null, null, null]);
+  });
+
   it('never invents a signature from body text', () => {
     expect(signature(lines('Nơi nhận:', '- Hội đồng nhân dân tỉnh,', '- Lưu Văn phòng Tỉnh ủy (lc).'))).toEqual([null, null, null]);
     expect(signature(lines('Căn cứ Kết luận này, các cấp ủy triển khai thực hiện.', 'PHỤ LỤC', 'Danh sách đơn vị'))).toEqual([null, null, null]);
