@@ -130,6 +130,13 @@ export function checkOcrFields(meta: ParsedMetadata, sources: FieldSources, page
     doubts.add(f);
   };
   for (const f of TEXT_FIELDS) check(f, OCR_TEXT_DOUBT);
+  for (const f of TEXT_FIELDS) {
+    const v = meta[f];
+    const values = Array.isArray(v) ? v : v ? [v] : [];
+    if (!values.some(hasDigitForLetter)) continue;
+    (meta as unknown as Record<string, unknown>)[f] = Array.isArray(v) ? [] : null;
+    doubts.add(f);
+  }
   for (const f of SYMBOL_FIELDS) check(f, OCR_SYMBOL_DOUBT);
   if (meta.citations.length > 0 && (misreadTwice(meta.citations) || citesDamagedNumber(words))) {
     meta.citations = [];
@@ -152,6 +159,16 @@ function citesDamagedNumber(words: readonly OcrWord[]): boolean {
 }
 /** Digits run straight into a State code (`344NQ-HĐND`, `12QĐ-UBND`): no slash where one must be. */
 const DAMAGED_SYMBOL_RE = /^\d{1,6}\p{Lu}{1,4}-\p{Lu}[\p{Lu}\d]{1,11}[.,;:]?$/u;
+
+/**
+ * `TIÊU CHUẨN 1SO 9001`, `C0NG TÁC`: the recogniser read a capital I or O as the digit 1 or 0
+ * inside a word of capitals. A name or a subject holding such a word is misread; numbers, codes
+ * and years beside words (`110KV`, `1A`, `2021-2025`) are no such word.
+ */
+function hasDigitForLetter(value: string): boolean {
+  return value.split(/\s+/).some((w) => DIGIT_FOR_LETTER_RE.test(w));
+}
+const DIGIT_FOR_LETTER_RE = /^[01]\p{Lu}{2,}[.,;:]?$|\p{Lu}[01]\p{Lu}/u;
 
 /** Levenshtein distance, stopping early once it exceeds `max`. */
 function within(a: string, b: string, max: number): boolean {

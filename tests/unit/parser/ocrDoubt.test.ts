@@ -154,3 +154,23 @@ describe('a cited number the recogniser damaged', () => {
     expect(parseDocument(text).metadata.citations).toEqual(['176/QĐ-UBND']);
   });
 });
+
+describe('a capital read as a digit', () => {
+  const titled = (subject: string): Row[] => [...header('TỈNH AN LẠC').slice(0, 3), [centre('KẾ HOẠCH')], [centre(subject)], [['Thực hiện Nghị quyết số 52/NQ-HĐND ngày 10/12/2021, Ủy ban ban hành Kế hoạch:', 30]]];
+
+  it('leaves a scan’s subject for review when a capitals word holds a 1 or 0 for I or O (`1SO`, `C0NG`)', () => {
+    for (const subject of ['ÁP DỤNG TIÊU CHUẨN 1SO 9001:2015 TẠI CƠ QUAN', 'TRIỂN KHAI C0NG TÁC CHUYỂN ĐỔI SỐ']) {
+      const { text, page } = ocrPage(titled(subject));
+      const r = parseDocument(text, [page]);
+      expect([r.metadata.subject, r.review.includes('subject')], subject).toEqual([null, true]);
+      // A typed text says what it says.
+      expect(parseDocument(text).metadata.subject).toBe(subject);
+    }
+  });
+
+  it('keeps numbers, codes and years beside capitals words', () => {
+    const subject = 'NÂNG CẤP ĐƯỜNG DÂY 110KV VÀ TRẠM 1A GIAI ĐOẠN 2021-2025';
+    const { text, page } = ocrPage(titled(subject));
+    expect(parseDocument(text, [page]).metadata.subject).toBe(subject);
+  });
+});
