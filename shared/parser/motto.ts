@@ -47,6 +47,8 @@ const MOTTO_TAIL_START_RE = new RegExp(`^[\\s\\-–—]*(?:${[...new Set(MOTTOS.
 
 /** What parts words: a regex's `\s`, and the dashes between the motto's words. */
 function isWordBreak(c: number): boolean {
+  // Letters and digits of folded text (all between the hyphen and U+00A0) answer at once.
+  if (c > 0x2d && c < 0xa0) return false;
   return (
     c === 32 ||
     (c >= 9 && c <= 13) ||

@@ -26,6 +26,24 @@ function foldCharCached(ch: string): string {
   return folded;
 }
 
+/**
+ * Turns folded units into a string: for a line of more than a few units, decoding them as UTF-16
+ * is about a third cheaper than `String.fromCharCode` over them, and the parser folds every line
+ * it reads. Only where typed arrays are little-endian, as UTF-16LE reads them; `ignoreBOM` keeps a
+ * leading U+FEFF, which the decoder would otherwise drop.
+ */
+const utf16Decoder = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
+const DECODE_MIN = 16;
+
+/** Folded units as a string; `plain` when every one took the table's path (then no surrogate is among them). */
+function unitsToString(units: Uint16Array, k: number, plain: boolean): string {
+  if (plain && utf16Decoder && k >= DECODE_MIN) return utf16Decoder.decode(units.subarray(0, k));
+  let out = '';
+  // fromCharCode takes arguments; chunk so a long run cannot overflow the call stack.
+  for (let a = 0; a < k; a += 4096) out += String.fromCharCode.apply(null, units.subarray(a, Math.min(k, a + 4096)) as unknown as number[]);
+  return out;
+}
+
 /** Units folded before they are turned into a string piece: long texts never grow one character at a time. */
 const FOLD_CHUNK = 8192;
 /** Room for a chunk plus the longest fold of one character. */
@@ -38,10 +56,13 @@ export function fold(text: string): string {
   const parts: string[] = [];
   const buf = foldBuffer;
   let k = 0;
+  // The chunk holds units of a general fold (possibly surrogates).
+  let general = false;
   for (let i = 0; i < n; i++) {
     if (k >= FOLD_CHUNK) {
-      parts.push(String.fromCharCode.apply(null, buf.subarray(0, k) as unknown as number[]));
+      parts.push(unitsToString(buf, k, !general));
       k = 0;
+      general = false;
     }
     const c = nfc.charCodeAt(i);
     // Plain ASCII fast path: most of a document's characters.
@@ -59,12 +80,16 @@ export function fold(text: string): string {
     const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n && (nfc.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     const folded = foldCharCached(pair ? nfc.slice(i, i + 2) : nfc[i]!);
     if (k + folded.length > buf.length) {
-      parts.push(String.fromCharCode.apply(null, buf.subarray(0, k) as unknown as number[]), folded);
+      parts.push(unitsToString(buf, k, !general), folded);
       k = 0;
-    } else for (let j = 0; j < folded.length; j++) buf[k++] = folded.charCodeAt(j);
+      general = false;
+    } else {
+      for (let j = 0; j < folded.length; j++) buf[k++] = folded.charCodeAt(j);
+      general = true;
+    }
     if (pair) i++;
   }
-  if (k > 0) parts.push(String.fromCharCode.apply(null, buf.subarray(0, k) as unknown as number[]));
+  if (k > 0) parts.push(unitsToString(buf, k, !general));
   foldBuffer = buf;
   return parts.length === 1 ? parts[0]! : parts.join('');
 }
@@ -120,14 +145,6 @@ function identityOffsets(n: number): number[] {
   return offsets as number[];
 }
 
-/**
- * Turns folded units into a string: for a line of more than a few units, decoding them as UTF-16
- * is about a third cheaper than `String.fromCharCode` over them, and the parser folds every line
- * it reads. Only where typed arrays are little-endian, as UTF-16LE reads them; `ignoreBOM` keeps a
- * leading U+FEFF, which the decoder would otherwise drop.
- */
-const utf16Decoder = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
-const DECODE_MIN = 16;
 
 /**
  * Folds `text` (assumed NFC) and returns, for each UTF-16 unit of the folded string, the offset
@@ -163,12 +180,7 @@ export function foldWithOffsets(text: string): { folded: string; offsets: number
   else {
     offsets = n <= SHARED_OFFSETS_MAX ? identityOffsets(n) : Array.from({ length: n + 1 }, (_, i) => i);
     // Every unit took the table's path: no surrogate among them, so the decoder reads them as they are.
-    if (utf16Decoder && k >= DECODE_MIN) return { folded: utf16Decoder.decode(codes.subarray(0, k)), offsets };
+    return { folded: unitsToString(codes, k, true), offsets };
   }
-  let folded = '';
-  // fromCharCode takes arguments; chunk so a long line cannot overflow the call stack.
-  for (let a = 0; a < k; a += 4096) {
-    folded += String.fromCharCode.apply(null, codes.subarray(a, Math.min(k, a + 4096)) as unknown as number[]);
-  }
-  return { folded, offsets };
+  return { folded: unitsToString(codes, k, false), offsets };
 }

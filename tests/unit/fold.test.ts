@@ -42,6 +42,15 @@ describe('fold', () => {
     }
   });
 
+  it('folds a long text character by character, across its pieces, a byte order mark or a lone half at a piece’s start', () => {
+    const byChar = (t: string) =>
+      [...t.normalize('NFC')].map((ch) => (ch === 'đ' || ch === 'Đ' ? 'd' : ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase())).join('');
+    const body = 'Kết luận của Ban Thường vụ Đảng ủy. '.repeat(600);
+    for (const text of [`\ufeff${body}`, `${'a'.repeat(8192)}\ufeff${body}`, `${'a'.repeat(8192)}\ud800${body}`, `${body}😀${body}`]) {
+      expect(fold(text)).toBe(byChar(text));
+    }
+  });
+
   it('tells text with diacritics from plain text', () => {
     expect(hasDiacritics('ban giao')).toBe(false);
     expect(hasDiacritics('bàn giao')).toBe(true);
