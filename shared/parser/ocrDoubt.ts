@@ -131,12 +131,27 @@ export function checkOcrFields(meta: ParsedMetadata, sources: FieldSources, page
   };
   for (const f of TEXT_FIELDS) check(f, OCR_TEXT_DOUBT);
   for (const f of SYMBOL_FIELDS) check(f, OCR_SYMBOL_DOUBT);
-  if (meta.citations.length > 1 && misreadTwice(meta.citations)) {
+  if (meta.citations.length > 0 && (misreadTwice(meta.citations) || citesDamagedNumber(words))) {
     meta.citations = [];
     doubts.add('citations');
   }
   return doubts;
 }
+
+/**
+ * `số 344NQ-HĐND` for `số 34/NQ-HĐND`: the recogniser read a cited number's slash as a digit or
+ * dropped it. What is left is no number-symbol, so the list would hold the others and silently
+ * lack this one: it is left for review. Only after `số`, where a number-symbol must stand.
+ */
+function citesDamagedNumber(words: readonly OcrWord[]): boolean {
+  for (let i = 1; i < words.length; i++) {
+    if (fold(words[i - 1]!.text) !== 'so') continue;
+    if (DAMAGED_SYMBOL_RE.test(words[i]!.text)) return true;
+  }
+  return false;
+}
+/** Digits run straight into a State code (`344NQ-HĐND`, `12QĐ-UBND`): no slash where one must be. */
+const DAMAGED_SYMBOL_RE = /^\d{1,6}\p{Lu}{1,4}-\p{Lu}[\p{Lu}\d]{1,11}[.,;:]?$/u;
 
 /** Levenshtein distance, stopping early once it exceeds `max`. */
 function within(a: string, b: string, max: number): boolean {
@@ -162,9 +177,24 @@ export function misreadTwice(citations: readonly string[]): boolean {
   for (let i = 0; i < citations.length; i++) {
     for (let j = i + 1; j < citations.length; j++) {
       const [a, b] = [citations[i]!, citations[j]!];
-      if (a === b || numberOf(a) === null || numberOf(a) !== numberOf(b)) continue;
-      if (within(a.toUpperCase(), b.toUpperCase(), 2)) return true;
+      if (a === b || numberOf(a) === null) continue;
+      if (numberOf(a) === numberOf(b) && within(a.toUpperCase(), b.toUpperCase(), 2)) return true;
+      if (letterDoubled(codeOf(a), codeOf(b))) return true;
     }
   }
   return false;
+}
+
+/** A symbol's code: what follows its number and year (`1577/SNN-KHTC` → `SNN-KHTC`). */
+function codeOf(c: string): string {
+  return c.replace(/^\d+\p{L}?[-/](?:\d{4}\/)?/u, '').toUpperCase();
+}
+
+/**
+ * `SNN-KHTC` and `SNN-KHTCC`: one code with a letter the recogniser doubled. Issuers' codes that
+ * differ only by a repeated letter are one office read two ways, not two offices.
+ */
+function letterDoubled(a: string, b: string): boolean {
+  const single = (s: string) => s.replace(/(\p{L})\1+/gu, '$1');
+  return a !== b && single(a) === single(b);
 }

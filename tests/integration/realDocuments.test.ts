@@ -20,15 +20,20 @@ import { buildReport, printReport, scoreCopies, type CopyScore, type EvaluationR
 
 /**
  * Share of the stated fields recovered exactly, in percent, over all copies read here. Reached:
- * 96.4% (120 documents, 3,121 of 3,236; the scans 88–94% by format, the text and Word copies
+ * 96.6% (132 documents, 3,452 of 3,572; text and Word copies 99.1%, PDF 97.9%, scans 88–94% by
+ * format), with the 12 held-out documents r121–r132 added (their text, Word and PDF copies read
+ * 97.2% before the rules made from their shapes, 99.6% after). Earlier: 96.4% (120 documents, 3,121 of 3,236; the scans 88–94% by format, the text and Word copies
  * 99.0%, PDF 97.7%), with the parser reading the footers, letters and run-together headers of the 9
  * held-out documents r112–r120 added (read 83% in text copies before; the 111 earlier documents
  * gave 96.5%).
  */
-const RECOVERED_FLOOR = 96.2;
+const RECOVERED_FLOOR = 96.4;
 /**
  * Wrong values plus values where the document states none, over all copies read here; must fall to
- * 0 (raise it only when documents are added). Reached: 26 on 132 documents, none invented: 22 on the
+ * 0 (raise it only when documents are added). Reached: 21 on 132 documents, none invented, all but
+ * one on scans (a scan's citations with a doubled code letter or a number that lost its slash are
+ * now left for review, and the recogniser's tone fixes landed); the margin of 4 is for OCR results
+ * that differ by a word between machines. Earlier: 26 on 132 documents, none invented: 22 on the
  * 120 earlier ones, 4 on the 12 held-out documents r121–r132 added (all scans: three subjects and a
  * cited number the recogniser misread; their text copies 0 once the rules made from their shapes
  * were added); the margin of 4 is for OCR results that differ by a word between machines.
@@ -42,7 +47,7 @@ const RECOVERED_FLOOR = 96.2;
  * layer that lost letters still cites, and scans); the margin is for OCR results that differ by a
  * word between machines (Tesseract's SIMD paths).
  */
-const INVENTED_CEILING = 30;
+const INVENTED_CEILING = 25;
 
 const docs = loadRealDocuments();
 const formatsOf = (_doc: unknown, i: number): RealFormat[] => ['txt', 'docx', 'pdf', IMAGE_FORMATS[i % IMAGE_FORMATS.length]!];

@@ -132,3 +132,25 @@ describe('one cited document read two ways', () => {
     expect(parseDocument(text, [page]).metadata.citations).toEqual(['1017/BTNMT-TCMT', '1016/BTNMT-TCMT', '12/QĐ-UBND', '12/KH-BCĐ']);
   });
 });
+
+describe('a cited number the recogniser damaged', () => {
+  const cites = (body: string): Row[] => [...header('TỈNH AN LẠC').slice(0, 5), [[body, 30]]];
+
+  it('leaves the citations of a scan for review when a code was read with a letter doubled (`KHTC` / `KHTCC`)', () => {
+    const { text, page } = ocrPage(cites('Theo đề nghị của Sở tại các công văn: số 1577/SNN-KHTC ngày 18/10/2010; số 218/SNN-KHTCC ngày 2/3/2011;'));
+    const r = parseDocument(text, [page]);
+    expect([r.metadata.citations, r.review.includes('citations')]).toEqual([[], true]);
+    expect(parseDocument(text).metadata.citations).toEqual(['1577/SNN-KHTC', '218/SNN-KHTCC']);
+    // Codes that differ otherwise, or only in their years and numbers, are different documents.
+    const kept = ocrPage(cites('Căn cứ Thông tư số 01/2007/TT-BKH, số 03/2008/TT-BKH, Nghị quyết số 30/NQ-CP và Nghị định số 92/2006/NĐ-CP;'));
+    expect(parseDocument(kept.text, [kept.page]).metadata.citations).toEqual(['01/2007/TT-BKH', '03/2008/TT-BKH', '30/NQ-CP', '92/2006/NĐ-CP']);
+  });
+
+  it('leaves them for review when a number after `số` lost its slash (`số 344NQ-HĐND`): the list would lack it', () => {
+    const { text, page } = ocrPage(cites('Căn cứ Quyết định số 176/QĐ-UBND ngày 16/01/2009; Căn cứ Nghị quyết số 344NQ-HĐND ngày 15/12/2016 của HĐND tỉnh;'));
+    const r = parseDocument(text, [page]);
+    expect([r.metadata.citations, r.review.includes('citations')]).toEqual([[], true]);
+    // A typed text keeps what it cites in a readable shape.
+    expect(parseDocument(text).metadata.citations).toEqual(['176/QĐ-UBND']);
+  });
+});
