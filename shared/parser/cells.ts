@@ -80,9 +80,13 @@ function joinsAsAuthority(a: Seg, b: Seg): boolean {
  * label may be long: it is the label's first item.
  */
 function joinsAsLabel(a: Seg, b: Seg): boolean {
+  // Every pair of lines is asked: one that cannot open with a label's first word is answered
+  // before the end of its line is searched for marks (a search from every place of the line).
+  if (!SPLIT_LABEL_START_RE.test(a.folded)) return false;
   const rest = SPLIT_LABELS.get(a.folded.replace(/[*_\s]+$/, ''));
   return rest !== undefined && rest.test(b.folded);
 }
+const SPLIT_LABEL_START_RE = /^(?:kinh|noi)/;
 const SPLIT_LABELS: ReadonlyMap<string, RegExp> = new Map([
   ['kinh', /^gui(?![a-z])/],
   ['noi', /^nhan(?![a-z])/],
