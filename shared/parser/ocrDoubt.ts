@@ -133,7 +133,7 @@ export function checkOcrFields(meta: ParsedMetadata, sources: FieldSources, page
   for (const f of TEXT_FIELDS) {
     const v = meta[f];
     const values = Array.isArray(v) ? v : v ? [v] : [];
-    if (!values.some(hasDigitForLetter)) continue;
+    if (!values.some((x) => typeof x === 'string' && hasDigitForLetter(x))) continue;
     (meta as unknown as Record<string, unknown>)[f] = Array.isArray(v) ? [] : null;
     doubts.add(f);
   }
