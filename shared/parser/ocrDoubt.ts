@@ -119,23 +119,24 @@ export function checkOcrFields(meta: ParsedMetadata, sources: FieldSources, page
   }
   const words = ocrWords(pages);
   if (words.length === 0) return doubts;
+  /** Empties a field (a list to none) and lists it for review. */
+  const leaveForReview = (f: MetadataField) => {
+    (meta as unknown as Record<string, unknown>)[f] = Array.isArray(meta[f]) ? [] : null;
+    doubts.add(f);
+  };
   const check = (f: MetadataField, threshold: number) => {
     const offsets = sources.pieces[f]?.flatMap((p) => p.map) ?? sources.spans[f]?.flatMap((s) => Array.from({ length: s.end - s.start }, (_, i) => s.start + i)) ?? [];
     if (offsets.length === 0) return;
     // The restored locality word was read by its place in the name, not by its letters.
     const skip = (w: OcrWord) => restored.has(f) && (w.text === 'TỈNH' || LOCALITY_MISREAD.has(w.text));
     if (lowestOver(words, offsets, skip) >= threshold) return;
-    const v = meta[f];
-    (meta as unknown as Record<string, unknown>)[f] = Array.isArray(v) ? [] : null;
-    doubts.add(f);
+    leaveForReview(f);
   };
   for (const f of TEXT_FIELDS) check(f, OCR_TEXT_DOUBT);
   for (const f of TEXT_FIELDS) {
     const v = meta[f];
     const values = Array.isArray(v) ? v : v ? [v] : [];
-    if (!values.some((x) => typeof x === 'string' && hasDigitForLetter(x))) continue;
-    (meta as unknown as Record<string, unknown>)[f] = Array.isArray(v) ? [] : null;
-    doubts.add(f);
+    if (values.some((x) => typeof x === 'string' && hasDigitForLetter(x))) leaveForReview(f);
   }
   for (const f of SYMBOL_FIELDS) check(f, OCR_SYMBOL_DOUBT);
   if (meta.citations.length > 0 && (misreadTwice(meta.citations) || citesDamagedNumber(words))) {

@@ -145,7 +145,6 @@ function identityOffsets(n: number): number[] {
   return offsets as number[];
 }
 
-
 /**
  * Folds `text` (assumed NFC) and returns, for each UTF-16 unit of the folded string, the offset
  * of the source character it came from, plus one final entry for the end of the text. One pass
