@@ -60,6 +60,9 @@ function wrappedUnsure(body: readonly Seg[]): boolean {
   return body.length > 2 || (body.length === 2 && !LOCALITY_RE.test(body[1]!.folded));
 }
 
+/** A dash closing a line of a body's name (`BỘ TÀI CHÍNH -`): another issuer follows. */
+const JOINING_DASH_RE = /\s[-–]\s*$/;
+
 export function readIssuer(items: readonly Item[], limit: number): IssuerRead {
   const none: IssuerRead = { issuer: null, parent: null, doubtful: false };
   const anchor = anchorIndex(items, limit);
@@ -90,6 +93,12 @@ export function readIssuer(items: readonly Item[], limit: number): IssuerRead {
     if (!opensWithBody(above, PARENT_HEADS) && !opensWithBody(bodies[k + 1]![0]!, SUBORDINATE_HEADS)) {
       bodies.splice(k, 2, [...bodies[k]!, ...bodies[k + 1]!]);
     }
+  }
+  // `BỘ TÀI CHÍNH -` / `BỘ NỘI VỤ`: a name ending in the dash that joins joint issuers goes on in
+  // the next body (a narrow cell wrapped the line after its dash); a superior body ends in no dash.
+  for (let k = bodies.length - 2; k >= 0; k--) {
+    const name = bodies[k]!;
+    if (JOINING_DASH_RE.test(name[name.length - 1]!.text)) bodies.splice(k, 2, [...name, ...bodies[k + 1]!]);
   }
   // `ỦY BAN NHÂN DÂN` / `ỦY BAN MTTQ VIỆT NAM` / `TỈNH ĐẮK LẮK`: a name with no locality of its own
   // over another body is a joint issuer sharing the locality below, not a superior body.

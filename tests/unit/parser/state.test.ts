@@ -102,6 +102,17 @@ describe('State type table', () => {
     expect(r.review).not.toContain('docType');
   });
 
+  it('joint issuers wrapped at the dash between them are one issuer, not a body under a superior', () => {
+    // A narrow cell wraps `BỘ TÀI CHÍNH - BỘ NỘI VỤ` after its dash: the dash joins two issuers.
+    const r = parseDocument(lines('BỘ TÀI CHÍNH -', 'BỘ NỘI VỤ', '-------', 'Số: 04/2019/TTLT-BTC-BNV', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Hà Nội, ngày 12 tháng 1 năm 2019', '', 'THÔNG TƯ LIÊN TỊCH', 'Hướng dẫn chế độ phụ cấp lưu trữ', '', 'Căn cứ Luật Lưu trữ số 01/2011/QH13;'));
+    expect(r.metadata.issuer).toBe('BỘ TÀI CHÍNH - BỘ NỘI VỤ');
+    expect(r.metadata.parentIssuer).toBeNull();
+    // A superior body over its department keeps its place.
+    const under = parseDocument(lines('BỘ NỘI VỤ', 'CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC', 'Số: 187/VTLTNN-VP', 'V/v hướng dẫn lưu trữ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Hà Nội, ngày 5 tháng 3 năm 2021', '', 'Kính gửi: Sở Nội vụ các tỉnh.'));
+    expect(under.metadata.issuer).toBe('CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC');
+    expect(under.metadata.parentIssuer).toBe('BỘ NỘI VỤ');
+  });
+
   it('a V/v subject under a State symbol whose first group is also a type code names no type', () => {
     // `CT` is chỉ thị in the type table and Cục Thuế in its own symbols; the V/v says công văn.
     const r = parseDocument(lines('TỔNG CỤC THUẾ', 'CỤC THUẾ TỈNH AN LẠC', 'Số: 1045/CT-TTHT', 'V/v chính sách thuế giá trị gia tăng', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'An Lạc, ngày 5 tháng 3 năm 2021', '', 'Kính gửi: Công ty cổ phần An Lạc.', '', 'Cục Thuế nhận được văn bản của Công ty hỏi về chính sách thuế.'));
