@@ -20,34 +20,20 @@ import { buildReport, printReport, scoreCopies, type CopyScore, type EvaluationR
 
 /**
  * Share of the stated fields recovered exactly, in percent, over all copies read here. Reached:
- * 96.6% (132 documents, 3,452 of 3,572; text and Word copies 99.1%, PDF 97.9%, scans 88–94% by
- * format), with the 12 held-out documents r121–r132 added (their text, Word and PDF copies read
- * 97.2% before the rules made from their shapes, 99.6% after). Earlier: 96.4% (120 documents, 3,121 of 3,236; the scans 88–94% by format, the text and Word copies
- * 99.0%, PDF 97.7%), with the parser reading the footers, letters and run-together headers of the 9
- * held-out documents r112–r120 added (read 83% in text copies before; the 111 earlier documents
- * gave 96.5%).
+ * 96.7% (137 documents, 3,592 of 3,716; text and Word copies 99.0%, PDF 97.8%, scans 89–94% by
+ * format). Raised only upwards; the collection's README gives each batch's figures before and
+ * after the rules made from its shapes.
  */
 const RECOVERED_FLOOR = 96.4;
 /**
  * Wrong values plus values where the document states none, over all copies read here; must fall to
- * 0 (raise it only when documents are added). Reached: 21 on 132 documents, none invented, all but
- * one on scans (a scan's citations with a doubled code letter or a number that lost its slash are
- * now left for review, and the recogniser's tone fixes landed); the margin of 4 is for OCR results
- * that differ by a word between machines. Earlier: 26 on 132 documents, none invented: 22 on the
- * 120 earlier ones, 4 on the 12 held-out documents r121–r132 added (all scans: three subjects and a
- * cited number the recogniser misread; their text copies 0 once the rules made from their shapes
- * were added); the margin of 4 is for OCR results that differ by a word between machines.
- * Earlier: 26 on 120 documents, none invented, then 3
- * fewer (the damaged numbers a text layer that lost letters cites are no longer listed); 4 of them
- * on the 9 held-out documents added, all scans (a subject, an issuer, an addressee the recogniser
- * misread or the reading order mixed). Earlier: 23 on 111 documents (21 on the
- * 102 earlier ones, which gave 26; 2 on the 9 held-out documents added, both scans: a cited number
- * and a capitals subject the recogniser misread). Earlier: 24 on 102 documents (15 on the 88 that were
- * here before, which gave 21; 9 on the 14 held-out documents added: the damaged numbers a text
- * layer that lost letters still cites, and scans); the margin is for OCR results that differ by a
- * word between machines (Tesseract's SIMD paths).
+ * 0 (raise it only when documents are added, by what they add). Reached: 30 on 137 documents, none
+ * invented: 23 on the 132 earlier ones, 7 on the held-out documents r133–r137 (a law cited as
+ * `34/2005 – QH 11` missing from a citation list in four copies; a scan's issuer, type and
+ * subject). The margin of 2 is for OCR results that differ by a word between machines
+ * (Tesseract's SIMD paths).
  */
-const INVENTED_CEILING = 25;
+const INVENTED_CEILING = 32;
 
 const docs = loadRealDocuments();
 const formatsOf = (_doc: unknown, i: number): RealFormat[] => ['txt', 'docx', 'pdf', IMAGE_FORMATS[i % IMAGE_FORMATS.length]!];
