@@ -138,12 +138,24 @@ export function checkOcrFields(meta: ParsedMetadata, sources: FieldSources, page
     const values = Array.isArray(v) ? v : v ? [v] : [];
     if (values.some((x) => typeof x === 'string' && hasDigitForLetter(x))) leaveForReview(f);
   }
+  for (const f of ['issuer', 'parentIssuer'] as const) if (meta[f] && lostCentralWord(meta[f])) leaveForReview(f);
   for (const f of SYMBOL_FIELDS) check(f, OCR_SYMBOL_DOUBT);
   if (meta.citations.length > 0 && (misreadTwice(meta.citations) || citesDamagedNumber(words))) {
     meta.citations = [];
     doubts.add('citations');
   }
   return doubts;
+}
+
+/**
+ * `BAN CHẤP HÀNH TRUNG VĂN PHÒNG`: a narrow cell wraps the central committee's name after `TRUNG`,
+ * leaving `ƯƠNG` on a line of its own over the star under it, and a scan can lose that line
+ * altogether. The name then runs on into the next line of the cell. No party body's name ends in
+ * `TRUNG` or goes on with another word (`Trung ương` is one word of two syllables), so the names
+ * read are left for review; which of them is the issuer the lost line would have told.
+ */
+function lostCentralWord(name: string): boolean {
+  return /(?:^| )ban chap hanh trung(?! uong(?: |$))/.test(fold(name));
 }
 
 /**
