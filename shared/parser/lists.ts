@@ -21,6 +21,11 @@ export interface ListOptions {
    * follows them.
    */
   interleaved?: (seg: Seg) => boolean;
+  /**
+   * A heading inside the list over the items after it (`Bản điện tử:` over the copies sent
+   * electronically): stepped over while the list is open and a bullet follows it.
+   */
+  subHeading?: (seg: Seg) => boolean;
   /** Ignore cells right of the first column (the signature block laid beside the recipients). */
   firstColumnOnly?: boolean;
   maxItems?: number;
@@ -94,6 +99,7 @@ export function readList(segs: readonly Seg[], from: number, inline: Piece | nul
       i = resume - 1;
       continue;
     }
+    if (opts.subHeading?.(seg) && (items.length === 0 || /[,;]$/.test(lastText())) && BULLET_RE.test(segs[i + 1]?.text ?? '')) continue;
     if (BULLET_RE.test(seg.text)) {
       if (items.length > 0) lineGap = Math.min(lineGap, seg.blankBefore);
       sawBullet = true;

@@ -6,6 +6,7 @@ import type { PlacedPage } from './layout';
 import { readLayoutHeader } from './layoutHeader';
 import { checkOcrFields } from './ocrDoubt';
 import { illegibleInLostText, lostAccentedLetters, symbolLostLetters } from './lostLetters';
+import { dropPageTitleNumbers } from './pageTitle';
 import { findDocument } from './region';
 import { buildReview, placeLooksMisspelled } from './review';
 import { withLineCache } from './clean';
@@ -104,6 +105,9 @@ function parseText(text: string, pages: readonly PlacedPage[] | undefined): Pars
   const numberSymbol = num?.numberSymbol ?? null;
   const ownSpan = num?.piece ? spanOf(num.piece) : null;
   const citationDetails = findCitations(text, numberSymbol, region.start, region.end, ownSpan);
+  // A header too damaged to give its number leaves the page's title inside what is read: the
+  // number that title names is the document presented, never one it cites.
+  if (numberSymbol === null) dropPageTitleNumbers(text, citationDetails);
   for (const c of citationDetails) (spans.citations ??= []).push(c.span);
   if (citationDetails.some(citationDisagrees)) doubts.add('citations');
 

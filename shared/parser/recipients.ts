@@ -26,10 +26,19 @@ function isSignatureLine(seg: Seg): boolean {
   return isAuthority(seg) || (isCapitals(seg.text, 2) && seg.text.length <= 60 && startsWithWord(seg.folded, TITLE_HEADS));
 }
 
+/**
+ * A heading over part of the list: `Bản giấy:` and `Bản điện tử:` split the copies sent on paper
+ * from those sent electronically. A few words ending in a colon, no bullet, not in capitals.
+ */
+const SUB_HEADING_MAX = 24;
+function isListHeading(seg: Seg): boolean {
+  return seg.text.length <= SUB_HEADING_MAX && /^\p{Lu}[^:]*:$/u.test(seg.text) && !isCapitals(seg.text, 2);
+}
+
 export function readRecipients(segs: readonly Seg[], labelIdx: number): ListRead | null {
   if (labelIdx < 0) return null;
   const label = segs[labelIdx]!;
   const m = LABEL_RE.exec(label.folded)!;
   const inline = subSeg(label, textIndex(label, m[0].length));
-  return readList(segs, labelIdx + 1, inline, { stop: endsRecipientList, firstColumnOnly: true, interleaved: isSignatureLine });
+  return readList(segs, labelIdx + 1, inline, { stop: endsRecipientList, firstColumnOnly: true, interleaved: isSignatureLine, subHeading: isListHeading });
 }

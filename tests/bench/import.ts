@@ -113,18 +113,50 @@ function writesPerDocument(before: ReturnType<typeof ioCounters>, documents: num
 }
 
 /**
- * CPU time of the main thread alone so far, in ms (Linux: /proc/self/task/<pid>/stat, counted in
- * ticks of 10 ms), or null elsewhere. The rest of the process's time is its other threads': the
- * reader threads (decoding, parsing), the file system's thread pool, the collector's helpers.
+ * CPU time of each thread of this process so far, in ms, by thread id (Linux:
+ * /proc/self/task/<tid>/stat, counted in ticks of 10 ms), or null elsewhere. The main thread's id
+ * is the process's; the others are the reader threads (decoding, parsing), the file system's
+ * thread pool and V8's helpers (optimising compiler, concurrent marking and sweeping).
  */
-function mainThreadCpuMs(): number | null {
+function threadCpuMs(): Map<number, number> | null {
   try {
-    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    const out = new Map<number, number>();
+    for (const tid of fs.readdirSync('/proc/self/task')) {
+      try {
+        const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * 10);
+      } catch {
+        // The thread ended between the listing and the read.
+      }
+    }
+    return out;
   } catch {
     return null;
   }
+}
+
+/**
+ * CPU per document of each thread between two readings, busiest first, each named by when it was
+ * started: `main`, `start` (before the import's warm-up: V8's helper threads, the TypeScript
+ * loader's), `warm-up` (during it: the reader thread, the file system's pool) or `timed` (during
+ * the measurement: a replaced reader). A thread that ended meanwhile is missing.
+ */
+function threadsPerDocument(
+  atStart: Map<number, number> | null,
+  before: Map<number, number> | null,
+  after: Map<number, number> | null,
+  documents: number,
+): Array<{ thread: number; started: string; ms: number }> | null {
+  if (!atStart || !before || !after || documents === 0) return null;
+  return [...after]
+    .map(([tid, ms]) => ({
+      thread: tid - process.pid,
+      started: tid === process.pid ? 'main' : atStart.has(tid) ? 'start' : before.has(tid) ? 'warm-up' : 'timed',
+      ms: Number(((ms - (before.get(tid) ?? 0)) / documents).toFixed(3)),
+    }))
+    .filter((t) => t.ms > 0)
+    .sort((a, b) => b.ms - a.ms);
 }
 
 interface Writes {
@@ -147,9 +179,12 @@ interface RunResult extends Writes {
   systemMsPerDocument: number;
   /** Of the CPU per document, the main thread's (catalogue writes, the batch's bookkeeping); null where unknown. */
   mainThreadMsPerDocument: number | null;
+  /** Of the CPU per document, each thread's (see `threadsPerDocument`); null where unknown. */
+  threads: ReturnType<typeof threadsPerDocument>;
 }
 
 async function runOnce(corpus: string, run: number): Promise<RunResult> {
+  const threadsAtStart = threadCpuMs();
   const work = fs.mkdtempSync(path.join(workRoot(), 'kholuu-bench-import-db-'));
   const services = createServices({ cataloguePath: path.join(work, 'catalogue.sqlite'), host: 'cli', version: 'bench', actor: 'bench' });
   const dispatch = createDispatch(services.handlers, { error: (m) => console.error(m) });
@@ -173,7 +208,7 @@ async function runOnce(corpus: string, run: number): Promise<RunResult> {
     const heapAt: Record<string, number> = {};
     let peak = process.memoryUsage.rss();
     const cpuBefore = process.cpuUsage();
-    const mainBefore = mainThreadCpuMs();
+    const threadsBefore = threadCpuMs();
     const ioBefore = ioCounters();
     const started = performance.now();
     const { jobId } = await call('import.start', { target: { fondsId: fonds.id }, paths: [corpus] });
@@ -193,7 +228,7 @@ async function runOnce(corpus: string, run: number): Promise<RunResult> {
     }
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
-    const mainAfter = mainThreadCpuMs();
+    const threadsAfter = threadCpuMs();
     const writes = writesPerDocument(ioBefore, status.processed);
     for (const c of CHECKPOINTS) {
       rssAt[c] ??= Math.round(process.memoryUsage.rss() / MB);
@@ -216,7 +251,8 @@ async function runOnce(corpus: string, run: number): Promise<RunResult> {
       cpuMsPerDocument: Number(((cpu.user + cpu.system) / 1000 / Math.max(1, status.processed)).toFixed(3)),
       userMsPerDocument: Number((cpu.user / 1000 / Math.max(1, status.processed)).toFixed(3)),
       systemMsPerDocument: Number((cpu.system / 1000 / Math.max(1, status.processed)).toFixed(3)),
-      mainThreadMsPerDocument: mainBefore !== null && mainAfter !== null ? Number(((mainAfter - mainBefore) / Math.max(1, status.processed)).toFixed(3)) : null,
+      mainThreadMsPerDocument: threadsBefore && threadsAfter ? Number((((threadsAfter.get(process.pid) ?? 0) - (threadsBefore.get(process.pid) ?? 0)) / Math.max(1, status.processed)).toFixed(3)) : null,
+      threads: threadsPerDocument(threadsAtStart, threadsBefore, threadsAfter, status.processed),
       ...writes,
     };
   } finally {
@@ -384,6 +420,7 @@ async function main(): Promise<void> {
         console.log(
           `run ${run}, import: ${r.imported} imported, ${r.failed} failed, ${r.duplicates} duplicates in ${r.seconds.toFixed(1)} s = ${r.docsPerSecond.toFixed(0)} docs/s, ${cpu(r)}, main thread ${r.mainThreadMsPerDocument ?? '?'} ms; rss at ${CHECKPOINTS.join(' / ')}: ${rss} MB; peak ${r.peakRssMB} MB; load average ${load}`,
         );
+        if (r.threads) console.log(`run ${run}, import, CPU ms per document by thread (id after the main one's, started when): ${r.threads.map((t) => `${t.started === 'main' ? 'main' : `+${t.thread} ${t.started}`} ${t.ms}`).join(', ')}`);
       }
     }
     const r = results[run - 1]!;

@@ -1,22 +1,20 @@
 /**
  * Reader thread of {@link ExtractPool}: reads an original's text (`extractText`, the formats' one
- * entry point), runs the parser on it and stores the original (not yet flushed), one file at a
- * time, so a bulk import uses a second core for the reading while the main thread writes the
- * catalogue, and the pool can time each file (`started`) and end a thread stuck in one.
+ * entry point) and runs the parser on it, one file at a time, so a bulk import uses a second core
+ * for the reading while the main thread writes the catalogue, and the pool can time each file
+ * (`started`) and end a thread stuck in one. The pool stores the original once it is read.
  */
 import { parentPort } from 'node:worker_threads';
 import { ApiError } from '../../../shared/contract/errors';
 import { parseDocument } from '../../../shared/parser/parseDocument';
 import { indexBody } from '../../../shared/search/indexText';
 import { extractText } from './extractText';
-import { type OriginalToStore, writeOriginal } from './originalsStore';
 
 export interface ExtractRequest {
   type: 'extract';
   id: number;
   name: string;
   bytes: Uint8Array;
-  store: OriginalToStore;
 }
 
 export type ExtractReply =
@@ -26,7 +24,6 @@ export type ExtractReply =
       ok: true;
       extracted: Awaited<ReturnType<typeof extractText>>;
       parsed: ReturnType<typeof parseDocument>;
-      storedPath: string;
       /** Absent for a text over {@link FOLD_HERE_MAX_CHARS}: the index writer folds it. */
       indexedBody?: string;
     }
@@ -47,12 +44,8 @@ async function read(request: ExtractRequest): Promise<ExtractReply> {
   try {
     const extracted = await extractText(request.name, request.bytes);
     const parsed = parseDocument(extracted.text, extracted.pages);
-    const { dir, sha256, extension, key } = request.store;
-    // Written synchronously: this thread has nothing else to do meanwhile, and the thread pool's
-    // round trips (open, write, close, rename) cost more than the writes of a small file.
-    const storedPath = writeOriginal(dir, sha256, extension, request.bytes, key);
     const indexedBody = extracted.text.length <= FOLD_HERE_MAX_CHARS ? indexBody(extracted.text) : undefined;
-    return { type: 'done', id: request.id, ok: true, extracted, parsed, storedPath, indexedBody };
+    return { type: 'done', id: request.id, ok: true, extracted, parsed, indexedBody };
   } catch (err) {
     const error =
       err instanceof ApiError

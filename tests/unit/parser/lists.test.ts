@@ -138,3 +138,22 @@ describe('single-spaced two-column footer lines', () => {
     ]);
   });
 });
+
+describe('Nơi nhận split into paper and electronic copies', () => {
+  it('a short heading ending in a colon between bullets (`Bản điện tử:`) heads the next items, it ends nothing', () => {
+    expect(recipients(lines('Nơi nhận:', '-Lưu VT;', 'Bản điện tử:', '- Như kính gửi;', '-Lãnh đạo, chuyên viên phòng.', 'TRƯỞNG PHÒNG'))).toEqual([
+      'Lưu VT',
+      'Như kính gửi',
+      'Lãnh đạo, chuyên viên phòng',
+    ]);
+    expect(recipients(lines('Nơi nhận:', 'Bản giấy:', '- Như trên;', 'Bản điện tử:', '- Sở Nội vụ (b/c);', '- Lưu: VT.', 'KT. GIÁM ĐỐC'))).toEqual([
+      'Như trên',
+      'Sở Nội vụ (b/c)',
+      'Lưu: VT',
+    ]);
+  });
+
+  it('the body’s `… như sau:` after the list still ends it', () => {
+    expect(recipients(lines('Nơi nhận:', '- Như trên;', '- Lưu VT.', 'Đề nghị các đơn vị thực hiện như sau:', '- Rà soát hồ sơ.'))).toEqual(['Như trên', 'Lưu VT']);
+  });
+});
