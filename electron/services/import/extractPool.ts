@@ -14,7 +14,7 @@ import { workerSource } from '../workers/workerSource';
 export interface Extraction {
   extracted: ExtractedText;
   parsed: ParseResult;
-  /** Relative to the originals folder. */
+  /** Relative to the originals folder; written and flushed (`writeOriginalAsync`), its folder not yet. */
   storedPath: string;
   /** The search index's folded body (`indexBody(text)`), computed here, off the thread that writes the catalogue (when absent, the index writer folds the text itself). */
   indexedBody?: string;
@@ -36,7 +36,7 @@ export async function extractInProcess(name: string, bytes: Uint8Array, to: Orig
 }
 
 /**
- * Stores an original that was read (not yet flushed), on the thread pool. Not on the reader
+ * Stores an original that was read (flushed, its folder not yet), on the thread pool. Not on the reader
  * thread, which every file's parse waits for: creating a file waits on the file system's journal,
  * which the import's own flushes keep busy (1.4–2.4 ms of wall time per file was measured there
  * on a loaded machine, as long as the parse).

@@ -5,7 +5,7 @@ import { withStatementCache } from '../../data/statementCache';
 import { type ServiceContext, nowOf } from '../context';
 import type { PendingIndexEntries } from '../documents/writeDocument';
 import { type ImportTarget, type PendingShas, type CommittableImport, commitPrepared } from './importDocument';
-import { flushOriginals, flushOriginalsAsync } from './originalsStore';
+import { flushFoldersAsync, flushOriginals } from './originalsStore';
 
 /**
  * A batch is sealed when it holds this many files, has been filling for this long, or holds this
@@ -101,7 +101,8 @@ export class ImportBatch {
     const items = this.items;
     this.items = [];
     this.textChars = 0;
-    const flushed = flushOriginalsAsync(
+    // Each original was flushed as it was written (`writeOriginalAsync`); their folders are left.
+    const flushed = flushFoldersAsync(
       this.ctx.catalogue.originalsDir,
       items.flatMap((i) => (i.kind === 'document' ? [i.storedPath] : [])),
     );

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fsyncFile, fsyncFileAsync, fsyncFolder, fsyncFolderAsync } from '../../data/fsync';
+import { fsyncFile, fsyncFileAsync, fsyncFolder, fsyncFolderAsync, viaCallback } from '../../data/fsync';
 import { makeDirs, makeDirsAsync } from '../../data/makeDirs';
 import { OriginalFiles } from '../../data/originals/originalFiles';
 
@@ -59,15 +59,17 @@ export interface OriginalToStore {
   key: Uint8Array | null;
 }
 
-/** Node's callback form of an fs call as a promise: a small file's promise-based calls cost several times their CPU. */
-function callback<T>(call: (done: (err: NodeJS.ErrnoException | null, value?: T) => void) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => call((err, value) => (err ? reject(err) : resolve(value as T))));
+/** Writes all of `bytes` to `fd` (a write may take fewer than it is given). */
+async function writeAll(fd: number, bytes: Uint8Array): Promise<void> {
+  for (let at = 0; at < bytes.byteLength; ) at += await viaCallback<number>((done) => fs.write(fd, bytes, at, bytes.byteLength - at, null, done));
 }
 
 /**
  * `writeOriginal` on the thread pool, so that the thread calling it keeps working meanwhile (a
  * bulk import's main thread, while its reader thread parses the next files: creating a file waits
- * on the file system's journal, which the import's own flushes keep busy).
+ * on the file system's journal, which the import's own flushes keep busy). Unlike it, the file is
+ * flushed before it takes its name, through the handle that wrote it: only its folder is left to
+ * flush before a record names it (`flushFoldersAsync`).
  */
 export async function writeOriginalAsync(originalsDir: string, sha256: string, extension: string, bytes: Uint8Array, key: Uint8Array | null): Promise<string> {
   const files = filesFor(key);
@@ -76,17 +78,30 @@ export async function writeOriginalAsync(originalsDir: string, sha256: string, e
   // A synchronous stat that answers `undefined` for a missing file: the usual case, and an
   // asynchronous one would build and throw an error object for every new original.
   const existing = fs.statSync(target, { throwIfNoEntry: false });
-  if (existing && existing.size === files.storedSize(bytes.byteLength) && (await files.hasSha256(target, sha256))) return relative;
+  if (existing && existing.size === files.storedSize(bytes.byteLength) && (await files.hasSha256(target, sha256))) {
+    // Left by a run that never committed it: nothing says it reached the disk.
+    await fsyncFileAsync(target);
+    return relative;
+  }
   const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   const stored = files.storedForm(bytes);
+  const open = () => viaCallback<number>((done) => fs.open(temp, 'w', done));
+  let fd: number;
   try {
-    await callback<void>((done) => fs.writeFile(temp, stored, done));
+    fd = await open();
   } catch (err) {
+    // The `ab/` folder does not exist yet (first original with that prefix): make it and retry.
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     await makeDirsAsync(path.dirname(target));
-    await callback<void>((done) => fs.writeFile(temp, stored, done));
+    fd = await open();
   }
-  await callback<void>((done) => fs.rename(temp, target, done));
+  try {
+    await writeAll(fd, stored);
+    await viaCallback((done) => fs.fsync(fd, done));
+  } finally {
+    await viaCallback((done) => fs.close(fd, done));
+  }
+  await viaCallback((done) => fs.rename(temp, target, done));
   return relative;
 }
 
@@ -105,15 +120,27 @@ export function flushOriginals(originalsDir: string, relativePaths: readonly str
 }
 
 /**
- * `flushOriginals` without blocking the thread: a bulk import flushes one batch's originals (on the
- * thread pool, several at once, which the file system groups into few journal commits) while it
- * reads the next batch's files.
+ * `flushOriginals` without blocking the thread (on the thread pool, several at once, which the
+ * file system groups into few journal commits).
  */
 export async function flushOriginalsAsync(originalsDir: string, relativePaths: readonly string[]): Promise<void> {
   if (relativePaths.length === 0) return;
   const files = relativePaths.map((r) => path.join(originalsDir, r));
   await Promise.all(files.map(fsyncFileAsync));
-  await Promise.all([...new Set(files.map((f) => path.dirname(f)))].map(fsyncFolderAsync));
+  await flushFolders(files);
+}
+
+function flushFolders(files: readonly string[]): Promise<unknown> {
+  return Promise.all([...new Set(files.map((f) => path.dirname(f)))].map(fsyncFolderAsync));
+}
+
+/**
+ * Flushes the folders of originals `writeOriginalAsync` wrote (each flushed already), so that the
+ * names their renames gave them survive a power cut: a bulk import flushes one batch's folders
+ * while it reads the next batch's files.
+ */
+export async function flushFoldersAsync(originalsDir: string, relativePaths: readonly string[]): Promise<void> {
+  await flushFolders(relativePaths.map((r) => path.join(originalsDir, r)));
 }
 
 /**
