@@ -203,3 +203,34 @@ describe('the central committee’s name that lost its last word', () => {
     expect([r.metadata.issuer, r.metadata.parentIssuer]).toEqual(['VĂN PHÒNG', 'BAN CHẤP HÀNH TRUNG ƯƠNG']);
   });
 });
+
+describe('a body name whose words the recogniser read without their marks', () => {
+  const deptHeader = (line1: string, line2: string): Row[] => [
+    [left(line1), right('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')],
+    [left(line2), right('Độc lập - Tự do - Hạnh phúc')],
+    [left('Số: 2917/SGDĐT-VP'), right('An Lạc, ngày 05 tháng 11 năm 2010')],
+    [left('V/v báo cáo tình hình thiệt hại do lũ lụt')],
+    [['Kính gửi: Ủy ban nhân dân tỉnh An Lạc', 30]],
+    [['Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở Giáo dục và Đào tạo báo cáo như sau:', 30]],
+  ];
+
+  it('leaves it for review when a word of a body’s name that always carries marks is read bare (`GIAO DUC`, `ĐAO TAO`)', () => {
+    const { text, page } = ocrPage(deptHeader('UBND TỈNH AN LẠC', 'SỞ GIAO DUC VÀ ĐAO TAO'));
+    const r = parseDocument(text, [page]);
+    expect([r.metadata.issuer, r.review.includes('issuer')]).toEqual([null, true]);
+    expect(r.metadata.parentIssuer).toBe('UBND TỈNH AN LẠC');
+    // A typed text says what it says.
+    expect(parseDocument(text).metadata.issuer).toBe('SỞ GIAO DUC VÀ ĐAO TAO');
+  });
+
+  it('keeps words that are written bare (`BAN`, `GIAO THÔNG`, `CAO BẰNG`) and names read whole', () => {
+    for (const [l1, l2] of [
+      ['UBND TỈNH CAO BẰNG', 'SỞ GIAO THÔNG VẬN TẢI'],
+      ['UBND TỈNH AN LẠC', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO'],
+      ['UBND TỈNH AN LẠC', 'BAN QUẢN LÝ DỰ ÁN'],
+    ] as const) {
+      const { text, page } = ocrPage(deptHeader(l1, l2));
+      expect(parseDocument(text, [page]).metadata.issuer, l2).toBe(l2);
+    }
+  });
+});
