@@ -62,25 +62,38 @@ interface Line {
  */
 const MARK_CONFIDENCE = 40;
 
+/**
+ * A line none of whose words the recogniser was this sure of is marks read as letters (a star or
+ * rule under a name read as `VỚNG 0777 0`, `non...`), not a line of a cell: it would stand
+ * between the cells' centres and end the band there.
+ */
+const UNSURE_LINE = 50;
+
 /** Whether a word is text of the header rather than a rule, a star or a speck. */
 function isText(w: BandWord): boolean {
   if (!/[\p{L}\p{N}]/u.test(w.text)) return false;
   return !(w.confidence !== undefined && w.confidence < MARK_CONFIDENCE && [...w.text].length <= 2);
 }
 
-/** The page's rows of words, top to bottom; words with no letter or digit (rules, specks) and marks read as letters left out. */
+/**
+ * The page's rows of words, top to bottom; words with no letter or digit (rules, specks), marks
+ * read as letters and lines of nothing but unsure words left out.
+ */
 function linesOf(words: readonly BandWord[]): Line[] {
-  const byKey = new Map<string, Line>();
+  const byKey = new Map<string, Line & { sure: boolean }>();
   for (const w of words) {
     if (!isText(w)) continue;
     const key = `${w.block}/${w.paragraph}/${w.line}`;
     const line = byKey.get(key);
+    const sure = w.confidence === undefined || w.confidence >= UNSURE_LINE;
     if (line) {
       line.top = Math.min(line.top, w.top);
       line.bottom = Math.max(line.bottom, w.top + w.height);
       line.spans.push([w.left, w.left + w.width]);
-    } else byKey.set(key, { top: w.top, bottom: w.top + w.height, spans: [[w.left, w.left + w.width]] });
+      line.sure ||= sure;
+    } else byKey.set(key, { top: w.top, bottom: w.top + w.height, spans: [[w.left, w.left + w.width]], sure });
   }
+  for (const [key, line] of byKey) if (!line.sure) byKey.delete(key);
   // Lines the recogniser numbered apart but that stand side by side (the two cells of a row, read
   // as blocks of their own) are one row of the page.
   const rows: Line[] = [];

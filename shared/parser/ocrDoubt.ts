@@ -121,7 +121,7 @@ export function checkOcrFields(meta: ParsedMetadata, sources: FieldSources, page
   }
   for (const f of ['issuer', 'parentIssuer'] as const) {
     const v = meta[f];
-    if (v && lostMarksInName(v)) {
+    if (v && (lostMarksInName(v) || lostCentralWord(v))) {
       meta[f] = null;
       doubts.add(f);
     }
@@ -153,6 +153,17 @@ export function checkOcrFields(meta: ParsedMetadata, sources: FieldSources, page
     doubts.add('citations');
   }
   return doubts;
+}
+
+/**
+ * `BAN CHẤP HÀNH TRUNG VĂN PHÒNG`: a narrow cell wraps the central committee's name after `TRUNG`,
+ * leaving `ƯƠNG` on a line of its own over the star under it, and a scan can lose that line
+ * altogether. The name then runs on into the next line of the cell. No party body's name ends in
+ * `TRUNG` or goes on with another word (`Trung ương` is one word of two syllables), so the names
+ * read are left for review; which of them is the issuer the lost line would have told.
+ */
+function lostCentralWord(name: string): boolean {
+  return /(?:^| )ban chap hanh trung(?! uong(?: |$))/.test(fold(name));
 }
 
 /**

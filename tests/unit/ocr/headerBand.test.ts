@@ -69,6 +69,31 @@ describe('the header table found in a first reading', () => {
     expect(inside).not.toContain('QUY ĐỊNH');
   });
 
+  it('is not ended by a line of nothing but unsure words: the star under a wrapped name and the rule beside it read as letters', () => {
+    // As a 200-dpi scan reads it: `ƯƠNG` with the star beside it read as `VỚNG 0777`, the right
+    // cell's rule as `0`, all of them read with little confidence, on a line of their own between
+    // the cells' centres.
+    const words = [
+      ...row('BAN CHẤP HÀNH TRUNG', 'ĐẢNG CỘNG SẢN VIỆT NAM', 250),
+      ...line('VỚNG', 740, 300, 25),
+      ...line('0777', 1000, 300, 20),
+      ...line('0', 1500, 300, 0),
+      ...centred('Hà Nội, ngày 06 tháng 02 năm 2017', 1750, 360),
+      ...centred('Số: 66-QĐ/TW', 800, 410),
+      ...centred('QUY ĐỊNH', 1350, 520),
+      ...body(600),
+    ];
+    const band = headerBand(words, W, H);
+    expect(band).not.toBeNull();
+    const inside = texts(words.filter((w) => inBand(w, band!)));
+    expect(inside).toContain('Số: 66-QĐ/TW');
+    expect(inside).toContain('Hà Nội');
+    expect(inside).not.toContain('QUY ĐỊNH');
+    // A sure word on such a line keeps it a line of the table (here it stands between the cells).
+    const sure = words.map((w) => (w.text === '0777' ? { ...w, confidence: 90 } : w));
+    expect(headerBand(sure, W, H)).toBeNull();
+  });
+
   it('ends before a title centred on the page even when it leaves a gap beside the left cell', () => {
     const words = [
       ...row('ỦY BAN NHÂN DÂN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 250),

@@ -175,6 +175,35 @@ describe('a capital read as a digit', () => {
   });
 });
 
+describe('the central committee’s name that lost its last word', () => {
+  // The narrow cell wraps `ƯƠNG` onto a line of its own over the star under it, and the scan lost
+  // that line: the name runs on into the next line of the cell.
+  const rows = (second: string): Row[] => [
+    [left('BAN CHẤP HÀNH TRUNG'), right('ĐẢNG CỘNG SẢN VIỆT NAM')],
+    ...(second ? [[left(second)]] : []),
+    [left('VĂN PHÒNG'), right('Hà Nội, ngày 18 tháng 10 năm 2010')],
+    [left('*')],
+    [left('Số: 35-HD/VPTW')],
+    [centre('HƯỚNG DẪN')],
+    [centre('THỰC HIỆN BẢNG THỜI HẠN BẢO QUẢN MẪU')],
+    [['Căn cứ Quy định số 210-QĐ/TW ngày 06-3-2009 của Ban Bí thư về Phông Lưu trữ Đảng Cộng sản Việt Nam;', 30]],
+  ];
+
+  it('leaves a scan’s body names for review: no party body’s name ends in TRUNG', () => {
+    const { text, page } = ocrPage(rows(''));
+    expect(parseDocument(text).metadata.issuer).toMatch(/^BAN CHẤP HÀNH TRUNG\b(?! ƯƠNG)/);
+    const r = parseDocument(text, [page]);
+    expect([r.metadata.issuer, r.metadata.parentIssuer]).toEqual([null, null]);
+    expect(r.review).toContain('issuer');
+  });
+
+  it('keeps the name read whole', () => {
+    const { text, page } = ocrPage(rows('ƯƠNG'));
+    const r = parseDocument(text, [page]);
+    expect([r.metadata.issuer, r.metadata.parentIssuer]).toEqual(['VĂN PHÒNG', 'BAN CHẤP HÀNH TRUNG ƯƠNG']);
+  });
+});
+
 describe('a body name whose words the recogniser read without their marks', () => {
   const deptHeader = (line1: string, line2: string): Row[] => [
     [left(line1), right('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')],
