@@ -62,25 +62,38 @@ interface Line {
  */
 const MARK_CONFIDENCE = 40;
 
+/**
+ * A line none of whose words the recogniser was this sure of is marks read as letters (a star or
+ * rule under a name read as `VỚNG 0777 0`, `non...`), not a line of a cell: it would stand
+ * between the cells' centres and end the band there.
+ */
+const UNSURE_LINE = 50;
+
 /** Whether a word is text of the header rather than a rule, a star or a speck. */
 function isText(w: BandWord): boolean {
   if (!/[\p{L}\p{N}]/u.test(w.text)) return false;
   return !(w.confidence !== undefined && w.confidence < MARK_CONFIDENCE && [...w.text].length <= 2);
 }
 
-/** The page's rows of words, top to bottom; words with no letter or digit (rules, specks) and marks read as letters left out. */
+/**
+ * The page's rows of words, top to bottom; words with no letter or digit (rules, specks), marks
+ * read as letters and lines of nothing but unsure words left out.
+ */
 function linesOf(words: readonly BandWord[]): Line[] {
-  const byKey = new Map<string, Line>();
+  const byKey = new Map<string, Line & { sure: boolean }>();
   for (const w of words) {
     if (!isText(w)) continue;
     const key = `${w.block}/${w.paragraph}/${w.line}`;
     const line = byKey.get(key);
+    const sure = w.confidence === undefined || w.confidence >= UNSURE_LINE;
     if (line) {
       line.top = Math.min(line.top, w.top);
       line.bottom = Math.max(line.bottom, w.top + w.height);
       line.spans.push([w.left, w.left + w.width]);
-    } else byKey.set(key, { top: w.top, bottom: w.top + w.height, spans: [[w.left, w.left + w.width]] });
+      line.sure ||= sure;
+    } else byKey.set(key, { top: w.top, bottom: w.top + w.height, spans: [[w.left, w.left + w.width]], sure });
   }
+  for (const [key, line] of byKey) if (!line.sure) byKey.delete(key);
   // Lines the recogniser numbered apart but that stand side by side (the two cells of a row, read
   // as blocks of their own) are one row of the page.
   const rows: Line[] = [];
@@ -215,7 +228,32 @@ function meanConfidence(words: readonly ReadWord[]): number {
  */
 export function surerReading<W extends ReadWord>(first: readonly W[], alone: readonly W[], block: number): W[] {
   const again = cellWords(alone);
-  return asOneBlock(meanConfidence(again) >= meanConfidence(first) ? again : splitRows(first), block);
+  const [kept, other] = meanConfidence(again) >= meanConfidence(first) ? [again, first] : [splitRows(first), again];
+  return asOneBlock(confirmedByOther(kept, other), block);
+}
+
+/** A word's letters and digits, the signs around them left out (`-BỘ` and `BỘ` are one reading). */
+const coreOf = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * The kept reading's words, each as sure as the other reading's word in its place when both read
+ * the same letters there. The cell read alone and read as part of the page are two readings of one
+ * print, cut differently: a word both give alike (`BỘ` read at 0 alone, `-BỘ` at 92 in the page)
+ * is read as surely as the surer of them, not doubted for the weaker one.
+ */
+function confirmedByOther<W extends ReadWord>(kept: readonly W[], other: readonly W[]): W[] {
+  return kept.map((w) => {
+    const core = coreOf(w.text);
+    if (core === '') return w;
+    let best = w.confidence;
+    for (const o of other) {
+      if (o.confidence <= best || coreOf(o.text) !== core) continue;
+      const across = Math.min(w.left + w.width, o.left + o.width) - Math.max(w.left, o.left);
+      const down = Math.min(w.top + w.height, o.top + o.height) - Math.max(w.top, o.top);
+      if (across >= 0.5 * Math.min(w.width, o.width) && down >= 0.5 * Math.min(w.height, o.height)) best = o.confidence;
+    }
+    return best === w.confidence ? w : { ...w, confidence: best };
+  });
 }
 
 /** The words as one block of the page, each line they were read on kept a line of its own. */

@@ -11,6 +11,8 @@ import type { MetadataField, ParsedMetadata, TextSpan } from './types';
  *   `HỘI ĐỒNG NHÂN DÂN`, `ĐẢNG BỘ` …) or opening it (`TỈNH ỦY`) can only be the locality word
  *   `TỈNH`, so that word is restored (and, read as `TỈNH` with little confidence, trusted). A
  *   place name (`HÀ TĨNH`, `TỊNH BIÊN`) never stands there.
+ * - A body's name with a word that is only ever printed with its marks read bare (`SỞ GIAO DUC VÀ
+ *   ĐAO TAO`) is misread: it is left empty and listed for review.
  * - A value read from words the recogniser was unsure of is more often wrong than right: it is
  *   left empty and listed for review (a wrong value is worse than an empty one). Dates and the
  *   type are checked by their own readers (a real calendar date, a closed list of types).
@@ -117,6 +119,13 @@ export function checkOcrFields(meta: ParsedMetadata, sources: FieldSources, page
     // Read as TỈNH already, however unsure the recogniser was: its place says what it is.
     if (fixed || (v && localitySlots(v.split(' ')).length > 0)) restored.add(f);
   }
+  for (const f of ['issuer', 'parentIssuer'] as const) {
+    const v = meta[f];
+    if (v && (lostMarksInName(v) || lostCentralWord(v))) {
+      meta[f] = null;
+      doubts.add(f);
+    }
+  }
   const words = ocrWords(pages);
   if (words.length === 0) return doubts;
   /** Empties a field (a list to none) and lists it for review. */
@@ -147,6 +156,17 @@ export function checkOcrFields(meta: ParsedMetadata, sources: FieldSources, page
 }
 
 /**
+ * `BAN CHẤP HÀNH TRUNG VĂN PHÒNG`: a narrow cell wraps the central committee's name after `TRUNG`,
+ * leaving `ƯƠNG` on a line of its own over the star under it, and a scan can lose that line
+ * altogether. The name then runs on into the next line of the cell. No party body's name ends in
+ * `TRUNG` or goes on with another word (`Trung ương` is one word of two syllables), so the names
+ * read are left for review; which of them is the issuer the lost line would have told.
+ */
+function lostCentralWord(name: string): boolean {
+  return /(?:^| )ban chap hanh trung(?! uong(?: |$))/.test(fold(name));
+}
+
+/**
  * `số 344NQ-HĐND` for `số 34/NQ-HĐND`: the recogniser read a cited number's slash as a digit or
  * dropped it. What is left is no number-symbol, so the list would hold the others and silently
  * lack this one: it is left for review. Only after `số`, where a number-symbol must stand.
@@ -170,6 +190,25 @@ function hasDigitForLetter(value: string): boolean {
   return value.split(/\s+/).some((w) => DIGIT_FOR_LETTER_RE.test(w));
 }
 const DIGIT_FOR_LETTER_RE = /^[01]\p{Lu}{2,}[.,;:]?$|\p{Lu}[01]\p{Lu}/u;
+
+/**
+ * Words of bodies' names that are only ever printed with their marks (`GIÁO DỤC`, `ĐÀO TẠO`,
+ * `NHÂN DÂN`, `HUYỆN` …), folded. Read bare (`SỞ GIAO DUC VÀ ĐAO TAO`: the recogniser dropped the
+ * marks of some words), the name is misread, whichever body it was. Words printed bare in names
+ * (`BAN`, `GIAO THÔNG`, `CAO BẰNG`, `CƠ QUAN`, `HOA LƯ`) and given names (`DUNG`) are not listed.
+ */
+const MARKED_NAME_WORDS = new Set([
+  'bo', 'chinh', 'chuc', 'cong', 'cuc', 'dan', 'dang', 'dao', 'dong', 'duc', 'hoach', 'hoi', 'huyen', 'ke', 'kiem', 'lich',
+  'ly', 'nghe', 'nghiep', 'nguyen', 'nhan', 'noi', 'nong', 'nuoc', 'phat', 'phuong', 'quoc', 'so', 'tai', 'tao', 'te', 'the',
+  'thong', 'thuong', 'to', 'tran', 'trien', 'truc', 'truong', 'tuyen', 'uy', 'van', 'viet', 'vu', 'xa',
+]);
+/** A word in capitals with no vowel mark (`Đ` aside). */
+const BARE_CAPITALS_RE = /^[A-ZĐ]{2,}$/u;
+
+/** Whether a name holds a word of {@link MARKED_NAME_WORDS} read without its marks. */
+export function lostMarksInName(name: string): boolean {
+  return name.split(/\s+/).some((w) => BARE_CAPITALS_RE.test(w) && MARKED_NAME_WORDS.has(fold(w)));
+}
 
 /** Levenshtein distance, stopping early once it exceeds `max`. */
 function within(a: string, b: string, max: number): boolean {

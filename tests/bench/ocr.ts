@@ -1,7 +1,7 @@
 /**
- * OCR benchmark (`npm run bench:ocr -- [--pages 20] [--workers 2] [--model standard|best]`): generated
- * archive-like documents set on 200-dpi A4 pages (DejaVu Serif, 13 pt), scanned (skewed up to 1°,
- * speckled, JPEG at quality 75), then read by Kho Lưu's OCR (tesseract.js on worker threads, the
+ * OCR benchmark (`npm run bench:ocr -- [--pages 20] [--workers 2] [--model standard|best] [--dpi 200]`):
+ * generated archive-like documents set on A4 pages (DejaVu Serif, 13 pt) at 200 dpi, or `--dpi` (150
+ * is an office scanner's lowest setting), scanned (skewed up to 1°, speckled, JPEG at quality 75), then read by Kho Lưu's OCR (tesseract.js on worker threads, the
  * reader an import uses) and, where Debian's `tesseract` with `tesseract-ocr-vie` is installed, by
  * the same number of `tesseract` processes side by side (the anchor, same pages, same run).
  *
@@ -28,6 +28,7 @@ function option(name: string, fallback: string): string {
 }
 
 const PAGES = Number(option('pages', '20'));
+const DPI = Number(option('dpi', '200'));
 const WORKERS = Number(option('workers', '2'));
 // `standard` is the package's 4.0.0 data, `best` its 4.0.0_best_int (the same LSTM network without the legacy tables).
 const MODEL: OcrModel = option('model', 'standard') === 'best' ? '4.0.0_best_int' : '4.0.0';
@@ -57,7 +58,7 @@ async function makePages(dir: string): Promise<Array<{ file: string; truth: stri
       .map((l) => l.trim())
       .filter(Boolean);
     const n = pages.length;
-    const page = await scanPage({ lines, dpi: 200, skew: ((n % 5) - 2) * 0.4, noise: 0.002, seed: n + 1 });
+    const page = await scanPage({ lines, dpi: DPI, skew: ((n % 5) - 2) * 0.4, noise: 0.002, seed: n + 1 });
     const file = path.join(dir, `page-${String(n).padStart(3, '0')}.jpg`);
     fs.writeFileSync(file, await asJpeg(page, 75));
     pages.push({ file, truth: page.text });
@@ -130,13 +131,14 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kholuu-bench-ocr-'));
   const loadAtStart = Number(os.loadavg()[0]!.toFixed(1));
   try {
-    console.log(`Scanning ${PAGES} generated A4 pages at 200 dpi…`);
+    console.log(`Scanning ${PAGES} generated A4 pages at ${DPI} dpi…`);
     const pages = await makePages(dir);
     console.log(`Reading them with Kho Lưu's OCR (${WORKERS} workers, model ${MODEL})…`);
     const ours = await kholuu(pages);
     const anchor = tesseractAvailable() && fs.existsSync('/usr/bin/time') ? (console.log(`Reading them with tesseract (${WORKERS} processes)…`), await tesseractCli(pages)) : null;
     const summary = {
       pages: PAGES,
+      dpi: DPI,
       workers: WORKERS,
       model: MODEL,
       kholuu: { pagesPerMinute: Number(ours.pagesPerMinute.toFixed(1)), seconds: Number(ours.seconds.toFixed(1)), cpuSecondsPerPage: round2(ours.cpuSecondsPerPage), pagesPerMinuteOnFreeCores: onFreeCores(ours.cpuSecondsPerPage), peakRssMB: ours.peakRssMB, medianCer: median(ours.cers), meanCer: mean(ours.cers) },

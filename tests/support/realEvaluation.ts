@@ -21,7 +21,8 @@ import type { OcrEngine } from '../../electron/services/ocr/engine';
 import { ApiError } from '../../shared/contract/errors';
 import type { MetadataField, ParsedMetadata } from '../../shared/parser/types';
 import { REAL_FIELDS, truthOf, type RealDocument } from '../fixtures/real/corpus';
-import type { RealCopy, RealFormat } from '../fixtures/real/formats/make';
+import { IMAGE_FORMATS, type RealCopy, type RealFormat } from '../fixtures/real/formats/make';
+import { scanParams } from '../fixtures/real/formats/scanCopy';
 import { comparable } from '../unit/parser/truthHarness';
 
 export type FieldOutcome = 'recovered' | 'missed' | 'wrong' | 'invented' | 'quiet';
@@ -29,6 +30,8 @@ export type FieldOutcome = 'recovered' | 'missed' | 'wrong' | 'invented' | 'quie
 export interface CopyScore {
   doc: RealDocument;
   format: RealFormat;
+  /** The resolution the scan maker drew a scan copy at (null for the text copies). */
+  dpi: number | null;
   /** `read`: text came out; `needs-ocr`: an image with no text read; `unreadable`: refused with a message. */
   status: 'read' | 'needs-ocr' | 'unreadable';
   message: string | null;
@@ -49,6 +52,16 @@ export function fieldOutcome(field: MetadataField, expected: unknown, actual: un
   if (!stated) return given ? 'invented' : 'quiet';
   if (!given) return 'missed';
   return JSON.stringify(e) === JSON.stringify(a) ? 'recovered' : 'wrong';
+}
+
+/**
+ * The resolution a scan copy was drawn at: the scan maker seeds its parameters with the first
+ * eight hex digits of the key in the copy's name (make.ts), so the same seed gives the same dpi.
+ */
+export function scanDpiOf(copy: Pick<RealCopy, 'file' | 'format'>): number | null {
+  if (!(IMAGE_FORMATS as readonly string[]).includes(copy.format)) return null;
+  const key = /-([0-9a-f]{16})\.[a-z.]+$/.exec(path.basename(copy.file))?.[1];
+  return key ? scanParams(parseInt(key.slice(0, 8), 16)).dpi : null;
 }
 
 /**
@@ -73,7 +86,7 @@ export async function scoreCopy(copy: RealCopy, engine?: OcrEngine): Promise<Cop
   for (const field of REAL_FIELDS) {
     outcomes[field] = fieldOutcome(field, truthOf(copy.doc.entry, field), metadata ? metadata[field] : null);
   }
-  return { doc: copy.doc, format: copy.format, status, message, outcomes, metadata };
+  return { doc: copy.doc, format: copy.format, dpi: scanDpiOf(copy), status, message, outcomes, metadata };
 }
 
 /**
@@ -152,7 +165,7 @@ export function misses(scores: CopyScore[]): string[] {
       const o = s.outcomes[field];
       if (o === 'recovered' || o === 'quiet') continue;
       const got = s.metadata ? JSON.stringify(s.metadata[field]) : `(${s.status}${s.message ? `: ${s.message}` : ''})`;
-      out.push(`${s.doc.id} [${s.format}] ${field} ${o}: expected ${JSON.stringify(truthOf(s.doc.entry, field))}, got ${got}`);
+      out.push(`${s.doc.id} [${s.format}${s.dpi ? ` ${s.dpi} dpi` : ''}] ${field} ${o}: expected ${JSON.stringify(truthOf(s.doc.entry, field))}, got ${got}`);
     }
   }
   return out;
@@ -185,11 +198,13 @@ export interface EvaluationReport {
   byField: Tally[];
   byFormatSeen: Tally[];
   byFormatHeldOut: Tally[];
+  /** Scan copies by the resolution they were drawn at. */
+  byDpi: Tally[];
   statuses: Record<string, Record<string, number>>;
   wrong: string[];
   invented: string[];
   /** Per copy: outcomes only (no values), so held-out documents stay unread. */
-  copies: Array<{ doc: string; format: string; heldOut: boolean; status: string; outcomes: Record<string, FieldOutcome> }>;
+  copies: Array<{ doc: string; format: string; dpi: number | null; heldOut: boolean; status: string; outcomes: Record<string, FieldOutcome> }>;
 }
 
 export function buildReport(scores: CopyScore[]): EvaluationReport {
@@ -218,10 +233,14 @@ export function buildReport(scores: CopyScore[]): EvaluationReport {
       scores.filter((s) => s.doc.entry.heldOut),
       (s) => [s.format],
     ),
+    byDpi: tallyBy(
+      scores.filter((s) => s.dpi !== null),
+      (s) => [`${String(s.dpi).padStart(3)} dpi`],
+    ),
     statuses,
     wrong,
     invented,
-    copies: scores.map((s) => ({ doc: s.doc.id, format: s.format, heldOut: s.doc.entry.heldOut, status: s.status, outcomes: s.outcomes })),
+    copies: scores.map((s) => ({ doc: s.doc.id, format: s.format, dpi: s.dpi, heldOut: s.doc.entry.heldOut, status: s.status, outcomes: s.outcomes })),
   };
 }
 
@@ -233,6 +252,7 @@ export function printReport(r: EvaluationReport): string {
     formatTable('\nBy format', r.byFormat),
     formatTable('\nBy format, seen documents', r.byFormatSeen),
     formatTable('\nBy format, held-out documents', r.byFormatHeldOut),
+    ...(r.byDpi.length ? [formatTable('\nScans by the resolution they were drawn at', r.byDpi)] : []),
     formatTable('\nBy shape (a document counts under each of its shapes)', r.byShape),
     formatTable('\nBy body', r.byLevel),
     formatTable('\nBy field', r.byField),

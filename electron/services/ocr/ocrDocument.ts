@@ -9,6 +9,7 @@ import { undoubleMarks } from '../../../shared/ocr/doubledMarks';
 import { trustKnownNames } from '../../../shared/ocr/knownNames';
 import { doubtMisreadNumerals } from '../../../shared/ocr/ordinals';
 import { type RecognisedPage, ocrText, pageConfidence } from '../../../shared/ocr/ocrText';
+import { restoreStars } from '../../../shared/ocr/starLine';
 import { placeStrayWords } from '../../../shared/ocr/strayWords';
 import { chooseTones } from '../../../shared/ocr/toneWords';
 import { restoreWrappedCentral } from '../../../shared/ocr/wrappedPhrase';
@@ -48,7 +49,8 @@ async function readPages(count: number, run: OcrRun, readOne: (index: number) =>
       }, run.signal),
     ),
   );
-  // Body words the page layout read out of place go back to their lines, the `ƯƠNG` a wrapped
+  // The stars under a body's name read among other signs (`>k>k*`) are stars again, body words
+  // the page layout read out of place go back to their lines, the `ƯƠNG` a wrapped
   // `BAN CHẤP HÀNH TRUNG ƯƠNG` leaves alone is read by its place; tones of words in capitals
   // (headers, titles) are confirmed from the same words in the body, after a capital vowel read
   // twice (`TRIỂỀN`) is made single where the body holds the word; a numeral after `THỨ`/`KHÓA`
@@ -56,7 +58,7 @@ async function readPages(count: number, run: OcrRun, readOne: (index: number) =>
   // given back where only the hỏi makes a word with a neighbour; the name of a province or a
   // Government body read letter for letter is trusted however unsure the recogniser was of its
   // marks, and the word tỉnh before a province's name is read as tỉnh.
-  const joined = ocrText(doubtMisreadNumerals(undoubleMarks(pages.map((p) => restoreWrappedCentral(placeStrayWords(p))))));
+  const joined = ocrText(doubtMisreadNumerals(undoubleMarks(pages.map((p) => restoreWrappedCentral(placeStrayWords(restoreStars(p)))))));
   const confirmed = confirmCapitals(joined.text, joined.pages);
   const toned = chooseTones(confirmed.text, confirmed.pages, vietnameseWordPairs());
   const { text, pages: placed } = trustKnownNames(toned.text, toned.pages);

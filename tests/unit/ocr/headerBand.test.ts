@@ -69,6 +69,31 @@ describe('the header table found in a first reading', () => {
     expect(inside).not.toContain('QUY ĐỊNH');
   });
 
+  it('is not ended by a line of nothing but unsure words: the star under a wrapped name and the rule beside it read as letters', () => {
+    // As a 200-dpi scan reads it: `ƯƠNG` with the star beside it read as `VỚNG 0777`, the right
+    // cell's rule as `0`, all of them read with little confidence, on a line of their own between
+    // the cells' centres.
+    const words = [
+      ...row('BAN CHẤP HÀNH TRUNG', 'ĐẢNG CỘNG SẢN VIỆT NAM', 250),
+      ...line('VỚNG', 740, 300, 25),
+      ...line('0777', 1000, 300, 20),
+      ...line('0', 1500, 300, 0),
+      ...centred('Hà Nội, ngày 06 tháng 02 năm 2017', 1750, 360),
+      ...centred('Số: 66-QĐ/TW', 800, 410),
+      ...centred('QUY ĐỊNH', 1350, 520),
+      ...body(600),
+    ];
+    const band = headerBand(words, W, H);
+    expect(band).not.toBeNull();
+    const inside = texts(words.filter((w) => inBand(w, band!)));
+    expect(inside).toContain('Số: 66-QĐ/TW');
+    expect(inside).toContain('Hà Nội');
+    expect(inside).not.toContain('QUY ĐỊNH');
+    // A sure word on such a line keeps it a line of the table (here it stands between the cells).
+    const sure = words.map((w) => (w.text === '0777' ? { ...w, confidence: 90 } : w));
+    expect(headerBand(sure, W, H)).toBeNull();
+  });
+
   it('ends before a title centred on the page even when it leaves a gap beside the left cell', () => {
     const words = [
       ...row('ỦY BAN NHÂN DÂN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 250),
@@ -134,6 +159,34 @@ describe('a header cell read again alone', () => {
     const twoBlocks = [{ ...word('CHÍNH', 97), block: 3 }, { ...word('PHỦ', 97), block: 3 }, { ...word('Số:', 97), block: 4 }, { ...word('30/2020/NĐ-CP', 97), block: 4 }];
     const kept = surerReading(twoBlocks, [word('CHÍNH', 90)], 7);
     expect(kept.map((w) => [w.block, w.line])).toEqual([[7, 1], [7, 1], [7, 2], [7, 2]]);
+  });
+});
+
+describe('a word both readings of a cell give alike', () => {
+  const at = (text: string, left: number, confidence: number, top = 100): ReadWord => ({ text, left, top, width: text.length * 20, height: 40, confidence, block: 1, paragraph: 1, line: 1 });
+
+  it('is as sure as the surer reading of it, whichever reading is kept', () => {
+    // Read alone the cell is surer overall, but it doubts `BỘ`, which the page read surely as `-BỘ`.
+    const number = (confidence: number) => ({ ...at('02/2011/TTLT-VPCP-BNV', 140, confidence, 200), line: 2 });
+    const page = [at('VĂN', 100, 97), at('PHÒNG', 180, 96), at('CHÍNH', 300, 97), at('PHỦ', 420, 93), at('-BỘ', 490, 92), number(70)];
+    const alone = [at('VĂN', 100, 97), at('PHÒNG', 180, 97), at('CHÍNH', 300, 97), at('PHỦ', 420, 91), at('-', 490, 91), at('BỘ', 512, 0), number(83)];
+    const kept = surerReading(page, alone, 3);
+    expect(texts(kept)).toBe('VĂN PHÒNG CHÍNH PHỦ - BỘ 02/2011/TTLT-VPCP-BNV');
+    expect(kept.find((w) => w.text === 'BỘ')!.confidence).toBe(92);
+    expect(kept.find((w) => w.text === 'PHỦ')!.confidence).toBe(93);
+    // A sign has no letters to agree on; a word the kept reading was surer of keeps its own confidence.
+    expect(kept.find((w) => w.text === '-')!.confidence).toBe(91);
+    expect(kept.find((w) => w.text === 'PHÒNG')!.confidence).toBe(97);
+  });
+
+  it('is not confirmed by other letters in its place, nor by the same letters elsewhere', () => {
+    const page = [at('ỦY', 100, 97), at('BAN', 160, 97), at('TÍNH', 300, 95), at('TỈNH', 300, 95, 400)];
+    const alone = [at('ỦY', 100, 97), at('BAN', 160, 97), at('TỈNH', 300, 20)];
+    const kept = surerReading(page, alone, 3).filter((w) => w.top < 300);
+    // The page read another word there (`TÍNH`); the `TỈNH` it read is a line below.
+    expect(texts(kept)).toBe('ỦY BAN TÍNH');
+    const aloneKept = surerReading(alone, page.slice(0, 3), 3);
+    expect(aloneKept.find((w) => w.text === 'TỈNH')?.confidence ?? 20).toBe(20);
   });
 });
 

@@ -174,3 +174,63 @@ describe('a capital read as a digit', () => {
     expect(parseDocument(text, [page]).metadata.subject).toBe(subject);
   });
 });
+
+describe('the central committee’s name that lost its last word', () => {
+  // The narrow cell wraps `ƯƠNG` onto a line of its own over the star under it, and the scan lost
+  // that line: the name runs on into the next line of the cell.
+  const rows = (second: string): Row[] => [
+    [left('BAN CHẤP HÀNH TRUNG'), right('ĐẢNG CỘNG SẢN VIỆT NAM')],
+    ...(second ? [[left(second)]] : []),
+    [left('VĂN PHÒNG'), right('Hà Nội, ngày 18 tháng 10 năm 2010')],
+    [left('*')],
+    [left('Số: 35-HD/VPTW')],
+    [centre('HƯỚNG DẪN')],
+    [centre('THỰC HIỆN BẢNG THỜI HẠN BẢO QUẢN MẪU')],
+    [['Căn cứ Quy định số 210-QĐ/TW ngày 06-3-2009 của Ban Bí thư về Phông Lưu trữ Đảng Cộng sản Việt Nam;', 30]],
+  ];
+
+  it('leaves a scan’s body names for review: no party body’s name ends in TRUNG', () => {
+    const { text, page } = ocrPage(rows(''));
+    expect(parseDocument(text).metadata.issuer).toMatch(/^BAN CHẤP HÀNH TRUNG\b(?! ƯƠNG)/);
+    const r = parseDocument(text, [page]);
+    expect([r.metadata.issuer, r.metadata.parentIssuer]).toEqual([null, null]);
+    expect(r.review).toContain('issuer');
+  });
+
+  it('keeps the name read whole', () => {
+    const { text, page } = ocrPage(rows('ƯƠNG'));
+    const r = parseDocument(text, [page]);
+    expect([r.metadata.issuer, r.metadata.parentIssuer]).toEqual(['VĂN PHÒNG', 'BAN CHẤP HÀNH TRUNG ƯƠNG']);
+  });
+});
+
+describe('a body name whose words the recogniser read without their marks', () => {
+  const deptHeader = (line1: string, line2: string): Row[] => [
+    [left(line1), right('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')],
+    [left(line2), right('Độc lập - Tự do - Hạnh phúc')],
+    [left('Số: 2917/SGDĐT-VP'), right('An Lạc, ngày 05 tháng 11 năm 2010')],
+    [left('V/v báo cáo tình hình thiệt hại do lũ lụt')],
+    [['Kính gửi: Ủy ban nhân dân tỉnh An Lạc', 30]],
+    [['Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở Giáo dục và Đào tạo báo cáo như sau:', 30]],
+  ];
+
+  it('leaves it for review when a word of a body’s name that always carries marks is read bare (`GIAO DUC`, `ĐAO TAO`)', () => {
+    const { text, page } = ocrPage(deptHeader('UBND TỈNH AN LẠC', 'SỞ GIAO DUC VÀ ĐAO TAO'));
+    const r = parseDocument(text, [page]);
+    expect([r.metadata.issuer, r.review.includes('issuer')]).toEqual([null, true]);
+    expect(r.metadata.parentIssuer).toBe('UBND TỈNH AN LẠC');
+    // A typed text says what it says.
+    expect(parseDocument(text).metadata.issuer).toBe('SỞ GIAO DUC VÀ ĐAO TAO');
+  });
+
+  it('keeps words that are written bare (`BAN`, `GIAO THÔNG`, `CAO BẰNG`) and names read whole', () => {
+    for (const [l1, l2] of [
+      ['UBND TỈNH CAO BẰNG', 'SỞ GIAO THÔNG VẬN TẢI'],
+      ['UBND TỈNH AN LẠC', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO'],
+      ['UBND TỈNH AN LẠC', 'BAN QUẢN LÝ DỰ ÁN'],
+    ] as const) {
+      const { text, page } = ocrPage(deptHeader(l1, l2));
+      expect(parseDocument(text, [page]).metadata.issuer, l2).toBe(l2);
+    }
+  });
+});
