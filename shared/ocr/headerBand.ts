@@ -228,7 +228,32 @@ function meanConfidence(words: readonly ReadWord[]): number {
  */
 export function surerReading<W extends ReadWord>(first: readonly W[], alone: readonly W[], block: number): W[] {
   const again = cellWords(alone);
-  return asOneBlock(meanConfidence(again) >= meanConfidence(first) ? again : splitRows(first), block);
+  const [kept, other] = meanConfidence(again) >= meanConfidence(first) ? [again, first] : [splitRows(first), again];
+  return asOneBlock(confirmedByOther(kept, other), block);
+}
+
+/** A word's letters and digits, the signs around them left out (`-BỘ` and `BỘ` are one reading). */
+const coreOf = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * The kept reading's words, each as sure as the other reading's word in its place when both read
+ * the same letters there. The cell read alone and read as part of the page are two readings of one
+ * print, cut differently: a word both give alike (`BỘ` read at 0 alone, `-BỘ` at 92 in the page)
+ * is read as surely as the surer of them, not doubted for the weaker one.
+ */
+function confirmedByOther<W extends ReadWord>(kept: readonly W[], other: readonly W[]): W[] {
+  return kept.map((w) => {
+    const core = coreOf(w.text);
+    if (core === '') return w;
+    let best = w.confidence;
+    for (const o of other) {
+      if (o.confidence <= best || coreOf(o.text) !== core) continue;
+      const across = Math.min(w.left + w.width, o.left + o.width) - Math.max(w.left, o.left);
+      const down = Math.min(w.top + w.height, o.top + o.height) - Math.max(w.top, o.top);
+      if (across >= 0.5 * Math.min(w.width, o.width) && down >= 0.5 * Math.min(w.height, o.height)) best = o.confidence;
+    }
+    return best === w.confidence ? w : { ...w, confidence: best };
+  });
 }
 
 /** The words as one block of the page, each line they were read on kept a line of its own. */

@@ -162,6 +162,34 @@ describe('a header cell read again alone', () => {
   });
 });
 
+describe('a word both readings of a cell give alike', () => {
+  const at = (text: string, left: number, confidence: number, top = 100): ReadWord => ({ text, left, top, width: text.length * 20, height: 40, confidence, block: 1, paragraph: 1, line: 1 });
+
+  it('is as sure as the surer reading of it, whichever reading is kept', () => {
+    // Read alone the cell is surer overall, but it doubts `BỘ`, which the page read surely as `-BỘ`.
+    const number = (confidence: number) => ({ ...at('02/2011/TTLT-VPCP-BNV', 140, confidence, 200), line: 2 });
+    const page = [at('VĂN', 100, 97), at('PHÒNG', 180, 96), at('CHÍNH', 300, 97), at('PHỦ', 420, 93), at('-BỘ', 490, 92), number(70)];
+    const alone = [at('VĂN', 100, 97), at('PHÒNG', 180, 97), at('CHÍNH', 300, 97), at('PHỦ', 420, 91), at('-', 490, 91), at('BỘ', 512, 0), number(83)];
+    const kept = surerReading(page, alone, 3);
+    expect(texts(kept)).toBe('VĂN PHÒNG CHÍNH PHỦ - BỘ 02/2011/TTLT-VPCP-BNV');
+    expect(kept.find((w) => w.text === 'BỘ')!.confidence).toBe(92);
+    expect(kept.find((w) => w.text === 'PHỦ')!.confidence).toBe(93);
+    // A sign has no letters to agree on; a word the kept reading was surer of keeps its own confidence.
+    expect(kept.find((w) => w.text === '-')!.confidence).toBe(91);
+    expect(kept.find((w) => w.text === 'PHÒNG')!.confidence).toBe(97);
+  });
+
+  it('is not confirmed by other letters in its place, nor by the same letters elsewhere', () => {
+    const page = [at('ỦY', 100, 97), at('BAN', 160, 97), at('TÍNH', 300, 95), at('TỈNH', 300, 95, 400)];
+    const alone = [at('ỦY', 100, 97), at('BAN', 160, 97), at('TỈNH', 300, 20)];
+    const kept = surerReading(page, alone, 3).filter((w) => w.top < 300);
+    // The page read another word there (`TÍNH`); the `TỈNH` it read is a line below.
+    expect(texts(kept)).toBe('ỦY BAN TÍNH');
+    const aloneKept = surerReading(alone, page.slice(0, 3), 3);
+    expect(aloneKept.find((w) => w.text === 'TỈNH')?.confidence ?? 20).toBe(20);
+  });
+});
+
 describe('rows of a header cell read as one line', () => {
   it('are parted where a word stands a row below the one before it', () => {
     const at = (text: string, left: number, top: number): ReadWord => ({ text, left, top, width: 80, height: 40, confidence: 95, block: 1, paragraph: 1, line: 1 });
