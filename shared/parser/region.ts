@@ -201,8 +201,12 @@ function nextHeader(text: string, from: number): number {
   return -1;
 }
 
-/** An editor's note or a news introduction presenting the document's full text. */
-const INTRO_RE = /(?:^|\n)[^\n]{0,20}\b(?:LTS|Lời tòa soạn|Lời toà soạn)\s?:|(?:giới thiệu|đăng|đăng tải|trích đăng)(?: nguyên)? toàn văn/iu;
+/**
+ * An editor's note or a news introduction presenting the document's full text, or a legal
+ * database's line that opens it (`Nội dung toàn văn Quyết định 119/QĐ-UBND …`, after the page's
+ * title and notes naming other documents).
+ */
+const INTRO_RE = /(?:^|\n)[^\n]{0,20}\b(?:LTS|Lời tòa soạn|Lời toà soạn)\s?:|(?:giới thiệu|đăng|đăng tải|trích đăng)(?: nguyên)? toàn văn|(?:^|\n)[ \t]{0,4}Nội dung toàn văn /iu;
 const INTRO_WINDOW = 5000;
 
 /** The start of the line after an introduction presenting the document; -1 without one. */

@@ -354,6 +354,12 @@ function settleDisk(): void {
   }
 }
 
+/** CPU per document of the busiest thread but the main one (the reader thread), or null where unknown. */
+function busiestOther(threads: RunResult['threads']): number | null {
+  const others = (threads ?? []).filter((t) => t.started !== 'main');
+  return others.length === 0 ? null : Math.max(...others.map((t) => t.ms));
+}
+
 /** The median of the values measured (null where the platform could not tell). */
 function medianOrNull(values: Array<number | null>): number | null {
   const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
@@ -441,6 +447,8 @@ async function main(): Promise<void> {
     medianUserMsPerDocument: median(results.map((r) => r.userMsPerDocument)),
     medianSystemMsPerDocument: median(results.map((r) => r.systemMsPerDocument)),
     medianMainThreadMsPerDocument: medianOrNull(results.map((r) => r.mainThreadMsPerDocument)),
+    /** The busiest thread after the main one: the reader thread (decoding, parsing, folding for the index). */
+    medianReaderThreadMsPerDocument: medianOrNull(results.map((r) => busiestOther(r.threads))),
     medianWriteCallsPerDocument: medianOrNull(results.map((r) => r.writeCallsPerDocument)),
     medianWrittenKBPerDocument: medianOrNull(results.map((r) => r.writtenKBPerDocument)),
     loadAverageAtEnd: Number(os.loadavg()[0]!.toFixed(1)),
@@ -470,6 +478,11 @@ async function main(): Promise<void> {
   console.log(`| of which user / kernel (ms) | ${summary.medianUserMsPerDocument} / ${summary.medianSystemMsPerDocument} | ${summary.anchor.medianUserMsPerDocument} / ${summary.anchor.medianSystemMsPerDocument} | |`);
   const main = summary.medianMainThreadMsPerDocument;
   if (main !== null) console.log(`| of which main thread / other threads (ms) | ${main} / ${(summary.medianCpuMsPerDocument - main).toFixed(3)} | | |`);
+  const reader = summary.medianReaderThreadMsPerDocument;
+  if (main !== null && reader !== null) {
+    const rest = (summary.medianCpuMsPerDocument - main - reader).toFixed(3);
+    console.log(`| of which reader thread / the rest: runtime helpers, file system pool (ms) | ${reader} / ${rest} | | |`);
+  }
   const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? (a / b).toFixed(2) : '');
   console.log(`| write calls per document | ${summary.medianWriteCallsPerDocument ?? '?'} | ${summary.anchor.medianWriteCallsPerDocument ?? '?'} | ${ratio(summary.medianWriteCallsPerDocument, summary.anchor.medianWriteCallsPerDocument)} |`);
   console.log(`| KB written per document | ${summary.medianWrittenKBPerDocument ?? '?'} | ${summary.anchor.medianWrittenKBPerDocument ?? '?'} | ${ratio(summary.medianWrittenKBPerDocument, summary.anchor.medianWrittenKBPerDocument)} |`);

@@ -69,3 +69,34 @@ describe("numbers a saved page's own title names", () => {
     expect(r.metadata.citations).toEqual(['111/2004/NĐ-CP']);
   });
 });
+
+describe("a legal database's note before a document whose header a copy damaged", () => {
+  const page = lines(
+    'Công văn 214/UBND-NC',
+    '',
+    'Công văn 214/UBND-NC năm 2011 về công bố thủ tục hành chính thuộc thẩm quyền giải quyết của Sở Tư pháp do Ủy ban nhân dân tỉnh An Lạc ban hành',
+    '',
+    'Công văn 214/UBND-NC đã được thay thế bởi Quyết định 588/QĐ-UBND năm 2016 và được áp dụng kể từ ngày 12/04/2016.',
+    '',
+    'Nội dung toàn văn Công văn 214/UBND-NC công bố thủ tục hành chính',
+    '',
+    'UY BAN NHAN DAN',
+    'TlNH AN LAC',
+    's6: 2l4 /UBND-NC',
+    'V/v công bố thủ tục hành chính thuộc thẩm quyền giải quyết của Sở Tư pháp',
+    'C0NG H0A XA H0I CHU NGHlA VlET NAM',
+    'An Lac ngav 15 thang 3 nam 2011',
+    '',
+    'Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ về kiểm soát thủ tục hành chính;',
+  );
+
+  it('names documents of the page, not of the document: the text starts after its `Nội dung toàn văn …` line', () => {
+    expect(parseDocument(page).metadata.citations).toEqual(['63/2010/NĐ-CP']);
+  });
+
+  it('is read so only without a header: a readable one starts the document wherever it stands', () => {
+    const readable = page.replace('s6: 2l4 /UBND-NC', 'Số: 214/UBND-NC').replace('C0NG H0A XA H0I CHU NGHlA VlET NAM', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    const r = parseDocument(readable);
+    expect([r.metadata.numberSymbol, r.metadata.citations]).toEqual(['214/UBND-NC', ['63/2010/NĐ-CP']]);
+  });
+});
