@@ -111,6 +111,11 @@ export interface FieldSources {
 export function checkOcrFields(meta: ParsedMetadata, sources: FieldSources, pages: readonly PlacedPage[] | undefined): Set<MetadataField> {
   const doubts = new Set<MetadataField>();
   if (!pages || !pages.some((p) => p.source === 'ocr')) return doubts;
+  /** Empties a field (a list to none) and lists it for review. */
+  const leaveForReview = (f: MetadataField) => {
+    (meta as unknown as Record<string, unknown>)[f] = Array.isArray(meta[f]) ? [] : null;
+    doubts.add(f);
+  };
   const restored = new Set<MetadataField>();
   for (const f of ['issuer', 'parentIssuer'] as const) {
     const v = meta[f];
@@ -121,18 +126,10 @@ export function checkOcrFields(meta: ParsedMetadata, sources: FieldSources, page
   }
   for (const f of ['issuer', 'parentIssuer'] as const) {
     const v = meta[f];
-    if (v && (lostMarksInName(v) || lostCentralWord(v))) {
-      meta[f] = null;
-      doubts.add(f);
-    }
+    if (v && (lostMarksInName(v) || lostCentralWord(v))) leaveForReview(f);
   }
   const words = ocrWords(pages);
   if (words.length === 0) return doubts;
-  /** Empties a field (a list to none) and lists it for review. */
-  const leaveForReview = (f: MetadataField) => {
-    (meta as unknown as Record<string, unknown>)[f] = Array.isArray(meta[f]) ? [] : null;
-    doubts.add(f);
-  };
   const check = (f: MetadataField, threshold: number) => {
     const offsets = sources.pieces[f]?.flatMap((p) => p.map) ?? sources.spans[f]?.flatMap((s) => Array.from({ length: s.end - s.start }, (_, i) => s.start + i)) ?? [];
     if (offsets.length === 0) return;
@@ -148,10 +145,7 @@ export function checkOcrFields(meta: ParsedMetadata, sources: FieldSources, page
     if (values.some((x) => typeof x === 'string' && hasDigitForLetter(x))) leaveForReview(f);
   }
   for (const f of SYMBOL_FIELDS) check(f, OCR_SYMBOL_DOUBT);
-  if (meta.citations.length > 0 && (misreadTwice(meta.citations) || citesDamagedNumber(words))) {
-    meta.citations = [];
-    doubts.add('citations');
-  }
+  if (meta.citations.length > 0 && (misreadTwice(meta.citations) || citesDamagedNumber(words))) leaveForReview('citations');
   return doubts;
 }
 
