@@ -40,11 +40,21 @@ const CAPTION_RE = /^[^a-z0-9]{0,3}(?:ban hanh\s)?kem theo\s(.{2,30}?)\s?(?:so)?
 const END_WINDOW = 8000;
 const END_SEGS = 300;
 
-/** The start of the caption line whose number starts at `at`; -1 when `at` follows no caption. */
+/** What a caption wrapped before its number leaves on the number's line: `số` at most. */
+const WRAPPED_BEFORE_RE = /^[^\p{L}\p{N}]{0,3}(?:s[ốỐoO]\s?)?$/u;
+
+/** The start of the caption whose number starts at `at`; -1 when `at` follows no caption. */
 function captionLine(text: string, at: number): number {
-  const ls = lineStartBefore(text, at);
-  if (at - ls > 60) return -1;
-  const m = CAPTION_RE.exec(fold(text.slice(ls, at)));
+  let ls = lineStartBefore(text, at);
+  let before = text.slice(ls, at);
+  // `(Ban hành kèm theo Công văn` / `số 66/NVĐP …`: a caption wrapped before its number.
+  if (ls > 0 && WRAPPED_BEFORE_RE.test(before)) {
+    const prev = lineStartBefore(text, ls - 1);
+    before = `${text.slice(prev, ls - 1)} ${before}`;
+    ls = prev;
+  }
+  if (before.length > 60) return -1;
+  const m = CAPTION_RE.exec(fold(before));
   if (!m) return -1;
   const type = matchTypeName(m[1]!);
   return type && type.length >= m[1]!.trimEnd().length ? ls : -1;

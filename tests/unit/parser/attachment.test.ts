@@ -54,6 +54,13 @@ describe('an attachment after a document', () => {
     expect(r.metadata.citations).toEqual(['111/2004/NĐ-CP', '04/2004/TT-BNV']);
   });
 
+  it('reads a caption wrapped before its number', () => {
+    const wrapped = [...attached];
+    wrapped.splice(2, 1, '(Ban hành kèm theo Công văn', 'số 66/NVĐP ngày 12 tháng 3 năm 2004 của Cục Lưu trữ Nhà nước)');
+    const r = parseDocument(lines(...letterHead('SỐ 06NTVDP r7'), ...footer, ...wrapped));
+    expect(r.metadata.citations).toEqual(['111/2004/NĐ-CP', '04/2004/TT-BNV']);
+  });
+
   it('reads the letter as before when its number line is read', () => {
     const r = parseDocument(lines(...letterHead('Số: 66/NVĐP'), ...footer, ...attached));
     expect(r.metadata.numberSymbol).toBe('66/NVĐP');
