@@ -1,5 +1,6 @@
 import { docTypeByAbbr, type DocTypeInfo } from '../domain/docTypes';
 import { readAddressees } from './addressees';
+import { endsDocument } from './attachment';
 import { joinSplitCells } from './cells';
 import { buildSegments, subSeg, textIndex } from './clean';
 import { classifySegments, type Item, type Kind } from './classify';
@@ -177,7 +178,10 @@ function readPass(
   };
   const bodyStart = firstProse(0);
   const kinhGuiAt = firstIndex(items, 0, bodyStart, (it) => it.kind === 'kinhGui');
-  const typeIdx = firstIndex(items, 0, kinhGuiAt < 0 ? bodyStart : kinhGuiAt, (it) => it.kind === 'type');
+  // A type line after the document's end (its `Nơi nhận`, its signature) titles an attachment.
+  const endAt = firstIndex(items, 0, bodyStart, (it) => endsDocument(it.seg));
+  const titleEnd = Math.min(kinhGuiAt < 0 ? bodyStart : kinhGuiAt, endAt < 0 ? n : endAt);
+  const typeIdx = firstIndex(items, 0, titleEnd, (it) => it.kind === 'type');
   // The number stands above the title; a bare symbol line (no `Số`) counts only there too.
   const numberIdx = firstIndex(items, 0, typeIdx < 0 ? bodyStart : typeIdx, (it) => it.kind === 'number' && !it.number!.bare);
   const bareIdx = firstIndex(items, 0, typeIdx < 0 ? bodyStart : typeIdx, (it) => it.kind === 'number');

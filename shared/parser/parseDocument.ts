@@ -1,3 +1,4 @@
+import { dropHostCaptions } from './attachment';
 import { citationDisagrees, findCitations } from './citations';
 import { readFooter } from './footer';
 import { readHeaderBlock } from './header';
@@ -108,6 +109,8 @@ function parseText(text: string, pages: readonly PlacedPage[] | undefined): Pars
   // A header too damaged to give its number leaves the page's title inside what is read: the
   // number that title names is the document presented, never one it cites.
   if (numberSymbol === null) dropPageTitleNumbers(text, citationDetails);
+  // An attachment after the document is captioned with the document itself (`Ban hành kèm theo …`).
+  dropHostCaptions(text, region.start, citationDetails);
   for (const c of citationDetails) (spans.citations ??= []).push(c.span);
   if (citationDetails.some(citationDisagrees)) doubts.add('citations');
 

@@ -11,9 +11,14 @@ import { isAuthority } from './signature';
 
 const LABEL_RE = /^noi nhan\s?:?\s?/;
 
+/** Whether `s` is the `Nơi nhận:` label (with the list's first item after it, or not). */
+export function isRecipientsLabel(s: Seg): boolean {
+  return s.col === 0 && LABEL_RE.test(s.folded) && s.text.length < 200;
+}
+
 /** Index of the `Nơi nhận:` segment, or -1. */
 export function findRecipientsLabel(segs: readonly Seg[]): number {
-  return segs.findIndex((s) => s.col === 0 && LABEL_RE.test(s.folded) && s.text.length < 200);
+  return segs.findIndex(isRecipientsLabel);
 }
 
 export function endsRecipientList(seg: Seg): boolean {
