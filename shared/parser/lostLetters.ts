@@ -41,41 +41,37 @@ function classOf(ch: string): number {
 const BMP = new Uint8Array(0x10000);
 const ASTRAL = new Map<number, number>();
 
-function classAt(text: string, i: number): { flags: number; width: number } {
-  const c = text.charCodeAt(i);
+/** The class of the code point at `i` (a surrogate pair's when one starts there). */
+function flagsAt(text: string, i: number, c: number): number {
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
     const cp = text.codePointAt(i)!;
     let flags = ASTRAL.get(cp);
     if (flags === undefined) ASTRAL.set(cp, (flags = classOf(String.fromCodePoint(cp))));
-    return { flags, width: 2 };
+    return flags;
   }
   let flags = BMP[c]!;
   if (flags === 0) BMP[c] = flags = classOf(String.fromCharCode(c));
-  return { flags, width: 1 };
+  return flags;
 }
 
 /**
  * Whether the text in `[from, to)` lost its accented letters. Its words (runs of letters, `\p{L}+`)
  * are found by one scan over classes of code points kept from one document to the next: a regular
- * expression's match and a test per word cost more than the parser's reading of the header.
+ * expression's match and a test per word cost more than the parser's reading of the header. The
+ * scan makes no object per character or word: it runs over every document's first 20,000 characters.
  */
 export function lostAccentedLetters(text: string, from = 0, to = text.length): boolean {
   const sample = text.slice(from, Math.min(to, from + SAMPLE));
+  const n = sample.length;
   let words = 0;
   let voweless = 0;
   let start = -1;
   let lower = false;
   let vowel = false;
-  const endWord = (end: number) => {
-    // Words in lower or title case only: capitals are often abbreviations (UBND, HĐND, TW).
-    if (lower) {
-      words++;
-      if (!vowel && hasNoVowel(sample.slice(start, end))) voweless++;
-    }
-    start = -1;
-  };
-  for (let i = 0; i < sample.length; ) {
-    const { flags, width } = classAt(sample, i);
+  // One step past the end closes the last word.
+  for (let i = 0; i <= n; ) {
+    const c = i < n ? sample.charCodeAt(i) : -1;
+    const flags = c < 0 ? 0 : flagsAt(sample, i, c);
     if (flags & LETTER) {
       if (start < 0) {
         start = i;
@@ -84,10 +80,16 @@ export function lostAccentedLetters(text: string, from = 0, to = text.length): b
       }
       if (flags & LOWER) lower = true;
       if (flags & VOWEL) vowel = true;
-    } else if (start >= 0) endWord(i);
-    i += width;
+    } else if (start >= 0) {
+      // Words in lower or title case only: capitals are often abbreviations (UBND, HĐND, TW).
+      if (lower) {
+        words++;
+        if (!vowel && hasNoVowel(sample.slice(start, i))) voweless++;
+      }
+      start = -1;
+    }
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (sample.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
   }
-  if (start >= 0) endWord(sample.length);
   return words >= MIN_WORDS && voweless / words >= MIN_SHARE;
 }
 

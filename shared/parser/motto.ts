@@ -44,6 +44,23 @@ const MOTTO_WORD_RE = /cong|viet|nam|doc|lap|hanh|phuc|nghia|xa ?hoi|dang|doan|t
 const MOTTO_HEAD_RE = new RegExp(`(?:^|[\\s\\-–—])(?:${[...new Set(MOTTOS.map((m) => m[0]!))].join('|')})`);
 /** The line's first word opening one of a motto's later words. */
 const MOTTO_TAIL_START_RE = new RegExp(`^[\\s\\-–—]*(?:${[...new Set(MOTTOS.flatMap((m) => m.slice(1)))].join('|')})`);
+/**
+ * A whole motto: its words in order, parted only by what parts words (a copy may run them
+ * together). Only a line this matches can hold one whole.
+ */
+const MOTTO_WHOLE_RE = new RegExp(MOTTOS.map((m) => m.join('[\\s\\-–—]*')).join('|'));
+/** Every word a motto is made of: a piece at the end of a line ends with one of them. */
+const MOTTO_WORDS: readonly string[] = [...new Set(MOTTOS.flat())];
+/** A line this long holds more words than {@link wordsOf} splits: its last word is not the line's. */
+const ALL_WORDS_SPLIT_MAX = 2 * MAX_WORDS_HELD - 1;
+
+/** Whether the line's last word ends with a motto word (as a head cut at the line's end must). */
+function endsWithMottoWord(folded: string): boolean {
+  let end = folded.length;
+  while (end > 0 && isWordBreak(folded.charCodeAt(end - 1))) end--;
+  for (const w of MOTTO_WORDS) if (end >= w.length && folded.startsWith(w, end - w.length)) return true;
+  return false;
+}
 
 /** What parts words: a regex's `\s`, and the dashes between the motto's words. */
 function isWordBreak(c: number): boolean {
@@ -138,8 +155,15 @@ export function findMotto(folded: string, textOf: (start: number, end: number) =
   // Most lines hold no motto word at all: a plain search rules them out before splitting words.
   if (!MOTTO_WORD_RE.test(folded)) return null;
   // Nor can most lines that do: every find below has a word opening a motto, or a first word
-  // opening one of a motto's later words (a tail, a lone word).
-  if (!MOTTO_HEAD_RE.test(folded) && !MOTTO_TAIL_START_RE.test(folded)) return null;
+  // opening one of a motto's later words (a tail, a lone word). Most lines with a word opening a
+  // motto are prose with `công`, `đảng` or `đang` in it, and a motto found from such a word is
+  // either whole or cut at the line's end (so the line's last word ends with a motto word).
+  if (
+    !MOTTO_TAIL_START_RE.test(folded) &&
+    !(MOTTO_HEAD_RE.test(folded) && (MOTTO_WHOLE_RE.test(folded) || folded.length > ALL_WORDS_SPLIT_MAX || endsWithMottoWord(folded)))
+  ) {
+    return null;
+  }
   const count = wordsOf(folded);
   if (count === 0) return null;
   const found = (i: number, j: number, m: number, whole: boolean): MottoFind | null => {

@@ -131,9 +131,17 @@ export class RemovalRepository {
   // --- secret documents (độ mật) ---
 
   isSecret(documentId: number): boolean {
-    // Compiled once: a job's progress poll asks this for each of its recent results.
     const row = cachedStatement(this.db, 'SELECT security_level FROM documents WHERE id = ?').get(documentId) as { security_level: string | null } | undefined;
     return row?.security_level != null;
+  }
+
+  /** Which of these documents are secret, in one statement (a job's progress poll asks about all its recent results at once). */
+  secretAmong(documentIds: readonly number[]): Set<number> {
+    if (documentIds.length === 0) return new Set();
+    const rows = cachedStatement(this.db, 'SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?)) AND security_level IS NOT NULL')
+      .pluck()
+      .all(JSON.stringify(documentIds)) as number[];
+    return new Set(rows);
   }
 
   /** Secret documents not removed. */

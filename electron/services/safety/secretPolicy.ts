@@ -61,6 +61,14 @@ export class SecretPolicy {
     return secret;
   }
 
+  /** Learns which of these documents are secret with one lookup, so that {@link hidesDocument} asks nothing more of them. */
+  private lookUpDocuments(documentIds: ReadonlyArray<number | null>): void {
+    const unknown = [...new Set(documentIds)].filter((id): id is number => id !== null && !this.secretById.has(id));
+    if (unknown.length === 0) return;
+    const secret = this.cached ? this.cached.documents : this.ctx.catalogue.repos.removals.secretAmong(unknown);
+    for (const id of unknown) this.secretById.set(id, secret.has(id));
+  }
+
   /** Whether a record with this security level is withheld from the caller. */
   hidesLevel(securityLevel: string | null | undefined): boolean {
     return isWithheld(securityLevel, this.visible);
@@ -127,6 +135,7 @@ export class SecretPolicy {
   /** A job's status: its recent import results go through `importItem`. */
   jobStatus(status: JobStatus): JobStatus {
     if (this.visible || status.results.length === 0) return status;
+    this.lookUpDocuments(status.results.map((r) => r.documentId));
     return { ...status, results: status.results.map((r: ImportFileResult) => this.importItem(r)) };
   }
 

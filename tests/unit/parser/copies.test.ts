@@ -490,6 +490,15 @@ describe('mottos broken by copies', () => {
     expect(find('CỘNG')).not.toBeNull();
   });
 
+  // Prose with `công`, `đảng` or `đang` is ruled out before its words are split: what may still
+  // hold a motto (whole anywhere, or a head cut at the line's end) must be found as before.
+  it('finds a motto or its head among prose words that open one', () => {
+    expect(find('Các cơ quan đang triển khai công tác; ĐẢNG CỘNG SẢN VIỆT NAM lãnh đạo toàn diện')).toMatchObject({ whole: true });
+    expect(find('Đảng bộ đang thực hiện công tác ĐẢNG CỘNG SẢN –')).toMatchObject({ whole: false });
+    expect(find('ĐẢNG BỘ TỈNH ĐẮK LẮK CỘNG HÒA XÃ')).toMatchObject({ whole: false });
+    expect(find('Các đơn vị đang triển khai công tác đảng trong năm')).toBeNull();
+  });
+
   it('does not take ordinary words for a motto', () => {
     expect(find('bảo đảm hoạt động độc lập')).toBeNull();
     expect(find('Việt Nam năm 2025')).toBeNull();
