@@ -10,6 +10,11 @@ import { isPersonName } from './signature';
  */
 
 const AUTHORITY_IN_LINE_RE = /\s(?=(?:T\/M|K\/T|T\/L|T\/UQ|TM\.|KT\.|TL\.)\s?\p{Lu})/u;
+/**
+ * The authorities' marks alone, as plain text: every footer line is asked, and most hold none, which
+ * this search (no look-ahead from every space) says at once.
+ */
+const AUTHORITY_MARK_RE = /T\/M|K\/T|T\/L|T\/UQ|TM\.|KT\.|TL\./;
 /** A recipient ends with `,` `;` `.` or `)`; a title may follow it on the same line. */
 const AFTER_ITEM_RE = /[,;.)]\s(?=\p{Lu})/gu;
 
@@ -65,7 +70,7 @@ function splitOne(seg: Seg): Seg[] {
     return [subSeg(seg, 0, glued), subSeg(seg, glued)];
   }
   if (seg.ncols > 1 || seg.text.length < 6) return [seg];
-  const auth = AUTHORITY_IN_LINE_RE.exec(seg.text);
+  const auth = AUTHORITY_MARK_RE.test(seg.text) ? AUTHORITY_IN_LINE_RE.exec(seg.text) : null;
   if (auth && auth.index > 0 && isCapitals(seg.text.slice(auth.index + 1), 2)) {
     return asColumns(subSeg(seg, 0, auth.index), subSeg(seg, auth.index + 1));
   }

@@ -38,8 +38,6 @@ const LONE_WORDS = new Set(['cong', 'viet', 'nam']);
 const starts = new Int32Array(MAX_WORDS_HELD);
 const ends = new Int32Array(MAX_WORDS_HELD);
 
-/** A word only a motto's piece can contain (`CỘNG`, `VIỆT NAM`, `Độc lập`, `Hạnh phúc`, `TNCS` …). */
-const MOTTO_WORD_RE = /cong|viet|nam|doc|lap|hanh|phuc|nghia|xa ?hoi|dang|doan|tncs|minh|tu do|thanh nien/;
 /** A word that opens a motto (its first word, `startsWith`), anywhere in the line. */
 const MOTTO_HEAD_RE = new RegExp(`(?:^|[\\s\\-–—])(?:${[...new Set(MOTTOS.map((m) => m[0]!))].join('|')})`);
 /** The line's first word opening one of a motto's later words. */
@@ -152,18 +150,15 @@ export interface MottoFind {
  * `textOf` gives the segment's text between two folded indices (to check the letter case).
  */
 export function findMotto(folded: string, textOf: (start: number, end: number) => string): MottoFind | null {
-  // Most lines hold no motto word at all: a plain search rules them out before splitting words.
-  if (!MOTTO_WORD_RE.test(folded)) return null;
-  // Nor can most lines that do: every find below has a word opening a motto, or a first word
-  // opening one of a motto's later words (a tail, a lone word). Most lines with a word opening a
-  // motto are prose with `công`, `đảng` or `đang` in it, and a motto found from such a word is
-  // either whole or cut at the line's end (so the line's last word ends with a motto word).
-  if (
-    !MOTTO_TAIL_START_RE.test(folded) &&
-    !(MOTTO_HEAD_RE.test(folded) && (MOTTO_WHOLE_RE.test(folded) || folded.length > ALL_WORDS_SPLIT_MAX || endsWithMottoWord(folded)))
-  ) {
-    return null;
-  }
+  // Most lines hold no motto, and are ruled out before their words are split. Every find below is
+  // a tail (the first word opens one of a motto's later words: a tail, a lone word), or starts at a
+  // word opening a motto and is whole (one search finds its words in order) or cut at the line's end
+  // (the line's last word ends with a motto word; checked first, as it looks at the end only).
+  const possible =
+    MOTTO_TAIL_START_RE.test(folded) ||
+    ((folded.length > ALL_WORDS_SPLIT_MAX || endsWithMottoWord(folded)) && MOTTO_HEAD_RE.test(folded)) ||
+    MOTTO_WHOLE_RE.test(folded);
+  if (!possible) return null;
   const count = wordsOf(folded);
   if (count === 0) return null;
   const found = (i: number, j: number, m: number, whole: boolean): MottoFind | null => {

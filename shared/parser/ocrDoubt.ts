@@ -144,9 +144,21 @@ export function checkOcrFields(meta: ParsedMetadata, sources: FieldSources, page
     const values = Array.isArray(v) ? v : v ? [v] : [];
     if (values.some((x) => typeof x === 'string' && hasDigitForLetter(x))) leaveForReview(f);
   }
+  for (const f of LIST_FIELDS) if (meta[f].some(holdsNextItem)) leaveForReview(f);
   for (const f of SYMBOL_FIELDS) check(f, OCR_SYMBOL_DOUBT);
   if (meta.citations.length > 0 && (misreadTwice(meta.citations) || citesDamagedNumber(words))) leaveForReview('citations');
   return doubts;
+}
+
+const LIST_FIELDS = ['addressees', 'recipients'] as const;
+
+/**
+ * `Ủy ban nhân dân tỉnh Ninh Thuận; - Bộ Giáo dục và Đào tạo. Vừa qua, …`: a list printed on one
+ * line with the body run on after it, read as one item. An item holding the next item's dash after
+ * its semicolon is several items and the text after them: the list is misread and left for review.
+ */
+function holdsNextItem(item: string): boolean {
+  return /;\s*[-–+]\s/u.test(item);
 }
 
 /**

@@ -76,6 +76,24 @@ const SITE_LINES = new Set([
   'tags',
 ]);
 const SITE_LINE_MAX = 40;
+/** The letters the site lines begin with. */
+const SITE_LINE_FIRSTS: ReadonlySet<number> = new Set([...SITE_LINES].map((l) => l.charCodeAt(0)));
+
+/**
+ * Whether the short line from `pos` to `eol` may fold to a site line: its first letter or digit, when
+ * it is plain ASCII (most lines), must begin one. Only the lines left are folded; a line whose first
+ * kept character is not ASCII is always folded.
+ */
+function mayBeSiteLine(text: string, pos: number, eol: number): boolean {
+  for (let i = pos; i < eol; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return true;
+    const lower = c >= 65 && c <= 90 ? c + 32 : c;
+    // What the fold keeps of ASCII: lower-case letters, digits; the rest is dropped or trimmed.
+    if ((lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57)) return SITE_LINE_FIRSTS.has(lower);
+  }
+  return true;
+}
 
 const MARKS: ReadonlySet<Kind> = new Set<Kind>(['motto', 'number', 'placeDate']);
 
@@ -152,7 +170,7 @@ function siteLineAfter(text: string, from: number): number {
   while (pos < text.length) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = text.length;
-    if (eol > pos && eol - pos <= SITE_LINE_MAX) {
+    if (eol > pos && eol - pos <= SITE_LINE_MAX && mayBeSiteLine(text, pos, eol)) {
       const f = fold(text.slice(pos, eol)).replace(/[^a-z0-9 ]/g, '').trim();
       if (SITE_LINES.has(f)) return pos;
     }

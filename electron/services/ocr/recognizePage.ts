@@ -10,6 +10,7 @@ import sharp, { type Sharp } from 'sharp';
 import { type RecognisedWord, pageConfidence } from '../../../shared/ocr/ocrText';
 import { type GreyImage, estimatePageLie } from '../../../shared/ocr/skew';
 import { headerBand, inBand, surerReading } from '../../../shared/ocr/headerBand';
+import { CONFIRM_BELOW, CONFIRM_SCALES, agreeingConfidence, confirmBox, confirmedConfidence, wordsToConfirm } from '../../../shared/ocr/confirmWords';
 import type { OcrEngine, OcrWord } from './engine';
 
 /** Below this page confidence the page is read again turned over. */
@@ -93,6 +94,47 @@ async function rereadHeader(engine: OcrEngine, page: GreyImage, words: OcrWord[]
   return [...header, ...words.filter((w) => !inBand(w, band))];
 }
 
+/**
+ * The page's unsure number-symbols read again one by one, each cut out on its own line and read at the
+ * scales of confirmWords.ts; a word every reading gives letter for letter and surely takes their
+ * confidence. A reading that disagrees ends the word's readings (the next would not change it).
+ */
+async function confirmUnsureWords(engine: OcrEngine, page: GreyImage, words: OcrWord[], dpi: number, signal?: AbortSignal): Promise<OcrWord[]> {
+  const unsure = new Set(wordsToConfirm(words));
+  if (unsure.size === 0) return words;
+  const out: OcrWord[] = [];
+  for (const w of words) {
+    if (!unsure.has(w)) {
+      out.push(w);
+      continue;
+    }
+    const box = confirmBox(w, page.width, page.height);
+    if (box.width < MIN_CUT || box.height < MIN_CUT) {
+      out.push(w);
+      continue;
+    }
+    const cut = cropGrey(page, box.left, box.top, box.width, box.height);
+    const readings: Array<number | null> = [];
+    for (const scale of CONFIRM_SCALES) {
+      const image = scale === 1 ? cut : await scaled(cut, scale);
+      const again = await engine.recognize(greyPnm(image.data, image.width, image.height), dpi * scale, signal, 'line');
+      const confidence = agreeingConfidence(w.text, again.words);
+      readings.push(confidence);
+      if (confidence === null || confidence < CONFIRM_BELOW) break;
+    }
+    out.push({ ...w, confidence: readings.length === CONFIRM_SCALES.length ? confirmedConfidence(w.confidence, readings) : w.confidence });
+  }
+  return out;
+}
+
+/** A cut smaller than this (pixels) on a side holds no word to read. */
+const MIN_CUT = 8;
+
+/** A grey image resized by `scale` (a smooth kernel: a smaller word keeps its strokes' weight). */
+async function scaled(img: GreyImage, scale: number): Promise<GreyImage> {
+  return toGrey(raw(img).resize({ width: Math.max(1, Math.round(img.width * scale)), kernel: 'cubic' }));
+}
+
 /** A rectangle of a grey image. */
 function cropGrey(img: GreyImage, left: number, top: number, width: number, height: number): GreyImage {
   const data = new Uint8Array(width * height);
@@ -106,7 +148,7 @@ async function readTurned(engine: OcrEngine, img: GreyImage, turn: number, dpi: 
   const { data, info } = await p.extractChannel(0).raw().toBuffer({ resolveWithObject: true });
   const upright: GreyImage = { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) };
   const first = await engine.recognize(greyPnm(upright.data, upright.width, upright.height), dpi, signal);
-  const words = await rereadHeader(engine, upright, first.words, dpi, signal);
+  const words = await confirmUnsureWords(engine, upright, await rereadHeader(engine, upright, first.words, dpi, signal), dpi, signal);
   const back = unturn(turn, img.width, img.height, info.width, info.height);
   const mapped: RecognisedWord[] = words.map((w) => {
     const corners = [back(w.left, w.top), back(w.left + w.width, w.top), back(w.left, w.top + w.height), back(w.left + w.width, w.top + w.height)];

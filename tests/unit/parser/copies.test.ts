@@ -55,6 +55,13 @@ describe('the document inside a saved page', () => {
     expect(page.slice(region.end)).toMatch(/^Văn bản liên quan/);
   });
 
+  it('ends at a site heading after marks, or opening with a letter that carries them', () => {
+    for (const heading of ['## Đọc nhiều', '» Tin liên quan', '- Bình luận:']) {
+      const page = lines(...HEADER, '', '5 Tin mới', 'Lưu VT.', heading, 'Quyết định số 99/QĐ-UBND ngày 2/2/2020 về kiểm tra');
+      expect(page.slice(findDocument(page).end)).toBe(page.slice(page.indexOf(heading)));
+    }
+  });
+
   it('ends where another document\'s header begins', () => {
     const other = ['BỘ Y TẾ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 1893/QĐ-BYT', 'Hà Nội, ngày 09 tháng 12 năm 2019'];
     const page = lines(...HEADER, '', 'Nơi khác:', ...other);

@@ -137,6 +137,19 @@ describe('single-spaced two-column footer lines', () => {
       ['- Ủy ban MTTQ VN,', 0],
     ]);
   });
+
+  it('cuts every authority mark off, with or without its space', () => {
+    const segs = splitMergedColumns(segsOf(lines('Nơi nhận: KT. BÍ THƯ', '- Lưu VT. TL.BAN THƯỜNG VỤ', '- Như trên. T/UQ CHỦ TỊCH', '- Lưu VP. Phó Bí thư')));
+    expect(segs.map((s) => [s.text, s.col])).toEqual([
+      ['Nơi nhận:', 0],
+      ['KT. BÍ THƯ', 1],
+      ['- Lưu VT.', 0],
+      ['TL.BAN THƯỜNG VỤ', 1],
+      ['- Như trên.', 0],
+      ['T/UQ CHỦ TỊCH', 1],
+      ['- Lưu VP. Phó Bí thư', 0],
+    ]);
+  });
 });
 
 describe('Nơi nhận split into paper and electronic copies', () => {
