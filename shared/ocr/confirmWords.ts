@@ -1,16 +1,19 @@
 /**
- * Words the recogniser was unsure of, read again alone to confirm them. Read as part of a page, a
- * word printed cleanly is often given a low confidence (a number-symbol, which no dictionary
- * holds: `59/QĐ-UBND` at 47%; a header word beside a dash: `BỘ` at 0%), and a field holding it is
- * left for review (shared/parser/ocrDoubt.ts). Cut out on its own line and read again, such a word
- * comes back the same and sure.
+ * Number-symbols the recogniser was unsure of, read again alone to confirm them. A number-symbol
+ * is in no dictionary, so read as part of a page one printed cleanly is often given a low
+ * confidence (`59/QĐ-UBND` at 47%, `66-QĐ/TW` at 20%), and the number or the citations holding it
+ * are left for review (shared/parser/ocrDoubt.ts). Cut out on its own line and read again, such a
+ * symbol comes back the same and sure.
  *
  * A second reading at the same scale is no proof: a glyph the model misreads it misreads again
  * (`UBTUMTTQVN` read `UBTUMTTQYVN` twice). Read smaller as well, the misread changes while a
- * sound word stays the same. So a word is confirmed only when both readings, at its own scale and
- * smaller, give its very letters, each at least as sure as the doubt threshold would ask of it;
- * it then takes the lower of their confidences. Nothing is ever re-spelt: a reading that differs
- * by a letter or a mark (`phổ` / `phố`) confirms nothing and the word keeps its doubt.
+ * sound symbol stays the same. So a symbol is confirmed only when both readings, at its own scale
+ * and smaller, give its very characters surely; it then takes the lower of their confidences.
+ * Nothing is ever re-spelt: a reading that differs by a character confirms nothing.
+ *
+ * Only number-symbols: the doubt on a word of a name, a subject or a list often stands for a
+ * trouble of the layout rather than of the letters (a list run on into the body, a name joined
+ * with the wrong line), and confirming the word's letters let such a value through wrong.
  */
 
 /** A word read on a page, in the pixels of the image read. */
@@ -23,7 +26,7 @@ export interface UnsureWord {
   confidence: number;
 }
 
-/** Words below this confidence are read again (the doubt threshold of names and subjects). */
+/** Symbols below this confidence are read again, and readings again must reach it. */
 export const CONFIRM_BELOW = 75;
 /** At most this many words of one page are read again: a page of noise is not read twice over. */
 export const MAX_CONFIRMED_PER_PAGE = 30;
@@ -35,9 +38,12 @@ export function wordCore(text: string): string {
   return text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
 
-/** Whether a word is one to read again: unsure, and holding at least two letters or digits. */
+/** A number-symbol's shape: digits and capitals joined by `/` or `-` (`59/QĐ-UBND`, `66-QĐ/TW`). */
+const SYMBOL_RE = /^(?=.*\d)(?=.*\p{Lu})[\p{Lu}\d]+(?:[/-][\p{Lu}\p{Ll}\d&.]+)+$/u;
+
+/** Whether a word is one to read again: an unsure number-symbol. */
 export function needsConfirming(w: Pick<UnsureWord, 'text' | 'confidence'>): boolean {
-  return w.confidence < CONFIRM_BELOW && [...wordCore(w.text)].filter((c) => /[\p{L}\p{N}]/u.test(c)).length >= 2;
+  return w.confidence < CONFIRM_BELOW && SYMBOL_RE.test(wordCore(w.text));
 }
 
 /** The words of a page to read again, in reading order, at most {@link MAX_CONFIRMED_PER_PAGE}. */

@@ -95,7 +95,7 @@ async function rereadHeader(engine: OcrEngine, page: GreyImage, words: OcrWord[]
 }
 
 /**
- * The page's unsure words read again one by one, each cut out on its own line and read at the
+ * The page's unsure number-symbols read again one by one, each cut out on its own line and read at the
  * scales of confirmWords.ts; a word every reading gives letter for letter and surely takes their
  * confidence. A reading that disagrees ends the word's readings (the next would not change it).
  */
