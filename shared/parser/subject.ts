@@ -185,6 +185,13 @@ function endsLetterSubject(items: readonly Item[], i: number, lines: readonly Se
 }
 
 /**
+ * The date a report or a notice states in brackets right under its subject (`(Ngày 08 tháng 12 năm
+ * 2025)`, `(Tính đến ngày 30/6/2025)`): part of the title block, which a scan prints with no rule
+ * under it. A bracketed caption naming a document (`(Ban hành kèm theo …)`) is not such a line.
+ */
+const BRACKETED_DATE_RE = /^\((?:tinh den |tu )?ngay \d{1,2}(?: thang \d{1,2} nam \d{4}|\/\d{1,2}\/\d{4})[^()]{0,40}\)$/;
+
+/**
  * Reads the subject from item `from` on; `leading` is subject text left on the title line.
  * `afterNumber`: a công văn, whose subject may follow header cells of the other column.
  */
@@ -232,7 +239,8 @@ export function readSubject(
       (it.seg.bold && prev.bold && it.seg.blankBefore === 0 && it.kind !== 'prose') ||
       continuesInCapitals(items, i, prev, opts) ||
       (!closed && wrapsOntoName(items, i, prev)) ||
-      (afterNumber && endsLetterSubject(items, i, lines));
+      (afterNumber && endsLetterSubject(items, i, lines)) ||
+      (!afterNumber && it.seg.blankBefore === 0 && BRACKETED_DATE_RE.test(it.seg.folded));
     if (!continues) break;
     // A subject in capitals does not go on in lower case: a word or two of the body that the
     // reading order put between its lines (an OCR pass reading `… QUẢN LÝ` / `của` / `một` /

@@ -59,6 +59,18 @@ describe('title block', () => {
 });
 
 describe('subject boundaries', () => {
+  it('keeps the date a report states in brackets under its subject, with or without a rule after it', () => {
+    // `BÁO CÁO` / `về tình hình …` / `(Ngày 08 tháng 12 năm 2025)`: a scan loses the `-----` under it.
+    const body = 'Thực hiện Công văn số 12-CV/TU ngày 15 tháng 7 năm 2025 của Ban Thường vụ Tỉnh ủy, báo cáo như sau:';
+    for (const after of [['-----'], [''], []]) {
+      expect(title(lines('BÁO CÁO', 'về tình hình kinh tế, xã hội', '(Ngày 08 tháng 12 năm 2025)', ...after, body)).subject).toBe('về tình hình kinh tế, xã hội (Ngày 08 tháng 12 năm 2025)');
+    }
+    // A caption naming another document is no part of the subject; nor is a date after a blank line.
+    expect(title(lines('QUY ĐỊNH', 'về chế độ báo cáo', '(Ban hành kèm theo Quyết định số 27/2015/QĐ-UBND)', '', 'Chương I')).subject).toBe('về chế độ báo cáo');
+    expect(title(lines('BÁO CÁO', 'về tình hình kinh tế, xã hội', '', '(Ngày 08 tháng 12 năm 2025)', '', body)).subject).toBe('về tình hình kinh tế, xã hội');
+  });
+
+
   it('the rule under the title closes it, whatever the case of the wrapped line', () => {
     expect(title(lines('BÁO CÁO', 'kết quả kiểm tra đối với', 'Ban Thường vụ Đảng ủy xã Quảng Tín', '-----')).subject).toBe(
       'kết quả kiểm tra đối với Ban Thường vụ Đảng ủy xã Quảng Tín',
