@@ -2,7 +2,7 @@ import { fold } from '../text/fold';
 import { buildSegments, lineStartBefore, type Seg } from './clean';
 import { matchTypeName } from './lexicon';
 import { isRecipientsLabel } from './recipients';
-import { isAuthority } from './signature';
+import { isAuthority, isPersonName, isTitleLine } from './signature';
 import type { Citation } from './types';
 
 /**
@@ -16,9 +16,22 @@ import type { Citation } from './types';
  * document itself (its number is no citation) and the attachment's title is not the document's.
  */
 
-/** A line that ends a document: its `Nơi nhận` label or a signing authority (`KT. CỤC TRƯỞNG`). */
-export function endsDocument(seg: Seg): boolean {
-  return isRecipientsLabel(seg) || isAuthority(seg);
+/** How far under a signer's title (past the `(đã ký)` note, a blank seal line) the name stands. */
+const NAME_AFTER_TITLE = 4;
+
+/**
+ * The first of `list[0, to)` that ends a document: its `Nơi nhận` label, a signing authority
+ * (`KT. CỤC TRƯỞNG`), or a signer's title with a person's name under it (`CỤC TRƯỞNG` / `(đã ký)` /
+ * `Nguyễn Văn An`, a head of a body signing in its own name); -1 if none.
+ */
+export function documentEndIndex<T>(list: readonly T[], segOf: (t: T) => Seg, to = list.length): number {
+  for (let i = 0; i < to && i < list.length; i++) {
+    const seg = segOf(list[i]!);
+    if (isRecipientsLabel(seg) || isAuthority(seg)) return i;
+    if (!isTitleLine(seg)) continue;
+    for (let j = i + 1; j <= i + NAME_AFTER_TITLE && j < list.length; j++) if (isPersonName(segOf(list[j]!).text)) return i;
+  }
+  return -1;
 }
 
 /** `(Ban hành kèm theo Công văn số ` up to a number: the caption's words, folded, from its line's start. */
@@ -27,11 +40,21 @@ const CAPTION_RE = /^[^a-z0-9]{0,3}(?:ban hanh\s)?kem theo\s(.{2,30}?)\s?(?:so)?
 const END_WINDOW = 8000;
 const END_SEGS = 300;
 
-/** The start of the caption line whose number starts at `at`; -1 when `at` follows no caption. */
+/** What a caption wrapped before its number leaves on the number's line: `số` at most. */
+const WRAPPED_BEFORE_RE = /^[^\p{L}\p{N}]{0,3}(?:s[ốỐoO]\s?)?$/u;
+
+/** The start of the caption whose number starts at `at`; -1 when `at` follows no caption. */
 function captionLine(text: string, at: number): number {
-  const ls = lineStartBefore(text, at);
-  if (at - ls > 60) return -1;
-  const m = CAPTION_RE.exec(fold(text.slice(ls, at)));
+  let ls = lineStartBefore(text, at);
+  let before = text.slice(ls, at);
+  // `(Ban hành kèm theo Công văn` / `số 66/NVĐP …`: a caption wrapped before its number.
+  if (ls > 0 && WRAPPED_BEFORE_RE.test(before)) {
+    const prev = lineStartBefore(text, ls - 1);
+    before = `${text.slice(prev, ls - 1)} ${before}`;
+    ls = prev;
+  }
+  if (before.length > 60) return -1;
+  const m = CAPTION_RE.exec(fold(before));
   if (!m) return -1;
   const type = matchTypeName(m[1]!);
   return type && type.length >= m[1]!.trimEnd().length ? ls : -1;
@@ -39,7 +62,7 @@ function captionLine(text: string, at: number): number {
 
 /** Whether a document's end stands in `[from, to)`. */
 function documentEndIn(text: string, from: number, to: number): boolean {
-  return buildSegments(text, Math.max(from, to - END_WINDOW), to, END_SEGS).some(endsDocument);
+  return documentEndIndex(buildSegments(text, Math.max(from, to - END_WINDOW), to, END_SEGS), (s) => s) >= 0;
 }
 
 /**

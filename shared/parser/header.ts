@@ -1,6 +1,6 @@
 import { docTypeByAbbr, type DocTypeInfo } from '../domain/docTypes';
 import { readAddressees } from './addressees';
-import { endsDocument } from './attachment';
+import { documentEndIndex } from './attachment';
 import { joinSplitCells } from './cells';
 import { buildSegments, subSeg, textIndex } from './clean';
 import { classifySegments, type Item, type Kind } from './classify';
@@ -179,7 +179,7 @@ function readPass(
   const bodyStart = firstProse(0);
   const kinhGuiAt = firstIndex(items, 0, bodyStart, (it) => it.kind === 'kinhGui');
   // A type line after the document's end (its `Nơi nhận`, its signature) titles an attachment.
-  const endAt = firstIndex(items, 0, bodyStart, (it) => endsDocument(it.seg));
+  const endAt = documentEndIndex(items, (it) => it.seg, bodyStart);
   const titleEnd = Math.min(kinhGuiAt < 0 ? bodyStart : kinhGuiAt, endAt < 0 ? n : endAt);
   const typeIdx = firstIndex(items, 0, titleEnd, (it) => it.kind === 'type');
   // The number stands above the title; a bare symbol line (no `Số`) counts only there too.

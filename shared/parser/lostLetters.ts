@@ -109,3 +109,15 @@ const LOST_D_CODES: ReadonlySet<string> = new Set(['Q', 'N', 'HND', 'U']);
 export function symbolLostLetters(symbol: string): boolean {
   return symbol.split(/[-/]/).some((g) => LOST_D_CODES.has(g.trim()));
 }
+
+/**
+ * Codes printed with a `Đ` (`QĐ`, `NĐ`, `HĐND`, `ĐU`, `ĐUK`) as a recogniser or a converter without
+ * Vietnamese leaves them, the stroke lost in a text that kept its other letters (`27-KH/DU`). No
+ * symbol spells one of these with a plain `D` (`BDVTU`, `SGDĐT` print one, and keep it).
+ */
+const STROKE_LOST_CODES: ReadonlySet<string> = new Set(['QD', 'ND', 'HDND', 'DU', 'DUK']);
+
+/** A number-symbol with a code whose `Đ` lost its stroke: not legible as written. */
+export function symbolLostStroke(symbol: string): boolean {
+  return symbol.split(/[-/]/).some((g) => STROKE_LOST_CODES.has(g.trim()));
+}

@@ -6,7 +6,7 @@ import { spanOf, type Piece } from './piece';
 import type { PlacedPage } from './layout';
 import { readLayoutHeader } from './layoutHeader';
 import { checkOcrFields } from './ocrDoubt';
-import { illegibleInLostText, lostAccentedLetters, symbolLostLetters } from './lostLetters';
+import { illegibleInLostText, lostAccentedLetters, symbolLostLetters, symbolLostStroke } from './lostLetters';
 import { dropPageTitleNumbers } from './pageTitle';
 import { findDocument } from './region';
 import { buildReview, placeLooksMisspelled } from './review';
@@ -137,6 +137,12 @@ function parseText(text: string, pages: readonly PlacedPage[] | undefined): Pars
     incomingStamp: stamp?.stamp ?? null,
     citations: citationDetails.map((c) => c.numberSymbol),
   };
+  // `27-KH/DU` for `27-KH/ĐU`: a code whose Đ lost its stroke is no number as written; for review.
+  if (metadata.numberSymbol !== null && symbolLostStroke(metadata.numberSymbol)) {
+    metadata.numberSymbol = null;
+    delete spans.numberSymbol;
+    doubts.add('numberSymbol');
+  }
   // A text layer that lost its accented letters: names and subjects that lost letters are not read.
   if (lostAccentedLetters(text, region.start, region.end)) {
     const words = metadata as Pick<ParsedMetadata, (typeof LEGIBLE_FIELDS)[number]>;

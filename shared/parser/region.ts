@@ -117,11 +117,31 @@ function headerFirst(items: readonly Item[], i: number, floor: number): number {
     const it = items[j]!;
     const bare = !/[\p{L}\p{N}]/u.test(it.seg.text) || isMarkNoise(it.seg.text);
     // A letter's `V/v …` (`Về việc …`) under the body names: the left cell read before the right.
-    const letterSubject = LETTER_SUBJECT_RE.test(it.seg.folded) && it.seg.text.length <= 200;
+    const letterSubject = isLetterSubject(it) || underLetterSubject(items, j, floor);
     if (!ISSUER_KINDS.has(it.kind) && !isStampLine(it.seg) && !bare && !letterSubject) break;
     first = j;
   }
   return first;
+}
+
+function isLetterSubject(it: Item): boolean {
+  return LETTER_SUBJECT_RE.test(it.seg.folded) && it.seg.text.length <= 200;
+}
+
+/** How many lines a letter's `V/v …` cell wraps onto under its first. */
+const SUBJECT_WRAPS = 3;
+
+/**
+ * A line of a letter's `V/v …` cell wrapped under its first (`V/v tuyên truyền kỷ niệm ngày thành
+ * lập` / `Mặt trận Tổ quốc Việt Nam`): short lines of text up to the `V/v` line above.
+ */
+function underLetterSubject(items: readonly Item[], j: number, floor: number): boolean {
+  if (items[j]!.kind !== 'text') return false;
+  for (let k = j - 1; k >= floor && k >= j - SUBJECT_WRAPS; k--) {
+    if (isLetterSubject(items[k]!)) return true;
+    if (items[k]!.kind !== 'text') return false;
+  }
+  return false;
 }
 
 function offsetOf(text: string, it: Item): number {

@@ -82,7 +82,7 @@ function nextRelevant(segs: readonly Seg[], from: number, skipNotes: boolean): n
  * A signer title: capitals opening with a known title word. An unknown capitals line there (a
  * wrapped authority, a stamp) is left out rather than reported as a title.
  */
-function isTitleLine(seg: Seg): boolean {
+export function isTitleLine(seg: Seg): boolean {
   return (
     isCapitals(seg.text, 2) &&
     seg.text.length <= 80 &&

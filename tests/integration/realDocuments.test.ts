@@ -21,23 +21,23 @@ import { buildReport, printReport, scoreCopies, type CopyScore, type EvaluationR
 /**
  * Share of the stated fields recovered exactly, in percent, over all copies read here. Reached:
  * 96.4% (157 documents, 4,002 of 4,152; text and Word copies 98.7%, PDF 97.6%, scans 89–94% by
- * format); the 145 documents before r146 alone 96.7% (3,801 of 3,932), the ward party committees'
- * documents r146–r157 added harder than the average. Raised only upwards; the collection's README
+ * format; r158 adds 19 of 20); the 145 documents before r146 alone 96.7% (3,801 of 3,932), the
+ * ward party committees' documents r146–r157 added harder than the average. Raised only upwards; the collection's README
  * gives each batch's figures before and after the rules made from its shapes.
  */
 const RECOVERED_FLOOR = 96.4;
 /**
  * Wrong values plus values where the document states none, over all copies read here; must fall to
- * 0 (raise it only when documents are added, by what they add). Reached: 45 on 157 documents: 30 on
+ * 0 (raise it only when documents are added, by what they add). Reached: 46 on 158 documents: 30 on
  * the 145 earlier ones, none invented (22 on r001–r132, 7 on the held-out r133–r137: a law cited as
  * `34/2005 – QH 11` missing from a citation list in four copies, a scan's issuer, type and subject;
  * 1 on r138–r145, a JPEG's issuer); 13 on r146–r153, the ward party committee's documents (a
  * thông báo's and a tờ trình's subjects in all four copies, a scan's báo cáo subject, and 4
  * invented: a kế hoạch's number `27-KH/DU` whose code lost the stroke of its Đ, read as written);
- * 2 on r154–r157 (two scans' report subjects). The margin of 2 is for OCR results that differ by a
- * word between machines (Tesseract's SIMD paths).
+ * 2 on r154–r157 (two scans' report subjects); 1 on r158 (its JPEG's subject). The margin of 2 is
+ * for OCR results that differ by a word between machines (Tesseract's SIMD paths).
  */
-const INVENTED_CEILING = 47;
+const INVENTED_CEILING = 48;
 
 const docs = loadRealDocuments();
 const formatsOf = (_doc: unknown, i: number): RealFormat[] => ['txt', 'docx', 'pdf', IMAGE_FORMATS[i % IMAGE_FORMATS.length]!];

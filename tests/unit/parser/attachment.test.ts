@@ -47,6 +47,20 @@ describe('an attachment after a document', () => {
     expect(s.review).toEqual(expect.arrayContaining(['docType', 'subject']));
   });
 
+  it('knows the end of the document by a head signing in the name of the body, with no authority line or Nơi nhận read', () => {
+    const signed = ['CỤC TRƯỞNG', '(đã ký)', 'Nguyễn Văn An'];
+    const r = parseDocument(lines(...letterHead('SỐ 06NTVDP r7'), ...signed, ...attached));
+    expect(r.metadata.docType).toBeNull();
+    expect(r.metadata.citations).toEqual(['111/2004/NĐ-CP', '04/2004/TT-BNV']);
+  });
+
+  it('reads a caption wrapped before its number', () => {
+    const wrapped = [...attached];
+    wrapped.splice(2, 1, '(Ban hành kèm theo Công văn', 'số 66/NVĐP ngày 12 tháng 3 năm 2004 của Cục Lưu trữ Nhà nước)');
+    const r = parseDocument(lines(...letterHead('SỐ 06NTVDP r7'), ...footer, ...wrapped));
+    expect(r.metadata.citations).toEqual(['111/2004/NĐ-CP', '04/2004/TT-BNV']);
+  });
+
   it('reads the letter as before when its number line is read', () => {
     const r = parseDocument(lines(...letterHead('Số: 66/NVĐP'), ...footer, ...attached));
     expect(r.metadata.numberSymbol).toBe('66/NVĐP');

@@ -445,6 +445,37 @@ describe('issuers in copies', () => {
     expect(m.addressees).toEqual(['Ban Thường trực UBMTTQVN các huyện']);
   });
 
+  it('keeps a letter\'s names when its subject cell, read before the motto, wraps onto a second line', () => {
+    // A scan's reading order: the left cell whole (names, the `V/v …` cell over two lines, a blank
+    // line), then the right one. With no number line, the motto and the dateline anchor the header.
+    for (const gap of [[], ['']]) {
+      const m = parseDocument(
+        lines(
+          'ỦY BAN MTTQ VIỆT NAM',
+          'TỈNH AN LẠC',
+          'BAN TUYÊN GIÁO',
+          'V/v tuyên truyền kỷ niệm ngày thành lập',
+          'Mặt trận Tổ quốc Việt Nam',
+          ...gap,
+          'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+          'Độc lập - Tự do - Hạnh phúc',
+          'An Lạc, ngày 5 tháng 11 năm 2020',
+          '',
+          'Kính gửi: Ban Thường trực Ủy ban MTTQ các huyện',
+          '',
+          'Thực hiện Kế hoạch số 12/KH-MTTW-BTT ngày 2/10/2020 của Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam, Ban Tuyên giáo đề nghị các đơn vị thực hiện.',
+        ),
+      ).metadata;
+      expect(m.issuer).toBe('BAN TUYÊN GIÁO');
+      expect(m.parentIssuer).toBe('ỦY BAN MTTQ VIỆT NAM TỈNH AN LẠC');
+      expect(m.subject).toBe('V/v tuyên truyền kỷ niệm ngày thành lập Mặt trận Tổ quốc Việt Nam');
+      expect(m.numberSymbol).toBeNull();
+    }
+    // A line of body text above the motto is no subject's wrap: the header starts at the motto.
+    const prose = lines('Trang chủ', 'Tin tức sự kiện', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'An Lạc, ngày 5 tháng 11 năm 2020');
+    expect(findDocument(prose).start).toBe(prose.indexOf('CỘNG HÒA'));
+  });
+
   it('skips a list number and a stray dash in the header', () => {
     const r = parseDocument(lines('1. UBND TỈNH AN LẠC', '-', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 12/BC-UBND', 'An Lạc, ngày 2 tháng 3 năm 2024'));
     expect(r.metadata.issuer).toBe('UBND TỈNH AN LẠC');

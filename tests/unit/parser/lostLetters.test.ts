@@ -83,3 +83,27 @@ describe('numbers in a text layer that lost its accented letters', () => {
     expect(r.review).toContain('numberSymbol');
   });
 });
+
+describe('a number whose code lost the stroke of its Đ', () => {
+  // A recogniser or a converter without Vietnamese reads `Đ` as `D`, in a text that kept every
+  // other letter: `Số 27-KH/DU` for `27-KH/ĐU`. No code is spelt so; the number is not legible as written.
+  const head = (number: string) => lines('ĐẢNG ỦY PHƯỜNG AN LẠC', `Số ${number}`, 'An Lạc, ngày 5 tháng 3 năm 2025', 'KẾ HOẠCH', 'sắp xếp cán bộ, công chức', 'I. MỤC ĐÍCH, YÊU CẦU');
+  const lines = (...ls: string[]) => ls.join('\n');
+
+  it('leaves the own number empty for review, and keeps the rest', () => {
+    for (const n of ['27-KH/DU', '27-KH/DUK']) {
+      const r = parseDocument(head(n));
+      expect(r.metadata.numberSymbol, n).toBeNull();
+      expect(r.review, n).toContain('numberSymbol');
+      expect(r.metadata.docType).toBe('KẾ HOẠCH');
+      expect(r.metadata.issuer).toBe('ĐẢNG ỦY PHƯỜNG AN LẠC');
+    }
+    const state = parseDocument(lines('ỦY BAN NHÂN DÂN TỈNH AN LẠC', 'Số: 12/QD-UBND', 'An Lạc, ngày 5 tháng 3 năm 2025', 'QUYẾT ĐỊNH', 'Về việc thành lập tổ công tác', 'Căn cứ Luật Tổ chức chính quyền địa phương năm 2015 và các văn bản hướng dẫn thi hành luật này;'));
+    expect(state.metadata.numberSymbol).toBeNull();
+  });
+
+  it('reads codes that print a plain D as they are', () => {
+    for (const n of ['27-KH/ĐU', '15-HD/BDVTU', '12-CV/BDVTW']) expect(parseDocument(head(n)).metadata.numberSymbol, n).toBe(n);
+    expect(parseDocument(lines('SỞ GIÁO DỤC VÀ ĐÀO TẠO', 'Số: 1062/SGDĐT-QLCL', 'An Lạc, ngày 5 tháng 3 năm 2025', 'V/v tổ chức thi', 'Kính gửi: Các trường')).metadata.numberSymbol).toBe('1062/SGDĐT-QLCL');
+  });
+});
