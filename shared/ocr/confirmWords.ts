@@ -16,15 +16,10 @@
  * with the wrong line), and confirming the word's letters let such a value through wrong.
  */
 
-/** A word read on a page, in the pixels of the image read. */
-export interface UnsureWord {
-  text: string;
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-  confidence: number;
-}
+import type { ReadWord } from './headerBand';
+
+/** A word read on a page, in the pixels of the image read, with the recogniser's confidence. */
+export type UnsureWord = Pick<ReadWord, 'text' | 'left' | 'top' | 'width' | 'height' | 'confidence'>;
 
 /** Symbols below this confidence are read again, and readings again must reach it. */
 export const CONFIRM_BELOW = 75;

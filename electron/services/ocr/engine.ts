@@ -88,12 +88,13 @@ export function wordsOfTsv(tsv: string): OcrWord[] {
 
 /**
  * What the image given to `recognize` holds: a whole page (its blocks found, as the tesseract
- * command does), or one column of text (a cell of a header table, cut out of its page).
+ * command does), one column of text (a cell of a header table, cut out of its page), or one line
+ * (a word cut out with its margin, read again to confirm it).
  */
 export type PageLayout = 'page' | 'column' | 'line';
 /**
  * Tesseract's page segmentation modes: 3 (automatic), 6 (one block of text: a header cell's lines
- * read as lines, with no picture or column looked for).
+ * read as lines, with no picture or column looked for), 7 (a single line).
  */
 const PAGE_SEGMENTATION: Record<PageLayout, `${Tesseract['PSM']['AUTO' | 'SINGLE_BLOCK' | 'SINGLE_LINE']}`> = { page: '3', column: '6', line: '7' };
 
