@@ -137,14 +137,17 @@ function parseText(text: string, pages: readonly PlacedPage[] | undefined): Pars
     incomingStamp: stamp?.stamp ?? null,
     citations: citationDetails.map((c) => c.numberSymbol),
   };
-  // `27-KH/DU` for `27-KH/ĐU`: a code whose Đ lost its stroke is no number as written; for review.
-  if (metadata.numberSymbol !== null && symbolLostStroke(metadata.numberSymbol)) {
+  const lostText = lostAccentedLetters(text, region.start, region.end);
+  // A number keeps its digits, not always its code: one whose `Đ` lost its stroke (`27-KH/DU`), or
+  // in a text that lost its accented letters the `Đ` itself (`12/Q-UBND`), is no number as written.
+  const n = metadata.numberSymbol;
+  if (n !== null && (symbolLostStroke(n) || (lostText && symbolLostLetters(n)))) {
     metadata.numberSymbol = null;
     delete spans.numberSymbol;
     doubts.add('numberSymbol');
   }
   // A text layer that lost its accented letters: names and subjects that lost letters are not read.
-  if (lostAccentedLetters(text, region.start, region.end)) {
+  if (lostText) {
     const words = metadata as Pick<ParsedMetadata, (typeof LEGIBLE_FIELDS)[number]>;
     for (const f of LEGIBLE_FIELDS) {
       const v = words[f];
@@ -154,12 +157,6 @@ function parseText(text: string, pages: readonly PlacedPage[] | undefined): Pars
       else words[f] = null;
       delete spans[f];
       doubts.add(f);
-    }
-    // Its numbers keep their digits, not always their codes: one that lost its `Đ` is no number.
-    if (metadata.numberSymbol !== null && symbolLostLetters(metadata.numberSymbol)) {
-      metadata.numberSymbol = null;
-      delete spans.numberSymbol;
-      doubts.add('numberSymbol');
     }
     if (metadata.citations.some(symbolLostLetters)) {
       metadata.citations = [];
