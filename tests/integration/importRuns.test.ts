@@ -6,6 +6,8 @@ import { Document as DocxDocument, Packer, Paragraph } from 'docx';
 import PDFDocument from 'pdfkit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, sentence } from '../../shared/contract/errors';
+import { BATCH_MAX_FILES } from '../../electron/services/import/importBatch';
+import { READ_AHEAD_FILES } from '../../electron/services/import/importJob';
 import { SEED } from '../support/paths';
 import { writeManyDocuments, writePartyDocument } from '../support/partyDocs';
 import { type TestApp, makeFondsWithFile, openTestApp, tempDir, waitForJob } from '../support/services';
@@ -212,7 +214,9 @@ describe('import runs and their reports', () => {
     const app = start();
     const { fonds } = await makeFondsWithFile(app);
     const folder = tempDir();
-    const files = writeManyDocuments(folder, 600);
+    // A cancel still commits what was read ahead and the batch open at the time: the folder holds
+    // several times that much, so the cancel lands mid-folder however fast or loaded the machine is.
+    const files = writeManyDocuments(folder, 3 * (BATCH_MAX_FILES + READ_AHEAD_FILES));
     const { jobId } = await app.call('import.start', { target: { fondsId: fonds.id }, paths: [folder] });
     // Cancel as soon as something is committed (progress counts committed work only).
     let status = await app.call('jobs.get', { jobId });

@@ -91,7 +91,7 @@ export function isBulkImport(input: ImportInput, total: number): boolean {
  * keep parsing while the main thread waits for a batch's originals to reach the disk and then
  * commits it (the thread is handed files only between transactions: see `PER_WORKER`).
  */
-const READ_AHEAD_FILES = 256;
+export const READ_AHEAD_FILES = 256;
 /** …but never more than this many bytes of originals held at once. */
 const READ_AHEAD_BYTES = 64 * 1024 * 1024;
 
