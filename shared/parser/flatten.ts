@@ -37,6 +37,8 @@ const DATELINE_RE = new RegExp(
 const VV_RE = /(?<=^|\s)V\/[vV](?=\s)/g;
 const KINH_GUI_RE = /(?<=^|[\s.;:-])Kính gửi/g;
 const KINH_GUI_LINE_RE = /^\s{0,8}Kính gửi ?:/;
+/** A list item's dash after the item before it (`- Sở Tài chính; - Bộ Y tế`), however short the line. */
+const INNER_BULLET_RE = /;\s?[-–+•]\s/u;
 const RULE_RE = /[-_=]{3,}|\*{1,5}(?=\s?S[ốỐ](?!\p{L}))|(?<=\p{L})\*{3,}/gu;
 /** `… nhiệm vụ năm 2023 Căn cứ Điều lệ Đảng;`: the legal basis after a subject in lower case. */
 const BASIS_AFTER_WORDS_RE = /(?<=[\p{Ll}\d)] )(?=(?:Căn cứ|Xét đề nghị|Theo đề nghị)\s)/gu;
@@ -251,7 +253,9 @@ export function flatCuts(line: string): number[] | null {
   // `Kính gửi: - … ; - … . Vừa qua, …`: the addressees and the body's first paragraph on one line.
   // `QUYẾT ĐỊNH BAN HÀNH … CỦA CẤP TỈNH BỘ TRƯỞNG … Căn cứ …`: the same, with the space kept.
   const runTogether =
-    gluedTypeNameLength(line.slice(lead)) > 0 || (line.length >= MIN_FLAT && (KINH_GUI_LINE_RE.test(line) || titleRunsIntoBody(line.slice(lead))));
+    gluedTypeNameLength(line.slice(lead)) > 0 ||
+    (KINH_GUI_LINE_RE.test(line) && (line.length >= MIN_FLAT || INNER_BULLET_RE.test(line))) ||
+    (line.length >= MIN_FLAT && titleRunsIntoBody(line.slice(lead)));
   // A line with column gaps keeps its cells apart already (a table row, a PDF's columns), unless
   // a cell between the gaps is itself a header run together (`… Hạnh phúc    Số: … ngày …
   // QUYẾT ĐỊNH …`): then the gaps and that cell's own marks cut it.

@@ -195,7 +195,8 @@ function readPass(
   // type by itself, only agrees with a printed one.
   const abbrInfo = number?.abbr ? (docTypeByAbbr(number.abbr, number.form) ?? null) : null;
   const abbrType = abbrInfo && !(number!.form === 'party' && abbrInfo.abbr === 'QĐ' && !title) ? abbrInfo : null;
-  const issuerRead = completeIssuer(items, readIssuer(items, bodyStart), bodyStart, number);
+  // The issuer's names stand above the number or the title: an attachment's title is neither.
+  const issuerRead = completeIssuer(items, readIssuer(items, endAt < 0 ? bodyStart : Math.min(bodyStart, endAt)), bodyStart, number);
   const opts: SubjectOptions = { issuerFolded: issuerRead.issuer ? fold(issuerRead.issuer.text) : null };
   let subject: SubjectRead | null = null;
   let vvPiece: Piece | null = null;

@@ -35,7 +35,7 @@ function anchorIndex(items: readonly Item[], limit: number): number {
     const k = items[i]!.kind;
     if (k === 'star' || k === 'number') return i;
     // A number line the copy damaged stands where the number does.
-    if (k === 'text' && DAMAGED_NUMBER_RE.test(items[i]!.seg.text)) return i;
+    if ((k === 'text' || k === 'caps') && DAMAGED_NUMBER_RE.test(items[i]!.seg.text)) return i;
     if (k === 'type' && type < 0) type = i;
     // A letter with no number line: its `V/v …` (`Về việc …`) cell stands under the names.
     if (letter < 0 && (k === 'text' || k === 'prose') && LETTER_SUBJECT_RE.test(items[i]!.seg.folded) && !isCapitals(items[i]!.seg.text, 3)) letter = i;

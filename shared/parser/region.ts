@@ -4,6 +4,7 @@ import { buildSegments, lineStartBefore, type Seg } from './clean';
 import { HEADER_CHARS } from './header';
 import { classifySegments, isMarkNoise, type Item, type Kind } from './classify';
 import { isStampLine } from './incomingStamp';
+import { documentEndIndex } from './attachment';
 
 /**
  * Where the document is inside what was saved. A page copied from a legal database or a news site
@@ -211,6 +212,26 @@ function mottoAnchor(items: readonly Item[]): number {
   return -1;
 }
 
+/**
+ * A letter's header above a title that follows the letter's end: a motto with a body name beside or
+ * above it, then the document's end (its `Nơi nhận`, its signature) before the title. The title is
+ * an attachment's (`QUY ĐỊNH` after a công văn whose number and dateline a scan garbled, so the
+ * header has too few marks and no type line of its own); the letter starts at its header. A text
+ * that is the attachment, saved from its title on, has no such header above it. -1 if none.
+ */
+function letterAboveAttachment(items: readonly Item[], title: number): number {
+  for (let m = 0; m < title; m++) {
+    if (items[m]!.kind !== 'motto') continue;
+    const first = headerFirst(items, m, 0);
+    let named = false;
+    for (let j = first; j < title && j <= m + 2; j++) if (items[j]!.kind === 'body') named = true;
+    if (!named) continue;
+    const end = documentEndIndex(items, (it) => it.seg, title);
+    return end > m ? first : -1;
+  }
+  return -1;
+}
+
 /** A header begins most documents: the first window is read first, the rest only when it has none. */
 const FIRST_WINDOW = HEADER_CHARS;
 const FIRST_SEGS = 150;
@@ -274,7 +295,9 @@ export function findDocument(text: string): DocRegion {
     bodyFrom = (last.seg.map[last.seg.map.length - 1] ?? start) + 1;
   } else {
     const t = titleStart(items);
-    if (t > 0) start = offsetOf(text, items[t]!);
+    const letter = t > 0 ? letterAboveAttachment(items, t) : -1;
+    if (letter >= 0) start = letter === 0 ? 0 : offsetOf(text, items[letter]!);
+    else if (t > 0) start = offsetOf(text, items[t]!);
     // An editor's note that presents the document (`LTS: … trân trọng giới thiệu toàn văn …`): the
     // document is what follows it, even with no header or title of its own.
     const intro = introEnd(text);

@@ -75,7 +75,9 @@ export function readTitle(items: readonly Item[], typeIdx: number): TitleRead {
   // The title's text after the type word, qualifier included, and where it ends.
   let whole: Seg | null = t.rest;
   let wholeNext = next;
-  // `THÔNG BÁO` / `KẾT LUẬN CỦA …`: the qualifier on its own line reads as a type word too.
+  // `THÔNG BÁO` / `KẾT LUẬN CỦA …`: the qualifier on its own line reads as a type word too. The
+  // notice's subject is every line under its type word, that line included (see the README).
+  let conclusionLine = false;
   if (!t.rest && t.info.abbr === 'TB' && next < items.length) {
     const n = items[next]!;
     if (n.kind === 'type' && n.type!.info.abbr === 'KL') {
@@ -83,6 +85,7 @@ export function readTitle(items: readonly Item[], typeIdx: number): TitleRead {
       whole = n.seg;
       next++;
       wholeNext = next;
+      conclusionLine = true;
     }
   }
   // `HƯỚNG DẪN SỐ 38-HD/BTCTW NGÀY … CỦA …` (or that line under the type word).
@@ -137,9 +140,10 @@ export function readTitle(items: readonly Item[], typeIdx: number): TitleRead {
   }
   const issuer = bodyParts.length > 0 ? joinPieces(bodyParts) : null;
   // `KẾT LUẬN CỦA THỦ TƯỚNG … TẠI PHIÊN HỌP …`: what follows `CỦA` goes on past a name (an occasion,
-  // a place), so it is the subject of the notice, not the body that issues it.
-  if (issuer && whole && !isBodyName(withFollowingCaps(items, next, issuer.text))) {
-    return { info: t.info, typePiece: t.word, issuer: null, leading: whole, next: wholeNext, ident: null };
+  // a place), so it names no body that issues the notice.
+  const named = issuer && whole && isBodyName(withFollowingCaps(items, next, issuer.text)) ? issuer : null;
+  if ((issuer && whole && !named) || conclusionLine) {
+    return { info: t.info, typePiece: t.word, issuer: named, leading: whole, next: wholeNext, ident: null };
   }
   return { info: t.info, typePiece: t.word, issuer: issuer && issuer.text ? issuer : null, leading, next, ident: null };
 }

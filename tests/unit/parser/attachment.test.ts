@@ -77,6 +77,63 @@ describe('an attachment after a document', () => {
   });
 });
 
+describe('an attachment after a letter whose header lost its marks', () => {
+  // A scan of a letter with no type line (a công văn): its number line misread, its `V/v` subject
+  // run into the dateline, its body long. The attachment's title after the signature is the first
+  // type line of the text; the letter above it, with its body name and motto, is the document.
+  const garbledHead = [
+    'CỤC LƯU TRỮ NHÀ NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'Độc lập - Tự do - Hạnh phúc',
+    'SỐ 06NTVDP',
+    'V/v hướng dẫn chỉnh lý tài liệu Hà Nội, ngày 12 tháng 3 năm 2004',
+    'Kmh gứl Văn phòng Ủy ban nhân dân các tỉnh',
+    'Thực hiện Nghị định số 111/2004/NĐ-CP ngày 8 tháng 4 năm 2004 của',
+    'Chính phủ, Cục Lưu trữ Nhà nước hướng dẫn các cơ quan như sau.',
+    'Một là, các cơ quan rà soát tài liệu tồn đọng,',
+    'lập kế hoạch chỉnh lý và bố trí kinh phí.',
+    'Hai là, tài liệu sau chỉnh lý được sắp xếp',
+    'theo phương án phân loại đã duyệt.',
+    'Ba là, báo cáo kết quả về Cục trước ngày 30/6.',
+    'Đề nghị các cơ quan thực hiện theo Quy định gửi kèm./.',
+  ];
+  const signed = ['CỤC TRƯỞNG CỤC LƯU TRỮ NHÀ NƯỚC', 'Nguyễn Văn An'];
+  const titled = ['ĐỀ CƯƠNG MẪU', ...attached];
+
+  it('starts the document at the letter\'s header, not at the attachment\'s title', () => {
+    const r = parseDocument(lines(...garbledHead, ...signed, ...titled));
+    expect(r.metadata.citations).toEqual(['111/2004/NĐ-CP', '04/2004/TT-BNV']);
+    expect(r.metadata.docType).toBeNull();
+    expect(r.metadata.issuer).toBe('CỤC LƯU TRỮ NHÀ NƯỚC');
+    expect(r.review).toContain('docType');
+    expect(r.metadata.subject).not.toBe('Về chỉnh lý tài liệu giấy');
+  });
+
+  it('does the same under a party header, its end a Nơi nhận', () => {
+    const party = garbledHead.slice(1);
+    party.unshift('TỈNH ỦY AN LẠC ĐẢNG CỘNG SẢN VIỆT NAM');
+    party[1] = 'BAN TỔ CHỨC';
+    const r = parseDocument(lines(...party, ...footer, ...titled));
+    expect(r.metadata.citations).toEqual(['111/2004/NĐ-CP', '04/2004/TT-BNV']);
+    expect(r.metadata.docType).toBeNull();
+  });
+
+  it('never takes the lines above the attachment\'s title for the issuer', () => {
+    // No number line nor `V/v` left to stand under the names: the signer's title over the
+    // attachment's title is no header.
+    const bare = garbledHead.filter((l) => !l.startsWith('SỐ') && !l.startsWith('V/v'));
+    const r = parseDocument(lines(...bare, 'Nơi nhận:', '- Như trên;', 'CỤC TRƯỞNG', ...titled));
+    expect(r.metadata.issuer).toBeNull();
+    expect(r.metadata.docType).toBeNull();
+    expect(r.metadata.citations).toEqual(['111/2004/NĐ-CP', '04/2004/TT-BNV']);
+  });
+
+  it('still reads a title after a signature as the document when no header stands above (pages of a site)', () => {
+    const page = ['Trang chủ | Văn bản | Liên hệ', ...garbledHead.slice(3), ...signed, ...titled];
+    const r = parseDocument(lines(...page));
+    expect(r.metadata.docType).toBe('QUY ĐỊNH');
+  });
+});
+
 describe('a text that is the attachment', () => {
   it('cites the decision its caption names, and its own signature comes after the caption', () => {
     const r = parseDocument(lines(...attached, 'Điều 2. Hiệu lực thi hành', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Nguyễn Văn Bình'));

@@ -694,6 +694,17 @@ describe('a header kept apart, the title block and body run together', () => {
     expect(r.metadata.addressees).toEqual(['Ủy ban nhân dân tỉnh An Lạc', 'Bộ Y tế']);
     expect(r.metadata.subject).toBe('V/v báo cáo nhanh thiệt hại do mưa lũ');
   });
+
+  it('reads each addressee of a short list line, its body run on and wrapped to the next line', () => {
+    const head = ['UBND TỈNH AN LẠC\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỞ Y TẾ\tĐộc lập - Tự do - Hạnh phúc', 'Số: 310/SYT-VP\tAn Lạc, ngày 2 tháng 5 năm 2012', 'V/v báo cáo nhanh thiệt hại do mưa lũ', ''];
+    const wrapped = parseDocument(lines(...head, 'Kính gửi: - Sở Tài chính; - Bộ Y tế. Vừa qua, mưa lớn kéo dài', 'đã gây ngập tại nhiều trạm y tế của tỉnh.'));
+    expect(wrapped.metadata.addressees).toEqual(['Sở Tài chính', 'Bộ Y tế']);
+    const alone = parseDocument(lines(...head, 'Kính gửi: - Sở Tài chính; - Bộ Y tế.', 'Vừa qua, mưa lớn kéo dài đã gây ngập tại nhiều trạm y tế của tỉnh.'));
+    expect(alone.metadata.addressees).toEqual(['Sở Tài chính', 'Bộ Y tế']);
+    // A dash inside a name (`Sở Văn hóa - Thể thao`) opens no item: only one after `;` does.
+    const named = parseDocument(lines(...head, 'Kính gửi: Sở Văn hóa - Thể thao và Du lịch.', 'Vừa qua, mưa lớn kéo dài đã gây ngập tại nhiều trạm y tế của tỉnh.'));
+    expect(named.metadata.addressees).toEqual(['Sở Văn hóa - Thể thao và Du lịch']);
+  });
 });
 
 describe('headers an OCR pass damaged', () => {

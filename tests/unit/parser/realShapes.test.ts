@@ -80,9 +80,19 @@ describe('real-world copies: title blocks', () => {
     // A Word copy puts blank lines between the title's lines: the same.
     const spaced = meta(lines(...head, '', 'KẾT LUẬN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH', '', 'TẠI BUỔI LÀM VIỆC VỚI CÁC SỞ', '', 'Sáng ngày 02 tháng 4 năm 2021, Chủ tịch đã chủ trì.'));
     expect(spaced.subject).toBe('KẾT LUẬN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TẠI BUỔI LÀM VIỆC VỚI CÁC SỞ');
-    // A body after `CỦA`, the subject after `VỀ`: issuer (from the title) and subject as before.
+    // A body after `CỦA`, the subject after `VỀ`: the issuer is still read from the title, the
+    // subject still holds the KẾT LUẬN line.
     const party = meta(lines('THÔNG BÁO', '', 'KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY', '', 'VỀ CÔNG TÁC CÁN BỘ TẠI CÁC HUYỆN', '', 'Ngày 2/4/2021, Ban Thường vụ họp.'));
-    expect([party.issuer, party.subject]).toEqual(['BAN THƯỜNG VỤ TỈNH ỦY', 'VỀ CÔNG TÁC CÁN BỘ TẠI CÁC HUYỆN']);
+    expect([party.issuer, party.subject]).toEqual(['BAN THƯỜNG VỤ TỈNH ỦY', 'KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY VỀ CÔNG TÁC CÁN BỘ TẠI CÁC HUYỆN']);
+    // Under a ward committee's header, its `Về …` wrapped onto a second line down to the rule.
+    const ward = meta(
+      lines('ĐẢNG ỦY PHƯỜNG AN LẠC', 'Số 12-TB/ĐU', 'THÔNG BÁO', 'KẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY', 'Về đánh giá kết quả thực hiện nhiệm vụ năm 2024 đối với đồng chí', 'Nguyễn Văn An - Bí thư Chi bộ khu phố 3', '-----', 'Thực hiện Kế hoạch số 13-KH/ĐU ngày 17 tháng 11 năm 2024.'),
+    );
+    expect([ward.issuer, ward.docType, ward.subject]).toEqual([
+      'ĐẢNG ỦY PHƯỜNG AN LẠC',
+      'THÔNG BÁO',
+      'KẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY Về đánh giá kết quả thực hiện nhiệm vụ năm 2024 đối với đồng chí Nguyễn Văn An - Bí thư Chi bộ khu phố 3',
+    ]);
   });
 
   it('a headerless copy: `SỐ … NGÀY … CỦA …` under the type word states number, date and body', () => {

@@ -37,11 +37,19 @@ describe('title block', () => {
     });
   });
 
-  it('`THÔNG BÁO` / `KẾT LUẬN CỦA …`: the qualifier is part of the title', () => {
+  it('`THÔNG BÁO` / `KẾT LUẬN CỦA …`: the subject is every line under the type word, the KẾT LUẬN line included', () => {
     expect(title(lines('THÔNG BÁO', 'KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY', 'tại buổi làm việc với Đảng ủy xã', '-----'))).toEqual({
       type: 'THÔNG BÁO',
       issuer: 'THƯỜNG TRỰC TỈNH ỦY',
-      subject: 'tại buổi làm việc với Đảng ủy xã',
+      subject: 'KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY tại buổi làm việc với Đảng ủy xã',
+    });
+  });
+
+  it('a `KẾT LUẬN` itself keeps its `CỦA …` line out of the subject', () => {
+    expect(title(lines('KẾT LUẬN', 'CỦA BAN THƯỜNG VỤ TỈNH ỦY', 'về công tác cán bộ', '-----'))).toEqual({
+      type: 'KẾT LUẬN',
+      issuer: 'BAN THƯỜNG VỤ TỈNH ỦY',
+      subject: 'về công tác cán bộ',
     });
   });
 
