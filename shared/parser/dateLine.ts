@@ -61,6 +61,8 @@ export interface PlaceDate {
   unreadable: boolean;
   /** A place is printed but not legible (letters lost): left empty, to be checked. */
   placeIllegible?: boolean;
+  /** Nothing stands before `ngày`: a date alone, which only its position can make the dateline. */
+  placeless?: boolean;
 }
 
 /** `Ph`, `Lc`: letters left of a syllable whose vowels were lost (`TP`, `TX` are abbreviations). */
@@ -99,5 +101,5 @@ export function readPlaceDate(seg: Seg): PlaceDate | null {
   const datePiece = subSeg(seg, textIndex(seg, dStart), textIndex(seg, dStart + m[2]!.length));
   const [d, mo, y] = [m[3], m[4], m[5]];
   const date = d && mo && y?.length === 4 ? isoDate(+d, +mo, +y) : null;
-  return { place, date, datePiece, unreadable: date === null, placeIllegible: illegible };
+  return { place, date, datePiece, unreadable: date === null, placeIllegible: illegible, placeless: m[1] === undefined };
 }

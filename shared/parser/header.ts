@@ -5,6 +5,7 @@ import { joinSplitCells } from './cells';
 import { buildSegments, subSeg, textIndex } from './clean';
 import { classifySegments, type Item, type Kind } from './classify';
 import type { PlaceDate } from './dateLine';
+import { datesHeader, subjectDatesAsText } from './strayDates';
 import type { IdentRead } from './identLine';
 import { GENERIC_NAMES, readIssuer, type IssuerRead } from './issuer';
 import { isCapitals, jointOf, startsLowercase, typesAgree } from './lexicon';
@@ -170,7 +171,7 @@ function readPass(
   const skip: ReadonlySet<number> = stamp?.used ?? new Set();
   // Each segment is classified on its own: the region finder's items of the same segments are
   // these, less the ones past this pass or taken by the stamp.
-  const items = reuse ? region.head!.items.filter((it) => it.segIndex < maxSegs && !skip.has(it.segIndex)) : classifySegments(segs, skip);
+  const items = subjectDatesAsText(reuse ? region.head!.items.filter((it) => it.segIndex < maxSegs && !skip.has(it.segIndex)) : classifySegments(segs, skip));
   const n = items.length;
   const firstProse = (from: number): number => {
     const i = firstIndex(items, from, n, (it) => it.kind === 'prose');
@@ -243,7 +244,7 @@ function readPass(
     if (mark?.kind === 'security') security ??= mark;
     else if (mark?.kind === 'urgency') urgency ??= mark;
   }
-  const pdIdx = firstIndex(items, 0, headerEnd, (it) => it.kind === 'placeDate');
+  const pdIdx = firstIndex(items, 0, headerEnd, (it) => it.kind === 'placeDate' && (!it.placeDate!.placeless || datesHeader(items, it, typeIdx)));
   const kgIdx = firstIndex(items, 0, headerEnd, (it) => it.kind === 'kinhGui');
   const addressees = kgIdx >= 0 ? readAddressees(items.slice(kgIdx), segs) : null;
 

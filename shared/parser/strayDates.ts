@@ -1,0 +1,38 @@
+import type { Item } from './classify';
+
+/**
+ * Dates printed alone (`ngày 30 tháng 8 năm 2025`, `Ngày 20-3-2021`: no place before them) that
+ * are not the document's dateline. A dateline names its place; a date alone is the dateline only
+ * where the header puts one, and elsewhere belongs to the text around it.
+ */
+
+/** A line that ends a sentence or a label: what follows it is not its wrapped end. */
+const CLOSED_RE = /[.;:!?]$/;
+
+/**
+ * `Về triển khai các quy định, quyết định` / `ngày 30 tháng 8 năm 2025`: a letter's trích yếu
+ * wrapped before the date it names. A date alone right under an unfinished line of text is that
+ * line's end, not a dateline (a header cut to its left column has none); it is read as text, so
+ * the subject keeps it.
+ */
+export function subjectDatesAsText(items: readonly Item[]): Item[] {
+  return items.map((it, i) => {
+    if (it.kind !== 'placeDate' || !it.placeDate!.placeless || i === 0) return it;
+    const prev = items[i - 1]!;
+    if ((prev.kind !== 'text' && prev.kind !== 'prose') || CLOSED_RE.test(prev.seg.text.trimEnd())) return it;
+    return { ...it, kind: 'text', placeDate: undefined };
+  });
+}
+
+/**
+ * A date alone is the dateline only inside the header: after the number or the motto, before the
+ * type line. Above them it is a gazette's issue (`CÔNG BÁO` / `Số 45 + 46` / `Ngày 20-3-2021`), a
+ * web page's or a table of contents' line; under the title it is a body's or a cited text's date
+ * (`Căn cứ Nghị định số …` / `ngày 10 tháng 7 năm 2017`).
+ */
+export function datesHeader(items: readonly Item[], at: Item, typeIdx: number): boolean {
+  const i = items.indexOf(at);
+  if (typeIdx >= 0 && i > typeIdx) return false;
+  for (let k = 0; k < i; k++) if (items[k]!.kind === 'number' || items[k]!.kind === 'motto') return true;
+  return false;
+}
