@@ -1,6 +1,7 @@
 import { subSeg, textIndex, type Seg } from './clean';
 import type { Item } from './classify';
 import { isCapitals } from './lexicon';
+import { kinhGuiLabel } from './kinhGuiLabel';
 import { readList, type ListRead } from './lists';
 
 /**
@@ -9,7 +10,6 @@ import { readList, type ListRead } from './lists';
  * before the body.
  */
 
-const LABEL_RE = /^[-–+•\s]{0,4}kinh gui\s?:?\s?/;
 const NUMBERED_RE = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\s?[.)/-]|[IVX]{1,5}\s?[.\-/]|\(\d{1,2}\))\s/u;
 
 function endsList(seg: Seg): boolean {
@@ -24,7 +24,8 @@ function endsList(seg: Seg): boolean {
 export function readAddressees(items: readonly Item[], segs: readonly Seg[]): ListRead | null {
   const it = items.find((x) => x.kind === 'kinhGui');
   if (!it) return null;
-  const m = LABEL_RE.exec(it.seg.folded)!;
-  const inline = subSeg(it.seg, textIndex(it.seg, m[0].length));
-  return readList(segs, it.segIndex + 1, inline, { stop: endsList, maxItems: 40 });
+  const label = kinhGuiLabel(it.seg.folded)!;
+  const inline = subSeg(it.seg, textIndex(it.seg, label.length));
+  const list = readList(segs, it.segIndex + 1, inline, { stop: endsList, maxItems: 40 });
+  return list && label.garbled ? { ...list, doubtful: true } : list;
 }

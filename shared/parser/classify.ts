@@ -1,6 +1,7 @@
 import type { DocTypeInfo } from '../domain/docTypes';
 import { subSeg, textIndex, type Seg } from './clean';
 import { readPlaceDate, type PlaceDate } from './dateLine';
+import { kinhGuiLabel } from './kinhGuiLabel';
 import { isCapitals, matchBrokenTypeName, matchTypeName, opensWithBody } from './lexicon';
 import { findMotto } from './motto';
 import { readMark, type Mark } from './marks';
@@ -52,7 +53,6 @@ export interface Item {
 
 const NUMBERED_RE = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\s?[.)/-]|[IVX]{1,5}\s?[.\-/]|\(\d{1,2}\)|[a-zđ]\)|[A-ZĐ][.)])\s/u;
 const LIST_MARK_RE = /^\d{1,2}\.\s/;
-const KINH_GUI_RE = /^[-–+•\s]{0,4}kinh gui(?![a-z])/;
 /** `Số: 14NQ-HĐND`: a number line whose symbol a copy damaged (an OCR pass lost the `/`). */
 /** A short run of marks with a few lone letters or digits among them: a rule or the `***` under an issuer as OCR reads it (`x%›k*%`, `®%*2R3*`). */
 export function isMarkNoise(text: string): boolean {
@@ -151,7 +151,7 @@ function classifyOne(seg: Seg, segIndex: number, out: Item[]): void {
   }
   const mark = readMark(seg);
   if (mark) return pushItem(out, seg, segIndex, 'mark', { mark });
-  if (KINH_GUI_RE.test(seg.folded)) return pushItem(out, seg, segIndex, 'kinhGui');
+  if (kinhGuiLabel(seg.folded)) return pushItem(out, seg, segIndex, 'kinhGui');
   // `Chương I` / `QUY ĐỊNH CHUNG`: the line under a chapter's or part's heading is its title, never
   // the document's type line.
   const prev = out[out.length - 1];

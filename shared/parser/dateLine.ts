@@ -63,6 +63,37 @@ export interface PlaceDate {
   placeIllegible?: boolean;
   /** Nothing stands before `ngày`: a date alone, which only its position can make the dateline. */
   placeless?: boolean;
+  /**
+   * What stands before `ngày` names no place (`Số 45`, `Trang 2`, `Cập nhật`, `Kế hoạch`): the line
+   * still ends a header cell or a subject as a dateline does, but its date is not the document's.
+   */
+  noPlace?: boolean;
+}
+
+/** Locality words printed in lower case inside a place (`Thành phố Hồ Chí Minh`, `Thị xã …`). */
+const LOWER_PLACE_WORDS: ReadonlySet<string> = new Set(['pho', 'xa', 'tran', 'thi', 'tinh', 'huyen', 'quan', 'phuong']);
+/** Words after which a number is part of the place (`Phường 7`, `Quận 2`, `P. 7`). */
+const NUMBERED_LOCALITY: ReadonlySet<string> = new Set(['phuong', 'quan', 'p', 'q', 'khu']);
+/** Words that open a phrase of time, never a place (`Từ ngày …`, `Đến ngày …`, `Kể từ ngày …`). */
+const TIME_LEAD: ReadonlySet<string> = new Set(['tu', 'den', 'vao', 'ke']);
+
+/**
+ * What stands before `ngày` names a place: its syllables capitalised but for locality words, a
+ * number only after a locality word. Otherwise the line is a gazette's issue (`Số 45, ngày …`), a
+ * page footer (`Trang 2, ngày …`), a web page's note (`Cập nhật, ngày …`) or a sentence citing a
+ * document (`Kế hoạch ngày …`, `Thực hiện văn bản ngày …`).
+ */
+function namesPlace(text: string): boolean {
+  const words = text.replace(/[,.]+$/u, '').split(/\s+/u).filter((w) => w !== '');
+  const bare = (w: string): string => fold(w).replace(/[.]+$/, '');
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (i === 0 && TIME_LEAD.has(bare(w)) && words.length <= 2) return false;
+    if (/^\d/.test(w)) {
+      if (i === 0 || !NUMBERED_LOCALITY.has(bare(words[i - 1]!))) return false;
+    } else if (/^\p{Ll}/u.test(w) && !LOWER_PLACE_WORDS.has(bare(w))) return false;
+  }
+  return true;
 }
 
 /** `Ph`, `Lc`: letters left of a syllable whose vowels were lost (`TP`, `TX` are abbreviations). */
@@ -101,5 +132,6 @@ export function readPlaceDate(seg: Seg): PlaceDate | null {
   const datePiece = subSeg(seg, textIndex(seg, dStart), textIndex(seg, dStart + m[2]!.length));
   const [d, mo, y] = [m[3], m[4], m[5]];
   const date = d && mo && y?.length === 4 ? isoDate(+d, +mo, +y) : null;
-  return { place, date, datePiece, unreadable: date === null, placeIllegible: illegible, placeless: m[1] === undefined };
+  const noPlace = place !== null && !namesPlace(place.text);
+  return { place, date, datePiece, unreadable: date === null, placeIllegible: illegible, placeless: m[1] === undefined, noPlace };
 }

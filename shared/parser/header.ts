@@ -5,7 +5,7 @@ import { joinSplitCells } from './cells';
 import { buildSegments, subSeg, textIndex } from './clean';
 import { classifySegments, type Item, type Kind } from './classify';
 import type { PlaceDate } from './dateLine';
-import { datesHeader, subjectDatesAsText } from './strayDates';
+import { datesDocument, subjectDatesAsText } from './strayDates';
 import type { IdentRead } from './identLine';
 import { GENERIC_NAMES, readIssuer, type IssuerRead } from './issuer';
 import { isCapitals, jointOf, startsLowercase, typesAgree } from './lexicon';
@@ -244,7 +244,7 @@ function readPass(
     if (mark?.kind === 'security') security ??= mark;
     else if (mark?.kind === 'urgency') urgency ??= mark;
   }
-  const pdIdx = firstIndex(items, 0, headerEnd, (it) => it.kind === 'placeDate' && (!it.placeDate!.placeless || datesHeader(items, it, typeIdx)));
+  const pdIdx = firstIndex(items, 0, headerEnd, (it) => it.kind === 'placeDate' && datesDocument(items, it, typeIdx));
   const kgIdx = firstIndex(items, 0, headerEnd, (it) => it.kind === 'kinhGui');
   const addressees = kgIdx >= 0 ? readAddressees(items.slice(kgIdx), segs) : null;
 

@@ -24,13 +24,20 @@ export function subjectDatesAsText(items: readonly Item[]): Item[] {
   });
 }
 
+/** The dateline's date is the document's: its place names one, or a date alone stands in the header. */
+export function datesDocument(items: readonly Item[], at: Item, typeIdx: number): boolean {
+  const pd = at.placeDate!;
+  if (pd.noPlace) return false;
+  return !pd.placeless || datesHeader(items, at, typeIdx);
+}
+
 /**
  * A date alone is the dateline only inside the header: after the number or the motto, before the
  * type line. Above them it is a gazette's issue (`CÔNG BÁO` / `Số 45 + 46` / `Ngày 20-3-2021`), a
  * web page's or a table of contents' line; under the title it is a body's or a cited text's date
  * (`Căn cứ Nghị định số …` / `ngày 10 tháng 7 năm 2017`).
  */
-export function datesHeader(items: readonly Item[], at: Item, typeIdx: number): boolean {
+function datesHeader(items: readonly Item[], at: Item, typeIdx: number): boolean {
   const i = items.indexOf(at);
   if (typeIdx >= 0 && i > typeIdx) return false;
   for (let k = 0; k < i; k++) if (items[k]!.kind === 'number' || items[k]!.kind === 'motto') return true;

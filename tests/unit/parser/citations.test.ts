@@ -21,6 +21,16 @@ describe('citations', () => {
     ]);
   });
 
+  it('an older State symbol whose type and issuer a dot joins (`01/1999/QĐ.UB`) is read whole', () => {
+    const text = 'thay thế Quyết định số 01/1999/QĐ.UB ngày 15/01/1999 và Quyết định số 12/QĐ.Tỉnh; theo Quyết định 5/2020/QĐ-UBND. UB tỉnh giao';
+    expect(findCitations(text, null).map((c) => [c.numberSymbol, c.date])).toEqual([
+      ['01/1999/QĐ.UB', '1999-01-15'],
+      // Only capitals after the dot are a code: a word after it is not.
+      ['12/QĐ', null],
+      ['5/2020/QĐ-UBND', null],
+    ]);
+  });
+
   it('a type word broken over lines and a date in words', () => {
     const [c] = findCitations('(tại Công \n\nvăn số 71-CV/TU ngày 15 tháng 7 năm 2025)', null);
     expect([c!.docType, c!.date]).toEqual(['Công văn', '2025-07-15']);

@@ -74,3 +74,37 @@ describe('a date alone, with no place before it', () => {
     }
   });
 });
+
+describe('a date after words that name no place', () => {
+  const HEADER = ['VĂN PHÒNG CHÍNH PHỦ', ...MOTTO, 'Số: 01/2021/TT-VPCP'];
+  const TITLE = ['THÔNG TƯ', 'Hướng dẫn thực hiện'];
+
+  it('is not the document’s date: a gazette’s issue, a page’s note or footer, a sentence citing a text', () => {
+    for (const [above, below] of [
+      [['CÔNG BÁO TỈNH AN LẠC', 'Số 45, ngày 20 tháng 3 năm 2021'], []],
+      [['Cập nhật, ngày 12/5/2022'], []],
+      [[], ['Trang 1, ngày 12 tháng 5 năm 2022']],
+      [[], ['Kế hoạch ngày 10 tháng 7 năm 2017']],
+      [[], ['Văn bản ngày 10/7/2017']],
+      [[], ['Từ ngày 10 tháng 7 năm 2017']],
+    ] as const) {
+      const { m, review } = read(lines(...above, ...HEADER, ...TITLE, ...below));
+      expect([m.issueDate, m.place, review.includes('issueDate')], [...above, ...below].join(' / ')).toEqual([null, null, true]);
+    }
+    // A letter's body line before its Kính gửi.
+    const letter = read(lines('BỘ KẾ HOẠCH VÀ ĐẦU TƯ', 'Số: 88/BKHĐT-TH', 'Thực hiện chỉ đạo tại văn bản ngày 3 tháng 2 năm 2020', 'Kính gửi: Các bộ'));
+    expect(letter.m.issueDate).toBeNull();
+  });
+
+  it('reads places with locality words in lower case or a numbered ward', () => {
+    for (const [place, want] of [
+      ['Thành phố Hồ Chí Minh', 'Thành phố Hồ Chí Minh'],
+      ['TP. Hồ Chí Minh', 'TP. Hồ Chí Minh'],
+      ['Phường 7', 'Phường 7'],
+      ['Hà Nội', 'Hà Nội'],
+    ] as const) {
+      const { m } = read(lines(...HEADER, `${place}, ngày 12 tháng 5 năm 2022`, ...TITLE));
+      expect([m.place, m.issueDate], place).toEqual([want, '2022-05-12']);
+    }
+  });
+});
