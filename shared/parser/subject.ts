@@ -145,7 +145,10 @@ function closedAhead(items: readonly Item[], from: number, closers: ReadonlySet<
  */
 function besideAndGoesOn(items: readonly Item[], i: number, prev: Seg): boolean {
   const it = items[i]!;
-  if (!SKIP_BEFORE.has(it.kind) || it.seg.line !== prev.line || it.seg.col === prev.col) return false;
+  // A dateline cut from the subject's line (`V/v hướng dẫn chỉnh lý Hà Nội, ngày …`, the row read
+  // as one line) stands on a line of its own, right under the subject's line.
+  const cutFromLine = it.kind === 'placeDate' && it.seg.line === prev.line + 1 && it.seg.blankBefore === 0;
+  if (!SKIP_BEFORE.has(it.kind) || ((it.seg.line !== prev.line || it.seg.col === prev.col) && !cutFromLine)) return false;
   const next = items[i + 1];
   return !!next && next.seg.line > it.seg.line && next.seg.blankBefore === 0 && startsLowercase(next.seg.text);
 }

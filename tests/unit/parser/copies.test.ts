@@ -695,6 +695,19 @@ describe('a header kept apart, the title block and body run together', () => {
     expect(r.metadata.subject).toBe('V/v báo cáo nhanh thiệt hại do mưa lũ');
   });
 
+  it('cuts a letter\'s `V/v` subject from the dateline a copy ran onto its line', () => {
+    const head = ['CỤC LƯU TRỮ NHÀ NƯỚC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 66/NVĐP'];
+    const body = ['Kính gửi: Văn phòng Ủy ban nhân dân các tỉnh', 'Thực hiện Nghị định số 111/2004/NĐ-CP ngày 8 tháng 4 năm 2004 của Chính phủ về công tác lưu trữ, Cục Lưu trữ Nhà nước hướng dẫn như sau.'];
+    const one = parseDocument(lines(...head, 'V/v hướng dẫn chỉnh lý tài liệu Hà Nội, ngày 12 tháng 3 năm 2004', ...body)).metadata;
+    expect([one.subject, one.issueDate, one.place]).toEqual(['V/v hướng dẫn chỉnh lý tài liệu', '2004-03-12', 'Hà Nội']);
+    // The subject wrapped in its narrow cell: the dateline beside its first line.
+    const wrapped = parseDocument(lines(...head, 'V/v hướng dẫn chỉnh lý Hà Nội, ngày 12 tháng 3 năm 2004', 'tài liệu giấy', ...body)).metadata;
+    expect([wrapped.subject, wrapped.issueDate, wrapped.place]).toEqual(['V/v hướng dẫn chỉnh lý tài liệu giấy', '2004-03-12', 'Hà Nội']);
+    // A name in the subject before a comma is no dateline without `ngày` and a date.
+    const named = parseDocument(lines(...head, 'V/v hỗ trợ tỉnh Hà Giang, Cao Bằng khắc phục lũ', ...body)).metadata;
+    expect(named.subject).toBe('V/v hỗ trợ tỉnh Hà Giang, Cao Bằng khắc phục lũ');
+  });
+
   it('reads each addressee of a short list line, its body run on and wrapped to the next line', () => {
     const head = ['UBND TỈNH AN LẠC\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỞ Y TẾ\tĐộc lập - Tự do - Hạnh phúc', 'Số: 310/SYT-VP\tAn Lạc, ngày 2 tháng 5 năm 2012', 'V/v báo cáo nhanh thiệt hại do mưa lũ', ''];
     const wrapped = parseDocument(lines(...head, 'Kính gửi: - Sở Tài chính; - Bộ Y tế. Vừa qua, mưa lớn kéo dài', 'đã gây ngập tại nhiều trạm y tế của tỉnh.'));
