@@ -243,7 +243,9 @@ function readPass(
     if (mark?.kind === 'security') security ??= mark;
     else if (mark?.kind === 'urgency') urgency ??= mark;
   }
-  const pdIdx = firstIndex(items, 0, headerEnd, (it) => it.kind === 'placeDate');
+  // A date the subject took in (wrapped inside its trích yếu) is not the dateline; one it stepped
+  // over (the other cell beside its line) is.
+  const pdIdx = firstIndex(items, 0, headerEnd, (it) => it.kind === 'placeDate' && !subject?.piece.map.includes(it.seg.map[0]!));
   const kgIdx = firstIndex(items, 0, headerEnd, (it) => it.kind === 'kinhGui');
   const addressees = kgIdx >= 0 ? readAddressees(items.slice(kgIdx), segs) : null;
 

@@ -695,6 +695,18 @@ describe('a header kept apart, the title block and body run together', () => {
     expect(r.metadata.subject).toBe('V/v báo cáo nhanh thiệt hại do mưa lũ');
   });
 
+  it('keeps a date the trích yếu wrapped onto its own line in the subject, never as the issue date', () => {
+    // The left header cell only (a crop of the header): no dateline is stated.
+    const crop = (...subject: string[]) => parseDocument(lines('ĐẢNG ỦY PHƯỜNG AN LẠC', 'Số 171-CV/ĐU', ...subject, 'Kính gửi: Ban Tổ chức Quận ủy')).metadata;
+    const m = crop('Về việc đề nghị xét tặng Huy hiệu Đảng đợt', 'ngày 03/02/2026');
+    expect([m.subject, m.issueDate, m.place]).toEqual(['Về việc đề nghị xét tặng Huy hiệu Đảng đợt ngày 03/02/2026', null, null]);
+    const words = crop('Về việc đề nghị xét tặng Huy hiệu Đảng đợt', 'ngày 03 tháng 02 năm 2026');
+    expect([words.subject, words.issueDate]).toEqual(['Về việc đề nghị xét tặng Huy hiệu Đảng đợt ngày 03 tháng 02 năm 2026', null]);
+    // A subject that ends, then the other cell's dateline with its place: the issue date.
+    const dated = crop('Về việc đề nghị xét tặng Huy hiệu Đảng', 'An Lạc, ngày 03 tháng 02 năm 2026');
+    expect([dated.subject, dated.issueDate, dated.place]).toEqual(['Về việc đề nghị xét tặng Huy hiệu Đảng', '2026-02-03', 'An Lạc']);
+  });
+
   it('cuts a letter\'s `V/v` subject from the dateline a copy ran onto its line', () => {
     const head = ['CỤC LƯU TRỮ NHÀ NƯỚC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 66/NVĐP'];
     const body = ['Kính gửi: Văn phòng Ủy ban nhân dân các tỉnh', 'Thực hiện Nghị định số 111/2004/NĐ-CP ngày 8 tháng 4 năm 2004 của Chính phủ về công tác lưu trữ, Cục Lưu trữ Nhà nước hướng dẫn như sau.'];
