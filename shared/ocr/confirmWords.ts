@@ -16,13 +16,21 @@
  * with the wrong line), and confirming the word's letters let such a value through wrong.
  */
 
+import { OCR_SYMBOL_DOUBT } from '../parser/ocrDoubt';
 import type { ReadWord } from './headerBand';
 
 /** A word read on a page, in the pixels of the image read, with the recogniser's confidence. */
 export type UnsureWord = Pick<ReadWord, 'text' | 'left' | 'top' | 'width' | 'height' | 'confidence'>;
 
-/** Symbols below this confidence are read again, and readings again must reach it. */
+/** Symbols below this confidence are read again (in a subject a symbol is doubted below it). */
 export const CONFIRM_BELOW = 75;
+/**
+ * Each reading again must give the symbol's characters at least this surely: the symbol's own
+ * doubt threshold. A symbol is cut out without the words that give it context, so a sound one
+ * read again alone often comes back at 60–75 (`66-QĐ/TW` at 63 and 76); a misread changes its
+ * characters between the scales rather than staying and gaining confidence.
+ */
+export const SURE_AGAIN_AT = OCR_SYMBOL_DOUBT;
 /** At most this many words of one page are read again: a page of noise is not read twice over. */
 export const MAX_CONFIRMED_PER_PAGE = 30;
 /** The scales a word is read again at: its own, and smaller (where a repeated misread changes). */
@@ -70,10 +78,18 @@ export function agreeingConfidence(word: string, again: readonly { text: string;
 }
 
 /**
+ * Whether one reading again backs the word: it gave the word's characters at least at
+ * {@link SURE_AGAIN_AT}. A reading that does not ends the word's readings.
+ */
+export function backsWord(reading: number | null): reading is number {
+  return reading !== null && reading >= SURE_AGAIN_AT;
+}
+
+/**
  * The word's confidence once read again: the lower of the readings' confidences when every
- * reading gave its letters at least at {@link CONFIRM_BELOW}; otherwise its first confidence.
+ * reading backs it ({@link backsWord}); otherwise its first confidence.
  */
 export function confirmedConfidence(first: number, readings: readonly (number | null)[]): number {
-  if (readings.length === 0 || readings.some((c) => c === null || c < CONFIRM_BELOW)) return first;
+  if (readings.length === 0 || !readings.every(backsWord)) return first;
   return Math.max(first, Math.min(...(readings as number[])));
 }

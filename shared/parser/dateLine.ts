@@ -36,10 +36,11 @@ const SLOT = String.raw`[\s.…]{0,20}`;
 const MONTH_WORD = String.raw`th[a-z]?ng`;
 /**
  * `ngay 12 thang 01 nm 2017`, `ngy …`: a text layer that lost its accented letters keeps the words'
- * other letters and the digits, which still read.
+ * other letters and the digits, which still read. A scan's year read with a digit too many
+ * (`năm 19681`) leaves the line a dateline: its place reads, its date is unreadable.
  */
 const WORDS_RE = new RegExp(
-  String.raw`^(?:${PLACE})?(nga?y${SLOT}(\d{1,2})?${SLOT}${MONTH_WORD}${SLOT}(\d{1,2})?${SLOT}na?m${SLOT}(\d{4})?)\s?\.?$`,
+  String.raw`^(?:${PLACE})?(nga?y${SLOT}(\d{1,2})?${SLOT}${MONTH_WORD}${SLOT}(\d{1,2})?${SLOT}na?m${SLOT}(\d{4,5})?)\s?\.?$`,
 );
 /**
  * The `*` printed under the issuer, on the dateline's row of a scan, is read as a stray mark before
@@ -97,6 +98,6 @@ export function readPlaceDate(seg: Seg): PlaceDate | null {
   const dStart = m[0].indexOf(m[2]!, m[1]?.length ?? 0);
   const datePiece = subSeg(seg, textIndex(seg, dStart), textIndex(seg, dStart + m[2]!.length));
   const [d, mo, y] = [m[3], m[4], m[5]];
-  const date = d && mo && y ? isoDate(+d, +mo, +y) : null;
+  const date = d && mo && y?.length === 4 ? isoDate(+d, +mo, +y) : null;
   return { place, date, datePiece, unreadable: date === null, placeIllegible: illegible };
 }

@@ -32,6 +32,9 @@ interface Row {
   words: PlacedWord[];
   top: number;
   bottom: number;
+  /** The sums of the words' vertical middles and heights (their means: where the row's line runs, how tall). */
+  mids: number;
+  heights: number;
 }
 
 function centreOf(words: readonly PlacedWord[]): number {
@@ -45,19 +48,27 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Words on the same line (their vertical middles close), each row left to right. */
+/**
+ * Words on the same line (their vertical middles close), each row left to right. A word joins a
+ * row when its middle lies within half a height (its own or the row's mean) of the row's mean
+ * middle: the row's whole extent would grow with every word a little higher or lower (the
+ * motto set a little above the issuer's line, a capital's box taller for its hook and tail) until
+ * it swallowed the next line, and the two lines of the motto came out interleaved word by word.
+ */
 function rowsOf(words: readonly PlacedWord[]): Row[] {
   const sorted = [...words].sort((a, b) => a.y + a.height / 2 - (b.y + b.height / 2) || a.x - b.x);
   const rows: Row[] = [];
   for (const w of sorted) {
     const mid = w.y + w.height / 2;
     const row = rows[rows.length - 1];
-    if (row && mid - (row.top + row.bottom) / 2 <= 0.5 * Math.max(row.bottom - row.top, w.height)) {
+    if (row && mid - row.mids / row.words.length <= 0.5 * Math.max(row.heights / row.words.length, w.height)) {
       row.words.push(w);
       row.top = Math.min(row.top, w.y);
       row.bottom = Math.max(row.bottom, w.y + w.height);
+      row.mids += mid;
+      row.heights += w.height;
     } else {
-      rows.push({ words: [w], top: w.y, bottom: w.y + w.height });
+      rows.push({ words: [w], top: w.y, bottom: w.y + w.height, mids: mid, heights: w.height });
     }
   }
   for (const r of rows) r.words.sort((a, b) => a.x - b.x);

@@ -173,19 +173,20 @@ function lostCentralWord(name: string): boolean {
 }
 
 /**
- * `số 344NQ-HĐND` for `số 34/NQ-HĐND`: the recogniser read a cited number's slash as a digit or
- * dropped it. What is left is no number-symbol, so the list would hold the others and silently
- * lack this one: it is left for review. Only after `số`, where a number-symbol must stand.
+ * `số 344NQ-HĐND` for `số 34/NQ-HĐND`, `Văn bản hợp nhất 23VBHN-` for `23/VBHN-`: the recogniser
+ * read a cited number's slash as a digit or dropped it. What is left is no number-symbol, so the
+ * list would hold the others and silently lack this one: it is left for review. Digits glued to
+ * capitals and a dash are such a number wherever they stand, after `số` or after a type's name.
  */
 function citesDamagedNumber(words: readonly OcrWord[]): boolean {
-  for (let i = 1; i < words.length; i++) {
-    if (fold(words[i - 1]!.text) !== 'so') continue;
-    if (DAMAGED_SYMBOL_RE.test(words[i]!.text)) return true;
-  }
-  return false;
+  // After the label `Số:` stands the document's own number, no citation.
+  return words.some((w, i) => DAMAGED_SYMBOL_RE.test(w.text) && (i === 0 || fold(words[i - 1]!.text) !== 'so:'));
 }
-/** Digits run straight into a State code (`344NQ-HĐND`, `12QĐ-UBND`): no slash where one must be. */
-const DAMAGED_SYMBOL_RE = /^\d{1,6}\p{Lu}{1,4}-\p{Lu}[\p{Lu}\d]{1,11}[.,;:]?$/u;
+/**
+ * Digits run straight into a State code (`344NQ-HĐND`, `12QĐ-UBND`, `23VBHN-` wrapped before its
+ * issuer's code): no slash where one must be.
+ */
+const DAMAGED_SYMBOL_RE = /^\d{1,6}\p{Lu}{1,4}-(?:\p{Lu}[\p{Lu}\d]{1,11})?[.,;:]?$/u;
 
 /**
  * `TIÊU CHUẨN 1SO 9001`, `C0NG TÁC`: the recogniser read a capital I or O as the digit 1 or 0

@@ -8,10 +8,12 @@
  * as an import does, and prints one SHA-256 per group and over all of them. `--out FILE` writes one
  * line per document (name and digest of its `ParseResult`), to compare two builds line by line.
  * Then times the parser over the generated corpus (CPU of this thread, `--rounds` passes, median):
- * the whole `parseDocument` and the region finder (`findDocument`) alone. Writes
- * tests/bench/results/parse.json.
+ * the whole `parseDocument` and the region finder (`findDocument`) alone. With `--against DIR`
+ * (another checkout, e.g. `../main`), this checkout's parser is also timed against that one's in
+ * the same process, interleaved (`parseInterleaved.ts`): the way to tell a few percent on a loaded
+ * machine. Writes tests/bench/results/parse.json.
  *
- *   npm run bench:parse --  [--count 3000] [--seed 1] [--rounds 3] [--out FILE] [--no-real]
+ *   npm run bench:parse --  [--count 3000] [--seed 1] [--rounds 3] [--out FILE] [--no-real] [--against DIR]
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -25,6 +27,7 @@ import { toNfc } from '../../shared/text/normalize';
 import { loadRealDocuments } from '../fixtures/real/corpus';
 import { makeRealCopies } from '../fixtures/real/formats/make';
 import { generateDocuments } from './corpus/generate';
+import { type InterleavedResult, compareInterleaved } from './parseInterleaved';
 import { REPO, SEEDS_DIR } from '../support/paths';
 
 function option(name: string, fallback: number): number {
@@ -36,6 +39,8 @@ const SEED = option('seed', 1);
 const ROUNDS = option('rounds', 3);
 const outIndex = process.argv.indexOf('--out');
 const OUT = outIndex >= 0 ? process.argv[outIndex + 1] : undefined;
+const againstIndex = process.argv.indexOf('--against');
+const AGAINST = againstIndex >= 0 ? path.resolve(process.argv[againstIndex + 1]!) : undefined;
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 const lines: string[] = [];
@@ -106,11 +111,22 @@ async function main(): Promise<void> {
   console.log(`\nCPU per generated document, median of ${ROUNDS} passes over ${texts.length}:`);
   console.log(`  parseDocument  ${fmt(whole)}`);
   console.log(`  findDocument   ${fmt(region)}`);
+  let against: (InterleavedResult & { checkout: string }) | undefined;
+  if (AGAINST) {
+    const there = (await import(path.join(AGAINST, 'shared', 'parser', 'parseDocument.ts'))) as { parseDocument: (t: string) => unknown };
+    // As parseDocument reads them: NFC, which the import's decoder gives it.
+    const nfc = texts.map((t) => toNfc(t));
+    against = { checkout: AGAINST, ...compareInterleaved(nfc, (t) => parseDocument(t), (t) => there.parseDocument(t), Math.max(ROUNDS, 4)) };
+    const { same, firstDifferent, ratios, msHere, msThere } = against;
+    console.log(`\nAgainst ${AGAINST} (same process, chunks of both in turn):`);
+    console.log(`  read the same: ${same} of ${nfc.length}${firstDifferent >= 0 ? ` (first different: ${generated[firstDifferent]!.fileName})` : ''}`);
+    console.log(`  CPU here / there: ${median(ratios).toFixed(3)} median (${ratios.map((x) => x.toFixed(3)).join(', ')}); ${msHere.toFixed(3)} against ${msThere.toFixed(3)} ms per document`);
+  }
   const [l1, l5] = os.loadavg();
   console.log(`  load average ${l1!.toFixed(2)} ${l5!.toFixed(2)}`);
   const results = path.join(REPO, 'tests', 'bench', 'results');
   fs.mkdirSync(results, { recursive: true });
-  const json = { count: COUNT, seed: SEED, rounds: ROUNDS, groups, all: allDigest, cpuMsPerDocument: { parseDocument: whole, findDocument: region }, loadAverage: [l1, l5] };
+  const json = { count: COUNT, seed: SEED, rounds: ROUNDS, groups, all: allDigest, cpuMsPerDocument: { parseDocument: whole, findDocument: region }, ...(against ? { against } : {}), loadAverage: [l1, l5] };
   fs.writeFileSync(path.join(results, 'parse.json'), JSON.stringify(json, null, 2) + '\n');
 }
 

@@ -9,6 +9,7 @@ import { undoubleMarks } from '../../../shared/ocr/doubledMarks';
 import { trustKnownNames } from '../../../shared/ocr/knownNames';
 import { doubtMisreadNumerals } from '../../../shared/ocr/ordinals';
 import { type RecognisedPage, ocrText, pageConfidence } from '../../../shared/ocr/ocrText';
+import { trustPairedWords } from '../../../shared/ocr/pairedWords';
 import { restoreStars } from '../../../shared/ocr/starLine';
 import { placeStrayWords } from '../../../shared/ocr/strayWords';
 import { chooseTones } from '../../../shared/ocr/toneWords';
@@ -57,10 +58,13 @@ async function readPages(count: number, run: OcrRun, readOne: (index: number) =>
   // read as no numeral (`XIH`) is doubted; a sắc the recogniser put for a hỏi (`tố chức`) is
   // given back where only the hỏi makes a word with a neighbour; the name of a province or a
   // Government body read letter for letter is trusted however unsure the recogniser was of its
-  // marks, and the word tỉnh before a province's name is read as tỉnh.
+  // marks, and the word tỉnh before a province's name is read as tỉnh. A syllable the word list
+  // vouches for with a sure neighbour (`PHÂN CẤP`) is no longer doubted.
   const joined = ocrText(doubtMisreadNumerals(undoubleMarks(pages.map((p) => restoreWrappedCentral(placeStrayWords(restoreStars(p)))))));
   const confirmed = confirmCapitals(joined.text, joined.pages);
-  const toned = chooseTones(confirmed.text, confirmed.pages, vietnameseWordPairs());
+  // Vouched for as read, before any tone is chosen: a re-toned word stays as unsure as it was read.
+  const vouched = trustPairedWords(confirmed.text, confirmed.pages, vietnameseWordPairs());
+  const toned = chooseTones(vouched.text, vouched.pages, vietnameseWordPairs());
   const { text, pages: placed } = trustKnownNames(toned.text, toned.pages);
   return { text, pages: placed, confidence: pageConfidence(pages.flatMap((p) => p.words)), pageCount: count };
 }

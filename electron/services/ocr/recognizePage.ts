@@ -10,7 +10,7 @@ import sharp, { type Sharp } from 'sharp';
 import { type RecognisedWord, pageConfidence } from '../../../shared/ocr/ocrText';
 import { type GreyImage, estimatePageLie } from '../../../shared/ocr/skew';
 import { headerBand, inBand, surerReading } from '../../../shared/ocr/headerBand';
-import { CONFIRM_BELOW, CONFIRM_SCALES, agreeingConfidence, confirmBox, confirmedConfidence, wordsToConfirm } from '../../../shared/ocr/confirmWords';
+import { CONFIRM_SCALES, agreeingConfidence, backsWord, confirmBox, confirmedConfidence, wordsToConfirm } from '../../../shared/ocr/confirmWords';
 import type { OcrEngine, OcrWord } from './engine';
 
 /** Below this page confidence the page is read again turned over. */
@@ -120,7 +120,7 @@ async function confirmUnsureWords(engine: OcrEngine, page: GreyImage, words: Ocr
       const again = await engine.recognize(greyPnm(image.data, image.width, image.height), dpi * scale, signal, 'line');
       const confidence = agreeingConfidence(w.text, again.words);
       readings.push(confidence);
-      if (confidence === null || confidence < CONFIRM_BELOW) break;
+      if (!backsWord(confidence)) break;
     }
     out.push({ ...w, confidence: readings.length === CONFIRM_SCALES.length ? confirmedConfidence(w.confidence, readings) : w.confidence });
   }

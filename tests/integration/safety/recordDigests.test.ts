@@ -130,4 +130,26 @@ describe('the digest an insert records, hashed from what it writes (the row is n
     expect(digestOfValues([long.slice(0, piece)])).toBe(sha([long.slice(0, piece)]));
     expect(digestOfValues([])).toBe(sha([]));
   });
+
+  it('hashes an ordinary text from its UTF-8 bytes to the digest of its canonical JSON (every control character, quotes, backslashes, pairs, lone halves)', () => {
+    const sha = (values: unknown[]) => createHash('sha256').update(canonicalJson(values)).digest('hex');
+    const controls = Array.from({ length: 0x20 }, (_, c) => String.fromCharCode(c)).join('');
+    const body = `ĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-NQ/TU "trích" \\ đường dẫn\t\r\n${controls}\u007f\u2028\u2029 😀 bàn giao `;
+    const texts = [
+      body.repeat(4),
+      // Its escaped UTF-8 fills the escape buffer more than once.
+      body.repeat(500),
+      // Longer than the bytes path takes, shorter than a piece: hashed from its JSON string.
+      body.repeat(1_000),
+      // A lone half: its JSON escapes it, which UTF-8 cannot carry.
+      `${body.repeat(4)}\ud800 cuối`,
+      `${body.repeat(4)}\udc00`,
+      'x'.repeat(255),
+      'ý'.repeat(256),
+    ];
+    for (const text of texts) {
+      const values = [1, null, 'Kết luận "số 5"', 2.5, text, '', text.slice(0, 300)];
+      expect(digestOfValues(values), text.slice(-20)).toBe(sha(values));
+    }
+  });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { OCR_SYMBOL_DOUBT } from '../../../shared/parser/ocrDoubt';
 import {
   CONFIRM_BELOW,
   MAX_CONFIRMED_PER_PAGE,
+  SURE_AGAIN_AT,
   agreeingConfidence,
   confirmBox,
   confirmedConfidence,
@@ -60,7 +62,16 @@ describe('words read again to confirm them', () => {
     expect(confirmedConfidence(0, [93, 93])).toBe(93);
     // A misread the model repeats at one scale changes at the other (`UBTUMTTQYVN` / `UBTUMTTQVN`).
     expect(confirmedConfidence(48, [null, 80])).toBe(48);
-    expect(confirmedConfidence(20, [63, 76])).toBe(20);
     expect(confirmedConfidence(20, [])).toBe(20);
+  });
+
+  it('confirms a symbol as far as its own doubt asks: both readings agreeing at 50 or more lift it there', () => {
+    // `66-QĐ/TW` first read at 20, again at 63 (smaller) and 76 (its own size): a symbol, not in doubt.
+    expect(SURE_AGAIN_AT).toBe(OCR_SYMBOL_DOUBT);
+    expect(confirmedConfidence(20, [63, 76])).toBe(63);
+    expect(confirmedConfidence(47, [73, 86])).toBe(73);
+    // One reading under the symbol's threshold confirms nothing; nor does a reading that disagrees.
+    expect(confirmedConfidence(20, [45, 90])).toBe(20);
+    expect(confirmedConfidence(20, [63, null])).toBe(20);
   });
 });

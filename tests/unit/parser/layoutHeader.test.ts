@@ -127,4 +127,39 @@ describe('headers read from positions', () => {
     expect(m.citations).toEqual([]);
     expect(m.issuer).toBe('BAN CHẤP HÀNH TRUNG ƯƠNG');
   });
+
+  it('keeps the motto’s two lines apart when it sits a little above the issuer and a capital’s box is tall', () => {
+    // A scan's boxes, as a page read at 150 dpi gives them: lines 15 apart and 11 high, the motto
+    // 3 above the issuer's line, and `ỦY` 17 high for its hook and tail. Grown to the extent of
+    // every word it took, the first row reached the motto's second line and ran both together.
+    const items: PlacedText[] = [];
+    const lines: string[] = [];
+    const line = (text: string, x0: number, y: number, height: number, tall: Record<string, [number, number]> = {}) => {
+      let x = x0;
+      for (const w of text.split(' ')) {
+        const [dy, h] = tall[w] ?? [0, height];
+        items.push({ text: w, x, y: y + dy, width: w.length * 5, height: h, confidence: 95 });
+        x += (w.length + 1) * 5;
+      }
+      lines.push(text);
+    };
+    line('ỦY BAN NHÂN DÂN', 128, 62, 11, { ỦY: [1, 17] });
+    line('TỈNH AN LẠC', 140, 78, 10);
+    line('Số: 215/UBND-VX', 130, 92, 9);
+    line('V/v tiếp tục phối hợp tuyên truyền và', 102, 106, 10);
+    line('tham gia bầu chọn kỳ quan thiên nhiên', 100, 119, 10);
+    line('thế giới', 140, 131, 10);
+    line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 293, 59, 12);
+    line('Độc lập - Tự do - Hạnh phúc', 345, 75, 11, { phúc: [-1, 9] });
+    line('An Lạc, ngày 6 tháng 4 năm 2011', 332, 89, 11);
+    line('Kính gửi: Sở Văn hóa, Thể thao và Du lịch tỉnh An Lạc.', 116, 160, 10);
+    line('Ủy ban nhân dân tỉnh nhận được Công văn số 847/UBND-VX ngày 22 tháng 3 năm 2011 của Ủy ban nhân dân tỉnh Quảng Ninh.', 60, 185, 10);
+    const text = lines.join('\n');
+    const m = parseDocument(text, [{ index: 0, width: 595, height: 842, source: 'ocr', items }]).metadata;
+    expect(m.subject).toBe('V/v tiếp tục phối hợp tuyên truyền và tham gia bầu chọn kỳ quan thiên nhiên thế giới');
+    expect(m.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH AN LẠC');
+    expect(m.numberSymbol).toBe('215/UBND-VX');
+    expect(m.issueDate).toBe('2011-04-06');
+    expect(m.place).toBe('An Lạc');
+  });
 });

@@ -106,6 +106,14 @@ describe('place and date line', () => {
     expect(readPlaceDate(segOf('Hà Giang, ngày 3 thuong 4 năm 2020'))).toBeNull();
   });
 
+  it('keeps the place of a scanned dateline whose year was read with a digit too many, and gives no date', () => {
+    // `năm 19681` for 1981: which digit is the stray one the line does not say (1968, 1981, 1961).
+    const r = readPlaceDate(segOf('Hà Nội, ngày 17 tháng 9 năm 19681'))!;
+    expect(r.place!.text).toBe('Hà Nội');
+    expect(r.date).toBeNull();
+    expect(r.unreadable).toBe(true);
+  });
+
   it('leaves out the star under the issuer read as a stray mark before the place', () => {
     for (const line of ['x Cao Bằng, ngày 14 tháng 5 năm 2024', 'x- Cao Bằng, ngày 14 tháng 5 năm 2024', '. Cao Bằng, ngày 14 tháng 5 năm 2024', '* Cao Bằng, ngày 14 tháng 5 năm 2024']) {
       const r = readPlaceDate(segOf(line))!;

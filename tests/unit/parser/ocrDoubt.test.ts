@@ -174,6 +174,31 @@ describe('a cited number the recogniser damaged', () => {
     // A typed text keeps what it cites in a readable shape.
     expect(parseDocument(text).metadata.citations).toEqual(['176/QĐ-UBND']);
   });
+
+  it('leaves them for review when a number named after its type lost its slash, wrapped at its dash (`Văn bản hợp nhất 23VBHN-`)', () => {
+    const rows: Row[] = [
+      ...header('TỈNH AN LẠC').slice(0, 5),
+      [['Căn cứ Thông tư số 58/2011/TT-BGDĐT ngày 12/12/2011; Văn bản hợp nhất 23VBHN-', 30]],
+      [['BGDĐT ngày 30/6/2014 của Bộ Giáo dục và Đào tạo;', 30]],
+    ];
+    const { text, page } = ocrPage(rows);
+    const r = parseDocument(text, [page]);
+    expect([r.metadata.citations, r.review.includes('citations')]).toEqual([[], true]);
+    expect(parseDocument(text).metadata.citations).toEqual(['58/2011/TT-BGDĐT']);
+  });
+
+  it('keeps them when only the document’s own number, after `Số:`, lost its slash', () => {
+    const rows: Row[] = [
+      [left('ỦY BAN NHÂN DÂN'), right('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')],
+      [left('TỈNH AN LẠC'), right('Độc lập - Tự do - Hạnh phúc')],
+      [left('Số: 215KH-UBND'), right('An Lạc, ngày 14 tháng 3 năm 2022')],
+      [centre('KẾ HOẠCH')],
+      [centre('Thực hiện Chỉ thị số 19/CT-TTg của Thủ tướng Chính phủ')],
+      [['Thực hiện Chỉ thị số 19/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ, Ủy ban ban hành Kế hoạch:', 30]],
+    ];
+    const { text, page } = ocrPage(rows);
+    expect(parseDocument(text, [page]).metadata.citations).toEqual(['19/CT-TTg']);
+  });
 });
 
 describe('a capital read as a digit', () => {
