@@ -107,6 +107,14 @@ export function readIssuer(items: readonly Item[], limit: number): IssuerRead {
   }
   const last = bodies[bodies.length - 1]!;
   const prev = bodies.length >= 2 ? bodies[bodies.length - 2]! : null;
-  const doubtful = bodies.length > 2 || wrappedUnsure(last) || (prev !== null && wrappedUnsure(prev));
-  return { issuer: joinPieces(last), parent: prev ? joinPieces(prev) : null, doubtful };
+  // A name the copy cut after a joining word is not stated in full: empty, for review.
+  if (endsCut(last)) return { issuer: null, parent: null, doubtful: true };
+  const doubtful = bodies.length > 2 || wrappedUnsure(last) || (prev !== null && (wrappedUnsure(prev) || endsCut(prev)));
+  return { issuer: joinPieces(last), parent: prev && !endsCut(prev) ? joinPieces(prev) : null, doubtful };
+}
+
+/** `BỘ TÀI NGUYÊN VÀ`, `BỘ VĂN HÓA, THỂ THAO VÀ`, `SỞ NÔNG NGHIỆP -`: a name that stops on a word or mark joining it to more. */
+function endsCut(body: readonly Seg[]): boolean {
+  const end = body[body.length - 1]!;
+  return /\s(?:va|cua|ve)$/.test(end.folded) || /[-–,&]\s*$/.test(end.text);
 }

@@ -695,6 +695,20 @@ describe('a header kept apart, the title block and body run together', () => {
     expect(r.metadata.subject).toBe('V/v báo cáo nhanh thiệt hại do mưa lũ');
   });
 
+  it('leaves empty a body name a copy cut after a joining word (`BỘ TÀI NGUYÊN VÀ`), for review', () => {
+    const tail = ['Số: 1234/BTNMT-TCQLĐĐ', 'Hà Nội, ngày 12 tháng 4 năm 2016', 'Kính gửi: Ủy ban nhân dân các tỉnh'];
+    for (const cut of ['BỘ TÀI NGUYÊN VÀ', 'BỘ VĂN HÓA, THỂ THAO VÀ', 'SỞ NÔNG NGHIỆP -']) {
+      const r = parseDocument(lines(cut, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', ...tail));
+      expect(r.metadata.issuer, cut).toBeNull();
+      expect(r.review, cut).toContain('issuer');
+    }
+    const whole = parseDocument(lines('BỘ TÀI NGUYÊN VÀ', 'MÔI TRƯỜNG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', ...tail));
+    expect(whole.metadata.issuer).toBe('BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG');
+    // The same cut above the issuer: its superior body is left empty too.
+    const parent = parseDocument(lines('BỘ TÀI NGUYÊN VÀ', 'TỔNG CỤC QUẢN LÝ ĐẤT ĐAI', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', ...tail));
+    expect([parent.metadata.issuer, parent.metadata.parentIssuer]).toEqual(['TỔNG CỤC QUẢN LÝ ĐẤT ĐAI', null]);
+  });
+
   it('keeps a date the trích yếu wrapped onto its own line in the subject, never as the issue date', () => {
     // The left header cell only (a crop of the header): no dateline is stated.
     const crop = (...subject: string[]) => parseDocument(lines('ĐẢNG ỦY PHƯỜNG AN LẠC', 'Số 171-CV/ĐU', ...subject, 'Kính gửi: Ban Tổ chức Quận ủy')).metadata;
