@@ -37,6 +37,8 @@ const DATELINE_RE = new RegExp(
 const VV_RE = /(?<=^|\s)V\/[vV](?=\s)/g;
 const KINH_GUI_RE = /(?<=^|[\s.;:-])Kính gửi/g;
 const KINH_GUI_LINE_RE = /^\s{0,8}Kính gửi ?:/;
+/** A letter's `V/v` cell, and (run onto its line by a copy that kept the row) the dateline beside it. */
+const VV_LINE_RE = /^\s{0,8}V\/[vV]\s/;
 /** A list item's dash after the item before it (`- Sở Tài chính; - Bộ Y tế`), however short the line. */
 const INNER_BULLET_RE = /;\s?[-–+•]\s/u;
 const RULE_RE = /[-_=]{3,}|\*{1,5}(?=\s?S[ốỐ](?!\p{L}))|(?<=\p{L})\*{3,}/gu;
@@ -255,6 +257,7 @@ export function flatCuts(line: string): number[] | null {
   const runTogether =
     gluedTypeNameLength(line.slice(lead)) > 0 ||
     (KINH_GUI_LINE_RE.test(line) && (line.length >= MIN_FLAT || INNER_BULLET_RE.test(line))) ||
+    (VV_LINE_RE.test(line) && count(DATELINE_RE, line) > 0) ||
     (line.length >= MIN_FLAT && titleRunsIntoBody(line.slice(lead)));
   // A line with column gaps keeps its cells apart already (a table row, a PDF's columns), unless
   // a cell between the gaps is itself a header run together (`… Hạnh phúc    Số: … ngày …

@@ -57,11 +57,13 @@ export function findIncomingStamp(segs: readonly Seg[], limit: number): StampRea
   const n = Math.min(segs.length, limit);
   for (let i = 0; i < n; i++) {
     const seg = segs[i]!;
+    const head = HEAD_RE.test(seg.text);
+    const inline = head ? null : INLINE_RE.exec(seg.text);
+    // Nearly every line is neither: nothing is made for it.
+    if (!head && !inline) continue;
     const used = new Set<number>([i]);
     let receiver: Piece | null = null;
     const fieldSegs: Seg[] = [];
-    const inline = HEAD_RE.test(seg.text) ? null : INLINE_RE.exec(seg.text);
-    if (!HEAD_RE.test(seg.text) && !inline) continue;
     if (inline && inline[1]!.trim().length > 0) {
       receiver = subSeg(seg, 0, inline[1]!.length);
     } else if (i > 0 && isReceiverLine(segs[i - 1]!)) {

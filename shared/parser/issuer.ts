@@ -107,19 +107,14 @@ export function readIssuer(items: readonly Item[], limit: number): IssuerRead {
   }
   const last = bodies[bodies.length - 1]!;
   const prev = bodies.length >= 2 ? bodies[bodies.length - 2]! : null;
-  const doubtful = bodies.length > 2 || wrappedUnsure(last) || (prev !== null && wrappedUnsure(prev));
-  // A name the copy cut (`BỘ TÀI NGUYÊN VÀ`, `BAN TỔ CHỨC CỦA`, `… TỈNH NGHỆ AN,`) states no body:
-  // its end is lost, so it is left empty for review rather than given as a shorter, other name.
-  if (nameCut(last)) return { issuer: null, parent: null, doubtful: true };
-  return { issuer: joinPieces(last), parent: prev && !nameCut(prev) ? joinPieces(prev) : null, doubtful: doubtful || (prev !== null && nameCut(prev)) };
+  // A name the copy cut after a joining word is not stated in full: empty, for review.
+  if (endsCut(last)) return { issuer: null, parent: null, doubtful: true };
+  const doubtful = bodies.length > 2 || wrappedUnsure(last) || (prev !== null && (wrappedUnsure(prev) || endsCut(prev)));
+  return { issuer: joinPieces(last), parent: prev && !endsCut(prev) ? joinPieces(prev) : null, doubtful };
 }
 
-/**
- * A body's name is never printed ending in a joining word or a comma: the rest was lost. Matched
- * with its tones, since folding makes `TẠI` (at) of `TẢI` (`SỞ GIAO THÔNG VẬN TẢI`).
- */
-const CUT_END_RE = /(?:\s(?:VÀ|CỦA|VỀ|VỚI|TẠI|&)|,)$/u;
-
-function nameCut(body: readonly Seg[]): boolean {
-  return CUT_END_RE.test(body[body.length - 1]!.text.trimEnd().toUpperCase());
+/** `BỘ TÀI NGUYÊN VÀ`, `BỘ VĂN HÓA, THỂ THAO VÀ`, `SỞ NÔNG NGHIỆP -`: a name that stops on a word or mark joining it to more. */
+function endsCut(body: readonly Seg[]): boolean {
+  const end = body[body.length - 1]!;
+  return /\s(?:va|cua|ve)$/.test(end.folded) || /[-–,&]\s*$/.test(end.text);
 }

@@ -25,7 +25,9 @@ export const PARTY_SYMBOL = String.raw`(\d{1,6})[ \t]?-[ \t]?(\p{Lu}\p{L}{0,4})[
 // `2865/GDĐT –KT&KĐCL` with an en dash, `47/2005/QĐ/ UB-TH`, `QĐ/` at a line's end): accepted only when what follows is a
 // code in capitals that ends there, so `12/UBND - Văn phòng` stays `12/UBND`.
 const STRICT_CODE = String.raw`(?=\p{Lu}[\p{Lu}&]{0,11}\d{0,2}(?:-\p{Lu}[\p{Lu}&]{0,11}\d{0,2}){0,2}(?![\p{L}\p{N}&]))`;
-const JOINT = String.raw`(?:[-/]|\.${STRICT_CODE}|(?:[ \t]{1,2}[-–/][ \t]{0,2}|[-–/][ \t]{1,2}|\/[ \t]{0,2}\r?\n[ \t]{0,8}|–)${STRICT_CODE})`;
+// Old State symbols join the type and the issuer with a dot (`01/1999/QĐ.UB`), a code in capitals
+// right after it; a sentence ending on a symbol puts a space after its stop.
+const JOINT = String.raw`(?:[-/]|(?:[ \t]{1,2}[-–/][ \t]{0,2}|[-–/][ \t]{1,2}|\/[ \t]{0,2}\r?\n[ \t]{0,8}|–|\.)${STRICT_CODE})`;
 export const STATE_SYMBOL = String.raw`(\d{1,6}[a-z]?)(?:\/(\d{4}))?\/(\p{Lu}\p{L}{0,7})${JOINT}(${ISSUER})`;
 /** `Số: 24-CT`: the old State form, a number and the issuer's code (Chủ tịch Hội đồng Bộ trưởng). */
 const OLD_STATE_AT_START = /^(\d{1,6})-(\p{Lu}{1,6})(?![\p{L}\p{N}/-])/u;

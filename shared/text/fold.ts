@@ -53,14 +53,15 @@ let foldBuffer = new Uint16Array(FOLD_CHUNK + 64);
 export function fold(text: string): string {
   const nfc = toNfc(text);
   const n = nfc.length;
-  const parts: string[] = [];
+  // Made only for a text of several chunks: most folds are of a line or a word, one chunk.
+  let parts: string[] | null = null;
   const buf = foldBuffer;
   let k = 0;
   // The chunk holds units of a general fold (possibly surrogates).
   let general = false;
   for (let i = 0; i < n; i++) {
     if (k >= FOLD_CHUNK) {
-      parts.push(unitsToString(buf, k, !general));
+      (parts ??= []).push(unitsToString(buf, k, !general));
       k = 0;
       general = false;
     }
@@ -80,7 +81,7 @@ export function fold(text: string): string {
     const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n && (nfc.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     const folded = foldCharCached(pair ? nfc.slice(i, i + 2) : nfc[i]!);
     if (k + folded.length > buf.length) {
-      parts.push(unitsToString(buf, k, !general), folded);
+      (parts ??= []).push(unitsToString(buf, k, !general), folded);
       k = 0;
       general = false;
     } else {
@@ -89,8 +90,10 @@ export function fold(text: string): string {
     }
     if (pair) i++;
   }
-  if (k > 0) parts.push(unitsToString(buf, k, !general));
+  const last = k > 0 ? unitsToString(buf, k, !general) : '';
   foldBuffer = buf;
+  if (parts === null) return last;
+  if (k > 0) parts.push(last);
   return parts.length === 1 ? parts[0]! : parts.join('');
 }
 

@@ -67,9 +67,24 @@ async function group(name: string, files: Array<{ name: string; bytes: Uint8Arra
   return total;
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const read = (file: string) => ({ name: path.basename(file), bytes: fs.readFileSync(file) });
 
 async function main(): Promise<void> {
+  const generated = [...generateDocuments({ count: COUNT, seed: SEED })];
+  // First, while neither parser has read anything else: V8 optimises code for what it was given, and
+  // the real documents' copies read here first made this side 5% slower than an unused one.
+  let against: (InterleavedResult & { checkout: string }) | undefined;
+  if (AGAINST) {
+    const there = (await import(path.join(AGAINST, 'shared', 'parser', 'parseDocument.ts'))) as { parseDocument: (t: string) => unknown };
+    // As parseDocument reads them: NFC, which the import's decoder gives it.
+    const nfc = generated.map((d) => toNfc(d.text));
+    against = { checkout: AGAINST, ...compareInterleaved(nfc, (t) => parseDocument(t), (t) => there.parseDocument(t), Math.max(ROUNDS, 4)) };
+    const { same, firstDifferent, ratios, msHere, msThere } = against;
+    console.log(`Against ${AGAINST} (same process, chunks of both in turn):`);
+    console.log(`  read the same: ${same} of ${nfc.length}${firstDifferent >= 0 ? ` (first different: ${generated[firstDifferent]!.fileName})` : ''}`);
+    console.log(`  CPU here / there: ${median(ratios).toFixed(3)} median (${ratios.map((x) => x.toFixed(3)).join(', ')}); ${msHere.toFixed(3)} against ${msThere.toFixed(3)} ms per document`);
+  }
   const all = createHash('sha256');
   const seeds = fs.readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => read(path.join(SEEDS_DIR, f)));
   all.update(await group('seeds', seeds));
@@ -82,7 +97,6 @@ async function main(): Promise<void> {
       all.update(await group(`real.${format}`, copies.filter((c) => c.format === format).map((c) => ({ ...read(c.file), name: `${c.doc.id}.${format}` }))));
     }
   }
-  const generated = [...generateDocuments({ count: COUNT, seed: SEED })];
   all.update(await group('generated', generated.map((d) => ({ name: d.fileName, bytes: Buffer.from(d.text, 'utf8') }))));
   const allDigest = all.digest('hex');
   console.log(`all                          ${allDigest.slice(0, 16)}`);
@@ -100,7 +114,6 @@ async function main(): Promise<void> {
     }
     return rounds;
   };
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   for (const t of texts.slice(0, 200)) parseDocument(t);
   const whole = cpu((t) => parseDocument(t));
   const region = cpu((t) => {
@@ -111,17 +124,6 @@ async function main(): Promise<void> {
   console.log(`\nCPU per generated document, median of ${ROUNDS} passes over ${texts.length}:`);
   console.log(`  parseDocument  ${fmt(whole)}`);
   console.log(`  findDocument   ${fmt(region)}`);
-  let against: (InterleavedResult & { checkout: string }) | undefined;
-  if (AGAINST) {
-    const there = (await import(path.join(AGAINST, 'shared', 'parser', 'parseDocument.ts'))) as { parseDocument: (t: string) => unknown };
-    // As parseDocument reads them: NFC, which the import's decoder gives it.
-    const nfc = texts.map((t) => toNfc(t));
-    against = { checkout: AGAINST, ...compareInterleaved(nfc, (t) => parseDocument(t), (t) => there.parseDocument(t), Math.max(ROUNDS, 4)) };
-    const { same, firstDifferent, ratios, msHere, msThere } = against;
-    console.log(`\nAgainst ${AGAINST} (same process, chunks of both in turn):`);
-    console.log(`  read the same: ${same} of ${nfc.length}${firstDifferent >= 0 ? ` (first different: ${generated[firstDifferent]!.fileName})` : ''}`);
-    console.log(`  CPU here / there: ${median(ratios).toFixed(3)} median (${ratios.map((x) => x.toFixed(3)).join(', ')}); ${msHere.toFixed(3)} against ${msThere.toFixed(3)} ms per document`);
-  }
   const [l1, l5] = os.loadavg();
   console.log(`  load average ${l1!.toFixed(2)} ${l5!.toFixed(2)}`);
   const results = path.join(REPO, 'tests', 'bench', 'results');

@@ -21,14 +21,15 @@ describe('citations', () => {
     ]);
   });
 
-  it('an older State symbol whose type and issuer a dot joins (`01/1999/QĐ.UB`) is read whole', () => {
-    const text = 'thay thế Quyết định số 01/1999/QĐ.UB ngày 15/01/1999 và Quyết định số 12/QĐ.Tỉnh; theo Quyết định 5/2020/QĐ-UBND. UB tỉnh giao';
+  it('an old State symbol whose type and issuer a dot joins (`01/1999/QĐ.UB`)', () => {
+    const text = 'thay thế Quyết định số 01/1999/QĐ.UB ngày 15/01/1999 và Quyết định số 45/QĐ.UBND của Ủy ban nhân dân tỉnh';
     expect(findCitations(text, null).map((c) => [c.numberSymbol, c.date])).toEqual([
       ['01/1999/QĐ.UB', '1999-01-15'],
-      // Only capitals after the dot are a code: a word after it is not.
-      ['12/QĐ', null],
-      ['5/2020/QĐ-UBND', null],
+      ['45/QĐ.UBND', null],
     ]);
+    // A sentence that ends on a symbol is no joint: the next word is not part of it.
+    expect(findCitations('theo Quyết định số 12/QĐ-UBND. Ủy ban giao Sở Nội vụ.', null).map((c) => c.numberSymbol)).toEqual(['12/QĐ-UBND']);
+    expect(findCitations('theo Quyết định số 12/QĐ.Ủy ban giao', null).map((c) => c.numberSymbol)).toEqual(['12/QĐ']);
   });
 
   it('a type word broken over lines and a date in words', () => {

@@ -695,6 +695,45 @@ describe('a header kept apart, the title block and body run together', () => {
     expect(r.metadata.subject).toBe('V/v báo cáo nhanh thiệt hại do mưa lũ');
   });
 
+  it('leaves empty a body name a copy cut after a joining word (`BỘ TÀI NGUYÊN VÀ`), for review', () => {
+    const tail = ['Số: 1234/BTNMT-TCQLĐĐ', 'Hà Nội, ngày 12 tháng 4 năm 2016', 'Kính gửi: Ủy ban nhân dân các tỉnh'];
+    for (const cut of ['BỘ TÀI NGUYÊN VÀ', 'BỘ VĂN HÓA, THỂ THAO VÀ', 'SỞ NÔNG NGHIỆP -']) {
+      const r = parseDocument(lines(cut, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', ...tail));
+      expect(r.metadata.issuer, cut).toBeNull();
+      expect(r.review, cut).toContain('issuer');
+    }
+    const whole = parseDocument(lines('BỘ TÀI NGUYÊN VÀ', 'MÔI TRƯỜNG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', ...tail));
+    expect(whole.metadata.issuer).toBe('BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG');
+    // The same cut above the issuer: its superior body is left empty too.
+    const parent = parseDocument(lines('BỘ TÀI NGUYÊN VÀ', 'TỔNG CỤC QUẢN LÝ ĐẤT ĐAI', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', ...tail));
+    expect([parent.metadata.issuer, parent.metadata.parentIssuer]).toEqual(['TỔNG CỤC QUẢN LÝ ĐẤT ĐAI', null]);
+  });
+
+  it('keeps a date the trích yếu wrapped onto its own line in the subject, never as the issue date', () => {
+    // The left header cell only (a crop of the header): no dateline is stated.
+    const crop = (...subject: string[]) => parseDocument(lines('ĐẢNG ỦY PHƯỜNG AN LẠC', 'Số 171-CV/ĐU', ...subject, 'Kính gửi: Ban Tổ chức Quận ủy')).metadata;
+    const m = crop('Về việc đề nghị xét tặng Huy hiệu Đảng đợt', 'ngày 03/02/2026');
+    expect([m.subject, m.issueDate, m.place]).toEqual(['Về việc đề nghị xét tặng Huy hiệu Đảng đợt ngày 03/02/2026', null, null]);
+    const words = crop('Về việc đề nghị xét tặng Huy hiệu Đảng đợt', 'ngày 03 tháng 02 năm 2026');
+    expect([words.subject, words.issueDate]).toEqual(['Về việc đề nghị xét tặng Huy hiệu Đảng đợt ngày 03 tháng 02 năm 2026', null]);
+    // A subject that ends, then the other cell's dateline with its place: the issue date.
+    const dated = crop('Về việc đề nghị xét tặng Huy hiệu Đảng', 'An Lạc, ngày 03 tháng 02 năm 2026');
+    expect([dated.subject, dated.issueDate, dated.place]).toEqual(['Về việc đề nghị xét tặng Huy hiệu Đảng', '2026-02-03', 'An Lạc']);
+  });
+
+  it('cuts a letter\'s `V/v` subject from the dateline a copy ran onto its line', () => {
+    const head = ['CỤC LƯU TRỮ NHÀ NƯỚC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 66/NVĐP'];
+    const body = ['Kính gửi: Văn phòng Ủy ban nhân dân các tỉnh', 'Thực hiện Nghị định số 111/2004/NĐ-CP ngày 8 tháng 4 năm 2004 của Chính phủ về công tác lưu trữ, Cục Lưu trữ Nhà nước hướng dẫn như sau.'];
+    const one = parseDocument(lines(...head, 'V/v hướng dẫn chỉnh lý tài liệu Hà Nội, ngày 12 tháng 3 năm 2004', ...body)).metadata;
+    expect([one.subject, one.issueDate, one.place]).toEqual(['V/v hướng dẫn chỉnh lý tài liệu', '2004-03-12', 'Hà Nội']);
+    // The subject wrapped in its narrow cell: the dateline beside its first line.
+    const wrapped = parseDocument(lines(...head, 'V/v hướng dẫn chỉnh lý Hà Nội, ngày 12 tháng 3 năm 2004', 'tài liệu giấy', ...body)).metadata;
+    expect([wrapped.subject, wrapped.issueDate, wrapped.place]).toEqual(['V/v hướng dẫn chỉnh lý tài liệu giấy', '2004-03-12', 'Hà Nội']);
+    // A name in the subject before a comma is no dateline without `ngày` and a date.
+    const named = parseDocument(lines(...head, 'V/v hỗ trợ tỉnh Hà Giang, Cao Bằng khắc phục lũ', ...body)).metadata;
+    expect(named.subject).toBe('V/v hỗ trợ tỉnh Hà Giang, Cao Bằng khắc phục lũ');
+  });
+
   it('reads each addressee of a short list line, its body run on and wrapped to the next line', () => {
     const head = ['UBND TỈNH AN LẠC\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỞ Y TẾ\tĐộc lập - Tự do - Hạnh phúc', 'Số: 310/SYT-VP\tAn Lạc, ngày 2 tháng 5 năm 2012', 'V/v báo cáo nhanh thiệt hại do mưa lũ', ''];
     const wrapped = parseDocument(lines(...head, 'Kính gửi: - Sở Tài chính; - Bộ Y tế. Vừa qua, mưa lớn kéo dài', 'đã gây ngập tại nhiều trạm y tế của tỉnh.'));
