@@ -20,28 +20,25 @@ import { buildReport, printReport, scoreCopies, type CopyScore, type EvaluationR
 
 /**
  * Share of the stated fields recovered exactly, in percent, over all copies read here. Reached:
- * 96.1% (170 documents, 4,293 of 4,468); the 158 documents before r159 alone 96.5% (4,025 of
- * 4,172: text and Word copies 98.7%, PDF 97.6%, scans 89–94% by format), the twelve added with
- * r159–r170, read before any rule made from them, 90.5% (268 of 296). Raised only upwards on the same
- * documents; a batch of new documents may bring it down by what they measure, said in its commit. The
- * margin of 0.1 is for OCR results that differ by a word between machines. The collection's README
- * gives each batch's figures before and after the rules made from its shapes.
+ * 96.6% (170 documents, 4,314 of 4,468) after the rules made from r159–r170's seen shapes; when
+ * they were added, read before any rule made from them, the twelve gave 90.5% (268 of 296) and the
+ * 158 before them 96.5% (4,025 of 4,172: text and Word copies 98.7%, PDF 97.6%, scans 89–94% by
+ * format). Raised only upwards on the same documents; a batch of new documents may bring it down by
+ * what they measure, said in its commit. The margin of 0.1 is for OCR results that differ by a word
+ * between machines. The collection's README gives each batch's figures before and after the rules
+ * made from its shapes.
  */
-const RECOVERED_FLOOR = 96.0;
+const RECOVERED_FLOOR = 96.4;
 /**
  * Wrong values plus values where the document states none, over all copies read here; must fall to
- * 0 (raise it only when documents are added, by what they add). Reached: 67 on 170 documents: 42 on
- * the 158 before r159, none invented (22 on r001–r132, 7 on the held-out r133–r137: a law cited as
- * `34/2005 – QH 11` missing from a citation list in four copies, a scan's issuer, type and subject;
- * 1 on r138–r145, a JPEG's issuer; 9 on r146–r153, the ward party committee's documents: a thông
- * báo's and a tờ trình's subjects in all four copies and a scan's báo cáo subject; 2 on r154–r157,
- * two scans' report subjects; 1 on r158, its JPEG's subject); 25 on r159–r170: 19 on the held-out
- * ones, 8 of them invented (an issueDate and an issuer, four copies each); 6 on the seen ones (a
- * decree cited as `01/1999/QĐ.UB` cut at its dot in four copies, a JPEG's V/v subject read with its
- * two lines' words interleaved and a citation misread). The margin of 2 is for OCR results that
- * differ by a word between machines (Tesseract's SIMD paths).
+ * 0 (raise it only when documents are added, by what they add). Reached: 46 on 170 documents, none
+ * invented. When r159–r170 were added it was 67: 42 on the 158 before them and 25 on the twelve (8
+ * invented on the held-out ones: an issueDate and an issuer, four copies each, since left empty by
+ * rules for a date with no place before it outside the header and a body name cut after a joining
+ * word). The margin of 2 is for OCR results that differ by a word between machines (Tesseract's SIMD
+ * paths).
  */
-const INVENTED_CEILING = 69;
+const INVENTED_CEILING = 48;
 
 const docs = loadRealDocuments();
 const formatsOf = (_doc: unknown, i: number): RealFormat[] => ['txt', 'docx', 'pdf', IMAGE_FORMATS[i % IMAGE_FORMATS.length]!];
