@@ -244,10 +244,9 @@ function readPass(
     if (mark?.kind === 'security') security ??= mark;
     else if (mark?.kind === 'urgency') urgency ??= mark;
   }
-  // A date the subject took in (wrapped inside its trích yếu) is not the dateline; one it stepped
-  // over (the other cell beside its line) is. Nor is a date whose words name no place, or a date
-  // alone outside the header.
-  const pdIdx = firstIndex(items, 0, headerEnd, (it) => it.kind === 'placeDate' && datesDocument(items, it, typeIdx) && !subject?.piece.map.includes(it.seg.map[0]!));
+  // A date whose words name no place, or a date alone outside the header, is not the dateline (a
+  // date alone wrapped into the trích yếu was read as its text above).
+  const pdIdx = firstIndex(items, 0, headerEnd, (it) => it.kind === 'placeDate' && datesDocument(items, it, typeIdx));
   const kgIdx = firstIndex(items, 0, headerEnd, (it) => it.kind === 'kinhGui');
   const addressees = kgIdx >= 0 ? readAddressees(items.slice(kgIdx), segs) : null;
 

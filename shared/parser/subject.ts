@@ -153,15 +153,6 @@ function besideAndGoesOn(items: readonly Item[], i: number, prev: Seg): boolean 
   return !!next && next.seg.line > it.seg.line && next.seg.blankBefore === 0 && startsLowercase(next.seg.text);
 }
 
-/**
- * A date the trích yếu wrapped onto a line of its own (`Về việc đề nghị … đợt` / `ngày 03/02/2026`):
- * a `ngày …` with no place, right under a subject line that has not ended. A dateline names its
- * place; this one goes on with the subject and is no issue date.
- */
-function dateWrappedInto(it: Item, prev: Seg): boolean {
-  return it.kind === 'placeDate' && it.placeDate!.place === null && it.seg.blankBefore === 0 && startsLowercase(it.seg.text) && !/[.:;!?,]$/.test(prev.text);
-}
-
 const BODY_OPENS_RE = /^[-–+•\s]{0,3}(?:can cu|xet|theo de nghi|thuc hien|thi hanh|de |nham |trong |ngay |kinh gui)(?![a-z])/;
 
 /**
@@ -242,7 +233,7 @@ export function readSubject(
     const it = items[i]!;
     const prev = lines[lines.length - 1]!;
     if (afterNumber && besideAndGoesOn(items, i, prev)) continue;
-    if (STOPS.has(it.kind) && !(afterNumber && dateWrappedInto(it, prev))) break;
+    if (STOPS.has(it.kind)) break;
     const continues =
       (closed && it.seg.blankBefore <= 1) ||
       // `V/v` alone, its words on the next line (`V/v` / `: Thực hiện …`).
