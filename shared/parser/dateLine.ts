@@ -88,7 +88,8 @@ function namesPlace(text: string): boolean {
   const bare = (w: string): string => fold(w).replace(/[.]+$/, '');
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (i === 0 && TIME_LEAD.has(bare(w)) && words.length <= 2) return false;
+    // Alone: `Từ ngày …`; with a second capitalised syllable it is a place (`Từ Sơn`, `Tư Nghĩa`, `Kế Sách`).
+    if (words.length === 1 && TIME_LEAD.has(bare(w))) return false;
     if (/^\d/.test(w)) {
       if (i === 0 || !NUMBERED_LOCALITY.has(bare(words[i - 1]!))) return false;
     } else if (/^\p{Ll}/u.test(w) && !LOWER_PLACE_WORDS.has(bare(w))) return false;
