@@ -242,11 +242,21 @@ export function misreadTwice(citations: readonly string[]): boolean {
     for (let j = i + 1; j < citations.length; j++) {
       const [a, b] = [citations[i]!, citations[j]!];
       if (a === b || numberOf(a) === null) continue;
-      if (numberOf(a) === numberOf(b) && within(a.toUpperCase(), b.toUpperCase(), 2)) return true;
+      if (numberOf(a) === numberOf(b) && !yearsApart(a, b) && within(a.toUpperCase(), b.toUpperCase(), 2)) return true;
       if (letterDoubled(codeOf(a), codeOf(b))) return true;
     }
   }
   return false;
+}
+
+/**
+ * `12/2020/NQ-HĐND` and `12/2021/NQ-HĐND`: the same symbol in two years is two documents (a
+ * council or a ministry numbers its documents anew each year), not one read two ways.
+ */
+function yearsApart(a: string, b: string): boolean {
+  const year = /^(\d+\/)((?:19|20)\d\d)(\/.+)$/u;
+  const [ma, mb] = [year.exec(a), year.exec(b)];
+  return !!ma && !!mb && ma[2] !== mb[2] && ma[1] === mb[1] && ma[3] === mb[3];
 }
 
 /** A symbol's code: what follows its number and year (`1577/SNN-KHTC` → `SNN-KHTC`). */

@@ -152,6 +152,14 @@ describe('one cited document read two ways', () => {
     const { text, page } = ocrPage(cites('Căn cứ Công văn số 1017/BTNMT-TCMT và số 1016/BTNMT-TCMT; Quyết định số 12/QĐ-UBND và Kế hoạch số 12/KH-BCĐ, Ủy ban ban hành:'));
     expect(parseDocument(text, [page]).metadata.citations).toEqual(['1017/BTNMT-TCMT', '1016/BTNMT-TCMT', '12/QĐ-UBND', '12/KH-BCĐ']);
   });
+
+  it('keeps citations of one number in two years: a council numbers its resolutions anew each year', () => {
+    const { text, page } = ocrPage(cites('Căn cứ Nghị quyết số 12/2020/NQ-HĐND và Nghị quyết số 12/2021/NQ-HĐND của Hội đồng nhân dân tỉnh, Ủy ban ban hành:'));
+    expect(parseDocument(text, [page]).metadata.citations).toEqual(['12/2020/NQ-HĐND', '12/2021/NQ-HĐND']);
+    // A year and a letter apart is still one document read two ways.
+    const twice = ocrPage(cites('Căn cứ Nghị quyết số 12/2020/NQ-HĐND và Nghị quyết số 12/2021/NQ-HĐNĐ của Hội đồng nhân dân tỉnh, Ủy ban ban hành:'));
+    expect(parseDocument(twice.text, [twice.page]).metadata.citations).toEqual([]);
+  });
 });
 
 describe('a cited number the recogniser damaged', () => {
