@@ -146,7 +146,7 @@ export function checkOcrFields(meta: ParsedMetadata, sources: FieldSources, page
   }
   for (const f of LIST_FIELDS) if (meta[f].some(holdsNextItem)) leaveForReview(f);
   for (const f of SYMBOL_FIELDS) check(f, OCR_SYMBOL_DOUBT);
-  if (meta.citations.length > 0 && (misreadTwice(meta.citations) || citesDamagedNumber(words))) leaveForReview('citations');
+  if (meta.citations.length > 0 && (misreadTwice(meta.citations) || citesDamagedNumber(words) || speckInCode(meta.citations, words))) leaveForReview('citations');
   return doubts;
 }
 
@@ -182,6 +182,16 @@ function citesDamagedNumber(words: readonly OcrWord[]): boolean {
   // After the label `Số:` stands the document's own number, no citation.
   return words.some((w, i) => DAMAGED_SYMBOL_RE.test(w.text) && (i === 0 || fold(words[i - 1]!.text) !== 'so:'));
 }
+/**
+ * `3093/BXD-VL.XD` for `3093/BXD-VLXD`: a speck between two capitals of a code is read as a stop.
+ * Some codes are printed with one (`01/1999/QĐ.UB`), so only a cited symbol with a stop between
+ * capitals that the recogniser was unsure of (under the text threshold) is taken for a speck.
+ */
+function speckInCode(citations: readonly string[], words: readonly OcrWord[]): boolean {
+  const dotted = citations.filter((c) => /\p{Lu}\.\p{Lu}/u.test(c));
+  return dotted.length > 0 && words.some((w) => w.confidence < OCR_TEXT_DOUBT && dotted.some((c) => w.text.includes(c)));
+}
+
 /**
  * Digits run straight into a State code (`344NQ-HĐND`, `12QĐ-UBND`, `23VBHN-` wrapped before its
  * issuer's code): no slash where one must be.

@@ -175,6 +175,16 @@ describe('a cited number the recogniser damaged', () => {
     expect(parseDocument(kept.text, [kept.page]).metadata.citations).toEqual(['01/2007/TT-BKH', '03/2008/TT-BKH', '30/NQ-CP', '92/2006/NĐ-CP']);
   });
 
+  it('leaves them for review when an unsure code holds a stop between capitals (a speck: `3093/BXD-VL.XD`)', () => {
+    const body = 'Về đề nghị của Bộ Xây dựng tại Công văn số 3093/BXD-VL.XD ngày 31 tháng 12 năm 2019 và Quyết định số 01/1999/QĐ.UB;';
+    const unsure = ocrPage(cites(body), { '3093/BXD-VL.XD': 71 });
+    const r = parseDocument(unsure.text, [unsure.page]);
+    expect([r.metadata.citations, r.review.includes('citations')]).toEqual([[], true]);
+    // Read surely, a dotted code is as printed (`QĐ.UB`, `VL.XD`).
+    const sure = ocrPage(cites(body));
+    expect(parseDocument(sure.text, [sure.page]).metadata.citations).toEqual(['3093/BXD-VL.XD', '01/1999/QĐ.UB']);
+  });
+
   it('leaves them for review when a number after `số` lost its slash (`số 344NQ-HĐND`): the list would lack it', () => {
     const { text, page } = ocrPage(cites('Căn cứ Quyết định số 176/QĐ-UBND ngày 16/01/2009; Căn cứ Nghị quyết số 344NQ-HĐND ngày 15/12/2016 của HĐND tỉnh;'));
     const r = parseDocument(text, [page]);
