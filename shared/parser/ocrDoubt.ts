@@ -145,12 +145,24 @@ export function checkOcrFields(meta: ParsedMetadata, sources: FieldSources, page
     if (values.some((x) => typeof x === 'string' && hasDigitForLetter(x))) leaveForReview(f);
   }
   for (const f of LIST_FIELDS) if (meta[f].some(holdsNextItem)) leaveForReview(f);
+  if (meta.subject && stopAfterLinkWord(meta.subject)) leaveForReview('subject');
   for (const f of SYMBOL_FIELDS) check(f, OCR_SYMBOL_DOUBT);
   if (meta.citations.length > 0 && (misreadTwice(meta.citations) || citesDamagedNumber(words) || speckInCode(meta.citations, words))) leaveForReview('citations');
   return doubts;
 }
 
 const LIST_FIELDS = ['addressees', 'recipients'] as const;
+
+/**
+ * `… (KHÓA XI) VỀ. “TĂNG CƯỜNG …”`: a speck after a word read as a stop, the recogniser sure of
+ * both. A preposition or a conjunction never ends a sentence, so a stop after one inside a subject
+ * (more words after it) is no stop printed: the subject is misread and left for review.
+ */
+function stopAfterLinkWord(subject: string): boolean {
+  const words = subject.split(/\s+/);
+  return words.slice(0, -1).some((w) => w.endsWith('.') && LINK_WORDS.has(w.slice(0, -1).toLowerCase()));
+}
+const LINK_WORDS = new Set(['về', 'của', 'và', 'tại', 'với', 'trong', 'theo', 'các', 'những', 'cho', 'đến', 'trên']);
 
 /**
  * `Ủy ban nhân dân tỉnh Ninh Thuận; - Bộ Giáo dục và Đào tạo. Vừa qua, …`: a list printed on one

@@ -95,6 +95,22 @@ describe('values read from words the recogniser was unsure of', () => {
   });
 });
 
+describe('a speck read as a stop inside a subject', () => {
+  const titled = (title: string): Row[] => [...header('TỈNH AN LẠC').slice(0, 4), [centre(title)], ...header('TỈNH AN LẠC').slice(5)];
+
+  it('leaves for review a subject with a stop after a word that never ends a sentence (`VỀ.`), read surely as it was', () => {
+    const { text, page } = ocrPage(titled('THỰC HIỆN NGHỊ QUYẾT SỐ 25-NQ/TW VỀ. “TĂNG CƯỜNG CÔNG TÁC DÂN VẬN”'));
+    const r = parseDocument(text, [page]);
+    expect([r.metadata.subject, r.review.includes('subject')]).toEqual([null, true]);
+    // A typed text says what it says; a stop closing the subject or after another word is no speck.
+    expect(parseDocument(text).metadata.subject).toBe('THỰC HIỆN NGHỊ QUYẾT SỐ 25-NQ/TW VỀ. “TĂNG CƯỜNG CÔNG TÁC DÂN VẬN”');
+    for (const kept of ['TRIỂN KHAI CÔNG TÁC CHUYỂN ĐỔI SỐ NĂM 2022 TẠI TỈNH. KẾ HOẠCH THỰC HIỆN', 'TRIỂN KHAI CÔNG TÁC CHUYỂN ĐỔI SỐ CỦA.']) {
+      const sure = ocrPage(titled(kept));
+      expect(parseDocument(sure.text, [sure.page]).metadata.subject).toBe(kept);
+    }
+  });
+});
+
 describe('a list printed on one line with the body run on after it', () => {
   it('is read item by item from a scan, each item cut at the next item’s dash (`An Lạc; - Bộ …`)', () => {
     const rows = header('TỈNH AN LẠC').slice(0, 3);
