@@ -227,8 +227,9 @@ function readPass(
   const subjectCut = !!subject && subject.next >= n && windowEnd === region.end && segs.length < maxSegs;
   if (subjectCut) subject = null;
   // A State công văn prints no type and its symbol names none (`187/VTLTNN-VP`): what makes it
-  // one is the `V/v` subject under a State number (Nghị định 30/2020/NĐ-CP, Phụ lục I).
-  const stateLetter = !title && !abbrType && number?.form === 'state' && vvPiece !== null;
+  // one is the `V/v` subject under a State number (Nghị định 30/2020/NĐ-CP, Phụ lục I). A letter
+  // whose number the copy lost or never printed (a Mặt trận department's) has that cell alone.
+  const stateLetter = !title && !abbrType && (number === null || number.form === 'state') && vvPiece !== null;
   // `12/CT-TTHT` over `V/v chính sách thuế`: a State symbol's first group is a type (CT chỉ thị) or
   // the issuer's own abbreviation (CT Cục Thuế); a `V/v` subject with no type line says công văn.
   // The two disagree: no type, and the field goes to review.
