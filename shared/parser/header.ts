@@ -45,6 +45,8 @@ export interface HeaderRead {
   docTypePiece: Piece | null;
   /** The printed type and the number's abbreviation name different types. */
   docTypeConflict: boolean;
+  /** The type was read from a `V/v` cell with no number line read above it: to be checked. */
+  docTypeUnsure: boolean;
   subject: SubjectRead | null;
   /** The copy ends inside the subject: it is not stated in full. */
   subjectCut: boolean;
@@ -257,6 +259,7 @@ function readPass(
     docType: vvAgainstCode ? null : title && abbrType && jointOf(abbrType, title.info) ? abbrType : (title?.info ?? abbrType ?? (stateLetter ? CONG_VAN : null)),
     docTypePiece: vvAgainstCode ? null : title ? title.typePiece : abbrType ? number!.abbrPiece : stateLetter ? vvPiece : null,
     docTypeConflict: (!!title && !!abbrType && !typesAgree(abbrType, title.info)) || vvAgainstCode,
+    docTypeUnsure: stateLetter && number === null,
     subject,
     subjectCut,
     issuer: issuerRead.issuer ?? (issuerFromTitle ? title!.issuer : null),

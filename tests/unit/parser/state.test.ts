@@ -254,6 +254,8 @@ describe('State headers', () => {
       const r = parseDocument(lines(...head, '', ...after));
       expect([r.metadata.numberSymbol, r.metadata.docType, r.metadata.subject]).toEqual([null, 'CÔNG VĂN', 'V/v tuyên truyền kỷ niệm Ngày truyền thống']);
       expect(r.metadata.issuer).toBe('BAN TUYÊN GIÁO');
+      // No number stands over the `V/v` cell to confirm it: the type is checked.
+      expect(r.review).toContain('docType');
     }
     // A party number that names another type keeps it (`THÔNG BÁO` by `TB`).
     const tb = parseDocument(lines('ĐẢNG ỦY PHƯỜNG BÌNH AN', 'Số 12-TB/ĐU', 'V/v lịch tiếp công dân', '', ...after));

@@ -144,8 +144,10 @@ describe('subject boundaries', () => {
 });
 
 describe('subject without a type word or number', () => {
-  it('a `V/v` line is a letter’s subject even when the number line is lost', () => {
-    const m = parseDocument(lines('TỈNH ỦY ĐẮK LẮK', '', 'V/v tăng cường quản lý con dấu', '', 'Kính gửi: Các huyện ủy.', '', 'Thực hiện …')).metadata;
-    expect([m.subject, m.docType, m.numberSymbol]).toEqual(['V/v tăng cường quản lý con dấu', null, null]);
+  it('a `V/v` line is a letter’s subject even when the number line is lost, and marks a công văn, to be checked', () => {
+    const r = parseDocument(lines('TỈNH ỦY ĐẮK LẮK', '', 'V/v tăng cường quản lý con dấu', '', 'Kính gửi: Các huyện ủy.', '', 'Thực hiện …'));
+    const m = r.metadata;
+    expect([m.subject, m.docType, m.numberSymbol]).toEqual(['V/v tăng cường quản lý con dấu', 'CÔNG VĂN', null]);
+    expect(r.review).toContain('docType');
   });
 });
