@@ -1,4 +1,4 @@
-import { foldWithOffsets } from '../text/fold';
+import { foldWithOffsets, foldOneToOne, foldedRange } from '../text/fold';
 import { flatCuts, titleRunsIntoBody } from './flatten';
 import { typeTitleLength, withTypeHeadMemo } from './lexicon';
 import type { Piece } from './piece';
@@ -202,6 +202,7 @@ export const MAX_LINE = 1200;
 export function buildSegments(text: string, from: number, to: number, maxSegs = Infinity, joinTo = -1): Seg[] {
   const out: SegOut = { segs: [], line: 0, blank: 0, maxSegs };
   const cache = lineCache !== null && lineCache.text === text ? lineCache.lines : null;
+  const folded = cache ? documentFold() : null;
   let pos = from;
   const readJoined = (start: number, stop: number): number => {
     const end = Math.min(stop, to, start + FLAT_SCAN);
@@ -228,7 +229,7 @@ export function buildSegments(text: string, from: number, to: number, maxSegs = 
     const scanEnd = Math.min(end, pos + FLAT_SCAN);
     let line = cache?.get(pos);
     if (line === undefined || line.end !== scanEnd) {
-      line = readLine(text.slice(pos, scanEnd), pos, scanEnd);
+      line = readLine(text.slice(pos, scanEnd), pos, scanEnd, folded);
       cache?.set(pos, line);
     }
     for (const part of line.parts) {
@@ -301,14 +302,18 @@ interface ReadLine {
   parts: LineCells[];
 }
 
-function readLine(scanned: string, pos: number, end: number): ReadLine {
+/**
+ * `scanned` is the text from `pos`; `folded`, when given, is the fold of the whole text, unit for
+ * unit ({@link documentFold}): only when `scanned` is the text as it stands, not a joined copy.
+ */
+function readLine(scanned: string, pos: number, end: number, folded: string | null = null): ReadLine {
   // A header or footer run together on one line is read as the lines it was made of.
   const cuts = flatCuts(scanned);
-  if (!cuts) return { end, flattened: false, parts: [lineCells(scanned.slice(0, MAX_LINE), pos)] };
+  if (!cuts) return { end, flattened: false, parts: [lineCells(scanned.slice(0, MAX_LINE), pos, folded)] };
   const parts: LineCells[] = [];
   let prev = 0;
   for (const cut of [...cuts, scanned.length]) {
-    parts.push(lineCells(scanned.slice(prev, Math.min(cut, prev + MAX_LINE)), pos + prev));
+    parts.push(lineCells(scanned.slice(prev, Math.min(cut, prev + MAX_LINE)), pos + prev, folded));
     prev = cut;
   }
   return { end, flattened: true, parts };
@@ -319,7 +324,20 @@ function readLine(scanned: string, pos: number, end: number): ReadLine {
  * clean a window of the same text, and a short document's windows are the same lines. Only within
  * {@link withLineCache}, for one text at a time.
  */
-let lineCache: { text: string; lines: Map<number, ReadLine> } | null = null;
+let lineCache: { text: string; lines: Map<number, ReadLine>; folded?: string | null } | null = null;
+
+/** Texts folded whole for their lines ({@link documentFold}) up to this length; a longer one is folded line by line. */
+const DOCUMENT_FOLD_MAX = 1_000_000;
+
+/**
+ * The fold of the text being parsed ({@link withLineCache}), made once, when it folds unit for unit
+ * (`foldOneToOne`): a line's fold is then a slice of it. Null otherwise (each line is folded).
+ */
+function documentFold(): string | null {
+  if (lineCache === null) return null;
+  if (lineCache.folded === undefined) lineCache.folded = lineCache.text.length <= DOCUMENT_FOLD_MAX ? foldOneToOne(lineCache.text) : null;
+  return lineCache.folded;
+}
 
 /**
  * Runs `fn` (one parse of `text`) with the lines of `text` cleaned at most once: every window
@@ -336,8 +354,8 @@ export function withLineCache<T>(text: string, fn: () => T): T {
   }
 }
 
-/** The cells of one raw line starting at input offset `at`, cleaned. */
-function lineCells(rawLine: string, at: number): LineCells {
+/** The cells of one raw line starting at input offset `at`, cleaned; `folded` as for {@link readLine}. */
+function lineCells(rawLine: string, at: number, folded: string | null): LineCells {
   const cells = splitCells(rawLine, at);
   if (cells === 'border' || cells === null) return cells;
   const kept: Seg[] = [];
@@ -349,17 +367,10 @@ function lineCells(rawLine: string, at: number): LineCells {
     const sep = !star && bare !== '' && SEP_RE.test(bare);
     if (p.text === '' && !star && !sep) continue;
     const trimmed = cell.raw.trimStart();
-    kept.push(
-      makeSeg(p, {
-        line: 0,
-        col: kept.length,
-        ncols: 0,
-        blankBefore: 0,
-        bold: /^(?:#{1,6}\s?)?(?:\*\*|__)/.test(trimmed),
-        star,
-        sep,
-      }),
-    );
+    // A cell that cleaned to itself is a range of the text: its fold is that range of the text's.
+    const fold = folded !== null && p.text === cell.raw ? foldedRange(folded, cell.at, cell.at + p.text.length) : undefined;
+    const info: SegInfo = { line: 0, col: kept.length, ncols: 0, blankBefore: 0, bold: /^(?:#{1,6}\s?)?(?:\*\*|__)/.test(trimmed), star, sep };
+    kept.push(makeSeg(p, info, fold));
   }
   for (const k of kept) k.ncols = kept.length;
   return kept;
@@ -384,8 +395,9 @@ function addLine(out: SegOut, cells: LineCells, piece: boolean): void {
 
 export type SegInfo = Omit<Seg, 'text' | 'map' | 'folded' | 'foldMap'>;
 
-export function makeSeg(p: Piece, info: SegInfo): Seg {
-  const f = foldWithOffsets(p.text);
+/** `fold`: `foldWithOffsets(p.text)` when the caller has it already. */
+export function makeSeg(p: Piece, info: SegInfo, fold?: { folded: string; offsets: number[] }): Seg {
+  const f = fold ?? foldWithOffsets(p.text);
   return {
     text: p.text,
     map: p.map,

@@ -49,9 +49,19 @@ const FOLD_CHUNK = 8192;
 /** Room for a chunk plus the longest fold of one character. */
 let foldBuffer = new Uint16Array(FOLD_CHUNK + 64);
 
+/**
+ * The last text {@link foldOneToOne} folded, with its fold: an import parses a document (which
+ * folds it whole, {@link foldOneToOne}) and then folds it again for the search index; the second
+ * fold is this one. Texts outside these bounds are not kept (a huge text stays no longer in memory).
+ */
+const REMEMBER_MIN = 2048;
+const REMEMBER_MAX = 1_000_000;
+let remembered: { source: string; folded: string } | null = null;
+
 /** Lower-cases and removes Vietnamese diacritics. Linear in time and memory, however long the text. */
 export function fold(text: string): string {
   const nfc = toNfc(text);
+  if (remembered !== null && nfc.length === remembered.source.length && nfc === remembered.source) return remembered.folded;
   const n = nfc.length;
   // Made only for a text of several chunks: most folds are of a line or a word, one chunk.
   let parts: string[] | null = null;
@@ -146,6 +156,33 @@ function identityOffsets(n: number): number[] {
     sharedOffsets[n] = offsets;
   }
   return offsets as number[];
+}
+
+/**
+ * The fold of `text` (NFC) when each of its units folds to exactly one unit (any text of
+ * precomposed Vietnamese), else null: then the fold of any range of the text is the same range of
+ * this string, and {@link foldedRange} gives it without folding again. The parser folds every line
+ * it reads; slicing one fold of the whole text costs a fraction of folding each line.
+ */
+export function foldOneToOne(text: string): string | null {
+  const n = text.length;
+  if (scratch.length < n + 2) scratch = new Uint16Array(Math.max(n + 2, scratch.length * 2));
+  const codes = scratch;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const f = c < 0x80 ? (c >= 65 && c <= 90 ? c + 32 : c) : c >= 0xd800 && c <= 0xdfff ? 0xffff : unitFold(c);
+    if (f === 0xffff) return null;
+    codes[i] = f;
+  }
+  const folded = unitsToString(codes, n, true);
+  if (n >= REMEMBER_MIN && n <= REMEMBER_MAX) remembered = { source: text, folded };
+  return folded;
+}
+
+/** `foldWithOffsets(text.slice(from, to))` when `folded` is {@link foldOneToOne}`(text)`. */
+export function foldedRange(folded: string, from: number, to: number): { folded: string; offsets: number[] } {
+  const n = to - from;
+  return { folded: folded.slice(from, to), offsets: n <= SHARED_OFFSETS_MAX ? identityOffsets(n) : Array.from({ length: n + 1 }, (_, i) => i) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldWithOffsets, hasDiacritics } from '../../shared/text/fold';
+import { fold, foldOneToOne, foldWithOffsets, foldedRange, hasDiacritics } from '../../shared/text/fold';
 
 describe('fold', () => {
   it('removes tones and vowel marks and lower-cases', () => {
@@ -49,6 +49,29 @@ describe('fold', () => {
     for (const text of [`\ufeff${body}`, `${'a'.repeat(8192)}\ufeff${body}`, `${'a'.repeat(8192)}\ud800${body}`, `${body}😀${body}`]) {
       expect(fold(text)).toBe(byChar(text));
     }
+  });
+
+  it('folds a whole text unit for unit, so that a range of its fold is the fold of that range', () => {
+    const text = 'ĐẢNG BỘ TỈNH ĐẮK LẮK\nSố 12-NQ/TU, ngày 05 tháng 3 năm 2024 — “Về công tác lưu trữ”\n'.repeat(60);
+    const whole = foldOneToOne(text)!;
+    expect(whole).toBe(fold(text));
+    for (const [from, to] of [[0, 0], [0, 20], [21, 104], [2500, 4900], [0, text.length]] as const) {
+      expect(foldedRange(whole, from, to)).toEqual(foldWithOffsets(text.slice(from, to)));
+    }
+    // A character folding to two units (が: か and its voicing mark, outside the marks removed) or an astral one: none.
+    expect(foldOneToOne('Số 12 \u304c về')).toBeNull();
+    expect(foldOneToOne('Tài liệu 𝐀')).toBeNull();
+  });
+
+  it('folds again the text folded whole last as it folds any other (the import folds it twice)', () => {
+    const text = `Nghị quyết ${'về công tác xây dựng Đảng. '.repeat(200)}`;
+    const before = fold(text);
+    foldOneToOne(text);
+    expect(fold(text)).toBe(before);
+    // A text of the same length but other words is folded, not taken from the one remembered.
+    const other = text.replace('Nghị', 'Nghĩ');
+    expect(fold(other)).toBe(before.replace('nghi', 'nghi'));
+    expect(fold(`${text.slice(0, -1)}X`)).toBe(`${before.slice(0, -1)}x`);
   });
 
   it('tells text with diacritics from plain text', () => {

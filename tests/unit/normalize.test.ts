@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../shared/text/fold';
-import { MAX_MARK_RUN, hasLongMarkRun, isPlainNfc, isStableUnit, streamSafe, toNfc } from '../../shared/text/normalize';
+import { MAX_MARK_RUN, excessMarks, hasLongMarkRun, isPlainNfc, isStableUnit, streamSafe, toNfc } from '../../shared/text/normalize';
 
 const CGJ = '\u034f';
 const MARKS = '\u0301\u0300\u0323\u0309\u0303';
@@ -36,6 +36,15 @@ describe('linear normalization (stream-safe text, UAX #15)', () => {
     expect(safe.split(CGJ).map((p) => Array.from(p).filter((c) => c === astral).length)).toEqual([30, 10]);
     // No lone surrogate anywhere.
     expect(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(safe)).toBe(false);
+  });
+
+  it('counts every mark past the 30th of each run, however much plain text stands before the first', () => {
+    const plain = 'Nghị quyết về công tác lưu trữ của Đảng bộ. '.repeat(200);
+    expect(isPlainNfc(plain)).toBe(true);
+    expect(excessMarks(plain)).toBe(0);
+    expect(excessMarks(`${plain}a${'\u0301'.repeat(40)} ${plain}e${'\u0300'.repeat(35)}`)).toBe(10 + 5);
+    expect(hasLongMarkRun(`${plain}x${'\u{1D167}'.repeat(31)}`)).toBe(true);
+    expect(hasLongMarkRun(`${plain}x${'\u{1D167}'.repeat(30)}`)).toBe(false);
   });
 
   it('gives NFC: the result of a flood normalizes to itself', () => {

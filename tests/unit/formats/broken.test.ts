@@ -41,6 +41,14 @@ describe('text files that cannot be read', () => {
     expect((await errorOf(() => decodeText(controls, 'điều khiển.txt'))).message).toMatch(/tệp nhị phân/);
   });
 
+  it('tells a binary file by the control characters text never holds, and reads page breaks as text', async () => {
+    // Vertical tab and unit separator are the ends of the counted set; tab, line and page breaks are not in it.
+    const edges = utf8(`Văn bản${'\u000b\u001f'.repeat(10)}`);
+    expect((await errorOf(() => decodeText(edges, 'biên.txt'))).message).toMatch(/tệp nhị phân/);
+    const pages = decodeText(utf8(`Văn bản\f${'Trang tiếp theo.\t\r\n\f'.repeat(20)}`), 'trang.txt');
+    expect(pages.text.split('\f')).toHaveLength(22);
+  });
+
   it('refuses UTF-16 cut in the middle of a character, and bytes in no Vietnamese encoding', async () => {
     const odd = Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x42]);
     expect((await errorOf(() => decodeText(odd, 'u16.txt'))).message).toMatch(/UTF-16 bị hỏng/);
