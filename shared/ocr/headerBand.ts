@@ -49,7 +49,7 @@ const CENTRE_TOLERANCE = 0.06;
 const START_WITHIN = 0.35;
 const END_WITHIN = 0.5;
 
-interface Line {
+export interface Line {
   top: number;
   bottom: number;
   spans: Array<[number, number]>;
@@ -79,7 +79,7 @@ function isText(w: BandWord): boolean {
  * The page's rows of words, top to bottom; words with no letter or digit (rules, specks), marks
  * read as letters and lines of nothing but unsure words left out.
  */
-function linesOf(words: readonly BandWord[]): Line[] {
+export function linesOf(words: readonly BandWord[]): Line[] {
   const byKey = new Map<string, Line & { sure: boolean }>();
   for (const w of words) {
     if (!isText(w)) continue;

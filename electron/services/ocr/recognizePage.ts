@@ -9,8 +9,9 @@
 import sharp, { type Sharp } from 'sharp';
 import { type RecognisedWord, pageConfidence } from '../../../shared/ocr/ocrText';
 import { type GreyImage, estimatePageLie } from '../../../shared/ocr/skew';
-import { headerBand, inBand, surerReading } from '../../../shared/ocr/headerBand';
+import { type HeaderBand, headerBand, inBand, surerReading } from '../../../shared/ocr/headerBand';
 import { readingScale } from '../../../shared/ocr/readingScale';
+import { inBlock, titleBlock } from '../../../shared/ocr/titleBlock';
 import { CONFIRM_SCALES, agreeingConfidence, backsWord, confirmBox, confirmedConfidence, wordsToConfirm } from '../../../shared/ocr/confirmWords';
 import type { OcrEngine, OcrWord } from './engine';
 
@@ -76,8 +77,7 @@ export interface PageReading {
  * words in it when the recogniser is at least as sure of it; the cells come first, left cell
  * first, each a block of its own. A page with no header band keeps its first reading.
  */
-async function rereadHeader(engine: OcrEngine, page: GreyImage, words: OcrWord[], dpi: number, signal?: AbortSignal): Promise<OcrWord[]> {
-  const band = headerBand(words, page.width, page.height);
+async function rereadHeader(engine: OcrEngine, page: GreyImage, words: OcrWord[], band: HeaderBand | null, dpi: number, signal?: AbortSignal): Promise<OcrWord[]> {
   if (!band) return words;
   const nextBlock = Math.max(0, ...words.map((w) => w.block)) + 1;
   const inside = words.filter((w) => inBand(w, band));
@@ -112,6 +112,22 @@ interface Rect {
   top: number;
   right: number;
   bottom: number;
+}
+
+/**
+ * The page's title block (titleBlock.ts: the type word and the trích yếu under the header) read
+ * again alone, as a header cell is; its reading replaces the first one, in place, when the
+ * recogniser is at least as sure of it.
+ */
+async function rereadTitle(engine: OcrEngine, page: GreyImage, words: OcrWord[], band: HeaderBand | null, dpi: number, signal?: AbortSignal): Promise<OcrWord[]> {
+  const block = band && titleBlock(words, page.width, page.height, band);
+  if (!block) return words;
+  const first = words.filter((w) => inBlock(w, block));
+  const again = await readAlone(engine, page, block, first, dpi, signal);
+  const title = surerReading(first, again, Math.max(0, ...words.map((w) => w.block)) + 1);
+  const at = words.findIndex((w) => inBlock(w, block));
+  const rest = words.filter((w) => !inBlock(w, block));
+  return [...rest.slice(0, at), ...title, ...rest.slice(at)];
 }
 
 /**
@@ -168,7 +184,9 @@ async function readTurned(engine: OcrEngine, img: GreyImage, turn: number, dpi: 
   const { data, info } = await p.extractChannel(0).raw().toBuffer({ resolveWithObject: true });
   const upright: GreyImage = { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) };
   const first = await engine.recognize(greyPnm(upright.data, upright.width, upright.height), dpi, signal);
-  const words = await confirmUnsureWords(engine, upright, await rereadHeader(engine, upright, first.words, dpi, signal), dpi, signal);
+  const band = headerBand(first.words, upright.width, upright.height);
+  const titled = await rereadTitle(engine, upright, first.words, band, dpi, signal);
+  const words = await confirmUnsureWords(engine, upright, await rereadHeader(engine, upright, titled, band, dpi, signal), dpi, signal);
   const back = unturn(turn, img.width, img.height, info.width, info.height);
   const mapped: RecognisedWord[] = words.map((w) => {
     const corners = [back(w.left, w.top), back(w.left + w.width, w.top), back(w.left, w.top + w.height), back(w.left + w.width, w.top + w.height)];
