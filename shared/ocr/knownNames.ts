@@ -11,6 +11,7 @@
  * common word (`BÌNH`) confirms nothing.
  */
 import type { PlacedPage } from '../parser/layout';
+import { OCR_TEXT_DOUBT } from '../parser/ocrDoubt';
 import { spellingKey } from './capitals';
 
 /**
@@ -74,6 +75,19 @@ function keysOf(name: string): string[] {
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter((w) => w !== '')
     .map(spellingKey);
+}
+
+/**
+ * Whether the recogniser saw a name's words enough to trust them: every word at
+ * {@link MIN_CONFIDENCE} or more, or, in a name of three words or more, all but one read surely
+ * ({@link OCR_TEXT_DOUBT}) and that one of two letters or more. A word of a name at the end of a
+ * cell's line often takes a dash or a rule beside it into its box and comes out at 0 (`VĂN PHÒNG
+ * CHÍNH PHỦ - BỘ@0` / `NỘI VỤ`); the sure words around it spell the name only with it.
+ */
+function seenEnough(read: readonly Slot[]): boolean {
+  const faint = read.filter((w) => w.confidence < MIN_CONFIDENCE);
+  if (faint.length === 0) return true;
+  return read.length >= 3 && faint.length === 1 && [...faint[0]!.lower].length >= 2 && read.every((w) => w === faint[0] || w.confidence >= OCR_TEXT_DOUBT);
 }
 
 let names: Map<string, string[][]> | null = null;
@@ -159,7 +173,7 @@ export function trustKnownNames(text: string, pages: readonly PlacedPage[]): Kno
       for (const name of known.get(words[s]!.key) ?? []) {
         if (name.length < 2 || s + name.length > words.length) continue;
         const read = words.slice(s, s + name.length);
-        if (!read.every((w, k) => w.key === name[k] && w.confidence >= MIN_CONFIDENCE)) continue;
+        if (!read.every((w, k) => w.key === name[k]) || !seenEnough(read)) continue;
         for (const w of read) trusted.add(`${w.page}/${w.item}`);
         const before = words[s - 1];
         if (before && TINH_MISREAD.has(before.lower) && isPlace(name)) tinh.add(`${before.page}/${before.item}`);

@@ -70,6 +70,17 @@ function joinsAsMotto(a: Seg, b: Seg): boolean {
   return m !== null && m.whole && m.start === 0;
 }
 
+/**
+ * `ỦY BAN MẶT TRẬN TỔ QUỐC` / `VIỆT NAM TỈNH AN LẠC`: a name whose full form ends in `VIỆT NAM`,
+ * wrapped before it by a narrow cell. The second line alone reads as the national name's tail;
+ * after such a name it is the name's end (after any other line it stays the motto's).
+ */
+function joinsAsNameEnd(a: Seg, b: Seg): boolean {
+  return VIET_NAM_AFTER_RE.test(a.folded) && /^viet nam(?:\s|$)/.test(b.folded) && isCapitals(a.text, 3) && isCapitals(b.text, 3);
+}
+/** Names printed with `VIỆT NAM` after them (`… MẶT TRẬN TỔ QUỐC VIỆT NAM`, `ỦY BAN MTTQ VIỆT NAM`). */
+const VIET_NAM_AFTER_RE = /(?:^|\s)(?:mat tran to quoc|mttq|ubmttq)$/;
+
 function joinsAsAuthority(a: Seg, b: Seg): boolean {
   return AUTHORITY_ONLY_RE.test(a.text) && isCapitals(b.text, 2);
 }
@@ -102,6 +113,7 @@ function joins(a: Seg, b: Seg): boolean {
     joinsAsPlace(a, b) ||
     joinsAsBody(a, b) ||
     joinsAsMotto(a, b) ||
+    joinsAsNameEnd(a, b) ||
     joinsAsAuthority(a, b)
   );
 }

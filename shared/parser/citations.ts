@@ -29,6 +29,9 @@ const SYMBOL_RE = new RegExp(
     '|' +
     // `Quyết định số 84 QĐ/TWĐTN`: a party number written with a space for its dash, after `số`.
     String.raw`(?<=s[ốỐ] )(\d{1,6}) (\p{Lu}\p{L}{0,4})\/(\p{Lu}\p{L}{0,11})` +
+    '|' +
+    // `36/2005 – QH 11`, `34/2005-QH11`: a law whose legislature's code a dash joins, as written.
+    String.raw`\d{1,6}\/\d{4}[ \t]?[-–][ \t]?QH[ \t]?\d{1,2}` +
     // A lower-case word a copy glued after the symbol (`70-TB/TWngày`) is not part of it.
     String.raw`)(?![\p{Lu}\p{N}])`,
   'gu',

@@ -95,7 +95,17 @@ function typeLine(seg: Seg): TypeLine | null {
   const rest = end < seg.text.length ? subSeg(seg, end) : null;
   // `QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:` closing the legal basis is the enacting word, not a title.
   if (rest && /^[:.]$/.test(rest.text)) return null;
-  return { info: m.info, word: subSeg(seg, 0, end), rest: rest && rest.text.length > 0 ? rest : null };
+  return { info: m.info, word: subSeg(seg, 0, end), rest: rest && rest.text.length > 0 && !isRecogniserMarks(rest.text) ? rest : null };
+}
+
+/**
+ * `TỜ TRÌNH ~`, `TỜ TRÌNH —_ .`, `TỜ TRÌNH ễ2 =`: what a recogniser read from the rule or the
+ * specks beside a type word. A few characters with no two letters together and no number of two
+ * digits hold no word of a subject (`KẾ HOẠCH 2025` keeps its year).
+ */
+function isRecogniserMarks(text: string): boolean {
+  const t = text.replace(/\s/g, '');
+  return t.length > 0 && t.length <= 10 && !/\p{L}{2}/u.test(t) && !/\d{2}/.test(t);
 }
 
 const ANNIVERSARY_AFTER_RE = /^\s?\(\s?\d/;

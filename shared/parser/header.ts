@@ -45,6 +45,8 @@ export interface HeaderRead {
   docTypePiece: Piece | null;
   /** The printed type and the number's abbreviation name different types. */
   docTypeConflict: boolean;
+  /** The type was read from a `V/v` cell with no number line read above it: to be checked. */
+  docTypeUnsure: boolean;
   subject: SubjectRead | null;
   /** The copy ends inside the subject: it is not stated in full. */
   subjectCut: boolean;
@@ -227,8 +229,9 @@ function readPass(
   const subjectCut = !!subject && subject.next >= n && windowEnd === region.end && segs.length < maxSegs;
   if (subjectCut) subject = null;
   // A State công văn prints no type and its symbol names none (`187/VTLTNN-VP`): what makes it
-  // one is the `V/v` subject under a State number (Nghị định 30/2020/NĐ-CP, Phụ lục I).
-  const stateLetter = !title && !abbrType && number?.form === 'state' && vvPiece !== null;
+  // one is the `V/v` subject under a State number (Nghị định 30/2020/NĐ-CP, Phụ lục I). A letter
+  // whose number the copy lost or never printed (a Mặt trận department's) has that cell alone.
+  const stateLetter = !title && !abbrType && (number === null || number.form === 'state') && vvPiece !== null;
   // `12/CT-TTHT` over `V/v chính sách thuế`: a State symbol's first group is a type (CT chỉ thị) or
   // the issuer's own abbreviation (CT Cục Thuế); a `V/v` subject with no type line says công văn.
   // The two disagree: no type, and the field goes to review.
@@ -256,6 +259,7 @@ function readPass(
     docType: vvAgainstCode ? null : title && abbrType && jointOf(abbrType, title.info) ? abbrType : (title?.info ?? abbrType ?? (stateLetter ? CONG_VAN : null)),
     docTypePiece: vvAgainstCode ? null : title ? title.typePiece : abbrType ? number!.abbrPiece : stateLetter ? vvPiece : null,
     docTypeConflict: (!!title && !!abbrType && !typesAgree(abbrType, title.info)) || vvAgainstCode,
+    docTypeUnsure: stateLetter && number === null,
     subject,
     subjectCut,
     issuer: issuerRead.issuer ?? (issuerFromTitle ? title!.issuer : null),

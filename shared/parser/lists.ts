@@ -94,7 +94,8 @@ export function readList(segs: readonly Seg[], from: number, inline: Piece | nul
     if (seg.star || PATH_RE.test(seg.text)) continue;
     if (seg.sep) break;
     if (opts.stop(seg)) {
-      const resume = opts.interleaved && sawBullet && items.length > 0 ? resumeAt(segs, i, opts.interleaved) : -1;
+      // Between the items, or right under the label before the first one (rows read a line each).
+      const resume = opts.interleaved && ((sawBullet && items.length > 0) || (i === from && items.length === 0)) ? resumeAt(segs, i, opts.interleaved) : -1;
       if (resume < 0) break;
       i = resume - 1;
       continue;

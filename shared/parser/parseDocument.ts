@@ -64,7 +64,7 @@ function parseText(text: string, pages: readonly PlacedPage[] | undefined): Pars
   put('numberSymbol', num?.piece);
   put('docType', h.docTypePiece);
   // The printed type and the number's abbreviation disagree: one of them is a typo.
-  if (h.docTypeConflict) doubts.add('docType');
+  if (h.docTypeConflict || h.docTypeUnsure) doubts.add('docType');
   if (h.subject?.doubtful || h.subjectCut) doubts.add('subject');
   // From OCR a doubtful subject is more often wrong than not (the reading order mixed lines into it).
   const ocr = !!pages?.some((p) => p.source === 'ocr');

@@ -45,5 +45,7 @@ export function readRecipients(segs: readonly Seg[], labelIdx: number): ListRead
   const label = segs[labelIdx]!;
   const m = LABEL_RE.exec(label.folded)!;
   const inline = subSeg(label, textIndex(label, m[0].length));
-  return readList(segs, labelIdx + 1, inline, { stop: endsRecipientList, firstColumnOnly: true, interleaved: isSignatureLine, subHeading: isListHeading });
+  // `Nơi nhận: CHỦ TỊCH`: the signature's cell on the label's row, no recipient.
+  const first = isSignatureLine(inline) && !/^[-–+•]/.test(inline.text) ? null : inline;
+  return readList(segs, labelIdx + 1, first, { stop: endsRecipientList, firstColumnOnly: true, interleaved: isSignatureLine, subHeading: isListHeading });
 }

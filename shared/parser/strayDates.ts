@@ -24,22 +24,28 @@ export function subjectDatesAsText(items: readonly Item[]): Item[] {
   });
 }
 
-/** The dateline's date is the document's: its place names one, or a date alone stands in the header. */
+/**
+ * The dateline's date is the document's: it stands in the header, above the type line, and its
+ * place names one, or a date alone stands after the number or the motto. Under the title a
+ * dateline, place and all, is a quoted, cited or attached text's (`Hà Nam, ngày …` after a
+ * notice's title): the document's own is printed in the header. (A letter's `Kính gửi` is no such
+ * bound: read from a page's positions, a left column holding it comes before the dateline's.)
+ */
 export function datesDocument(items: readonly Item[], at: Item, typeIdx: number): boolean {
   const pd = at.placeDate!;
   if (pd.noPlace) return false;
-  return !pd.placeless || datesHeader(items, at, typeIdx);
+  const i = items.indexOf(at);
+  if (typeIdx >= 0 && i > typeIdx) return false;
+  return !pd.placeless || datesHeader(items, i);
 }
 
 /**
- * A date alone is the dateline only inside the header: after the number or the motto, before the
- * type line. Above them it is a gazette's issue (`CÔNG BÁO` / `Số 45 + 46` / `Ngày 20-3-2021`), a
- * web page's or a table of contents' line; under the title it is a body's or a cited text's date
- * (`Căn cứ Nghị định số …` / `ngày 10 tháng 7 năm 2017`).
+ * A date alone above the title is the dateline only after the number or the motto. Above them it
+ * is a gazette's issue (`CÔNG BÁO` / `Số 45 + 46` / `Ngày 20-3-2021`), a web page's or a table of
+ * contents' line (under the title, a body's or a cited text's date: `Căn cứ Nghị định số …` /
+ * `ngày 10 tháng 7 năm 2017`).
  */
-function datesHeader(items: readonly Item[], at: Item, typeIdx: number): boolean {
-  const i = items.indexOf(at);
-  if (typeIdx >= 0 && i > typeIdx) return false;
+function datesHeader(items: readonly Item[], i: number): boolean {
   for (let k = 0; k < i; k++) if (items[k]!.kind === 'number' || items[k]!.kind === 'motto') return true;
   return false;
 }

@@ -39,6 +39,21 @@ describe('names of provinces and Government bodies read letter for letter', () =
     expect(confidenceOf(trustKnownNames(faint.text, faint.pages).pages, 'TẾ')).toEqual([55]);
   });
 
+  it('trusts one word the recogniser hardly saw in a name of three words or more whose other words it read surely', () => {
+    // `BỘ` read at 0 (a dash beside it taken into its box) at the end of the issuer cell's line.
+    const { text, pages } = scan([['VĂN PHÒNG CHÍNH PHỦ - BỘ@0', 'NỘI VỤ'], ['Số: 02/2011/TTLT-VPCP-BNV'], ['THÔNG TƯ LIÊN TỊCH'], ['Hướng dẫn về tổ chức bộ máy'], ['Căn cứ Nghị định số 36/2008/NĐ-CP ngày 28 tháng 3 năm 2008;']]);
+    expect(parseDocument(text, pages).metadata.issuer).toBeNull();
+    const trusted = trustKnownNames(text, pages).pages;
+    expect(confidenceOf(trusted, 'BỘ')).toEqual([KNOWN_NAME_CONFIDENCE]);
+    expect(parseDocument(text, trusted).metadata.issuer).toBe('VĂN PHÒNG CHÍNH PHỦ - BỘ NỘI VỤ');
+    // Two such words, another word itself unsure, a name of two words, a word of one letter (a
+    // speck is easily read as one): the name stays doubtful.
+    for (const read of [[['BỘ@0 NỘI@30 VỤ']], [['BỘ@0 NỘI@70 VỤ']], [['TỈNH BÌNH@0 ĐỊNH']], [['BỘ@90 Y@20 TẾ@95']]]) {
+      const other = scan(read);
+      expect(Math.min(...trustKnownNames(other.text, other.pages).pages.flatMap((p) => p.items.map((w) => w.confidence ?? 0)))).toBeLessThan(40);
+    }
+  });
+
   it('reads a Government body over a line break and with a dash between its words', () => {
     const { text, pages } = scan([['BỘ LAO ĐỘNG@70 -', 'THƯƠNG@68 BINH VÀ XÃ HỘI']]);
     const trusted = trustKnownNames(text, pages).pages;

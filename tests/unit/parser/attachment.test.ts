@@ -37,7 +37,9 @@ describe('an attachment after a document', () => {
 
   it('never gives the document its type or subject from the attachment\'s title', () => {
     const r = parseDocument(lines(...letterHead('SỐ 06NTVDP r7'), ...footer, ...attached));
-    expect(r.metadata.docType).toBeNull();
+    // The letter's own `V/v` cell, not the attachment's title, gives its type (no number read: checked).
+    expect(r.metadata.docType).toBe('CÔNG VĂN');
+    expect(r.review).toContain('docType');
     expect(r.metadata.subject).toBe('V/v hướng dẫn chỉnh lý tài liệu');
     // The subject line lost too: nothing is taken from the attachment; both go to review.
     const lost = letterHead('SỐ 06NTVDP r7').filter((l) => !l.startsWith('V/v'));
@@ -50,7 +52,7 @@ describe('an attachment after a document', () => {
   it('knows the end of the document by a head signing in the name of the body, with no authority line or Nơi nhận read', () => {
     const signed = ['CỤC TRƯỞNG', '(đã ký)', 'Nguyễn Văn An'];
     const r = parseDocument(lines(...letterHead('SỐ 06NTVDP r7'), ...signed, ...attached));
-    expect(r.metadata.docType).toBeNull();
+    expect(r.metadata.docType).toBe('CÔNG VĂN');
     expect(r.metadata.citations).toEqual(['111/2004/NĐ-CP', '04/2004/TT-BNV']);
   });
 
@@ -102,7 +104,7 @@ describe('an attachment after a letter whose header lost its marks', () => {
   it('starts the document at the letter\'s header, not at the attachment\'s title', () => {
     const r = parseDocument(lines(...garbledHead, ...signed, ...titled));
     expect(r.metadata.citations).toEqual(['111/2004/NĐ-CP', '04/2004/TT-BNV']);
-    expect(r.metadata.docType).toBeNull();
+    expect(r.metadata.docType).toBe('CÔNG VĂN');
     expect(r.metadata.issuer).toBe('CỤC LƯU TRỮ NHÀ NƯỚC');
     expect(r.review).toContain('docType');
     expect(r.metadata.subject).not.toBe('Về chỉnh lý tài liệu giấy');
@@ -114,7 +116,7 @@ describe('an attachment after a letter whose header lost its marks', () => {
     party[1] = 'BAN TỔ CHỨC';
     const r = parseDocument(lines(...party, ...footer, ...titled));
     expect(r.metadata.citations).toEqual(['111/2004/NĐ-CP', '04/2004/TT-BNV']);
-    expect(r.metadata.docType).toBeNull();
+    expect(r.metadata.docType).toBe('CÔNG VĂN');
   });
 
   it('never takes the lines above the attachment\'s title for the issuer', () => {

@@ -21,6 +21,15 @@ describe('citations', () => {
     ]);
   });
 
+  it('a law whose legislature’s code is joined by a dash, spaced (`36/2005 – QH 11`, `36/2005-QH11`), as written', () => {
+    const text = 'Căn cứ Luật Thương mại số 36/2005 – QH 11 ngày 14 tháng 6 năm 2005; Luật Dược số 34/2005-QH11; Luật Giáo dục số 38/2005/QH11 và tỷ lệ 12/2005 – 30 hồ sơ';
+    expect(findCitations(text, null).map((c) => [c.numberSymbol, c.date])).toEqual([
+      ['36/2005 – QH 11', '2005-06-14'],
+      ['34/2005-QH11', null],
+      ['38/2005/QH11', null],
+    ]);
+  });
+
   it('an old State symbol whose type and issuer a dot joins (`01/1999/QĐ.UB`)', () => {
     const text = 'thay thế Quyết định số 01/1999/QĐ.UB ngày 15/01/1999 và Quyết định số 45/QĐ.UBND của Ủy ban nhân dân tỉnh';
     expect(findCitations(text, null).map((c) => [c.numberSymbol, c.date])).toEqual([

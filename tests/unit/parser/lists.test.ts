@@ -74,6 +74,12 @@ describe('Nơi nhận', () => {
     expect(
       recipients(lines('Nơi nhận:', '- Như Điều 3;', '- Bộ Tư pháp;', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', '- TT. Tỉnh ủy, TT. HĐND tỉnh;', '- Lưu: VT, KT.', 'PHÓ CHỦ TỊCH', 'Nguyễn Văn An')),
     ).toEqual(['Như Điều 3', 'Bộ Tư pháp', 'TT. Tỉnh ủy, TT. HĐND tỉnh', 'Lưu: VT, KT']);
+    // The rows read one line each from the first on: the authority right under the label.
+    expect(
+      recipients(lines('Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN', '- Như trên;', 'CHỦ TỊCH', '- TT HĐND huyện;', '- Lưu: VT.', 'Nguyễn Văn An')),
+    ).toEqual(['Như trên', 'TT HĐND huyện', 'Lưu: VT']);
+    // The authority's row above the label's, its title beside the label: no recipient.
+    expect(recipients(lines('TM. ỦY BAN NHÂN DÂN', 'Nơi nhận: CHỦ TỊCH', '- Như trên;', '- Lưu: VT.', 'Nguyễn Văn An'))).toEqual(['Như trên', 'Lưu: VT']);
     // The signature after the list, then the body of an attached text: the list has ended.
     expect(recipients(lines('Nơi nhận:', '- Như trên;', '- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Lê Văn Tám', '- Căn cứ Luật Tổ chức chính quyền địa phương;'))).toEqual([
       'Như trên',

@@ -112,3 +112,26 @@ describe('a date after words that name no place', () => {
     }
   });
 });
+
+describe('a dateline with its place standing in the body', () => {
+  const PARTY = ['TỈNH ỦY HÀ NAM', '*', 'Số 12-TB/TU', 'ĐẢNG CỘNG SẢN VIỆT NAM'];
+  const TITLE = ['THÔNG BÁO', 'KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY', 'về công tác cán bộ năm 2020', '-----'];
+  const BODY =
+    'Ngày 3/6/2020, Ban Thường vụ Tỉnh ủy họp nghe báo cáo về công tác cán bộ và thống nhất kết luận như sau: tiếp tục rà soát, bổ sung quy hoạch cán bộ các cấp nhiệm kỳ 2020 - 2025.';
+
+  it('under the title is not the document’s: a quoted, cited or attached text’s dateline', () => {
+    for (const below of [['Hà Nam, ngày 5 tháng 6 năm 2020'], ['(Trích)', 'Phủ Lý, ngày 5/6/2020']]) {
+      const { m, review } = read(lines(...PARTY, ...TITLE, ...below, BODY));
+      expect([m.issueDate, m.place, review.includes('issueDate')], below.join(' / ')).toEqual([null, null, true]);
+      expect(m.subject).toBe('KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY về công tác cán bộ năm 2020');
+    }
+  });
+
+  it('in the header, before the title, is the document’s', () => {
+    const { m } = read(lines(...PARTY, 'Hà Nam, ngày 5 tháng 6 năm 2020', ...TITLE, 'Phủ Lý, ngày 6 tháng 6 năm 2020', BODY));
+    expect([m.issueDate, m.place]).toEqual(['2020-06-05', 'Hà Nam']);
+    // A letter's dateline cell read after its V/v cell (the cells flattened column by column).
+    const letter = read(lines('BỘ KẾ HOẠCH VÀ ĐẦU TƯ', 'Số: 88/BKHĐT-TH', 'V/v báo cáo tình hình thực hiện', ...MOTTO, 'Hà Nội, ngày 3 tháng 2 năm 2020', 'Kính gửi: Các bộ, ngành'));
+    expect([letter.m.issueDate, letter.m.place]).toEqual(['2020-02-03', 'Hà Nội']);
+  });
+});

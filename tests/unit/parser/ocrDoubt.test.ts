@@ -95,6 +95,22 @@ describe('values read from words the recogniser was unsure of', () => {
   });
 });
 
+describe('a speck read as a stop inside a subject', () => {
+  const titled = (title: string): Row[] => [...header('TỈNH AN LẠC').slice(0, 4), [centre(title)], ...header('TỈNH AN LẠC').slice(5)];
+
+  it('leaves for review a subject with a stop after a word that never ends a sentence (`VỀ.`), read surely as it was', () => {
+    const { text, page } = ocrPage(titled('THỰC HIỆN NGHỊ QUYẾT SỐ 25-NQ/TW VỀ. “TĂNG CƯỜNG CÔNG TÁC DÂN VẬN”'));
+    const r = parseDocument(text, [page]);
+    expect([r.metadata.subject, r.review.includes('subject')]).toEqual([null, true]);
+    // A typed text says what it says; a stop closing the subject or after another word is no speck.
+    expect(parseDocument(text).metadata.subject).toBe('THỰC HIỆN NGHỊ QUYẾT SỐ 25-NQ/TW VỀ. “TĂNG CƯỜNG CÔNG TÁC DÂN VẬN”');
+    for (const kept of ['TRIỂN KHAI CÔNG TÁC CHUYỂN ĐỔI SỐ NĂM 2022 TẠI TỈNH. KẾ HOẠCH THỰC HIỆN', 'TRIỂN KHAI CÔNG TÁC CHUYỂN ĐỔI SỐ CỦA.']) {
+      const sure = ocrPage(titled(kept));
+      expect(parseDocument(sure.text, [sure.page]).metadata.subject).toBe(kept);
+    }
+  });
+});
+
 describe('a list printed on one line with the body run on after it', () => {
   it('is read item by item from a scan, each item cut at the next item’s dash (`An Lạc; - Bộ …`)', () => {
     const rows = header('TỈNH AN LẠC').slice(0, 3);
@@ -152,6 +168,14 @@ describe('one cited document read two ways', () => {
     const { text, page } = ocrPage(cites('Căn cứ Công văn số 1017/BTNMT-TCMT và số 1016/BTNMT-TCMT; Quyết định số 12/QĐ-UBND và Kế hoạch số 12/KH-BCĐ, Ủy ban ban hành:'));
     expect(parseDocument(text, [page]).metadata.citations).toEqual(['1017/BTNMT-TCMT', '1016/BTNMT-TCMT', '12/QĐ-UBND', '12/KH-BCĐ']);
   });
+
+  it('keeps citations of one number in two years: a council numbers its resolutions anew each year', () => {
+    const { text, page } = ocrPage(cites('Căn cứ Nghị quyết số 12/2020/NQ-HĐND và Nghị quyết số 12/2021/NQ-HĐND của Hội đồng nhân dân tỉnh, Ủy ban ban hành:'));
+    expect(parseDocument(text, [page]).metadata.citations).toEqual(['12/2020/NQ-HĐND', '12/2021/NQ-HĐND']);
+    // A year and a letter apart is still one document read two ways.
+    const twice = ocrPage(cites('Căn cứ Nghị quyết số 12/2020/NQ-HĐND và Nghị quyết số 12/2021/NQ-HĐNĐ của Hội đồng nhân dân tỉnh, Ủy ban ban hành:'));
+    expect(parseDocument(twice.text, [twice.page]).metadata.citations).toEqual([]);
+  });
 });
 
 describe('a cited number the recogniser damaged', () => {
@@ -165,6 +189,16 @@ describe('a cited number the recogniser damaged', () => {
     // Codes that differ otherwise, or only in their years and numbers, are different documents.
     const kept = ocrPage(cites('Căn cứ Thông tư số 01/2007/TT-BKH, số 03/2008/TT-BKH, Nghị quyết số 30/NQ-CP và Nghị định số 92/2006/NĐ-CP;'));
     expect(parseDocument(kept.text, [kept.page]).metadata.citations).toEqual(['01/2007/TT-BKH', '03/2008/TT-BKH', '30/NQ-CP', '92/2006/NĐ-CP']);
+  });
+
+  it('leaves them for review when an unsure code holds a stop between capitals (a speck: `3093/BXD-VL.XD`)', () => {
+    const body = 'Về đề nghị của Bộ Xây dựng tại Công văn số 3093/BXD-VL.XD ngày 31 tháng 12 năm 2019 và Quyết định số 01/1999/QĐ.UB;';
+    const unsure = ocrPage(cites(body), { '3093/BXD-VL.XD': 71 });
+    const r = parseDocument(unsure.text, [unsure.page]);
+    expect([r.metadata.citations, r.review.includes('citations')]).toEqual([[], true]);
+    // Read surely, a dotted code is as printed (`QĐ.UB`, `VL.XD`).
+    const sure = ocrPage(cites(body));
+    expect(parseDocument(sure.text, [sure.page]).metadata.citations).toEqual(['3093/BXD-VL.XD', '01/1999/QĐ.UB']);
   });
 
   it('leaves them for review when a number after `số` lost its slash (`số 344NQ-HĐND`): the list would lack it', () => {

@@ -244,6 +244,38 @@ describe('State headers', () => {
     expect(sub.review).toContain('issuer');
   });
 
+  it('reads a Mặt trận committee whose name a narrow cell wrapped before `VIỆT NAM` as one name, not the motto', () => {
+    const right = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'An Lạc, ngày 15 tháng 3 năm 2024', '', 'KẾ HOẠCH', 'Tổ chức tuyên truyền kỷ niệm Ngày truyền thống', '', 'Thực hiện chỉ đạo của Ban Thường trực, Ban Tuyên giáo xây dựng kế hoạch như sau: tổ chức tuyên truyền sâu rộng trong các tầng lớp nhân dân.'];
+    for (const [first, second] of [
+      ['ỦY BAN MẶT TRẬN TỔ QUỐC', 'VIỆT NAM TỈNH AN LẠC'],
+      ['ỦY BAN MTTQ', 'VIỆT NAM TỈNH AN LẠC'],
+    ]) {
+      const m = parseDocument(lines(first!, second!, 'BAN TUYÊN GIÁO', '*', 'Số: 12/KH-BTG', ...right)).metadata;
+      expect([m.issuer, m.parentIssuer], first).toEqual(['BAN TUYÊN GIÁO', `${first} ${second}`]);
+    }
+    // Two columns read across: the national name's head, then the body, then its tail.
+    const across = parseDocument(lines('CỘNG HÒA XÃ HỘI CHỦ NGHĨA', 'ỦY BAN NHÂN DÂN', 'VIỆT NAM', 'TỈNH AN LẠC', 'Số: 12/KH-UBND', ...right.slice(1))).metadata;
+    expect(across.issuer).not.toContain('VIỆT NAM');
+  });
+
+  it('calls a letter with a V/v subject and no number line a công văn (a Mặt trận department, a number lost from the copy)', () => {
+    const right = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'An Lạc, ngày 3 tháng 9 năm 2024'];
+    const after = ['Kính gửi: Ban Tuyên giáo các huyện, thị xã.', '', 'Ban Tuyên giáo đề nghị các đơn vị tổ chức tuyên truyền kỷ niệm Ngày truyền thống Mặt trận.'];
+    for (const head of [
+      ['ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM', 'TỈNH AN LẠC', 'BAN TUYÊN GIÁO', '-------', 'V/v tuyên truyền kỷ niệm Ngày truyền thống', ...right],
+      ['ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM', 'TỈNH AN LẠC', 'BAN TUYÊN GIÁO', ...right, 'V/v tuyên truyền kỷ niệm Ngày truyền thống'],
+    ]) {
+      const r = parseDocument(lines(...head, '', ...after));
+      expect([r.metadata.numberSymbol, r.metadata.docType, r.metadata.subject]).toEqual([null, 'CÔNG VĂN', 'V/v tuyên truyền kỷ niệm Ngày truyền thống']);
+      expect(r.metadata.issuer).toBe('BAN TUYÊN GIÁO');
+      // No number stands over the `V/v` cell to confirm it: the type is checked.
+      expect(r.review).toContain('docType');
+    }
+    // A party number that names another type keeps it (`THÔNG BÁO` by `TB`).
+    const tb = parseDocument(lines('ĐẢNG ỦY PHƯỜNG BÌNH AN', 'Số 12-TB/ĐU', 'V/v lịch tiếp công dân', '', ...after));
+    expect(tb.metadata.docType).toBe('THÔNG BÁO');
+  });
+
   it('reads a superior body printed in short (`UBND TỈNH …` over `SỞ …`)', () => {
     const r = parseDocument(lines('UBND TỈNH AN LẠC\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO\tĐộc lập - Tự do - Hạnh phúc', 'Số: 812/SGDĐT-VP\tAn Lạc, ngày 3 tháng 9 năm 2024', 'V/v tổ chức khai giảng năm học mới', '', 'Kính gửi: Các trường trung học phổ thông.', '', 'Sở Giáo dục và Đào tạo đề nghị các trường tổ chức khai giảng trang trọng.'));
     expect(r.metadata.parentIssuer).toBe('UBND TỈNH AN LẠC');

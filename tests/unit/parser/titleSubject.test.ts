@@ -66,6 +66,22 @@ describe('title block', () => {
   });
 });
 
+describe('a recogniser’s marks on the type line', () => {
+  const head = ['ĐẢNG BỘ QUẬN AN LẠC', 'ĐẢNG ỦY PHƯỜNG BÌNH AN', '*', 'Số 12-TTr/ĐU', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Bình An, ngày 3 tháng 4 năm 2025'];
+  const tail = ['về việc đề nghị kết nạp đảng viên', '-----', 'Kính gửi: Ban Thường vụ Quận ủy An Lạc', 'Căn cứ Điều lệ Đảng Cộng sản Việt Nam; căn cứ Quy định số 232-QĐ/TW của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng;'];
+
+  it('are no words of the subject: marks and lone letters after the type word are left out', () => {
+    for (const junk of ['~', '—_ .', 'Ế', 'ễ2 =', '..`', 'i ~']) {
+      const m = parseDocument(lines(...head, `TỜ TRÌNH ${junk}`, ...tail)).metadata;
+      expect([m.docType, m.subject], junk).toEqual(['TỜ TRÌNH', 'về việc đề nghị kết nạp đảng viên']);
+    }
+  });
+
+  it('a number after the type word stays the subject’s', () => {
+    expect(parseDocument(lines(...head, 'KẾ HOẠCH 2025', ...tail)).metadata.subject).toBe('2025 về việc đề nghị kết nạp đảng viên');
+  });
+});
+
 describe('subject boundaries', () => {
   it('keeps the date a report states in brackets under its subject, with or without a rule after it', () => {
     // `BÁO CÁO` / `về tình hình …` / `(Ngày 08 tháng 12 năm 2025)`: a scan loses the `-----` under it.
@@ -144,8 +160,10 @@ describe('subject boundaries', () => {
 });
 
 describe('subject without a type word or number', () => {
-  it('a `V/v` line is a letter’s subject even when the number line is lost', () => {
-    const m = parseDocument(lines('TỈNH ỦY ĐẮK LẮK', '', 'V/v tăng cường quản lý con dấu', '', 'Kính gửi: Các huyện ủy.', '', 'Thực hiện …')).metadata;
-    expect([m.subject, m.docType, m.numberSymbol]).toEqual(['V/v tăng cường quản lý con dấu', null, null]);
+  it('a `V/v` line is a letter’s subject even when the number line is lost, and marks a công văn, to be checked', () => {
+    const r = parseDocument(lines('TỈNH ỦY ĐẮK LẮK', '', 'V/v tăng cường quản lý con dấu', '', 'Kính gửi: Các huyện ủy.', '', 'Thực hiện …'));
+    const m = r.metadata;
+    expect([m.subject, m.docType, m.numberSymbol]).toEqual(['V/v tăng cường quản lý con dấu', 'CÔNG VĂN', null]);
+    expect(r.review).toContain('docType');
   });
 });
