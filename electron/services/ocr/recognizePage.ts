@@ -10,6 +10,7 @@ import sharp, { type Sharp } from 'sharp';
 import { type RecognisedWord, pageConfidence } from '../../../shared/ocr/ocrText';
 import { type GreyImage, estimatePageLie } from '../../../shared/ocr/skew';
 import { headerBand, inBand, surerReading } from '../../../shared/ocr/headerBand';
+import { readingScale } from '../../../shared/ocr/readingScale';
 import { CONFIRM_SCALES, agreeingConfidence, backsWord, confirmBox, confirmedConfidence, wordsToConfirm } from '../../../shared/ocr/confirmWords';
 import type { OcrEngine, OcrWord } from './engine';
 
@@ -70,10 +71,10 @@ export interface PageReading {
 }
 
 /**
- * The page's header table read again cell by cell (headerBand.ts): each cell's own reading
- * replaces the first reading's words in it when the recogniser is at least as sure of it; the
- * cells come first, left cell first, each a block of its own. A page with no header band keeps its
- * first reading.
+ * The page's header table read again cell by cell (headerBand.ts), each cell alone at the scale
+ * its words read best (readingScale.ts): each cell's own reading replaces the first reading's
+ * words in it when the recogniser is at least as sure of it; the cells come first, left cell
+ * first, each a block of its own. A page with no header band keeps its first reading.
  */
 async function rereadHeader(engine: OcrEngine, page: GreyImage, words: OcrWord[], dpi: number, signal?: AbortSignal): Promise<OcrWord[]> {
   const band = headerBand(words, page.width, page.height);
@@ -86,12 +87,31 @@ async function rereadHeader(engine: OcrEngine, page: GreyImage, words: OcrWord[]
     [band.split, page.width],
   ].entries()) {
     const first = inside.filter((w) => (w.left + w.width / 2 < band.split) === (i === 0));
-    const cell = cropGrey(page, left!, band.top, right! - left!, band.bottom - band.top);
-    const read = await engine.recognize(greyPnm(cell.data, cell.width, cell.height), dpi, signal, 'column');
-    const again = read.words.map((w) => ({ ...w, left: w.left + left!, top: w.top + band.top }));
+    const again = await readAlone(engine, page, { left: left!, top: band.top, right: right!, bottom: band.bottom }, first, dpi, signal);
     header.push(...surerReading(first, again, nextBlock + i));
   }
   return [...header, ...words.filter((w) => !inBand(w, band))];
+}
+
+/**
+ * A rectangle of the page read alone as one block of text, at the scale that brings its words (as
+ * the first reading measured them) to the height the recogniser reads best (readingScale.ts). The
+ * words come back in the page's pixels.
+ */
+async function readAlone(engine: OcrEngine, page: GreyImage, r: Rect, first: readonly OcrWord[], dpi: number, signal?: AbortSignal): Promise<OcrWord[]> {
+  const cut = cropGrey(page, r.left, r.top, r.right - r.left, r.bottom - r.top);
+  const scale = readingScale(first.filter((w) => /\p{L}{2}/u.test(w.text)).map((w) => w.height));
+  const image = scale === 1 ? cut : await scaled(cut, scale);
+  const k = image.width / cut.width;
+  const read = await engine.recognize(greyPnm(image.data, image.width, image.height), dpi * k, signal, 'column');
+  return read.words.map((w) => ({ ...w, left: Math.round(w.left / k) + r.left, top: Math.round(w.top / k) + r.top, width: Math.round(w.width / k), height: Math.round(w.height / k) }));
+}
+
+interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
 }
 
 /**
