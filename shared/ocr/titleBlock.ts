@@ -12,8 +12,8 @@
  */
 import { type BandWord, type HeaderBand, type Line, linesOf } from './headerBand';
 
-export interface TitleBlock {
-  /** The block's rectangle, in pixels (right and bottom exclusive). */
+/** A rectangle of a page, in pixels (right and bottom exclusive). */
+export interface Rect {
   left: number;
   top: number;
   right: number;
@@ -41,7 +41,7 @@ const centreOf = (l: Line) => (leftOf(l) + rightOf(l)) / 2;
  * when the page has none: the first line under the band is not a short line near the page's
  * middle (the body or a `Kính gửi` line starts right under the header).
  */
-export function titleBlock(words: readonly BandWord[], width: number, height: number, band: HeaderBand): TitleBlock | null {
+export function titleBlock(words: readonly BandWord[], width: number, height: number, band: HeaderBand): Rect | null {
   const lines = linesOf(words).filter((l) => l.top >= band.bottom);
   const head = lines[0];
   if (!head || rightOf(head) - leftOf(head) >= width * BODY_LINE || Math.abs(centreOf(head) - width / 2) > width * MIDDLE) return null;
@@ -65,7 +65,7 @@ export function titleBlock(words: readonly BandWord[], width: number, height: nu
 }
 
 /** Whether a word's centre lies in the block. */
-export function inBlock(w: BandWord, block: TitleBlock): boolean {
+export function inBlock(w: BandWord, block: Rect): boolean {
   const cx = w.left + w.width / 2;
   const cy = w.top + w.height / 2;
   return cx >= block.left && cx < block.right && cy >= block.top && cy < block.bottom;

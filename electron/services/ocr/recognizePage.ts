@@ -11,7 +11,7 @@ import { type RecognisedWord, pageConfidence } from '../../../shared/ocr/ocrText
 import { type GreyImage, estimatePageLie } from '../../../shared/ocr/skew';
 import { type HeaderBand, headerBand, inBand, surerReading } from '../../../shared/ocr/headerBand';
 import { readingScale } from '../../../shared/ocr/readingScale';
-import { inBlock, titleBlock } from '../../../shared/ocr/titleBlock';
+import { type Rect, inBlock, titleBlock } from '../../../shared/ocr/titleBlock';
 import { CONFIRM_SCALES, agreeingConfidence, backsWord, confirmBox, confirmedConfidence, wordsToConfirm } from '../../../shared/ocr/confirmWords';
 import type { OcrEngine, OcrWord } from './engine';
 
@@ -105,13 +105,6 @@ async function readAlone(engine: OcrEngine, page: GreyImage, r: Rect, first: rea
   const k = image.width / cut.width;
   const read = await engine.recognize(greyPnm(image.data, image.width, image.height), dpi * k, signal, 'column');
   return read.words.map((w) => ({ ...w, left: Math.round(w.left / k) + r.left, top: Math.round(w.top / k) + r.top, width: Math.round(w.width / k), height: Math.round(w.height / k) }));
-}
-
-interface Rect {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
 }
 
 /**
