@@ -247,8 +247,9 @@ function readPass(
     if (mark?.kind === 'security') security ??= mark;
     else if (mark?.kind === 'urgency') urgency ??= mark;
   }
-  // A date whose words name no place, or a date alone outside the header, is not the dateline (a
-  // date alone wrapped into the trích yếu was read as its text above).
+  // A date whose words name no place, a date alone outside the header, or any dateline under the
+  // type line is not the document's (a date alone wrapped into the trích yếu was read as its text
+  // above).
   const pdIdx = firstIndex(items, 0, headerEnd, (it) => it.kind === 'placeDate' && datesDocument(items, it, typeIdx));
   const kgIdx = firstIndex(items, 0, headerEnd, (it) => it.kind === 'kinhGui');
   const addressees = kgIdx >= 0 ? readAddressees(items.slice(kgIdx), segs) : null;
