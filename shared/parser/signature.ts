@@ -1,6 +1,7 @@
 import type { Seg } from './clean';
 import { BODY_HEADS, isCapitals, PARENT_HEADS, startsWithWord, TITLE_CONTINUATIONS, TITLE_HEADS } from './lexicon';
 import { joinPieces, type Piece } from './piece';
+import { isVietnameseSyllable } from '../text/syllables';
 
 /**
  * The signature block at the bottom right:
@@ -133,7 +134,7 @@ function readFrom(segs: readonly Seg[], at: number, authority: Seg[]): Signature
     }
     i++;
   }
-  const title = titleParts.length > 0 ? joinPieces(titleParts) : null;
+  const title = titleParts.length > 0 && !cutByCopyEnd(segs, titleParts) ? joinPieces(titleParts) : null;
   return {
     authority: authority.length > 0 ? joinPieces(authority) : null,
     title,
@@ -197,7 +198,44 @@ function titleClosingText(segs: readonly Seg[]): SignatureRead | null {
   const before = segs[relevantIdx[relevantIdx.length - 2] ?? -1];
   if (!last || !before || !isTitleLine(last) || last.text.split(/\s+/).length > 4) return null;
   if (isCapitals(before.text, 2) || !/[.]$/.test(before.text)) return null;
+  if (cutByCopyEnd(segs, [last])) return null;
   return { authority: null, title: last, name: null, withoutAuthority: true };
+}
+
+// Words that open a title's compound and never end a title (`PHÓ CHỦ`, `PHÓ GIÁM`), and the
+// compounds' second syllables, for a syllable cut inside them (`CHỦ TỊ`).
+/** A tone or a vowel modifier, on a decomposed word. */
+const VOWEL_MARK_RE = /[\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]/u;
+
+const TITLE_OPENERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['PHÓ', []],
+  ['TỔNG', []],
+  ['CHÁNH', []],
+  ['CHỦ', ['TỊCH', 'NHIỆM']],
+  ['GIÁM', ['ĐỐC']],
+  ['BÍ', ['THƯ']],
+]);
+
+/**
+ * A title the copy's end cut (`KT. CHỦ TỊCH` / `PHÓ CHỦ`, the page saved no further): the title's
+ * last line is the text's last line and ends inside a title's compound. What is left of the title
+ * is no title; the whole one is not in the text, so the field stays empty for review.
+ */
+function cutByCopyEnd(segs: readonly Seg[], titleParts: readonly Seg[]): boolean {
+  const last = titleParts[titleParts.length - 1]!;
+  const at = segs.lastIndexOf(last);
+  if (at < 0 || nextRelevant(segs, at + 1, false) >= 0) return false;
+  const words = last.text.trim().toLocaleUpperCase('vi').split(/\s+/);
+  const end = words[words.length - 1]!;
+  if (TITLE_OPENERS.has(end) || /(?:\.\.\.|…)$/.test(end)) return true;
+  // `TRƯỞNG` ends a title after its body (`CỤC TRƯỞNG`, `HIỆU TRƯỞNG`) but opens one alone or after
+  // `PHÓ` (`TRƯỞNG PHÒNG`, `PHÓ TRƯỞNG BAN`): cut there, the body it heads is lost.
+  if (end === 'TRƯỞNG' && (words.length === 1 || words[words.length - 2] === 'PHÓ')) return true;
+  // A word cut inside (`PHÓ TRƯỞNG P`, `CHỦ TỊC`): one letter, or a marked word no syllable is
+  // written as. An abbreviation (`UBND`, `GD&ĐT`) carries no vowel mark and is left alone.
+  if (/^\p{Lu}$/u.test(end) || (/^\p{L}+$/u.test(end) && VOWEL_MARK_RE.test(end.normalize('NFD')) && !isVietnameseSyllable(end))) return true;
+  const rest = TITLE_OPENERS.get(words[words.length - 2] ?? '');
+  return !!rest && rest.some((r) => r !== end && r.startsWith(end));
 }
 
 /**
@@ -236,3 +274,4 @@ function isTitleCaseTitle(seg: Seg): boolean {
     startsWithWord(seg.folded, TITLE_HEADS)
   );
 }
+

@@ -79,6 +79,24 @@ describe('signature block', () => {
     expect(signature(lines('Giao các cơ quan sau thực hiện:', 'GIÁM ĐỐC'))).toEqual([null, null, null]);
   });
 
+  it('a copy cut inside the signer’s title, its last line: no title (the rest of it is not in the text)', () => {
+    expect(signature(lines('Nơi nhận:', '- Lưu VT.', 'KT. CHỦ TỊCH', 'PHÓ CHỦ'))).toEqual(['KT. CHỦ TỊCH', null, null]);
+    expect(signature(lines('Nơi nhận:', '- Lưu VT.', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM'))).toEqual(['KT. GIÁM ĐỐC', null, null]);
+    expect(signature(lines('TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊ'))).toEqual(['TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH', null, null]);
+    expect(signature(lines('Các đơn vị biết và thực hiện.', 'PHÓ CHÁNH'))).toEqual([null, null, null]);
+    expect(signature(lines('Các trường nghiêm túc thực hiện nội dung thông báo này.', '', 'TRƯỞNG'))).toEqual([null, null, null]);
+    expect(signature(lines('Nơi nhận:', '- Lưu VT.', 'KT. TRƯỞNG PHÒNG', 'PHÓ TRƯỞNG'))).toEqual(['KT. TRƯỞNG PHÒNG', null, null]);
+    expect(signature(lines('Các đơn vị biết và thực hiện.', '', 'CỤC TRƯỞNG'))).toEqual([null, 'CỤC TRƯỞNG', null]);
+    expect(signature(lines('Nơi nhận:', '- Lưu VT.', 'KT. TRƯỞNG PHÒNG', 'PHÓ TRƯỞNG P'))).toEqual(['KT. TRƯỞNG PHÒNG', null, null]);
+    expect(signature(lines('Nơi nhận:', '- Lưu VT.', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊC'))).toEqual(['KT. CHỦ TỊCH', null, null]);
+    expect(signature(lines('Nơi nhận:', '- Lưu VT.', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC SỞ...'))).toEqual(['KT. GIÁM ĐỐC', null, null]);
+    expect(signature(lines('Nơi nhận:', '- Lưu VT.', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH UBND'))[1]).toBe('PHÓ CHỦ TỊCH UBND');
+    // A whole title is kept, name or not; a cut title followed by more lines was not cut by the copy's end.
+    expect(signature(lines('Nơi nhận:', '- Lưu VT.', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'))).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', null]);
+    expect(signature(lines('T/M ĐẢNG ỦY', 'BÍ THƯ'))).toEqual(['T/M ĐẢNG ỦY', 'BÍ THƯ', null]);
+    expect(signature(lines('K/T BÍ THƯ', 'PHÓ BÍ THƯ', 'Mai Hoàng Sơn'))[1]).toBe('PHÓ BÍ THƯ');
+  });
+
   it('never invents a signature from body text', () => {
     expect(signature(lines('Nơi nhận:', '- Hội đồng nhân dân tỉnh,', '- Lưu Văn phòng Tỉnh ủy (lc).'))).toEqual([null, null, null]);
     expect(signature(lines('Căn cứ Kết luận này, các cấp ủy triển khai thực hiện.', 'PHỤ LỤC', 'Danh sách đơn vị'))).toEqual([null, null, null]);
