@@ -1,7 +1,7 @@
 import type { Seg } from './clean';
 import { BODY_HEADS, isCapitals, PARENT_HEADS, startsWithWord, TITLE_CONTINUATIONS, TITLE_HEADS } from './lexicon';
 import { joinPieces, type Piece } from './piece';
-import { isVietnameseSyllable } from '../text/syllables';
+import { hasVowelMark, isVietnameseSyllable } from '../text/syllables';
 
 /**
  * The signature block at the bottom right:
@@ -204,9 +204,6 @@ function titleClosingText(segs: readonly Seg[]): SignatureRead | null {
 
 // Words that open a title's compound and never end a title (`PHÓ CHỦ`, `PHÓ GIÁM`), and the
 // compounds' second syllables, for a syllable cut inside them (`CHỦ TỊ`).
-/** A tone or a vowel modifier, on a decomposed word. */
-const VOWEL_MARK_RE = /[\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]/u;
-
 const TITLE_OPENERS: ReadonlyMap<string, readonly string[]> = new Map([
   ['PHÓ', []],
   ['TỔNG', []],
@@ -233,7 +230,7 @@ function cutByCopyEnd(segs: readonly Seg[], titleParts: readonly Seg[]): boolean
   if (end === 'TRƯỞNG' && (words.length === 1 || words[words.length - 2] === 'PHÓ')) return true;
   // A word cut inside (`PHÓ TRƯỞNG P`, `CHỦ TỊC`): one letter, or a marked word no syllable is
   // written as. An abbreviation (`UBND`, `GD&ĐT`) carries no vowel mark and is left alone.
-  if (/^\p{Lu}$/u.test(end) || (/^\p{L}+$/u.test(end) && VOWEL_MARK_RE.test(end.normalize('NFD')) && !isVietnameseSyllable(end))) return true;
+  if (/^\p{Lu}$/u.test(end) || (/^\p{L}+$/u.test(end) && hasVowelMark(end) && !isVietnameseSyllable(end))) return true;
   const rest = TITLE_OPENERS.get(words[words.length - 2] ?? '');
   return !!rest && rest.some((r) => r !== end && r.startsWith(end));
 }
@@ -274,4 +271,3 @@ function isTitleCaseTitle(seg: Seg): boolean {
     startsWithWord(seg.folded, TITLE_HEADS)
   );
 }
-

@@ -59,6 +59,11 @@ const MARKED = /[\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]|đ/u;
 /** A tone or a vowel modifier (not đ, which abbreviations such as HĐND, QĐ carry too). */
 const VOWEL_MARK = /[\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]/u;
 
+/** Whether a word carries a tone or a vowel modifier (an abbreviation such as `UBND` carries none). */
+export function hasVowelMark(word: string): boolean {
+  return VOWEL_MARK.test(word.normalize('NFD'));
+}
+
 /**
  * Words that say nothing about the text layer: abbreviations in capitals without a vowel mark
  * (`UBND`, `HĐND`, `KL`), abbreviations with a capital inside (`TTr`, `CTr`), and lone consonant
