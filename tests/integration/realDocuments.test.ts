@@ -20,7 +20,8 @@ import { buildReport, printReport, scoreCopies, type CopyScore, type EvaluationR
 
 /**
  * Share of the stated fields recovered exactly, in percent, over all copies read here. Reached:
- * 96.2% (180 documents, 4,586 of 4,768) after rules for a dateline under the type line, a V/v
+ * 96.4% (180 documents, 4,597 of 4,768) in CI after a title cut by the copy's end was left empty.
+ * Before it, 96.2% (180 documents, 4,586 of 4,768) after rules for a dateline under the type line, a V/v
  * letter with no number, recipients read past the signature lines and a law's number joined by a
  * dash. Before them, 95.8% (4,569 of 4,768) when r171–r180 were added, read before any rule made from
  * them: the 170 before them 96.6% (4,314 of 4,468, unchanged), r171–r179 85.9% (237 of 276), r180
@@ -33,10 +34,11 @@ import { buildReport, printReport, scoreCopies, type CopyScore, type EvaluationR
  * between machines. The collection's README gives each batch's figures before and after the rules
  * made from its shapes.
  */
-const RECOVERED_FLOOR = 96.0;
+const RECOVERED_FLOOR = 96.3;
 /**
  * Wrong values plus values where the document states none, over all copies read here; must fall to
- * 0 (raise it only when documents are added, by what they add). Reached: 65 on 180 documents (61
+ * 0 (raise it only when documents are added, by what they add). Reached: 59 on 180 documents (59
+ * wrong, none invented) in CI after a title cut by the copy's end was left empty. Before it, 65 on 180 documents (61
  * wrong, 4 invented; 64 before the OCR header re-read at scale) after the rules named above the floor. Before them, 69 on 180 documents when
  * r171–r180 were added: 46 on the 170 before them (none invented, unchanged) and 23 on r171–r179 (4
  * invented, one field of one held-out document on each of its four copies), none on r180. Before them, 46 on 170 documents, none invented. When r159–r170 were
@@ -46,7 +48,7 @@ const RECOVERED_FLOOR = 96.0;
  * word). The margin of 2 is for OCR results that differ by a word between machines (Tesseract's SIMD
  * paths).
  */
-const INVENTED_CEILING = 67;
+const INVENTED_CEILING = 61;
 
 const docs = loadRealDocuments();
 const formatsOf = (_doc: unknown, i: number): RealFormat[] => ['txt', 'docx', 'pdf', IMAGE_FORMATS[i % IMAGE_FORMATS.length]!];
