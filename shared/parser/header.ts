@@ -210,7 +210,12 @@ function readPass(
   if (!subject && !title) {
     // `V/v …` (về việc) marks a letter's subject even when the number line is missing.
     const end = kinhGuiAt < 0 ? bodyStart : kinhGuiAt;
-    const vv = firstIndex(items, 0, end, (it) => VV_RE.test(it.seg.folded) || (VE_VIEC_RE.test(it.seg.folded) && !isCapitals(it.seg.text, 3)));
+    let vv = firstIndex(items, 0, end, (it) => VV_RE.test(it.seg.folded) || (VE_VIEC_RE.test(it.seg.folded) && !isCapitals(it.seg.text, 3)));
+    // `Về cho học sinh nghỉ học` under a State number that names no type: the letter's `V/v`
+    // written out. Only under the number: a page's menu above it holds `Về chúng tôi`.
+    if (vv < 0 && numIdx >= 0 && number?.form === 'state' && !abbrType) {
+      vv = firstIndex(items, numIdx + 1, end, (it) => VE_RE.test(it.seg.folded) && !isCapitals(it.seg.text, 3));
+    }
     if (vv >= 0) {
       subject = readSubject(items, vv, null, true);
       if (subject) vvPiece = subSeg(items[vv]!.seg, 0, items[vv]!.seg.folded.startsWith('v/v') ? 3 : 2);

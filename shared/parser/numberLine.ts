@@ -46,9 +46,12 @@ const LABEL_RE = /^(?:S(?:[ốỐôÔoO]\s?[:.]?\s?|\s(?=\d)|:\s?(?=\d)|(?=\d{1,
 const PARTY_AT_START = new RegExp(`^${PARTY_SYMBOL}${END}`, 'u');
 const STATE_AT_START = new RegExp(`^${STATE_SYMBOL}${END}`, 'u');
 const STATE_ONE_AT_START = new RegExp(`^${STATE_ONE_GROUP}${END_ONE}`, 'u');
-/** After a `Số` label, copies may space the slashes: `Số : 2917 /SGDĐT-VP`. */
+/**
+ * After a `Số` label, copies may space the slashes: `Số : 2917 /SGDĐT-VP`, and the dash too
+ * (`4144 /GDĐT – VP`) when a code in capitals ends the symbol after it.
+ */
 const STATE_SPACED_AT_START = new RegExp(
-  String.raw`^(\d{1,6}[a-z]?) ?(?:\/ ?(\d{4}) ?)?\/ ?(\p{Lu}\p{L}{0,7})(?:-(${ISSUER}))?${END_ONE}`,
+  String.raw`^(\d{1,6}[a-z]?) ?(?:\/ ?(\d{4}) ?)?\/ ?(\p{Lu}\p{L}{0,7})(?:-(${ISSUER})|[ \t]{1,2}[-–][ \t]{1,2}${STRICT_CODE}${ISSUER})?${END_ONE}`,
   'u',
 );
 /**

@@ -48,3 +48,27 @@ describe('a letter whose title is no type of the closed list (`THƯ NGỎ`, `L�
     expect(m.subject).not.toBe('Ủy ban nhân dân tỉnh thông báo như sau:');
   });
 });
+
+describe('a Sở letter whose trích yếu opens with `Về` rather than `V/v`', () => {
+  const head = ['ỦY BAN NHÂN DÂN', 'TỈNH ĐỒNG NAI', 'SỞ Y TẾ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập – Tự do – Hạnh phúc'];
+
+  it('a number spaced around its slash and an en dash is read as written', () => {
+    const m = meta(lines(...head, 'Số : 512 /SYT – NV', 'Đồng Nai, ngày 2 tháng 3 năm 2020', 'V/v tiêm chủng', 'Kính gửi: Các bệnh viện.'));
+    expect(m.numberSymbol).toBe('512/SYT – NV');
+    // A name after the dash is no code: the symbol ends before it.
+    const name = meta(lines(...head, 'Số : 512 /SYT – Văn phòng', 'Đồng Nai, ngày 2 tháng 3 năm 2020', 'V/v tiêm chủng', 'Kính gửi: Các bệnh viện.'));
+    expect(name.numberSymbol).toBe('512/SYT');
+  });
+
+  it('under a State number with no type code it is a công văn; a date alone under it ends the trích yếu', () => {
+    const m = meta(lines(...head, '', 'Số: 512/SYT-NV', 'Đồng Nai, ngày 2 tháng 3 năm 2020', '', 'Về tạm dừng tiêm chủng', '', 'Ngày 3/3/2020', '', 'KHẨN', '', 'Kính gửi: Các bệnh viện.', '', 'Căn cứ tình hình dịch bệnh trên địa bàn, Sở Y tế đề nghị các đơn vị tạm dừng tiêm chủng.'));
+    expect([m.numberSymbol, m.docType, m.subject, m.issuer, m.issueDate]).toEqual(['512/SYT-NV', 'CÔNG VĂN', 'Về tạm dừng tiêm chủng Ngày 3/3/2020', 'SỞ Y TẾ', '2020-03-02']);
+  });
+
+  it('under a number with a type code, or in capitals, it states no công văn', () => {
+    const typed = meta(lines(...head, 'Số: 512/KH-SYT', 'Đồng Nai, ngày 2 tháng 3 năm 2020', 'Về tiêm chủng mở rộng năm 2020', 'Căn cứ Kế hoạch số 12/KH-UBND ngày 1/1/2020 của Ủy ban nhân dân tỉnh.'));
+    expect(typed.docType).toBe('KẾ HOẠCH');
+    const caps = meta(lines(...head, 'Số: 512/SYT-NV', 'Đồng Nai, ngày 2 tháng 3 năm 2020', 'VỀ TIÊM CHỦNG MỞ RỘNG', 'Căn cứ Kế hoạch số 12/KH-UBND ngày 1/1/2020 của Ủy ban nhân dân tỉnh.'));
+    expect(caps.docType).toBeNull();
+  });
+});
