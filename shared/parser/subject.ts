@@ -188,11 +188,19 @@ function endsLetterSubject(items: readonly Item[], i: number, lines: readonly Se
 }
 
 /**
- * The date a report or a notice states in brackets right under its subject (`(Ngày 08 tháng 12 năm
- * 2025)`, `(Tính đến ngày 30/6/2025)`): part of the title block, which a scan prints with no rule
- * under it. A bracketed caption naming a document (`(Ban hành kèm theo …)`) is not such a line.
+ * A line in brackets right under the subject: the date a report or a notice states (`(Ngày 08
+ * tháng 12 năm 2025)`, `(Tính đến ngày 30/6/2025)`), the law a resolution is made under (`(Theo
+ * khoản 4 Điều 12 Luật Thủ đô)`), an amendment's round (`(Sửa đổi, bổ sung lần thứ hai)`). It is
+ * part of the title block, which the rule under it closes when there is one; a copy in table cells
+ * or a scan may have lost that rule. A caption naming the document a text is attached to (`(Ban
+ * hành kèm theo …)`, `(Đính kèm Tờ trình …)`) is no such line.
  */
-const BRACKETED_DATE_RE = /^\((?:tinh den |tu )?ngay \d{1,2}(?: thang \d{1,2} nam \d{4}|\/\d{1,2}\/\d{4})[^()]{0,40}\)$/;
+const BRACKETED_LINE_RE = /^\([^()]{2,150}\)$/;
+const CAPTION_RE = /^\((?:ban hanh )?(?:kem theo|dinh kem)|^\(van ban kem theo/;
+
+function bracketedTitleLine(folded: string): boolean {
+  return BRACKETED_LINE_RE.test(folded) && !CAPTION_RE.test(folded);
+}
 
 /**
  * Reads the subject from item `from` on; `leading` is subject text left on the title line.
@@ -243,7 +251,7 @@ export function readSubject(
       continuesInCapitals(items, i, prev, opts) ||
       (!closed && wrapsOntoName(items, i, prev)) ||
       (afterNumber && endsLetterSubject(items, i, lines)) ||
-      (!afterNumber && it.seg.blankBefore === 0 && BRACKETED_DATE_RE.test(it.seg.folded));
+      (!afterNumber && it.seg.blankBefore <= 1 && bracketedTitleLine(it.seg.folded));
     if (!continues) break;
     // A subject in capitals does not go on in lower case: a word or two of the body that the
     // reading order put between its lines (an OCR pass reading `… QUẢN LÝ` / `của` / `một` /

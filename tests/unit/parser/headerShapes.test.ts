@@ -72,3 +72,27 @@ describe('a Sở letter whose trích yếu opens with `Về` rather than `V/v`',
     expect(caps.docType).toBeNull();
   });
 });
+
+describe('a bracketed line under the trích yếu', () => {
+  const head = ['HỘI ĐỒNG NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |', 'THÀNH PHỐ CẦN THƠ | Độc lập - Tự do - Hạnh phúc |', 'Số: 7/2016/NQ-HĐND | Cần Thơ, ngày 8 tháng 7 năm 2016 |', 'NGHỊ QUYẾT'];
+  const enacting = ['HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ CẦN THƠ', 'KHÓA IX, KỲ HỌP THỨ HAI', '(Từ ngày 06 tháng 7 đến ngày 08 tháng 7 năm 2016)', 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;'];
+
+  it('belongs to it, with or without the rule under the title block', () => {
+    const subject = 'Về chính sách hỗ trợ học phí cho trẻ em mầm non trên địa bàn thành phố';
+    for (const tail of [[], ['-----']]) {
+      const m = meta(lines(...head, subject, '(Theo khoản 2 Điều 5 Nghị định số 86/2015/NĐ-CP)', ...tail, ...enacting));
+      expect(m.subject, tail.join('')).toBe(`${subject} (Theo khoản 2 Điều 5 Nghị định số 86/2015/NĐ-CP)`);
+      expect(m.issuer).toBe('HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ CẦN THƠ');
+    }
+    // In capitals, and a Word copy's blank line between them.
+    const caps = meta(lines(...head, 'VỀ CHÍNH SÁCH HỖ TRỢ HỌC PHÍ', '', '(Sửa đổi, bổ sung lần thứ hai)', '', ...enacting));
+    expect(caps.subject).toBe('VỀ CHÍNH SÁCH HỖ TRỢ HỌC PHÍ (Sửa đổi, bổ sung lần thứ hai)');
+  });
+
+  it('a caption naming the document a text is attached to is not part of it', () => {
+    const m = meta(lines('ỦY BAN NHÂN DÂN', 'TỈNH AN LẠC', 'QUY CHẾ', 'Làm việc của Ủy ban nhân dân tỉnh', '(Ban hành kèm theo Quyết định số 59/QĐ-UBND ngày 1/7/2021)', 'Chương I', 'QUY ĐỊNH CHUNG'));
+    expect(m.subject).toBe('Làm việc của Ủy ban nhân dân tỉnh');
+    const attached = meta(lines(...head, 'Về chính sách hỗ trợ học phí', '(Đính kèm Tờ trình số 12/TTr-UBND ngày 1/7/2016)', ...enacting));
+    expect(attached.subject).toBe('Về chính sách hỗ trợ học phí');
+  });
+});
