@@ -56,6 +56,21 @@ function isTypeQualifier(rest: Seg): boolean {
 /** Kinds of a type printed after its word (`CHƯƠNG TRÌNH HÀNH ĐỘNG`, `NGHỊ QUYẾT LIÊN TỊCH`). */
 const QUALIFIER_RE = /^(?:hanh dong|lien tich|lien nganh|phoi hop|cong tac|kiem tra|giam sat)$/;
 
+/**
+ * `TỜ TRÌNH Ẻ ke —`, `TỜ TRÌNH (Dự thảo)` over `Về việc đề nghị …`: a few characters beside the type
+ * word, not in capitals, while the trích yếu opens on the next line (`Về …`, `về …`, `V/v …` in
+ * ordinary case): what a recogniser read from specks or a stamp beside the title, or a draft's mark, never
+ * the subject's first words. A subject run on from the type word is printed in capitals, and one
+ * that goes on under it does so in lower case (`… HỘI NGHỊ LẦN THỨ HAI` / `về công tác …`).
+ */
+function strayBesideType(rest: Seg, next: Item | undefined): boolean {
+  if (!next || rest.text.length > STRAY_MAX || isCapitals(rest.text, 3) || isCapitals(next.seg.text, 3)) return false;
+  return TRICH_YEU_OPENS_RE.test(next.seg.text);
+}
+
+const STRAY_MAX = 20;
+const TRICH_YEU_OPENS_RE = /^(?:[Vv]ề|V\/v)\s/u;
+
 /** Splits `CỦA <body> VỀ <subject…>` into the body and what follows. */
 function splitCua(seg: Seg): { body: Seg; after: Seg | null } | null {
   if (!CUA_RE.test(seg.folded) || !isCapitals(seg.text.slice(0, 3), 2)) return null;
@@ -113,7 +128,7 @@ export function readTitle(items: readonly Item[], typeIdx: number): TitleRead {
   const bodyParts: Seg[] = [];
   let leading: Seg | null = null;
   let cua = rest ? splitCua(rest) : null;
-  if (rest && !cua) leading = isTypeQualifier(rest) ? null : rest;
+  if (rest && !cua) leading = isTypeQualifier(rest) || strayBesideType(rest, items[next]) ? null : rest;
   // `CỦA HỘI ĐỒNG BỘ TRƯỞNG SỐ 72/HĐBT NGÀY … VỀ VIỆC …`: a long line, but in capitals.
   const after = items[next];
   if (!rest && after && (after.kind === 'caps' || (isCapitals(after.seg.text, 3) && after.seg.text.length <= 400))) {

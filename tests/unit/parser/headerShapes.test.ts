@@ -96,3 +96,24 @@ describe('a bracketed line under the trích yếu', () => {
     expect(attached.subject).toBe('Về chính sách hỗ trợ học phí');
   });
 });
+
+describe('what a recogniser ran onto the type line, over a trích yếu on its own line', () => {
+  const head = ['ĐẢNG BỘ QUẬN 6', 'ĐẢNG ỦY PHƯỜNG 7', '*', 'Số 12-TTr/ĐU', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Quận 6, ngày 2 tháng 3 năm 2025'];
+  const tail = ['Kính gửi: Ban Thường vụ Quận ủy', 'Căn cứ Điều lệ Đảng, Đảng ủy phường đề nghị Ban Thường vụ Quận ủy xem xét kết nạp đảng viên cho quần chúng Nguyễn Văn A.'];
+
+  it('is no part of the subject, which opens with `Về`, `về` or `V/v` under it', () => {
+    for (const junk of ['Ẻ ke —', 'sả —_ .', 'oe ằ', '(Dự thảo)']) {
+      for (const subject of ['Về việc đề nghị kết nạp đảng viên', 'về việc đề nghị kết nạp đảng viên', 'V/v đề nghị kết nạp đảng viên']) {
+        const m = meta(lines(...head, `TỜ TRÌNH ${junk}`, subject, ...tail));
+        expect([m.docType, m.subject], junk).toEqual(['TỜ TRÌNH', subject]);
+      }
+    }
+  });
+
+  it('a title in capitals run on from the type word stays, and so does a lower-case `về …` line going on with it', () => {
+    const caps = meta(lines(...head, 'KẾ HOẠCH TUYÊN TRUYỀN', 'Về việc học tập Nghị quyết', ...tail));
+    expect(caps.subject).toMatch(/^TUYÊN TRUYỀN/);
+    const wrapped = meta(lines(...head, 'NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ HAI', 'về công tác cán bộ', ...tail));
+    expect(wrapped.subject).toBe('HỘI NGHỊ LẦN THỨ HAI về công tác cán bộ');
+  });
+});
