@@ -25,6 +25,7 @@ export interface LayoutHeader {
 
 /** Below this share of a page's words found in its text, the positions are not the text's: unused. */
 const MIN_FOUND = 0.8;
+const BAR_RE = /^[|¦]{1,3}$/;
 /** Rows looked at for the column boundary. */
 const TOP_ROWS = 16;
 
@@ -152,7 +153,8 @@ export function readLayoutHeader(text: string, pages: readonly PlacedPage[] | un
   const page = pages.reduce((a, b) => (b.index < a.index ? b : a));
   const aligned = alignPage(text, page);
   if (aligned.looked === 0 || aligned.found / aligned.looked < MIN_FOUND) return null;
-  const words = aligned.words.filter((w) => w.start >= region.start && w.start < region.end);
+  // A bar alone (`|`) is a table's border or a speck a recogniser read as one: no word of a cell.
+  const words = aligned.words.filter((w) => w.start >= region.start && w.start < region.end && !BAR_RE.test(w.text));
   if (words.length < 4) return null;
   const rows = rowsOf(words);
   const h = median(words.map((w) => w.height));

@@ -163,3 +163,19 @@ describe('headers read from positions', () => {
     expect(m.place).toBe('An Lạc');
   });
 });
+
+describe('a speck read as a bar beside the header', () => {
+  it('is no part of the issuer’s cell', () => {
+    const rows: Piece[][] = [
+      [['|', 20], at('VĂN PHÒNG CHÍNH PHỦ', L), at('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', R)],
+      [at('Số: 911/VPCP-KTN', L), at('Độc lập - Tự do - Hạnh phúc', R)],
+      [at('V/v bổ sung hai mỏ sét vào', L), at('Hà Nội, ngày 04 tháng 02 năm 2016', R)],
+      [at('Quy hoạch khoáng sản', L)],
+      [['Kính gửi: Bộ Xây dựng.', 150]],
+      [['Xét đề nghị của Bộ Xây dựng tại Công văn số 3093/BXD-VLXD ngày 31 tháng 12 năm 2015, Phó Thủ tướng có ý kiến như sau:', 30]],
+    ];
+    const { text, page } = ocrPage(rows);
+    const m = parseDocument(text, [page]).metadata;
+    expect([m.issuer, m.numberSymbol, m.docType]).toEqual(['VĂN PHÒNG CHÍNH PHỦ', '911/VPCP-KTN', 'CÔNG VĂN']);
+  });
+});
