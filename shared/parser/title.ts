@@ -57,14 +57,14 @@ function isTypeQualifier(rest: Seg): boolean {
 const QUALIFIER_RE = /^(?:hanh dong|lien tich|lien nganh|phoi hop|cong tac|kiem tra|giam sat)$/;
 
 /**
- * `TỜ TRÌNH Ẻ ke —`, `TỜ TRÌNH (Dự thảo)` over `Về việc đề nghị …`: a few characters beside the type
- * word, not in capitals, while the trích yếu opens on the next line (`Về …`, `về …`, `V/v …` in
- * ordinary case): what a recogniser read from specks or a stamp beside the title, or a draft's mark, never
- * the subject's first words. A subject run on from the type word is printed in capitals, and one
- * that goes on under it does so in lower case (`… HỘI NGHỊ LẦN THỨ HAI` / `về công tác …`).
+ * `TỜ TRÌNH Ẻ ke —`, `TỜ TRÌNH (Dự thảo)` over `Về việc đề nghị …`: a few characters beside the
+ * type word, not in capitals, while the trích yếu opens on the next line (`Về …`, `về …`, `V/v …`
+ * in ordinary case): what a recogniser read from specks or a stamp beside the title, or a draft's
+ * mark, never the subject's first words. A subject run on from the type word is printed in
+ * capitals (`… HỘI NGHỊ LẦN THỨ HAI` / `về công tác …`), and a year stays (`KẾ HOẠCH 2025`).
  */
 function strayBesideType(rest: Seg, next: Item | undefined): boolean {
-  if (!next || rest.text.length > STRAY_MAX || isCapitals(rest.text, 3) || isCapitals(next.seg.text, 3)) return false;
+  if (!next || rest.text.length > STRAY_MAX || isCapitals(rest.text, 3) || /\d{2}/.test(rest.text) || isCapitals(next.seg.text, 3)) return false;
   return TRICH_YEU_OPENS_RE.test(next.seg.text);
 }
 

@@ -84,7 +84,7 @@ describe('a bracketed line under the trích yếu', () => {
       expect(m.subject, tail.join('')).toBe(`${subject} (Theo khoản 2 Điều 5 Nghị định số 86/2015/NĐ-CP)`);
       expect(m.issuer).toBe('HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ CẦN THƠ');
     }
-    // In capitals, and a Word copy's blank line between them.
+    // Under a subject in capitals, with the blank line a Word copy puts between paragraphs.
     const caps = meta(lines(...head, 'VỀ CHÍNH SÁCH HỖ TRỢ HỌC PHÍ', '', '(Sửa đổi, bổ sung lần thứ hai)', '', ...enacting));
     expect(caps.subject).toBe('VỀ CHÍNH SÁCH HỖ TRỢ HỌC PHÍ (Sửa đổi, bổ sung lần thứ hai)');
   });

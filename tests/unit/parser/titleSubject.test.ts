@@ -89,9 +89,11 @@ describe('subject boundaries', () => {
     for (const after of [['-----'], [''], []]) {
       expect(title(lines('BÁO CÁO', 'về tình hình kinh tế, xã hội', '(Ngày 08 tháng 12 năm 2025)', ...after, body)).subject).toBe('về tình hình kinh tế, xã hội (Ngày 08 tháng 12 năm 2025)');
     }
-    // A caption naming another document is no part of the subject; nor is a date after a blank line.
+    // A caption naming another document is no part of the subject; nor is a date set apart by more
+    // than the one blank line a Word copy puts between paragraphs.
     expect(title(lines('QUY ĐỊNH', 'về chế độ báo cáo', '(Ban hành kèm theo Quyết định số 27/2015/QĐ-UBND)', '', 'Chương I')).subject).toBe('về chế độ báo cáo');
-    expect(title(lines('BÁO CÁO', 'về tình hình kinh tế, xã hội', '', '(Ngày 08 tháng 12 năm 2025)', '', body)).subject).toBe('về tình hình kinh tế, xã hội');
+    expect(title(lines('BÁO CÁO', 'về tình hình kinh tế, xã hội', '', '(Ngày 08 tháng 12 năm 2025)', '', body)).subject).toBe('về tình hình kinh tế, xã hội (Ngày 08 tháng 12 năm 2025)');
+    expect(title(lines('BÁO CÁO', 'về tình hình kinh tế, xã hội', '', '', '(Ngày 08 tháng 12 năm 2025)', '', body)).subject).toBe('về tình hình kinh tế, xã hội');
   });
 
 
