@@ -106,6 +106,20 @@ describe('Nơi nhận', () => {
     expect(recipients(lines('### Nơi nhận: - Như trên,', '- Lưu VT.'))).toEqual(['Như trên', 'Lưu VT']);
   });
 
+  it('leaves out a last item the copy’s end cuts inside a word, and flags the list', () => {
+    // The page saved no further: `- Các trường h` is what is left of an item, no recipient.
+    const cut = lines('Nơi nhận:', '- Như trên;', '- Các phòng GD&ĐT;', '- Các trường h');
+    expect(recipients(cut)).toEqual(['Như trên', 'Các phòng GD&ĐT']);
+    const segs = segsOf(cut);
+    expect(readRecipients(segs, findRecipientsLabel(segs))?.doubtful).toBe(true);
+    expect(recipients(lines('Nơi nhận:', '- Như trên;', '- Các trường THCS, THPT trên địa bàn thành ph'))).toEqual(['Như trên']);
+    // A whole last item (a syllable, an abbreviation) ends the copy without punctuation: kept.
+    expect(recipients(lines('Nơi nhận:', '- Như trên;', '- Các trường học'))).toEqual(['Như trên', 'Các trường học']);
+    expect(recipients(lines('Nơi nhận:', '- Như trên;', '- Lưu: VT, TH'))).toEqual(['Như trên', 'Lưu: VT, TH']);
+    // A cut word on a last line the copy does not end with (the signature follows) is the item’s own.
+    expect(recipients(lines('Nơi nhận:', '- Như trên;', '- Lưu: VT, h', '', 'T/M ĐẢNG ỦY', 'BÍ THƯ', 'Nguyễn Văn An'))).toEqual(['Như trên', 'Lưu: VT, h']);
+  });
+
   it('stops at the name of an unsigned block', () => {
     expect(recipients(lines('Nơi nhận:', '- Như trên,', '- Lưu VT.', 'Nguyễn Văn An'))).toEqual(['Như trên', 'Lưu VT']);
   });
