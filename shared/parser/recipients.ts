@@ -18,6 +18,12 @@ export function isRecipientsLabel(s: Seg): boolean {
   return s.col === 0 && LABEL_RE.test(s.folded) && s.text.length < 200;
 }
 
+/** Where the text after the `Nơi nhận:` label starts in its segment (its length when none follows). */
+export function afterRecipientsLabel(s: Seg): number {
+  const m = LABEL_RE.exec(s.folded);
+  return !m || m[0].length >= s.folded.length ? s.text.length : textIndex(s, m[0].length);
+}
+
 /** Index of the `Nơi nhận:` segment, or -1. */
 export function findRecipientsLabel(segs: readonly Seg[]): number {
   return segs.findIndex(isRecipientsLabel);
