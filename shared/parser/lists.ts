@@ -40,6 +40,8 @@ export interface ListRead {
 const BULLET_RE = /^[-–—+•·]\s?/;
 const PATH_RE = /^(?:[a-zA-Z]:\\|\\\\)\S*|^\S*\\\S*\\\S*/;
 const MAX_ITEM = 200;
+/** The most words of a wrap that closes an item beside its label (`Trung ương.`). */
+const SHORT_WRAP_WORDS = 3;
 
 function bulletless(p: Piece): Piece {
   const m = BULLET_RE.exec(p.text);
@@ -80,6 +82,7 @@ export function readList(segs: readonly Seg[], from: number, inline: Piece | nul
     const last = items[items.length - 1];
     return last && last.length > 0 ? last[last.length - 1]!.text : '';
   };
+  const inlineOnly = !!inline && inline.text.length > 0 && !BULLET_RE.test(inline.text);
   if (inline && inline.text.length > 0) {
     sawBullet = BULLET_RE.test(inline.text);
     items.push([bulletless(inline)]);
@@ -127,7 +130,11 @@ export function readList(segs: readonly Seg[], from: number, inline: Piece | nul
     const commaItem = /,$/.test(prev) && !items.slice(0, -1).some((it) => /,$/.test(it[it.length - 1]?.text ?? ''));
     const capitalWrap =
       (unfinished || commaItem) && sawBullet && closes && adjacent && !isCapitals(seg.text) && seg.text.length <= (runToBullet ? 100 : 80);
-    const continues = items.length > 0 && (startsLowercase(seg.text) || capitalWrap);
+    // `Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc` / `Trung ương.`: an unbulleted item
+    // beside its label that a narrow cell wrapped; only a few words that close it, right under it.
+    const labelWrap =
+      inlineOnly && items.length === 1 && items[0]!.length === 1 && unfinished && seg.blankBefore === 0 && /[,.;]$/.test(seg.text) && seg.text.split(/\s+/).length <= SHORT_WRAP_WORDS && !isCapitals(seg.text);
+    const continues = items.length > 0 && (startsLowercase(seg.text) || capitalWrap || labelWrap);
     if (continues) {
       items[items.length - 1]!.push(seg);
       continue;

@@ -138,6 +138,17 @@ describe('Kính gửi', () => {
     expect(addressees(lines('Kính gửi: Ban Thường vụ Tỉnh ủy Lâm Đồng', '', 'Thực hiện Kết luận …'))).toEqual(['Ban Thường vụ Tỉnh ủy Lâm Đồng']);
   });
 
+  it('an inline addressee a narrow cell wrapped onto a short capitalised line that closes it', () => {
+    expect(
+      addressees(lines('Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc', 'Trung ương.', 'Bộ Nội vụ nhận được Công văn số 12/UBND-NC ngày 3/4/2015.')),
+    ).toEqual(['Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương']);
+    // A line of the body after an unpunctuated addressee is no wrap, short or not.
+    expect(addressees(lines('Kính gửi: Ủy ban nhân dân tỉnh Lào Cai', 'Bộ Nội vụ trả lời như sau.', 'Về việc bổ sung biên chế năm 2015.'))).toEqual([
+      'Ủy ban nhân dân tỉnh Lào Cai',
+    ]);
+    expect(addressees(lines('Kính gửi: Ủy ban nhân dân tỉnh Lào Cai', '', 'Trung ương.'))).toEqual(['Ủy ban nhân dân tỉnh Lào Cai']);
+  });
+
   it('does not take the body for an addressee', () => {
     expect(addressees(lines('Kính gửi: Ban Thường vụ Tỉnh ủy', 'Thực hiện Kết luận số 127-KL/TW ngày 28/02/2025 của Bộ Chính trị'))).toEqual([
       'Ban Thường vụ Tỉnh ủy',
