@@ -13,6 +13,7 @@ import { isAuthority, isPersonName, isSignedNote, isTitleLine, opensTitleCompoun
  *     (đã ký)                     ← the signed note on a line of its own
  *     - Phòng, ban Sở; Lê         ← the name's first word on a recipient's row
  *     Hồng Sơn
+ *     - Lưu: VT. Nguyễn Văn An    ← the name on the last recipient's row
  *
  * Those cells are moved to the right column (`col` 1), where the recipients' reader leaves them and
  * the signature's reader finds them, the wrapped title joined. A text layer may also put each word
@@ -76,6 +77,28 @@ function nameRow(segs: readonly Seg[], i: number): { row: Seg[]; took: number } 
   return isName(first) ? { row: [inColumn(subSeg(seg, 0, at), 0), inColumn(first, 1), inColumn(rest, 1)], took: 2 } : null;
 }
 
+/** Where a name may follow a recipient on its row: after the item's punctuation and one space. */
+const AFTER_ITEM_RE = /[,;.]\s(?=\p{Lu})/gu;
+
+/**
+ * The list's last row with the signer's name after the item (`- Lưu: VT. Nguyễn Văn An`): a copy
+ * kept the bottom row of both columns on one line with one space. Only the last row (no bullet
+ * after it), and only a person's name (no body's word, not `Như …`) to the row's end.
+ */
+function lastRowName(segs: readonly Seg[], i: number): { row: Seg[]; took: number } | null {
+  const seg = segs[i]!;
+  if (seg.col !== 0 || seg.ncols > 1 || !BULLET_RE.test(seg.text)) return null;
+  const next = segs[i + 1];
+  if (next && BULLET_RE.test(next.text)) return null;
+  let cut = -1;
+  AFTER_ITEM_RE.lastIndex = 0;
+  for (let m = AFTER_ITEM_RE.exec(seg.text); m; m = AFTER_ITEM_RE.exec(seg.text)) cut = m.index + m[0].length;
+  if (cut < 0) return null;
+  const name = subSeg(seg, cut);
+  if (!isPersonName(name.text) || startsWithWord(name.folded, [...BODY_HEADS, 'nhu'])) return null;
+  return { row: [inColumn(subSeg(seg, 0, cut), 0), inColumn(name, 1)], took: 1 };
+}
+
 /** A bare bullet's row whose words a text layer put in cells: the cells up to the item's punctuation joined. */
 function bulletCells(segs: readonly Seg[], i: number): { row: Seg[]; took: number } | null {
   const seg = segs[i]!;
@@ -98,7 +121,7 @@ export function separateSignatureCells(segs: readonly Seg[]): Seg[] {
   const out = segs.slice(0, label);
   for (let i = label; i < segs.length; ) {
     const seg = segs[i]!;
-    const read = (i === label ? labelRow(segs, i) : null) ?? nameRow(segs, i) ?? bulletCells(segs, i);
+    const read = (i === label ? labelRow(segs, i) : null) ?? nameRow(segs, i) ?? lastRowName(segs, i) ?? bulletCells(segs, i);
     if (read) {
       out.push(...read.row);
       i += read.took;

@@ -48,6 +48,22 @@ function bulletless(p: Piece): Piece {
   return m ? trimPiece(slicePiece(p, m[0].length)) : p;
 }
 
+/** A dash after an item's `;` on the same line: the next item, run onto the line (`- Như trên; - Lưu: VT.`). */
+const INNER_BULLET_RE = /;\s?[-–—+•]\s/gu;
+
+/** A line's items, cut after each `;` a bullet follows; the line itself when none does. */
+function itemsOnLine(p: Piece): Piece[] {
+  const parts: Piece[] = [];
+  let from = 0;
+  INNER_BULLET_RE.lastIndex = 0;
+  for (let m = INNER_BULLET_RE.exec(p.text); m; m = INNER_BULLET_RE.exec(p.text)) {
+    parts.push(bulletless(trimPiece(slicePiece(p, from, m.index + 1))));
+    from = m.index + 1;
+  }
+  parts.push(bulletless(trimPiece(slicePiece(p, from))));
+  return parts;
+}
+
 /** A bullet after at most a few interleaved lines from `at` on: where the list goes on, or -1. */
 function resumeAt(segs: readonly Seg[], at: number, interleaved: (seg: Seg) => boolean): number {
   let j = at;
@@ -85,7 +101,7 @@ export function readList(segs: readonly Seg[], from: number, inline: Piece | nul
   const inlineOnly = !!inline && inline.text.length > 0 && !BULLET_RE.test(inline.text);
   if (inline && inline.text.length > 0) {
     sawBullet = BULLET_RE.test(inline.text);
-    items.push([bulletless(inline)]);
+    for (const part of itemsOnLine(inline)) items.push([part]);
   }
   const max = opts.maxItems ?? 60;
   // Double-spaced conversions put a blank line after every line; a wrap then has one above it too.
@@ -107,8 +123,7 @@ export function readList(segs: readonly Seg[], from: number, inline: Piece | nul
     if (BULLET_RE.test(seg.text)) {
       if (items.length > 0) lineGap = Math.min(lineGap, seg.blankBefore);
       sawBullet = true;
-      const body = bulletless(seg);
-      items.push(body.text.length > 0 ? [body] : []);
+      for (const body of itemsOnLine(seg)) items.push(body.text.length > 0 ? [body] : []);
       continue;
     }
     const prev = lastText();

@@ -31,6 +31,16 @@ describe('signature cells read on the recipients’ rows, line by line', () => {
     expect(footer(text)[0]).toEqual(['Như trên', 'BGĐ Sở Nội vụ', 'Lưu: VT, TH']);
   });
 
+  it('the signer’s name on the last recipient’s row, one space after the item (`- Lưu: VT. Nguyễn Văn An`)', () => {
+    expect(footer(lines(...BODY, 'Nơi nhận: KT. CHỦ TỊCH', '- Như trên; PHÓ CHỦ TỊCH', '- Sở Nội vụ;', '- Lưu: VT, TH. Trần Văn Bình'))).toEqual([
+      ['Như trên', 'Sở Nội vụ', 'Lưu: VT, TH'],
+      'PHÓ CHỦ TỊCH',
+      'Trần Văn Bình',
+    ]);
+    // Only on the last row: a capitalised name-like tail with more recipients after it stays put.
+    expect(footer(lines(...BODY, 'Nơi nhận:', '- Như trên; Hoàng Văn Thụ', '- Lưu: VT.'))[0]).toEqual(['Như trên; Hoàng Văn Thụ', 'Lưu: VT']);
+  });
+
   it('leaves alone what is no wrapped title or split name', () => {
     // A body's word in capitals after the label is no title opener.
     expect(footer(lines(...BODY, 'Nơi nhận:', '- Như trên;', '- Lưu: VT.', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Trần Văn Bình'))).toEqual([

@@ -120,6 +120,13 @@ describe('Nơi nhận', () => {
     expect(recipients(lines('Nơi nhận:', '- Như trên;', '- Lưu: VT, h', '', 'T/M ĐẢNG ỦY', 'BÍ THƯ', 'Nguyễn Văn An'))).toEqual(['Như trên', 'Lưu: VT, h']);
   });
 
+  it('items a copy ran together on one line, each after the `;` of the one before (`- Như trên; - Lưu: VT.`)', () => {
+    expect(recipients(lines('Nơi nhận: - Như trên; - TT. Tỉnh ủy; - Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN'))).toEqual(['Như trên', 'TT. Tỉnh ủy', 'Lưu: VT']);
+    expect(recipients(lines('Nơi nhận:', '- Như trên; - TT. Tỉnh ủy;', '- Lưu: VT.'))).toEqual(['Như trên', 'TT. Tỉnh ủy', 'Lưu: VT']);
+    // A dash inside an item, with no `;` before it, is the item's own.
+    expect(recipients(lines('Nơi nhận:', '- Đài Phát thanh - Truyền hình tỉnh;', '- Lưu: VT.'))).toEqual(['Đài Phát thanh - Truyền hình tỉnh', 'Lưu: VT']);
+  });
+
   it('stops at the name of an unsigned block', () => {
     expect(recipients(lines('Nơi nhận:', '- Như trên,', '- Lưu VT.', 'Nguyễn Văn An'))).toEqual(['Như trên', 'Lưu VT']);
   });
