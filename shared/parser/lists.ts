@@ -51,8 +51,27 @@ function bulletless(p: Piece): Piece {
 /** A dash after an item's `;` on the same line: the next item, run onto the line (`- Như trên; - Lưu: VT.`). */
 const INNER_BULLET_RE = /;\s?[-–—+•]\s/gu;
 
-/** A line's items, cut after each `;` a bullet follows; the line itself when none does. */
-function itemsOnLine(p: Piece): Piece[] {
+/**
+ * The body's first sentence run onto the last item's line (`- Sở Y tế. Sở Nội vụ nhận được …`): a
+ * stop after a word of three letters or more or in lower case (not an abbreviation's, `TT.`, `Tp.`), then a
+ * capitalised word and at least {@link BODY_MIN_WORDS} words to the line's end.
+ */
+const BODY_AFTER_ITEM_RE = /(?<=(?:[\p{L}\d)]{3}|\s\p{Ll}{1,2})\.)\s?(?=\p{Lu}\p{Ll})/gu;
+const BODY_MIN_WORDS = 6;
+
+function bodyStart(text: string): number {
+  BODY_AFTER_ITEM_RE.lastIndex = 0;
+  for (let m = BODY_AFTER_ITEM_RE.exec(text); m; m = BODY_AFTER_ITEM_RE.exec(text)) {
+    if (text.slice(m.index).trim().split(/\s+/).length >= BODY_MIN_WORDS) return m.index;
+  }
+  return -1;
+}
+
+/**
+ * A line's items, cut after each `;` a bullet follows (the line itself when none does); `ended`
+ * when the body's first sentence follows the last of them on the line, cut off.
+ */
+function itemsOnLine(p: Piece): { parts: Piece[]; ended: boolean } {
   const parts: Piece[] = [];
   let from = 0;
   INNER_BULLET_RE.lastIndex = 0;
@@ -60,8 +79,10 @@ function itemsOnLine(p: Piece): Piece[] {
     parts.push(bulletless(trimPiece(slicePiece(p, from, m.index + 1))));
     from = m.index + 1;
   }
-  parts.push(bulletless(trimPiece(slicePiece(p, from))));
-  return parts;
+  const last = bulletless(trimPiece(slicePiece(p, from)));
+  const body = bodyStart(last.text);
+  parts.push(body < 0 ? last : trimPiece(slicePiece(last, 0, body)));
+  return { parts, ended: body >= 0 };
 }
 
 /** A bullet after at most a few interleaved lines from `at` on: where the list goes on, or -1. */
@@ -99,14 +120,17 @@ export function readList(segs: readonly Seg[], from: number, inline: Piece | nul
     return last && last.length > 0 ? last[last.length - 1]!.text : '';
   };
   const inlineOnly = !!inline && inline.text.length > 0 && !BULLET_RE.test(inline.text);
+  let ended = false;
   if (inline && inline.text.length > 0) {
     sawBullet = BULLET_RE.test(inline.text);
-    for (const part of itemsOnLine(inline)) items.push([part]);
+    const line = itemsOnLine(inline);
+    for (const part of line.parts) items.push([part]);
+    ended = line.ended;
   }
   const max = opts.maxItems ?? 60;
   // Double-spaced conversions put a blank line after every line; a wrap then has one above it too.
   let lineGap = Infinity;
-  for (let i = from; i < segs.length && items.length <= max; i++) {
+  for (let i = from; i < segs.length && items.length <= max && !ended; i++) {
     const seg = segs[i]!;
     if (opts.firstColumnOnly && seg.ncols > 1 && seg.col > 0) continue;
     // The file's path a word processor printed in the footer (`d:\2011\CV\…`) is no recipient.
@@ -123,7 +147,9 @@ export function readList(segs: readonly Seg[], from: number, inline: Piece | nul
     if (BULLET_RE.test(seg.text)) {
       if (items.length > 0) lineGap = Math.min(lineGap, seg.blankBefore);
       sawBullet = true;
-      for (const body of itemsOnLine(seg)) items.push(body.text.length > 0 ? [body] : []);
+      const line = itemsOnLine(seg);
+      for (const body of line.parts) items.push(body.text.length > 0 ? [body] : []);
+      ended = line.ended;
       continue;
     }
     const prev = lastText();

@@ -145,6 +145,15 @@ describe('Kính gửi', () => {
     expect(addressees(lines('Kính gửi: Ban Thường vụ Tỉnh ủy Lâm Đồng', '', 'Thực hiện Kết luận …'))).toEqual(['Ban Thường vụ Tỉnh ủy Lâm Đồng']);
   });
 
+  it('the body’s first sentence a copy ran onto the line of the last addressee ends the list', () => {
+    expect(
+      addressees(lines('Kính gửi: - Hiệu trưởng các trường mầm non; - Hiệu trưởng các trường THCS. Phòng Giáo dục và Đào tạo thông báo lịch thi như sau:', '1. Thời gian.')),
+    ).toEqual(['Hiệu trưởng các trường mầm non', 'Hiệu trưởng các trường THCS']);
+    expect(addressees(lines('Kính gửi:', '- Ủy ban nhân dân các huyện;', '- Sở Y tế.Sở Nội vụ nhận được Công văn số 12/UBND-VX của Ủy ban.'))).toEqual(['Ủy ban nhân dân các huyện', 'Sở Y tế']);
+    // An abbreviation's stop inside an item (`TT. HĐND`, `Tp. Hồ Chí Minh`), or a short tail, is the item's own.
+    expect(addressees(lines('Kính gửi:', '- TT. HĐND, UBND thành phố;', '- Công an Tp. Hồ Chí Minh.', '', 'Thực hiện …'))).toEqual(['TT. HĐND, UBND thành phố', 'Công an Tp. Hồ Chí Minh']);
+  });
+
   it('an inline addressee a narrow cell wrapped onto a short capitalised line that closes it', () => {
     expect(
       addressees(lines('Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc', 'Trung ương.', 'Bộ Nội vụ nhận được Công văn số 12/UBND-NC ngày 3/4/2015.')),
