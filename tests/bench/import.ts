@@ -508,7 +508,7 @@ async function main(): Promise<void> {
     const a = anchors[run - 1]!;
     console.log(`run ${run}, import / anchor: CPU per document ${(r.cpuMsPerDocument / a.cpuMsPerDocument).toFixed(2)}, documents per second ${(r.docsPerSecond / a.docsPerSecond).toFixed(2)}`);
     console.log(
-      `run ${run}, second import in the same process: ${r.again.docsPerSecond.toFixed(0)} docs/s, ${r.again.cpuMsPerDocument} ms CPU per document (main thread ${r.again.mainThreadMsPerDocument ?? '?'}); anchor ${a.again.docsPerSecond.toFixed(0)} docs/s, ${a.again.cpuMsPerDocument} ms; import / anchor: CPU ${(r.again.cpuMsPerDocument / a.again.cpuMsPerDocument).toFixed(2)}`,
+      `run ${run}, second import in the same process: ${r.again.docsPerSecond.toFixed(0)} docs/s, ${r.again.cpuMsPerDocument} ms CPU per document (main thread ${r.again.mainThreadMsPerDocument ?? '?'}, reader thread ${busiestOther(r.again.threads) ?? '?'}); anchor ${a.again.docsPerSecond.toFixed(0)} docs/s, ${a.again.cpuMsPerDocument} ms; import / anchor: CPU ${(r.again.cpuMsPerDocument / a.again.cpuMsPerDocument).toFixed(2)}`,
     );
   }
   const summary = {
@@ -551,6 +551,7 @@ async function main(): Promise<void> {
       medianDocsPerSecond: Math.round(median(results.map((r) => r.again.docsPerSecond))),
       medianCpuMsPerDocument: median(results.map((r) => r.again.cpuMsPerDocument)),
       medianMainThreadMsPerDocument: medianOrNull(results.map((r) => r.again.mainThreadMsPerDocument)),
+      medianReaderThreadMsPerDocument: medianOrNull(results.map((r) => busiestOther(r.again.threads))),
       anchorMedianDocsPerSecond: Math.round(median(anchors.map((a) => a.again.docsPerSecond))),
       anchorMedianCpuMsPerDocument: median(anchors.map((a) => a.again.cpuMsPerDocument)),
       cpuRatios: results.map((r, i) => Number((r.again.cpuMsPerDocument / anchors[i]!.again.cpuMsPerDocument).toFixed(2))),
@@ -578,7 +579,12 @@ async function main(): Promise<void> {
   const again = summary.again;
   console.log(`| second import in the same process: documents per second | ${again.medianDocsPerSecond} | ${again.anchorMedianDocsPerSecond} | ${again.medianSpeedRatio} |`);
   console.log(`| second import: CPU per document, all threads (ms) | ${again.medianCpuMsPerDocument} | ${again.anchorMedianCpuMsPerDocument} | ${again.medianCpuRatio} (runs: ${again.cpuRatios.join(', ')}) |`);
-  console.log(`| second import: of which main thread (ms) | ${again.medianMainThreadMsPerDocument ?? '?'} | | |`);
+  const againMain = again.medianMainThreadMsPerDocument;
+  const againReader = again.medianReaderThreadMsPerDocument;
+  if (againMain !== null && againReader !== null) {
+    const rest = (again.medianCpuMsPerDocument - againMain - againReader).toFixed(3);
+    console.log(`| second import: of which main thread / reader thread / the rest (ms) | ${againMain} / ${againReader} / ${rest} | | |`);
+  }
   for (const c of CHECKPOINTS) console.log(`| rss at ${c} documents (MB) | ${summary.medianRssAtMB[c]} (heap ${summary.medianHeapAtMB[c]}) | | |`);
   console.log(`| peak rss (MB) | ${summary.medianPeakRssMB} | | |`);
   console.log(`| rss growth, second half (MB) | ${summary.rssGrowthLastHalfMB} | | |`);
