@@ -2,7 +2,7 @@ import { docTypeByAbbr, type DocTypeInfo } from '../domain/docTypes';
 import { readAddressees } from './addressees';
 import { documentEndIndex } from './attachment';
 import { joinSplitCells } from './cells';
-import { buildSegments, subSeg, textIndex } from './clean';
+import { buildSegments, subSeg, textIndex, type Seg } from './clean';
 import { classifySegments, type Item, type Kind } from './classify';
 import type { PlaceDate } from './dateLine';
 import { datesDocument, subjectDatesAsText } from './strayDates';
@@ -92,16 +92,44 @@ function completeIssuer(items: readonly Item[], read: IssuerRead, bodyStart: num
     // A subject in capitals may be long enough to read as a paragraph; a paragraph of the body
     // ends the title block.
     if (it.kind === 'prose' && !isCapitals(it.seg.text, 3)) break;
-    if (it.kind !== 'body') continue;
-    // `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …`: a chairman's decision names the body after the office.
-    const lead = CHAIRMAN_RE.exec(it.seg.folded)?.[0].length ?? 0;
-    const rest = it.seg.folded.slice(lead);
-    if (rest.startsWith(f) && LOCALITY_AFTER_RE.test(rest.slice(f.length))) {
-      return { issuer: lead ? subSeg(it.seg, textIndex(it.seg, lead)) : it.seg, parent: null, doubtful: true };
-    }
+    const named = it.kind === 'body' ? bodyWithLocality(it.seg, f) : null;
+    if (named) return { issuer: named, parent: null, doubtful: true };
   }
   // The kind of body without the body: not a name the document states in full.
   return { issuer: null, parent: null, doubtful: true };
+}
+
+/**
+ * `ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN`, or `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …` (a chairman's decision names
+ * the body after the office): the body `kind` (folded) with its locality after it, or null.
+ */
+function bodyWithLocality(seg: Seg, kind: string): Seg | null {
+  const lead = CHAIRMAN_RE.exec(seg.folded)?.[0].length ?? 0;
+  const rest = seg.folded.slice(lead);
+  if (!rest.startsWith(kind) || !LOCALITY_AFTER_RE.test(rest.slice(kind.length))) return null;
+  return lead ? subSeg(seg, textIndex(seg, lead)) : seg;
+}
+
+const COUNCILS = ['uy ban nhan dan', 'hoi dong nhan dan'];
+
+/**
+ * A copy that lost its header (a page's print version) still prints the enacting line under the
+ * title: a People's Committee or Council with its locality (`ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM`), the
+ * legal basis (`Căn cứ …`) right under it. It names the body that issues; read away from the
+ * header, it is flagged. Other enacting lines (`BAN THƯỜNG VỤ TỈNH ỦY`, `BỘ TRƯỞNG BỘ …`) name an
+ * organ or an office, not the issuer as the header states it.
+ */
+function enactingCouncil(items: readonly Item[], from: number): IssuerRead | null {
+  for (let i = from; i < items.length && i < from + ENACTING_LOOKAHEAD; i++) {
+    const it = items[i]!;
+    if (it.kind === 'prose' && !isCapitals(it.seg.text, 3)) return null;
+    if (it.kind !== 'body' || !isEnactingLine(items, i, {})) continue;
+    for (const kind of COUNCILS) {
+      const named = bodyWithLocality(it.seg, kind);
+      if (named) return { issuer: named, parent: null, doubtful: true };
+    }
+  }
+  return null;
 }
 
 /** The date an identification line states, as a dateline without a place. */
@@ -201,7 +229,9 @@ function readPass(
   const abbrInfo = number?.abbr ? (docTypeByAbbr(number.abbr, number.form) ?? null) : null;
   const abbrType = abbrInfo && !(number!.form === 'party' && abbrInfo.abbr === 'QĐ' && !title) ? abbrInfo : null;
   // The issuer's names stand above the number or the title: an attachment's title is neither.
-  const issuerRead = completeIssuer(items, readIssuer(items, endAt < 0 ? bodyStart : Math.min(bodyStart, endAt)), bodyStart, number);
+  const headerIssuer = completeIssuer(items, readIssuer(items, endAt < 0 ? bodyStart : Math.min(bodyStart, endAt)), bodyStart, number);
+  // No name above the title at all (not one the copy cut): the enacting line may name the body.
+  const issuerRead = !headerIssuer.issuer && !headerIssuer.doubtful && title && !title.issuer ? (enactingCouncil(items, title.next) ?? headerIssuer) : headerIssuer;
   const opts: SubjectOptions = { issuerFolded: issuerRead.issuer ? fold(issuerRead.issuer.text) : null };
   let subject: SubjectRead | null = null;
   let vvPiece: Piece | null = null;

@@ -117,3 +117,24 @@ describe('what a recogniser ran onto the type line, over a trích yếu on its o
     expect(wrapped.subject).toBe('HỘI NGHỊ LẦN THỨ HAI về công tác cán bộ');
   });
 });
+
+describe('a copy that lost its header: the enacting line names the issuing council or committee', () => {
+  const title = ['QUYẾT ĐỊNH', 'Về việc ban hành Quy chế quản lý cụm công nghiệp'];
+  const basis = ['Căn cứ Luật Tổ chức HĐND và UBND ngày 26 tháng 11 năm 2003;', 'Xét đề nghị của Giám đốc Sở Công Thương,', 'QUYẾT ĐỊNH:', 'Điều 1. Ban hành kèm theo Quyết định này Quy chế.'];
+
+  it('with its locality, over the legal basis; read away from a header, it goes to review', () => {
+    for (const pre of [[], ['Số: 12/2010/QĐ-UBND']]) {
+      const r = parseDocument(lines(...pre, ...title, 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM', ...basis));
+      expect(r.metadata.issuer, pre.join('')).toBe('ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM');
+      expect(r.review).toContain('issuer');
+    }
+    const chairman = meta(lines(...title, 'CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN ĐIỆN BÀN', ...basis));
+    expect(chairman.issuer).toBe('ỦY BAN NHÂN DÂN HUYỆN ĐIỆN BÀN');
+  });
+
+  it('not without a locality, nor without the legal basis under it, nor another body', () => {
+    expect(meta(lines(...title, 'ỦY BAN NHÂN DÂN TỈNH', ...basis)).issuer).toBeNull();
+    expect(meta(lines(...title, 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM', 'Điều 1. Ban hành kèm theo Quyết định này Quy chế.')).issuer).toBeNull();
+    expect(meta(lines('QUYẾT ĐỊNH', 'về công tác cán bộ', 'BAN THƯỜNG VỤ TỈNH ỦY', 'Căn cứ Điều lệ Đảng;', 'QUYẾT ĐỊNH:')).issuer).toBeNull();
+  });
+});
