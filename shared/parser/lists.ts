@@ -42,6 +42,8 @@ const PATH_RE = /^(?:[a-zA-Z]:\\|\\\\)\S*|^\S*\\\S*\\\S*/;
 const MAX_ITEM = 200;
 /** The most words of a wrap that closes an item beside its label (`Trung ương.`). */
 const SHORT_WRAP_WORDS = 3;
+/** An item's last word that joins it to more (`và`, `của`, `trực thuộc`): the item goes on. */
+const JOINING_END_RE = /(?:^|\s)(?:và|của|các|thuộc|trực|với|tại|cho|đến|trên)$/u;
 
 function bulletless(p: Piece): Piece {
   const m = BULLET_RE.exec(p.text);
@@ -163,7 +165,10 @@ export function readList(segs: readonly Seg[], from: number, inline: Piece | nul
     // A run of two wrapped lines up to the next bullet may hold a full-width line of a PDF.
     const itemLength = (items[items.length - 1] ?? []).reduce((n, part) => n + part.text.length + 1, 0);
     const runToBullet = wrapsOnToBullet(segs, i, opts, itemLength);
-    const closes = /[,.;]$/.test(seg.text) || BULLET_RE.test(segs[i + 1]?.text ?? '') || runToBullet;
+    // An item cut after a joining word (`… trực thuộc` / `Trung ương`) is unfinished for sure: a few
+    // words under it complete it, punctuated or not.
+    const joinedShort = JOINING_END_RE.test(prev) && seg.text.split(/\s+/).length <= SHORT_WRAP_WORDS;
+    const closes = /[,.;]$/.test(seg.text) || BULLET_RE.test(segs[i + 1]?.text ?? '') || runToBullet || joinedShort;
     const adjacent = seg.blankBefore <= (lineGap === Infinity ? 0 : lineGap);
     // An item that stops at a comma inside its own enumeration (`- Báo …, Đài …, Công báo tỉnh,` /
     // `Cổng thông tin điện tử tỉnh;`) goes on when the list's items end otherwise (`;`, `.`): in a
@@ -174,7 +179,7 @@ export function readList(segs: readonly Seg[], from: number, inline: Piece | nul
     // `Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc` / `Trung ương.`: an unbulleted item
     // beside its label that a narrow cell wrapped; only a few words that close it, right under it.
     const labelWrap =
-      inlineOnly && items.length === 1 && items[0]!.length === 1 && unfinished && seg.blankBefore === 0 && /[,.;]$/.test(seg.text) && seg.text.split(/\s+/).length <= SHORT_WRAP_WORDS && !isCapitals(seg.text);
+      inlineOnly && items.length === 1 && items[0]!.length === 1 && unfinished && seg.blankBefore === 0 && (/[,.;]$/.test(seg.text) || joinedShort) && seg.text.split(/\s+/).length <= SHORT_WRAP_WORDS && !isCapitals(seg.text);
     const continues = items.length > 0 && (startsLowercase(seg.text) || capitalWrap || labelWrap);
     if (continues) {
       items[items.length - 1]!.push(seg);

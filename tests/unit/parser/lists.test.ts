@@ -158,6 +158,14 @@ describe('Kính gửi', () => {
     expect(
       addressees(lines('Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc', 'Trung ương.', 'Bộ Nội vụ nhận được Công văn số 12/UBND-NC ngày 3/4/2015.')),
     ).toEqual(['Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương']);
+    // An item cut after a joining word (`… trực thuộc` / `Trung ương`) goes on, punctuated or not.
+    expect(addressees(lines('Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc', 'Trung ương', '', 'Bộ Nội vụ nhận được Công văn số 12/UBND-NC.'))).toEqual([
+      'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương',
+    ]);
+    expect(addressees(lines('Kính gửi:', '- Sở Tài nguyên và', 'Môi trường', '- Sở Xây dựng.', '', 'Bộ Nội vụ nhận được Công văn số 12/UBND-NC.'))).toEqual([
+      'Sở Tài nguyên và Môi trường',
+      'Sở Xây dựng',
+    ]);
     // A line of the body after an unpunctuated addressee is no wrap, short or not.
     expect(addressees(lines('Kính gửi: Ủy ban nhân dân tỉnh Lào Cai', 'Bộ Nội vụ trả lời như sau.', 'Về việc bổ sung biên chế năm 2015.'))).toEqual([
       'Ủy ban nhân dân tỉnh Lào Cai',
