@@ -1,6 +1,7 @@
 import { joinSplitCells } from './cells';
 import { buildSegments, lineStartBefore, wrappedParagraphEnd, type Seg } from './clean';
 import { splitMergedColumns } from './columns';
+import { separateSignatureCells } from './footerRows';
 import { readList, type ListRead } from './lists';
 import { endsRecipientList, findRecipientsLabel, readRecipients } from './recipients';
 import { isAuthority } from './signature';
@@ -68,7 +69,7 @@ export function readFooter(text: string, region: DocRegion = { start: 0, end: te
   // A label inside a run-together line: the footer is read from it (the line before it is body).
   const from = midLine ? label : Math.max(region.start, lineStartBefore(text, Math.max(region.start, anchor)));
   const to = label >= 0 ? Math.min(region.end, label + AFTER_LABEL) : region.end;
-  const segs = splitMergedColumns(joinSplitCells(buildSegments(text, from, to, Infinity, midLine ? wrappedParagraphEnd(text, from, to) : -1)));
+  const segs = separateSignatureCells(splitMergedColumns(joinSplitCells(buildSegments(text, from, to, Infinity, midLine ? wrappedParagraphEnd(text, from, to) : -1))));
   const labelIdx = findRecipientsLabel(segs);
   const recipients = readRecipients(segs, labelIdx) ?? unlabeledRecipients(segs);
   return { recipients, signature: readSignature(segs, labelIdx), segs };

@@ -8,7 +8,7 @@ import type { PlaceDate } from './dateLine';
 import { datesDocument, subjectDatesAsText } from './strayDates';
 import type { IdentRead } from './identLine';
 import { GENERIC_NAMES, readIssuer, type IssuerRead } from './issuer';
-import { isCapitals, jointOf, startsLowercase, typesAgree } from './lexicon';
+import { isCapitals, isLetterTitle, jointOf, startsLowercase, typesAgree } from './lexicon';
 import { fold } from '../text/fold';
 import { findIncomingStamp, type StampRead } from './incomingStamp';
 import type { ListRead } from './lists';
@@ -89,7 +89,9 @@ function completeIssuer(items: readonly Item[], read: IssuerRead, bodyStart: num
   for (let i = 0; i < bodyStart; i++) if (HEADER_MARKS.has(items[i]!.kind)) last = i;
   for (let i = last + 1; i >= 1 && i < items.length && i <= last + ENACTING_LOOKAHEAD; i++) {
     const it = items[i]!;
-    if (it.kind === 'prose') break;
+    // A subject in capitals may be long enough to read as a paragraph; a paragraph of the body
+    // ends the title block.
+    if (it.kind === 'prose' && !isCapitals(it.seg.text, 3)) break;
     if (it.kind !== 'body') continue;
     // `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …`: a chairman's decision names the body after the office.
     const lead = CHAIRMAN_RE.exec(it.seg.folded)?.[0].length ?? 0;
@@ -214,7 +216,14 @@ function readPass(
       if (subject) vvPiece = subSeg(items[vv]!.seg, 0, items[vv]!.seg.folded.startsWith('v/v') ? 3 : 2);
     }
   }
-  if (!subject && !title) {
+  // A letter titled with no type of the closed list (`THƯ NGỎ`): the line under the title states
+  // its subject, unless the body or a salutation (`Thưa quý vị,`) begins there.
+  const letterTitle = !subject && !title ? firstIndex(items, 0, bodyStart, (it) => it.kind === 'caps' && isLetterTitle(it.seg.text)) : -1;
+  if (letterTitle >= 0) {
+    const next = items[letterTitle + 1];
+    if (next && (next.kind === 'text' || next.kind === 'caps') && !/[.,:;!?]$/.test(next.seg.text)) subject = readSubject(items, letterTitle + 1, null, false, opts);
+  }
+  if (!subject && !title && letterTitle < 0) {
     // The type line lost from a copy, the subject under the header remains: `VỀ NHIỆM VỤ …`.
     let last = -1;
     for (let i = 0; i < bodyStart; i++) if (HEADER_MARKS.has(items[i]!.kind)) last = i;

@@ -1,6 +1,6 @@
 import type { Seg } from './clean';
 import { DAMAGED_NUMBER_RE, isMarkNoise, type Item } from './classify';
-import { isCapitals, opensWithBody, PARENT_HEADS, SUBORDINATE_HEADS } from './lexicon';
+import { isCapitals, isLetterTitle, opensWithBody, PARENT_HEADS, SUBORDINATE_HEADS } from './lexicon';
 import { joinPieces, type Piece } from './piece';
 
 /**
@@ -31,6 +31,7 @@ const SKIPPABLE = new Set(['motto', 'placeDate', 'mark', 'sep']);
 function anchorIndex(items: readonly Item[], limit: number): number {
   let type = -1;
   let letter = -1;
+  let letterTitle = -1;
   for (let i = 0; i < limit; i++) {
     const k = items[i]!.kind;
     if (k === 'star' || k === 'number') return i;
@@ -39,9 +40,11 @@ function anchorIndex(items: readonly Item[], limit: number): number {
     if (k === 'type' && type < 0) type = i;
     // A letter with no number line: its `V/v …` (`Về việc …`) cell stands under the names.
     if (letter < 0 && (k === 'text' || k === 'prose') && LETTER_SUBJECT_RE.test(items[i]!.seg.folded) && !isCapitals(items[i]!.seg.text, 3)) letter = i;
+    // A letter with no number whose title is no type (`THƯ NGỎ`): its names stand above the title.
+    if (letterTitle < 0 && k === 'caps' && isLetterTitle(items[i]!.seg.text)) letterTitle = i;
     if (k === 'prose' || k === 'kinhGui') break;
   }
-  return type >= 0 ? type : letter;
+  return type >= 0 ? type : letter >= 0 ? letter : letterTitle;
 }
 
 const LETTER_SUBJECT_RE = /^(?:v\/v(?![a-z])|ve viec )/;

@@ -231,6 +231,17 @@ export function startsLowercase(text: string): boolean {
   return ch !== null && ch.toUpperCase() !== ch;
 }
 
+/**
+ * The title of a letter or an appeal that is no type of the closed list (`THƯ NGỎ`, `THƯ CẢM ƠN`,
+ * `LỜI KÊU GỌI`): read from the printed letters, since `THƯ` folds as `THU` (`THU HỒI …`). It names
+ * no type; the line under it, when one is there, states the subject.
+ */
+export function isLetterTitle(text: string): boolean {
+  return LETTER_TITLE_RE.test(text);
+}
+
+const LETTER_TITLE_RE = /^(?:THƯ|LỜI)(?: \p{Lu}{1,7}){1,2}$/u;
+
 interface FoldedType {
   folded: string;
   info: DocTypeInfo;

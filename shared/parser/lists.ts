@@ -40,10 +40,51 @@ export interface ListRead {
 const BULLET_RE = /^[-–—+•·]\s?/;
 const PATH_RE = /^(?:[a-zA-Z]:\\|\\\\)\S*|^\S*\\\S*\\\S*/;
 const MAX_ITEM = 200;
+/** The most words of a wrap that closes an item beside its label (`Trung ương.`). */
+const SHORT_WRAP_WORDS = 3;
+/** An item's last word that joins it to more (`và`, `của`, `trực thuộc`): the item goes on. */
+const JOINING_END_RE = /(?:^|\s)(?:và|của|các|thuộc|trực|với|tại|cho|đến|trên)$/u;
 
 function bulletless(p: Piece): Piece {
   const m = BULLET_RE.exec(p.text);
   return m ? trimPiece(slicePiece(p, m[0].length)) : p;
+}
+
+/** A dash after an item's `;` on the same line: the next item, run onto the line (`- Như trên; - Lưu: VT.`). */
+const INNER_BULLET_RE = /;\s?[-–—+•]\s/gu;
+
+/**
+ * The body's first sentence run onto the last item's line (`- Sở Y tế. Sở Nội vụ nhận được …`): a
+ * stop after a word of three letters or more or in lower case (not an abbreviation's, `TT.`, `Tp.`), then a
+ * capitalised word and at least {@link BODY_MIN_WORDS} words to the line's end.
+ */
+const BODY_AFTER_ITEM_RE = /(?<=(?:[\p{L}\d)]{3}|\s\p{Ll}{1,2})\.)\s?(?=\p{Lu}\p{Ll})/gu;
+const BODY_MIN_WORDS = 6;
+
+function bodyStart(text: string): number {
+  BODY_AFTER_ITEM_RE.lastIndex = 0;
+  for (let m = BODY_AFTER_ITEM_RE.exec(text); m; m = BODY_AFTER_ITEM_RE.exec(text)) {
+    if (text.slice(m.index).trim().split(/\s+/).length >= BODY_MIN_WORDS) return m.index;
+  }
+  return -1;
+}
+
+/**
+ * A line's items, cut after each `;` a bullet follows (the line itself when none does); `ended`
+ * when the body's first sentence follows the last of them on the line, cut off.
+ */
+function itemsOnLine(p: Piece): { parts: Piece[]; ended: boolean } {
+  const parts: Piece[] = [];
+  let from = 0;
+  INNER_BULLET_RE.lastIndex = 0;
+  for (let m = INNER_BULLET_RE.exec(p.text); m; m = INNER_BULLET_RE.exec(p.text)) {
+    parts.push(bulletless(trimPiece(slicePiece(p, from, m.index + 1))));
+    from = m.index + 1;
+  }
+  const last = bulletless(trimPiece(slicePiece(p, from)));
+  const body = bodyStart(last.text);
+  parts.push(body < 0 ? last : trimPiece(slicePiece(last, 0, body)));
+  return { parts, ended: body >= 0 };
 }
 
 /** A bullet after at most a few interleaved lines from `at` on: where the list goes on, or -1. */
@@ -80,14 +121,18 @@ export function readList(segs: readonly Seg[], from: number, inline: Piece | nul
     const last = items[items.length - 1];
     return last && last.length > 0 ? last[last.length - 1]!.text : '';
   };
+  const inlineOnly = !!inline && inline.text.length > 0 && !BULLET_RE.test(inline.text);
+  let ended = false;
   if (inline && inline.text.length > 0) {
     sawBullet = BULLET_RE.test(inline.text);
-    items.push([bulletless(inline)]);
+    const line = itemsOnLine(inline);
+    for (const part of line.parts) items.push([part]);
+    ended = line.ended;
   }
   const max = opts.maxItems ?? 60;
   // Double-spaced conversions put a blank line after every line; a wrap then has one above it too.
   let lineGap = Infinity;
-  for (let i = from; i < segs.length && items.length <= max; i++) {
+  for (let i = from; i < segs.length && items.length <= max && !ended; i++) {
     const seg = segs[i]!;
     if (opts.firstColumnOnly && seg.ncols > 1 && seg.col > 0) continue;
     // The file's path a word processor printed in the footer (`d:\2011\CV\…`) is no recipient.
@@ -104,8 +149,9 @@ export function readList(segs: readonly Seg[], from: number, inline: Piece | nul
     if (BULLET_RE.test(seg.text)) {
       if (items.length > 0) lineGap = Math.min(lineGap, seg.blankBefore);
       sawBullet = true;
-      const body = bulletless(seg);
-      items.push(body.text.length > 0 ? [body] : []);
+      const line = itemsOnLine(seg);
+      for (const body of line.parts) items.push(body.text.length > 0 ? [body] : []);
+      ended = line.ended;
       continue;
     }
     const prev = lastText();
@@ -119,7 +165,10 @@ export function readList(segs: readonly Seg[], from: number, inline: Piece | nul
     // A run of two wrapped lines up to the next bullet may hold a full-width line of a PDF.
     const itemLength = (items[items.length - 1] ?? []).reduce((n, part) => n + part.text.length + 1, 0);
     const runToBullet = wrapsOnToBullet(segs, i, opts, itemLength);
-    const closes = /[,.;]$/.test(seg.text) || BULLET_RE.test(segs[i + 1]?.text ?? '') || runToBullet;
+    // An item cut after a joining word (`… trực thuộc` / `Trung ương`) is unfinished for sure: a few
+    // words under it complete it, punctuated or not.
+    const joinedShort = JOINING_END_RE.test(prev) && seg.text.split(/\s+/).length <= SHORT_WRAP_WORDS;
+    const closes = /[,.;]$/.test(seg.text) || BULLET_RE.test(segs[i + 1]?.text ?? '') || runToBullet || joinedShort;
     const adjacent = seg.blankBefore <= (lineGap === Infinity ? 0 : lineGap);
     // An item that stops at a comma inside its own enumeration (`- Báo …, Đài …, Công báo tỉnh,` /
     // `Cổng thông tin điện tử tỉnh;`) goes on when the list's items end otherwise (`;`, `.`): in a
@@ -127,7 +176,11 @@ export function readList(segs: readonly Seg[], from: number, inline: Piece | nul
     const commaItem = /,$/.test(prev) && !items.slice(0, -1).some((it) => /,$/.test(it[it.length - 1]?.text ?? ''));
     const capitalWrap =
       (unfinished || commaItem) && sawBullet && closes && adjacent && !isCapitals(seg.text) && seg.text.length <= (runToBullet ? 100 : 80);
-    const continues = items.length > 0 && (startsLowercase(seg.text) || capitalWrap);
+    // `Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc` / `Trung ương.`: an unbulleted item
+    // beside its label that a narrow cell wrapped; only a few words that close it, right under it.
+    const labelWrap =
+      inlineOnly && items.length === 1 && items[0]!.length === 1 && unfinished && seg.blankBefore === 0 && (/[,.;]$/.test(seg.text) || joinedShort) && seg.text.split(/\s+/).length <= SHORT_WRAP_WORDS && !isCapitals(seg.text);
+    const continues = items.length > 0 && (startsLowercase(seg.text) || capitalWrap || labelWrap);
     if (continues) {
       items[items.length - 1]!.push(seg);
       continue;

@@ -1,7 +1,9 @@
 import { subSeg, textIndex, type Seg } from './clean';
 import { isCapitals, startsWithWord, TITLE_HEADS } from './lexicon';
 import { readList, type ListRead } from './lists';
+import { spanOf } from './piece';
 import { isAuthority } from './signature';
+import { isVietnameseSyllable } from '../text/syllables';
 
 /**
  * Nơi nhận: the distribution list at the bottom left, one recipient per line, the last usually
@@ -14,6 +16,12 @@ const LABEL_RE = /^noi nhan\s?:?\s?/;
 /** Whether `s` is the `Nơi nhận:` label (with the list's first item after it, or not). */
 export function isRecipientsLabel(s: Seg): boolean {
   return s.col === 0 && LABEL_RE.test(s.folded) && s.text.length < 200;
+}
+
+/** Where the text after the `Nơi nhận:` label starts in its segment (its length when none follows). */
+export function afterRecipientsLabel(s: Seg): number {
+  const m = LABEL_RE.exec(s.folded);
+  return !m || m[0].length >= s.folded.length ? s.text.length : textIndex(s, m[0].length);
 }
 
 /** Index of the `Nơi nhận:` segment, or -1. */
@@ -47,5 +55,22 @@ export function readRecipients(segs: readonly Seg[], labelIdx: number): ListRead
   const inline = subSeg(label, textIndex(label, m[0].length));
   // `Nơi nhận: CHỦ TỊCH`: the signature's cell on the label's row, no recipient.
   const first = isSignatureLine(inline) && !/^[-–+•]/.test(inline.text) ? null : inline;
-  return readList(segs, labelIdx + 1, first, { stop: endsRecipientList, firstColumnOnly: true, interleaved: isSignatureLine, subHeading: isListHeading });
+  const list = readList(segs, labelIdx + 1, first, { stop: endsRecipientList, firstColumnOnly: true, interleaved: isSignatureLine, subHeading: isListHeading });
+  return withoutCutLastItem(segs, list);
+}
+
+/**
+ * A last item the copy's end cuts inside a word (`- Các đơn vị trường h`, the page saved no
+ * further) is what is left of a recipient, not one: it is left out and the list, incomplete, goes
+ * to review. Only an item that ends the text, with no list punctuation, whose last word is in lower
+ * case and no syllable (a lone consonant, `ph`, `trườ`); an abbreviation (`VT`, `TH`) is whole.
+ */
+function withoutCutLastItem(segs: readonly Seg[], list: ListRead): ListRead {
+  const last = list.items[list.items.length - 1];
+  const end = last ? spanOf(last)?.end : undefined;
+  const lastSeg = segs[segs.length - 1];
+  if (!last || end === undefined || !lastSeg || spanOf(lastSeg)?.end !== end) return list;
+  const word = /(\p{L}+)$/u.exec(last.text)?.[1] ?? '';
+  if (!/^\p{Ll}+$/u.test(word) || isVietnameseSyllable(word)) return list;
+  return { items: list.items.slice(0, -1), doubtful: true };
 }

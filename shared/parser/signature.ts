@@ -29,6 +29,11 @@ const AUTHORITY_RE = /^(?:T\/M|TM\.|TM|K\/T|KT\.|KT|T\/L|TL\.|TL|T\/UQ|TUQ\.|TUQ
 const WORD = String.raw`\p{Lu}\p{Ll}*(?:['’‘-]\p{Lu}?\p{Ll}+|['’])?`;
 const NAME_RE = new RegExp(String.raw`^${WORD}(?:\s${WORD}){1,5}$`, 'u');
 const SIGNED_NOTE_RE = /^[([]?\s?(?:da ky|ky|ky ten|chu ky|ky va|ky,|da ky va|dau|con dau)[^)\]]{0,40}[)\]]?\.?$/;
+
+/** `(Đã ký)`, `(ký tên, đóng dấu)`: the note a copy prints where the signature was. */
+export function isSignedNote(seg: Seg): boolean {
+  return SIGNED_NOTE_RE.test(seg.folded);
+}
 const BULLET_RE = /^[-–—+•]/;
 const NAME_LOOKAHEAD = 12;
 const SURNAME_RE = /^\p{Lu}\p{Ll}{0,6}$/u;
@@ -218,6 +223,11 @@ const TITLE_OPENERS: ReadonlyMap<string, readonly string[]> = new Map([
  * last line is the text's last line and ends inside a title's compound. What is left of the title
  * is no title; the whole one is not in the text, so the field stays empty for review.
  */
+/** A word that opens a title's compound and never ends a title (`GIÁM` of `GIÁM ĐỐC`, `PHÓ`). */
+export function opensTitleCompound(word: string): boolean {
+  return TITLE_OPENERS.has(word.toLocaleUpperCase('vi'));
+}
+
 function cutByCopyEnd(segs: readonly Seg[], titleParts: readonly Seg[]): boolean {
   const last = titleParts[titleParts.length - 1]!;
   const at = segs.lastIndexOf(last);

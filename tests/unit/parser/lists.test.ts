@@ -106,6 +106,27 @@ describe('Nơi nhận', () => {
     expect(recipients(lines('### Nơi nhận: - Như trên,', '- Lưu VT.'))).toEqual(['Như trên', 'Lưu VT']);
   });
 
+  it('leaves out a last item the copy’s end cuts inside a word, and flags the list', () => {
+    // The page saved no further: `- Các trường h` is what is left of an item, no recipient.
+    const cut = lines('Nơi nhận:', '- Như trên;', '- Các phòng GD&ĐT;', '- Các trường h');
+    expect(recipients(cut)).toEqual(['Như trên', 'Các phòng GD&ĐT']);
+    const segs = segsOf(cut);
+    expect(readRecipients(segs, findRecipientsLabel(segs))?.doubtful).toBe(true);
+    expect(recipients(lines('Nơi nhận:', '- Như trên;', '- Các trường THCS, THPT trên địa bàn thành ph'))).toEqual(['Như trên']);
+    // A whole last item (a syllable, an abbreviation) ends the copy without punctuation: kept.
+    expect(recipients(lines('Nơi nhận:', '- Như trên;', '- Các trường học'))).toEqual(['Như trên', 'Các trường học']);
+    expect(recipients(lines('Nơi nhận:', '- Như trên;', '- Lưu: VT, TH'))).toEqual(['Như trên', 'Lưu: VT, TH']);
+    // A cut word on a last line the copy does not end with (the signature follows) is the item’s own.
+    expect(recipients(lines('Nơi nhận:', '- Như trên;', '- Lưu: VT, h', '', 'T/M ĐẢNG ỦY', 'BÍ THƯ', 'Nguyễn Văn An'))).toEqual(['Như trên', 'Lưu: VT, h']);
+  });
+
+  it('items a copy ran together on one line, each after the `;` of the one before (`- Như trên; - Lưu: VT.`)', () => {
+    expect(recipients(lines('Nơi nhận: - Như trên; - TT. Tỉnh ủy; - Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN'))).toEqual(['Như trên', 'TT. Tỉnh ủy', 'Lưu: VT']);
+    expect(recipients(lines('Nơi nhận:', '- Như trên; - TT. Tỉnh ủy;', '- Lưu: VT.'))).toEqual(['Như trên', 'TT. Tỉnh ủy', 'Lưu: VT']);
+    // A dash inside an item, with no `;` before it, is the item's own.
+    expect(recipients(lines('Nơi nhận:', '- Đài Phát thanh - Truyền hình tỉnh;', '- Lưu: VT.'))).toEqual(['Đài Phát thanh - Truyền hình tỉnh', 'Lưu: VT']);
+  });
+
   it('stops at the name of an unsigned block', () => {
     expect(recipients(lines('Nơi nhận:', '- Như trên,', '- Lưu VT.', 'Nguyễn Văn An'))).toEqual(['Như trên', 'Lưu VT']);
   });
@@ -122,6 +143,34 @@ describe('Kính gửi', () => {
   it('inline, and in bold', () => {
     expect(addressees(lines('**Kính gửi:** Ban Thường vụ Tỉnh ủy.', '', 'Thực hiện …'))).toEqual(['Ban Thường vụ Tỉnh ủy']);
     expect(addressees(lines('Kính gửi: Ban Thường vụ Tỉnh ủy Lâm Đồng', '', 'Thực hiện Kết luận …'))).toEqual(['Ban Thường vụ Tỉnh ủy Lâm Đồng']);
+  });
+
+  it('the body’s first sentence a copy ran onto the line of the last addressee ends the list', () => {
+    expect(
+      addressees(lines('Kính gửi: - Hiệu trưởng các trường mầm non; - Hiệu trưởng các trường THCS. Phòng Giáo dục và Đào tạo thông báo lịch thi như sau:', '1. Thời gian.')),
+    ).toEqual(['Hiệu trưởng các trường mầm non', 'Hiệu trưởng các trường THCS']);
+    expect(addressees(lines('Kính gửi:', '- Ủy ban nhân dân các huyện;', '- Sở Y tế.Sở Nội vụ nhận được Công văn số 12/UBND-VX của Ủy ban.'))).toEqual(['Ủy ban nhân dân các huyện', 'Sở Y tế']);
+    // An abbreviation's stop inside an item (`TT. HĐND`, `Tp. Hồ Chí Minh`), or a short tail, is the item's own.
+    expect(addressees(lines('Kính gửi:', '- TT. HĐND, UBND thành phố;', '- Công an Tp. Hồ Chí Minh.', '', 'Thực hiện …'))).toEqual(['TT. HĐND, UBND thành phố', 'Công an Tp. Hồ Chí Minh']);
+  });
+
+  it('an inline addressee a narrow cell wrapped onto a short capitalised line that closes it', () => {
+    expect(
+      addressees(lines('Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc', 'Trung ương.', 'Bộ Nội vụ nhận được Công văn số 12/UBND-NC ngày 3/4/2015.')),
+    ).toEqual(['Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương']);
+    // An item cut after a joining word (`… trực thuộc` / `Trung ương`) goes on, punctuated or not.
+    expect(addressees(lines('Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc', 'Trung ương', '', 'Bộ Nội vụ nhận được Công văn số 12/UBND-NC.'))).toEqual([
+      'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương',
+    ]);
+    expect(addressees(lines('Kính gửi:', '- Sở Tài nguyên và', 'Môi trường', '- Sở Xây dựng.', '', 'Bộ Nội vụ nhận được Công văn số 12/UBND-NC.'))).toEqual([
+      'Sở Tài nguyên và Môi trường',
+      'Sở Xây dựng',
+    ]);
+    // A line of the body after an unpunctuated addressee is no wrap, short or not.
+    expect(addressees(lines('Kính gửi: Ủy ban nhân dân tỉnh Lào Cai', 'Bộ Nội vụ trả lời như sau.', 'Về việc bổ sung biên chế năm 2015.'))).toEqual([
+      'Ủy ban nhân dân tỉnh Lào Cai',
+    ]);
+    expect(addressees(lines('Kính gửi: Ủy ban nhân dân tỉnh Lào Cai', '', 'Trung ương.'))).toEqual(['Ủy ban nhân dân tỉnh Lào Cai']);
   });
 
   it('does not take the body for an addressee', () => {
