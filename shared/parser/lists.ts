@@ -95,6 +95,13 @@ function resumeAt(segs: readonly Seg[], at: number, interleaved: (seg: Seg) => b
   return j > at && next && BULLET_RE.test(next.text) && !BODY_BULLET_RE.test(next.folded) ? j : -1;
 }
 
+const PAGE_MARK_RE = /^(?:[-–—]\s?)?(?:trang\s?)?\d{1,3}(?:\s?\/\s?\d{1,3})?(?:\s?[-–—])?$/;
+
+/** A bullet item's line, not a page's number. */
+function isItemStart(seg: Seg | undefined): boolean {
+  return !!seg && BULLET_RE.test(seg.text) && !PAGE_MARK_RE.test(seg.folded) && !BODY_BULLET_RE.test(seg.folded);
+}
+
 /** A bullet that opens a body's paragraph (`- Căn cứ …`), not a recipient. */
 const BODY_BULLET_RE = /^[-–—+•·]\s?(?:can cu|xet|theo de nghi|thuc hien|thi hanh)(?![a-z])/;
 
@@ -138,6 +145,8 @@ export function readList(segs: readonly Seg[], from: number, inline: Piece | nul
     // The file's path a word processor printed in the footer (`d:\2011\CV\…`) is no recipient.
     if (seg.star || PATH_RE.test(seg.text)) continue;
     if (seg.sep) break;
+    // A page break inside the list leaves the page's number between two items (`2`, `- 2 -`, `Trang 2/3`).
+    if (items.length > 0 && PAGE_MARK_RE.test(seg.folded) && isItemStart(segs[i + 1])) continue;
     if (opts.stop(seg)) {
       // Between the items, or right under the label before the first one (rows read a line each).
       const resume = opts.interleaved && ((sawBullet && items.length > 0) || (i === from && items.length === 0)) ? resumeAt(segs, i, opts.interleaved) : -1;

@@ -1,4 +1,4 @@
-import type { Seg } from './clean';
+import { makeJoined, type Seg } from './clean';
 import { BODY_HEADS, isCapitals, PARENT_HEADS, startsWithWord, TITLE_CONTINUATIONS, TITLE_HEADS } from './lexicon';
 import { joinPieces, type Piece } from './piece';
 import { hasVowelMark, isVietnameseSyllable } from '../text/syllables';
@@ -133,7 +133,7 @@ function readFrom(segs: readonly Seg[], at: number, authority: Seg[]): Signature
     const cont = segs[j];
     // `THƯỜNG TRỰC` under `PHÓ BÍ THƯ`: a title wrapped onto a second line.
     const wraps = cont && isCapitals(cont.text, 2) && !isAuthority(cont);
-    if (j === i + 1 && wraps && startsWithWord(cont.folded, TITLE_CONTINUATIONS)) {
+    if (j === i + 1 && wraps && (startsWithWord(cont.folded, TITLE_CONTINUATIONS) || completesCompound(segs[i]!, cont))) {
       titleParts.push(segs[j]!);
       i = j;
     }
@@ -223,6 +223,18 @@ const TITLE_OPENERS: ReadonlyMap<string, readonly string[]> = new Map([
  * last line is the text's last line and ends inside a title's compound. What is left of the title
  * is no title; the whole one is not in the text, so the field stays empty for review.
  */
+/**
+ * `PHÓ CHỦ` / `TỊCH`: a narrow cell wrapped the title inside a compound. The line under it completes
+ * the compound (`TỊCH` after `CHỦ`; any word after `PHÓ`, `TỔNG`, `CHÁNH`) in at most two words.
+ */
+function completesCompound(title: Seg, cont: Seg): boolean {
+  const opener = title.text.trim().split(/\s+/).pop()!.toLocaleUpperCase('vi');
+  const rest = TITLE_OPENERS.get(opener);
+  const words = cont.text.trim().split(/\s+/);
+  if (!rest || words.length > 2) return false;
+  return rest.length === 0 ? isTitleLine(makeJoined(title, cont)) : rest.includes(words[0]!.toLocaleUpperCase('vi'));
+}
+
 /** A word that opens a title's compound and never ends a title (`GIÁM` of `GIÁM ĐỐC`, `PHÓ`). */
 export function opensTitleCompound(word: string): boolean {
   return TITLE_OPENERS.has(word.toLocaleUpperCase('vi'));

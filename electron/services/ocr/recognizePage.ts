@@ -12,6 +12,7 @@ import { type GreyImage, estimatePageLie } from '../../../shared/ocr/skew';
 import { type HeaderBand, headerBand, inBand, surerReading } from '../../../shared/ocr/headerBand';
 import { readingScale } from '../../../shared/ocr/readingScale';
 import { type Rect, inBlock, titleBlock } from '../../../shared/ocr/titleBlock';
+import { ruleLines, withRules } from '../../../shared/ocr/ruleLines';
 import { CONFIRM_SCALES, agreeingConfidence, backsWord, confirmBox, confirmedConfidence, wordsToConfirm } from '../../../shared/ocr/confirmWords';
 import type { OcrEngine, OcrWord } from './engine';
 
@@ -180,8 +181,11 @@ async function readTurned(engine: OcrEngine, img: GreyImage, turn: number, dpi: 
   const band = headerBand(first.words, upright.width, upright.height);
   const titled = await rereadTitle(engine, upright, first.words, band, dpi, signal);
   const words = await confirmUnsureWords(engine, upright, await rereadHeader(engine, upright, titled, band, dpi, signal), dpi, signal);
+  // The rules the recogniser drops (under the title block, under a header cell) go back into the
+  // reading as the line of dashes a saved text writes for them (ruleLines.ts).
+  const ruled = withRules(words, ruleLines(upright, words), band?.bottom ?? null);
   const back = unturn(turn, img.width, img.height, info.width, info.height);
-  const mapped: RecognisedWord[] = words.map((w) => {
+  const mapped: RecognisedWord[] = ruled.map((w) => {
     const corners = [back(w.left, w.top), back(w.left + w.width, w.top), back(w.left, w.top + w.height), back(w.left + w.width, w.top + w.height)];
     const xs = corners.map((c) => c[0]);
     const ys = corners.map((c) => c[1]);

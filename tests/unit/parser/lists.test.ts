@@ -127,6 +127,14 @@ describe('Nơi nhận', () => {
     expect(recipients(lines('Nơi nhận:', '- Đài Phát thanh - Truyền hình tỉnh;', '- Lưu: VT.'))).toEqual(['Đài Phát thanh - Truyền hình tỉnh', 'Lưu: VT']);
   });
 
+  it('reads on past the page number a page break put between the items', () => {
+    expect(recipients(lines('Nơi nhận:', '- Như trên;', '- Bộ Tư pháp;', '2', '- TT. Tỉnh ủy;', '- Lưu: VT.'))).toEqual(['Như trên', 'Bộ Tư pháp', 'TT. Tỉnh ủy', 'Lưu: VT']);
+    expect(recipients(lines('Nơi nhận:', '- Như trên;', '- Bộ Tư pháp;', '', 'Trang 2/3', '', '- Lưu: VT.'))).toEqual(['Như trên', 'Bộ Tư pháp', 'Lưu: VT']);
+    expect(recipients(lines('Nơi nhận:', '- Như trên;', '- Bộ Tư pháp;', '- 2 -', '- Lưu: VT.'))).toEqual(['Như trên', 'Bộ Tư pháp', 'Lưu: VT']);
+    // A number with no bullet after it ends the list, as any other line would.
+    expect(recipients(lines('Nơi nhận:', '- Như trên;', '- Lưu: VT.', '2', 'Điều 1. Phạm vi'))).toEqual(['Như trên', 'Lưu: VT']);
+  });
+
   it('stops at the name of an unsigned block', () => {
     expect(recipients(lines('Nơi nhận:', '- Như trên,', '- Lưu VT.', 'Nguyễn Văn An'))).toEqual(['Như trên', 'Lưu VT']);
   });

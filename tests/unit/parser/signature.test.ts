@@ -26,6 +26,14 @@ describe('signature block', () => {
     ]);
   });
 
+  it('a title a narrow cell wrapped inside its compound (`PHÓ CHỦ` / `TỊCH`)', () => {
+    expect(signature(lines('KT. CHỦ TỊCH', 'PHÓ CHỦ', 'TỊCH', 'Nguyễn Văn An'))).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nguyễn Văn An']);
+    expect(signature(lines('KT. GIÁM ĐỐC', 'PHÓ GIÁM', 'ĐỐC', '(Đã ký)', 'Nguyễn Văn An'))).toEqual(['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn An']);
+    expect(signature(lines('T/M BAN THƯỜNG VỤ', 'PHÓ BÍ', 'THƯ', 'Nguyễn Văn An'))).toEqual(['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ', 'Nguyễn Văn An']);
+    // A line that does not complete the compound is not joined (`CHỦ` / `NGHĨA …`).
+    expect(signature(lines('KT. CHỦ TỊCH', 'PHÓ CHỦ', 'NGHĨA', 'Nguyễn Văn An'))[1]).not.toBe('PHÓ CHỦ NGHĨA');
+  });
+
   it('K/T, T/L and both authority lines together', () => {
     expect(signature(lines('K/T BÍ THƯ', 'PHÓ BÍ THƯ', 'Mai Hoàng Sơn'))).toEqual(['K/T BÍ THƯ', 'PHÓ BÍ THƯ', 'Mai Hoàng Sơn']);
     expect(signature(lines('T/L BAN THƯỜNG VỤ', 'K/T CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG', '', 'Rah Lan Thị Nhung'))).toEqual([
