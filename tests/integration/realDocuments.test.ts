@@ -20,7 +20,10 @@ import { buildReport, printReport, scoreCopies, type CopyScore, type EvaluationR
 
 /**
  * Share of the stated fields recovered exactly, in percent, over all copies read here. Reached:
- * 96.9% (180 documents, 4,619 of 4,768) after rules for a letter titled with no type of the closed
+ * 97.3% (180 documents, 4,638 of 4,768) after rules for a Sở letter whose trích yếu opens with `Về`,
+ * a State number spaced around its dash, a bracketed line under the trích yếu, and an enacting
+ * council taken as the issuer of a copy that lost its header. Before them, 96.9% (4,619 of 4,768)
+ * after rules for a letter titled with no type of the closed
  * list, a cut ỦY BAN NHÂN DÂN cell completed from the enacting line, the signature's cells on the
  * recipients' rows, a last recipient the copy's end cut, and a scan's drawn rules read back as
  * dashes. Before them,
@@ -38,11 +41,12 @@ import { buildReport, printReport, scoreCopies, type CopyScore, type EvaluationR
  * between machines. The collection's README gives each batch's figures before and after the rules
  * made from its shapes.
  */
-const RECOVERED_FLOOR = 96.8;
+const RECOVERED_FLOOR = 97.2;
 /**
  * Wrong values plus values where the document states none, over all copies read here; must fall to
- * 0 (raise it only when documents are added, by what they add). Reached: 50 on 180 documents (50
- * wrong, none invented) after the rules named above the floor. Before them, 59 on 180 documents (59
+ * 0 (raise it only when documents are added, by what they add). Reached: 42 on 180 documents (42
+ * wrong, none invented) after the rules named first above the floor. Before them, 50 on 180
+ * documents (50 wrong, none invented) after the rules named next. Before them, 59 on 180 documents (59
  * wrong, none invented) in CI after a title cut by the copy's end was left empty. Before it, 65 on 180 documents (61
  * wrong, 4 invented; 64 before the OCR header re-read at scale) after the rules named above the floor. Before them, 69 on 180 documents when
  * r171–r180 were added: 46 on the 170 before them (none invented, unchanged) and 23 on r171–r179 (4
@@ -53,7 +57,7 @@ const RECOVERED_FLOOR = 96.8;
  * word). The margin of 2 is for OCR results that differ by a word between machines (Tesseract's SIMD
  * paths).
  */
-const INVENTED_CEILING = 52;
+const INVENTED_CEILING = 44;
 
 const docs = loadRealDocuments();
 const formatsOf = (_doc: unknown, i: number): RealFormat[] => ['txt', 'docx', 'pdf', IMAGE_FORMATS[i % IMAGE_FORMATS.length]!];
