@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OriginalFiles } from '../../electron/data/originals/originalFiles';
-import { flushFoldersAsync, writeOriginalAsync } from '../../electron/services/import/originalsStore';
+import { flushFoldersAsync, sweepTemporaryOriginals, writeOriginalAsync } from '../../electron/services/import/originalsStore';
 import { tempDir } from '../support/services';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -62,5 +62,27 @@ describe('storing an original on the thread pool', () => {
     fs.writeFileSync(notAFolder, 'a file where the folder should be');
     const bytes = Buffer.from('x');
     await expect(writeOriginalAsync(notAFolder, sha(bytes), '.txt', bytes, null)).rejects.toMatchObject({ code: expect.stringMatching(/^E/) });
+  });
+});
+
+describe('sweeping what killed writers left', () => {
+  it('removes the temporary files of dead processes, an original\'s and a received package\'s staged texts, and nothing else', () => {
+    const dir = tempDir();
+    const h = sha(Buffer.from('original'));
+    const uuid = '5095db49-9eea-44d9-a1df-b6ddb2665173';
+    fs.mkdirSync(path.join(dir, h.slice(0, 2)));
+    const files = {
+      deadOriginal: path.join(h.slice(0, 2), `${h}.pdf.4242.receiving`),
+      deadImport: path.join(h.slice(0, 2), `${h}.pdf.4242.tmp`),
+      deadStagedTexts: `.tiep-nhan-${uuid}.jsonl.4242.receiving`,
+      liveStagedTexts: `.tiep-nhan-${uuid}.jsonl.7777.receiving`,
+      liveOriginal: path.join(h.slice(0, 2), `${h}.pdf.7777.receiving`),
+      final: path.join(h.slice(0, 2), `${h}.pdf`),
+      stagedTexts: `.tiep-nhan-${uuid}.jsonl`,
+    };
+    for (const f of Object.values(files)) fs.writeFileSync(path.join(dir, f), 'x');
+    expect(sweepTemporaryOriginals(dir, (pid) => pid === 4242)).toBe(3);
+    const left = fs.readdirSync(dir, { recursive: true }).map(String).filter((n) => !/^[0-9a-f]{2}$/.test(n)).sort();
+    expect(left).toEqual([files.liveStagedTexts, files.stagedTexts, files.liveOriginal, files.final].sort());
   });
 });

@@ -148,6 +148,11 @@ export async function flushFoldersAsync(originalsDir: string, relativePaths: rea
  * importer), `<sha256><ext>.<pid>.receiving` (a handover package being received).
  */
 const TEMPORARY = /^[0-9a-f]{64}(?:\.[a-z0-9]{1,10})?\.(\d+)(?:\.[a-z0-9]+)?\.(?:tmp|receiving)$/;
+/**
+ * A received package's full texts staged beside the prefix folders (`.tiep-nhan-<uuid>.jsonl`) are
+ * written under `<name>.<pid>.receiving` first: a receive killed while writing them leaves that.
+ */
+const TEMPORARY_STAGED = /^\.[a-z-]+-[0-9a-f-]{36}\.jsonl\.(\d+)\.receiving$/;
 
 /**
  * Removes the temporary originals that processes killed before they could rename them left
@@ -157,12 +162,25 @@ const TEMPORARY = /^[0-9a-f]{64}(?:\.[a-z0-9]{1,10})?\.(\d+)(?:\.[a-z0-9]+)?\.(?
  */
 export function sweepTemporaryOriginals(originalsDir: string, isDead: (pid: number) => boolean): number {
   let removed = 0;
-  let prefixes: string[];
+  let top: string[];
   try {
-    prefixes = fs.readdirSync(originalsDir).filter((n) => /^[0-9a-f]{2}$/.test(n));
+    top = fs.readdirSync(originalsDir);
   } catch {
     return 0;
   }
+  const remove = (file: string) => {
+    try {
+      fs.rmSync(file, { force: true });
+      removed++;
+    } catch {
+      // Left for the next sweep; it is never read.
+    }
+  };
+  for (const name of top) {
+    const m = TEMPORARY_STAGED.exec(name);
+    if (m && isDead(Number(m[1]))) remove(path.join(originalsDir, name));
+  }
+  const prefixes = top.filter((n) => /^[0-9a-f]{2}$/.test(n));
   for (const prefix of prefixes) {
     const folder = path.join(originalsDir, prefix);
     let names: string[];
@@ -173,13 +191,7 @@ export function sweepTemporaryOriginals(originalsDir: string, isDead: (pid: numb
     }
     for (const name of names) {
       const m = TEMPORARY.exec(name);
-      if (!m || !isDead(Number(m[1]))) continue;
-      try {
-        fs.rmSync(path.join(folder, name), { force: true });
-        removed++;
-      } catch {
-        // Left for the next sweep; it is never read.
-      }
+      if (m && isDead(Number(m[1]))) remove(path.join(folder, name));
     }
   }
   return removed;
