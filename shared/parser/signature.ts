@@ -219,11 +219,6 @@ const TITLE_OPENERS: ReadonlyMap<string, readonly string[]> = new Map([
 ]);
 
 /**
- * A title the copy's end cut (`KT. CHỦ TỊCH` / `PHÓ CHỦ`, the page saved no further): the title's
- * last line is the text's last line and ends inside a title's compound. What is left of the title
- * is no title; the whole one is not in the text, so the field stays empty for review.
- */
-/**
  * `PHÓ CHỦ` / `TỊCH`: a narrow cell wrapped the title inside a compound. The line under it completes
  * the compound (`TỊCH` after `CHỦ`; any word after `PHÓ`, `TỔNG`, `CHÁNH`) in at most two words.
  */
@@ -240,6 +235,11 @@ export function opensTitleCompound(word: string): boolean {
   return TITLE_OPENERS.has(word.toLocaleUpperCase('vi'));
 }
 
+/**
+ * A title the copy's end cut (`KT. CHỦ TỊCH` / `PHÓ CHỦ`, the page saved no further): the title's
+ * last line is the text's last line and ends inside a title's compound. What is left of the title
+ * is no title; the whole one is not in the text, so the field stays empty for review.
+ */
 function cutByCopyEnd(segs: readonly Seg[], titleParts: readonly Seg[]): boolean {
   const last = titleParts[titleParts.length - 1]!;
   const at = segs.lastIndexOf(last);

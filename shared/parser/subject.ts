@@ -192,8 +192,9 @@ function endsLetterSubject(items: readonly Item[], i: number, lines: readonly Se
  * tháng 12 năm 2025)`, `(Tính đến ngày 30/6/2025)`), the law a resolution is made under (`(Theo
  * khoản 4 Điều 12 Luật Thủ đô)`), an amendment's round (`(Sửa đổi, bổ sung lần thứ hai)`). It is
  * part of the title block, which the rule under it closes when there is one; a copy in table cells
- * or a scan may have lost that rule, and a Word copy puts a blank line between them. A caption naming the document a text is attached to (`(Ban
- * hành kèm theo …)`, `(Đính kèm Tờ trình …)`) is no such line.
+ * or a scan may have lost that rule, and a Word copy puts a blank line between them. A caption
+ * naming the document a text is attached to (`(Ban hành kèm theo …)`, `(Đính kèm Tờ trình …)`) is
+ * no such line.
  */
 const BRACKETED_LINE_RE = /^\([^()]{2,150}\)$/;
 const CAPTION_RE = /^\((?:ban hanh )?(?:kem theo|dinh kem)|^\(van ban kem theo/;
