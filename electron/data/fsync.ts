@@ -37,6 +37,26 @@ export function viaCallback<T = void>(call: (done: (err: NodeJS.ErrnoException |
   return new Promise<T>((resolve, reject) => call((err, value) => (err ? reject(err) : resolve(value as T))));
 }
 
+/** Writes all of `bytes` to `fd` (a write may take fewer than it is given), on the thread pool. */
+async function writeAll(fd: number, bytes: Uint8Array): Promise<void> {
+  for (let at = 0; at < bytes.byteLength; ) at += await viaCallback<number>((done) => fs.write(fd, bytes, at, bytes.byteLength - at, null, done));
+}
+
+/**
+ * Creates (or truncates) `file`, writes `bytes` and fsyncs it through the handle that wrote them,
+ * on the thread pool; its folder is the caller's to flush. An error from opening it (ENOENT: no
+ * such folder) is thrown before anything is written.
+ */
+export async function writeFlushedAsync(file: string, bytes: Uint8Array): Promise<void> {
+  const fd = await viaCallback<number>((done) => fs.open(file, 'w', done));
+  try {
+    await writeAll(fd, bytes);
+    await viaCallback((done) => fs.fsync(fd, done));
+  } finally {
+    await viaCallback((done) => fs.close(fd, done));
+  }
+}
+
 /** Opens `p` with `flags`, fsyncs it and closes it, on the thread pool. */
 async function openSyncClose(p: string, flags: string): Promise<void> {
   const fd = await viaCallback<number>((done) => fs.open(p, flags, done));

@@ -2,6 +2,7 @@ import type { AuditAction } from '../../shared/contract/auditActions';
 import type { EntityType } from '../../shared/contract/entities';
 import type { AppInfo } from '../../shared/contract/types';
 import type { Catalogue } from '../data/catalogue';
+import type { AuditInput } from '../data/repositories/audit';
 import type { ExtractPool } from './import/extractPool';
 import type { JobRegistry } from './jobs';
 import type { SearchService } from './search/searchService';
@@ -56,6 +57,20 @@ export function nowOf(ctx: ServiceContext): string {
   return ctx.catalogue.now();
 }
 
+/** An audit row about a change made now by the current caller (see {@link audit}). */
+export function auditInput(
+  ctx: ServiceContext,
+  action: AuditAction,
+  entityType: EntityType,
+  entityId: number | null,
+  before?: unknown,
+  after?: unknown,
+  /** The record's digest computed from what was just written (see `AuditInput.recordDigest`). */
+  recordDigest?: string,
+): AuditInput {
+  return { at: nowOf(ctx), actor: ctx.actor(), action, entityType, entityId, before, after, ...(recordDigest !== undefined ? { recordDigest } : {}) };
+}
+
 /** Appends one audit row (who, when, what, before/after). Call inside the change's transaction. */
 export function audit(
   ctx: ServiceContext,
@@ -67,5 +82,5 @@ export function audit(
   /** The record's digest computed from what was just written (see `AuditInput.recordDigest`). */
   recordDigest?: string,
 ): void {
-  ctx.catalogue.repos.audit.append({ at: nowOf(ctx), actor: ctx.actor(), action, entityType, entityId, before, after, ...(recordDigest !== undefined ? { recordDigest } : {}) });
+  ctx.catalogue.repos.audit.append(auditInput(ctx, action, entityType, entityId, before, after, recordDigest));
 }

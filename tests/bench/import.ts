@@ -9,6 +9,13 @@
  * least any import that keeps the original safely and makes it searchable must do. Repeated `--runs` times; medians and ratios to the
  * anchor are reported.
  *
+ * Beside both, the floor: the anchor with the parser run on each text in the same thread (its code
+ * compiled in the timing, as the import's is). It is the least an import that also reads each
+ * document's metadata with this parser must do, so floor / anchor is the lowest ratio such an
+ * import can reach, and import / floor is what the import spends beyond it (the hand-over to and
+ * from the reader thread, the record, its index rows, citations, audit rows, report line, the
+ * backup before a bulk import).
+ *
  * Each measuring process then imports as many other documents again (the next seed's corpus) into
  * the same catalogue, the anchor likewise into its database, reported beside the first: an archive
  * imports into a catalogue that is no longer empty, with its code already optimised. On the 2-core
@@ -43,6 +50,7 @@ import { createServices } from '../../electron/services/createServices';
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract/api';
 import { ApiError } from '../../shared/contract/errors';
 import { fold } from '../../shared/text/fold';
+import { parseDocument } from '../../shared/parser/parseDocument';
 import { generateDocuments } from './corpus/generate';
 
 function option(name: string, fallback: number): number {
@@ -206,6 +214,9 @@ interface Again {
   threads: ReturnType<typeof threadsPerDocument>;
 }
 
+/** The one file imported (or parsed, by the floor) before the timing starts. */
+const WARM_UP_TEXT = 'ĐẢNG CỘNG SẢN VIỆT NAM\nThông báo khởi động (không tính giờ)\n';
+
 type Call = <N extends OperationName>(name: N, input: InputOf<N>) => Promise<OutputOf<N>>;
 type JobStatus = OutputOf<'jobs.get'>;
 
@@ -264,7 +275,7 @@ async function runOnce(corpus: string, run: number): Promise<RunResult> {
     // One file imported first, untimed: the reader threads started and the modules loaded (from
     // the TypeScript sources here: compiled at first use), as in the app after its first import.
     const warm = fs.mkdtempSync(path.join(work, 'warm-'));
-    fs.writeFileSync(path.join(warm, 'warm.txt'), 'ĐẢNG CỘNG SẢN VIỆT NAM\nThông báo khởi động (không tính giờ)\n');
+    fs.writeFileSync(path.join(warm, 'warm.txt'), WARM_UP_TEXT);
     const warmed = await call('import.start', { target: { fondsId: fonds.id }, paths: [warm] });
     for (let s = await call('jobs.get', { jobId: warmed.jobId }); s.state === 'running'; s = await call('jobs.get', { jobId: warmed.jobId })) {
       await new Promise((r) => setTimeout(r, 20));
@@ -350,8 +361,10 @@ interface AnchorResult extends Writes {
  * the catalogue's) beside a row naming the original; 50 files per transaction, WAL with full sync
  * as the catalogue. No parsing, no metadata, no audit, no report: what no import can avoid.
  */
-function minimalImport(corpus: string): AnchorResult {
+function minimalImport(corpus: string, withParser = false): AnchorResult {
   const work = fs.mkdtempSync(path.join(workRoot(), 'kholuu-bench-anchor-'));
+  // The floor's parser is compiled and run once before the timing, as the import's warm-up file is.
+  if (withParser) parseDocument(WARM_UP_TEXT);
   const originals = path.join(work, 'originals');
   const db = new Database(path.join(work, 'anchor.sqlite'));
   try {
@@ -377,7 +390,9 @@ function minimalImport(corpus: string): AnchorResult {
           const dirFd = fs.openSync(folder, 'r');
           fs.fsyncSync(dirFd);
           fs.closeSync(dirFd);
-          return { file, sha256, stored, body: fold(bytes.toString('utf8')) };
+          const text = bytes.toString('utf8');
+          if (withParser) parseDocument(text);
+          return { file, sha256, stored, body: fold(text) };
         });
         db.transaction(() => {
           for (const b of batch) {
@@ -453,7 +468,7 @@ function warmCorpus(dir: string): void {
   for (const file of listFiles(dir)) fs.readFileSync(file);
 }
 
-type Kind = 'anchor' | 'import';
+type Kind = 'anchor' | 'floor' | 'import';
 const CHILD_MARK = 'KHOLUU-BENCH-RESULT ';
 
 /** One measurement, in a process of its own (the same Node and loader as this one). */
@@ -469,7 +484,7 @@ function measureInChild(kind: Kind, run: number, work: string): AnchorResult | R
 
 async function child(kind: Kind, run: number): Promise<void> {
   const corpus = corpusDir();
-  const result = kind === 'anchor' ? minimalImport(corpus.dir) : await runOnce(corpus.dir, run);
+  const result = kind === 'import' ? await runOnce(corpus.dir, run) : minimalImport(corpus.dir, kind === 'floor');
   console.log(`${CHILD_MARK}${JSON.stringify(result)}`);
 }
 
@@ -481,15 +496,16 @@ async function main(): Promise<void> {
   warmCorpus(corpusDir(SEED + 1).dir);
   console.log(`Corpus: ${corpus.files} documents, ${(corpus.bytes / MB).toFixed(1)} MB, in ${corpus.dir} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   console.log(`Machine: ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`);
-  console.log('Each measurement in a fresh process and folder, after sync; anchor first in odd runs, import first in even ones.\n');
+  console.log('Each measurement in a fresh process and folder, after sync; anchor first in odd runs, import first in even ones, the floor between them.\n');
   const results: RunResult[] = [];
   const anchors: AnchorResult[] = [];
+  const floors: AnchorResult[] = [];
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kholuu-bench-import-runs-'));
   process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
   const cpu = (r: AnchorResult | RunResult) =>
     `${r.cpuMsPerDocument} ms CPU per document (user ${r.userMsPerDocument}, kernel ${r.systemMsPerDocument}), ${r.writeCallsPerDocument ?? '?'} write calls and ${r.writtenKBPerDocument ?? '?'} KB written per document`;
   for (let run = 1; run <= RUNS; run++) {
-    const order: Kind[] = run % 2 === 1 ? ['anchor', 'import'] : ['import', 'anchor'];
+    const order: Kind[] = run % 2 === 1 ? ['anchor', 'floor', 'import'] : ['import', 'floor', 'anchor'];
     for (const kind of order) {
       const measured = measureInChild(kind, run, work);
       const load = os.loadavg()[0]!.toFixed(1);
@@ -497,6 +513,10 @@ async function main(): Promise<void> {
         const a = measured as AnchorResult;
         anchors.push(a);
         console.log(`run ${run}, anchor: ${corpus.files} files in ${a.seconds.toFixed(1)} s = ${a.docsPerSecond.toFixed(0)} docs/s, ${cpu(a)}; load average ${load}`);
+      } else if (kind === 'floor') {
+        const f = measured as AnchorResult;
+        floors.push(f);
+        console.log(`run ${run}, floor (anchor + parser): ${corpus.files} files in ${f.seconds.toFixed(1)} s = ${f.docsPerSecond.toFixed(0)} docs/s, ${cpu(f)}; load average ${load}`);
       } else {
         const r = measured as RunResult;
         results.push(r);
@@ -509,7 +529,10 @@ async function main(): Promise<void> {
     }
     const r = results[run - 1]!;
     const a = anchors[run - 1]!;
-    console.log(`run ${run}, import / anchor: CPU per document ${(r.cpuMsPerDocument / a.cpuMsPerDocument).toFixed(2)}, documents per second ${(r.docsPerSecond / a.docsPerSecond).toFixed(2)}`);
+    const f = floors[run - 1]!;
+    console.log(
+      `run ${run}, import / anchor: CPU per document ${(r.cpuMsPerDocument / a.cpuMsPerDocument).toFixed(2)}, documents per second ${(r.docsPerSecond / a.docsPerSecond).toFixed(2)}; floor / anchor: CPU ${(f.cpuMsPerDocument / a.cpuMsPerDocument).toFixed(2)}; import / floor: CPU ${(r.cpuMsPerDocument / f.cpuMsPerDocument).toFixed(2)}`,
+    );
     console.log(
       `run ${run}, second import in the same process: ${r.again.docsPerSecond.toFixed(0)} docs/s, ${r.again.cpuMsPerDocument} ms CPU per document (main thread ${r.again.mainThreadMsPerDocument ?? '?'}, reader thread ${busiestOther(r.again.threads) ?? '?'}); anchor ${a.again.docsPerSecond.toFixed(0)} docs/s, ${a.again.cpuMsPerDocument} ms; import / anchor: CPU ${(r.again.cpuMsPerDocument / a.again.cpuMsPerDocument).toFixed(2)}`,
     );
@@ -545,6 +568,18 @@ async function main(): Promise<void> {
       medianWrittenKBPerDocument: medianOrNull(anchors.map((a) => a.writtenKBPerDocument)),
       runs: anchors,
     },
+    floor: {
+      what: 'the anchor plus the parser on each text, in the same thread: the least an import that reads the metadata must do',
+      medianDocsPerSecond: Math.round(median(floors.map((f) => f.docsPerSecond))),
+      medianCpuMsPerDocument: median(floors.map((f) => f.cpuMsPerDocument)),
+      /** Floor over anchor, run by run: the ratio no import that parses can go below. */
+      cpuRatiosToAnchor: floors.map((f, i) => Number((f.cpuMsPerDocument / anchors[i]!.cpuMsPerDocument).toFixed(2))),
+      medianCpuRatioToAnchor: Number(median(floors.map((f, i) => f.cpuMsPerDocument / anchors[i]!.cpuMsPerDocument)).toFixed(2)),
+      /** Import over floor, run by run: what the import costs beyond the parse and the minimal durable import. */
+      importCpuRatios: results.map((r, i) => Number((r.cpuMsPerDocument / floors[i]!.cpuMsPerDocument).toFixed(2))),
+      medianImportCpuRatio: Number(median(results.map((r, i) => r.cpuMsPerDocument / floors[i]!.cpuMsPerDocument)).toFixed(2)),
+      runs: floors,
+    },
     /** Import over anchor, run by run (each pair measured back to back, in alternating order), then the median. */
     cpuRatios: results.map((r, i) => Number((r.cpuMsPerDocument / anchors[i]!.cpuMsPerDocument).toFixed(2))),
     medianCpuRatio: Number(median(results.map((r, i) => r.cpuMsPerDocument / anchors[i]!.cpuMsPerDocument)).toFixed(2)),
@@ -569,6 +604,9 @@ async function main(): Promise<void> {
   console.log(`| seconds for ${COUNT} | ${summary.medianSeconds} | | |`);
   console.log(`| CPU per document, all threads (ms) | ${summary.medianCpuMsPerDocument} | ${summary.anchor.medianCpuMsPerDocument} | ${summary.medianCpuRatio} (runs: ${summary.cpuRatios.join(', ')}) |`);
   console.log(`| of which user / kernel (ms) | ${summary.medianUserMsPerDocument} / ${summary.medianSystemMsPerDocument} | ${summary.anchor.medianUserMsPerDocument} / ${summary.anchor.medianSystemMsPerDocument} | |`);
+  const floor = summary.floor;
+  console.log(`| CPU per document of the floor: anchor + parser (ms) | ${floor.medianCpuMsPerDocument} | ${summary.anchor.medianCpuMsPerDocument} | ${floor.medianCpuRatioToAnchor} (runs: ${floor.cpuRatiosToAnchor.join(', ')}) |`);
+  console.log(`| CPU per document, import / floor | | | ${floor.medianImportCpuRatio} (runs: ${floor.importCpuRatios.join(', ')}) |`);
   const main = summary.medianMainThreadMsPerDocument;
   if (main !== null) console.log(`| of which main thread / other threads (ms) | ${main} / ${(summary.medianCpuMsPerDocument - main).toFixed(3)} | | |`);
   const reader = summary.medianReaderThreadMsPerDocument;

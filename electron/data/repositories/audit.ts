@@ -93,9 +93,10 @@ export class AuditRepository {
     const ids: number[] = [];
     const last = this.db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
     let prevHash = last?.hash ?? GENESIS_HASH;
+    // Bound by position: named parameters are looked up on the object one by one, for every row.
     const insert = this.db.prepare(
       `INSERT INTO audit_log (at, actor, action, entity_type, entity_id, before_json, after_json, prev_hash, hash, record_digest)
-       VALUES (@at, @actor, @action, @entityType, @entityId, @before, @after, @prevHash, @hash, @recordDigest)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     // Each record as the change left it (the rows are written after the changes, in their
     // transaction), read for all rows at once.
@@ -115,7 +116,7 @@ export class AuditRepository {
         input.entityId !== null && isDigested(input.entityType) ? (input.recordDigest ?? digests.get(input.entityType)?.get(input.entityId) ?? null) : null;
       const row = { at: input.at, actor: input.actor, action: input.action, entityType: input.entityType, entityId: input.entityId, before, after, recordDigest };
       const hash = auditRowHash(prevHash, row);
-      ids.push(Number(insert.run({ ...row, prevHash, hash }).lastInsertRowid));
+      ids.push(Number(insert.run(row.at, row.actor, row.action, row.entityType, row.entityId, before, after, prevHash, hash, recordDigest).lastInsertRowid));
       prevHash = hash;
     }
     this.appended = true;

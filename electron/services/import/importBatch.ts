@@ -3,7 +3,7 @@ import { ApiError, coded, type ErrorMessage } from '../../../shared/contract/err
 import type { NewRunItem } from '../../data/repositories/importRuns';
 import { withStatementCache } from '../../data/statementCache';
 import { type ServiceContext, nowOf } from '../context';
-import type { PendingIndexEntries } from '../documents/writeDocument';
+import { pendingWrites, writePending } from '../documents/writeDocument';
 import { type ImportTarget, type PendingShas, type CommittableImport, commitPrepared } from './importDocument';
 import { flushFoldersAsync, flushOriginals } from './originalsStore';
 
@@ -122,11 +122,11 @@ export class ImportBatch {
       const { catalogue } = this.ctx;
       results = withStatementCache(catalogue.db, () =>
         catalogue.batchTransaction(() => {
-          const pendingIndex: PendingIndexEntries = [];
-          const r = sealed.items.map((item) => commitPrepared(this.ctx, this.target, item, pendingIndex));
+          const pending = pendingWrites();
+          const r = sealed.items.map((item) => commitPrepared(this.ctx, this.target, item, pending));
           catalogue.repos.importRuns.addItems(this.runId, sealed.seq, r.map((x, i) => reportItem(sealed.items[i]!, x)), nowOf(this.ctx), this.retried);
-          // Last: nothing after it in the transaction makes the full-text index write to disk early.
-          catalogue.repos.searchIndex.upsertMany(pendingIndex);
+          // Last: nothing after the full-text index in the transaction makes it write to disk early.
+          writePending(this.ctx, pending);
           return r;
         }),
       );

@@ -4,7 +4,7 @@ import { ApiError, coded, notFound, type ErrorMessage } from '../../../shared/co
 import type { ImportFileResult } from '../../../shared/contract/types';
 import type { ParseResult } from '../../../shared/parser/types';
 import { mentionOf } from '../../../shared/importing/sameDocument';
-import { type PendingIndexEntries, addOriginal, writeDocument } from '../documents/writeDocument';
+import { type PendingWrites, addOriginal, writeDocument } from '../documents/writeDocument';
 import { findSameDocument, probableDuplicateReason, sameDocumentMessage } from './sameDocument';
 import type { ServiceContext } from '../context';
 import type { Extraction } from './extractPool';
@@ -192,9 +192,9 @@ async function prepareInTurn(
 /**
  * Writes a prepared document with its original, index entry, citations and audit rows
  * (`writeDocument`), or settles a file that is not one. Call inside a transaction (with the run's
- * report rows, so both commit or neither); `pendingIndex` as for `writeDocument`.
+ * report rows, so both commit or neither); `pending` as for `writeDocument`.
  */
-export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: CommittableImport, pendingIndex?: PendingIndexEntries): ImportFileResult {
+export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: CommittableImport, pending?: PendingWrites): ImportFileResult {
   const { repos } = ctx.catalogue;
   if (item.kind === 'settled') return item.result;
   // Another import (or an earlier file of this batch) may have stored the same bytes meanwhile.
@@ -218,7 +218,7 @@ export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: 
   // another original of that record; a probable one is a new record listed for the archivist.
   const same = findSameDocument(ctx, target.fondsId, m);
   if (same?.kind === 'same') {
-    addOriginal(ctx, same.document.id, original, { sameDocument: true });
+    addOriginal(ctx, same.document.id, original, { sameDocument: true }, pending);
     return { name: item.name, outcome: 'duplicate', documentId: same.document.id, ...sameDocumentMessage(same.document) };
   }
   const probable = same?.kind === 'probable' ? { field: 'numberSymbol', reason: probableDuplicateReason(same.document), of: same.document.id } : null;
@@ -272,7 +272,7 @@ export function commitPrepared(ctx: ServiceContext, target: ImportTarget, item: 
       indexedBody: item.indexedBody,
       origin: { action: 'document.import', source: fileName },
     },
-    pendingIndex,
+    pending,
   );
   // OCR pages carry each word's range in the text: stored for the viewer and the review queue.
   const ranged = pages?.filter((p) => p.items.some((w) => w.start !== undefined));

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fsyncFile, fsyncFileAsync, fsyncFolder, fsyncFolderAsync, viaCallback } from '../../data/fsync';
+import { fsyncFile, fsyncFileAsync, fsyncFolder, fsyncFolderAsync, viaCallback, writeFlushedAsync } from '../../data/fsync';
 import { makeDirs, makeDirsAsync } from '../../data/makeDirs';
 import { OriginalFiles } from '../../data/originals/originalFiles';
 
@@ -59,11 +59,6 @@ export interface OriginalToStore {
   key: Uint8Array | null;
 }
 
-/** Writes all of `bytes` to `fd` (a write may take fewer than it is given). */
-async function writeAll(fd: number, bytes: Uint8Array): Promise<void> {
-  for (let at = 0; at < bytes.byteLength; ) at += await viaCallback<number>((done) => fs.write(fd, bytes, at, bytes.byteLength - at, null, done));
-}
-
 /**
  * `writeOriginal` on the thread pool, so that the thread calling it keeps working meanwhile (a
  * bulk import's main thread, while its reader thread parses the next files: creating a file waits
@@ -85,21 +80,13 @@ export async function writeOriginalAsync(originalsDir: string, sha256: string, e
   }
   const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   const stored = files.storedForm(bytes);
-  const open = () => viaCallback<number>((done) => fs.open(temp, 'w', done));
-  let fd: number;
   try {
-    fd = await open();
+    await writeFlushedAsync(temp, stored);
   } catch (err) {
     // The `ab/` folder does not exist yet (first original with that prefix): make it and retry.
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     await makeDirsAsync(path.dirname(target));
-    fd = await open();
-  }
-  try {
-    await writeAll(fd, stored);
-    await viaCallback((done) => fs.fsync(fd, done));
-  } finally {
-    await viaCallback((done) => fs.close(fd, done));
+    await writeFlushedAsync(temp, stored);
   }
   await viaCallback((done) => fs.rename(temp, target, done));
   return relative;

@@ -58,4 +58,22 @@ describe('originals shared between backups', () => {
     // The managed original was never shared with a backup: it is sound.
     expect((await app.call('integrity.check', { originals: true })).originals.problems).toEqual([]);
   });
+
+  it('a managed original changed in place is named and left out of the backup; the others are copied as stored', async () => {
+    const app = openSafetyApp();
+    apps.push(app);
+    const { fonds, fixed } = await archiveWithFiles(app);
+    await importInto(app, { fondsId: fonds.id, fileId: fixed.id }, [SEED.conclusion1485, SEED.letter4029]);
+    const { catalogue } = app.services.context;
+    const stored = catalogue.repos.attachments.storedPath(1)!;
+    flipByte(path.join(catalogue.originalsDir, stored));
+
+    const made = await app.call('backups.create', { note: 'bản gốc hỏng' });
+    expect(made.originals).toMatchObject({ count: 2, copied: 1, linked: 0 });
+    expect(made.originals.problemTexts?.map((t) => t.code)).toEqual(['backupOriginal.changed']);
+    expect(fs.existsSync(path.join(made.path, 'originals', stored))).toBe(false);
+    const other = catalogue.repos.attachments.storedPath(2)!;
+    expect(fs.readFileSync(path.join(made.path, 'originals', other))).toEqual(fs.readFileSync(path.join(catalogue.originalsDir, other)));
+    expect((await app.call('backups.verify', { id: made.id })).problems).toEqual([]);
+  });
 });

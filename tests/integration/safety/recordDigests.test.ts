@@ -11,9 +11,10 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/domain/canonicalJson';
 import { digestOfValues, recordDigest } from '../../../electron/data/recordDigests';
+import { AuditRepository } from '../../../electron/data/repositories/audit';
 import { SEED } from '../../support/paths';
 import { FIXTURES_DIR, archiveWithFiles, cli, importInto, openSafetyApp } from '../../support/safety';
-import { tempDir } from '../../support/services';
+import { tempDir, waitForJob } from '../../support/services';
 
 let base: string;
 let ids: number[];
@@ -97,7 +98,7 @@ describe('records against the digests of their audited changes', () => {
   }, 120_000);
 });
 
-describe('the digest an insert records, hashed from what it writes (the row is not read back)', () => {
+describe('the digest an insert records: read back from the row, or for a long text hashed from what it writes', () => {
   it('equals the digest of the row as stored, for every imported document and original', async () => {
     const app = openSafetyApp(tempDir('kholuu-digests-insert-'));
     const { fonds, fixed } = await archiveWithFiles(app);
@@ -114,6 +115,42 @@ describe('the digest an insert records, hashed from what it writes (the row is n
       expect(rows.filter((r) => r.entity_type === 'document')).toHaveLength(fixtures.length);
       expect(rows.filter((r) => r.entity_type === 'attachment')).toHaveLength(fixtures.length);
       for (const r of rows) expect(r.record_digest, `${r.entity_type} ${r.entity_id}`).toBe(recordDigest(db, r.entity_type, r.entity_id));
+    } finally {
+      db.close();
+    }
+  }, 120_000);
+
+  it('a batch writes its audit rows in order (each document, then its original; a second original of a catalogued record in its place), each with its record digest, and the chain holds', async () => {
+    const app = openSafetyApp(tempDir('kholuu-digests-batch-'));
+    const { fonds } = await archiveWithFiles(app);
+    const dir = tempDir('kholuu-digests-batch-files-');
+    const fixtures = fs.readdirSync(FIXTURES_DIR).filter((f) => f.endsWith('.txt')).slice(0, 6);
+    const files = fixtures.map((f) => path.join(FIXTURES_DIR, f));
+    // The same record as the first fixture (same number, date and issuer), in another file: an original added to it.
+    const second = path.join(dir, 'ban-sao.txt');
+    fs.writeFileSync(second, `${fs.readFileSync(files[0]!, 'utf8')}\nBản sao lưu.\n`);
+    // A text longer than any whose digest is read back from its row.
+    const long = path.join(dir, 'dai.txt');
+    fs.writeFileSync(long, `ĐẢNG CỘNG SẢN VIỆT NAM\nBáo cáo dài\n${'Nội dung báo cáo "chi tiết" của chi bộ.\n'.repeat(4_000)}`);
+    const uploads = [...files, second, long].map((p) => ({ name: path.basename(p), contentBase64: fs.readFileSync(p).toString('base64') }));
+    const { jobId } = await app.call('import.start', { target: { fondsId: fonds.id }, uploads });
+    const status = await waitForJob(app, jobId);
+    expect(status.results.map((r) => r.outcome)).toEqual([...files.map(() => 'imported'), 'duplicate', 'imported']);
+    await app.close();
+    const db = new BetterSqlite3(path.join(app.dir, 'catalogue.sqlite'), { readonly: true });
+    try {
+      const rows = db
+        .prepare("SELECT entity_type, entity_id, after_json, record_digest FROM audit_log WHERE action IN ('document.import', 'attachment.add') ORDER BY id")
+        .all() as Array<{ entity_type: 'document' | 'attachment'; entity_id: number; after_json: string; record_digest: string | null }>;
+      const docOf = (r: (typeof rows)[number]) => (r.entity_type === 'document' ? r.entity_id : (JSON.parse(r.after_json) as { documentId: number }).documentId);
+      const ids = status.results.map((r) => r.documentId!);
+      // Per file in listed order: its document's row then its original's; the copy's original only.
+      expect(rows.map((r) => [r.entity_type, docOf(r)])).toEqual(
+        ids.flatMap((id, i) => (status.results[i]!.outcome === 'duplicate' ? [['attachment', id]] : [['document', id], ['attachment', id]])),
+      );
+      expect((JSON.parse(rows.at(-2)!.after_json) as { textLength: number }).textLength).toBeGreaterThan(150_000);
+      for (const r of rows) expect(r.record_digest, `${r.entity_type} ${r.entity_id}`).toBe(recordDigest(db, r.entity_type, r.entity_id));
+      expect(new AuditRepository(db).verify()).toMatchObject({ ok: true, firstBrokenId: null });
     } finally {
       db.close();
     }

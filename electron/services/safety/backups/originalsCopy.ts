@@ -3,7 +3,7 @@ import path from 'node:path';
 import { coded, type ErrorMessage } from '../../../../shared/contract/errors';
 import type { BackupInfo } from '../../../../shared/contract/types/safety';
 import { ORIGINALS_COPY } from '../../../data/backups/backupFolder';
-import { fsyncPath } from '../../../data/fsync';
+import { fsyncPath, writeFlushedAsync } from '../../../data/fsync';
 import { makeDirs } from '../../../data/makeDirs';
 import type { OriginalFiles } from '../../../data/originals/originalFiles';
 
@@ -29,6 +29,50 @@ export function safeJoin(root: string, relative: string): string | null {
 /** Copies in flight at once: flushing each copy to disk waits on the device, so a few overlap. */
 const PARALLEL_COPIES = 8;
 
+/** Longest stretch, in ms, the copy keeps the thread before letting other work in. */
+const SLICE_MS = 10;
+
+type Original = { sha256: string; storedPath: string; size: number };
+
+/**
+ * What the previous backup holds of an original: `sound` (its plaintext has the catalogue's size
+ * and SHA-256: it may be linked), `damaged` (the size but not the SHA-256), `none` (missing, or
+ * another size). Most originals are a few kilobytes, read whole here.
+ */
+async function previousCopy(files: OriginalFiles, file: string, o: Original): Promise<'sound' | 'damaged' | 'none'> {
+  const held = files.readSmallSync(file);
+  if (held === 'absent') return 'none';
+  if (held) return held.plainSize !== o.size ? 'none' : held.sha256 === o.sha256 ? 'sound' : 'damaged';
+  if (!fs.existsSync(file) || files.plainSize(file) !== o.size) return 'none';
+  return (await files.hasSha256(file, o.sha256)) ? 'sound' : 'damaged';
+}
+
+/** Copies a managed original into the backup as stored, checked against its SHA-256: the problem, or null once it is there and flushed. */
+async function copyChecked(files: OriginalFiles, source: string, target: string, o: Original): Promise<ReturnType<typeof coded> | null> {
+  const small = files.readSmallSync(source);
+  if (small === 'absent') return coded('backupOriginal.missing', { storedPath: o.storedPath });
+  try {
+    if (small) {
+      if (small.sha256 !== o.sha256) return coded('backupOriginal.changed', { storedPath: o.storedPath });
+      // Straight under its name: the backup folder is unfinished until it is published, after
+      // every file and folder in it is flushed; a crash before that leaves it to be removed.
+      try {
+        await writeFlushedAsync(target, small.stored);
+      } catch (err) {
+        // A half-written copy must not pass for a damaged one when the backup is verified.
+        fs.rmSync(target, { force: true });
+        throw err;
+      }
+      return null;
+    }
+    if (!fs.existsSync(source)) return coded('backupOriginal.missing', { storedPath: o.storedPath });
+    const copied = await files.copyVerified(source, target, o.sha256, 'stored');
+    return copied.ok ? null : coded('backupOriginal.changed', { storedPath: o.storedPath });
+  } catch (err) {
+    return coded('backupOriginal.copyFailed', { storedPath: o.storedPath, detail: String(err) });
+  }
+}
+
 /**
  * Puts the originals a catalogue copy refers to into the backup folder. Originals are named by
  * their content and never change, so one already in the previous backup is hard-linked from there
@@ -41,7 +85,7 @@ const PARALLEL_COPIES = 8;
  */
 export async function copyOriginals(
   files: OriginalFiles,
-  originals: ReadonlyArray<{ sha256: string; storedPath: string; size: number }>,
+  originals: ReadonlyArray<Original>,
   originalsDir: string,
   backupFolder: string,
   previous: BackupInfo | null,
@@ -53,10 +97,10 @@ export async function copyOriginals(
   };
   const root = path.join(backupFolder, ORIGINALS_COPY);
   const previousRoot = previous?.originals.included ? path.join(previous.path, ORIGINALS_COPY) : null;
-  const unique = new Map<string, { sha256: string; storedPath: string; size: number }>();
+  const unique = new Map<string, Original>();
   for (const o of originals) if (!unique.has(o.storedPath)) unique.set(o.storedPath, o);
   const dirs = new Set<string>();
-  const copyOne = async (o: { sha256: string; storedPath: string; size: number }) => {
+  const copyOne = async (o: Original) => {
     result.count++;
     const target = safeJoin(root, o.storedPath);
     const source = safeJoin(originalsDir, o.storedPath);
@@ -70,8 +114,9 @@ export async function copyOriginals(
       dirs.add(dir);
     }
     const fromPrevious = previousRoot ? safeJoin(previousRoot, o.storedPath) : null;
-    if (fromPrevious && fs.existsSync(fromPrevious) && files.plainSize(fromPrevious) === o.size) {
-      if (await files.hasSha256(fromPrevious, o.sha256)) {
+    if (fromPrevious) {
+      const held = await previousCopy(files, fromPrevious, o);
+      if (held === 'sound') {
         try {
           fs.linkSync(fromPrevious, target);
           result.linked++;
@@ -80,30 +125,30 @@ export async function copyOriginals(
         } catch {
           // No hard links here: fall back to a verified copy.
         }
-      } else {
+      } else if (held === 'damaged') {
         result.previousDamaged.push(o.storedPath);
       }
     }
-    if (!fs.existsSync(source)) {
-      problem(coded('backupOriginal.missing', { storedPath: o.storedPath }));
+    const failed = await copyChecked(files, source, target, o);
+    if (failed) {
+      problem(failed);
       return;
     }
-    try {
-      const copied = await files.copyVerified(source, target, o.sha256, 'stored');
-      if (!copied.ok) {
-        problem(coded('backupOriginal.changed', { storedPath: o.storedPath }));
-        return;
-      }
-      result.copied++;
-      result.bytes += o.size;
-    } catch (err) {
-      problem(coded('backupOriginal.copyFailed', { storedPath: o.storedPath, detail: String(err) }));
-    }
+    result.copied++;
+    result.bytes += o.size;
   };
   const queue = [...unique.values()];
   let next = 0;
+  let sliceStarted = performance.now();
   const worker = async () => {
-    while (next < queue.length) await copyOne(queue[next++]!);
+    while (next < queue.length) {
+      await copyOne(queue[next++]!);
+      // Originals checked and linked here run without a pause: let other work on this thread in now and then.
+      if (performance.now() - sliceStarted > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStarted = performance.now();
+      }
+    }
   };
   await Promise.all(Array.from({ length: PARALLEL_COPIES }, worker));
   for (const d of dirs) fsyncPath(d);
