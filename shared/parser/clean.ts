@@ -1,3 +1,4 @@
+import { codeTable } from '../text/codeTable';
 import { foldWithOffsets, foldOneToOne, foldedRange } from '../text/fold';
 import { flatCuts, titleRunsIntoBody } from './flatten';
 import { typeTitleLength, withTypeHeadMemo } from './lexicon';
@@ -36,17 +37,20 @@ export interface Seg extends Piece {
 /** Markdown escapes a converter emits; the backslash is never part of the document. */
 const ESCAPABLE = new Set('\\`*_{}[]()#+-.!|<>~'.split(''));
 
+/** Spaces as a cell is cleaned of them: ASCII white space, the no-break and Unicode spaces, the BOM. */
+const SPACE_CODES = codeTable([
+  [9, 13],
+  [32, 32],
+  [0xa0, 0xa0],
+  [0x2000, 0x200a],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000],
+  [0xfeff, 0xfeff],
+]);
+
 function isSpaceCode(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0xfeff ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  );
+  return SPACE_CODES[c] === 1;
 }
 
 /**
@@ -386,7 +390,7 @@ function addLine(out: SegOut, cells: LineCells, piece: boolean): void {
   } else {
     // Each window numbers its own lines: the cleaned cells are shared, their places are not.
     for (const k of cells) {
-      if (out.segs.length < out.maxSegs) out.segs.push({ ...k, line: out.line, blankBefore: out.blank });
+      if (out.segs.length < out.maxSegs) out.segs.push(placedSeg(k, out.line, k.col, k.ncols, out.blank));
     }
     out.blank = 0;
   }
@@ -411,6 +415,15 @@ export function makeSeg(p: Piece, info: SegInfo, fold?: { folded: string; offset
     folded: f.folded,
     foldMap: f.offsets,
   };
+}
+
+/**
+ * `seg` at another place: its line, column, cells on its line and blank lines above. Of the shape
+ * {@link makeSeg} gives, where a spread's copy has a shape of its own, and code reading segments
+ * optimised for the one was thrown away at the other.
+ */
+export function placedSeg(seg: Seg, line: number, col: number, ncols: number, blankBefore: number): Seg {
+  return { text: seg.text, map: seg.map, line, col, ncols, blankBefore, bold: seg.bold, star: seg.star, sep: seg.sep, folded: seg.folded, foldMap: seg.foldMap };
 }
 
 /** Part of a segment (text indices), e.g. the number when a converter put the date on its line. */

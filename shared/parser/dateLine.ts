@@ -77,6 +77,11 @@ const NUMBERED_LOCALITY: ReadonlySet<string> = new Set(['phuong', 'quan', 'p', '
 /** Words that open a phrase of time, never a place (`Từ ngày …`, `Đến ngày …`, `Kể từ ngày …`). */
 const TIME_LEAD: ReadonlySet<string> = new Set(['tu', 'den', 'vao', 'ke']);
 
+/** A word folded, without the dots after it (`tp.` → `tp`). */
+function bare(w: string): string {
+  return fold(w).replace(/[.]+$/, '');
+}
+
 /**
  * What stands before `ngày` names a place: its syllables capitalised but for locality words, a
  * number only after a locality word. Otherwise the line is a gazette's issue (`Số 45, ngày …`), a
@@ -85,7 +90,6 @@ const TIME_LEAD: ReadonlySet<string> = new Set(['tu', 'den', 'vao', 'ke']);
  */
 function namesPlace(text: string): boolean {
   const words = text.replace(/[,.]+$/u, '').split(/\s+/u).filter((w) => w !== '');
-  const bare = (w: string): string => fold(w).replace(/[.]+$/, '');
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     // Alone: `Từ ngày …`; with a second capitalised syllable it is a place (`Từ Sơn`, `Tư Nghĩa`, `Kế Sách`).

@@ -1,4 +1,4 @@
-import { makeJoined, subSeg, type Seg } from './clean';
+import { makeJoined, placedSeg, subSeg, type Seg } from './clean';
 import { BODY_HEADS, isCapitals, startsWithWord } from './lexicon';
 import { afterRecipientsLabel, isRecipientsLabel } from './recipients';
 import { isAuthority, isPersonName, isSignedNote, isTitleLine, opensTitleCompound } from './signature';
@@ -26,7 +26,7 @@ const BARE_BULLET_RE = /^[-–—+•·]$/;
 const NAME_START_RE = /[,;.]\s+(\p{Lu}\p{Ll}{0,6})$/u;
 
 function inColumn(seg: Seg, col: number): Seg {
-  return { ...seg, col, ncols: 2 };
+  return placedSeg(seg, seg.line, col, 2, seg.blankBefore);
 }
 
 /** The title's first part beside the label and its rest on the next line, joined; null if not so. */
@@ -111,7 +111,7 @@ function bulletCells(segs: readonly Seg[], i: number): { row: Seg[]; took: numbe
   }
   let rowEnd = k;
   while (rowEnd < segs.length && segs[rowEnd]!.line === seg.line) rowEnd++;
-  return { row: [{ ...joined, ncols: 1 + rowEnd - k }, ...segs.slice(k, rowEnd)], took: rowEnd - i };
+  return { row: [placedSeg(joined, joined.line, joined.col, 1 + rowEnd - k, joined.blankBefore), ...segs.slice(k, rowEnd)], took: rowEnd - i };
 }
 
 /** The footer's segments with the signature's cells on recipients' rows moved to the right column. */

@@ -66,6 +66,23 @@ function wrappedUnsure(body: readonly Seg[]): boolean {
 /** A dash closing a line of a body's name (`BỘ TÀI CHÍNH -`): another issuer follows. */
 const JOINING_DASH_RE = /\s[-–]\s*$/;
 
+/**
+ * Segments' texts (or folded texts) joined by spaces, as `map(…).join(' ')` gives them. Without the
+ * array between: one that optimised code maps is of another kind (holey) than the interpreter's, so
+ * the code reading it was optimised for the one and thrown away at the other.
+ */
+function joinedText(segs: readonly Seg[]): string {
+  let out = segs[0]!.text;
+  for (let i = 1; i < segs.length; i++) out += ' ' + segs[i]!.text;
+  return out;
+}
+
+function joinedFolded(segs: readonly Seg[]): string {
+  let out = segs[0]!.folded;
+  for (let i = 1; i < segs.length; i++) out += ' ' + segs[i]!.folded;
+  return out;
+}
+
 export function readIssuer(items: readonly Item[], limit: number): IssuerRead {
   const none: IssuerRead = { issuer: null, parent: null, doubtful: false };
   const anchor = anchorIndex(items, limit);
@@ -91,8 +108,7 @@ export function readIssuer(items: readonly Item[], limit: number): IssuerRead {
   // A department never stands above another body: `BAN THƯỜNG VỤ` over `HUYỆN ỦY …` is one name.
   for (let k = bodies.length - 2; k >= 0; k--) {
     // The whole name is looked at: `BAN CHẤP HÀNH TRUNG` / `ƯƠNG` wrapped in a narrow cell.
-    const name = bodies[k]!.map((s) => s.text).join(' ');
-    const above = { text: name, folded: bodies[k]!.map((s) => s.folded).join(' ') };
+    const above = { text: joinedText(bodies[k]!), folded: joinedFolded(bodies[k]!) };
     if (!opensWithBody(above, PARENT_HEADS) && !opensWithBody(bodies[k + 1]![0]!, SUBORDINATE_HEADS)) {
       bodies.splice(k, 2, [...bodies[k]!, ...bodies[k + 1]!]);
     }
@@ -105,7 +121,7 @@ export function readIssuer(items: readonly Item[], limit: number): IssuerRead {
   }
   // `ỦY BAN NHÂN DÂN` / `ỦY BAN MTTQ VIỆT NAM` / `TỈNH ĐẮK LẮK`: a name with no locality of its own
   // over another body is a joint issuer sharing the locality below, not a superior body.
-  if (bodies.length === 2 && GENERIC_NAMES.has(bodies[0]!.map((s) => s.folded).join(' '))) {
+  if (bodies.length === 2 && GENERIC_NAMES.has(joinedFolded(bodies[0]!))) {
     bodies.splice(0, 2, [...bodies[0]!, ...bodies[1]!]);
   }
   const last = bodies[bodies.length - 1]!;

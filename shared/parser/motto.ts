@@ -1,3 +1,4 @@
+import { codeTable } from '../text/codeTable';
 import { isCapitals, startsLowercase } from './lexicon';
 
 /**
@@ -61,25 +62,23 @@ function endsWithMottoWord(folded: string): boolean {
 }
 
 /** What parts words: a regex's `\s`, and the dashes between the motto's words. */
+const WORD_BREAKS = codeTable([
+  [9, 13],
+  [32, 32],
+  [0x2d, 0x2d],
+  [0xa0, 0xa0],
+  [0x1680, 0x1680],
+  [0x2000, 0x200a],
+  [0x2013, 0x2014],
+  [0x2028, 0x2029],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000],
+  [0xfeff, 0xfeff],
+]);
+
 function isWordBreak(c: number): boolean {
-  // Letters and digits of folded text (all between the hyphen and U+00A0) answer at once.
-  if (c > 0x2d && c < 0xa0) return false;
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0x2d ||
-    c === 0x2013 ||
-    c === 0x2014 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return WORD_BREAKS[c] === 1;
 }
 
 /** Splits a folded line into {@link starts} and {@link ends} (at most 401 words: a longer line is prose, whatever it holds); returns how many. */
@@ -132,6 +131,17 @@ function matchFrom(folded: string, count: number, i: number, motto: readonly str
   reachedMottoWord = k;
 }
 
+/**
+ * Words `[i, j)` as a find of motto `m`, if their text looks like one. A function of the module, not
+ * a closure made per line: a closure made on each call is a new call target each time, and the
+ * optimised matcher was thrown away for it.
+ */
+function found(textOf: (start: number, end: number) => string, i: number, j: number, m: number, whole: boolean): MottoFind | null {
+  const start = starts[i]!;
+  const end = ends[j - 1]!;
+  return looksLikeMotto(textOf(start, end), m) ? { start, end, whole } : null;
+}
+
 function looksLikeMotto(text: string, mottoIdx: number): boolean {
   if (isCapitals(text, 2)) return true;
   return mottoIdx === TITLE_CASE_MOTTO && !startsLowercase(text);
@@ -161,11 +171,6 @@ export function findMotto(folded: string, textOf: (start: number, end: number) =
   if (!possible) return null;
   const count = wordsOf(folded);
   if (count === 0) return null;
-  const found = (i: number, j: number, m: number, whole: boolean): MottoFind | null => {
-    const start = starts[i]!;
-    const end = ends[j - 1]!;
-    return looksLikeMotto(textOf(start, end), m) ? { start, end, whole } : null;
-  };
   for (let i = 0; i < count; i++) {
     // Only a word opening with a motto's first letter can open a motto (most words of a line do not).
     if (!HEAD_LETTERS.has(folded.charCodeAt(starts[i]!))) continue;
@@ -174,7 +179,7 @@ export function findMotto(folded: string, textOf: (start: number, end: number) =
       if (!wordStartsWith(folded, i, motto[0]!)) continue;
       matchFrom(folded, count, i, motto, 0);
       if (reachedMottoWord === motto.length) {
-        const f = found(i, reachedWord, m, true);
+        const f = found(textOf, i, reachedWord, m, true);
         if (f) return f;
       }
     }
@@ -188,7 +193,7 @@ export function findMotto(folded: string, textOf: (start: number, end: number) =
       const k = reachedMottoWord;
       if (j !== count || k === 0 || k === motto.length) continue;
       if (!pieceAllowed(count, j - i, k, motto[0]!)) continue;
-      const f = found(i, j, m, false);
+      const f = found(textOf, i, j, m, false);
       if (f) return f;
     }
     // A tail at the start of the line (`HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM …`), longest first.
@@ -198,12 +203,12 @@ export function findMotto(folded: string, textOf: (start: number, end: number) =
       const k = reachedMottoWord;
       if (k !== motto.length || j === 0) continue;
       if (!pieceAllowed(count, j, k - k0, motto[k0]!)) continue;
-      const f = found(0, j, m, false);
+      const f = found(textOf, 0, j, m, false);
       if (f) return f;
     }
   }
   // A lone word from the middle (`ĐẢNG CỘNG SẢN` / `VIỆT` / …).
-  if (count === 1 && LONE_WORDS.has(folded.slice(starts[0]!, ends[0]!))) return found(0, 1, 0, false);
+  if (count === 1 && LONE_WORDS.has(folded.slice(starts[0]!, ends[0]!))) return found(textOf, 0, 1, 0, false);
   return null;
 }
 

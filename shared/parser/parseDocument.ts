@@ -44,6 +44,17 @@ const asDStroke = (c: string): string => (c === 'Ð' ? 'Đ' : 'đ');
 /** Fields written in words (names, subjects, lists), which a text that lost letters can make illegible. */
 const LEGIBLE_FIELDS = ['issuer', 'parentIssuer', 'subject', 'place', 'signingAuthority', 'signerTitle', 'signerName', 'addressees', 'recipients'] as const;
 
+/**
+ * `xs.map(f)` (`[]` for none), built by pushing: `map` in optimised code makes a holey array where
+ * the interpreter's is packed, and the code reading the lists (the review) was optimised for one
+ * kind and thrown away at the other.
+ */
+function mapped<T, U>(xs: readonly T[] | undefined, f: (x: T) => U): U[] {
+  const out: U[] = [];
+  if (xs) for (let i = 0; i < xs.length; i++) out.push(f(xs[i]!));
+  return out;
+}
+
 function parseText(text: string, pages: readonly PlacedPage[] | undefined): ParseResult {
   const spans: Partial<Record<MetadataField, TextSpan[]>> = {};
   const pieces: Partial<Record<MetadataField, Piece[]>> = {};
@@ -129,13 +140,13 @@ function parseText(text: string, pages: readonly PlacedPage[] | undefined): Pars
     issueDate: pd?.date ?? null,
     place,
     subject: subject?.piece.text ?? null,
-    addressees: h.addressees?.items.map((p) => p.text) ?? [],
-    recipients: footer.recipients?.items.map((p) => p.text) ?? [],
+    addressees: mapped(h.addressees?.items, (p) => p.text),
+    recipients: mapped(footer.recipients?.items, (p) => p.text),
     signingAuthority: sig.authority?.text ?? null,
     signerTitle: sig.title?.text ?? null,
     signerName: sig.name?.text ?? null,
     incomingStamp: stamp?.stamp ?? null,
-    citations: citationDetails.map((c) => c.numberSymbol),
+    citations: mapped(citationDetails, (c) => c.numberSymbol),
   };
   const lostText = lostAccentedLetters(text, region.start, region.end);
   // A number keeps its digits, not always its code: one whose `Đ` lost its stroke (`27-KH/DU`), or

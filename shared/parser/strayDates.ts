@@ -1,4 +1,4 @@
-import type { Item } from './classify';
+import { makeItem, type Item } from './classify';
 
 /**
  * Dates printed alone (`ngày 30 tháng 8 năm 2025`, `Ngày 20-3-2021`: no place before them) that
@@ -16,12 +16,16 @@ const CLOSED_RE = /[.;:!?]$/;
  * the subject keeps it.
  */
 export function subjectDatesAsText(items: readonly Item[]): Item[] {
-  return items.map((it, i) => {
-    if (it.kind !== 'placeDate' || !it.placeDate!.placeless || i === 0) return it;
-    const prev = items[i - 1]!;
-    if ((prev.kind !== 'text' && prev.kind !== 'prose') || CLOSED_RE.test(prev.seg.text.trimEnd())) return it;
-    return { ...it, kind: 'text', placeDate: undefined };
-  });
+  // Pushed, not mapped: `map` in optimised code makes a holey array, of another kind than the
+  // interpreter's, and the code reading the items was thrown away at the kind it had not met.
+  const out: Item[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    const prev = i > 0 ? items[i - 1]! : null;
+    const stray = it.kind === 'placeDate' && it.placeDate!.placeless && prev !== null && (prev.kind === 'text' || prev.kind === 'prose') && !CLOSED_RE.test(prev.seg.text.trimEnd());
+    out.push(stray ? makeItem('text', it.seg, it.segIndex, { number: it.number, mark: it.mark, type: it.type }) : it);
+  }
+  return out;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { codeTable } from './codeTable';
+
 /**
  * Unicode normalization in time linear in the text's length, whatever the text holds.
  *
@@ -123,8 +125,14 @@ export function streamSafe(text: string): string {
  * tests/unit/normalize.test.ts checks every pair of them against `normalize('NFC')`.
  */
 export function isStableUnit(c: number): boolean {
-  return c < 0x300 || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x2010 && c <= 0x2027);
+  return STABLE_UNITS[c] === 1;
 }
+
+const STABLE_UNITS = codeTable([
+  [0, 0x2ff],
+  [0x1e00, 0x1eff],
+  [0x2010, 0x2027],
+]);
 
 /**
  * A unit outside {@link isStableUnit}'s ranges. The engine's compiled search for one class of
