@@ -57,30 +57,19 @@ export function nowOf(ctx: ServiceContext): string {
   return ctx.catalogue.now();
 }
 
+/**
+ * What an audit row says: the action, the record it is about (its type and id), the record before
+ * and after, and the record's digest computed from what was just written (see
+ * `AuditInput.recordDigest`; otherwise it is read from the record).
+ */
+type AuditRow = [action: AuditAction, entityType: EntityType, entityId: number | null, before?: unknown, after?: unknown, recordDigest?: string];
+
 /** An audit row about a change made now by the current caller (see {@link audit}). */
-export function auditInput(
-  ctx: ServiceContext,
-  action: AuditAction,
-  entityType: EntityType,
-  entityId: number | null,
-  before?: unknown,
-  after?: unknown,
-  /** The record's digest computed from what was just written (see `AuditInput.recordDigest`). */
-  recordDigest?: string,
-): AuditInput {
+export function auditInput(ctx: ServiceContext, ...[action, entityType, entityId, before, after, recordDigest]: AuditRow): AuditInput {
   return { at: nowOf(ctx), actor: ctx.actor(), action, entityType, entityId, before, after, ...(recordDigest !== undefined ? { recordDigest } : {}) };
 }
 
 /** Appends one audit row (who, when, what, before/after). Call inside the change's transaction. */
-export function audit(
-  ctx: ServiceContext,
-  action: AuditAction,
-  entityType: EntityType,
-  entityId: number | null,
-  before?: unknown,
-  after?: unknown,
-  /** The record's digest computed from what was just written (see `AuditInput.recordDigest`). */
-  recordDigest?: string,
-): void {
-  ctx.catalogue.repos.audit.append(auditInput(ctx, action, entityType, entityId, before, after, recordDigest));
+export function audit(ctx: ServiceContext, ...row: AuditRow): void {
+  ctx.catalogue.repos.audit.append(auditInput(ctx, ...row));
 }
