@@ -53,7 +53,6 @@ export interface Item {
 
 const NUMBERED_RE = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\s?[.)/-]|[IVX]{1,5}\s?[.\-/]|\(\d{1,2}\)|[a-zđ]\)|[A-ZĐ][.)])\s/u;
 const LIST_MARK_RE = /^\d{1,2}\.\s/;
-/** `Số: 14NQ-HĐND`: a number line whose symbol a copy damaged (an OCR pass lost the `/`). */
 /** A short run of marks with a few lone letters or digits among them: a rule or the `***` under an issuer as OCR reads it (`x%›k*%`, `®%*2R3*`). */
 export function isMarkNoise(text: string): boolean {
   const t = text.replace(/\s/g, '');
@@ -64,6 +63,7 @@ export function isMarkNoise(text: string): boolean {
   return alnum <= 3 && marks >= 2 && !/\p{L}{2}/u.test(t);
 }
 
+/** `Số: 14NQ-HĐND`: a number line whose symbol a copy damaged (an OCR pass lost the `/`). */
 export const DAMAGED_NUMBER_RE = /^[Ss][ốỐ]\s?[:.]?\s?\d\S{0,30}$/u;
 const DAMAGED_NUMBER_LEAD_RE = /^[Ss][ốỐ]\s?[:.]?\s?\d\S{0,30}(?=\s)/u;
 /** A body paragraph is longer than any header cell or title line. */
@@ -112,18 +112,19 @@ const ANNIVERSARY_AFTER_RE = /^\s?\(\s?\d/;
 /** `… NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT` / `NAM …`: the party's founding, named in a title. */
 const FOUNDING_BEFORE_RE = /(?:^|\s)thanh lap\s$/;
 
-/** Adds one item (a top-level function, not a closure made for every segment). */
+const NO_EXTRA: Partial<Item> = {};
+
 /**
  * An item, every one with the same fields in the same order (those a kind does not have undefined):
  * items of one shape let the code reading them be optimised once, where items of five shapes
  * (the fields added by spreading) had it thrown away at each shape it had not met yet.
  */
 export function makeItem(kind: Kind, seg: Seg, segIndex: number, extra: Partial<Item> = NO_EXTRA): Item {
-  return { kind, seg, segIndex, number: extra.number, placeDate: extra.placeDate, mark: extra.mark, type: extra.type };
+  // Every field of Item named: one added to Item later fails to compile here rather than be dropped.
+  return { kind, seg, segIndex, number: extra.number, placeDate: extra.placeDate, mark: extra.mark, type: extra.type } satisfies Record<keyof Item, unknown>;
 }
 
-const NO_EXTRA: Partial<Item> = {};
-
+/** Adds one item (a top-level function, not a closure made for every segment). */
 function pushItem(out: Item[], seg: Seg, segIndex: number, kind: Kind, extra?: Partial<Item>): void {
   out.push(makeItem(kind, seg, segIndex, extra));
 }

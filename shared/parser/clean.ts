@@ -429,7 +429,8 @@ export function makeSeg(p: Piece, info: SegInfo, fold?: { folded: string; offset
  * optimised for the one was thrown away at the other.
  */
 export function placedSeg(seg: Seg, line: number, col: number, ncols: number, blankBefore: number): Seg {
-  return { text: seg.text, map: seg.map, line, col, ncols, blankBefore, bold: seg.bold, star: seg.star, sep: seg.sep, folded: seg.folded, foldMap: seg.foldMap };
+  // Every field of Seg named: one added to Seg later fails to compile here rather than be dropped.
+  return { text: seg.text, map: seg.map, line, col, ncols, blankBefore, bold: seg.bold, star: seg.star, sep: seg.sep, folded: seg.folded, foldMap: seg.foldMap } satisfies Record<keyof Seg, unknown>;
 }
 
 /** Part of a segment (text indices), e.g. the number when a converter put the date on its line. */
