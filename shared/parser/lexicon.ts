@@ -313,8 +313,8 @@ function mayOpenWithType(head: string): boolean {
   return false;
 }
 
+/** The full reading of a head that {@link mayOpenWithType} lets through. */
 function readTypeHead(head: string): TypeHead {
-  if (!mayOpenWithType(head)) return NO_TYPE;
   const folded = fold(head);
   if (folded.length !== head.length) return NO_TYPE;
   // Only a name whose first letter opens the head can open it.
@@ -356,6 +356,8 @@ export function withTypeHeadMemo<T>(fn: () => T): T {
 
 function typeHead(text: string): TypeHead {
   const head = text.slice(0, TYPE_HEAD);
+  // Most heads are ruled out by their first letter or two: cheaper than looking them up.
+  if (!mayOpenWithType(head)) return NO_TYPE;
   if (!memo) return readTypeHead(head);
   let read = memo.get(head);
   if (read === undefined) {
