@@ -72,8 +72,8 @@ const UNCLEAN_RE = /^[#> ]|[\\*_~\u200b-\u200d\t-\r\u00a0\ufeff\u2000-\u200a\u20
  * Cleans one cell of raw text starting at input offset `base`: drops heading/quote markers,
  * `*`, `_`, `~~`, markdown escapes and zero-width spaces, collapses whitespace, trims.
  */
-export function cleanCell(raw: string, base: number): Piece {
-  if (isCleanCell(raw)) {
+export function cleanCell(raw: string, base: number, clean = isCleanCell(raw)): Piece {
+  if (clean) {
     const map = new Array<number>(raw.length);
     for (let k = 0; k < raw.length; k++) map[k] = base + k;
     return { text: raw, map };
@@ -153,6 +153,8 @@ const BLANK_SLOT_RE = /(?:^|[\s*])(?:ngày|tháng|năm|số|NGÀY|THÁNG|NĂM|S�
 interface RawCell {
   raw: string;
   at: number;
+  /** {@link isCleanCell} of `raw`, when the split asked it already. */
+  clean?: boolean;
 }
 
 /**
@@ -183,8 +185,11 @@ function splitCells(line: string, at: number): RawCell[] | null | 'border' {
   }
   // A line that is only a rule stays one cell: the rule itself.
   if (/^[-_=—–~*\s]+$/.test(t)) return [{ raw: line, at }];
-  // Nearly every line has none of the gaps and borders that split: one plain search says so.
-  if (!maySplit(line)) return line.length > 0 ? [{ raw: line, at }] : [];
+  // Nearly every line has none of the gaps and borders that split, and is clean: it has no tab,
+  // run of spaces, no-break space or `_`, so of the gaps and borders only a `|` or `-----` can be
+  // in it. Its one cell keeps the answer, which its cleaning would ask again.
+  const clean = isCleanCell(line);
+  if (clean ? !line.includes('|') && !line.includes('-----') : !maySplit(line)) return line.length > 0 ? [{ raw: line, at, clean }] : [];
   const cells: RawCell[] = [];
   let prev = 0;
   CELL_SPLIT_RE.lastIndex = 0;
@@ -370,7 +375,7 @@ function lineCells(rawLine: string, at: number, folded: string | null): LineCell
   if (cells === 'border' || cells === null) return cells;
   const kept: Seg[] = [];
   for (const cell of cells) {
-    const p = cleanCell(cell.raw, cell.at);
+    const p = cleanCell(cell.raw, cell.at, cell.clean);
     // Only a line cleaned to nothing or to dashes can be the `*` or a rule.
     const bare = p.text === '' || RULE_TEXT_RE.test(p.text) ? cell.raw.replace(/[\s\\]/g, '') : '';
     const star = p.text === '' && bare === '*';
