@@ -254,7 +254,10 @@ const FOLDED_TYPES: readonly FoldedType[] = [
 
 /** The type (party or State) whose name opens `folded` as whole words, with the folded length it covers. */
 export function matchTypeName(folded: string): { info: DocTypeInfo; length: number } | null {
-  for (const t of FOLDED_TYPES) {
+  // Only a name whose first letter opens `folded` can open it (every segment classified asks).
+  const candidates = TYPES_BY_FIRST.get(folded[0] ?? '');
+  if (!candidates) return null;
+  for (const t of candidates) {
     if (startsWithWord(folded, [t.folded])) return { info: t.info, length: t.folded.length };
   }
   return null;
