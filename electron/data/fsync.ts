@@ -37,15 +37,28 @@ export function viaCallback<T = void>(call: (done: (err: NodeJS.ErrnoException |
   return new Promise<T>((resolve, reject) => call((err, value) => (err ? reject(err) : resolve(value as T))));
 }
 
-/** Writes all of `bytes` to `fd` (a write may take fewer than it is given), on the thread pool. */
+/**
+ * Up to this many bytes are written from the calling thread: copying them into the page cache
+ * takes a few microseconds, less than handing the write to the thread pool and taking its callback
+ * back (a bulk import writes thousands of originals of a few kilobytes). Larger ones go to the pool.
+ */
+const WRITE_HERE_MAX_BYTES = 256 * 1024;
+
+/** Writes all of `bytes` to `fd` (a write may take fewer than it is given). */
 async function writeAll(fd: number, bytes: Uint8Array): Promise<void> {
+  if (bytes.byteLength <= WRITE_HERE_MAX_BYTES) {
+    for (let at = 0; at < bytes.byteLength; ) at += fs.writeSync(fd, bytes, at, bytes.byteLength - at);
+    return;
+  }
   for (let at = 0; at < bytes.byteLength; ) at += await viaCallback<number>((done) => fs.write(fd, bytes, at, bytes.byteLength - at, null, done));
 }
 
 /**
- * Creates (or truncates) `file`, writes `bytes` and fsyncs it through the handle that wrote them,
- * on the thread pool; its folder is the caller's to flush. An error from opening it (ENOENT: no
- * such folder) is thrown before anything is written.
+ * Creates (or truncates) `file`, writes `bytes` and fsyncs it through the handle that wrote them;
+ * its folder is the caller's to flush. What may wait on the disk or the file system's journal
+ * (creating the file, a large write, the fsync) runs on the thread pool; closing the handle does
+ * not wait and is done here. An error from opening it (ENOENT: no such folder) is thrown before
+ * anything is written.
  */
 export async function writeFlushedAsync(file: string, bytes: Uint8Array): Promise<void> {
   const fd = await viaCallback<number>((done) => fs.open(file, 'w', done));
@@ -53,17 +66,21 @@ export async function writeFlushedAsync(file: string, bytes: Uint8Array): Promis
     await writeAll(fd, bytes);
     await viaCallback((done) => fs.fsync(fd, done));
   } finally {
-    await viaCallback((done) => fs.close(fd, done));
+    fs.closeSync(fd);
   }
 }
 
-/** Opens `p` with `flags`, fsyncs it and closes it, on the thread pool. */
+/**
+ * Opens `p` with `flags`, fsyncs it on the thread pool and closes it. Opening an existing file or
+ * folder creates nothing and closing it does not wait, so both are done here: only the fsync
+ * waits on the disk.
+ */
 async function openSyncClose(p: string, flags: string): Promise<void> {
-  const fd = await viaCallback<number>((done) => fs.open(p, flags, done));
+  const fd = fs.openSync(p, flags);
   try {
     await viaCallback((done) => fs.fsync(fd, done));
   } finally {
-    await viaCallback((done) => fs.close(fd, done));
+    fs.closeSync(fd);
   }
 }
 

@@ -72,8 +72,3 @@ export function makeChosenDirs(dir: string): void {
     throw new ApiError('folder.cannotCreate', { path: dir, reason: code });
   }
 }
-
-/** `makeDirs` for async callers (the work is a few system calls; it does not block for long). */
-export async function makeDirsAsync(dir: string): Promise<void> {
-  makeDirs(dir);
-}

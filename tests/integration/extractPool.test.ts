@@ -124,4 +124,21 @@ describe('budgets per file', () => {
     expect((await others).parsed.metadata.numberSymbol).toBe('4029-CV/TU');
     await expect(pool!.extract('kl.txt', fs.readFileSync(SEED.conclusion1485), store(), { group: mine })).rejects.toBeInstanceOf(ReadingCancelled);
   }, 120_000);
+
+  it('times a file queued behind a cancelled one from when the thread reaches it, not from the cancel', async () => {
+    pool = await ExtractPool.start(1, { ...DEFAULT_FILE_BUDGET, baseMs: 5_000, perMbMs: 0 });
+    const mine = {};
+    const other = {};
+    // Another import's long text first, so the cancel finds the thread busy with it.
+    const long = Buffer.from(fs.readFileSync(SEED.letter4029, 'utf8').repeat(150));
+    const first = pool!.extract('dai.txt', long, store(), { group: other });
+    const stalling = pool!.extract('nam-muoi-nghin-trang.pdf', manyPagesPdf(50_000), { ...store(), extension: '.pdf' }, { group: mine });
+    const behind = pool!.extract('kl.txt', fs.readFileSync(SEED.conclusion1485), store(), { group: other });
+    await new Promise((r) => setTimeout(r, 20));
+    pool!.cancel(mine);
+    await expect(stalling).rejects.toBeInstanceOf(ReadingCancelled);
+    expect((await first).parsed.metadata.numberSymbol).toBe('4029-CV/TU');
+    // The thread still came to the cancelled PDF, in its turn, and was stopped by the PDF's clock: the file behind it is read, not failed.
+    expect((await behind).parsed.metadata.numberSymbol).toBe('1485-KL/TU');
+  }, 120_000);
 });

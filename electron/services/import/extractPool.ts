@@ -5,7 +5,7 @@ import { parseDocument } from '../../../shared/parser/parseDocument';
 import type { ParseResult } from '../../../shared/parser/types';
 import { indexBody } from '../../../shared/search/indexText';
 import { type ExtractedText, extractText } from './extractText';
-import type { ExtractReply, ExtractRequest, WorkerMessage } from './extractWorker';
+import type { ExtractReply, ExtractRequest } from './extractWorker';
 import { type FileBudget, DEFAULT_FILE_BUDGET, ReadingCancelled, overMemory, overTime, timeBudgetMs } from './fileBudget';
 import { type OriginalToStore, writeOriginalAsync } from './originalsStore';
 import { workerSource } from '../workers/workerSource';
@@ -93,14 +93,25 @@ interface Task {
   bytes: Uint8Array;
   resolve(r: Reading): void;
   reject(err: unknown): void;
-  started: boolean;
   timer?: NodeJS.Timeout;
+  /** Cancelled (and answered so) after it was sent to its thread, which still reads it in turn. */
+  dropped?: boolean;
 }
 
+/**
+ * A reader thread and the files handed to it, in the order it reads them: it reads one at a time,
+ * first come first read, so the first of `tasks` is the one it is reading (or, for the moment its
+ * message takes to cross, about to). The pool keeps time by that, without a message per file.
+ */
 class Reader {
   readonly tasks: Task[] = [];
   alive = true;
   constructor(readonly worker: Worker) {}
+
+  /** The file the thread is reading. */
+  get reading(): Task | undefined {
+    return this.tasks[0];
+  }
 }
 
 /**
@@ -161,7 +172,7 @@ export class ExtractPool {
     const reading = this.unavailable
       ? await readInProcess(name, bytes)
       : await new Promise<Reading>((resolve, reject) => {
-          const task: Task = { id: this.nextId++, group: options.group, name, bytes, resolve, reject, started: false };
+          const task: Task = { id: this.nextId++, group: options.group, name, bytes, resolve, reject };
           this.queue.push(task);
           this.dispatch();
         });
@@ -177,12 +188,20 @@ export class ExtractPool {
       task!.reject(new ReadingCancelled());
     }
     for (const reader of [...this.readers]) {
-      const mine = reader.tasks.filter((t) => t.group === group);
+      const mine = reader.tasks.filter((t) => t.group === group && !t.dropped);
       if (mine.length === 0) continue;
-      const reading = mine.some((t) => t.started);
-      for (const t of mine) this.settle(reader, t, new ReadingCancelled());
-      // A thread in the middle of one of these files is ended; another import's files on it are read again on its replacement.
-      if (reading) this.replace(reader, null);
+      if (reader.reading?.group === group) {
+        // A thread in the middle of one of these files is ended; another import's files on it are read again on its replacement.
+        for (const t of mine) this.settle(reader, t, new ReadingCancelled());
+        this.replace(reader, null);
+        continue;
+      }
+      // The thread will still come to these after the file it reads: they stay in its list, in
+      // their place, so that the files behind them are timed from when it gets to each one.
+      for (const t of mine) {
+        t.dropped = true;
+        t.reject(new ReadingCancelled());
+      }
     }
     this.dispatch();
   }
@@ -242,7 +261,7 @@ export class ExtractPool {
       return null;
     }
     const reader = new Reader(worker);
-    worker.on('message', (m: WorkerMessage) => this.onMessage(reader, m));
+    worker.on('message', (m: ExtractReply) => this.onMessage(reader, m));
     worker.on('error', (err) => this.onDeath(reader, err));
     worker.on('exit', () => this.onDeath(reader, new Error('reader thread exited')));
     return reader;
@@ -255,6 +274,7 @@ export class ExtractPool {
         const task = this.queue.shift();
         if (!task) break;
         reader.tasks.push(task);
+        if (reader.reading === task) this.arm(reader, task);
         const request: ExtractRequest = { type: 'extract', id: task.id, name: task.name, bytes: task.bytes };
         reader.worker.postMessage(request);
       }
@@ -265,17 +285,16 @@ export class ExtractPool {
     if (backlog && this.readers.length < this.size) void this.ensureStarted().then(() => this.dispatch());
   }
 
-  private onMessage(reader: Reader, m: WorkerMessage): void {
+  private onMessage(reader: Reader, m: ExtractReply): void {
     if (!reader.alive) return;
     const task = reader.tasks.find((t) => t.id === m.id);
-    if (!task) return;
-    if (m.type === 'started') {
-      task.started = true;
-      this.arm(reader, task);
-    } else this.finish(reader, task, m);
+    if (task) this.finish(reader, task, m);
   }
 
-  /** Starts the file's clock: when it runs out, the file fails and its thread is replaced. */
+  /**
+   * Starts the clock of the file the thread begins (handed to an idle thread, or next once the one
+   * before is done): when it runs out, the file fails and its thread is replaced.
+   */
   private arm(reader: Reader, task: Task): void {
     const budgetMs = timeBudgetMs(this.budget, task.bytes.byteLength);
     task.timer = setTimeout(() => {
@@ -302,14 +321,18 @@ export class ExtractPool {
     clearTimeout(task.timer);
     const i = reader.tasks.indexOf(task);
     if (i >= 0) reader.tasks.splice(i, 1);
-    if (reader.alive) this.holdOpen(reader);
+    if (reader.alive) {
+      this.holdOpen(reader);
+      // The thread goes on with the next of its files.
+      if (i === 0 && reader.reading) this.arm(reader, reader.reading);
+    }
     if (result) task.resolve(result);
     else task.reject(err);
   }
 
   private onDeath(reader: Reader, err: unknown): void {
     if (!reader.alive) return;
-    const running = reader.tasks.find((t) => t.started);
+    const running = reader.reading;
     if (running) {
       const outOfMemory = (err as { code?: string })?.code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.settle(
@@ -330,10 +353,7 @@ export class ExtractPool {
     this.readers = this.readers.filter((r) => r !== reader);
     const waiting = reader.tasks.splice(0);
     for (const t of waiting) clearTimeout(t.timer);
-    for (const t of waiting.reverse()) {
-      t.started = false;
-      this.queue.unshift(t);
-    }
+    for (const t of waiting.reverse()) if (!t.dropped) this.queue.unshift(t);
     void reader.worker.terminate();
     if (this.closed) return;
     // Its replacement; more start as files queue up.

@@ -1,8 +1,10 @@
 /**
  * Reader thread of {@link ExtractPool}: reads an original's text (`extractText`, the formats' one
  * entry point) and runs the parser on it, one file at a time, so a bulk import uses a second core
- * for the reading while the main thread writes the catalogue, and the pool can time each file
- * (`started`) and end a thread stuck in one. The pool stores the original once it is read.
+ * for the reading while the main thread writes the catalogue, and the pool can time each file and
+ * end a thread stuck in one. Files are read in the order they arrive and each one's reply is sent
+ * when it is done: the pool knows from that which file the thread is on (see `Reader`). The pool
+ * stores the original once it is read.
  */
 import { parentPort } from 'node:worker_threads';
 import { ApiError } from '../../../shared/contract/errors';
@@ -28,9 +30,6 @@ export type ExtractReply =
       indexedBody?: string;
     }
   | { type: 'done'; id: number; ok: false; error: ReturnType<ApiError['toBody']> };
-
-/** What the thread tells the pool: a file begun, a file done. */
-export type WorkerMessage = { type: 'started'; id: number } | ExtractReply;
 
 /**
  * A text longer than this is not folded here but by the index writer, on the main thread: its
@@ -62,7 +61,6 @@ if (port) {
   const drain = async () => {
     busy = true;
     for (let request = queue.shift(); request; request = queue.shift()) {
-      port.postMessage({ type: 'started', id: request.id } satisfies WorkerMessage);
       port.postMessage(await read(request));
     }
     busy = false;

@@ -7,6 +7,7 @@ import { ImportBatch } from './importBatch';
 import { ClaimOrder, type ImportSource, type ImportTarget, type PreparedImport, prepareImport } from './importDocument';
 import type { OriginalToStore } from './originalsStore';
 import { walkFiles } from './walk';
+import { readWholeAsync } from '../../data/readWhole';
 import { backupNow } from '../safety/backups/backupNow';
 import { OcrStage, stoppedByCancel } from '../ocr/importStage';
 import { type UploadStream, UploadStalled } from './uploadStream';
@@ -35,8 +36,7 @@ export function pathSource(filePath: string): ImportSource {
       size ??= fs.statSync(filePath).size;
       return size;
     },
-    // The callback form: the promise one costs several times its CPU for a small file.
-    read: () => new Promise<Uint8Array>((resolve, reject) => fs.readFile(filePath, (err, bytes) => (err ? reject(err) : resolve(bytes)))),
+    read: () => readWholeAsync(filePath),
   };
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fsyncFile, fsyncFileAsync, fsyncFolder, fsyncFolderAsync, viaCallback, writeFlushedAsync } from '../../data/fsync';
-import { makeDirs, makeDirsAsync } from '../../data/makeDirs';
+import { makeDirs } from '../../data/makeDirs';
 import { OriginalFiles } from '../../data/originals/originalFiles';
 
 /**
@@ -85,11 +85,29 @@ export async function writeOriginalAsync(originalsDir: string, sha256: string, e
   } catch (err) {
     // The `ab/` folder does not exist yet (first original with that prefix): make it and retry.
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    await makeDirsAsync(path.dirname(target));
+    await makePrefixFolder(path.dirname(target));
     await writeFlushedAsync(temp, stored);
   }
   await viaCallback((done) => fs.rename(temp, target, done));
   return relative;
+}
+
+/**
+ * Makes an original's `ab/` folder (the first original with that prefix) on the thread pool:
+ * creating a folder waits on the file system's journal, which the import's own flushes keep busy.
+ * The originals folder is flushed after, so that the new folder's entry, and the files it will
+ * hold, survive a power cut. Where the originals folder itself is missing, the whole path is made.
+ */
+async function makePrefixFolder(folder: string): Promise<void> {
+  try {
+    await viaCallback((done) => fs.mkdir(folder, done));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // EEXIST: another writer made it meanwhile (its entry is flushed below all the same).
+    if (code === 'ENOENT') makeDirs(folder);
+    else if (code !== 'EEXIST') throw err;
+  }
+  await fsyncFolderAsync(path.dirname(folder));
 }
 
 /**
