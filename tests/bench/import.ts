@@ -31,7 +31,12 @@
  * processes one after another; its user time stays at 0.44 ms), so a fixed order charged the
  * rise to whichever came second. Most of that rise came from the previous measurement's folder
  * (thousands of files) being deleted just before: the folders are now kept until every measurement
- * is done, and the anchor's kernel time stays flat (0.25, 0.27, 0.23 ms). The import's timing starts
+ * is done, and the anchor's kernel time stays flat (0.25, 0.27, 0.23 ms). The cause, seen with
+ * `perf record -a -g`: for a few minutes after thousands of files are deleted, ext4 looks past each
+ * recently freed inode when it creates a file (`ext4_create` → `recently_deleted`), so every new
+ * original costs kernel time on the thread pool (0.2 ms per document per pool thread in a 3,000-document
+ * run started right after another run's folders were removed, against 0.04 in a 10,000-document run). Run the bench
+ * a few minutes after removing a large folder (another run's, a test suite's). The import's timing starts
  * after a one-file import into the same catalogue (reader threads started, modules compiled), as
  * the anchor's starts with its modules loaded.
  *
